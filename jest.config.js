@@ -1,0 +1,9 @@
+/** Jest runs the TypeScript sources directly as ES modules (Probot 14 is ESM only). */
+export default {
+  preset: "ts-jest/presets/default-esm",
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  transform: { "^.+\\.ts$": ["ts-jest", { useESM: true, isolatedModules: true }] },
+  testTimeout: 15000,
+};
