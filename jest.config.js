@@ -4,6 +4,6 @@ export default {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
-  transform: { "^.+\\.ts$": ["ts-jest", { useESM: true, isolatedModules: true }] },
+  transform: { "^.+\\.ts$": ["ts-jest", { useESM: true }] },
   testTimeout: 15000,
 };

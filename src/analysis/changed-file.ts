@@ -1,0 +1,88 @@
+import parseDiff from "parse-diff";
+
+/** How a file changed, in GitHub's vocabulary (the pull request files API). */
+export type FileStatus = "added" | "removed" | "modified" | "renamed" | "copied" | "changed" | "unchanged";
+
+export type Hunk = parseDiff.Chunk;
+
+/**
+ * One changed file, from GitHub's file list or from a local unified diff.
+ * `patch` is GitHub's per-file patch (hunks only); `hunks` is the parsed form, filled lazily.
+ */
+export interface ChangedFile {
+  path: string;
+  previousPath?: string;
+  status: FileStatus;
+  additions: number;
+  deletions: number;
+  binary: boolean;
+  patch?: string;
+  hunks?: Hunk[];
+}
+
+/** The fields of GitHub's "list pull request files" items that the engine reads. */
+export interface GitHubFileEntry {
+  filename: string;
+  status: string;
+  additions: number;
+  deletions: number;
+  patch?: string;
+  previous_filename?: string;
+}
+
+const STATUSES = new Set<FileStatus>(["added", "removed", "modified", "renamed", "copied", "changed", "unchanged"]);
+
+export function fromGitHubFile(entry: GitHubFileEntry): ChangedFile {
+  const status = STATUSES.has(entry.status as FileStatus) ? (entry.status as FileStatus) : "modified";
+  const additions = entry.additions ?? 0;
+  const deletions = entry.deletions ?? 0;
+  // GitHub omits the patch of binary files (and of very large text diffs, which still report line counts).
+  // A file with no patch and no lines that is not a pure rename is binary, or empty, which counts the same.
+  const binary = entry.patch === undefined && additions === 0 && deletions === 0 && status !== "renamed";
+  return {
+    path: entry.filename,
+    previousPath: entry.previous_filename,
+    status,
+    additions,
+    deletions,
+    binary,
+    patch: entry.patch,
+  };
+}
+
+/** The parsed hunks of a file, parsing GitHub's patch text on first use. */
+export function hunksOf(file: ChangedFile): Hunk[] {
+  if (file.hunks) return file.hunks;
+  if (!file.patch) return (file.hunks = []);
+  const parsed = parseDiff(file.patch);
+  file.hunks = parsed[0]?.chunks ?? [];
+  return file.hunks;
+}
+
+const BINARY_LINE = /^Binary files (?:a\/)?(.+?) and (?:b\/)?(.+?) differ$/gm;
+const DEV_NULL = "/dev/null";
+
+/** Parse a unified diff (`git diff` output) into changed files. */
+export function fromUnifiedDiff(diffText: string): ChangedFile[] {
+  const binaryPaths = new Set<string>();
+  for (const match of diffText.matchAll(BINARY_LINE)) {
+    binaryPaths.add(match[2] === DEV_NULL ? match[1] : match[2]);
+  }
+  const gitBinaryPatch = /^GIT binary patch$/m.test(diffText);
+  return parseDiff(diffText).map((entry) => {
+    const to = entry.to && entry.to !== DEV_NULL ? entry.to : undefined;
+    const from = entry.from && entry.from !== DEV_NULL ? entry.from : undefined;
+    const path = to ?? from ?? "(unknown)";
+    const status: FileStatus = entry.new ? "added" : entry.deleted ? "removed" : from && to && from !== to ? "renamed" : "modified";
+    const noText = entry.chunks.length === 0 && entry.additions === 0 && entry.deletions === 0;
+    return {
+      path,
+      previousPath: status === "renamed" ? from : undefined,
+      status,
+      additions: entry.additions,
+      deletions: entry.deletions,
+      binary: binaryPaths.has(path) || (gitBinaryPatch && noText && status !== "renamed"),
+      hunks: entry.chunks,
+    };
+  });
+}

@@ -1,0 +1,82 @@
+import { minimatch } from "minimatch";
+import { SIZE_CLASSES, type SizeClass, type SizeMeasurement } from "../analysis/size.js";
+import type { Config } from "./config.js";
+
+export type Conclusion = "success" | "neutral" | "failure" | "action_required";
+
+/** What is known of the pull request besides its diff. */
+export interface PullRequestFacts {
+  baseBranch: string;
+  defaultBranch: string;
+  draft: boolean;
+  authorIsBot: boolean;
+}
+
+export interface Verdict {
+  conclusion: Conclusion;
+  title: string;
+  overLimit: boolean;
+  /** Why the conclusion is milder than the size alone would give (draft, bot, branch, warn mode). */
+  notes: string[];
+  guidance: string[];
+  sizeLabel?: string;
+}
+
+const formatNumber = (n: number) => n.toLocaleString("en-US");
+
+export function sizeLabelName(config: Config, sizeClass: SizeClass): string {
+  return `${config.labels.prefix}${sizeClass}`;
+}
+
+export function isTargetBranch(config: Config, facts: Pick<PullRequestFacts, "baseBranch" | "defaultBranch">): boolean {
+  if (config.branches.length === 0) return facts.baseBranch === facts.defaultBranch;
+  return config.branches.some((glob) => minimatch(facts.baseBranch, glob));
+}
+
+export function describeSize(size: SizeMeasurement): string {
+  const lines = `${formatNumber(size.countedLines)} line${size.countedLines === 1 ? "" : "s"}`;
+  if (!size.complete) {
+    return `at least ${lines} in ${formatNumber(size.countedFiles)} of ${formatNumber(size.filesExpected)} files`;
+  }
+  return `${lines} in ${formatNumber(size.countedFiles)} file${size.countedFiles === 1 ? "" : "s"}`;
+}
+
+export function guidanceFor(sizeClass: SizeClass, limit: SizeClass): string[] {
+  const index = SIZE_CLASSES.indexOf(sizeClass);
+  if (index <= SIZE_CLASSES.indexOf("S")) return ["A small step: easy to review and safe to land."];
+  if (index <= SIZE_CLASSES.indexOf(limit)) return ["Within the limit. Keep mechanical edits (renames, formatting) in their own pull requests so that this stays easy to review."];
+  return [
+    "Split it: land preparatory refactors, renames and formatting first, each on its own.",
+    "Separate migration work from feature work, and schema migrations from application code.",
+    "Hide unfinished work behind a flag so that each part can merge to the default branch on its own.",
+    "Mark generated or vendored files with `linguist-generated` or `linguist-vendored` in `.gitattributes` on the default branch, so that they are not counted.",
+  ];
+}
+
+export function decide(config: Config, size: SizeMeasurement, facts: PullRequestFacts): Verdict {
+  const notes: string[] = [];
+  const overLimit = SIZE_CLASSES.indexOf(size.sizeClass) > SIZE_CLASSES.indexOf(config.limit);
+  let conclusion: Conclusion = "success";
+  if (!isTargetBranch(config, facts)) {
+    notes.push(`No verdict: the base branch \`${facts.baseBranch}\` is not one of the target branches.`);
+    conclusion = "neutral";
+  } else if (overLimit) {
+    if (facts.draft && config.drafts === "report") notes.push("Draft pull request: reported, not failed.");
+    else if (facts.authorIsBot && config.bots === "report") notes.push("Opened by a bot: reported, not failed.");
+    else if (config.mode === "warn") notes.push("Warn mode: over the limit, reported without failing.");
+    else conclusion = "failure";
+    if (conclusion !== "failure") conclusion = "neutral";
+  } else if (!size.complete) {
+    notes.push("GitHub listed only part of the files: the size is a lower bound, so no green verdict can be given.");
+    conclusion = "neutral";
+  }
+  const over = overLimit ? ` — over the ${config.limit} limit` : "";
+  return {
+    conclusion,
+    title: `${size.sizeClass}: ${describeSize(size)}${over}`,
+    overLimit,
+    notes,
+    guidance: guidanceFor(size.sizeClass, config.limit),
+    sizeLabel: config.labels.enabled ? sizeLabelName(config, size.sizeClass) : undefined,
+  };
+}

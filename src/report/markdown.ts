@@ -1,0 +1,88 @@
+import { EXCLUSION_REASON_TEXT } from "../analysis/exclusions.js";
+import { SIZE_CLASSES } from "../analysis/size.js";
+import type { Evaluation } from "../engine.js";
+import type { ConfigProblem } from "../policy/config.js";
+
+/** GitHub rejects a check run output summary or text longer than this. */
+export const GITHUB_SUMMARY_LIMIT = 65_535;
+const TABLE_ROWS = 50;
+const LARGEST_FILES = 5;
+
+const n = (value: number) => value.toLocaleString("en-US");
+/** Keep file names from breaking out of a table cell or code span. */
+const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/`/g, "'").replace(/\r?\n/g, " ");
+
+function limitsLine(evaluation: Evaluation): string {
+  const { thresholds, limit, mode, deletionWeight } = evaluation.config;
+  const bounds = SIZE_CLASSES.map((c) => (c === "XXL" ? `XXL ≥ ${n(thresholds.XL)}` : `${c} < ${n(thresholds[c])}`)).join(" · ");
+  return `${bounds} counted lines. Limit: ${limit} (mode \`${mode}\`, deletions weighted ×${deletionWeight}).`;
+}
+
+/** Cut a summary at GitHub's limit on a line boundary, saying so. */
+export function truncateSummary(markdown: string, limit = GITHUB_SUMMARY_LIMIT): string {
+  if (markdown.length <= limit) return markdown;
+  const notice = "\n\n_(The rest of this report was cut to fit GitHub's limit; run `small-steps check` locally for all of it.)_";
+  const cut = markdown.lastIndexOf("\n", limit - notice.length);
+  return markdown.slice(0, cut > 0 ? cut : limit - notice.length) + notice;
+}
+
+export function renderSummary(evaluation: Evaluation, extraSections: string[] = []): string {
+  const { size, verdict } = evaluation;
+  const out: string[] = [];
+  if (!size.complete) {
+    out.push(
+      `> [!WARNING]\n> GitHub listed ${n(size.filesSeen)} of the ${n(size.filesExpected)} changed files (its file list stops at 3,000). Every figure below is a lower bound.`,
+    );
+  }
+  out.push(...verdict.notes.map((note) => `**${note}**`));
+  out.push(
+    [
+      "| Measure | Value |",
+      "|---|---|",
+      `| Size class | **${size.sizeClass}** |`,
+      `| Counted lines | ${n(size.countedLines)} (+${n(size.additions)} −${n(size.deletions)}) |`,
+      `| Counted files | ${n(size.countedFiles)} |`,
+      `| Excluded files | ${n(size.excluded.length)} |`,
+      `| Binary files | ${n(size.binary.length)} |`,
+      `| Renamed without changes | ${n(size.renamedOnly.length)} |`,
+    ].join("\n"),
+  );
+  const largest = size.files.filter((f) => f.countedLines > 0).slice(0, LARGEST_FILES);
+  if (largest.length) {
+    out.push(
+      ["#### Largest files", "| File | Added | Deleted | Counted |", "|---|--:|--:|--:|"]
+        .concat(largest.map((f) => `| \`${cell(f.path)}\` | ${n(f.additions)} | ${n(f.deletions)} | ${n(f.countedLines)} |`))
+        .join("\n"),
+    );
+  }
+  if (size.excluded.length) {
+    const rows = size.excluded
+      .slice(0, TABLE_ROWS)
+      .map((f) => `| \`${cell(f.path)}\` | ${EXCLUSION_REASON_TEXT[f.reason]} | ${cell(f.detail)} | ${n(f.additions + f.deletions)} |`);
+    if (size.excluded.length > TABLE_ROWS) rows.push(`| … and ${n(size.excluded.length - TABLE_ROWS)} more | | | |`);
+    out.push(["#### Not counted", "| File | Reason | Rule | Lines |", "|---|---|---|--:|", ...rows].join("\n"));
+  }
+  const listed = (title: string, paths: string[]) => {
+    if (!paths.length) return;
+    const shown = paths.slice(0, TABLE_ROWS).map((p) => `\`${cell(p)}\``).join(", ");
+    out.push(`#### ${title}\n${shown}${paths.length > TABLE_ROWS ? ` and ${n(paths.length - TABLE_ROWS)} more` : ""}`);
+  };
+  listed("Binary files (counted as files, 0 lines)", size.binary);
+  listed("Renamed without changes (0 lines)", size.renamedOnly);
+  out.push(...extraSections);
+  out.push(`#### ${verdict.overLimit ? "How to make it smaller" : "Guidance"}\n${verdict.guidance.map((g) => `- ${g}`).join("\n")}`);
+  out.push(
+    `#### Limits in force\n${limitsLine(evaluation)}\nChange them in \`.github/small-steps.yml\` on the default branch, or for the whole organisation in its \`.github\` repository.`,
+  );
+  return truncateSummary(out.join("\n\n"));
+}
+
+export function renderConfigProblems(problems: ConfigProblem[], source: string): string {
+  const rows = problems.map((p) => `| \`${cell(p.path)}\` | ${cell(p.message)} |`);
+  return truncateSummary(
+    [
+      `The configuration in ${source} is not valid, so this pull request was not measured against it. Fix the file on the default branch; the check runs again on the next push, or ask for a re-run.`,
+      ["| Key | Problem |", "|---|---|", ...rows].join("\n"),
+    ].join("\n\n"),
+  );
+}

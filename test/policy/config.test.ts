@@ -1,0 +1,57 @@
+import { defaultConfig, resolveConfig } from "../../src/policy/config.js";
+
+describe("config", () => {
+  test("an absent file gives the documented defaults", () => {
+    expect(resolveConfig(null)).toEqual({
+      ok: true,
+      config: {
+        mode: "warn",
+        limit: "L",
+        thresholds: { XS: 10, S: 30, M: 100, L: 500, XL: 1000 },
+        deletionWeight: 1,
+        exclude: [],
+        branches: [],
+        drafts: "report",
+        bots: "report",
+        labels: { enabled: true, prefix: "size/" },
+      },
+    });
+  });
+
+  test("partial thresholds keep the other defaults", () => {
+    const result = resolveConfig({ thresholds: { M: 150 }, mode: "block" });
+    expect(result.ok && result.config.thresholds).toEqual({ XS: 10, S: 30, M: 150, L: 500, XL: 1000 });
+  });
+
+  test("every problem is listed with its key path and what was expected", () => {
+    const result = resolveConfig({ mode: "strict", thresholds: { M: "big", XXXL: 3 }, exclude: ["ok", 7], colour: "red" });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual(
+      expect.arrayContaining([
+        { path: "mode", message: 'expected one of "warn", "block"' },
+        { path: "thresholds.M", message: "expected integer" },
+        { path: "thresholds.XXXL", message: "unknown key" },
+        { path: "exclude[1]", message: "expected string" },
+        { path: "colour", message: "unknown key" },
+      ]),
+    );
+    expect(result.problems).toHaveLength(5);
+  });
+
+  test("thresholds must increase", () => {
+    expect(resolveConfig({ thresholds: { S: 200 } })).toEqual({ ok: false, problems: [{ path: "thresholds.M", message: "expected more than thresholds.S (200)" }] });
+  });
+
+  test("a config that is not a mapping is an error, not a fallback to defaults", () => {
+    expect(resolveConfig(["a"]).ok).toBe(false);
+    expect(resolveConfig("mode: warn").ok).toBe(false);
+  });
+
+  test("resolving does not modify the caller's object", () => {
+    const raw = { mode: "block" };
+    resolveConfig(raw);
+    expect(raw).toEqual({ mode: "block" });
+    expect(defaultConfig().mode).toBe("warn");
+  });
+});
