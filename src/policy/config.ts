@@ -137,3 +137,14 @@ export function defaultConfig(): Config {
   if (!result.ok) throw new Error("the built-in defaults do not validate");
   return result.config;
 }
+
+/** Merge configs, most general first: mappings merge key by key, lists and values are replaced. */
+export function mergeConfigs(configs: readonly unknown[]): unknown {
+  const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+  return configs.reduce<unknown>((merged, next) => {
+    if (!isMapping(merged) || !isMapping(next)) return next ?? merged;
+    const result: Record<string, unknown> = { ...merged };
+    for (const [key, value] of Object.entries(next)) result[key] = key in merged ? mergeConfigs([merged[key], value]) : value;
+    return result;
+  }, null);
+}

@@ -9,8 +9,10 @@ const TABLE_ROWS = 50;
 const LARGEST_FILES = 5;
 
 const n = (value: number) => value.toLocaleString("en-US");
-/** Keep file names from breaking out of a table cell or code span. */
-const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/`/g, "'").replace(/\r?\n/g, " ");
+/** Keep text from breaking out of a table cell. */
+const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+/** A file name as a code span that its own backticks cannot break. */
+const code = (path: string) => `\`${cell(path.replace(/`/g, "'"))}\``;
 
 function limitsLine(evaluation: Evaluation): string {
   const { thresholds, limit, mode, deletionWeight } = evaluation.config;
@@ -51,20 +53,20 @@ export function renderSummary(evaluation: Evaluation, extraSections: string[] = 
   if (largest.length) {
     out.push(
       ["#### Largest files", "| File | Added | Deleted | Counted |", "|---|--:|--:|--:|"]
-        .concat(largest.map((f) => `| \`${cell(f.path)}\` | ${n(f.additions)} | ${n(f.deletions)} | ${n(f.countedLines)} |`))
+        .concat(largest.map((f) => `| ${code(f.path)} | ${n(f.additions)} | ${n(f.deletions)} | ${n(f.countedLines)} |`))
         .join("\n"),
     );
   }
   if (size.excluded.length) {
     const rows = size.excluded
       .slice(0, TABLE_ROWS)
-      .map((f) => `| \`${cell(f.path)}\` | ${EXCLUSION_REASON_TEXT[f.reason]} | ${cell(f.detail)} | ${n(f.additions + f.deletions)} |`);
+      .map((f) => `| ${code(f.path)} | ${EXCLUSION_REASON_TEXT[f.reason]} | ${cell(f.detail)} | ${n(f.additions + f.deletions)} |`);
     if (size.excluded.length > TABLE_ROWS) rows.push(`| … and ${n(size.excluded.length - TABLE_ROWS)} more | | | |`);
     out.push(["#### Not counted", "| File | Reason | Rule | Lines |", "|---|---|---|--:|", ...rows].join("\n"));
   }
   const listed = (title: string, paths: string[]) => {
     if (!paths.length) return;
-    const shown = paths.slice(0, TABLE_ROWS).map((p) => `\`${cell(p)}\``).join(", ");
+    const shown = paths.slice(0, TABLE_ROWS).map(code).join(", ");
     out.push(`#### ${title}\n${shown}${paths.length > TABLE_ROWS ? ` and ${n(paths.length - TABLE_ROWS)} more` : ""}`);
   };
   listed("Binary files (counted as files, 0 lines)", size.binary);
@@ -78,7 +80,7 @@ export function renderSummary(evaluation: Evaluation, extraSections: string[] = 
 }
 
 export function renderConfigProblems(problems: ConfigProblem[], source: string): string {
-  const rows = problems.map((p) => `| \`${cell(p.path)}\` | ${cell(p.message)} |`);
+  const rows = problems.map((p) => `| ${code(p.path)} | ${cell(p.message)} |`);
   return truncateSummary(
     [
       `The configuration in ${source} is not valid, so this pull request was not measured against it. Fix the file on the default branch; the check runs again on the next push, or ask for a re-run.`,

@@ -1,0 +1,51 @@
+import type { Context, Probot } from "probot";
+import type { GitHub } from "../github/client.js";
+import { findPullRequestsForCommit } from "../github/pull-requests.js";
+import { runSizeCheck } from "./size-check.js";
+import { toTarget, type PullRequestPayload } from "./pull-request-target.js";
+
+const PULL_REQUEST_EVENTS = [
+  "pull_request.opened",
+  "pull_request.synchronize",
+  "pull_request.reopened",
+  "pull_request.ready_for_review",
+  "pull_request.converted_to_draft",
+  "pull_request.edited",
+] as const;
+
+/** Re-measures the pull requests behind a commit, for the re-run buttons of a check run or a check suite. */
+async function recheckCommit(context: Context<"check_run" | "check_suite">, headSha: string, known: number[], externalId?: string) {
+  const { owner, repo } = context.repo();
+  const github = context.octokit as GitHub;
+  const fromExternalId = Number(externalId);
+  const numbers = known.length ? known : Number.isInteger(fromExternalId) && fromExternalId > 0 ? [fromExternalId] : await findPullRequestsForCommit(github, { owner, repo }, headSha);
+  if (numbers.length === 0) {
+    context.log.info({ headSha }, "re-run requested for a commit with no open pull request");
+    return;
+  }
+  for (const number of numbers) {
+    const { data } = await github.rest.pulls.get({ owner, repo, pull_number: number });
+    // The pull request may have moved on: the check for the old commit is then marked superseded by runSizeCheck.
+    await runSizeCheck(context as unknown as Context, { ...toTarget(data as unknown as PullRequestPayload, context.payload.repository.default_branch), headSha });
+  }
+}
+
+export default function smallSteps(app: Probot): void {
+  app.on([...PULL_REQUEST_EVENTS], async (context) => {
+    const { payload } = context;
+    if (payload.action === "edited" && !("base" in (payload.changes ?? {}))) return; // only a changed base branch matters
+    if (payload.pull_request.state !== "open") return;
+    await runSizeCheck(context as unknown as Context, toTarget(payload.pull_request as PullRequestPayload, payload.repository.default_branch));
+  });
+
+  app.on("check_run.rerequested", async (context) => {
+    const run = context.payload.check_run;
+    if (run.app?.id !== undefined && process.env.APP_ID && String(run.app.id) !== process.env.APP_ID) return;
+    await recheckCommit(context, run.head_sha, (run.pull_requests ?? []).map((pr) => pr.number), run.external_id ?? undefined);
+  });
+
+  app.on("check_suite.rerequested", async (context) => {
+    const suite = context.payload.check_suite;
+    await recheckCommit(context, suite.head_sha, (suite.pull_requests ?? []).map((pr) => pr.number));
+  });
+}

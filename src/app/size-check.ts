@@ -1,0 +1,120 @@
+import type { Context } from "probot";
+import { gitattributesCandidates } from "../analysis/gitattributes.js";
+import { SIZE_CLASSES, type SizeClass } from "../analysis/size.js";
+import { evaluate } from "../engine.js";
+import { publishCheckRun, CHECK_NAME } from "../github/check-runs.js";
+import type { GitHub } from "../github/client.js";
+import { loadConfig } from "../github/config-file.js";
+import { useConditionalRequests } from "../github/conditional-requests.js";
+import { describeFailure, formatFailure } from "../github/errors.js";
+import { setExclusiveLabel } from "../github/labels.js";
+import { findCheckRun } from "../github/check-runs.js";
+import { listPullRequestFiles } from "../github/pull-request-files.js";
+import { readPullRequestState } from "../github/pull-request-state.js";
+import type { Config } from "../policy/config.js";
+import { sizeLabelName } from "../policy/verdict.js";
+import { renderConfigProblems, renderSummary } from "../report/markdown.js";
+import { htmlBase, type PullRequestTarget } from "./pull-request-target.js";
+import { serialize } from "./serialize.js";
+
+const LABEL_COLOURS: Record<SizeClass, string> = { XS: "3cbf00", S: "5d9801", M: "7f7203", L: "a14c05", XL: "c32607", XXL: "e50009" };
+
+function labelDefinition(config: Config, sizeClass: SizeClass) {
+  return { name: sizeLabelName(config, sizeClass), color: LABEL_COLOURS[sizeClass], description: `small-steps: a ${sizeClass} pull request` };
+}
+
+function appId(): number | undefined {
+  const id = Number(process.env.APP_ID);
+  return Number.isInteger(id) && id > 0 ? id : undefined;
+}
+
+/** Measure a pull request and publish the verdict: one check run per head commit, one size label. */
+export function runSizeCheck(context: Context, target: PullRequestTarget): Promise<void> {
+  return serialize(`${target.owner}/${target.repo}#${target.number}`, () => sizeCheck(context, target));
+}
+
+async function sizeCheck(context: Context, target: PullRequestTarget): Promise<void> {
+  const github = useConditionalRequests(context.octokit as GitHub);
+  const { owner, repo } = target;
+  const log = context.log.child({ pr: `${owner}/${repo}#${target.number}`, sha: target.headSha });
+  const report = { owner, repo, headSha: target.headSha, externalId: String(target.number) };
+  let step = "Reading .github/small-steps.yml";
+  try {
+    const loaded = await loadConfig(github, { owner, repo }, htmlBase(target));
+    if (!loaded.ok) {
+      step = "Looking up the existing check run";
+      const existingId = await findCheckRun(github, { owner, repo }, target.headSha, appId());
+      step = "Publishing the check run";
+      await publishCheckRun(github, {
+        ...report,
+        existingId,
+        detailsUrl: loaded.detailsUrl,
+        conclusion: "action_required",
+        title: `Invalid configuration: ${loaded.problems.length} problem${loaded.problems.length === 1 ? "" : "s"}`,
+        summary: renderConfigProblems(loaded.problems, loaded.sources.map((s) => `\`${s}\``).join(", ") || "`.github/small-steps.yml`"),
+      });
+      log.warn({ problems: loaded.problems }, "invalid configuration reported on the check run");
+      return;
+    }
+    const { config } = loaded;
+    step = "Listing the pull request's files";
+    const listing = await listPullRequestFiles(github, { owner, repo, pullNumber: target.number, changedFiles: target.changedFiles });
+    step = "Reading the pull request's labels, check runs and .gitattributes";
+    const state = await readPullRequestState(github, {
+      owner,
+      repo,
+      pullNumber: target.number,
+      baseSha: target.baseSha,
+      headSha: target.headSha,
+      gitattributesPaths: gitattributesCandidates(listing.files.map((f) => f.path)),
+      labelPrefix: config.labels.prefix,
+      checkName: CHECK_NAME,
+      appId: appId(),
+    });
+    const evaluation = evaluate({
+      files: listing.files,
+      config,
+      gitattributes: state.gitattributes,
+      facts: { baseBranch: target.baseRef, defaultBranch: target.defaultBranch, draft: target.draft, authorIsBot: target.authorIsBot },
+      filesExpected: target.changedFiles,
+    });
+    const superseded = state.headSha !== target.headSha;
+    const extra: string[] = [];
+    if (listing.failure) extra.push(`#### Incomplete file list\n${formatFailure(listing.failure)}. The figures are lower bounds; re-run the check to try again.`);
+    if (superseded) extra.unshift(`**Superseded:** the pull request's head is now \`${state.headSha.slice(0, 7)}\`; its labels follow that commit.`);
+    const sources = loaded.sources.length ? loaded.sources.map((s) => `\`${s}\``).join(", ") : "the defaults (no `.github/small-steps.yml`)";
+    extra.push(`Policy from ${sources}.`);
+    step = "Publishing the check run";
+    await publishCheckRun(github, {
+      ...report,
+      existingId: state.existingCheckRunId,
+      conclusion: superseded ? "neutral" : evaluation.verdict.conclusion,
+      title: superseded ? `Superseded — ${evaluation.verdict.title}` : evaluation.verdict.title,
+      summary: renderSummary(evaluation, extra),
+    });
+    if (superseded || !config.labels.enabled) return;
+    step = "Updating the size label";
+    const family = SIZE_CLASSES.map((c) => sizeLabelName(config, c));
+    const change = await setExclusiveLabel(
+      github,
+      { owner, repo, issueNumber: target.number, current: state.labels, repositoryLabels: state.repositoryLabels },
+      family,
+      labelDefinition(config, evaluation.size.sizeClass),
+    );
+    log.info({ sizeClass: evaluation.size.sizeClass, conclusion: evaluation.verdict.conclusion, labels: change }, "size check published");
+  } catch (error) {
+    const failure = describeFailure(step, error);
+    log.error({ err: error, failure }, "size check failed");
+    if (step.startsWith("Publishing") || step.startsWith("Updating")) throw error;
+    // A required check must never wait forever: say what failed, on the check run, then fail the delivery too.
+    const existingId = await findCheckRun(github, { owner, repo }, target.headSha, appId()).catch(() => undefined);
+    await publishCheckRun(github, {
+      ...report,
+      existingId,
+      conclusion: "failure",
+      title: "Could not measure this pull request",
+      summary: `${formatFailure(failure)}.\n\nThis is GitHub's answer, not a verdict on the pull request. Use **Re-run** on this check to try again.`,
+    });
+    throw error;
+  }
+}

@@ -1,0 +1,78 @@
+import type { Conclusion } from "../policy/verdict.js";
+import type { GitHub, RepoRef } from "./client.js";
+
+export const CHECK_NAME = "small-steps";
+/** GitHub accepts at most 50 annotations per create or update request. */
+export const ANNOTATIONS_PER_REQUEST = 50;
+
+export interface CheckAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: "notice" | "warning" | "failure";
+  title?: string;
+  message: string;
+}
+
+export interface CheckAction {
+  label: string;
+  description: string;
+  identifier: string;
+}
+
+export interface CheckRunReport extends RepoRef {
+  headSha: string;
+  /** Our existing check run on this head commit: updated instead of adding a second one. */
+  existingId?: number;
+  /** The pull request number, so that a re-run request finds its pull request, forks included. */
+  externalId: string;
+  detailsUrl?: string;
+  conclusion: Conclusion;
+  title: string;
+  summary: string;
+  annotations?: CheckAnnotation[];
+  actions?: CheckAction[];
+}
+
+/** Create or update the check run, then send annotations beyond the first 50 in further updates. */
+export async function publishCheckRun(github: GitHub, report: CheckRunReport): Promise<number> {
+  const annotations = report.annotations ?? [];
+  const batch = (start: number) => annotations.slice(start, start + ANNOTATIONS_PER_REQUEST);
+  const output = { title: report.title.slice(0, 255), summary: report.summary, annotations: batch(0) };
+  const body = {
+    owner: report.owner,
+    repo: report.repo,
+    name: CHECK_NAME,
+    head_sha: report.headSha,
+    external_id: report.externalId,
+    status: "completed" as const,
+    conclusion: report.conclusion,
+    completed_at: new Date().toISOString(),
+    ...(report.detailsUrl ? { details_url: report.detailsUrl } : {}),
+    ...(report.actions ? { actions: report.actions } : {}),
+    output,
+  };
+  let id: number;
+  if (report.existingId) {
+    const { head_sha: _unchanged, ...update } = body;
+    await github.rest.checks.update({ ...update, check_run_id: report.existingId });
+    id = report.existingId;
+  } else {
+    id = (await github.rest.checks.create(body)).data.id;
+  }
+  for (let start = ANNOTATIONS_PER_REQUEST; start < annotations.length; start += ANNOTATIONS_PER_REQUEST) {
+    await github.rest.checks.update({
+      owner: report.owner,
+      repo: report.repo,
+      check_run_id: id,
+      output: { title: output.title, summary: output.summary, annotations: batch(start) },
+    });
+  }
+  return id;
+}
+
+/** Our check run on a commit, by REST: used where the GraphQL state read did not happen. */
+export async function findCheckRun(github: GitHub, ref: RepoRef, headSha: string, appId?: number): Promise<number | undefined> {
+  const { data } = await github.rest.checks.listForRef({ ...ref, ref: headSha, check_name: CHECK_NAME, filter: "latest", per_page: 100, ...(appId ? { app_id: appId } : {}) });
+  return data.check_runs[0]?.id;
+}

@@ -1,0 +1,79 @@
+import { API, api } from "./probot.js";
+
+export interface FakeFile {
+  filename: string;
+  status?: string;
+  additions: number;
+  deletions: number;
+  patch?: string;
+  previous_filename?: string;
+}
+
+export function files(count: number, make: (i: number) => Partial<FakeFile> = () => ({})): FakeFile[] {
+  return Array.from({ length: count }, (_, i) => ({ filename: `src/file${i}.py`, status: "modified", additions: 1, deletions: 0, patch: "@@ -1 +1,2 @@\n a\n+b", ...make(i) }));
+}
+
+/** Serves the pull request's file list, 100 a page, as GitHub does, and counts the pages asked for. */
+export function mockFileList(owner: string, repo: string, number: number, list: FakeFile[], options: { failPage?: number; status?: number } = {}): { pages: number[] } {
+  const asked = { pages: [] as number[] };
+  api()
+    .get(`/repos/${owner}/${repo}/pulls/${number}/files`)
+    .query(true)
+    .times(30)
+    .optionally()
+    .reply(function (uri) {
+      const page = Number(new URL(uri, API).searchParams.get("page") ?? 1);
+      asked.pages.push(page);
+      if (page === options.failPage) return [options.status ?? 502, { message: "Server Error" }, { "x-github-request-id": "ABCD:1234" }];
+      return [200, list.slice((page - 1) * 100, page * 100)];
+    });
+  return asked;
+}
+
+export function mockConfig(owner: string, repo: string, yaml: string | null, options: { org?: string | null; etag?: string } = {}): void {
+  const scope = api().get(`/repos/${owner}/${repo}/contents/.github%2Fsmall-steps.yml`);
+  if (yaml === null) {
+    scope.reply(404, { message: "Not Found" });
+    const org = api().get(`/repos/${owner}/.github/contents/.github%2Fsmall-steps.yml`);
+    if (options.org) org.reply(200, options.org, { "content-type": "text/plain; charset=utf-8" });
+    else org.reply(404, { message: "Not Found" });
+  } else {
+    scope.reply(200, yaml, { "content-type": "text/plain; charset=utf-8", ...(options.etag ? { etag: options.etag } : {}) });
+  }
+}
+
+export interface FakeState {
+  headSha: string;
+  labels?: string[];
+  repositoryLabels?: string[];
+  checkRunId?: number;
+  /** .gitattributes files at the base commit, by path. */
+  gitattributes?: Record<string, string>;
+}
+
+/** Answers the GraphQL state query from the variables it was sent, as GitHub would. */
+export function mockState(state: FakeState, captured: Array<{ query: string; variables: Record<string, any> }> = []): typeof captured {
+  api()
+    .post("/graphql")
+    .times(40)
+    .optionally()
+    .reply(200, (_uri, body) => {
+      const { query, variables } = body as { query: string; variables: Record<string, any> };
+      captured.push({ query, variables });
+      const repository: Record<string, unknown> = {};
+      for (const [name, value] of Object.entries(variables)) {
+        if (!/^e\d+$/.test(name)) continue;
+        const path = String(value).split(":").slice(1).join(":");
+        repository[`f${name.slice(1)}`] = state.gitattributes?.[path] !== undefined ? { text: state.gitattributes[path] } : null;
+      }
+      if (query.includes("pullRequest(")) {
+        repository.pullRequest = { headRefOid: state.headSha, labels: { nodes: (state.labels ?? []).map((name) => ({ name })) } };
+        repository.labels = { nodes: (state.repositoryLabels ?? []).map((name) => ({ name })) };
+        repository.head = {
+          checkSuites: { nodes: state.checkRunId ? [{ app: { databaseId: 123 }, checkRuns: { nodes: [{ databaseId: state.checkRunId }] } }] : [] },
+        };
+      }
+      return { data: { repository } };
+    });
+  return captured;
+}

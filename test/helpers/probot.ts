@@ -1,0 +1,74 @@
+import { generateKeyPairSync } from "node:crypto";
+import { createRequire } from "node:module";
+import nock from "nock";
+import { Probot, ProbotOctokit } from "probot";
+import smallSteps from "../../src/app/index.js";
+import { clearConditionalCache } from "../../src/github/conditional-requests.js";
+
+export const API = "https://api.github.com";
+export const APP_ID = 123;
+export const INSTALLATION_ID = 4242;
+
+const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
+
+/** A Probot with our app loaded, retries and throttling off, talking to nock instead of GitHub. */
+export async function createProbot(): Promise<Probot> {
+  process.env.APP_ID = String(APP_ID);
+  clearConditionalCache();
+  sent.length = 0;
+  const probot = new Probot({
+    appId: APP_ID,
+    privateKey,
+    logLevel: "fatal",
+    Octokit: ProbotOctokit.defaults((options: Record<string, any>) => ({
+      ...options,
+      retry: { enabled: false },
+      throttle: { ...options.throttle, enabled: false },
+    })),
+  });
+  await probot.load(smallSteps);
+  return probot;
+}
+
+const require = createRequire(import.meta.url);
+const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as Array<{ name: string; examples: Array<Record<string, any>> }>;
+
+/** A real webhook payload from GitHub's published examples, deep-copied, with an installation. */
+export function examplePayload(name: string, action: string, index = 0): Record<string, any> {
+  const found = examples.find((e) => e.name === name)?.examples.filter((x) => x.action === action)[index];
+  if (!found) throw new Error(`no example ${name}.${action}[${index}]`);
+  return { ...structuredClone(found), installation: { id: INSTALLATION_ID } };
+}
+
+/** Everything our app sent to GitHub, in order, with parsed bodies: for asserting after `receive()`. */
+export interface SentRequest {
+  method: string;
+  path: string;
+  body: any;
+}
+
+export const sent: SentRequest[] = [];
+
+function record(req: { method: string; path: string }, _interceptor: unknown, body: string) {
+  let parsed: unknown = body;
+  try {
+    parsed = body ? JSON.parse(body) : undefined;
+  } catch {
+    /* not JSON */
+  }
+  sent.push({ method: req.method, path: decodeURIComponent(req.path), body: parsed });
+}
+
+/** A nock scope for GitHub's API that records what it is sent into `sent`. */
+export function api(): nock.Scope {
+  return nock(API).on("request", record);
+}
+
+/** The requests sent, as "METHOD path" without query strings: the conversation with GitHub at a glance. */
+export function conversation(): string[] {
+  return sent.map((r) => `${r.method} ${r.path.split("?")[0]}`);
+}
+
+export function mockToken(scope = api()): nock.Scope {
+  return scope.post(`/app/installations/${INSTALLATION_ID}/access_tokens`).reply(201, { token: "test-token", permissions: { checks: "write", pull_requests: "write" } });
+}
