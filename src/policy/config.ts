@@ -107,6 +107,14 @@ function describeError(error: ErrorObject): string {
       return `expected one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
     case "type":
       return `expected ${error.params.type}`;
+    case "minimum":
+      return `expected at least ${error.params.limit}`;
+    case "maximum":
+      return `expected at most ${error.params.limit}`;
+    case "minLength":
+      return "expected a non-empty string";
+    case "maxLength":
+      return `expected at most ${error.params.limit} characters`;
     default:
       return `expected a value that ${error.message ?? "is valid"}`;
   }
