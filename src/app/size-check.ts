@@ -2,13 +2,12 @@ import type { Context } from "probot";
 import { gitattributesCandidates } from "../analysis/gitattributes.js";
 import { SIZE_CLASSES, type SizeClass } from "../analysis/size.js";
 import { evaluate } from "../engine.js";
-import { publishCheckRun, CHECK_NAME } from "../github/check-runs.js";
+import { CHECK_NAME, findCheckRun, publishCheckRun } from "../github/check-runs.js";
 import type { GitHub } from "../github/client.js";
 import { loadConfig } from "../github/config-file.js";
 import { useConditionalRequests } from "../github/conditional-requests.js";
 import { describeFailure, formatFailure } from "../github/errors.js";
 import { setExclusiveLabel } from "../github/labels.js";
-import { findCheckRun } from "../github/check-runs.js";
 import { listPullRequestFiles } from "../github/pull-request-files.js";
 import { readPullRequestState } from "../github/pull-request-state.js";
 import type { Config } from "../policy/config.js";
@@ -43,11 +42,11 @@ async function sizeCheck(context: Context, target: PullRequestTarget): Promise<v
     const loaded = await loadConfig(github, { owner, repo }, htmlBase(target));
     if (!loaded.ok) {
       step = "Looking up the existing check run";
-      const existingId = await findCheckRun(github, { owner, repo }, target.headSha, appId());
+      const existing = await findCheckRun(github, { owner, repo }, target.headSha, appId());
       step = "Publishing the check run";
       await publishCheckRun(github, {
         ...report,
-        existingId,
+        existing,
         detailsUrl: loaded.detailsUrl,
         conclusion: "action_required",
         title: `Invalid configuration: ${loaded.problems.length} problem${loaded.problems.length === 1 ? "" : "s"}`,
@@ -87,7 +86,7 @@ async function sizeCheck(context: Context, target: PullRequestTarget): Promise<v
     step = "Publishing the check run";
     await publishCheckRun(github, {
       ...report,
-      existingId: state.existingCheckRunId,
+      existing: state.existingCheckRun,
       conclusion: superseded ? "neutral" : evaluation.verdict.conclusion,
       title: superseded ? `Superseded — ${evaluation.verdict.title}` : evaluation.verdict.title,
       summary: renderSummary(evaluation, extra),
@@ -107,13 +106,13 @@ async function sizeCheck(context: Context, target: PullRequestTarget): Promise<v
     log.error({ err: error, failure }, "size check failed");
     if (step.startsWith("Publishing") || step.startsWith("Updating")) throw error;
     // A required check must never wait forever: say what failed, on the check run, then fail the delivery too.
-    const existingId = await findCheckRun(github, { owner, repo }, target.headSha, appId()).catch(() => undefined);
+    const existing = await findCheckRun(github, { owner, repo }, target.headSha, appId()).catch(() => undefined);
     await publishCheckRun(github, {
       ...report,
-      existingId,
+      existing,
       conclusion: "failure",
       title: "Could not measure this pull request",
-      summary: `${formatFailure(failure)}.\n\nThis is GitHub's answer, not a verdict on the pull request. Use **Re-run** on this check to try again.`,
+      summary: `${formatFailure(failure)}.\n\n${failure.status ? "This is GitHub's answer" : "This is an error in small-steps"}, not a verdict on the pull request. Use **Re-run** on this check to try again.`,
     });
     throw error;
   }

@@ -1,5 +1,6 @@
 import type { Conclusion } from "../policy/verdict.js";
 import type { GitHub, RepoRef } from "./client.js";
+import type { ExistingCheckRun } from "./pull-request-state.js";
 
 export const CHECK_NAME = "small-steps";
 /** GitHub accepts at most 50 annotations per create or update request. */
@@ -23,7 +24,7 @@ export interface CheckAction {
 export interface CheckRunReport extends RepoRef {
   headSha: string;
   /** Our existing check run on this head commit: updated instead of adding a second one. */
-  existingId?: number;
+  existing?: ExistingCheckRun;
   /** The pull request number, so that a re-run request finds its pull request, forks included. */
   externalId: string;
   detailsUrl?: string;
@@ -34,8 +35,22 @@ export interface CheckRunReport extends RepoRef {
   actions?: CheckAction[];
 }
 
-/** Create or update the check run, then send annotations beyond the first 50 in further updates. */
+/** True when the existing run already shows this report: a redelivery then writes nothing. */
+export function showsAlready(existing: ExistingCheckRun | undefined, report: CheckRunReport): boolean {
+  return (
+    existing?.status === "COMPLETED" &&
+    existing.conclusion === report.conclusion.toUpperCase() &&
+    existing.title === report.title.slice(0, 255) &&
+    existing.summary === report.summary
+  );
+}
+
+/**
+ * Create or update the check run, then send annotations beyond the first 50 in further updates.
+ * Nothing is written when the existing run already shows the same result (GitHub would append its annotations again).
+ */
 export async function publishCheckRun(github: GitHub, report: CheckRunReport): Promise<number> {
+  if (report.existing && showsAlready(report.existing, report)) return report.existing.id;
   const annotations = report.annotations ?? [];
   const batch = (start: number) => annotations.slice(start, start + ANNOTATIONS_PER_REQUEST);
   const output = { title: report.title.slice(0, 255), summary: report.summary, annotations: batch(0) };
@@ -53,10 +68,10 @@ export async function publishCheckRun(github: GitHub, report: CheckRunReport): P
     output,
   };
   let id: number;
-  if (report.existingId) {
+  if (report.existing) {
     const { head_sha: _unchanged, ...update } = body;
-    await github.rest.checks.update({ ...update, check_run_id: report.existingId });
-    id = report.existingId;
+    await github.rest.checks.update({ ...update, check_run_id: report.existing.id });
+    id = report.existing.id;
   } else {
     id = (await github.rest.checks.create(body)).data.id;
   }
@@ -72,7 +87,8 @@ export async function publishCheckRun(github: GitHub, report: CheckRunReport): P
 }
 
 /** Our check run on a commit, by REST: used where the GraphQL state read did not happen. */
-export async function findCheckRun(github: GitHub, ref: RepoRef, headSha: string, appId?: number): Promise<number | undefined> {
+export async function findCheckRun(github: GitHub, ref: RepoRef, headSha: string, appId?: number): Promise<ExistingCheckRun | undefined> {
   const { data } = await github.rest.checks.listForRef({ ...ref, ref: headSha, check_name: CHECK_NAME, filter: "latest", per_page: 100, ...(appId ? { app_id: appId } : {}) });
-  return data.check_runs[0]?.id;
+  const run = data.check_runs[0];
+  return run && { id: run.id, status: run.status?.toUpperCase(), conclusion: run.conclusion?.toUpperCase(), title: run.output?.title, summary: run.output?.summary };
 }

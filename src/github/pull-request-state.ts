@@ -6,8 +6,8 @@ export interface PullRequestState {
   labels: string[];
   /** Labels of the repository whose names start with the size-label prefix. */
   repositoryLabels: string[];
-  /** Our check run on the head commit, if one exists: updated, never duplicated. */
-  existingCheckRunId?: number;
+  /** Our check run on the head commit, if one exists: updated (or left alone when unchanged), never duplicated. */
+  existingCheckRun?: ExistingCheckRun;
   /** .gitattributes files at the base commit, among the candidate paths. */
   gitattributes: Array<{ path: string; text: string }>;
 }
@@ -25,6 +25,14 @@ export interface PullRequestStateQuery extends RepoRef {
 
 const BLOBS_PER_QUERY = 100;
 
+export interface ExistingCheckRun {
+  id: number;
+  status?: string;
+  conclusion?: string | null;
+  title?: string | null;
+  summary?: string | null;
+}
+
 interface Blob {
   text?: string | null;
 }
@@ -32,7 +40,7 @@ interface StateResponse {
   repository: {
     pullRequest: { headRefOid: string; labels: { nodes: Array<{ name: string }> } } | null;
     labels: { nodes: Array<{ name: string }> } | null;
-    head: { checkSuites?: { nodes: Array<{ app: { databaseId: number } | null; checkRuns: { nodes: Array<{ databaseId: number }> } }> } } | null;
+    head: { checkSuites?: { nodes: Array<{ app: { databaseId: number } | null; checkRuns: { nodes: Array<{ databaseId: number; status?: string; conclusion?: string | null; title?: string | null; summary?: string | null }> } }> } } | null;
     [alias: string]: unknown;
   };
 }
@@ -70,7 +78,7 @@ export async function readPullRequestState(github: GitHub, q: PullRequestStateQu
   repository(owner: $owner, name: $repo) {
     pullRequest(number: $number) { headRefOid labels(first: 100) { nodes { name } } }
     labels(first: 100, query: $labelPrefix) { nodes { name } }
-    head: object(oid: $head) { ... on Commit { checkSuites(first: 20, filterBy: { appId: $appId }) { nodes { app { databaseId } checkRuns(first: 1, filterBy: { checkName: $checkName }) { nodes { databaseId } } } } } }
+    head: object(oid: $head) { ... on Commit { checkSuites(first: 20, filterBy: { appId: $appId }) { nodes { app { databaseId } checkRuns(first: 1, filterBy: { checkName: $checkName }) { nodes { databaseId status conclusion title summary } } } } } }
     ${blobs.fields}
   }
 }`;
@@ -100,7 +108,7 @@ export async function readPullRequestState(github: GitHub, q: PullRequestStateQu
     headSha: repository.pullRequest?.headRefOid ?? q.headSha,
     labels: repository.pullRequest?.labels.nodes.map((l) => l.name) ?? [],
     repositoryLabels: (repository.labels?.nodes ?? []).map((l) => l.name).filter((name) => name.startsWith(q.labelPrefix)),
-    existingCheckRunId: ours.flatMap((s) => s.checkRuns.nodes)[0]?.databaseId,
+    existingCheckRun: ours.flatMap((s) => s.checkRuns.nodes).map(({ databaseId, ...rest }) => ({ id: databaseId, ...rest }))[0],
     gitattributes,
   };
 }

@@ -93,7 +93,7 @@ describe("a pull request is opened", () => {
     expect(conversation().filter((c) => c.startsWith("DELETE"))).toEqual([`DELETE ${LABELS}/size/XL`]);
   });
 
-  test("the same delivery twice: the second updates the one check run and writes no label", async () => {
+  test("a second delivery with an existing run that shows something else updates that run and writes no label", async () => {
     mockToken();
     mockConfig(OWNER, REPO, "");
     mockFileList(OWNER, REPO, NUMBER, files(3));
@@ -107,6 +107,29 @@ describe("a pull request is opened", () => {
     expect(update).toMatchObject({ conclusion: "success", status: "completed", output: { title: "XS: 3 lines in 3 files" } });
     expect(update.head_sha).toBeUndefined();
     expect(conversation().filter((c) => c.includes("/labels"))).toEqual([]);
+  });
+
+  test("a redelivery whose result is already shown writes nothing at all", async () => {
+    mockToken();
+    mockConfig(OWNER, REPO, "");
+    mockFileList(OWNER, REPO, NUMBER, files(3));
+    mockState({ headSha: HEAD, labels: ["size/XS"], repositoryLabels: ["size/XS"] });
+    mockCheckRunCreate(556);
+    await probot.receive(openedEvent());
+    const first = checkRunBody();
+
+    sent.length = 0;
+    nock.cleanAll();
+    mockConfig(OWNER, REPO, "");
+    mockFileList(OWNER, REPO, NUMBER, files(3));
+    mockState({
+      headSha: HEAD,
+      labels: ["size/XS"],
+      checkRunId: 556,
+      checkRun: { status: "COMPLETED", conclusion: first.conclusion.toUpperCase(), title: first.output.title, summary: first.output.summary },
+    });
+    await probot.receive(openedEvent());
+    expect(sent.filter((r) => r.method !== "GET" && r.path !== "/graphql")).toEqual([]);
   });
 
   test("a later event sends If-None-Match for the config and GitHub's 304 costs nothing", async () => {
@@ -264,7 +287,7 @@ describe("configuration", () => {
   test("a file that is not YAML is a config error on the check run", async () => {
     mockToken();
     mockConfig(OWNER, REPO, "mode: [warn\n");
-    api().get(`/repos/${OWNER}/${REPO}/commits/${HEAD}/check-runs`).query(true).reply(200, { total_count: 1, check_runs: [{ id: 77 }] });
+    api().get(`/repos/${OWNER}/${REPO}/commits/${HEAD}/check-runs`).query(true).reply(200, { total_count: 1, check_runs: [{ id: 77, status: "completed", conclusion: "success", output: { title: "XS: 1 line in 1 file", summary: "old" } }] });
     api().patch(`${CHECKS}/77`).reply(200, { id: 77 });
     await probot.receive(openedEvent());
     const body = checkRunBody();

@@ -47,6 +47,8 @@ export interface FakeState {
   labels?: string[];
   repositoryLabels?: string[];
   checkRunId?: number;
+  /** What the existing check run shows (GraphQL's upper-case enums), for compare-then-write. */
+  checkRun?: { status: string; conclusion: string; title: string; summary: string };
   /** .gitattributes files at the base commit, by path. */
   gitattributes?: Record<string, string>;
 }
@@ -70,7 +72,7 @@ export function mockState(state: FakeState, captured: Array<{ query: string; var
         repository.pullRequest = { headRefOid: state.headSha, labels: { nodes: (state.labels ?? []).map((name) => ({ name })) } };
         repository.labels = { nodes: (state.repositoryLabels ?? []).map((name) => ({ name })) };
         repository.head = {
-          checkSuites: { nodes: state.checkRunId ? [{ app: { databaseId: 123 }, checkRuns: { nodes: [{ databaseId: state.checkRunId }] } }] : [] },
+          checkSuites: { nodes: state.checkRunId ? [{ app: { databaseId: 123 }, checkRuns: { nodes: [{ databaseId: state.checkRunId, ...state.checkRun }] } }] : [] },
         };
       }
       return { data: { repository } };

@@ -1,0 +1,74 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A stand-in for a GitHub Enterprise Server on loopback, for the end-to-end test of `npm start`: it keeps the state
+ * the app reads back (check runs, labels) so that a redelivery can be seen to change nothing.
+ */
+export interface FakeGitHubState {
+  files: Array<{ filename: string; status: string; additions: number; deletions: number; patch?: string }>;
+  headSha: string;
+  checkRuns: Array<{ id: number; body: any }>;
+  repositoryLabels: Array<{ name: string; color: string; description: string }>;
+  issueLabels: string[];
+  requests: Array<{ method: string; path: string; body: any }>;
+}
+
+async function readBody(req: IncomingMessage): Promise<any> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString("utf8");
+  return text ? JSON.parse(text) : undefined;
+}
+
+export async function startFakeGitHub(state: FakeGitHubState): Promise<{ server: Server; host: string }> {
+  const server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    const url = new URL(req.url ?? "/", "http://x");
+    const path = url.pathname;
+    state.requests.push({ method: req.method ?? "", path, body });
+    const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { "content-type": "application/json; charset=utf-8", "x-github-request-id": "FAKE:1", ...headers });
+      res.end(data === undefined ? "" : JSON.stringify(data));
+    };
+    const route = `${req.method} ${path}`;
+    let m: RegExpMatchArray | null;
+    if ((m = route.match(/^POST \/api\/v3\/app\/installations\/(\d+)\/access_tokens$/))) return send(201, { token: "ghs_fake", expires_at: new Date(Date.now() + 3600_000).toISOString() });
+    if (route.match(/^GET \/api\/v3\/repos\/[^/]+\/[^/]+\/contents\//)) return send(404, { message: "Not Found" });
+    if (route.match(/^GET \/api\/v3\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/files$/)) {
+      const page = Number(url.searchParams.get("page") ?? 1);
+      return send(200, state.files.slice((page - 1) * 100, page * 100));
+    }
+    if (route === "POST /api/graphql") {
+      const repository: Record<string, unknown> = {
+        pullRequest: { headRefOid: state.headSha, labels: { nodes: state.issueLabels.map((name) => ({ name })) } },
+        labels: { nodes: state.repositoryLabels.map(({ name }) => ({ name })) },
+        head: { checkSuites: { nodes: [{ app: { databaseId: 1 }, checkRuns: { nodes: state.checkRuns.map(({ id }) => ({ databaseId: id })) } }] } },
+      };
+      return send(200, { data: { repository } });
+    }
+    if (route.match(/^POST \/api\/v3\/repos\/[^/]+\/[^/]+\/check-runs$/)) {
+      const run = { id: state.checkRuns.length + 1, body };
+      state.checkRuns.push(run);
+      return send(201, { id: run.id });
+    }
+    if ((m = route.match(/^PATCH \/api\/v3\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/))) {
+      const run = state.checkRuns.find((r) => r.id === Number(m![1]));
+      if (!run) return send(404, { message: "Not Found" });
+      run.body = { ...run.body, ...body };
+      return send(200, { id: run.id });
+    }
+    if (route.match(/^POST \/api\/v3\/repos\/[^/]+\/[^/]+\/labels$/)) {
+      if (state.repositoryLabels.some((l) => l.name === body.name)) return send(422, { message: "Validation Failed", errors: [{ code: "already_exists" }] });
+      state.repositoryLabels.push(body);
+      return send(201, body);
+    }
+    if (route.match(/^POST \/api\/v3\/repos\/[^/]+\/[^/]+\/issues\/\d+\/labels$/)) {
+      for (const name of body.labels) if (!state.issueLabels.includes(name)) state.issueLabels.push(name);
+      return send(200, state.issueLabels.map((name) => ({ name })));
+    }
+    send(404, { message: `fake GitHub has no route for ${route}` });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, host: `127.0.0.1:${(server.address() as AddressInfo).port}` };
+}

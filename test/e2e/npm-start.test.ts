@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHmac, generateKeyPairSync } from "node:crypto";
+import { createServer } from "node:net";
+import { createRequire } from "node:module";
+import { startFakeGitHub, type FakeGitHubState } from "./fake-github.js";
+
+/**
+ * The whole path as deployed: `npm start` (probot run ./lib/index.js, built by `npm run build`) receives a signed
+ * webhook over HTTP and talks to a GitHub Enterprise Server given by GHE_HOST, here a fake one on loopback.
+ */
+const SECRET = "e2e-secret";
+const require = createRequire(import.meta.url);
+const example = (require("@octokit/webhooks-examples/api.github.com/index.json") as any[])
+  .find((e) => e.name === "pull_request")
+  .examples.find((x: any) => x.action === "opened");
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 20000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await check();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+function sign(body: string, secret = SECRET) {
+  return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+}
+
+let app: ChildProcess | undefined;
+let output = "";
+afterAll(() => app?.kill());
+
+test("a signed pull_request.opened webhook gives one check run and one label; a redelivery changes nothing", async () => {
+  const state: FakeGitHubState = {
+    files: [
+      { filename: "src/app.py", status: "modified", additions: 40, deletions: 8, patch: "@@ -1 +1 @@\n-a\n+b" },
+      { filename: "package-lock.json", status: "modified", additions: 5000, deletions: 100 },
+    ],
+    headSha: example.pull_request.head.sha,
+    checkRuns: [],
+    repositoryLabels: [],
+    issueLabels: [],
+    requests: [],
+  };
+  const github = await startFakeGitHub(state);
+  const port = await freePort();
+  const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
+  app = spawn(process.execPath, ["node_modules/probot/bin/probot.js", "run", "./lib/index.js"], {
+    env: { PATH: process.env.PATH, APP_ID: "1", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1", GHE_HOST: github.host, GHE_PROTOCOL: "http", LOG_LEVEL: "info", LOG_FORMAT: "json", NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  app.stdout!.on("data", (d) => (output += d));
+  app.stderr!.on("data", (d) => (output += d));
+  const url = `http://127.0.0.1:${port}/api/github/webhooks`;
+  await waitFor("the app to listen", async () => {
+    try {
+      return (await fetch(`http://127.0.0.1:${port}/ping`)).status ? true : undefined;
+    } catch {
+      return undefined;
+    }
+  });
+
+  const payload = JSON.stringify({ ...example, installation: { id: 99 } });
+  const deliver = (id: string, signature = sign(payload)) =>
+    fetch(url, { method: "POST", body: payload, headers: { "content-type": "application/json", "x-github-event": "pull_request", "x-github-delivery": id, "x-hub-signature-256": signature } });
+
+  const forged = await deliver("forged", sign(payload, "wrong-secret"));
+  expect(forged.status).toBe(400);
+
+  expect((await deliver("d-1")).status).toBe(200);
+  await waitFor("the label", () => (state.issueLabels.length ? true : undefined));
+  expect(state.checkRuns).toHaveLength(1);
+  expect(state.checkRuns[0].body).toMatchObject({
+    name: "small-steps",
+    head_sha: example.pull_request.head.sha,
+    status: "completed",
+    conclusion: "success",
+    output: { title: "M: 48 lines in 1 file" },
+  });
+  expect(state.issueLabels).toEqual(["size/M"]);
+  expect(state.repositoryLabels).toEqual([{ name: "size/M", color: "7f7203", description: "small-steps: a M pull request" }]);
+
+  const before = state.requests.length;
+  expect((await deliver("d-1")).status).toBe(200);
+  await waitFor("the second delivery's check run update", () => (state.requests.slice(before).some((r) => r.method === "PATCH") ? true : undefined));
+  const writes = state.requests.slice(before).filter((r) => r.method !== "GET" && r.path !== "/api/graphql" && !r.path.endsWith("/access_tokens"));
+  // Only the idempotent update of the same check run: no second run, no label write.
+  expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual(["PATCH /api/v3/repos/Codertocat/Hello-World/check-runs/1"]);
+  expect(state.checkRuns).toHaveLength(1);
+  expect(state.issueLabels).toEqual(["size/M"]);
+  expect(output).toContain('"id":"d-1"');
+  github.server.close();
+}, 60000);
