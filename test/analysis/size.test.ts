@@ -1,4 +1,4 @@
-import { fromGitHubFile, fromUnifiedDiff, type ChangedFile } from "../../src/analysis/changed-file.js";
+import { fromGitHubFile, fromParsedDiff, fromUnifiedDiff, hunksOf, type ChangedFile } from "../../src/analysis/changed-file.js";
 import { ExclusionRules } from "../../src/analysis/exclusions.js";
 import { GitattributesIndex } from "../../src/analysis/gitattributes.js";
 import { classify, DEFAULT_THRESHOLDS, measureSize } from "../../src/analysis/size.js";
@@ -167,5 +167,80 @@ describe("fromUnifiedDiff", () => {
       { path: "a.py", previousPath: undefined, status: "modified", additions: 1, deletions: 1, binary: false },
       { path: "gone.py", previousPath: undefined, status: "removed", additions: 0, deletions: 1, binary: false },
     ]);
+  });
+});
+
+describe("the one-pass reader of git diffs agrees with parse-diff", () => {
+  const diff = [
+    "diff --git a/src/a.py b/src/a.py",
+    "index 1111111..2222222 100644",
+    "--- a/src/a.py",
+    "+++ b/src/a.py",
+    "@@ -1,3 +1,3 @@ def f():",
+    " x = 1",
+    "--- this line starts with dashes",
+    "+++ this one with pluses",
+    " y",
+    "@@ -10,1 +10,2 @@",
+    " z",
+    "+w",
+    "\\ No newline at end of file",
+    "diff --git a/script.sh b/script.sh",
+    "old mode 100644",
+    "new mode 100755",
+    "diff --git a/old dir/name.txt b/new dir/name.txt",
+    "similarity index 90%",
+    "rename from old dir/name.txt",
+    "rename to new dir/name.txt",
+    "index 3333333..4444444 100644",
+    "--- a/old dir/name.txt",
+    "+++ b/new dir/name.txt",
+    "@@ -1 +1 @@",
+    "-a",
+    "+b",
+    "diff --git a/font.woff b/font.woff",
+    "new file mode 100644",
+    "index 0000000..5555555",
+    "GIT binary patch",
+    "literal 4",
+    "LcmZQz0000",
+    "",
+    "diff --git a/gone.py b/gone.py",
+    "deleted file mode 100644",
+    "index 6666666..0000000",
+    "--- a/gone.py",
+    "+++ /dev/null",
+    "@@ -1,2 +0,0 @@",
+    "-bye",
+    "-now",
+    "",
+  ].join("\n");
+
+  test("paths, statuses and counts", () => {
+    const fast = fromUnifiedDiff(diff);
+    expect(fast.map(({ path, previousPath, status, additions, deletions, binary }) => ({ path, previousPath, status, additions, deletions, binary }))).toEqual([
+      { path: "src/a.py", previousPath: undefined, status: "modified", additions: 2, deletions: 1, binary: false },
+      { path: "script.sh", previousPath: undefined, status: "modified", additions: 0, deletions: 0, binary: false },
+      { path: "new dir/name.txt", previousPath: "old dir/name.txt", status: "renamed", additions: 1, deletions: 1, binary: false },
+      { path: "font.woff", previousPath: undefined, status: "added", additions: 0, deletions: 0, binary: true },
+      { path: "gone.py", previousPath: undefined, status: "removed", additions: 0, deletions: 2, binary: false },
+    ]);
+    // parse-diff takes a "+++ " line inside a hunk for a file header; the one-pass reader counts it as the added line it is.
+    const plain = diff.replace("--- this line starts with dashes\n+++ this one with pluses\n", "-old\n+new\n");
+    const reference = fromParsedDiff(plain);
+    expect(fromUnifiedDiff(plain).map((f) => [f.additions, f.deletions])).toEqual(reference.map((f) => [f.additions, f.deletions]));
+  });
+
+  test("hunks parsed lazily from the kept patch text equal parse-diff's", () => {
+    const plain = diff.replace("--- this line starts with dashes\n+++ this one with pluses\n", "-old\n+new\n");
+    const fast = fromUnifiedDiff(plain);
+    const reference = fromParsedDiff(plain);
+    expect(hunksOf(fast[0])).toEqual(reference[0].hunks);
+    expect(hunksOf(fast[4])).toEqual(reference[4].hunks);
+  });
+
+  test("a diff -u without git's headers goes through parse-diff", () => {
+    const files = fromUnifiedDiff("--- a.txt\t2026-01-01\n+++ a.txt\t2026-01-02\n@@ -1 +1,2 @@\n a\n+b\n");
+    expect(files).toMatchObject([{ path: "a.txt", status: "modified", additions: 1, deletions: 0 }]);
   });
 });

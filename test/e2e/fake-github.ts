@@ -43,7 +43,15 @@ export async function startFakeGitHub(state: FakeGitHubState): Promise<{ server:
       const repository: Record<string, unknown> = {
         pullRequest: { headRefOid: state.headSha, labels: { nodes: state.issueLabels.map((name) => ({ name })) } },
         labels: { nodes: state.repositoryLabels.map(({ name }) => ({ name })) },
-        head: { checkSuites: { nodes: [{ app: { databaseId: 1 }, checkRuns: { nodes: state.checkRuns.map(({ id }) => ({ databaseId: id })) } }] } },
+        head: { checkSuites: { nodes: [{ app: { databaseId: 1 }, checkRuns: {
+                  nodes: state.checkRuns.map(({ id, body }) => ({
+                    databaseId: id,
+                    status: String(body.status).toUpperCase(),
+                    conclusion: body.conclusion ? String(body.conclusion).toUpperCase() : null,
+                    title: body.output?.title ?? null,
+                    summary: body.output?.summary ?? null,
+                  })),
+                }, }] } },
       };
       return send(200, { data: { repository } });
     }
