@@ -1,0 +1,42 @@
+import type { ChangedFile, Hunk } from "./changed-file.js";
+
+/** How one changed line relates to a migration. */
+export type LineClass = "migration" | "regression" | "other";
+
+export interface LineVerdict {
+  lineClass: LineClass;
+  /** The rule behind a regression, or behind the old construct a removed line takes away. */
+  rule?: { id: string; message: string };
+  /** A removed line that takes an old construct away (what `migrated` counts). */
+  removesOldConstruct?: boolean;
+}
+
+/**
+ * A migration pack: which files it reads and how it classifies their changed lines. `classify` returns, for each
+ * hunk, one verdict per change of that hunk (undefined for context lines).
+ */
+export interface LinePack {
+  name: string;
+  appliesTo(path: string): boolean;
+  classify(file: ChangedFile, hunks: Hunk[]): Array<Array<LineVerdict | undefined>>;
+}
+
+/** Each side of a hunk as the lines a reader of that version sees, with the index of each change in it. */
+export function hunkSides(hunk: Hunk): { oldLines: string[]; newLines: string[]; oldIndex: number[]; newIndex: number[] } {
+  const oldLines: string[] = [];
+  const newLines: string[] = [];
+  const oldIndex: number[] = [];
+  const newIndex: number[] = [];
+  for (const change of hunk.changes) {
+    const text = change.content.slice(1);
+    if (change.type !== "add") {
+      oldIndex.push(oldLines.length);
+      oldLines.push(text);
+    } else oldIndex.push(-1);
+    if (change.type !== "del") {
+      newIndex.push(newLines.length);
+      newLines.push(text);
+    } else newIndex.push(-1);
+  }
+  return { oldLines, newLines, oldIndex, newIndex };
+}

@@ -1,0 +1,122 @@
+import { hunksOf, type ChangedFile } from "./changed-file.js";
+import type { LineClass, LinePack, LineVerdict } from "./line-pack.js";
+
+export interface Regression {
+  path: string;
+  /** The line in the pull request's version of the file. */
+  line: number;
+  pack: string;
+  rule: string;
+  message: string;
+}
+
+export interface MigrationMeasurement {
+  /**
+   * Changed lines by class. A removed line and the added line that takes its place (paired within a block of
+   * changes) count once; other additions and removals count one each.
+   */
+  lines: Record<LineClass, number>;
+  /** Old constructs the change removes. */
+  migrated: number;
+  regressions: Regression[];
+  /** Migration work combined with other changes beyond the tolerance. */
+  mixed: boolean;
+  /** Only migration work (within the tolerance), and no regression. */
+  migrationOnly: boolean;
+  /** Packs that read at least one file. */
+  packs: string[];
+}
+
+const RANK: Record<LineClass, number> = { other: 0, migration: 1, regression: 2 };
+const stronger = (a: LineVerdict | undefined, b: LineVerdict | undefined) => (!a ? b : !b ? a : RANK[b.lineClass] > RANK[a.lineClass] ? b : a);
+
+/** Combine several packs' verdicts on the same changes: the strongest class wins. */
+function combine(all: Array<Array<Array<LineVerdict | undefined>>>): Array<Array<LineVerdict | undefined>> {
+  return all.reduce((acc, next) => acc.map((hunk, h) => hunk.map((v, c) => stronger(v, next[h][c]))));
+}
+
+export interface MigrationOptions {
+  /** Other lines allowed per migration line before a change is "mixed". */
+  mixedTolerance: number;
+}
+
+/** At least this many other lines are always tolerated (a touched import, a blank line). */
+const TOLERATED_OTHER_LINES = 3;
+
+export function measureMigration(files: readonly ChangedFile[], packs: readonly LinePack[], options: MigrationOptions): MigrationMeasurement {
+  const lines: Record<LineClass, number> = { migration: 0, regression: 0, other: 0 };
+  const regressions: Regression[] = [];
+  const used = new Set<string>();
+  let migrated = 0;
+  for (const file of files) {
+    const applicable = packs.filter((p) => p.appliesTo(file.path));
+    const hunks = file.binary ? [] : hunksOf(file);
+    if (applicable.length === 0 || hunks.length === 0) {
+      lines.other += hunks.length ? editLines(hunks.map((h) => h.changes.map((c) => c.type))) : Math.max(file.additions, file.deletions);
+      continue;
+    }
+    applicable.forEach((p) => used.add(p.name));
+    const verdicts = combine(applicable.map((p) => p.classify(file, hunks)));
+    hunks.forEach((hunk, h) => {
+      const changes = hunk.changes;
+      let c = 0;
+      while (c < changes.length) {
+        if (changes[c].type === "normal") {
+          c++;
+          continue;
+        }
+        // A block: removals then additions. The i-th addition takes the place of the i-th removal.
+        const dels: number[] = [];
+        const adds: number[] = [];
+        while (c < changes.length && changes[c].type === "del") dels.push(c++);
+        while (c < changes.length && changes[c].type === "add") adds.push(c++);
+        for (let i = 0; i < Math.max(dels.length, adds.length); i++) {
+          const removed = i < dels.length ? verdicts[h][dels[i]] : undefined;
+          const added = i < adds.length ? verdicts[h][adds[i]] : undefined;
+          if (removed?.removesOldConstruct) migrated++;
+          let lineClass: LineClass = "other";
+          if (added?.lineClass === "regression") lineClass = "regression";
+          else if (removed?.lineClass === "migration" || added?.lineClass === "migration") lineClass = "migration";
+          lines[lineClass]++;
+          if (added?.lineClass === "regression") {
+            const change = changes[adds[i]];
+            regressions.push({ path: file.path, line: change.type === "add" ? change.ln : 0, pack: applicable.length === 1 ? applicable[0].name : "migration", rule: added.rule!.id, message: added.rule!.message });
+          }
+        }
+      }
+    });
+  }
+  const tolerated = Math.max(TOLERATED_OTHER_LINES, Math.floor(lines.migration * options.mixedTolerance));
+  const mixed = lines.migration > 0 && lines.other > tolerated;
+  return {
+    lines,
+    migrated,
+    regressions,
+    mixed,
+    migrationOnly: lines.migration > 0 && !mixed && lines.regression === 0,
+    packs: [...used].sort(),
+  };
+}
+
+/** Changed lines of hunks with no pack, counted the same way: a removal and its replacement count once. */
+function editLines(hunks: Array<Array<"add" | "del" | "normal">>): number {
+  let total = 0;
+  for (const types of hunks) {
+    let dels = 0;
+    let adds = 0;
+    for (const type of [...types, "normal" as const]) {
+      if (type === "del") {
+        if (adds) {
+          total += Math.max(dels, adds);
+          dels = adds = 0;
+        }
+        dels++;
+      } else if (type === "add") adds++;
+      else {
+        total += Math.max(dels, adds);
+        dels = adds = 0;
+      }
+    }
+  }
+  return total;
+}

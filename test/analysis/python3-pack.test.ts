@@ -1,0 +1,203 @@
+import { fromGitHubFile } from "../../src/analysis/changed-file.js";
+import { measureMigration } from "../../src/analysis/migration.js";
+import { python3Pack } from "../../src/analysis/python/python3-pack.js";
+
+const pack = python3Pack();
+
+/** A GitHub-style patch: lines starting with "+" or "-" change, others are context. */
+function patch(lines: string[]): string {
+  const oldCount = lines.filter((l) => !l.startsWith("+")).length;
+  const newCount = lines.filter((l) => !l.startsWith("-")).length;
+  return `@@ -1,${oldCount} +1,${newCount} @@\n${lines.map((l) => (l.startsWith("+") || l.startsWith("-") ? l : ` ${l}`)).join("\n")}`;
+}
+
+function measure(lines: string[], path = "app/module.py") {
+  const additions = lines.filter((l) => l.startsWith("+")).length;
+  const deletions = lines.filter((l) => l.startsWith("-")).length;
+  const file = fromGitHubFile({ filename: path, status: "modified", additions, deletions, patch: patch(lines) });
+  return measureMigration([file], [pack], { mixedTolerance: 0.1 });
+}
+
+const regressionsOf = (lines: string[]) => measure(lines).regressions.map((r) => r.rule);
+
+describe("python3 pack: an added old construct is a regression (true positives)", () => {
+  test.each([
+    ['print "x"', "print-statement"],
+    ["print x, y", "print-statement"],
+    ['print >>sys.stderr, "x"', "print-statement"],
+    ["print", "print-statement"],
+    ["except ValueError, e:", "except-comma"],
+    ["except (KeyError, IndexError), e:", "except-comma"],
+    ["x = `y`", "backticks"],
+    ["if a <> b:", "diamond-not-equal"],
+    ['exec "x = 1"', "exec-statement"],
+    ["exec code in namespace", "exec-statement"],
+    ["os.chmod(path, 0777)", "old-octal"],
+    ["big = 10L", "long-suffix"],
+    ["pattern = ur'\\d+'", "ur-prefix"],
+    ['raise ValueError, "bad"', "raise-comma"],
+    ["def f(a, (b, c)):", "tuple-parameters"],
+    ["def g((a, b), c):", "tuple-parameters"],
+    ["pairs = map(lambda (k, v): k, items)", "tuple-parameters"],
+    ["if isinstance(s, basestring):", "builtin-basestring"],
+    ["text = unicode(value)", "builtin-unicode"],
+    ["isinstance(n, (int, long))", "builtin-long"],
+    ["snowman = unichr(9731)", "builtin-unichr"],
+    ["for i in xrange(10):", "builtin-xrange"],
+    ["name = raw_input()", "builtin-raw_input"],
+    ['execfile("settings.py")', "builtin-execfile"],
+    ["total = reduce(add, numbers)", "builtin-reduce"],
+    ["apply(f, args)", "builtin-apply"],
+    ['handle = file("data.txt")', "builtin-file"],
+    ["class Error(StandardError):", "builtin-StandardError"],
+    ["ordered = sorted(items, cmp=compare)", "sort-cmp"],
+    ["items.sort(cmp=compare)", "sort-cmp"],
+    ["for k, v in d.iteritems():", "dict-iteritems"],
+    ["values = list(d.itervalues())", "dict-itervalues"],
+    ["keys = d.iterkeys()", "dict-iterkeys"],
+    ["both = a.viewitems() & b.viewitems()", "dict-viewitems"],
+    ["if d.has_key(k):", "dict-has_key"],
+    ["import urllib2", "module-urllib2"],
+    ["from urlparse import urljoin", "module-urlparse"],
+    ["import os, cPickle", "module-cPickle"],
+    ["import ConfigParser", "module-ConfigParser"],
+    ["from Queue import Queue", "module-Queue"],
+    ["import StringIO", "module-StringIO"],
+    ["from cStringIO import StringIO", "module-cStringIO"],
+    ["import httplib", "module-httplib"],
+    ["from HTMLParser import HTMLParser", "module-HTMLParser"],
+    ["import Tkinter as tk", "module-Tkinter"],
+    ["import __builtin__", "module-__builtin__"],
+    ["import commands", "module-commands"],
+    ["import SocketServer", "module-SocketServer"],
+    ["import xmlrpclib", "module-xmlrpclib"],
+    ["import cookielib", "module-cookielib"],
+    ["import md5", "module-md5"],
+    ["from sets import Set", "module-sets"],
+    ["limit = sys.maxint", "sys-maxint"],
+    ["alphabet = string.letters", "string-letters"],
+    ["here = os.getcwdu()", "os-getcwdu"],
+    ["for a, b in itertools.izip(xs, ys):", "itertools-izip"],
+    ["    __metaclass__ = Meta", "metaclass-attribute"],
+    ["    def __nonzero__(self):", "dunder__nonzero"],
+    ["    def __unicode__(self):", "dunder__unicode"],
+    ["    def __div__(self, other):", "dunder__div"],
+  ])("+ %s → %s", (line, rule) => {
+    expect(regressionsOf([`+${line}`])).toEqual([rule]);
+  });
+});
+
+describe("python3 pack: no false positives", () => {
+  test.each([
+    ['print("x")'],
+    ["print(x, file=f)"],
+    ["print (x)"],
+    ["printer = make_printer()"],
+    ["self.print_report()"],
+    ['# print "x" was here'],
+    ['message = "print \'x\' and d.iteritems()"'],
+    ["self.unicode = True"],
+    ["value = obj.long"],
+    ["def unicode(self):"],
+    ["render(unicode=True)"],
+    ["long_name = 1"],
+    ["file_path = profile(x)"],
+    ["open(file)"],
+    ["for k, v in six.iteritems(d):"],
+    ["values = future.utils.itervalues(d)"],
+    ["from six.moves import urllib"],
+    ["from six.moves import cPickle as pickle"],
+    ["from six.moves.urllib.parse import urlparse"],
+    ["x = 0"],
+    ["y = 0.777"],
+    ["z = 0o777"],
+    ["w = x[0]"],
+    ["n = 100"],
+    ["if a != b:"],
+    ["shifted = a << b"],
+    ['raise ValueError("bad")'],
+    ["raise"],
+    ["def f(a, b=(1, 2)):"],
+    ["def g(a, b):"],
+    ["key = lambda: (x, y)"],
+    ["total = functools.reduce(add, numbers)"],
+    ["for k, v in d.items():"],
+    ["import urllib.parse"],
+    ["import configparser"],
+    ["executor = pool()"],
+    ["limit = sys.maxsize"],
+    ["except (ValueError, TypeError) as e:"],
+  ])("+ %s", (line) => {
+    expect(regressionsOf([`+${line}`])).toEqual([]);
+  });
+
+  test("a docstring or comment holding print \"x\" is not flagged", () => {
+    expect(regressionsOf(["def f():", '+    """Show how it was done:', '+    print "x"', '+    """', "+    # print \"x\"", "+    return 1"])).toEqual([]);
+  });
+
+  test("a hunk that begins inside a triple-quoted string is read as a string until it closes", () => {
+    const lines = ["    used to be written like this in the old days, before", '+    print "x" in the example text', '    """', '+print "y"'];
+    expect(measure(lines).regressions).toEqual([expect.objectContaining({ rule: "print-statement", line: 4 })]);
+  });
+
+  test("a string continued with a backslash is not code", () => {
+    expect(regressionsOf(['+s = "first \\', '+print "x" continues the string"'])).toEqual([]);
+  });
+
+  test("reduce is fine where the file imports it from functools", () => {
+    expect(regressionsOf(["+from functools import reduce", "+total = reduce(add, numbers)"])).toEqual([]);
+  });
+});
+
+describe("python3 pack: code guarded for Python 2 is compatibility work", () => {
+  test.each([
+    ["six.PY2", ["+if six.PY2:", "+    text = unicode(x)", "+else:", "+    text = str(x)"]],
+    ["PY2", ["+if PY2:", "+    range = xrange"]],
+    ["version_info", ["+if sys.version_info[0] == 2:", "+    input = raw_input"]],
+    ["version_info else", ["+if sys.version_info >= (3,):", "+    string_types = str,", "+else:", "+    string_types = basestring,"]],
+    ["try old import", ["+try:", "+    import cPickle as pickle", "+except ImportError:", "+    import pickle"]],
+    ["except old import", ["+try:", "+    from urllib.parse import urljoin", "+except ImportError:", "+    from urlparse import urljoin"]],
+    ["NameError", ["+try:", "+    unicode", "+except NameError:", "+    unicode = str"]],
+  ])("%s: no regression, all migration", (_name, lines) => {
+    const result = measure(lines);
+    expect(result.regressions).toEqual([]);
+    expect(result.lines).toEqual({ migration: lines.length, regression: 0, other: 0 });
+  });
+
+  test("a guard ends where its block ends", () => {
+    expect(regressionsOf(["+if PY2:", "+    a = unicode(x)", "+b = unicode(y)"])).toEqual(["builtin-unicode"]);
+  });
+
+  test("syntax Python 3 cannot parse is a regression even inside a guard", () => {
+    expect(regressionsOf(["+if PY2:", '+    print "x"'])).toEqual(["print-statement"]);
+  });
+});
+
+describe("migration measurement", () => {
+  test("replacing d.iteritems() with d.items() and adding a print statement: one migration line, one regression on its line", () => {
+    const result = measure(["def f(d):", "-    for k, v in d.iteritems():", "+    for k, v in d.items():", '+        print "x"', "     return d"]);
+    expect(result.lines).toEqual({ migration: 1, regression: 1, other: 0 });
+    expect(result.migrated).toBe(1);
+    expect(result.regressions).toEqual([{ path: "app/module.py", line: 3, pack: "python3", rule: "print-statement", message: expect.stringContaining("print(...)") }]);
+  });
+
+  test("removing Python 2 constructs and compatibility code is migration; the pull request is migration only", () => {
+    const result = measure(["-from __future__ import print_function", "-import six", "-if six.PY2:", "-    text = unicode(x)", "-for k, v in d.iteritems():", "+for k, v in d.items():"]);
+    expect(result.lines).toEqual({ migration: 5, regression: 0, other: 0 });
+    expect(result.migrated).toBe(2);
+    expect(result).toMatchObject({ mixed: false, migrationOnly: true });
+  });
+
+  test("migration combined with a feature beyond the tolerance is mixed", () => {
+    const migrationFile = fromGitHubFile({ filename: "a.py", status: "modified", additions: 1, deletions: 1, patch: patch(["-for k in d.iterkeys():", "+for k in d.keys():"]) });
+    const feature = fromGitHubFile({ filename: "feature.py", status: "added", additions: 40, deletions: 0, patch: patch(Array.from({ length: 40 }, (_, i) => `+x${i} = ${i}`)) });
+    const readme = fromGitHubFile({ filename: "README.md", status: "modified", additions: 2, deletions: 0, patch: patch(["+one", "+two"]) });
+    expect(measureMigration([migrationFile, readme], [pack], { mixedTolerance: 0.1 })).toMatchObject({ mixed: false, migrationOnly: true, lines: { migration: 1, other: 2 } });
+    expect(measureMigration([migrationFile, feature], [pack], { mixedTolerance: 0.1 })).toMatchObject({ mixed: true, migrationOnly: false, lines: { migration: 1, other: 40 } });
+  });
+
+  test("files the pack does not read count as other work", () => {
+    const js = fromGitHubFile({ filename: "web/app.js", status: "modified", additions: 3, deletions: 3, patch: patch(["-a", "-b", "-c", "+d", "+e", "+f"]) });
+    expect(measureMigration([js], [pack], { mixedTolerance: 0.1 })).toMatchObject({ lines: { migration: 0, regression: 0, other: 3 }, packs: [] });
+  });
+});
