@@ -1,9 +1,16 @@
 import type { ChangedFile } from "./analysis/changed-file.js";
+import { compileCustomPacks } from "./analysis/custom-pack.js";
+import type { DependencyMeasurement } from "./analysis/dependencies/changes.js";
 import { ExclusionRules } from "./analysis/exclusions.js";
 import { GitattributesIndex } from "./analysis/gitattributes.js";
+import type { LinePack } from "./analysis/line-pack.js";
+import { measureMigration, type MigrationMeasurement } from "./analysis/migration.js";
+import { python3Pack } from "./analysis/python/python3-pack.js";
+import { measureSchemaMigrations, type SchemaMigrationMeasurement } from "./analysis/schema-migrations.js";
 import { measureSize, type SizeMeasurement } from "./analysis/size.js";
 import type { Config } from "./policy/config.js";
-import { decide, type PullRequestFacts, type Verdict } from "./policy/verdict.js";
+import { applyFindings, type FindingsVerdict } from "./policy/findings.js";
+import { decide, type PullRequestFacts } from "./policy/verdict.js";
 
 /** Everything the engine needs: the app, the command line and the benchmark all build this. */
 export interface EngineInput {
@@ -14,12 +21,23 @@ export interface EngineInput {
   facts: PullRequestFacts;
   /** How many files the pull request changes, when known to be more than `files`. */
   filesExpected?: number;
+  /** Dependency changes with Python 3 support already resolved (the I/O edge asks PyPI). */
+  dependencies?: DependencyMeasurement;
 }
 
 export interface Evaluation {
   size: SizeMeasurement;
-  verdict: Verdict;
+  migration: MigrationMeasurement;
+  schema: SchemaMigrationMeasurement;
+  dependencies: DependencyMeasurement;
+  verdict: FindingsVerdict;
   config: Config;
+}
+
+/** The migration packs a config turns on (its custom patterns were checked when the config was resolved). */
+export function packsFor(config: Config): LinePack[] {
+  const packs: LinePack[] = config.migration.packs.includes("python3") ? [python3Pack()] : [];
+  return [...packs, ...compileCustomPacks(config.migration.custom).packs];
 }
 
 /** Pure: measurements and verdict from a diff and a policy. No GitHub, no network, no clock. */
@@ -31,5 +49,14 @@ export function evaluate(input: EngineInput): Evaluation {
     deletionWeight: input.config.deletionWeight,
     filesExpected: input.filesExpected,
   });
-  return { size, verdict: decide(input.config, size, input.facts), config: input.config };
+  const counted = new Set(size.files.map((f) => f.path));
+  const migration = measureMigration(
+    input.files.filter((f) => counted.has(f.path)),
+    packsFor(input.config),
+    { mixedTolerance: input.config.migration.mixedTolerance },
+  );
+  const schema = measureSchemaMigrations(size.files, input.config.schemaMigrations.presets, input.config.schemaMigrations.tolerance);
+  const dependencies = input.dependencies ?? { changes: [], problems: [] };
+  const verdict = applyFindings(decide(input.config, size, input.facts), input.config, input.facts, migration, dependencies, schema);
+  return { size, migration, schema, dependencies, verdict, config: input.config };
 }

@@ -7,7 +7,10 @@ import type { GitHub } from "../github/client.js";
 import { loadConfig } from "../github/config-file.js";
 import { useConditionalRequests } from "../github/conditional-requests.js";
 import { describeFailure, formatFailure } from "../github/errors.js";
-import { setExclusiveLabel } from "../github/labels.js";
+import { syncLabels, type LabelDefinition } from "../github/labels.js";
+import { dependencyChanges } from "../analysis/dependencies/changes.js";
+import { manifestKind } from "../analysis/dependencies/manifests.js";
+import { pypiBaseUrl, resolvePython3Support } from "../pypi/client.js";
 import { listPullRequestFiles } from "../github/pull-request-files.js";
 import { readPullRequestState } from "../github/pull-request-state.js";
 import type { Config } from "../policy/config.js";
@@ -18,8 +21,19 @@ import { serialize } from "./serialize.js";
 
 const LABEL_COLOURS: Record<SizeClass, string> = { XS: "3cbf00", S: "5d9801", M: "7f7203", L: "a14c05", XL: "c32607", XXL: "e50009" };
 
-function labelDefinition(config: Config, sizeClass: SizeClass) {
+function sizeLabel(config: Config, sizeClass: SizeClass): LabelDefinition {
   return { name: sizeLabelName(config, sizeClass), color: LABEL_COLOURS[sizeClass], description: `small-steps: a ${sizeClass} pull request` };
+}
+
+const FLAG_LABELS = {
+  migration: { color: "0e8a16", description: "small-steps: only migration work" },
+  mixed: { color: "fbca04", description: "small-steps: migration mixed with other work; split it" },
+};
+
+/** Every label the app may set, so that it can remove its own and never anyone else's. */
+function managedLabels(config: Config): string[] {
+  const size = config.labels.enabled ? SIZE_CLASSES.map((c) => sizeLabelName(config, c)) : [];
+  return [...size, config.migration.labels.migration, config.migration.labels.mixed].filter(Boolean);
 }
 
 function appId(): number | undefined {
@@ -66,11 +80,24 @@ async function sizeCheck(context: Context, target: PullRequestTarget): Promise<v
       baseSha: target.baseSha,
       headSha: target.headSha,
       gitattributesPaths: gitattributesCandidates(listing.files.map((f) => f.path)),
-      labelPrefix: config.labels.prefix,
+      manifestPaths: config.dependencies.enabled ? listing.files.filter((f) => manifestKind(f.path)).map((f) => f.path) : [],
+      labelNames: managedLabels(config),
       checkName: CHECK_NAME,
       appId: appId(),
     });
+    step = "Checking new dependencies on the package index";
+    const found = dependencyChanges(state.manifests);
+    const dependencies = {
+      problems: found.problems,
+      changes: await resolvePython3Support(found.changes, {
+        baseUrl: pypiBaseUrl(process.env),
+        timeoutMs: config.dependencies.timeoutSeconds * 1000,
+        maxLookups: config.dependencies.maxLookups,
+        allow: config.dependencies.allow,
+      }),
+    };
     const evaluation = evaluate({
+      dependencies,
       files: listing.files,
       config,
       gitattributes: state.gitattributes,
@@ -90,15 +117,20 @@ async function sizeCheck(context: Context, target: PullRequestTarget): Promise<v
       conclusion: superseded ? "neutral" : evaluation.verdict.conclusion,
       title: superseded ? `Superseded — ${evaluation.verdict.title}` : evaluation.verdict.title,
       summary: renderSummary(evaluation, extra),
+      annotations: evaluation.verdict.annotations,
     });
-    if (superseded || !config.labels.enabled) return;
-    step = "Updating the size label";
-    const family = SIZE_CLASSES.map((c) => sizeLabelName(config, c));
-    const change = await setExclusiveLabel(
+    if (superseded) return;
+    step = "Updating the labels";
+    const wanted: LabelDefinition[] = config.labels.enabled ? [sizeLabel(config, evaluation.size.sizeClass)] : [];
+    for (const flag of evaluation.verdict.flagLabels) {
+      const kind = flag.name === config.migration.labels.migration ? FLAG_LABELS.migration : FLAG_LABELS.mixed;
+      if (flag.wanted) wanted.push({ name: flag.name, ...kind });
+    }
+    const change = await syncLabels(
       github,
       { owner, repo, issueNumber: target.number, current: state.labels, repositoryLabels: state.repositoryLabels },
-      family,
-      labelDefinition(config, evaluation.size.sizeClass),
+      managedLabels(config),
+      wanted,
     );
     log.info({ sizeClass: evaluation.size.sizeClass, conclusion: evaluation.verdict.conclusion, labels: change }, "size check published");
   } catch (error) {

@@ -1,5 +1,6 @@
 import { config as configPlugin } from "@probot/octokit-plugin-config";
 import { Octokit } from "@octokit/rest";
+import { manifestKind } from "../analysis/dependencies/manifests.js";
 import { gitattributesCandidates } from "../analysis/gitattributes.js";
 import { CHECK_NAME } from "../github/check-runs.js";
 import type { GitHub } from "../github/client.js";
@@ -40,7 +41,8 @@ export async function fromPullRequest(ref: PullRequestRef, env: NodeJS.ProcessEn
     baseSha: pr.base.sha,
     headSha: pr.head.sha,
     gitattributesPaths: gitattributesCandidates(listing.files.map((f) => f.path)),
-    labelPrefix: loaded.ok ? loaded.config.labels.prefix : "size/",
+    manifestPaths: listing.files.filter((f) => manifestKind(f.path)).map((f) => f.path),
+    labelNames: [],
     checkName: CHECK_NAME,
   });
   return {

@@ -8,37 +8,41 @@ export interface LabelDefinition {
 }
 
 export interface LabelChange {
-  added?: string;
+  added: string[];
   removed: string[];
-  created?: string;
+  created: string[];
 }
 
 /**
- * Make `wanted` the only label of `family` on the issue, writing nothing when it already is.
- * Labels outside the family are never touched. A missing label is created with its colour first.
+ * Make the issue carry exactly the `wanted` labels among the `managed` ones, writing only the difference.
+ * Labels outside `managed` are never touched. A wanted label missing from the repository is created, with its
+ * colour and description, before it is added.
  */
-export async function setExclusiveLabel(
+export async function syncLabels(
   github: GitHub,
   target: RepoRef & { issueNumber: number; current: string[]; repositoryLabels: string[] },
-  family: string[],
-  wanted: LabelDefinition | undefined,
+  managed: string[],
+  wanted: LabelDefinition[],
 ): Promise<LabelChange> {
-  const change: LabelChange = { removed: [] };
+  const change: LabelChange = { added: [], removed: [], created: [] };
   const { owner, repo, issueNumber } = target;
-  if (wanted && !target.current.includes(wanted.name)) {
-    if (!target.repositoryLabels.includes(wanted.name)) {
-      try {
-        await github.rest.issues.createLabel({ owner, repo, ...wanted });
-        change.created = wanted.name;
-      } catch (error) {
-        if (!hasStatus(error, 422)) throw error; // 422: created meanwhile by another event
-      }
+  const missing = wanted.filter((label) => !target.current.includes(label.name));
+  for (const label of missing) {
+    if (target.repositoryLabels.includes(label.name)) continue;
+    try {
+      await github.rest.issues.createLabel({ owner, repo, ...label });
+      change.created.push(label.name);
+    } catch (error) {
+      if (!hasStatus(error, 422)) throw error; // 422: it exists already (created meanwhile by another event)
     }
-    await github.rest.issues.addLabels({ owner, repo, issue_number: issueNumber, labels: [wanted.name] });
-    change.added = wanted.name;
   }
+  if (missing.length) {
+    await github.rest.issues.addLabels({ owner, repo, issue_number: issueNumber, labels: missing.map((l) => l.name) });
+    change.added.push(...missing.map((l) => l.name));
+  }
+  const keep = new Set(wanted.map((l) => l.name));
   for (const name of target.current) {
-    if (name === wanted?.name || !family.includes(name)) continue;
+    if (keep.has(name) || !managed.includes(name)) continue;
     try {
       await github.rest.issues.removeLabel({ owner, repo, issue_number: issueNumber, name });
     } catch (error) {

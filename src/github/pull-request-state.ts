@@ -4,8 +4,10 @@ import type { GitHub, RepoRef } from "./client.js";
 export interface PullRequestState {
   headSha: string;
   labels: string[];
-  /** Labels of the repository whose names start with the size-label prefix. */
+  /** Which of the asked-for label names exist in the repository. */
   repositoryLabels: string[];
+  /** Python dependency manifests at the base and head commits (undefined where the file does not exist). */
+  manifests: Array<{ path: string; before?: string; after?: string }>;
   /** Our check run on the head commit, if one exists: updated (or left alone when unchanged), never duplicated. */
   existingCheckRun?: ExistingCheckRun;
   /** .gitattributes files at the base commit, among the candidate paths. */
@@ -18,7 +20,10 @@ export interface PullRequestStateQuery extends RepoRef {
   headSha: string;
   /** Paths of .gitattributes files that may exist at the base commit. */
   gitattributesPaths: string[];
-  labelPrefix: string;
+  /** Dependency manifests the pull request changes: read whole at the base and the head. */
+  manifestPaths?: string[];
+  /** Label names the app manages: which exist in the repository. */
+  labelNames: string[];
   checkName: string;
   appId?: number;
 }
@@ -39,27 +44,35 @@ interface Blob {
 interface StateResponse {
   repository: {
     pullRequest: { headRefOid: string; labels: { nodes: Array<{ name: string }> } } | null;
-    labels: { nodes: Array<{ name: string }> } | null;
     head: { checkSuites?: { nodes: Array<{ app: { databaseId: number } | null; checkRuns: { nodes: Array<{ databaseId: number; status?: string; conclusion?: string | null; title?: string | null; summary?: string | null }> } }> } } | null;
     [alias: string]: unknown;
   };
 }
 
-function blobFields(paths: string[], baseSha: string): { fields: string; variables: Record<string, string> } {
+function blobFields(paths: string[], sha: string, prefix = ""): { fields: string; variables: Record<string, string> } {
   const variables: Record<string, string> = {};
   const fields = paths
     .map((path, i) => {
-      variables[`e${i}`] = `${baseSha}:${path}`;
-      return `f${i}: object(expression: $e${i}) { ... on Blob { text } }`;
+      variables[`${prefix}e${i}`] = `${sha}:${path}`;
+      return `${prefix}f${i}: object(expression: $${prefix}e${i}) { ... on Blob { text } }`;
     })
     .join("\n");
   return { fields, variables };
 }
 
-function readBlobs(repository: Record<string, unknown>, paths: string[]): Array<{ path: string; text: string }> {
+function labelFields(names: string[]): { fields: string; variables: Record<string, string> } {
+  const variables: Record<string, string> = {};
+  const fields = names.map((name, i) => {
+    variables[`l${i}`] = name;
+    return `l${i}: label(name: $l${i}) { name }`;
+  });
+  return { fields: fields.join("\n"), variables };
+}
+
+function readBlobs(repository: Record<string, unknown>, paths: string[], prefix = ""): Array<{ path: string; text: string }> {
   const found: Array<{ path: string; text: string }> = [];
   paths.forEach((path, i) => {
-    const blob = repository[`f${i}`] as Blob | null | undefined;
+    const blob = repository[`${prefix}f${i}`] as Blob | null | undefined;
     if (blob && typeof blob.text === "string") found.push({ path, text: blob.text });
   });
   return found;
@@ -74,12 +87,16 @@ const declare = (variables: Record<string, string>) => Object.keys(variables).ma
 export async function readPullRequestState(github: GitHub, q: PullRequestStateQuery): Promise<PullRequestState> {
   const [first, ...rest] = chunk(q.gitattributesPaths, BLOBS_PER_QUERY);
   const blobs = blobFields(first ?? [], q.baseSha);
-  const query = `query($owner: String!, $repo: String!, $number: Int!, $head: GitObjectID!, $labelPrefix: String!, $checkName: String!, $appId: Int${declare(blobs.variables)}) {
+  const manifestPaths = q.manifestPaths ?? [];
+  const before = blobFields(manifestPaths, q.baseSha, "mb");
+  const after = blobFields(manifestPaths, q.headSha, "mh");
+  const labels = labelFields(q.labelNames);
+  const variables = { ...blobs.variables, ...before.variables, ...after.variables, ...labels.variables };
+  const query = `query($owner: String!, $repo: String!, $number: Int!, $head: GitObjectID!, $checkName: String!, $appId: Int${declare(variables)}) {
   repository(owner: $owner, name: $repo) {
     pullRequest(number: $number) { headRefOid labels(first: 100) { nodes { name } } }
-    labels(first: 100, query: $labelPrefix) { nodes { name } }
     head: object(oid: $head) { ... on Commit { checkSuites(first: 20, filterBy: { appId: $appId }) { nodes { app { databaseId } checkRuns(first: 1, filterBy: { checkName: $checkName }) { nodes { databaseId status conclusion title summary } } } } } }
-    ${blobs.fields}
+    ${[blobs.fields, before.fields, after.fields, labels.fields].filter(Boolean).join("\n    ")}
   }
 }`;
   const response = await github.graphql<StateResponse>(query, {
@@ -87,10 +104,9 @@ export async function readPullRequestState(github: GitHub, q: PullRequestStateQu
     repo: q.repo,
     number: q.pullNumber,
     head: q.headSha,
-    labelPrefix: q.labelPrefix,
     checkName: q.checkName,
     appId: q.appId ?? null,
-    ...blobs.variables,
+    ...variables,
   });
   const repository = response.repository;
   const gitattributes = readBlobs(repository, first ?? []);
@@ -107,10 +123,19 @@ export async function readPullRequestState(github: GitHub, q: PullRequestStateQu
   return {
     headSha: repository.pullRequest?.headRefOid ?? q.headSha,
     labels: repository.pullRequest?.labels.nodes.map((l) => l.name) ?? [],
-    repositoryLabels: (repository.labels?.nodes ?? []).map((l) => l.name).filter((name) => name.startsWith(q.labelPrefix)),
+    repositoryLabels: q.labelNames.filter((_, i) => (repository[`l${i}`] as { name?: string } | null)?.name !== undefined),
+    manifests: manifestPaths.map((path, i) => ({ path, ...blobPair(repository, i) })),
     existingCheckRun: ours.flatMap((s) => s.checkRuns.nodes).map(({ databaseId, ...rest }) => ({ id: databaseId, ...rest }))[0],
     gitattributes,
   };
+}
+
+function blobPair(repository: Record<string, unknown>, i: number): { before?: string; after?: string } {
+  const text = (alias: string) => {
+    const blob = repository[alias] as Blob | null | undefined;
+    return blob && typeof blob.text === "string" ? blob.text : undefined;
+  };
+  return { before: text(`mbf${i}`), after: text(`mhf${i}`) };
 }
 
 function chunk<T>(items: T[], size: number): T[][] {

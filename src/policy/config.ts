@@ -1,4 +1,6 @@
 import { Ajv, type ErrorObject } from "ajv";
+import { compileCustomPacks, type CustomPackSpec } from "../analysis/custom-pack.js";
+import { SCHEMA_PRESETS, type SchemaPreset } from "../analysis/schema-migrations.js";
 import { DEFAULT_THRESHOLDS, SIZE_CLASSES, type SizeClass, type SizeThresholds } from "../analysis/size.js";
 
 /** The repository's policy, read from `.github/small-steps.yml`. Every key is optional. */
@@ -12,9 +14,34 @@ export interface Config {
   drafts: "report" | "check";
   bots: "report" | "check";
   labels: { enabled: boolean; prefix: string };
+  migration: {
+    packs: Array<"python3">;
+    custom: CustomPackSpec[];
+    mixedTolerance: number;
+    regressions: FindingConclusion;
+    labels: { migration: string; mixed: string };
+  };
+  dependencies: {
+    enabled: boolean;
+    allow: string[];
+    unsupported: FindingConclusion;
+    maxLookups: number;
+    timeoutSeconds: number;
+  };
+  schemaMigrations: {
+    presets: SchemaPreset[];
+    alone: boolean;
+    tolerance: number;
+    conclusion: FindingConclusion;
+  };
 }
 
+/** How a finding affects the check: `default` fails in block mode and is neutral in warn mode. */
+export type FindingConclusion = "default" | "failure" | "neutral";
+
 const sizeClassNames = SIZE_CLASSES.filter((c) => c !== "XXL");
+const findingConclusion = (description: string) => ({ description, enum: ["default", "failure", "neutral"], default: "default" });
+const globList = { type: "array", items: { type: "string", minLength: 1 } } as const;
 
 /** JSON Schema with the defaults: the single source for validation, defaults and editor completion. */
 export const CONFIG_SCHEMA = {
@@ -80,6 +107,76 @@ export const CONFIG_SCHEMA = {
       },
       default: {},
     },
+    migration: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        packs: {
+          description: "Built-in migration packs to run.",
+          type: "array",
+          items: { enum: ["python3"] },
+          uniqueItems: true,
+          default: ["python3"],
+        },
+        custom: {
+          description: "Packs of your own: lines matching `old` are what the migration removes; `new` is its replacement. Patterns are RE2 (linear time).",
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: ["name", "files", "old"],
+            properties: {
+              name: { type: "string", minLength: 1, maxLength: 60 },
+              files: { ...globList, minItems: 1 },
+              old: { type: "array", items: { type: "string", minLength: 1, maxLength: 500 }, minItems: 1 },
+              new: { type: "array", items: { type: "string", minLength: 1, maxLength: 500 }, default: [] },
+              message: { type: "string", minLength: 1, maxLength: 500 },
+            },
+          },
+          default: [],
+        },
+        mixedTolerance: {
+          description: "Other changed lines allowed per migration line before a pull request is mixed (at least 3 are always allowed).",
+          type: "number",
+          minimum: 0,
+          default: 0.1,
+        },
+        regressions: findingConclusion("Conclusion when a change brings back what the migration removes."),
+        labels: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            migration: { type: "string", maxLength: 50, default: "migration", description: "Label for migration-only pull requests; empty: none." },
+            mixed: { type: "string", maxLength: 50, default: "mixed-change", description: "Label for mixed pull requests; empty: none." },
+          },
+          default: {},
+        },
+      },
+      default: {},
+    },
+    dependencies: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        enabled: { type: "boolean", default: true, description: "Check new Python dependencies for Python 3 support on PyPI." },
+        allow: { type: "array", items: { type: "string", minLength: 1 }, default: [], description: "Packages to accept without asking PyPI (renamed or absorbed packages)." },
+        unsupported: findingConclusion("Conclusion when a new dependency lacks Python 3 support."),
+        maxLookups: { type: "integer", minimum: 0, maximum: 100, default: 25, description: "PyPI lookups per event at most." },
+        timeoutSeconds: { type: "number", exclusiveMinimum: 0, maximum: 30, default: 5, description: "How long to wait for PyPI." },
+      },
+      default: {},
+    },
+    schemaMigrations: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        presets: { type: "array", items: { enum: Object.keys(SCHEMA_PRESETS) }, uniqueItems: true, default: Object.keys(SCHEMA_PRESETS) },
+        alone: { type: "boolean", default: true, description: "Schema migrations ship alone: flag a pull request that mixes them with application code." },
+        tolerance: { type: "integer", minimum: 0, default: 0, description: "Application lines allowed beside schema migrations." },
+        conclusion: findingConclusion("Conclusion when schema migrations are mixed with application code."),
+      },
+      default: {},
+    },
   },
 } as const;
 
@@ -113,6 +210,12 @@ function describeError(error: ErrorObject): string {
       return `expected at most ${error.params.limit}`;
     case "minLength":
       return "expected a non-empty string";
+    case "required":
+      return `missing the required key \`${error.params.missingProperty}\``;
+    case "uniqueItems":
+      return "expected no repeated items";
+    case "minItems":
+      return `expected at least ${error.params.limit} item${error.params.limit === 1 ? "" : "s"}`;
     case "maxLength":
       return `expected at most ${error.params.limit} characters`;
     default:
@@ -137,6 +240,7 @@ export function resolveConfig(raw: unknown): ConfigResult {
       problems.push({ path: `thresholds.${upper}`, message: `expected more than thresholds.${lower} (${config.thresholds[lower]})` });
     }
   }
+  problems.push(...compileCustomPacks(config.migration.custom).problems);
   return problems.length ? { ok: false, problems } : { ok: true, config };
 }
 

@@ -22,6 +22,17 @@ export interface JsonReport {
     binary: string[];
     renamedOnly: string[];
   };
+  migration: {
+    kind: "migration" | "mixed" | "regression" | "other";
+    lines: { migration: number; regression: number; other: number };
+    migrated: number;
+    mixed: boolean;
+    regressions: Array<{ path: string; line: number; rule: string; message: string; pack: string }>;
+    dependencies: Array<{ name: string; change: string; version?: string; python3: string; manifest: string; line: number; reason?: string }>;
+    schemaMigrations: { files: Array<{ path: string; preset: string }>; lines: number; otherLines: number; mixed: boolean };
+    packs: string[];
+  };
+  labels: string[];
   notes: string[];
   guidance: string[];
 }
@@ -47,6 +58,17 @@ export function toJsonReport(evaluation: Evaluation): JsonReport {
       binary: size.binary,
       renamedOnly: size.renamedOnly,
     },
+    migration: {
+      kind: evaluation.migration.mixed ? "mixed" : evaluation.migration.migrationOnly ? "migration" : evaluation.migration.regressions.length ? "regression" : "other",
+      lines: evaluation.migration.lines,
+      migrated: evaluation.migration.migrated,
+      mixed: evaluation.migration.mixed,
+      regressions: evaluation.migration.regressions.map(({ path, line, rule, message, pack }) => ({ path, line, rule, message, pack })),
+      dependencies: evaluation.dependencies.changes.map(({ name, change, version, python3, manifest, line, reason }) => ({ name, change, version, python3, manifest, line, reason })),
+      schemaMigrations: evaluation.schema,
+      packs: evaluation.migration.packs,
+    },
+    labels: [verdict.sizeLabel, ...verdict.flagLabels.filter((l) => l.wanted).map((l) => l.name)].filter((l): l is string => Boolean(l)),
     notes: verdict.notes,
     guidance: verdict.guidance,
   };

@@ -71,12 +71,67 @@ export function renderSummary(evaluation: Evaluation, extraSections: string[] = 
   };
   listed("Binary files (counted as files, 0 lines)", size.binary);
   listed("Renamed without changes (0 lines)", size.renamedOnly);
+  const migration = renderMigrationSection(evaluation);
+  if (migration) out.push(migration);
   out.push(...extraSections);
   out.push(`#### ${verdict.overLimit ? "How to make it smaller" : "Guidance"}\n${verdict.guidance.map((g) => `- ${g}`).join("\n")}`);
   out.push(
     `#### Limits in force\n${limitsLine(evaluation)}\nChange them in \`.github/small-steps.yml\` on the default branch, or for the whole organisation in its \`.github\` repository.`,
   );
   return truncateSummary(out.join("\n\n"));
+}
+
+const REGRESSIONS_LISTED = 30;
+
+/** The migration section: what kind of work, how much, regressions, dependencies, schema migrations. */
+export function renderMigrationSection(evaluation: Evaluation): string | undefined {
+  const { migration, dependencies, schema } = evaluation;
+  const parts: string[] = [];
+  if (migration.packs.length || migration.lines.migration || migration.regressions.length) {
+    const kind = migration.mixed
+      ? "**mixed**: migration work combined with other changes: split them"
+      : migration.migrationOnly
+        ? "**migration only**"
+        : migration.lines.migration
+          ? "migration work with regressions"
+          : "no migration work";
+    parts.push(
+      [
+        `Kind of work: ${kind} (packs: ${migration.packs.join(", ") || "none applied"}).`,
+        "",
+        "| Changed lines | Count |",
+        "|---|--:|",
+        `| Migration | ${n(migration.lines.migration)} |`,
+        `| Regression (brings back what the migration removes) | ${n(migration.lines.regression)} |`,
+        `| Other | ${n(migration.lines.other)} |`,
+        `| Old constructs removed | ${n(migration.migrated)} |`,
+      ].join("\n"),
+    );
+  }
+  if (migration.regressions.length) {
+    const rows = migration.regressions.slice(0, REGRESSIONS_LISTED).map((r) => `| ${code(`${r.path}:${r.line}`)} | \`${r.rule}\` | ${cell(r.message)} |`);
+    if (migration.regressions.length > REGRESSIONS_LISTED) rows.push(`| … and ${n(migration.regressions.length - REGRESSIONS_LISTED)} more (see the annotations) | | |`);
+    parts.push(["**Regressions**", "| Where | Rule | Fix |", "|---|---|---|", ...rows].join("\n"));
+  }
+  if (dependencies.changes.length || dependencies.problems.length) {
+    const rows = dependencies.changes.map((d) => `| \`${cell(d.name)}\`${d.version ? ` ${cell(d.version)}` : ""} | ${d.change} | ${d.change === "removed" ? "—" : d.python3} | ${code(d.manifest)} | ${cell(d.reason ?? "")} |`);
+    const removed = dependencies.changes.filter((d) => d.change === "removed").length;
+    parts.push(
+      [
+        `**Dependencies** ("No Python 3, no new package")${removed ? `: ${removed} removed, progress` : ""}`,
+        "| Package | Change | Python 3 | Manifest | Why |",
+        "|---|---|---|---|---|",
+        ...rows,
+        ...dependencies.problems.map((p) => `| | | | | ${cell(p)} |`),
+      ].join("\n"),
+    );
+  }
+  if (schema.files.length) {
+    parts.push(
+      `**Schema migrations**: ${schema.files.map((f) => `${code(f.path)} (${f.preset})`).join(", ")}: ${n(schema.lines)} lines, beside ${n(schema.otherLines)} lines of application code${schema.mixed ? " — they should ship alone" : ""}.`,
+    );
+  }
+  return parts.length ? `#### Migration\n${parts.join("\n\n")}` : undefined;
 }
 
 export function renderConfigProblems(problems: ConfigProblem[], source: string): string {

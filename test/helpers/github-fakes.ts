@@ -51,6 +51,9 @@ export interface FakeState {
   checkRun?: { status: string; conclusion: string; title: string; summary: string };
   /** .gitattributes files at the base commit, by path. */
   gitattributes?: Record<string, string>;
+  /** Files at the base and head commits (dependency manifests), by path. */
+  base?: Record<string, string>;
+  head?: Record<string, string>;
 }
 
 /** Answers the GraphQL state query from the variables it was sent, as GitHub would. */
@@ -64,13 +67,16 @@ export function mockState(state: FakeState, captured: Array<{ query: string; var
       captured.push({ query, variables });
       const repository: Record<string, unknown> = {};
       for (const [name, value] of Object.entries(variables)) {
-        if (!/^e\d+$/.test(name)) continue;
-        const path = String(value).split(":").slice(1).join(":");
-        repository[`f${name.slice(1)}`] = state.gitattributes?.[path] !== undefined ? { text: state.gitattributes[path] } : null;
+        const blob = /^(mb|mh)?e(\d+)$/.exec(name);
+        if (blob) {
+          const path = String(value).split(":").slice(1).join(":");
+          const files = blob[1] === "mb" ? state.base : blob[1] === "mh" ? state.head : state.gitattributes;
+          repository[`${blob[1] ?? ""}f${blob[2]}`] = files?.[path] !== undefined ? { text: files[path] } : null;
+        }
+        if (/^l\d+$/.test(name)) repository[name] = (state.repositoryLabels ?? []).includes(String(value)) ? { name: value } : null;
       }
       if (query.includes("pullRequest(")) {
         repository.pullRequest = { headRefOid: state.headSha, labels: { nodes: (state.labels ?? []).map((name) => ({ name })) } };
-        repository.labels = { nodes: (state.repositoryLabels ?? []).map((name) => ({ name })) };
         repository.head = {
           checkSuites: { nodes: state.checkRunId ? [{ app: { databaseId: 123 }, checkRuns: { nodes: [{ databaseId: state.checkRunId, ...state.checkRun }] } }] : [] },
         };

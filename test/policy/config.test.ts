@@ -14,6 +14,14 @@ describe("config", () => {
         drafts: "report",
         bots: "report",
         labels: { enabled: true, prefix: "size/" },
+        migration: { packs: ["python3"], custom: [], mixedTolerance: 0.1, regressions: "default", labels: { migration: "migration", mixed: "mixed-change" } },
+        dependencies: { enabled: true, allow: [], unsupported: "default", maxLookups: 25, timeoutSeconds: 5 },
+        schemaMigrations: {
+          presets: ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"],
+          alone: true,
+          tolerance: 0,
+          conclusion: "default",
+        },
       },
     });
   });
@@ -37,6 +45,26 @@ describe("config", () => {
       ]),
     );
     expect(result.problems).toHaveLength(5);
+  });
+
+  test("a custom pack's bad pattern is a config error with its key path", () => {
+    const result = resolveConfig({
+      migration: { custom: [{ name: "jquery", files: ["**/*.js"], old: ["\\$\\(", "(a+)+\\1"], new: ["document\\.querySelector("] }] },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      { path: "migration.custom[0].old[1]", message: expect.stringContaining("not a valid RE2 pattern") },
+      { path: "migration.custom[0].new[0]", message: expect.stringContaining("not a valid RE2 pattern") },
+    ]);
+  });
+
+  test("a custom pack without its required keys is reported", () => {
+    const result = resolveConfig({ migration: { custom: [{ name: "x" }] } });
+    expect(result.ok || result.problems).toEqual([
+      { path: "migration.custom[0]", message: "missing the required key `files`" },
+      { path: "migration.custom[0]", message: "missing the required key `old`" },
+    ]);
   });
 
   test("thresholds must increase", () => {

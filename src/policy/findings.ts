@@ -1,0 +1,97 @@
+import type { DependencyMeasurement } from "../analysis/dependencies/changes.js";
+import type { MigrationMeasurement } from "../analysis/migration.js";
+import type { SchemaMigrationMeasurement } from "../analysis/schema-migrations.js";
+import type { Config, FindingConclusion } from "./config.js";
+import { isTargetBranch, type Conclusion, type PullRequestFacts, type Verdict } from "./verdict.js";
+
+/** A note on one line of a file, as GitHub's check run annotations take it. */
+export interface Annotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: "notice" | "warning" | "failure";
+  title: string;
+  message: string;
+}
+
+export interface FindingsVerdict extends Verdict {
+  /** Labels besides the size label that the pull request should carry (migration, mixed-change). */
+  flagLabels: Array<{ name: string; wanted: boolean }>;
+  annotations: Annotation[];
+}
+
+const SEVERITY: Record<Conclusion, number> = { success: 0, neutral: 1, action_required: 2, failure: 3 };
+export const worst = (a: Conclusion, b: Conclusion): Conclusion => (SEVERITY[b] > SEVERITY[a] ? b : a);
+
+/** May this pull request fail at all? Drafts, bots (when reported only) and non-target branches never fail. */
+export function mayFail(config: Config, facts: PullRequestFacts): boolean {
+  if (!isTargetBranch(config, facts)) return false;
+  if (facts.draft && config.drafts === "report") return false;
+  if (facts.authorIsBot && config.bots === "report") return false;
+  return true;
+}
+
+function findingConclusion(setting: FindingConclusion, config: Config, facts: PullRequestFacts): Conclusion {
+  const wanted = setting === "default" ? (config.mode === "block" ? "failure" : "neutral") : setting;
+  return wanted === "failure" && !mayFail(config, facts) ? "neutral" : wanted;
+}
+
+/** Add the migration, dependency and schema findings to the size verdict: the worst conclusion wins. */
+export function applyFindings(
+  size: Verdict,
+  config: Config,
+  facts: PullRequestFacts,
+  migration: MigrationMeasurement,
+  dependencies: DependencyMeasurement,
+  schema: SchemaMigrationMeasurement,
+): FindingsVerdict {
+  let conclusion = size.conclusion;
+  const notes = [...size.notes];
+  const guidance = [...size.guidance];
+  const annotations: Annotation[] = [];
+  const titleParts: string[] = [];
+
+  if (migration.regressions.length) {
+    const c = findingConclusion(config.migration.regressions, config, facts);
+    conclusion = worst(conclusion, c);
+    const n = migration.regressions.length;
+    titleParts.push(`${n} regression${n === 1 ? "" : "s"}`);
+    for (const r of migration.regressions) {
+      annotations.push({ path: r.path, start_line: r.line, end_line: r.line, annotation_level: c === "failure" ? "failure" : "warning", title: `${r.pack}: ${r.rule}`, message: r.message });
+    }
+  }
+  if (migration.mixed) {
+    notes.push(`Mixed change: ${migration.lines.migration} migration line(s) with ${migration.lines.other} line(s) of other work.`);
+    guidance.unshift(
+      `Split it in two: one pull request with only the migration edits (${migration.lines.migration} lines), one with the other changes (${migration.lines.other} lines). Land the migration first: it is mechanical and quick to review.`,
+    );
+  }
+  const unsupported = dependencies.changes.filter((d) => d.change !== "removed" && d.python3 === "no");
+  if (unsupported.length) {
+    const c = findingConclusion(config.dependencies.unsupported, config, facts);
+    conclusion = worst(conclusion, c);
+    titleParts.push(`${unsupported.length} dependenc${unsupported.length === 1 ? "y" : "ies"} without Python 3`);
+    for (const d of unsupported) {
+      annotations.push({
+        path: d.manifest,
+        start_line: d.line,
+        end_line: d.line,
+        annotation_level: c === "failure" ? "failure" : "warning",
+        title: `No Python 3, no new package: ${d.name}`,
+        message: `${d.name}${d.version ? ` ${d.version}` : ""} does not support Python 3 (${d.reason}). Replace it, or list it under dependencies.allow if it was renamed or absorbed.`,
+      });
+    }
+  }
+  const unknown = dependencies.changes.filter((d) => d.change !== "removed" && d.python3 === "unknown");
+  if (unknown.length) notes.push(`Python 3 support unknown for ${unknown.map((d) => `\`${d.name}\` (${d.reason})`).join(", ")}: not a failure.`);
+  if (config.schemaMigrations.alone && schema.mixed) {
+    conclusion = worst(conclusion, findingConclusion(config.schemaMigrations.conclusion, config, facts));
+    titleParts.push("schema migrations mixed with code");
+    guidance.unshift(`Schema migrations ship alone: move ${schema.files.map((f) => `\`${f.path}\``).join(", ")} into a pull request of their own, then land the code that uses them.`);
+  }
+  const flagLabels = [
+    { name: config.migration.labels.migration, wanted: migration.migrationOnly },
+    { name: config.migration.labels.mixed, wanted: migration.mixed },
+  ].filter((l) => l.name);
+  return { ...size, conclusion, notes, guidance, title: [size.title, ...titleParts].join("; "), flagLabels, annotations };
+}
