@@ -1,4 +1,4 @@
-import { minimatch } from "minimatch";
+import { Minimatch } from "minimatch";
 import { RE2JS } from "re2js";
 import type { ChangedFile, Hunk } from "./changed-file.js";
 import type { LinePack, LineVerdict } from "./line-pack.js";
@@ -35,11 +35,11 @@ export function compileCustomPacks(specs: readonly CustomPackSpec[], keyPath = "
       });
     const oldPatterns = compile(spec.old, "old");
     const newPatterns = compile(spec.new, "new");
-    const globs = spec.files.map((f) => minimatch.filter(f, { dot: true, matchBase: !f.includes("/") }));
+    const globs = spec.files.map((f) => new Minimatch(f, { dot: true, matchBase: !f.includes("/") }));
     const message = spec.message ?? `${spec.name}: this is what the migration removes${spec.new.length ? "; use the replacement" : ""}.`;
     const pack: LinePack = {
       name: spec.name,
-      appliesTo: (path) => globs.some((match) => match(path)),
+      appliesTo: (path) => globs.some((glob) => glob.match(path)),
       classify(_file: ChangedFile, hunks: Hunk[]) {
         return hunks.map((hunk) =>
           hunk.changes.map((change): LineVerdict | undefined => {

@@ -1,4 +1,4 @@
-import { minimatch } from "minimatch";
+import { Minimatch } from "minimatch";
 
 /** The linguist attributes small-steps reads: true (set), false (unset) or undefined (unspecified). */
 export interface LinguistAttributes {
@@ -108,8 +108,8 @@ export class GitattributesIndex {
     let matcher = this.matchers.get(rule);
     if (!matcher) {
       const options = { dot: true, matchBase: !rule.anchored, nocomment: true, nonegate: true };
-      const compiled = minimatch.filter(rule.pattern, options);
-      matcher = (relative: string) => compiled(relative);
+      const compiled = new Minimatch(rule.pattern, options);
+      matcher = (relative: string) => compiled.match(relative);
       this.matchers.set(rule, matcher);
     }
     return matcher(path.slice(prefix.length));

@@ -50,9 +50,14 @@ export function measureMigration(files: readonly ChangedFile[], packs: readonly 
   let migrated = 0;
   for (const file of files) {
     const applicable = packs.filter((p) => p.appliesTo(file.path));
-    const hunks = file.binary ? [] : hunksOf(file);
-    if (applicable.length === 0 || hunks.length === 0) {
-      lines.other += hunks.length ? editLines(hunks.map((h) => h.changes.map((c) => c.type))) : Math.max(file.additions, file.deletions);
+    if (applicable.length === 0 || file.binary) {
+      // No pack reads this file: count its changed lines from the patch text, without parsing hunks.
+      lines.other += file.patch !== undefined ? editLinesOfPatch(file.patch) : file.hunks ? editLines(file.hunks.map((h) => h.changes.map((c) => c.type))) : Math.max(file.additions, file.deletions);
+      continue;
+    }
+    const hunks = hunksOf(file);
+    if (hunks.length === 0) {
+      lines.other += Math.max(file.additions, file.deletions);
       continue;
     }
     applicable.forEach((p) => used.add(p.name));
@@ -96,6 +101,32 @@ export function measureMigration(files: readonly ChangedFile[], packs: readonly 
     migrationOnly: lines.migration > 0 && !mixed && lines.regression === 0,
     packs: [...used].sort(),
   };
+}
+
+/** The same count straight from patch text: lines starting with - then + form blocks. */
+export function editLinesOfPatch(patch: string): number {
+  let total = 0;
+  let dels = 0;
+  let adds = 0;
+  let position = 0;
+  while (position < patch.length) {
+    const first = patch.charCodeAt(position);
+    if (first === 45 /* - */) {
+      if (adds) {
+        total += Math.max(dels, adds);
+        dels = adds = 0;
+      }
+      dels++;
+    } else if (first === 43 /* + */) adds++;
+    else if (first !== 92 /* \ no newline at end of file */) {
+      total += Math.max(dels, adds);
+      dels = adds = 0;
+    }
+    const next = patch.indexOf("\n", position);
+    if (next === -1) break;
+    position = next + 1;
+  }
+  return total + Math.max(dels, adds);
 }
 
 /** Changed lines of hunks with no pack, counted the same way: a removal and its replacement count once. */

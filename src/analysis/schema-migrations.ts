@@ -1,4 +1,4 @@
-import { minimatch } from "minimatch";
+import { Minimatch } from "minimatch";
 import type { FileMeasure } from "./size.js";
 
 /** Where each framework keeps its schema migrations. */
@@ -25,12 +25,12 @@ export interface SchemaMigrationMeasurement {
 }
 
 export function measureSchemaMigrations(counted: readonly FileMeasure[], presets: readonly SchemaPreset[], tolerance: number): SchemaMigrationMeasurement {
-  const matchers = presets.flatMap((preset) => SCHEMA_PRESETS[preset].map((glob) => ({ preset, match: minimatch.filter(glob, { dot: true }) })));
+  const matchers = presets.flatMap((preset) => SCHEMA_PRESETS[preset].map((glob) => ({ preset, glob: new Minimatch(glob, { dot: true }) })));
   const files: SchemaMigrationMeasurement["files"] = [];
   let lines = 0;
   let otherLines = 0;
   for (const file of counted) {
-    const hit = matchers.find((m) => m.match(file.path));
+    const hit = matchers.find((m) => m.glob.match(file.path));
     if (hit) {
       files.push({ path: file.path, preset: hit.preset });
       lines += file.countedLines;

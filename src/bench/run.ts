@@ -5,10 +5,12 @@
  *     `git apply --numstat` on the same diff in the same run.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fromGitHubFile, fromUnifiedDiff, hunksOf, type GitHubFileEntry } from "../analysis/changed-file.js";
+import { measureMigration } from "../analysis/migration.js";
+import { python3Pack } from "../analysis/python/python3-pack.js";
 import { evaluate } from "../engine.js";
 import { defaultConfig } from "../policy/config.js";
 
@@ -115,7 +117,52 @@ function benchReal() {
   console.log(`  git apply --numstat: ${git.toFixed(0)} ms median of 3 (includes starting git); engine / git = ${(ours.ms / git).toFixed(2)}x`);
 }
 
+/** The Python standard library of this machine, as one large diff that adds every file: real Python code. */
+function pythonCorpusDiff(): { text: string; files: number; lines: number } | undefined {
+  let stdlib: string;
+  try {
+    stdlib = execFileSync("python3", ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"], { encoding: "utf8" }).trim();
+  } catch {
+    return undefined;
+  }
+  const paths = (readdirSync(stdlib, { recursive: true }) as string[])
+    .filter((p) => p.endsWith(".py") && !p.includes("site-packages/") && !p.includes("test/"))
+    .sort();
+  const parts: string[] = [];
+  let lines = 0;
+  let files = 0;
+  let size = 0;
+  for (const path of paths) {
+    const body = readFileSync(join(stdlib, path), "utf8").replace(/\n$/, "").split("\n");
+    parts.push(`diff --git a/${path} b/${path}\nnew file mode 100644\n--- /dev/null\n+++ b/${path}\n@@ -0,0 +1,${body.length} @@\n+${body.join("\n+")}\n`);
+    lines += body.length;
+    files++;
+    size += body.join("\n").length;
+    if (size > 24 * 1024 * 1024) break;
+  }
+  return { text: parts.join(""), files, lines };
+}
+
+function benchPythonClassification() {
+  const corpus = pythonCorpusDiff();
+  if (!corpus) {
+    console.log("python classification skipped: no python3 on this machine");
+    return;
+  }
+  const bytes = Buffer.byteLength(corpus.text);
+  let summary = "";
+  const result = measure(() => {
+    const files = fromUnifiedDiff(corpus.text);
+    const m = measureMigration(files, [python3Pack()], { mixedTolerance: 0.1 });
+    summary = `${m.regressions.length} "regressions" found in Python 3 code (false positives to review), ${m.lines.migration} compatibility lines`;
+  }, 3);
+  console.log(`python3 classification: the Python standard library as an added diff, ${corpus.files} files, ${corpus.lines.toLocaleString("en-US")} lines, ${mb(bytes)} MB`);
+  console.log(`  engine: ${result.ms.toFixed(0)} ms median of 3, ${(bytes / 1024 / 1024 / (result.ms / 1000)).toFixed(1)} MB/s, ${Math.round(corpus.lines / (result.ms / 1000)).toLocaleString("en-US")} lines/s, heap growth at peak ${result.heapMb} MB`);
+  console.log(`  ${summary}`);
+}
+
 console.log(`node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
 benchSynthetic();
 benchReal();
+benchPythonClassification();
 console.log(`peak resident memory of this process: ${mb(process.resourceUsage().maxRSS * 1024)} MB`);

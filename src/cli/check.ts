@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { dependencyChanges } from "../analysis/dependencies/changes.js";
 import { evaluate } from "../engine.js";
+import { pypiBaseUrl, resolvePython3Support, withoutLookups } from "../pypi/client.js";
 import { toJsonReport } from "../report/json.js";
 import { renderSummary } from "../report/markdown.js";
 import { fromPullRequest, parsePullRequestRef } from "./remote.js";
@@ -21,6 +23,8 @@ Options:
   --base REV           default: the merge base with the default branch, else HEAD~1
   --head REV           default: HEAD
   --config FILE        default: .github/small-steps.yml in the repository (or the current folder)
+  --pypi               ask the package index (PYPI_URL, default https://pypi.org) whether new Python
+                       dependencies support Python 3; without it no network call is made
   --json               print the JSON report instead of text
   -C DIR               run as if started in DIR
   -h, --help           show this help
@@ -64,6 +68,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
         pr: { type: "string" },
         config: { type: "string" },
         json: { type: "boolean", default: false },
+        pypi: { type: "boolean", default: false },
         C: { type: "string", short: "C" },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -95,7 +100,15 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     else io.stderr(`small-steps: the configuration in ${subject.configSource} is not valid:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}\n`);
     return EXIT.usageOrConfig;
   }
-  const evaluation = evaluate({ files: subject.files, config: subject.config.config, gitattributes: subject.gitattributes, facts: subject.facts, filesExpected: subject.filesExpected });
+  const config = subject.config.config;
+  const found = dependencyChanges(subject.manifests);
+  const changes = !config.dependencies.enabled
+    ? []
+    : values.pypi
+      ? await resolvePython3Support(found.changes, { baseUrl: pypiBaseUrl(io.env), timeoutMs: config.dependencies.timeoutSeconds * 1000, maxLookups: config.dependencies.maxLookups, allow: config.dependencies.allow })
+      : withoutLookups(found.changes, config.dependencies.allow, "not looked up (run with --pypi)");
+  const dependencies = { changes, problems: [...found.problems, ...(subject.manifestProblems ?? [])] };
+  const evaluation = evaluate({ files: subject.files, config, gitattributes: subject.gitattributes, facts: subject.facts, filesExpected: subject.filesExpected, dependencies });
   if (values.json) {
     io.stdout(JSON.stringify({ ...toJsonReport(evaluation), subject: subject.label }, null, 2) + "\n");
   } else {

@@ -53,5 +53,6 @@ export async function fromPullRequest(ref: PullRequestRef, env: NodeJS.ProcessEn
     configSource: loaded.sources.join(", ") || "defaults",
     facts: { baseBranch: pr.base.ref, defaultBranch: pr.base.repo.default_branch, draft: pr.draft === true, authorIsBot: pr.user?.type === "Bot" },
     filesExpected: pr.changed_files,
+    manifests: state.manifests,
   };
 }

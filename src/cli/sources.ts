@@ -1,7 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import YAML from "yaml";
-import { fromUnifiedDiff, type ChangedFile } from "../analysis/changed-file.js";
+import { fromUnifiedDiff, hunksOf, type ChangedFile } from "../analysis/changed-file.js";
+import type { ManifestVersions } from "../analysis/dependencies/changes.js";
+import { manifestKind } from "../analysis/dependencies/manifests.js";
 import { gitattributesCandidates } from "../analysis/gitattributes.js";
 import { resolveConfig, type ConfigResult } from "../policy/config.js";
 import type { PullRequestFacts } from "../policy/verdict.js";
@@ -16,6 +18,10 @@ export interface CheckSubject {
   configSource: string;
   facts: PullRequestFacts;
   filesExpected?: number;
+  /** Python dependency manifests before and after the change. */
+  manifests: ManifestVersions[];
+  /** Why the dependency comparison is partial, when it is. */
+  manifestProblems?: string[];
 }
 
 async function readOptional(path: string): Promise<string | undefined> {
@@ -47,8 +53,12 @@ export async function fromGitRepository(cwd: string, options: { base?: string; h
   const files = fromUnifiedDiff(await diff(root, base, head));
   const branch = (await defaultBranch(root)) ?? "main";
   const configPath = options.configPath ?? join(root, CONFIG_FILE);
+  const manifestPaths = files.filter((f) => manifestKind(f.path)).map((f) => f.path);
+  const [before, after] = await Promise.all([readBlobs(root, base, manifestPaths), readBlobs(root, head, manifestPaths)]);
+  const textAt = (list: Array<{ path: string; text: string }>, path: string) => list.find((b) => b.path === path)?.text;
   return {
     label: `${base.slice(0, 12)}..${head}`,
+    manifests: manifestPaths.map((path) => ({ path, before: textAt(before, path), after: textAt(after, path) })),
     files,
     gitattributes: await readBlobs(root, base, gitattributesCandidates(files.map((f) => f.path))),
     config: parseConfigText(await readOptional(configPath)),
@@ -66,8 +76,29 @@ export async function fromDiffText(cwd: string, diffText: string, options: { con
     if (text !== undefined) gitattributes.push({ path, text });
   }
   const configPath = options.configPath ?? join(cwd, CONFIG_FILE);
+  // A diff holds only the changed lines: requirements files can be compared from them, other manifests cannot.
+  const manifests: ManifestVersions[] = [];
+  const manifestProblems: string[] = [];
+  for (const file of files) {
+    const kind = manifestKind(file.path);
+    if (!kind) continue;
+    if (kind !== "requirements") {
+      manifestProblems.push(`${file.path}: a ${kind} cannot be compared from a diff alone; run small-steps check on a git range`);
+      continue;
+    }
+    const sides = { before: [] as string[], after: [] as string[] };
+    for (const hunk of hunksOf(file)) {
+      for (const change of hunk.changes) {
+        if (change.type === "del") sides.before.push(change.content.slice(1));
+        if (change.type === "add") sides.after.push(change.content.slice(1));
+      }
+    }
+    manifests.push({ path: file.path, before: sides.before.join("\n"), after: sides.after.join("\n") });
+  }
   return {
     label: "diff",
+    manifests,
+    manifestProblems,
     files,
     gitattributes,
     config: parseConfigText(await readOptional(configPath)),

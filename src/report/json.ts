@@ -29,6 +29,7 @@ export interface JsonReport {
     mixed: boolean;
     regressions: Array<{ path: string; line: number; rule: string; message: string; pack: string }>;
     dependencies: Array<{ name: string; change: string; version?: string; python3: string; manifest: string; line: number; reason?: string }>;
+    dependencyProblems: string[];
     schemaMigrations: { files: Array<{ path: string; preset: string }>; lines: number; otherLines: number; mixed: boolean };
     packs: string[];
   };
@@ -65,6 +66,7 @@ export function toJsonReport(evaluation: Evaluation): JsonReport {
       mixed: evaluation.migration.mixed,
       regressions: evaluation.migration.regressions.map(({ path, line, rule, message, pack }) => ({ path, line, rule, message, pack })),
       dependencies: evaluation.dependencies.changes.map(({ name, change, version, python3, manifest, line, reason }) => ({ name, change, version, python3, manifest, line, reason })),
+      dependencyProblems: evaluation.dependencies.problems,
       schemaMigrations: evaluation.schema,
       packs: evaluation.migration.packs,
     },

@@ -1,20 +1,20 @@
 import { fromGitHubFile } from "../../src/analysis/changed-file.js";
-import { measureMigration } from "../../src/analysis/migration.js";
+import { editLinesOfPatch, measureMigration } from "../../src/analysis/migration.js";
 import { python3Pack } from "../../src/analysis/python/python3-pack.js";
 
 const pack = python3Pack();
 
 /** A GitHub-style patch: lines starting with "+" or "-" change, others are context. */
-function patch(lines: string[]): string {
+function patch(lines: string[], start = 1): string {
   const oldCount = lines.filter((l) => !l.startsWith("+")).length;
   const newCount = lines.filter((l) => !l.startsWith("-")).length;
-  return `@@ -1,${oldCount} +1,${newCount} @@\n${lines.map((l) => (l.startsWith("+") || l.startsWith("-") ? l : ` ${l}`)).join("\n")}`;
+  return `@@ -${start},${oldCount} +${start},${newCount} @@\n${lines.map((l) => (l.startsWith("+") || l.startsWith("-") ? l : ` ${l}`)).join("\n")}`;
 }
 
-function measure(lines: string[], path = "app/module.py") {
+function measure(lines: string[], path = "app/module.py", start = 1) {
   const additions = lines.filter((l) => l.startsWith("+")).length;
   const deletions = lines.filter((l) => l.startsWith("-")).length;
-  const file = fromGitHubFile({ filename: path, status: "modified", additions, deletions, patch: patch(lines) });
+  const file = fromGitHubFile({ filename: path, status: "modified", additions, deletions, patch: patch(lines, start) });
   return measureMigration([file], [pack], { mixedTolerance: 0.1 });
 }
 
@@ -137,7 +137,12 @@ describe("python3 pack: no false positives", () => {
 
   test("a hunk that begins inside a triple-quoted string is read as a string until it closes", () => {
     const lines = ["    used to be written like this in the old days, before", '+    print "x" in the example text', '    """', '+print "y"'];
-    expect(measure(lines).regressions).toEqual([expect.objectContaining({ rule: "print-statement", line: 4 })]);
+    expect(measure(lines, "app/module.py", 40).regressions).toEqual([expect.objectContaining({ rule: "print-statement", line: 43 })]);
+  });
+
+  test("a hunk at the top of the file starts outside any string", () => {
+    const lines = ["first line of a module docstring that reads like prose text", '+print "x"', '"""', "+y = 1"];
+    expect(measure(lines).regressions).toEqual([expect.objectContaining({ rule: "print-statement", line: 2 })]);
   });
 
   test("a string continued with a backslash is not code", () => {
@@ -199,5 +204,37 @@ describe("migration measurement", () => {
   test("files the pack does not read count as other work", () => {
     const js = fromGitHubFile({ filename: "web/app.js", status: "modified", additions: 3, deletions: 3, patch: patch(["-a", "-b", "-c", "+d", "+e", "+f"]) });
     expect(measureMigration([js], [pack], { mixedTolerance: 0.1 })).toMatchObject({ lines: { migration: 0, regression: 0, other: 3 }, packs: [] });
+  });
+});
+
+describe("changed lines of files no pack reads", () => {
+  test.each([
+    ["@@ -1,3 +1,3 @@\n a\n-b\n+c\n d", 1],
+    ["@@ -1,3 +1,4 @@\n a\n-b\n+c\n+d\n e", 2],
+    ["@@ -1,2 +1,1 @@\n-a\n-b\n+c", 2],
+    ["@@ -1 +1,2 @@\n+a\n+b\n\\ No newline at end of file", 2],
+    ["@@ -1,2 +1,2 @@\n-a\n+b\n@@ -10,2 +10,2 @@\n-c\n+d", 2],
+    ["@@ -1,2 +1,2 @@\n+a\n-b", 2],
+  ])("%j counts %i", (text, expected) => {
+    expect(editLinesOfPatch(text)).toBe(expected);
+    expect(measureMigration([fromGitHubFile({ filename: "x.js", status: "modified", additions: 0, deletions: 0, patch: text })], [pack], { mixedTolerance: 0 }).lines.other).toBe(expected);
+  });
+});
+
+describe("names a file defines itself are not the removed builtins", () => {
+  test.each([
+    [["+from sys import intern", "+key = intern(k)"]],
+    [["+from six.moves import xrange", "+for i in xrange(3):"]],
+    [["+long, short, help = option", "+if not isinstance(long, str):"]],
+    [["+def parse(unicode, file):", "+    return file(unicode)"]],
+    [["+reduce = getattr(obj, '__reduce_ex__', None)", "+rv = reduce(4)"]],
+    [["+for file in files:", "+    file(1)"]],
+  ])("%j", (lines) => {
+    expect(regressionsOf(lines)).toEqual([]);
+  });
+
+  test("a receiver named self is the class's own method", () => {
+    expect(regressionsOf(["+return list(self.iterkeys())"])).toEqual([]);
+    expect(regressionsOf(["+return list(self.data.iterkeys())"])).toEqual(["dict-iterkeys"]);
   });
 });

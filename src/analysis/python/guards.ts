@@ -37,7 +37,11 @@ function fallbackTries(raw: readonly string[], code: readonly CodeLine[]): Set<n
   return result;
 }
 
+/** Every guard needs one of these on some line: without any, nothing in the hunk is guarded. */
+const MAY_GUARD = /PY\d|version|^\s*(?:try|except)\b/;
+
 export function guardedLines(raw: readonly string[], code: readonly CodeLine[]): boolean[] {
+  if (!code.some((line) => MAY_GUARD.test(line.code))) return code.map(() => false);
   const tries = fallbackTries(raw, code);
   const stack: Frame[] = [];
   const guarded: boolean[] = [];

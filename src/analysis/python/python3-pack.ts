@@ -1,25 +1,24 @@
-import { minimatch } from "minimatch";
+import { Minimatch } from "minimatch";
 import type { ChangedFile, Hunk } from "../changed-file.js";
 import { hunkSides, type LinePack, type LineVerdict } from "../line-pack.js";
 import { guardedLines } from "./guards.js";
-import { compatibilityMarkerIn, oldConstructIn } from "./rules.js";
+import { compatibilityMarkerIn, namesDefinedIn, oldConstructIn } from "./rules.js";
 import { stripHunkSide } from "./source.js";
-
-const REDUCE_IMPORT = /^\s*from\s+(?:functools|six\.moves|builtins|future\.builtins)\s+import\b.*\breduce\b/;
 
 /** The python3 pack: Python 2 constructs removed (migration), added outside a guard (regression), compatibility code. */
 export function python3Pack(files: readonly string[] = ["**/*.py", "**/*.pyw"]): LinePack {
-  const globs = files.map((f) => minimatch.filter(f, { dot: true, matchBase: !f.includes("/") }));
+  const globs = files.map((f) => new Minimatch(f, { dot: true, matchBase: !f.includes("/") }));
   return {
     name: "python3",
-    appliesTo: (path) => globs.some((match) => match(path)),
+    appliesTo: (path) => globs.some((glob) => glob.match(path)),
     classify(_file: ChangedFile, hunks: Hunk[]) {
       const sides = hunks.map(hunkSides);
-      const reduceImported = sides.some((s) => s.newLines.some((l) => REDUCE_IMPORT.test(l)));
+      let defined: Set<string> | undefined;
+      const ownNames = () => (defined ??= namesDefinedIn(sides.flatMap((s) => s.newLines)));
       return hunks.map((hunk, h) => {
         const { oldLines, newLines, oldIndex, newIndex } = sides[h];
-        const oldCode = stripHunkSide(oldLines);
-        const newCode = stripHunkSide(newLines);
+        const oldCode = stripHunkSide(oldLines, hunk.oldStart <= 1);
+        const newCode = stripHunkSide(newLines, hunk.newStart <= 1);
         const oldGuarded = guardedLines(oldLines, oldCode);
         const newGuarded = guardedLines(newLines, newCode);
         return hunk.changes.map((change, c): LineVerdict | undefined => {
@@ -28,7 +27,7 @@ export function python3Pack(files: readonly string[] = ["**/*.py", "**/*.pyw"]):
           const i = removed ? oldIndex[c] : newIndex[c];
           const line = (removed ? oldCode : newCode)[i];
           const guarded = (removed ? oldGuarded : newGuarded)[i];
-          const hit = oldConstructIn(line.code, reduceImported);
+          const hit = oldConstructIn(line.code, ownNames);
           const marker = compatibilityMarkerIn(line.code);
           if (removed) {
             if (hit) return { lineClass: "migration", rule: { id: hit.id, message: hit.message }, removesOldConstruct: true };

@@ -34,7 +34,6 @@ export const SYNTAX_RULES: PythonRule[] = [
 const REMOVED_NAMES: Array<[string, string]> = [
   ["unicode", "str"],
   ["basestring", "str (or six.string_types while Python 2 must still run it)"],
-  ["long", "int"],
   ["unichr", "chr"],
   ["xrange", "range"],
   ["raw_input", "input"],
@@ -53,6 +52,7 @@ export const BUILTIN_RULES: PythonRule[] = [
   ...REMOVED_NAMES.map(([name, instead]) => ({ id: `builtin-${name}`, message: `${name} does not exist in Python 3: use ${instead}.`, pattern: bare(name) })),
   ...REMOVED_CALLS.map(([name, instead]) => ({ id: `builtin-${name}`, message: `${name}() was removed in Python 3: use ${instead}.`, pattern: called(name) })),
   { id: "builtin-reduce", message: "reduce() moved: `from functools import reduce`.", pattern: called("reduce") },
+  { id: "builtin-long", message: "long does not exist in Python 3: use int.", pattern: /\b(?:isinstance|issubclass)\s*\(.*,\s*\(?[^)]*(?<![\w.])long\b|(?<![\w.])(?:int|float)\s*,\s*long\b|(?<![\w.])long\s*,\s*(?:int|float)\b/ },
   { id: "sort-cmp", message: "cmp= was removed from sorted() and sort(): use key= (functools.cmp_to_key).", pattern: /(?:\bsorted|\.sort)\s*\(.*\bcmp\s*=/ },
 ];
 
@@ -60,14 +60,14 @@ export const DICT_RULES: PythonRule[] = [
   ...["iteritems", "itervalues", "iterkeys"].map((m) => ({
     id: `dict-${m}`,
     message: `dict.${m}() was removed: use .${m.slice(4)}() (or six.${m}(d) while Python 2 must still run it).`,
-    pattern: new RegExp(`(?<!\\bsix)(?<!\\butils)\\.${m}\\s*\\(`),
+    pattern: new RegExp(`(?<!\\bsix)(?<!\\butils)(?<!\\bself)\\.${m}\\s*\\(`),
   })),
   ...["viewitems", "viewvalues", "viewkeys"].map((m) => ({
     id: `dict-${m}`,
     message: `dict.${m}() was removed: use .${m.slice(4)}().`,
     pattern: new RegExp(`(?<!\\bsix)\\.${m}\\s*\\(`),
   })),
-  { id: "dict-has_key", message: "dict.has_key(k) was removed: use `k in d`.", pattern: /\.has_key\s*\(/ },
+  { id: "dict-has_key", message: "dict.has_key(k) was removed: use `k in d`.", pattern: /(?<!\bself|\b_\w*)\.has_key\s*\(/ },
 ];
 
 /** Standard modules renamed or removed in Python 3 (2to3's fix_imports and fix_imports2, and removals). */
@@ -157,7 +157,7 @@ const REMOVED_ATTRIBUTES: Array<[id: string, pattern: string, instead: string]> 
   ["sys-exc_type", "sys\\.exc_(?:type|value|traceback)\\b", "sys.exc_info()"],
   ["string-letters", "string\\.(?:letters|lowercase|uppercase)\\b", "string.ascii_letters / ascii_lowercase / ascii_uppercase"],
   ["string-maketrans", "string\\.maketrans", "str.maketrans / bytes.maketrans"],
-  ["string-functions", "string\\.(?:join|split|strip|replace|atoi|atof|atol|upper|lower)\\s*\\(", "the str methods"],
+  ["string-functions", "string\\.(?:atoi|atof|atol)\\s*\\(", "int() and float()"],
   ["os-getcwdu", "os\\.getcwdu", "os.getcwd"],
   ["os-errno", "os\\.errno", "import errno"],
   ["itertools-izip", "itertools\\.(?:izip_longest|izip|imap|ifilterfalse|ifilter)\\b", "zip, map, filter, itertools.zip_longest, itertools.filterfalse"],
@@ -213,13 +213,65 @@ export interface RuleHit {
 
 const SYNTAX_IDS = new Set(SYNTAX_RULES.map((r) => r.id));
 
-/** The first old construct on a line of code, or undefined. */
-export function oldConstructIn(code: string, reduceImported: boolean): RuleHit | undefined {
-  if (!code.trim()) return undefined;
+/**
+ * Names one of the rules needs: a line with none of them (and none of the few punctuation triggers) cannot match,
+ * which spares most lines the full list. The rules' tests keep this in step with the rules.
+ */
+const TRIGGER_NAMES = new Set([
+  ..."print exec except raise def lambda reduce long cmp import sys string os itertools urllib types __metaclass__".split(" "),
+  ..."iteritems itervalues iterkeys viewitems viewvalues viewkeys has_key".split(" "),
+  ...REMOVED_NAMES.map(([name]) => name),
+  ...REMOVED_CALLS.map(([name]) => name),
+]);
+const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
+const PUNCTUATION_TRIGGER = /`|<>|\d[lL]\b|(?<![\w.])0[0-7]|[rR]""/;
+
+function mayMatchARule(code: string): boolean {
+  IDENTIFIER.lastIndex = 0;
+  for (let m = IDENTIFIER.exec(code); m; m = IDENTIFIER.exec(code)) if (TRIGGER_NAMES.has(m[0])) return true;
+  return PUNCTUATION_TRIGGER.test(code);
+}
+
+/** Rules about a name that a module may define for itself (and then it is not the removed builtin). */
+const NAME_RULES = new Map<string, string>([...REMOVED_NAMES, ...REMOVED_CALLS, ["reduce", ""], ["long", ""]].map(([name]) => [`builtin-${name}`, name]));
+
+/**
+ * Names a file defines itself, from the lines we can see: imports (`from sys import intern`,
+ * `from functools import reduce`), assignments (`long, short = option`), definitions and parameters,
+ * loop and `as` targets. A call to such a name is the file's own, not a removed builtin.
+ */
+export function namesDefinedIn(lines: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  const add = (list: string) => list.split(",").forEach((part) => {
+    const name = part.trim().split(/\s+as\s+/).pop()?.replace(/[()*\s]/g, "").split("=")[0];
+    if (name && /^[A-Za-z_]\w*$/.test(name)) names.add(name);
+  });
+  for (const line of lines) {
+    let m: RegExpExecArray | null;
+    if ((m = /^\s*from\s+[\w.]+\s+import\s+\(?([^#)]+)/.exec(line))) add(m[1]);
+    else if ((m = /^\s*import\s+([^#]+)/.exec(line))) add(m[1].split(",").filter((p) => / as /.test(p)).join(","));
+    if ((m = /^\s*([A-Za-z_][\w\s,()]*?)\s*=(?!=)/.exec(line))) add(m[1]);
+    if ((m = /^\s*(?:async\s+)?def\s+(\w+)\s*\(([^)]*)/.exec(line))) {
+      names.add(m[1]);
+      add(m[2]);
+    }
+    if ((m = /^\s*for\s+([\w\s,()]+?)\s+in\b/.exec(line))) add(m[1]);
+    for (const as of line.matchAll(/\bas\s+(\w+)/g)) names.add(as[1]);
+  }
+  return names;
+}
+
+/**
+ * The first old construct on a line of code, or undefined. `ownNames` gives the names the file defines itself;
+ * it is called only when a name rule fires, since reading a file's definitions costs more than the rules.
+ */
+export function oldConstructIn(code: string, ownNames: () => ReadonlySet<string> = () => new Set()): RuleHit | undefined {
+  if (!mayMatchARule(code)) return undefined;
   const module = renamedModuleIn(code);
   if (module && !/\bsix\.moves\b/.test(code)) return { id: `module-${module}`, message: `${module} was renamed or removed in Python 3: use ${RENAMED_MODULES[module]} (or six.moves while Python 2 must still run it).` };
   for (const rule of OLD_CONSTRUCT_RULES) {
-    if (rule.id === "builtin-reduce" && reduceImported) continue;
+    const name = NAME_RULES.get(rule.id);
+    if (name && rule.pattern.test(code) && ownNames().has(name)) continue;
     if (rule.pattern.test(code)) return { id: rule.id, message: rule.message, ...(SYNTAX_IDS.has(rule.id) ? { syntax: true } : {}) };
   }
   return undefined;

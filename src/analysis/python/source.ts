@@ -15,45 +15,61 @@ export interface CodeLine {
 
 export const OUTSIDE: StringState = { quote: "" };
 
+const SPECIAL = /["'#]/g;
+
 export function stripLine(line: string, state: StringState): { line: CodeLine; state: StringState } {
+  const startedInString = state.quote !== "";
+  // Most lines hold no quote and no comment: they are their own code.
+  if (!startedInString && line.indexOf('"') === -1 && line.indexOf("'") === -1 && line.indexOf("#") === -1) {
+    return { line: { code: line, startedInString }, state };
+  }
   let code = "";
   let quote = state.quote;
-  const startedInString = quote !== "";
   let i = 0;
   while (i < line.length) {
     if (quote) {
-      const ch = line[i];
-      if (ch === "\\") {
-        i += 2;
-        continue;
+      const close = findClosing(line, i, quote);
+      if (close === -1) {
+        i = line.length;
+        break;
       }
-      if (line.startsWith(quote, i)) {
-        code += '"';
-        i += quote.length;
-        quote = "";
-        continue;
-      }
-      i++;
-      continue;
-    }
-    const ch = line[i];
-    if (ch === "#") break;
-    if (ch === '"' || ch === "'") {
-      const triple = line.startsWith(ch.repeat(3), i);
-      quote = triple ? ch.repeat(3) : ch;
       code += '"';
-      i += quote.length;
+      i = close + quote.length;
+      quote = "";
       continue;
     }
-    code += ch;
-    i++;
+    SPECIAL.lastIndex = i;
+    const found = SPECIAL.exec(line);
+    if (!found) {
+      code += line.slice(i);
+      break;
+    }
+    code += line.slice(i, found.index);
+    if (found[0] === "#") break;
+    const ch = found[0];
+    quote = line.startsWith(ch.repeat(3), found.index) ? ch.repeat(3) : ch;
+    code += '"';
+    i = found.index + quote.length;
   }
   // A single-quoted string ends at the line's end unless the line ends with a backslash.
   if (quote.length === 1 && !line.endsWith("\\")) {
     code += '"';
     quote = "";
   }
-  return { line: { code, startedInString }, state: { quote } };
+  return { line: { code, startedInString }, state: quote === state.quote ? state : { quote } };
+}
+
+/** The index of the closing delimiter from `from`, skipping backslash escapes; -1 if the line ends first. */
+function findClosing(line: string, from: number, quote: string): number {
+  let i = from;
+  for (;;) {
+    const close = line.indexOf(quote, i);
+    if (close === -1) return -1;
+    let backslashes = 0;
+    for (let j = close - 1; j >= from && line[j] === "\\"; j--) backslashes++;
+    if (backslashes % 2 === 0) return close;
+    i = close + 1;
+  }
 }
 
 export function stripLines(lines: readonly string[], start: StringState = OUTSIDE): CodeLine[] {
@@ -79,8 +95,9 @@ function looksLikeProse(code: string): boolean {
  * A hunk can begin inside a triple-quoted string. When its lines hold a triple quote, both readings are tried and
  * the one that leaves the least prose outside strings wins; on a tie, the hunk is taken to start outside.
  */
-export function stripHunkSide(lines: readonly string[]): CodeLine[] {
+export function stripHunkSide(lines: readonly string[], startsAtTopOfFile = false): CodeLine[] {
   const outside = stripLines(lines);
+  if (startsAtTopOfFile) return outside; // nothing comes before line 1
   const hasTriple = lines.some((l) => l.includes('"""') || l.includes("'''"));
   if (!hasTriple) return outside;
   const prose = (stripped: CodeLine[]) => stripped.filter((l) => looksLikeProse(l.code)).length;

@@ -1,0 +1,78 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import nock from "nock";
+import { runCheck } from "../../src/cli/check.js";
+import { clearPyPICache } from "../../src/pypi/client.js";
+
+function repository() {
+  const dir = mkdtempSync(join(tmpdir(), "small-steps-migration-"));
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "pipe" }).toString();
+  git("init", "-q", "-b", "main");
+  git("config", "user.email", "t@example.com");
+  git("config", "user.name", "T");
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  };
+  const commit = () => {
+    git("add", "-A");
+    git("commit", "-q", "-m", "c");
+  };
+  return { dir, git, write, commit };
+}
+
+async function check(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, stdin = "") {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCheck(args, { cwd, env, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: async () => stdin });
+  return { code, stdout, stderr, json: () => JSON.parse(stdout) };
+}
+
+const repo = repository();
+repo.write("app/report.py", ["def report(d):", '    """Print it the old way:', '    print "x"', '    """', "    for k, v in d.iteritems():", "        pass", "    return d", ""].join("\n"));
+repo.write("requirements.txt", "flask==2.3.2\n");
+repo.commit();
+repo.write("app/report.py", ["def report(d):", '    """Print it the old way:', '    print "x"', '    """', "    for k, v in d.items():", '        print "x"', "    return d", ""].join("\n"));
+repo.write("requirements.txt", "flask==2.3.2\nmysql-python\n");
+repo.commit();
+
+beforeEach(() => {
+  nock.disableNetConnect();
+  clearPyPICache();
+});
+afterEach(() => nock.cleanAll());
+
+test("--json reports regressions, migrated constructs, mixed, and dependencies without a network call", async () => {
+  const result = await check(["--json"], repo.dir);
+  expect(result.stderr).toBe("");
+  const { migration } = result.json();
+  expect(migration.regressions).toEqual([{ path: "app/report.py", line: 6, rule: "print-statement", message: expect.stringContaining("print(...)"), pack: "python3" }]);
+  expect(migration.migrated).toBe(1);
+  expect(migration.lines).toEqual({ migration: 1, regression: 1, other: 1 });
+  expect(migration.mixed).toBe(false);
+  expect(migration.dependencies).toEqual([
+    { name: "mysql-python", change: "added", python3: "unknown", manifest: "requirements.txt", line: 2, reason: "not looked up (run with --pypi)" },
+  ]);
+});
+
+test("--pypi asks the index at PYPI_URL and flags mysql-python", async () => {
+  nock("https://mirror.example")
+    .get("/pypi/mysql-python/json")
+    .reply(200, { info: { requires_python: null, classifiers: ["Programming Language :: Python :: 2.7"] }, urls: [] });
+  const result = await check(["--json", "--pypi"], repo.dir, { PYPI_URL: "https://mirror.example" });
+  const report = result.json();
+  expect(report.migration.dependencies[0]).toMatchObject({ name: "mysql-python", python3: "no", reason: "classifiers name Python 2 only" });
+  expect(report.title).toContain("1 dependency without Python 3");
+  expect(nock.isDone()).toBe(true);
+});
+
+test("a diff on standard input compares requirements from its lines and names what it cannot compare", async () => {
+  const diff = repo.git("diff", "HEAD~1", "HEAD");
+  const result = await check(["--diff", "-", "--json"], repo.dir, {}, diff + "diff --git a/setup.py b/setup.py\n--- a/setup.py\n+++ b/setup.py\n@@ -1 +1 @@\n-a\n+b\n");
+  const report = result.json();
+  expect(report.migration.dependencies.map((d: any) => [d.name, d.change])).toEqual([["mysql-python", "added"]]);
+  expect(report.migration.regressions).toHaveLength(1);
+  expect(report.migration.dependencyProblems).toEqual(["setup.py: a setup.py cannot be compared from a diff alone; run small-steps check on a git range"]);
+});
