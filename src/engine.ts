@@ -9,7 +9,8 @@ import { python3Pack } from "./analysis/python/python3-pack.js";
 import { measureSchemaMigrations, type SchemaMigrationMeasurement } from "./analysis/schema-migrations.js";
 import { measureSize, type SizeMeasurement } from "./analysis/size.js";
 import type { Config } from "./policy/config.js";
-import { applyFindings, type FindingsVerdict } from "./policy/findings.js";
+import { acceptanceHolds, type Acceptance } from "./policy/check-record.js";
+import { applyAcceptance, applyFindings, type FindingsVerdict } from "./policy/findings.js";
 import { decide, type PullRequestFacts } from "./policy/verdict.js";
 
 /** Everything the engine needs: the app, the command line and the benchmark all build this. */
@@ -23,6 +24,8 @@ export interface EngineInput {
   filesExpected?: number;
   /** Dependency changes with Python 3 support already resolved (the I/O edge asks PyPI). */
   dependencies?: DependencyMeasurement;
+  /** A maintainer's acceptance on record (carried from earlier commits, or just given). */
+  acceptance?: Acceptance;
 }
 
 export interface Evaluation {
@@ -32,6 +35,8 @@ export interface Evaluation {
   dependencies: DependencyMeasurement;
   verdict: FindingsVerdict;
   config: Config;
+  /** The acceptance that holds for this size, if any: it goes on record for the next commit. */
+  acceptance?: Acceptance;
 }
 
 /** The migration packs a config turns on (its custom patterns were checked when the config was resolved). */
@@ -57,6 +62,8 @@ export function evaluate(input: EngineInput): Evaluation {
   );
   const schema = measureSchemaMigrations(size.files, input.config.schemaMigrations.presets, input.config.schemaMigrations.tolerance);
   const dependencies = input.dependencies ?? { changes: [], problems: [] };
-  const verdict = applyFindings(decide(input.config, size, input.facts), input.config, input.facts, migration, dependencies, schema);
-  return { size, migration, schema, dependencies, verdict, config: input.config };
+  const findings = applyFindings(decide(input.config, size, input.facts), input.config, input.facts, migration, dependencies, schema);
+  const holds = acceptanceHolds(input.acceptance, size.sizeClass);
+  const verdict = applyAcceptance(findings, input.acceptance, size.sizeClass);
+  return { size, migration, schema, dependencies, verdict, config: input.config, acceptance: holds ? input.acceptance : undefined };
 }

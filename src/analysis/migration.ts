@@ -25,6 +25,8 @@ export interface MigrationMeasurement {
   migrationOnly: boolean;
   /** Packs that read at least one file. */
   packs: string[];
+  /** Files whose changed lines are mostly migration work (for the split plan). */
+  migrationFiles: string[];
 }
 
 const RANK: Record<LineClass, number> = { other: 0, migration: 1, regression: 2 };
@@ -48,6 +50,7 @@ export function measureMigration(files: readonly ChangedFile[], packs: readonly 
   const regressions: Regression[] = [];
   const used = new Set<string>();
   let migrated = 0;
+  const migrationFiles: string[] = [];
   for (const file of files) {
     const applicable = packs.filter((p) => p.appliesTo(file.path));
     if (applicable.length === 0 || file.binary) {
@@ -62,6 +65,7 @@ export function measureMigration(files: readonly ChangedFile[], packs: readonly 
     }
     applicable.forEach((p) => used.add(p.name));
     const verdicts = combine(applicable.map((p) => p.classify(file, hunks)));
+    const before = { ...lines };
     hunks.forEach((hunk, h) => {
       const changes = hunk.changes;
       let c = 0;
@@ -90,6 +94,8 @@ export function measureMigration(files: readonly ChangedFile[], packs: readonly 
         }
       }
     });
+    const own = { migration: lines.migration - before.migration, other: lines.other - before.other };
+    if (own.migration > 0 && own.migration >= own.other) migrationFiles.push(file.path);
   }
   const tolerated = Math.max(TOLERATED_OTHER_LINES, Math.floor(lines.migration * options.mixedTolerance));
   const mixed = lines.migration > 0 && lines.other > tolerated;
@@ -100,6 +106,7 @@ export function measureMigration(files: readonly ChangedFile[], packs: readonly 
     mixed,
     migrationOnly: lines.migration > 0 && !mixed && lines.regression === 0,
     packs: [...used].sort(),
+    migrationFiles,
   };
 }
 

@@ -1,34 +1,41 @@
+import { createHash } from "node:crypto";
 import type { Context } from "probot";
-import { gitattributesCandidates } from "../analysis/gitattributes.js";
-import { SIZE_CLASSES, type SizeClass } from "../analysis/size.js";
-import { evaluate } from "../engine.js";
-import { CHECK_NAME, findCheckRun, publishCheckRun } from "../github/check-runs.js";
-import type { GitHub } from "../github/client.js";
-import { loadConfig } from "../github/config-file.js";
-import { useConditionalRequests } from "../github/conditional-requests.js";
-import { describeFailure, formatFailure } from "../github/errors.js";
-import { syncLabels, type LabelDefinition } from "../github/labels.js";
 import { dependencyChanges } from "../analysis/dependencies/changes.js";
 import { manifestKind } from "../analysis/dependencies/manifests.js";
-import { pypiBaseUrl, resolvePython3Support } from "../pypi/client.js";
+import { gitattributesCandidates } from "../analysis/gitattributes.js";
+import { SIZE_CLASSES, type SizeClass } from "../analysis/size.js";
+import { evaluate, type EngineInput, type Evaluation } from "../engine.js";
+import { CHECK_NAME, findCheckRun, publishCheckRun, type CheckAction } from "../github/check-runs.js";
+import type { GitHub } from "../github/client.js";
+import { marker, upsertMarkedComment } from "../github/comments.js";
+import { useConditionalRequests } from "../github/conditional-requests.js";
+import { loadConfig } from "../github/config-file.js";
+import { describeFailure, formatFailure } from "../github/errors.js";
+import { syncLabels, type LabelDefinition } from "../github/labels.js";
 import { listPullRequestFiles } from "../github/pull-request-files.js";
 import { readPullRequestState } from "../github/pull-request-state.js";
+import { mayFail } from "../policy/findings.js";
+import { parseRecord, renderRecord, type Acceptance, type CheckRecord } from "../policy/check-record.js";
 import type { Config } from "../policy/config.js";
 import { sizeLabelName } from "../policy/verdict.js";
+import { renderSticky } from "../report/comments.js";
 import { renderConfigProblems, renderSummary } from "../report/markdown.js";
+import { pypiBaseUrl, resolvePython3Support } from "../pypi/client.js";
 import { htmlBase, type PullRequestTarget } from "./pull-request-target.js";
 import { serialize } from "./serialize.js";
 
 const LABEL_COLOURS: Record<SizeClass, string> = { XS: "3cbf00", S: "5d9801", M: "7f7203", L: "a14c05", XL: "c32607", XXL: "e50009" };
-
-function sizeLabel(config: Config, sizeClass: SizeClass): LabelDefinition {
-  return { name: sizeLabelName(config, sizeClass), color: LABEL_COLOURS[sizeClass], description: `small-steps: a ${sizeClass} pull request` };
-}
-
 const FLAG_LABELS = {
   migration: { color: "0e8a16", description: "small-steps: only migration work" },
   mixed: { color: "fbca04", description: "small-steps: migration mixed with other work; split it" },
 };
+export const ACCEPT_ACTION = "accept";
+export const REVOKE_ACTION = "revoke";
+const STICKY = marker("sticky");
+
+function sizeLabel(config: Config, sizeClass: SizeClass): LabelDefinition {
+  return { name: sizeLabelName(config, sizeClass), color: LABEL_COLOURS[sizeClass], description: `small-steps: a ${sizeClass} pull request` };
+}
 
 /** Every label the app may set, so that it can remove its own and never anyone else's. */
 function managedLabels(config: Config): string[] {
@@ -41,14 +48,37 @@ function appId(): number | undefined {
   return Number.isInteger(id) && id > 0 ? id : undefined;
 }
 
-/** Measure a pull request and publish the verdict: one check run per head commit, one size label. */
-export function runSizeCheck(context: Context, target: PullRequestTarget): Promise<void> {
-  return serialize(`${target.owner}/${target.repo}#${target.number}`, () => sizeCheck(context, target));
+export interface SizeCheckRequest {
+  /** The head before a push (pull_request.synchronize): its check run's record carries over. */
+  before?: string;
+  /** An acceptance given now (its size class and commit are filled in), or null to revoke the one on record. */
+  accept?: { by: string; reason: string } | null;
 }
 
-async function sizeCheck(context: Context, target: PullRequestTarget): Promise<void> {
+export interface SizeCheckResult {
+  evaluation: Evaluation;
+  /** The acceptance on record before this check (what a revoke takes back). */
+  recorded?: Acceptance;
+}
+
+/** Measure a pull request and publish the verdict: one check run per head commit, its labels, the sticky comment. */
+export function runSizeCheck(context: Context, target: PullRequestTarget, request: SizeCheckRequest = {}): Promise<SizeCheckResult | undefined> {
+  return serialize(`${target.owner}/${target.repo}#${target.number}`, () => sizeCheck(context, target, request));
+}
+
+function actionsFor(evaluation: Evaluation): CheckAction[] {
+  const permission = evaluation.config.accept.permission;
+  if (evaluation.acceptance) return [{ label: "Revoke acceptance", description: `Needs ${permission} permission`.slice(0, 40), identifier: REVOKE_ACTION }];
+  if (evaluation.verdict.overLimit) return [{ label: "Accept this size", description: `Needs ${permission} permission`.slice(0, 40), identifier: ACCEPT_ACTION }];
+  return [];
+}
+
+const digest = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 16);
+
+async function sizeCheck(context: Context, target: PullRequestTarget, request: SizeCheckRequest): Promise<SizeCheckResult | undefined> {
   const github = useConditionalRequests(context.octokit as GitHub);
   const { owner, repo } = target;
+  const ref = { owner, repo, pullNumber: target.number };
   const log = context.log.child({ pr: `${owner}/${repo}#${target.number}`, sha: target.headSha });
   const report = { owner, repo, headSha: target.headSha, externalId: String(target.number) };
   let step = "Reading .github/small-steps.yml";
@@ -65,9 +95,10 @@ async function sizeCheck(context: Context, target: PullRequestTarget): Promise<v
         conclusion: "action_required",
         title: `Invalid configuration: ${loaded.problems.length} problem${loaded.problems.length === 1 ? "" : "s"}`,
         summary: renderConfigProblems(loaded.problems, loaded.sources.map((s) => `\`${s}\``).join(", ") || "`.github/small-steps.yml`"),
+        text: existing?.text ?? undefined, // keep the record (an acceptance) until the config is fixed
       });
       log.warn({ problems: loaded.problems }, "invalid configuration reported on the check run");
-      return;
+      return undefined;
     }
     const { config } = loaded;
     step = "Listing the pull request's files";
@@ -79,6 +110,7 @@ async function sizeCheck(context: Context, target: PullRequestTarget): Promise<v
       pullNumber: target.number,
       baseSha: target.baseSha,
       headSha: target.headSha,
+      previousSha: request.before,
       gitattributesPaths: gitattributesCandidates(listing.files.map((f) => f.path)),
       manifestPaths: config.dependencies.enabled ? listing.files.filter((f) => manifestKind(f.path)).map((f) => f.path) : [],
       labelNames: managedLabels(config),
@@ -96,20 +128,43 @@ async function sizeCheck(context: Context, target: PullRequestTarget): Promise<v
         allow: config.dependencies.allow,
       }),
     };
-    const evaluation = evaluate({
-      dependencies,
+    // The record on this commit's run wins; a push starts from the record of the commit before it.
+    const record: CheckRecord = state.existingCheckRun?.text ? parseRecord(state.existingCheckRun.text) : parseRecord(state.previousCheckRun?.text);
+    const input: EngineInput = {
       files: listing.files,
       config,
       gitattributes: state.gitattributes,
       facts: { baseBranch: target.baseRef, defaultBranch: target.defaultBranch, draft: target.draft, authorIsBot: target.authorIsBot },
       filesExpected: target.changedFiles,
-    });
+      dependencies,
+      acceptance: record.acceptance,
+    };
+    let evaluation = evaluate(input);
+    if (request.accept !== undefined) {
+      const acceptance = request.accept && { ...request.accept, sizeClass: evaluation.size.sizeClass, sha: target.headSha };
+      evaluation = evaluate({ ...input, acceptance: acceptance ?? undefined });
+    }
     const superseded = state.headSha !== target.headSha;
+
+    let sticky = record.sticky;
+    const stickyOn = config.comments.sticky === "on" || (config.comments.sticky === "auto" && config.mode === "block");
+    // Only a pull request that can fail gets the comment: drafts, bots and other branches are reported quietly.
+    const over = evaluation.verdict.overLimit && !evaluation.acceptance && mayFail(config, input.facts);
+    if (stickyOn && !superseded && (over || sticky?.status === "over")) {
+      const body = renderSticky(evaluation, over);
+      const status = over ? "over" : "under";
+      if (!sticky || sticky.status !== status || sticky.hash !== digest(body)) {
+        step = "Updating the sticky comment";
+        const id = await upsertMarkedComment(github, ref, STICKY, body, sticky?.id);
+        sticky = { id, status, hash: digest(body) };
+      }
+    }
+
     const extra: string[] = [];
     if (listing.failure) extra.push(`#### Incomplete file list\n${formatFailure(listing.failure)}. The figures are lower bounds; re-run the check to try again.`);
     if (superseded) extra.unshift(`**Superseded:** the pull request's head is now \`${state.headSha.slice(0, 7)}\`; its labels follow that commit.`);
     const sources = loaded.sources.length ? loaded.sources.map((s) => `\`${s}\``).join(", ") : "the defaults (no `.github/small-steps.yml`)";
-    extra.push(`Policy from ${sources}.`);
+    extra.push(`Policy from ${sources}. Commands: \`/small-steps help\`.`);
     step = "Publishing the check run";
     await publishCheckRun(github, {
       ...report,
@@ -117,9 +172,11 @@ async function sizeCheck(context: Context, target: PullRequestTarget): Promise<v
       conclusion: superseded ? "neutral" : evaluation.verdict.conclusion,
       title: superseded ? `Superseded — ${evaluation.verdict.title}` : evaluation.verdict.title,
       summary: renderSummary(evaluation, extra),
+      text: renderRecord({ acceptance: evaluation.acceptance, sticky }),
       annotations: evaluation.verdict.annotations,
+      actions: superseded ? [] : actionsFor(evaluation),
     });
-    if (superseded) return;
+    if (superseded) return { evaluation, recorded: record.acceptance };
     step = "Updating the labels";
     const wanted: LabelDefinition[] = config.labels.enabled ? [sizeLabel(config, evaluation.size.sizeClass)] : [];
     for (const flag of evaluation.verdict.flagLabels) {
@@ -133,6 +190,7 @@ async function sizeCheck(context: Context, target: PullRequestTarget): Promise<v
       wanted,
     );
     log.info({ sizeClass: evaluation.size.sizeClass, conclusion: evaluation.verdict.conclusion, labels: change }, "size check published");
+    return { evaluation, recorded: record.acceptance };
   } catch (error) {
     const failure = describeFailure(step, error);
     log.error({ err: error, failure }, "size check failed");
@@ -145,6 +203,7 @@ async function sizeCheck(context: Context, target: PullRequestTarget): Promise<v
       conclusion: "failure",
       title: "Could not measure this pull request",
       summary: `${formatFailure(failure)}.\n\n${failure.status ? "This is GitHub's answer" : "This is an error in small-steps"}, not a verdict on the pull request. Use **Re-run** on this check to try again.`,
+      text: existing?.text ?? undefined,
     });
     throw error;
   }

@@ -31,6 +31,8 @@ export interface CheckRunReport extends RepoRef {
   conclusion: Conclusion;
   title: string;
   summary: string;
+  /** Shown under the summary; carries the app's record (acceptance, sticky comment) in a hidden comment. */
+  text?: string;
   annotations?: CheckAnnotation[];
   actions?: CheckAction[];
 }
@@ -41,7 +43,8 @@ export function showsAlready(existing: ExistingCheckRun | undefined, report: Che
     existing?.status === "COMPLETED" &&
     existing.conclusion === report.conclusion.toUpperCase() &&
     existing.title === report.title.slice(0, 255) &&
-    existing.summary === report.summary
+    existing.summary === report.summary &&
+    (existing.text ?? "") === (report.text ?? "")
   );
 }
 
@@ -53,7 +56,7 @@ export async function publishCheckRun(github: GitHub, report: CheckRunReport): P
   if (report.existing && showsAlready(report.existing, report)) return report.existing.id;
   const annotations = report.annotations ?? [];
   const batch = (start: number) => annotations.slice(start, start + ANNOTATIONS_PER_REQUEST);
-  const output = { title: report.title.slice(0, 255), summary: report.summary, annotations: batch(0) };
+  const output = { title: report.title.slice(0, 255), summary: report.summary, ...(report.text ? { text: report.text } : {}), annotations: batch(0) };
   const body = {
     owner: report.owner,
     repo: report.repo,
@@ -90,5 +93,5 @@ export async function publishCheckRun(github: GitHub, report: CheckRunReport): P
 export async function findCheckRun(github: GitHub, ref: RepoRef, headSha: string, appId?: number): Promise<ExistingCheckRun | undefined> {
   const { data } = await github.rest.checks.listForRef({ ...ref, ref: headSha, check_name: CHECK_NAME, filter: "latest", per_page: 100, ...(appId ? { app_id: appId } : {}) });
   const run = data.check_runs[0];
-  return run && { id: run.id, status: run.status?.toUpperCase(), conclusion: run.conclusion?.toUpperCase(), title: run.output?.title, summary: run.output?.summary };
+  return run && { id: run.id, status: run.status?.toUpperCase(), conclusion: run.conclusion?.toUpperCase(), title: run.output?.title, summary: run.output?.summary, text: run.output?.text };
 }

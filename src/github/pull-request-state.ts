@@ -10,6 +10,8 @@ export interface PullRequestState {
   manifests: Array<{ path: string; before?: string; after?: string }>;
   /** Our check run on the head commit, if one exists: updated (or left alone when unchanged), never duplicated. */
   existingCheckRun?: ExistingCheckRun;
+  /** Our check run on the commit before a push, whose record carries over. */
+  previousCheckRun?: ExistingCheckRun;
   /** .gitattributes files at the base commit, among the candidate paths. */
   gitattributes: Array<{ path: string; text: string }>;
 }
@@ -24,6 +26,8 @@ export interface PullRequestStateQuery extends RepoRef {
   manifestPaths?: string[];
   /** Label names the app manages: which exist in the repository. */
   labelNames: string[];
+  /** The head before a push (pull_request.synchronize's `before`). */
+  previousSha?: string;
   checkName: string;
   appId?: number;
 }
@@ -36,6 +40,7 @@ export interface ExistingCheckRun {
   conclusion?: string | null;
   title?: string | null;
   summary?: string | null;
+  text?: string | null;
 }
 
 interface Blob {
@@ -44,8 +49,18 @@ interface Blob {
 interface StateResponse {
   repository: {
     pullRequest: { headRefOid: string; labels: { nodes: Array<{ name: string }> } } | null;
-    head: { checkSuites?: { nodes: Array<{ app: { databaseId: number } | null; checkRuns: { nodes: Array<{ databaseId: number; status?: string; conclusion?: string | null; title?: string | null; summary?: string | null }> } }> } } | null;
+    head: CommitChecks | null;
+    previous?: CommitChecks | null;
     [alias: string]: unknown;
+  };
+}
+
+interface CommitChecks {
+  checkSuites?: {
+    nodes: Array<{
+      app: { databaseId: number } | null;
+      checkRuns: { nodes: Array<{ databaseId: number; status?: string; conclusion?: string | null; title?: string | null; summary?: string | null; text?: string | null }> };
+    }>;
   };
 }
 
@@ -92,10 +107,13 @@ export async function readPullRequestState(github: GitHub, q: PullRequestStateQu
   const after = blobFields(manifestPaths, q.headSha, "mh");
   const labels = labelFields(q.labelNames);
   const variables = { ...blobs.variables, ...before.variables, ...after.variables, ...labels.variables };
-  const query = `query($owner: String!, $repo: String!, $number: Int!, $head: GitObjectID!, $checkName: String!, $appId: Int${declare(variables)}) {
+  const checks = "... on Commit { checkSuites(first: 20, filterBy: { appId: $appId }) { nodes { app { databaseId } checkRuns(first: 1, filterBy: { checkName: $checkName }) { nodes { databaseId status conclusion title summary text } } } } }";
+  const previous = q.previousSha ? `previous: object(oid: $previous) { ${checks} }` : "";
+  const query = `query($owner: String!, $repo: String!, $number: Int!, $head: GitObjectID!, $checkName: String!, $appId: Int${q.previousSha ? ", $previous: GitObjectID!" : ""}${declare(variables)}) {
   repository(owner: $owner, name: $repo) {
     pullRequest(number: $number) { headRefOid labels(first: 100) { nodes { name } } }
-    head: object(oid: $head) { ... on Commit { checkSuites(first: 20, filterBy: { appId: $appId }) { nodes { app { databaseId } checkRuns(first: 1, filterBy: { checkName: $checkName }) { nodes { databaseId status conclusion title summary } } } } } }
+    head: object(oid: $head) { ${checks} }
+    ${previous}
     ${[blobs.fields, before.fields, after.fields, labels.fields].filter(Boolean).join("\n    ")}
   }
 }`;
@@ -106,6 +124,7 @@ export async function readPullRequestState(github: GitHub, q: PullRequestStateQu
     head: q.headSha,
     checkName: q.checkName,
     appId: q.appId ?? null,
+    ...(q.previousSha ? { previous: q.previousSha } : {}),
     ...variables,
   });
   const repository = response.repository;
@@ -118,14 +137,18 @@ export async function readPullRequestState(github: GitHub, q: PullRequestStateQu
     );
     gitattributes.push(...readBlobs(extra.repository, paths));
   }
-  const suites = repository.head?.checkSuites?.nodes ?? [];
-  const ours = suites.filter((s) => q.appId === undefined || s.app?.databaseId === q.appId);
+  const ourRun = (commit: CommitChecks | null | undefined): ExistingCheckRun | undefined =>
+    (commit?.checkSuites?.nodes ?? [])
+      .filter((s) => q.appId === undefined || s.app?.databaseId === q.appId)
+      .flatMap((s) => s.checkRuns.nodes)
+      .map(({ databaseId, ...rest }) => ({ id: databaseId, ...rest }))[0];
   return {
     headSha: repository.pullRequest?.headRefOid ?? q.headSha,
     labels: repository.pullRequest?.labels.nodes.map((l) => l.name) ?? [],
     repositoryLabels: q.labelNames.filter((_, i) => (repository[`l${i}`] as { name?: string } | null)?.name !== undefined),
     manifests: manifestPaths.map((path, i) => ({ path, ...blobPair(repository, i) })),
-    existingCheckRun: ours.flatMap((s) => s.checkRuns.nodes).map(({ databaseId, ...rest }) => ({ id: databaseId, ...rest }))[0],
+    existingCheckRun: ourRun(repository.head),
+    previousCheckRun: ourRun(repository.previous),
     gitattributes,
   };
 }

@@ -34,7 +34,12 @@ export interface Config {
     tolerance: number;
     conclusion: FindingConclusion;
   };
+  accept: { permission: Permission; allowAuthor: boolean };
+  comments: { sticky: "auto" | "on" | "off" };
 }
+
+export const PERMISSIONS = ["read", "triage", "write", "maintain", "admin"] as const;
+export type Permission = (typeof PERMISSIONS)[number];
 
 /** How a finding affects the check: `default` fails in block mode and is neutral in warn mode. */
 export type FindingConclusion = "default" | "failure" | "neutral";
@@ -174,6 +179,27 @@ export const CONFIG_SCHEMA = {
         alone: { type: "boolean", default: true, description: "Schema migrations ship alone: flag a pull request that mixes them with application code." },
         tolerance: { type: "integer", minimum: 0, default: 0, description: "Application lines allowed beside schema migrations." },
         conclusion: findingConclusion("Conclusion when schema migrations are mixed with application code."),
+      },
+      default: {},
+    },
+    accept: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        permission: { enum: ["read", "triage", "write", "maintain", "admin"], default: "write", description: "The least permission on the repository needed to accept or revoke." },
+        allowAuthor: { type: "boolean", default: false, description: "Whether a pull request's author may accept their own pull request." },
+      },
+      default: {},
+    },
+    comments: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        sticky: {
+          enum: ["auto", "on", "off"],
+          default: "auto",
+          description: "A comment with the split plan when a pull request first goes over the limit, edited in place afterwards. auto: on in block mode.",
+        },
       },
       default: {},
     },

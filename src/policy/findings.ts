@@ -1,6 +1,8 @@
 import type { DependencyMeasurement } from "../analysis/dependencies/changes.js";
 import type { MigrationMeasurement } from "../analysis/migration.js";
 import type { SchemaMigrationMeasurement } from "../analysis/schema-migrations.js";
+import type { SizeClass } from "../analysis/size.js";
+import { acceptanceHolds, type Acceptance } from "./check-record.js";
 import type { Config, FindingConclusion } from "./config.js";
 import { isTargetBranch, type Conclusion, type PullRequestFacts, type Verdict } from "./verdict.js";
 
@@ -94,4 +96,26 @@ export function applyFindings(
     { name: config.migration.labels.mixed, wanted: migration.mixed },
   ].filter((l) => l.name);
   return { ...size, conclusion, notes, guidance, title: [size.title, ...titleParts].join("; "), flagLabels, annotations };
+}
+
+/**
+ * A maintainer's acceptance turns the check green, with the audit line first in the summary; findings stay listed
+ * and annotated (as warnings). An acceptance given for a smaller size no longer holds, and says so.
+ */
+export function applyAcceptance(verdict: FindingsVerdict, acceptance: Acceptance | undefined, sizeClass: SizeClass): FindingsVerdict {
+  if (!acceptance) return verdict;
+  const who = `@${acceptance.by}`;
+  if (!acceptanceHolds(acceptance, sizeClass)) {
+    return {
+      ...verdict,
+      notes: [`The acceptance by ${who} (for ${acceptance.sizeClass} or smaller: "${acceptance.reason}") no longer holds: the pull request is now ${sizeClass}.`, ...verdict.notes],
+    };
+  }
+  return {
+    ...verdict,
+    conclusion: "success",
+    title: `${verdict.title} — accepted by ${who}`,
+    notes: [`Accepted by ${who}: ${acceptance.reason}`, ...verdict.notes],
+    annotations: verdict.annotations.map((a) => (a.annotation_level === "failure" ? { ...a, annotation_level: "warning" } : a)),
+  };
 }

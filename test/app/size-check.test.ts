@@ -126,7 +126,7 @@ describe("a pull request is opened", () => {
       headSha: HEAD,
       labels: ["size/XS"],
       checkRunId: 556,
-      checkRun: { status: "COMPLETED", conclusion: first.conclusion.toUpperCase(), title: first.output.title, summary: first.output.summary },
+      checkRun: { status: "COMPLETED", conclusion: first.conclusion.toUpperCase(), title: first.output.title, summary: first.output.summary, text: first.output.text },
     });
     await probot.receive(openedEvent());
     expect(sent.filter((r) => r.method !== "GET" && r.path !== "/graphql")).toEqual([]);
@@ -297,7 +297,7 @@ describe("configuration", () => {
 
   test("without a file in the repository, the organisation's .github repository applies", async () => {
     mockToken();
-    mockConfig(OWNER, REPO, null, { org: "limit: XS\nmode: block\n" });
+    mockConfig(OWNER, REPO, null, { org: "limit: XS\nmode: block\ncomments:\n  sticky: off\n" });
     mockFileList(OWNER, REPO, NUMBER, files(12));
     mockState({ headSha: HEAD, labels: ["size/S"] });
     mockCheckRunCreate();

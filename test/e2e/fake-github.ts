@@ -50,6 +50,7 @@ export async function startFakeGitHub(state: FakeGitHubState): Promise<{ server:
                     conclusion: body.conclusion ? String(body.conclusion).toUpperCase() : null,
                     title: body.output?.title ?? null,
                     summary: body.output?.summary ?? null,
+                    text: body.output?.text ?? null,
                   })),
                 }, }] } },
       };

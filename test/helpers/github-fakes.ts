@@ -48,7 +48,7 @@ export interface FakeState {
   repositoryLabels?: string[];
   checkRunId?: number;
   /** What the existing check run shows (GraphQL's upper-case enums), for compare-then-write. */
-  checkRun?: { status: string; conclusion: string; title: string; summary: string };
+  checkRun?: { status: string; conclusion: string; title: string; summary: string; text?: string };
   /** .gitattributes files at the base commit, by path. */
   gitattributes?: Record<string, string>;
   /** Files at the base and head commits (dependency manifests), by path. */

@@ -22,6 +22,8 @@ describe("config", () => {
           tolerance: 0,
           conclusion: "default",
         },
+        accept: { permission: "write", allowAuthor: false },
+        comments: { sticky: "auto" },
       },
     });
   });
