@@ -1,6 +1,7 @@
 import type { Context, Probot } from "probot";
 import type { GitHub } from "../github/client.js";
 import { findPullRequestsForCommit } from "../github/pull-requests.js";
+import { registerCommands } from "./commands.js";
 import { runSizeCheck } from "./size-check.js";
 import { toTarget, type PullRequestPayload } from "./pull-request-target.js";
 
@@ -35,7 +36,8 @@ export default function smallSteps(app: Probot): void {
     const { payload } = context;
     if (payload.action === "edited" && !("base" in (payload.changes ?? {}))) return; // only a changed base branch matters
     if (payload.pull_request.state !== "open") return;
-    await runSizeCheck(context as unknown as Context, toTarget(payload.pull_request as PullRequestPayload, payload.repository.default_branch));
+    const before = payload.action === "synchronize" ? payload.before : undefined;
+    await runSizeCheck(context as unknown as Context, toTarget(payload.pull_request as PullRequestPayload, payload.repository.default_branch), { before });
   });
 
   app.on("check_run.rerequested", async (context) => {
@@ -48,4 +50,6 @@ export default function smallSteps(app: Probot): void {
     const suite = context.payload.check_suite;
     await recheckCommit(context, suite.head_sha, (suite.pull_requests ?? []).map((pr) => pr.number));
   });
+
+  registerCommands(app);
 }

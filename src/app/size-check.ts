@@ -9,7 +9,7 @@ import { CHECK_NAME, findCheckRun, publishCheckRun, type CheckAction } from "../
 import type { GitHub } from "../github/client.js";
 import { marker, upsertMarkedComment } from "../github/comments.js";
 import { useConditionalRequests } from "../github/conditional-requests.js";
-import { loadConfig } from "../github/config-file.js";
+import { loadConfig, type LoadedConfig } from "../github/config-file.js";
 import { describeFailure, formatFailure } from "../github/errors.js";
 import { syncLabels, type LabelDefinition } from "../github/labels.js";
 import { listPullRequestFiles } from "../github/pull-request-files.js";
@@ -53,6 +53,8 @@ export interface SizeCheckRequest {
   before?: string;
   /** An acceptance given now (its size class and commit are filled in), or null to revoke the one on record. */
   accept?: { by: string; reason: string } | null;
+  /** The config, when the caller has just read it (a command checking permissions): read once per event. */
+  loaded?: LoadedConfig;
 }
 
 export interface SizeCheckResult {
@@ -83,7 +85,7 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
   const report = { owner, repo, headSha: target.headSha, externalId: String(target.number) };
   let step = "Reading .github/small-steps.yml";
   try {
-    const loaded = await loadConfig(github, { owner, repo }, htmlBase(target));
+    const loaded = request.loaded ?? (await loadConfig(github, { owner, repo }, htmlBase(target)));
     if (!loaded.ok) {
       step = "Looking up the existing check run";
       const existing = await findCheckRun(github, { owner, repo }, target.headSha, appId());

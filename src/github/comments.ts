@@ -5,13 +5,18 @@ import { hasStatus } from "./errors.js";
 export type CommandSource =
   | { kind: "issue_comment"; commentId: number }
   | { kind: "review_comment"; commentId: number }
-  | { kind: "review"; reviewId: number };
+  | { kind: "review"; reviewId: number }
+  | { kind: "check_run_button" };
 
 export type Reaction = "+1" | "confused" | "eyes";
 
-/** Acknowledge a command where it was typed. Reviews take no reactions, so the pull request itself gets it. */
+/**
+ * Acknowledge a command where it was typed. Reviews take no reactions, so the pull request itself gets it;
+ * a button press is acknowledged by the check run it changes.
+ */
 export async function react(github: GitHub, ref: RepoRef & { pullNumber: number }, source: CommandSource, content: Reaction): Promise<void> {
   const { owner, repo } = ref;
+  if (source.kind === "check_run_button") return;
   if (source.kind === "issue_comment") await github.rest.reactions.createForIssueComment({ owner, repo, comment_id: source.commentId, content });
   else if (source.kind === "review_comment") await github.rest.reactions.createForPullRequestReviewComment({ owner, repo, comment_id: source.commentId, content });
   else await github.rest.reactions.createForIssue({ owner, repo, issue_number: ref.pullNumber, content });

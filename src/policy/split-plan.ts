@@ -91,14 +91,29 @@ export function planSplit(
   return { capacity, parts };
 }
 
+/** The unit a file tests or implements: `test_cart.py`, `cart_test.go`, `cart.test.ts` and `cart.py` are all `cart`. */
+export function unitOf(path: string): string {
+  const base = path.slice(path.lastIndexOf("/") + 1).replace(/\.[^.]+$/, "");
+  return base.replace(/^test_/, "").replace(/(?:[._-](?:test|spec)|_?Tests?)$/, "").toLowerCase();
+}
+
+/** A module too large for one part: its units (a file with its tests) packed first-fit by decreasing size. */
 function splitFiles(files: FileMeasure[], capacity: number): FileMeasure[][] {
+  const units = new Map<string, FileMeasure[]>();
+  for (const file of files) units.set(unitOf(file.path), [...(units.get(unitOf(file.path)) ?? []), file]);
+  const size = (unit: FileMeasure[]) => unit.reduce((sum, f) => sum + f.countedLines, 0);
   const bins: Array<{ files: FileMeasure[]; lines: number }> = [];
-  for (const file of [...files].sort((a, b) => b.countedLines - a.countedLines)) {
-    const bin = bins.find((b) => b.lines + file.countedLines <= capacity);
-    if (bin) {
-      bin.files.push(file);
-      bin.lines += file.countedLines;
-    } else bins.push({ files: [file], lines: file.countedLines });
+  for (const unit of [...units.values()].sort((a, b) => size(b) - size(a))) {
+    // A unit larger than a part is spread over parts file by file.
+    const pieces = size(unit) <= capacity ? [unit] : unit.map((f) => [f]);
+    for (const piece of pieces) {
+      const lines = size(piece);
+      const bin = bins.find((b) => b.lines + lines <= capacity);
+      if (bin) {
+        bin.files.push(...piece);
+        bin.lines += lines;
+      } else bins.push({ files: [...piece], lines });
+    }
   }
   return bins.map((b) => b.files);
 }
