@@ -1,15 +1,9 @@
 import { fromGitHubFile } from "../../src/analysis/changed-file.js";
 import { editLinesOfPatch, measureMigration } from "../../src/analysis/migration.js";
 import { python3Pack } from "../../src/analysis/python/python3-pack.js";
+import { patch } from "../helpers/patch.js";
 
 const pack = python3Pack();
-
-/** A GitHub-style patch: lines starting with "+" or "-" change, others are context. */
-function patch(lines: string[], start = 1): string {
-  const oldCount = lines.filter((l) => !l.startsWith("+")).length;
-  const newCount = lines.filter((l) => !l.startsWith("-")).length;
-  return `@@ -${start},${oldCount} +${start},${newCount} @@\n${lines.map((l) => (l.startsWith("+") || l.startsWith("-") ? l : ` ${l}`)).join("\n")}`;
-}
 
 function measure(lines: string[], path = "app/module.py", start = 1) {
   const additions = lines.filter((l) => l.startsWith("+")).length;

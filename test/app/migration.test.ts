@@ -2,6 +2,7 @@ import nock from "nock";
 import type { Probot } from "probot";
 import { clearPyPICache } from "../../src/pypi/client.js";
 import { mockConfig, mockFileList, mockState, type FakeFile } from "../helpers/github-fakes.js";
+import { patch } from "../helpers/patch.js";
 import { api, createProbot, examplePayload, mockToken, sent } from "../helpers/probot.js";
 
 const OWNER = "Codertocat";
@@ -11,11 +12,6 @@ const CHECKS = `/repos/${OWNER}/${REPO}/check-runs`;
 const LABELS = `/repos/${OWNER}/${REPO}/issues/2/labels`;
 const PYPI = "https://pypi.org";
 
-const patch = (lines: string[]) => {
-  const oldCount = lines.filter((l) => !l.startsWith("+")).length;
-  const newCount = lines.filter((l) => !l.startsWith("-")).length;
-  return `@@ -1,${oldCount} +1,${newCount} @@\n${lines.map((l) => (l.startsWith("+") || l.startsWith("-") ? l : ` ${l}`)).join("\n")}`;
-};
 const pyFile = (filename: string, lines: string[]): FakeFile => ({
   filename,
   status: "modified",
