@@ -2,6 +2,7 @@ import type { Context, Probot } from "probot";
 import { helpText, mentionsSomeone, parseCommand, type Command } from "../commands/parse.js";
 import type { GitHub } from "../github/client.js";
 import { marker, react, reply, upsertMarkedComment, type CommandSource } from "../github/comments.js";
+import { useConditionalRequests } from "../github/conditional-requests.js";
 import { loadConfig } from "../github/config-file.js";
 import { atLeast, permissionOf } from "../github/permissions.js";
 import type { Config } from "../policy/config.js";
@@ -113,7 +114,8 @@ export function registerCommands(app: Probot): void {
     const payload = await pr();
     const defaultBranch = (context.payload as { repository?: { default_branch?: string } }).repository?.default_branch;
     const target = toTarget(payload, defaultBranch);
-    await execute({ context, github: context.octokit as GitHub, target, source, sender: sender.login, author: payload.user?.login }, command, app);
+    const github = useConditionalRequests(context.octokit as GitHub);
+    await execute({ context, github, target, source, sender: sender.login, author: payload.user?.login }, command, app);
   };
 
   // Only "created" and "submitted": an edited comment never runs its command again.
@@ -153,7 +155,7 @@ export function registerCommands(app: Probot): void {
     const source: CommandSource = { kind: "check_run_button" };
     const reason = identifier === ACCEPT_ACTION ? "accepted with the check run's button" : "";
     await execute(
-      { context: context as unknown as Context, github: context.octokit as GitHub, target, source, sender: sender.login, author: payload.user?.login },
+      { context: context as unknown as Context, github: useConditionalRequests(context.octokit as GitHub), target, source, sender: sender.login, author: payload.user?.login },
       { name: identifier === ACCEPT_ACTION ? "accept" : "revoke", argument: reason },
       app,
     );

@@ -4,7 +4,7 @@ import type { SchemaMigrationMeasurement } from "../analysis/schema-migrations.j
 import type { SizeClass } from "../analysis/size.js";
 import { acceptanceHolds, type Acceptance } from "./check-record.js";
 import type { Config, FindingConclusion } from "./config.js";
-import { isTargetBranch, type Conclusion, type PullRequestFacts, type Verdict } from "./verdict.js";
+import { mayFail, type Conclusion, type PullRequestFacts, type Verdict } from "./verdict.js";
 
 /** A note on one line of a file, as GitHub's check run annotations take it. */
 export interface Annotation {
@@ -24,14 +24,6 @@ export interface FindingsVerdict extends Verdict {
 
 const SEVERITY: Record<Conclusion, number> = { success: 0, neutral: 1, action_required: 2, failure: 3 };
 export const worst = (a: Conclusion, b: Conclusion): Conclusion => (SEVERITY[b] > SEVERITY[a] ? b : a);
-
-/** May this pull request fail at all? Drafts, bots (when reported only) and non-target branches never fail. */
-export function mayFail(config: Config, facts: PullRequestFacts): boolean {
-  if (!isTargetBranch(config, facts)) return false;
-  if (facts.draft && config.drafts === "report") return false;
-  if (facts.authorIsBot && config.bots === "report") return false;
-  return true;
-}
 
 function findingConclusion(setting: FindingConclusion, config: Config, facts: PullRequestFacts): Conclusion {
   const wanted = setting === "default" ? (config.mode === "block" ? "failure" : "neutral") : setting;

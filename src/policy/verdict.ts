@@ -53,19 +53,28 @@ export function guidanceFor(sizeClass: SizeClass, limit: SizeClass): string[] {
   ];
 }
 
+/** Why this pull request is reported but never failed (another base branch, a draft, a bot), if it is. */
+export function reportOnlyReason(config: Config, facts: PullRequestFacts): string | undefined {
+  if (!isTargetBranch(config, facts)) return `No verdict: the base branch \`${facts.baseBranch}\` is not one of the target branches.`;
+  if (facts.draft && config.drafts === "report") return "Draft pull request: reported, not failed.";
+  if (facts.authorIsBot && config.bots === "report") return "Opened by a bot: reported, not failed.";
+  return undefined;
+}
+
+export const mayFail = (config: Config, facts: PullRequestFacts): boolean => reportOnlyReason(config, facts) === undefined;
+
 export function decide(config: Config, size: SizeMeasurement, facts: PullRequestFacts): Verdict {
   const notes: string[] = [];
   const overLimit = SIZE_CLASSES.indexOf(size.sizeClass) > SIZE_CLASSES.indexOf(config.limit);
+  const quiet = reportOnlyReason(config, facts);
   let conclusion: Conclusion = "success";
   if (!isTargetBranch(config, facts)) {
-    notes.push(`No verdict: the base branch \`${facts.baseBranch}\` is not one of the target branches.`);
+    notes.push(quiet!);
     conclusion = "neutral";
   } else if (overLimit) {
-    if (facts.draft && config.drafts === "report") notes.push("Draft pull request: reported, not failed.");
-    else if (facts.authorIsBot && config.bots === "report") notes.push("Opened by a bot: reported, not failed.");
+    if (quiet) notes.push(quiet);
     else if (config.mode === "warn") notes.push("Warn mode: over the limit, reported without failing.");
-    else conclusion = "failure";
-    if (conclusion !== "failure") conclusion = "neutral";
+    conclusion = quiet || config.mode === "warn" ? "neutral" : "failure";
   } else if (!size.complete) {
     notes.push("GitHub listed only part of the files: the size is a lower bound, so no green verdict can be given.");
     conclusion = "neutral";
