@@ -1,9 +1,13 @@
 import type { Context, Probot } from "probot";
 import type { GitHub } from "../github/client.js";
+import { CONFIG_PATH } from "../github/config-file.js";
 import { findPullRequestsForCommit } from "../github/pull-requests.js";
 import { registerCommands } from "./commands.js";
 import { runSizeCheck } from "./size-check.js";
 import { toTarget, type PullRequestPayload } from "./pull-request-target.js";
+
+/** How many open pull requests (most recently updated first) a config change re-measures. */
+const RECHECK_ON_CONFIG_CHANGE = 30;
 
 const PULL_REQUEST_EVENTS = [
   "pull_request.opened",
@@ -49,6 +53,22 @@ export default function smallSteps(app: Probot): void {
   app.on("check_suite.rerequested", async (context) => {
     const suite = context.payload.check_suite;
     await recheckCommit(context, suite.head_sha, (suite.pull_requests ?? []).map((pr) => pr.number));
+  });
+
+  // A new policy on the default branch applies to the open pull requests at once, not at their next push.
+  app.on("push", async (context) => {
+    const { ref, repository, commits } = context.payload;
+    if (ref !== `refs/heads/${repository.default_branch}`) return;
+    const touched = (commits ?? []).some((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])].includes(CONFIG_PATH));
+    if (!touched) return;
+    const { owner, repo } = context.repo();
+    const github = context.octokit as GitHub;
+    const { data: open } = await github.rest.pulls.list({ owner, repo, state: "open", base: repository.default_branch, sort: "updated", direction: "desc", per_page: RECHECK_ON_CONFIG_CHANGE });
+    context.log.info({ pulls: open.length }, "config changed on the default branch: re-measuring open pull requests");
+    for (const { number } of open) {
+      const { data } = await github.rest.pulls.get({ owner, repo, pull_number: number });
+      await runSizeCheck(context as unknown as Context, toTarget(data as unknown as PullRequestPayload, repository.default_branch));
+    }
   });
 
   registerCommands(app);

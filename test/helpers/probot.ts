@@ -34,7 +34,7 @@ const require = createRequire(import.meta.url);
 const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as Array<{ name: string; examples: Array<Record<string, any>> }>;
 
 /** A real webhook payload from GitHub's published examples, deep-copied, with an installation. */
-export function examplePayload(name: string, action: string, index = 0): Record<string, any> {
+export function examplePayload(name: string, action: string | undefined, index = 0): Record<string, any> {
   const found = examples.find((e) => e.name === name)?.examples.filter((x) => x.action === action)[index];
   if (!found) throw new Error(`no example ${name}.${action}[${index}]`);
   return { ...structuredClone(found), installation: { id: INSTALLATION_ID } };
