@@ -106,7 +106,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     ? []
     : values.pypi
       ? await resolvePython3Support(found.changes, { baseUrl: pypiBaseUrl(io.env), timeoutMs: config.dependencies.timeoutSeconds * 1000, maxLookups: config.dependencies.maxLookups, allow: config.dependencies.allow })
-      : withoutLookups(found.changes, config.dependencies.allow, "not looked up (run with --pypi)");
+      : withoutLookups(found.changes, config.dependencies.allow, "not looked up: run with --pypi");
   const dependencies = { changes, problems: [...found.problems, ...(subject.manifestProblems ?? [])] };
   const evaluation = evaluate({ files: subject.files, config, gitattributes: subject.gitattributes, facts: subject.facts, filesExpected: subject.filesExpected, dependencies });
   if (values.json) {
