@@ -122,6 +122,43 @@ describe.each(SOURCES)("from a %s", (source) => {
     expect(body.output.text).toBe(renderRecord({ acceptance: { by: "maintainer", reason: "big mechanical rename", sizeClass: "M", sha: HEAD } }));
     expect(body.actions).toEqual([{ label: "Revoke acceptance", description: "Needs write permission", identifier: "revoke" }]);
   });
+
+  test("revoke by a writer takes the acceptance on record back", async () => {
+    mockToken();
+    mockPullForConversation(source, 40);
+    mockPermission("maintainer", "write");
+    const record = renderRecord({ acceptance: { by: "lead", reason: "rename", sizeClass: "M", sha: HEAD } });
+    mockSizeCheck("mode: block\nlimit: S\ncomments:\n  sticky: off\n", files(40), {
+      checkRunId: 700,
+      checkRun: { status: "COMPLETED", conclusion: "SUCCESS", title: "t", summary: "s", text: record },
+    });
+    api().post(REACTIONS[source]).reply(201, {});
+    await probot.receive(commentEvent(source, "/small-steps revoke"));
+    expect(checkRunWrites()[0]).toMatchObject({ conclusion: "failure", output: { text: renderRecord({}) } });
+    expect(posted(REACTIONS[source])).toEqual([{ content: "+1" }]);
+  });
+
+  test("explain replies with the breakdown where the command was typed", async () => {
+    mockToken();
+    mockPullForConversation(source, 2);
+    mockSizeCheck("", files(2));
+    api().post(REACTIONS[source]).reply(201, {});
+    const replyPath = source === "review comment" ? `/repos/${OWNER}/${REPO}/pulls/2/comments/284312630/replies` : COMMENTS;
+    api().post(replyPath).reply(201, { id: 1 });
+    await probot.receive(commentEvent(source, "/small-steps explain"));
+    expect(posted(replyPath)[0].body).toContain("#### Every counted file");
+  });
+
+  test("split posts the plan in the conversation", async () => {
+    mockToken();
+    mockPullForConversation(source, 3);
+    mockSizeCheck("limit: XS\n", files(3, (i) => ({ filename: `m${i}/f.py`, additions: 5 })));
+    api().post(REACTIONS[source]).reply(201, {});
+    api().get(COMMENTS).query(true).reply(200, []);
+    api().post(COMMENTS).reply(201, { id: 9 });
+    await probot.receive(commentEvent(source, "/small-steps split"));
+    expect(posted(COMMENTS)[0].body).toContain("how to split this pull request");
+  });
 });
 
 describe("who may accept", () => {
@@ -233,6 +270,18 @@ describe("what is ignored", () => {
 
 describe("the acceptance lives on the check run", () => {
   const acceptedRecord = (sizeClass = "M") => renderRecord({ acceptance: { by: "maintainer", reason: "big rename", sizeClass: sizeClass as any, sha: "0".repeat(40) } });
+
+  test("kept on /small-steps recheck", async () => {
+    mockToken();
+    api().get(`/repos/${OWNER}/${REPO}/pulls/2`).reply(200, { ...pr(), changed_files: 40 });
+    mockSizeCheck("mode: block\nlimit: S\ncomments:\n  sticky: off\n", files(40), {
+      checkRunId: 700,
+      checkRun: { status: "COMPLETED", conclusion: "SUCCESS", title: "t", summary: "s", text: acceptedRecord() },
+    });
+    api().post(REACTIONS.conversation).reply(201, {});
+    await probot.receive(commentEvent("conversation", "/small-steps recheck", "anyone"));
+    expect(checkRunWrites()[0]).toMatchObject({ conclusion: "success", output: { text: acceptedRecord() } });
+  });
 
   test("kept on redelivery and recheck (the record on this commit's run)", async () => {
     mockToken();
