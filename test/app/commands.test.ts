@@ -4,6 +4,7 @@ import { forgetAppSlug } from "../../src/app/commands.js";
 import { renderRecord } from "../../src/policy/check-record.js";
 import { files, mockConfig, mockFileList, mockState, type FakeFile, type FakeState } from "../helpers/github-fakes.js";
 import { api, createProbot, examplePayload, mockToken, sent } from "../helpers/probot.js";
+import { invalidBodies } from "../helpers/rest-bodies.js";
 
 const OWNER = "Codertocat";
 const REPO = "Hello-World";
@@ -82,6 +83,7 @@ afterEach(() => {
   const pending = nock.pendingMocks();
   nock.cleanAll();
   expect(pending).toEqual([]);
+  expect(invalidBodies(sent)).toEqual([]);
 });
 
 const SOURCES: Source[] = ["conversation", "review comment", "review"];

@@ -4,6 +4,7 @@ import { clearPyPICache } from "../../src/pypi/client.js";
 import { mockConfig, mockFileList, mockState, type FakeFile } from "../helpers/github-fakes.js";
 import { patch } from "../helpers/patch.js";
 import { api, createProbot, examplePayload, mockToken, sent } from "../helpers/probot.js";
+import { invalidBodies } from "../helpers/rest-bodies.js";
 
 const OWNER = "Codertocat";
 const REPO = "Hello-World";
@@ -34,6 +35,7 @@ afterEach(() => {
   const pending = nock.pendingMocks();
   nock.cleanAll();
   expect(pending).toEqual([]);
+  expect(invalidBodies(sent)).toEqual([]);
 });
 
 test("iteritems replaced by items plus an added print statement: one migration line, one regression annotated on its line", async () => {

@@ -2,6 +2,7 @@ import nock from "nock";
 import type { Probot } from "probot";
 import { files, mockConfig, mockFileList, mockState, type FakeFile } from "../helpers/github-fakes.js";
 import { api, conversation, createProbot, examplePayload, mockToken, sent } from "../helpers/probot.js";
+import { invalidBodies } from "../helpers/rest-bodies.js";
 
 const OWNER = "Codertocat";
 const REPO = "Hello-World";
@@ -35,6 +36,7 @@ afterEach(() => {
   const pending = nock.pendingMocks();
   nock.cleanAll();
   expect(pending).toEqual([]);
+  expect(invalidBodies(sent)).toEqual([]);
 });
 
 describe("a pull request is opened", () => {
