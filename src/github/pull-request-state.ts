@@ -84,20 +84,25 @@ function labelFields(names: string[]): { fields: string; variables: Record<strin
   return { fields: fields.join("\n"), variables };
 }
 
-function readBlobs(repository: Record<string, unknown>, paths: string[], prefix = ""): Array<{ path: string; text: string }> {
-  const found: Array<{ path: string; text: string }> = [];
-  paths.forEach((path, i) => {
-    const blob = repository[`${prefix}f${i}`] as Blob | null | undefined;
-    if (blob && typeof blob.text === "string") found.push({ path, text: blob.text });
+/** A blob's text by its alias; undefined where the file does not exist (or is binary). */
+function blobText(repository: Record<string, unknown>, alias: string): string | undefined {
+  const blob = repository[alias] as Blob | null | undefined;
+  return blob && typeof blob.text === "string" ? blob.text : undefined;
+}
+
+function readBlobs(repository: Record<string, unknown>, paths: string[]): Array<{ path: string; text: string }> {
+  return paths.flatMap((path, i) => {
+    const text = blobText(repository, `f${i}`);
+    return text === undefined ? [] : [{ path, text }];
   });
-  return found;
 }
 
 const declare = (variables: Record<string, string>) => Object.keys(variables).map((name) => `, $${name}: String!`).join("");
 
 /**
- * Reads, in one GraphQL query for up to 100 candidate folders: the pull request's current head and labels,
- * the repository's size labels, our existing check run on the head commit and the base commit's .gitattributes files.
+ * Reads in one GraphQL query (a second only past 100 candidate folders): the pull request's current head and labels,
+ * which of the app's labels exist, our check runs on the head commit and on the commit before a push (their records),
+ * the base commit's .gitattributes files, and the changed dependency manifests at the base and the head.
  */
 export async function readPullRequestState(github: GitHub, q: PullRequestStateQuery): Promise<PullRequestState> {
   const [first, ...rest] = chunk(q.gitattributesPaths, BLOBS_PER_QUERY);
@@ -146,19 +151,11 @@ export async function readPullRequestState(github: GitHub, q: PullRequestStateQu
     headSha: repository.pullRequest?.headRefOid ?? q.headSha,
     labels: repository.pullRequest?.labels.nodes.map((l) => l.name) ?? [],
     repositoryLabels: q.labelNames.filter((_, i) => (repository[`l${i}`] as { name?: string } | null)?.name !== undefined),
-    manifests: manifestPaths.map((path, i) => ({ path, ...blobPair(repository, i) })),
+    manifests: manifestPaths.map((path, i) => ({ path, before: blobText(repository, `mbf${i}`), after: blobText(repository, `mhf${i}`) })),
     existingCheckRun: ourRun(repository.head),
     previousCheckRun: ourRun(repository.previous),
     gitattributes,
   };
-}
-
-function blobPair(repository: Record<string, unknown>, i: number): { before?: string; after?: string } {
-  const text = (alias: string) => {
-    const blob = repository[alias] as Blob | null | undefined;
-    return blob && typeof blob.text === "string" ? blob.text : undefined;
-  };
-  return { before: text(`mbf${i}`), after: text(`mhf${i}`) };
 }
 
 function chunk<T>(items: T[], size: number): T[][] {
