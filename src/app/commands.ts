@@ -40,9 +40,12 @@ interface Invocation {
   author?: string;
 }
 
-/** Who may accept: at least the configured permission, and not the author unless the config allows it. */
-async function mayAccept(inv: Invocation, config: Config): Promise<string | undefined> {
-  if (!config.accept.allowAuthor && inv.author && inv.author.toLowerCase() === inv.sender.toLowerCase()) {
+/**
+ * Who may accept or revoke: at least the configured permission; an author may not accept their own pull request
+ * unless the config allows it (revoking, which only makes the check stricter, needs the permission alone).
+ */
+async function mayAccept(inv: Invocation, config: Config, command: "accept" | "revoke"): Promise<string | undefined> {
+  if (command === "accept" && !config.accept.allowAuthor && inv.author && inv.author.toLowerCase() === inv.sender.toLowerCase()) {
     return `@${inv.sender}, authors cannot accept their own pull request here: ask someone with **${config.accept.permission}** permission (or set \`accept.allowAuthor: true\`).`;
   }
   const permission = await permissionOf(inv.github, { owner: inv.target.owner, repo: inv.target.repo }, inv.sender);
@@ -71,7 +74,7 @@ async function execute(inv: Invocation, command: Command, app: Probot): Promise<
       await reply(github, ref, source, "The configuration in `.github/small-steps.yml` is not valid (see the small-steps check run), so nothing can be accepted until it is fixed.");
       return;
     }
-    const refusal = await mayAccept(inv, loaded.config);
+    const refusal = await mayAccept(inv, loaded.config, command.name);
     if (refusal) {
       log.info("command refused");
       await react(github, ref, source, "confused");
