@@ -1,10 +1,7 @@
 import nock from "nock";
-import type { Probot } from "probot";
-import { forgetAppSlug } from "../../src/app/commands.js";
 import { renderRecord } from "../../src/policy/check-record.js";
 import { files, mockConfig, mockFileList, mockState, type FakeFile, type FakeState } from "../helpers/github-fakes.js";
-import { api, createProbot, examplePayload, mockToken, sent } from "../helpers/probot.js";
-import { invalidBodies } from "../helpers/rest-bodies.js";
+import { api, examplePayload, mockToken, sent, useTestProbot } from "../helpers/probot.js";
 
 const OWNER = "Codertocat";
 const REPO = "Hello-World";
@@ -73,18 +70,7 @@ function mockPermission(user: string, role: string) {
 const posted = (path: string) => sent.filter((r) => r.method === "POST" && r.path.split("?")[0] === path).map((r) => r.body);
 const checkRunWrites = () => sent.filter((r) => r.path.startsWith(CHECKS) && r.method !== "GET").map((r) => r.body);
 
-let probot: Probot;
-beforeEach(async () => {
-  nock.disableNetConnect();
-  forgetAppSlug();
-  probot = await createProbot();
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-  expect(invalidBodies(sent)).toEqual([]);
-});
+const app = useTestProbot();
 
 const SOURCES: Source[] = ["conversation", "review comment", "review"];
 
@@ -94,7 +80,7 @@ describe.each(SOURCES)("from a %s", (source) => {
     mockPullForConversation(source, 3);
     mockSizeCheck("", files(3));
     api().post(REACTIONS[source]).reply(201, {});
-    await probot.receive(commentEvent(source, "/small-steps recheck"));
+    await app.probot.receive(commentEvent(source, "/small-steps recheck"));
     expect(posted(REACTIONS[source])).toEqual([{ content: "+1" }]);
     expect(checkRunWrites()[0]).toMatchObject({ conclusion: "success", output: { title: "XS: 3 lines in 3 files" } });
     expect(sent.some((r) => r.path.includes("/comments") && r.method === "POST" && !r.path.includes("reactions"))).toBe(false);
@@ -106,7 +92,7 @@ describe.each(SOURCES)("from a %s", (source) => {
     api().post(REACTIONS[source]).reply(201, {});
     const replyPath = source === "review comment" ? `/repos/${OWNER}/${REPO}/pulls/2/comments/284312630/replies` : COMMENTS;
     api().post(replyPath).reply(201, { id: 1 });
-    await probot.receive(commentEvent(source, "/small-steps help"));
+    await app.probot.receive(commentEvent(source, "/small-steps help"));
     expect(posted(replyPath)[0].body).toContain("`/small-steps accept <reason>`");
   });
 
@@ -116,7 +102,7 @@ describe.each(SOURCES)("from a %s", (source) => {
     mockPermission("maintainer", "maintain");
     mockSizeCheck("mode: block\nlimit: S\ncomments:\n  sticky: off\n", files(40));
     api().post(REACTIONS[source]).reply(201, {});
-    await probot.receive(commentEvent(source, "/small-steps accept big mechanical rename"));
+    await app.probot.receive(commentEvent(source, "/small-steps accept big mechanical rename"));
     const [body] = checkRunWrites();
     expect(body.conclusion).toBe("success");
     expect(body.output.title).toBe("M: 40 lines in 40 files — over the S limit — accepted by @maintainer");
@@ -135,7 +121,7 @@ describe.each(SOURCES)("from a %s", (source) => {
       checkRun: { status: "COMPLETED", conclusion: "SUCCESS", title: "t", summary: "s", text: record },
     });
     api().post(REACTIONS[source]).reply(201, {});
-    await probot.receive(commentEvent(source, "/small-steps revoke"));
+    await app.probot.receive(commentEvent(source, "/small-steps revoke"));
     expect(checkRunWrites()[0]).toMatchObject({ conclusion: "failure", output: { text: renderRecord({}) } });
     expect(posted(REACTIONS[source])).toEqual([{ content: "+1" }]);
   });
@@ -147,7 +133,7 @@ describe.each(SOURCES)("from a %s", (source) => {
     api().post(REACTIONS[source]).reply(201, {});
     const replyPath = source === "review comment" ? `/repos/${OWNER}/${REPO}/pulls/2/comments/284312630/replies` : COMMENTS;
     api().post(replyPath).reply(201, { id: 1 });
-    await probot.receive(commentEvent(source, "/small-steps explain"));
+    await app.probot.receive(commentEvent(source, "/small-steps explain"));
     expect(posted(replyPath)[0].body).toContain("#### Every counted file");
   });
 
@@ -158,7 +144,7 @@ describe.each(SOURCES)("from a %s", (source) => {
     api().post(REACTIONS[source]).reply(201, {});
     api().get(COMMENTS).query(true).reply(200, []);
     api().post(COMMENTS).reply(201, { id: 9 });
-    await probot.receive(commentEvent(source, "/small-steps split"));
+    await app.probot.receive(commentEvent(source, "/small-steps split"));
     expect(posted(COMMENTS)[0].body).toContain("how to split this pull request");
   });
 });
@@ -178,7 +164,7 @@ describe("who may accept", () => {
     else mockConfig(OWNER, REPO, "mode: block\nlimit: S\ncomments:\n  sticky: off\n");
     api().post(REACTIONS.conversation).reply(201, {});
     if (!accepted) api().post(COMMENTS).reply(201, { id: 1 });
-    await probot.receive(commentEvent("conversation", "/small-steps accept big rename", "someone"));
+    await app.probot.receive(commentEvent("conversation", "/small-steps accept big rename", "someone"));
     if (accepted) {
       expect(checkRunWrites()[0].conclusion).toBe("success");
       expect(posted(REACTIONS.conversation)).toEqual([{ content: "+1" }]);
@@ -196,7 +182,7 @@ describe("who may accept", () => {
     mockPermission("maintainer", "maintain");
     api().post(REACTIONS.conversation).reply(201, {});
     api().post(COMMENTS).reply(201, { id: 1 });
-    await probot.receive(commentEvent("conversation", "/small-steps accept ok"));
+    await app.probot.receive(commentEvent("conversation", "/small-steps accept ok"));
     expect(posted(COMMENTS)[0].body).toContain("needs **admin** permission");
   });
 
@@ -206,7 +192,7 @@ describe("who may accept", () => {
     mockConfig(OWNER, REPO, "");
     api().post(REACTIONS.conversation).reply(201, {});
     api().post(COMMENTS).reply(201, { id: 1 });
-    await probot.receive(commentEvent("conversation", "/small-steps accept mine", AUTHOR));
+    await app.probot.receive(commentEvent("conversation", "/small-steps accept mine", AUTHOR));
     expect(posted(COMMENTS)[0].body).toContain("authors cannot accept their own pull request");
     expect(checkRunWrites()).toEqual([]);
   });
@@ -217,7 +203,7 @@ describe("who may accept", () => {
     mockPermission(AUTHOR, "write");
     mockSizeCheck("limit: S\naccept:\n  allowAuthor: true\n", files(40));
     api().post(REACTIONS.conversation).reply(201, {});
-    await probot.receive(commentEvent("conversation", "/small-steps accept generated client", AUTHOR));
+    await app.probot.receive(commentEvent("conversation", "/small-steps accept generated client", AUTHOR));
     expect(checkRunWrites()[0].output.summary).toContain(`Accepted by @${AUTHOR}: generated client`);
   });
 
@@ -228,20 +214,20 @@ describe("who may accept", () => {
     mockPermission("maintainer", "admin");
     api().post(REACTIONS.conversation).reply(201, {});
     api().post(COMMENTS).reply(201, { id: 1 });
-    await probot.receive(commentEvent("conversation", "/small-steps accept"));
+    await app.probot.receive(commentEvent("conversation", "/small-steps accept"));
     expect(posted(COMMENTS)[0].body).toContain("Give a reason");
   });
 });
 
 describe("what is ignored", () => {
   test("comments by bots, the app itself included, and edited comments", async () => {
-    await probot.receive(commentEvent("conversation", "/small-steps accept ok", "small-steps[bot]", "Bot"));
-    await probot.receive(commentEvent("review", "/small-steps recheck", "dependabot[bot]", "Bot"));
+    await app.probot.receive(commentEvent("conversation", "/small-steps accept ok", "small-steps[bot]", "Bot"));
+    await app.probot.receive(commentEvent("review", "/small-steps recheck", "dependabot[bot]", "Bot"));
     const edited = commentEvent("conversation", "/small-steps recheck");
-    await probot.receive({ ...edited, payload: { ...edited.payload, action: "edited" } });
+    await app.probot.receive({ ...edited, payload: { ...edited.payload, action: "edited" } });
     const onIssue = commentEvent("conversation", "/small-steps recheck");
     delete onIssue.payload.issue.pull_request;
-    await probot.receive(onIssue);
+    await app.probot.receive(onIssue);
     expect(sent).toEqual([]);
   });
 
@@ -250,7 +236,7 @@ describe("what is ignored", () => {
     api().get(`/repos/${OWNER}/${REPO}/pulls/2`).reply(200, pr());
     api().post(REACTIONS.conversation).reply(201, {});
     api().post(COMMENTS).reply(201, { id: 1 });
-    await probot.receive(commentEvent("conversation", "/small-steps frobnicate"));
+    await app.probot.receive(commentEvent("conversation", "/small-steps frobnicate"));
     expect(posted(REACTIONS.conversation)).toEqual([{ content: "confused" }]);
     expect(posted(COMMENTS)[0].body).toMatch(/^Unknown command `frobnicate`\. \*\*small-steps commands\*\*/);
   });
@@ -262,7 +248,7 @@ describe("what is ignored", () => {
       mockPullForConversation("conversation", 1);
       mockSizeCheck("", files(1));
       api().post(REACTIONS.conversation).reply(201, {});
-      await probot.receive({ ...commentEvent("conversation", "@small-steps-app recheck"), id });
+      await app.probot.receive({ ...commentEvent("conversation", "@small-steps-app recheck"), id });
       nock.cleanAll();
     }
     expect(sent.filter((r) => r.path === "/app")).toHaveLength(1);
@@ -281,7 +267,7 @@ describe("the acceptance lives on the check run", () => {
       checkRun: { status: "COMPLETED", conclusion: "SUCCESS", title: "t", summary: "s", text: acceptedRecord() },
     });
     api().post(REACTIONS.conversation).reply(201, {});
-    await probot.receive(commentEvent("conversation", "/small-steps recheck", "anyone"));
+    await app.probot.receive(commentEvent("conversation", "/small-steps recheck", "anyone"));
     expect(checkRunWrites()[0]).toMatchObject({ conclusion: "success", output: { text: acceptedRecord() } });
   });
 
@@ -291,7 +277,7 @@ describe("the acceptance lives on the check run", () => {
       checkRunId: 700,
       checkRun: { status: "COMPLETED", conclusion: "FAILURE", title: "old", summary: "old", text: acceptedRecord() },
     });
-    await probot.receive({ id: "o", name: "pull_request", payload: { ...examplePayload("pull_request", "opened"), pull_request: { ...pr(), changed_files: 40 } } } as any);
+    await app.probot.receive({ id: "o", name: "pull_request", payload: { ...examplePayload("pull_request", "opened"), pull_request: { ...pr(), changed_files: 40 } } } as any);
     const [body] = checkRunWrites();
     expect(body.conclusion).toBe("success");
     expect(body.output.text).toBe(acceptedRecord());
@@ -313,7 +299,7 @@ describe("the acceptance lives on the check run", () => {
     let graphql = mockSizeCheck("mode: block\nlimit: S\ncomments:\n  sticky: off\n", files(60));
     // The fake answers `previous` from the same state: it holds the earlier commit's run.
     graphql = mockPreviousRun(previous, graphql);
-    await probot.receive(push(60));
+    await app.probot.receive(push(60));
     expect(graphql[0].variables.previous).toBe(BEFORE);
     expect(checkRunWrites()[0]).toMatchObject({ conclusion: "success" });
 
@@ -321,7 +307,7 @@ describe("the acceptance lives on the check run", () => {
     nock.cleanAll();
     mockSizeCheck("mode: block\nlimit: S\ncomments:\n  sticky: off\n", files(200));
     mockPreviousRun(previous, []);
-    await probot.receive(push(200));
+    await app.probot.receive(push(200));
     const [body] = checkRunWrites();
     expect(body.conclusion).toBe("failure");
     expect(body.output.summary).toContain('The acceptance by @maintainer (for M or smaller: "big rename") no longer holds: the pull request is now L.');
@@ -338,7 +324,7 @@ describe("the acceptance lives on the check run", () => {
       checkRun: { status: "COMPLETED", conclusion: "SUCCESS", title: "x", summary: "x", text: acceptedRecord() },
     });
     api().post(REACTIONS.conversation).reply(201, {});
-    await probot.receive(commentEvent("conversation", "/small-steps revoke"));
+    await app.probot.receive(commentEvent("conversation", "/small-steps revoke"));
     const [body] = checkRunWrites();
     expect(body.conclusion).toBe("failure");
     expect(body.output.text).toBe(renderRecord({}));
@@ -350,7 +336,7 @@ describe("the acceptance lives on the check run", () => {
       checkRunId: 700,
       checkRun: { status: "COMPLETED", conclusion: "FAILURE", title: "x", summary: "x", text: "<!-- small-steps:record {not json} -->" },
     });
-    await probot.receive({ id: "o", name: "pull_request", payload: { ...examplePayload("pull_request", "opened"), pull_request: { ...pr(), changed_files: 40 } } } as any);
+    await app.probot.receive({ id: "o", name: "pull_request", payload: { ...examplePayload("pull_request", "opened"), pull_request: { ...pr(), changed_files: 40 } } } as any);
     expect(checkRunWrites()[0].conclusion).toBe("failure");
   });
 });
@@ -394,7 +380,7 @@ describe("the check run's buttons", () => {
     api().get(`/repos/${OWNER}/${REPO}/pulls/2`).reply(200, { ...pr(), changed_files: 40 });
     mockPermission("maintainer", "maintain");
     mockSizeCheck("mode: block\nlimit: S\ncomments:\n  sticky: off\n", files(40));
-    await probot.receive(action("accept"));
+    await app.probot.receive(action("accept"));
     expect(checkRunWrites()[0].output.summary).toContain("Accepted by @maintainer: accepted with the check run's button");
   });
 
@@ -404,13 +390,13 @@ describe("the check run's buttons", () => {
     mockConfig(OWNER, REPO, "");
     mockPermission("reader", "read");
     api().post(COMMENTS).reply(201, { id: 1 });
-    await probot.receive(action("accept", "reader"));
+    await app.probot.receive(action("accept", "reader"));
     expect(posted(COMMENTS)[0].body).toContain("@reader, accepting or revoking needs **write** permission");
     expect(checkRunWrites()).toEqual([]);
   });
 
   test("an unknown action identifier is ignored", async () => {
-    await probot.receive(action("delete-everything"));
+    await app.probot.receive(action("delete-everything"));
     expect(sent).toEqual([]);
   });
 });
@@ -432,7 +418,7 @@ describe("split, explain and the sticky comment", () => {
     api().post(REACTIONS.conversation).times(2).reply(201, {});
     api().get(COMMENTS).query(true).reply(200, []);
     api().post(COMMENTS).reply(201, { id: 555 });
-    await probot.receive(commentEvent("conversation", "/small-steps split"));
+    await app.probot.receive(commentEvent("conversation", "/small-steps split"));
     const plan: string = posted(COMMENTS)[0].body;
     expect(plan).toMatch(/^<!-- small-steps:split -->/);
     const sizes = [...plan.matchAll(/^\d+\. \*\*(\w+), ([\d,]+) lines\*\*/gm)].map((m) => [m[1], Number(m[2].replace(",", ""))]);
@@ -450,7 +436,7 @@ describe("split, explain and the sticky comment", () => {
     mockSizeCheck("limit: M\n", forty());
     api().get(COMMENTS).query(true).reply(200, [{ id: 555, body: plan, user: { login: "small-steps[bot]", type: "Bot" }, performed_via_github_app: { id: 123 } }]);
     api().patch(`/repos/${OWNER}/${REPO}/issues/comments/555`).reply(200, { id: 555 });
-    await probot.receive(commentEvent("conversation", "/small-steps split"));
+    await app.probot.receive(commentEvent("conversation", "/small-steps split"));
     expect(posted(COMMENTS)).toHaveLength(1);
     expect(sent.filter((r) => r.method === "PATCH" && r.path.endsWith("/comments/555"))).toHaveLength(1);
   });
@@ -464,7 +450,7 @@ describe("split, explain and the sticky comment", () => {
     ]);
     api().post(REACTIONS.conversation).reply(201, {});
     api().post(COMMENTS).reply(201, { id: 1 });
-    await probot.receive(commentEvent("conversation", "/small-steps explain"));
+    await app.probot.receive(commentEvent("conversation", "/small-steps explain"));
     const body = posted(COMMENTS)[0].body;
     expect(body).toContain("#### Every counted file");
     expect(body).toContain("| `app.py` | 3 | 1 | 4 |");
@@ -477,7 +463,7 @@ describe("split, explain and the sticky comment", () => {
     mockSizeCheck(block, files(40));
     api().get(COMMENTS).query(true).reply(200, []);
     api().post(COMMENTS).reply(201, { id: 901 });
-    await probot.receive({ id: "o", name: "pull_request", payload: { ...examplePayload("pull_request", "opened"), pull_request: { ...pr(), changed_files: 40 } } } as any);
+    await app.probot.receive({ id: "o", name: "pull_request", payload: { ...examplePayload("pull_request", "opened"), pull_request: { ...pr(), changed_files: 40 } } } as any);
     expect(posted(COMMENTS)[0].body).toContain("how to split this pull request");
     const record = checkRunWrites()[0].output.text;
     expect(record).toContain('"sticky":{"id":901,"status":"over"');
@@ -486,7 +472,7 @@ describe("split, explain and the sticky comment", () => {
     sent.length = 0;
     nock.cleanAll();
     mockSizeCheck(block, files(40), { checkRunId: 700, checkRun: { status: "COMPLETED", conclusion: "FAILURE", title: "t", summary: "s", text: record } });
-    await probot.receive({ id: "o2", name: "pull_request", payload: { ...examplePayload("pull_request", "opened"), pull_request: { ...pr(), changed_files: 40 } } } as any);
+    await app.probot.receive({ id: "o2", name: "pull_request", payload: { ...examplePayload("pull_request", "opened"), pull_request: { ...pr(), changed_files: 40 } } } as any);
     expect(sent.filter((r) => r.path.includes("/comments"))).toEqual([]);
 
     // Back under the limit: the same comment says so.
@@ -494,7 +480,7 @@ describe("split, explain and the sticky comment", () => {
     nock.cleanAll();
     mockSizeCheck(block, files(5), { checkRunId: 700, checkRun: { status: "COMPLETED", conclusion: "FAILURE", title: "t", summary: "s", text: record } });
     api().patch(`/repos/${OWNER}/${REPO}/issues/comments/901`).reply(200, { id: 901 });
-    await probot.receive({ id: "o3", name: "pull_request", payload: { ...examplePayload("pull_request", "opened"), pull_request: { ...pr(), changed_files: 5 } } } as any);
+    await app.probot.receive({ id: "o3", name: "pull_request", payload: { ...examplePayload("pull_request", "opened"), pull_request: { ...pr(), changed_files: 5 } } } as any);
     const update = sent.find((r) => r.method === "PATCH" && r.path.endsWith("/comments/901"))!.body;
     expect(update.body).toContain("back within the limit");
     expect(posted(COMMENTS)).toEqual([]);

@@ -1,10 +1,7 @@
 import nock from "nock";
-import type { Probot } from "probot";
-import { clearPyPICache } from "../../src/pypi/client.js";
 import { mockConfig, mockFileList, mockState, type FakeFile } from "../helpers/github-fakes.js";
 import { patch } from "../helpers/patch.js";
-import { api, createProbot, examplePayload, mockToken, sent } from "../helpers/probot.js";
-import { invalidBodies } from "../helpers/rest-bodies.js";
+import { api, examplePayload, mockToken, sent, useTestProbot } from "../helpers/probot.js";
 
 const OWNER = "Codertocat";
 const REPO = "Hello-World";
@@ -25,18 +22,7 @@ const opened = () => ({ id: "m-1", name: "pull_request", payload: examplePayload
 const posted = (path: string) => sent.filter((r) => r.method === "POST" && r.path.split("?")[0] === path).map((r) => r.body);
 const patched = (prefix: string) => sent.filter((r) => r.method === "PATCH" && r.path.startsWith(prefix)).map((r) => r.body);
 
-let probot: Probot;
-beforeEach(async () => {
-  nock.disableNetConnect();
-  clearPyPICache();
-  probot = await createProbot();
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-  expect(invalidBodies(sent)).toEqual([]);
-});
+const app = useTestProbot();
 
 test("iteritems replaced by items plus an added print statement: one migration line, one regression annotated on its line", async () => {
   mockToken();
@@ -56,7 +42,7 @@ test("iteritems replaced by items plus an added print statement: one migration l
   ]);
   mockState({ headSha: HEAD, labels: ["size/XS"], repositoryLabels: ["size/XS"] });
   api().post(CHECKS).reply(201, { id: 1 });
-  await probot.receive(opened());
+  await app.probot.receive(opened());
   const [body] = posted(CHECKS);
   expect(body.conclusion).toBe("failure");
   expect(body.output.title).toBe("XS: 4 lines in 1 file; 1 regression");
@@ -81,7 +67,7 @@ test("in warn mode a regression is annotated as a warning and the check is neutr
   mockFileList(OWNER, REPO, 2, [pyFile("a.py", ["+import urllib2"])]);
   mockState({ headSha: HEAD, labels: ["size/XS"] });
   api().post(CHECKS).reply(201, { id: 1 });
-  await probot.receive(opened());
+  await app.probot.receive(opened());
   const [body] = posted(CHECKS);
   expect(body.conclusion).toBe("neutral");
   expect(body.output.annotations[0]).toMatchObject({ annotation_level: "warning", title: "python3: module-urllib2" });
@@ -94,7 +80,7 @@ test("more than 50 annotations go out 50 per request", async () => {
   mockState({ headSha: HEAD, labels: ["size/L"] });
   api().post(CHECKS).reply(201, { id: 42 });
   api().patch(`${CHECKS}/42`).times(2).reply(200, { id: 42 });
-  await probot.receive(opened());
+  await app.probot.receive(opened());
   const batches = [posted(CHECKS)[0], ...patched(`${CHECKS}/42`)].map((b) => b.output.annotations.length);
   expect(batches).toEqual([50, 50, 20]);
   const lines = [posted(CHECKS)[0], ...patched(`${CHECKS}/42`)].flatMap((b) => b.output.annotations.map((a: any) => a.start_line));
@@ -110,7 +96,7 @@ describe("labels for the kind of work", () => {
     api().post(CHECKS).reply(201, { id: 1 });
     api().post(`/repos/${OWNER}/${REPO}/labels`).reply(201, {});
     api().post(LABELS).reply(200, []);
-    await probot.receive(opened());
+    await app.probot.receive(opened());
     expect(posted(`/repos/${OWNER}/${REPO}/labels`)).toEqual([{ name: "migration", color: "0e8a16", description: "small-steps: only migration work" }]);
     expect(posted(LABELS)).toEqual([{ labels: ["migration"] }]);
     expect(posted(CHECKS)[0].output.summary).toContain("Kind of work: **migration only**");
@@ -127,7 +113,7 @@ describe("labels for the kind of work", () => {
     api().post(CHECKS).reply(201, { id: 1 });
     api().post(LABELS).reply(200, []);
     api().delete(`${LABELS}/migration`).reply(200, []);
-    await probot.receive(opened());
+    await app.probot.receive(opened());
     expect(posted(LABELS)).toEqual([{ labels: ["mixed-change"] }]);
     const summary = posted(CHECKS)[0].output.summary;
     expect(summary).toContain("Kind of work: **mixed**");
@@ -154,7 +140,7 @@ describe("No Python 3, no new package", () => {
         urls: [{ filename: "MySQL-python-1.2.5.win32-py2.7.exe" }, { filename: "MySQL_python-1.2.5-cp27-none-win32.whl" }, { filename: "MySQL-python-1.2.5.zip" }],
       });
     api().post(CHECKS).reply(201, { id: 1 });
-    await probot.receive(opened());
+    await app.probot.receive(opened());
     expect(graphql[0].variables).toMatchObject({ mbe0: `f95f852bd8fca8fcc58a9a2d6c842781e32a215e:requirements.txt`, mhe0: `${HEAD}:requirements.txt` });
     const [body] = posted(CHECKS);
     expect(body.conclusion).toBe("failure");
@@ -173,7 +159,7 @@ describe("No Python 3, no new package", () => {
     mockState(state);
     nock(PYPI).get("/pypi/Django/4.2.1/json").reply(200, { info: { requires_python: ">=3.8" } });
     api().post(CHECKS).reply(201, { id: 1 });
-    await probot.receive(opened());
+    await app.probot.receive(opened());
     const [body] = posted(CHECKS);
     expect(body.conclusion).toBe("success");
     expect(body.output.summary).toContain("| `Django` 4.2.1 | added | yes |");
@@ -193,7 +179,7 @@ describe("No Python 3, no new package", () => {
     mockState(state);
     answer(nock(PYPI).get("/pypi/mysterious-package/json"));
     api().post(CHECKS).reply(201, { id: 1 });
-    await probot.receive(opened());
+    await app.probot.receive(opened());
     const [body] = posted(CHECKS);
     expect(body.conclusion).toBe("success");
     expect(body.output.annotations).toEqual([]);
@@ -213,7 +199,7 @@ describe("No Python 3, no new package", () => {
         if (id === "p-1") nock("https://pypi.internal.example").get("/pypi/internal-lib/json").once().reply(200, { info: { requires_python: ">=3.10" } });
         if (id === "p-1") api().post(CHECKS).reply(201, { id: 1 });
         else api().patch(`${CHECKS}/1`).reply(200, { id: 1 });
-        await probot.receive({ ...opened(), id });
+        await app.probot.receive({ ...opened(), id });
         nock.cleanAll(); // the second event must be answered from the cache: no PyPI mock is left
       }
     } finally {
@@ -229,7 +215,7 @@ describe("No Python 3, no new package", () => {
     mockFileList(OWNER, REPO, 2, [file]);
     mockState(state);
     api().post(CHECKS).reply(201, { id: 1 });
-    await probot.receive(opened());
+    await app.probot.receive(opened());
     expect(posted(CHECKS)[0].output.summary).toContain('**Dependencies** ("No Python 3, no new package"): 2 removed, progress');
   });
 });
@@ -243,7 +229,7 @@ test("schema migrations mixed with application code are flagged; alone they pass
   ]);
   mockState({ headSha: HEAD, labels: ["size/S"] });
   api().post(CHECKS).reply(201, { id: 1 });
-  await probot.receive(opened());
+  await app.probot.receive(opened());
   const [body] = posted(CHECKS);
   expect(body.conclusion).toBe("failure");
   expect(body.output.title).toBe("S: 25 lines in 2 files; schema migrations mixed with code");

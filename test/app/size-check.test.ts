@@ -1,8 +1,6 @@
 import nock from "nock";
-import type { Probot } from "probot";
 import { files, mockConfig, mockFileList, mockState, type FakeFile } from "../helpers/github-fakes.js";
-import { api, conversation, createProbot, examplePayload, mockToken, sent } from "../helpers/probot.js";
-import { invalidBodies } from "../helpers/rest-bodies.js";
+import { api, conversation, examplePayload, mockToken, sent, useTestProbot } from "../helpers/probot.js";
 
 const OWNER = "Codertocat";
 const REPO = "Hello-World";
@@ -27,17 +25,7 @@ function requests(method: string, path: string) {
 }
 const checkRunBody = () => [...requests("POST", CHECKS), ...sent.filter((r) => r.method === "PATCH" && r.path.startsWith(CHECKS))].map((r) => r.body)[0];
 
-let probot: Probot;
-beforeEach(async () => {
-  nock.disableNetConnect();
-  probot = await createProbot();
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-  expect(invalidBodies(sent)).toEqual([]);
-});
+const app = useTestProbot();
 
 describe("a pull request is opened", () => {
   test("one completed check run and one size label, within six rate-limited calls", async () => {
@@ -51,7 +39,7 @@ describe("a pull request is opened", () => {
     mockCheckRunCreate();
     api().post(LABELS).reply(200, []);
 
-    await probot.receive(openedEvent((p) => (p.pull_request.changed_files = 2)));
+    await app.probot.receive(openedEvent((p) => (p.pull_request.changed_files = 2)));
 
     expect(conversation()).toEqual([
       `POST /app/installations/4242/access_tokens`,
@@ -88,7 +76,7 @@ describe("a pull request is opened", () => {
     api().post(LABELS).reply(200, []);
     api().delete(`${LABELS}/size%2FXL`).reply(200, []);
 
-    await probot.receive(openedEvent());
+    await app.probot.receive(openedEvent());
 
     expect(requests("POST", `/repos/${OWNER}/${REPO}/labels`)[0].body).toEqual({ name: "size/XS", color: "3cbf00", description: "small-steps: a XS pull request" });
     expect(requests("POST", LABELS)[0].body).toEqual({ labels: ["size/XS"] });
@@ -102,7 +90,7 @@ describe("a pull request is opened", () => {
     mockState({ headSha: HEAD, labels: ["size/XS"], repositoryLabels: ["size/XS"], checkRunId: 555 });
     api().patch(`${CHECKS}/555`).reply(200, { id: 555 });
 
-    await probot.receive(openedEvent());
+    await app.probot.receive(openedEvent());
 
     expect(requests("POST", CHECKS)).toHaveLength(0);
     const update = requests("PATCH", `${CHECKS}/555`)[0].body;
@@ -117,7 +105,7 @@ describe("a pull request is opened", () => {
     mockFileList(OWNER, REPO, NUMBER, files(3));
     mockState({ headSha: HEAD, labels: ["size/XS"], repositoryLabels: ["size/XS"] });
     mockCheckRunCreate(556);
-    await probot.receive(openedEvent());
+    await app.probot.receive(openedEvent());
     const first = checkRunBody();
 
     sent.length = 0;
@@ -130,7 +118,7 @@ describe("a pull request is opened", () => {
       checkRunId: 556,
       checkRun: { status: "COMPLETED", conclusion: first.conclusion.toUpperCase(), title: first.output.title, summary: first.output.summary, text: first.output.text },
     });
-    await probot.receive(openedEvent());
+    await app.probot.receive(openedEvent());
     expect(sent.filter((r) => r.method !== "GET" && r.path !== "/graphql")).toEqual([]);
   });
 
@@ -140,7 +128,7 @@ describe("a pull request is opened", () => {
     mockFileList(OWNER, REPO, NUMBER, files(1));
     mockState({ headSha: HEAD, labels: ["size/XS"], checkRunId: 1 });
     api().patch(`${CHECKS}/1`).times(2).reply(200, { id: 1 });
-    await probot.receive(openedEvent());
+    await app.probot.receive(openedEvent());
 
     let conditional: string | undefined;
     api()
@@ -149,7 +137,7 @@ describe("a pull request is opened", () => {
         conditional = this.req.headers["if-none-match"] as string;
         return [304, ""];
       });
-    await probot.receive({ ...openedEvent(), id: "delivery-2" });
+    await app.probot.receive({ ...openedEvent(), id: "delivery-2" });
     expect(conditional).toBe('"abc"');
     // The cached config still applies: M is the limit, shown in the summary.
     expect(requests("PATCH", `${CHECKS}/1`)[1].body.output.summary).toContain("Limit: M");
@@ -168,7 +156,7 @@ describe("gathering the file list", () => {
     const asked = mockFileList(OWNER, REPO, NUMBER, files(count));
     mockState({ headSha: HEAD });
     mockCheckRunCreate();
-    await probot.receive(openedEvent((p) => (p.pull_request.changed_files = count)));
+    await app.probot.receive(openedEvent((p) => (p.pull_request.changed_files = count)));
     expect(asked.pages).toEqual(pages);
     expect(checkRunBody().output.title).toBe(`${sizeClass}: ${count} lines in ${count} files`);
     expect(conversation().some((c) => c.includes("/labels"))).toBe(false);
@@ -180,7 +168,7 @@ describe("gathering the file list", () => {
     const asked = mockFileList(OWNER, REPO, NUMBER, files(3000, () => ({ additions: 0, deletions: 0, status: "renamed", patch: undefined })));
     mockState({ headSha: HEAD, labels: ["size/XS"] });
     mockCheckRunCreate();
-    await probot.receive(openedEvent((p) => (p.pull_request.changed_files = 3500)));
+    await app.probot.receive(openedEvent((p) => (p.pull_request.changed_files = 3500)));
     expect(asked.pages).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     const body = checkRunBody();
     expect(body.output.title).toBe("XS: at least 0 lines in 3,000 of 3,500 files");
@@ -194,7 +182,7 @@ describe("gathering the file list", () => {
     mockFileList(OWNER, REPO, NUMBER, files(250, () => ({ additions: 3 })), { failPage: 2 });
     mockState({ headSha: HEAD, labels: ["size/L"] });
     mockCheckRunCreate();
-    await probot.receive(openedEvent((p) => (p.pull_request.changed_files = 250)));
+    await app.probot.receive(openedEvent((p) => (p.pull_request.changed_files = 250)));
     const body = checkRunBody();
     expect(body.output.title).toBe("L: at least 300 lines in 100 of 250 files");
     expect(body.output.summary).toContain("Listing page 2 of the pull request's files failed (HTTP 502, request id `ABCD:1234`)");
@@ -206,7 +194,7 @@ describe("gathering the file list", () => {
     mockFileList(OWNER, REPO, NUMBER, [], { failPage: 1, status: 500 });
     api().get(`/repos/${OWNER}/${REPO}/commits/${HEAD}/check-runs`).query(true).reply(200, { total_count: 0, check_runs: [] });
     mockCheckRunCreate();
-    await expect(probot.receive(openedEvent())).rejects.toThrow();
+    await expect(app.probot.receive(openedEvent())).rejects.toThrow();
     const body = checkRunBody();
     expect(body).toMatchObject({ conclusion: "failure", status: "completed", output: { title: "Could not measure this pull request" } });
     expect(body.output.summary).toContain("Listing the pull request's files failed (HTTP 500, request id `ABCD:1234`)");
@@ -241,7 +229,7 @@ describe("what counts", () => {
     mockCheckRunCreate();
     api().delete(`${LABELS}/size%2FXS`).reply(200, []);
     api().post(LABELS).reply(200, []);
-    await probot.receive(openedEvent((p) => (p.pull_request.changed_files = changed.length)));
+    await app.probot.receive(openedEvent((p) => (p.pull_request.changed_files = changed.length)));
     const body = checkRunBody();
     expect(body.output.title).toBe("M: 30 lines in 4 files");
     expect(body.output.summary).toContain("`api/gen/service_pb2.py` | generated (.gitattributes) | api/.gitattributes:1 `gen/** linguist-generated`");
@@ -260,7 +248,7 @@ describe("what counts", () => {
     ]);
     mockState({ headSha: HEAD, labels: ["size/M"] });
     mockCheckRunCreate();
-    await probot.receive(openedEvent());
+    await app.probot.receive(openedEvent());
     const body = checkRunBody();
     expect(body.output.title).toBe("M: 40 lines in 1 file");
     expect(body.output.summary).toContain("`fixtures/big.json` | excluded by config | `fixtures/**`");
@@ -273,7 +261,7 @@ describe("configuration", () => {
     mockConfig(OWNER, REPO, "mode: strict\nthresholds:\n  M: lots\nlabels:\n  enabled: yes please\n");
     api().get(`/repos/${OWNER}/${REPO}/commits/${HEAD}/check-runs`).query(true).reply(200, { total_count: 0, check_runs: [] });
     mockCheckRunCreate();
-    await probot.receive(openedEvent());
+    await app.probot.receive(openedEvent());
     const body = checkRunBody();
     expect(body).toMatchObject({
       conclusion: "action_required",
@@ -291,7 +279,7 @@ describe("configuration", () => {
     mockConfig(OWNER, REPO, "mode: [warn\n");
     api().get(`/repos/${OWNER}/${REPO}/commits/${HEAD}/check-runs`).query(true).reply(200, { total_count: 1, check_runs: [{ id: 77, status: "completed", conclusion: "success", output: { title: "XS: 1 line in 1 file", summary: "old" } }] });
     api().patch(`${CHECKS}/77`).reply(200, { id: 77 });
-    await probot.receive(openedEvent());
+    await app.probot.receive(openedEvent());
     const body = checkRunBody();
     expect(body.conclusion).toBe("action_required");
     expect(body.output.summary).toMatch(/invalid YAML/);
@@ -303,7 +291,7 @@ describe("configuration", () => {
     mockFileList(OWNER, REPO, NUMBER, files(12));
     mockState({ headSha: HEAD, labels: ["size/S"] });
     mockCheckRunCreate();
-    await probot.receive(openedEvent());
+    await app.probot.receive(openedEvent());
     const body = checkRunBody();
     expect(body).toMatchObject({ conclusion: "failure", output: { title: "S: 12 lines in 12 files — over the XS limit" } });
     expect(body.output.summary).toContain("Policy from `Codertocat/.github:.github/small-steps.yml`.");
@@ -322,7 +310,7 @@ describe("who and where", () => {
     mockFileList(OWNER, REPO, NUMBER, files(40));
     mockState({ headSha: HEAD, labels: ["size/M"] });
     mockCheckRunCreate();
-    await probot.receive(openedEvent(edit));
+    await app.probot.receive(openedEvent(edit));
     const body = checkRunBody();
     expect(body.conclusion).toBe("neutral");
     expect(body.output.summary).toContain(note);
@@ -334,7 +322,7 @@ describe("who and where", () => {
     mockFileList(OWNER, REPO, NUMBER, files(2));
     mockState({ headSha: HEAD, labels: ["size/XS"] });
     mockCheckRunCreate();
-    await probot.receive(
+    await app.probot.receive(
       openedEvent((p) => {
         p.pull_request.head.repo = { ...p.pull_request.head.repo, full_name: "someone/Hello-World", owner: { login: "someone" }, fork: true };
         p.pull_request.head.label = "someone:feature";
@@ -344,8 +332,8 @@ describe("who and where", () => {
   });
 
   test("edited without a base change does nothing; a closed pull request does nothing", async () => {
-    await probot.receive({ id: "e1", name: "pull_request", payload: { ...examplePayload("pull_request", "opened"), action: "edited", changes: { title: { from: "x" } } } } as any);
-    await probot.receive(openedEvent((p) => (p.pull_request.state = "closed")));
+    await app.probot.receive({ id: "e1", name: "pull_request", payload: { ...examplePayload("pull_request", "opened"), action: "edited", changes: { title: { from: "x" } } } } as any);
+    await app.probot.receive(openedEvent((p) => (p.pull_request.state = "closed")));
     expect(sent).toEqual([]);
   });
 });
@@ -371,7 +359,7 @@ describe("re-runs", () => {
     mockFileList(OWNER, REPO, NUMBER, files(1));
     mockState({ headSha: HEAD, labels: ["size/XS"], checkRunId: 31 });
     api().patch(`${CHECKS}/31`).reply(200, { id: 31 });
-    await probot.receive(rerequested(HEAD, "2"));
+    await app.probot.receive(rerequested(HEAD, "2"));
     expect(checkRunBody()).toMatchObject({ conclusion: "success", output: { title: "XS: 1 line in 1 file" } });
   });
 
@@ -383,7 +371,7 @@ describe("re-runs", () => {
     mockFileList(OWNER, REPO, NUMBER, files(200));
     const graphql = mockState({ headSha: HEAD, labels: ["size/XS"], checkRunId: 32 });
     api().patch(`${CHECKS}/32`).reply(200, { id: 32 });
-    await probot.receive(rerequested(OLD, "2"));
+    await app.probot.receive(rerequested(OLD, "2"));
     expect(graphql[0].variables.head).toBe(OLD);
     const body = checkRunBody();
     expect(body.conclusion).toBe("neutral");
@@ -403,7 +391,7 @@ describe("re-runs", () => {
     mockFileList(OWNER, REPO, NUMBER, files(1));
     mockState({ headSha: HEAD, labels: ["size/XS"] });
     mockCheckRunCreate();
-    await probot.receive({ id: "cs", name: "check_suite", payload } as any);
+    await app.probot.receive({ id: "cs", name: "check_suite", payload } as any);
     expect(checkRunBody()).toMatchObject({ head_sha: HEAD, conclusion: "success" });
   });
 });
@@ -425,13 +413,13 @@ describe("a push to the default branch", () => {
     mockFileList(OWNER, REPO, NUMBER, files(1));
     mockState({ headSha: HEAD, labels: ["size/XS"], checkRunId: 3 });
     api().patch(`${CHECKS}/3`).reply(200, { id: 3 });
-    await probot.receive(push("refs/heads/master", [".github/small-steps.yml"]));
+    await app.probot.receive(push("refs/heads/master", [".github/small-steps.yml"]));
     expect(checkRunBody().output.summary).toContain("Limit: XS");
   });
 
   test("that does not touch the config, or to another branch, does nothing", async () => {
-    await probot.receive(push("refs/heads/master", ["src/app.py"]));
-    await probot.receive(push("refs/heads/feature", [".github/small-steps.yml"]));
+    await app.probot.receive(push("refs/heads/master", ["src/app.py"]));
+    await app.probot.receive(push("refs/heads/feature", [".github/small-steps.yml"]));
     expect(sent).toEqual([]);
   });
 });

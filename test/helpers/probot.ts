@@ -2,7 +2,10 @@ import { generateKeyPairSync } from "node:crypto";
 import { createRequire } from "node:module";
 import nock from "nock";
 import { Probot, ProbotOctokit } from "probot";
+import { forgetAppSlug } from "../../src/app/commands.js";
 import smallSteps from "../../src/app/index.js";
+import { clearPyPICache } from "../../src/pypi/client.js";
+import { invalidBodies } from "./rest-bodies.js";
 import { clearConditionalCache } from "../../src/github/conditional-requests.js";
 
 export const API = "https://api.github.com";
@@ -71,4 +74,25 @@ export function conversation(): string[] {
 
 export function mockToken(scope = api()): nock.Scope {
   return scope.post(`/app/installations/${INSTALLATION_ID}/access_tokens`).reply(201, { token: "test-token", permissions: { checks: "write", pull_requests: "write" } });
+}
+
+/**
+ * For a test file of app tests: a fresh Probot (and fresh caches) before each test; after each, every nock mock
+ * must have been used and every body sent must be one GitHub's REST description accepts.
+ */
+export function useTestProbot(): { readonly probot: Probot } {
+  const holder = {} as { probot: Probot };
+  beforeEach(async () => {
+    nock.disableNetConnect();
+    clearPyPICache();
+    forgetAppSlug();
+    holder.probot = await createProbot();
+  });
+  afterEach(() => {
+    const pending = nock.pendingMocks();
+    nock.cleanAll();
+    expect(pending).toEqual([]);
+    expect(invalidBodies(sent)).toEqual([]);
+  });
+  return holder;
 }
