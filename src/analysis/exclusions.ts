@@ -61,8 +61,11 @@ interface CompiledGlob {
   regexp: MMRegExp | false;
 }
 
+/** A user-written pattern as a code span that its own backticks cannot break. */
+const span = (text: string) => `\`${text.replace(/`/g, "'")}\``;
+
 function describe(source: AttributeSource | undefined, attribute: string): string {
-  return source ? `${source.file}:${source.line} \`${source.pattern} ${attribute}\`` : attribute;
+  return source ? `${source.file}:${source.line} ${span(`${source.pattern} ${attribute}`)}` : attribute;
 }
 
 /**
@@ -89,7 +92,7 @@ export class ExclusionRules {
       const { glob, include, regexp } = this.globs[i];
       const subject = glob.includes("/") ? path : base;
       if (regexp && regexp.test(subject)) {
-        return include ? { counted: true, detail: `included by config \`${glob}\`` } : { counted: false, reason: "config-glob", detail: `\`${glob}\`` };
+        return include ? { counted: true, detail: `included by config ${span(glob)}` } : { counted: false, reason: "config-glob", detail: span(glob) };
       }
     }
     if (this.attributes && this.attributes.size > 0) {
