@@ -4,7 +4,8 @@ import type { DependencyMeasurement } from "./analysis/dependencies/changes.js";
 import { ExclusionRules } from "./analysis/exclusions.js";
 import { GitattributesIndex } from "./analysis/gitattributes.js";
 import type { LinePack } from "./analysis/line-pack.js";
-import { measureMigration, type MigrationMeasurement } from "./analysis/migration.js";
+import { measureMigration, withFullFiles, type MigrationMeasurement } from "./analysis/migration.js";
+import { stillRegressions } from "./analysis/python/full-file.js";
 import { python3Pack } from "./analysis/python/python3-pack.js";
 import { measureSchemaMigrations, type SchemaMigrationMeasurement } from "./analysis/schema-migrations.js";
 import { measureSize, type SizeMeasurement } from "./analysis/size.js";
@@ -26,6 +27,8 @@ export interface EngineInput {
   dependencies?: DependencyMeasurement;
   /** A maintainer's acceptance on record (carried from earlier commits, or just given). */
   acceptance?: Acceptance;
+  /** Whole new versions of files with python3 regressions, to judge them with the full file in view. */
+  fileTexts?: ReadonlyMap<string, string>;
 }
 
 export interface Evaluation {
@@ -45,6 +48,11 @@ export function packsFor(config: Config): LinePack[] {
   return [...packs, ...compileCustomPacks(config.migration.custom).packs];
 }
 
+/** Files whose python3 regressions should be judged again with the whole file in view. */
+export function filesToRecheck(evaluation: Evaluation): string[] {
+  return [...new Set(evaluation.migration.regressions.filter((r) => r.pack === "python3").map((r) => r.path))];
+}
+
 /** Pure: measurements and verdict from a diff and a policy. No GitHub, no network, no clock. */
 export function evaluate(input: EngineInput): Evaluation {
   const attributes = new GitattributesIndex(input.gitattributes);
@@ -55,11 +63,9 @@ export function evaluate(input: EngineInput): Evaluation {
     filesExpected: input.filesExpected,
   });
   const counted = new Set(size.files.map((f) => f.path));
-  const migration = measureMigration(
-    input.files.filter((f) => counted.has(f.path)),
-    packsFor(input.config),
-    { mixedTolerance: input.config.migration.mixedTolerance },
-  );
+  const migrationOptions = { mixedTolerance: input.config.migration.mixedTolerance };
+  const inHunks = measureMigration(input.files.filter((f) => counted.has(f.path)), packsFor(input.config), migrationOptions);
+  const migration = input.fileTexts ? withFullFiles(inHunks, input.fileTexts, migrationOptions, stillRegressions) : inHunks;
   const schema = measureSchemaMigrations(size.files, input.config.schemaMigrations.presets, input.config.schemaMigrations.tolerance);
   const dependencies = input.dependencies ?? { changes: [], problems: [] };
   const findings = applyFindings(decide(input.config, size, input.facts), input.config, input.facts, migration, dependencies, schema);

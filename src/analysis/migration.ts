@@ -158,3 +158,26 @@ function editLines(hunks: Array<Array<"add" | "del" | "normal">>): number {
   }
   return total;
 }
+
+/**
+ * Judge the python3 pack's regressions again with whole files in view (see `stillRegressions`). A regression that
+ * turns out to be guarded is compatibility work: its line moves from regression to migration.
+ */
+export function withFullFiles(
+  measurement: MigrationMeasurement,
+  fileTexts: ReadonlyMap<string, string>,
+  options: MigrationOptions,
+  recheck: (regressions: readonly Regression[], text: string) => Regression[],
+): MigrationMeasurement {
+  const kept: Regression[] = [];
+  for (const path of new Set(measurement.regressions.map((r) => r.path))) {
+    const inFile = measurement.regressions.filter((r) => r.path === path);
+    const text = fileTexts.get(path);
+    kept.push(...(text === undefined || inFile.some((r) => r.pack !== "python3") ? inFile : recheck(inFile, text)));
+  }
+  const dropped = measurement.regressions.length - kept.length;
+  if (dropped === 0) return measurement;
+  const lines = { ...measurement.lines, regression: measurement.lines.regression - dropped, migration: measurement.lines.migration + dropped };
+  const mixed = lines.migration > 0 && lines.other > Math.max(TOLERATED_OTHER_LINES, Math.floor(lines.migration * options.mixedTolerance));
+  return { ...measurement, lines, regressions: kept, mixed, migrationOnly: lines.migration > 0 && !mixed && lines.regression === 0 };
+}

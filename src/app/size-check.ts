@@ -4,7 +4,7 @@ import { dependencyChanges } from "../analysis/dependencies/changes.js";
 import { manifestKind } from "../analysis/dependencies/manifests.js";
 import { gitattributesCandidates } from "../analysis/gitattributes.js";
 import { SIZE_CLASSES, type SizeClass } from "../analysis/size.js";
-import { evaluate, type EngineInput, type Evaluation } from "../engine.js";
+import { evaluate, filesToRecheck, type EngineInput, type Evaluation } from "../engine.js";
 import { CHECK_NAME, findCheckRun, publishCheckRun, type CheckAction } from "../github/check-runs.js";
 import type { GitHub } from "../github/client.js";
 import { marker, upsertMarkedComment } from "../github/comments.js";
@@ -12,6 +12,7 @@ import { useConditionalRequests } from "../github/conditional-requests.js";
 import { loadConfig, type LoadedConfig } from "../github/config-file.js";
 import { describeFailure, formatFailure } from "../github/errors.js";
 import { syncLabels, type LabelDefinition } from "../github/labels.js";
+import { readFilesAt } from "../github/files-at.js";
 import { listPullRequestFiles } from "../github/pull-request-files.js";
 import { readPullRequestState } from "../github/pull-request-state.js";
 import { parseRecord, renderRecord, type Acceptance, type CheckRecord } from "../policy/check-record.js";
@@ -141,6 +142,13 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
       acceptance: record.acceptance,
     };
     let evaluation = evaluate(input);
+    const recheck = filesToRecheck(evaluation);
+    if (recheck.length) {
+      // Only when the hunks show regressions: one more query, for the whole files, to see guards above the hunk.
+      step = "Reading the files with regressions";
+      input.fileTexts = await readFilesAt(github, { owner, repo }, target.headSha, recheck);
+      evaluation = evaluate(input);
+    }
     if (request.accept !== undefined) {
       const acceptance = request.accept && { ...request.accept, sizeClass: evaluation.size.sizeClass, sha: target.headSha };
       evaluation = evaluate({ ...input, acceptance: acceptance ?? undefined });

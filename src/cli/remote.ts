@@ -5,6 +5,7 @@ import { gitattributesCandidates } from "../analysis/gitattributes.js";
 import { CHECK_NAME } from "../github/check-runs.js";
 import type { GitHub } from "../github/client.js";
 import { loadConfig } from "../github/config-file.js";
+import { readFilesAt } from "../github/files-at.js";
 import { listPullRequestFiles } from "../github/pull-request-files.js";
 import { readPullRequestState } from "../github/pull-request-state.js";
 import type { CheckSubject } from "./sources.js";
@@ -54,5 +55,6 @@ export async function fromPullRequest(ref: PullRequestRef, env: NodeJS.ProcessEn
     facts: { baseBranch: pr.base.ref, defaultBranch: pr.base.repo.default_branch, draft: pr.draft === true, authorIsBot: pr.user?.type === "Bot" },
     filesExpected: pr.changed_files,
     manifests: state.manifests,
+    readNewFiles: (paths) => readFilesAt(github, { owner: ref.owner, repo: ref.repo }, pr.head.sha, paths),
   };
 }

@@ -22,6 +22,8 @@ export interface CheckSubject {
   manifests: ManifestVersions[];
   /** Why the dependency comparison is partial, when it is. */
   manifestProblems?: string[];
+  /** The new versions of some files, to judge regressions with whole files in view (absent for a bare diff). */
+  readNewFiles?: (paths: string[]) => Promise<Map<string, string>>;
 }
 
 async function readOptional(path: string): Promise<string | undefined> {
@@ -59,6 +61,7 @@ export async function fromGitRepository(cwd: string, options: { base?: string; h
   return {
     label: `${base.slice(0, 12)}..${head}`,
     manifests: manifestPaths.map((path) => ({ path, before: textAt(before, path), after: textAt(after, path) })),
+    readNewFiles: async (paths) => new Map((await readBlobs(root, head, paths)).map((b) => [b.path, b.text])),
     files,
     gitattributes: await readBlobs(root, base, gitattributesCandidates(files.map((f) => f.path))),
     config: parseConfigText(await readOptional(configPath)),

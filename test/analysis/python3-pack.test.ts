@@ -1,5 +1,6 @@
 import { fromGitHubFile } from "../../src/analysis/changed-file.js";
-import { editLinesOfPatch, measureMigration } from "../../src/analysis/migration.js";
+import { editLinesOfPatch, measureMigration, withFullFiles } from "../../src/analysis/migration.js";
+import { stillRegressions } from "../../src/analysis/python/full-file.js";
 import { python3Pack } from "../../src/analysis/python/python3-pack.js";
 import { patch } from "../helpers/patch.js";
 
@@ -230,5 +231,47 @@ describe("names a file defines itself are not the removed builtins", () => {
   test("a receiver named self is the class's own method", () => {
     expect(regressionsOf(["+return list(self.iterkeys())"])).toEqual([]);
     expect(regressionsOf(["+return list(self.data.iterkeys())"])).toEqual(["dict-iterkeys"]);
+  });
+});
+
+describe("regressions judged again with the whole file in view", () => {
+  const guardedFile = [
+    "import six",
+    "",
+    "if six.PY2:",
+    "    a = 1",
+    "    b = 2",
+    "    c = 3",
+    "    d = 4",
+    "    text = unicode(x)",
+    "",
+    "y = unicode(z)",
+    'print "done"',
+  ].join("\n");
+
+  test("a guard above the hunk's context clears the regression; others stay", () => {
+    const hunk = ["    c = 3", "    d = 4", "+    text = unicode(x)", "", "+y = unicode(z)", "+print \"done\""];
+    const inHunks = measure(hunk, "app/compat.py", 6);
+    expect(inHunks.regressions.map((r) => [r.line, r.rule])).toEqual([
+      [8, "builtin-unicode"],
+      [10, "builtin-unicode"],
+      [11, "print-statement"],
+    ]);
+    const kept = stillRegressions(inHunks.regressions, guardedFile);
+    expect(kept.map((r) => r.line)).toEqual([10, 11]);
+    const refined = withFullFiles(inHunks, new Map([["app/compat.py", guardedFile]]), { mixedTolerance: 0.1 }, stillRegressions);
+    expect(refined.lines).toEqual({ migration: 1, regression: 2, other: 0 });
+  });
+
+  test("a docstring that opens above the hunk clears it too", () => {
+    const file = ['def f():', '    """Example of the old way:', "", "    for k, v in d.iteritems():", "        pass", '    """', "    return 1"].join("\n");
+    const regressions = [{ path: "a.py", line: 4, pack: "python3", rule: "dict-iteritems", message: "" }];
+    expect(stillRegressions(regressions, file)).toEqual([]);
+  });
+
+  test("syntax stays a regression under a guard seen in the whole file", () => {
+    const file = ["if PY2:", "    x = 1", "    y = 2", "    z = 3", "    w = 4", '    print "x"'].join("\n");
+    const regressions = [{ path: "a.py", line: 6, pack: "python3", rule: "print-statement", message: "" }];
+    expect(stillRegressions(regressions, file)).toHaveLength(1);
   });
 });

@@ -235,3 +235,21 @@ test("schema migrations mixed with application code are flagged; alone they pass
   expect(body.output.title).toBe("S: 25 lines in 2 files; schema migrations mixed with code");
   expect(body.output.summary).toContain("Schema migrations ship alone: move `shop/migrations/0042_add_price.py` into a pull request of their own");
 });
+
+test("a regression whose guard is above the hunk's context is read again from the whole file, in one more query, and cleared", async () => {
+  const whole = ["import six", "", "if six.PY2:", "    a = 1", "    b = 2", "    c = 3", "    d = 4", "    text = unicode(x)", ""].join("\n");
+  mockToken();
+  mockConfig(OWNER, REPO, "mode: block\n");
+  mockFileList(OWNER, REPO, 2, [{ filename: "app/compat.py", status: "modified", additions: 1, deletions: 0, patch: patch(["    c = 3", "    d = 4", "+    text = unicode(x)", ""], 6) }]);
+  const graphql = mockState({ headSha: HEAD, labels: ["size/XS"], head: { "app/compat.py": whole } });
+  api().post(CHECKS).reply(201, { id: 1 });
+  api().post(`/repos/${OWNER}/${REPO}/labels`).reply(201, {});
+  api().post(LABELS).reply(200, []);
+  await app.probot.receive(opened());
+  expect(graphql).toHaveLength(2);
+  expect(graphql[1].variables).toMatchObject({ p0: `${HEAD}:app/compat.py` });
+  const [body] = posted(CHECKS);
+  expect(body.conclusion).toBe("success");
+  expect(body.output.annotations).toEqual([]);
+  expect(posted(LABELS)).toEqual([{ labels: ["migration"] }]);
+});

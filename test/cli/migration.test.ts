@@ -76,3 +76,16 @@ test("a diff on standard input compares requirements from its lines and names wh
   expect(report.migration.regressions).toHaveLength(1);
   expect(report.migration.dependencyProblems).toEqual(["setup.py: a setup.py cannot be compared from a diff alone; run small-steps check on a git range"]);
 });
+
+test("on a git range, a regression is judged again with the whole new file: a guard far above clears it", async () => {
+  const r = repository();
+  r.write("compat.py", ["import six", "", "if six.PY2:", "    a = 1", "    b = 2", "    c = 3", "    d = 4", "    pass", ""].join("\n"));
+  r.commit();
+  r.write("compat.py", ["import six", "", "if six.PY2:", "    a = 1", "    b = 2", "    c = 3", "    d = 4", "    text = unicode(x)", ""].join("\n"));
+  r.commit();
+  const report = (await check(["--json"], r.dir)).json();
+  expect(report.migration.regressions).toEqual([]);
+  expect(report.migration.lines).toEqual({ migration: 1, regression: 0, other: 0 });
+  const fromDiff = (await check(["--diff", "-", "--json"], r.dir, {}, r.git("diff", "HEAD~1", "HEAD"))).json();
+  expect(fromDiff.migration.regressions.map((x: any) => x.rule)).toEqual(["builtin-unicode"]); // a bare diff has only its hunks
+});

@@ -67,6 +67,11 @@ export function mockState(state: FakeState, captured: Array<{ query: string; var
       captured.push({ query, variables });
       const repository: Record<string, unknown> = {};
       for (const [name, value] of Object.entries(variables)) {
+        const whole = /^p(\d+)$/.exec(name);
+        if (whole) {
+          const path = String(value).split(":").slice(1).join(":");
+          repository[`f${whole[1]}`] = state.head?.[path] !== undefined ? { text: state.head[path] } : null;
+        }
         const blob = /^(mb|mh)?e(\d+)$/.exec(name);
         if (blob) {
           const path = String(value).split(":").slice(1).join(":");

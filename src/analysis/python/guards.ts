@@ -41,7 +41,8 @@ function fallbackTries(raw: readonly string[], code: readonly CodeLine[]): Set<n
 const MAY_GUARD = /PY\d|version|^\s*(?:try|except)\b/;
 
 export function guardedLines(raw: readonly string[], code: readonly CodeLine[]): boolean[] {
-  if (!code.some((line) => MAY_GUARD.test(line.code))) return code.map(() => false);
+  const mayGuard = (text: string) => (text.includes("PY") || text.includes("version") || text.includes("try") || text.includes("except")) && MAY_GUARD.test(text);
+  if (!code.some((line) => mayGuard(line.code))) return code.map(() => false);
   const tries = fallbackTries(raw, code);
   const stack: Frame[] = [];
   const guarded: boolean[] = [];

@@ -277,6 +277,10 @@ export function oldConstructIn(code: string, ownNames: () => ReadonlySet<string>
   return undefined;
 }
 
+/** Every marker contains one of these: a line without them is spared the patterns. */
+const MARKER_HINTS = ["__future__", "six", "builtins", "past", "future", "python_2_unicode_compatible", "version", "PY", "except"];
+
 export function compatibilityMarkerIn(code: string): string | undefined {
+  if (!MARKER_HINTS.some((hint) => code.includes(hint))) return undefined;
   return COMPATIBILITY_MARKERS.find((m) => m.pattern.test(code))?.id;
 }
