@@ -36,6 +36,9 @@ export interface Evaluation {
   migration: MigrationMeasurement;
   schema: SchemaMigrationMeasurement;
   dependencies: DependencyMeasurement;
+  /** The verdict of size and findings alone, before any acceptance. */
+  findings: FindingsVerdict;
+  /** The verdict published: `findings` with the acceptance applied. */
   verdict: FindingsVerdict;
   config: Config;
   /** The acceptance that holds for this size, if any: it goes on record for the next commit. */
@@ -69,7 +72,15 @@ export function evaluate(input: EngineInput): Evaluation {
   const schema = measureSchemaMigrations(size.files, input.config.schemaMigrations.presets, input.config.schemaMigrations.tolerance);
   const dependencies = input.dependencies ?? { changes: [], problems: [] };
   const findings = applyFindings(decide(input.config, size, input.facts), input.config, input.facts, migration, dependencies, schema);
-  const holds = acceptanceHolds(input.acceptance, size.sizeClass);
-  const verdict = applyAcceptance(findings, input.acceptance, size.sizeClass);
-  return { size, migration, schema, dependencies, verdict, config: input.config, acceptance: holds ? input.acceptance : undefined };
+  return withAcceptance({ size, migration, schema, dependencies, findings, verdict: findings, config: input.config }, input.acceptance);
+}
+
+/** The same measurements under another acceptance (or none): only the verdict changes, nothing is measured again. */
+export function withAcceptance(evaluation: Evaluation, acceptance: Acceptance | undefined): Evaluation {
+  const sizeClass = evaluation.size.sizeClass;
+  return {
+    ...evaluation,
+    verdict: applyAcceptance(evaluation.findings, acceptance, sizeClass),
+    acceptance: acceptanceHolds(acceptance, sizeClass) ? acceptance : undefined,
+  };
 }

@@ -4,7 +4,7 @@ import { dependencyChanges } from "../analysis/dependencies/changes.js";
 import { manifestKind } from "../analysis/dependencies/manifests.js";
 import { gitattributesCandidates } from "../analysis/gitattributes.js";
 import { SIZE_CLASSES, type SizeClass } from "../analysis/size.js";
-import { evaluate, filesToRecheck, type EngineInput, type Evaluation } from "../engine.js";
+import { evaluate, filesToRecheck, withAcceptance, type EngineInput, type Evaluation } from "../engine.js";
 import { CHECK_NAME, findCheckRun, publishCheckRun, type CheckAction } from "../github/check-runs.js";
 import type { GitHub } from "../github/client.js";
 import { marker, upsertMarkedComment } from "../github/comments.js";
@@ -151,7 +151,7 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
     }
     if (request.accept !== undefined) {
       const acceptance = request.accept && { ...request.accept, sizeClass: evaluation.size.sizeClass, sha: target.headSha };
-      evaluation = evaluate({ ...input, acceptance: acceptance ?? undefined });
+      evaluation = withAcceptance(evaluation, acceptance ?? undefined);
     }
     const superseded = state.headSha !== target.headSha;
 
