@@ -1,4 +1,5 @@
 import type { GitHub } from "./client.js";
+import { hasStatus } from "./errors.js";
 
 /**
  * Repeats GETs of repository contents with If-None-Match: GitHub does not count a request answered 304
@@ -39,7 +40,7 @@ export function useConditionalRequests(octokit: GitHub): GitHub {
       if (etag) remember(key, { etag, response });
       return response;
     } catch (error) {
-      if (cached && (error as { status?: number }).status === 304) return cached.response as Awaited<ReturnType<typeof request>>;
+      if (cached && hasStatus(error, 304)) return cached.response as Awaited<ReturnType<typeof request>>;
       throw error;
     }
   });

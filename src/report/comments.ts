@@ -1,10 +1,8 @@
 import { EXCLUSION_REASON_TEXT } from "../analysis/exclusions.js";
 import type { Evaluation } from "../engine.js";
 import { planSplit, type SplitPlan } from "../policy/split-plan.js";
-import { renderSummary, truncateSummary } from "./markdown.js";
+import { code, n, renderSummary, truncateSummary } from "./markdown.js";
 
-const n = (value: number) => value.toLocaleString("en-US");
-const code = (path: string) => `\`${path.replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
 /** GitHub's limit on a comment's body. */
 const COMMENT_LIMIT = 65_536;
 const FILES_LISTED = 300;

@@ -8,11 +8,11 @@ export const GITHUB_SUMMARY_LIMIT = 65_535;
 const TABLE_ROWS = 50;
 const LARGEST_FILES = 5;
 
-const n = (value: number) => value.toLocaleString("en-US");
+export const n = (value: number) => value.toLocaleString("en-US");
 /** Keep text from breaking out of a table cell. */
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 /** A file name as a code span that its own backticks cannot break. */
-const code = (path: string) => `\`${cell(path.replace(/`/g, "'"))}\``;
+export const code = (path: string) => `\`${cell(path.replace(/`/g, "'"))}\``;
 
 function limitsLine(evaluation: Evaluation): string {
   const { thresholds, limit, mode, deletionWeight } = evaluation.config;
