@@ -2,6 +2,7 @@ import type { ChangedFile } from "./analysis/changed-file.js";
 import { compileCustomPacks } from "./analysis/custom-pack.js";
 import type { DependencyMeasurement } from "./analysis/dependencies/changes.js";
 import { ExclusionRules } from "./analysis/exclusions.js";
+import { headSample } from "./analysis/generated/sample.js";
 import { GitattributesIndex } from "./analysis/gitattributes.js";
 import type { LinePack } from "./analysis/line-pack.js";
 import { measureMigration, withFullFiles, type MigrationMeasurement } from "./analysis/migration.js";
@@ -27,8 +28,8 @@ export interface EngineInput {
   dependencies?: DependencyMeasurement;
   /** A maintainer's acceptance on record (carried from earlier commits, or just given). */
   acceptance?: Acceptance;
-  /** Whole new versions of files with python3 regressions, to judge them with the full file in view. */
-  fileTexts?: ReadonlyMap<string, string>;
+  /** Whole head versions of changed files: generators' markers, and python3 regressions judged with the file in view. */
+  headTexts?: ReadonlyMap<string, string>;
 }
 
 export interface Evaluation {
@@ -51,6 +52,22 @@ export function packsFor(config: Config): LinePack[] {
   return [...packs, ...compileCustomPacks(config.migration.custom).packs];
 }
 
+/** Head files read at most per event for generators' markers (the state query stays one round trip). */
+export const MAX_MARKER_READS = 200;
+
+/**
+ * Changed files whose patch does not show their first lines (a hunk further down) and that nothing but a generator's
+ * marker could still exclude: their head versions are read, largest first, so that a marker on line 1 is seen.
+ */
+export function filesToSample(files: readonly ChangedFile[], config: Config): string[] {
+  const byPathAndGlobs = new ExclusionRules(config.exclude);
+  return files
+    .filter((f) => !f.binary && f.status !== "removed" && headSample(f) === undefined && byPathAndGlobs.decide(f.path).counted)
+    .sort((a, b) => b.additions + b.deletions - (a.additions + a.deletions))
+    .slice(0, MAX_MARKER_READS)
+    .map((f) => f.path);
+}
+
 /** Files whose python3 regressions should be judged again with the whole file in view. */
 export function filesToRecheck(evaluation: Evaluation): string[] {
   return [...new Set(evaluation.migration.regressions.filter((r) => r.pack === "python3").map((r) => r.path))];
@@ -64,11 +81,12 @@ export function evaluate(input: EngineInput): Evaluation {
     thresholds: input.config.thresholds,
     deletionWeight: input.config.deletionWeight,
     filesExpected: input.filesExpected,
+    headTexts: input.headTexts,
   });
   const counted = new Set(size.files.map((f) => f.path));
   const migrationOptions = { mixedTolerance: input.config.migration.mixedTolerance };
   const inHunks = measureMigration(input.files.filter((f) => counted.has(f.path)), packsFor(input.config), migrationOptions);
-  const migration = input.fileTexts ? withFullFiles(inHunks, input.fileTexts, migrationOptions, stillRegressions) : inHunks;
+  const migration = input.headTexts ? withFullFiles(inHunks, input.headTexts, migrationOptions, stillRegressions) : inHunks;
   const schema = measureSchemaMigrations(size.files, input.config.schemaMigrations.presets, input.config.schemaMigrations.tolerance);
   const dependencies = input.dependencies ?? { changes: [], problems: [] };
   const findings = applyFindings(decide(input.config, size, input.facts), input.config, input.facts, migration, dependencies, schema);

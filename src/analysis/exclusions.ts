@@ -1,15 +1,9 @@
 import { minimatch, type MMRegExp } from "minimatch";
+import { findMarker, type FileSample } from "./generated/markers.js";
+import { matchPathRule, type BuiltInReason } from "./generated/path-rules.js";
 import type { AttributeSource, GitattributesIndex } from "./gitattributes.js";
 
-export type ExclusionReason =
-  | "linguist-generated"
-  | "linguist-vendored"
-  | "lock-file"
-  | "minified"
-  | "source-map"
-  | "snapshot"
-  | "vendored-folder"
-  | "config-glob";
+export type ExclusionReason = "linguist-generated" | "linguist-vendored" | BuiltInReason | "generated-marker" | "config-glob";
 
 export const EXCLUSION_REASON_TEXT: Record<ExclusionReason, string> = {
   "linguist-generated": "generated (.gitattributes)",
@@ -19,6 +13,9 @@ export const EXCLUSION_REASON_TEXT: Record<ExclusionReason, string> = {
   "source-map": "source map",
   snapshot: "test snapshot",
   "vendored-folder": "vendored folder",
+  "vendored-file": "vendored file",
+  generated: "generated file",
+  "generated-marker": "generated (marker in the file)",
   "config-glob": "excluded by config",
 };
 
@@ -26,33 +23,16 @@ export type FileDecision =
   | { counted: true; detail?: string }
   | { counted: false; reason: ExclusionReason; detail: string };
 
-const LOCK_FILES = new Set([
-  "package-lock.json",
-  "npm-shrinkwrap.json",
-  "yarn.lock",
-  "pnpm-lock.yaml",
-  "bun.lockb",
-  "poetry.lock",
-  "Pipfile.lock",
-  "pdm.lock",
-  "uv.lock",
-  "Cargo.lock",
-  "go.sum",
-  "Gemfile.lock",
-  "composer.lock",
-]);
-const VENDORED_FOLDERS = ["vendor", "vendors", "node_modules", "third_party", "third-party", "bower_components"];
-
-function builtInReason(path: string): FileDecision | undefined {
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  if (LOCK_FILES.has(base)) return { counted: false, reason: "lock-file", detail: base };
-  if (/[.-]min\.(?:js|mjs|cjs|css)$/.test(base)) return { counted: false, reason: "minified", detail: base };
-  if (base.endsWith(".map")) return { counted: false, reason: "source-map", detail: base };
-  if (base.endsWith(".snap") || path.includes("__snapshots__/")) return { counted: false, reason: "snapshot", detail: base };
-  const folders = path.split("/").slice(0, -1);
-  const vendored = folders.find((folder) => VENDORED_FOLDERS.includes(folder));
-  if (vendored) return { counted: false, reason: "vendored-folder", detail: `${vendored}/` };
-  return undefined;
+/** Linguist's outcome for what a diff shows of a file: its path, then a generator's marker in its first lines. */
+function builtInDecision(path: string, sample: FileSample | undefined): FileDecision {
+  const byPath = matchPathRule(path);
+  if (byPath && "exclude" in byPath.rule.outcome) {
+    return { counted: false, reason: byPath.rule.outcome.exclude, detail: `${span(byPath.matched)} (${byPath.rule.serves})` };
+  }
+  const marker = sample && findMarker(path, sample);
+  if (marker) return { counted: false, reason: "generated-marker", detail: `${span(marker.rule.marker)} in its first lines (${marker.rule.family})` };
+  if (byPath && "count" in byPath.rule.outcome) return { counted: true, detail: `counted on purpose: ${byPath.rule.outcome.count}` };
+  return { counted: true };
 }
 
 interface CompiledGlob {
@@ -70,7 +50,8 @@ function describe(source: AttributeSource | undefined, attribute: string): strin
 
 /**
  * Decides whether a file counts. Precedence, most specific first: the user's globs (last match wins,
- * `!glob` re-includes), then linguist attributes at the base commit, then the built-in list.
+ * `!glob` re-includes), then linguist attributes at the base commit, then the built-in path rules and generators'
+ * markers.
  */
 export class ExclusionRules {
   private readonly globs: CompiledGlob[];
@@ -86,7 +67,8 @@ export class ExclusionRules {
     });
   }
 
-  decide(path: string): FileDecision {
+  /** `sample`: what is known of the file's first (and last) lines at the head, for generators' markers. */
+  decide(path: string, sample?: FileSample): FileDecision {
     const base = path.slice(path.lastIndexOf("/") + 1);
     for (let i = this.globs.length - 1; i >= 0; i--) {
       const { glob, include, regexp } = this.globs[i];
@@ -104,6 +86,6 @@ export class ExclusionRules {
         return { counted: true, detail: `counted by ${describe(sources.generated ?? sources.vendored, "=false")}` };
       }
     }
-    return builtInReason(path) ?? { counted: true };
+    return builtInDecision(path, sample);
   }
 }

@@ -1,5 +1,6 @@
 import type { ChangedFile } from "./changed-file.js";
 import type { ExclusionReason, ExclusionRules } from "./exclusions.js";
+import { headSample } from "./generated/sample.js";
 
 export const SIZE_CLASSES = ["XS", "S", "M", "L", "XL", "XXL"] as const;
 export type SizeClass = (typeof SIZE_CLASSES)[number];
@@ -48,6 +49,8 @@ export interface SizeOptions {
   deletionWeight: number;
   /** How many files the pull request says it changes (GitHub's `changed_files`). */
   filesExpected?: number;
+  /** Head versions of changed files read whole, for generators' markers beyond what the patch shows. */
+  headTexts?: ReadonlyMap<string, string>;
 }
 
 export function classify(lines: number, thresholds: SizeThresholds): SizeClass {
@@ -65,7 +68,7 @@ export function measureSize(files: readonly ChangedFile[], rules: ExclusionRules
   let additions = 0;
   let deletions = 0;
   for (const file of files) {
-    const decision = rules.decide(file.path);
+    const decision = rules.decide(file.path, headSample(file, options.headTexts));
     if (!decision.counted) {
       excluded.push({ path: file.path, reason: decision.reason, detail: decision.detail, additions: file.additions, deletions: file.deletions });
       continue;

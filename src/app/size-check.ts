@@ -4,7 +4,7 @@ import { dependencyChanges } from "../analysis/dependencies/changes.js";
 import { manifestKind } from "../analysis/dependencies/manifests.js";
 import { gitattributesCandidates } from "../analysis/gitattributes.js";
 import { SIZE_CLASSES, type SizeClass } from "../analysis/size.js";
-import { evaluate, filesToRecheck, withAcceptance, type EngineInput, type Evaluation } from "../engine.js";
+import { evaluate, filesToRecheck, filesToSample, withAcceptance, type EngineInput, type Evaluation } from "../engine.js";
 import { CHECK_NAME, findCheckRun, publishCheckRun, type CheckAction } from "../github/check-runs.js";
 import type { GitHub } from "../github/client.js";
 import { marker, upsertMarkedComment } from "../github/comments.js";
@@ -115,6 +115,7 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
       previousSha: request.before,
       gitattributesPaths: gitattributesCandidates(listing.files.map((f) => f.path)),
       manifestPaths: config.dependencies.enabled ? listing.files.filter((f) => manifestKind(f.path)).map((f) => f.path) : [],
+      headPaths: filesToSample(listing.files, config),
       labelNames: managedLabels(config),
       checkName: CHECK_NAME,
       appId: appId(),
@@ -140,13 +141,15 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
       filesExpected: target.changedFiles,
       dependencies,
       acceptance: record.acceptance,
+      headTexts: state.headTexts,
     };
     let evaluation = evaluate(input);
-    const recheck = filesToRecheck(evaluation);
+    const recheck = filesToRecheck(evaluation).filter((path) => !state.headTexts.has(path));
     if (recheck.length) {
       // Only when the hunks show regressions: one more query, for the whole files, to see guards above the hunk.
       step = "Reading the files with regressions";
-      input.fileTexts = await readFilesAt(github, { owner, repo }, target.headSha, recheck);
+      const texts = await readFilesAt(github, { owner, repo }, target.headSha, recheck);
+      input.headTexts = new Map([...state.headTexts, ...texts]);
       evaluation = evaluate(input);
     }
     if (request.accept !== undefined) {

@@ -14,6 +14,8 @@ export interface PullRequestState {
   previousCheckRun?: ExistingCheckRun;
   /** .gitattributes files at the base commit, among the candidate paths. */
   gitattributes: Array<{ path: string; text: string }>;
+  /** Whole head versions of the asked-for changed files (missing and binary files left out). */
+  headTexts: Map<string, string>;
 }
 
 export interface PullRequestStateQuery extends RepoRef {
@@ -24,6 +26,8 @@ export interface PullRequestStateQuery extends RepoRef {
   gitattributesPaths: string[];
   /** Dependency manifests the pull request changes: read whole at the base and the head. */
   manifestPaths?: string[];
+  /** Changed files to read whole at the head (generators' markers beyond the patch). */
+  headPaths?: string[];
   /** Label names the app manages: which exist in the repository. */
   labelNames: string[];
   /** The head before a push (pull_request.synchronize's `before`). */
@@ -102,7 +106,8 @@ const declare = (variables: Record<string, string>) => Object.keys(variables).ma
 /**
  * Reads in one GraphQL query (a second only past 100 candidate folders): the pull request's current head and labels,
  * which of the app's labels exist, our check runs on the head commit and on the commit before a push (their records),
- * the base commit's .gitattributes files, and the changed dependency manifests at the base and the head.
+ * the base commit's .gitattributes files, the changed dependency manifests at the base and the head, and the head
+ * versions of the changed files asked for.
  */
 export async function readPullRequestState(github: GitHub, q: PullRequestStateQuery): Promise<PullRequestState> {
   const [first, ...rest] = chunk(q.gitattributesPaths, BLOBS_PER_QUERY);
@@ -110,8 +115,10 @@ export async function readPullRequestState(github: GitHub, q: PullRequestStateQu
   const manifestPaths = q.manifestPaths ?? [];
   const before = blobFields(manifestPaths, q.baseSha, "mb");
   const after = blobFields(manifestPaths, q.headSha, "mh");
+  const headPaths = q.headPaths ?? [];
+  const heads = blobFields(headPaths, q.headSha, "h");
   const labels = labelFields(q.labelNames);
-  const variables = { ...blobs.variables, ...before.variables, ...after.variables, ...labels.variables };
+  const variables = { ...blobs.variables, ...before.variables, ...after.variables, ...heads.variables, ...labels.variables };
   const checks = "... on Commit { checkSuites(first: 20, filterBy: { appId: $appId }) { nodes { app { databaseId } checkRuns(first: 1, filterBy: { checkName: $checkName }) { nodes { databaseId status conclusion title summary text } } } } }";
   const previous = q.previousSha ? `previous: object(oid: $previous) { ${checks} }` : "";
   const query = `query($owner: String!, $repo: String!, $number: Int!, $head: GitObjectID!, $checkName: String!, $appId: Int${q.previousSha ? ", $previous: GitObjectID!" : ""}${declare(variables)}) {
@@ -119,7 +126,7 @@ export async function readPullRequestState(github: GitHub, q: PullRequestStateQu
     pullRequest(number: $number) { headRefOid labels(first: 100) { nodes { name } } }
     head: object(oid: $head) { ${checks} }
     ${previous}
-    ${[blobs.fields, before.fields, after.fields, labels.fields].filter(Boolean).join("\n    ")}
+    ${[blobs.fields, before.fields, after.fields, heads.fields, labels.fields].filter(Boolean).join("\n    ")}
   }
 }`;
   const response = await github.graphql<StateResponse>(query, {
@@ -155,6 +162,10 @@ export async function readPullRequestState(github: GitHub, q: PullRequestStateQu
     existingCheckRun: ourRun(repository.head),
     previousCheckRun: ourRun(repository.previous),
     gitattributes,
+    headTexts: new Map(headPaths.flatMap((path, i) => {
+      const text = blobText(repository, `hf${i}`);
+      return text === undefined ? [] : [[path, text] as const];
+    })),
   };
 }
 

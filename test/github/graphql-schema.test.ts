@@ -43,6 +43,7 @@ test("the pull request state query, with every part, and the file query are vali
     previousSha: "c".repeat(40),
     gitattributesPaths,
     manifestPaths: ["requirements.txt", "pyproject.toml"],
+    headPaths: ["api/client.go", "app/models.py"],
     labelNames: ["size/XS", "migration"],
     checkName: "small-steps",
     appId: 123,

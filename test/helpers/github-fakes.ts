@@ -72,10 +72,10 @@ export function mockState(state: FakeState, captured: Array<{ query: string; var
           const path = String(value).split(":").slice(1).join(":");
           repository[`f${whole[1]}`] = state.head?.[path] !== undefined ? { text: state.head[path] } : null;
         }
-        const blob = /^(mb|mh)?e(\d+)$/.exec(name);
+        const blob = /^(mb|mh|h)?e(\d+)$/.exec(name);
         if (blob) {
           const path = String(value).split(":").slice(1).join(":");
-          const files = blob[1] === "mb" ? state.base : blob[1] === "mh" ? state.head : state.gitattributes;
+          const files = blob[1] === "mb" ? state.base : blob[1] === "mh" || blob[1] === "h" ? state.head : state.gitattributes;
           repository[`${blob[1] ?? ""}f${blob[2]}`] = files?.[path] !== undefined ? { text: files[path] } : null;
         }
         if (/^l\d+$/.test(name)) repository[name] = (state.repositoryLabels ?? []).includes(String(value)) ? { name: value } : null;
