@@ -132,7 +132,8 @@ export function registerCommands(app: Probot): void {
   });
   app.on("pull_request_review_comment.created", async (context) => {
     const { comment, pull_request } = context.payload;
-    await run(context as unknown as Context, comment.body, { kind: "review_comment", commentId: comment.id }, async () => pull_request as unknown as PullRequestPayload);
+    const source: CommandSource = { kind: "review_comment", commentId: comment.id, threadId: comment.in_reply_to_id ?? comment.id };
+    await run(context as unknown as Context, comment.body, source, async () => pull_request as unknown as PullRequestPayload);
   });
   app.on("pull_request_review.submitted", async (context) => {
     const { review, pull_request } = context.payload;

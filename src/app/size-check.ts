@@ -15,7 +15,7 @@ import { syncLabels, type LabelDefinition } from "../github/labels.js";
 import { readFilesAt } from "../github/files-at.js";
 import { listPullRequestFiles } from "../github/pull-request-files.js";
 import { readPullRequestState } from "../github/pull-request-state.js";
-import { parseRecord, renderRecord, type Acceptance, type CheckRecord } from "../policy/check-record.js";
+import { parseRecord, renderRecord, type Acceptance, type CheckRecord, type StickyState } from "../policy/check-record.js";
 import type { Config } from "../policy/config.js";
 import { mayFail, sizeLabelName } from "../policy/verdict.js";
 import { renderSticky } from "../report/comments.js";
@@ -23,6 +23,7 @@ import { renderConfigProblems, renderSummary } from "../report/markdown.js";
 import { pypiBaseUrl, resolvePython3Support } from "../pypi/client.js";
 import { htmlBase, type PullRequestTarget } from "./pull-request-target.js";
 import { serialize } from "./serialize.js";
+import { count } from "../plural.js";
 
 const LABEL_COLOURS: Record<SizeClass, string> = { XS: "3cbf00", S: "5d9801", M: "7f7203", L: "a14c05", XL: "c32607", XXL: "e50009" };
 const FLAG_LABELS = {
@@ -95,7 +96,7 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
         existing,
         detailsUrl: loaded.detailsUrl,
         conclusion: "action_required",
-        title: `Invalid configuration: ${loaded.problems.length} problem${loaded.problems.length === 1 ? "" : "s"}`,
+        title: `Invalid configuration: ${count(loaded.problems.length, "problem")}`,
         summary: renderConfigProblems(loaded.problems, loaded.sources.map((s) => `\`${s}\``).join(", ") || "`.github/small-steps.yml`"),
         text: existing?.text ?? undefined, // keep the record (an acceptance) until the config is fixed
       });
@@ -161,10 +162,11 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
     let sticky = record.sticky;
     const stickyOn = config.comments.sticky === "on" || (config.comments.sticky === "auto" && config.mode === "block");
     // Only a pull request that can fail gets the comment: drafts, bots and other branches are reported quietly.
-    const over = evaluation.verdict.overLimit && !evaluation.acceptance && mayFail(config, input.facts);
-    if (stickyOn && !superseded && (over || sticky?.status === "over")) {
-      const body = renderSticky(evaluation, over);
-      const status = over ? "over" : "under";
+    const over = evaluation.verdict.overLimit && mayFail(config, input.facts);
+    const status: StickyState = !over ? "under" : evaluation.acceptance ? "accepted" : "over";
+    // Posted when a pull request first goes over; from then on it always tells the current state.
+    if (stickyOn && !superseded && (status === "over" || sticky)) {
+      const body = renderSticky(evaluation, status);
       if (!sticky || sticky.status !== status || sticky.hash !== digest(body)) {
         step = "Updating the sticky comment";
         const id = await upsertMarkedComment(github, ref, STICKY, body, sticky?.id);

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { dependencyChanges } from "../analysis/dependencies/changes.js";
 import { evaluate, filesToRecheck, filesToSample } from "../engine.js";
@@ -48,8 +49,11 @@ async function readSubject(values: Record<string, string | boolean | undefined>,
     return fromPullRequest(ref, io.env);
   }
   if (typeof values.diff === "string") {
-    const text = values.diff === "-" ? await io.readStdin() : await readFile(values.diff, "utf8");
-    return fromDiffText(cwd, text, { configPath });
+    const text = values.diff === "-" ? await io.readStdin() : await readFile(resolve(cwd, values.diff), "utf8");
+    const subject = await fromDiffText(cwd, text, { configPath });
+    // A file that holds no diff is a mistake (the wrong file, an empty pipe), not an extra-small change.
+    if (subject.files.length === 0) throw new UsageError(`no diff found ${values.diff === "-" ? "on standard input" : `in ${values.diff}`}`);
+    return subject;
   }
   return fromGitRepository(cwd, { base: values.base as string | undefined, head: values.head as string | undefined, configPath });
 }

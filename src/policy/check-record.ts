@@ -17,9 +17,13 @@ export interface Acceptance {
  */
 export interface CheckRecord {
   acceptance?: Acceptance;
-  /** The sticky comment, once posted, and whether it last said "over" or "under" the limit. */
-  sticky?: { id: number; status: "over" | "under"; hash?: string };
+  /** The sticky comment, once posted, and which state it last told (see `StickyState`). */
+  sticky?: { id: number; status: StickyState; hash?: string };
 }
+
+/** What the sticky comment tells: over the limit (with the split plan), accepted over the limit, or back within it. */
+export type StickyState = "over" | "accepted" | "under";
+const STICKY_STATES: readonly string[] = ["over", "accepted", "under"] satisfies StickyState[];
 
 const MARKER = "small-steps:record";
 const RECORD = new RegExp(`<!-- ${MARKER} (\\{.*?\\}) -->`);
@@ -41,7 +45,7 @@ export function parseRecord(text: string | null | undefined): CheckRecord {
       record.acceptance = { by: a.by, reason: a.reason, sizeClass: a.sizeClass, sha: a.sha };
     }
     const s = raw.sticky;
-    if (s && Number.isInteger(s.id) && (s.status === "over" || s.status === "under")) {
+    if (s && Number.isInteger(s.id) && STICKY_STATES.includes(s.status)) {
       record.sticky = { id: s.id, status: s.status, ...(typeof s.hash === "string" ? { hash: s.hash } : {}) };
     }
     return record;

@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject } from "ajv";
 import { compileCustomPacks, type CustomPackSpec } from "../analysis/custom-pack.js";
 import { SCHEMA_PRESETS, type SchemaPreset } from "../analysis/schema-migrations.js";
 import { DEFAULT_THRESHOLDS, SIZE_CLASSES, type SizeClass, type SizeThresholds } from "../analysis/size.js";
+import { count } from "../plural.js";
 
 /** The repository's policy, read from `.github/small-steps.yml`. Every key is optional. */
 export interface Config {
@@ -241,7 +242,7 @@ function describeError(error: ErrorObject): string {
     case "uniqueItems":
       return "expected no repeated items";
     case "minItems":
-      return `expected at least ${error.params.limit} item${error.params.limit === 1 ? "" : "s"}`;
+      return `expected at least ${count(error.params.limit, "item")}`;
     case "maxLength":
       return `expected at most ${error.params.limit} characters`;
     default:

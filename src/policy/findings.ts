@@ -5,6 +5,7 @@ import type { SizeClass } from "../analysis/size.js";
 import { acceptanceHolds, type Acceptance } from "./check-record.js";
 import type { Config, FindingConclusion } from "./config.js";
 import { mayFail, type Conclusion, type PullRequestFacts, type Verdict } from "./verdict.js";
+import { count } from "../plural.js";
 
 /** A note on one line of a file, as GitHub's check run annotations take it. */
 export interface Annotation {
@@ -48,23 +49,22 @@ export function applyFindings(
   if (migration.regressions.length) {
     const c = findingConclusion(config.migration.regressions, config, facts);
     conclusion = worst(conclusion, c);
-    const n = migration.regressions.length;
-    titleParts.push(`${n} regression${n === 1 ? "" : "s"}`);
+    titleParts.push(count(migration.regressions.length, "regression"));
     for (const r of migration.regressions) {
       annotations.push({ path: r.path, start_line: r.line, end_line: r.line, annotation_level: c === "failure" ? "failure" : "warning", title: `${r.pack}: ${r.rule}`, message: r.message });
     }
   }
   if (migration.mixed) {
-    notes.push(`Mixed change: ${migration.lines.migration} migration line(s) with ${migration.lines.other} line(s) of other work.`);
+    notes.push(`Mixed change: ${count(migration.lines.migration, "migration line")} with ${count(migration.lines.other, "line")} of other work.`);
     guidance.unshift(
-      `Split it in two: one pull request with only the migration edits (${migration.lines.migration} lines), one with the other changes (${migration.lines.other} lines). Land the migration first: it is mechanical and quick to review.`,
+      `Split it in two: one pull request with only the migration edits (${count(migration.lines.migration, "line")}), one with the other changes (${count(migration.lines.other, "line")}). Land the migration first: it is mechanical and quick to review.`,
     );
   }
   const unsupported = dependencies.changes.filter((d) => d.change !== "removed" && d.python3 === "no");
   if (unsupported.length) {
     const c = findingConclusion(config.dependencies.unsupported, config, facts);
     conclusion = worst(conclusion, c);
-    titleParts.push(`${unsupported.length} dependenc${unsupported.length === 1 ? "y" : "ies"} without Python 3`);
+    titleParts.push(`${count(unsupported.length, "dependency")} without Python 3`);
     for (const d of unsupported) {
       annotations.push({
         path: d.manifest,

@@ -1,6 +1,7 @@
 import { minimatch } from "minimatch";
 import { SIZE_CLASSES, type SizeClass, type SizeMeasurement } from "../analysis/size.js";
 import type { Config } from "./config.js";
+import { count, formatCount } from "../plural.js";
 
 export type Conclusion = "success" | "neutral" | "failure" | "action_required";
 
@@ -22,8 +23,6 @@ export interface Verdict {
   sizeLabel?: string;
 }
 
-const formatNumber = (n: number) => n.toLocaleString("en-US");
-
 export function sizeLabelName(config: Config, sizeClass: SizeClass): string {
   return `${config.labels.prefix}${sizeClass}`;
 }
@@ -34,11 +33,10 @@ export function isTargetBranch(config: Config, facts: Pick<PullRequestFacts, "ba
 }
 
 export function describeSize(size: SizeMeasurement): string {
-  const lines = `${formatNumber(size.countedLines)} line${size.countedLines === 1 ? "" : "s"}`;
-  if (!size.complete) {
-    return `at least ${lines} in ${formatNumber(size.countedFiles)} of ${formatNumber(size.filesExpected)} files`;
-  }
-  return `${lines} in ${formatNumber(size.countedFiles)} file${size.countedFiles === 1 ? "" : "s"}`;
+  const lines = count(size.countedLines, "line");
+  if (!size.complete) return `at least ${lines} in ${formatCount(size.countedFiles)} of ${count(size.filesExpected, "file")}`;
+  if (size.filesSeen === 0) return "no changes";
+  return `${lines} in ${count(size.countedFiles, "file")}`;
 }
 
 export function guidanceFor(sizeClass: SizeClass, limit: SizeClass): string[] {
@@ -75,6 +73,8 @@ export function decide(config: Config, size: SizeMeasurement, facts: PullRequest
     if (quiet) notes.push(quiet);
     else if (config.mode === "warn") notes.push("Warn mode: over the limit, reported without failing.");
     conclusion = quiet || config.mode === "warn" ? "neutral" : "failure";
+  } else if (size.filesSeen === 0 && size.complete) {
+    notes.push("No changes: there is nothing to measure.");
   } else if (!size.complete) {
     notes.push("GitHub listed only part of the files: the size is a lower bound, so no green verdict can be given.");
     conclusion = "neutral";

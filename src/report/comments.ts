@@ -1,7 +1,9 @@
 import { EXCLUSION_REASON_TEXT } from "../analysis/exclusions.js";
 import type { Evaluation } from "../engine.js";
 import { planSplit, type SplitPlan } from "../policy/split-plan.js";
+import type { StickyState } from "../policy/check-record.js";
 import { code, n, renderSummary, truncateSummary } from "./markdown.js";
+import { count } from "../plural.js";
 
 /** GitHub's limit on a comment's body. */
 const COMMENT_LIMIT = 65_536;
@@ -16,14 +18,14 @@ export function splitPlanFor(evaluation: Evaluation): SplitPlan {
 /** The split plan as a comment: parts in the order to land them, each with its size and files. */
 export function renderSplitPlan(evaluation: Evaluation, plan = splitPlanFor(evaluation)): string {
   const { size, config } = evaluation;
-  const head = `### small-steps: how to split this pull request\nThis pull request is **${size.sizeClass}** (${n(size.countedLines)} counted lines in ${n(size.countedFiles)} files); the limit is **${config.limit}** (under ${n(plan.capacity + 1)} lines). Land these parts in this order, each as its own pull request:`;
+  const head = `### small-steps: how to split this pull request\nThis pull request is **${size.sizeClass}** (${count(size.countedLines, "counted line")} in ${count(size.countedFiles, "file")}); the limit is **${config.limit}** (under ${count(plan.capacity + 1, "line")}). Land these parts in this order, each as its own pull request:`;
   if (plan.parts.length <= 1 && !plan.parts.some((p) => p.overLimit)) {
     return `### small-steps: how to split this pull request\nThis pull request is **${size.sizeClass}**, within the **${config.limit}** limit: no split needed.`;
   }
   const parts = plan.parts.map((part, i) => {
     const files = part.files.map((f) => `  - ${code(f.path)} (${n(f.countedLines)})`).join("\n");
     const warning = part.overLimit ? "\n  _One file's change is larger than the limit on its own: split that change itself (a refactor first, then the behaviour)._" : "";
-    return `${i + 1}. **${part.sizeClass}, ${n(part.lines)} lines**: ${KIND_TEXT[part.kind]} in ${part.modules.map(code).join(", ")}${warning}\n${files}`;
+    return `${i + 1}. **${part.sizeClass}, ${count(part.lines, "line")}**: ${KIND_TEXT[part.kind]} in ${part.modules.map(code).join(", ")}${warning}\n${files}`;
   });
   const notes = [
     "Schema migrations go first and alone, so that the code using them lands on a schema that already has them; migration work comes next, apart from the other changes; a module's tests stay with its code.",
@@ -47,10 +49,19 @@ function truncate(text: string): string {
   return truncateSummary(text, COMMENT_LIMIT - 200);
 }
 
-/** The sticky comment: posted when the pull request first goes over the limit, edited afterwards. */
-export function renderSticky(evaluation: Evaluation, over: boolean): string {
-  if (!over) {
-    return `### small-steps\n✅ This pull request is back within the limit: **${evaluation.size.sizeClass}** (${n(evaluation.size.countedLines)} counted lines, limit **${evaluation.config.limit}**). Thank you for keeping the steps small.`;
+/** The sticky comment: posted when the pull request first goes over the limit, edited as its state changes. */
+export function renderSticky(evaluation: Evaluation, state: StickyState): string {
+  const { size, config } = evaluation;
+  const measured = `**${size.sizeClass}** (${count(size.countedLines, "counted line")}; the limit is **${config.limit}**)`;
+  if (state === "under") {
+    return `### small-steps\n✅ This pull request is back within the limit: ${measured}. Thank you for keeping the steps small.`;
+  }
+  if (state === "accepted" && evaluation.acceptance) {
+    const { by, reason, sizeClass } = evaluation.acceptance;
+    return [
+      `### small-steps\n☑️ Accepted over the limit by @${by}: "${reason}". This pull request is ${measured}.`,
+      `A push that makes it larger than **${sizeClass}** takes the acceptance away; \`/small-steps revoke\` takes it back now.`,
+    ].join("\n\n");
   }
   return `${renderSplitPlan(evaluation)}\n\n_This comment is updated as the pull request changes. Type \`/small-steps help\` for commands._`;
 }

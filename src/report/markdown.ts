@@ -2,13 +2,14 @@ import { EXCLUSION_REASON_TEXT } from "../analysis/exclusions.js";
 import { SIZE_CLASSES } from "../analysis/size.js";
 import type { Evaluation } from "../engine.js";
 import type { ConfigProblem } from "../policy/config.js";
+import { count, formatCount } from "../plural.js";
 
 /** GitHub rejects a check run output summary or text longer than this. */
 export const GITHUB_SUMMARY_LIMIT = 65_535;
 const TABLE_ROWS = 50;
 const LARGEST_FILES = 5;
 
-export const n = (value: number) => value.toLocaleString("en-US");
+export const n = formatCount;
 /** Keep text from breaking out of a table cell. */
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 /** A file name as a code span that its own backticks cannot break. */
@@ -128,7 +129,7 @@ export function renderMigrationSection(evaluation: Evaluation): string | undefin
   }
   if (schema.files.length) {
     parts.push(
-      `**Schema migrations**: ${schema.files.map((f) => `${code(f.path)} (${f.preset})`).join(", ")}: ${n(schema.lines)} lines, beside ${n(schema.otherLines)} lines of application code${schema.mixed ? " — they should ship alone" : ""}.`,
+      `**Schema migrations**: ${schema.files.map((f) => `${code(f.path)} (${f.preset})`).join(", ")}: ${count(schema.lines, "line")}, beside ${count(schema.otherLines, "line")} of application code${schema.mixed ? " — they should ship alone" : ""}.`,
     );
   }
   return parts.length ? `#### Migration\n${parts.join("\n\n")}` : undefined;

@@ -67,6 +67,12 @@ function mockPermission(user: string, role: string) {
   api().get(`/repos/${OWNER}/${REPO}/collaborators/${user}/permission`).reply(200, { permission: legacy, role_name: role, user: { login: user } });
 }
 
+/** The listing a reply is compared with before it is written: our replies already there (none by default). */
+function mockReplyListing(source: Source, existing: Array<Record<string, unknown>> = []) {
+  const path = source === "review comment" ? `/repos/${OWNER}/${REPO}/pulls/2/comments` : COMMENTS;
+  api().get(path).query(true).reply(200, existing);
+}
+
 const posted = (path: string) => sent.filter((r) => r.method === "POST" && r.path.split("?")[0] === path).map((r) => r.body);
 const checkRunWrites = () => sent.filter((r) => r.path.startsWith(CHECKS) && r.method !== "GET").map((r) => r.body);
 
@@ -91,6 +97,7 @@ describe.each(SOURCES)("from a %s", (source) => {
     mockPullForConversation(source);
     api().post(REACTIONS[source]).reply(201, {});
     const replyPath = source === "review comment" ? `/repos/${OWNER}/${REPO}/pulls/2/comments/284312630/replies` : COMMENTS;
+    mockReplyListing(source);
     api().post(replyPath).reply(201, { id: 1 });
     await app.probot.receive(commentEvent(source, "/small-steps help"));
     expect(posted(replyPath)[0].body).toContain("`/small-steps accept <reason>`");
@@ -132,6 +139,7 @@ describe.each(SOURCES)("from a %s", (source) => {
     mockSizeCheck("", files(2));
     api().post(REACTIONS[source]).reply(201, {});
     const replyPath = source === "review comment" ? `/repos/${OWNER}/${REPO}/pulls/2/comments/284312630/replies` : COMMENTS;
+    mockReplyListing(source);
     api().post(replyPath).reply(201, { id: 1 });
     await app.probot.receive(commentEvent(source, "/small-steps explain"));
     expect(posted(replyPath)[0].body).toContain("#### Every counted file");
@@ -163,7 +171,10 @@ describe("who may accept", () => {
     if (accepted) mockSizeCheck("mode: block\nlimit: S\ncomments:\n  sticky: off\n", files(40));
     else mockConfig(OWNER, REPO, "mode: block\nlimit: S\ncomments:\n  sticky: off\n");
     api().post(REACTIONS.conversation).reply(201, {});
-    if (!accepted) api().post(COMMENTS).reply(201, { id: 1 });
+    if (!accepted) {
+      mockReplyListing("conversation");
+    api().post(COMMENTS).reply(201, { id: 1 });
+    }
     await app.probot.receive(commentEvent("conversation", "/small-steps accept big rename", "someone"));
     if (accepted) {
       expect(checkRunWrites()[0].conclusion).toBe("success");
@@ -181,6 +192,7 @@ describe("who may accept", () => {
     mockConfig(OWNER, REPO, "accept:\n  permission: admin\n");
     mockPermission("maintainer", "maintain");
     api().post(REACTIONS.conversation).reply(201, {});
+    mockReplyListing("conversation");
     api().post(COMMENTS).reply(201, { id: 1 });
     await app.probot.receive(commentEvent("conversation", "/small-steps accept ok"));
     expect(posted(COMMENTS)[0].body).toContain("needs **admin** permission");
@@ -191,6 +203,7 @@ describe("who may accept", () => {
     api().get(`/repos/${OWNER}/${REPO}/pulls/2`).reply(200, pr());
     mockConfig(OWNER, REPO, "");
     api().post(REACTIONS.conversation).reply(201, {});
+    mockReplyListing("conversation");
     api().post(COMMENTS).reply(201, { id: 1 });
     await app.probot.receive(commentEvent("conversation", "/small-steps accept mine", AUTHOR));
     expect(posted(COMMENTS)[0].body).toContain("authors cannot accept their own pull request");
@@ -213,6 +226,7 @@ describe("who may accept", () => {
     mockConfig(OWNER, REPO, "");
     mockPermission("maintainer", "admin");
     api().post(REACTIONS.conversation).reply(201, {});
+    mockReplyListing("conversation");
     api().post(COMMENTS).reply(201, { id: 1 });
     await app.probot.receive(commentEvent("conversation", "/small-steps accept"));
     expect(posted(COMMENTS)[0].body).toContain("Give a reason");
@@ -235,6 +249,7 @@ describe("what is ignored", () => {
     mockToken();
     api().get(`/repos/${OWNER}/${REPO}/pulls/2`).reply(200, pr());
     api().post(REACTIONS.conversation).reply(201, {});
+    mockReplyListing("conversation");
     api().post(COMMENTS).reply(201, { id: 1 });
     await app.probot.receive(commentEvent("conversation", "/small-steps frobnicate"));
     expect(posted(REACTIONS.conversation)).toEqual([{ content: "confused" }]);
@@ -389,6 +404,7 @@ describe("the check run's buttons", () => {
     api().get(`/repos/${OWNER}/${REPO}/pulls/2`).reply(200, pr());
     mockConfig(OWNER, REPO, "");
     mockPermission("reader", "read");
+    mockReplyListing("conversation");
     api().post(COMMENTS).reply(201, { id: 1 });
     await app.probot.receive(action("accept", "reader"));
     expect(posted(COMMENTS)[0].body).toContain("@reader, accepting or revoking needs **write** permission");
@@ -411,7 +427,7 @@ describe("split, explain and the sticky comment", () => {
       return { filename: test ? `tests/${module}/test_${unit}.py` : `src/${module}/${unit}.py`, status: "modified", additions: 10 + (i % 4) * 2, deletions: 0, patch: "@@ -1 +1,2 @@\n a\n+b = 1" };
     });
 
-  test("split on a 40-file pull request proposes parts each under the limit; asking again edits the same comment", async () => {
+  test("split on a 40-file pull request proposes parts each under the limit; asking again edits the same comment only when the plan changed", async () => {
     mockToken();
     api().get(`/repos/${OWNER}/${REPO}/pulls/2`).times(2).reply(200, { ...pr(), changed_files: 40 });
     mockSizeCheck("limit: M\n", forty());
@@ -433,12 +449,27 @@ describe("split, explain and the sticky comment", () => {
     expect(billingPart).toContain("tests/billing/test_part0.py");
     expect(billingPart).toContain("tests/billing/test_part1.py");
 
+    // Asked again with nothing changed: the plan is the same, so the comment is not edited (the reaction answers).
+    const ours = { id: 555, body: plan, user: { login: "small-steps[bot]", type: "Bot" }, performed_via_github_app: { id: 123 } };
     mockSizeCheck("limit: M\n", forty());
-    api().get(COMMENTS).query(true).reply(200, [{ id: 555, body: plan, user: { login: "small-steps[bot]", type: "Bot" }, performed_via_github_app: { id: 123 } }]);
+    api().get(COMMENTS).query(true).reply(200, [ours]);
+    await app.probot.receive(commentEvent("conversation", "/small-steps split"));
+    expect(posted(COMMENTS)).toHaveLength(1);
+    expect(sent.filter((r) => r.method === "PATCH" && r.path.includes("/comments/"))).toEqual([]);
+    expect(posted(REACTIONS.conversation)).toEqual([{ content: "+1" }, { content: "+1" }]);
+
+    // After a push that changes the plan, the same comment is edited.
+    nock.cleanAll(); // the optional file-list mocks above would answer again
+    api().get(`/repos/${OWNER}/${REPO}/pulls/2`).reply(200, { ...pr(), changed_files: 41 });
+    api().post(REACTIONS.conversation).reply(201, {});
+    mockSizeCheck("limit: M\n", [...forty(), { filename: "src/new/feature.py", status: "added", additions: 30, deletions: 0, patch: "@@ -0,0 +1 @@\n+x" }]);
+    api().get(COMMENTS).query(true).reply(200, [ours]);
     api().patch(`/repos/${OWNER}/${REPO}/issues/comments/555`).reply(200, { id: 555 });
     await app.probot.receive(commentEvent("conversation", "/small-steps split"));
     expect(posted(COMMENTS)).toHaveLength(1);
-    expect(sent.filter((r) => r.method === "PATCH" && r.path.endsWith("/comments/555"))).toHaveLength(1);
+    const edits = sent.filter((r) => r.method === "PATCH" && r.path.endsWith("/comments/555"));
+    expect(edits).toHaveLength(1);
+    expect(edits[0].body.body).toContain("src/new/feature.py");
   });
 
   test("explain replies with the full breakdown", async () => {
@@ -449,6 +480,7 @@ describe("split, explain and the sticky comment", () => {
       { filename: "yarn.lock", status: "modified", additions: 300, deletions: 20 },
     ]);
     api().post(REACTIONS.conversation).reply(201, {});
+    mockReplyListing("conversation");
     api().post(COMMENTS).reply(201, { id: 1 });
     await app.probot.receive(commentEvent("conversation", "/small-steps explain"));
     const body = posted(COMMENTS)[0].body;
@@ -485,5 +517,86 @@ describe("split, explain and the sticky comment", () => {
     expect(update.body).toContain("back within the limit");
     expect(posted(COMMENTS)).toEqual([]);
     expect(checkRunWrites()[0].output.text).toContain('"status":"under"');
+  });
+  test("the sticky comment tells the truth through accept, revoke and a push that grows the pull request", async () => {
+    const block = "mode: block\nlimit: S\n";
+    const over = renderRecord({ sticky: { id: 901, status: "over", hash: "x" } });
+    const run = (text: string) => ({ checkRunId: 700, checkRun: { status: "COMPLETED", conclusion: "FAILURE", title: "t", summary: "s", text } });
+    const stickyEdit = () => sent.find((r) => r.method === "PATCH" && r.path.endsWith("/comments/901"))!.body.body as string;
+    const step = (changed: number) => {
+      sent.length = 0;
+      nock.cleanAll();
+      api().get(`/repos/${OWNER}/${REPO}/pulls/2`).optionally().reply(200, { ...pr(), changed_files: changed });
+      api().post(REACTIONS.conversation).optionally().reply(201, {});
+      api().patch(`/repos/${OWNER}/${REPO}/issues/comments/901`).reply(200, { id: 901 });
+    };
+
+    // Accepted: says who, why, the class and the limit, and what takes it away. Never "back within the limit".
+    step(40);
+    mockToken();
+    mockPermission("maintainer", "maintain");
+    mockSizeCheck(block, files(40), run(over));
+    await app.probot.receive(commentEvent("conversation", "/small-steps accept big rename"));
+    const accepted = stickyEdit();
+    expect(accepted).toContain('Accepted over the limit by @maintainer: "big rename"');
+    expect(accepted).toContain("**M** (40 counted lines; the limit is **S**)");
+    expect(accepted).toContain("A push that makes it larger than **M** takes the acceptance away");
+    expect(accepted).not.toContain("within the limit");
+    const acceptedRecord = checkRunWrites()[0].output.text;
+    expect(acceptedRecord).toContain('"status":"accepted"');
+
+    // Revoked: over again, with the split plan.
+    step(40);
+    mockPermission("maintainer", "maintain");
+    mockSizeCheck(block, files(40), run(acceptedRecord));
+    await app.probot.receive(commentEvent("conversation", "/small-steps revoke"));
+    expect(stickyEdit()).toContain("how to split this pull request");
+    expect(checkRunWrites()[0].output.text).toContain('"status":"over"');
+
+    // Accepted again, then a push makes it larger than the accepted class: over again.
+    step(40);
+    mockPermission("maintainer", "maintain");
+    mockSizeCheck(block, files(40), run(over));
+    await app.probot.receive(commentEvent("conversation", "/small-steps accept big rename"));
+    const again = checkRunWrites()[0].output.text;
+    step(600);
+    mockSizeCheck(block, files(600), run(again));
+    const payload = examplePayload("pull_request", "synchronize");
+    payload.pull_request = { ...pr(), changed_files: 600 };
+    payload.repository = repository();
+    payload.before = HEAD;
+    await app.probot.receive({ id: "push", name: "pull_request", payload } as any);
+    expect(stickyEdit()).toContain("how to split this pull request");
+    expect(checkRunWrites()[0].output.text).toContain('"status":"over"');
+  });
+
+  test.each(["help", "explain"])("a repeated %s whose reply would not change writes no comment; the reaction still answers", async (command) => {
+    const ours = (body: string) => ({ id: 77, body, user: { login: "small-steps[bot]", type: "Bot" }, performed_via_github_app: { id: 123 } });
+    mockToken();
+    api().get(`/repos/${OWNER}/${REPO}/pulls/2`).times(2).reply(200, { ...pr(), changed_files: 2 });
+    if (command === "explain") mockSizeCheck("", files(2));
+    api().post(REACTIONS.conversation).times(2).reply(201, {});
+    mockReplyListing("conversation");
+    api().post(COMMENTS).reply(201, { id: 77 });
+    await app.probot.receive(commentEvent("conversation", `/small-steps ${command}`));
+    const [first] = posted(COMMENTS);
+    // A person's comment quoting the same text, posted after ours, is not ours: ours is still the latest reply.
+    if (command === "explain") mockSizeCheck("", files(2));
+    mockReplyListing("conversation", [ours(first.body), { id: 78, body: first.body, user: { login: "someone", type: "User" } }]);
+    await app.probot.receive(commentEvent("conversation", `/small-steps ${command}`));
+    expect(posted(COMMENTS)).toHaveLength(1);
+    expect(posted(REACTIONS.conversation)).toEqual([{ content: "+1" }, { content: "+1" }]);
+  });
+
+  test("a person's comment that carries the app's hidden marker is never edited by the app", async () => {
+    mockToken();
+    api().get(`/repos/${OWNER}/${REPO}/pulls/2`).reply(200, { ...pr(), changed_files: 3 });
+    mockSizeCheck("limit: XS\n", files(3, (i) => ({ filename: `m${i}/f.py`, additions: 5 })));
+    api().post(REACTIONS.conversation).reply(201, {});
+    api().get(COMMENTS).query(true).reply(200, [{ id: 31, body: "<!-- small-steps:split -->\nmy own notes", user: { login: "mallory", type: "User" } }]);
+    api().post(COMMENTS).reply(201, { id: 32 });
+    await app.probot.receive(commentEvent("conversation", "/small-steps split"));
+    expect(sent.filter((r) => r.method === "PATCH")).toEqual([]);
+    expect(posted(COMMENTS)[0].body).toContain("how to split this pull request");
   });
 });

@@ -117,7 +117,7 @@ describe("labels for the kind of work", () => {
     expect(posted(LABELS)).toEqual([{ labels: ["mixed-change"] }]);
     const summary = posted(CHECKS)[0].output.summary;
     expect(summary).toContain("Kind of work: **mixed**");
-    expect(summary).toContain("Split it in two: one pull request with only the migration edits (1 lines), one with the other changes (30 lines).");
+    expect(summary).toContain("Split it in two: one pull request with only the migration edits (1 line), one with the other changes (30 lines).");
   });
 });
 

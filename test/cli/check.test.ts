@@ -114,6 +114,19 @@ describe("small-steps check on a local repository", () => {
     expect(fromFile.json().size).toMatchObject({ class: "S", countedLines: 17 });
   });
 
+  test("input with no diff in it exits 2 saying so; an empty git range is a valid XS report of no changes", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "small-steps-nodiff-"));
+    writeFileSync(join(folder, "notes.txt"), "These are meeting notes, not a diff.\n");
+    const fromFile = await check(["--diff", "notes.txt"], folder);
+    expect(fromFile).toMatchObject({ code: 2, stdout: "", stderr: "small-steps: no diff found in notes.txt\n" });
+    const fromStdin = await check(["--diff", "-"], folder, "");
+    expect(fromStdin).toMatchObject({ code: 2, stderr: "small-steps: no diff found on standard input\n" });
+
+    const unchanged = (await check(["--json", "--base", "HEAD", "--head", "HEAD"], repo.dir)).json();
+    expect(unchanged).toMatchObject({ conclusion: "success", title: "XS: no changes", size: { class: "XS", countedLines: 0 } });
+    expect(unchanged.notes).toContain("No changes: there is nothing to measure.");
+  });
+
   test("usage errors exit 2 with help", async () => {
     expect((await check(["--bogus"], repo.dir)).code).toBe(2);
     expect((await check(["--pr", "not-a-ref"], repo.dir)).stderr).toContain("--pr expects OWNER/REPO#NUMBER");
