@@ -5,8 +5,7 @@ import { ExclusionRules } from "./analysis/exclusions.js";
 import { headSample } from "./analysis/generated/sample.js";
 import { GitattributesIndex } from "./analysis/gitattributes.js";
 import type { LinePack } from "./analysis/line-pack.js";
-import { measureMigration, withFullFiles, type MigrationMeasurement } from "./analysis/migration.js";
-import { stillRegressions } from "./analysis/python/full-file.js";
+import { measureMigration, type MigrationMeasurement } from "./analysis/migration.js";
 import { python3Pack } from "./analysis/python/python3-pack.js";
 import { measureSchemaMigrations, type SchemaMigrationMeasurement } from "./analysis/schema-migrations.js";
 import { measureSize, type SizeMeasurement } from "./analysis/size.js";
@@ -28,8 +27,14 @@ export interface EngineInput {
   dependencies?: DependencyMeasurement;
   /** A maintainer's acceptance on record (carried from earlier commits, or just given). */
   acceptance?: Acceptance;
-  /** Whole head versions of changed files: generators' markers, and python3 regressions judged with the file in view. */
+  /** Whole head versions of changed files: generators' markers, and the python3 pack's added lines judged in context. */
   headTexts?: ReadonlyMap<string, string>;
+  /** Whole base versions of changed files (by their base path): removed lines judged in context. */
+  baseTexts?: ReadonlyMap<string, string>;
+  /** The most text the migration packs judge with, in all (the app's bound); unbounded when undefined. */
+  wholeFileBytes?: number;
+  /** Why files may be judged from their hunks alone (a bare diff), for the report; the bound says itself. */
+  wholeFileNote?: string;
 }
 
 export interface Evaluation {
@@ -44,6 +49,8 @@ export interface Evaluation {
   config: Config;
   /** The acceptance that holds for this size, if any: it goes on record for the next commit. */
   acceptance?: Acceptance;
+  /** Why some files were judged from their hunks alone (`migration.hunksOnly`), when any were. */
+  hunksOnlyReason?: string;
 }
 
 /** The migration packs a config turns on (its custom patterns were checked when the config was resolved). */
@@ -68,9 +75,73 @@ export function filesToSample(files: readonly ChangedFile[], config: Config): st
     .map((f) => f.path);
 }
 
-/** Files whose python3 regressions should be judged again with the whole file in view. */
-export function filesToRecheck(evaluation: Evaluation): string[] {
-  return [...new Set(evaluation.migration.regressions.filter((r) => r.pack === "python3").map((r) => r.path))];
+/** How much of the files a pack wants whole the app reads per event; past it, files are judged from their hunks. */
+export interface WholeFileBound {
+  files: number;
+  bytes: number;
+}
+export const WHOLE_FILE_BOUND: WholeFileBound = { files: 100, bytes: 2 * 1024 * 1024 };
+
+/** Whole versions to read: the head of every file with added lines, the base of every file with removed ones. */
+export interface ReadPlan {
+  head: string[];
+  /** By the base path (a renamed file's previous path). */
+  base: string[];
+  /** The files a pack wants whole, in the order their texts are kept within the byte bound. */
+  wanted: string[];
+}
+
+/** A lower bound on a file's length from its last hunk header: files that look smaller are read first. */
+function estimatedLines(file: ChangedFile): number {
+  const patch = file.patch ?? "";
+  const header = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(patch.slice(patch.lastIndexOf("\n@@ ") + 1));
+  return header ? Number(header[1]) + Number(header[2] ?? 1) : 0;
+}
+
+/**
+ * What to read whole before measuring (pure; the I/O edge reads it): heads for generators' markers, and for files a
+ * pack judges with the whole file in view (python3), their head and base, the smallest first up to `bound.files`.
+ * Added and removed files need nothing: their patch is the whole file.
+ */
+export function filesToRead(files: readonly ChangedFile[], config: Config, bound?: WholeFileBound): ReadPlan {
+  const packs = packsFor(config).filter((p) => p.wantsWholeFiles);
+  const byPathAndGlobs = new ExclusionRules(config.exclude);
+  const candidates = files
+    .filter((f) => !f.binary && f.status !== "added" && f.status !== "removed" && packs.some((p) => p.appliesTo(f.path)) && byPathAndGlobs.decide(f.path).counted)
+    .map((file) => ({ file, lines: estimatedLines(file) }))
+    .sort((a, b) => a.lines - b.lines || a.file.path.localeCompare(b.file.path))
+    .slice(0, bound?.files ?? Infinity)
+    .map(({ file }) => file);
+  const head = new Set(filesToSample(files, config));
+  for (const f of candidates) if (f.additions > 0) head.add(f.path);
+  return {
+    head: [...head],
+    base: candidates.filter((f) => f.deletions > 0).map((f) => f.previousPath ?? f.path),
+    wanted: candidates.map((f) => f.path),
+  };
+}
+
+/**
+ * The texts the migration packs judge with: those of the files a pack wants whole, kept within `bytes` in all in the
+ * plan's order (the smallest first). Past it, files are judged from their hunks, and the report names them.
+ */
+function boundTexts(input: EngineInput): { head?: ReadonlyMap<string, string>; base?: ReadonlyMap<string, string> } {
+  const { headTexts: head, baseTexts: base, wholeFileBytes: bytes } = input;
+  if (bytes === undefined || (!head && !base)) return { head, base };
+  const keptHead = new Map(head);
+  const keptBase = new Map(base);
+  const byPath = new Map(input.files.map((f) => [f.path, f]));
+  let used = 0;
+  for (const path of filesToRead(input.files, input.config).wanted) {
+    const basePath = byPath.get(path)?.previousPath ?? path;
+    const size = (head?.get(path)?.length ?? 0) + (base?.get(basePath)?.length ?? 0);
+    if (used + size <= bytes) used += size;
+    else {
+      keptHead.delete(path);
+      keptBase.delete(basePath);
+    }
+  }
+  return { head: keptHead, base: keptBase };
 }
 
 /** Pure: measurements and verdict from a diff and a policy. No GitHub, no network, no clock. */
@@ -85,12 +156,14 @@ export function evaluate(input: EngineInput): Evaluation {
   });
   const counted = new Set(size.files.map((f) => f.path));
   const migrationOptions = { mixedTolerance: input.config.migration.mixedTolerance };
-  const inHunks = measureMigration(input.files.filter((f) => counted.has(f.path)), packsFor(input.config), migrationOptions);
-  const migration = input.headTexts ? withFullFiles(inHunks, input.headTexts, migrationOptions, stillRegressions) : inHunks;
+  const migration = measureMigration(input.files.filter((f) => counted.has(f.path)), packsFor(input.config), migrationOptions, boundTexts(input));
   const schema = measureSchemaMigrations(size.files, input.config.schemaMigrations.presets, input.config.schemaMigrations.tolerance);
   const dependencies = input.dependencies ?? { changes: [], problems: [] };
   const findings = applyFindings(decide(input.config, size, input.facts), input.config, input.facts, migration, dependencies, schema);
-  return withAcceptance({ size, migration, schema, dependencies, findings, verdict: findings, config: input.config }, input.acceptance);
+  const hunksOnlyReason = migration.hunksOnly.length
+    ? (input.wholeFileNote ?? (input.wholeFileBytes !== undefined ? `Past the ${WHOLE_FILE_BOUND.files} files and ${WHOLE_FILE_BOUND.bytes / 1024 / 1024} MB read whole per check, files are judged from their hunks: a guard or docstring above a hunk is not seen.` : "These files could not be read whole: they are judged from their hunks."))
+    : undefined;
+  return withAcceptance({ size, migration, schema, dependencies, findings, verdict: findings, config: input.config, hunksOnlyReason }, input.acceptance);
 }
 
 /** The same measurements under another acceptance (or none): only the verdict changes, nothing is measured again. */

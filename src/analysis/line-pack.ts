@@ -11,14 +11,22 @@ export interface LineVerdict {
   removesOldConstruct?: boolean;
 }
 
+/** The whole versions of a changed file, where they were read: the head for added lines, the base for removed ones. */
+export interface WholeFile {
+  head?: string;
+  base?: string;
+}
+
 /**
  * A migration pack: which files it reads and how it classifies their changed lines. `classify` returns, for each
  * hunk, one verdict per change of that hunk (undefined for context lines).
  */
 export interface LinePack {
   name: string;
+  /** Whether the pack judges lines better with the whole file in view (so the I/O edge reads it). */
+  wantsWholeFiles?: boolean;
   appliesTo(path: string): boolean;
-  classify(file: ChangedFile, hunks: Hunk[]): Array<Array<LineVerdict | undefined>>;
+  classify(file: ChangedFile, hunks: Hunk[], whole?: WholeFile): Array<Array<LineVerdict | undefined>>;
 }
 
 /** Each side of a hunk as the lines a reader of that version sees, with the index of each change in it. */

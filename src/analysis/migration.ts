@@ -27,6 +27,8 @@ export interface MigrationMeasurement {
   packs: string[];
   /** Files whose changed lines are mostly migration work (for the split plan). */
   migrationFiles: string[];
+  /** Files a pack wanted whole but judged from their hunks alone (not read, past the bound, or not matching the diff). */
+  hunksOnly: string[];
 }
 
 const RANK: Record<LineClass, number> = { other: 0, migration: 1, regression: 2 };
@@ -42,15 +44,30 @@ export interface MigrationOptions {
   mixedTolerance: number;
 }
 
+/** Whole versions of changed files, by path: the head (for added lines) and the base (for removed ones). */
+export interface FileTexts {
+  head?: ReadonlyMap<string, string>;
+  base?: ReadonlyMap<string, string>;
+}
+
+/** Whether a pack that reads whole files has what it needs for this file: an added or removed file's patch is whole. */
+function wholeFileKnown(file: ChangedFile, texts: FileTexts): boolean {
+  if (file.status === "added" || file.status === "removed") return true;
+  const headNeeded = file.additions > 0 && !texts.head?.has(file.path);
+  const baseNeeded = file.deletions > 0 && !texts.base?.has(file.previousPath ?? file.path);
+  return !headNeeded && !baseNeeded;
+}
+
 /** At least this many other lines are always tolerated (a touched import, a blank line). */
 const TOLERATED_OTHER_LINES = 3;
 
-export function measureMigration(files: readonly ChangedFile[], packs: readonly LinePack[], options: MigrationOptions): MigrationMeasurement {
+export function measureMigration(files: readonly ChangedFile[], packs: readonly LinePack[], options: MigrationOptions, texts: FileTexts = {}): MigrationMeasurement {
   const lines: Record<LineClass, number> = { migration: 0, regression: 0, other: 0 };
   const regressions: Regression[] = [];
   const used = new Set<string>();
   let migrated = 0;
   const migrationFiles: string[] = [];
+  const hunksOnly: string[] = [];
   for (const file of files) {
     const applicable = packs.filter((p) => p.appliesTo(file.path));
     if (applicable.length === 0 || file.binary) {
@@ -64,7 +81,9 @@ export function measureMigration(files: readonly ChangedFile[], packs: readonly 
       continue;
     }
     applicable.forEach((p) => used.add(p.name));
-    const verdicts = combine(applicable.map((p) => p.classify(file, hunks)));
+    const whole = { head: texts.head?.get(file.path), base: texts.base?.get(file.previousPath ?? file.path) };
+    if (applicable.some((p) => p.wantsWholeFiles) && !wholeFileKnown(file, texts)) hunksOnly.push(file.path);
+    const verdicts = combine(applicable.map((p) => p.classify(file, hunks, whole)));
     const before = { ...lines };
     hunks.forEach((hunk, h) => {
       const changes = hunk.changes;
@@ -107,6 +126,7 @@ export function measureMigration(files: readonly ChangedFile[], packs: readonly 
     migrationOnly: lines.migration > 0 && !mixed && lines.regression === 0,
     packs: [...used].sort(),
     migrationFiles,
+    hunksOnly,
   };
 }
 
@@ -157,27 +177,4 @@ function editLines(hunks: Array<Array<"add" | "del" | "normal">>): number {
     }
   }
   return total;
-}
-
-/**
- * Judge the python3 pack's regressions again with whole files in view (see `stillRegressions`). A regression that
- * turns out to be guarded is compatibility work: its line moves from regression to migration.
- */
-export function withFullFiles(
-  measurement: MigrationMeasurement,
-  fileTexts: ReadonlyMap<string, string>,
-  options: MigrationOptions,
-  recheck: (regressions: readonly Regression[], text: string) => Regression[],
-): MigrationMeasurement {
-  const kept: Regression[] = [];
-  for (const path of new Set(measurement.regressions.map((r) => r.path))) {
-    const inFile = measurement.regressions.filter((r) => r.path === path);
-    const text = fileTexts.get(path);
-    kept.push(...(text === undefined || inFile.some((r) => r.pack !== "python3") ? inFile : recheck(inFile, text)));
-  }
-  const dropped = measurement.regressions.length - kept.length;
-  if (dropped === 0) return measurement;
-  const lines = { ...measurement.lines, regression: measurement.lines.regression - dropped, migration: measurement.lines.migration + dropped };
-  const mixed = lines.migration > 0 && lines.other > Math.max(TOLERATED_OTHER_LINES, Math.floor(lines.migration * options.mixedTolerance));
-  return { ...measurement, lines, regressions: kept, mixed, migrationOnly: lines.migration > 0 && !mixed && lines.regression === 0 };
 }

@@ -4,7 +4,7 @@ import { dependencyChanges } from "../analysis/dependencies/changes.js";
 import { manifestKind } from "../analysis/dependencies/manifests.js";
 import { gitattributesCandidates } from "../analysis/gitattributes.js";
 import { SIZE_CLASSES, type SizeClass } from "../analysis/size.js";
-import { evaluate, filesToRecheck, filesToSample, withAcceptance, type EngineInput, type Evaluation } from "../engine.js";
+import { evaluate, filesToRead, WHOLE_FILE_BOUND, withAcceptance, type EngineInput, type Evaluation } from "../engine.js";
 import { CHECK_NAME, findCheckRun, publishCheckRun, type CheckAction } from "../github/check-runs.js";
 import type { GitHub } from "../github/client.js";
 import { marker, upsertMarkedComment } from "../github/comments.js";
@@ -12,7 +12,6 @@ import { useConditionalRequests } from "../github/conditional-requests.js";
 import { loadConfig, type LoadedConfig } from "../github/config-file.js";
 import { describeFailure, formatFailure } from "../github/errors.js";
 import { syncLabels, type LabelDefinition } from "../github/labels.js";
-import { readFilesAt } from "../github/files-at.js";
 import { listPullRequestFiles } from "../github/pull-request-files.js";
 import { readPullRequestState } from "../github/pull-request-state.js";
 import { parseRecord, renderRecord, type Acceptance, type CheckRecord, type StickyState } from "../policy/check-record.js";
@@ -106,7 +105,8 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
     const { config } = loaded;
     step = "Listing the pull request's files";
     const listing = await listPullRequestFiles(github, { owner, repo, pullNumber: target.number, changedFiles: target.changedFiles });
-    step = "Reading the pull request's labels, check runs and .gitattributes";
+    step = "Reading the pull request's labels, check runs, .gitattributes and changed files";
+    const plan = filesToRead(listing.files, config, WHOLE_FILE_BOUND);
     const state = await readPullRequestState(github, {
       owner,
       repo,
@@ -116,7 +116,8 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
       previousSha: request.before,
       gitattributesPaths: gitattributesCandidates(listing.files.map((f) => f.path)),
       manifestPaths: config.dependencies.enabled ? listing.files.filter((f) => manifestKind(f.path)).map((f) => f.path) : [],
-      headPaths: filesToSample(listing.files, config),
+      headPaths: plan.head,
+      basePaths: plan.base,
       labelNames: managedLabels(config),
       checkName: CHECK_NAME,
       appId: appId(),
@@ -143,16 +144,10 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
       dependencies,
       acceptance: record.acceptance,
       headTexts: state.headTexts,
+      baseTexts: state.baseTexts,
+      wholeFileBytes: WHOLE_FILE_BOUND.bytes,
     };
     let evaluation = evaluate(input);
-    const recheck = filesToRecheck(evaluation).filter((path) => !state.headTexts.has(path));
-    if (recheck.length) {
-      // Only when the hunks show regressions: one more query, for the whole files, to see guards above the hunk.
-      step = "Reading the files with regressions";
-      const texts = await readFilesAt(github, { owner, repo }, target.headSha, recheck);
-      input.headTexts = new Map([...state.headTexts, ...texts]);
-      evaluation = evaluate(input);
-    }
     if (request.accept !== undefined) {
       const acceptance = request.accept && { ...request.accept, sizeClass: evaluation.size.sizeClass, sha: target.headSha };
       evaluation = withAcceptance(evaluation, acceptance ?? undefined);

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { dependencyChanges } from "../analysis/dependencies/changes.js";
-import { evaluate, filesToRecheck, filesToSample } from "../engine.js";
+import { evaluate, filesToRead } from "../engine.js";
 import { pypiBaseUrl, resolvePython3Support, withoutLookups } from "../pypi/client.js";
 import { toJsonReport } from "../report/json.js";
 import { renderSummary } from "../report/markdown.js";
@@ -112,11 +112,19 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
       ? await resolvePython3Support(found.changes, { baseUrl: pypiBaseUrl(io.env), timeoutMs: config.dependencies.timeoutSeconds * 1000, maxLookups: config.dependencies.maxLookups, allow: config.dependencies.allow })
       : withoutLookups(found.changes, config.dependencies.allow, "not looked up: run with --pypi");
   const dependencies = { changes, problems: [...found.problems, ...(subject.manifestProblems ?? [])] };
-  const headTexts = subject.readNewFiles ? await subject.readNewFiles(filesToSample(subject.files, config)) : undefined;
-  const input = { files: subject.files, config, gitattributes: subject.gitattributes, facts: subject.facts, filesExpected: subject.filesExpected, dependencies, headTexts };
-  let evaluation = evaluate(input);
-  const recheck = filesToRecheck(evaluation).filter((path) => !headTexts?.has(path));
-  if (recheck.length && subject.readNewFiles) evaluation = evaluate({ ...input, headTexts: new Map([...(headTexts ?? []), ...(await subject.readNewFiles(recheck))]) });
+  const whole = subject.readWholeFiles ? await subject.readWholeFiles(filesToRead(subject.files, config)) : undefined;
+  const evaluation = evaluate({
+    files: subject.files,
+    config,
+    gitattributes: subject.gitattributes,
+    facts: subject.facts,
+    filesExpected: subject.filesExpected,
+    dependencies,
+    headTexts: whole?.head,
+    baseTexts: whole?.base,
+    wholeFileBytes: subject.wholeFileBytes,
+    wholeFileNote: subject.wholeFileNote,
+  });
   if (values.json) {
     io.stdout(JSON.stringify({ ...toJsonReport(evaluation), subject: subject.label }, null, 2) + "\n");
   } else {

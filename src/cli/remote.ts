@@ -2,10 +2,10 @@ import { config as configPlugin } from "@probot/octokit-plugin-config";
 import { Octokit } from "@octokit/rest";
 import { manifestKind } from "../analysis/dependencies/manifests.js";
 import { gitattributesCandidates } from "../analysis/gitattributes.js";
+import { filesToRead, WHOLE_FILE_BOUND } from "../engine.js";
 import { CHECK_NAME } from "../github/check-runs.js";
 import type { GitHub } from "../github/client.js";
 import { loadConfig } from "../github/config-file.js";
-import { readFilesAt } from "../github/files-at.js";
 import { listPullRequestFiles } from "../github/pull-request-files.js";
 import { readPullRequestState } from "../github/pull-request-state.js";
 import type { CheckSubject } from "./sources.js";
@@ -35,6 +35,7 @@ export async function fromPullRequest(ref: PullRequestRef, env: NodeJS.ProcessEn
   const htmlBase = pr.base.repo.html_url.slice(0, -`/${ref.owner}/${ref.repo}`.length);
   const loaded = await loadConfig(github, { owner: ref.owner, repo: ref.repo }, htmlBase);
   const listing = await listPullRequestFiles(github, { owner: ref.owner, repo: ref.repo, pullNumber: ref.number, changedFiles: pr.changed_files });
+  const plan = loaded.ok ? filesToRead(listing.files, loaded.config, WHOLE_FILE_BOUND) : { head: [], base: [] };
   const state = await readPullRequestState(github, {
     owner: ref.owner,
     repo: ref.repo,
@@ -43,6 +44,8 @@ export async function fromPullRequest(ref: PullRequestRef, env: NodeJS.ProcessEn
     headSha: pr.head.sha,
     gitattributesPaths: gitattributesCandidates(listing.files.map((f) => f.path)),
     manifestPaths: listing.files.filter((f) => manifestKind(f.path)).map((f) => f.path),
+    headPaths: plan.head,
+    basePaths: plan.base,
     labelNames: [],
     checkName: CHECK_NAME,
   });
@@ -55,6 +58,8 @@ export async function fromPullRequest(ref: PullRequestRef, env: NodeJS.ProcessEn
     facts: { baseBranch: pr.base.ref, defaultBranch: pr.base.repo.default_branch, draft: pr.draft === true, authorIsBot: pr.user?.type === "Bot" },
     filesExpected: pr.changed_files,
     manifests: state.manifests,
-    readNewFiles: (paths) => readFilesAt(github, { owner: ref.owner, repo: ref.repo }, pr.head.sha, paths),
+    // Read with the rest of the state, as the app reads them, within the app's bound.
+    readWholeFiles: async () => ({ head: state.headTexts, base: state.baseTexts }),
+    wholeFileBytes: WHOLE_FILE_BOUND.bytes,
   };
 }

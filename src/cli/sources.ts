@@ -7,6 +7,7 @@ import { manifestKind } from "../analysis/dependencies/manifests.js";
 import { gitattributesCandidates } from "../analysis/gitattributes.js";
 import { resolveConfig, type ConfigResult } from "../policy/config.js";
 import type { PullRequestFacts } from "../policy/verdict.js";
+import type { ReadPlan } from "../engine.js";
 import { defaultBase, defaultBranch, diff, git, readBlobs } from "./git.js";
 
 /** What a check measures, wherever it came from: a local repository, a diff file or a pull request. */
@@ -22,8 +23,12 @@ export interface CheckSubject {
   manifests: ManifestVersions[];
   /** Why the dependency comparison is partial, when it is. */
   manifestProblems?: string[];
-  /** The new versions of some files, to judge regressions with whole files in view (absent for a bare diff). */
-  readNewFiles?: (paths: string[]) => Promise<Map<string, string>>;
+  /** Whole versions of the changed files the engine asks for (absent for a diff outside a repository). */
+  readWholeFiles?: (plan: ReadPlan) => Promise<{ head: Map<string, string>; base: Map<string, string> }>;
+  /** The app's bound on what is read whole (for --pr); the command line on git reads everything. */
+  wholeFileBytes?: number;
+  /** Why some lines are judged from their hunks alone, said in the report. */
+  wholeFileNote?: string;
 }
 
 async function readOptional(path: string): Promise<string | undefined> {
@@ -61,7 +66,10 @@ export async function fromGitRepository(cwd: string, options: { base?: string; h
   return {
     label: `${base.slice(0, 12)}..${head}`,
     manifests: manifestPaths.map((path) => ({ path, before: textAt(before, path), after: textAt(after, path) })),
-    readNewFiles: async (paths) => new Map((await readBlobs(root, head, paths)).map((b) => [b.path, b.text])),
+    readWholeFiles: async (plan) => {
+      const [heads, bases] = await Promise.all([readBlobs(root, head, plan.head), readBlobs(root, base, plan.base)]);
+      return { head: new Map(heads.map((b) => [b.path, b.text])), base: new Map(bases.map((b) => [b.path, b.text])) };
+    },
     files,
     gitattributes: await readBlobs(root, base, gitattributesCandidates(files.map((f) => f.path))),
     config: parseConfigText(await readOptional(configPath)),
@@ -98,8 +106,24 @@ export async function fromDiffText(cwd: string, diffText: string, options: { con
     }
     manifests.push({ path: file.path, before: sides.before.join("\n"), after: sides.after.join("\n") });
   }
+  const inRepository = (await git(cwd, ["rev-parse", "--is-inside-work-tree"]).catch(() => "")).trim() === "true";
   return {
     label: "diff",
+    // Inside a work tree, the files as they are stand in for the diff's new side; the pack uses a file only where
+    // it agrees with every line the diff shows, so a diff of another revision falls back to its hunks.
+    readWholeFiles: inRepository
+      ? async (plan) => {
+          const head = new Map<string, string>();
+          for (const path of plan.head) {
+            const text = await readOptional(join(cwd, path));
+            if (text !== undefined) head.set(path, text);
+          }
+          return { head, base: new Map() };
+        }
+      : undefined,
+    wholeFileNote: inRepository
+      ? "A diff's removed lines are judged from its hunks (the base revision is not known): run small-steps check on a git range to judge them with the whole file."
+      : "A diff outside a repository has only its hunks: a guard or docstring above a hunk is not seen. Run small-steps check on a git range to judge each line with the whole file.",
     manifests,
     manifestProblems,
     files,

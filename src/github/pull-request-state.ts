@@ -14,8 +14,9 @@ export interface PullRequestState {
   previousCheckRun?: ExistingCheckRun;
   /** .gitattributes files at the base commit, among the candidate paths. */
   gitattributes: Array<{ path: string; text: string }>;
-  /** Whole head versions of the asked-for changed files (missing and binary files left out). */
+  /** Whole head and base versions of the asked-for changed files (missing and binary files left out). */
   headTexts: Map<string, string>;
+  baseTexts: Map<string, string>;
 }
 
 export interface PullRequestStateQuery extends RepoRef {
@@ -26,8 +27,10 @@ export interface PullRequestStateQuery extends RepoRef {
   gitattributesPaths: string[];
   /** Dependency manifests the pull request changes: read whole at the base and the head. */
   manifestPaths?: string[];
-  /** Changed files to read whole at the head (generators' markers beyond the patch). */
+  /** Changed files to read whole at the head (generators' markers, the python3 pack's added lines in context). */
   headPaths?: string[];
+  /** Changed files to read whole at the base, by their base path (removed lines in context). */
+  basePaths?: string[];
   /** Label names the app manages: which exist in the repository. */
   labelNames: string[];
   /** The head before a push (pull_request.synchronize's `before`). */
@@ -94,6 +97,13 @@ function blobText(repository: Record<string, unknown>, alias: string): string | 
   return blob && typeof blob.text === "string" ? blob.text : undefined;
 }
 
+function textsByPath(repository: Record<string, unknown>, paths: string[], prefix: string): Map<string, string> {
+  return new Map(paths.flatMap((path, i) => {
+    const text = blobText(repository, `${prefix}f${i}`);
+    return text === undefined ? [] : [[path, text] as const];
+  }));
+}
+
 function readBlobs(repository: Record<string, unknown>, paths: string[]): Array<{ path: string; text: string }> {
   return paths.flatMap((path, i) => {
     const text = blobText(repository, `f${i}`);
@@ -117,8 +127,10 @@ export async function readPullRequestState(github: GitHub, q: PullRequestStateQu
   const after = blobFields(manifestPaths, q.headSha, "mh");
   const headPaths = q.headPaths ?? [];
   const heads = blobFields(headPaths, q.headSha, "h");
+  const basePaths = q.basePaths ?? [];
+  const bases = blobFields(basePaths, q.baseSha, "b");
   const labels = labelFields(q.labelNames);
-  const variables = { ...blobs.variables, ...before.variables, ...after.variables, ...heads.variables, ...labels.variables };
+  const variables = { ...blobs.variables, ...before.variables, ...after.variables, ...heads.variables, ...bases.variables, ...labels.variables };
   const checks = "... on Commit { checkSuites(first: 20, filterBy: { appId: $appId }) { nodes { app { databaseId } checkRuns(first: 1, filterBy: { checkName: $checkName }) { nodes { databaseId status conclusion title summary text } } } } }";
   const previous = q.previousSha ? `previous: object(oid: $previous) { ${checks} }` : "";
   const query = `query($owner: String!, $repo: String!, $number: Int!, $head: GitObjectID!, $checkName: String!, $appId: Int${q.previousSha ? ", $previous: GitObjectID!" : ""}${declare(variables)}) {
@@ -126,7 +138,7 @@ export async function readPullRequestState(github: GitHub, q: PullRequestStateQu
     pullRequest(number: $number) { headRefOid labels(first: 100) { nodes { name } } }
     head: object(oid: $head) { ${checks} }
     ${previous}
-    ${[blobs.fields, before.fields, after.fields, heads.fields, labels.fields].filter(Boolean).join("\n    ")}
+    ${[blobs.fields, before.fields, after.fields, heads.fields, bases.fields, labels.fields].filter(Boolean).join("\n    ")}
   }
 }`;
   const response = await github.graphql<StateResponse>(query, {
@@ -162,10 +174,8 @@ export async function readPullRequestState(github: GitHub, q: PullRequestStateQu
     existingCheckRun: ourRun(repository.head),
     previousCheckRun: ourRun(repository.previous),
     gitattributes,
-    headTexts: new Map(headPaths.flatMap((path, i) => {
-      const text = blobText(repository, `hf${i}`);
-      return text === undefined ? [] : [[path, text] as const];
-    })),
+    headTexts: textsByPath(repository, headPaths, "h"),
+    baseTexts: textsByPath(repository, basePaths, "b"),
   };
 }
 

@@ -32,6 +32,9 @@ export interface JsonReport {
     dependencyProblems: string[];
     schemaMigrations: { files: Array<{ path: string; preset: string }>; lines: number; otherLines: number; mixed: boolean };
     packs: string[];
+    /** Files judged from their hunks alone, and why (whole files are read for every other line). */
+    hunksOnly: string[];
+    hunksOnlyReason?: string;
   };
   labels: string[];
   notes: string[];
@@ -69,6 +72,8 @@ export function toJsonReport(evaluation: Evaluation): JsonReport {
       dependencyProblems: evaluation.dependencies.problems,
       schemaMigrations: evaluation.schema,
       packs: evaluation.migration.packs,
+      hunksOnly: evaluation.migration.hunksOnly,
+      ...(evaluation.hunksOnlyReason ? { hunksOnlyReason: evaluation.hunksOnlyReason } : {}),
     },
     labels: [verdict.sizeLabel, ...verdict.flagLabels.filter((l) => l.wanted).map((l) => l.name)].filter((l): l is string => Boolean(l)),
     notes: verdict.notes,

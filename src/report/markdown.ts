@@ -127,6 +127,10 @@ export function renderMigrationSection(evaluation: Evaluation): string | undefin
       ].join("\n"),
     );
   }
+  if (migration.hunksOnly.length && evaluation.hunksOnlyReason) {
+    const shown = migration.hunksOnly.slice(0, 20).map(code).join(", ");
+    parts.push(`**Judged from hunks only** (${count(migration.hunksOnly.length, "file")}): ${shown}${migration.hunksOnly.length > 20 ? ` and ${n(migration.hunksOnly.length - 20)} more` : ""}. ${evaluation.hunksOnlyReason}`);
+  }
   if (schema.files.length) {
     parts.push(
       `**Schema migrations**: ${schema.files.map((f) => `${code(f.path)} (${f.preset})`).join(", ")}: ${count(schema.lines, "line")}, beside ${count(schema.otherLines, "line")} of application code${schema.mixed ? " — they should ship alone" : ""}.`,

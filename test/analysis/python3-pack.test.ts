@@ -1,6 +1,5 @@
 import { fromGitHubFile } from "../../src/analysis/changed-file.js";
-import { editLinesOfPatch, measureMigration, withFullFiles } from "../../src/analysis/migration.js";
-import { stillRegressions } from "../../src/analysis/python/full-file.js";
+import { editLinesOfPatch, measureMigration } from "../../src/analysis/migration.js";
 import { python3Pack } from "../../src/analysis/python/python3-pack.js";
 import { patch } from "../helpers/patch.js";
 
@@ -249,6 +248,13 @@ describe("regressions judged again with the whole file in view", () => {
     'print "done"',
   ].join("\n");
 
+  const whole = (lines: string[], path: string, start: number, text: string, base?: string) => {
+    const additions = lines.filter((l) => l.startsWith("+")).length;
+    const deletions = lines.filter((l) => l.startsWith("-")).length;
+    const file = fromGitHubFile({ filename: path, status: "modified", additions, deletions, patch: patch(lines, start) });
+    return measureMigration([file], [pack], { mixedTolerance: 0.1 }, { head: new Map([[path, text]]), ...(base ? { base: new Map([[path, base]]) } : {}) });
+  };
+
   test("a guard above the hunk's context clears the regression; others stay", () => {
     const hunk = ["    c = 3", "    d = 4", "+    text = unicode(x)", "", "+y = unicode(z)", "+print \"done\""];
     const inHunks = measure(hunk, "app/compat.py", 6);
@@ -257,21 +263,46 @@ describe("regressions judged again with the whole file in view", () => {
       [10, "builtin-unicode"],
       [11, "print-statement"],
     ]);
-    const kept = stillRegressions(inHunks.regressions, guardedFile);
-    expect(kept.map((r) => r.line)).toEqual([10, 11]);
-    const refined = withFullFiles(inHunks, new Map([["app/compat.py", guardedFile]]), { mixedTolerance: 0.1 }, stillRegressions);
+    const refined = whole(hunk, "app/compat.py", 6, guardedFile);
+    expect(refined.regressions.map((r) => r.line)).toEqual([10, 11]);
     expect(refined.lines).toEqual({ migration: 1, regression: 2, other: 0 });
+    expect(refined.hunksOnly).toEqual([]);
   });
 
-  test("a docstring that opens above the hunk clears it too", () => {
+  test("a docstring that opens above the hunk hides its lines, which are other work, not migration", () => {
     const file = ['def f():', '    """Example of the old way:', "", "    for k, v in d.iteritems():", "        pass", '    """', "    return 1"].join("\n");
-    const regressions = [{ path: "a.py", line: 4, pack: "python3", rule: "dict-iteritems", message: "" }];
-    expect(stillRegressions(regressions, file)).toEqual([]);
+    const hunk = ["", "+    for k, v in d.iteritems():", "        pass", '    """'];
+    const refined = whole(hunk, "a.py", 3, file);
+    expect(refined.regressions).toEqual([]);
+    expect(refined.lines).toEqual({ migration: 0, regression: 0, other: 1 });
+  });
+
+  test("a hunk that starts on a docstring's closing quotes: the import below is real code (the reported miss)", () => {
+    const file = ['"""Fetch pages.', "", "Long module documentation.", '"""', "import os", "import urlparse", "", "x = 1"].join("\n");
+    const hunk = ['"""', " import os", "+import urlparse", ""].map((l, i) => (i === 0 ? l : l.startsWith(" ") ? l.slice(1) : l));
+    expect(measure(hunk, "fetch.py", 4).regressions).toEqual([]); // hunks alone read it as prose inside a string
+    expect(whole(hunk, "fetch.py", 4, file).regressions.map((r) => r.rule)).toEqual(["module-urlparse"]);
   });
 
   test("syntax stays a regression under a guard seen in the whole file", () => {
     const file = ["if PY2:", "    x = 1", "    y = 2", "    z = 3", "    w = 4", '    print "x"'].join("\n");
-    const regressions = [{ path: "a.py", line: 6, pack: "python3", rule: "print-statement", message: "" }];
-    expect(stillRegressions(regressions, file)).toHaveLength(1);
+    const refined = whole(["    w = 4", '+    print "x"'], "a.py", 5, file);
+    expect(refined.regressions.map((r) => r.rule)).toEqual(["print-statement"]);
+  });
+
+  test("removed lines are judged with the base version: a construct inside a docstring is not migration work", () => {
+    const base = ['def f():', '    """Old way:', "", "    d.iteritems()", '    """', "    return d.items()"].join("\n");
+    const head = ['def f():', '    """Old way:', "", '    """', "    return d.items()"].join("\n");
+    const hunk = ['    """Old way:', "", "-    d.iteritems()", '    """'];
+    const refined = whole(hunk, "a.py", 2, head, base);
+    expect(refined.migrated).toBe(0);
+    expect(refined.lines).toEqual({ migration: 0, regression: 0, other: 1 });
+  });
+
+  test("a text that does not agree with the diff is ignored: the hunks are the truth", () => {
+    const hunk = ["    w = 4", "+    text = unicode(x)"];
+    const refined = whole(hunk, "a.py", 5, "if PY2:\n    pass\n");
+    expect(refined.regressions.map((r) => r.rule)).toEqual(["builtin-unicode"]);
   });
 });
+

@@ -271,9 +271,16 @@ describe("what counts", () => {
       `POST ${CHECKS}`,
       `POST ${LABELS}`,
     ]);
-    // Only the modified files whose hunks start further down are read, the largest first.
-    expect(graphql[0].variables).toMatchObject({ he0: `${HEAD}:gen/ent/client.go`, he1: `${HEAD}:app/generated.py` });
-    expect(graphql[0].variables.he2).toBeUndefined();
+    // Heads: the modified files whose hunks start further down (for markers), then every modified Python file
+    // (judged with the whole file); bases: the Python files with removed lines. Added files' patches are whole.
+    const blobs = Object.entries(graphql[0].variables).filter(([name]) => /^[hb]e\d+$/.test(name));
+    expect(blobs).toEqual([
+      ["he0", `${HEAD}:gen/ent/client.go`],
+      ["he1", `${HEAD}:app/generated.py`],
+      ["he2", `${HEAD}:app/views.py`],
+      ["be0", `${BASE}:app/views.py`],
+      ["be1", `${BASE}:app/generated.py`],
+    ]);
     const body = checkRunBody();
     expect(body.output.title).toBe("S: 11 lines in 2 files");
     const summary: string = body.output.summary;

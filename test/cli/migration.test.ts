@@ -77,7 +77,7 @@ test("a diff on standard input compares requirements from its lines and names wh
   expect(report.migration.dependencyProblems).toEqual(["setup.py: a setup.py cannot be compared from a diff alone; run small-steps check on a git range"]);
 });
 
-test("on a git range, a regression is judged again with the whole new file: a guard far above clears it", async () => {
+test("on a git range every line is judged with the whole file: a guard far above clears it; a diff outside a repository says it has only hunks", async () => {
   const r = repository();
   r.write("compat.py", ["import six", "", "if six.PY2:", "    a = 1", "    b = 2", "    c = 3", "    d = 4", "    pass", ""].join("\n"));
   r.commit();
@@ -86,6 +86,12 @@ test("on a git range, a regression is judged again with the whole new file: a gu
   const report = (await check(["--json"], r.dir)).json();
   expect(report.migration.regressions).toEqual([]);
   expect(report.migration.lines).toEqual({ migration: 1, regression: 0, other: 0 });
-  const fromDiff = (await check(["--diff", "-", "--json"], r.dir, {}, r.git("diff", "HEAD~1", "HEAD"))).json();
-  expect(fromDiff.migration.regressions.map((x: any) => x.rule)).toEqual(["builtin-unicode"]); // a bare diff has only its hunks
+  expect(report.migration.hunksOnly).toEqual([]);
+  const diff = r.git("diff", "HEAD~1", "HEAD");
+  // Inside the work tree, the file as it is agrees with the diff and stands in for its new side.
+  expect((await check(["--diff", "-", "--json"], r.dir, {}, diff)).json().migration.regressions).toEqual([]);
+  const outside = (await check(["--diff", "-", "--json"], mkdtempSync(join(tmpdir(), "small-steps-outside-")), {}, diff)).json();
+  expect(outside.migration.regressions.map((x: any) => x.rule)).toEqual(["builtin-unicode"]);
+  expect(outside.migration.hunksOnly).toEqual(["compat.py"]);
+  expect(outside.migration.hunksOnlyReason).toMatch(/^A diff outside a repository has only its hunks/);
 });

@@ -3,7 +3,6 @@ import { buildClientSchema, getVariableValues, parse, validate, type OperationDe
 import nock from "nock";
 import { ProbotOctokit } from "probot";
 import type { GitHub } from "../../src/github/client.js";
-import { readFilesAt } from "../../src/github/files-at.js";
 import { readPullRequestState } from "../../src/github/pull-request-state.js";
 
 /**
@@ -22,7 +21,7 @@ function check(query: string, variables: Record<string, unknown>) {
   expect(coerced.errors?.map((e) => e.message)).toBeUndefined();
 }
 
-test("the pull request state query, with every part, and the file query are valid against GitHub's schema", async () => {
+test("the pull request state query, with every part, is valid against GitHub's schema", async () => {
   nock.disableNetConnect();
   const sentQueries: Array<{ query: string; variables: Record<string, unknown> }> = [];
   nock("https://api.github.com")
@@ -44,20 +43,13 @@ test("the pull request state query, with every part, and the file query are vali
     gitattributesPaths,
     manifestPaths: ["requirements.txt", "pyproject.toml"],
     headPaths: ["api/client.go", "app/models.py"],
+    basePaths: ["app/models.py", "app/old_name.py"],
     labelNames: ["size/XS", "migration"],
     checkName: "small-steps",
     appId: 123,
   });
   await readPullRequestState(github, { owner: "o", repo: "r", pullNumber: 1, baseSha: "a".repeat(40), headSha: "b".repeat(40), gitattributesPaths: [".gitattributes"], labelNames: [], checkName: "small-steps" });
-  nock("https://api.github.com")
-    .post("/graphql")
-    .reply(200, (_uri, body: any) => {
-      sentQueries.push(body);
-      return { data: { repository: { f0: { text: "x = 1\n" }, f1: null } } };
-    });
-  const texts = await readFilesAt(github, { owner: "o", repo: "r" }, "b".repeat(40), ["a.py", "gone.py"]);
-  expect([...texts]).toEqual([["a.py", "x = 1\n"]]);
   nock.cleanAll();
-  expect(sentQueries).toHaveLength(4); // 150 candidate folders: 100 in the first query, 50 in a second; then the files
+  expect(sentQueries).toHaveLength(3); // 150 candidate folders: 100 in the first query, 50 in a second; then the short one
   for (const { query, variables } of sentQueries) check(query, variables);
 });

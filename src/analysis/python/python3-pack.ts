@@ -1,41 +1,114 @@
 import { Minimatch } from "minimatch";
 import type { ChangedFile, Hunk } from "../changed-file.js";
-import { hunkSides, type LinePack, type LineVerdict } from "../line-pack.js";
-import { guardedLines } from "./guards.js";
-import { compatibilityMarkerIn, namesDefinedIn, oldConstructIn } from "./rules.js";
-import { stripHunkSide } from "./source.js";
+import { hunkSides, type LinePack, type LineVerdict, type WholeFile } from "../line-pack.js";
+import { agreesWithHunks, splitLines, viewOfFile, viewOfHunkSide, type PythonView } from "./file-view.js";
+import { compatibilityMarkerIn, oldConstructIn, python3IdiomIn, type RuleHit } from "./constructs.js";
+
+export interface Python3PackOptions {
+  files?: readonly string[];
+  /** Rules off by default that the config turns on (`old-division`). */
+  enable?: readonly string[];
+  /** Rules the config turns off. */
+  disable?: readonly string[];
+}
+
+/** One side of a file as the rules see it, and where each change of each hunk sits in it. */
+interface Side {
+  view: PythonView;
+  /** For hunk h, change c: the index into `view.code`, or -1 for changes not on this side. */
+  index: (h: number, c: number) => number;
+}
+
+function wholeSide(lines: readonly string[], hunks: readonly Hunk[], side: "old" | "new"): Side | undefined {
+  if (!agreesWithHunks(lines, hunks, side)) return undefined;
+  const view = viewOfFile(lines);
+  const type = side === "new" ? "add" : "del";
+  return {
+    view,
+    index: (h, c) => {
+      const change = hunks[h].changes[c];
+      return change.type === type ? change.ln - 1 : -1;
+    },
+  };
+}
+
+/** Each hunk read on its own: what the pack had before whole files (and still has for a bare diff). */
+function hunkSide(hunks: readonly Hunk[], side: "old" | "new", wholeFile: boolean): Side[] {
+  return hunks.map((hunk) => {
+    const sides = hunkSides(hunk);
+    const lines = side === "new" ? sides.newLines : sides.oldLines;
+    const at = side === "new" ? sides.newIndex : sides.oldIndex;
+    const top = (side === "new" ? hunk.newStart : hunk.oldStart) <= 1;
+    return { view: viewOfHunkSide(lines, top, wholeFile && hunks.length === 1), index: (_h, c) => at[c] };
+  });
+}
 
 /** The python3 pack: Python 2 constructs removed (migration), added outside a guard (regression), compatibility code. */
-export function python3Pack(files: readonly string[] = ["**/*.py", "**/*.pyw"]): LinePack {
+export function python3Pack(options: Python3PackOptions = {}): LinePack {
+  const files = options.files ?? ["**/*.py", "**/*.pyw"];
   const globs = files.map((f) => new Minimatch(f, { dot: true, matchBase: !f.includes("/") }));
+  const enabled = new Set(options.enable ?? []);
+  const disabled = new Set(options.disable ?? []);
   return {
     name: "python3",
+    wantsWholeFiles: true,
     appliesTo: (path) => globs.some((glob) => glob.match(path)),
-    classify(_file: ChangedFile, hunks: Hunk[]) {
-      const sides = hunks.map(hunkSides);
-      let defined: Set<string> | undefined;
-      const ownNames = () => (defined ??= namesDefinedIn(sides.flatMap((s) => s.newLines)));
+    classify(file: ChangedFile, hunks: Hunk[], whole: WholeFile = {}) {
+      // An added file's patch is the whole file, and a removed file's is the whole old version.
+      const added = file.status === "added" && hunks.length === 1;
+      const removed = file.status === "removed" && hunks.length === 1;
+      const headLines = whole.head !== undefined ? splitLines(whole.head) : undefined;
+      const baseLines = whole.base !== undefined ? splitLines(whole.base) : undefined;
+      const head = (headLines && wholeSide(headLines, hunks, "new")) ?? undefined;
+      const base = (baseLines && wholeSide(baseLines, hunks, "old")) ?? undefined;
+      let newHunks: Side[] | undefined;
+      let oldHunks: Side[] | undefined;
+      const newSide = (h: number) => head ?? (newHunks ??= hunkSide(hunks, "new", added))[h];
+      const oldSide = (h: number) => base ?? (oldHunks ??= hunkSide(hunks, "old", removed))[h];
+
       return hunks.map((hunk, h) => {
-        const { oldLines, newLines, oldIndex, newIndex } = sides[h];
-        const oldCode = stripHunkSide(oldLines, hunk.oldStart <= 1);
-        const newCode = stripHunkSide(newLines, hunk.newStart <= 1);
-        const oldGuarded = guardedLines(oldLines, oldCode);
-        const newGuarded = guardedLines(newLines, newCode);
-        return hunk.changes.map((change, c): LineVerdict | undefined => {
-          if (change.type === "normal") return undefined;
-          const removed = change.type === "del";
-          const i = removed ? oldIndex[c] : newIndex[c];
-          const line = (removed ? oldCode : newCode)[i];
-          const guarded = (removed ? oldGuarded : newGuarded)[i];
-          const hit = oldConstructIn(line.code, ownNames);
-          const marker = compatibilityMarkerIn(line.code);
-          if (removed) {
-            if (hit) return { lineClass: "migration", rule: { id: hit.id, message: hit.message }, removesOldConstruct: true };
-            return { lineClass: marker || guarded ? "migration" : "other" };
+        const verdicts: Array<LineVerdict | undefined> = hunk.changes.map(() => undefined);
+        const judge = (c: number): { code: string; guarded: boolean; hit?: RuleHit; marker?: string } => {
+          const removedLine = hunk.changes[c].type === "del";
+          const side = removedLine ? oldSide(h) : newSide(h);
+          const i = side.index(h, c);
+          const line = side.view.code[i];
+          const hit = line ? oldConstructIn(line.code, side.view.names, { ...side.view.context, enabled, disabled }) : undefined;
+          return { code: line?.code ?? "", guarded: side.view.guarded[i] ?? false, hit, marker: line ? compatibilityMarkerIn(line.code) : undefined };
+        };
+        // Blocks of removals then additions: the i-th addition takes the place of the i-th removal.
+        const changes = hunk.changes;
+        let c = 0;
+        while (c < changes.length) {
+          if (changes[c].type === "normal") {
+            c++;
+            continue;
           }
-          if (hit && (!guarded || hit.syntax)) return { lineClass: "regression", rule: { id: hit.id, message: hit.message } };
-          return { lineClass: marker || guarded || hit ? "migration" : "other" };
-        });
+          const dels: number[] = [];
+          const adds: number[] = [];
+          while (c < changes.length && changes[c].type === "del") dels.push(c++);
+          while (c < changes.length && changes[c].type === "add") adds.push(c++);
+          const oldJudged = dels.map(judge);
+          dels.forEach((d, k) => {
+            const { hit, marker, guarded } = oldJudged[k];
+            verdicts[d] = hit
+              ? { lineClass: "migration", rule: { id: hit.id, message: hit.message }, removesOldConstruct: true }
+              : { lineClass: marker || guarded ? "migration" : "other" };
+          });
+          adds.forEach((a, k) => {
+            const { code, hit, marker, guarded } = judge(a);
+            if (hit && (!guarded || hit.syntax)) {
+              verdicts[a] = { lineClass: "regression", rule: { id: hit.id, message: hit.message } };
+              return;
+            }
+            // A Python 3 idiom written in place of the line it replaces (`list(d.keys())` for `d.keys()`) is the
+            // mechanical edit 2to3 makes: migration work, though either line alone is ordinary code.
+            const replaced = k < dels.length ? oldJudged[k] : undefined;
+            const idiom = replaced !== undefined && python3IdiomIn(code, replaced.code);
+            verdicts[a] = { lineClass: marker || guarded || hit || idiom ? "migration" : "other" };
+          });
+        }
+        return verdicts;
       });
     },
   };

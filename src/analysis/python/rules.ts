@@ -1,35 +1,117 @@
 /**
- * The python3 pack's rules. Each runs on a line reduced to code (strings are `""`, comments gone), so none can fire
- * inside a string, a comment or a docstring. Names are matched only where they stand alone: not as attributes
- * (`self.unicode`), keyword arguments (`print(x, file=f)`), assignment targets or definitions (`def unicode(`).
+ * The python3 pack's rules, as data. Each runs on a line reduced to code (strings are `""`, comments gone), so none
+ * can fire inside a string, a comment or a docstring. Names are matched only where they stand alone: not as
+ * attributes (`self.unicode`), keyword arguments (`print(x, file=f)`), assignment targets or definitions.
+ * `constructs.ts` runs them; `coverage.ts` maps every lib2to3 fixer and pylint py3k message to them.
  */
+
+/** What the rules know of the file around the line. */
+export interface RuleContext {
+  /** The file's `__future__` imports; undefined when the top of the file is not in view. */
+  future?: ReadonlySet<string>;
+  /** Names bound by `except … as e` in the file (or the lines in view). */
+  exceptNames?: ReadonlySet<string>;
+  /** Whether the file shows that it still runs on Python 2 (six, python-future, other `__future__` imports). */
+  runsOnPython2?: boolean;
+  /** Opt-in rules turned on, and rules turned off, by the config. */
+  enabled?: ReadonlySet<string>;
+  disabled?: ReadonlySet<string>;
+}
+
 export interface PythonRule {
   id: string;
   /** What to write instead, shown on the annotation. */
   message: string;
   pattern: RegExp;
+  /** Identifiers of which one must be on the line for the rule to be tried (one pass finds them for every rule). */
+  triggers: readonly string[];
+  /** Python 3 cannot even parse the line: no guard makes it safe. */
+  syntax?: boolean;
+  /** A name the file may define itself (`def reduce`, `from sys import intern`): then the line is the file's own. */
+  ownName?: string;
+  /** A further condition on what is known of the file. */
+  when?: (code: string, context: RuleContext) => boolean;
+  /** Off unless the config turns it on (`migration.python3.enable`). */
+  optIn?: boolean;
 }
 
 /** A bare name: not an attribute, not defined, not a keyword argument or assignment target. */
 const bare = (names: string) => new RegExp(`(?<![\\w.])(?<!\\bdef\\s+)(?<!\\bclass\\s+)(?:${names})\\b(?!\\s*=[^=])`);
 const called = (names: string) => new RegExp(`(?<![\\w.])(?<!\\bdef\\s+)(?:${names})\\s*\\(`);
+/** `module.attribute`, as 2to3 reads it: white space around the dot is allowed. */
+const attribute = (module: string, names: string) => new RegExp(`(?<![\\w.])${module}\\s*\\.\\s*(?:${names})\\b`);
+const words = (text: string) => text.split(/[^A-Za-z0-9_]+/).filter(Boolean);
 
-export const SYNTAX_RULES: PythonRule[] = [
-  { id: "print-statement", message: "print is a function in Python 3: print(...) (with `from __future__ import print_function` while Python 2 must still run it).", pattern: /^\s*print\b(?!\s*\()(?!\s*[=.,)\]])/ },
-  { id: "except-comma", message: "Python 3 syntax is `except E as e:`.", pattern: /^\s*except\s+(?:\([^)]*\)|[\w.]+)\s*,\s*\w+\s*:/ },
-  { id: "backticks", message: "Backticks were removed: use repr(x).", pattern: /`/ },
-  { id: "diamond-not-equal", message: "`<>` was removed: use `!=`.", pattern: /<>/ },
-  { id: "exec-statement", message: "exec is a function in Python 3: exec(code, globals, locals).", pattern: /^\s*exec\b(?!\s*\()(?!\s*[=.,)])/ },
-  { id: "old-octal", message: "Octal literals are written 0o777 in Python 3.", pattern: /(?<![\w.])0[0-7]*[1-7][0-7]*(?![\w.])/ },
-  { id: "long-suffix", message: "The L suffix was removed: Python 3 ints are unbounded, write 10.", pattern: /(?<![\w.])\d+[lL](?!\w)/ },
-  { id: "ur-prefix", message: "ur'' strings are a syntax error in Python 3: use r'' (or u'' without raw).", pattern: /(?<![\w])[uU][rR]""/ },
-  { id: "raise-comma", message: "Python 3 syntax is `raise E(v)`.", pattern: /^\s*raise\s+[\w.]+\s*,/ },
+/** The index just past the bracket that closes the one at `open`, or -1. */
+function closing(code: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < code.length; i++) {
+    const ch = code[i];
+    if (ch === "(" || ch === "[" || ch === "{") depth++;
+    else if (ch === ")" || ch === "]" || ch === "}") {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return -1;
+}
+
+/** A call of one of `names` whose result is indexed, sliced, sorted in place or measured: lists in 2, iterators in 3. */
+function resultUsedAsList(code: string, names: RegExp): boolean {
+  names.lastIndex = 0;
+  for (let m = names.exec(code); m; m = names.exec(code)) {
+    const end = closing(code, m.index + m[0].length - 1);
+    if (end === -1) continue;
+    const after = code.slice(end);
+    if (/^\s*\[/.test(after) || /^\s*\.\s*sort\s*\(/.test(after) || /\blen\s*\(\s*$/.test(code.slice(0, m.index))) return true;
+  }
+  return false;
+}
+
+/** The arguments of a call have a comma at their own level: `print(a, b)` rather than `print((a, b))` or `print(f(a, b))`. */
+function hasTopLevelComma(code: string, open: number): boolean {
+  let depth = 0;
+  for (let i = open; i < code.length; i++) {
+    const ch = code[i];
+    if (ch === "(" || ch === "[" || ch === "{") depth++;
+    else if (ch === ")" || ch === "]" || ch === "}") {
+      depth--;
+      if (depth === 0) return false;
+    } else if (ch === "," && depth === 1) return true;
+  }
+  return false;
+}
+
+export const SYNTAX_RULES: PythonRule[] = ([
+  { id: "print-statement", message: "print is a function in Python 3: print(...) (with `from __future__ import print_function` while Python 2 must still run it).", pattern: /^\s*print\b(?!\s*\()(?!\s*[=.,)\]])/, triggers: ["print"] },
+  { id: "except-comma", message: "Python 3 syntax is `except E as e:`.", pattern: /^\s*except\s+(?:\([^)]*\)|[\w.]+)\s*,\s*\w+\s*:/, triggers: ["except"] },
+  { id: "backticks", message: "Backticks were removed: use repr(x).", pattern: /`/, triggers: [] },
+  { id: "diamond-not-equal", message: "`<>` was removed: use `!=`.", pattern: /<>/, triggers: [] },
+  { id: "exec-statement", message: "exec is a function in Python 3: exec(code, globals, locals).", pattern: /^\s*exec\b(?!\s*\()(?!\s*[=.,)])/, triggers: ["exec"] },
+  { id: "old-octal", message: "Octal literals are written 0o777 in Python 3.", pattern: /(?<![\w.])0[0-7]*[1-7][0-7]*(?![\w.])/, triggers: [] },
+  { id: "long-suffix", message: "The L suffix was removed: Python 3 ints are unbounded, write 10.", pattern: /(?<![\w.])(?:0[xX][0-9a-fA-F]+|\d+)[lL](?!\w)/, triggers: [] },
+  { id: "ur-prefix", message: "ur'' strings are a syntax error in Python 3: use r'' (or u'' without raw).", pattern: /(?<![\w])[uU][rR]""/, triggers: [] },
+  { id: "raise-comma", message: "Python 3 syntax is `raise E(v)` (and `raise E(v).with_traceback(tb)`).", pattern: /^\s*raise\s+[^,]+,/, triggers: ["raise"] },
   {
     id: "tuple-parameters",
     message: "Tuple parameters were removed (PEP 3113): take one argument and unpack it in the body.",
     pattern: /\bdef\s+\w+\s*\((?:[^()=:]*,)?\s*\((?!\s*\))|\blambda\s+\((?!\s*\))|\blambda\b[^:()]*,\s*\(/,
+    triggers: ["def", "lambda"],
   },
-];
+  {
+    id: "paren-comprehension",
+    message: "A comprehension over a bare tuple (`[x for x in 1, 2]`) is a syntax error in Python 3: parenthesise it, `in (1, 2)`.",
+    pattern: /[[(][^[\]()]*\bfor\s[^[\]()]*?\bin\s+[^[\]()\s][^[\]()]*,/,
+    triggers: ["for"],
+  },
+  {
+    id: "import-star-in-function",
+    message: "`from m import *` is only allowed at module level in Python 3: import the names you use.",
+    pattern: /^\s+from\s+[\w.]+\s+import\s+\*/,
+    triggers: ["import"],
+    when: (_code, context) => context.future !== undefined, // indentation alone tells a function only with the file in view
+  },
+] satisfies PythonRule[]).map((rule) => ({ ...rule, syntax: true }));
 
 const REMOVED_NAMES: Array<[string, string]> = [
   ["unicode", "str"],
@@ -46,28 +128,67 @@ const REMOVED_CALLS: Array<[string, string]> = [
   ["intern", "sys.intern"],
   ["coerce", "explicit conversion"],
   ["reload", "importlib.reload"],
+  ["buffer", "memoryview(...)"],
+  ["cmp", "(a > b) - (a < b), or a key function"],
+  ["long", "int(...)"],
 ];
 
 export const BUILTIN_RULES: PythonRule[] = [
-  ...REMOVED_NAMES.map(([name, instead]) => ({ id: `builtin-${name}`, message: `${name} does not exist in Python 3: use ${instead}.`, pattern: bare(name) })),
-  ...REMOVED_CALLS.map(([name, instead]) => ({ id: `builtin-${name}`, message: `${name}() was removed in Python 3: use ${instead}.`, pattern: called(name) })),
-  { id: "builtin-reduce", message: "reduce() moved: `from functools import reduce`.", pattern: called("reduce") },
-  { id: "builtin-long", message: "long does not exist in Python 3: use int.", pattern: /\b(?:isinstance|issubclass)\s*\(.*,\s*\(?[^)]*(?<![\w.])long\b|(?<![\w.])(?:int|float)\s*,\s*long\b|(?<![\w.])long\s*,\s*(?:int|float)\b/ },
-  { id: "sort-cmp", message: "cmp= was removed from sorted() and sort(): use key= (functools.cmp_to_key).", pattern: /(?:\bsorted|\.sort)\s*\(.*\bcmp\s*=/ },
+  ...REMOVED_NAMES.map(([name, instead]) => ({ id: `builtin-${name}`, message: `${name} does not exist in Python 3: use ${instead}.`, pattern: bare(name), triggers: [name], ownName: name })),
+  ...REMOVED_CALLS.map(([name, instead]) => ({ id: `builtin-${name}`, message: `${name}() was removed in Python 3: use ${instead}.`, pattern: called(name), triggers: [name], ownName: name })),
+  { id: "builtin-reduce", message: "reduce() moved: `from functools import reduce`.", pattern: called("reduce"), triggers: ["reduce"], ownName: "reduce" },
+  {
+    id: "builtin-long",
+    message: "long does not exist in Python 3: use int.",
+    pattern: /\b(?:isinstance|issubclass)\s*\(.*,\s*\(?[^)]*(?<![\w.])long\b|(?<![\w.])(?:int|float)\s*,\s*long\b|(?<![\w.])long\s*,\s*(?:int|float)\b/,
+    triggers: ["long"],
+    ownName: "long",
+  },
+  { id: "sort-cmp", message: "cmp= was removed from sorted() and sort(): use key= (functools.cmp_to_key).", pattern: /(?:\bsorted|\.sort)\s*\(.*\bcmp\s*=/, triggers: ["cmp"] },
 ];
 
 export const DICT_RULES: PythonRule[] = [
   ...["iteritems", "itervalues", "iterkeys"].map((m) => ({
     id: `dict-${m}`,
     message: `dict.${m}() was removed: use .${m.slice(4)}() (or six.${m}(d) while Python 2 must still run it).`,
-    pattern: new RegExp(`(?<!\\bsix)(?<!\\butils)(?<!\\bself)\\.${m}\\s*\\(`),
+    pattern: new RegExp(`(?<!\\bsix)(?<!\\butils)(?<!\\bself)\\.\\s*${m}\\s*\\(`),
+    triggers: [m],
   })),
   ...["viewitems", "viewvalues", "viewkeys"].map((m) => ({
     id: `dict-${m}`,
     message: `dict.${m}() was removed: use .${m.slice(4)}().`,
-    pattern: new RegExp(`(?<!\\bsix)\\.${m}\\s*\\(`),
+    pattern: new RegExp(`(?<!\\bsix)\\.\\s*${m}\\s*\\(`),
+    triggers: [m],
   })),
-  { id: "dict-has_key", message: "dict.has_key(k) was removed: use `k in d`.", pattern: /(?<!\bself|\b_\w*)\.has_key\s*\(/ },
+  { id: "dict-has_key", message: "dict.has_key(k) was removed: use `k in d`.", pattern: /(?<!\bself|\b_\w*)\.\s*has_key\s*\(/, triggers: ["has_key"] },
+  {
+    id: "dict-view-indexed",
+    message: "keys(), values() and items() return views in Python 3: they cannot be indexed or sorted in place; use list(d.keys())[0] or sorted(d).",
+    pattern: /\.\s*(?:keys|values|items)\s*\(\s*\)\s*(?:\[|\.\s*sort\s*\()/,
+    triggers: ["keys", "values", "items"],
+  },
+];
+
+const LAZY_BUILTINS = /(?<![\w.])(?:map|filter|zip|range)\s*\(/g;
+
+export const ITERATOR_RULES: PythonRule[] = [
+  {
+    id: "iterator-indexed",
+    message: "map(), filter(), zip() and range() return iterators (range a sequence without sort) in Python 3: wrap in list(...) before indexing, slicing, sorting or len().",
+    pattern: /(?<![\w.])(?:map|filter|zip)\s*\(/,
+    triggers: ["map", "filter", "zip", "range"],
+    when: (code) => resultUsedAsList(code, LAZY_BUILTINS) && !/(?<![\w.])range\s*\([^()]*\)\s*\[/.test(code.replace(/(?<![\w.])(?:map|filter|zip)\s*\(/g, "")),
+  },
+  { id: "next-method-called", message: "Iterators have no .next() in Python 3: use next(it).", pattern: /(?<![\w])(?<!\bsix)\.\s*next\s*\(\s*\)/, triggers: ["next"], ownName: "next" },
+  {
+    id: "next-method-defined",
+    message: "Python 3 iterators define __next__: rename next to __next__ (and keep `next = __next__` while Python 2 must still run it).",
+    pattern: /^\s*def\s+next\s*\(\s*self\s*\)\s*:/,
+    triggers: ["next"],
+    ownName: "__next__", // a class that already defines __next__ keeps next for Python 2
+  },
+  { id: "xreadlines-attribute", message: "file.xreadlines() was removed: iterate over the file itself.", pattern: /\.\s*xreadlines\b/, triggers: ["xreadlines"] },
+  { id: "generator-throw-args", message: "throw(type, value) is deprecated in Python 3: throw(type(value)).", pattern: /\.\s*throw\s*\(\s*[\w.]+\s*,/, triggers: ["throw"] },
 ];
 
 /** Standard modules renamed or removed in Python 3 (2to3's fix_imports and fix_imports2, and removals). */
@@ -102,6 +223,7 @@ export const RENAMED_MODULES: Record<string, string> = {
   dummy_thread: "_dummy_thread",
   dbhash: "dbm.bsd",
   dumbdbm: "dbm.dumb",
+  dbm: "dbm.ndbm",
   gdbm: "dbm.gnu",
   anydbm: "dbm",
   whichdb: "dbm",
@@ -135,14 +257,19 @@ export const RENAMED_MODULES: Record<string, string> = {
   sgmllib: "html.parser",
   mutex: "threading",
   string_escape: "codecs",
+  future_builtins: "the built-ins (map, filter, zip already iterate)",
 };
 
-const IMPORT_LINE = /^\s*import\s+(.+)$/;
-const FROM_LINE = /^\s*from\s+([\w.]+)\s+import\b/;
+/** What Python 3's urllib package holds: anything else imported from it is Python 2's urllib module. */
+const URLLIB3_SUBMODULES = new Set(["request", "parse", "error", "response", "robotparser"]);
 
-/** The Python 2 module an import line names, if any: `import os, urllib2`, `from urlparse import urljoin`. */
+const IMPORT_LINE = /^\s*import\s+(.+)$/;
+const FROM_LINE = /^\s*from\s+([\w.]+)\s+import\s+\(?\s*([^)]*)/;
+
+/** The Python 2 module an import line names, if any: `import os, urllib2`, `from urlparse import urljoin`, `from urllib import urlopen`. */
 export function renamedModuleIn(code: string): string | undefined {
   const from = FROM_LINE.exec(code);
+  if (from && from[1] === "urllib" && from[2].split(",").some((name) => name.trim() && !URLLIB3_SUBMODULES.has(name.trim().split(/\s+/)[0]))) return "urllib";
   const modules = from ? [from[1]] : (IMPORT_LINE.exec(code)?.[1].split(",").map((part) => part.trim().split(/\s+/)[0]) ?? []);
   for (const module of modules) {
     const top = module.split(".")[0];
@@ -151,25 +278,97 @@ export function renamedModuleIn(code: string): string | undefined {
   return undefined;
 }
 
-const REMOVED_ATTRIBUTES: Array<[id: string, pattern: string, instead: string]> = [
-  ["sys-maxint", "sys\\.maxint", "sys.maxsize"],
-  ["sys-exc_clear", "sys\\.exc_clear", "nothing (exceptions clear themselves)"],
-  ["sys-exc_type", "sys\\.exc_(?:type|value|traceback)\\b", "sys.exc_info()"],
-  ["string-letters", "string\\.(?:letters|lowercase|uppercase)\\b", "string.ascii_letters / ascii_lowercase / ascii_uppercase"],
-  ["string-maketrans", "string\\.maketrans", "str.maketrans / bytes.maketrans"],
-  ["string-functions", "string\\.(?:atoi|atof|atol)\\s*\\(", "int() and float()"],
-  ["os-getcwdu", "os\\.getcwdu", "os.getcwd"],
-  ["os-errno", "os\\.errno", "import errno"],
-  ["itertools-izip", "itertools\\.(?:izip_longest|izip|imap|ifilterfalse|ifilter)\\b", "zip, map, filter, itertools.zip_longest, itertools.filterfalse"],
-  ["urllib-functions", "urllib\\.(?:urlopen|urlencode|quote_plus|quote|unquote_plus|unquote|urlretrieve|pathname2url|url2pathname)\\b", "urllib.request / urllib.parse"],
-  ["types-constants", "types\\.(?:StringType|UnicodeType|IntType|LongType|ListType|DictType|TupleType|ClassType|InstanceType|StringTypes)\\b", "the built-in types (str, int, list, …)"],
+const TYPES_CONSTANTS =
+  "BooleanType|BufferType|ClassType|ComplexType|DictType|DictionaryType|EllipsisType|FileType|FloatType|FrozenSetType|InstanceType|IntType|ListType|LongType|NoneType|NotImplementedType|ObjectType|SliceType|StringType|StringTypes|TupleType|TypeType|UnboundMethodType|UnicodeType|XRangeType";
+const STRING_FUNCTIONS =
+  "atoi|atof|atol|capitalize|center|count|expandtabs|find|index|join|joinfields|ljust|lower|lstrip|replace|rfind|rindex|rjust|rsplit|rstrip|split|splitfields|strip|swapcase|translate|upper|zfill";
+const FUNCTION_ATTRIBUTES: Record<string, string> = { func_name: "__name__", func_code: "__code__", func_defaults: "__defaults__", func_globals: "__globals__", func_dict: "__dict__", func_closure: "__closure__", func_doc: "__doc__" };
+const METHOD_ATTRIBUTES: Record<string, string> = { im_func: "__func__", im_self: "__self__", im_class: "__self__.__class__" };
+
+const REMOVED_ATTRIBUTES: Array<[id: string, module: string, names: string, instead: string, ownName?: string]> = [
+  ["sys-maxint", "sys", "maxint", "sys.maxsize"],
+  ["sys-exc_clear", "sys", "exc_clear", "nothing (exceptions clear themselves)"],
+  ["sys-exc_type", "sys", "exc_type|exc_value|exc_traceback", "sys.exc_info()"],
+  ["sys-exitfunc", "sys", "exitfunc", "atexit.register(f)"],
+  ["string-letters", "string", "letters|lowercase|uppercase", "string.ascii_letters / ascii_lowercase / ascii_uppercase", "string"],
+  ["string-maketrans", "string", "maketrans", "str.maketrans / bytes.maketrans", "string"],
+  ["string-functions", "string", `(?:${STRING_FUNCTIONS})\\s*\\(`, "the str methods (', '.join(xs), s.split(), …) and int()/float()", "string"],
+  ["os-getcwdu", "os", "getcwdu", "os.getcwd"],
+  ["os-errno", "os", "errno", "import errno"],
+  ["os-popen2", "os", "popen2|popen3|popen4", "subprocess.Popen"],
+  ["itertools-izip", "itertools", "izip_longest|izip|imap|ifilterfalse|ifilter", "zip, map, filter, itertools.zip_longest, itertools.filterfalse"],
+  ["urllib-functions", "urllib", "(?!(?:request|parse|error|response|robotparser)\\b)\\w+", "urllib.request / urllib.parse / urllib.error"],
+  ["urllib2-functions", "urllib2", "\\w+", "urllib.request / urllib.error / urllib.parse"],
+  ["types-constants", "types", TYPES_CONSTANTS, "the built-in types (str, int, list, …)"],
+  ["operator-functions", "operator", "isCallable|sequenceIncludes|isSequenceType|isMappingType|isNumberType|repeat|irepeat|div|idiv|delslice|getslice|setslice", "callable(), operator.contains, isinstance with collections.abc, operator.mul, operator.truediv"],
 ];
 
-export const ATTRIBUTE_RULES: PythonRule[] = REMOVED_ATTRIBUTES.map(([id, pattern, instead]) => ({
-  id,
-  message: `Removed in Python 3: use ${instead}.`,
-  pattern: new RegExp(`(?<![\\w.])${pattern}`),
-}));
+export const ATTRIBUTE_RULES: PythonRule[] = [
+  ...REMOVED_ATTRIBUTES.map(([id, module, names, instead, ownName]) => ({
+    id,
+    message: `Removed in Python 3: use ${instead}.`,
+    pattern: attribute(module, names),
+    triggers: [module],
+    ...(ownName ? { ownName } : {}),
+  })),
+  {
+    id: "itertools-imports",
+    message: "itertools.izip, imap, ifilter, ifilterfalse and izip_longest were removed: use zip, map, filter, itertools.filterfalse, itertools.zip_longest.",
+    pattern: /^\s*from\s+itertools\s+import\b.*\b(?:izip_longest|izip|imap|ifilterfalse|ifilter)\b/,
+    triggers: ["itertools"],
+  },
+  {
+    id: "function-attributes",
+    message: `Function attributes were renamed in Python 3: ${Object.entries(FUNCTION_ATTRIBUTES).map(([a, b]) => `${a} → ${b}`).join(", ")}.`,
+    pattern: new RegExp(`\\.\\s*(?:${Object.keys(FUNCTION_ATTRIBUTES).join("|")})\\b(?!\\s*=[^=])`),
+    triggers: Object.keys(FUNCTION_ATTRIBUTES),
+  },
+  {
+    id: "method-attributes",
+    message: `Method attributes were renamed in Python 3: ${Object.entries(METHOD_ATTRIBUTES).map(([a, b]) => `${a} → ${b}`).join(", ")}.`,
+    pattern: new RegExp(`\\.\\s*(?:${Object.keys(METHOD_ATTRIBUTES).join("|")})\\b(?!\\s*=[^=])`),
+    triggers: Object.keys(METHOD_ATTRIBUTES),
+  },
+  {
+    id: "exception-message-attribute",
+    message: "BaseException.message was removed: use str(e) or e.args.",
+    pattern: /(?<![\w.])(\w+)\.message\b/,
+    triggers: ["message"],
+    when: (code, context) => [...code.matchAll(/(?<![\w.])(\w+)\.message\b/g)].some((m) => context.exceptNames?.has(m[1]) ?? false),
+  },
+  {
+    id: "indexing-exception",
+    message: "Exceptions cannot be indexed in Python 3: use e.args[0].",
+    pattern: /(?<![\w.])(\w+)\s*\[/,
+    triggers: [],
+    when: (code, context) => !!context.exceptNames?.size && [...code.matchAll(/(?<![\w.])(\w+)\s*\[/g)].some((m) => context.exceptNames!.has(m[1])),
+  },
+  { id: "raising-string", message: "String exceptions were removed: raise an Exception subclass.", pattern: /^\s*raise\s+[uUbBrR]{0,2}""(?!\s*\.)/, triggers: ["raise"] },
+  {
+    id: "unittest-deprecated-alias",
+    message: "Deprecated unittest aliases (assertEquals, failUnless, assertItemsEqual, assertRaisesRegexp, …) are gone in Python 3.12: use assertEqual, assertTrue, assertCountEqual, assertRaisesRegex.",
+    pattern:
+      /\.\s*(?:assert_|assertEquals|assertNotEquals|assertAlmostEquals|assertNotAlmostEquals|assertItemsEqual|assertRegexpMatches|assertNotRegexpMatches|assertRaisesRegexp|assertDictContainsSubset|failUnlessEqual|failIfEqual|failUnlessAlmostEqual|failIfAlmostEqual|failUnlessRaises|failUnless|failIf)\s*\(/,
+    triggers: words("assert_ assertEquals assertNotEquals assertAlmostEquals assertNotAlmostEquals assertItemsEqual assertRegexpMatches assertNotRegexpMatches assertRaisesRegexp assertDictContainsSubset failUnlessEqual failIfEqual failUnlessAlmostEqual failIfAlmostEqual failUnlessRaises failUnless failIf"),
+  },
+  { id: "str-translate-deletechars", message: "str.translate(None, chars) is Python 2 only: use s.translate(str.maketrans('', '', chars)).", pattern: /\.\s*translate\s*\(\s*None\s*,/, triggers: ["translate"] },
+  { id: "invalid-str-codec", message: "Text codecs such as 'hex', 'base64', 'rot13' and 'zlib' are gone from str.encode/decode: use codecs.encode(b, 'hex') or binascii.", pattern: /\.\s*(?:en|de)code\s*\(\s*""/, triggers: ["encode", "decode"] },
+  {
+    id: "print-tuple",
+    message: "Without `from __future__ import print_function`, Python 2 prints a tuple here: add the import while Python 2 must still run this file.",
+    pattern: /^\s*print\s*\(/,
+    triggers: ["print"],
+    when: (code, context) => context.runsOnPython2 === true && context.future !== undefined && !context.future.has("print_function") && hasTopLevelComma(code, code.indexOf("(")),
+  },
+  {
+    id: "old-division",
+    message: "`/` on two ints is floor division in Python 2 and true division in Python 3: write `//` where floor division is meant, and add `from __future__ import division`.",
+    pattern: /(?<![/*])\/(?![/=])|(?<!\/)\/=/,
+    triggers: [],
+    optIn: true,
+    when: (_code, context) => context.future !== undefined && !context.future.has("division"),
+  },
+];
 
 const OLD_DUNDERS: Array<[string, string]> = [
   ["__nonzero__", "__bool__"],
@@ -188,11 +387,14 @@ const OLD_DUNDERS: Array<[string, string]> = [
 ];
 
 export const DUNDER_RULES: PythonRule[] = [
-  ...OLD_DUNDERS.map(([name, instead]) => ({ id: `dunder${name.replace(/_+$/, "")}`, message: `Python 3 does not call ${name}: define ${instead}.`, pattern: new RegExp(`\\bdef\\s+${name}\\s*\\(`) })),
-  { id: "metaclass-attribute", message: "Python 3 ignores __metaclass__: write `class C(Base, metaclass=M)` (six.with_metaclass while Python 2 must still run it).", pattern: /^\s*__metaclass__\s*=/ },
+  ...OLD_DUNDERS.map(([name, instead]) => ({ id: `dunder${name.replace(/_+$/, "")}`, message: `Python 3 does not call ${name}: define ${instead}.`, pattern: new RegExp(`\\bdef\\s+${name}\\s*\\(`), triggers: [name] })),
+  { id: "metaclass-attribute", message: "Python 3 ignores __metaclass__: write `class C(Base, metaclass=M)` (six.with_metaclass while Python 2 must still run it).", pattern: /^\s*__metaclass__\s*=/, triggers: ["__metaclass__"] },
 ];
 
-export const OLD_CONSTRUCT_RULES: PythonRule[] = [...SYNTAX_RULES, ...BUILTIN_RULES, ...DICT_RULES, ...ATTRIBUTE_RULES, ...DUNDER_RULES];
+/** A renamed module in an import: checked before the other rules, so that its message names the new module. */
+export const MODULE_RULE_ID = "module";
+
+export const OLD_CONSTRUCT_RULES: PythonRule[] = [...SYNTAX_RULES, ...BUILTIN_RULES, ...DICT_RULES, ...ITERATOR_RULES, ...ATTRIBUTE_RULES, ...DUNDER_RULES];
 
 /** Constructs that mark compatibility work: adding them, or removing them once Python 2 is gone, is migration. */
 export const COMPATIBILITY_MARKERS: Array<{ id: string; pattern: RegExp }> = [
@@ -204,83 +406,23 @@ export const COMPATIBILITY_MARKERS: Array<{ id: string; pattern: RegExp }> = [
   { id: "import-fallback", pattern: /^\s*except\s+\(?\s*(?:ImportError|NameError|ModuleNotFoundError)\b/ },
 ];
 
-export interface RuleHit {
-  id: string;
-  message: string;
-  /** Python 3 cannot even parse the line: no guard makes it safe. */
-  syntax?: boolean;
-}
-
-const SYNTAX_IDS = new Set(SYNTAX_RULES.map((r) => r.id));
-
 /**
- * Names one of the rules needs: a line with none of them (and none of the few punctuation triggers) cannot match,
- * which spares most lines the full list. The rules' tests keep this in step with the rules.
+ * What 2to3 writes in place of a line: a Python 3 idiom that the line it replaces did not have. Either line alone
+ * is ordinary code; the pair is the mechanical edit (`d.keys()` → `list(d.keys())`, `x = input()` → `eval(input())`).
  */
-const TRIGGER_NAMES = new Set([
-  ..."print exec except raise def lambda reduce long cmp import sys string os itertools urllib types __metaclass__".split(" "),
-  ..."iteritems itervalues iterkeys viewitems viewvalues viewkeys has_key".split(" "),
-  ...REMOVED_NAMES.map(([name]) => name),
-  ...REMOVED_CALLS.map(([name]) => name),
-]);
-const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
-const PUNCTUATION_TRIGGER = /`|<>|\d[lL]\b|(?<![\w.])0[0-7]|[rR]""/;
-
-function mayMatchARule(code: string): boolean {
-  IDENTIFIER.lastIndex = 0;
-  for (let m = IDENTIFIER.exec(code); m; m = IDENTIFIER.exec(code)) if (TRIGGER_NAMES.has(m[0])) return true;
-  return PUNCTUATION_TRIGGER.test(code);
-}
-
-/** Rules about a name that a module may define for itself (and then it is not the removed builtin). */
-const NAME_RULES = new Map<string, string>([...REMOVED_NAMES, ...REMOVED_CALLS, ["reduce", ""], ["long", ""]].map(([name]) => [`builtin-${name}`, name]));
-
-/**
- * Names a file defines itself, from the lines we can see: imports (`from sys import intern`,
- * `from functools import reduce`), assignments (`long, short = option`), definitions and parameters,
- * loop and `as` targets. A call to such a name is the file's own, not a removed builtin.
- */
-export function namesDefinedIn(lines: readonly string[]): Set<string> {
-  const names = new Set<string>();
-  const add = (list: string) => list.split(",").forEach((part) => {
-    const name = part.trim().split(/\s+as\s+/).pop()?.replace(/[()*\s]/g, "").split("=")[0];
-    if (name && /^[A-Za-z_]\w*$/.test(name)) names.add(name);
-  });
-  for (const line of lines) {
-    let m: RegExpExecArray | null;
-    if ((m = /^\s*from\s+[\w.]+\s+import\s+\(?([^#)]+)/.exec(line))) add(m[1]);
-    else if ((m = /^\s*import\s+([^#]+)/.exec(line))) add(m[1].split(",").filter((p) => / as /.test(p)).join(","));
-    if ((m = /^\s*([A-Za-z_][\w\s,()]*?)\s*=(?!=)/.exec(line))) add(m[1]);
-    if ((m = /^\s*(?:async\s+)?def\s+(\w+)\s*\(([^)]*)/.exec(line))) {
-      names.add(m[1]);
-      add(m[2]);
-    }
-    if ((m = /^\s*for\s+([\w\s,()]+?)\s+in\b/.exec(line))) add(m[1]);
-    for (const as of line.matchAll(/\bas\s+(\w+)/g)) names.add(as[1]);
-  }
-  return names;
-}
-
-/**
- * The first old construct on a line of code, or undefined. `ownNames` gives the names the file defines itself;
- * it is called only when a name rule fires, since reading a file's definitions costs more than the rules.
- */
-export function oldConstructIn(code: string, ownNames: () => ReadonlySet<string> = () => new Set()): RuleHit | undefined {
-  if (!mayMatchARule(code)) return undefined;
-  const module = renamedModuleIn(code);
-  if (module && !/\bsix\.moves\b/.test(code)) return { id: `module-${module}`, message: `${module} was renamed or removed in Python 3: use ${RENAMED_MODULES[module]} (or six.moves while Python 2 must still run it).` };
-  for (const rule of OLD_CONSTRUCT_RULES) {
-    const name = NAME_RULES.get(rule.id);
-    if (name && rule.pattern.test(code) && ownNames().has(name)) continue;
-    if (rule.pattern.test(code)) return { id: rule.id, message: rule.message, ...(SYNTAX_IDS.has(rule.id) ? { syntax: true } : {}) };
-  }
-  return undefined;
-}
-
-/** Every marker contains one of these: a line without them is spared the patterns. */
-const MARKER_HINTS = ["__future__", "six", "builtins", "past", "future", "python_2_unicode_compatible", "version", "PY", "except"];
-
-export function compatibilityMarkerIn(code: string): string | undefined {
-  if (!MARKER_HINTS.some((hint) => code.includes(hint))) return undefined;
-  return COMPATIBILITY_MARKERS.find((m) => m.pattern.test(code))?.id;
-}
+export const PYTHON3_IDIOMS: readonly RegExp[] = [
+  /(?<![\w.])(?:list|iter|sorted)\s*\(\s*(?:[\w.()[\]]+\.\s*(?:keys|values|items)\s*\(|(?:map|filter|zip|range)\s*\()/,
+  /(?<![\w.])eval\s*\(\s*input\s*\(/,
+  /^\s*from\s+\.+[\w.]*\s+import\b/,
+  /(?<![\w.])isinstance\s*\(/,
+  /\bwhile\s+True\b/,
+  /(?<![\w.])sorted\s*\(/,
+  /(?<![\w.])next\s*\(/,
+  /(?<![\w.])memoryview\s*\(/,
+  /\[\s*[\w.]+\s+for\s+\w+\s+in\b[^\]]*\bif\b/,
+  /\{[^{}:]+\}/,
+  /__(?:next|bool|name|doc|func|self|closure|code|defaults|globals|dict|iter)__/,
+  /(?<![\w.])(?:callable|int|str|bytes|chr|range|input|zip|map|filter|exec|print)\s*\(/,
+  /(?<![\w.])atexit\b/,
+  /\.\s*(?:keys|values|items)\s*\(/,
+];

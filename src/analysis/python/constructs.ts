@@ -1,0 +1,143 @@
+import {
+  COMPATIBILITY_MARKERS,
+  MODULE_RULE_ID,
+  OLD_CONSTRUCT_RULES,
+  PYTHON3_IDIOMS,
+  RENAMED_MODULES,
+  renamedModuleIn,
+  type PythonRule,
+  type RuleContext,
+} from "./rules.js";
+
+export interface RuleHit {
+  id: string;
+  message: string;
+  /** Python 3 cannot even parse the line: no guard makes it safe. */
+  syntax?: boolean;
+}
+
+/**
+ * Which rules a line can match, found in one pass over its identifiers: each rule names the words it needs
+ * (`triggers`); rules with none (punctuation: backticks, `<>`, literals) are gated by one pattern. A line with no
+ * trigger, most lines, costs one scan and no rule.
+ */
+const RULES_BY_WORD = new Map<string, number[]>();
+const PUNCTUATION_RULES: number[] = [];
+OLD_CONSTRUCT_RULES.forEach((rule, i) => {
+  if (rule.triggers.length === 0) PUNCTUATION_RULES.push(i);
+  for (const word of rule.triggers) {
+    const list = RULES_BY_WORD.get(word) ?? [];
+    list.push(i);
+    RULES_BY_WORD.set(word, list);
+  }
+});
+const MODULE_WORDS = new Set(["import"]);
+const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
+const PUNCTUATION_TRIGGER = /`|<>|\d[lL]\b|(?<![\w.])0[0-7]|[rR]""|\/|\[/;
+
+function candidateRules(code: string): { rules: number[]; importLine: boolean } {
+  const found = new Set<number>();
+  let importLine = false;
+  IDENTIFIER.lastIndex = 0;
+  for (let m = IDENTIFIER.exec(code); m; m = IDENTIFIER.exec(code)) {
+    const list = RULES_BY_WORD.get(m[0]);
+    if (list) for (const i of list) found.add(i);
+    if (MODULE_WORDS.has(m[0])) importLine = true;
+  }
+  if (PUNCTUATION_TRIGGER.test(code)) for (const i of PUNCTUATION_RULES) found.add(i);
+  return { rules: [...found].sort((a, b) => a - b), importLine };
+}
+
+/** The names a file defines itself, from its lines: imports, assignments, definitions and parameters, loop and `as` targets. */
+export function namesDefinedIn(lines: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  const add = (list: string) =>
+    list.split(",").forEach((part) => {
+      const name = part.trim().split(/\s+as\s+/).pop()?.replace(/[()*\s]/g, "").split("=")[0];
+      if (name && /^[A-Za-z_]\w*$/.test(name)) names.add(name);
+    });
+  for (const line of lines) {
+    let m: RegExpExecArray | null;
+    if ((m = /^\s*from\s+[\w.]+\s+import\s+\(?([^#)]+)/.exec(line))) add(m[1]);
+    else if ((m = /^\s*import\s+([^#]+)/.exec(line))) add(m[1].split(",").filter((p) => / as /.test(p)).join(","));
+    if ((m = /^\s*([A-Za-z_][\w\s,()]*?)\s*=(?!=)/.exec(line))) add(m[1]);
+    if ((m = /^\s*(?:async\s+)?def\s+(\w+)\s*\(([^)]*)/.exec(line))) {
+      names.add(m[1]);
+      add(m[2]);
+    }
+    if ((m = /^\s*for\s+([\w\s,()]+?)\s+in\b/.exec(line))) add(m[1]);
+    for (const as of line.matchAll(/\bas\s+(\w+)/g)) names.add(as[1]);
+  }
+  return names;
+}
+
+/** Names bound to a caught exception: `except E as e:` and Python 2's `except E, e:`. */
+export function exceptNamesIn(codeLines: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const code of codeLines) {
+    if (!code.includes("except")) continue;
+    const m = /^\s*except\b.*?(?:\bas\s+|,\s*)(\w+)\s*:/.exec(code);
+    if (m) names.add(m[1]);
+  }
+  return names;
+}
+
+const applies = (rule: PythonRule, context: RuleContext) => !context.disabled?.has(rule.id) && (!rule.optIn || (context.enabled?.has(rule.id) ?? false));
+
+function hitOf(rule: PythonRule): RuleHit {
+  return { id: rule.id, message: rule.message, ...(rule.syntax ? { syntax: true } : {}) };
+}
+
+/** A renamed module's hit, unless the line imports it through six.moves. */
+function moduleHit(code: string, context: RuleContext): RuleHit | undefined {
+  const module = renamedModuleIn(code);
+  if (!module || /\bsix\.moves\b/.test(code)) return undefined;
+  const id = `${MODULE_RULE_ID}-${module}`;
+  if (context.disabled?.has(id) || context.disabled?.has(MODULE_RULE_ID)) return undefined;
+  const instead = module === "urllib" ? "urllib.request, urllib.parse and urllib.error" : RENAMED_MODULES[module];
+  return { id, message: `${module} was renamed or removed in Python 3: use ${instead} (or six.moves while Python 2 must still run it).` };
+}
+
+/** White space around a dot (`d. keys ()`, `types . IntType`) is legal Python; the rules read it without. */
+const tightDots = (code: string) => (code.includes(" .") || code.includes(". ") ? code.replace(/\s*\.\s*(?=[A-Za-z_])/g, ".") : code);
+
+/**
+ * Every old construct on a line of code, in rule order. `ownNames` gives the names the file defines itself; it is
+ * called only when a rule about such a name fires, since reading a file's definitions costs more than the rules.
+ */
+export function oldConstructsIn(raw: string, ownNames: () => ReadonlySet<string> = () => new Set(), context: RuleContext = {}): RuleHit[] {
+  const { rules, importLine } = candidateRules(raw);
+  if (rules.length === 0 && !importLine) return [];
+  const code = tightDots(raw);
+  const hits: RuleHit[] = [];
+  const module = importLine ? moduleHit(code, context) : undefined;
+  if (module) hits.push(module);
+  for (const i of rules) {
+    const rule = OLD_CONSTRUCT_RULES[i];
+    if (!applies(rule, context) || !rule.pattern.test(code)) continue;
+    if (rule.when && !rule.when(code, context)) continue;
+    if (rule.ownName && ownNames().has(rule.ownName)) continue;
+    hits.push(hitOf(rule));
+  }
+  return hits;
+}
+
+/** The first old construct on a line of code, or undefined: what a regression is reported as. */
+export function oldConstructIn(code: string, ownNames?: () => ReadonlySet<string>, context?: RuleContext): RuleHit | undefined {
+  return oldConstructsIn(code, ownNames, context)[0];
+}
+
+/** Every marker contains one of these: a line without them is spared the patterns. */
+const MARKER_HINTS = ["__future__", "six", "builtins", "past", "future", "python_2_unicode_compatible", "version", "PY", "except"];
+
+export function compatibilityMarkerIn(code: string): string | undefined {
+  if (!MARKER_HINTS.some((hint) => code.includes(hint))) return undefined;
+  return COMPATIBILITY_MARKERS.find((m) => m.pattern.test(code))?.id;
+}
+
+/** Does `added` bring a Python 3 idiom that `replaced`, the line it takes the place of, did not have? */
+export function python3IdiomIn(added: string, replaced: string): boolean {
+  const a = tightDots(added);
+  const r = tightDots(replaced);
+  return PYTHON3_IDIOMS.some((idiom) => idiom.test(a) && !idiom.test(r));
+}
