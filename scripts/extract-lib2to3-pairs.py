@@ -7,6 +7,7 @@ parsed by hand: the pairs are what lib2to3's own tests feed its refactorer, and 
 
 Usage: python3 scripts/extract-lib2to3-pairs.py > test/fixtures/lib2to3-fixer-pairs.json
 """
+import difflib
 import json
 import os
 import sys
@@ -26,8 +27,11 @@ original_check = base._check
 def recording_check(self, before, after):
     tree = original_check(self, before, after)
     kind = "changed" if tree.was_changed else "unchanged"
+    before, after = support.reformat(before), support.reformat(after)
+    # The edit as a unified diff's hunks (difflib, 3 lines of context), without the file header lines.
+    patch = "\n".join(list(difflib.unified_diff(before.split("\n"), after.split("\n"), n=3, lineterm=""))[2:])
     pairs.append({"fixer": self.fixer, "test": self.id().split(".")[-1], "kind": kind,
-                  "before": support.reformat(before), "after": support.reformat(after)})
+                  "before": before, "after": after, "patch": patch})
     return tree
 
 

@@ -55,7 +55,7 @@ export interface Evaluation {
 
 /** The migration packs a config turns on (its custom patterns were checked when the config was resolved). */
 export function packsFor(config: Config): LinePack[] {
-  const packs: LinePack[] = config.migration.packs.includes("python3") ? [python3Pack()] : [];
+  const packs: LinePack[] = config.migration.packs.includes("python3") ? [python3Pack(config.migration.python3)] : [];
   return [...packs, ...compileCustomPacks(config.migration.custom).packs];
 }
 
@@ -125,9 +125,10 @@ export function filesToRead(files: readonly ChangedFile[], config: Config, bound
  * The texts the migration packs judge with: those of the files a pack wants whole, kept within `bytes` in all in the
  * plan's order (the smallest first). Past it, files are judged from their hunks, and the report names them.
  */
-function boundTexts(input: EngineInput): { head?: ReadonlyMap<string, string>; base?: ReadonlyMap<string, string> } {
+function boundTexts(input: EngineInput): { head?: ReadonlyMap<string, string>; base?: ReadonlyMap<string, string>; dropped: Set<string> } {
   const { headTexts: head, baseTexts: base, wholeFileBytes: bytes } = input;
-  if (bytes === undefined || (!head && !base)) return { head, base };
+  const dropped = new Set<string>();
+  if (bytes === undefined || (!head && !base)) return { head, base, dropped };
   const keptHead = new Map(head);
   const keptBase = new Map(base);
   const byPath = new Map(input.files.map((f) => [f.path, f]));
@@ -139,9 +140,10 @@ function boundTexts(input: EngineInput): { head?: ReadonlyMap<string, string>; b
     else {
       keptHead.delete(path);
       keptBase.delete(basePath);
+      dropped.add(path);
     }
   }
-  return { head: keptHead, base: keptBase };
+  return { head: keptHead, base: keptBase, dropped };
 }
 
 /** Pure: measurements and verdict from a diff and a policy. No GitHub, no network, no clock. */
@@ -156,13 +158,18 @@ export function evaluate(input: EngineInput): Evaluation {
   });
   const counted = new Set(size.files.map((f) => f.path));
   const migrationOptions = { mixedTolerance: input.config.migration.mixedTolerance };
-  const migration = measureMigration(input.files.filter((f) => counted.has(f.path)), packsFor(input.config), migrationOptions, boundTexts(input));
+  const texts = boundTexts(input);
+  const migration = measureMigration(input.files.filter((f) => counted.has(f.path)), packsFor(input.config), migrationOptions, texts);
   const schema = measureSchemaMigrations(size.files, input.config.schemaMigrations.presets, input.config.schemaMigrations.tolerance);
   const dependencies = input.dependencies ?? { changes: [], problems: [] };
   const findings = applyFindings(decide(input.config, size, input.facts), input.config, input.facts, migration, dependencies, schema);
-  const hunksOnlyReason = migration.hunksOnly.length
-    ? (input.wholeFileNote ?? (input.wholeFileBytes !== undefined ? `Past the ${WHOLE_FILE_BOUND.files} files and ${WHOLE_FILE_BOUND.bytes / 1024 / 1024} MB read whole per check, files are judged from their hunks: a guard or docstring above a hunk is not seen.` : "These files could not be read whole: they are judged from their hunks."))
-    : undefined;
+  const withinFileBound = input.wholeFileBytes !== undefined && migration.hunksOnly.length ? new Set(filesToRead(input.files, input.config, WHOLE_FILE_BOUND).wanted) : undefined;
+  const pastBound = migration.hunksOnly.some((path) => texts.dropped.has(path) || (withinFileBound !== undefined && !withinFileBound.has(path)));
+  const hunksOnlyReason = !migration.hunksOnly.length
+    ? undefined
+    : pastBound
+      ? `Past the ${WHOLE_FILE_BOUND.files} files and ${WHOLE_FILE_BOUND.bytes / 1024 / 1024} MB read whole per check, files are judged from their hunks: a guard or docstring above a hunk is not seen.`
+      : (input.wholeFileNote ?? "Their whole text could not be read (GitHub returned none, or it did not match the diff), so they are judged from their hunks: a guard or docstring above a hunk is not seen.");
   return withAcceptance({ size, migration, schema, dependencies, findings, verdict: findings, config: input.config, hunksOnlyReason }, input.acceptance);
 }
 

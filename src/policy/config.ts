@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject } from "ajv";
 import { compileCustomPacks, type CustomPackSpec } from "../analysis/custom-pack.js";
 import { SCHEMA_PRESETS, type SchemaPreset } from "../analysis/schema-migrations.js";
+import { PYTHON3_OPT_IN_RULES } from "../analysis/python/rules.js";
 import { DEFAULT_THRESHOLDS, SIZE_CLASSES, type SizeClass, type SizeThresholds } from "../analysis/size.js";
 import { count } from "../plural.js";
 
@@ -21,6 +22,7 @@ export interface Config {
     mixedTolerance: number;
     regressions: FindingConclusion;
     labels: { migration: string; mixed: string };
+    python3: { enable: string[]; disable: string[] };
   };
   dependencies: {
     enabled: boolean;
@@ -148,6 +150,16 @@ export const CONFIG_SCHEMA = {
           default: 0.1,
         },
         regressions: findingConclusion("Conclusion when a change brings back what the migration removes."),
+        python3: {
+          type: "object",
+          additionalProperties: false,
+          default: {},
+          description: "Rules of the python3 pack to turn on (opt-in rules such as old-division) or off, by rule id.",
+          properties: {
+            enable: { type: "array", items: { enum: PYTHON3_OPT_IN_RULES }, uniqueItems: true, default: [], description: "Opt-in rules to turn on: old-division (flagged only in files without `from __future__ import division`)." },
+            disable: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true, default: [], description: "Rule ids to turn off (as the check run names them, e.g. print-tuple, unittest-deprecated-alias, module-commands)." },
+          },
+        },
         labels: {
           type: "object",
           additionalProperties: false,

@@ -31,6 +31,21 @@ function findingConclusion(setting: FindingConclusion, config: Config, facts: Pu
   return wanted === "failure" && !mayFail(config, facts) ? "neutral" : wanted;
 }
 
+/**
+ * One line per reason for the packages whose Python 3 support is unknown, each package counted once however many
+ * manifests name it ("Python 3 support not checked for 26 packages: the package index could not be reached");
+ * the packages themselves are in the dependencies table.
+ */
+export function unknownSupportNotes(dependencies: DependencyMeasurement): string[] {
+  const byReason = new Map<string, Set<string>>();
+  for (const d of dependencies.changes) {
+    if (d.change === "removed" || d.python3 !== "unknown") continue;
+    const reason = (d.reason ?? "no answer").replace(/\s*\([^()]*\)$/, "");
+    byReason.set(reason, (byReason.get(reason) ?? new Set()).add(d.key));
+  }
+  return [...byReason].map(([reason, keys]) => `Python 3 support not checked for ${count(keys.size, "package")}: ${reason}. Not a failure; see the dependencies table.`);
+}
+
 /** Add the migration, dependency and schema findings to the size verdict: the worst conclusion wins. */
 export function applyFindings(
   size: Verdict,
@@ -76,8 +91,7 @@ export function applyFindings(
       });
     }
   }
-  const unknown = dependencies.changes.filter((d) => d.change !== "removed" && d.python3 === "unknown");
-  if (unknown.length) notes.push(`Python 3 support unknown for ${unknown.map((d) => `\`${d.name}\` (${d.reason})`).join(", ")}: not a failure.`);
+  notes.push(...unknownSupportNotes(dependencies));
   if (config.schemaMigrations.alone && schema.mixed) {
     conclusion = worst(conclusion, findingConclusion(config.schemaMigrations.conclusion, config, facts));
     titleParts.push("schema migrations mixed with code");

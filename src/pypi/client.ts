@@ -47,6 +47,10 @@ async function lookUp(url: string, timeoutMs: number): Promise<Judgement> {
 export async function resolvePython3Support(changes: DependencyChange[], options: PyPIOptions): Promise<DependencyChange[]> {
   const allowed = new Set(options.allow.map(normaliseName));
   let lookups = 0;
+  /** Once the index cannot be reached (or does not answer in time), nothing more is asked in this event. */
+  let unreachable: Judgement | undefined;
+  /** The same package pinned in several manifests is asked once. */
+  const asked = new Map<string, Judgement>();
   const resolved: DependencyChange[] = [];
   for (const change of changes) {
     if (change.change === "removed") {
@@ -60,8 +64,13 @@ export async function resolvePython3Support(changes: DependencyChange[], options
     const path = change.version ? `${encodeURIComponent(change.name)}/${encodeURIComponent(change.version)}` : encodeURIComponent(change.name);
     const url = `${options.baseUrl}/pypi/${path}/json`;
     const cached = cache.get(url);
-    if (cached && cached.expires > Date.now()) {
-      resolved.push({ ...change, ...cached.judgement });
+    const known = asked.get(url) ?? (cached && cached.expires > Date.now() ? cached.judgement : undefined);
+    if (known) {
+      resolved.push({ ...change, ...known });
+      continue;
+    }
+    if (unreachable) {
+      resolved.push({ ...change, ...unreachable });
       continue;
     }
     if (lookups >= options.maxLookups) {
@@ -70,6 +79,8 @@ export async function resolvePython3Support(changes: DependencyChange[], options
     }
     lookups++;
     const judgement = await lookUp(url, options.timeoutMs);
+    asked.set(url, judgement);
+    if (judgement.reason.startsWith("the package index could not be reached") || judgement.reason.startsWith("no answer")) unreachable = judgement;
     // Only PyPI's real answers are kept: an outage is asked again next time.
     if (!judgement.reason.startsWith("the package index") && !judgement.reason.startsWith("no answer")) {
       cache.delete(url);

@@ -115,12 +115,17 @@ export function renderMigrationSection(evaluation: Evaluation): string | undefin
     parts.push(["**Regressions**", "| Where | Rule | Fix |", "|---|---|---|", ...rows].join("\n"));
   }
   if (dependencies.changes.length || dependencies.problems.length) {
-    const rows = dependencies.changes.map((d) => `| \`${cell(d.name)}\`${d.version ? ` ${cell(d.version)}` : ""} | ${d.change} | ${d.change === "removed" ? "—" : d.python3} | ${code(d.manifest)} | ${cell(d.reason ?? "")} |`);
+    // One row per package and change, with every manifest that names it.
+    const rows = [...groupBy(dependencies.changes, (d) => `${d.key}\u0000${d.change}\u0000${d.version ?? ""}`).values()].map((same) => {
+      const d = same[0];
+      const manifests = [...new Set(same.map((x) => x.manifest))].map(code).join(", ");
+      return `| \`${cell(d.name)}\`${d.version ? ` ${cell(d.version)}` : ""} | ${d.change} | ${d.change === "removed" ? "—" : d.python3} | ${manifests} | ${cell(d.reason ?? "")} |`;
+    });
     const removed = dependencies.changes.filter((d) => d.change === "removed").length;
     parts.push(
       [
         `**Dependencies** ("No Python 3, no new package")${removed ? `: ${removed} removed, progress` : ""}`,
-        "| Package | Change | Python 3 | Manifest | Why |",
+        "| Package | Change | Python 3 | Manifests | Why |",
         "|---|---|---|---|---|",
         ...rows,
         ...dependencies.problems.map((p) => `| | | | | ${cell(p)} |`),
@@ -137,6 +142,12 @@ export function renderMigrationSection(evaluation: Evaluation): string | undefin
     );
   }
   return parts.length ? `#### Migration\n${parts.join("\n\n")}` : undefined;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
 }
 
 export function renderConfigProblems(problems: ConfigProblem[], source: string): string {

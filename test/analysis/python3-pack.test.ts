@@ -81,6 +81,153 @@ describe("python3 pack: an added old construct is a regression (true positives)"
   });
 });
 
+/** A whole added file: the patch is the whole file, so the top (its `__future__` imports) is in view. */
+function addedFile(lines: string[]) {
+  const file = fromGitHubFile({ filename: "m.py", status: "added", additions: lines.length, deletions: 0, patch: patch(lines.map((l) => `+${l}`)) });
+  return measureMigration([file], [pack], { mixedTolerance: 0.1 });
+}
+function removedFromFile(before: string[], removed: number) {
+  const after = before.filter((_, i) => i !== removed);
+  const lines = before.map((l, i) => (i === removed ? `-${l}` : l));
+  const file = fromGitHubFile({ filename: "m.py", status: "modified", additions: 0, deletions: 1, patch: patch(lines) });
+  return measureMigration([file], [pack], { mixedTolerance: 0.1 }, { head: new Map([["m.py", after.join("\n")]]), base: new Map([["m.py", before.join("\n")]]) });
+}
+
+describe("python3 pack: the constructs the accuracy issue lists, flagged when added and migration work when removed", () => {
+  test.each([
+    ["value = it.next()", "next-method-called"],
+    ["name = f.func_name", "function-attributes"],
+    ["code = f.func_code", "function-attributes"],
+    ["defaults = f.func_defaults", "function-attributes"],
+    ["g = f.func_globals", "function-attributes"],
+    ["d = f.func_dict", "function-attributes"],
+    ["cells = f.func_closure", "function-attributes"],
+    ["doc = f.func_doc", "function-attributes"],
+    ["fn = m.im_func", "method-attributes"],
+    ["obj = m.im_self", "method-attributes"],
+    ["cls = m.im_class", "method-attributes"],
+    ["first = d.keys()[0]", "dict-view-indexed"],
+    ["first = map(f, xs)[0]", "iterator-indexed"],
+    ["pair = zip(a, b)[0]", "iterator-indexed"],
+    ["truthy = filter(None, xs)[0]", "iterator-indexed"],
+    ["n = len(map(f, xs))", "iterator-indexed"],
+    ["from itertools import imap", "itertools-imports"],
+    ["from itertools import chain, izip_longest", "itertools-imports"],
+    ["text = string.join(words, ' ')", "string-functions"],
+    ["parts = string.split(line)", "string-functions"],
+    ["n = string.atoi(s)", "string-functions"],
+    ["sys.exitfunc = cleanup", "sys-exitfunc"],
+    ["view = buffer(x)", "builtin-buffer"],
+    ["ok = operator.isCallable(f)", "operator-functions"],
+    ['raise "text"', "raising-string"],
+    ["for line in f.xreadlines():", "xreadlines-attribute"],
+    ["out, inp = os.popen2(cmd)", "os-popen2"],
+    ["self.assertEquals(a, b)", "unittest-deprecated-alias"],
+    ["g.throw(ValueError, 'x')", "generator-throw-args"],
+    ["squares = [x for x in 1, 2, 3]", "paren-comprehension"],
+    ["n = long(x)", "builtin-long"],
+    ["order = cmp(a, b)", "builtin-cmp"],
+    ["raw = s.encode('hex')", "invalid-str-codec"],
+    ["s.translate(None, 'abc')", "str-translate-deletechars"],
+    ["from sys import maxint", "sys-maxint"],
+    ["from urllib import urlencode", "module-urllib"],
+    ["page = urllib.urlopen(url)", "urllib-functions"],
+  ])("+ %s → %s", (line, rule) => {
+    expect(regressionsOf([`+${line}`])).toEqual([rule]);
+    // Removed from a file, the same line is an old construct taken away: migration work.
+    const removed = removedFromFile(["import os", line, "x = 1"], 1);
+    expect(removed).toMatchObject({ migrated: 1, lines: { migration: 1, regression: 0, other: 0 } });
+  });
+
+  test("e.message is flagged on a caught exception, and counts as migration when removed", () => {
+    expect(addedFile(["try:", "    run()", "except ValueError as e:", "    log(e.message)"]).regressions.map((r) => r.rule)).toEqual(["exception-message-attribute"]);
+    const removed = removedFromFile(["try:", "    run()", "except ValueError as e:", "    log(e.message)", "    raise"], 3);
+    expect(removed.migrated).toBe(1);
+  });
+
+  test("print(a, b) in a file that still runs on Python 2 without print_function prints a tuple there", () => {
+    expect(addedFile(["from __future__ import absolute_import", "print(a, b)"]).regressions.map((r) => r.rule)).toEqual(["print-tuple"]);
+    expect(addedFile(["import six", "print(a, b)"]).regressions.map((r) => r.rule)).toEqual(["print-tuple"]);
+    expect(addedFile(["from __future__ import print_function", "import six", "print(a, b)"]).regressions).toEqual([]);
+    // A Python 3 file (nothing says it runs on Python 2) and one-argument calls are fine.
+    expect(addedFile(["print(a, b)"]).regressions).toEqual([]);
+    expect(addedFile(["import six", "print(a)", "print((a, b))", "print(f(a, b))"]).regressions).toEqual([]);
+  });
+
+  test("old-division is off by default; turned on, it is flagged only without `from __future__ import division`", () => {
+    const lines = ["import six", "half = total / 2"];
+    expect(addedFile(lines).regressions).toEqual([]);
+    const strict = python3Pack({ enable: ["old-division"] });
+    const run = (text: string[]) => {
+      const file = fromGitHubFile({ filename: "m.py", status: "added", additions: text.length, deletions: 0, patch: patch(text.map((l) => `+${l}`)) });
+      return measureMigration([file], [strict], { mixedTolerance: 0.1 }).regressions.map((r) => r.rule);
+    };
+    expect(run(lines)).toEqual(["old-division"]);
+    expect(run(["from __future__ import division", ...lines])).toEqual([]);
+    expect(run(["whole = total // 2", "# a / b in a comment", 'path = "a/b"'])).toEqual([]);
+  });
+
+  test("a rule can be turned off by the config", () => {
+    const lenient = python3Pack({ disable: ["unittest-deprecated-alias"] });
+    const file = fromGitHubFile({ filename: "m.py", status: "modified", additions: 1, deletions: 0, patch: patch(["+self.assertEquals(a, b)"]) });
+    expect(measureMigration([file], [lenient], { mixedTolerance: 0.1 }).regressions).toEqual([]);
+  });
+
+  test("import * inside a function is a syntax error in Python 3; at module level it is not", () => {
+    expect(addedFile(["def load():", "    from settings import *"]).regressions.map((r) => r.rule)).toEqual(["import-star-in-function"]);
+    expect(addedFile(["from settings import *"]).regressions).toEqual([]);
+  });
+});
+
+describe("python3 pack: the new rules' traps stay quiet", () => {
+  test.each([
+    ["cursor.next(5)"],
+    ["page = paginator.next(page=2)"],
+    ["nxt = next(it)"],
+    ["self.message = message"],
+    ["print(error.message)"],
+    ["log(response.message)"],
+    ["first = list(d.keys())[0]"],
+    ["first = sorted(d)[0]"],
+    ["pairs = list(zip(a, b))[0]"],
+    ["text = ', '.join(words)"],
+    ["from itertools import chain, zip_longest"],
+    ["sys.exit(1)"],
+    ["view = memoryview(x)"],
+    ["ok = callable(f)"],
+    ['raise ValueError("text")'],
+    ["raise ValueError(5, 6)"],
+    ["raise KeyError(a, b) from None"],
+    ["for line in f:"],
+    ["self.assertEqual(a, b)"],
+    ["squares = [x for x in (1, 2, 3)]"],
+    ["pairs = [(a, b) for a, b in items]"],
+    ["found = [x for x in y if x in (1, 2)]"],
+    ["raw = binascii.hexlify(s)"],
+  ])("+ %s", (line) => {
+    expect(regressionsOf([`+${line}`])).toEqual([]);
+  });
+
+  test("string as a local name is not the string module", () => {
+    expect(regressionsOf(["+def shout(string):", "+    return string.upper()"])).toEqual([]);
+    expect(regressionsOf(["+string = read()", "+parts = string.split(',')"])).toEqual([]);
+    expect(regressionsOf(["+import string", "+parts = string.split(line)"])).toEqual(["string-functions"]);
+  });
+
+  test("next() is the iterator protocol only in an iterator; beside __next__ it is kept for Python 2", () => {
+    const iterator = ["class It(object):", "    def __iter__(self):", "        return self", "    def next(self):", "        return 1"];
+    expect(addedFile(iterator).regressions.map((r) => r.rule)).toEqual(["next-method-defined"]);
+    expect(addedFile([...iterator, "    __next__ = next", "    def __next__(self):", "        return 1"]).regressions).toEqual([]);
+    // A class that is no iterator (tarfile.TarFile, an enum) has a next() of its own.
+    expect(addedFile(["class Archive(object):", "    def __iter__(self):", "        yield 1", "    def next(self):", "        return 1"]).regressions).toEqual([]);
+    expect(addedFile(["class Precedence(object):", "    def next(self):", "        return 1"]).regressions).toEqual([]);
+  });
+
+  test("a message attribute on your own class is not BaseException.message", () => {
+    expect(addedFile(["class Mail(object):", "    def __init__(self, message):", "        self.message = message", "    def body(self):", "        return self.message"]).regressions).toEqual([]);
+  });
+});
+
 describe("python3 pack: no false positives", () => {
   test.each([
     ['print("x")'],

@@ -24,7 +24,7 @@ const patched = (prefix: string) => sent.filter((r) => r.method === "PATCH" && r
 
 const app = useTestProbot();
 
-test("iteritems replaced by items plus an added print statement: one migration line, one regression annotated on its line", async () => {
+test("iteritems replaced by items plus an added print statement: migration lines (a comment beside them too), one regression annotated on its line", async () => {
   mockToken();
   mockConfig(OWNER, REPO, "mode: block\n");
   mockFileList(OWNER, REPO, 2, [
@@ -56,8 +56,9 @@ test("iteritems replaced by items plus an added print statement: one migration l
       message: expect.stringContaining("print is a function in Python 3"),
     },
   ]);
-  expect(body.output.summary).toContain("| Migration | 1 |");
+  expect(body.output.summary).toContain("| Migration | 2 |");
   expect(body.output.summary).toContain("| Regression (brings back what the migration removes) | 1 |");
+  expect(body.output.summary).toContain("| Other | 0 |");
   expect(body.output.summary).toContain("| `app/report.py:6` | `print-statement` |");
 });
 
@@ -166,6 +167,38 @@ describe("No Python 3, no new package", () => {
     expect(body.output.summary).toContain("| `suds-py3` | added | yes | `requirements.txt` | allowed in config |");
   });
 
+  test("a release-sized change with the index unreachable: one line at the top, one row per package, one attempt", async () => {
+    const names = Array.from({ length: 26 }, (_, i) => `package-${String.fromCharCode(97 + i)}`);
+    const manifests: Record<string, string[]> = {
+      "requirements.txt": names.slice(0, 12),
+      "requirements/dev.txt": names.slice(8, 20), // four of them named twice
+      "services/api/requirements.txt": names.slice(18),
+    };
+    const list: FakeFile[] = Object.entries(manifests).map(([filename, pkgs]) => ({ filename, status: "added", additions: pkgs.length, deletions: 0, patch: `@@ -0,0 +1,${pkgs.length} @@\n${pkgs.map((p) => `+${p}`).join("\n")}` }));
+    mockToken();
+    mockConfig(OWNER, REPO, "dependencies:\n  maxLookups: 100\n");
+    mockFileList(OWNER, REPO, 2, list);
+    mockState({ headSha: HEAD, labels: ["size/S"], head: Object.fromEntries(Object.entries(manifests).map(([path, pkgs]) => [path, pkgs.join("\n") + "\n"])) });
+    let attempts = 0;
+    nock(PYPI)
+      .on("request", () => attempts++)
+      .get(/\/pypi\/.*\/json/)
+      .times(30)
+      .optionally()
+      .replyWithError({ code: "ECONNREFUSED", message: "connect ECONNREFUSED" });
+    api().post(CHECKS).reply(201, { id: 1 });
+    api().post(LABELS).optionally().reply(200, []);
+    api().post(`/repos/${OWNER}/${REPO}/labels`).optionally().reply(201, {});
+    api().delete(/labels/).optionally().reply(200, []);
+    await app.probot.receive(opened());
+    const summary: string = posted(CHECKS)[0].output.summary;
+    expect(attempts).toBe(1);
+    expect(summary.split("\n")[0]).toBe("**Python 3 support not checked for 26 packages: the package index could not be reached. Not a failure; see the dependencies table.**");
+    for (const name of names) expect(summary.match(new RegExp(`\\| \`${name}\` \\|`, "g"))).toHaveLength(1);
+    expect(summary).toMatch(/\| `package-i` \| added \| unknown \| `requirements.txt`, `requirements\/dev.txt` \|/);
+    expect(summary).not.toContain("(the package index could not be reached");
+  });
+
   test.each([
     ["404", (scope: nock.Interceptor) => scope.reply(404, { message: "Not Found" }), "not found on the package index"],
     ["500", (scope: nock.Interceptor) => scope.reply(500, "oops"), "the package index answered HTTP 500"],
@@ -183,8 +216,9 @@ describe("No Python 3, no new package", () => {
     const [body] = posted(CHECKS);
     expect(body.conclusion).toBe("success");
     expect(body.output.annotations).toEqual([]);
-    expect(body.output.summary).toContain(`Python 3 support unknown for \`mysterious-package\``);
-    expect(body.output.summary).toContain(reason);
+    const summary: string = body.output.summary;
+    expect(summary).toMatch(new RegExp(`^\\*\\*Python 3 support not checked for 1 package: [^*\\n]*${reason}[^*\\n]*\\. Not a failure; see the dependencies table\\.\\*\\*`));
+    expect(summary).toContain("| `mysterious-package` | added | unknown | `requirements.txt` |");
   });
 
   test("PYPI_URL points the lookups at a private mirror; answers are cached between events", async () => {

@@ -14,7 +14,7 @@ describe("config", () => {
         drafts: "report",
         bots: "report",
         labels: { enabled: true, prefix: "size/" },
-        migration: { packs: ["python3"], custom: [], mixedTolerance: 0.1, regressions: "default", labels: { migration: "migration", mixed: "mixed-change" } },
+        migration: { packs: ["python3"], custom: [], mixedTolerance: 0.1, regressions: "default", labels: { migration: "migration", mixed: "mixed-change" }, python3: { enable: [], disable: [] } },
         dependencies: { enabled: true, allow: [], unsupported: "default", maxLookups: 25, timeoutSeconds: 5 },
         schemaMigrations: {
           presets: ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"],

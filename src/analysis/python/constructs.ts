@@ -1,5 +1,6 @@
 import {
   COMPATIBILITY_MARKERS,
+  EQUIVALENT_NAMES,
   MODULE_RULE_ID,
   OLD_CONSTRUCT_RULES,
   PYTHON3_IDIOMS,
@@ -71,6 +72,46 @@ export function namesDefinedIn(lines: readonly string[]): Set<string> {
   return names;
 }
 
+/** Renamed Python 2 modules imported under their own name: `import StringIO`, `import os, urllib2` (not `import cPickle as pickle`). */
+export function importedRenamedModules(codeLines: readonly string[]): Set<string> {
+  const modules = new Set<string>();
+  for (const code of codeLines) {
+    const m = /^\s*import\s+(.+)$/.exec(code);
+    if (!m) continue;
+    for (const part of m[1].split(",")) {
+      const [name, alias] = part.trim().split(/\s+as\s+/);
+      const top = name.split(".")[0];
+      if (!alias && Object.prototype.hasOwnProperty.call(RENAMED_MODULES, top)) modules.add(top);
+    }
+  }
+  return modules;
+}
+
+const KEYWORDS = new Set("and as assert async await break class continue def del elif else except exec finally for from global if import in is lambda nonlocal not or pass print raise return try while with yield None True False self".split(" "));
+
+/** The identifiers of a line of code, keywords left out, with the names they stand for across the migration. */
+export function identifiersOf(code: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of code.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) {
+    if (KEYWORDS.has(m[0])) continue;
+    names.add(m[0]);
+    for (const equivalent of EQUIVALENT_NAMES.get(m[0]) ?? []) names.add(equivalent);
+  }
+  return names;
+}
+
+/** The names an import line binds (`import sys`, `from functools import reduce`, `import a.b as c`). */
+export function namesImportedBy(code: string): string[] {
+  const from = /^\s*from\s+[\w.]+\s+import\s+\(?([^)]*)/.exec(code);
+  const plain = from ? undefined : /^\s*import\s+(.+)$/.exec(code);
+  const list = from?.[1] ?? plain?.[1];
+  if (!list) return [];
+  return list.split(",").map((part) => {
+    const [name, alias] = part.trim().split(/\s+as\s+/);
+    return (alias ?? (from ? name : name.split(".")[0])).trim();
+  }).filter(Boolean);
+}
+
 /** Names bound to a caught exception: `except E as e:` and Python 2's `except E, e:`. */
 export function exceptNamesIn(codeLines: readonly string[]): Set<string> {
   const names = new Set<string>();
@@ -99,7 +140,8 @@ function moduleHit(code: string, context: RuleContext): RuleHit | undefined {
 }
 
 /** White space around a dot (`d. keys ()`, `types . IntType`) is legal Python; the rules read it without. */
-const tightDots = (code: string) => (code.includes(" .") || code.includes(". ") ? code.replace(/\s*\.\s*(?=[A-Za-z_])/g, ".") : code);
+const tightDots = (code: string) =>
+  code.includes(" .") || code.includes(". ") ? code.replace(/(?<=[\w)\]])(?<!\bfrom)\s*\.\s*(?=[A-Za-z_])(?!import\b)/g, ".") : code;
 
 /**
  * Every old construct on a line of code, in rule order. `ownNames` gives the names the file defines itself; it is
@@ -107,11 +149,16 @@ const tightDots = (code: string) => (code.includes(" .") || code.includes(". ") 
  */
 export function oldConstructsIn(raw: string, ownNames: () => ReadonlySet<string> = () => new Set(), context: RuleContext = {}): RuleHit[] {
   const { rules, importLine } = candidateRules(raw);
-  if (rules.length === 0 && !importLine) return [];
+  const modules = context.importedModules?.size ? [...context.importedModules].filter((m) => raw.includes(m)) : [];
+  if (rules.length === 0 && !importLine && modules.length === 0) return [];
   const code = tightDots(raw);
   const hits: RuleHit[] = [];
   const module = importLine ? moduleHit(code, context) : undefined;
   if (module) hits.push(module);
+  else {
+    const used = modules.find((m) => new RegExp(`(?<![\\w.])${m}\\.\\w`).test(code));
+    if (used) hits.push({ id: `${MODULE_RULE_ID}-${used}`, message: `${used} was renamed or removed in Python 3: use ${RENAMED_MODULES[used]}.` });
+  }
   for (const i of rules) {
     const rule = OLD_CONSTRUCT_RULES[i];
     if (!applies(rule, context) || !rule.pattern.test(code)) continue;
@@ -128,16 +175,24 @@ export function oldConstructIn(code: string, ownNames?: () => ReadonlySet<string
 }
 
 /** Every marker contains one of these: a line without them is spared the patterns. */
-const MARKER_HINTS = ["__future__", "six", "builtins", "past", "future", "python_2_unicode_compatible", "version", "PY", "except"];
+const MARKER_HINTS = ["__future__", "six", "builtins", "past", "future", "python_2_unicode_compatible", "version", "PY", "except", 'u"', 'U"', "import"];
 
 export function compatibilityMarkerIn(code: string): string | undefined {
   if (!MARKER_HINTS.some((hint) => code.includes(hint))) return undefined;
   return COMPATIBILITY_MARKERS.find((m) => m.pattern.test(code))?.id;
 }
 
-/** Does `added` bring a Python 3 idiom that `replaced`, the line it takes the place of, did not have? */
-export function python3IdiomIn(added: string, replaced: string): boolean {
+/** `isinstance(x, (int, int))`: the duplicate fix_long leaves, which fix_isinstance removes. */
+const duplicateTypes = (code: string) => {
+  const tuple = /\bisinstance\s*\(.*?,\s*\(([^()]*)\)/.exec(code)?.[1];
+  if (!tuple) return false;
+  const names = tuple.split(",").map((t) => t.trim()).filter(Boolean);
+  return new Set(names).size < names.length;
+};
+
+/** Does `added` bring a Python 3 idiom that none of `replaced`, the lines it takes the place of, had? */
+export function python3IdiomIn(added: string, ...replaced: string[]): boolean {
   const a = tightDots(added);
-  const r = tightDots(replaced);
-  return PYTHON3_IDIOMS.some((idiom) => idiom.test(a) && !idiom.test(r));
+  const r = replaced.map(tightDots);
+  return PYTHON3_IDIOMS.some((idiom) => idiom.test(a) && !r.some((line) => idiom.test(line))) || r.some((line) => duplicateTypes(line) && !duplicateTypes(a));
 }

@@ -2,7 +2,7 @@ import { Minimatch } from "minimatch";
 import type { ChangedFile, Hunk } from "../changed-file.js";
 import { hunkSides, type LinePack, type LineVerdict, type WholeFile } from "../line-pack.js";
 import { agreesWithHunks, splitLines, viewOfFile, viewOfHunkSide, type PythonView } from "./file-view.js";
-import { compatibilityMarkerIn, oldConstructIn, python3IdiomIn, type RuleHit } from "./constructs.js";
+import { compatibilityMarkerIn, identifiersOf, namesImportedBy, oldConstructIn, python3IdiomIn, type RuleHit } from "./constructs.js";
 
 export interface Python3PackOptions {
   files?: readonly string[];
@@ -43,6 +43,44 @@ function hunkSide(hunks: readonly Hunk[], side: "old" | "new", wholeFile: boolea
   });
 }
 
+interface Block {
+  h: number;
+  dels: number[];
+  adds: number[];
+}
+
+/**
+ * Lines that only serve the migration around them are part of it: an added import of a name the migrated lines use
+ * (`import sys` for `sys.intern`, `import atexit`), and, in a hunk that takes an old construct away, blank lines,
+ * comments and lines made only of names of the blocks doing so (the unpacking 2to3 writes for a tuple parameter).
+ */
+function servingLines(hunks: readonly Hunk[], blocks: readonly Block[], code: string[][], verdicts: Array<Array<LineVerdict | undefined>>): void {
+  const migratedNames = new Set<string>();
+  hunks.forEach((hunk, h) =>
+    hunk.changes.forEach((change, c) => {
+      if (change.type === "add" && verdicts[h][c]?.lineClass === "migration") for (const name of identifiersOf(code[h][c])) migratedNames.add(name);
+    }),
+  );
+  // The names of the blocks that take an old construct away, per hunk: what a serving line may be made of.
+  const rewriteNames = new Map<number, Set<string>>();
+  for (const { h, dels, adds } of blocks) {
+    if (!dels.some((c) => verdicts[h][c]?.removesOldConstruct)) continue;
+    const names = rewriteNames.get(h) ?? new Set<string>();
+    for (const c of [...dels, ...adds]) for (const name of identifiersOf(code[h][c])) names.add(name);
+    rewriteNames.set(h, names);
+  }
+  for (const { h, dels, adds } of blocks) {
+    const names = rewriteNames.get(h);
+    for (const c of [...dels, ...adds]) {
+      if (verdicts[h][c]?.lineClass !== "other") continue;
+      const added = hunks[h].changes[c].type === "add";
+      const imported = added ? namesImportedBy(code[h][c]) : [];
+      if (imported.some((name) => migratedNames.has(name))) verdicts[h][c] = { lineClass: "migration" };
+      else if (names && imported.length === 0 && [...identifiersOf(code[h][c])].every((name) => names.has(name))) verdicts[h][c] = { lineClass: "migration" };
+    }
+  }
+}
+
 /** The python3 pack: Python 2 constructs removed (migration), added outside a guard (regression), compatibility code. */
 export function python3Pack(options: Python3PackOptions = {}): LinePack {
   const files = options.files ?? ["**/*.py", "**/*.pyw"];
@@ -66,15 +104,19 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
       const newSide = (h: number) => head ?? (newHunks ??= hunkSide(hunks, "new", added))[h];
       const oldSide = (h: number) => base ?? (oldHunks ??= hunkSide(hunks, "old", removed))[h];
 
-      return hunks.map((hunk, h) => {
-        const verdicts: Array<LineVerdict | undefined> = hunk.changes.map(() => undefined);
+      const blocks: Block[] = [];
+      const code: string[][] = hunks.map((hunk) => hunk.changes.map(() => ""));
+      const verdicts = hunks.map((hunk, h) => {
+        const out: Array<LineVerdict | undefined> = hunk.changes.map(() => undefined);
         const judge = (c: number): { code: string; guarded: boolean; hit?: RuleHit; marker?: string } => {
           const removedLine = hunk.changes[c].type === "del";
           const side = removedLine ? oldSide(h) : newSide(h);
           const i = side.index(h, c);
           const line = side.view.code[i];
-          const hit = line ? oldConstructIn(line.code, side.view.names, { ...side.view.context, enabled, disabled }) : undefined;
-          return { code: line?.code ?? "", guarded: side.view.guarded[i] ?? false, hit, marker: line ? compatibilityMarkerIn(line.code) : undefined };
+          const context = { ...side.view.context, enabled, disabled, raw: side.view.lines[i], inFunction: side.view.inFunction?.(i), classMethods: side.view.classMethods?.(i) };
+          const hit = line ? oldConstructIn(line.code, side.view.names, context) : undefined;
+          code[h][c] = line?.code ?? "";
+          return { code: code[h][c], guarded: side.view.guarded[i] ?? false, hit, marker: line ? compatibilityMarkerIn(line.code) : undefined };
         };
         // Blocks of removals then additions: the i-th addition takes the place of the i-th removal.
         const changes = hunk.changes;
@@ -88,28 +130,32 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
           const adds: number[] = [];
           while (c < changes.length && changes[c].type === "del") dels.push(c++);
           while (c < changes.length && changes[c].type === "add") adds.push(c++);
+          blocks.push({ h, dels, adds });
           const oldJudged = dels.map(judge);
           dels.forEach((d, k) => {
             const { hit, marker, guarded } = oldJudged[k];
-            verdicts[d] = hit
+            out[d] = hit
               ? { lineClass: "migration", rule: { id: hit.id, message: hit.message }, removesOldConstruct: true }
               : { lineClass: marker || guarded ? "migration" : "other" };
           });
           adds.forEach((a, k) => {
-            const { code, hit, marker, guarded } = judge(a);
+            const { code: added, hit, marker, guarded } = judge(a);
             if (hit && (!guarded || hit.syntax)) {
-              verdicts[a] = { lineClass: "regression", rule: { id: hit.id, message: hit.message } };
+              out[a] = { lineClass: "regression", rule: { id: hit.id, message: hit.message } };
               return;
             }
             // A Python 3 idiom written in place of the line it replaces (`list(d.keys())` for `d.keys()`) is the
             // mechanical edit 2to3 makes: migration work, though either line alone is ordinary code.
-            const replaced = k < dels.length ? oldJudged[k] : undefined;
-            const idiom = replaced !== undefined && python3IdiomIn(code, replaced.code);
-            verdicts[a] = { lineClass: marker || guarded || hit || idiom ? "migration" : "other" };
+            // An addition beyond the removals it pairs with is held against all of them, where they took old constructs away.
+            const replaced = k < dels.length ? [oldJudged[k].code] : oldJudged.some((j) => j.hit) ? oldJudged.map((j) => j.code) : [];
+            const idiom = replaced.length > 0 && python3IdiomIn(added, ...replaced);
+            out[a] = { lineClass: marker || guarded || hit || idiom ? "migration" : "other" };
           });
         }
-        return verdicts;
+        return out;
       });
+      servingLines(hunks, blocks, code, verdicts);
+      return verdicts;
     },
   };
 }

@@ -11,8 +11,18 @@ export interface RuleContext {
   future?: ReadonlySet<string>;
   /** Names bound by `except … as e` in the file (or the lines in view). */
   exceptNames?: ReadonlySet<string>;
+  /** Renamed Python 2 modules the file imports under their own name (`import StringIO`): their uses are old too. */
+  importedModules?: ReadonlySet<string>;
   /** Whether the file shows that it still runs on Python 2 (six, python-future, other `__future__` imports). */
   runsOnPython2?: boolean;
+  /** Functions and methods the file defines (`def next(` makes `.next()` the file's own API). */
+  methods?: ReadonlySet<string>;
+  /** The line as written, strings included (for the few rules about a string's value). */
+  raw?: string;
+  /** Whether the line stands inside a function (known only with the whole file in view). */
+  inFunction?: boolean;
+  /** The methods of the class the line stands in (known only with the whole file in view). */
+  classMethods?: ReadonlySet<string>;
   /** Opt-in rules turned on, and rules turned off, by the config. */
   enabled?: ReadonlySet<string>;
   disabled?: ReadonlySet<string>;
@@ -84,18 +94,24 @@ function hasTopLevelComma(code: string, open: number): boolean {
 
 export const SYNTAX_RULES: PythonRule[] = ([
   { id: "print-statement", message: "print is a function in Python 3: print(...) (with `from __future__ import print_function` while Python 2 must still run it).", pattern: /^\s*print\b(?!\s*\()(?!\s*[=.,)\]])/, triggers: ["print"] },
-  { id: "except-comma", message: "Python 3 syntax is `except E as e:`.", pattern: /^\s*except\s+(?:\([^)]*\)|[\w.]+)\s*,\s*\w+\s*:/, triggers: ["except"] },
+  { id: "except-comma", message: "Python 3 syntax is `except E as e:`.", pattern: /^\s*except\s+(?:\([^)]*\)|[\w.]+)\s*,\s*[^:]+:/, triggers: ["except"] },
   { id: "backticks", message: "Backticks were removed: use repr(x).", pattern: /`/, triggers: [] },
   { id: "diamond-not-equal", message: "`<>` was removed: use `!=`.", pattern: /<>/, triggers: [] },
-  { id: "exec-statement", message: "exec is a function in Python 3: exec(code, globals, locals).", pattern: /^\s*exec\b(?!\s*\()(?!\s*[=.,)])/, triggers: ["exec"] },
+  { id: "exec-statement", message: "exec is a function in Python 3: exec(code, globals, locals).", pattern: /^\s*exec\b(?!\s*\()(?!\s*[=.,)])|^\s*exec\s*\(.*\)\s+in\s+\S/, triggers: ["exec"] },
   { id: "old-octal", message: "Octal literals are written 0o777 in Python 3.", pattern: /(?<![\w.])0[0-7]*[1-7][0-7]*(?![\w.])/, triggers: [] },
   { id: "long-suffix", message: "The L suffix was removed: Python 3 ints are unbounded, write 10.", pattern: /(?<![\w.])(?:0[xX][0-9a-fA-F]+|\d+)[lL](?!\w)/, triggers: [] },
   { id: "ur-prefix", message: "ur'' strings are a syntax error in Python 3: use r'' (or u'' without raw).", pattern: /(?<![\w])[uU][rR]""/, triggers: [] },
-  { id: "raise-comma", message: "Python 3 syntax is `raise E(v)` (and `raise E(v).with_traceback(tb)`).", pattern: /^\s*raise\s+[^,]+,/, triggers: ["raise"] },
+  {
+    id: "raise-comma",
+    message: "Python 3 syntax is `raise E(v)` (and `raise E(v).with_traceback(tb)`).",
+    pattern: /^\s*raise\s+[^\s,]/,
+    triggers: ["raise"],
+    when: (code) => hasTopLevelComma(`(${code.slice(code.indexOf("raise") + 5)})`, 0),
+  },
   {
     id: "tuple-parameters",
     message: "Tuple parameters were removed (PEP 3113): take one argument and unpack it in the body.",
-    pattern: /\bdef\s+\w+\s*\((?:[^()=:]*,)?\s*\((?!\s*\))|\blambda\s+\((?!\s*\))|\blambda\b[^:()]*,\s*\(/,
+    pattern: /\bdef\s+\w+\s*\((?:[^()=:]*,)?\s*\((?!\s*\))|\blambda\s*\((?!\s*\))|\blambda\b[^:()]*,\s*\(/,
     triggers: ["def", "lambda"],
   },
   {
@@ -109,7 +125,7 @@ export const SYNTAX_RULES: PythonRule[] = ([
     message: "`from m import *` is only allowed at module level in Python 3: import the names you use.",
     pattern: /^\s+from\s+[\w.]+\s+import\s+\*/,
     triggers: ["import"],
-    when: (_code, context) => context.future !== undefined, // indentation alone tells a function only with the file in view
+    when: (_code, context) => context.inFunction === true,
   },
 ] satisfies PythonRule[]).map((rule) => ({ ...rule, syntax: true }));
 
@@ -179,16 +195,27 @@ export const ITERATOR_RULES: PythonRule[] = [
     triggers: ["map", "filter", "zip", "range"],
     when: (code) => resultUsedAsList(code, LAZY_BUILTINS) && !/(?<![\w.])range\s*\([^()]*\)\s*\[/.test(code.replace(/(?<![\w.])(?:map|filter|zip)\s*\(/g, "")),
   },
-  { id: "next-method-called", message: "Iterators have no .next() in Python 3: use next(it).", pattern: /(?<![\w])(?<!\bsix)\.\s*next\s*\(\s*\)/, triggers: ["next"], ownName: "next" },
+  {
+    id: "next-method-called",
+    message: "Iterators have no .next() in Python 3: use next(it).",
+    pattern: /(?<!\bsix)\.\s*next\s*\(\s*\)/,
+    triggers: ["next"],
+    when: (_code, context) => !context.methods?.has("next"), // the file's own next() method (tarfile, an enum)
+  },
   {
     id: "next-method-defined",
     message: "Python 3 iterators define __next__: rename next to __next__ (and keep `next = __next__` while Python 2 must still run it).",
     pattern: /^\s*def\s+next\s*\(\s*self\s*\)\s*:/,
     triggers: ["next"],
-    ownName: "__next__", // a class that already defines __next__ keeps next for Python 2
+    // An iterator (its __iter__ returns self) without __next__. A next() beside __next__ is kept for Python 2, and one
+    // in a class that is no iterator is an API of its own (tarfile.TarFile.next(), mailbox, shelve).
+    when: (_code, context) => {
+      if (context.classMethods) return context.classMethods.has("__iter__ returns self") && !context.classMethods.has("__next__");
+      return (context.methods?.has("__iter__") ?? false) && !context.methods?.has("__next__");
+    },
   },
   { id: "xreadlines-attribute", message: "file.xreadlines() was removed: iterate over the file itself.", pattern: /\.\s*xreadlines\b/, triggers: ["xreadlines"] },
-  { id: "generator-throw-args", message: "throw(type, value) is deprecated in Python 3: throw(type(value)).", pattern: /\.\s*throw\s*\(\s*[\w.]+\s*,/, triggers: ["throw"] },
+  { id: "generator-throw-args", message: "throw(type, value) is deprecated in Python 3: throw(type(value)).", pattern: /\.\s*throw\s*\(\s*(?:[\w]+\.)*[A-Z]\w*\s*,/, triggers: ["throw"] },
 ];
 
 /** Standard modules renamed or removed in Python 3 (2to3's fix_imports and fix_imports2, and removals). */
@@ -223,7 +250,6 @@ export const RENAMED_MODULES: Record<string, string> = {
   dummy_thread: "_dummy_thread",
   dbhash: "dbm.bsd",
   dumbdbm: "dbm.dumb",
-  dbm: "dbm.ndbm",
   gdbm: "dbm.gnu",
   anydbm: "dbm",
   whichdb: "dbm",
@@ -311,6 +337,14 @@ export const ATTRIBUTE_RULES: PythonRule[] = [
     triggers: [module],
     ...(ownName ? { ownName } : {}),
   })),
+  { id: "sys-maxint", message: "Removed in Python 3: use sys.maxsize.", pattern: /^\s*from\s+sys\s+import\b.*\bmaxint\b/, triggers: ["maxint"] },
+  {
+    id: "itertools-functions",
+    message: "izip, imap, ifilter, ifilterfalse and izip_longest were removed: use zip, map, filter, itertools.filterfalse, itertools.zip_longest.",
+    pattern: called("izip_longest|izip|imap|ifilterfalse|ifilter"),
+    triggers: ["izip_longest", "izip", "imap", "ifilterfalse", "ifilter"],
+    when: (code) => !/^\s*(?:from|import)\b/.test(code),
+  },
   {
     id: "itertools-imports",
     message: "itertools.izip, imap, ifilter, ifilterfalse and izip_longest were removed: use zip, map, filter, itertools.filterfalse, itertools.zip_longest.",
@@ -339,20 +373,26 @@ export const ATTRIBUTE_RULES: PythonRule[] = [
   {
     id: "indexing-exception",
     message: "Exceptions cannot be indexed in Python 3: use e.args[0].",
-    pattern: /(?<![\w.])(\w+)\s*\[/,
+    pattern: /(?<![\w.])(\w+)\s*\[\s*\d+\s*\]/,
     triggers: [],
-    when: (code, context) => !!context.exceptNames?.size && [...code.matchAll(/(?<![\w.])(\w+)\s*\[/g)].some((m) => context.exceptNames!.has(m[1])),
+    when: (code, context) => !!context.exceptNames?.size && [...code.matchAll(/(?<![\w.])(\w+)\s*\[\s*\d+\s*\]/g)].some((m) => context.exceptNames!.has(m[1])),
   },
   { id: "raising-string", message: "String exceptions were removed: raise an Exception subclass.", pattern: /^\s*raise\s+[uUbBrR]{0,2}""(?!\s*\.)/, triggers: ["raise"] },
   {
     id: "unittest-deprecated-alias",
     message: "Deprecated unittest aliases (assertEquals, failUnless, assertItemsEqual, assertRaisesRegexp, …) are gone in Python 3.12: use assertEqual, assertTrue, assertCountEqual, assertRaisesRegex.",
     pattern:
-      /\.\s*(?:assert_|assertEquals|assertNotEquals|assertAlmostEquals|assertNotAlmostEquals|assertItemsEqual|assertRegexpMatches|assertNotRegexpMatches|assertRaisesRegexp|assertDictContainsSubset|failUnlessEqual|failIfEqual|failUnlessAlmostEqual|failIfAlmostEqual|failUnlessRaises|failUnless|failIf)\s*\(/,
+      /\.\s*(?:assert_|assertEquals|assertNotEquals|assertAlmostEquals|assertNotAlmostEquals|assertItemsEqual|assertRegexpMatches|assertNotRegexpMatches|assertRaisesRegexp|assertDictContainsSubset|failUnlessEqual|failIfEqual|failUnlessAlmostEqual|failIfAlmostEqual|failUnlessRaises|failUnless|failIf)\b(?!\s*=[^=])/,
     triggers: words("assert_ assertEquals assertNotEquals assertAlmostEquals assertNotAlmostEquals assertItemsEqual assertRegexpMatches assertNotRegexpMatches assertRaisesRegexp assertDictContainsSubset failUnlessEqual failIfEqual failUnlessAlmostEqual failIfAlmostEqual failUnlessRaises failUnless failIf"),
   },
   { id: "str-translate-deletechars", message: "str.translate(None, chars) is Python 2 only: use s.translate(str.maketrans('', '', chars)).", pattern: /\.\s*translate\s*\(\s*None\s*,/, triggers: ["translate"] },
-  { id: "invalid-str-codec", message: "Text codecs such as 'hex', 'base64', 'rot13' and 'zlib' are gone from str.encode/decode: use codecs.encode(b, 'hex') or binascii.", pattern: /\.\s*(?:en|de)code\s*\(\s*""/, triggers: ["encode", "decode"] },
+  {
+    id: "invalid-str-codec",
+    message: "Text codecs such as 'hex', 'base64', 'rot13' and 'zlib' are gone from str.encode/decode: use codecs.encode(b, 'hex') or binascii.",
+    pattern: /\.\s*(?:en|de)code\s*\(\s*""/,
+    triggers: ["encode", "decode"],
+    when: (_code, context) => /\.\s*(?:en|de)code\s*\(\s*[bBuU]?(['"])(?:hex|base64|base_64|rot13|rot_13|zlib|zip|bz2|uu|quopri|quotedprintable|string_escape)(?:_codec)?\1/.test(context.raw ?? ""),
+  },
   {
     id: "print-tuple",
     message: "Without `from __future__ import print_function`, Python 2 prints a tuple here: add the import while Python 2 must still run this file.",
@@ -388,13 +428,16 @@ const OLD_DUNDERS: Array<[string, string]> = [
 
 export const DUNDER_RULES: PythonRule[] = [
   ...OLD_DUNDERS.map(([name, instead]) => ({ id: `dunder${name.replace(/_+$/, "")}`, message: `Python 3 does not call ${name}: define ${instead}.`, pattern: new RegExp(`\\bdef\\s+${name}\\s*\\(`), triggers: [name] })),
-  { id: "metaclass-attribute", message: "Python 3 ignores __metaclass__: write `class C(Base, metaclass=M)` (six.with_metaclass while Python 2 must still run it).", pattern: /^\s*__metaclass__\s*=/, triggers: ["__metaclass__"] },
+  { id: "metaclass-attribute", message: "Python 3 ignores __metaclass__: write `class C(Base, metaclass=M)` (six.with_metaclass while Python 2 must still run it).", pattern: /(?:^|:)\s*__metaclass__\s*=/, triggers: ["__metaclass__"] },
 ];
 
 /** A renamed module in an import: checked before the other rules, so that its message names the new module. */
 export const MODULE_RULE_ID = "module";
 
 export const OLD_CONSTRUCT_RULES: PythonRule[] = [...SYNTAX_RULES, ...BUILTIN_RULES, ...DICT_RULES, ...ITERATOR_RULES, ...ATTRIBUTE_RULES, ...DUNDER_RULES];
+
+/** Rules that are off unless the config turns them on. */
+export const PYTHON3_OPT_IN_RULES = OLD_CONSTRUCT_RULES.filter((r) => r.optIn).map((r) => r.id);
 
 /** Constructs that mark compatibility work: adding them, or removing them once Python 2 is gone, is migration. */
 export const COMPATIBILITY_MARKERS: Array<{ id: string; pattern: RegExp }> = [
@@ -404,7 +447,19 @@ export const COMPATIBILITY_MARKERS: Array<{ id: string; pattern: RegExp }> = [
   { id: "python_2_unicode_compatible", pattern: /\bpython_2_unicode_compatible\b/ },
   { id: "version-check", pattern: /(?<![\w.])(?:sys\.version_info|sys\.version\b|PY2\b|PY3\b|PY34\b|PY35\b|PY36\b)/ },
   { id: "import-fallback", pattern: /^\s*except\s+\(?\s*(?:ImportError|NameError|ModuleNotFoundError)\b/ },
+  // Python 2's unicode literal prefix, valid in Python 3.3+: written for both, and removed once Python 2 is gone.
+  { id: "unicode-literal", pattern: /(?<![\w"])[uU]""/ },
+  // The Python 3 home of a former builtin.
+  { id: "python3-home-import", pattern: /^\s*from\s+(?:functools\s+import\s+.*\breduce|importlib\s+import\s+.*\breload|imp\s+import\s+.*\breload|sys\s+import\s+.*\bintern)\b/ },
 ];
+
+/** Names that stand for each other across the migration (a Python 3 replacement and what it replaces). */
+export const EQUIVALENT_NAMES: ReadonlyMap<string, readonly string[]> = new Map([
+  ["sorted", ["sort"]],
+  ["items", ["iteritems", "viewitems"]],
+  ["keys", ["iterkeys", "viewkeys"]],
+  ["values", ["itervalues", "viewvalues"]],
+]);
 
 /**
  * What 2to3 writes in place of a line: a Python 3 idiom that the line it replaces did not have. Either line alone
@@ -424,5 +479,8 @@ export const PYTHON3_IDIOMS: readonly RegExp[] = [
   /__(?:next|bool|name|doc|func|self|closure|code|defaults|globals|dict|iter)__/,
   /(?<![\w.])(?:callable|int|str|bytes|chr|range|input|zip|map|filter|exec|print)\s*\(/,
   /(?<![\w.])atexit\b/,
+  /\bmetaclass\s*=/,
+  /\bprint\s*\(\s*\(/,
+  /\.\s*with_traceback\s*\(/,
   /\.\s*(?:keys|values|items)\s*\(/,
 ];
