@@ -52,7 +52,8 @@ interface Block {
 /**
  * Lines that only serve the migration around them are part of it: an added import of a name the migrated lines use
  * (`import sys` for `sys.intern`, `import atexit`), and, in a hunk that takes an old construct away, blank lines,
- * comments and lines made only of names of the blocks doing so (the unpacking 2to3 writes for a tuple parameter).
+ * comments and lines made only of names of the lines doing so and their replacements (the unpacking 2to3 writes
+ * for a tuple parameter).
  */
 function servingLines(hunks: readonly Hunk[], blocks: readonly Block[], code: string[][], verdicts: Array<Array<LineVerdict | undefined>>): void {
   const migratedNames = new Set<string>();
@@ -61,13 +62,16 @@ function servingLines(hunks: readonly Hunk[], blocks: readonly Block[], code: st
       if (change.type === "add" && verdicts[h][c]?.lineClass === "migration") for (const name of identifiersOf(code[h][c])) migratedNames.add(name);
     }),
   );
-  // The names of the blocks that take an old construct away, per hunk: what a serving line may be made of.
+  // Per hunk, the names of the lines that take an old construct away and of the lines that replace them: what a
+  // serving line may be made of.
   const rewriteNames = new Map<number, Set<string>>();
   for (const { h, dels, adds } of blocks) {
-    if (!dels.some((c) => verdicts[h][c]?.removesOldConstruct)) continue;
-    const names = rewriteNames.get(h) ?? new Set<string>();
-    for (const c of [...dels, ...adds]) for (const name of identifiersOf(code[h][c])) names.add(name);
-    rewriteNames.set(h, names);
+    dels.forEach((d, k) => {
+      if (!verdicts[h][d]?.removesOldConstruct) return;
+      const names = rewriteNames.get(h) ?? new Set<string>();
+      for (const c of k < adds.length ? [d, adds[k]] : [d]) for (const name of identifiersOf(code[h][c])) names.add(name);
+      rewriteNames.set(h, names);
+    });
   }
   for (const { h, dels, adds } of blocks) {
     const names = rewriteNames.get(h);
