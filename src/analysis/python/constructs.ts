@@ -24,8 +24,12 @@ export interface RuleHit {
  */
 const RULES_BY_WORD = new Map<string, number[]>();
 const PUNCTUATION_RULES: number[] = [];
+const EXCEPT_NAME_RULES: number[] = [];
+const OPT_IN_RULES: number[] = [];
 OLD_CONSTRUCT_RULES.forEach((rule, i) => {
-  if (rule.triggers.length === 0) PUNCTUATION_RULES.push(i);
+  if (rule.exceptName) EXCEPT_NAME_RULES.push(i);
+  else if (rule.optIn) OPT_IN_RULES.push(i);
+  else if (rule.triggers.length === 0) PUNCTUATION_RULES.push(i);
   for (const word of rule.triggers) {
     const list = RULES_BY_WORD.get(word) ?? [];
     list.push(i);
@@ -34,19 +38,31 @@ OLD_CONSTRUCT_RULES.forEach((rule, i) => {
 });
 const MODULE_WORDS = new Set(["import"]);
 const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
-const PUNCTUATION_TRIGGER = /`|<>|\d[lL]\b|(?<![\w.])0[0-7]|[rR]""|\/|\[/;
+const PUNCTUATION_TRIGGER = /`|<>|\d[lL]\b|(?<![\w.])0[0-7]|[rR]""/;
+const NO_RULES: number[] = [];
 
-function candidateRules(code: string): { rules: number[]; importLine: boolean } {
-  const found = new Set<number>();
+/**
+ * The rules to try on a line, in rule order, from one pass over its identifiers; and whether it imports something or
+ * names an imported Python 2 module (the module rules). The file's caught exceptions' names are triggers too.
+ */
+function candidateRules(code: string, context: RuleContext): { rules: number[]; importLine: boolean; module?: string } {
+  let found: Set<number> | undefined;
   let importLine = false;
+  let module: string | undefined;
+  const exceptNames = context.exceptNames?.size ? context.exceptNames : undefined;
+  const modules = context.importedModules?.size ? context.importedModules : undefined;
   IDENTIFIER.lastIndex = 0;
   for (let m = IDENTIFIER.exec(code); m; m = IDENTIFIER.exec(code)) {
-    const list = RULES_BY_WORD.get(m[0]);
-    if (list) for (const i of list) found.add(i);
-    if (MODULE_WORDS.has(m[0])) importLine = true;
+    const word = m[0];
+    const list = RULES_BY_WORD.get(word);
+    if (list) for (const i of list) (found ??= new Set()).add(i);
+    if (MODULE_WORDS.has(word)) importLine = true;
+    if (exceptNames?.has(word)) for (const i of EXCEPT_NAME_RULES) (found ??= new Set()).add(i);
+    if (modules?.has(word) && module === undefined) module = word;
   }
-  if (PUNCTUATION_TRIGGER.test(code)) for (const i of PUNCTUATION_RULES) found.add(i);
-  return { rules: [...found].sort((a, b) => a - b), importLine };
+  if (PUNCTUATION_TRIGGER.test(code)) for (const i of PUNCTUATION_RULES) (found ??= new Set()).add(i);
+  if (context.enabled?.size && code.includes("/")) for (const i of OPT_IN_RULES) (found ??= new Set()).add(i);
+  return { rules: found ? [...found].sort((a, b) => a - b) : NO_RULES, importLine, module };
 }
 
 /** The names a file defines itself, from its lines: imports, assignments, definitions and parameters, loop and `as` targets. */
@@ -76,6 +92,7 @@ export function namesDefinedIn(lines: readonly string[]): Set<string> {
 export function importedRenamedModules(codeLines: readonly string[]): Set<string> {
   const modules = new Set<string>();
   for (const code of codeLines) {
+    if (!code.includes("import")) continue;
     const m = /^\s*import\s+(.+)$/.exec(code);
     if (!m) continue;
     for (const part of m[1].split(",")) {
@@ -148,16 +165,14 @@ const tightDots = (code: string) =>
  * called only when a rule about such a name fires, since reading a file's definitions costs more than the rules.
  */
 export function oldConstructsIn(raw: string, ownNames: () => ReadonlySet<string> = () => new Set(), context: RuleContext = {}): RuleHit[] {
-  const { rules, importLine } = candidateRules(raw);
-  const modules = context.importedModules?.size ? [...context.importedModules].filter((m) => raw.includes(m)) : [];
-  if (rules.length === 0 && !importLine && modules.length === 0) return [];
+  const { rules, importLine, module: named } = candidateRules(raw, context);
+  if (rules.length === 0 && !importLine && named === undefined) return [];
   const code = tightDots(raw);
   const hits: RuleHit[] = [];
   const module = importLine ? moduleHit(code, context) : undefined;
   if (module) hits.push(module);
-  else {
-    const used = modules.find((m) => new RegExp(`(?<![\\w.])${m}\\.\\w`).test(code));
-    if (used) hits.push({ id: `${MODULE_RULE_ID}-${used}`, message: `${used} was renamed or removed in Python 3: use ${RENAMED_MODULES[used]}.` });
+  else if (named !== undefined && new RegExp(`(?<![\\w.])${named}\\.\\w`).test(code)) {
+    hits.push({ id: `${MODULE_RULE_ID}-${named}`, message: `${named} was renamed or removed in Python 3: use ${RENAMED_MODULES[named]}.` });
   }
   for (const i of rules) {
     const rule = OLD_CONSTRUCT_RULES[i];
@@ -174,11 +189,11 @@ export function oldConstructIn(code: string, ownNames?: () => ReadonlySet<string
   return oldConstructsIn(code, ownNames, context)[0];
 }
 
-/** Every marker contains one of these: a line without them is spared the patterns. */
-const MARKER_HINTS = ["__future__", "six", "builtins", "past", "future", "python_2_unicode_compatible", "version", "PY", "except", 'u"', 'U"', "import"];
+/** Every marker contains one of these: a line without them (one scan) is spared the patterns. */
+const MARKER_HINT = /six|future|builtins|past|python_2|version|PY|except|[uU]"|import/;
 
 export function compatibilityMarkerIn(code: string): string | undefined {
-  if (!MARKER_HINTS.some((hint) => code.includes(hint))) return undefined;
+  if (!MARKER_HINT.test(code)) return undefined;
   return COMPATIBILITY_MARKERS.find((m) => m.pattern.test(code))?.id;
 }
 

@@ -42,9 +42,12 @@ function view(lines: readonly string[], code: CodeLine[], topInView: boolean): P
   const future = topInView ? futureFeatures(code) : undefined;
   const codeText = code.map((line) => line.code);
   // six and python-future are written only for code that runs on Python 2 too (`builtins` is Python 3's own module).
-  const runsOnPython2 = [...(future ?? [])].some((f) => !PYTHON3_FUTURES.has(f)) || codeText.some((c) => compatibilityMarkerIn(c) === "six" || /^\s*(?:from\s+(?:past|future)\b|import\s+(?:past|future)\b)/.test(c));
+  const runsOnPython2 =
+    [...(future ?? [])].some((f) => !PYTHON3_FUTURES.has(f)) ||
+    codeText.some((c) => (c.includes("six") && compatibilityMarkerIn(c) === "six") || ((c.includes("past") || c.includes("future")) && /^\s*(?:from|import)\s+(?:past|future)\b/.test(c)));
   const methods = new Set<string>();
   for (const c of codeText) {
+    if (!c.includes("def")) continue;
     const m = /^\s*(?:async\s+)?def\s+(\w+)/.exec(c);
     if (m) methods.add(m[1]);
   }

@@ -3,6 +3,7 @@ import type { ChangedFile, Hunk } from "../changed-file.js";
 import { hunkSides, type LinePack, type LineVerdict, type WholeFile } from "../line-pack.js";
 import { agreesWithHunks, splitLines, viewOfFile, viewOfHunkSide, type PythonView } from "./file-view.js";
 import { compatibilityMarkerIn, identifiersOf, namesImportedBy, oldConstructIn, python3IdiomIn, type RuleHit } from "./constructs.js";
+import type { RuleContext } from "./rules.js";
 
 export interface Python3PackOptions {
   files?: readonly string[];
@@ -17,6 +18,32 @@ interface Side {
   view: PythonView;
   /** For hunk h, change c: the index into `view.code`, or -1 for changes not on this side. */
   index: (h: number, c: number) => number;
+}
+
+/**
+ * The rules' context for line i of a view: one object per view, whose line-dependent parts are read only when a
+ * rule asks (most lines trigger no rule), so judging a line allocates nothing.
+ */
+function contextOf(view: PythonView, enabled: ReadonlySet<string>, disabled: ReadonlySet<string>): (i: number) => RuleContext {
+  let line = 0;
+  const context: RuleContext = {
+    ...view.context,
+    enabled,
+    disabled,
+    get raw() {
+      return view.lines[line];
+    },
+    get inFunction() {
+      return view.inFunction?.(line);
+    },
+    get classMethods() {
+      return view.classMethods?.(line);
+    },
+  };
+  return (i) => {
+    line = i;
+    return context;
+  };
 }
 
 function wholeSide(lines: readonly string[], hunks: readonly Hunk[], side: "old" | "new"): Side | undefined {
@@ -107,6 +134,8 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
       let oldHunks: Side[] | undefined;
       const newSide = (h: number) => head ?? (newHunks ??= hunkSide(hunks, "new", added))[h];
       const oldSide = (h: number) => base ?? (oldHunks ??= hunkSide(hunks, "old", removed))[h];
+      const contexts = new Map<PythonView, (i: number) => RuleContext>();
+      const contextFor = (view: PythonView) => contexts.get(view) ?? contexts.set(view, contextOf(view, enabled, disabled)).get(view)!;
 
       const blocks: Block[] = [];
       const code: string[][] = hunks.map((hunk) => hunk.changes.map(() => ""));
@@ -117,8 +146,7 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
           const side = removedLine ? oldSide(h) : newSide(h);
           const i = side.index(h, c);
           const line = side.view.code[i];
-          const context = { ...side.view.context, enabled, disabled, raw: side.view.lines[i], inFunction: side.view.inFunction?.(i), classMethods: side.view.classMethods?.(i) };
-          const hit = line ? oldConstructIn(line.code, side.view.names, context) : undefined;
+          const hit = line ? oldConstructIn(line.code, side.view.names, contextFor(side.view)(i)) : undefined;
           code[h][c] = line?.code ?? "";
           return { code: code[h][c], guarded: side.view.guarded[i] ?? false, hit, marker: line ? compatibilityMarkerIn(line.code) : undefined };
         };

@@ -43,6 +43,8 @@ export interface PythonRule {
   when?: (code: string, context: RuleContext) => boolean;
   /** Off unless the config turns it on (`migration.python3.enable`). */
   optIn?: boolean;
+  /** Tried on lines that name an exception the file catches, rather than by fixed words. */
+  exceptName?: boolean;
 }
 
 /** A bare name: not an attribute, not defined, not a keyword argument or assignment target. */
@@ -374,7 +376,8 @@ export const ATTRIBUTE_RULES: PythonRule[] = [
     id: "indexing-exception",
     message: "Exceptions cannot be indexed in Python 3: use e.args[0].",
     pattern: /(?<![\w.])(\w+)\s*\[\s*\d+\s*\]/,
-    triggers: [],
+    triggers: [], // tried only on lines that name a caught exception (see `candidateRules`)
+    exceptName: true,
     when: (code, context) => !!context.exceptNames?.size && [...code.matchAll(/(?<![\w.])(\w+)\s*\[\s*\d+\s*\]/g)].some((m) => context.exceptNames!.has(m[1])),
   },
   { id: "raising-string", message: "String exceptions were removed: raise an Exception subclass.", pattern: /^\s*raise\s+[uUbBrR]{0,2}""(?!\s*\.)/, triggers: ["raise"] },
@@ -404,7 +407,7 @@ export const ATTRIBUTE_RULES: PythonRule[] = [
     id: "old-division",
     message: "`/` on two ints is floor division in Python 2 and true division in Python 3: write `//` where floor division is meant, and add `from __future__ import division`.",
     pattern: /(?<![/*])\/(?![/=])|(?<!\/)\/=/,
-    triggers: [],
+    triggers: [], // tried only when turned on, on lines with a slash (see `candidateRules`)
     optIn: true,
     when: (_code, context) => context.future !== undefined && !context.future.has("division"),
   },
