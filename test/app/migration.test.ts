@@ -1,7 +1,7 @@
 import nock from "nock";
 import { mockConfig, mockFileList, mockState, type FakeFile } from "../helpers/github-fakes.js";
 import { patch } from "../helpers/patch.js";
-import { api, examplePayload, mockToken, sent, useTestProbot } from "../helpers/probot.js";
+import { api, conversation, examplePayload, mockToken, sent, useTestProbot } from "../helpers/probot.js";
 
 const OWNER = "Codertocat";
 const REPO = "Hello-World";
@@ -286,4 +286,26 @@ test("a regression whose guard is above the hunk's context is judged with the wh
   expect(body.conclusion).toBe("success");
   expect(body.output.annotations).toEqual([]);
   expect(posted(LABELS)).toEqual([{ labels: ["migration"] }]);
+});
+
+test("a hunk that starts on a module docstring's closing quotes: the import below is judged as code, in the same calls", async () => {
+  const head = ['"""Fetch pages.', "", "The module's long documentation.", '"""', "import os", "import urlparse", "", "x = 1", ""].join("\n");
+  mockToken();
+  mockConfig(OWNER, REPO, "mode: block\n");
+  mockFileList(OWNER, REPO, 2, [{ filename: "fetch.py", status: "modified", additions: 1, deletions: 0, patch: patch(['"""', "import os", "+import urlparse", ""], 4) }]);
+  const graphql = mockState({ headSha: HEAD, labels: ["size/XS"], repositoryLabels: ["size/XS"], head: { "fetch.py": head } });
+  api().post(CHECKS).reply(201, { id: 1 });
+  await app.probot.receive(opened());
+  expect(conversation()).toEqual([
+    "POST /app/installations/4242/access_tokens",
+    `GET /repos/${OWNER}/${REPO}/contents/.github/small-steps.yml`,
+    `GET /repos/${OWNER}/${REPO}/pulls/2/files`,
+    "POST /graphql",
+    `POST ${CHECKS}`,
+  ]);
+  expect(graphql[0].variables).toMatchObject({ he0: `${HEAD}:fetch.py` });
+  const [body] = posted(CHECKS);
+  expect(body.conclusion).toBe("failure");
+  expect(body.output.annotations).toEqual([expect.objectContaining({ path: "fetch.py", start_line: 6, title: "python3: module-urlparse" })]);
+  expect(body.output.summary).not.toContain("Judged from hunks only");
 });

@@ -95,3 +95,17 @@ test("on a git range every line is judged with the whole file: a guard far above
   expect(outside.migration.hunksOnly).toEqual(["compat.py"]);
   expect(outside.migration.hunksOnlyReason).toMatch(/^A diff outside a repository has only its hunks/);
 });
+
+test("on a git range, a hunk that starts on a docstring's closing quotes still sees the import below as code", async () => {
+  const r = repository();
+  const top = ['"""Fetch pages.', "", "The module's long documentation.", '"""', "import os"];
+  r.write("fetch.py", [...top, "", "x = 1", ""].join("\n"));
+  r.commit();
+  r.write("fetch.py", [...top, "import urlparse", "", "x = 1", ""].join("\n"));
+  r.commit();
+  const report = (await check(["--json"], r.dir)).json();
+  expect(report.migration.regressions.map((x: any) => [x.line, x.rule])).toEqual([[6, "module-urlparse"]]);
+  // Its hunks alone would read the import as prose inside the docstring: the diff, outside the repository, misses it.
+  const outside = (await check(["--diff", "-", "--json"], mkdtempSync(join(tmpdir(), "small-steps-outside-")), {}, r.git("diff", "HEAD~1", "HEAD"))).json();
+  expect(outside.migration.regressions).toEqual([]);
+});
