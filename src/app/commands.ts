@@ -8,6 +8,7 @@ import { atLeast, permissionOf } from "../github/permissions.js";
 import type { Config } from "../policy/config.js";
 import { renderExplanation, renderSplitPlan } from "../report/comments.js";
 import { htmlBase, toTarget, type PullRequestPayload, type PullRequestTarget } from "./pull-request-target.js";
+import { ignored } from "./ignored.js";
 import { ACCEPT_ACTION, REVOKE_ACTION, runSizeCheck } from "./size-check.js";
 
 const SPLIT = marker("split");
@@ -110,10 +111,10 @@ function isBot(user: { type?: string; login?: string } | null | undefined): bool
 export function registerCommands(app: Probot): void {
   const run = async (context: Context, body: string | null | undefined, source: CommandSource, pr: () => Promise<PullRequestPayload>) => {
     const sender = context.payload.sender as { login: string; type?: string } | undefined;
-    if (!sender || isBot(sender)) return; // bots, the app itself included, never run commands
+    if (!sender || isBot(sender)) return ignored(context, "comment by a bot"); // the app itself included
     let command = parseCommand(body);
     if (!command && mentionsSomeone(body)) command = parseCommand(body, await appSlug(app));
-    if (!command) return;
+    if (!command) return ignored(context, "comment without a command");
     const payload = await pr();
     const defaultBranch = (context.payload as { repository?: { default_branch?: string } }).repository?.default_branch;
     const target = toTarget(payload, defaultBranch);
@@ -124,7 +125,7 @@ export function registerCommands(app: Probot): void {
   // Only "created" and "submitted": an edited comment never runs its command again.
   app.on("issue_comment.created", async (context) => {
     const { issue, comment } = context.payload;
-    if (!issue.pull_request) return;
+    if (!issue.pull_request) return ignored(context, "comment on an issue, not a pull request");
     await run(context as unknown as Context, comment.body, { kind: "issue_comment", commentId: comment.id }, async () => {
       const { data } = await context.octokit.rest.pulls.get(context.repo({ pull_number: issue.number }));
       return data as unknown as PullRequestPayload;
@@ -145,10 +146,7 @@ export function registerCommands(app: Probot): void {
     const { check_run: run, requested_action: action, sender } = context.payload;
     if (process.env.APP_ID && String(run.app?.id) !== process.env.APP_ID) return;
     const identifier = action?.identifier;
-    if (identifier !== ACCEPT_ACTION && identifier !== REVOKE_ACTION) {
-      context.log.warn({ identifier }, "unknown check run action ignored");
-      return;
-    }
+    if (identifier !== ACCEPT_ACTION && identifier !== REVOKE_ACTION) return ignored(context, `unknown check run action ${String(identifier).slice(0, 40)}`);
     if (isBot(sender)) return;
     const number = Number(run.external_id) || run.pull_requests?.[0]?.number;
     if (!number) return;

@@ -3,6 +3,7 @@ import type { GitHub } from "../github/client.js";
 import { CONFIG_PATH } from "../github/config-file.js";
 import { findPullRequestsForCommit } from "../github/pull-requests.js";
 import { registerCommands } from "./commands.js";
+import { ignored } from "./ignored.js";
 import { runSizeCheck } from "./size-check.js";
 import { toTarget, type PullRequestPayload } from "./pull-request-target.js";
 
@@ -38,15 +39,16 @@ async function recheckCommit(context: Context<"check_run" | "check_suite">, head
 export default function smallSteps(app: Probot): void {
   app.on([...PULL_REQUEST_EVENTS], async (context) => {
     const { payload } = context;
-    if (payload.action === "edited" && !("base" in (payload.changes ?? {}))) return; // only a changed base branch matters
-    if (payload.pull_request.state !== "open") return;
+    // Only a changed base branch matters in an edit; a closed pull request is not measured.
+    if (payload.action === "edited" && !("base" in (payload.changes ?? {}))) return ignored(context, "edited without a change of base branch");
+    if (payload.pull_request.state !== "open") return ignored(context, `pull request is ${payload.pull_request.state}`);
     const before = payload.action === "synchronize" ? payload.before : undefined;
     await runSizeCheck(context as unknown as Context, toTarget(payload.pull_request as PullRequestPayload, payload.repository.default_branch), { before });
   });
 
   app.on("check_run.rerequested", async (context) => {
     const run = context.payload.check_run;
-    if (run.app?.id !== undefined && process.env.APP_ID && String(run.app.id) !== process.env.APP_ID) return;
+    if (run.app?.id !== undefined && process.env.APP_ID && String(run.app.id) !== process.env.APP_ID) return ignored(context, "another app's check run");
     await recheckCommit(context, run.head_sha, (run.pull_requests ?? []).map((pr) => pr.number), run.external_id ?? undefined);
   });
 
@@ -58,9 +60,9 @@ export default function smallSteps(app: Probot): void {
   // A new policy on the default branch applies to the open pull requests at once, not at their next push.
   app.on("push", async (context) => {
     const { ref, repository, commits } = context.payload;
-    if (ref !== `refs/heads/${repository.default_branch}`) return;
+    if (ref !== `refs/heads/${repository.default_branch}`) return ignored(context, "push to another branch than the default");
     const touched = (commits ?? []).some((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])].includes(CONFIG_PATH));
-    if (!touched) return;
+    if (!touched) return ignored(context, "push that does not change the config");
     const { owner, repo } = context.repo();
     const github = context.octokit as GitHub;
     const { data: open } = await github.rest.pulls.list({ owner, repo, state: "open", base: repository.default_branch, sort: "updated", direction: "desc", per_page: RECHECK_ON_CONFIG_CHANGE });

@@ -1,7 +1,7 @@
 import nock from "nock";
 import { renderRecord } from "../../src/policy/check-record.js";
 import { files, mockConfig, mockFileList, mockState, type FakeFile, type FakeState } from "../helpers/github-fakes.js";
-import { api, examplePayload, mockToken, sent, useTestProbot } from "../helpers/probot.js";
+import { api, examplePayload, expectIgnored, logs, mockToken, sent, unmatched, useTestProbot } from "../helpers/probot.js";
 
 const OWNER = "Codertocat";
 const REPO = "Hello-World";
@@ -62,6 +62,11 @@ function mockSizeCheck(config: string, list: FakeFile[], state: Partial<FakeStat
   return graphql;
 }
 
+/** help names the app's slug (`@slug help`), asked of GitHub once. */
+function mockAppSlug() {
+  api().get("/app").reply(200, { id: 123, slug: "small-steps-app" });
+}
+
 function mockPermission(user: string, role: string) {
   const legacy = ({ read: "read", triage: "read", write: "write", maintain: "write", admin: "admin" } as Record<string, string>)[role];
   api().get(`/repos/${OWNER}/${REPO}/collaborators/${user}/permission`).reply(200, { permission: legacy, role_name: role, user: { login: user } });
@@ -94,6 +99,7 @@ describe.each(SOURCES)("from a %s", (source) => {
 
   test("help: a reaction and the list of commands", async () => {
     mockToken();
+    mockAppSlug();
     mockPullForConversation(source);
     api().post(REACTIONS[source]).reply(201, {});
     const replyPath = source === "review comment" ? `/repos/${OWNER}/${REPO}/pulls/2/comments/284312630/replies` : COMMENTS;
@@ -101,6 +107,7 @@ describe.each(SOURCES)("from a %s", (source) => {
     api().post(replyPath).reply(201, { id: 1 });
     await app.probot.receive(commentEvent(source, "/small-steps help"));
     expect(posted(replyPath)[0].body).toContain("`/small-steps accept <reason>`");
+    expect(posted(replyPath)[0].body).toContain("(or `@small-steps-app <command>`)");
   });
 
   test("accept by a maintainer turns the failing check green with the audit line", async () => {
@@ -236,17 +243,26 @@ describe("who may accept", () => {
 describe("what is ignored", () => {
   test("comments by bots, the app itself included, and edited comments", async () => {
     await app.probot.receive(commentEvent("conversation", "/small-steps accept ok", "small-steps[bot]", "Bot"));
+    expectIgnored("comment by a bot");
+    logs.length = 0;
     await app.probot.receive(commentEvent("review", "/small-steps recheck", "dependabot[bot]", "Bot"));
-    const edited = commentEvent("conversation", "/small-steps recheck");
-    await app.probot.receive({ ...edited, payload: { ...edited.payload, action: "edited" } });
+    expectIgnored("comment by a bot");
     const onIssue = commentEvent("conversation", "/small-steps recheck");
     delete onIssue.payload.issue.pull_request;
     await app.probot.receive(onIssue);
+    expectIgnored("comment on an issue, not a pull request");
+    await app.probot.receive(commentEvent("conversation", "Looks good to me"));
+    expectIgnored("comment without a command");
+    // An edited comment has no handler at all: nothing reaches GitHub, matched or not.
+    const edited = commentEvent("conversation", "/small-steps recheck");
+    await app.probot.receive({ ...edited, payload: { ...edited.payload, action: "edited" } });
     expect(sent).toEqual([]);
+    expect(unmatched).toEqual([]);
   });
 
   test("an unknown command answers with help", async () => {
     mockToken();
+    mockAppSlug();
     api().get(`/repos/${OWNER}/${REPO}/pulls/2`).reply(200, pr());
     api().post(REACTIONS.conversation).reply(201, {});
     mockReplyListing("conversation");
@@ -413,7 +429,7 @@ describe("the check run's buttons", () => {
 
   test("an unknown action identifier is ignored", async () => {
     await app.probot.receive(action("delete-everything"));
-    expect(sent).toEqual([]);
+    expectIgnored("unknown check run action delete-everything");
   });
 });
 
@@ -573,6 +589,7 @@ describe("split, explain and the sticky comment", () => {
   test.each(["help", "explain"])("a repeated %s whose reply would not change writes no comment; the reaction still answers", async (command) => {
     const ours = (body: string) => ({ id: 77, body, user: { login: "small-steps[bot]", type: "Bot" }, performed_via_github_app: { id: 123 } });
     mockToken();
+    if (command === "help") mockAppSlug();
     api().get(`/repos/${OWNER}/${REPO}/pulls/2`).times(2).reply(200, { ...pr(), changed_files: 2 });
     if (command === "explain") mockSizeCheck("", files(2));
     api().post(REACTIONS.conversation).times(2).reply(201, {});

@@ -1,6 +1,6 @@
 import nock from "nock";
 import { files, mockConfig, mockFileList, mockState, type FakeFile } from "../helpers/github-fakes.js";
-import { api, conversation, examplePayload, mockToken, sent, useTestProbot } from "../helpers/probot.js";
+import { api, conversation, examplePayload, expectIgnored, mockToken, sent, useTestProbot } from "../helpers/probot.js";
 
 const OWNER = "Codertocat";
 const REPO = "Hello-World";
@@ -388,8 +388,9 @@ describe("who and where", () => {
 
   test("edited without a base change does nothing; a closed pull request does nothing", async () => {
     await app.probot.receive({ id: "e1", name: "pull_request", payload: { ...examplePayload("pull_request", "opened"), action: "edited", changes: { title: { from: "x" } } } } as any);
+    expectIgnored("edited without a change of base branch");
     await app.probot.receive(openedEvent((p) => (p.pull_request.state = "closed")));
-    expect(sent).toEqual([]);
+    expectIgnored("pull request is closed");
   });
 });
 
@@ -474,7 +475,8 @@ describe("a push to the default branch", () => {
 
   test("that does not touch the config, or to another branch, does nothing", async () => {
     await app.probot.receive(push("refs/heads/master", ["src/app.py"]));
+    expectIgnored("push that does not change the config");
     await app.probot.receive(push("refs/heads/feature", [".github/small-steps.yml"]));
-    expect(sent).toEqual([]);
+    expectIgnored("push to another branch than the default");
   });
 });

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { createRequire } from "node:module";
 import nock from "nock";
+import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { forgetAppSlug } from "../../src/app/commands.js";
 import smallSteps from "../../src/app/index.js";
@@ -14,15 +15,26 @@ export const INSTALLATION_ID = 4242;
 
 const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
 
+/** What the app logged during a test (debug and up), parsed: proves a handler ran even when it sends nothing. */
+export const logs: Array<Record<string, unknown> & { msg?: string }> = [];
+/** Requests that reached nock with no mock defined for them: none may, so "nothing sent" cannot pass unseen. */
+export const unmatched: string[] = [];
+nock.emitter.on("no match", (req: { method?: string; path?: string; options?: { method?: string; path?: string } }) => {
+  unmatched.push(`${req.method ?? req.options?.method} ${req.path ?? req.options?.path}`);
+});
+
 /** A Probot with our app loaded, retries and throttling off, talking to nock instead of GitHub. */
 export async function createProbot(): Promise<Probot> {
   process.env.APP_ID = String(APP_ID);
   clearConditionalCache();
   sent.length = 0;
+  logs.length = 0;
+  unmatched.length = 0;
+  const log = pino({ level: "debug" }, { write: (line: string) => void logs.push(JSON.parse(line)) });
   const probot = new Probot({
     appId: APP_ID,
     privateKey,
-    logLevel: "fatal",
+    log,
     Octokit: ProbotOctokit.defaults((options: Record<string, any>) => ({
       ...options,
       retry: { enabled: false },
@@ -67,6 +79,16 @@ export function api(): nock.Scope {
   return nock(API).on("request", record);
 }
 
+/**
+ * The app ran for the event and decided to do nothing: no request reached the network stand-in (matched or not),
+ * and the handler logged why.
+ */
+export function expectIgnored(reason: string | RegExp): void {
+  expect(sent).toEqual([]);
+  expect(unmatched).toEqual([]);
+  expect(logs.filter((l) => l.msg === "event ignored").map((l) => l.reason)).toContainEqual(typeof reason === "string" ? reason : expect.stringMatching(reason));
+}
+
 /** The requests sent, as "METHOD path" without query strings: the conversation with GitHub at a glance. */
 export function conversation(): string[] {
   return sent.map((r) => `${r.method} ${r.path.split("?")[0]}`);
@@ -92,6 +114,7 @@ export function useTestProbot(): { readonly probot: Probot } {
     const pending = nock.pendingMocks();
     nock.cleanAll();
     expect(pending).toEqual([]);
+    expect(unmatched).toEqual([]);
     expect(invalidBodies(sent)).toEqual([]);
   });
   return holder;
