@@ -286,6 +286,13 @@ describe("python3 pack: no false positives", () => {
     expect(measure(lines).regressions).toEqual([expect.objectContaining({ rule: "print-statement", line: 2 })]);
   });
 
+  test("a string ending with an escaped backslash before its closing quotes is closed: the code after it is code", () => {
+    expect(regressionsOf(['+s = """ends with an escaped backslash \\\\"""', '+print "x"'])).toEqual(["print-statement"]);
+    expect(regressionsOf(["+s = 'one backslash \\\\'", '+print "y"'])).toEqual(["print-statement"]);
+    // An escaped quote, by contrast, does not close it.
+    expect(regressionsOf(['+s = """still open \\"""', '+print "z"', '+"""'])).toEqual([]);
+  });
+
   test("a string continued with a backslash is not code", () => {
     expect(regressionsOf(['+s = "first \\', '+print "x" continues the string"'])).toEqual([]);
   });
@@ -340,6 +347,15 @@ describe("migration measurement", () => {
     const readme = fromGitHubFile({ filename: "README.md", status: "modified", additions: 2, deletions: 0, patch: patch(["+one", "+two"]) });
     expect(measureMigration([migrationFile, readme], [pack], { mixedTolerance: 0.1 })).toMatchObject({ mixed: false, migrationOnly: true, lines: { migration: 1, other: 2 } });
     expect(measureMigration([migrationFile, feature], [pack], { mixedTolerance: 0.1 })).toMatchObject({ mixed: true, migrationOnly: false, lines: { migration: 1, other: 40 } });
+  });
+
+  test("exactly mixedTolerance lines of other work per migration line is still migration; one more is mixed", () => {
+    const migrationLines = Array.from({ length: 40 }, (_, i) => [`-for k in d${i}.iterkeys():`, `+for k in d${i}.keys():`]).flat();
+    const migrationFile = fromGitHubFile({ filename: "a.py", status: "modified", additions: 40, deletions: 40, patch: patch(migrationLines) });
+    const other = (n: number) => fromGitHubFile({ filename: "notes.md", status: "modified", additions: n, deletions: 0, patch: patch(Array.from({ length: n }, (_, i) => `+note ${i}`)) });
+    // 40 migration lines × 0.1 = 4 other lines tolerated.
+    expect(measureMigration([migrationFile, other(4)], [pack], { mixedTolerance: 0.1 })).toMatchObject({ mixed: false, migrationOnly: true, lines: { migration: 40, other: 4 } });
+    expect(measureMigration([migrationFile, other(5)], [pack], { mixedTolerance: 0.1 })).toMatchObject({ mixed: true, migrationOnly: false, lines: { migration: 40, other: 5 } });
   });
 
   test("files the pack does not read count as other work", () => {

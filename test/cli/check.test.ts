@@ -85,6 +85,17 @@ describe("small-steps check on a local repository", () => {
     expect(report.size.excluded).toEqual([]);
   });
 
+  test("the exit code is 0 when the policy only warns, as the help says", async () => {
+    const other = repository();
+    other.write("a.txt", "a\n");
+    other.commit("base");
+    other.write("big.py", lines(600));
+    other.commit("big");
+    const result = await check(["--json", "--config", "/dev/null"], other.dir);
+    expect(result.json()).toMatchObject({ conclusion: "neutral", overLimit: true });
+    expect(result.code).toBe(0);
+  });
+
   test("the exit code is 1 when the policy would fail the check", async () => {
     repo.write("app/more.py", lines(40));
     repo.commit("grow");

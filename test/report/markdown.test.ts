@@ -15,8 +15,8 @@ describe("the check run summary stays within GitHub's limit", () => {
     ];
     const summary = renderSummary(evaluate({ files, config: defaultConfig(), gitattributes: [], facts }));
     expect(summary.length).toBeLessThanOrEqual(GITHUB_SUMMARY_LIMIT);
-    expect(summary).toContain("| … and 2,950 more | | | |");
-    expect(summary).toContain("and 2,950 more");
+    expect(summary).toContain("| … and 2,950 more | | | |"); // the excluded files' table
+    expect(summary).toMatch(/#### Binary files \(counted as files, 0 lines\)\n[^\n]*`deeply[^\n]*img49\.png` and 2,950 more(\n|$)/); // the binary list
     expect(summary).toContain("#### Limits in force");
   });
 
@@ -34,5 +34,27 @@ describe("the check run summary stays within GitHub's limit", () => {
     const summary = renderSummary(evaluate({ files: [file("a|b`c.py", 5), file("weird|name`.txt", 5)], config: config.config, gitattributes: [], facts }));
     expect(summary).toContain("| `a\\|b'c.py` | 5 | 0 | 5 |");
     expect(summary).toContain("| `weird\\|name'.txt` | excluded by config | `weird\\|name'.txt` | 5 |");
+  });
+});
+
+describe("excluded files stay out of the migration", () => {
+  test("a vendored or generated Python file gets no findings and does not make a pull request mixed", () => {
+    const py = (path: string, lines: string[], status: ChangedFile["status"] = "added"): ChangedFile => ({
+      path,
+      status,
+      additions: lines.length,
+      deletions: 0,
+      binary: false,
+      patch: `@@ -0,0 +1,${lines.length} @@\n${lines.map((l) => `+${l}`).join("\n")}`,
+    });
+    const migration = { path: "app/compat.py", status: "modified" as const, additions: 1, deletions: 1, binary: false, patch: "@@ -1 +1 @@\n-for k in d.iterkeys():\n+for k in d.keys():" };
+    const files = [
+      migration,
+      py("vendor/six.py", ['print "old"', "x = unicode(y)", ...Array.from({ length: 40 }, (_, i) => `v${i} = ${i}`)]),
+      py("api/service_pb2.py", ["import urllib2", ...Array.from({ length: 40 }, (_, i) => `g${i} = ${i}`)]),
+    ];
+    const evaluation = evaluate({ files, config: defaultConfig(), gitattributes: [], facts });
+    expect(evaluation.size.excluded.map((e) => e.path)).toEqual(["vendor/six.py", "api/service_pb2.py"]);
+    expect(evaluation.migration).toMatchObject({ regressions: [], mixed: false, migrationOnly: true, lines: { migration: 1, regression: 0, other: 0 } });
   });
 });
