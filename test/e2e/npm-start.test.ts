@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac, generateKeyPairSync } from "node:crypto";
-import { createServer } from "node:net";
 import { createRequire } from "node:module";
 import { startFakeGitHub, type FakeGitHubState } from "./fake-github.js";
+import { freePort, waitFor } from "./process.js";
 
 /**
- * The whole path as deployed: `npm start` (probot run ./lib/index.js, built by `npm run build`) receives a signed
+ * The whole path as deployed: `npm start` (node lib/server.js, built by `npm run build`) receives a signed
  * webhook over HTTP and talks to a GitHub Enterprise Server given by GHE_HOST, here a fake one on loopback.
  */
 const SECRET = "e2e-secret";
@@ -13,25 +13,6 @@ const require = createRequire(import.meta.url);
 const example = (require("@octokit/webhooks-examples/api.github.com/index.json") as any[])
   .find((e) => e.name === "pull_request")
   .examples.find((x: any) => x.action === "opened");
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 20000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await check();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 function sign(body: string, secret = SECRET) {
   return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
@@ -56,7 +37,7 @@ test("a signed pull_request.opened webhook gives one check run and one label; a 
   const github = await startFakeGitHub(state);
   const port = await freePort();
   const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
-  app = spawn(process.execPath, ["node_modules/probot/bin/probot.js", "run", "./lib/index.js"], {
+  app = spawn(process.execPath, ["lib/server.js"], {
     env: { PATH: process.env.PATH, APP_ID: "1", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1", GHE_HOST: github.host, GHE_PROTOCOL: "http", LOG_LEVEL: "info", LOG_FORMAT: "json", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -2,7 +2,8 @@ import { generateKeyPairSync } from "node:crypto";
 import { createRequire } from "node:module";
 import nock from "nock";
 import { pino } from "pino";
-import { Probot, ProbotOctokit } from "probot";
+import { Probot } from "probot";
+import { smallStepsOctokit } from "../../src/github/octokit.js";
 import { forgetAppSlug } from "../../src/app/commands.js";
 import smallSteps from "../../src/app/index.js";
 import { clearPyPICache } from "../../src/pypi/client.js";
@@ -17,6 +18,8 @@ const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKe
 
 /** What the app logged during a test (debug and up), parsed: proves a handler ran even when it sends nothing. */
 export const logs: Array<Record<string, unknown> & { msg?: string }> = [];
+/** The waits the rate-limit answers asked for, in ms (recorded, not slept). */
+export const waits: number[] = [];
 /** Requests that reached nock with no mock defined for them: none may, so "nothing sent" cannot pass unseen. */
 export const unmatched: string[] = [];
 nock.emitter.on("no match", (req: { method?: string; path?: string; options?: { method?: string; path?: string } }) => {
@@ -30,12 +33,14 @@ export async function createProbot(): Promise<Probot> {
   sent.length = 0;
   logs.length = 0;
   unmatched.length = 0;
+  waits.length = 0;
   const log = pino({ level: "debug" }, { write: (line: string) => void logs.push(JSON.parse(line)) });
   const probot = new Probot({
     appId: APP_ID,
     privateKey,
     log,
-    Octokit: ProbotOctokit.defaults((options: Record<string, any>) => ({
+    // The app's own Octokit (its rate-limit answers included), with Probot's retries and throttle off and waits recorded.
+    Octokit: smallStepsOctokit({}, { sleep: async (ms) => void waits.push(ms) }).defaults((options: Record<string, any>) => ({
       ...options,
       retry: { enabled: false },
       throttle: { ...options.throttle, enabled: false },
