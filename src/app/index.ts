@@ -2,6 +2,7 @@ import type { Context, Probot } from "probot";
 import type { GitHub } from "../github/client.js";
 import { CONFIG_PATH } from "../github/config-file.js";
 import { findPullRequestsForCommit } from "../github/pull-requests.js";
+import { startCoordination } from "../coordination/index.js";
 import { registerCommands } from "./commands.js";
 import { ignored } from "./ignored.js";
 import { runSizeCheck } from "./size-check.js";
@@ -37,6 +38,7 @@ async function recheckCommit(context: Context<"check_run" | "check_suite">, head
 }
 
 export default function smallSteps(app: Probot): void {
+  startCoordination(process.env.REDIS_URL, app.log);
   app.on([...PULL_REQUEST_EVENTS], async (context) => {
     const { payload } = context;
     // Only a changed base branch matters in an edit; a closed pull request is not measured.

@@ -21,7 +21,7 @@ import { renderSticky } from "../report/comments.js";
 import { renderConfigProblems, renderSummary } from "../report/markdown.js";
 import { pypiBaseUrl, resolvePython3Support } from "../pypi/client.js";
 import { htmlBase, type PullRequestTarget } from "./pull-request-target.js";
-import { serialize } from "./serialize.js";
+import { exclusive } from "../coordination/index.js";
 import { count } from "../plural.js";
 
 const LABEL_COLOURS: Record<SizeClass, string> = { XS: "3cbf00", S: "5d9801", M: "7f7203", L: "a14c05", XL: "c32607", XXL: "e50009" };
@@ -65,7 +65,7 @@ export interface SizeCheckResult {
 
 /** Measure a pull request and publish the verdict: one check run per head commit, its labels, the sticky comment. */
 export function runSizeCheck(context: Context, target: PullRequestTarget, request: SizeCheckRequest = {}): Promise<SizeCheckResult | undefined> {
-  return serialize(`${target.owner}/${target.repo}#${target.number}`, () => sizeCheck(context, target, request));
+  return exclusive(`${target.owner}/${target.repo}#${target.number}`, () => sizeCheck(context, target, request));
 }
 
 function actionsFor(evaluation: Evaluation): CheckAction[] {

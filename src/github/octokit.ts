@@ -1,15 +1,53 @@
+import Bottleneck from "bottleneck";
 import { ProbotOctokit } from "probot";
 import { maxWaitFromEnv, rateLimitRetry, type RateLimitOptions } from "./rate-limits.js";
 
 /**
- * Probot's Octokit with small-steps' answer to rate limits (`rate-limits.ts`): the throttle still spaces writes and,
- * with REDIS_URL, shares GitHub's limits across instances, but it never retries on its own (its default gives up on
- * secondary limits); our plugin does, after the time GitHub asks for.
+ * The throttle's limiters, as @octokit/plugin-throttling makes them (GitHub's advice: writes one at a time, a second
+ * apart). Two sets: shared through Redis while it is up (Probot's REDIS_URL connection: all instances keep to one
+ * budget), and this process's own, for an instance made while Redis is down, which then never waits on it.
+ */
+type Groups = Record<"global" | "auth" | "search" | "write" | "notifications", Bottleneck.Group>;
+
+function makeGroups(common: Bottleneck.ConstructorOptions): Groups {
+  return {
+    global: new Bottleneck.Group({ id: "octokit-global", maxConcurrent: 10, ...common }),
+    auth: new Bottleneck.Group({ id: "octokit-auth", maxConcurrent: 1, ...common }),
+    search: new Bottleneck.Group({ id: "octokit-search", maxConcurrent: 1, minTime: 2000, ...common }),
+    write: new Bottleneck.Group({ id: "octokit-write", maxConcurrent: 1, minTime: 1000, ...common }),
+    notifications: new Bottleneck.Group({ id: "octokit-notifications", maxConcurrent: 1, minTime: 3000, ...common }),
+  };
+}
+
+let localGroups: Groups | undefined;
+let sharedGroups: Groups | undefined;
+
+interface ThrottleOptions {
+  connection?: { client?: { status?: string } };
+  timeout?: number;
+  [key: string]: unknown;
+}
+
+function throttleFor(throttle: ThrottleOptions = {}): ThrottleOptions {
+  const { connection, ...rest } = throttle;
+  const timeout = throttle.timeout ?? 2 * 60 * 1000;
+  const shared = connection !== undefined && connection.client?.status === "ready";
+  const groups = shared ? (sharedGroups ??= makeGroups({ timeout, connection: connection as unknown as Bottleneck.IORedisConnection })) : (localGroups ??= makeGroups({ timeout }));
+  return {
+    ...rest,
+    ...(shared ? { connection } : {}),
+    ...groups,
+    // Our plugin answers rate limits (it retries secondary ones); the throttle only spaces requests.
+    onRateLimit: () => false,
+    onSecondaryRateLimit: () => false,
+  };
+}
+
+/**
+ * Probot's Octokit with small-steps' answer to rate limits (`rate-limits.ts`), and a throttle that shares GitHub's
+ * limits across instances through Redis while Redis is up, and never waits on it while it is down.
  */
 export function smallStepsOctokit(env: NodeJS.ProcessEnv = process.env, options: Pick<RateLimitOptions, "sleep"> = {}) {
   const plugin = rateLimitRetry({ maxWaitSeconds: maxWaitFromEnv(env), ...options }) as unknown as Parameters<typeof ProbotOctokit.plugin>[0];
-  return ProbotOctokit.plugin(plugin).defaults((instance: Record<string, any>) => ({
-    ...instance,
-    throttle: { ...instance.throttle, onRateLimit: () => false, onSecondaryRateLimit: () => false },
-  }));
+  return ProbotOctokit.plugin(plugin).defaults((instance: Record<string, any>) => ({ ...instance, throttle: throttleFor(instance.throttle) }));
 }

@@ -1,5 +1,6 @@
 import type { DependencyChange } from "../analysis/dependencies/changes.js";
 import { normaliseName } from "../analysis/dependencies/requirement.js";
+import { sharedCache } from "../coordination/index.js";
 import { judgePython3Support, type PyPIRelease } from "../analysis/dependencies/python3-support.js";
 
 export interface PyPIOptions {
@@ -17,6 +18,18 @@ const CACHE_TTL_MS = 60 * 60 * 1000;
 const MAX_CACHE = 5000;
 /** Answers PyPI gave, per index and package version, shared across events: a package's metadata rarely changes. */
 const cache = new Map<string, { judgement: Judgement; expires: number }>();
+
+/** Another instance's answer for this URL, from the shared cache (Redis), within its TTL. */
+async function sharedJudgement(url: string): Promise<Judgement | undefined> {
+  const text = await sharedCache.get(`pypi:${url}`);
+  if (!text) return undefined;
+  try {
+    const judgement = JSON.parse(text) as Judgement;
+    return typeof judgement.reason === "string" && ["yes", "no", "unknown"].includes(judgement.python3) ? judgement : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export function clearPyPICache(): void {
   cache.clear();
@@ -64,7 +77,7 @@ export async function resolvePython3Support(changes: DependencyChange[], options
     const path = change.version ? `${encodeURIComponent(change.name)}/${encodeURIComponent(change.version)}` : encodeURIComponent(change.name);
     const url = `${options.baseUrl}/pypi/${path}/json`;
     const cached = cache.get(url);
-    const known = asked.get(url) ?? (cached && cached.expires > Date.now() ? cached.judgement : undefined);
+    const known = asked.get(url) ?? (cached && cached.expires > Date.now() ? cached.judgement : undefined) ?? (await sharedJudgement(url));
     if (known) {
       resolved.push({ ...change, ...known });
       continue;
@@ -86,6 +99,7 @@ export async function resolvePython3Support(changes: DependencyChange[], options
       cache.delete(url);
       cache.set(url, { judgement, expires: Date.now() + CACHE_TTL_MS });
       if (cache.size > MAX_CACHE) cache.delete(cache.keys().next().value as string);
+      await sharedCache.set(`pypi:${url}`, JSON.stringify(judgement), CACHE_TTL_MS);
     }
     resolved.push({ ...change, ...judgement });
   }

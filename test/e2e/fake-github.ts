@@ -12,6 +12,8 @@ export interface FakeGitHubState {
   repositoryLabels: Array<{ name: string; color: string; description: string }>;
   issueLabels: string[];
   requests: Array<{ method: string; path: string; body: any }>;
+  /** Milliseconds each answer takes, as GitHub's do: widens the window in which two instances could race. */
+  latencyMs?: number;
 }
 
 async function readBody(req: IncomingMessage): Promise<any> {
@@ -24,6 +26,7 @@ async function readBody(req: IncomingMessage): Promise<any> {
 export async function startFakeGitHub(state: FakeGitHubState): Promise<{ server: Server; host: string }> {
   const server = createServer(async (req, res) => {
     const body = await readBody(req);
+    if (state.latencyMs) await new Promise((resolve) => setTimeout(resolve, state.latencyMs));
     const url = new URL(req.url ?? "/", "http://x");
     const path = url.pathname;
     state.requests.push({ method: req.method ?? "", path, body });
@@ -40,11 +43,14 @@ export async function startFakeGitHub(state: FakeGitHubState): Promise<{ server:
       return send(200, state.files.slice((page - 1) * 100, page * 100));
     }
     if (route === "POST /api/graphql") {
+      // Check runs are per commit, as on GitHub: the query asks for those of its head.
+      const head: string = body?.variables?.head ?? state.headSha;
+      const runs = state.checkRuns.filter(({ body: run }) => run.head_sha === head);
       const repository: Record<string, unknown> = {
-        pullRequest: { headRefOid: state.headSha, labels: { nodes: state.issueLabels.map((name) => ({ name })) } },
+        pullRequest: { headRefOid: head, labels: { nodes: state.issueLabels.map((name) => ({ name })) } },
         labels: { nodes: state.repositoryLabels.map(({ name }) => ({ name })) },
         head: { checkSuites: { nodes: [{ app: { databaseId: 1 }, checkRuns: {
-                  nodes: state.checkRuns.map(({ id, body }) => ({
+                  nodes: runs.map(({ id, body }) => ({
                     databaseId: id,
                     status: String(body.status).toUpperCase(),
                     conclusion: body.conclusion ? String(body.conclusion).toUpperCase() : null,
@@ -64,7 +70,7 @@ export async function startFakeGitHub(state: FakeGitHubState): Promise<{ server:
     if ((m = route.match(/^PATCH \/api\/v3\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/))) {
       const run = state.checkRuns.find((r) => r.id === Number(m![1]));
       if (!run) return send(404, { message: "Not Found" });
-      run.body = { ...run.body, ...body };
+      run.body = { ...run.body, ...body, head_sha: run.body.head_sha };
       return send(200, { id: run.id });
     }
     if (route.match(/^POST \/api\/v3\/repos\/[^/]+\/[^/]+\/labels$/)) {
