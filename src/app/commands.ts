@@ -8,7 +8,7 @@ import { atLeast, permissionOf } from "../github/permissions.js";
 import type { Config } from "../policy/config.js";
 import { renderExplanation, renderSplitPlan } from "../report/comments.js";
 import { htmlBase, toTarget, type PullRequestPayload, type PullRequestTarget } from "./pull-request-target.js";
-import { ignored } from "./ignored.js";
+import { ignored, tracked } from "./tracked.js";
 import { ACCEPT_ACTION, REVOKE_ACTION, runSizeCheck } from "./size-check.js";
 
 const SPLIT = marker("split");
@@ -62,7 +62,7 @@ const cleanReason = (text: string) => text.replace(/<!--|-->/g, "").replace(/\s+
 async function execute(inv: Invocation, command: Command, app: Probot): Promise<void> {
   const { github, target, source } = inv;
   const ref = { owner: target.owner, repo: target.repo, pullNumber: target.number };
-  const log = inv.context.log.child({ pr: `${target.owner}/${target.repo}#${target.number}`, command: command.name, sender: inv.sender });
+  const log = inv.context.log.child({ pr: target.number, command: command.name, sender: inv.sender });
   if (command.name === "help") {
     await react(github, ref, source, command.unknown ? "confused" : "+1");
     await reply(github, ref, source, `${command.unknown ? `Unknown command \`${command.unknown.slice(0, 40)}\`. ` : ""}${helpText(await appSlug(app))}`);
@@ -123,26 +123,26 @@ export function registerCommands(app: Probot): void {
   };
 
   // Only "created" and "submitted": an edited comment never runs its command again.
-  app.on("issue_comment.created", async (context) => {
+  app.on("issue_comment.created", tracked(async (context) => {
     const { issue, comment } = context.payload;
     if (!issue.pull_request) return ignored(context, "comment on an issue, not a pull request");
     await run(context as unknown as Context, comment.body, { kind: "issue_comment", commentId: comment.id }, async () => {
       const { data } = await context.octokit.rest.pulls.get(context.repo({ pull_number: issue.number }));
       return data as unknown as PullRequestPayload;
     });
-  });
-  app.on("pull_request_review_comment.created", async (context) => {
+  }));
+  app.on("pull_request_review_comment.created", tracked(async (context) => {
     const { comment, pull_request } = context.payload;
     const source: CommandSource = { kind: "review_comment", commentId: comment.id, threadId: comment.in_reply_to_id ?? comment.id };
     await run(context as unknown as Context, comment.body, source, async () => pull_request as unknown as PullRequestPayload);
-  });
-  app.on("pull_request_review.submitted", async (context) => {
+  }));
+  app.on("pull_request_review.submitted", tracked(async (context) => {
     const { review, pull_request } = context.payload;
     await run(context as unknown as Context, review.body, { kind: "review", reviewId: review.id }, async () => pull_request as unknown as PullRequestPayload);
-  });
+  }));
 
   // The check run's buttons: the identifier is checked, and the sender's permission exactly as for the command.
-  app.on("check_run.requested_action", async (context) => {
+  app.on("check_run.requested_action", tracked(async (context) => {
     const { check_run: run, requested_action: action, sender } = context.payload;
     if (process.env.APP_ID && String(run.app?.id) !== process.env.APP_ID) return;
     const identifier = action?.identifier;
@@ -161,5 +161,5 @@ export function registerCommands(app: Probot): void {
       { name: identifier === ACCEPT_ACTION ? "accept" : "revoke", argument: reason },
       app,
     );
-  });
+  }));
 }

@@ -1,10 +1,11 @@
-import type { Context, Probot } from "probot";
+import type { ApplicationFunctionOptions, Context, Probot } from "probot";
 import type { GitHub } from "../github/client.js";
 import { CONFIG_PATH } from "../github/config-file.js";
 import { findPullRequestsForCommit } from "../github/pull-requests.js";
 import { startCoordination } from "../coordination/index.js";
 import { registerCommands } from "./commands.js";
-import { ignored } from "./ignored.js";
+import { ignored, tracked } from "./tracked.js";
+import { metricsHandler } from "../metrics/metrics.js";
 import { runSizeCheck } from "./size-check.js";
 import { toTarget, type PullRequestPayload } from "./pull-request-target.js";
 
@@ -37,30 +38,36 @@ async function recheckCommit(context: Context<"check_run" | "check_suite">, head
   }
 }
 
-export default function smallSteps(app: Probot): void {
+export default function smallSteps(app: Probot, options?: ApplicationFunctionOptions): void {
   startCoordination(process.env.REDIS_URL, app.log);
-  app.on([...PULL_REQUEST_EVENTS], async (context) => {
+  // GET /metrics on the app's own server (under `npm start`; a bare Probot in tests has no server).
+  try {
+    options?.addHandler(metricsHandler());
+  } catch {
+    /* no server */
+  }
+  app.on([...PULL_REQUEST_EVENTS], tracked(async (context) => {
     const { payload } = context;
     // Only a changed base branch matters in an edit; a closed pull request is not measured.
     if (payload.action === "edited" && !("base" in (payload.changes ?? {}))) return ignored(context, "edited without a change of base branch");
     if (payload.pull_request.state !== "open") return ignored(context, `pull request is ${payload.pull_request.state}`);
     const before = payload.action === "synchronize" ? payload.before : undefined;
     await runSizeCheck(context as unknown as Context, toTarget(payload.pull_request as PullRequestPayload, payload.repository.default_branch), { before });
-  });
+  }));
 
-  app.on("check_run.rerequested", async (context) => {
+  app.on("check_run.rerequested", tracked(async (context) => {
     const run = context.payload.check_run;
     if (run.app?.id !== undefined && process.env.APP_ID && String(run.app.id) !== process.env.APP_ID) return ignored(context, "another app's check run");
     await recheckCommit(context, run.head_sha, (run.pull_requests ?? []).map((pr) => pr.number), run.external_id ?? undefined);
-  });
+  }));
 
-  app.on("check_suite.rerequested", async (context) => {
+  app.on("check_suite.rerequested", tracked(async (context) => {
     const suite = context.payload.check_suite;
     await recheckCommit(context, suite.head_sha, (suite.pull_requests ?? []).map((pr) => pr.number));
-  });
+  }));
 
   // A new policy on the default branch applies to the open pull requests at once, not at their next push.
-  app.on("push", async (context) => {
+  app.on("push", tracked(async (context) => {
     const { ref, repository, commits } = context.payload;
     if (ref !== `refs/heads/${repository.default_branch}`) return ignored(context, "push to another branch than the default");
     const touched = (commits ?? []).some((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])].includes(CONFIG_PATH));
@@ -73,7 +80,7 @@ export default function smallSteps(app: Probot): void {
       const { data } = await github.rest.pulls.get({ owner, repo, pull_number: number });
       await runSizeCheck(context as unknown as Context, toTarget(data as unknown as PullRequestPayload, repository.default_branch));
     }
-  });
+  }));
 
   registerCommands(app);
 }

@@ -22,6 +22,7 @@ import { renderConfigProblems, renderSummary } from "../report/markdown.js";
 import { pypiBaseUrl, resolvePython3Support } from "../pypi/client.js";
 import { htmlBase, type PullRequestTarget } from "./pull-request-target.js";
 import { exclusive } from "../coordination/index.js";
+import { analysisSeconds } from "../metrics/metrics.js";
 import { count } from "../plural.js";
 
 const LABEL_COLOURS: Record<SizeClass, string> = { XS: "3cbf00", S: "5d9801", M: "7f7203", L: "a14c05", XL: "c32607", XXL: "e50009" };
@@ -81,7 +82,9 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
   const github = useConditionalRequests(context.octokit as GitHub);
   const { owner, repo } = target;
   const ref = { owner, repo, pullNumber: target.number };
-  const log = context.log.child({ pr: `${owner}/${repo}#${target.number}`, sha: target.headSha });
+  // The delivery's log already names the repository, the pull request and its SHA (see `tracked`); this names the
+  // commit measured, which a re-run or a config push may choose.
+  const log = context.log.child({ pr: target.number, sha: target.headSha });
   const report = { owner, repo, headSha: target.headSha, externalId: String(target.number) };
   let step = "Reading .github/small-steps.yml";
   try {
@@ -147,7 +150,9 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
       baseTexts: state.baseTexts,
       wholeFileBytes: WHOLE_FILE_BOUND.bytes,
     };
+    const stopTimer = analysisSeconds.startTimer();
     let evaluation = evaluate(input);
+    stopTimer();
     if (request.accept !== undefined) {
       const acceptance = request.accept && { ...request.accept, sizeClass: evaluation.size.sizeClass, sha: target.headSha };
       evaluation = withAcceptance(evaluation, acceptance ?? undefined);

@@ -1,6 +1,7 @@
 import type { Conclusion } from "../policy/verdict.js";
 import type { GitHub, RepoRef } from "./client.js";
 import type { ExistingCheckRun } from "./pull-request-state.js";
+import { checkRuns } from "../metrics/metrics.js";
 
 export const CHECK_NAME = "small-steps";
 /** GitHub accepts at most 50 annotations per create or update request. */
@@ -78,6 +79,7 @@ export async function publishCheckRun(github: GitHub, report: CheckRunReport): P
   } else {
     id = (await github.rest.checks.create(body)).data.id;
   }
+  checkRuns.inc({ conclusion: report.conclusion });
   for (let start = ANNOTATIONS_PER_REQUEST; start < annotations.length; start += ANNOTATIONS_PER_REQUEST) {
     await github.rest.checks.update({
       owner: report.owner,

@@ -1,5 +1,6 @@
 import Bottleneck from "bottleneck";
 import { ProbotOctokit } from "probot";
+import { countGitHubAnswer } from "../metrics/metrics.js";
 import { maxWaitFromEnv, rateLimitRetry, type RateLimitOptions } from "./rate-limits.js";
 
 /**
@@ -43,11 +44,21 @@ function throttleFor(throttle: ThrottleOptions = {}): ThrottleOptions {
   };
 }
 
+/** Every answer GitHub gives (and every request it never answered), counted for /metrics with the rate limit left. */
+function countAnswers(octokit: { hook: { after: (name: "request", hook: (response: any) => void) => void; error: (name: "request", hook: (error: any) => never) => void } }) {
+  octokit.hook.after("request", (response) => countGitHubAnswer(response.status, response.headers));
+  octokit.hook.error("request", (error) => {
+    countGitHubAnswer(error?.status, error?.response?.headers);
+    throw error;
+  });
+  return {};
+}
+
 /**
  * Probot's Octokit with small-steps' answer to rate limits (`rate-limits.ts`), and a throttle that shares GitHub's
  * limits across instances through Redis while Redis is up, and never waits on it while it is down.
  */
 export function smallStepsOctokit(env: NodeJS.ProcessEnv = process.env, options: Pick<RateLimitOptions, "sleep"> = {}) {
   const plugin = rateLimitRetry({ maxWaitSeconds: maxWaitFromEnv(env), ...options }) as unknown as Parameters<typeof ProbotOctokit.plugin>[0];
-  return ProbotOctokit.plugin(plugin).defaults((instance: Record<string, any>) => ({ ...instance, throttle: throttleFor(instance.throttle) }));
+  return ProbotOctokit.plugin(countAnswers, plugin).defaults((instance: Record<string, any>) => ({ ...instance, throttle: throttleFor(instance.throttle) }));
 }

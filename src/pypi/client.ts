@@ -1,6 +1,7 @@
 import type { DependencyChange } from "../analysis/dependencies/changes.js";
 import { normaliseName } from "../analysis/dependencies/requirement.js";
 import { sharedCache } from "../coordination/index.js";
+import { pypiLookups } from "../metrics/metrics.js";
 import { judgePython3Support, type PyPIRelease } from "../analysis/dependencies/python3-support.js";
 
 export interface PyPIOptions {
@@ -93,7 +94,9 @@ export async function resolvePython3Support(changes: DependencyChange[], options
     lookups++;
     const judgement = await lookUp(url, options.timeoutMs);
     asked.set(url, judgement);
-    if (judgement.reason.startsWith("the package index could not be reached") || judgement.reason.startsWith("no answer")) unreachable = judgement;
+    const outage = judgement.reason.startsWith("the package index could not be reached") || judgement.reason.startsWith("no answer");
+    pypiLookups.inc({ outcome: outage ? "unreachable" : judgement.python3 });
+    if (outage) unreachable = judgement;
     // Only PyPI's real answers are kept: an outage is asked again next time.
     if (!judgement.reason.startsWith("the package index") && !judgement.reason.startsWith("no answer")) {
       cache.delete(url);

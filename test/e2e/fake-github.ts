@@ -31,7 +31,7 @@ export async function startFakeGitHub(state: FakeGitHubState): Promise<{ server:
     const path = url.pathname;
     state.requests.push({ method: req.method ?? "", path, body });
     const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { "content-type": "application/json; charset=utf-8", "x-github-request-id": "FAKE:1", ...headers });
+      res.writeHead(status, { "content-type": "application/json; charset=utf-8", "x-github-request-id": "FAKE:1", "x-ratelimit-remaining": "4999", ...headers });
       res.end(data === undefined ? "" : JSON.stringify(data));
     };
     const route = `${req.method} ${path}`;

@@ -65,6 +65,8 @@ test("two instances with one Redis, given the same delivery at the same instant 
   expect(shas.map(runsPer)).toEqual(Array(20).fill(1));
   expect(state.issueLabels).toEqual(["size/XS"]);
   expect(state.repositoryLabels.map((l) => l.name)).toEqual(["size/XS"]);
+  const redisUp = async (port: number) => /^small_steps_redis_up (\d)$/m.exec(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text())?.[1];
+  expect(await Promise.all(ports.map(redisUp))).toEqual(["1", "1"]);
 
   // Redis goes away: once the instances notice (their client leaves "ready" within a moment), every one goes on
   // answering deliveries on its own. A request already queued on the shared limiter at that instant waits for the
@@ -79,4 +81,5 @@ test("two instances with one Redis, given the same delivery at the same instant 
     expect(runsPer(sha)).toBeGreaterThanOrEqual(1);
   }
   expect(instances.map((i) => i.child.exitCode)).toEqual([null, null]);
+  expect(await Promise.all(ports.map(redisUp))).toEqual(["0", "0"]);
 }, 120_000);

@@ -20,7 +20,11 @@ function sign(body: string, secret = SECRET) {
 
 let app: ChildProcess | undefined;
 let output = "";
-afterAll(() => app?.kill());
+let github: Awaited<ReturnType<typeof startFakeGitHub>> | undefined;
+afterAll(async () => {
+  app?.kill("SIGKILL");
+  await new Promise((resolve) => (github?.server.listening ? github.server.close(resolve) : resolve(undefined)));
+});
 
 test("a signed pull_request.opened webhook gives one check run and one label; a redelivery changes nothing", async () => {
   const state: FakeGitHubState = {
@@ -34,11 +38,11 @@ test("a signed pull_request.opened webhook gives one check run and one label; a 
     issueLabels: [],
     requests: [],
   };
-  const github = await startFakeGitHub(state);
+  github = await startFakeGitHub(state);
   const port = await freePort();
   const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
   app = spawn(process.execPath, ["lib/server.js"], {
-    env: { PATH: process.env.PATH, APP_ID: "1", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1", GHE_HOST: github.host, GHE_PROTOCOL: "http", LOG_LEVEL: "info", LOG_FORMAT: "json", NODE_ENV: "production" },
+    env: { PATH: process.env.PATH, APP_ID: "1", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1", GHE_HOST: github.host, GHE_PROTOCOL: "http", LOG_LEVEL: "info", LOG_FORMAT: "json", NODE_ENV: "production", METRICS_TOKEN: "metrics-secret" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   app.stdout!.on("data", (d) => (output += d));
@@ -82,5 +86,22 @@ test("a signed pull_request.opened webhook gives one check run and one label; a 
   expect(state.checkRuns).toHaveLength(1);
   expect(state.issueLabels).toEqual(["size/M"]);
   expect(output).toContain('"id":"d-1"');
-  github.server.close();
+  // Every log line of the delivery carries its id, the repository, the pull request and the SHA.
+  const published = output.split("\n").find((line) => line.includes("size check published"))!;
+  expect(JSON.parse(published)).toMatchObject({ id: "d-1", repo: example.repository.full_name, pr: example.pull_request.number, sha: example.pull_request.head.sha });
+
+  // /metrics, behind METRICS_TOKEN.
+  const metricsUrl = `http://127.0.0.1:${port}/metrics`;
+  expect((await fetch(metricsUrl)).status).toBe(401);
+  expect((await fetch(metricsUrl, { headers: { authorization: "Bearer wrong-token" } })).status).toBe(401);
+  const metrics = await fetch(metricsUrl, { headers: { authorization: "Bearer metrics-secret" } });
+  expect(metrics.status).toBe(200);
+  const text = await metrics.text();
+  expect(text).toMatch(/^small_steps_deliveries_total\{event="pull_request",outcome="ok"\} 2$/m);
+  expect(text).toMatch(/^small_steps_check_runs_total\{conclusion="success"\} 1$/m);
+  expect(text).toMatch(/^small_steps_analysis_seconds_count 2$/m);
+  expect(text).toMatch(/^small_steps_github_requests_total\{status="201"\} [1-9]/m);
+  expect(text).toMatch(/^small_steps_github_rate_limit_remaining \d+$/m);
+  expect(text).toMatch(/^# TYPE small_steps_pypi_lookups_total counter$/m);
+  expect(text).toMatch(/^small_steps_redis_up 0$/m); // no REDIS_URL here
 }, 60000);
