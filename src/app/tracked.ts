@@ -9,6 +9,20 @@ export function ignored(context: { log: { debug: (obj: object, msg: string) => v
   return IGNORED;
 }
 
+/** Handlers still working, so that a shutdown can wait for them (Probot may have answered 202 already). */
+const inFlight = new Set<Promise<unknown>>();
+
+/** Resolves when no handler is working any more, or after `ms`; says whether all finished. */
+export async function drain(ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (inFlight.size > 0) {
+    const left = deadline - Date.now();
+    if (left <= 0) return false;
+    await Promise.race([Promise.allSettled([...inFlight]), new Promise((resolve) => setTimeout(resolve, Math.min(left, 250)))]);
+  }
+  return true;
+}
+
 interface TrackedContext {
   name: string;
   id: string;
@@ -26,12 +40,16 @@ export function tracked<C extends TrackedContext>(handler: (context: C) => Promi
     const pr = payload.pull_request?.number ?? payload.issue?.number ?? payload.check_run?.external_id ?? undefined;
     const sha = payload.pull_request?.head?.sha ?? payload.check_run?.head_sha ?? payload.check_suite?.head_sha ?? payload.after ?? undefined;
     context.log = context.log.child({ repo: payload.repository?.full_name, ...(pr !== undefined ? { pr } : {}), ...(sha ? { sha } : {}) });
+    const work = handler(context);
+    inFlight.add(work);
     try {
-      const outcome = (await handler(context)) === IGNORED ? "ignored" : "ok";
+      const outcome = (await work) === IGNORED ? "ignored" : "ok";
       deliveries.inc({ event: context.name, outcome });
     } catch (error) {
       deliveries.inc({ event: context.name, outcome: "failed" });
       throw error;
+    } finally {
+      inFlight.delete(work);
     }
   };
 }
