@@ -10,13 +10,20 @@ interface ErrorWithResponse {
   status?: unknown;
   message?: unknown;
   response?: { headers?: Record<string, unknown> };
+  /** A GraphQL answer's `errors` (@octokit/graphql's GraphqlResponseError). */
+  errors?: Array<{ message?: unknown }>;
 }
 
 export function describeFailure(action: string, error: unknown): RequestFailure {
   const e = (error ?? {}) as ErrorWithResponse;
   const status = typeof e.status === "number" ? e.status : undefined;
   const requestId = e.response?.headers?.["x-github-request-id"];
-  const message = typeof e.message === "string" && e.message ? e.message.split("\n")[0].slice(0, 300) : String(error);
+  const graphql = Array.isArray(e.errors) ? e.errors.map((x) => String(x?.message ?? "")).filter(Boolean) : [];
+  const message = graphql.length
+    ? `GitHub's GraphQL API answered with errors: ${graphql.join("; ").slice(0, 300)}`
+    : typeof e.message === "string" && e.message
+      ? e.message.split("\n")[0].slice(0, 300)
+      : String(error);
   return { action, status, requestId: typeof requestId === "string" ? requestId : undefined, message };
 }
 

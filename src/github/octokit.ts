@@ -54,11 +54,40 @@ function countAnswers(octokit: { hook: { after: (name: "request", hook: (respons
   return {};
 }
 
+/** GITHUB_TIMEOUT_SECONDS (default 20): a request GitHub does not answer in time fails, so the check run says so. */
+export function timeoutFromEnv(env: NodeJS.ProcessEnv): number {
+  const seconds = Number(env.GITHUB_TIMEOUT_SECONDS);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : 20;
+}
+
+function requestTimeout(seconds: number) {
+  return (octokit: { hook: { wrap: (name: "request", hook: (request: (options: any) => Promise<any>, options: any) => Promise<any>) => void } }) => {
+    octokit.hook.wrap("request", async (request, options) => {
+      // The signal aborts the fetch; the race answers even where a transport does not honour it.
+      const controller = new AbortController();
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          controller.abort();
+          reject(new Error(`GitHub did not answer ${options.method} ${options.url} within ${seconds} s`));
+        }, seconds * 1000);
+      });
+      try {
+        return await Promise.race([request({ ...options, request: { ...options.request, signal: controller.signal } }), timedOut]);
+      } finally {
+        clearTimeout(timer);
+      }
+    });
+    return {};
+  };
+}
+
 /**
  * Probot's Octokit with small-steps' answer to rate limits (`rate-limits.ts`), and a throttle that shares GitHub's
  * limits across instances through Redis while Redis is up, and never waits on it while it is down.
  */
 export function smallStepsOctokit(env: NodeJS.ProcessEnv = process.env, options: Pick<RateLimitOptions, "sleep"> = {}) {
   const plugin = rateLimitRetry({ maxWaitSeconds: maxWaitFromEnv(env), ...options }) as unknown as Parameters<typeof ProbotOctokit.plugin>[0];
-  return ProbotOctokit.plugin(countAnswers, plugin).defaults((instance: Record<string, any>) => ({ ...instance, throttle: throttleFor(instance.throttle) }));
+  const timeout = requestTimeout(timeoutFromEnv(env)) as unknown as Parameters<typeof ProbotOctokit.plugin>[0];
+  return ProbotOctokit.plugin(timeout, countAnswers, plugin).defaults((instance: Record<string, any>) => ({ ...instance, throttle: throttleFor(instance.throttle) }));
 }

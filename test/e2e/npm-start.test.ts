@@ -62,6 +62,13 @@ test("a signed pull_request.opened webhook gives one check run and one label; a 
 
   const forged = await deliver("forged", sign(payload, "wrong-secret"));
   expect(forged.status).toBe(400);
+  // Malformed or truncated payloads, correctly signed, are refused with 400; the server goes on serving.
+  for (const broken of [payload.slice(0, payload.length / 2), "not json at all", ""]) {
+    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-github-event": "pull_request", "x-github-delivery": "broken", "x-hub-signature-256": sign(broken) }, body: broken });
+    expect(response.status).toBe(400);
+  }
+  expect((await fetch(`http://127.0.0.1:${port}/ping`)).status).toBe(200);
+  expect(state.checkRuns).toHaveLength(0);
 
   expect((await deliver("d-1")).status).toBe(200);
   await waitFor("the label", () => (state.issueLabels.length ? true : undefined));

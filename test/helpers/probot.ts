@@ -27,7 +27,7 @@ nock.emitter.on("no match", (req: { method?: string; path?: string; options?: { 
 });
 
 /** A Probot with our app loaded, retries and throttling off, talking to nock instead of GitHub. */
-export async function createProbot(): Promise<Probot> {
+export async function createProbot(env: NodeJS.ProcessEnv = {}): Promise<Probot> {
   process.env.APP_ID = String(APP_ID);
   clearConditionalCache();
   sent.length = 0;
@@ -40,7 +40,7 @@ export async function createProbot(): Promise<Probot> {
     privateKey,
     log,
     // The app's own Octokit (its rate-limit answers included), with Probot's retries and throttle off and waits recorded.
-    Octokit: smallStepsOctokit({}, { sleep: async (ms) => void waits.push(ms) }).defaults((options: Record<string, any>) => ({
+    Octokit: smallStepsOctokit(env, { sleep: async (ms) => void waits.push(ms) }).defaults((options: Record<string, any>) => ({
       ...options,
       retry: { enabled: false },
       throttle: { ...options.throttle, enabled: false },
