@@ -14,6 +14,10 @@ export interface FakeGitHubState {
   requests: Array<{ method: string; path: string; body: any }>;
   /** Milliseconds each answer takes, as GitHub's do: widens the window in which two instances could race. */
   latencyMs?: number;
+  /** Comments on the pull request (the sticky comment). */
+  comments?: Array<{ id: number; body: string; user: { login: string; type: string } }>;
+  /** Files at the default branch, by path (the policy file); every other path is 404. */
+  contents?: Record<string, string>;
 }
 
 async function readBody(req: IncomingMessage): Promise<any> {
@@ -37,7 +41,12 @@ export async function startFakeGitHub(state: FakeGitHubState): Promise<{ server:
     const route = `${req.method} ${path}`;
     let m: RegExpMatchArray | null;
     if ((m = route.match(/^POST \/api\/v3\/app\/installations\/(\d+)\/access_tokens$/))) return send(201, { token: "ghs_fake", expires_at: new Date(Date.now() + 3600_000).toISOString() });
-    if (route.match(/^GET \/api\/v3\/repos\/[^/]+\/[^/]+\/contents\//)) return send(404, { message: "Not Found" });
+    if ((m = route.match(/^GET \/api\/v3\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/))) {
+      const text = state.contents?.[decodeURIComponent(m[1])];
+      if (text === undefined) return send(404, { message: "Not Found" });
+      res.writeHead(200, { "content-type": "text/plain; charset=utf-8", etag: '"fake"' });
+      return res.end(text);
+    }
     if (route.match(/^GET \/api\/v3\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/files$/)) {
       const page = Number(url.searchParams.get("page") ?? 1);
       return send(200, state.files.slice((page - 1) * 100, page * 100));
@@ -81,6 +90,12 @@ export async function startFakeGitHub(state: FakeGitHubState): Promise<{ server:
     if (route.match(/^POST \/api\/v3\/repos\/[^/]+\/[^/]+\/issues\/\d+\/labels$/)) {
       for (const name of body.labels) if (!state.issueLabels.includes(name)) state.issueLabels.push(name);
       return send(200, state.issueLabels.map((name) => ({ name })));
+    }
+    if (route.match(/^GET \/api\/v3\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/)) return send(200, state.comments ?? []);
+    if (route.match(/^POST \/api\/v3\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/)) {
+      const comment = { id: 1000 + (state.comments ?? []).length, body: body.body, user: { login: "small-steps[bot]", type: "Bot" } };
+      (state.comments ??= []).push(comment);
+      return send(201, comment);
     }
     send(404, { message: `fake GitHub has no route for ${route}` });
   });
