@@ -74456,6 +74456,7 @@ ${failure.status ? "This is GitHub's answer" : "This is an error in small-steps"
 
 // src/github/octokit.ts
 var import_bottleneck2 = __toESM(require_lib2(), 1);
+import { AsyncLocalStorage } from "node:async_hooks";
 
 // node_modules/probot/lib/context.js
 var import_deepmerge = __toESM(require_cjs(), 1);
@@ -80638,6 +80639,22 @@ function makeGroups(common) {
 }
 var localGroups;
 var sharedGroups;
+var graphqlRead = new AsyncLocalStorage();
+function isGraphqlQuery(options2) {
+  return options2.url === "/graphql" && typeof options2.query === "string" && !/^\s*mutation\b/.test(options2.query);
+}
+function markGraphqlReads(octokit) {
+  octokit.hook.wrap("request", (request2, options2) => graphqlRead.run(isGraphqlQuery(options2), () => request2(options2)));
+  return {};
+}
+function writesOnly(write, isRead = () => graphqlRead.getStore() === true) {
+  return {
+    key: (id) => {
+      const limiter = write.key(id);
+      return { schedule: (options2, job) => isRead() ? job() : limiter.schedule(options2, job) };
+    }
+  };
+}
 function throttleFor(throttle = {}) {
   const { connection, ...rest } = throttle;
   const timeout = throttle.timeout ?? 2 * 60 * 1e3;
@@ -80647,6 +80664,7 @@ function throttleFor(throttle = {}) {
     ...rest,
     ...shared ? { connection } : {},
     ...groups2,
+    write: writesOnly(groups2.write),
     // Our plugin answers rate limits (it retries secondary ones); the throttle only spaces requests.
     onRateLimit: () => false,
     onSecondaryRateLimit: () => false
@@ -80687,7 +80705,8 @@ function requestTimeout(seconds) {
 function smallStepsOctokit(env = process.env, options2 = {}) {
   const plugin = rateLimitRetry({ maxWaitSeconds: maxWaitFromEnv(env), ...options2 });
   const timeout = requestTimeout(timeoutFromEnv(env));
-  return ProbotOctokit.plugin(timeout, countAnswers, plugin).defaults((instance) => ({ ...instance, throttle: throttleFor(instance.throttle) }));
+  const marks = markGraphqlReads;
+  return ProbotOctokit.plugin(marks, timeout, countAnswers, plugin).defaults((instance) => ({ ...instance, throttle: throttleFor(instance.throttle) }));
 }
 
 // src/action/main.ts

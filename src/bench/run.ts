@@ -12,6 +12,7 @@ import { fromGitHubFile, fromUnifiedDiff, hunksOf, type GitHubFileEntry } from "
 import { measureMigration } from "../analysis/migration.js";
 import { python3Pack } from "../analysis/python/python3-pack.js";
 import { evaluate } from "../engine.js";
+import { benchFirstWrite } from "./first-write.js";
 import { defaultConfig } from "../policy/config.js";
 
 const facts = { baseBranch: "main", defaultBranch: "main", draft: false, authorIsBot: false };
@@ -167,4 +168,5 @@ console.log(`node ${process.version}, ${new Date().toISOString().slice(0, 10)}`)
 benchSynthetic();
 benchReal();
 benchPythonClassification();
+await benchFirstWrite();
 console.log(`peak resident memory of this process: ${mb(process.resourceUsage().maxRSS * 1024)} MB`);

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import Bottleneck from "bottleneck";
 import { ProbotOctokit } from "probot";
 import { countGitHubAnswer } from "../metrics/metrics.js";
@@ -23,6 +24,32 @@ function makeGroups(common: Bottleneck.ConstructorOptions): Groups {
 let localGroups: Groups | undefined;
 let sharedGroups: Groups | undefined;
 
+/**
+ * GitHub asks for a second between mutative requests; plugin-throttling spaces every GraphQL request like a write,
+ * reads included, so the first write of an event waited a second behind the state query. A GraphQL query (not a
+ * mutation) is marked here, outside the throttle, and the write limiter lets it pass.
+ */
+const graphqlRead = new AsyncLocalStorage<boolean>();
+
+export function isGraphqlQuery(options: { url?: string; query?: unknown }): boolean {
+  return options.url === "/graphql" && typeof options.query === "string" && !/^\s*mutation\b/.test(options.query);
+}
+
+function markGraphqlReads(octokit: { hook: { wrap: (name: "request", hook: (request: (options: any) => Promise<any>, options: any) => Promise<any>) => void } }) {
+  octokit.hook.wrap("request", (request, options) => graphqlRead.run(isGraphqlQuery(options), () => request(options)));
+  return {};
+}
+
+/** The write limiter, but a GraphQL read (`isRead`, the current request's mark) passes straight through. */
+export function writesOnly(write: Pick<Bottleneck.Group, "key">, isRead: () => boolean = () => graphqlRead.getStore() === true): Bottleneck.Group {
+  return {
+    key: (id: string) => {
+      const limiter = write.key(id);
+      return { schedule: (options: Bottleneck.JobOptions, job: () => Promise<unknown>) => (isRead() ? job() : limiter.schedule(options, job)) };
+    },
+  } as unknown as Bottleneck.Group;
+}
+
 interface ThrottleOptions {
   connection?: { client?: { status?: string } };
   timeout?: number;
@@ -38,6 +65,7 @@ function throttleFor(throttle: ThrottleOptions = {}): ThrottleOptions {
     ...rest,
     ...(shared ? { connection } : {}),
     ...groups,
+    write: writesOnly(groups.write),
     // Our plugin answers rate limits (it retries secondary ones); the throttle only spaces requests.
     onRateLimit: () => false,
     onSecondaryRateLimit: () => false,
@@ -89,5 +117,6 @@ function requestTimeout(seconds: number) {
 export function smallStepsOctokit(env: NodeJS.ProcessEnv = process.env, options: Pick<RateLimitOptions, "sleep"> = {}) {
   const plugin = rateLimitRetry({ maxWaitSeconds: maxWaitFromEnv(env), ...options }) as unknown as Parameters<typeof ProbotOctokit.plugin>[0];
   const timeout = requestTimeout(timeoutFromEnv(env)) as unknown as Parameters<typeof ProbotOctokit.plugin>[0];
-  return ProbotOctokit.plugin(timeout, countAnswers, plugin).defaults((instance: Record<string, any>) => ({ ...instance, throttle: throttleFor(instance.throttle) }));
+  const marks = markGraphqlReads as unknown as Parameters<typeof ProbotOctokit.plugin>[0];
+  return ProbotOctokit.plugin(marks, timeout, countAnswers, plugin).defaults((instance: Record<string, any>) => ({ ...instance, throttle: throttleFor(instance.throttle) }));
 }

@@ -1,3 +1,4 @@
+import { isGraphqlQuery, writesOnly } from "../../src/github/octokit.js";
 import { rateLimitOf } from "../../src/github/rate-limits.js";
 import { files, mockConfig, mockFileList, mockState } from "../helpers/github-fakes.js";
 import { api, examplePayload, logs, mockToken, sent, useTestProbot, waits } from "../helpers/probot.js";
@@ -122,4 +123,24 @@ test("logs say what was retried", async () => {
   api().post(CHECKS).reply(201, { id: 1 });
   await app.probot.receive(opened());
   expect(logs.some((l) => typeof l.msg === "string" && l.msg.startsWith("secondary rate limit: retrying after 1 s"))).toBe(true);
+});
+
+describe("the write limiter spaces writes, not GraphQL reads", () => {
+  test("a GraphQL query is a read; a mutation and REST writes are not", () => {
+    expect(isGraphqlQuery({ url: "/graphql", query: "query($owner: String!) { repository(owner: $owner) { id } }" })).toBe(true);
+    expect(isGraphqlQuery({ url: "/graphql", query: "  mutation { addComment(input: {}) { clientMutationId } }" })).toBe(false);
+    expect(isGraphqlQuery({ url: "/repos/{owner}/{repo}/check-runs" })).toBe(false);
+  });
+
+  test("reads pass straight through; writes wait their turn on the limiter", async () => {
+    const scheduled: string[] = [];
+    const group = { key: () => ({ schedule: async (_options: unknown, job: () => Promise<unknown>) => (scheduled.push("write"), job()) }) } as any;
+    let read = true;
+    const limiter = writesOnly(group, () => read).key("id");
+    await limiter.schedule({}, async () => undefined);
+    expect(scheduled).toEqual([]);
+    read = false;
+    await limiter.schedule({}, async () => undefined);
+    expect(scheduled).toEqual(["write"]);
+  });
 });
