@@ -110,7 +110,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     ? []
     : values.pypi
       ? await resolvePython3Support(found.changes, { baseUrl: pypiBaseUrl(io.env), timeoutMs: config.dependencies.timeoutSeconds * 1000, maxLookups: config.dependencies.maxLookups, allow: config.dependencies.allow })
-      : withoutLookups(found.changes, config.dependencies.allow, "not looked up: run with --pypi");
+      : withoutLookups(found.changes, config.dependencies.allow, "not asked: run with --pypi to ask the package index");
   const dependencies = { changes, problems: [...found.problems, ...(subject.manifestProblems ?? [])] };
   const whole = subject.readWholeFiles ? await subject.readWholeFiles(filesToRead(subject.files, config)) : undefined;
   const evaluation = evaluate({

@@ -53,7 +53,7 @@ test("--json reports regressions, migrated constructs, mixed, and dependencies w
   expect(migration.lines).toEqual({ migration: 1, regression: 1, other: 1 });
   expect(migration.mixed).toBe(false);
   expect(migration.dependencies).toEqual([
-    { name: "mysql-python", change: "added", python3: "unknown", manifest: "requirements.txt", line: 2, reason: "not looked up: run with --pypi" },
+    { name: "mysql-python", change: "added", python3: "unknown", manifest: "requirements.txt", line: 2, reason: "not asked: run with --pypi to ask the package index" },
   ]);
 });
 
