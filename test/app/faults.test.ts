@@ -24,6 +24,20 @@ async function expectFailureCheck(probot: Probot, summary: RegExp) {
   expect(failureCheck()).toMatchObject({ conclusion: "failure", output: { title: "Could not measure this pull request", summary: expect.stringMatching(summary) } });
 }
 
+test("a 502 on a read is retried, as Probot's Octokit does; one that goes on gives the failure check run", async () => {
+  const probot = await createProbot({ TEST_RETRIES: "2" });
+  mockToken();
+  api().get(`/repos/${OWNER}/${REPO}/contents/.github%2Fsmall-steps.yml`).reply(502, { message: "Bad Gateway" });
+  mockConfig(OWNER, REPO, "");
+  api().get(`/repos/${OWNER}/${REPO}/pulls/2/files`).query(true).times(3).reply(502, { message: "Bad Gateway" }, { "x-github-request-id": "CD:34" });
+  noCheckRunYet();
+  api().post(CHECKS).reply(201, { id: 1 });
+  await expectFailureCheck(probot, /^Listing the pull request's files failed \(HTTP 502, request id `CD:34`\)/);
+  // The config read met one 502 and was asked again; the file list met three (the first try and two retries).
+  expect(sent.filter((r) => r.path.includes("/contents/")).length).toBe(2);
+  expect(sent.filter((r) => r.path.includes("/pulls/2/files")).length).toBe(3);
+});
+
 test("a 502 on the config read gives a failure check run naming the step and the status", async () => {
   mockToken();
   api().get(`/repos/${OWNER}/${REPO}/contents/.github%2Fsmall-steps.yml`).reply(502, { message: "Bad Gateway" }, { "x-github-request-id": "AB:12" });

@@ -42,7 +42,8 @@ export async function createProbot(env: NodeJS.ProcessEnv = {}): Promise<Probot>
     // The app's own Octokit (its rate-limit answers included), with Probot's retries and throttle off and waits recorded.
     Octokit: smallStepsOctokit(env, { sleep: async (ms) => void waits.push(ms) }).defaults((options: Record<string, any>) => ({
       ...options,
-      retry: { enabled: false },
+      // Probot's retries off, unless a test asks for them (with no waiting between attempts).
+      retry: env.TEST_RETRIES ? { enabled: true, retries: Number(env.TEST_RETRIES), retryAfterBaseValue: 0 } : { enabled: false },
       throttle: { ...options.throttle, enabled: false },
     })),
   });
