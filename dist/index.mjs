@@ -37586,16 +37586,16 @@ var require_utils6 = __commonJS({
       return compressIPv6ZeroRun(expanded);
     }
     function normalizeIPv6(host) {
-      const bracketed = host[0] === "[" && host[host.length - 1] === "]";
+      const bracketed2 = host[0] === "[" && host[host.length - 1] === "]";
       const hasBracket = host[0] === "[" || host[host.length - 1] === "]";
-      if (hasBracket && !bracketed) return { host, isIPV6: false, error: true };
-      let input = bracketed ? host.slice(1, -1) : host;
-      if (bracketed && isIPvFuture(input)) {
+      if (hasBracket && !bracketed2) return { host, isIPV6: false, error: true };
+      let input = bracketed2 ? host.slice(1, -1) : host;
+      if (bracketed2 && isIPvFuture(input)) {
         input = input.toLowerCase();
         return { host: `[${input}]`, escapedHost: input, isIPV6: false, isIPVFuture: true };
       }
       if (findToken(input, ":") < 2) {
-        return { host, isIPV6: false, error: bracketed };
+        return { host, isIPV6: false, error: bracketed2 };
       }
       let zoneIdentifier = "";
       const zoneSeparator = input.indexOf("%");
@@ -71902,6 +71902,42 @@ function hunksOf(file2) {
   return file2.hunks;
 }
 
+// src/analysis/line-pack.ts
+function hunkSides(hunk) {
+  const oldLines = [];
+  const newLines = [];
+  const oldIndex = [];
+  const newIndex = [];
+  for (const change of hunk.changes) {
+    const text = change.content.slice(1);
+    if (change.type !== "add") {
+      oldIndex.push(oldLines.length);
+      oldLines.push(text);
+    } else oldIndex.push(-1);
+    if (change.type !== "del") {
+      newIndex.push(newLines.length);
+      newLines.push(text);
+    } else newIndex.push(-1);
+  }
+  return { oldLines, newLines, oldIndex, newIndex };
+}
+function changeBlocks(hunk) {
+  const blocks = [];
+  const changes = hunk.changes;
+  let c = 0;
+  while (c < changes.length) {
+    if (changes[c].type === "normal") {
+      c++;
+      continue;
+    }
+    const block = { dels: [], adds: [] };
+    while (c < changes.length && changes[c].type === "del") block.dels.push(c++);
+    while (c < changes.length && changes[c].type === "add") block.adds.push(c++);
+    blocks.push(block);
+  }
+  return blocks;
+}
+
 // src/analysis/migration.ts
 var RANK = { other: 0, migration: 1, regression: 2 };
 var stronger = (a, b) => !a ? b : !b ? a : RANK[b.lineClass] > RANK[a.lineClass] ? b : a;
@@ -71940,16 +71976,7 @@ function measureMigration(files, packs, options2, texts = {}) {
     const before = { ...lines };
     hunks.forEach((hunk, h) => {
       const changes = hunk.changes;
-      let c = 0;
-      while (c < changes.length) {
-        if (changes[c].type === "normal") {
-          c++;
-          continue;
-        }
-        const dels = [];
-        const adds = [];
-        while (c < changes.length && changes[c].type === "del") dels.push(c++);
-        while (c < changes.length && changes[c].type === "add") adds.push(c++);
+      for (const { dels, adds } of changeBlocks(hunk)) {
         for (let i = 0; i < Math.max(dels.length, adds.length); i++) {
           const removed = i < dels.length ? verdicts[h][dels[i]] : void 0;
           const added = i < adds.length ? verdicts[h][adds[i]] : void 0;
@@ -72027,26 +72054,6 @@ function editLines(hunks) {
   return total;
 }
 
-// src/analysis/line-pack.ts
-function hunkSides(hunk) {
-  const oldLines = [];
-  const newLines = [];
-  const oldIndex = [];
-  const newIndex = [];
-  for (const change of hunk.changes) {
-    const text = change.content.slice(1);
-    if (change.type !== "add") {
-      oldIndex.push(oldLines.length);
-      oldLines.push(text);
-    } else oldIndex.push(-1);
-    if (change.type !== "del") {
-      newIndex.push(newLines.length);
-      newLines.push(text);
-    } else newIndex.push(-1);
-  }
-  return { oldLines, newLines, oldIndex, newIndex };
-}
-
 // src/analysis/python/guards.ts
 var VERSION_CONDITION = /^\s*(?:if|elif)\b.*(?:\bPY2\b|\bPY3\b|\bPY\d\d\b|sys\.version_info|sys\.version\b|six\.PY[23]|python_version)/;
 var FALLBACK_EXCEPT = /^\s*except\s+\(?\s*(?:ImportError|NameError|ModuleNotFoundError|AttributeError)\b/;
@@ -72107,40 +72114,30 @@ var bare = (names) => new RegExp(`(?<![\\w.])(?<!\\bdef\\s+)(?<!\\bclass\\s+)(?:
 var called = (names) => new RegExp(`(?<![\\w.])(?<!\\bdef\\s+)(?:${names})\\s*\\(`);
 var attribute = (module2, names) => new RegExp(`(?<![\\w.])${module2}\\s*\\.\\s*(?:${names})\\b`);
 var words = (text) => text.split(/[^A-Za-z0-9_]+/).filter(Boolean);
-function closing(code18, open2) {
+function bracketed(code18, open2) {
   let depth = 0;
+  let topLevelComma = false;
   for (let i = open2; i < code18.length; i++) {
     const ch = code18[i];
     if (ch === "(" || ch === "[" || ch === "{") depth++;
     else if (ch === ")" || ch === "]" || ch === "}") {
       depth--;
-      if (depth === 0) return i + 1;
-    }
+      if (depth === 0) return { end: i + 1, topLevelComma };
+    } else if (ch === "," && depth === 1) topLevelComma = true;
   }
-  return -1;
+  return { end: -1, topLevelComma };
 }
 function resultUsedAsList(code18, names) {
   names.lastIndex = 0;
   for (let m = names.exec(code18); m; m = names.exec(code18)) {
-    const end = closing(code18, m.index + m[0].length - 1);
+    const { end } = bracketed(code18, m.index + m[0].length - 1);
     if (end === -1) continue;
     const after = code18.slice(end);
     if (/^\s*\[/.test(after) || /^\s*\.\s*sort\s*\(/.test(after) || /\blen\s*\(\s*$/.test(code18.slice(0, m.index))) return true;
   }
   return false;
 }
-function hasTopLevelComma(code18, open2) {
-  let depth = 0;
-  for (let i = open2; i < code18.length; i++) {
-    const ch = code18[i];
-    if (ch === "(" || ch === "[" || ch === "{") depth++;
-    else if (ch === ")" || ch === "]" || ch === "}") {
-      depth--;
-      if (depth === 0) return false;
-    } else if (ch === "," && depth === 1) return true;
-  }
-  return false;
-}
+var hasTopLevelComma = (code18, open2) => open2 >= 0 && bracketed(code18, open2).topLevelComma;
 var SYNTAX_RULES = [
   { id: "print-statement", message: "print is a function in Python 3: print(...) (with `from __future__ import print_function` while Python 2 must still run it).", pattern: /^\s*print\b(?!\s*\()(?!\s*[=.,)\]])/, triggers: ["print"] },
   { id: "except-comma", message: "Python 3 syntax is `except E as e:`.", pattern: /^\s*except\s+(?:\([^)]*\)|[\w.]+)\s*,\s*[^:]+:/, triggers: ["except"] },
@@ -72926,26 +72923,16 @@ function python3Pack(options2 = {}) {
       const code18 = hunks.map((hunk) => hunk.changes.map(() => ""));
       const verdicts = hunks.map((hunk, h) => {
         const out = hunk.changes.map(() => void 0);
-        const judge = (c2) => {
-          const removedLine = hunk.changes[c2].type === "del";
+        const judge = (c) => {
+          const removedLine = hunk.changes[c].type === "del";
           const side = removedLine ? oldSide(h) : newSide(h);
-          const i = side.index(h, c2);
+          const i = side.index(h, c);
           const line = side.view.code[i];
           const hit = line ? oldConstructIn(line.code, side.view.names, contextFor(side.view)(i)) : void 0;
-          code18[h][c2] = line?.code ?? "";
-          return { code: code18[h][c2], guarded: side.view.guarded[i] ?? false, hit, marker: line ? compatibilityMarkerIn(line.code) : void 0 };
+          code18[h][c] = line?.code ?? "";
+          return { code: code18[h][c], guarded: side.view.guarded[i] ?? false, hit, marker: line ? compatibilityMarkerIn(line.code) : void 0 };
         };
-        const changes = hunk.changes;
-        let c = 0;
-        while (c < changes.length) {
-          if (changes[c].type === "normal") {
-            c++;
-            continue;
-          }
-          const dels = [];
-          const adds = [];
-          while (c < changes.length && changes[c].type === "del") dels.push(c++);
-          while (c < changes.length && changes[c].type === "add") adds.push(c++);
+        for (const { dels, adds } of changeBlocks(hunk)) {
           blocks.push({ h, dels, adds });
           const oldJudged = dels.map(judge);
           dels.forEach((d, k) => {

@@ -48,3 +48,26 @@ export function hunkSides(hunk: Hunk): { oldLines: string[]; newLines: string[];
   }
   return { oldLines, newLines, oldIndex, newIndex };
 }
+
+/** A run of removals then additions in a hunk, by change index: the i-th addition takes the place of the i-th removal. */
+export interface ChangeBlock {
+  dels: number[];
+  adds: number[];
+}
+
+export function changeBlocks(hunk: Hunk): ChangeBlock[] {
+  const blocks: ChangeBlock[] = [];
+  const changes = hunk.changes;
+  let c = 0;
+  while (c < changes.length) {
+    if (changes[c].type === "normal") {
+      c++;
+      continue;
+    }
+    const block: ChangeBlock = { dels: [], adds: [] };
+    while (c < changes.length && changes[c].type === "del") block.dels.push(c++);
+    while (c < changes.length && changes[c].type === "add") block.adds.push(c++);
+    blocks.push(block);
+  }
+  return blocks;
+}

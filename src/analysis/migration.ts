@@ -1,5 +1,5 @@
 import { hunksOf, type ChangedFile } from "./changed-file.js";
-import type { LineClass, LinePack, LineVerdict } from "./line-pack.js";
+import { changeBlocks, type LineClass, type LinePack, type LineVerdict } from "./line-pack.js";
 
 export interface Regression {
   path: string;
@@ -87,17 +87,7 @@ export function measureMigration(files: readonly ChangedFile[], packs: readonly 
     const before = { ...lines };
     hunks.forEach((hunk, h) => {
       const changes = hunk.changes;
-      let c = 0;
-      while (c < changes.length) {
-        if (changes[c].type === "normal") {
-          c++;
-          continue;
-        }
-        // A block: removals then additions. The i-th addition takes the place of the i-th removal.
-        const dels: number[] = [];
-        const adds: number[] = [];
-        while (c < changes.length && changes[c].type === "del") dels.push(c++);
-        while (c < changes.length && changes[c].type === "add") adds.push(c++);
+      for (const { dels, adds } of changeBlocks(hunk)) {
         for (let i = 0; i < Math.max(dels.length, adds.length); i++) {
           const removed = i < dels.length ? verdicts[h][dels[i]] : undefined;
           const added = i < adds.length ? verdicts[h][adds[i]] : undefined;

@@ -1,6 +1,6 @@
 import { Minimatch } from "minimatch";
 import type { ChangedFile, Hunk } from "../changed-file.js";
-import { hunkSides, type LinePack, type LineVerdict, type WholeFile } from "../line-pack.js";
+import { changeBlocks, hunkSides, type LinePack, type LineVerdict, type WholeFile } from "../line-pack.js";
 import { agreesWithHunks, splitLines, viewOfFile, viewOfHunkSide, type PythonView } from "./file-view.js";
 import { compatibilityMarkerIn, identifiersOf, namesImportedBy, oldConstructIn, python3IdiomIn, type RuleHit } from "./constructs.js";
 import type { RuleContext } from "./rules.js";
@@ -150,18 +150,7 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
           code[h][c] = line?.code ?? "";
           return { code: code[h][c], guarded: side.view.guarded[i] ?? false, hit, marker: line ? compatibilityMarkerIn(line.code) : undefined };
         };
-        // Blocks of removals then additions: the i-th addition takes the place of the i-th removal.
-        const changes = hunk.changes;
-        let c = 0;
-        while (c < changes.length) {
-          if (changes[c].type === "normal") {
-            c++;
-            continue;
-          }
-          const dels: number[] = [];
-          const adds: number[] = [];
-          while (c < changes.length && changes[c].type === "del") dels.push(c++);
-          while (c < changes.length && changes[c].type === "add") adds.push(c++);
+        for (const { dels, adds } of changeBlocks(hunk)) {
           blocks.push({ h, dels, adds });
           const oldJudged = dels.map(judge);
           dels.forEach((d, k) => {

@@ -54,25 +54,29 @@ const called = (names: string) => new RegExp(`(?<![\\w.])(?<!\\bdef\\s+)(?:${nam
 const attribute = (module: string, names: string) => new RegExp(`(?<![\\w.])${module}\\s*\\.\\s*(?:${names})\\b`);
 const words = (text: string) => text.split(/[^A-Za-z0-9_]+/).filter(Boolean);
 
-/** The index just past the bracket that closes the one at `open`, or -1. */
-function closing(code: string, open: number): number {
+/**
+ * Walks from the bracket at `open` to the one that closes it: the index just past it (-1 if the line ends first),
+ * and whether a comma stands at the first level inside (`(a, b)`, not `((a, b))` or `(f(a, b))`).
+ */
+function bracketed(code: string, open: number): { end: number; topLevelComma: boolean } {
   let depth = 0;
+  let topLevelComma = false;
   for (let i = open; i < code.length; i++) {
     const ch = code[i];
     if (ch === "(" || ch === "[" || ch === "{") depth++;
     else if (ch === ")" || ch === "]" || ch === "}") {
       depth--;
-      if (depth === 0) return i + 1;
-    }
+      if (depth === 0) return { end: i + 1, topLevelComma };
+    } else if (ch === "," && depth === 1) topLevelComma = true;
   }
-  return -1;
+  return { end: -1, topLevelComma };
 }
 
 /** A call of one of `names` whose result is indexed, sliced, sorted in place or measured: lists in 2, iterators in 3. */
 function resultUsedAsList(code: string, names: RegExp): boolean {
   names.lastIndex = 0;
   for (let m = names.exec(code); m; m = names.exec(code)) {
-    const end = closing(code, m.index + m[0].length - 1);
+    const { end } = bracketed(code, m.index + m[0].length - 1);
     if (end === -1) continue;
     const after = code.slice(end);
     if (/^\s*\[/.test(after) || /^\s*\.\s*sort\s*\(/.test(after) || /\blen\s*\(\s*$/.test(code.slice(0, m.index))) return true;
@@ -81,18 +85,7 @@ function resultUsedAsList(code: string, names: RegExp): boolean {
 }
 
 /** The arguments of a call have a comma at their own level: `print(a, b)` rather than `print((a, b))` or `print(f(a, b))`. */
-function hasTopLevelComma(code: string, open: number): boolean {
-  let depth = 0;
-  for (let i = open; i < code.length; i++) {
-    const ch = code[i];
-    if (ch === "(" || ch === "[" || ch === "{") depth++;
-    else if (ch === ")" || ch === "]" || ch === "}") {
-      depth--;
-      if (depth === 0) return false;
-    } else if (ch === "," && depth === 1) return true;
-  }
-  return false;
-}
+const hasTopLevelComma = (code: string, open: number): boolean => open >= 0 && bracketed(code, open).topLevelComma;
 
 export const SYNTAX_RULES: PythonRule[] = ([
   { id: "print-statement", message: "print is a function in Python 3: print(...) (with `from __future__ import print_function` while Python 2 must still run it).", pattern: /^\s*print\b(?!\s*\()(?!\s*[=.,)\]])/, triggers: ["print"] },
