@@ -144,3 +144,25 @@ describe("the write limiter spaces writes, not GraphQL reads", () => {
     expect(scheduled).toEqual(["write"]);
   });
 });
+
+test("editing a comment (the split plan) meets a limit once: the edit is made", async () => {
+  const comment = examplePayload("issue_comment", "created");
+  comment.issue.number = 2;
+  comment.issue.pull_request = { url: "x" };
+  comment.comment.body = "/small-steps split";
+  comment.sender = { ...comment.sender, login: "maintainer", type: "User" };
+  mockToken();
+  api().get(`/repos/${OWNER}/${REPO}/pulls/2`).reply(200, { ...examplePayload("pull_request", "opened").pull_request, changed_files: 3 });
+  mockConfig(OWNER, REPO, "limit: XS\n");
+  mockFileList(OWNER, REPO, 2, files(3, (i) => ({ filename: `m${i}/f.py`, additions: 5 })));
+  mockState({ headSha: HEAD, labels: [], repositoryLabels: ["size/S"] });
+  api().post(CHECKS).reply(201, { id: 1 });
+  api().post(LABELS).optionally().reply(200, []);
+  api().post(`/repos/${OWNER}/${REPO}/issues/comments/${comment.comment.id}/reactions`).reply(201, {});
+  api().get(COMMENTS).query(true).reply(200, [{ id: 55, body: "<!-- small-steps:split -->\nan older plan", user: { login: "small-steps[bot]", type: "Bot" }, performed_via_github_app: { id: 123 } }]);
+  api().patch(`/repos/${OWNER}/${REPO}/issues/comments/55`).reply(403, secondary, { "retry-after": "5" });
+  api().patch(`/repos/${OWNER}/${REPO}/issues/comments/55`).reply(200, { id: 55 });
+  await app.probot.receive({ id: "split", name: "issue_comment", payload: comment } as any);
+  expect(count("PATCH", `/repos/${OWNER}/${REPO}/issues/comments/55`)).toBe(2);
+  expect(waits).toEqual([5000]);
+});
