@@ -72109,6 +72109,126 @@ function guardedLines(raw, code18) {
   return guarded;
 }
 
+// src/analysis/python/compatibility.ts
+var COMPATIBILITY_MARKERS = [
+  { id: "future-import", pattern: /^\s*from\s+__future__\s+import\b/ },
+  { id: "six", pattern: /(?<![\w.])(?:import\s+six\b|from\s+six(?:\.[\w.]+)?\s+import\b|six\.\w)/ },
+  { id: "python-future", pattern: /^\s*(?:from\s+(?:builtins|past|future)(?:\.[\w.]+)?\s+import\b|import\s+(?:past|future)\b)/ },
+  { id: "python_2_unicode_compatible", pattern: /\bpython_2_unicode_compatible\b/ },
+  { id: "version-check", pattern: /(?<![\w.])(?:sys\.version_info|sys\.version\b|PY2\b|PY3\b|PY34\b|PY35\b|PY36\b)/ },
+  { id: "import-fallback", pattern: /^\s*except\s+\(?\s*(?:ImportError|NameError|ModuleNotFoundError)\b/ },
+  // Python 2's unicode literal prefix, valid in Python 3.3+: written for both, and removed once Python 2 is gone.
+  { id: "unicode-literal", pattern: /(?<![\w"])[uU]""/ },
+  // The Python 3 home of a former builtin.
+  { id: "python3-home-import", pattern: /^\s*from\s+(?:functools\s+import\s+.*\breduce|importlib\s+import\s+.*\breload|imp\s+import\s+.*\breload|sys\s+import\s+.*\bintern)\b/ }
+];
+var EQUIVALENT_NAMES = /* @__PURE__ */ new Map([
+  ["sorted", ["sort"]],
+  ["items", ["iteritems", "viewitems"]],
+  ["keys", ["iterkeys", "viewkeys"]],
+  ["values", ["itervalues", "viewvalues"]]
+]);
+var PYTHON3_IDIOMS = [
+  /(?<![\w.])(?:list|iter|sorted)\s*\(\s*(?:[\w.()[\]]+\.\s*(?:keys|values|items)\s*\(|(?:map|filter|zip|range)\s*\()/,
+  /(?<![\w.])eval\s*\(\s*input\s*\(/,
+  /^\s*from\s+\.+[\w.]*\s+import\b/,
+  /(?<![\w.])isinstance\s*\(/,
+  /\bwhile\s+True\b/,
+  /(?<![\w.])sorted\s*\(/,
+  /(?<![\w.])next\s*\(/,
+  /(?<![\w.])memoryview\s*\(/,
+  /\[\s*[\w.]+\s+for\s+\w+\s+in\b[^\]]*\bif\b/,
+  /\{[^{}:]+\}/,
+  /__(?:next|bool|name|doc|func|self|closure|code|defaults|globals|dict|iter)__/,
+  /(?<![\w.])(?:callable|int|str|bytes|chr|range|input|zip|map|filter|exec|print)\s*\(/,
+  /(?<![\w.])atexit\b/,
+  /\bmetaclass\s*=/,
+  /\bprint\s*\(\s*\(/,
+  /\.\s*with_traceback\s*\(/,
+  /\.\s*(?:keys|values|items)\s*\(/
+];
+
+// src/analysis/python/modules.ts
+var RENAMED_MODULES = {
+  StringIO: "io",
+  cStringIO: "io",
+  cPickle: "pickle",
+  __builtin__: "builtins",
+  copy_reg: "copyreg",
+  Queue: "queue",
+  SocketServer: "socketserver",
+  ConfigParser: "configparser",
+  repr: "reprlib",
+  FileDialog: "tkinter.filedialog",
+  tkFileDialog: "tkinter.filedialog",
+  SimpleDialog: "tkinter.simpledialog",
+  tkSimpleDialog: "tkinter.simpledialog",
+  tkColorChooser: "tkinter.colorchooser",
+  tkCommonDialog: "tkinter.commondialog",
+  Dialog: "tkinter.dialog",
+  Tkdnd: "tkinter.dnd",
+  tkFont: "tkinter.font",
+  tkMessageBox: "tkinter.messagebox",
+  ScrolledText: "tkinter.scrolledtext",
+  Tkconstants: "tkinter.constants",
+  Tix: "tkinter.tix",
+  ttk: "tkinter.ttk",
+  Tkinter: "tkinter",
+  markupbase: "_markupbase",
+  _winreg: "winreg",
+  thread: "_thread (or threading)",
+  dummy_thread: "_dummy_thread",
+  dbhash: "dbm.bsd",
+  dumbdbm: "dbm.dumb",
+  gdbm: "dbm.gnu",
+  anydbm: "dbm",
+  whichdb: "dbm",
+  xmlrpclib: "xmlrpc.client",
+  DocXMLRPCServer: "xmlrpc.server",
+  SimpleXMLRPCServer: "xmlrpc.server",
+  httplib: "http.client",
+  htmlentitydefs: "html.entities",
+  HTMLParser: "html.parser",
+  htmllib: "html.parser",
+  Cookie: "http.cookies",
+  cookielib: "http.cookiejar",
+  BaseHTTPServer: "http.server",
+  SimpleHTTPServer: "http.server",
+  CGIHTTPServer: "http.server",
+  commands: "subprocess",
+  popen2: "subprocess",
+  UserDict: "collections.UserDict",
+  UserList: "collections.UserList",
+  UserString: "collections.UserString",
+  urlparse: "urllib.parse",
+  robotparser: "urllib.robotparser",
+  urllib2: "urllib.request and urllib.error",
+  md5: "hashlib",
+  sha: "hashlib",
+  sets: "the built-in set",
+  new: "types",
+  exceptions: "builtins",
+  mimetools: "email",
+  rfc822: "email",
+  sgmllib: "html.parser",
+  mutex: "threading",
+  string_escape: "codecs",
+  future_builtins: "the built-ins (map, filter, zip already iterate)"
+};
+var URLLIB3_SUBMODULES = /* @__PURE__ */ new Set(["request", "parse", "error", "response", "robotparser"]);
+var IMPORT_LINE = /^\s*import\s+(.+)$/;
+var FROM_LINE = /^\s*from\s+([\w.]+)\s+import\s+\(?\s*([^)]*)/;
+function renamedModuleIn(code18) {
+  const from = FROM_LINE.exec(code18);
+  if (from && from[1] === "urllib" && from[2].split(",").some((name) => name.trim() && !URLLIB3_SUBMODULES.has(name.trim().split(/\s+/)[0]))) return "urllib";
+  const modules = from ? [from[1]] : IMPORT_LINE.exec(code18)?.[1].split(",").map((part) => part.trim().split(/\s+/)[0]) ?? [];
+  for (const module2 of modules) {
+    const top = module2.split(".")[0];
+    if (Object.prototype.hasOwnProperty.call(RENAMED_MODULES, top)) return top;
+  }
+  return void 0;
+}
+
 // src/analysis/python/rules.ts
 var bare = (names) => new RegExp(`(?<![\\w.])(?<!\\bdef\\s+)(?<!\\bclass\\s+)(?:${names})\\b(?!\\s*=[^=])`);
 var called = (names) => new RegExp(`(?<![\\w.])(?<!\\bdef\\s+)(?:${names})\\s*\\(`);
@@ -72259,85 +72379,6 @@ var ITERATOR_RULES = [
   { id: "xreadlines-attribute", message: "file.xreadlines() was removed: iterate over the file itself.", pattern: /\.\s*xreadlines\b/, triggers: ["xreadlines"] },
   { id: "generator-throw-args", message: "throw(type, value) is deprecated in Python 3: throw(type(value)).", pattern: /\.\s*throw\s*\(\s*(?:[\w]+\.)*[A-Z]\w*\s*,/, triggers: ["throw"] }
 ];
-var RENAMED_MODULES = {
-  StringIO: "io",
-  cStringIO: "io",
-  cPickle: "pickle",
-  __builtin__: "builtins",
-  copy_reg: "copyreg",
-  Queue: "queue",
-  SocketServer: "socketserver",
-  ConfigParser: "configparser",
-  repr: "reprlib",
-  FileDialog: "tkinter.filedialog",
-  tkFileDialog: "tkinter.filedialog",
-  SimpleDialog: "tkinter.simpledialog",
-  tkSimpleDialog: "tkinter.simpledialog",
-  tkColorChooser: "tkinter.colorchooser",
-  tkCommonDialog: "tkinter.commondialog",
-  Dialog: "tkinter.dialog",
-  Tkdnd: "tkinter.dnd",
-  tkFont: "tkinter.font",
-  tkMessageBox: "tkinter.messagebox",
-  ScrolledText: "tkinter.scrolledtext",
-  Tkconstants: "tkinter.constants",
-  Tix: "tkinter.tix",
-  ttk: "tkinter.ttk",
-  Tkinter: "tkinter",
-  markupbase: "_markupbase",
-  _winreg: "winreg",
-  thread: "_thread (or threading)",
-  dummy_thread: "_dummy_thread",
-  dbhash: "dbm.bsd",
-  dumbdbm: "dbm.dumb",
-  gdbm: "dbm.gnu",
-  anydbm: "dbm",
-  whichdb: "dbm",
-  xmlrpclib: "xmlrpc.client",
-  DocXMLRPCServer: "xmlrpc.server",
-  SimpleXMLRPCServer: "xmlrpc.server",
-  httplib: "http.client",
-  htmlentitydefs: "html.entities",
-  HTMLParser: "html.parser",
-  htmllib: "html.parser",
-  Cookie: "http.cookies",
-  cookielib: "http.cookiejar",
-  BaseHTTPServer: "http.server",
-  SimpleHTTPServer: "http.server",
-  CGIHTTPServer: "http.server",
-  commands: "subprocess",
-  popen2: "subprocess",
-  UserDict: "collections.UserDict",
-  UserList: "collections.UserList",
-  UserString: "collections.UserString",
-  urlparse: "urllib.parse",
-  robotparser: "urllib.robotparser",
-  urllib2: "urllib.request and urllib.error",
-  md5: "hashlib",
-  sha: "hashlib",
-  sets: "the built-in set",
-  new: "types",
-  exceptions: "builtins",
-  mimetools: "email",
-  rfc822: "email",
-  sgmllib: "html.parser",
-  mutex: "threading",
-  string_escape: "codecs",
-  future_builtins: "the built-ins (map, filter, zip already iterate)"
-};
-var URLLIB3_SUBMODULES = /* @__PURE__ */ new Set(["request", "parse", "error", "response", "robotparser"]);
-var IMPORT_LINE = /^\s*import\s+(.+)$/;
-var FROM_LINE = /^\s*from\s+([\w.]+)\s+import\s+\(?\s*([^)]*)/;
-function renamedModuleIn(code18) {
-  const from = FROM_LINE.exec(code18);
-  if (from && from[1] === "urllib" && from[2].split(",").some((name) => name.trim() && !URLLIB3_SUBMODULES.has(name.trim().split(/\s+/)[0]))) return "urllib";
-  const modules = from ? [from[1]] : IMPORT_LINE.exec(code18)?.[1].split(",").map((part) => part.trim().split(/\s+/)[0]) ?? [];
-  for (const module2 of modules) {
-    const top = module2.split(".")[0];
-    if (Object.prototype.hasOwnProperty.call(RENAMED_MODULES, top)) return top;
-  }
-  return void 0;
-}
 var TYPES_CONSTANTS = "BooleanType|BufferType|ClassType|ComplexType|DictType|DictionaryType|EllipsisType|FileType|FloatType|FrozenSetType|InstanceType|IntType|ListType|LongType|NoneType|NotImplementedType|ObjectType|SliceType|StringType|StringTypes|TupleType|TypeType|UnboundMethodType|UnicodeType|XRangeType";
 var STRING_FUNCTIONS = "atoi|atof|atol|capitalize|center|count|expandtabs|find|index|join|joinfields|ljust|lower|lstrip|replace|rfind|rindex|rjust|rsplit|rstrip|split|splitfields|strip|swapcase|translate|upper|zfill";
 var FUNCTION_ATTRIBUTES = { func_name: "__name__", func_code: "__code__", func_defaults: "__defaults__", func_globals: "__globals__", func_dict: "__dict__", func_closure: "__closure__", func_doc: "__doc__" };
@@ -72463,43 +72504,6 @@ var DUNDER_RULES = [
 var MODULE_RULE_ID = "module";
 var OLD_CONSTRUCT_RULES = [...SYNTAX_RULES, ...BUILTIN_RULES, ...DICT_RULES, ...ITERATOR_RULES, ...ATTRIBUTE_RULES, ...DUNDER_RULES];
 var PYTHON3_OPT_IN_RULES = OLD_CONSTRUCT_RULES.filter((r) => r.optIn).map((r) => r.id);
-var COMPATIBILITY_MARKERS = [
-  { id: "future-import", pattern: /^\s*from\s+__future__\s+import\b/ },
-  { id: "six", pattern: /(?<![\w.])(?:import\s+six\b|from\s+six(?:\.[\w.]+)?\s+import\b|six\.\w)/ },
-  { id: "python-future", pattern: /^\s*(?:from\s+(?:builtins|past|future)(?:\.[\w.]+)?\s+import\b|import\s+(?:past|future)\b)/ },
-  { id: "python_2_unicode_compatible", pattern: /\bpython_2_unicode_compatible\b/ },
-  { id: "version-check", pattern: /(?<![\w.])(?:sys\.version_info|sys\.version\b|PY2\b|PY3\b|PY34\b|PY35\b|PY36\b)/ },
-  { id: "import-fallback", pattern: /^\s*except\s+\(?\s*(?:ImportError|NameError|ModuleNotFoundError)\b/ },
-  // Python 2's unicode literal prefix, valid in Python 3.3+: written for both, and removed once Python 2 is gone.
-  { id: "unicode-literal", pattern: /(?<![\w"])[uU]""/ },
-  // The Python 3 home of a former builtin.
-  { id: "python3-home-import", pattern: /^\s*from\s+(?:functools\s+import\s+.*\breduce|importlib\s+import\s+.*\breload|imp\s+import\s+.*\breload|sys\s+import\s+.*\bintern)\b/ }
-];
-var EQUIVALENT_NAMES = /* @__PURE__ */ new Map([
-  ["sorted", ["sort"]],
-  ["items", ["iteritems", "viewitems"]],
-  ["keys", ["iterkeys", "viewkeys"]],
-  ["values", ["itervalues", "viewvalues"]]
-]);
-var PYTHON3_IDIOMS = [
-  /(?<![\w.])(?:list|iter|sorted)\s*\(\s*(?:[\w.()[\]]+\.\s*(?:keys|values|items)\s*\(|(?:map|filter|zip|range)\s*\()/,
-  /(?<![\w.])eval\s*\(\s*input\s*\(/,
-  /^\s*from\s+\.+[\w.]*\s+import\b/,
-  /(?<![\w.])isinstance\s*\(/,
-  /\bwhile\s+True\b/,
-  /(?<![\w.])sorted\s*\(/,
-  /(?<![\w.])next\s*\(/,
-  /(?<![\w.])memoryview\s*\(/,
-  /\[\s*[\w.]+\s+for\s+\w+\s+in\b[^\]]*\bif\b/,
-  /\{[^{}:]+\}/,
-  /__(?:next|bool|name|doc|func|self|closure|code|defaults|globals|dict|iter)__/,
-  /(?<![\w.])(?:callable|int|str|bytes|chr|range|input|zip|map|filter|exec|print)\s*\(/,
-  /(?<![\w.])atexit\b/,
-  /\bmetaclass\s*=/,
-  /\bprint\s*\(\s*\(/,
-  /\.\s*with_traceback\s*\(/,
-  /\.\s*(?:keys|values|items)\s*\(/
-];
 
 // src/analysis/python/constructs.ts
 var RULES_BY_WORD = /* @__PURE__ */ new Map();

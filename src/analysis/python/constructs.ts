@@ -1,14 +1,6 @@
-import {
-  COMPATIBILITY_MARKERS,
-  EQUIVALENT_NAMES,
-  MODULE_RULE_ID,
-  OLD_CONSTRUCT_RULES,
-  PYTHON3_IDIOMS,
-  RENAMED_MODULES,
-  renamedModuleIn,
-  type PythonRule,
-  type RuleContext,
-} from "./rules.js";
+import { COMPATIBILITY_MARKERS, EQUIVALENT_NAMES, PYTHON3_IDIOMS } from "./compatibility.js";
+import { RENAMED_MODULES, renamedModuleIn } from "./modules.js";
+import { MODULE_RULE_ID, OLD_CONSTRUCT_RULES, type PythonRule, type RuleContext } from "./rules.js";
 
 export interface RuleHit {
   id: string;

@@ -2,7 +2,8 @@
  * The python3 pack's rules, as data. Each runs on a line reduced to code (strings are `""`, comments gone), so none
  * can fire inside a string, a comment or a docstring. Names are matched only where they stand alone: not as
  * attributes (`self.unicode`), keyword arguments (`print(x, file=f)`), assignment targets or definitions.
- * `constructs.ts` runs them; `coverage.ts` maps every lib2to3 fixer and pylint py3k message to them.
+ * `constructs.ts` runs them; `coverage.ts` maps every lib2to3 fixer and pylint py3k message to them; `modules.ts` holds
+ * the renamed modules and `compatibility.ts` what counts as migration work besides removing an old construct.
  */
 
 /** What the rules know of the file around the line. */
@@ -213,92 +214,6 @@ export const ITERATOR_RULES: PythonRule[] = [
   { id: "generator-throw-args", message: "throw(type, value) is deprecated in Python 3: throw(type(value)).", pattern: /\.\s*throw\s*\(\s*(?:[\w]+\.)*[A-Z]\w*\s*,/, triggers: ["throw"] },
 ];
 
-/** Standard modules renamed or removed in Python 3 (2to3's fix_imports and fix_imports2, and removals). */
-export const RENAMED_MODULES: Record<string, string> = {
-  StringIO: "io",
-  cStringIO: "io",
-  cPickle: "pickle",
-  __builtin__: "builtins",
-  copy_reg: "copyreg",
-  Queue: "queue",
-  SocketServer: "socketserver",
-  ConfigParser: "configparser",
-  repr: "reprlib",
-  FileDialog: "tkinter.filedialog",
-  tkFileDialog: "tkinter.filedialog",
-  SimpleDialog: "tkinter.simpledialog",
-  tkSimpleDialog: "tkinter.simpledialog",
-  tkColorChooser: "tkinter.colorchooser",
-  tkCommonDialog: "tkinter.commondialog",
-  Dialog: "tkinter.dialog",
-  Tkdnd: "tkinter.dnd",
-  tkFont: "tkinter.font",
-  tkMessageBox: "tkinter.messagebox",
-  ScrolledText: "tkinter.scrolledtext",
-  Tkconstants: "tkinter.constants",
-  Tix: "tkinter.tix",
-  ttk: "tkinter.ttk",
-  Tkinter: "tkinter",
-  markupbase: "_markupbase",
-  _winreg: "winreg",
-  thread: "_thread (or threading)",
-  dummy_thread: "_dummy_thread",
-  dbhash: "dbm.bsd",
-  dumbdbm: "dbm.dumb",
-  gdbm: "dbm.gnu",
-  anydbm: "dbm",
-  whichdb: "dbm",
-  xmlrpclib: "xmlrpc.client",
-  DocXMLRPCServer: "xmlrpc.server",
-  SimpleXMLRPCServer: "xmlrpc.server",
-  httplib: "http.client",
-  htmlentitydefs: "html.entities",
-  HTMLParser: "html.parser",
-  htmllib: "html.parser",
-  Cookie: "http.cookies",
-  cookielib: "http.cookiejar",
-  BaseHTTPServer: "http.server",
-  SimpleHTTPServer: "http.server",
-  CGIHTTPServer: "http.server",
-  commands: "subprocess",
-  popen2: "subprocess",
-  UserDict: "collections.UserDict",
-  UserList: "collections.UserList",
-  UserString: "collections.UserString",
-  urlparse: "urllib.parse",
-  robotparser: "urllib.robotparser",
-  urllib2: "urllib.request and urllib.error",
-  md5: "hashlib",
-  sha: "hashlib",
-  sets: "the built-in set",
-  new: "types",
-  exceptions: "builtins",
-  mimetools: "email",
-  rfc822: "email",
-  sgmllib: "html.parser",
-  mutex: "threading",
-  string_escape: "codecs",
-  future_builtins: "the built-ins (map, filter, zip already iterate)",
-};
-
-/** What Python 3's urllib package holds: anything else imported from it is Python 2's urllib module. */
-const URLLIB3_SUBMODULES = new Set(["request", "parse", "error", "response", "robotparser"]);
-
-const IMPORT_LINE = /^\s*import\s+(.+)$/;
-const FROM_LINE = /^\s*from\s+([\w.]+)\s+import\s+\(?\s*([^)]*)/;
-
-/** The Python 2 module an import line names, if any: `import os, urllib2`, `from urlparse import urljoin`, `from urllib import urlopen`. */
-export function renamedModuleIn(code: string): string | undefined {
-  const from = FROM_LINE.exec(code);
-  if (from && from[1] === "urllib" && from[2].split(",").some((name) => name.trim() && !URLLIB3_SUBMODULES.has(name.trim().split(/\s+/)[0]))) return "urllib";
-  const modules = from ? [from[1]] : (IMPORT_LINE.exec(code)?.[1].split(",").map((part) => part.trim().split(/\s+/)[0]) ?? []);
-  for (const module of modules) {
-    const top = module.split(".")[0];
-    if (Object.prototype.hasOwnProperty.call(RENAMED_MODULES, top)) return top;
-  }
-  return undefined;
-}
-
 const TYPES_CONSTANTS =
   "BooleanType|BufferType|ClassType|ComplexType|DictType|DictionaryType|EllipsisType|FileType|FloatType|FrozenSetType|InstanceType|IntType|ListType|LongType|NoneType|NotImplementedType|ObjectType|SliceType|StringType|StringTypes|TupleType|TypeType|UnboundMethodType|UnicodeType|XRangeType";
 const STRING_FUNCTIONS =
@@ -434,49 +349,3 @@ export const OLD_CONSTRUCT_RULES: PythonRule[] = [...SYNTAX_RULES, ...BUILTIN_RU
 
 /** Rules that are off unless the config turns them on. */
 export const PYTHON3_OPT_IN_RULES = OLD_CONSTRUCT_RULES.filter((r) => r.optIn).map((r) => r.id);
-
-/** Constructs that mark compatibility work: adding them, or removing them once Python 2 is gone, is migration. */
-export const COMPATIBILITY_MARKERS: Array<{ id: string; pattern: RegExp }> = [
-  { id: "future-import", pattern: /^\s*from\s+__future__\s+import\b/ },
-  { id: "six", pattern: /(?<![\w.])(?:import\s+six\b|from\s+six(?:\.[\w.]+)?\s+import\b|six\.\w)/ },
-  { id: "python-future", pattern: /^\s*(?:from\s+(?:builtins|past|future)(?:\.[\w.]+)?\s+import\b|import\s+(?:past|future)\b)/ },
-  { id: "python_2_unicode_compatible", pattern: /\bpython_2_unicode_compatible\b/ },
-  { id: "version-check", pattern: /(?<![\w.])(?:sys\.version_info|sys\.version\b|PY2\b|PY3\b|PY34\b|PY35\b|PY36\b)/ },
-  { id: "import-fallback", pattern: /^\s*except\s+\(?\s*(?:ImportError|NameError|ModuleNotFoundError)\b/ },
-  // Python 2's unicode literal prefix, valid in Python 3.3+: written for both, and removed once Python 2 is gone.
-  { id: "unicode-literal", pattern: /(?<![\w"])[uU]""/ },
-  // The Python 3 home of a former builtin.
-  { id: "python3-home-import", pattern: /^\s*from\s+(?:functools\s+import\s+.*\breduce|importlib\s+import\s+.*\breload|imp\s+import\s+.*\breload|sys\s+import\s+.*\bintern)\b/ },
-];
-
-/** Names that stand for each other across the migration (a Python 3 replacement and what it replaces). */
-export const EQUIVALENT_NAMES: ReadonlyMap<string, readonly string[]> = new Map([
-  ["sorted", ["sort"]],
-  ["items", ["iteritems", "viewitems"]],
-  ["keys", ["iterkeys", "viewkeys"]],
-  ["values", ["itervalues", "viewvalues"]],
-]);
-
-/**
- * What 2to3 writes in place of a line: a Python 3 idiom that the line it replaces did not have. Either line alone
- * is ordinary code; the pair is the mechanical edit (`d.keys()` → `list(d.keys())`, `x = input()` → `eval(input())`).
- */
-export const PYTHON3_IDIOMS: readonly RegExp[] = [
-  /(?<![\w.])(?:list|iter|sorted)\s*\(\s*(?:[\w.()[\]]+\.\s*(?:keys|values|items)\s*\(|(?:map|filter|zip|range)\s*\()/,
-  /(?<![\w.])eval\s*\(\s*input\s*\(/,
-  /^\s*from\s+\.+[\w.]*\s+import\b/,
-  /(?<![\w.])isinstance\s*\(/,
-  /\bwhile\s+True\b/,
-  /(?<![\w.])sorted\s*\(/,
-  /(?<![\w.])next\s*\(/,
-  /(?<![\w.])memoryview\s*\(/,
-  /\[\s*[\w.]+\s+for\s+\w+\s+in\b[^\]]*\bif\b/,
-  /\{[^{}:]+\}/,
-  /__(?:next|bool|name|doc|func|self|closure|code|defaults|globals|dict|iter)__/,
-  /(?<![\w.])(?:callable|int|str|bytes|chr|range|input|zip|map|filter|exec|print)\s*\(/,
-  /(?<![\w.])atexit\b/,
-  /\bmetaclass\s*=/,
-  /\bprint\s*\(\s*\(/,
-  /\.\s*with_traceback\s*\(/,
-  /\.\s*(?:keys|values|items)\s*\(/,
-];
