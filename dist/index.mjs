@@ -73200,17 +73200,17 @@ function filesToRead(files, config2, bound2) {
   };
 }
 function boundTexts(input) {
-  const { headTexts: head, baseTexts: base, wholeFileBytes: bytes } = input;
+  const { headTexts: head, baseTexts: base, wholeFileBound: bound2 } = input;
   const dropped = /* @__PURE__ */ new Set();
-  if (bytes === void 0 || !head && !base) return { head, base, dropped };
+  if (bound2 === void 0 || !head && !base) return { head, base, dropped };
   const keptHead = new Map(head);
   const keptBase = new Map(base);
   const byPath = new Map(input.files.map((f) => [f.path, f]));
   let used = 0;
-  for (const path2 of filesToRead(input.files, input.config).wanted) {
+  for (const path2 of bound2.plan.wanted) {
     const basePath = byPath.get(path2)?.previousPath ?? path2;
     const size = (head?.get(path2)?.length ?? 0) + (base?.get(basePath)?.length ?? 0);
-    if (used + size <= bytes) used += size;
+    if (used + size <= bound2.bytes) used += size;
     else {
       keptHead.delete(path2);
       keptBase.delete(basePath);
@@ -73235,7 +73235,7 @@ function evaluate(input) {
   const schema = measureSchemaMigrations(size.files, input.config.schemaMigrations.presets, input.config.schemaMigrations.tolerance);
   const dependencies = input.dependencies ?? { changes: [], problems: [] };
   const findings = applyFindings(decide(input.config, size, input.facts), input.config, input.facts, migration, dependencies, schema);
-  const withinFileBound = input.wholeFileBytes !== void 0 && migration.hunksOnly.length ? new Set(filesToRead(input.files, input.config, WHOLE_FILE_BOUND).wanted) : void 0;
+  const withinFileBound = input.wholeFileBound && migration.hunksOnly.length ? new Set(input.wholeFileBound.plan.wanted) : void 0;
   const pastBound = migration.hunksOnly.some((path2) => texts.dropped.has(path2) || withinFileBound !== void 0 && !withinFileBound.has(path2));
   const hunksOnlyReason = !migration.hunksOnly.length ? void 0 : pastBound ? `Past the ${WHOLE_FILE_BOUND.files} files and ${WHOLE_FILE_BOUND.bytes / 1024 / 1024} MB read whole per check, files are judged from their hunks: a guard or docstring above a hunk is not seen.` : input.wholeFileNote ?? "Their whole text could not be read (GitHub returned none, or it did not match the diff), so they are judged from their hunks: a guard or docstring above a hunk is not seen.";
   return withAcceptance({ size, migration, schema, dependencies, findings, verdict: findings, config: input.config, hunksOnlyReason }, input.acceptance);
@@ -74372,7 +74372,7 @@ async function sizeCheck(context, target, request2) {
       acceptance: record.acceptance,
       headTexts: state.headTexts,
       baseTexts: state.baseTexts,
-      wholeFileBytes: WHOLE_FILE_BOUND.bytes
+      wholeFileBound: { plan, bytes: WHOLE_FILE_BOUND.bytes }
     };
     const stopTimer = analysisSeconds.startTimer();
     let evaluation = evaluate(input);

@@ -31,8 +31,8 @@ export interface EngineInput {
   headTexts?: ReadonlyMap<string, string>;
   /** Whole base versions of changed files (by their base path): removed lines judged in context. */
   baseTexts?: ReadonlyMap<string, string>;
-  /** The most text the migration packs judge with, in all (the app's bound); unbounded when undefined. */
-  wholeFileBytes?: number;
+  /** The plan the texts were read by, and the most text the packs judge with (the app's bound); unbounded when undefined. */
+  wholeFileBound?: { plan: ReadPlan; bytes: number };
   /** Why files may be judged from their hunks alone (a bare diff), for the report; the bound says itself. */
   wholeFileNote?: string;
 }
@@ -126,17 +126,17 @@ export function filesToRead(files: readonly ChangedFile[], config: Config, bound
  * plan's order (the smallest first). Past it, files are judged from their hunks, and the report names them.
  */
 function boundTexts(input: EngineInput): { head?: ReadonlyMap<string, string>; base?: ReadonlyMap<string, string>; dropped: Set<string> } {
-  const { headTexts: head, baseTexts: base, wholeFileBytes: bytes } = input;
+  const { headTexts: head, baseTexts: base, wholeFileBound: bound } = input;
   const dropped = new Set<string>();
-  if (bytes === undefined || (!head && !base)) return { head, base, dropped };
+  if (bound === undefined || (!head && !base)) return { head, base, dropped };
   const keptHead = new Map(head);
   const keptBase = new Map(base);
   const byPath = new Map(input.files.map((f) => [f.path, f]));
   let used = 0;
-  for (const path of filesToRead(input.files, input.config).wanted) {
+  for (const path of bound.plan.wanted) {
     const basePath = byPath.get(path)?.previousPath ?? path;
     const size = (head?.get(path)?.length ?? 0) + (base?.get(basePath)?.length ?? 0);
-    if (used + size <= bytes) used += size;
+    if (used + size <= bound.bytes) used += size;
     else {
       keptHead.delete(path);
       keptBase.delete(basePath);
@@ -163,7 +163,7 @@ export function evaluate(input: EngineInput): Evaluation {
   const schema = measureSchemaMigrations(size.files, input.config.schemaMigrations.presets, input.config.schemaMigrations.tolerance);
   const dependencies = input.dependencies ?? { changes: [], problems: [] };
   const findings = applyFindings(decide(input.config, size, input.facts), input.config, input.facts, migration, dependencies, schema);
-  const withinFileBound = input.wholeFileBytes !== undefined && migration.hunksOnly.length ? new Set(filesToRead(input.files, input.config, WHOLE_FILE_BOUND).wanted) : undefined;
+  const withinFileBound = input.wholeFileBound && migration.hunksOnly.length ? new Set(input.wholeFileBound.plan.wanted) : undefined;
   const pastBound = migration.hunksOnly.some((path) => texts.dropped.has(path) || (withinFileBound !== undefined && !withinFileBound.has(path)));
   const hunksOnlyReason = !migration.hunksOnly.length
     ? undefined

@@ -148,7 +148,7 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
       acceptance: record.acceptance,
       headTexts: state.headTexts,
       baseTexts: state.baseTexts,
-      wholeFileBytes: WHOLE_FILE_BOUND.bytes,
+      wholeFileBound: { plan, bytes: WHOLE_FILE_BOUND.bytes },
     };
     const stopTimer = analysisSeconds.startTimer();
     let evaluation = evaluate(input);

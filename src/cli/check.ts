@@ -122,7 +122,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     dependencies,
     headTexts: whole?.head,
     baseTexts: whole?.base,
-    wholeFileBytes: subject.wholeFileBytes,
+    wholeFileBound: subject.wholeFileBound,
     wholeFileNote: subject.wholeFileNote,
   });
   if (values.json) {

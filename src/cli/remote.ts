@@ -35,7 +35,7 @@ export async function fromPullRequest(ref: PullRequestRef, env: NodeJS.ProcessEn
   const htmlBase = pr.base.repo.html_url.slice(0, -`/${ref.owner}/${ref.repo}`.length);
   const loaded = await loadConfig(github, { owner: ref.owner, repo: ref.repo }, htmlBase);
   const listing = await listPullRequestFiles(github, { owner: ref.owner, repo: ref.repo, pullNumber: ref.number, changedFiles: pr.changed_files });
-  const plan = loaded.ok ? filesToRead(listing.files, loaded.config, WHOLE_FILE_BOUND) : { head: [], base: [] };
+  const plan = loaded.ok ? filesToRead(listing.files, loaded.config, WHOLE_FILE_BOUND) : { head: [], base: [], wanted: [] };
   const state = await readPullRequestState(github, {
     owner: ref.owner,
     repo: ref.repo,
@@ -60,6 +60,6 @@ export async function fromPullRequest(ref: PullRequestRef, env: NodeJS.ProcessEn
     manifests: state.manifests,
     // Read with the rest of the state, as the app reads them, within the app's bound.
     readWholeFiles: async () => ({ head: state.headTexts, base: state.baseTexts }),
-    wholeFileBytes: WHOLE_FILE_BOUND.bytes,
+    wholeFileBound: { plan, bytes: WHOLE_FILE_BOUND.bytes },
   };
 }

@@ -26,7 +26,7 @@ export interface CheckSubject {
   /** Whole versions of the changed files the engine asks for (absent for a diff outside a repository). */
   readWholeFiles?: (plan: ReadPlan) => Promise<{ head: Map<string, string>; base: Map<string, string> }>;
   /** The app's bound on what is read whole (for --pr); the command line on git reads everything. */
-  wholeFileBytes?: number;
+  wholeFileBound?: { plan: ReadPlan; bytes: number };
   /** Why some lines are judged from their hunks alone, said in the report. */
   wholeFileNote?: string;
 }
