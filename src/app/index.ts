@@ -1,16 +1,14 @@
 import type { ApplicationFunctionOptions, Context, Probot } from "probot";
 import type { GitHub } from "../github/client.js";
-import { CONFIG_PATH } from "../github/config-file.js";
 import { findPullRequestsForCommit } from "../github/pull-requests.js";
 import { startCoordination } from "../coordination/index.js";
 import { registerCommands } from "./commands.js";
+import { onPush, rerunPushCheck } from "./push.js";
+import { PUSH_EXTERNAL_ID } from "./push-check.js";
 import { ignored, tracked } from "./tracked.js";
 import { metricsHandler } from "../metrics/metrics.js";
 import { runSizeCheck } from "./size-check.js";
 import { toTarget, type PullRequestPayload } from "./pull-request-target.js";
-
-/** How many open pull requests (most recently updated first) a config change re-measures. */
-const RECHECK_ON_CONFIG_CHANGE = 30;
 
 const PULL_REQUEST_EVENTS = [
   "pull_request.opened",
@@ -58,6 +56,7 @@ export default function smallSteps(app: Probot, options?: ApplicationFunctionOpt
   app.on("check_run.rerequested", tracked(async (context) => {
     const run = context.payload.check_run;
     if (run.app?.id !== undefined && process.env.APP_ID && String(run.app.id) !== process.env.APP_ID) return ignored(context, "another app's check run");
+    if (run.external_id === PUSH_EXTERNAL_ID) return rerunPushCheck(context, run.head_sha, run.check_suite?.head_branch ?? undefined);
     await recheckCommit(context, run.head_sha, (run.pull_requests ?? []).map((pr) => pr.number), run.external_id ?? undefined);
   }));
 
@@ -66,21 +65,7 @@ export default function smallSteps(app: Probot, options?: ApplicationFunctionOpt
     await recheckCommit(context, suite.head_sha, (suite.pull_requests ?? []).map((pr) => pr.number));
   }));
 
-  // A new policy on the default branch applies to the open pull requests at once, not at their next push.
-  app.on("push", tracked(async (context) => {
-    const { ref, repository, commits } = context.payload;
-    if (ref !== `refs/heads/${repository.default_branch}`) return ignored(context, "push to another branch than the default");
-    const touched = (commits ?? []).some((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])].includes(CONFIG_PATH));
-    if (!touched) return ignored(context, "push that does not change the config");
-    const { owner, repo } = context.repo();
-    const github = context.octokit as GitHub;
-    const { data: open } = await github.rest.pulls.list({ owner, repo, state: "open", base: repository.default_branch, sort: "updated", direction: "desc", per_page: RECHECK_ON_CONFIG_CHANGE });
-    context.log.info({ pulls: open.length }, "config changed on the default branch: re-measuring open pull requests");
-    for (const { number } of open) {
-      const { data } = await github.rest.pulls.get({ owner, repo, pull_number: number });
-      await runSizeCheck(context as unknown as Context, toTarget(data as unknown as PullRequestPayload, repository.default_branch));
-    }
-  }));
+  app.on("push", tracked(onPush));
 
   registerCommands(app);
 }

@@ -1,11 +1,10 @@
 import { createHash } from "node:crypto";
 import type { Context } from "probot";
-import { dependencyChanges } from "../analysis/dependencies/changes.js";
 import { manifestKind } from "../analysis/dependencies/manifests.js";
 import { gitattributesCandidates } from "../analysis/gitattributes.js";
 import { SIZE_CLASSES, type SizeClass } from "../analysis/size.js";
 import { evaluate, filesToRead, WHOLE_FILE_BOUND, withAcceptance, type EngineInput, type Evaluation } from "../engine.js";
-import { CHECK_NAME, findCheckRun, publishCheckRun, type CheckAction } from "../github/check-runs.js";
+import { appId, CHECK_NAME, findCheckRun, publishCheckRun, publishFailureCheckRun, type CheckAction } from "../github/check-runs.js";
 import type { GitHub } from "../github/client.js";
 import { marker, upsertMarkedComment } from "../github/comments.js";
 import { useConditionalRequests } from "../github/conditional-requests.js";
@@ -19,7 +18,7 @@ import type { Config } from "../policy/config.js";
 import { mayFail, sizeLabelName } from "../policy/verdict.js";
 import { renderSticky } from "../report/comments.js";
 import { renderConfigProblems, renderSummary } from "../report/markdown.js";
-import { pypiBaseUrl, resolvePython3Support } from "../pypi/client.js";
+import { measureDependencies } from "./dependencies.js";
 import { htmlBase, type PullRequestTarget } from "./pull-request-target.js";
 import { exclusive } from "../coordination/index.js";
 import { analysisSeconds } from "../metrics/metrics.js";
@@ -44,10 +43,6 @@ function managedLabels(config: Config): string[] {
   return [...size, config.migration.labels.migration, config.migration.labels.mixed].filter(Boolean);
 }
 
-function appId(): number | undefined {
-  const id = Number(process.env.APP_ID);
-  return Number.isInteger(id) && id > 0 ? id : undefined;
-}
 
 export interface SizeCheckRequest {
   /** The head before a push (pull_request.synchronize): its check run's record carries over. */
@@ -126,16 +121,7 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
       appId: appId(),
     });
     step = "Checking new dependencies on the package index";
-    const found = dependencyChanges(state.manifests);
-    const dependencies = {
-      problems: found.problems,
-      changes: await resolvePython3Support(found.changes, {
-        baseUrl: pypiBaseUrl(process.env),
-        timeoutMs: config.dependencies.timeoutSeconds * 1000,
-        maxLookups: config.dependencies.maxLookups,
-        allow: config.dependencies.allow,
-      }),
-    };
+    const dependencies = await measureDependencies(state.manifests, config);
     // The record on this commit's run wins; a push starts from the record of the commit before it.
     const record: CheckRecord = state.existingCheckRun?.text ? parseRecord(state.existingCheckRun.text) : parseRecord(state.previousCheckRun?.text);
     const input: EngineInput = {
@@ -209,16 +195,7 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
     const failure = describeFailure(step, error);
     log.error({ err: error, failure }, "size check failed");
     if (step.startsWith("Publishing") || step.startsWith("Updating")) throw error;
-    // A required check must never wait forever: say what failed, on the check run, then fail the delivery too.
-    const existing = await findCheckRun(github, { owner, repo }, target.headSha, appId()).catch(() => undefined);
-    await publishCheckRun(github, {
-      ...report,
-      existing,
-      conclusion: "failure",
-      title: "Could not measure this pull request",
-      summary: `${formatFailure(failure)}.\n\n${failure.status ? "This is GitHub's answer" : "This is an error in small-steps"}, not a verdict on the pull request. Use **Re-run** on this check to try again.`,
-      text: existing?.text ?? undefined,
-    });
+    await publishFailureCheckRun(github, report, failure, "this pull request");
     throw error;
   }
 }

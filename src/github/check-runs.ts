@@ -2,6 +2,7 @@ import type { Conclusion } from "../policy/verdict.js";
 import type { GitHub, RepoRef } from "./client.js";
 import type { ExistingCheckRun } from "./pull-request-state.js";
 import { checkRuns } from "../metrics/metrics.js";
+import { formatFailure, type RequestFailure } from "./errors.js";
 
 export const CHECK_NAME = "small-steps";
 /** GitHub accepts at most 50 annotations per create or update request. */
@@ -96,4 +97,26 @@ export async function findCheckRun(github: GitHub, ref: RepoRef, headSha: string
   const { data } = await github.rest.checks.listForRef({ ...ref, ref: headSha, check_name: CHECK_NAME, filter: "latest", per_page: 100, ...(appId ? { app_id: appId } : {}) });
   const run = data.check_runs[0];
   return run && { id: run.id, status: run.status?.toUpperCase(), conclusion: run.conclusion?.toUpperCase(), title: run.output?.title, summary: run.output?.summary, text: run.output?.text };
+}
+
+/** This app's id (APP_ID), to tell its own check runs from another app's of the same name. */
+export function appId(): number | undefined {
+  const id = Number(process.env.APP_ID);
+  return Number.isInteger(id) && id > 0 ? id : undefined;
+}
+
+/**
+ * A required check must never wait forever: what failed goes on the commit's check run (its record kept), as GitHub's
+ * answer or our error, never as a verdict. `subject` names what could not be measured ("this pull request").
+ */
+export async function publishFailureCheckRun(github: GitHub, report: Pick<CheckRunReport, "owner" | "repo" | "headSha" | "externalId">, failure: RequestFailure, subject: string): Promise<void> {
+  const existing = await findCheckRun(github, { owner: report.owner, repo: report.repo }, report.headSha, appId()).catch(() => undefined);
+  await publishCheckRun(github, {
+    ...report,
+    existing,
+    conclusion: "failure",
+    title: `Could not measure ${subject}`,
+    summary: `${formatFailure(failure)}.\n\n${failure.status ? "This is GitHub's answer" : "This is an error in small-steps"}, not a verdict on ${subject.replace(/^this /, "the ")}. Use **Re-run** on this check to try again.`,
+    text: existing?.text ?? undefined,
+  });
 }

@@ -20,7 +20,8 @@ export interface PullRequestState {
 }
 
 export interface PullRequestStateQuery extends RepoRef {
-  pullNumber: number;
+  /** Undefined for a pushed commit: then no pull request, labels or previous run are read. */
+  pullNumber?: number;
   baseSha: string;
   headSha: string;
   /** Paths of .gitattributes files that may exist at the base commit. */
@@ -48,6 +49,8 @@ export interface ExistingCheckRun {
   title?: string | null;
   summary?: string | null;
   text?: string | null;
+  /** What the run measured: a pull request's number, or "push" for a pushed commit. */
+  externalId?: string | null;
 }
 
 interface Blob {
@@ -55,7 +58,7 @@ interface Blob {
 }
 interface StateResponse {
   repository: {
-    pullRequest: { headRefOid: string; labels: { nodes: Array<{ name: string }> } } | null;
+    pullRequest?: { headRefOid: string; labels: { nodes: Array<{ name: string }> } } | null;
     head: CommitChecks | null;
     previous?: CommitChecks | null;
     [alias: string]: unknown;
@@ -66,7 +69,7 @@ interface CommitChecks {
   checkSuites?: {
     nodes: Array<{
       app: { databaseId: number } | null;
-      checkRuns: { nodes: Array<{ databaseId: number; status?: string; conclusion?: string | null; title?: string | null; summary?: string | null; text?: string | null }> };
+      checkRuns: { nodes: Array<{ databaseId: number; status?: string; conclusion?: string | null; title?: string | null; summary?: string | null; text?: string | null; externalId?: string | null }> };
     }>;
   };
 }
@@ -131,11 +134,12 @@ export async function readPullRequestState(github: GitHub, q: PullRequestStateQu
   const bases = blobFields(basePaths, q.baseSha, "b");
   const labels = labelFields(q.labelNames);
   const variables = { ...blobs.variables, ...before.variables, ...after.variables, ...heads.variables, ...bases.variables, ...labels.variables };
-  const checks = "... on Commit { checkSuites(first: 20, filterBy: { appId: $appId }) { nodes { app { databaseId } checkRuns(first: 1, filterBy: { checkName: $checkName }) { nodes { databaseId status conclusion title summary text } } } } }";
+  const checks = "... on Commit { checkSuites(first: 20, filterBy: { appId: $appId }) { nodes { app { databaseId } checkRuns(first: 1, filterBy: { checkName: $checkName }) { nodes { databaseId status conclusion title summary text externalId } } } } }";
   const previous = q.previousSha ? `previous: object(oid: $previous) { ${checks} }` : "";
-  const query = `query($owner: String!, $repo: String!, $number: Int!, $head: GitObjectID!, $checkName: String!, $appId: Int${q.previousSha ? ", $previous: GitObjectID!" : ""}${declare(variables)}) {
+  const pull = q.pullNumber !== undefined;
+  const query = `query($owner: String!, $repo: String!${pull ? ", $number: Int!" : ""}, $head: GitObjectID!, $checkName: String!, $appId: Int${q.previousSha ? ", $previous: GitObjectID!" : ""}${declare(variables)}) {
   repository(owner: $owner, name: $repo) {
-    pullRequest(number: $number) { headRefOid labels(first: 100) { nodes { name } } }
+    ${pull ? "pullRequest(number: $number) { headRefOid labels(first: 100) { nodes { name } } }" : ""}
     head: object(oid: $head) { ${checks} }
     ${previous}
     ${[blobs.fields, before.fields, after.fields, heads.fields, bases.fields, labels.fields].filter(Boolean).join("\n    ")}
@@ -144,7 +148,7 @@ export async function readPullRequestState(github: GitHub, q: PullRequestStateQu
   const response = await github.graphql<StateResponse>(query, {
     owner: q.owner,
     repo: q.repo,
-    number: q.pullNumber,
+    ...(pull ? { number: q.pullNumber } : {}),
     head: q.headSha,
     checkName: q.checkName,
     appId: q.appId ?? null,

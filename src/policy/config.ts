@@ -39,6 +39,7 @@ export interface Config {
   };
   accept: { permission: Permission; allowAuthor: boolean };
   comments: { sticky: "auto" | "on" | "off" };
+  push: { enabled: boolean; branches: string[]; maxCommits: number };
 }
 
 export const PERMISSIONS = ["read", "triage", "write", "maintain", "admin"] as const;
@@ -213,6 +214,17 @@ export const CONFIG_SCHEMA = {
           default: "auto",
           description: "A comment with the split plan when a pull request first goes over the limit, edited in place afterwards. auto: on in block mode.",
         },
+      },
+      default: {},
+    },
+    push: {
+      type: "object",
+      additionalProperties: false,
+      description: "A check run on each commit pushed to the default branch (and to `branches`), measured against its first parent.",
+      properties: {
+        enabled: { type: "boolean", default: true },
+        branches: { ...globList, default: [], description: "Branches besides the default one whose pushes are measured (globs)." },
+        maxCommits: { type: "integer", minimum: 1, maximum: 100, default: 20, description: "The newest commits of a push that are measured; the newest one's check says how many were left out." },
       },
       default: {},
     },

@@ -11,6 +11,8 @@ export interface PullRequestFacts {
   defaultBranch: string;
   draft: boolean;
   authorIsBot: boolean;
+  /** A commit already pushed to a branch, not a pull request: measured after the fact, never stopped for its size. */
+  pushed?: boolean;
 }
 
 export interface Verdict {
@@ -20,6 +22,8 @@ export interface Verdict {
   /** Why the conclusion is milder than the size alone would give (draft, bot, branch, warn mode). */
   notes: string[];
   guidance: string[];
+  /** The heading over the guidance. */
+  guidanceTitle: string;
   sizeLabel?: string;
 }
 
@@ -53,6 +57,7 @@ export function guidanceFor(sizeClass: SizeClass, limit: SizeClass): string[] {
 
 /** Why this pull request is reported but never failed (another base branch, a draft, a bot), if it is. */
 export function reportOnlyReason(config: Config, facts: PullRequestFacts): string | undefined {
+  if (facts.pushed) return undefined; // the push settings chose the branch; its findings follow their own settings
   if (!isTargetBranch(config, facts)) return `No verdict: the base branch \`${facts.baseBranch}\` is not one of the target branches.`;
   if (facts.draft && config.drafts === "report") return "Draft pull request: reported, not failed.";
   if (facts.authorIsBot && config.bots === "report") return "Opened by a bot: reported, not failed.";
@@ -66,8 +71,11 @@ export function decide(config: Config, size: SizeMeasurement, facts: PullRequest
   const overLimit = SIZE_CLASSES.indexOf(size.sizeClass) > SIZE_CLASSES.indexOf(config.limit);
   const quiet = reportOnlyReason(config, facts);
   let conclusion: Conclusion = "success";
-  if (!isTargetBranch(config, facts)) {
+  if (!facts.pushed && !isTargetBranch(config, facts)) {
     notes.push(quiet!);
+    conclusion = "neutral";
+  } else if (overLimit && facts.pushed) {
+    notes.push("Already pushed: a commit cannot be stopped once it has landed, so over the limit is reported, not failed. Split the next one as below.");
     conclusion = "neutral";
   } else if (overLimit) {
     if (quiet) notes.push(quiet);
@@ -86,6 +94,7 @@ export function decide(config: Config, size: SizeMeasurement, facts: PullRequest
     overLimit,
     notes,
     guidance: guidanceFor(size.sizeClass, config.limit),
+    guidanceTitle: !overLimit ? "Guidance" : facts.pushed ? "How to split the next one" : "How to make it smaller",
     sizeLabel: config.labels.enabled ? sizeLabelName(config, size.sizeClass) : undefined,
   };
 }

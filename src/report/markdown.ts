@@ -75,7 +75,7 @@ export function renderSummary(evaluation: Evaluation, extraSections: string[] = 
   const migration = renderMigrationSection(evaluation);
   if (migration) out.push(migration);
   out.push(...extraSections);
-  out.push(`#### ${verdict.overLimit ? "How to make it smaller" : "Guidance"}\n${verdict.guidance.map((g) => `- ${g}`).join("\n")}`);
+  out.push(`#### ${verdict.guidanceTitle}\n${verdict.guidance.map((g) => `- ${g}`).join("\n")}`);
   out.push(
     `#### Limits in force\n${limitsLine(evaluation)}\nChange them in \`.github/small-steps.yml\` on the default branch, or for the whole organisation in its \`.github\` repository.`,
   );
@@ -150,11 +150,11 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-export function renderConfigProblems(problems: ConfigProblem[], source: string): string {
+export function renderConfigProblems(problems: ConfigProblem[], source: string, subject = "this pull request"): string {
   const rows = problems.map((p) => `| ${code(p.path)} | ${cell(p.message)} |`);
   return truncateSummary(
     [
-      `The configuration in ${source} is not valid, so this pull request was not measured against it. Fix the file on the default branch; the check runs again on the next push, or ask for a re-run.`,
+      `The configuration in ${source} is not valid, so ${subject} was not measured against it. Fix the file on the default branch; the check runs again on the next push, or ask for a re-run.`,
       ["| Key | Problem |", "|---|---|", ...rows].join("\n"),
     ].join("\n\n"),
   );

@@ -451,32 +451,3 @@ describe("re-runs", () => {
     expect(checkRunBody()).toMatchObject({ head_sha: HEAD, conclusion: "success" });
   });
 });
-
-describe("a push to the default branch", () => {
-  function push(ref: string, files: string[]) {
-    const payload = examplePayload("push", undefined, 0);
-    payload.ref = ref;
-    payload.repository = { ...examplePayload("pull_request", "opened").repository, default_branch: "master" };
-    payload.commits = [{ id: "c1", added: [], modified: files, removed: [] }];
-    return { id: "p", name: "push", payload } as any;
-  }
-
-  test("that changes the config re-measures the open pull requests", async () => {
-    mockToken();
-    api().get(`/repos/${OWNER}/${REPO}/pulls`).query({ state: "open", base: "master", sort: "updated", direction: "desc", per_page: "30" }).reply(200, [{ number: NUMBER }]);
-    api().get(`/repos/${OWNER}/${REPO}/pulls/${NUMBER}`).reply(200, { ...examplePayload("pull_request", "opened").pull_request, changed_files: 1 });
-    mockConfig(OWNER, REPO, "limit: XS\n");
-    mockFileList(OWNER, REPO, NUMBER, files(1));
-    mockState({ headSha: HEAD, labels: ["size/XS"], checkRunId: 3 });
-    api().patch(`${CHECKS}/3`).reply(200, { id: 3 });
-    await app.probot.receive(push("refs/heads/master", [".github/small-steps.yml"]));
-    expect(checkRunBody().output.summary).toContain("Limit: XS");
-  });
-
-  test("that does not touch the config, or to another branch, does nothing", async () => {
-    await app.probot.receive(push("refs/heads/master", ["src/app.py"]));
-    expectIgnored("push that does not change the config");
-    await app.probot.receive(push("refs/heads/feature", [".github/small-steps.yml"]));
-    expectIgnored("push to another branch than the default");
-  });
-});

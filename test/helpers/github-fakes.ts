@@ -48,7 +48,7 @@ export interface FakeState {
   repositoryLabels?: string[];
   checkRunId?: number;
   /** What the existing check run shows (GraphQL's upper-case enums), for compare-then-write. */
-  checkRun?: { status: string; conclusion: string; title: string; summary: string; text?: string };
+  checkRun?: { status: string; conclusion: string; title: string; summary: string; text?: string; externalId?: string };
   /** .gitattributes files at the base commit, by path. */
   gitattributes?: Record<string, string>;
   /** Files at the base and head commits (dependency manifests), by path. */
@@ -72,16 +72,19 @@ export function mockState(state: FakeState, captured: Array<{ query: string; var
           const path = String(value).split(":").slice(1).join(":");
           repository[`f${whole[1]}`] = state.head?.[path] !== undefined ? { text: state.head[path] } : null;
         }
-        const blob = /^(mb|mh|h)?e(\d+)$/.exec(name);
+        const blob = /^(mb|mh|h|b)?e(\d+)$/.exec(name);
         if (blob) {
           const path = String(value).split(":").slice(1).join(":");
-          const files = blob[1] === "mb" ? state.base : blob[1] === "mh" || blob[1] === "h" ? state.head : state.gitattributes;
+          const files = blob[1] === "mb" || blob[1] === "b" ? state.base : blob[1] === "mh" || blob[1] === "h" ? state.head : state.gitattributes;
           repository[`${blob[1] ?? ""}f${blob[2]}`] = files?.[path] !== undefined ? { text: files[path] } : null;
         }
         if (/^l\d+$/.test(name)) repository[name] = (state.repositoryLabels ?? []).includes(String(value)) ? { name: value } : null;
       }
       if (query.includes("pullRequest(")) {
         repository.pullRequest = { headRefOid: state.headSha, labels: { nodes: (state.labels ?? []).map((name) => ({ name })) } };
+      }
+      // A pushed commit's query has no pull request; both ask for our check run on the commit measured.
+      if (query.includes("pullRequest(") || state.checkRunId) {
         repository.head = {
           checkSuites: { nodes: state.checkRunId ? [{ app: { databaseId: 123 }, checkRuns: { nodes: [{ databaseId: state.checkRunId, ...state.checkRun }] } }] : [] },
         };

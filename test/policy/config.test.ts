@@ -24,6 +24,7 @@ describe("config", () => {
         },
         accept: { permission: "write", allowAuthor: false },
         comments: { sticky: "auto" },
+        push: { enabled: true, branches: [], maxCommits: 20 },
       },
     });
   });
