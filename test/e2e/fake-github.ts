@@ -18,6 +18,28 @@ export interface FakeGitHubState {
   comments?: Array<{ id: number; body: string; user: { login: string; type: string } }>;
   /** Files at the default branch, by path (the policy file); every other path is 404. */
   contents?: Record<string, string>;
+  /** Commits by SHA: their parents, files with patches, and whole files at the commit and its first parent. */
+  commits?: Record<string, FakeCommit>;
+}
+
+export interface FakeCommit {
+  parents: string[];
+  files: FakeGitHubState["files"];
+  head?: Record<string, string>;
+  base?: Record<string, string>;
+}
+
+/** The GraphQL blob aliases the app asks for (`h`/`mh`: at the commit, `b`/`mb`: at its parent), answered from a commit. */
+function blobs(variables: Record<string, unknown>, commit: FakeCommit | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(variables)) {
+    const m = /^(mb|mh|h|b)?e(\d+)$/.exec(name);
+    if (!m) continue;
+    const path = String(value).split(":").slice(1).join(":");
+    const files = m[1] === "h" || m[1] === "mh" ? commit?.head : m[1] ? commit?.base : undefined;
+    out[`${m[1] ?? ""}f${m[2]}`] = files?.[path] !== undefined ? { text: files[path] } : null;
+  }
+  return out;
 }
 
 async function readBody(req: IncomingMessage): Promise<any> {
@@ -51,12 +73,21 @@ export async function startFakeGitHub(state: FakeGitHubState): Promise<{ server:
       const page = Number(url.searchParams.get("page") ?? 1);
       return send(200, state.files.slice((page - 1) * 100, page * 100));
     }
+    if ((m = route.match(/^GET \/api\/v3\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]{40})$/))) {
+      const commit = state.commits?.[m[1]];
+      if (!commit) return send(404, { message: "No commit found for SHA" });
+      const page = Number(url.searchParams.get("page") ?? 1);
+      const next = commit.files.length > page * 300 ? { link: `<http://${req.headers.host}${path}?per_page=300&page=${page + 1}>; rel="next"` } : undefined;
+      return send(200, { sha: m[1], parents: commit.parents.map((sha) => ({ sha })), commit: { message: "a step" }, files: commit.files.slice((page - 1) * 300, page * 300) }, next);
+    }
+    if (route.match(/^GET \/api\/v3\/repos\/[^/]+\/[^/]+\/commits\/[0-9a-f]{40}\/pulls$/)) return send(200, []);
     if (route === "POST /api/graphql") {
       // Check runs are per commit, as on GitHub: the query asks for those of its head.
       const head: string = body?.variables?.head ?? state.headSha;
       const runs = state.checkRuns.filter(({ body: run }) => run.head_sha === head);
       const repository: Record<string, unknown> = {
-        pullRequest: { headRefOid: head, labels: { nodes: state.issueLabels.map((name) => ({ name })) } },
+        ...blobs(body?.variables ?? {}, state.commits?.[head]),
+        ...(String(body?.query).includes("pullRequest(") ? { pullRequest: { headRefOid: head, labels: { nodes: state.issueLabels.map((name) => ({ name })) } } } : {}),
         labels: { nodes: state.repositoryLabels.map(({ name }) => ({ name })) },
         head: { checkSuites: { nodes: [{ app: { databaseId: 1 }, checkRuns: {
                   nodes: runs.map(({ id, body }) => ({
@@ -66,6 +97,7 @@ export async function startFakeGitHub(state: FakeGitHubState): Promise<{ server:
                     title: body.output?.title ?? null,
                     summary: body.output?.summary ?? null,
                     text: body.output?.text ?? null,
+                    externalId: body.external_id ?? null,
                   })),
                 }, }] } },
       };
