@@ -40,6 +40,9 @@ export function compileCustomPacks(specs: readonly CustomPackSpec[], keyPath = "
     const pack: LinePack = {
       name: spec.name,
       appliesTo: (path) => globs.some((glob) => glob.match(path)),
+      scan(text: string) {
+        return text.split(/\r?\n/).flatMap((line, i) => (oldPatterns.some((re) => re.test(line)) ? [{ line: i + 1, rule: `${spec.name}/old` }] : []));
+      },
       classify(_file: ChangedFile, hunks: Hunk[]) {
         return hunks.map((hunk) =>
           hunk.changes.map((change): LineVerdict | undefined => {

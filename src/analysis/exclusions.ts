@@ -24,7 +24,7 @@ export type FileDecision =
   | { counted: false; reason: ExclusionReason; detail: string };
 
 /** Linguist's outcome for what a diff shows of a file: its path, then a generator's marker in its first lines. */
-function builtInDecision(path: string, sample: FileSample | undefined): FileDecision {
+export function builtInDecision(path: string, sample: FileSample | undefined): FileDecision {
   const byPath = matchPathRule(path);
   if (byPath && "exclude" in byPath.rule.outcome) {
     return { counted: false, reason: byPath.rule.outcome.exclude, detail: `${span(byPath.matched)} (${byPath.rule.serves})` };
@@ -69,6 +69,14 @@ export class ExclusionRules {
 
   /** `sample`: what is known of the file's first (and last) lines at the head, for generators' markers. */
   decide(path: string, sample?: FileSample): FileDecision {
+    return this.override(path) ?? builtInDecision(path, sample);
+  }
+
+  /**
+   * What the user's globs and the linguist attributes say of a path, before the built-in rules: a tree scan decides
+   * the built-in part as each file streams past and this part once every .gitattributes file has been read.
+   */
+  override(path: string): FileDecision | undefined {
     const base = path.slice(path.lastIndexOf("/") + 1);
     for (let i = this.globs.length - 1; i >= 0; i--) {
       const { glob, include, regexp } = this.globs[i];
@@ -86,6 +94,6 @@ export class ExclusionRules {
         return { counted: true, detail: `counted by ${describe(sources.generated ?? sources.vendored, "=false")}` };
       }
     }
-    return builtInDecision(path, sample);
+    return undefined;
   }
 }

@@ -27,6 +27,14 @@ export interface LinePack {
   wantsWholeFiles?: boolean;
   appliesTo(path: string): boolean;
   classify(file: ChangedFile, hunks: Hunk[], whole?: WholeFile): Array<Array<LineVerdict | undefined>>;
+  /** The old constructs still in a whole file: the lines that would be regressions if the file were added now. */
+  scan(text: string): RemainingConstruct[];
+}
+
+export interface RemainingConstruct {
+  /** 1-based line. */
+  line: number;
+  rule: string;
 }
 
 /** Each side of a hunk as the lines a reader of that version sees, with the index of each change in it. */

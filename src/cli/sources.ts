@@ -31,7 +31,7 @@ export interface CheckSubject {
   wholeFileNote?: string;
 }
 
-async function readOptional(path: string): Promise<string | undefined> {
+export async function readOptional(path: string): Promise<string | undefined> {
   try {
     return await readFile(path, "utf8");
   } catch (error) {
@@ -50,7 +50,7 @@ export function parseConfigText(text: string | undefined): ConfigResult {
   }
 }
 
-const CONFIG_FILE = ".github/small-steps.yml";
+export const CONFIG_FILE = ".github/small-steps.yml";
 
 /** The local git diff between two revisions, with attributes at the base and the config of the work tree. */
 export async function fromGitRepository(cwd: string, options: { base?: string; head?: string; configPath?: string }): Promise<CheckSubject> {

@@ -40,6 +40,7 @@ export interface Config {
   accept: { permission: Permission; allowAuthor: boolean };
   comments: { sticky: "auto" | "on" | "off" };
   push: { enabled: boolean; branches: string[]; maxCommits: number };
+  dashboard: { enabled: boolean; title: string; minIntervalMinutes: number; maxBytes: number; depth: number; importNames: Record<string, string[]> };
 }
 
 export const PERMISSIONS = ["read", "triage", "write", "maintain", "admin"] as const;
@@ -225,6 +226,25 @@ export const CONFIG_SCHEMA = {
         enabled: { type: "boolean", default: true },
         branches: { ...globList, default: [], description: "Branches besides the default one whose pushes are measured (globs)." },
         maxCommits: { type: "integer", minimum: 1, maximum: 100, default: 20, description: "The newest commits of a push that are measured; the newest one's check says how many were left out." },
+      },
+      default: {},
+    },
+    dashboard: {
+      type: "object",
+      additionalProperties: false,
+      description: "One issue that shows how much of the migration is left, updated on pushes to the default branch.",
+      properties: {
+        enabled: { type: "boolean", default: false },
+        title: { type: "string", minLength: 1, maxLength: 200, default: "small-steps: migration dashboard" },
+        minIntervalMinutes: { type: "integer", minimum: 0, default: 10, description: "At most one update in this many minutes (the first is never held back)." },
+        maxBytes: { type: "integer", minimum: 1, default: 200 * 1024 * 1024, description: "The most of the repository's tarball read per update; the dashboard says when it stopped there." },
+        depth: { type: "integer", minimum: 1, maximum: 5, default: 1, description: "Folder depth of the by-folder table." },
+        importNames: {
+          type: "object",
+          additionalProperties: { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 },
+          default: {},
+          description: "Distribution → the modules it provides, where they differ from its name (beyond the built-in table: PyYAML → yaml, …).",
+        },
       },
       default: {},
     },

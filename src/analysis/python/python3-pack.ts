@@ -1,6 +1,6 @@
 import { Minimatch } from "minimatch";
 import type { ChangedFile, Hunk } from "../changed-file.js";
-import { changeBlocks, hunkSides, type LinePack, type LineVerdict, type WholeFile } from "../line-pack.js";
+import { changeBlocks, hunkSides, type LinePack, type LineVerdict, type RemainingConstruct, type WholeFile } from "../line-pack.js";
 import { agreesWithHunks, splitLines, viewOfFile, viewOfHunkSide, type PythonView } from "./file-view.js";
 import { compatibilityMarkerIn, identifiersOf, namesImportedBy, oldConstructIn, python3IdiomIn, type RuleHit } from "./constructs.js";
 import type { RuleContext } from "./rules.js";
@@ -122,6 +122,19 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
     name: "python3",
     wantsWholeFiles: true,
     appliesTo: (path) => globs.some((glob) => glob.match(path)),
+    scan(text: string): RemainingConstruct[] {
+      // The same judgement as an added line with the whole file in view: guarded Python 2 code is compatibility code.
+      const view = viewOfFile(splitLines(text));
+      const context = contextOf(view, enabled, disabled);
+      const found: RemainingConstruct[] = [];
+      for (let i = 0; i < view.code.length; i++) {
+        const code = view.code[i]?.code;
+        if (!code || code.trim() === "") continue;
+        const hit = oldConstructIn(code, view.names, context(i));
+        if (hit && (!view.guarded[i] || hit.syntax)) found.push({ line: i + 1, rule: hit.id });
+      }
+      return found;
+    },
     classify(file: ChangedFile, hunks: Hunk[], whole: WholeFile = {}) {
       // An added file's patch is the whole file, and a removed file's is the whole old version.
       const added = file.status === "added" && hunks.length === 1;
