@@ -1,3 +1,5 @@
+import { appSlug } from "../github/app-identity.js";
+export { forgetAppSlug } from "../github/app-identity.js";
 import type { Context, Probot } from "probot";
 import { helpText, mentionsSomeone, parseCommand, type Command } from "../commands/parse.js";
 import type { GitHub } from "../github/client.js";
@@ -13,24 +15,6 @@ import { ACCEPT_ACTION, REVOKE_ACTION, runSizeCheck } from "./size-check.js";
 
 const SPLIT = marker("split");
 const REASON_LIMIT = 300;
-
-/** The app's slug, for `@slug recheck`: asked of GitHub once, and only when a comment starts with a mention. */
-let slug: Promise<string | undefined> | undefined;
-async function appSlug(app: Probot): Promise<string | undefined> {
-  slug ??= app
-    .auth()
-    .then((octokit) => octokit.rest.apps.getAuthenticated())
-    .then(({ data }) => data?.slug)
-    .catch(() => {
-      slug = undefined; // ask again next time
-      return undefined;
-    });
-  return slug;
-}
-
-export function forgetAppSlug(): void {
-  slug = undefined;
-}
 
 interface Invocation {
   context: Context;

@@ -65,7 +65,7 @@ export default function smallSteps(app: Probot, options?: ApplicationFunctionOpt
     await recheckCommit(context, suite.head_sha, (suite.pull_requests ?? []).map((pr) => pr.number));
   }));
 
-  app.on("push", tracked(onPush));
+  app.on("push", tracked((context) => onPush(context, app)));
 
   registerCommands(app);
 }

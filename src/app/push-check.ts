@@ -57,11 +57,12 @@ export async function loadPushConfig(github: GitHub, target: PushTarget, newestS
 }
 
 /** Measure one pushed commit against its first parent and publish its check run; one run per commit and app. */
-export function runPushCheck(context: Pick<Context, "octokit" | "log">, target: PushTarget, sha: string, options: PushCheckOptions): Promise<void> {
+/** Resolves to the regressions the commit brought (0 when another check run measured it). */
+export function runPushCheck(context: Pick<Context, "octokit" | "log">, target: PushTarget, sha: string, options: PushCheckOptions): Promise<number> {
   return exclusive(`${target.owner}/${target.repo}@${sha}`, () => pushCheck(context, target, sha, options));
 }
 
-async function pushCheck(context: Pick<Context, "octokit" | "log">, target: PushTarget, sha: string, options: PushCheckOptions): Promise<void> {
+async function pushCheck(context: Pick<Context, "octokit" | "log">, target: PushTarget, sha: string, options: PushCheckOptions): Promise<number> {
   const github = useConditionalRequests(context.octokit as GitHub);
   const { owner, repo } = target;
   const { config, sources } = options.loaded;
@@ -90,7 +91,7 @@ async function pushCheck(context: Pick<Context, "octokit" | "log">, target: Push
     if (existing?.externalId && existing.externalId !== PUSH_EXTERNAL_ID) {
       // The commit was a pull request's head (a fast-forward): that pull request's check run already measured it.
       log.info({ pr: existing.externalId }, "pushed commit already carries its pull request's check run: left alone");
-      return;
+      return 0;
     }
     step = "Finding the pull request the commit came from";
     const pr = await pullRequestOfCommit(github, target, sha);
@@ -128,6 +129,7 @@ async function pushCheck(context: Pick<Context, "octokit" | "log">, target: Push
       annotations: evaluation.verdict.annotations,
     });
     log.info({ sizeClass: evaluation.size.sizeClass, conclusion: evaluation.verdict.conclusion }, "push check published");
+    return evaluation.migration.regressions.length;
   } catch (error) {
     const failure = describeFailure(step, error);
     log.error({ err: error, failure }, "push check failed");

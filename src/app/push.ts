@@ -1,5 +1,7 @@
 import { minimatch } from "minimatch";
-import type { Context } from "probot";
+import type { Context, Probot } from "probot";
+import { appSlug } from "../github/app-identity.js";
+import { updateDashboard } from "./dashboard.js";
 import type { GitHub } from "../github/client.js";
 import { CONFIG_PATH } from "../github/config-file.js";
 import { useConditionalRequests } from "../github/conditional-requests.js";
@@ -21,7 +23,7 @@ export function serverOf(htmlUrl: string, fullName: string): string {
  * the config on the default branch, the open pull requests re-measured against the new policy. Tags and deleted
  * branches are left alone; a forced push is logged and its commits not measured (they rewrote history already seen).
  */
-export async function onPush(context: Context<"push">): Promise<typeof IGNORED | void> {
+export async function onPush(context: Context<"push">, app: Probot): Promise<typeof IGNORED | void> {
   const { payload } = context;
   const { repository } = payload;
   if (!payload.ref.startsWith("refs/heads/")) return ignored(context, "push of a tag");
@@ -31,18 +33,25 @@ export async function onPush(context: Context<"push">): Promise<typeof IGNORED |
   const commits = payload.commits ?? [];
   let measured = 0;
   if (payload.forced) context.log.info({ branch, commits: commits.length }, "forced push: its commits are not measured");
-  else if (commits.length) {
+  else if (commits.length || branch === repository.default_branch) {
     const github = useConditionalRequests(context.octokit as GitHub);
-    const newest = commits[commits.length - 1].id;
+    const newest = commits.at(-1)?.id ?? payload.after;
     const loaded = await loadPushConfig(github, target, newest);
+    const regressions: Array<{ sha: string; count: number }> = [];
     if (loaded && measuresBranch(loaded, target, (b, glob) => minimatch(b, glob))) {
       const chosen = commits.slice(-loaded.config.push.maxCommits);
       const skipped = commits.length - chosen.length;
       // Newest first: when a push is long, the commit people look at gets its check first.
       for (const commit of [...chosen].reverse()) {
-        await runPushCheck(context, target, commit.id, { loaded, skipped: commit.id === newest ? skipped : 0 });
+        const found = await runPushCheck(context, target, commit.id, { loaded, skipped: commit.id === newest ? skipped : 0 });
+        if (found) regressions.unshift({ sha: commit.id, count: found });
         measured++;
       }
+    }
+    if (loaded && branch === repository.default_branch && loaded.config.dashboard.enabled) {
+      const slug = await appSlug(app);
+      await updateDashboard(context, { target, sha: payload.after, config: loaded.config, regressions, botLogin: slug && `${slug}[bot]`, now: new Date() });
+      measured++;
     }
   }
   const rechecked = branch === repository.default_branch ? await recheckOnConfigChange(context) : 0;

@@ -4,7 +4,12 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { runScan } from "../../src/cli/scan.js";
 import { scanJobs } from "../../src/scan/scan-tree.js";
+import { readFileSync } from "node:fs";
+import { Readable } from "node:stream";
 import { defaultConfig } from "../../src/policy/config.js";
+import { packsFor } from "../../src/engine.js";
+import { tarballJobs, type TarballStats } from "../../src/scan/tarball.js";
+import { tarball } from "../helpers/tarball.js";
 
 function tree(git: boolean): { dir: string; write: (path: string, text: string | Buffer) => void; commit: () => void } {
   const dir = mkdtempSync(join(tmpdir(), "small-steps-scan-"));
@@ -117,6 +122,38 @@ describe("small-steps scan", () => {
     const unknown = await scan(["--nope"], t.dir);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("Usage: small-steps scan");
+  });
+
+  test("the dashboard's tarball path and the directory scan agree on the same tree", async () => {
+    const t = tree(false);
+    fixture(t);
+    const paths = ["app/views.py", "app/models.py", "app/sub/util.py", "lib/clean.py", "lib/compat.py", "vendor/old/thing.py", "gen/made.py", ".gitattributes", "latin1.py", "big.py", "requirements.txt", "README.md"];
+    const archive = await tarball(Object.fromEntries(paths.map((p) => [p, readFileSync(join(t.dir, p))])));
+    const stats: TarballStats = { bytes: 0, truncated: false, skipped: [], gitattributes: [], unsafe: 0 };
+    const config = defaultConfig();
+    const fromTarball = await scanJobs(tarballJobs(Readable.from([archive]), packsFor(config), 1e9, stats), config, () => stats.gitattributes, { extraSkipped: stats.skipped });
+    const fromFolder = (await scan(["--json"], t.dir)).json();
+    expect(fromTarball.remaining).toEqual(fromFolder.remaining);
+    expect(fromTarball.files).toBe(fromFolder.files);
+    expect(fromTarball.lines).toBe(fromFolder.lines);
+    expect(fromTarball.skipped).toEqual(fromFolder.skipped);
+    expect(fromTarball.dependencies).toEqual(fromFolder.dependencies);
+    expect(fromTarball.remaining.total).toBe(4);
+  });
+
+  test("a tarball's symlinks and paths that climb out are ignored; the byte bound stops the read and says so", async () => {
+    const archive = await tarball({ "ok.py": 'print "a"\n', "link.py": "->/etc/passwd", "../escape.py": 'print "b"\n', "/abs.py": 'print "c"\n' });
+    const stats: TarballStats = { bytes: 0, truncated: false, skipped: [], gitattributes: [], unsafe: 0 };
+    const config = defaultConfig();
+    const result = await scanJobs(tarballJobs(Readable.from([archive]), packsFor(config), 1e9, stats), config, () => [], { threads: 0 });
+    expect(result.filesWithRemaining.map((f) => f.path)).toEqual(["ok.py"]);
+    expect(stats.unsafe).toBe(3);
+    const many = await tarball(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`m${i}.py`, `x = "${"y".repeat(2000 + i)}"\n`])));
+    const bounded: TarballStats = { bytes: 0, truncated: false, skipped: [], gitattributes: [], unsafe: 0 };
+    const chunks = Array.from({ length: Math.ceil(many.length / 1024) }, (_, i) => many.subarray(i * 1024, (i + 1) * 1024));
+    const partial = await scanJobs(tarballJobs(Readable.from(chunks), packsFor(config), 4096, bounded), config, () => [], { threads: 0 });
+    expect(bounded.truncated).toBe(true);
+    expect(partial.files).toBeLessThan(300);
   });
 
   test("the threads give the same result as one thread", async () => {
