@@ -20,6 +20,10 @@ export interface FakeGitHubState {
   contents?: Record<string, string>;
   /** Commits by SHA: their parents, files with patches, and whole files at the commit and its first parent. */
   commits?: Record<string, FakeCommit>;
+  /** Gzipped tarballs by commit, served from a redirect as GitHub's codeload does. */
+  tarballs?: Record<string, Buffer>;
+  /** Issues, with the login that created each (the dashboard). */
+  issues?: Array<{ number: number; state: string; title: string; body: string; user: { login: string } }>;
 }
 
 export interface FakeCommit {
@@ -81,6 +85,30 @@ export async function startFakeGitHub(state: FakeGitHubState): Promise<{ server:
       return send(200, { sha: m[1], parents: commit.parents.map((sha) => ({ sha })), commit: { message: "a step" }, files: commit.files.slice((page - 1) * 300, page * 300) }, next);
     }
     if (route.match(/^GET \/api\/v3\/repos\/[^/]+\/[^/]+\/commits\/[0-9a-f]{40}\/pulls$/)) return send(200, []);
+    if (route === "GET /api/v3/app") return send(200, { id: 1, slug: "small-steps" });
+    if ((m = route.match(/^GET \/api\/v3\/repos\/[^/]+\/[^/]+\/tarball\/([0-9a-f]{40})$/))) {
+      if (!state.tarballs?.[m[1]]) return send(404, { message: "Not Found" });
+      return send(302, undefined, { location: `http://${req.headers.host}/codeload/${m[1]}.tar.gz` });
+    }
+    if ((m = route.match(/^GET \/codeload\/([0-9a-f]{40})\.tar\.gz$/))) {
+      res.writeHead(200, { "content-type": "application/x-gzip" });
+      return res.end(state.tarballs?.[m[1]]);
+    }
+    if (route.match(/^GET \/api\/v3\/repos\/[^/]+\/[^/]+\/issues$/)) {
+      const creator = url.searchParams.get("creator");
+      return send(200, (state.issues ?? []).filter((i) => !creator || i.user.login === creator).map((i) => ({ ...i, html_url: `http://x/issues/${i.number}` })));
+    }
+    if (route.match(/^POST \/api\/v3\/repos\/[^/]+\/[^/]+\/issues$/)) {
+      const issue = { number: 100 + (state.issues ?? []).length, state: "open", title: body.title, body: body.body, user: { login: "small-steps[bot]" } };
+      (state.issues ??= []).push(issue);
+      return send(201, issue);
+    }
+    if ((m = route.match(/^PATCH \/api\/v3\/repos\/[^/]+\/[^/]+\/issues\/(\d+)$/))) {
+      const issue = state.issues?.find((i) => i.number === Number(m![1]));
+      if (!issue) return send(404, { message: "Not Found" });
+      Object.assign(issue, body);
+      return send(200, issue);
+    }
     if (route === "POST /api/graphql") {
       // Check runs are per commit, as on GitHub: the query asks for those of its head.
       const head: string = body?.variables?.head ?? state.headSha;
