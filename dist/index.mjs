@@ -62766,35 +62766,6 @@ function parseManifest(kind, text) {
   }
 }
 
-// src/analysis/dependencies/changes.ts
-function index(requirements) {
-  const map = /* @__PURE__ */ new Map();
-  for (const r of requirements) if (!r.python2Only && !map.has(r.key)) map.set(r.key, r);
-  return map;
-}
-function dependencyChanges(manifests) {
-  const changes = [];
-  const problems = [];
-  for (const manifest of manifests) {
-    const kind = manifestKind(manifest.path);
-    if (!kind) continue;
-    const before = manifest.before === void 0 ? void 0 : parseManifest(kind, manifest.before);
-    const after = manifest.after === void 0 ? void 0 : parseManifest(kind, manifest.after);
-    problems.push(...(after?.problems ?? []).map((p) => `${manifest.path}: ${p}`));
-    const old = index(before?.requirements ?? []);
-    const now = index(after?.requirements ?? []);
-    for (const [key, r] of now) {
-      const previous = old.get(key);
-      if (!previous) changes.push({ name: r.name, key, change: "added", version: r.pinned, manifest: manifest.path, line: r.line, python3: "unknown" });
-      else if (r.pinned && r.pinned !== previous.pinned) changes.push({ name: r.name, key, change: "re-pinned", version: r.pinned, manifest: manifest.path, line: r.line, python3: "unknown" });
-    }
-    for (const [key, r] of old) {
-      if (!now.has(key)) changes.push({ name: r.name, key, change: "removed", version: r.pinned, manifest: manifest.path, line: 0, python3: "unknown" });
-    }
-  }
-  return { changes, problems };
-}
-
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
   let begs, beg, left, right = void 0, result;
@@ -71735,6 +71706,9 @@ function compileCustomPacks(specs, keyPath2 = "migration.custom") {
     const pack = {
       name: spec.name,
       appliesTo: (path2) => globs.some((glob) => glob.match(path2)),
+      scan(text) {
+        return text.split(/\r?\n/).flatMap((line, i) => oldPatterns.some((re) => re.test(line)) ? [{ line: i + 1, rule: `${spec.name}/old` }] : []);
+      },
       classify(_file, hunks) {
         return hunks.map(
           (hunk) => hunk.changes.map((change) => {
@@ -71856,6 +71830,13 @@ var ExclusionRules = class {
   globs;
   /** `sample`: what is known of the file's first (and last) lines at the head, for generators' markers. */
   decide(path2, sample) {
+    return this.override(path2) ?? builtInDecision(path2, sample);
+  }
+  /**
+   * What the user's globs and the linguist attributes say of a path, before the built-in rules: a tree scan decides
+   * the built-in part as each file streams past and this part once every .gitattributes file has been read.
+   */
+  override(path2) {
     const base = path2.slice(path2.lastIndexOf("/") + 1);
     for (let i = this.globs.length - 1; i >= 0; i--) {
       const { glob, include, regexp } = this.globs[i];
@@ -71872,7 +71853,7 @@ var ExclusionRules = class {
         return { counted: true, detail: `counted by ${describe(sources.generated ?? sources.vendored, "=false")}` };
       }
     }
-    return builtInDecision(path2, sample);
+    return void 0;
   }
 };
 
@@ -72910,6 +72891,18 @@ function python3Pack(options2 = {}) {
     name: "python3",
     wantsWholeFiles: true,
     appliesTo: (path2) => globs.some((glob) => glob.match(path2)),
+    scan(text) {
+      const view2 = viewOfFile(splitLines(text));
+      const context = contextOf(view2, enabled, disabled);
+      const found = [];
+      for (let i = 0; i < view2.code.length; i++) {
+        const code18 = view2.code[i]?.code;
+        if (!code18 || code18.trim() === "") continue;
+        const hit = oldConstructIn(code18, view2.names, context(i));
+        if (hit && (!view2.guarded[i] || hit.syntax)) found.push({ line: i + 1, rule: hit.id });
+      }
+      return found;
+    },
     classify(file2, hunks, whole = {}) {
       const added = file2.status === "added" && hunks.length === 1;
       const removed = file2.status === "removed" && hunks.length === 1;
@@ -73020,7 +73013,7 @@ function acceptanceHolds(acceptance, sizeClass) {
 
 // src/plural.ts
 var formatCount = (value) => value.toLocaleString("en-US");
-var IRREGULAR = { dependency: "dependencies", this: "these", is: "are", was: "were" };
+var IRREGULAR = { dependency: "dependencies", "more batch": "more batches", batch: "batches", this: "these", is: "are", was: "were" };
 function noun(value, singular) {
   return value === 1 ? singular : IRREGULAR[singular] ?? `${singular}s`;
 }
@@ -73054,6 +73047,7 @@ function guidanceFor(sizeClass, limit) {
   ];
 }
 function reportOnlyReason(config2, facts) {
+  if (facts.pushed) return void 0;
   if (!isTargetBranch(config2, facts)) return `No verdict: the base branch \`${facts.baseBranch}\` is not one of the target branches.`;
   if (facts.draft && config2.drafts === "report") return "Draft pull request: reported, not failed.";
   if (facts.authorIsBot && config2.bots === "report") return "Opened by a bot: reported, not failed.";
@@ -73065,8 +73059,11 @@ function decide(config2, size, facts) {
   const overLimit = SIZE_CLASSES.indexOf(size.sizeClass) > SIZE_CLASSES.indexOf(config2.limit);
   const quiet = reportOnlyReason(config2, facts);
   let conclusion = "success";
-  if (!isTargetBranch(config2, facts)) {
+  if (!facts.pushed && !isTargetBranch(config2, facts)) {
     notes.push(quiet);
+    conclusion = "neutral";
+  } else if (overLimit && facts.pushed) {
+    notes.push("Already pushed: a commit cannot be stopped once it has landed, so over the limit is reported, not failed. Split the next one as below.");
     conclusion = "neutral";
   } else if (overLimit) {
     if (quiet) notes.push(quiet);
@@ -73085,6 +73082,7 @@ function decide(config2, size, facts) {
     overLimit,
     notes,
     guidance: guidanceFor(size.sizeClass, config2.limit),
+    guidanceTitle: !overLimit ? "Guidance" : facts.pushed ? "How to split the next one" : "How to make it smaller",
     sizeLabel: config2.labels.enabled ? sizeLabelName(config2, size.sizeClass) : void 0
   };
 }
@@ -73302,6 +73300,25 @@ function countGitHubAnswer(status, headers) {
   if (headers?.["x-ratelimit-remaining"] !== void 0 && Number.isFinite(remaining)) githubRateLimitRemaining.set(remaining);
 }
 
+// src/github/errors.ts
+function describeFailure(action, error2) {
+  const e = error2 ?? {};
+  const status = typeof e.status === "number" ? e.status : void 0;
+  const requestId = e.response?.headers?.["x-github-request-id"];
+  const graphql3 = Array.isArray(e.errors) ? e.errors.map((x) => String(x?.message ?? "")).filter(Boolean) : [];
+  const message = graphql3.length ? `GitHub's GraphQL API answered with errors: ${graphql3.join("; ").slice(0, 300)}` : typeof e.message === "string" && e.message ? e.message.split("\n")[0].slice(0, 300) : String(error2);
+  return { action, status, requestId: typeof requestId === "string" ? requestId : void 0, message };
+}
+function formatFailure(failure) {
+  const status = failure.status ? `HTTP ${failure.status}` : "no HTTP status";
+  const id = failure.requestId ? `, request id \`${failure.requestId}\`` : "";
+  return `${failure.action} failed (${status}${id}): ${failure.message}`;
+}
+function hasStatus(error2, ...statuses) {
+  const status = error2?.status;
+  return typeof status === "number" && statuses.includes(status);
+}
+
 // src/github/check-runs.ts
 var CHECK_NAME = "small-steps";
 var ANNOTATIONS_PER_REQUEST = 50;
@@ -73350,24 +73367,22 @@ async function findCheckRun(github, ref, headSha, appId2) {
   const run2 = data.check_runs[0];
   return run2 && { id: run2.id, status: run2.status?.toUpperCase(), conclusion: run2.conclusion?.toUpperCase(), title: run2.output?.title, summary: run2.output?.summary, text: run2.output?.text };
 }
+function appId() {
+  const id = Number(process.env.APP_ID);
+  return Number.isInteger(id) && id > 0 ? id : void 0;
+}
+async function publishFailureCheckRun(github, report, failure, subject) {
+  const existing = await findCheckRun(github, { owner: report.owner, repo: report.repo }, report.headSha, appId()).catch(() => void 0);
+  await publishCheckRun(github, {
+    ...report,
+    existing,
+    conclusion: "failure",
+    title: `Could not measure ${subject}`,
+    summary: `${formatFailure(failure)}.
 
-// src/github/errors.ts
-function describeFailure(action, error2) {
-  const e = error2 ?? {};
-  const status = typeof e.status === "number" ? e.status : void 0;
-  const requestId = e.response?.headers?.["x-github-request-id"];
-  const graphql3 = Array.isArray(e.errors) ? e.errors.map((x) => String(x?.message ?? "")).filter(Boolean) : [];
-  const message = graphql3.length ? `GitHub's GraphQL API answered with errors: ${graphql3.join("; ").slice(0, 300)}` : typeof e.message === "string" && e.message ? e.message.split("\n")[0].slice(0, 300) : String(error2);
-  return { action, status, requestId: typeof requestId === "string" ? requestId : void 0, message };
-}
-function formatFailure(failure) {
-  const status = failure.status ? `HTTP ${failure.status}` : "no HTTP status";
-  const id = failure.requestId ? `, request id \`${failure.requestId}\`` : "";
-  return `${failure.action} failed (${status}${id}): ${failure.message}`;
-}
-function hasStatus(error2, ...statuses) {
-  const status = error2?.status;
-  return typeof status === "number" && statuses.includes(status);
+${failure.status ? "This is GitHub's answer" : "This is an error in small-steps"}, not a verdict on ${subject.replace(/^this /, "the ")}. Use **Re-run** on this check to try again.`,
+    text: existing?.text ?? void 0
+  });
 }
 
 // src/github/comments.ts
@@ -73617,6 +73632,36 @@ var CONFIG_SCHEMA = {
         }
       },
       default: {}
+    },
+    push: {
+      type: "object",
+      additionalProperties: false,
+      description: "A check run on each commit pushed to the default branch (and to `branches`), measured against its first parent.",
+      properties: {
+        enabled: { type: "boolean", default: true },
+        branches: { ...globList, default: [], description: "Branches besides the default one whose pushes are measured (globs)." },
+        maxCommits: { type: "integer", minimum: 1, maximum: 100, default: 20, description: "The newest commits of a push that are measured; the newest one's check says how many were left out." }
+      },
+      default: {}
+    },
+    dashboard: {
+      type: "object",
+      additionalProperties: false,
+      description: "One issue that shows how much of the migration is left, updated on pushes to the default branch.",
+      properties: {
+        enabled: { type: "boolean", default: false },
+        title: { type: "string", minLength: 1, maxLength: 200, default: "small-steps: migration dashboard" },
+        minIntervalMinutes: { type: "integer", minimum: 0, default: 10, description: "At most one update in this many minutes (the first is never held back)." },
+        maxBytes: { type: "integer", minimum: 1, default: 200 * 1024 * 1024, description: "The most of the repository's tarball read per update; the dashboard says when it stopped there." },
+        depth: { type: "integer", minimum: 1, maximum: 5, default: 1, description: "Folder depth of the by-folder table." },
+        importNames: {
+          type: "object",
+          additionalProperties: { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 },
+          default: {},
+          description: "Distribution \u2192 the modules it provides, where they differ from its name (beyond the built-in table: PyYAML \u2192 yaml, \u2026)."
+        }
+      },
+      default: {}
     }
   }
 };
@@ -73804,11 +73849,12 @@ async function readPullRequestState(github, q) {
   const bases = blobFields(basePaths, q.baseSha, "b");
   const labels = labelFields(q.labelNames);
   const variables = { ...blobs.variables, ...before.variables, ...after.variables, ...heads.variables, ...bases.variables, ...labels.variables };
-  const checks = "... on Commit { checkSuites(first: 20, filterBy: { appId: $appId }) { nodes { app { databaseId } checkRuns(first: 1, filterBy: { checkName: $checkName }) { nodes { databaseId status conclusion title summary text } } } } }";
+  const checks = "... on Commit { checkSuites(first: 20, filterBy: { appId: $appId }) { nodes { app { databaseId } checkRuns(first: 1, filterBy: { checkName: $checkName }) { nodes { databaseId status conclusion title summary text externalId } } } } }";
   const previous = q.previousSha ? `previous: object(oid: $previous) { ${checks} }` : "";
-  const query = `query($owner: String!, $repo: String!, $number: Int!, $head: GitObjectID!, $checkName: String!, $appId: Int${q.previousSha ? ", $previous: GitObjectID!" : ""}${declare(variables)}) {
+  const pull = q.pullNumber !== void 0;
+  const query = `query($owner: String!, $repo: String!${pull ? ", $number: Int!" : ""}, $head: GitObjectID!, $checkName: String!, $appId: Int${q.previousSha ? ", $previous: GitObjectID!" : ""}${declare(variables)}) {
   repository(owner: $owner, name: $repo) {
-    pullRequest(number: $number) { headRefOid labels(first: 100) { nodes { name } } }
+    ${pull ? "pullRequest(number: $number) { headRefOid labels(first: 100) { nodes { name } } }" : ""}
     head: object(oid: $head) { ${checks} }
     ${previous}
     ${[blobs.fields, before.fields, after.fields, heads.fields, bases.fields, labels.fields].filter(Boolean).join("\n    ")}
@@ -73817,7 +73863,7 @@ async function readPullRequestState(github, q) {
   const response = await github.graphql(query, {
     owner: q.owner,
     repo: q.repo,
-    number: q.pullNumber,
+    ...pull ? { number: q.pullNumber } : {},
     head: q.headSha,
     checkName: q.checkName,
     appId: q.appId ?? null,
@@ -73984,7 +74030,7 @@ ${shown}${paths.length > TABLE_ROWS ? ` and ${n(paths.length - TABLE_ROWS)} more
   const migration = renderMigrationSection(evaluation);
   if (migration) out.push(migration);
   out.push(...extraSections);
-  out.push(`#### ${verdict.overLimit ? "How to make it smaller" : "Guidance"}
+  out.push(`#### ${verdict.guidanceTitle}
 ${verdict.guidance.map((g) => `- ${g}`).join("\n")}`);
   out.push(
     `#### Limits in force
@@ -74051,11 +74097,11 @@ function groupBy(items, key) {
   for (const item of items) groups2.set(key(item), [...groups2.get(key(item)) ?? [], item]);
   return groups2;
 }
-function renderConfigProblems(problems, source) {
+function renderConfigProblems(problems, source, subject = "this pull request") {
   const rows = problems.map((p) => `| ${code(p.path)} | ${cell(p.message)} |`);
   return truncateSummary(
     [
-      `The configuration in ${source} is not valid, so this pull request was not measured against it. Fix the file on the default branch; the check runs again on the next push, or ask for a re-run.`,
+      `The configuration in ${source} is not valid, so ${subject} was not measured against it. Fix the file on the default branch; the check runs again on the next push, or ask for a re-run.`,
       ["| Key | Problem |", "|---|---|", ...rows].join("\n")
     ].join("\n\n")
   );
@@ -74108,6 +74154,35 @@ function renderSticky(evaluation, state) {
   return `${renderSplitPlan(evaluation)}
 
 _This comment is updated as the pull request changes. Type \`/small-steps help\` for commands._`;
+}
+
+// src/analysis/dependencies/changes.ts
+function index(requirements) {
+  const map = /* @__PURE__ */ new Map();
+  for (const r of requirements) if (!r.python2Only && !map.has(r.key)) map.set(r.key, r);
+  return map;
+}
+function dependencyChanges(manifests) {
+  const changes = [];
+  const problems = [];
+  for (const manifest of manifests) {
+    const kind = manifestKind(manifest.path);
+    if (!kind) continue;
+    const before = manifest.before === void 0 ? void 0 : parseManifest(kind, manifest.before);
+    const after = manifest.after === void 0 ? void 0 : parseManifest(kind, manifest.after);
+    problems.push(...(after?.problems ?? []).map((p) => `${manifest.path}: ${p}`));
+    const old = index(before?.requirements ?? []);
+    const now = index(after?.requirements ?? []);
+    for (const [key, r] of now) {
+      const previous = old.get(key);
+      if (!previous) changes.push({ name: r.name, key, change: "added", version: r.pinned, manifest: manifest.path, line: r.line, python3: "unknown" });
+      else if (r.pinned && r.pinned !== previous.pinned) changes.push({ name: r.name, key, change: "re-pinned", version: r.pinned, manifest: manifest.path, line: r.line, python3: "unknown" });
+    }
+    for (const [key, r] of old) {
+      if (!now.has(key)) changes.push({ name: r.name, key, change: "removed", version: r.pinned, manifest: manifest.path, line: 0, python3: "unknown" });
+    }
+  }
+  return { changes, problems };
 }
 
 // src/analysis/dependencies/python3-support.ts
@@ -74252,6 +74327,20 @@ async function resolvePython3Support(changes, options2) {
   return resolved;
 }
 
+// src/app/dependencies.ts
+async function measureDependencies(manifests, config2) {
+  const found = dependencyChanges(manifests);
+  return {
+    problems: found.problems,
+    changes: await resolvePython3Support(found.changes, {
+      baseUrl: pypiBaseUrl(process.env),
+      timeoutMs: config2.dependencies.timeoutSeconds * 1e3,
+      maxLookups: config2.dependencies.maxLookups,
+      allow: config2.dependencies.allow
+    })
+  };
+}
+
 // src/app/pull-request-target.ts
 function toTarget(pr, defaultBranch) {
   const repository = pr.base.repo;
@@ -74273,6 +74362,9 @@ function htmlBase(target) {
   const suffix = `/${target.owner}/${target.repo}`;
   return target.htmlUrl.endsWith(suffix) ? target.htmlUrl.slice(0, -suffix.length) : target.htmlUrl;
 }
+function serverOf(htmlUrl, fullName) {
+  return htmlUrl.endsWith(`/${fullName}`) ? htmlUrl.slice(0, -fullName.length - 1) : htmlUrl;
+}
 
 // src/app/size-check.ts
 var LABEL_COLOURS = { XS: "3cbf00", S: "5d9801", M: "7f7203", L: "a14c05", XL: "c32607", XXL: "e50009" };
@@ -74289,10 +74381,6 @@ function sizeLabel(config2, sizeClass) {
 function managedLabels(config2) {
   const size = config2.labels.enabled ? SIZE_CLASSES.map((c) => sizeLabelName(config2, c)) : [];
   return [...size, config2.migration.labels.migration, config2.migration.labels.mixed].filter(Boolean);
-}
-function appId() {
-  const id = Number(process.env.APP_ID);
-  return Number.isInteger(id) && id > 0 ? id : void 0;
 }
 function runSizeCheck(context, target, request2 = {}) {
   return exclusive(`${target.owner}/${target.repo}#${target.number}`, () => sizeCheck(context, target, request2));
@@ -74351,16 +74439,7 @@ async function sizeCheck(context, target, request2) {
       appId: appId()
     });
     step = "Checking new dependencies on the package index";
-    const found = dependencyChanges(state.manifests);
-    const dependencies = {
-      problems: found.problems,
-      changes: await resolvePython3Support(found.changes, {
-        baseUrl: pypiBaseUrl(process.env),
-        timeoutMs: config2.dependencies.timeoutSeconds * 1e3,
-        maxLookups: config2.dependencies.maxLookups,
-        allow: config2.dependencies.allow
-      })
-    };
+    const dependencies = await measureDependencies(state.manifests, config2);
     const record = state.existingCheckRun?.text ? parseRecord(state.existingCheckRun.text) : parseRecord(state.previousCheckRun?.text);
     const input = {
       files: listing.files,
@@ -74430,17 +74509,122 @@ ${formatFailure(listing.failure)}. The figures are lower bounds; re-run the chec
     const failure = describeFailure(step, error2);
     log2.error({ err: error2, failure }, "size check failed");
     if (step.startsWith("Publishing") || step.startsWith("Updating")) throw error2;
-    const existing = await findCheckRun(github, { owner, repo }, target.headSha, appId()).catch(() => void 0);
+    await publishFailureCheckRun(github, report, failure, "this pull request");
+    throw error2;
+  }
+}
+
+// src/github/commits.ts
+var COMMIT_FILES_PER_PAGE = 300;
+var COMMIT_FILE_CAP = 3e3;
+var hasNextPage = (link) => typeof link === "string" && /rel="next"/.test(link);
+async function readCommit(github, ref, sha) {
+  const files = [];
+  let commit;
+  for (let page = 1; page <= COMMIT_FILE_CAP / COMMIT_FILES_PER_PAGE; page++) {
+    let response;
+    try {
+      response = await github.rest.repos.getCommit({ owner: ref.owner, repo: ref.repo, ref: sha, per_page: COMMIT_FILES_PER_PAGE, page });
+    } catch (error2) {
+      if (!commit) throw error2;
+      return { ...commit, files, failure: describeFailure(`Listing page ${page} of the commit's files`, error2) };
+    }
+    const { data } = response;
+    commit ??= { sha: data.sha, parents: data.parents.map((p) => p.sha), message: data.commit.message, files };
+    for (const entry of data.files ?? []) files.push(fromGitHubFile(entry));
+    if (!hasNextPage(response.headers.link)) break;
+  }
+  return commit;
+}
+async function pullRequestOfCommit(github, ref, sha) {
+  const { data } = await github.rest.repos.listPullRequestsAssociatedWithCommit({ owner: ref.owner, repo: ref.repo, commit_sha: sha, per_page: 10 });
+  const merged = data.filter((pr2) => pr2.merged_at);
+  const pr = merged.find((p) => p.merge_commit_sha === sha) ?? merged[0];
+  return pr && { number: pr.number, title: pr.title };
+}
+
+// src/app/push-check.ts
+var PUSH_EXTERNAL_ID = "push";
+function measuresBranch(loaded, target, matches) {
+  const { push } = loaded.config;
+  return push.enabled && (target.branch === target.defaultBranch || push.branches.some((glob) => matches(target.branch, glob)));
+}
+function runPushCheck(context, target, sha, options2) {
+  return exclusive(`${target.owner}/${target.repo}@${sha}`, () => pushCheck(context, target, sha, options2));
+}
+async function pushCheck(context, target, sha, options2) {
+  const github = useConditionalRequests(context.octokit);
+  const { owner, repo } = target;
+  const { config: config2, sources } = options2.loaded;
+  const log2 = context.log.child({ sha, branch: target.branch });
+  const report = { owner, repo, headSha: sha, externalId: PUSH_EXTERNAL_ID };
+  let step = "Reading the commit and its files";
+  try {
+    const commit = await readCommit(github, target, sha);
+    const parent = commit.parents[0];
+    const plan = filesToRead(commit.files, config2, WHOLE_FILE_BOUND);
+    step = "Reading the commit's check runs, .gitattributes and changed files";
+    const state = await readPullRequestState(github, {
+      owner,
+      repo,
+      baseSha: parent ?? sha,
+      headSha: sha,
+      gitattributesPaths: gitattributesCandidates(commit.files.map((f) => f.path)),
+      manifestPaths: config2.dependencies.enabled ? commit.files.filter((f) => manifestKind(f.path)).map((f) => f.path) : [],
+      headPaths: plan.head,
+      basePaths: parent ? plan.base : [],
+      labelNames: [],
+      checkName: CHECK_NAME,
+      appId: appId()
+    });
+    const existing = state.existingCheckRun;
+    if (existing?.externalId && existing.externalId !== PUSH_EXTERNAL_ID) {
+      log2.info({ pr: existing.externalId }, "pushed commit already carries its pull request's check run: left alone");
+      return { regressions: 0 };
+    }
+    step = "Finding the pull request the commit came from";
+    const pr = await pullRequestOfCommit(github, target, sha);
+    step = "Checking new dependencies on the package index";
+    const manifests = parent ? state.manifests : state.manifests.map((m) => ({ ...m, before: void 0 }));
+    const dependencies = await measureDependencies(manifests, config2);
+    const stopTimer = analysisSeconds.startTimer();
+    const evaluation = evaluate({
+      files: commit.files,
+      config: config2,
+      gitattributes: state.gitattributes,
+      facts: { baseBranch: target.branch, defaultBranch: target.defaultBranch, draft: false, authorIsBot: false, pushed: true },
+      dependencies,
+      headTexts: state.headTexts,
+      baseTexts: state.baseTexts,
+      wholeFileBound: { plan, bytes: WHOLE_FILE_BOUND.bytes }
+    });
+    stopTimer();
+    const about = [];
+    if (commit.parents.length > 1) about.push(`Merge commit: measured against its first parent \`${parent.slice(0, 7)}\`, that is, what the merge brought into \`${target.branch}\`.`);
+    else if (parent) about.push(`Measured against its parent \`${parent.slice(0, 7)}\`.`);
+    else about.push("The first commit of the repository: every file is new.");
+    if (pr) about.push(`From pull request #${pr.number}.`);
+    if (options2.skipped) about.push(`The push held ${count(options2.skipped, "older commit")} more than \`push.maxCommits\` (${config2.push.maxCommits}); those were not measured.`);
+    const extra = [`#### Pushed to \`${target.branch}\`
+${about.join(" ")}`];
+    if (commit.failure) extra.push(`#### Incomplete file list
+${formatFailure(commit.failure)}. The figures are lower bounds; re-run the check to try again.`);
+    extra.push(`Policy from ${sources.length ? sources.map((s) => `\`${s}\``).join(", ") : "the defaults (no `.github/small-steps.yml`)"}.`);
+    step = "Publishing the check run";
     await publishCheckRun(github, {
       ...report,
       existing,
-      conclusion: "failure",
-      title: "Could not measure this pull request",
-      summary: `${formatFailure(failure)}.
-
-${failure.status ? "This is GitHub's answer" : "This is an error in small-steps"}, not a verdict on the pull request. Use **Re-run** on this check to try again.`,
-      text: existing?.text ?? void 0
+      conclusion: evaluation.verdict.conclusion,
+      title: evaluation.verdict.title,
+      summary: renderSummary(evaluation, extra),
+      annotations: evaluation.verdict.annotations
     });
+    log2.info({ sizeClass: evaluation.size.sizeClass, conclusion: evaluation.verdict.conclusion }, "push check published");
+    return { regressions: evaluation.migration.regressions.length, conclusion: evaluation.verdict.conclusion };
+  } catch (error2) {
+    const failure = describeFailure(step, error2);
+    log2.error({ err: error2, failure }, "push check failed");
+    if (!step.startsWith("Publishing")) await publishFailureCheckRun(github, report, failure, "this commit");
     throw error2;
   }
 }
@@ -80716,8 +80900,9 @@ async function main() {
   const event = JSON.parse(await readFile(env.GITHUB_EVENT_PATH ?? "", "utf8"));
   const Octokit2 = smallStepsOctokit(env);
   const octokit = new Octokit2({ auth: { token }, baseUrl: env.GITHUB_API_URL || "https://api.github.com" });
+  if (eventName === "push") return measurePush(octokit, event, configPath, env);
   if (eventName !== "pull_request" && eventName !== "pull_request_target") {
-    info(`small-steps measures pull requests; a ${eventName || "unknown"} event has nothing to measure yet.`);
+    info(`small-steps measures pull requests and pushes; a ${eventName || "unknown"} event has nothing to measure.`);
     await summary.addRaw(`small-steps: nothing to measure for a \`${eventName}\` event.`).write();
     setOutput("conclusion", "neutral");
     return;
@@ -80740,5 +80925,42 @@ async function main() {
 
 ${renderSummary(evaluation)}`).write();
   if (evaluation.verdict.conclusion === "failure") setFailed(`small-steps: ${evaluation.verdict.title}`);
+}
+async function measurePush(octokit, event, configPath, env) {
+  const repository = event.repository;
+  const branch = String(event.ref ?? "").replace(/^refs\/heads\//, "");
+  const commits = event.commits ?? [];
+  if (!String(event.ref ?? "").startsWith("refs/heads/") || event.deleted || event.forced || commits.length === 0) {
+    info("small-steps: a tag, a deleted branch, a forced push or no commits: nothing to measure.");
+    setOutput("conclusion", "neutral");
+    return;
+  }
+  const target = { owner: repository.owner.login ?? repository.owner.name, repo: repository.name, branch, defaultBranch: repository.default_branch, htmlBase: serverOf(repository.html_url, repository.full_name) };
+  const loaded = await loadConfig(octokit, { owner: target.owner, repo: target.repo }, env.GITHUB_SERVER_URL || "https://github.com", configPath);
+  if (!loaded.ok) {
+    setOutput("conclusion", "action_required");
+    setFailed(`The configuration in ${configPath} is not valid: ${loaded.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
+    return;
+  }
+  if (!measuresBranch(loaded, target, (b, glob) => minimatch(b, glob))) {
+    info(`small-steps: pushes to ${branch} are not measured (push.enabled, push.branches).`);
+    setOutput("conclusion", "neutral");
+    return;
+  }
+  const chosen = commits.slice(-loaded.config.push.maxCommits);
+  const context = { octokit, log };
+  let regressions = 0;
+  let conclusion = "success";
+  for (const commit of [...chosen].reverse()) {
+    const found = await runPushCheck(context, target, commit.id, { loaded, skipped: commit === chosen.at(-1) ? commits.length - chosen.length : 0 });
+    regressions += found.regressions;
+    if (found.conclusion) conclusion = worst(conclusion, found.conclusion);
+  }
+  setOutput("regressions", String(regressions));
+  setOutput("conclusion", conclusion);
+  await summary.addRaw(`## small-steps: ${count(chosen.length, "pushed commit")} measured
+
+Each has its own small-steps check run. ${count(regressions, "regression")} found.`).write();
+  if (conclusion === "failure") setFailed(`small-steps: ${count(regressions, "regression")} in the pushed commits (see their check runs)`);
 }
 main().catch((error2) => setFailed(`small-steps could not measure this pull request: ${error2?.message ?? String(error2)}`));

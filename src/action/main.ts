@@ -1,6 +1,12 @@
 import { readFile } from "node:fs/promises";
 import * as core from "@actions/core";
 import { runSizeCheck } from "../app/size-check.js";
+import { measuresBranch, runPushCheck, type PushTarget } from "../app/push-check.js";
+import { serverOf } from "../app/pull-request-target.js";
+import { minimatch } from "minimatch";
+import { worst } from "../policy/findings.js";
+import type { Conclusion } from "../policy/verdict.js";
+import { count } from "../plural.js";
 import { toTarget, type PullRequestPayload } from "../app/pull-request-target.js";
 import type { GitHub } from "../github/client.js";
 import { loadConfig } from "../github/config-file.js";
@@ -30,9 +36,9 @@ async function main(): Promise<void> {
   const Octokit = smallStepsOctokit(env);
   const octokit = new Octokit({ auth: { token }, baseUrl: env.GITHUB_API_URL || "https://api.github.com" }) as unknown as GitHub;
 
+  if (eventName === "push") return measurePush(octokit, event, configPath, env);
   if (eventName !== "pull_request" && eventName !== "pull_request_target") {
-    // The app's push checks (issue: small commits to master) will run here too once they land.
-    core.info(`small-steps measures pull requests; a ${eventName || "unknown"} event has nothing to measure yet.`);
+    core.info(`small-steps measures pull requests and pushes; a ${eventName || "unknown"} event has nothing to measure.`);
     await core.summary.addRaw(`small-steps: nothing to measure for a \`${eventName}\` event.`).write();
     core.setOutput("conclusion", "neutral");
     return;
@@ -53,6 +59,43 @@ async function main(): Promise<void> {
   core.setOutput("conclusion", evaluation.verdict.conclusion);
   await core.summary.addRaw(`## small-steps: ${evaluation.verdict.title}\n\n${renderSummary(evaluation)}`).write();
   if (evaluation.verdict.conclusion === "failure") core.setFailed(`small-steps: ${evaluation.verdict.title}`);
+}
+
+/** A push: the app's push check on each pushed commit of a measured branch (the dashboard needs the app). */
+async function measurePush(octokit: GitHub, event: Record<string, any>, configPath: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const repository = event.repository;
+  const branch = String(event.ref ?? "").replace(/^refs\/heads\//, "");
+  const commits: Array<{ id: string }> = event.commits ?? [];
+  if (!String(event.ref ?? "").startsWith("refs/heads/") || event.deleted || event.forced || commits.length === 0) {
+    core.info("small-steps: a tag, a deleted branch, a forced push or no commits: nothing to measure.");
+    core.setOutput("conclusion", "neutral");
+    return;
+  }
+  const target: PushTarget = { owner: repository.owner.login ?? repository.owner.name, repo: repository.name, branch, defaultBranch: repository.default_branch, htmlBase: serverOf(repository.html_url, repository.full_name) };
+  const loaded = await loadConfig(octokit, { owner: target.owner, repo: target.repo }, env.GITHUB_SERVER_URL || "https://github.com", configPath);
+  if (!loaded.ok) {
+    core.setOutput("conclusion", "action_required");
+    core.setFailed(`The configuration in ${configPath} is not valid: ${loaded.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
+    return;
+  }
+  if (!measuresBranch(loaded, target, (b, glob) => minimatch(b, glob))) {
+    core.info(`small-steps: pushes to ${branch} are not measured (push.enabled, push.branches).`);
+    core.setOutput("conclusion", "neutral");
+    return;
+  }
+  const chosen = commits.slice(-loaded.config.push.maxCommits);
+  const context = { octokit, log } as unknown as Parameters<typeof runPushCheck>[0];
+  let regressions = 0;
+  let conclusion: Conclusion = "success";
+  for (const commit of [...chosen].reverse()) {
+    const found = await runPushCheck(context, target, commit.id, { loaded, skipped: commit === chosen.at(-1) ? commits.length - chosen.length : 0 });
+    regressions += found.regressions;
+    if (found.conclusion) conclusion = worst(conclusion, found.conclusion);
+  }
+  core.setOutput("regressions", String(regressions));
+  core.setOutput("conclusion", conclusion);
+  await core.summary.addRaw(`## small-steps: ${count(chosen.length, "pushed commit")} measured\n\nEach has its own small-steps check run. ${count(regressions, "regression")} found.`).write();
+  if (conclusion === "failure") core.setFailed(`small-steps: ${count(regressions, "regression")} in the pushed commits (see their check runs)`);
 }
 
 main().catch((error: unknown) => core.setFailed(`small-steps could not measure this pull request: ${(error as Error)?.message ?? String(error)}`));

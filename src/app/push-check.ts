@@ -13,6 +13,7 @@ import { exclusive } from "../coordination/index.js";
 import { analysisSeconds } from "../metrics/metrics.js";
 import { count } from "../plural.js";
 import { renderConfigProblems, renderSummary } from "../report/markdown.js";
+import type { Conclusion } from "../policy/verdict.js";
 import { measureDependencies } from "./dependencies.js";
 
 /** The external id of a pushed commit's check run: a re-run measures the commit again, not a pull request. */
@@ -57,12 +58,17 @@ export async function loadPushConfig(github: GitHub, target: PushTarget, newestS
 }
 
 /** Measure one pushed commit against its first parent and publish its check run; one run per commit and app. */
-/** Resolves to the regressions the commit brought (0 when another check run measured it). */
-export function runPushCheck(context: Pick<Context, "octokit" | "log">, target: PushTarget, sha: string, options: PushCheckOptions): Promise<number> {
+/** What a push check found: the regressions the commit brought, and its conclusion (none when another run measured it). */
+export interface PushCheckResult {
+  regressions: number;
+  conclusion?: Conclusion;
+}
+
+export function runPushCheck(context: Pick<Context, "octokit" | "log">, target: PushTarget, sha: string, options: PushCheckOptions): Promise<PushCheckResult> {
   return exclusive(`${target.owner}/${target.repo}@${sha}`, () => pushCheck(context, target, sha, options));
 }
 
-async function pushCheck(context: Pick<Context, "octokit" | "log">, target: PushTarget, sha: string, options: PushCheckOptions): Promise<number> {
+async function pushCheck(context: Pick<Context, "octokit" | "log">, target: PushTarget, sha: string, options: PushCheckOptions): Promise<PushCheckResult> {
   const github = useConditionalRequests(context.octokit as GitHub);
   const { owner, repo } = target;
   const { config, sources } = options.loaded;
@@ -91,7 +97,7 @@ async function pushCheck(context: Pick<Context, "octokit" | "log">, target: Push
     if (existing?.externalId && existing.externalId !== PUSH_EXTERNAL_ID) {
       // The commit was a pull request's head (a fast-forward): that pull request's check run already measured it.
       log.info({ pr: existing.externalId }, "pushed commit already carries its pull request's check run: left alone");
-      return 0;
+      return { regressions: 0 };
     }
     step = "Finding the pull request the commit came from";
     const pr = await pullRequestOfCommit(github, target, sha);
@@ -129,7 +135,7 @@ async function pushCheck(context: Pick<Context, "octokit" | "log">, target: Push
       annotations: evaluation.verdict.annotations,
     });
     log.info({ sizeClass: evaluation.size.sizeClass, conclusion: evaluation.verdict.conclusion }, "push check published");
-    return evaluation.migration.regressions.length;
+    return { regressions: evaluation.migration.regressions.length, conclusion: evaluation.verdict.conclusion };
   } catch (error) {
     const failure = describeFailure(step, error);
     log.error({ err: error, failure }, "push check failed");

@@ -9,14 +9,10 @@ import { loadPushConfig, measuresBranch, runPushCheck, type PushTarget } from ".
 import { runSizeCheck } from "./size-check.js";
 import { toTarget, type PullRequestPayload } from "./pull-request-target.js";
 import { ignored, IGNORED } from "./tracked.js";
+import { serverOf } from "./pull-request-target.js";
 
 /** How many open pull requests (most recently updated first) a config change re-measures. */
 const RECHECK_ON_CONFIG_CHANGE = 30;
-
-/** The web server's address (github.com or an Enterprise host) from a repository's address and full name. */
-export function serverOf(htmlUrl: string, fullName: string): string {
-  return htmlUrl.endsWith(`/${fullName}`) ? htmlUrl.slice(0, -fullName.length - 1) : htmlUrl;
-}
 
 /**
  * A push: a check run on each pushed commit of a measured branch (newest `push.maxCommits`), then, when it changed
@@ -44,7 +40,7 @@ export async function onPush(context: Context<"push">, app: Probot): Promise<typ
       // Newest first: when a push is long, the commit people look at gets its check first.
       for (const commit of [...chosen].reverse()) {
         const found = await runPushCheck(context, target, commit.id, { loaded, skipped: commit.id === newest ? skipped : 0 });
-        if (found) regressions.unshift({ sha: commit.id, count: found });
+        if (found.regressions) regressions.unshift({ sha: commit.id, count: found.regressions });
         measured++;
       }
     }

@@ -70,3 +70,29 @@ test("a failing policy fails the step, with the conclusion in the outputs", asyn
   expect(run.stdout).toContain("::error::small-steps: XXL: 1,400 lines in 1 file — over the L limit");
   expect(state.comments?.[0].body).toContain("how to split this pull request"); // block mode's sticky comment
 });
+
+test("on a push: a check run on each pushed commit, the regressions counted in the outputs", async () => {
+  github?.server.close();
+  github = undefined;
+  const [a, b] = ["5".repeat(40), "6".repeat(40)];
+  const state: FakeGitHubState = {
+    files: [],
+    headSha: b,
+    checkRuns: [],
+    repositoryLabels: [],
+    issueLabels: [],
+    requests: [],
+    commits: {
+      [a]: { parents: ["0".repeat(40)], files: [{ filename: "ok.py", status: "added", additions: 1, deletions: 0, patch: "@@ -0,0 +1 @@\n+x = 1" }] },
+      [b]: { parents: [a], files: [{ filename: "bad.py", status: "added", additions: 1, deletions: 0, patch: '@@ -0,0 +1 @@\n+print "x"' }] },
+    },
+  };
+  const repository = { ...example.repository, default_branch: "main" };
+  const event = { ref: "refs/heads/main", before: "0".repeat(40), after: b, deleted: false, forced: false, commits: [{ id: a }, { id: b }], repository };
+  const run = await runAction(state, event, "push");
+  expect(run.code).toBe(0);
+  expect(state.checkRuns.map((r) => [r.body.head_sha, r.body.conclusion])).toEqual([[b, "neutral"], [a, "success"]]);
+  expect(run.outputs).toEqual({ regressions: "1", conclusion: "neutral" });
+  expect(run.summary).toContain("## small-steps: 2 pushed commits measured");
+  expect(state.issueLabels).toEqual([]);
+});
