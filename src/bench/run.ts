@@ -4,6 +4,7 @@
  *  2. A large real diff: two published versions of an npm package, diffed with git, measured against
  *     `git apply --numstat` on the same diff in the same run.
  */
+import { benchScan } from "./scan.js";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -169,4 +170,5 @@ benchSynthetic();
 benchReal();
 benchPythonClassification();
 await benchFirstWrite();
+benchScan();
 console.log(`peak resident memory of this process: ${mb(process.resourceUsage().maxRSS * 1024)} MB`);

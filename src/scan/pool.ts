@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -81,7 +81,7 @@ export class ScanPool {
   private async scanHere(job: ScanJob): Promise<void> {
     let bytes: Uint8Array;
     try {
-      bytes = job.bytes ?? (await readFile(join(job.root!, job.path)));
+      bytes = job.bytes ?? readFileSync(join(job.root!, job.path));
     } catch (error) {
       this.result.skipped.push({ path: job.path, reason: `could not be read (${(error as NodeJS.ErrnoException).code ?? "error"})` });
       return;

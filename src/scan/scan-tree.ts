@@ -1,6 +1,7 @@
 import type { Python3Support } from "../analysis/dependencies/changes.js";
 import { normaliseName } from "../analysis/dependencies/requirement.js";
-import { summariseScan, type ScanResult, type ScanSkip } from "../analysis/scan/scanner.js";
+import { scanReads, summariseScan, type ScanResult, type ScanSkip } from "../analysis/scan/scanner.js";
+import { packsFor } from "../engine.js";
 import type { Config } from "../policy/config.js";
 import { pypiBaseUrl, resolvePython3Support } from "../pypi/client.js";
 import { ScanPool, type ScanJob, type ScanReply } from "./pool.js";
@@ -23,9 +24,12 @@ export function scanOptions(config: Config, gitattributes: Array<{ path: string;
  */
 export async function scanJobs(jobs: AsyncIterable<ScanJob> | Iterable<ScanJob>, config: Config, gitattributes: () => Array<{ path: string; text: string }>, options: { threads?: number; extraSkipped?: ScanSkip[]; onProgress?: (files: number) => void } = {}): Promise<ScanResult> {
   const pool = new ScanPool(config, options.threads);
+  const packs = packsFor(config);
   let added = 0;
   try {
     for await (const job of jobs) {
+      // Files no pack reads and no manifest are not even opened: most of a monorepo is not Python.
+      if (!scanReads(job.path, packs)) continue;
       await pool.add(job);
       if (++added % 500 === 0) options.onProgress?.(added);
     }

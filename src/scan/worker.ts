@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { scanBytes } from "../analysis/scan/scanner.js";
@@ -13,7 +13,7 @@ parentPort!.on("message", async (jobs: ScanJob[]) => {
   for (const job of jobs) {
     let bytes: Uint8Array;
     try {
-      bytes = job.bytes ?? (await readFile(join(job.root!, job.path)));
+      bytes = job.bytes ?? readFileSync(join(job.root!, job.path));
     } catch (error) {
       reply.skipped.push({ path: job.path, reason: `could not be read (${(error as NodeJS.ErrnoException).code ?? "error"})` });
       continue;

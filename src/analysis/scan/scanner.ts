@@ -30,6 +30,11 @@ export interface ScanSkip {
   reason: string;
 }
 
+/** Whether the scan reads a file at all: a pack applies to it, or it is a dependency manifest. */
+export function scanReads(path: string, packs: readonly LinePack[]): boolean {
+  return manifestKind(path) !== undefined || packs.some((p) => p.appliesTo(path));
+}
+
 /** One file's bytes through the packs: the pure per-file step, run on whichever thread holds the file. */
 export function scanBytes(path: string, bytes: Uint8Array, packs: readonly LinePack[]): { file?: FileScan; manifest?: ManifestScan; skip?: ScanSkip } {
   const applicable = packs.filter((p) => p.appliesTo(path));
