@@ -9,13 +9,22 @@ export const MAX_POINTS = 200;
 const DAY_MS = 86_400_000;
 const PACE_WINDOW_DAYS = 28;
 
-/** The history with a new point (one per commit: a commit scanned again replaces its own), thinned evenly past `max`, first and last kept. */
+/**
+ * The history with a new point (one per commit: a commit scanned again replaces its own). Past `max`, the point in
+ * the densest stretch of time goes (the first and the last stay), so that added one at a time the points stay evenly
+ * spread over the migration's whole span.
+ */
 export function addPoint(history: readonly BurnDownPoint[], point: BurnDownPoint, max = MAX_POINTS): BurnDownPoint[] {
   const points = [...history.filter((p) => p.sha !== point.sha), point];
-  if (points.length <= max) return points;
-  const kept: BurnDownPoint[] = [];
-  for (let i = 0; i < max; i++) kept.push(points[Math.round((i * (points.length - 1)) / (max - 1))]);
-  return kept;
+  const time = (p: BurnDownPoint) => Date.parse(`${p.date}T00:00:00Z`);
+  while (points.length > max && points.length > 2) {
+    let densest = 1;
+    for (let i = 2; i < points.length - 1; i++) {
+      if (time(points[i + 1]) - time(points[i - 1]) < time(points[densest + 1]) - time(points[densest - 1])) densest = i;
+    }
+    points.splice(densest, 1);
+  }
+  return points;
 }
 
 export type Pace =
