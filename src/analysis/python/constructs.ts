@@ -32,6 +32,9 @@ const MODULE_WORDS = new Set(["import"]);
 const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
 const PUNCTUATION_TRIGGER = /`|<>|\d[lL]\b|(?<![\w.])0[0-7]|[rR]""/;
 const NO_RULES: number[] = [];
+/** Most lines: no rule, no import, no module. One shared answer, so that such a line allocates nothing. */
+const NOTHING: Readonly<{ rules: number[]; importLine: boolean; module?: string }> = Object.freeze({ rules: NO_RULES, importLine: false });
+const NO_HITS: readonly RuleHit[] = Object.freeze([]);
 
 /**
  * The rules to try on a line, in rule order, from one pass over its identifiers; and whether it imports something or
@@ -54,6 +57,7 @@ function candidateRules(code: string, context: RuleContext): { rules: number[]; 
   }
   if (PUNCTUATION_TRIGGER.test(code)) for (const i of PUNCTUATION_RULES) (found ??= new Set()).add(i);
   if (context.enabled?.size && code.includes("/")) for (const i of OPT_IN_RULES) (found ??= new Set()).add(i);
+  if (!found && !importLine && module === undefined) return NOTHING;
   return { rules: found ? [...found].sort((a, b) => a - b) : NO_RULES, importLine, module };
 }
 
@@ -156,9 +160,9 @@ const tightDots = (code: string) =>
  * Every old construct on a line of code, in rule order. `ownNames` gives the names the file defines itself; it is
  * called only when a rule about such a name fires, since reading a file's definitions costs more than the rules.
  */
-export function oldConstructsIn(raw: string, ownNames: () => ReadonlySet<string> = () => new Set(), context: RuleContext = {}): RuleHit[] {
+export function oldConstructsIn(raw: string, ownNames: () => ReadonlySet<string> = () => new Set(), context: RuleContext = {}): readonly RuleHit[] {
   const { rules, importLine, module: named } = candidateRules(raw, context);
-  if (rules.length === 0 && !importLine && named === undefined) return [];
+  if (rules.length === 0 && !importLine && named === undefined) return NO_HITS;
   const code = tightDots(raw);
   const hits: RuleHit[] = [];
   const module = importLine ? moduleHit(code, context) : undefined;
