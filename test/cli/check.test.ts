@@ -1,28 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import nock from "nock";
 import { runCheck, type CliIO } from "../../src/cli/check.js";
+import { tempTree } from "../helpers/temp-tree.js";
 
-function repository(): { dir: string; write: (path: string, text: string) => void; commit: (message: string) => void } {
-  const dir = mkdtempSync(join(tmpdir(), "small-steps-cli-"));
-  const gitIn = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "pipe" });
-  gitIn("init", "-q", "-b", "main");
-  gitIn("config", "user.email", "test@example.com");
-  gitIn("config", "user.name", "Test");
-  return {
-    dir,
-    write: (path, text) => {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), text);
-    },
-    commit: (message) => {
-      gitIn("add", "-A");
-      gitIn("commit", "-q", "-m", message);
-    },
-  };
-}
+const repository = () => tempTree(true);
 
 const lines = (count: number, prefix = "line") => Array.from({ length: count }, (_, i) => `${prefix} ${i}`).join("\n") + "\n";
 

@@ -1,36 +1,17 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { runScan } from "../../src/cli/scan.js";
-import { scanJobs } from "../../src/scan/scan-tree.js";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Readable } from "node:stream";
+import { runScan } from "../../src/cli/scan.js";
+import { tempTree } from "../helpers/temp-tree.js";
+import { scanJobs } from "../../src/scan/scan-tree.js";
 import { defaultConfig } from "../../src/policy/config.js";
 import { packsFor } from "../../src/engine.js";
 import { tarballJobs, type TarballStats } from "../../src/scan/tarball.js";
 import { tarball } from "../helpers/tarball.js";
 
-function tree(git: boolean): { dir: string; write: (path: string, text: string | Buffer) => void; commit: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), "small-steps-scan-"));
-  const gitIn = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "pipe" });
-  if (git) {
-    gitIn("init", "-q", "-b", "main");
-    gitIn("config", "user.email", "test@example.com");
-    gitIn("config", "user.name", "Test");
-  }
-  return {
-    dir,
-    write: (path, text) => {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), text);
-    },
-    commit: () => {
-      gitIn("add", "-A");
-      gitIn("commit", "-q", "-m", "tree");
-    },
-  };
-}
+const tree = (git: boolean) => tempTree(git);
+type Tree = ReturnType<typeof tempTree>;
 
 async function scan(args: string[], cwd: string) {
   let stdout = "";
@@ -40,7 +21,7 @@ async function scan(args: string[], cwd: string) {
 }
 
 /** A small codebase half-way through its migration. */
-function fixture(t: ReturnType<typeof tree>) {
+function fixture(t: Tree) {
   t.write("app/views.py", 'import yaml\nfrom dateutil import parser\n\ndef show(d):\n    print "hi"\n    if d.has_key("a"):\n        return unicode(d)\n');
   t.write("app/models.py", "import six\n\nclass M(object):\n    pass\n");
   t.write("app/sub/util.py", 'def f():\n    print "x"\n');
