@@ -72505,6 +72505,8 @@ var MODULE_WORDS = /* @__PURE__ */ new Set(["import"]);
 var IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
 var PUNCTUATION_TRIGGER = /`|<>|\d[lL]\b|(?<![\w.])0[0-7]|[rR]""/;
 var NO_RULES = [];
+var NOTHING = Object.freeze({ rules: NO_RULES, importLine: false });
+var NO_HITS = Object.freeze([]);
 function candidateRules(code18, context) {
   let found;
   let importLine = false;
@@ -72522,6 +72524,7 @@ function candidateRules(code18, context) {
   }
   if (PUNCTUATION_TRIGGER.test(code18)) for (const i of PUNCTUATION_RULES) (found ??= /* @__PURE__ */ new Set()).add(i);
   if (context.enabled?.size && code18.includes("/")) for (const i of OPT_IN_RULES) (found ??= /* @__PURE__ */ new Set()).add(i);
+  if (!found && !importLine && module2 === void 0) return NOTHING;
   return { rules: found ? [...found].sort((a, b) => a - b) : NO_RULES, importLine, module: module2 };
 }
 function namesDefinedIn(lines) {
@@ -72602,7 +72605,7 @@ function moduleHit(code18, context) {
 var tightDots = (code18) => code18.includes(" .") || code18.includes(". ") ? code18.replace(/(?<=[\w)\]])(?<!\bfrom)\s*\.\s*(?=[A-Za-z_])(?!import\b)/g, ".") : code18;
 function oldConstructsIn(raw, ownNames = () => /* @__PURE__ */ new Set(), context = {}) {
   const { rules, importLine, module: named } = candidateRules(raw, context);
-  if (rules.length === 0 && !importLine && named === void 0) return [];
+  if (rules.length === 0 && !importLine && named === void 0) return NO_HITS;
   const code18 = tightDots(raw);
   const hits = [];
   const module2 = importLine ? moduleHit(code18, context) : void 0;
