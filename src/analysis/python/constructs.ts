@@ -29,20 +29,7 @@ OLD_CONSTRUCT_RULES.forEach((rule, i) => {
   }
 });
 const MODULE_WORDS = new Set(["import"]);
-/** Character classes of identifiers by code (ASCII, as the rules' words are), and the first letters and length of triggers. */
-const IDENT_START = new Uint8Array(128);
-const IDENT_PART = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  IDENT_START[c] = /[A-Za-z_]/.test(ch) ? 1 : 0;
-  IDENT_PART[c] = /[A-Za-z0-9_]/.test(ch) ? 1 : 0;
-}
-const TRIGGER_START = new Uint8Array(128);
-let TRIGGER_MAX_LENGTH = 0;
-for (const word of [...RULES_BY_WORD.keys(), ...MODULE_WORDS]) {
-  TRIGGER_START[word.charCodeAt(0)] = 1;
-  TRIGGER_MAX_LENGTH = Math.max(TRIGGER_MAX_LENGTH, word.length);
-}
+const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
 const PUNCTUATION_TRIGGER = /`|<>|\d[lL]\b|(?<![\w.])0[0-7]|[rR]""/;
 const NO_RULES: number[] = [];
 /** Most lines: no rule, no import, no module. One shared answer, so that such a line allocates nothing. */
@@ -59,27 +46,14 @@ function candidateRules(code: string, context: RuleContext): { rules: number[]; 
   let module: string | undefined;
   const exceptNames = context.exceptNames?.size ? context.exceptNames : undefined;
   const modules = context.importedModules?.size ? context.importedModules : undefined;
-  const everyWord = exceptNames !== undefined || modules !== undefined;
-  // The identifiers of the line, as /[A-Za-z_][A-Za-z0-9_]*/g finds them, read by character codes: a word is cut out
-  // only when it could be a trigger (its first letter and length say), so most identifiers allocate nothing.
-  const n = code.length;
-  for (let i = 0; i < n; ) {
-    const c = code.charCodeAt(i);
-    if (!IDENT_START[c]) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < n && IDENT_PART[code.charCodeAt(j)]) j++;
-    if (everyWord || (TRIGGER_START[c] && j - i <= TRIGGER_MAX_LENGTH)) {
-      const word = code.slice(i, j);
-      const list = RULES_BY_WORD.get(word);
-      if (list) for (const r of list) (found ??= new Set()).add(r);
-      if (MODULE_WORDS.has(word)) importLine = true;
-      if (exceptNames?.has(word)) for (const r of EXCEPT_NAME_RULES) (found ??= new Set()).add(r);
-      if (modules?.has(word) && module === undefined) module = word;
-    }
-    i = j;
+  IDENTIFIER.lastIndex = 0;
+  for (let m = IDENTIFIER.exec(code); m; m = IDENTIFIER.exec(code)) {
+    const word = m[0];
+    const list = RULES_BY_WORD.get(word);
+    if (list) for (const i of list) (found ??= new Set()).add(i);
+    if (MODULE_WORDS.has(word)) importLine = true;
+    if (exceptNames?.has(word)) for (const i of EXCEPT_NAME_RULES) (found ??= new Set()).add(i);
+    if (modules?.has(word) && module === undefined) module = word;
   }
   if (PUNCTUATION_TRIGGER.test(code)) for (const i of PUNCTUATION_RULES) (found ??= new Set()).add(i);
   if (context.enabled?.size && code.includes("/")) for (const i of OPT_IN_RULES) (found ??= new Set()).add(i);
