@@ -24,9 +24,14 @@ const WARN_EVERY_MS = 60_000;
 const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
 const RENEW = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
 
+/** How long the first commands wait for the first connection (an instance may take deliveries before it is made). */
+const FIRST_CONNECT_WAIT_MS = 3000;
+
 export class RedisCoordination {
   private readonly redis: Redis;
   private lastWarning = 0;
+  /** Resolves once connected for the first time, or once the first connection has had its time. */
+  private readonly firstConnection: Promise<void>;
 
   constructor(
     url: string,
@@ -35,6 +40,16 @@ export class RedisCoordination {
     // No offline queue: while Redis is down a command fails at once, and the caller works on its own.
     this.redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false, retryStrategy: (times) => Math.min(times * 200, 2000) });
     this.redis.on("error", (error: Error) => this.warn("Redis is unreachable: working without it until it is back", error));
+    // Without an offline queue a command sent while the first connection is still being made fails at once, and the
+    // delivery would run without the lock: the first commands wait for it (a bounded time). Later outages fail fast.
+    this.firstConnection = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, FIRST_CONNECT_WAIT_MS);
+      timer.unref();
+      this.redis.once("ready", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   /** Whether the connection is up now (for the metrics). */
@@ -57,6 +72,7 @@ export class RedisCoordination {
     const token = randomUUID();
     const lockKey = `small-steps:lock:${key}`;
     let held = false;
+    await this.firstConnection;
     try {
       const deadline = Date.now() + MAX_WAIT_MS;
       while (!held) {
@@ -82,6 +98,7 @@ export class RedisCoordination {
   }
 
   async get(key: string): Promise<string | undefined> {
+    await this.firstConnection;
     try {
       return (await this.redis.get(`small-steps:cache:${key}`)) ?? undefined;
     } catch (error) {
