@@ -1,7 +1,7 @@
 import { addPoint, mermaidBurnDown, paceOf, type BurnDownPoint } from "../../src/analysis/scan/burn-down.js";
 import { batchesOf } from "../../src/analysis/scan/batches.js";
 import { importedModules, importNamesOf, importsAny } from "../../src/analysis/scan/imports.js";
-import { folderOf, scanBytes, summariseScan } from "../../src/analysis/scan/scanner.js";
+import { folderOf, MAX_FILE_BYTES, scanBytes, scanReads, summariseScan } from "../../src/analysis/scan/scanner.js";
 import { packsFor } from "../../src/engine.js";
 import { defaultConfig } from "../../src/policy/config.js";
 
@@ -119,5 +119,53 @@ describe("the per-file scan and the sums", () => {
     expect(result.examples["print-statement"]).toEqual({ path: "x/two.py", line: 2 });
     expect(result.filesByFolder).toEqual({ x: { files: 2, clean: 0 }, y: { files: 1, clean: 1 } });
     expect(result.remaining).toEqual({ total: 3, byRule: { "print-statement": 3 }, byFolder: { x: 3 } });
+  });
+});
+
+describe("the scan's edges", () => {
+  const packs = packsFor(defaultConfig());
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  const options = { exclude: [], gitattributes: [], batchLines: 499, depth: 1 };
+
+  test("which files the scan opens: a pack's files and the manifests", () => {
+    expect(scanReads("a/b.py", packs)).toBe(true);
+    expect(scanReads("requirements.txt", packs)).toBe(true);
+    expect(scanReads("a/setup.py", [])).toBe(true);
+    expect(scanReads("README.md", packs)).toBe(false);
+    expect(scanReads("a/b.py", [])).toBe(false);
+  });
+
+  test("lines are counted as an editor shows them; exactly 1 MB is still scanned", () => {
+    expect(scanBytes("e.py", bytes(""), packs).file?.lines).toBe(0);
+    expect(scanBytes("f.py", bytes("a = 1"), packs).file?.lines).toBe(1);
+    expect(scanBytes("g.py", bytes("a = 1\nb = 2\n"), packs).file?.lines).toBe(2);
+    expect(scanBytes("h.py", bytes("\n\n"), packs).file?.lines).toBe(2);
+    expect(scanBytes("i.py", new Uint8Array(MAX_FILE_BYTES).fill(0x20), packs).skip).toBeUndefined();
+  });
+
+  test("results are in path order whatever order the threads answered in; a rule's example is the first file with most of it", () => {
+    const scans = ["z/b.py", "a/c.py", "m/a.py"].map((path) => scanBytes(path, bytes('print "x"\n'), packs).file!);
+    const skipped = [{ path: "z.py", reason: "not UTF-8" }, { path: "b.py", reason: "not UTF-8" }];
+    const result = summariseScan(scans, [], skipped, options);
+    expect(result.filesWithRemaining.map((f) => f.path)).toEqual(["a/c.py", "m/a.py", "z/b.py"]);
+    expect(result.skipped.map((f) => f.path)).toEqual(["b.py", "z.py"]);
+    expect(result.examples["print-statement"]).toEqual({ path: "a/c.py", line: 1 });
+  });
+
+  test(".gitattributes of the tree and the config's globs decide late; vendored manifests are not declared dependencies", () => {
+    const scans = ["gen/x.py", "app/y.py", "skip/z.py"].map((path) => scanBytes(path, bytes('print "x"\n'), packs).file!);
+    const manifests = [
+      { path: "services/b/requirements.txt", text: "Requests\nsix\n" },
+      { path: "requirements.txt", text: "six==1.16\nattrs\n" },
+      { path: "vendor/lib/requirements.txt", text: "leftpad\n" },
+    ];
+    const result = summariseScan(scans, manifests, [], { ...options, exclude: ["skip/**"], gitattributes: [{ path: ".gitattributes", text: "gen/** linguist-generated\n" }] });
+    expect(result.files).toBe(1);
+    expect(result.excluded).toBe(2);
+    expect(result.dependencies).toEqual([
+      { name: "attrs", manifests: ["requirements.txt"], imported: false },
+      { name: "Requests", manifests: ["services/b/requirements.txt"], imported: false },
+      { name: "six", manifests: ["requirements.txt", "services/b/requirements.txt"], imported: false },
+    ]);
   });
 });
