@@ -74365,9 +74365,6 @@ function htmlBase(target) {
   const suffix = `/${target.owner}/${target.repo}`;
   return target.htmlUrl.endsWith(suffix) ? target.htmlUrl.slice(0, -suffix.length) : target.htmlUrl;
 }
-function serverOf(htmlUrl, fullName) {
-  return htmlUrl.endsWith(`/${fullName}`) ? htmlUrl.slice(0, -fullName.length - 1) : htmlUrl;
-}
 
 // src/app/size-check.ts
 var LABEL_COLOURS = { XS: "3cbf00", S: "5d9801", M: "7f7203", L: "a14c05", XL: "c32607", XXL: "e50009" };
@@ -74548,9 +74545,20 @@ async function pullRequestOfCommit(github, ref, sha) {
 
 // src/app/push-check.ts
 var PUSH_EXTERNAL_ID = "push";
-function measuresBranch(loaded, target, matches) {
+function pushTarget(repository, branch) {
+  const owner = repository.owner?.login ?? repository.owner?.name ?? "";
+  return { owner, repo: repository.name, branch, defaultBranch: repository.default_branch, htmlBase: htmlBase({ htmlUrl: repository.html_url, owner, repo: repository.name }) };
+}
+function measuresBranch(loaded, target) {
   const { push } = loaded.config;
-  return push.enabled && (target.branch === target.defaultBranch || push.branches.some((glob) => matches(target.branch, glob)));
+  return push.enabled && (target.branch === target.defaultBranch || push.branches.some((glob) => minimatch(target.branch, glob)));
+}
+async function runPushChecks(context, target, commits, loaded) {
+  const chosen = commits.slice(-loaded.config.push.maxCommits);
+  const skipped = commits.length - chosen.length;
+  const results = [];
+  for (const [i, sha] of [...chosen].reverse().entries()) results.push({ sha, ...await runPushCheck(context, target, sha, { loaded, skipped: i === 0 ? skipped : 0 }) });
+  return results;
 }
 function runPushCheck(context, target, sha, options2) {
   return exclusive(`${target.owner}/${target.repo}@${sha}`, () => pushCheck(context, target, sha, options2));
@@ -80938,30 +80946,25 @@ async function measurePush(octokit, event, configPath, env) {
     setOutput("conclusion", "neutral");
     return;
   }
-  const target = { owner: repository.owner.login ?? repository.owner.name, repo: repository.name, branch, defaultBranch: repository.default_branch, htmlBase: serverOf(repository.html_url, repository.full_name) };
+  const target = pushTarget(repository, branch);
   const loaded = await loadConfig(octokit, { owner: target.owner, repo: target.repo }, env.GITHUB_SERVER_URL || "https://github.com", configPath);
   if (!loaded.ok) {
     setOutput("conclusion", "action_required");
     setFailed(`The configuration in ${configPath} is not valid: ${loaded.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
     return;
   }
-  if (!measuresBranch(loaded, target, (b, glob) => minimatch(b, glob))) {
+  if (!measuresBranch(loaded, target)) {
     info(`small-steps: pushes to ${branch} are not measured (push.enabled, push.branches).`);
     setOutput("conclusion", "neutral");
     return;
   }
-  const chosen = commits.slice(-loaded.config.push.maxCommits);
   const context = { octokit, log };
-  let regressions = 0;
-  let conclusion = "success";
-  for (const commit of [...chosen].reverse()) {
-    const found = await runPushCheck(context, target, commit.id, { loaded, skipped: commit === chosen.at(-1) ? commits.length - chosen.length : 0 });
-    regressions += found.regressions;
-    if (found.conclusion) conclusion = worst(conclusion, found.conclusion);
-  }
+  const results = await runPushChecks(context, target, commits.map((c) => c.id), loaded);
+  const regressions = results.reduce((sum, r) => sum + r.regressions, 0);
+  const conclusion = results.reduce((w, r) => r.conclusion ? worst(w, r.conclusion) : w, "success");
   setOutput("regressions", String(regressions));
   setOutput("conclusion", conclusion);
-  await summary.addRaw(`## small-steps: ${count(chosen.length, "pushed commit")} measured
+  await summary.addRaw(`## small-steps: ${count(results.length, "pushed commit")} measured
 
 Each has its own small-steps check run. ${count(regressions, "regression")} found.`).write();
   if (conclusion === "failure") setFailed(`small-steps: ${count(regressions, "regression")} in the pushed commits (see their check runs)`);

@@ -1,9 +1,7 @@
 import { readFile } from "node:fs/promises";
 import * as core from "@actions/core";
 import { runSizeCheck } from "../app/size-check.js";
-import { measuresBranch, runPushCheck, type PushTarget } from "../app/push-check.js";
-import { serverOf } from "../app/pull-request-target.js";
-import { minimatch } from "minimatch";
+import { measuresBranch, pushTarget, runPushChecks } from "../app/push-check.js";
 import { worst } from "../policy/findings.js";
 import type { Conclusion } from "../policy/verdict.js";
 import { count } from "../plural.js";
@@ -71,30 +69,25 @@ async function measurePush(octokit: GitHub, event: Record<string, any>, configPa
     core.setOutput("conclusion", "neutral");
     return;
   }
-  const target: PushTarget = { owner: repository.owner.login ?? repository.owner.name, repo: repository.name, branch, defaultBranch: repository.default_branch, htmlBase: serverOf(repository.html_url, repository.full_name) };
+  const target = pushTarget(repository, branch);
   const loaded = await loadConfig(octokit, { owner: target.owner, repo: target.repo }, env.GITHUB_SERVER_URL || "https://github.com", configPath);
   if (!loaded.ok) {
     core.setOutput("conclusion", "action_required");
     core.setFailed(`The configuration in ${configPath} is not valid: ${loaded.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
     return;
   }
-  if (!measuresBranch(loaded, target, (b, glob) => minimatch(b, glob))) {
+  if (!measuresBranch(loaded, target)) {
     core.info(`small-steps: pushes to ${branch} are not measured (push.enabled, push.branches).`);
     core.setOutput("conclusion", "neutral");
     return;
   }
-  const chosen = commits.slice(-loaded.config.push.maxCommits);
-  const context = { octokit, log } as unknown as Parameters<typeof runPushCheck>[0];
-  let regressions = 0;
-  let conclusion: Conclusion = "success";
-  for (const commit of [...chosen].reverse()) {
-    const found = await runPushCheck(context, target, commit.id, { loaded, skipped: commit === chosen.at(-1) ? commits.length - chosen.length : 0 });
-    regressions += found.regressions;
-    if (found.conclusion) conclusion = worst(conclusion, found.conclusion);
-  }
+  const context = { octokit, log } as unknown as Parameters<typeof runPushChecks>[0];
+  const results = await runPushChecks(context, target, commits.map((c) => c.id), loaded);
+  const regressions = results.reduce((sum, r) => sum + r.regressions, 0);
+  const conclusion = results.reduce<Conclusion>((w, r) => (r.conclusion ? worst(w, r.conclusion) : w), "success");
   core.setOutput("regressions", String(regressions));
   core.setOutput("conclusion", conclusion);
-  await core.summary.addRaw(`## small-steps: ${count(chosen.length, "pushed commit")} measured\n\nEach has its own small-steps check run. ${count(regressions, "regression")} found.`).write();
+  await core.summary.addRaw(`## small-steps: ${count(results.length, "pushed commit")} measured\n\nEach has its own small-steps check run. ${count(regressions, "regression")} found.`).write();
   if (conclusion === "failure") core.setFailed(`small-steps: ${count(regressions, "regression")} in the pushed commits (see their check runs)`);
 }
 

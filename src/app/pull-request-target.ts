@@ -46,8 +46,3 @@ export function htmlBase(target: Pick<PullRequestTarget, "htmlUrl" | "owner" | "
   const suffix = `/${target.owner}/${target.repo}`;
   return target.htmlUrl.endsWith(suffix) ? target.htmlUrl.slice(0, -suffix.length) : target.htmlUrl;
 }
-
-/** The web server's address from a repository's address and full name (webhook payloads of pushes). */
-export function serverOf(htmlUrl: string, fullName: string): string {
-  return htmlUrl.endsWith(`/${fullName}`) ? htmlUrl.slice(0, -fullName.length - 1) : htmlUrl;
-}

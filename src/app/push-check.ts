@@ -1,3 +1,4 @@
+import { minimatch } from "minimatch";
 import type { Context } from "probot";
 import { manifestKind } from "../analysis/dependencies/manifests.js";
 import { gitattributesCandidates } from "../analysis/gitattributes.js";
@@ -15,6 +16,7 @@ import { count } from "../plural.js";
 import { renderConfigProblems, renderSummary } from "../report/markdown.js";
 import type { Conclusion } from "../policy/verdict.js";
 import { measureDependencies } from "./dependencies.js";
+import { htmlBase } from "./pull-request-target.js";
 
 /** The external id of a pushed commit's check run: a re-run measures the commit again, not a pull request. */
 export const PUSH_EXTERNAL_ID = "push";
@@ -32,10 +34,35 @@ export interface PushCheckOptions {
   skipped?: number;
 }
 
+/** The fields of a push or check_run payload's repository that a push check reads. */
+export interface PushedRepository {
+  name: string;
+  owner: { login?: string; name?: string | null } | null;
+  default_branch: string;
+  html_url: string;
+}
+
+export function pushTarget(repository: PushedRepository, branch: string): PushTarget {
+  const owner = repository.owner?.login ?? repository.owner?.name ?? "";
+  return { owner, repo: repository.name, branch, defaultBranch: repository.default_branch, htmlBase: htmlBase({ htmlUrl: repository.html_url, owner, repo: repository.name }) };
+}
+
 /** Whether pushes to this branch are measured: the default branch, and those the config's `push.branches` name. */
-export function measuresBranch(loaded: LoadedConfig & { ok: true }, target: PushTarget, matches: (branch: string, glob: string) => boolean): boolean {
+export function measuresBranch(loaded: LoadedConfig & { ok: true }, target: PushTarget): boolean {
   const { push } = loaded.config;
-  return push.enabled && (target.branch === target.defaultBranch || push.branches.some((glob) => matches(target.branch, glob)));
+  return push.enabled && (target.branch === target.defaultBranch || push.branches.some((glob) => minimatch(target.branch, glob)));
+}
+
+/**
+ * The check runs of a push: its newest `push.maxCommits` commits, the newest first (on a long push, the commit people
+ * look at gets its check first); the newest says how many older ones were left out.
+ */
+export async function runPushChecks(context: Pick<Context, "octokit" | "log">, target: PushTarget, commits: readonly string[], loaded: LoadedConfig & { ok: true }): Promise<Array<PushCheckResult & { sha: string }>> {
+  const chosen = commits.slice(-loaded.config.push.maxCommits);
+  const skipped = commits.length - chosen.length;
+  const results: Array<PushCheckResult & { sha: string }> = [];
+  for (const [i, sha] of [...chosen].reverse().entries()) results.push({ sha, ...(await runPushCheck(context, target, sha, { loaded, skipped: i === 0 ? skipped : 0 })) });
+  return results;
 }
 
 /** The config for a push, or, when it does not validate, the problems on the newest commit's check run. */

@@ -1,15 +1,13 @@
-import { minimatch } from "minimatch";
 import type { Context, Probot } from "probot";
 import { appSlug } from "../github/app-identity.js";
 import { updateDashboard } from "./dashboard.js";
 import type { GitHub } from "../github/client.js";
 import { CONFIG_PATH } from "../github/config-file.js";
 import { useConditionalRequests } from "../github/conditional-requests.js";
-import { loadPushConfig, measuresBranch, runPushCheck, type PushTarget } from "./push-check.js";
+import { loadPushConfig, measuresBranch, pushTarget, runPushCheck, runPushChecks } from "./push-check.js";
 import { runSizeCheck } from "./size-check.js";
 import { toTarget, type PullRequestPayload } from "./pull-request-target.js";
 import { ignored, IGNORED } from "./tracked.js";
-import { serverOf } from "./pull-request-target.js";
 
 /** How many open pull requests (most recently updated first) a config change re-measures. */
 const RECHECK_ON_CONFIG_CHANGE = 30;
@@ -25,7 +23,7 @@ export async function onPush(context: Context<"push">, app: Probot): Promise<typ
   if (!payload.ref.startsWith("refs/heads/")) return ignored(context, "push of a tag");
   if (payload.deleted) return ignored(context, "push that deletes a branch");
   const branch = payload.ref.slice("refs/heads/".length);
-  const target: PushTarget = { ...context.repo(), branch, defaultBranch: repository.default_branch, htmlBase: serverOf(repository.html_url, repository.full_name) };
+  const target = pushTarget(repository, branch);
   const commits = payload.commits ?? [];
   let measured = 0;
   if (payload.forced) context.log.info({ branch, commits: commits.length }, "forced push: its commits are not measured");
@@ -34,15 +32,10 @@ export async function onPush(context: Context<"push">, app: Probot): Promise<typ
     const newest = commits.at(-1)?.id ?? payload.after;
     const loaded = await loadPushConfig(github, target, newest);
     const regressions: Array<{ sha: string; count: number }> = [];
-    if (loaded && measuresBranch(loaded, target, (b, glob) => minimatch(b, glob))) {
-      const chosen = commits.slice(-loaded.config.push.maxCommits);
-      const skipped = commits.length - chosen.length;
-      // Newest first: when a push is long, the commit people look at gets its check first.
-      for (const commit of [...chosen].reverse()) {
-        const found = await runPushCheck(context, target, commit.id, { loaded, skipped: commit.id === newest ? skipped : 0 });
-        if (found.regressions) regressions.unshift({ sha: commit.id, count: found.regressions });
-        measured++;
-      }
+    if (loaded && measuresBranch(loaded, target)) {
+      const results = await runPushChecks(context, target, commits.map((c) => c.id), loaded);
+      for (const r of results) if (r.regressions) regressions.unshift({ sha: r.sha, count: r.regressions });
+      measured += results.length;
     }
     if (loaded && branch === repository.default_branch && loaded.config.dashboard.enabled) {
       const slug = await appSlug(app);
@@ -73,10 +66,10 @@ async function recheckOnConfigChange(context: Context<"push">): Promise<number> 
 /** The Re-run button on a pushed commit's check: the commit measured again, under today's policy. */
 export async function rerunPushCheck(context: Context<"check_run">, sha: string, branch: string | undefined): Promise<typeof IGNORED | void> {
   const { repository } = context.payload;
-  const target: PushTarget = { ...context.repo(), branch: branch ?? repository.default_branch, defaultBranch: repository.default_branch, htmlBase: serverOf(repository.html_url, repository.full_name) };
+  const target = pushTarget(repository, branch ?? repository.default_branch);
   const github = useConditionalRequests(context.octokit as GitHub);
   const loaded = await loadPushConfig(github, target, sha);
   if (!loaded) return;
-  if (!measuresBranch(loaded, target, (b, glob) => minimatch(b, glob))) return ignored(context, "re-run of a push check on a branch no longer measured");
+  if (!measuresBranch(loaded, target)) return ignored(context, "re-run of a push check on a branch no longer measured");
   await runPushCheck(context, target, sha, { loaded });
 }

@@ -1,8 +1,7 @@
 import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import tar from "tar-stream";
-import { manifestKind } from "../analysis/dependencies/manifests.js";
-import { MAX_FILE_BYTES, type ScanSkip } from "../analysis/scan/scanner.js";
+import { MAX_FILE_BYTES, scanReads, type ScanSkip } from "../analysis/scan/scanner.js";
 import type { LinePack } from "../analysis/line-pack.js";
 import type { ScanJob } from "./pool.js";
 
@@ -36,7 +35,8 @@ export async function* tarballJobs(source: Readable, packs: readonly LinePack[],
   source.on("error", (error) => extract.destroy(error));
   gunzip.on("error", (error) => extract.destroy(error));
   source.pipe(gunzip).pipe(extract);
-  const wanted = (path: string) => path.endsWith(".gitattributes") || manifestKind(path) !== undefined || packs.some((p) => p.appliesTo(path));
+  const isAttributes = (path: string) => path === ".gitattributes" || path.endsWith("/.gitattributes");
+  const wanted = (path: string) => isAttributes(path) || scanReads(path, packs);
   try {
     for await (const entry of extract) {
       const header = entry.header;
@@ -59,7 +59,7 @@ export async function* tarballJobs(source: Readable, packs: readonly LinePack[],
       const chunks: Buffer[] = [];
       for await (const chunk of entry) chunks.push(chunk as Buffer);
       const bytes = Buffer.concat(chunks);
-      if (name === ".gitattributes" || name.endsWith("/.gitattributes")) stats.gitattributes.push({ path: name, text: bytes.toString("utf8") });
+      if (isAttributes(name)) stats.gitattributes.push({ path: name, text: bytes.toString("utf8") });
       yield { path: name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
     }
   } catch (error) {
