@@ -36228,8 +36228,8 @@ var require_keyword = __commonJS({
       var _a2;
       const { gen, keyword, schema, parentSchema, $data, it } = cxt;
       checkAsyncKeyword(it, def);
-      const validate2 = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
-      const validateRef = useKeyword(gen, keyword, validate2);
+      const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
+      const validateRef = useKeyword(gen, keyword, validate);
       const valid = gen.let("valid");
       cxt.block$data(valid, validateKeyword);
       cxt.ok((_a2 = def.valid) !== null && _a2 !== void 0 ? _a2 : valid);
@@ -37302,28 +37302,28 @@ var require_compile = __commonJS({
         if (this.opts.code.process)
           sourceCode = this.opts.code.process(sourceCode, sch);
         const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
-        const validate2 = makeValidate(this, this.scope.get());
-        this.scope.value(validateName, { ref: validate2 });
-        validate2.errors = null;
-        validate2.schema = sch.schema;
-        validate2.schemaEnv = sch;
+        const validate = makeValidate(this, this.scope.get());
+        this.scope.value(validateName, { ref: validate });
+        validate.errors = null;
+        validate.schema = sch.schema;
+        validate.schemaEnv = sch;
         if (sch.$async)
-          validate2.$async = true;
+          validate.$async = true;
         if (this.opts.code.source === true) {
-          validate2.source = { validateName, validateCode, scopeValues: gen._values };
+          validate.source = { validateName, validateCode, scopeValues: gen._values };
         }
         if (this.opts.unevaluated) {
           const { props, items } = schemaCxt;
-          validate2.evaluated = {
+          validate.evaluated = {
             props: props instanceof codegen_1.Name ? void 0 : props,
             items: items instanceof codegen_1.Name ? void 0 : items,
             dynamicProps: props instanceof codegen_1.Name,
             dynamicItems: items instanceof codegen_1.Name
           };
-          if (validate2.source)
-            validate2.source.evaluated = (0, codegen_1.stringify)(validate2.evaluated);
+          if (validate.source)
+            validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
         }
-        sch.validate = validate2;
+        sch.validate = validate;
         return sch;
       } catch (e) {
         delete sch.validate;
@@ -64799,8 +64799,8 @@ var GitattributesIndex = class {
     let matcher = this.matchers.get(rule);
     if (!matcher) {
       const options2 = { dot: true, matchBase: !rule.anchored, nocomment: true, nonegate: true };
-      const compiled = new Minimatch(rule.pattern, options2);
-      matcher = (relative) => compiled.match(relative);
+      const compiled2 = new Minimatch(rule.pattern, options2);
+      matcher = (relative) => compiled2.match(relative);
       this.matchers.set(rule, matcher);
     }
     return matcher(path2.slice(prefix.length));
@@ -64959,11 +64959,18 @@ function lastLinesOfAddedPatch(patch) {
   const added = lines.filter((l) => l.startsWith("+")).map((l) => l.slice(1).replace(/\r$/, ""));
   return noFinalNewline ? added.slice(-2) : [added[added.length - 1] ?? "", ""];
 }
+function sampleOfSummary(summary2, wholeFile) {
+  const sample = sampleOfPatch(summary2.head, false);
+  if (!sample || !wholeFile) return sample;
+  return { first: sample.first, last: lastLinesOfAddedPatch(`${summary2.tail}
+`) };
+}
 function headSample(file2, headTexts) {
   if (file2.status === "removed" || file2.binary) return void 0;
   const text = headTexts?.get(file2.path);
   if (text !== void 0) return sampleOfText(text);
   if (file2.patch !== void 0) return sampleOfPatch(file2.patch, file2.status === "added");
+  if (file2.summary !== void 0) return sampleOfSummary(file2.summary, file2.status === "added");
   const hunk = file2.hunks?.[0];
   if (!hunk || hunk.newStart > 1) return void 0;
   const first = hunk.changes.filter((c) => c.type !== "del").slice(0, SAMPLE_LINES).map((c) => c.content.slice(1));
@@ -71942,7 +71949,7 @@ function measureMigration(files, packs, options2, texts = {}) {
   for (const file2 of files) {
     const applicable = packs.filter((p) => p.appliesTo(file2.path));
     if (applicable.length === 0 || file2.binary) {
-      lines.other += file2.patch !== void 0 ? editLinesOfPatch(file2.patch) : file2.hunks ? editLines(file2.hunks.map((h) => h.changes.map((c) => c.type))) : Math.max(file2.additions, file2.deletions);
+      lines.other += file2.patch !== void 0 ? editLinesOfPatch(file2.patch) : file2.summary ? file2.summary.editLines : file2.hunks ? editLines(file2.hunks.map((h) => h.changes.map((c) => c.type))) : Math.max(file2.additions, file2.deletions);
       continue;
     }
     const hunks = hunksOf(file2);
@@ -73469,6 +73476,88 @@ function useConditionalRequests(octokit) {
 
 // src/policy/config.ts
 var import_ajv = __toESM(require_ajv(), 1);
+
+// src/policy/config-defaults.ts
+var CONFIG_DEFAULTS = {
+  "mode": "warn",
+  "limit": "L",
+  "thresholds": {
+    "XS": 10,
+    "S": 30,
+    "M": 100,
+    "L": 500,
+    "XL": 1e3
+  },
+  "deletionWeight": 1,
+  "exclude": [],
+  "branches": [],
+  "drafts": "report",
+  "bots": "report",
+  "labels": {
+    "enabled": true,
+    "prefix": "size/"
+  },
+  "migration": {
+    "packs": [
+      "python3"
+    ],
+    "custom": [],
+    "mixedTolerance": 0.1,
+    "regressions": "default",
+    "python3": {
+      "enable": [],
+      "disable": []
+    },
+    "labels": {
+      "migration": "migration",
+      "mixed": "mixed-change"
+    }
+  },
+  "dependencies": {
+    "enabled": true,
+    "allow": [],
+    "unsupported": "default",
+    "maxLookups": 25,
+    "timeoutSeconds": 5
+  },
+  "schemaMigrations": {
+    "presets": [
+      "django",
+      "alembic",
+      "rails",
+      "prisma",
+      "flyway",
+      "liquibase",
+      "knex",
+      "typeorm"
+    ],
+    "alone": true,
+    "tolerance": 0,
+    "conclusion": "default"
+  },
+  "accept": {
+    "permission": "write",
+    "allowAuthor": false
+  },
+  "comments": {
+    "sticky": "auto"
+  },
+  "push": {
+    "enabled": true,
+    "branches": [],
+    "maxCommits": 20
+  },
+  "dashboard": {
+    "enabled": false,
+    "title": "small-steps: migration dashboard",
+    "minIntervalMinutes": 10,
+    "maxBytes": 209715200,
+    "depth": 1,
+    "importNames": {}
+  }
+};
+
+// src/policy/config.ts
 var sizeClassNames = SIZE_CLASSES.filter((c) => c !== "XXL");
 var findingConclusion2 = (description) => ({ description, enum: ["default", "failure", "neutral"], default: "default" });
 var globList = { type: "array", items: { type: "string", minLength: 1 } };
@@ -73668,8 +73757,8 @@ var CONFIG_SCHEMA = {
     }
   }
 };
-var ajv = new import_ajv.Ajv({ allErrors: true, useDefaults: true, strict: true });
-var validate = ajv.compile(CONFIG_SCHEMA);
+var compiled;
+var validator = () => compiled ??= new import_ajv.Ajv({ allErrors: true, useDefaults: true, strict: true }).compile(CONFIG_SCHEMA);
 function keyPath(error2) {
   const segments = error2.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
   if (error2.keyword === "additionalProperties") segments.push(String(error2.params.additionalProperty));
@@ -73702,10 +73791,12 @@ function describeError(error2) {
   }
 }
 function resolveConfig(raw) {
-  const candidate = raw === null || raw === void 0 ? {} : structuredClone(raw);
+  if (raw === null || raw === void 0) return { ok: true, config: structuredClone(CONFIG_DEFAULTS) };
+  const candidate = structuredClone(raw);
   if (typeof candidate !== "object" || Array.isArray(candidate)) {
     return { ok: false, problems: [{ path: "(top level)", message: "expected a mapping of keys to values" }] };
   }
+  const validate = validator();
   if (!validate(candidate)) {
     return { ok: false, problems: (validate.errors ?? []).map((e) => ({ path: keyPath(e), message: describeError(e) })) };
   }

@@ -1,4 +1,5 @@
 import parseDiff from "parse-diff";
+import { readDiff, type DiffReaderOptions, type PatchSummary } from "./diff-reader.js";
 
 /** How a file changed, in GitHub's vocabulary (the pull request files API). */
 export type FileStatus = "added" | "removed" | "modified" | "renamed" | "copied" | "changed" | "unchanged";
@@ -18,6 +19,8 @@ export interface ChangedFile {
   binary: boolean;
   patch?: string;
   hunks?: Hunk[];
+  /** Of a patch the diff reader did not keep (no classifier reads it): its edit lines and where markers may be. */
+  summary?: PatchSummary;
 }
 
 /** The fields of GitHub's "list pull request files" items that the engine reads. */
@@ -60,82 +63,15 @@ export function hunksOf(file: ChangedFile): Hunk[] {
 }
 
 /**
- * Parse a unified diff into changed files. Git's output ("diff --git" sections) is split and counted in one pass,
- * keeping each file's hunks as text that parse-diff reads only when a classifier needs them; other unified diffs
- * (`diff -u`) go through parse-diff whole.
+ * Parse a unified diff into changed files. Git's output ("diff --git" sections) goes through the one-pass reader
+ * (`diff-reader.ts`), keeping every file's hunks as text that parse-diff reads only when a classifier needs them;
+ * other unified diffs (`diff -u`) go through parse-diff whole.
  */
-export function fromUnifiedDiff(diffText: string): ChangedFile[] {
-  if (!diffText.startsWith("diff --git ") && !diffText.includes("\ndiff --git ")) return fromParsedDiff(diffText);
-  const files: ChangedFile[] = [];
-  let start = diffText.indexOf("diff --git ");
-  while (start !== -1) {
-    const next = diffText.indexOf("\ndiff --git ", start);
-    const end = next === -1 ? diffText.length : next + 1;
-    files.push(readGitSection(diffText, start, end));
-    start = next === -1 ? -1 : next + 1;
-  }
-  return files;
+export function fromUnifiedDiff(diffText: string, options?: DiffReaderOptions): ChangedFile[] {
+  return readDiff(Buffer.from(diffText, "utf8"), options) ?? fromParsedDiff(diffText);
 }
 
 const DEV_NULL = "/dev/null";
-
-/** Strip git's a/ b/ prefixes and C-style quoting from a header path. */
-function headerPath(raw: string): string | undefined {
-  let path = raw.replace(/\t.*$/, "");
-  if (path.startsWith('"') && path.endsWith('"')) path = path.slice(1, -1).replace(/\\(.)/g, "$1");
-  if (path === DEV_NULL) return undefined;
-  return path.replace(/^[ab]\//, "");
-}
-
-function readGitSection(text: string, start: number, end: number): ChangedFile {
-  let from: string | undefined;
-  let to: string | undefined;
-  let status: FileStatus = "modified";
-  let binary = false;
-  let additions = 0;
-  let deletions = 0;
-  let hunksAt = -1;
-  let position = text.indexOf("\n", start) + 1; // skip the "diff --git" line itself
-  const firstLine = text.slice(start + "diff --git ".length, position - 1);
-  while (position > 0 && position < end) {
-    let lineEnd = text.indexOf("\n", position);
-    if (lineEnd === -1 || lineEnd > end) lineEnd = end;
-    const first = text.charCodeAt(position);
-    if (hunksAt !== -1) {
-      if (first === 43 /* + */) additions++;
-      else if (first === 45 /* - */) deletions++;
-    } else {
-      const line = text.slice(position, lineEnd);
-      if (line.startsWith("@@")) hunksAt = position;
-      else if (line.startsWith("--- ")) from = headerPath(line.slice(4));
-      else if (line.startsWith("+++ ")) to = headerPath(line.slice(4));
-      else if (line.startsWith("rename from ")) from = line.slice(12);
-      else if (line.startsWith("rename to ")) to = line.slice(10);
-      else if (line.startsWith("new file mode")) status = "added";
-      else if (line.startsWith("deleted file mode")) status = "removed";
-      else if (line.startsWith("Binary files ") || line === "GIT binary patch") binary = true;
-    }
-    position = lineEnd + 1;
-  }
-  if (from === undefined && to === undefined) {
-    // No ---/+++ or rename lines (a binary or mode-only change): the paths are in "diff --git a/x b/x".
-    const half = firstLine.indexOf(" b/");
-    from = to = half === -1 ? firstLine : firstLine.slice(half + 3);
-    if (status === "removed") to = undefined;
-    if (status === "added") from = undefined;
-  }
-  if (status === "modified" && from !== undefined && to !== undefined && from !== to) status = "renamed";
-  const path = to ?? from ?? "(unknown)";
-  return {
-    path,
-    previousPath: status === "renamed" ? from : undefined,
-    status,
-    additions,
-    deletions,
-    binary,
-    patch: hunksAt === -1 ? undefined : text.slice(hunksAt, end),
-  };
-}
 
 const BINARY_LINE = /^Binary files (?:a\/)?(.+?) and (?:b\/)?(.+?) differ$/gm;
 

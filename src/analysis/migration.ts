@@ -72,7 +72,7 @@ export function measureMigration(files: readonly ChangedFile[], packs: readonly 
     const applicable = packs.filter((p) => p.appliesTo(file.path));
     if (applicable.length === 0 || file.binary) {
       // No pack reads this file: count its changed lines from the patch text, without parsing hunks.
-      lines.other += file.patch !== undefined ? editLinesOfPatch(file.patch) : file.hunks ? editLines(file.hunks.map((h) => h.changes.map((c) => c.type))) : Math.max(file.additions, file.deletions);
+      lines.other += file.patch !== undefined ? editLinesOfPatch(file.patch) : file.summary ? file.summary.editLines : file.hunks ? editLines(file.hunks.map((h) => h.changes.map((c) => c.type))) : Math.max(file.additions, file.deletions);
       continue;
     }
     const hunks = hunksOf(file);

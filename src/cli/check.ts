@@ -1,13 +1,12 @@
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { dependencyChanges } from "../analysis/dependencies/changes.js";
 import { evaluate, filesToRead } from "../engine.js";
-import { pypiBaseUrl, resolvePython3Support, withoutLookups } from "../pypi/client.js";
+import { withoutLookups } from "../pypi/without-lookups.js";
 import { toJsonReport } from "../report/json.js";
 import { renderSummary } from "../report/markdown.js";
-import { fromPullRequest, parsePullRequestRef } from "./remote.js";
-import { fromDiffText, fromGitRepository, type CheckSubject } from "./sources.js";
+import { fileChunks } from "./diff-input.js";
+import { fromDiffInput, fromGitRepository, type CheckSubject } from "./sources.js";
 
 export const EXIT = { ok: 0, policyFailed: 1, usageOrConfig: 2 } as const;
 
@@ -38,19 +37,27 @@ export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   readStdin: () => Promise<string>;
+  /** Standard input as it arrives (the command line's); tests give `readStdin` alone. */
+  stdinChunks?: () => AsyncIterable<Uint8Array>;
+}
+
+async function* textChunks(text: Promise<string>): AsyncIterable<Uint8Array> {
+  yield Buffer.from(await text, "utf8");
 }
 
 async function readSubject(values: Record<string, string | boolean | undefined>, io: CliIO): Promise<CheckSubject> {
   const cwd = typeof values.C === "string" ? values.C : io.cwd;
   const configPath = values.config as string | undefined;
   if (typeof values.pr === "string") {
+    // Octokit and the app's GitHub modules are loaded only for --pr: a local check starts in a fraction of the time.
+    const { fromPullRequest, parsePullRequestRef } = await import("./remote.js");
     const ref = parsePullRequestRef(values.pr);
     if (!ref) throw new UsageError(`--pr expects OWNER/REPO#NUMBER, got "${values.pr}"`);
     return fromPullRequest(ref, io.env);
   }
   if (typeof values.diff === "string") {
-    const text = values.diff === "-" ? await io.readStdin() : await readFile(resolve(cwd, values.diff), "utf8");
-    const subject = await fromDiffText(cwd, text, { configPath });
+    const chunks = values.diff !== "-" ? fileChunks(resolve(cwd, values.diff)) : (io.stdinChunks?.() ?? textChunks(io.readStdin()));
+    const subject = await fromDiffInput(cwd, chunks, { configPath });
     // A file that holds no diff is a mistake (the wrong file, an empty pipe), not an extra-small change.
     if (subject.files.length === 0) throw new UsageError(`no diff found ${values.diff === "-" ? "on standard input" : `in ${values.diff}`}`);
     return subject;
@@ -106,10 +113,12 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   }
   const config = subject.config.config;
   const found = dependencyChanges(subject.manifests);
+  // The PyPI client (and its shared cache) is loaded only when asked for.
+  const pypi = config.dependencies.enabled && values.pypi ? await import("../pypi/client.js") : undefined;
   const changes = !config.dependencies.enabled
     ? []
-    : values.pypi
-      ? await resolvePython3Support(found.changes, { baseUrl: pypiBaseUrl(io.env), timeoutMs: config.dependencies.timeoutSeconds * 1000, maxLookups: config.dependencies.maxLookups, allow: config.dependencies.allow })
+    : pypi
+      ? await pypi.resolvePython3Support(found.changes, { baseUrl: pypi.pypiBaseUrl(io.env), timeoutMs: config.dependencies.timeoutSeconds * 1000, maxLookups: config.dependencies.maxLookups, allow: config.dependencies.allow })
       : withoutLookups(found.changes, config.dependencies.allow, "not asked: run with --pypi to ask the package index");
   const dependencies = { changes, problems: [...found.problems, ...(subject.manifestProblems ?? [])] };
   const whole = subject.readWholeFiles ? await subject.readWholeFiles(filesToRead(subject.files, config)) : undefined;

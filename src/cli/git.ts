@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { gitChunks } from "./diff-input.js";
 
 const MAX_BUFFER = 1024 * 1024 * 1024;
 
@@ -49,8 +50,9 @@ export async function defaultBase(cwd: string, head: string): Promise<string> {
   return parent;
 }
 
-export async function diff(cwd: string, base: string, head: string): Promise<string> {
-  return git(cwd, ["diff", "--no-color", "--no-ext-diff", "--find-renames", base, head, "--"]);
+/** The diff between two revisions, as git writes it (a 100 MB diff is read as it comes, never held whole). */
+export function diffChunks(cwd: string, base: string, head: string): AsyncIterable<Uint8Array> {
+  return gitChunks(cwd, ["diff", "--no-color", "--no-ext-diff", "--find-renames", base, head, "--"]);
 }
 
 /**

@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-import { runCheck } from "./check.js";
-import { runScan } from "./scan.js";
 
 const USAGE = `Usage: small-steps <command> [options]
 
@@ -18,11 +16,12 @@ async function readStdin(): Promise<string> {
 
 const [command, ...rest] = process.argv.slice(2);
 if (command === "check") {
-  const io = { cwd: process.cwd(), env: process.env, stdout: (t: string) => process.stdout.write(t), stderr: (t: string) => process.stderr.write(t), readStdin };
-  process.exitCode = await runCheck(rest, io);
+  const io = { cwd: process.cwd(), env: process.env, stdout: (t: string) => process.stdout.write(t), stderr: (t: string) => process.stderr.write(t), readStdin, stdinChunks: () => process.stdin };
+  // Each command loads its own modules only: a check does not pay for the scanner's workers, nor a scan for Octokit.
+  process.exitCode = await (await import("./check.js")).runCheck(rest, io);
 } else if (command === "scan") {
   const io = { cwd: process.cwd(), env: process.env, stdout: (t: string) => process.stdout.write(t), stderr: (t: string) => process.stderr.write(t), readStdin, stderrIsTTY: process.stderr.isTTY };
-  process.exitCode = await runScan(rest, io);
+  process.exitCode = await (await import("./scan.js")).runScan(rest, io);
 } else {
   const help = command === undefined || command === "help" || command === "--help" || command === "-h";
   (help ? process.stdout : process.stderr).write(`${help ? "" : `Unknown command: ${command}\n\n`}${USAGE}\n`);

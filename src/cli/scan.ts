@@ -52,7 +52,7 @@ export async function runScan(argv: string[], io: ScanIO): Promise<number> {
     return EXIT.usageOrConfig;
   }
   const configPath = values.config ? resolve(cwd, values.config) : join(tree.root, CONFIG_FILE);
-  const loaded = parseConfigText(await readOptional(configPath));
+  const loaded = await parseConfigText(await readOptional(configPath));
   if (!loaded.ok) {
     io.stderr(`small-steps: the configuration in ${configPath} is not valid:\n${loaded.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}\n`);
     return EXIT.usageOrConfig;

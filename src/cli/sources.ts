@@ -1,14 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import YAML from "yaml";
-import { fromUnifiedDiff, hunksOf, type ChangedFile } from "../analysis/changed-file.js";
+import { hunksOf, type ChangedFile } from "../analysis/changed-file.js";
 import type { ManifestVersions } from "../analysis/dependencies/changes.js";
 import { manifestKind } from "../analysis/dependencies/manifests.js";
 import { gitattributesCandidates } from "../analysis/gitattributes.js";
 import { resolveConfig, type ConfigResult } from "../policy/config.js";
 import type { PullRequestFacts } from "../policy/verdict.js";
 import type { ReadPlan } from "../engine.js";
-import { defaultBase, defaultBranch, diff, git, readBlobs } from "./git.js";
+import { patchesNeeded, readDiffChunks } from "./diff-input.js";
+import { defaultBase, defaultBranch, diffChunks, git, readBlobs } from "./git.js";
 
 /** What a check measures, wherever it came from: a local repository, a diff file or a pull request. */
 export interface CheckSubject {
@@ -41,8 +41,10 @@ export async function readOptional(path: string): Promise<string | undefined> {
 }
 
 /** Parse the YAML text of a config file; a YAML error is a config problem, like a schema error. */
-export function parseConfigText(text: string | undefined): ConfigResult {
+export async function parseConfigText(text: string | undefined): Promise<ConfigResult> {
   if (text === undefined) return resolveConfig(null);
+  // The YAML parser is loaded only when there is a file to parse.
+  const { default: YAML } = await import("yaml");
   try {
     return resolveConfig(YAML.parse(text) ?? null);
   } catch (error) {
@@ -57,9 +59,10 @@ export async function fromGitRepository(cwd: string, options: { base?: string; h
   const root = (await git(cwd, ["rev-parse", "--show-toplevel"])).trim();
   const head = options.head ?? "HEAD";
   const base = options.base ?? (await defaultBase(root, head));
-  const files = fromUnifiedDiff(await diff(root, base, head));
-  const branch = (await defaultBranch(root)) ?? "main";
   const configPath = options.configPath ?? join(root, CONFIG_FILE);
+  const config = await parseConfigText(await readOptional(configPath));
+  const files = await readDiffChunks(diffChunks(root, base, head), patchesNeeded(config));
+  const branch = (await defaultBranch(root)) ?? "main";
   const manifestPaths = files.filter((f) => manifestKind(f.path)).map((f) => f.path);
   const [before, after] = await Promise.all([readBlobs(root, base, manifestPaths), readBlobs(root, head, manifestPaths)]);
   const textAt = (list: Array<{ path: string; text: string }>, path: string) => list.find((b) => b.path === path)?.text;
@@ -72,21 +75,22 @@ export async function fromGitRepository(cwd: string, options: { base?: string; h
     },
     files,
     gitattributes: await readBlobs(root, base, gitattributesCandidates(files.map((f) => f.path))),
-    config: parseConfigText(await readOptional(configPath)),
+    config,
     configSource: configPath,
     facts: { baseBranch: branch.replace(/^origin\//, ""), defaultBranch: branch.replace(/^origin\//, ""), draft: false, authorIsBot: false },
   };
 }
 
-/** A unified diff from a file or standard input, with .gitattributes and config read from the folder `cwd`. */
-export async function fromDiffText(cwd: string, diffText: string, options: { configPath?: string }): Promise<CheckSubject> {
-  const files = fromUnifiedDiff(diffText);
-  const gitattributes: CheckSubject["gitattributes"] = [];
-  for (const path of gitattributesCandidates(files.map((f) => f.path))) {
-    const text = await readOptional(join(cwd, path));
-    if (text !== undefined) gitattributes.push({ path, text });
-  }
+/** A unified diff from a file or standard input, read as it comes, with .gitattributes and config read from the folder `cwd`. */
+export async function fromDiffInput(cwd: string, chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: { configPath?: string }): Promise<CheckSubject> {
   const configPath = options.configPath ?? join(cwd, CONFIG_FILE);
+  const config = await parseConfigText(await readOptional(configPath));
+  // Asked of git while the diff is read.
+  const workTree = git(cwd, ["rev-parse", "--is-inside-work-tree"]).catch(() => "");
+  const files = await readDiffChunks(chunks, patchesNeeded(config));
+  const candidates = gitattributesCandidates(files.map((f) => f.path));
+  const texts = await Promise.all(candidates.map((path) => readOptional(join(cwd, path))));
+  const gitattributes = candidates.flatMap((path, i) => (texts[i] === undefined ? [] : [{ path, text: texts[i]! }]));
   // A diff holds only the changed lines: requirements files can be compared from them, other manifests cannot.
   const manifests: ManifestVersions[] = [];
   const manifestProblems: string[] = [];
@@ -106,7 +110,7 @@ export async function fromDiffText(cwd: string, diffText: string, options: { con
     }
     manifests.push({ path: file.path, before: sides.before.join("\n"), after: sides.after.join("\n") });
   }
-  const inRepository = (await git(cwd, ["rev-parse", "--is-inside-work-tree"]).catch(() => "")).trim() === "true";
+  const inRepository = (await workTree).trim() === "true";
   return {
     label: "diff",
     // Inside a work tree, the files as they are stand in for the diff's new side; the pack uses a file only where
@@ -128,7 +132,7 @@ export async function fromDiffText(cwd: string, diffText: string, options: { con
     manifestProblems,
     files,
     gitattributes,
-    config: parseConfigText(await readOptional(configPath)),
+    config,
     configSource: configPath,
     facts: { baseBranch: "main", defaultBranch: "main", draft: false, authorIsBot: false },
   };

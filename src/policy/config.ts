@@ -1,4 +1,5 @@
-import { Ajv, type ErrorObject } from "ajv";
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { CONFIG_DEFAULTS } from "./config-defaults.js";
 import { compileCustomPacks, type CustomPackSpec } from "../analysis/custom-pack.js";
 import { SCHEMA_PRESETS, type SchemaPreset } from "../analysis/schema-migrations.js";
 import { PYTHON3_OPT_IN_RULES } from "../analysis/python/rules.js";
@@ -258,8 +259,9 @@ export interface ConfigProblem {
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
 
-const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: true });
-const validate = ajv.compile(CONFIG_SCHEMA);
+// Compiled on first use: a repository without a config file (most command-line runs) never pays for it.
+let compiled: ValidateFunction | undefined;
+const validator = () => (compiled ??= new Ajv({ allErrors: true, useDefaults: true, strict: true }).compile(CONFIG_SCHEMA));
 
 function keyPath(error: ErrorObject): string {
   const segments = error.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
@@ -296,10 +298,13 @@ function describeError(error: ErrorObject): string {
 
 /** Validate a parsed config (null for no file) and fill in the defaults. Never throws. */
 export function resolveConfig(raw: unknown): ConfigResult {
-  const candidate = raw === null || raw === undefined ? {} : structuredClone(raw);
+  // No file: the schema's defaults, as the validator fills them into {} (`npm run schema` writes them; a test compares).
+  if (raw === null || raw === undefined) return { ok: true, config: structuredClone(CONFIG_DEFAULTS) as unknown as Config };
+  const candidate = structuredClone(raw);
   if (typeof candidate !== "object" || Array.isArray(candidate)) {
     return { ok: false, problems: [{ path: "(top level)", message: "expected a mapping of keys to values" }] };
   }
+  const validate = validator();
   if (!validate(candidate)) {
     return { ok: false, problems: (validate.errors ?? []).map((e) => ({ path: keyPath(e), message: describeError(e) })) };
   }

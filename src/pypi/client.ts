@@ -2,6 +2,7 @@ import type { DependencyChange } from "../analysis/dependencies/changes.js";
 import { normaliseName } from "../analysis/dependencies/requirement.js";
 import { sharedCache } from "../coordination/index.js";
 import { pypiLookups } from "../metrics/metrics.js";
+export { withoutLookups } from "./without-lookups.js";
 import { judgePython3Support, type PyPIRelease } from "../analysis/dependencies/python3-support.js";
 
 export interface PyPIOptions {
@@ -109,8 +110,3 @@ export async function resolvePython3Support(changes: DependencyChange[], options
   return resolved;
 }
 
-/** Without network access (the command line's default): nothing is asked, every dependency stays "unknown". */
-export function withoutLookups(changes: DependencyChange[], allow: string[], reason: string): DependencyChange[] {
-  const allowed = new Set(allow.map(normaliseName));
-  return changes.map((c) => (c.change === "removed" ? { ...c, reason: "removed" } : allowed.has(c.key) ? { ...c, python3: "yes", reason: "allowed in config" } : { ...c, python3: "unknown", reason }));
-}

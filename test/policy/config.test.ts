@@ -30,6 +30,14 @@ describe("config", () => {
     });
   });
 
+  test("the defaults kept for an absent file are what the schema's validator fills into an empty config (run npm run schema if not)", () => {
+    const absent = resolveConfig(null);
+    expect(absent).toEqual(resolveConfig({}));
+    // Each call gets its own copy: a caller that changes its config changes no one else's.
+    if (absent.ok) absent.config.thresholds.L = 1;
+    expect(resolveConfig(null)).toEqual(resolveConfig({}));
+  });
+
   test("partial thresholds keep the other defaults", () => {
     const result = resolveConfig({ thresholds: { M: 150 }, mode: "block" });
     expect(result.ok && result.config.thresholds).toEqual({ XS: 10, S: 30, M: 150, L: 500, XL: 1000 });

@@ -1,4 +1,5 @@
 import type { ChangedFile } from "../changed-file.js";
+import type { PatchSummary } from "../diff-reader.js";
 import { SAMPLE_LINES, type FileSample } from "./markers.js";
 
 /** The first lines and the last two (the last is "" after a final newline, as Linguist splits) of a file's text. */
@@ -38,7 +39,7 @@ export function sampleOfPatch(patch: string, wholeFile: boolean): FileSample | u
 }
 
 /** An added file's patch is one hunk of `+` lines: its last two, read from the end (Linguist's split, "" after a newline). */
-function lastLinesOfAddedPatch(patch: string): string[] {
+export function lastLinesOfAddedPatch(patch: string): string[] {
   const lines: string[] = [];
   let end = patch.endsWith("\n") ? patch.length - 1 : patch.length;
   while (lines.length < 3 && end > 0) {
@@ -51,6 +52,13 @@ function lastLinesOfAddedPatch(patch: string): string[] {
   return noFinalNewline ? added.slice(-2) : [added[added.length - 1] ?? "", ""];
 }
 
+/** The head sample of a file the diff reader summarised, as `sampleOfPatch` gives it from the whole patch. */
+export function sampleOfSummary(summary: PatchSummary, wholeFile: boolean): FileSample | undefined {
+  const sample = sampleOfPatch(summary.head, false);
+  if (!sample || !wholeFile) return sample;
+  return { first: sample.first, last: lastLinesOfAddedPatch(`${summary.tail}\n`) };
+}
+
 /**
  * What is known of a changed file's head text: the whole text when it was read (the app's state query, git on the
  * command line), else what its patch shows. Removed and binary files have none.
@@ -60,6 +68,7 @@ export function headSample(file: ChangedFile, headTexts?: ReadonlyMap<string, st
   const text = headTexts?.get(file.path);
   if (text !== undefined) return sampleOfText(text);
   if (file.patch !== undefined) return sampleOfPatch(file.patch, file.status === "added");
+  if (file.summary !== undefined) return sampleOfSummary(file.summary, file.status === "added");
   const hunk = file.hunks?.[0];
   if (!hunk || hunk.newStart > 1) return undefined;
   const first = hunk.changes.filter((c) => c.type !== "del").slice(0, SAMPLE_LINES).map((c) => c.content.slice(1));

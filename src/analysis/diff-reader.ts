@@ -1,0 +1,298 @@
+import type { ChangedFile, FileStatus } from "./changed-file.js";
+import { SAMPLE_LINES } from "./generated/markers.js";
+
+/**
+ * Git's unified diff (`diff --git` sections), read in chunks of bytes as they arrive, one pass, keeping of each file
+ * only what the report needs: paths, status and counts always; the patch only of files whose hunks something reads
+ * (a migration pack, a manifest); of the others, their edit-line count and the lines a generator's marker may be on.
+ * A 100 MB diff of vendored JavaScript is never held whole.
+ *
+ * Bytes are handled as latin1 strings (one character per byte: fast to search, and a newline is a newline in any
+ * UTF-8), and only what is kept is decoded as UTF-8. A diff with no `diff --git` section (`diff -u`) is collected
+ * and handed to parse-diff whole by the caller.
+ */
+export interface DiffReaderOptions {
+  /** Whether a file's hunks are needed; every file's when undefined (what `fromUnifiedDiff` does). */
+  keepPatch?: (path: string) => boolean;
+}
+
+/** What the reader keeps of a patch it does not keep: enough to count it and to look for a generator's marker. */
+export interface PatchSummary {
+  /** Changed lines counted as edits (a removal and the addition in its place once), as `editLinesOfPatch` counts. */
+  editLines: number;
+  /** The start of the patch (its first hunk's header and up to SAMPLE_LINES lines of the head) and its last three lines. */
+  head: string;
+  tail: string;
+}
+
+const GIT_HEADER = "diff --git ";
+const DEV_NULL = "/dev/null";
+const utf8 = (bytes: string) => (/[^\x00-\x7f]/.test(bytes) ? Buffer.from(bytes, "latin1").toString("utf8") : bytes);
+
+/** Strip git's a/ b/ prefixes and C-style quoting from a header path. */
+function headerPath(raw: string): string | undefined {
+  let path = raw.replace(/\t.*$/, "");
+  if (path.startsWith('"') && path.endsWith('"')) path = path.slice(1, -1).replace(/\\(.)/g, "$1");
+  if (path === DEV_NULL) return undefined;
+  return path.replace(/^[ab]\//, "");
+}
+
+/** One `diff --git` section being read. */
+class Section {
+  from?: string;
+  to?: string;
+  status: FileStatus = "modified";
+  binary = false;
+  additions = 0;
+  deletions = 0;
+  inHunks = false;
+  keep = false;
+  /** Kept patch text, in pieces (latin1). */
+  pieces: string[] = [];
+  // The edit count's state: a block of removals then additions counts the larger of the two.
+  edits = 0;
+  blockDels = 0;
+  blockAdds = 0;
+  // The head excerpt: collected while `collecting`, up to SAMPLE_LINES lines the head shows.
+  head: string[] = [];
+  headShown = 0;
+  collecting = false;
+  /** The last three lines of the patch (latin1): those of earlier chunks as text, the current chunk's as offsets. */
+  tail: string[] = [];
+  private spans: number[] = [];
+
+  /** A line of the patch, from `p` to `e` in the current chunk: one of the last three, for now. */
+  lastLine(p: number, e: number): void {
+    if (this.spans.length === 6) this.spans.splice(0, 2);
+    this.spans.push(p, e);
+  }
+
+  /** Before the current chunk's text goes: its last lines become text. */
+  keepLastLines(s: string): void {
+    for (let i = 0; i < this.spans.length; i += 2) this.tail.push(s.slice(this.spans[i], this.spans[i + 1]));
+    if (this.tail.length > 3) this.tail.splice(0, this.tail.length - 3);
+    this.spans = [];
+  }
+
+  constructor(readonly firstLine: string) {}
+
+  header(line: string): void {
+    if (line.startsWith("--- ")) this.from = headerPath(utf8(line.slice(4)));
+    else if (line.startsWith("+++ ")) this.to = headerPath(utf8(line.slice(4)));
+    else if (line.startsWith("rename from ")) this.from = utf8(line.slice(12));
+    else if (line.startsWith("rename to ")) this.to = utf8(line.slice(10));
+    else if (line.startsWith("new file mode")) this.status = "added";
+    else if (line.startsWith("deleted file mode")) this.status = "removed";
+    else if (line.startsWith("Binary files ") || line === "GIT binary patch") this.binary = true;
+  }
+
+  /** The paths as the header gives them: from ---/+++ or rename lines, else from the `diff --git a/x b/x` line. */
+  paths(): { from?: string; to?: string; status: FileStatus } {
+    let { from, to, status } = this;
+    if (from === undefined && to === undefined) {
+      // No ---/+++ or rename lines (a binary or mode-only change): the paths are in "diff --git a/x b/x".
+      const first = utf8(this.firstLine);
+      const half = first.indexOf(" b/");
+      from = to = half === -1 ? first : first.slice(half + 3);
+      if (status === "removed") to = undefined;
+      if (status === "added") from = undefined;
+    }
+    if (status === "modified" && from !== undefined && to !== undefined && from !== to) status = "renamed";
+    return { from, to, status };
+  }
+
+  file(): ChangedFile {
+    const { from, to, status } = this.paths();
+    const file: ChangedFile = {
+      path: to ?? from ?? "(unknown)",
+      previousPath: status === "renamed" ? from : undefined,
+      status,
+      additions: this.additions,
+      deletions: this.deletions,
+      binary: this.binary,
+      patch: undefined,
+    };
+    if (!this.inHunks) return file;
+    if (this.keep) file.patch = utf8(this.pieces.join(""));
+    else file.summary = { editLines: this.edits + Math.max(this.blockDels, this.blockAdds), head: utf8(this.head.join("\n")), tail: utf8(this.tail.join("\n")) };
+    return file;
+  }
+}
+
+export class DiffReader {
+  private carry = "";
+  private section: Section | undefined;
+  private readonly files: ChangedFile[] = [];
+  /** Everything before the first git section; the whole input when there is none (a `diff -u`). */
+  private preamble: string[] = [];
+  private sawGitSection = false;
+
+  constructor(private readonly options: DiffReaderOptions = {}) {}
+
+  /** Bytes as they arrive (a chunk may end anywhere, even inside a UTF-8 character). */
+  push(chunk: Uint8Array): void {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    this.read(this.carry + bytes.toString("latin1"), false);
+  }
+
+  /** The files read; `undefined` when the input held no git section (the caller parses `text()` another way). */
+  end(): ChangedFile[] | undefined {
+    if (this.carry !== "") this.read(this.carry, true);
+    this.carry = "";
+    this.close();
+    return this.sawGitSection ? this.files : undefined;
+  }
+
+  /** The input as UTF-8 text, when it held no git section. */
+  text(): string {
+    return utf8(this.preamble.join(""));
+  }
+
+  private close(): void {
+    if (this.section) this.files.push(this.section.file());
+    this.section = undefined;
+  }
+
+  /** The rest of a hunk line the last chunk ended in, already counted, is skipped. */
+  private skipping = false;
+
+  /** Reads the complete lines of `s`; carries the last, unfinished one unless `final`. */
+  private read(s: string, final: boolean): void {
+    let p = 0;
+    let section = this.section;
+    // Where the kept patch text of this string starts (-1: nothing kept here yet).
+    let pieceAt = section?.keep && section.inHunks ? 0 : -1;
+    let preambleAt = this.sawGitSection ? -1 : 0;
+    const length = s.length;
+    if (this.skipping) {
+      const e = s.indexOf("\n");
+      p = e === -1 ? length : e + 1;
+      this.skipping = e === -1;
+    }
+    while (p < length) {
+      if (section?.inHunks && (section.keep || (!section.collecting && section.status !== "added"))) {
+        p = this.countHunkLines(section, s, p);
+        if (p >= length) break;
+      }
+      let e = s.indexOf("\n", p);
+      const first = s.charCodeAt(p);
+      if (e === -1) {
+        if (!final) {
+          // A long hunk line cut by the chunk's end is counted now, and the rest of it skipped, rather than carried
+          // (and copied) into the next chunk; only lines whose text is kept are carried.
+          if (section?.inHunks && (section.keep || (!section.collecting && section.status !== "added")) && (first === 43 || first === 45 || first === 32)) {
+            this.hunkLine(section, first);
+            this.skipping = true;
+            p = length;
+          }
+          break;
+        }
+        e = length;
+      }
+      const next = e + 1;
+      if (first === 100 /* d */ && s.startsWith(GIT_HEADER, p)) {
+        if (section) {
+          if (pieceAt !== -1) section.pieces.push(s.slice(pieceAt, p));
+          section.keepLastLines(s);
+          this.close();
+        } else if (preambleAt !== -1) {
+          // Text before the first section is not part of any file.
+          this.preamble = [];
+          preambleAt = -1;
+          this.sawGitSection = true;
+        }
+        section = this.section = new Section(s.slice(p + GIT_HEADER.length, e));
+        pieceAt = -1;
+      } else if (section?.inHunks) {
+        this.hunkLine(section, first);
+        if (!section.keep) this.summarise(section, s, p, e, first);
+      } else if (section) {
+        if (first === 64 /* @ */ && s.startsWith("@@", p)) {
+          section.inHunks = true;
+          const { to, from } = section.paths();
+          section.keep = this.options.keepPatch?.(to ?? from ?? "(unknown)") ?? true;
+          if (section.keep) pieceAt = p;
+          else {
+            section.head.push(s.slice(p, e));
+            section.collecting = true;
+            section.lastLine(p, e);
+          }
+        } else section.header(s.slice(p, e));
+      }
+      p = next;
+    }
+    if (section && pieceAt !== -1) section.pieces.push(s.slice(pieceAt, Math.min(p, length)));
+    section?.keepLastLines(s);
+    if (preambleAt !== -1) this.preamble.push(s.slice(preambleAt, Math.min(p, length)));
+    this.carry = p < length ? s.slice(p) : "";
+  }
+
+  /**
+   * The hot loop, over the lines of a hunk whose text nobody needs line by line (most of a large diff): counts
+   * them in local variables until a line that is not a hunk line, or the end of the complete lines of `s`. Same
+   * counts as `hunkLine`, line for line.
+   */
+  private countHunkLines(section: Section, s: string, from: number): number {
+    let { additions, deletions, edits, blockDels, blockAdds } = section;
+    let p = from;
+    for (;;) {
+      const e = s.indexOf("\n", p);
+      if (e === -1) break;
+      const first = s.charCodeAt(p);
+      if (first === 43 /* + */) {
+        additions++;
+        blockAdds++;
+      } else if (first === 45 /* - */) {
+        deletions++;
+        if (blockAdds) {
+          edits += blockDels > blockAdds ? blockDels : blockAdds;
+          blockDels = blockAdds = 0;
+        }
+        blockDels++;
+      } else if (first === 32 /* space */ || (first === 64 /* @ */ && s.startsWith("@@", p))) {
+        edits += blockDels > blockAdds ? blockDels : blockAdds;
+        blockDels = blockAdds = 0;
+      } else if (first !== 92 /* \ */) break; // a section header, or a line the general path reads
+      p = e + 1;
+    }
+    Object.assign(section, { additions, deletions, edits, blockDels, blockAdds });
+    return p;
+  }
+
+  /** Counts a line of a hunk: its additions and deletions, and edits as `editLinesOfPatch` counts them. */
+  private hunkLine(section: Section, first: number): void {
+    if (first === 43 /* + */) {
+      section.additions++;
+      section.blockAdds++;
+    } else if (first === 45 /* - */) {
+      section.deletions++;
+      if (section.blockAdds) {
+        section.edits += Math.max(section.blockDels, section.blockAdds);
+        section.blockDels = section.blockAdds = 0;
+      }
+      section.blockDels++;
+    } else if (first !== 92 /* \ */) {
+      section.edits += Math.max(section.blockDels, section.blockAdds);
+      section.blockDels = section.blockAdds = 0;
+    }
+  }
+
+  /** For a file whose patch is not kept: the head excerpt and the last three lines. */
+  private summarise(section: Section, s: string, p: number, e: number, first: number): void {
+    if (section.collecting) {
+      if (first === 64 /* @ */) section.collecting = false;
+      else if (first === 32 /* space */ || first === 43 /* + */) {
+        section.head.push(s.slice(p, e));
+        if (++section.headShown >= SAMPLE_LINES) section.collecting = false;
+      }
+    }
+    if (section.status === "added") section.lastLine(p, e);
+  }
+}
+
+/** Reads a whole diff held in memory (tests, and callers that have it already). */
+export function readDiff(bytes: Uint8Array, options?: DiffReaderOptions): ChangedFile[] | undefined {
+  const reader = new DiffReader(options);
+  reader.push(bytes);
+  return reader.end();
+}
