@@ -11232,11 +11232,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural;
       }
-      pluralize(count2) {
-        const one = count2 === 1;
+      pluralize(count3) {
+        const one = count3 === 1;
         const keys = one ? singulars : plurals;
         const noun2 = one ? this.singular : this.plural;
-        return { ...keys, count: count2, noun: noun2 };
+        return { ...keys, count: count3, noun: noun2 };
       }
     };
   }
@@ -18655,15 +18655,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count2) {
-        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count3) {
+        while (count3 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk2 = this.chunks[this.lineChunkIndex];
           const remaining = chunk2.length - this.linePos;
-          if (count2 < remaining) {
-            this.linePos += count2;
-            count2 = 0;
+          if (count3 < remaining) {
+            this.linePos += count3;
+            count3 = 0;
           } else {
-            count2 -= remaining;
+            count3 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -21297,28 +21297,28 @@ var require_pushgateway = __commonJS({
 var require_bucketGenerators = __commonJS({
   "node_modules/prom-client/lib/bucketGenerators.js"(exports2) {
     "use strict";
-    exports2.linearBuckets = (start, width, count2) => {
-      if (count2 < 1) {
+    exports2.linearBuckets = (start, width, count3) => {
+      if (count3 < 1) {
         throw new Error("Linear buckets needs a positive count");
       }
-      const buckets = new Array(count2);
-      for (let i = 0; i < count2; i++) {
+      const buckets = new Array(count3);
+      for (let i = 0; i < count3; i++) {
         buckets[i] = start + i * width;
       }
       return buckets;
     };
-    exports2.exponentialBuckets = (start, factor, count2) => {
+    exports2.exponentialBuckets = (start, factor, count3) => {
       if (start <= 0) {
         throw new Error("Exponential buckets needs a positive start");
       }
-      if (count2 < 1) {
+      if (count3 < 1) {
         throw new Error("Exponential buckets needs a positive count");
       }
       if (factor <= 1) {
         throw new Error("Exponential buckets needs a factor greater than 1");
       }
-      const buckets = new Array(count2);
-      for (let i = 0; i < count2; i++) {
+      const buckets = new Array(count3);
+      for (let i = 0; i < count3; i++) {
         buckets[i] = start;
         start *= factor;
       }
@@ -30724,51 +30724,51 @@ var require_denque = __commonJS({
       }
       return item;
     };
-    Denque.prototype.remove = function remove(index2, count2) {
+    Denque.prototype.remove = function remove(index2, count3) {
       var i = index2;
       var removed;
-      var del_count = count2;
+      var del_count = count3;
       if (i !== (i | 0)) {
         return void 0;
       }
       if (this._head === this._tail) return void 0;
       var size = this.size();
       var len = this._list.length;
-      if (i >= size || i < -size || count2 < 1) return void 0;
+      if (i >= size || i < -size || count3 < 1) return void 0;
       if (i < 0) i += size;
-      if (count2 === 1 || !count2) {
+      if (count3 === 1 || !count3) {
         removed = new Array(1);
         removed[0] = this.removeOne(i);
         return removed;
       }
-      if (i === 0 && i + count2 >= size) {
+      if (i === 0 && i + count3 >= size) {
         removed = this.toArray();
         this.clear();
         return removed;
       }
-      if (i + count2 > size) count2 = size - i;
+      if (i + count3 > size) count3 = size - i;
       var k;
-      removed = new Array(count2);
-      for (k = 0; k < count2; k++) {
+      removed = new Array(count3);
+      for (k = 0; k < count3; k++) {
         removed[k] = this._list[this._head + i + k & this._capacityMask];
       }
       i = this._head + i & this._capacityMask;
-      if (index2 + count2 === size) {
-        this._tail = this._tail - count2 + len & this._capacityMask;
-        for (k = count2; k > 0; k--) {
+      if (index2 + count3 === size) {
+        this._tail = this._tail - count3 + len & this._capacityMask;
+        for (k = count3; k > 0; k--) {
           this._list[i = i + 1 + len & this._capacityMask] = void 0;
         }
         return removed;
       }
       if (index2 === 0) {
-        this._head = this._head + count2 + len & this._capacityMask;
-        for (k = count2 - 1; k > 0; k--) {
+        this._head = this._head + count3 + len & this._capacityMask;
+        for (k = count3 - 1; k > 0; k--) {
           this._list[i = i + 1 + len & this._capacityMask] = void 0;
         }
         return removed;
       }
       if (i < size / 2) {
-        this._head = this._head + index2 + count2 + len & this._capacityMask;
+        this._head = this._head + index2 + count3 + len & this._capacityMask;
         for (k = index2; k > 0; k--) {
           this.unshift(this._list[i = i - 1 + len & this._capacityMask]);
         }
@@ -30780,8 +30780,8 @@ var require_denque = __commonJS({
         if (index2 < 0) this._tail = i;
       } else {
         this._tail = i;
-        i = i + count2 + len & this._capacityMask;
-        for (k = size - (count2 + index2); k > 0; k--) {
+        i = i + count3 + len & this._capacityMask;
+        for (k = size - (count3 + index2); k > 0; k--) {
           this.push(this._list[i++]);
         }
         i = this._tail;
@@ -30793,7 +30793,7 @@ var require_denque = __commonJS({
       if (this._head < 2 && this._tail > 1e4 && this._tail <= len >>> 2) this._shrinkArray();
       return removed;
     };
-    Denque.prototype.splice = function splice(index2, count2) {
+    Denque.prototype.splice = function splice(index2, count3) {
       var i = index2;
       if (i !== (i | 0)) {
         return void 0;
@@ -30813,13 +30813,13 @@ var require_denque = __commonJS({
           for (k = 0; k < i; k++) {
             temp[k] = this._list[this._head + k & this._capacityMask];
           }
-          if (count2 === 0) {
+          if (count3 === 0) {
             removed = [];
             if (i > 0) {
               this._head = this._head + i + len & this._capacityMask;
             }
           } else {
-            removed = this.remove(i, count2);
+            removed = this.remove(i, count3);
             this._head = this._head + i + len & this._capacityMask;
           }
           while (arg_len > arguments_index) {
@@ -30829,18 +30829,18 @@ var require_denque = __commonJS({
             this.unshift(temp[k - 1]);
           }
         } else {
-          temp = new Array(size - (i + count2));
+          temp = new Array(size - (i + count3));
           var leng = temp.length;
           for (k = 0; k < leng; k++) {
-            temp[k] = this._list[this._head + i + count2 + k & this._capacityMask];
+            temp[k] = this._list[this._head + i + count3 + k & this._capacityMask];
           }
-          if (count2 === 0) {
+          if (count3 === 0) {
             removed = [];
             if (i != size) {
               this._tail = this._head + i + len & this._capacityMask;
             }
           } else {
-            removed = this.remove(i, count2);
+            removed = this.remove(i, count3);
             this._tail = this._tail - leng + len & this._capacityMask;
           }
           while (arguments_index < arg_len) {
@@ -30852,7 +30852,7 @@ var require_denque = __commonJS({
         }
         return removed;
       } else {
-        return this.remove(i, count2);
+        return this.remove(i, count3);
       }
     };
     Denque.prototype.clear = function clear() {
@@ -33257,15 +33257,15 @@ var require_DataHandler = __commonJS({
             if (channel) {
               this.redis.condition.subscriber.del(replyType, channel);
             }
-            const count2 = reply[2];
-            if (Number(count2) === 0) {
+            const count3 = reply[2];
+            if (Number(count3) === 0) {
               this.redis.condition.subscriber = false;
             }
             const item = this.shiftCommand(reply);
             if (!item) {
               return;
             }
-            if (!fillUnsubCommand(item.command, count2)) {
+            if (!fillUnsubCommand(item.command, count3)) {
               this.redis.commandQueue.unshift(item);
             }
             break;
@@ -33309,30 +33309,30 @@ var require_DataHandler = __commonJS({
     };
     exports2.default = DataHandler;
     var remainingRepliesMap = /* @__PURE__ */ new WeakMap();
-    function fillSubCommand(command, count2) {
+    function fillSubCommand(command, count3) {
       let remainingReplies = remainingRepliesMap.has(command) ? remainingRepliesMap.get(command) : command.args.length;
       remainingReplies -= 1;
       if (remainingReplies <= 0) {
-        command.resolve(count2);
+        command.resolve(count3);
         remainingRepliesMap.delete(command);
         return true;
       }
       remainingRepliesMap.set(command, remainingReplies);
       return false;
     }
-    function fillUnsubCommand(command, count2) {
+    function fillUnsubCommand(command, count3) {
       let remainingReplies = remainingRepliesMap.has(command) ? remainingRepliesMap.get(command) : command.args.length;
       if (remainingReplies === 0) {
-        if (Number(count2) === 0) {
+        if (Number(count3) === 0) {
           remainingRepliesMap.delete(command);
-          command.resolve(count2);
+          command.resolve(count3);
           return true;
         }
         return false;
       }
       remainingReplies -= 1;
       if (remainingReplies <= 0) {
-        command.resolve(count2);
+        command.resolve(count3);
         return true;
       }
       remainingRepliesMap.set(command, remainingReplies);
@@ -36578,20 +36578,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count2 = 0;
+      let count3 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count2++;
+        count3++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count3 += countKeys(sch));
         }
-        if (count2 === Infinity)
+        if (count3 === Infinity)
           return Infinity;
       }
-      return count2;
+      return count3;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -40129,8 +40129,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count2 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
+          const count3 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count3)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -40143,16 +40143,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count2) {
-          gen.code((0, codegen_1._)`${count2}++`);
+        function checkLimits(count3) {
+          gen.code((0, codegen_1._)`${count3}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count3} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -54273,8 +54273,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -54382,13 +54382,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count2 = 0;
+        let count3 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count3)
+            count3 = c;
         }
-        return count2;
+        return count3;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -57341,8 +57341,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -57419,12 +57419,12 @@ var require_errors4 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count3 = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count3);
         error2.message += `:
 
 ${lineStr}
@@ -71866,6 +71866,80 @@ var ExclusionRules = class {
 
 // src/analysis/changed-file.ts
 var import_parse_diff = __toESM(require_parse_diff(), 1);
+
+// src/analysis/hunks.ts
+var HUNK_HEADER = /^@@\s+-(\d+),?(\d+)?\s+\+(\d+),?(\d+)?\s@@/;
+var FILE_HEADER = /^(?:new file mode \d+|deleted file mode \d+|old mode \d+|new mode \d+|index\s[\da-zA-Z]+\.\.[\da-zA-Z]+(?:\s\d+)?)$|^(?:---|\+\+\+)\s/;
+var NO_NEWLINE = "\\ No newline at end of file";
+var count = (text) => text ? Number(text) : 1;
+function parseHunks(patch) {
+  if (!patch || /^\s+$/.test(patch)) return [];
+  const hunks = [];
+  let hunk;
+  let fileStarted = false;
+  let oldLine = 0;
+  let newLine = 0;
+  let oldLeft = 0;
+  let newLeft = 0;
+  let inHunk = false;
+  let start = 0;
+  const length = patch.length;
+  while (start <= length) {
+    let end = patch.indexOf("\n", start);
+    if (end === -1) end = length;
+    const line = patch.slice(start, end);
+    start = end + 1;
+    if (inHunk) {
+      const first = line.charCodeAt(0);
+      const changes = hunk.changes;
+      if (first === 92 && line === NO_NEWLINE) {
+        const last = changes[changes.length - 1];
+        if (last) changes.push(repeatOf(last, line));
+      } else if (first === 45) {
+        changes.push({ type: "del", del: true, ln: oldLine++, content: line });
+        oldLeft--;
+      } else if (first === 43) {
+        changes.push({ type: "add", add: true, ln: newLine++, content: line });
+        newLeft--;
+      } else {
+        changes.push({ type: "normal", normal: true, ln1: oldLine++, ln2: newLine++, content: line });
+        oldLeft--;
+        newLeft--;
+      }
+      if (oldLeft === 0 && newLeft === 0) inHunk = false;
+      continue;
+    }
+    if (/^diff\s/.test(line)) {
+      if (fileStarted) break;
+      fileStarted = true;
+    } else if (FILE_HEADER.test(line)) {
+      if (fileStarted && hunks.length) break;
+      fileStarted = true;
+    } else {
+      const header = HUNK_HEADER.exec(line);
+      if (header) {
+        fileStarted = true;
+        oldLine = Number(header[1]);
+        newLine = Number(header[3]);
+        oldLeft = count(header[2]);
+        newLeft = count(header[4]);
+        hunk = { content: line, changes: [], oldStart: oldLine, oldLines: oldLeft, newStart: newLine, newLines: newLeft };
+        hunks.push(hunk);
+        inHunk = true;
+      } else if (line === NO_NEWLINE && hunk) {
+        const last = hunk.changes[hunk.changes.length - 1];
+        if (last) hunk.changes.push(repeatOf(last, line));
+      }
+    }
+  }
+  return hunks;
+}
+function repeatOf(last, content) {
+  const change = last;
+  return { type: change.type, [change.type]: true, ln1: change.ln1, ln2: change.ln2, ln: change.ln, content };
+}
+
+// src/analysis/changed-file.ts
 var STATUSES = /* @__PURE__ */ new Set(["added", "removed", "modified", "renamed", "copied", "changed", "unchanged"]);
 function fromGitHubFile(entry) {
   const status = STATUSES.has(entry.status) ? entry.status : "modified";
@@ -71882,12 +71956,8 @@ function fromGitHubFile(entry) {
     patch: entry.patch
   };
 }
-function hunksOf(file2) {
-  if (file2.hunks) return file2.hunks;
-  if (!file2.patch) return file2.hunks = [];
-  const parsed = (0, import_parse_diff.default)(file2.patch);
-  file2.hunks = parsed[0]?.chunks ?? [];
-  return file2.hunks;
+function readHunks(file2) {
+  return file2.hunks ?? (file2.patch ? parseHunks(file2.patch) : []);
 }
 
 // src/analysis/line-pack.ts
@@ -71952,7 +72022,7 @@ function measureMigration(files, packs, options2, texts = {}) {
       lines.other += file2.patch !== void 0 ? editLinesOfPatch(file2.patch) : file2.summary ? file2.summary.editLines : file2.hunks ? editLines(file2.hunks.map((h) => h.changes.map((c) => c.type))) : Math.max(file2.additions, file2.deletions);
       continue;
     }
-    const hunks = hunksOf(file2);
+    const hunks = readHunks(file2);
     if (hunks.length === 0) {
       lines.other += Math.max(file2.additions, file2.deletions);
       continue;
@@ -72509,19 +72579,32 @@ OLD_CONSTRUCT_RULES.forEach((rule, i) => {
   }
 });
 var MODULE_WORDS = /* @__PURE__ */ new Set(["import"]);
-var IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
 var PUNCTUATION_TRIGGER = /`|<>|\d[lL]\b|(?<![\w.])0[0-7]|[rR]""/;
 var NO_RULES = [];
 var NOTHING = Object.freeze({ rules: NO_RULES, importLine: false });
 var NO_HITS = Object.freeze([]);
+var wordsPattern = (words2) => new RegExp(`(?<![A-Za-z_][A-Za-z0-9_]*)(?:${[...words2].sort((a, b) => b.length - a.length).join("|")})(?![A-Za-z0-9_])`, "g");
+var FIXED_WORDS = [...RULES_BY_WORD.keys(), ...MODULE_WORDS];
+var FIXED_TRIGGERS = wordsPattern(FIXED_WORDS);
+var triggersByContext = /* @__PURE__ */ new WeakMap();
+function triggersFor(context) {
+  if (!context.exceptNames?.size && !context.importedModules?.size) return FIXED_TRIGGERS;
+  let pattern = triggersByContext.get(context);
+  if (!pattern) {
+    pattern = wordsPattern(/* @__PURE__ */ new Set([...FIXED_WORDS, ...context.exceptNames ?? [], ...context.importedModules ?? []]));
+    triggersByContext.set(context, pattern);
+  }
+  return pattern;
+}
 function candidateRules(code18, context) {
   let found;
   let importLine = false;
   let module2;
   const exceptNames = context.exceptNames?.size ? context.exceptNames : void 0;
   const modules = context.importedModules?.size ? context.importedModules : void 0;
-  IDENTIFIER.lastIndex = 0;
-  for (let m = IDENTIFIER.exec(code18); m; m = IDENTIFIER.exec(code18)) {
+  const triggers = triggersFor(context);
+  triggers.lastIndex = 0;
+  for (let m = triggers.exec(code18); m; m = triggers.exec(code18)) {
     const word = m[0];
     const list = RULES_BY_WORD.get(word);
     if (list) for (const i of list) (found ??= /* @__PURE__ */ new Set()).add(i);
@@ -72652,13 +72735,13 @@ function python3IdiomIn(added, ...replaced) {
 // src/analysis/python/source.ts
 var OUTSIDE = { quote: "" };
 var SPECIAL = /["'#]/g;
-function stripLine(line, state) {
-  const startedInString = state.quote !== "";
-  if (!startedInString && line.indexOf('"') === -1 && line.indexOf("'") === -1 && line.indexOf("#") === -1) {
-    return { line: { code: line, startedInString }, state };
+var quoteAtEnd = "";
+function codeOf(line, quote) {
+  if (quote === "" && line.indexOf('"') === -1 && line.indexOf("'") === -1 && line.indexOf("#") === -1) {
+    quoteAtEnd = "";
+    return line;
   }
   let code18 = "";
-  let quote = state.quote;
   let i = 0;
   while (i < line.length) {
     if (quote) {
@@ -72689,7 +72772,8 @@ function stripLine(line, state) {
     code18 += '"';
     quote = "";
   }
-  return { line: { code: code18, startedInString }, state: quote === state.quote ? state : { quote } };
+  quoteAtEnd = quote;
+  return code18;
 }
 function findClosing(line, from, quote) {
   let i = from;
@@ -72703,12 +72787,13 @@ function findClosing(line, from, quote) {
   }
 }
 function stripLines(lines, start = OUTSIDE) {
-  let state = start;
-  return lines.map((text) => {
-    const result = stripLine(text, state);
-    state = result.state;
-    return result.line;
-  });
+  const stripped = new Array(lines.length);
+  let quote = start.quote;
+  for (let i = 0; i < lines.length; i++) {
+    stripped[i] = { code: codeOf(lines[i], quote), startedInString: quote !== "" };
+    quote = quoteAtEnd;
+  }
+  return stripped;
 }
 var KEYWORD_START = /^(?:def|class|if|elif|else|for|while|try|except|finally|with|return|yield|import|from|raise|assert|del|pass|break|continue|global|nonlocal|lambda|print|exec|async|await|match|case)\b/;
 var CODE_CHARS = /[=()[\]{}:@<>+*/%]|^\s*$/;
@@ -72865,6 +72950,8 @@ function hunkSide(hunks, side, wholeFile) {
     return { view: viewOfHunkSide(lines, top, wholeFile && hunks.length === 1), index: (_h, c) => at[c] };
   });
 }
+var OTHER = Object.freeze({ lineClass: "other" });
+var MIGRATION = Object.freeze({ lineClass: "migration" });
 function servingLines(hunks, blocks, code18, verdicts) {
   const migratedNames = /* @__PURE__ */ new Set();
   hunks.forEach(
@@ -72887,8 +72974,8 @@ function servingLines(hunks, blocks, code18, verdicts) {
       if (verdicts[h][c]?.lineClass !== "other") continue;
       const added = hunks[h].changes[c].type === "add";
       const imported = added ? namesImportedBy(code18[h][c]) : [];
-      if (imported.some((name) => migratedNames.has(name))) verdicts[h][c] = { lineClass: "migration" };
-      else if (names && imported.length === 0 && [...identifiersOf(code18[h][c])].every((name) => names.has(name))) verdicts[h][c] = { lineClass: "migration" };
+      if (imported.some((name) => migratedNames.has(name))) verdicts[h][c] = MIGRATION;
+      else if (names && imported.length === 0 && [...identifiersOf(code18[h][c])].every((name) => names.has(name))) verdicts[h][c] = MIGRATION;
     }
   }
 }
@@ -72927,34 +73014,41 @@ function python3Pack(options2 = {}) {
       const contexts = /* @__PURE__ */ new Map();
       const contextFor = (view2) => contexts.get(view2) ?? contexts.set(view2, contextOf(view2, enabled, disabled)).get(view2);
       const blocks = [];
-      const code18 = hunks.map((hunk) => hunk.changes.map(() => ""));
+      const code18 = hunks.map((hunk) => new Array(hunk.changes.length).fill(""));
       const verdicts = hunks.map((hunk, h) => {
-        const out = hunk.changes.map(() => void 0);
+        const out = new Array(hunk.changes.length).fill(void 0);
+        let guarded = false;
+        let marker2;
         const judge = (c) => {
           const removedLine = hunk.changes[c].type === "del";
           const side = removedLine ? oldSide(h) : newSide(h);
           const i = side.index(h, c);
           const line = side.view.code[i];
-          const hit = line ? oldConstructIn(line.code, side.view.names, contextFor(side.view)(i)) : void 0;
           code18[h][c] = line?.code ?? "";
-          return { code: code18[h][c], guarded: side.view.guarded[i] ?? false, hit, marker: line ? compatibilityMarkerIn(line.code) : void 0 };
+          guarded = side.view.guarded[i] ?? false;
+          marker2 = line ? compatibilityMarkerIn(line.code) : void 0;
+          return line ? oldConstructIn(line.code, side.view.names, contextFor(side.view)(i)) : void 0;
         };
         for (const { dels, adds } of changeBlocks(hunk)) {
           blocks.push({ h, dels, adds });
-          const oldJudged = dels.map(judge);
+          const oldHits = new Array(dels.length);
           dels.forEach((d, k) => {
-            const { hit, marker: marker2, guarded } = oldJudged[k];
-            out[d] = hit ? { lineClass: "migration", rule: { id: hit.id, message: hit.message }, removesOldConstruct: true } : { lineClass: marker2 || guarded ? "migration" : "other" };
+            const hit = oldHits[k] = judge(d);
+            out[d] = hit ? { lineClass: "migration", rule: { id: hit.id, message: hit.message }, removesOldConstruct: true } : marker2 || guarded ? MIGRATION : OTHER;
           });
+          const anyOldHit = oldHits.some((hit) => hit);
           adds.forEach((a, k) => {
-            const { code: added2, hit, marker: marker2, guarded } = judge(a);
+            const hit = judge(a);
             if (hit && (!guarded || hit.syntax)) {
               out[a] = { lineClass: "regression", rule: { id: hit.id, message: hit.message } };
               return;
             }
-            const replaced = k < dels.length ? [oldJudged[k].code] : oldJudged.some((j) => j.hit) ? oldJudged.map((j) => j.code) : [];
-            const idiom = replaced.length > 0 && python3IdiomIn(added2, ...replaced);
-            out[a] = { lineClass: marker2 || guarded || hit || idiom ? "migration" : "other" };
+            if (marker2 || guarded || hit) {
+              out[a] = MIGRATION;
+              return;
+            }
+            const replaced = k < dels.length ? [code18[h][dels[k]]] : anyOldHit ? dels.map((d) => code18[h][d]) : [];
+            out[a] = replaced.length > 0 && python3IdiomIn(code18[h][a], ...replaced) ? MIGRATION : OTHER;
           });
         }
         return out;
@@ -73027,7 +73121,7 @@ var IRREGULAR = { dependency: "dependencies", "more batch": "more batches", batc
 function noun(value, singular) {
   return value === 1 ? singular : IRREGULAR[singular] ?? `${singular}s`;
 }
-function count(value, singular) {
+function count2(value, singular) {
   return `${formatCount(value)} ${noun(value, singular)}`;
 }
 
@@ -73040,10 +73134,10 @@ function isTargetBranch(config2, facts) {
   return config2.branches.some((glob) => minimatch(facts.baseBranch, glob));
 }
 function describeSize(size) {
-  const lines = count(size.countedLines, "line");
-  if (!size.complete) return `at least ${lines} in ${formatCount(size.countedFiles)} of ${count(size.filesExpected, "file")}`;
+  const lines = count2(size.countedLines, "line");
+  if (!size.complete) return `at least ${lines} in ${formatCount(size.countedFiles)} of ${count2(size.filesExpected, "file")}`;
   if (size.filesSeen === 0) return "no changes";
-  return `${lines} in ${count(size.countedFiles, "file")}`;
+  return `${lines} in ${count2(size.countedFiles, "file")}`;
 }
 function guidanceFor(sizeClass, limit) {
   const index2 = SIZE_CLASSES.indexOf(sizeClass);
@@ -73111,7 +73205,7 @@ function unknownSupportNotes(dependencies) {
     const reason = (d.reason ?? "no answer").replace(/\s*\([^()]*\)$/, "");
     byReason.set(reason, (byReason.get(reason) ?? /* @__PURE__ */ new Set()).add(d.key));
   }
-  return [...byReason].map(([reason, keys]) => `Python 3 support not checked for ${count(keys.size, "package")}: ${reason}. Not a failure; see the dependencies table.`);
+  return [...byReason].map(([reason, keys]) => `Python 3 support not checked for ${count2(keys.size, "package")}: ${reason}. Not a failure; see the dependencies table.`);
 }
 function applyFindings(size, config2, facts, migration, dependencies, schema) {
   let conclusion = size.conclusion;
@@ -73122,22 +73216,22 @@ function applyFindings(size, config2, facts, migration, dependencies, schema) {
   if (migration.regressions.length) {
     const c = findingConclusion(config2.migration.regressions, config2, facts);
     conclusion = worst(conclusion, c);
-    titleParts.push(count(migration.regressions.length, "regression"));
+    titleParts.push(count2(migration.regressions.length, "regression"));
     for (const r of migration.regressions) {
       annotations.push({ path: r.path, start_line: r.line, end_line: r.line, annotation_level: c === "failure" ? "failure" : "warning", title: `${r.pack}: ${r.rule}`, message: r.message });
     }
   }
   if (migration.mixed) {
-    notes.push(`Mixed change: ${count(migration.lines.migration, "migration line")} with ${count(migration.lines.other, "line")} of other work.`);
+    notes.push(`Mixed change: ${count2(migration.lines.migration, "migration line")} with ${count2(migration.lines.other, "line")} of other work.`);
     guidance.unshift(
-      `Split it in two: one pull request with only the migration edits (${count(migration.lines.migration, "line")}), one with the other changes (${count(migration.lines.other, "line")}). Land the migration first: it is mechanical and quick to review.`
+      `Split it in two: one pull request with only the migration edits (${count2(migration.lines.migration, "line")}), one with the other changes (${count2(migration.lines.other, "line")}). Land the migration first: it is mechanical and quick to review.`
     );
   }
   const unsupported = dependencies.changes.filter((d) => d.change !== "removed" && d.python3 === "no");
   if (unsupported.length) {
     const c = findingConclusion(config2.dependencies.unsupported, config2, facts);
     conclusion = worst(conclusion, c);
-    titleParts.push(`${count(unsupported.length, "dependency")} without Python 3`);
+    titleParts.push(`${count2(unsupported.length, "dependency")} without Python 3`);
     for (const d of unsupported) {
       annotations.push({
         path: d.manifest,
@@ -73783,7 +73877,7 @@ function describeError(error2) {
     case "uniqueItems":
       return "expected no repeated items";
     case "minItems":
-      return `expected at least ${count(error2.params.limit, "item")}`;
+      return `expected at least ${count2(error2.params.limit, "item")}`;
     case "maxLength":
       return `expected at most ${error2.params.limit} characters`;
     default:
@@ -74176,11 +74270,11 @@ function renderMigrationSection(evaluation) {
   }
   if (migration.hunksOnly.length && evaluation.hunksOnlyReason) {
     const shown = migration.hunksOnly.slice(0, 20).map(code).join(", ");
-    parts.push(`**Judged from hunks only** (${count(migration.hunksOnly.length, "file")}): ${shown}${migration.hunksOnly.length > 20 ? ` and ${n(migration.hunksOnly.length - 20)} more` : ""}. ${evaluation.hunksOnlyReason}`);
+    parts.push(`**Judged from hunks only** (${count2(migration.hunksOnly.length, "file")}): ${shown}${migration.hunksOnly.length > 20 ? ` and ${n(migration.hunksOnly.length - 20)} more` : ""}. ${evaluation.hunksOnlyReason}`);
   }
   if (schema.files.length) {
     parts.push(
-      `**Schema migrations**: ${schema.files.map((f) => `${code(f.path)} (${f.preset})`).join(", ")}: ${count(schema.lines, "line")}, beside ${count(schema.otherLines, "line")} of application code${schema.mixed ? " \u2014 they should ship alone" : ""}.`
+      `**Schema migrations**: ${schema.files.map((f) => `${code(f.path)} (${f.preset})`).join(", ")}: ${count2(schema.lines, "line")}, beside ${count2(schema.otherLines, "line")} of application code${schema.mixed ? " \u2014 they should ship alone" : ""}.`
     );
   }
   return parts.length ? `#### Migration
@@ -74210,7 +74304,7 @@ function splitPlanFor(evaluation) {
 function renderSplitPlan(evaluation, plan = splitPlanFor(evaluation)) {
   const { size, config: config2 } = evaluation;
   const head = `### small-steps: how to split this pull request
-This pull request is **${size.sizeClass}** (${count(size.countedLines, "counted line")} in ${count(size.countedFiles, "file")}); the limit is **${config2.limit}** (under ${count(plan.capacity + 1, "line")}). Land these parts in this order, each as its own pull request:`;
+This pull request is **${size.sizeClass}** (${count2(size.countedLines, "counted line")} in ${count2(size.countedFiles, "file")}); the limit is **${config2.limit}** (under ${count2(plan.capacity + 1, "line")}). Land these parts in this order, each as its own pull request:`;
   if (plan.parts.length <= 1 && !plan.parts.some((p) => p.overLimit)) {
     return `### small-steps: how to split this pull request
 This pull request is **${size.sizeClass}**, within the **${config2.limit}** limit: no split needed.`;
@@ -74218,7 +74312,7 @@ This pull request is **${size.sizeClass}**, within the **${config2.limit}** limi
   const parts = plan.parts.map((part, i) => {
     const files = part.files.map((f) => `  - ${code(f.path)} (${n(f.countedLines)})`).join("\n");
     const warning2 = part.overLimit ? "\n  _One file's change is larger than the limit on its own: split that change itself (a refactor first, then the behaviour)._" : "";
-    return `${i + 1}. **${part.sizeClass}, ${count(part.lines, "line")}**: ${KIND_TEXT[part.kind]} in ${part.modules.map(code).join(", ")}${warning2}
+    return `${i + 1}. **${part.sizeClass}, ${count2(part.lines, "line")}**: ${KIND_TEXT[part.kind]} in ${part.modules.map(code).join(", ")}${warning2}
 ${files}`;
   });
   const notes = [
@@ -74232,7 +74326,7 @@ function truncate(text) {
 }
 function renderSticky(evaluation, state) {
   const { size, config: config2 } = evaluation;
-  const measured = `**${size.sizeClass}** (${count(size.countedLines, "counted line")}; the limit is **${config2.limit}**)`;
+  const measured = `**${size.sizeClass}** (${count2(size.countedLines, "counted line")}; the limit is **${config2.limit}**)`;
   if (state === "under") {
     return `### small-steps
 \u2705 This pull request is back within the limit: ${measured}. Thank you for keeping the steps small.`;
@@ -74501,7 +74595,7 @@ async function sizeCheck(context, target, request2) {
         existing,
         detailsUrl: loaded.detailsUrl,
         conclusion: "action_required",
-        title: `Invalid configuration: ${count(loaded.problems.length, "problem")}`,
+        title: `Invalid configuration: ${count2(loaded.problems.length, "problem")}`,
         summary: renderConfigProblems(loaded.problems, loaded.sources.map((s) => `\`${s}\``).join(", ") || "`.github/small-steps.yml`"),
         text: existing?.text ?? void 0
         // keep the record (an acceptance) until the config is fixed
@@ -74706,7 +74800,7 @@ async function pushCheck(context, target, sha, options2) {
     else if (parent) about.push(`Measured against its parent \`${parent.slice(0, 7)}\`.`);
     else about.push("The first commit of the repository: every file is new.");
     if (pr) about.push(`From pull request #${pr.number}.`);
-    if (options2.skipped) about.push(`The push held ${count(options2.skipped, "older commit")} more than \`push.maxCommits\` (${config2.push.maxCommits}); those were not measured.`);
+    if (options2.skipped) about.push(`The push held ${count2(options2.skipped, "older commit")} more than \`push.maxCommits\` (${config2.push.maxCommits}); those were not measured.`);
     const extra = [`#### Pushed to \`${target.branch}\`
 ${about.join(" ")}`];
     if (commit.failure) extra.push(`#### Incomplete file list
@@ -81055,9 +81149,9 @@ async function measurePush(octokit, event, configPath, env) {
   const conclusion = results.reduce((w, r) => r.conclusion ? worst(w, r.conclusion) : w, "success");
   setOutput("regressions", String(regressions));
   setOutput("conclusion", conclusion);
-  await summary.addRaw(`## small-steps: ${count(results.length, "pushed commit")} measured
+  await summary.addRaw(`## small-steps: ${count2(results.length, "pushed commit")} measured
 
-Each has its own small-steps check run. ${count(regressions, "regression")} found.`).write();
-  if (conclusion === "failure") setFailed(`small-steps: ${count(regressions, "regression")} in the pushed commits (see their check runs)`);
+Each has its own small-steps check run. ${count2(regressions, "regression")} found.`).write();
+  if (conclusion === "failure") setFailed(`small-steps: ${count2(regressions, "regression")} in the pushed commits (see their check runs)`);
 }
 main().catch((error2) => setFailed(`small-steps could not measure this pull request: ${error2?.message ?? String(error2)}`));

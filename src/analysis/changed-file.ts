@@ -1,4 +1,5 @@
 import parseDiff from "parse-diff";
+import { parseHunks } from "./hunks.js";
 import { readDiff, type DiffReaderOptions, type PatchSummary } from "./diff-reader.js";
 
 /** How a file changed, in GitHub's vocabulary (the pull request files API). */
@@ -53,12 +54,19 @@ export function fromGitHubFile(entry: GitHubFileEntry): ChangedFile {
   };
 }
 
+/**
+ * The parsed hunks of a file, without keeping them on it: a classifier's pass over a large diff lets each file's
+ * hunks go as soon as it is judged, instead of holding every file's (that kept the garbage collector busy).
+ */
+export function readHunks(file: ChangedFile): Hunk[] {
+  return file.hunks ?? (file.patch ? parseHunks(file.patch) : []);
+}
+
 /** The parsed hunks of a file, parsing GitHub's patch text on first use. */
 export function hunksOf(file: ChangedFile): Hunk[] {
   if (file.hunks) return file.hunks;
   if (!file.patch) return (file.hunks = []);
-  const parsed = parseDiff(file.patch);
-  file.hunks = parsed[0]?.chunks ?? [];
+  file.hunks = parseHunks(file.patch);
   return file.hunks;
 }
 

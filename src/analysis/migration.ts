@@ -1,4 +1,4 @@
-import { hunksOf, type ChangedFile } from "./changed-file.js";
+import { readHunks, type ChangedFile } from "./changed-file.js";
 import { changeBlocks, type LineClass, type LinePack, type LineVerdict } from "./line-pack.js";
 
 export interface Regression {
@@ -75,7 +75,7 @@ export function measureMigration(files: readonly ChangedFile[], packs: readonly 
       lines.other += file.patch !== undefined ? editLinesOfPatch(file.patch) : file.summary ? file.summary.editLines : file.hunks ? editLines(file.hunks.map((h) => h.changes.map((c) => c.type))) : Math.max(file.additions, file.deletions);
       continue;
     }
-    const hunks = hunksOf(file);
+    const hunks = readHunks(file);
     if (hunks.length === 0) {
       lines.other += Math.max(file.additions, file.deletions);
       continue;

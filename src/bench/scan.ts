@@ -1,17 +1,12 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
+import { timedProcess } from "./process.js";
 import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 
 const LINES_WANTED = 1_000_000;
 
-/** A whole process's wall time and peak resident memory, by GNU time. */
-function timed(args: string[]): { seconds: number; peakMb: number; stdout: string } {
-  const run = spawnSync("/usr/bin/time", ["-f", "%e %M", ...args], { encoding: "utf8", maxBuffer: 1 << 28 });
-  if (run.status !== 0) throw new Error(`${args.join(" ")} failed: ${run.stderr.slice(-500)}`);
-  const [seconds, kb] = run.stderr.trim().split("\n").at(-1)!.split(" ").map(Number);
-  return { seconds, peakMb: kb / 1024, stdout: run.stdout };
-}
+const timed = (args: string[]) => timedProcess(args);
 
 /**
  * `small-steps scan` over a tree of at least a million Python lines (copies of this machine's Python standard library,

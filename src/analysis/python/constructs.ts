@@ -29,7 +29,6 @@ OLD_CONSTRUCT_RULES.forEach((rule, i) => {
   }
 });
 const MODULE_WORDS = new Set(["import"]);
-const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
 const PUNCTUATION_TRIGGER = /`|<>|\d[lL]\b|(?<![\w.])0[0-7]|[rR]""/;
 const NO_RULES: number[] = [];
 /** Most lines: no rule, no import, no module. One shared answer, so that such a line allocates nothing. */
@@ -37,7 +36,28 @@ const NOTHING: Readonly<{ rules: number[]; importLine: boolean; module?: string 
 const NO_HITS: readonly RuleHit[] = Object.freeze([]);
 
 /**
- * The rules to try on a line, in rule order, from one pass over its identifiers; and whether it imports something or
+ * The words that make a line worth a rule, as one pattern: the regular-expression engine finds them in one native
+ * scan of the line, instead of the line's every identifier being looked up. A word counts where it is a whole
+ * identifier as `[A-Za-z_][A-Za-z0-9_]*` reads them (after digits too: `1L` holds the identifier `L`).
+ */
+const wordsPattern = (words: Iterable<string>) => new RegExp(`(?<![A-Za-z_][A-Za-z0-9_]*)(?:${[...words].sort((a, b) => b.length - a.length).join("|")})(?![A-Za-z0-9_])`, "g");
+const FIXED_WORDS = [...RULES_BY_WORD.keys(), ...MODULE_WORDS];
+const FIXED_TRIGGERS = wordsPattern(FIXED_WORDS);
+/** Per file view (its context object): the fixed words and the names of its caught exceptions and imported modules. */
+const triggersByContext = new WeakMap<RuleContext, RegExp>();
+
+function triggersFor(context: RuleContext): RegExp {
+  if (!context.exceptNames?.size && !context.importedModules?.size) return FIXED_TRIGGERS;
+  let pattern = triggersByContext.get(context);
+  if (!pattern) {
+    pattern = wordsPattern(new Set([...FIXED_WORDS, ...(context.exceptNames ?? []), ...(context.importedModules ?? [])]));
+    triggersByContext.set(context, pattern);
+  }
+  return pattern;
+}
+
+/**
+ * The rules to try on a line, in rule order, from one scan for their words; and whether it imports something or
  * names an imported Python 2 module (the module rules). The file's caught exceptions' names are triggers too.
  */
 function candidateRules(code: string, context: RuleContext): { rules: number[]; importLine: boolean; module?: string } {
@@ -46,8 +66,9 @@ function candidateRules(code: string, context: RuleContext): { rules: number[]; 
   let module: string | undefined;
   const exceptNames = context.exceptNames?.size ? context.exceptNames : undefined;
   const modules = context.importedModules?.size ? context.importedModules : undefined;
-  IDENTIFIER.lastIndex = 0;
-  for (let m = IDENTIFIER.exec(code); m; m = IDENTIFIER.exec(code)) {
+  const triggers = triggersFor(context);
+  triggers.lastIndex = 0;
+  for (let m = triggers.exec(code); m; m = triggers.exec(code)) {
     const word = m[0];
     const list = RULES_BY_WORD.get(word);
     if (list) for (const i of list) (found ??= new Set()).add(i);

@@ -70,6 +70,10 @@ function hunkSide(hunks: readonly Hunk[], side: "old" | "new", wholeFile: boolea
   });
 }
 
+/** The verdicts without a rule, shared: most lines get one, and none is changed after it is given. */
+const OTHER: LineVerdict = Object.freeze({ lineClass: "other" });
+const MIGRATION: LineVerdict = Object.freeze({ lineClass: "migration" });
+
 interface Block {
   h: number;
   dels: number[];
@@ -106,8 +110,8 @@ function servingLines(hunks: readonly Hunk[], blocks: readonly Block[], code: st
       if (verdicts[h][c]?.lineClass !== "other") continue;
       const added = hunks[h].changes[c].type === "add";
       const imported = added ? namesImportedBy(code[h][c]) : [];
-      if (imported.some((name) => migratedNames.has(name))) verdicts[h][c] = { lineClass: "migration" };
-      else if (names && imported.length === 0 && [...identifiersOf(code[h][c])].every((name) => names.has(name))) verdicts[h][c] = { lineClass: "migration" };
+      if (imported.some((name) => migratedNames.has(name))) verdicts[h][c] = MIGRATION;
+      else if (names && imported.length === 0 && [...identifiersOf(code[h][c])].every((name) => names.has(name))) verdicts[h][c] = MIGRATION;
     }
   }
 }
@@ -151,39 +155,45 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
       const contextFor = (view: PythonView) => contexts.get(view) ?? contexts.set(view, contextOf(view, enabled, disabled)).get(view)!;
 
       const blocks: Block[] = [];
-      const code: string[][] = hunks.map((hunk) => hunk.changes.map(() => ""));
+      const code: string[][] = hunks.map((hunk) => new Array<string>(hunk.changes.length).fill(""));
       const verdicts = hunks.map((hunk, h) => {
-        const out: Array<LineVerdict | undefined> = hunk.changes.map(() => undefined);
-        const judge = (c: number): { code: string; guarded: boolean; hit?: RuleHit; marker?: string } => {
+        const out: Array<LineVerdict | undefined> = new Array(hunk.changes.length).fill(undefined);
+        // What judging change c found, kept in variables rather than an object per line.
+        let guarded = false;
+        let marker: string | undefined;
+        const judge = (c: number): RuleHit | undefined => {
           const removedLine = hunk.changes[c].type === "del";
           const side = removedLine ? oldSide(h) : newSide(h);
           const i = side.index(h, c);
           const line = side.view.code[i];
-          const hit = line ? oldConstructIn(line.code, side.view.names, contextFor(side.view)(i)) : undefined;
           code[h][c] = line?.code ?? "";
-          return { code: code[h][c], guarded: side.view.guarded[i] ?? false, hit, marker: line ? compatibilityMarkerIn(line.code) : undefined };
+          guarded = side.view.guarded[i] ?? false;
+          marker = line ? compatibilityMarkerIn(line.code) : undefined;
+          return line ? oldConstructIn(line.code, side.view.names, contextFor(side.view)(i)) : undefined;
         };
         for (const { dels, adds } of changeBlocks(hunk)) {
           blocks.push({ h, dels, adds });
-          const oldJudged = dels.map(judge);
+          const oldHits: Array<RuleHit | undefined> = new Array(dels.length);
           dels.forEach((d, k) => {
-            const { hit, marker, guarded } = oldJudged[k];
-            out[d] = hit
-              ? { lineClass: "migration", rule: { id: hit.id, message: hit.message }, removesOldConstruct: true }
-              : { lineClass: marker || guarded ? "migration" : "other" };
+            const hit = (oldHits[k] = judge(d));
+            out[d] = hit ? { lineClass: "migration", rule: { id: hit.id, message: hit.message }, removesOldConstruct: true } : marker || guarded ? MIGRATION : OTHER;
           });
+          const anyOldHit = oldHits.some((hit) => hit);
           adds.forEach((a, k) => {
-            const { code: added, hit, marker, guarded } = judge(a);
+            const hit = judge(a);
             if (hit && (!guarded || hit.syntax)) {
               out[a] = { lineClass: "regression", rule: { id: hit.id, message: hit.message } };
+              return;
+            }
+            if (marker || guarded || hit) {
+              out[a] = MIGRATION;
               return;
             }
             // A Python 3 idiom written in place of the line it replaces (`list(d.keys())` for `d.keys()`) is the
             // mechanical edit 2to3 makes: migration work, though either line alone is ordinary code.
             // An addition beyond the removals it pairs with is held against all of them, where they took old constructs away.
-            const replaced = k < dels.length ? [oldJudged[k].code] : oldJudged.some((j) => j.hit) ? oldJudged.map((j) => j.code) : [];
-            const idiom = replaced.length > 0 && python3IdiomIn(added, ...replaced);
-            out[a] = { lineClass: marker || guarded || hit || idiom ? "migration" : "other" };
+            const replaced = k < dels.length ? [code[h][dels[k]]] : anyOldHit ? dels.map((d) => code[h][d]) : [];
+            out[a] = replaced.length > 0 && python3IdiomIn(code[h][a], ...replaced) ? MIGRATION : OTHER;
           });
         }
         return out;

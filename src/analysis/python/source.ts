@@ -17,14 +17,17 @@ export const OUTSIDE: StringState = { quote: "" };
 
 const SPECIAL = /["'#]/g;
 
-export function stripLine(line: string, state: StringState): { line: CodeLine; state: StringState } {
-  const startedInString = state.quote !== "";
+/** The string open at the end of the line `codeOf` last read (a module variable: no result object per line). */
+let quoteAtEnd = "";
+
+/** A line's code, from inside the string `quote` ("" outside); leaves the quote open at its end in `quoteAtEnd`. */
+function codeOf(line: string, quote: string): string {
   // Most lines hold no quote and no comment: they are their own code.
-  if (!startedInString && line.indexOf('"') === -1 && line.indexOf("'") === -1 && line.indexOf("#") === -1) {
-    return { line: { code: line, startedInString }, state };
+  if (quote === "" && line.indexOf('"') === -1 && line.indexOf("'") === -1 && line.indexOf("#") === -1) {
+    quoteAtEnd = "";
+    return line;
   }
   let code = "";
-  let quote = state.quote;
   let i = 0;
   while (i < line.length) {
     if (quote) {
@@ -56,7 +59,13 @@ export function stripLine(line: string, state: StringState): { line: CodeLine; s
     code += '"';
     quote = "";
   }
-  return { line: { code, startedInString }, state: quote === state.quote ? state : { quote } };
+  quoteAtEnd = quote;
+  return code;
+}
+
+export function stripLine(line: string, state: StringState): { line: CodeLine; state: StringState } {
+  const code = codeOf(line, state.quote);
+  return { line: { code, startedInString: state.quote !== "" }, state: quoteAtEnd === state.quote ? state : { quote: quoteAtEnd } };
 }
 
 /** The index of the closing delimiter from `from`, skipping backslash escapes; -1 if the line ends first. */
@@ -73,12 +82,13 @@ function findClosing(line: string, from: number, quote: string): number {
 }
 
 export function stripLines(lines: readonly string[], start: StringState = OUTSIDE): CodeLine[] {
-  let state = start;
-  return lines.map((text) => {
-    const result = stripLine(text, state);
-    state = result.state;
-    return result.line;
-  });
+  const stripped = new Array<CodeLine>(lines.length);
+  let quote = start.quote;
+  for (let i = 0; i < lines.length; i++) {
+    stripped[i] = { code: codeOf(lines[i], quote), startedInString: quote !== "" };
+    quote = quoteAtEnd;
+  }
+  return stripped;
 }
 
 const KEYWORD_START = /^(?:def|class|if|elif|else|for|while|try|except|finally|with|return|yield|import|from|raise|assert|del|pass|break|continue|global|nonlocal|lambda|print|exec|async|await|match|case)\b/;
