@@ -72136,10 +72136,9 @@ function fallbackTries(raw, code18) {
   });
   return result;
 }
-var MAY_GUARD = /PY\d|version|^\s*(?:try|except)\b/;
+var opensGuard = (line) => !line.startedInString && ((line.code.includes("PY") || line.code.includes("version")) && VERSION_CONDITION.test(line.code) || line.code.includes("Error") && FALLBACK_EXCEPT.test(line.code));
 function guardedLines(raw, code18) {
-  const mayGuard = (text) => (text.includes("PY") || text.includes("version") || text.includes("try") || text.includes("except")) && MAY_GUARD.test(text);
-  if (!code18.some((line) => mayGuard(line.code))) return code18.map(() => false);
+  if (!code18.some(opensGuard)) return new Array(code18.length).fill(false);
   const tries = fallbackTries(raw, code18);
   const stack = [];
   const guarded = [];
@@ -73116,7 +73115,13 @@ function acceptanceHolds(acceptance, sizeClass) {
 }
 
 // src/plural.ts
-var formatCount = (value) => value.toLocaleString("en-US");
+function formatCount(value) {
+  if (!Number.isSafeInteger(value)) return value.toLocaleString("en-US");
+  const digits = String(Math.abs(value));
+  let grouped = digits.slice(0, digits.length % 3 || 3);
+  for (let i = grouped.length; i < digits.length; i += 3) grouped += `,${digits.slice(i, i + 3)}`;
+  return value < 0 ? `-${grouped}` : grouped;
+}
 var IRREGULAR = { dependency: "dependencies", "more batch": "more batches", batch: "batches", this: "these", is: "are", was: "were" };
 function noun(value, singular) {
   return value === 1 ? singular : IRREGULAR[singular] ?? `${singular}s`;

@@ -1,3 +1,4 @@
+import { formatCount } from "../plural.js";
 import type { Context } from "probot";
 import { addPoint } from "../analysis/scan/burn-down.js";
 import type { GitHub } from "../github/client.js";
@@ -76,7 +77,7 @@ async function dashboard(context: Pick<Context, "octokit" | "log">, update: Dash
       sha,
       commitUrl: (commit) => `${repoUrl}/commit/${commit}`,
       link: (path, line) => `${repoUrl}/blob/${sha}/${path.split("/").map(encodeURIComponent).join("/")}${line ? `#L${line}` : ""}`,
-      limit: `${config.limit} (${batchLines(config).toLocaleString("en-US")} lines)`,
+      limit: `${config.limit} (${formatCount(batchLines(config))} lines)`,
       python3,
       record: { history: addPoint(record.history, { date: now.toISOString().slice(0, 10), sha, remaining: result.remaining.total }), updated, regressions: [], failures: record.failures },
       regressions: pending,

@@ -1,3 +1,4 @@
+import { formatCount } from "../plural.js";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { renderHeadline, renderScanSections } from "../report/scan.js";
@@ -61,7 +62,7 @@ export async function runScan(argv: string[], io: ScanIO): Promise<number> {
   const gitattributes = await readGitattributes(tree);
   const started = Date.now();
   const progress = (files: number) => {
-    if (io.stderrIsTTY && Date.now() - started > 1000) io.stderr(`\rscanning: ${files.toLocaleString("en-US")} of ${tree.paths.length.toLocaleString("en-US")} files`);
+    if (io.stderrIsTTY && Date.now() - started > 1000) io.stderr(`\rscanning: ${formatCount(files)} of ${formatCount(tree.paths.length)} files`);
   };
   const result = await scanJobs(
     tree.paths.map((path) => ({ path, root: tree.root })),
@@ -76,7 +77,7 @@ export async function runScan(argv: string[], io: ScanIO): Promise<number> {
     const { files, lines, skipped, remaining, filesWithRemaining, batches, excluded } = result;
     io.stdout(JSON.stringify({ files, lines, excluded, skipped, remaining, filesWithRemaining, batches, dependencies }, null, 2) + "\n");
   } else {
-    const limit = `${config.limit} (${batchLines(config).toLocaleString("en-US")} lines)`;
+    const limit = `${config.limit} (${formatCount(batchLines(config))} lines)`;
     io.stdout([`## small-steps scan of ${tree.source === "git" ? "the files git tracks" : "the folder"}${positionals.length ? ` under ${positionals.join(", ")}` : ""}`, renderHeadline(result), ...renderScanSections(result, { limit, python3 })].join("\n\n") + "\n");
   }
   return EXIT.ok;

@@ -37,12 +37,16 @@ function fallbackTries(raw: readonly string[], code: readonly CodeLine[]): Set<n
   return result;
 }
 
-/** Every guard needs one of these on some line: without any, nothing in the hunk is guarded. */
-const MAY_GUARD = /PY\d|version|^\s*(?:try|except)\b/;
+/**
+ * A guard starts only at a version check or at an import fallback's `except` (a fallback `try:` has one): a line of
+ * neither, found by the words each needs ("PY" or "version"; "Error"), guards nothing, nor does any line after it.
+ */
+const opensGuard = (line: CodeLine) =>
+  !line.startedInString &&
+  (((line.code.includes("PY") || line.code.includes("version")) && VERSION_CONDITION.test(line.code)) || (line.code.includes("Error") && FALLBACK_EXCEPT.test(line.code)));
 
 export function guardedLines(raw: readonly string[], code: readonly CodeLine[]): boolean[] {
-  const mayGuard = (text: string) => (text.includes("PY") || text.includes("version") || text.includes("try") || text.includes("except")) && MAY_GUARD.test(text);
-  if (!code.some((line) => mayGuard(line.code))) return code.map(() => false);
+  if (!code.some(opensGuard)) return new Array<boolean>(code.length).fill(false);
   const tries = fallbackTries(raw, code);
   const stack: Frame[] = [];
   const guarded: boolean[] = [];
