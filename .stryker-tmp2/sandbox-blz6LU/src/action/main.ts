@@ -1,0 +1,95 @@
+// @ts-nocheck
+import { readFile } from "node:fs/promises";
+import * as core from "@actions/core";
+import { runSizeCheck } from "../app/size-check.js";
+import { measuresBranch, pushTarget, runPushChecks } from "../app/push-check.js";
+import { worst } from "../policy/findings.js";
+import type { Conclusion } from "../policy/verdict.js";
+import { count } from "../plural.js";
+import { toTarget, type PullRequestPayload } from "../app/pull-request-target.js";
+import type { GitHub } from "../github/client.js";
+import { loadConfig } from "../github/config-file.js";
+import { smallStepsOctokit } from "../github/octokit.js";
+import { renderSummary } from "../report/markdown.js";
+
+/**
+ * small-steps as a GitHub Action (action.yml, bundled to dist/index.mjs): the app's own size check, run once per
+ * workflow job with the job's token. The runner's variables say where GitHub is (GITHUB_API_URL, so GitHub
+ * Enterprise Server works too), what happened (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH) and where to write
+ * (GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, which @actions/core uses).
+ */
+const log = {
+  info: (obj: object | string, msg?: string) => core.info(typeof obj === "string" ? obj : `${msg ?? ""} ${JSON.stringify(obj)}`),
+  warn: (obj: object | string, msg?: string) => core.warning(typeof obj === "string" ? obj : `${msg ?? ""} ${JSON.stringify(obj)}`),
+  error: (obj: object | string, msg?: string) => core.error(typeof obj === "string" ? obj : `${msg ?? ""} ${JSON.stringify(obj, (k, v) => (k === "err" && v instanceof Error ? v.message : v))}`),
+  debug: (obj: object | string, msg?: string) => core.debug(typeof obj === "string" ? obj : `${msg ?? ""} ${JSON.stringify(obj)}`),
+  child: () => log,
+};
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const token = core.getInput("github-token", { required: true });
+  const configPath = core.getInput("config") || ".github/small-steps.yml";
+  const eventName = env.GITHUB_EVENT_NAME ?? "";
+  const event = JSON.parse(await readFile(env.GITHUB_EVENT_PATH ?? "", "utf8")) as Record<string, any>;
+  const Octokit = smallStepsOctokit(env);
+  const octokit = new Octokit({ auth: { token }, baseUrl: env.GITHUB_API_URL || "https://api.github.com" }) as unknown as GitHub;
+
+  if (eventName === "push") return measurePush(octokit, event, configPath, env);
+  if (eventName !== "pull_request" && eventName !== "pull_request_target") {
+    core.info(`small-steps measures pull requests and pushes; a ${eventName || "unknown"} event has nothing to measure.`);
+    await core.summary.addRaw(`small-steps: nothing to measure for a \`${eventName}\` event.`).write();
+    core.setOutput("conclusion", "neutral");
+    return;
+  }
+  const target = toTarget(event.pull_request as PullRequestPayload, event.repository?.default_branch);
+  const loaded = await loadConfig(octokit, { owner: target.owner, repo: target.repo }, env.GITHUB_SERVER_URL || "https://github.com", configPath);
+  const context = { octokit, log } as unknown as Parameters<typeof runSizeCheck>[0];
+  const result = await runSizeCheck(context, target, { before: event.action === "synchronize" ? event.before : undefined, loaded });
+  if (!result) {
+    core.setOutput("conclusion", "action_required");
+    core.setFailed(`The configuration in ${configPath} is not valid: see the small-steps check run.`);
+    return;
+  }
+  const { evaluation } = result;
+  core.setOutput("size-class", evaluation.size.sizeClass);
+  core.setOutput("counted-lines", String(evaluation.size.countedLines));
+  core.setOutput("regressions", String(evaluation.migration.regressions.length));
+  core.setOutput("conclusion", evaluation.verdict.conclusion);
+  await core.summary.addRaw(`## small-steps: ${evaluation.verdict.title}\n\n${renderSummary(evaluation)}`).write();
+  if (evaluation.verdict.conclusion === "failure") core.setFailed(`small-steps: ${evaluation.verdict.title}`);
+}
+
+/** A push: the app's push check on each pushed commit of a measured branch (the dashboard needs the app). */
+async function measurePush(octokit: GitHub, event: Record<string, any>, configPath: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const repository = event.repository;
+  const branch = String(event.ref ?? "").replace(/^refs\/heads\//, "");
+  const commits: Array<{ id: string }> = event.commits ?? [];
+  if (!String(event.ref ?? "").startsWith("refs/heads/") || event.deleted || event.forced || commits.length === 0) {
+    core.info("small-steps: a tag, a deleted branch, a forced push or no commits: nothing to measure.");
+    core.setOutput("conclusion", "neutral");
+    return;
+  }
+  const target = pushTarget(repository, branch);
+  const loaded = await loadConfig(octokit, { owner: target.owner, repo: target.repo }, env.GITHUB_SERVER_URL || "https://github.com", configPath);
+  if (!loaded.ok) {
+    core.setOutput("conclusion", "action_required");
+    core.setFailed(`The configuration in ${configPath} is not valid: ${loaded.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
+    return;
+  }
+  if (!measuresBranch(loaded, target)) {
+    core.info(`small-steps: pushes to ${branch} are not measured (push.enabled, push.branches).`);
+    core.setOutput("conclusion", "neutral");
+    return;
+  }
+  const context = { octokit, log } as unknown as Parameters<typeof runPushChecks>[0];
+  const results = await runPushChecks(context, target, commits.map((c) => c.id), loaded);
+  const regressions = results.reduce((sum, r) => sum + r.regressions, 0);
+  const conclusion = results.reduce<Conclusion>((w, r) => (r.conclusion ? worst(w, r.conclusion) : w), "success");
+  core.setOutput("regressions", String(regressions));
+  core.setOutput("conclusion", conclusion);
+  await core.summary.addRaw(`## small-steps: ${count(results.length, "pushed commit")} measured\n\nEach has its own small-steps check run. ${count(regressions, "regression")} found.`).write();
+  if (conclusion === "failure") core.setFailed(`small-steps: ${count(regressions, "regression")} in the pushed commits (see their check runs)`);
+}
+
+main().catch((error: unknown) => core.setFailed(`small-steps could not measure this pull request: ${(error as Error)?.message ?? String(error)}`));

@@ -1,0 +1,79 @@
+// @ts-nocheck
+import { normaliseName } from "../dependencies/requirement.js";
+
+/**
+ * Distributions whose import name is not their own name, normalised (PEP 503) → the modules they provide. The rest
+ * import as their name with `-` read as `_`; the config's `dashboard.importNames` adds to this table.
+ */
+export const KNOWN_IMPORT_NAMES: Readonly<Record<string, readonly string[]>> = {
+  pyyaml: ["yaml"],
+  beautifulsoup4: ["bs4"],
+  "python-dateutil": ["dateutil"],
+  pillow: ["PIL"],
+  "scikit-learn": ["sklearn"],
+  "scikit-image": ["skimage"],
+  protobuf: ["google.protobuf"],
+  "opencv-python": ["cv2"],
+  "opencv-python-headless": ["cv2"],
+  pycrypto: ["Crypto"],
+  pycryptodome: ["Crypto"],
+  "mysql-python": ["MySQLdb"],
+  mysqlclient: ["MySQLdb"],
+  "psycopg2-binary": ["psycopg2"],
+  "python-memcached": ["memcache"],
+  pyjwt: ["jwt"],
+  pyopenssl: ["OpenSSL"],
+  "python-ldap": ["ldap"],
+  djangorestframework: ["rest_framework"],
+  pyzmq: ["zmq"],
+  pyserial: ["serial"],
+  attrs: ["attr", "attrs"],
+  setuptools: ["setuptools", "pkg_resources"],
+  "google-api-python-client": ["googleapiclient"],
+  "python-magic": ["magic"],
+  ipython: ["IPython"],
+  "msgpack-python": ["msgpack"],
+  dnspython: ["dns"],
+  pygithub: ["github"],
+  "python-jose": ["jose"],
+  "typing-extensions": ["typing_extensions"],
+  "django-cors-headers": ["corsheaders"],
+  "python-dotenv": ["dotenv"],
+  "ruamel-yaml": ["ruamel.yaml"],
+  "py-bcrypt": ["bcrypt"],
+  "m2crypto": ["M2Crypto"],
+  "mysql-connector-python": ["mysql.connector"],
+};
+
+/** The modules a distribution provides, by its table entry, the config's additions, or its own name. */
+export function importNamesOf(distribution: string, extra: Readonly<Record<string, readonly string[]>> = {}): string[] {
+  const key = normaliseName(distribution);
+  const added = Object.entries(extra).find(([name]) => normaliseName(name) === key)?.[1];
+  return [...new Set([...(added ?? []), ...(KNOWN_IMPORT_NAMES[key] ?? [key.replace(/-/g, "_")])])];
+}
+
+const IMPORT_LINE = /^[ \t]*(?:from[ \t]+([A-Za-z_][\w.]*)[ \t]+import\b|import[ \t]+([A-Za-z_][\w. \t,]*))/gm;
+
+/** The absolute modules a Python file imports (`import a.b as c, d`, `from a.b import c`), dotted as written. */
+export function importedModules(text: string): string[] {
+  if (!text.includes("import")) return [];
+  const found = new Set<string>();
+  for (const m of text.matchAll(IMPORT_LINE)) {
+    if (m[1]) found.add(m[1]);
+    else for (const part of m[2].split(",")) {
+      const name = part.trim().split(/[ \t]+/)[0];
+      if (name) found.add(name);
+    }
+  }
+  return [...found];
+}
+
+/** Whether a module set imports a module or one inside it (`google.protobuf.message` imports `google.protobuf`). */
+export function importsAny(modules: ReadonlySet<string>, names: readonly string[]): boolean {
+  for (const name of names) {
+    if (modules.has(name)) return true;
+    const lower = name.toLowerCase();
+    for (const module of modules) if (module === name || module.startsWith(`${name}.`) || module.toLowerCase() === lower) return true;
+  }
+  return false;
+}

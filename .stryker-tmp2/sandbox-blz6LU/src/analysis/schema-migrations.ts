@@ -1,0 +1,41 @@
+// @ts-nocheck
+import { Minimatch } from "minimatch";
+import type { FileMeasure } from "./size.js";
+
+/** Where each framework keeps its schema migrations. */
+export const SCHEMA_PRESETS = {
+  django: ["**/migrations/[0-9][0-9][0-9][0-9]_*.py"],
+  alembic: ["**/alembic/versions/*.py", "**/migrations/versions/*.py"],
+  rails: ["db/migrate/*.rb", "**/db/migrate/*.rb"],
+  prisma: ["**/prisma/migrations/*/migration.sql"],
+  flyway: ["**/db/migration/[VRU]*__*.sql", "**/flyway/**/*.sql"],
+  liquibase: ["**/db/changelog/**/*.{xml,yaml,yml,json,sql}", "**/db.changelog*.{xml,yaml,yml,json,sql}"],
+  knex: ["**/migrations/[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]*_*.{js,ts,cjs,mjs}"],
+  typeorm: ["**/migrations/[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]*-*.ts", "**/migration/[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]*-*.ts"],
+} as const;
+
+export type SchemaPreset = keyof typeof SCHEMA_PRESETS;
+
+export interface SchemaMigrationMeasurement {
+  files: Array<{ path: string; preset: SchemaPreset }>;
+  /** Counted lines in schema migrations, and in everything else. */
+  lines: number;
+  otherLines: number;
+  /** Schema migrations together with application code beyond the tolerance. */
+  mixed: boolean;
+}
+
+export function measureSchemaMigrations(counted: readonly FileMeasure[], presets: readonly SchemaPreset[], tolerance: number): SchemaMigrationMeasurement {
+  const matchers = presets.flatMap((preset) => SCHEMA_PRESETS[preset].map((glob) => ({ preset, glob: new Minimatch(glob, { dot: true }) })));
+  const files: SchemaMigrationMeasurement["files"] = [];
+  let lines = 0;
+  let otherLines = 0;
+  for (const file of counted) {
+    const hit = matchers.find((m) => m.glob.match(file.path));
+    if (hit) {
+      files.push({ path: file.path, preset: hit.preset });
+      lines += file.countedLines;
+    } else otherLines += file.countedLines;
+  }
+  return { files, lines, otherLines, mixed: files.length > 0 && otherLines > tolerance };
+}

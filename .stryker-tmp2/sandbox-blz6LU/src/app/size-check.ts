@@ -1,0 +1,202 @@
+// @ts-nocheck
+import { createHash } from "node:crypto";
+import type { Context } from "probot";
+import { manifestKind } from "../analysis/dependencies/manifests.js";
+import { gitattributesCandidates } from "../analysis/gitattributes.js";
+import { SIZE_CLASSES, type SizeClass } from "../analysis/size.js";
+import { evaluate, filesToRead, WHOLE_FILE_BOUND, withAcceptance, type EngineInput, type Evaluation } from "../engine.js";
+import { appId, CHECK_NAME, findCheckRun, publishCheckRun, publishFailureCheckRun, type CheckAction } from "../github/check-runs.js";
+import type { GitHub } from "../github/client.js";
+import { marker, upsertMarkedComment } from "../github/comments.js";
+import { useConditionalRequests } from "../github/conditional-requests.js";
+import { loadConfig, type LoadedConfig } from "../github/config-file.js";
+import { describeFailure, formatFailure } from "../github/errors.js";
+import { syncLabels, type LabelDefinition } from "../github/labels.js";
+import { listPullRequestFiles } from "../github/pull-request-files.js";
+import { readPullRequestState } from "../github/pull-request-state.js";
+import { parseRecord, renderRecord, type Acceptance, type CheckRecord, type StickyState } from "../policy/check-record.js";
+import type { Config } from "../policy/config.js";
+import { mayFail, sizeLabelName } from "../policy/verdict.js";
+import { renderSticky } from "../report/comments.js";
+import { renderConfigProblems, renderSummary } from "../report/markdown.js";
+import { measureDependencies } from "./dependencies.js";
+import { htmlBase, type PullRequestTarget } from "./pull-request-target.js";
+import { exclusive } from "../coordination/index.js";
+import { analysisSeconds } from "../metrics/metrics.js";
+import { count } from "../plural.js";
+
+const LABEL_COLOURS: Record<SizeClass, string> = { XS: "3cbf00", S: "5d9801", M: "7f7203", L: "a14c05", XL: "c32607", XXL: "e50009" };
+const FLAG_LABELS = {
+  migration: { color: "0e8a16", description: "small-steps: only migration work" },
+  mixed: { color: "fbca04", description: "small-steps: migration mixed with other work; split it" },
+};
+export const ACCEPT_ACTION = "accept";
+export const REVOKE_ACTION = "revoke";
+const STICKY = marker("sticky");
+
+function sizeLabel(config: Config, sizeClass: SizeClass): LabelDefinition {
+  return { name: sizeLabelName(config, sizeClass), color: LABEL_COLOURS[sizeClass], description: `small-steps: a ${sizeClass} pull request` };
+}
+
+/** Every label the app may set, so that it can remove its own and never anyone else's. */
+function managedLabels(config: Config): string[] {
+  const size = config.labels.enabled ? SIZE_CLASSES.map((c) => sizeLabelName(config, c)) : [];
+  return [...size, config.migration.labels.migration, config.migration.labels.mixed].filter(Boolean);
+}
+
+
+export interface SizeCheckRequest {
+  /** The head before a push (pull_request.synchronize): its check run's record carries over. */
+  before?: string;
+  /** An acceptance given now (its size class and commit are filled in), or null to revoke the one on record. */
+  accept?: { by: string; reason: string } | null;
+  /** The config, when the caller has just read it (a command checking permissions): read once per event. */
+  loaded?: LoadedConfig;
+}
+
+export interface SizeCheckResult {
+  evaluation: Evaluation;
+  /** The acceptance on record before this check (what a revoke takes back). */
+  recorded?: Acceptance;
+}
+
+/** Measure a pull request and publish the verdict: one check run per head commit, its labels, the sticky comment. */
+export function runSizeCheck(context: Context, target: PullRequestTarget, request: SizeCheckRequest = {}): Promise<SizeCheckResult | undefined> {
+  return exclusive(`${target.owner}/${target.repo}#${target.number}`, () => sizeCheck(context, target, request));
+}
+
+function actionsFor(evaluation: Evaluation): CheckAction[] {
+  const permission = evaluation.config.accept.permission;
+  if (evaluation.acceptance) return [{ label: "Revoke acceptance", description: `Needs ${permission} permission`.slice(0, 40), identifier: REVOKE_ACTION }];
+  if (evaluation.verdict.overLimit) return [{ label: "Accept this size", description: `Needs ${permission} permission`.slice(0, 40), identifier: ACCEPT_ACTION }];
+  return [];
+}
+
+const digest = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 16);
+
+async function sizeCheck(context: Context, target: PullRequestTarget, request: SizeCheckRequest): Promise<SizeCheckResult | undefined> {
+  const github = useConditionalRequests(context.octokit as GitHub);
+  const { owner, repo } = target;
+  const ref = { owner, repo, pullNumber: target.number };
+  // The delivery's log already names the repository, the pull request and its SHA (see `tracked`); this names the
+  // commit measured, which a re-run or a config push may choose.
+  const log = context.log.child({ pr: target.number, sha: target.headSha });
+  const report = { owner, repo, headSha: target.headSha, externalId: String(target.number) };
+  let step = "Reading .github/small-steps.yml";
+  try {
+    const loaded = request.loaded ?? (await loadConfig(github, { owner, repo }, htmlBase(target)));
+    if (!loaded.ok) {
+      step = "Looking up the existing check run";
+      const existing = await findCheckRun(github, { owner, repo }, target.headSha, appId());
+      step = "Publishing the check run";
+      await publishCheckRun(github, {
+        ...report,
+        existing,
+        detailsUrl: loaded.detailsUrl,
+        conclusion: "action_required",
+        title: `Invalid configuration: ${count(loaded.problems.length, "problem")}`,
+        summary: renderConfigProblems(loaded.problems, loaded.sources.map((s) => `\`${s}\``).join(", ") || "`.github/small-steps.yml`"),
+        text: existing?.text ?? undefined, // keep the record (an acceptance) until the config is fixed
+      });
+      log.warn({ problems: loaded.problems }, "invalid configuration reported on the check run");
+      return undefined;
+    }
+    const { config } = loaded;
+    step = "Listing the pull request's files";
+    const listing = await listPullRequestFiles(github, { owner, repo, pullNumber: target.number, changedFiles: target.changedFiles });
+    step = "Reading the pull request's labels, check runs, .gitattributes and changed files";
+    const plan = filesToRead(listing.files, config, WHOLE_FILE_BOUND);
+    const state = await readPullRequestState(github, {
+      owner,
+      repo,
+      pullNumber: target.number,
+      baseSha: target.baseSha,
+      headSha: target.headSha,
+      previousSha: request.before,
+      gitattributesPaths: gitattributesCandidates(listing.files.map((f) => f.path)),
+      manifestPaths: config.dependencies.enabled ? listing.files.filter((f) => manifestKind(f.path)).map((f) => f.path) : [],
+      headPaths: plan.head,
+      basePaths: plan.base,
+      labelNames: managedLabels(config),
+      checkName: CHECK_NAME,
+      appId: appId(),
+    });
+    step = "Checking new dependencies on the package index";
+    const dependencies = await measureDependencies(state.manifests, config);
+    // The record on this commit's run wins; a push starts from the record of the commit before it.
+    const record: CheckRecord = state.existingCheckRun?.text ? parseRecord(state.existingCheckRun.text) : parseRecord(state.previousCheckRun?.text);
+    const input: EngineInput = {
+      files: listing.files,
+      config,
+      gitattributes: state.gitattributes,
+      facts: { baseBranch: target.baseRef, defaultBranch: target.defaultBranch, draft: target.draft, authorIsBot: target.authorIsBot },
+      filesExpected: target.changedFiles,
+      dependencies,
+      acceptance: record.acceptance,
+      headTexts: state.headTexts,
+      baseTexts: state.baseTexts,
+      wholeFileBound: { plan, bytes: WHOLE_FILE_BOUND.bytes },
+    };
+    const stopTimer = analysisSeconds.startTimer();
+    let evaluation = evaluate(input);
+    stopTimer();
+    if (request.accept !== undefined) {
+      const acceptance = request.accept && { ...request.accept, sizeClass: evaluation.size.sizeClass, sha: target.headSha };
+      evaluation = withAcceptance(evaluation, acceptance ?? undefined);
+    }
+    const superseded = state.headSha !== target.headSha;
+
+    let sticky = record.sticky;
+    const stickyOn = config.comments.sticky === "on" || (config.comments.sticky === "auto" && config.mode === "block");
+    // Only a pull request that can fail gets the comment: drafts, bots and other branches are reported quietly.
+    const over = evaluation.verdict.overLimit && mayFail(config, input.facts);
+    const status: StickyState = !over ? "under" : evaluation.acceptance ? "accepted" : "over";
+    // Posted when a pull request first goes over; from then on it always tells the current state.
+    if (stickyOn && !superseded && (status === "over" || sticky)) {
+      const body = renderSticky(evaluation, status);
+      if (!sticky || sticky.status !== status || sticky.hash !== digest(body)) {
+        step = "Updating the sticky comment";
+        const id = await upsertMarkedComment(github, ref, STICKY, body, sticky?.id);
+        sticky = { id, status, hash: digest(body) };
+      }
+    }
+
+    const extra: string[] = [];
+    if (listing.failure) extra.push(`#### Incomplete file list\n${formatFailure(listing.failure)}. The figures are lower bounds; re-run the check to try again.`);
+    if (superseded) extra.unshift(`**Superseded:** the pull request's head is now \`${state.headSha.slice(0, 7)}\`; its labels follow that commit.`);
+    const sources = loaded.sources.length ? loaded.sources.map((s) => `\`${s}\``).join(", ") : "the defaults (no `.github/small-steps.yml`)";
+    extra.push(`Policy from ${sources}. Commands: \`/small-steps help\`.`);
+    step = "Publishing the check run";
+    await publishCheckRun(github, {
+      ...report,
+      existing: state.existingCheckRun,
+      conclusion: superseded ? "neutral" : evaluation.verdict.conclusion,
+      title: superseded ? `Superseded — ${evaluation.verdict.title}` : evaluation.verdict.title,
+      summary: renderSummary(evaluation, extra),
+      text: renderRecord({ acceptance: evaluation.acceptance, sticky }),
+      annotations: evaluation.verdict.annotations,
+      actions: superseded ? [] : actionsFor(evaluation),
+    });
+    if (superseded) return { evaluation, recorded: record.acceptance };
+    step = "Updating the labels";
+    const wanted: LabelDefinition[] = config.labels.enabled ? [sizeLabel(config, evaluation.size.sizeClass)] : [];
+    for (const flag of evaluation.verdict.flagLabels) {
+      const kind = flag.name === config.migration.labels.migration ? FLAG_LABELS.migration : FLAG_LABELS.mixed;
+      if (flag.wanted) wanted.push({ name: flag.name, ...kind });
+    }
+    const change = await syncLabels(
+      github,
+      { owner, repo, issueNumber: target.number, current: state.labels, repositoryLabels: state.repositoryLabels },
+      managedLabels(config),
+      wanted,
+    );
+    log.info({ sizeClass: evaluation.size.sizeClass, conclusion: evaluation.verdict.conclusion, labels: change }, "size check published");
+    return { evaluation, recorded: record.acceptance };
+  } catch (error) {
+    const failure = describeFailure(step, error);
+    log.error({ err: error, failure }, "size check failed");
+    if (step.startsWith("Publishing") || step.startsWith("Updating")) throw error;
+    await publishFailureCheckRun(github, report, failure, "this pull request");
+    throw error;
+  }
+}

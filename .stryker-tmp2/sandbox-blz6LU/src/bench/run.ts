@@ -1,0 +1,134 @@
+/**
+ * `npm run bench`: speed and memory of the engine, never asserted in tests.
+ *  1. A synthetic pull request of 3,000 files and 300,000 changed lines, as GitHub's file list gives it.
+ *  2. A large real diff (nine upgrades of the typescript npm package, 107 MB): the command line against
+ *     `git apply --numstat` on the same file in the same run, whole processes.
+ *  3. The python3 classifier on the Python standard library as an added diff, single thread.
+ *  4. The first write's latency; 5. `small-steps scan` and the dashboard's tarball path.
+ */
+// @ts-nocheck
+
+import { benchBigDiff } from "./big-diff.js";
+import { benchScan } from "./scan.js";
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fromGitHubFile, hunksOf, type GitHubFileEntry } from "../analysis/changed-file.js";
+import { readDiff } from "../analysis/diff-reader.js";
+import { measureMigration } from "../analysis/migration.js";
+import { python3Pack } from "../analysis/python/python3-pack.js";
+import { evaluate } from "../engine.js";
+import { benchFirstWrite } from "./first-write.js";
+import { defaultConfig } from "../policy/config.js";
+
+const facts = { baseBranch: "main", defaultBranch: "main", draft: false, authorIsBot: false };
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Runs `task` several times and reports the median time and the heap it grew by at its peak. */
+function measure(task: () => unknown, runs = 5): { ms: number; heapMb: string } {
+  const times: number[] = [];
+  let peakHeap = 0;
+  for (let i = 0; i < runs; i++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    const before = process.memoryUsage().heapUsed;
+    const start = performance.now();
+    task();
+    times.push(performance.now() - start);
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed - before);
+  }
+  return { ms: median(times), heapMb: mb(peakHeap) };
+}
+
+function syntheticPullRequest(files: number, linesPerFile: number): GitHubFileEntry[] {
+  return Array.from({ length: files }, (_, f) => {
+    const half = linesPerFile / 2;
+    const removed = Array.from({ length: half }, (_, i) => `-    old_value_${i} = compute(${i}, "text ${f}")`);
+    const added = Array.from({ length: half }, (_, i) => `+    new_value_${i} = compute(${i}, "text ${f}")`);
+    const patch = `@@ -1,${half + 2} +1,${half + 2} @@ def function_${f}():\n context line\n${removed.join("\n")}\n${added.join("\n")}\n context line`;
+    return { filename: `pkg${f % 40}/module_${f}.py`, status: "modified", additions: half, deletions: half, patch };
+  });
+}
+
+function benchSynthetic() {
+  const entries = syntheticPullRequest(3000, 100);
+  const bytes = entries.reduce((sum, e) => sum + (e.patch?.length ?? 0), 0);
+  const config = defaultConfig();
+  const gitattributes = [{ path: ".gitattributes", text: "*.pb.go linguist-generated\npkg3/** linguist-vendored\n" }];
+  const changed = entries.reduce((sum, e) => sum + e.additions + e.deletions, 0);
+  let counted = 0;
+  const result = measure(() => {
+    const files = entries.map(fromGitHubFile);
+    for (const file of files) hunksOf(file); // parse every patch, as the line classifiers do
+    const evaluation = evaluate({ files, config, gitattributes, facts });
+    counted = evaluation.size.countedLines;
+  });
+  console.log(`synthetic pull request: 3,000 Python files, ${changed.toLocaleString("en-US")} changed lines (${counted.toLocaleString("en-US")} counted: pkg3/ is marked vendored), ${mb(bytes)} MB of patches, size and migration analysis`);
+  console.log(`  engine: ${result.ms.toFixed(0)} ms median of 5, ${(bytes / 1024 / 1024 / (result.ms / 1000)).toFixed(1)} MB/s, heap growth at peak ${result.heapMb} MB`);
+}
+
+/** The Python standard library of this machine, as one large diff that adds every file: real Python code. */
+function pythonCorpusDiff(): { text: string; files: number; lines: number } | undefined {
+  let stdlib: string;
+  try {
+    stdlib = execFileSync("python3", ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"], { encoding: "utf8" }).trim();
+  } catch {
+    return undefined;
+  }
+  const paths = (readdirSync(stdlib, { recursive: true }) as string[])
+    .filter((p) => p.endsWith(".py") && !p.includes("site-packages/") && !p.includes("test/"))
+    .sort();
+  const parts: string[] = [];
+  let lines = 0;
+  let files = 0;
+  let size = 0;
+  for (const path of paths) {
+    const body = readFileSync(join(stdlib, path), "utf8").replace(/\n$/, "").split("\n");
+    parts.push(`diff --git a/${path} b/${path}\nnew file mode 100644\n--- /dev/null\n+++ b/${path}\n@@ -0,0 +1,${body.length} @@\n+${body.join("\n+")}\n`);
+    lines += body.length;
+    files++;
+    size += body.join("\n").length;
+    if (size > 24 * 1024 * 1024) break;
+  }
+  return { text: parts.join(""), files, lines };
+}
+
+/**
+ * The python3 classifier, single thread: the diff's bytes read by the command line's reader, every file's hunks
+ * parsed and every line judged (`measureMigration`), median of 7; and the judging alone, on files already read.
+ */
+function benchPythonClassification() {
+  const corpus = pythonCorpusDiff();
+  if (!corpus) {
+    console.log("python classification skipped: no python3 on this machine");
+    return;
+  }
+  const bytes = Buffer.from(corpus.text, "utf8");
+  const pack = [python3Pack()];
+  let summary = "";
+  const whole = measure(() => {
+    const m = measureMigration(readDiff(bytes)!, pack, { mixedTolerance: 0.1 });
+    const outsideTestData = m.regressions.filter((r) => !r.path.startsWith("lib2to3/tests/data/")).length;
+    summary = `${m.regressions.length} lines flagged, ${m.regressions.length - outsideTestData} of them in lib2to3's Python 2 test data; ${m.lines.migration} compatibility lines`;
+  }, 7);
+  const files = readDiff(bytes)!;
+  const judging = measure(() => measureMigration(files, pack, { mixedTolerance: 0.1 }), 7);
+  const rate = (ms: number) => Math.round(corpus.lines / (ms / 1000)).toLocaleString("en-US");
+  console.log(`python3 classification: the Python standard library as an added diff, ${corpus.files} files, ${corpus.lines.toLocaleString("en-US")} lines, ${mb(bytes.length)} MB, one thread`);
+  console.log(`  read, parsed and judged: ${whole.ms.toFixed(0)} ms median of 7, ${rate(whole.ms)} lines/s (target ≥ 1,000,000), heap growth at peak ${whole.heapMb} MB`);
+  console.log(`  judged alone (files already read): ${judging.ms.toFixed(0)} ms median of 7, ${rate(judging.ms)} lines/s`);
+  console.log(`  ${summary}`);
+}
+
+console.log(`node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+benchSynthetic();
+benchBigDiff();
+benchPythonClassification();
+await benchFirstWrite();
+benchScan();
+console.log(`peak resident memory of this process: ${mb(process.resourceUsage().maxRSS * 1024)} MB`);

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// @ts-nocheck
+
+const USAGE = `Usage: small-steps <command> [options]
+
+Commands:
+  check    measure a change (local git diff, diff file or pull request) and print the report
+  scan     count the old constructs left in a working tree: the migration dashboard, locally
+
+Run "small-steps check --help" or "small-steps scan --help" for their options.`;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+const [command, ...rest] = process.argv.slice(2);
+if (command === "check") {
+  const io = { cwd: process.cwd(), env: process.env, stdout: (t: string) => process.stdout.write(t), stderr: (t: string) => process.stderr.write(t), readStdin, stdinChunks: () => process.stdin };
+  // Each command loads its own modules only: a check does not pay for the scanner's workers, nor a scan for Octokit.
+  process.exitCode = await (await import("./check.js")).runCheck(rest, io);
+} else if (command === "scan") {
+  const io = { cwd: process.cwd(), env: process.env, stdout: (t: string) => process.stdout.write(t), stderr: (t: string) => process.stderr.write(t), readStdin, stderrIsTTY: process.stderr.isTTY };
+  process.exitCode = await (await import("./scan.js")).runScan(rest, io);
+} else {
+  const help = command === undefined || command === "help" || command === "--help" || command === "-h";
+  (help ? process.stdout : process.stderr).write(`${help ? "" : `Unknown command: ${command}\n\n`}${USAGE}\n`);
+  process.exitCode = help ? 0 : 2;
+}

@@ -1,0 +1,81 @@
+// @ts-nocheck
+// Written by `npm run schema` from the schema's defaults (what the validator fills into an empty config); do not edit.
+// resolveConfig(null) returns it without compiling the schema; test/policy/config.test.ts checks it is current.
+export const CONFIG_DEFAULTS = {
+  "mode": "warn",
+  "limit": "L",
+  "thresholds": {
+    "XS": 10,
+    "S": 30,
+    "M": 100,
+    "L": 500,
+    "XL": 1000
+  },
+  "deletionWeight": 1,
+  "exclude": [],
+  "branches": [],
+  "drafts": "report",
+  "bots": "report",
+  "labels": {
+    "enabled": true,
+    "prefix": "size/"
+  },
+  "migration": {
+    "packs": [
+      "python3"
+    ],
+    "custom": [],
+    "mixedTolerance": 0.1,
+    "regressions": "default",
+    "python3": {
+      "enable": [],
+      "disable": []
+    },
+    "labels": {
+      "migration": "migration",
+      "mixed": "mixed-change"
+    }
+  },
+  "dependencies": {
+    "enabled": true,
+    "allow": [],
+    "unsupported": "default",
+    "maxLookups": 25,
+    "timeoutSeconds": 5
+  },
+  "schemaMigrations": {
+    "presets": [
+      "django",
+      "alembic",
+      "rails",
+      "prisma",
+      "flyway",
+      "liquibase",
+      "knex",
+      "typeorm"
+    ],
+    "alone": true,
+    "tolerance": 0,
+    "conclusion": "default"
+  },
+  "accept": {
+    "permission": "write",
+    "allowAuthor": false
+  },
+  "comments": {
+    "sticky": "auto"
+  },
+  "push": {
+    "enabled": true,
+    "branches": [],
+    "maxCommits": 20
+  },
+  "dashboard": {
+    "enabled": false,
+    "title": "small-steps: migration dashboard",
+    "minIntervalMinutes": 10,
+    "maxBytes": 209715200,
+    "depth": 1,
+    "importNames": {}
+  }
+} as const;

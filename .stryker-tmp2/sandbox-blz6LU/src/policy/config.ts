@@ -1,0 +1,339 @@
+// @ts-nocheck
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { CONFIG_DEFAULTS } from "./config-defaults.js";
+import { compileCustomPacks, type CustomPackSpec } from "../analysis/custom-pack.js";
+import { SCHEMA_PRESETS, type SchemaPreset } from "../analysis/schema-migrations.js";
+import { PYTHON3_OPT_IN_RULES } from "../analysis/python/rules.js";
+import { DEFAULT_THRESHOLDS, SIZE_CLASSES, type SizeClass, type SizeThresholds } from "../analysis/size.js";
+import { count } from "../plural.js";
+
+/** The repository's policy, read from `.github/small-steps.yml`. Every key is optional. */
+export interface Config {
+  mode: "warn" | "block";
+  limit: Exclude<SizeClass, "XXL">;
+  thresholds: SizeThresholds;
+  deletionWeight: number;
+  exclude: string[];
+  branches: string[];
+  drafts: "report" | "check";
+  bots: "report" | "check";
+  labels: { enabled: boolean; prefix: string };
+  migration: {
+    packs: Array<"python3">;
+    custom: CustomPackSpec[];
+    mixedTolerance: number;
+    regressions: FindingConclusion;
+    labels: { migration: string; mixed: string };
+    python3: { enable: string[]; disable: string[] };
+  };
+  dependencies: {
+    enabled: boolean;
+    allow: string[];
+    unsupported: FindingConclusion;
+    maxLookups: number;
+    timeoutSeconds: number;
+  };
+  schemaMigrations: {
+    presets: SchemaPreset[];
+    alone: boolean;
+    tolerance: number;
+    conclusion: FindingConclusion;
+  };
+  accept: { permission: Permission; allowAuthor: boolean };
+  comments: { sticky: "auto" | "on" | "off" };
+  push: { enabled: boolean; branches: string[]; maxCommits: number };
+  dashboard: { enabled: boolean; title: string; minIntervalMinutes: number; maxBytes: number; depth: number; importNames: Record<string, string[]> };
+}
+
+export const PERMISSIONS = ["read", "triage", "write", "maintain", "admin"] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** How a finding affects the check: `default` fails in block mode and is neutral in warn mode. */
+export type FindingConclusion = "default" | "failure" | "neutral";
+
+const sizeClassNames = SIZE_CLASSES.filter((c) => c !== "XXL");
+const findingConclusion = (description: string) => ({ description, enum: ["default", "failure", "neutral"], default: "default" });
+const globList = { type: "array", items: { type: "string", minLength: 1 } } as const;
+
+/** JSON Schema with the defaults: the single source for validation, defaults and editor completion. */
+export const CONFIG_SCHEMA = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  title: "small-steps configuration (.github/small-steps.yml)",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    mode: {
+      description: "warn: a pull request over the limit gets a neutral check; block: it fails.",
+      enum: ["warn", "block"],
+      default: "warn",
+    },
+    limit: {
+      description: "The largest size class that stays green.",
+      enum: sizeClassNames,
+      default: "L",
+    },
+    thresholds: {
+      description: "Upper bounds (exclusive) in counted lines of each size class; XXL is everything beyond XL.",
+      type: "object",
+      additionalProperties: false,
+      properties: Object.fromEntries(
+        sizeClassNames.map((c) => [c, { type: "integer", minimum: 1, default: DEFAULT_THRESHOLDS[c] }]),
+      ),
+      default: {},
+    },
+    deletionWeight: {
+      description: "How much a deleted line counts relative to an added one.",
+      type: "number",
+      minimum: 0,
+      maximum: 10,
+      default: 1,
+    },
+    exclude: {
+      description: "Globs of files not to count (minimatch); a leading ! counts a file again. The last match wins.",
+      type: "array",
+      items: { type: "string", minLength: 1 },
+      default: [],
+    },
+    branches: {
+      description: "Base branches that get a verdict (globs). Empty: the repository's default branch.",
+      type: "array",
+      items: { type: "string", minLength: 1 },
+      default: [],
+    },
+    drafts: {
+      description: "report: draft pull requests are measured but never fail; check: treated like the others.",
+      enum: ["report", "check"],
+      default: "report",
+    },
+    bots: {
+      description: "report: pull requests opened by bots are measured but never fail; check: treated like the others.",
+      enum: ["report", "check"],
+      default: "report",
+    },
+    labels: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        enabled: { type: "boolean", default: true },
+        prefix: { type: "string", minLength: 1, maxLength: 40, default: "size/" },
+      },
+      default: {},
+    },
+    migration: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        packs: {
+          description: "Built-in migration packs to run.",
+          type: "array",
+          items: { enum: ["python3"] },
+          uniqueItems: true,
+          default: ["python3"],
+        },
+        custom: {
+          description: "Packs of your own: lines matching `old` are what the migration removes; `new` is its replacement. Patterns are RE2 (linear time).",
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: ["name", "files", "old"],
+            properties: {
+              name: { type: "string", minLength: 1, maxLength: 60 },
+              files: { ...globList, minItems: 1 },
+              old: { type: "array", items: { type: "string", minLength: 1, maxLength: 500 }, minItems: 1 },
+              new: { type: "array", items: { type: "string", minLength: 1, maxLength: 500 }, default: [] },
+              message: { type: "string", minLength: 1, maxLength: 500 },
+            },
+          },
+          default: [],
+        },
+        mixedTolerance: {
+          description: "Other changed lines allowed per migration line before a pull request is mixed (at least 3 are always allowed).",
+          type: "number",
+          minimum: 0,
+          default: 0.1,
+        },
+        regressions: findingConclusion("Conclusion when a change brings back what the migration removes."),
+        python3: {
+          type: "object",
+          additionalProperties: false,
+          default: {},
+          description: "Rules of the python3 pack to turn on (opt-in rules such as old-division) or off, by rule id.",
+          properties: {
+            enable: { type: "array", items: { enum: PYTHON3_OPT_IN_RULES }, uniqueItems: true, default: [], description: "Opt-in rules to turn on: old-division (flagged only in files without `from __future__ import division`)." },
+            disable: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true, default: [], description: "Rule ids to turn off (as the check run names them, e.g. print-tuple, unittest-deprecated-alias, module-commands)." },
+          },
+        },
+        labels: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            migration: { type: "string", maxLength: 50, default: "migration", description: "Label for migration-only pull requests; empty: none." },
+            mixed: { type: "string", maxLength: 50, default: "mixed-change", description: "Label for mixed pull requests; empty: none." },
+          },
+          default: {},
+        },
+      },
+      default: {},
+    },
+    dependencies: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        enabled: { type: "boolean", default: true, description: "Check new Python dependencies for Python 3 support on PyPI." },
+        allow: { type: "array", items: { type: "string", minLength: 1 }, default: [], description: "Packages to accept without asking PyPI (renamed or absorbed packages)." },
+        unsupported: findingConclusion("Conclusion when a new dependency lacks Python 3 support."),
+        maxLookups: { type: "integer", minimum: 0, maximum: 100, default: 25, description: "PyPI lookups per event at most." },
+        timeoutSeconds: { type: "number", exclusiveMinimum: 0, maximum: 30, default: 5, description: "How long to wait for PyPI." },
+      },
+      default: {},
+    },
+    schemaMigrations: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        presets: { type: "array", items: { enum: Object.keys(SCHEMA_PRESETS) }, uniqueItems: true, default: Object.keys(SCHEMA_PRESETS) },
+        alone: { type: "boolean", default: true, description: "Schema migrations ship alone: flag a pull request that mixes them with application code." },
+        tolerance: { type: "integer", minimum: 0, default: 0, description: "Application lines allowed beside schema migrations." },
+        conclusion: findingConclusion("Conclusion when schema migrations are mixed with application code."),
+      },
+      default: {},
+    },
+    accept: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        permission: { enum: ["read", "triage", "write", "maintain", "admin"], default: "write", description: "The least permission on the repository needed to accept or revoke." },
+        allowAuthor: { type: "boolean", default: false, description: "Whether a pull request's author may accept their own pull request." },
+      },
+      default: {},
+    },
+    comments: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        sticky: {
+          enum: ["auto", "on", "off"],
+          default: "auto",
+          description: "A comment with the split plan when a pull request first goes over the limit, edited in place afterwards. auto: on in block mode.",
+        },
+      },
+      default: {},
+    },
+    push: {
+      type: "object",
+      additionalProperties: false,
+      description: "A check run on each commit pushed to the default branch (and to `branches`), measured against its first parent.",
+      properties: {
+        enabled: { type: "boolean", default: true },
+        branches: { ...globList, default: [], description: "Branches besides the default one whose pushes are measured (globs)." },
+        maxCommits: { type: "integer", minimum: 1, maximum: 100, default: 20, description: "The newest commits of a push that are measured; the newest one's check says how many were left out." },
+      },
+      default: {},
+    },
+    dashboard: {
+      type: "object",
+      additionalProperties: false,
+      description: "One issue that shows how much of the migration is left, updated on pushes to the default branch.",
+      properties: {
+        enabled: { type: "boolean", default: false },
+        title: { type: "string", minLength: 1, maxLength: 200, default: "small-steps: migration dashboard" },
+        minIntervalMinutes: { type: "integer", minimum: 0, default: 10, description: "At most one update in this many minutes (the first is never held back)." },
+        maxBytes: { type: "integer", minimum: 1, default: 200 * 1024 * 1024, description: "The most of the repository's tarball read per update; the dashboard says when it stopped there." },
+        depth: { type: "integer", minimum: 1, maximum: 5, default: 1, description: "Folder depth of the by-folder table." },
+        importNames: {
+          type: "object",
+          additionalProperties: { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 },
+          default: {},
+          description: "Distribution → the modules it provides, where they differ from its name (beyond the built-in table: PyYAML → yaml, …).",
+        },
+      },
+      default: {},
+    },
+  },
+} as const;
+
+export interface ConfigProblem {
+  path: string;
+  message: string;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
+
+// Compiled on first use: a repository without a config file (most command-line runs) never pays for it.
+let compiled: ValidateFunction | undefined;
+const validator = () => (compiled ??= new Ajv({ allErrors: true, useDefaults: true, strict: true }).compile(CONFIG_SCHEMA));
+
+function keyPath(error: ErrorObject): string {
+  const segments = error.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  if (error.keyword === "additionalProperties") segments.push(String(error.params.additionalProperty));
+  return segments.length ? segments.map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i ? `.${s}` : s)).join("") : "(top level)";
+}
+
+function describeError(error: ErrorObject): string {
+  switch (error.keyword) {
+    case "additionalProperties":
+      return "unknown key";
+    case "enum":
+      return `expected one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+    case "type":
+      return `expected ${error.params.type}`;
+    case "minimum":
+      return `expected at least ${error.params.limit}`;
+    case "maximum":
+      return `expected at most ${error.params.limit}`;
+    case "minLength":
+      return "expected a non-empty string";
+    case "required":
+      return `missing the required key \`${error.params.missingProperty}\``;
+    case "uniqueItems":
+      return "expected no repeated items";
+    case "minItems":
+      return `expected at least ${count(error.params.limit, "item")}`;
+    case "maxLength":
+      return `expected at most ${error.params.limit} characters`;
+    default:
+      return `expected a value that ${error.message ?? "is valid"}`;
+  }
+}
+
+/** Validate a parsed config (null for no file) and fill in the defaults. Never throws. */
+export function resolveConfig(raw: unknown): ConfigResult {
+  // No file: the schema's defaults, as the validator fills them into {} (`npm run schema` writes them; a test compares).
+  if (raw === null || raw === undefined) return { ok: true, config: structuredClone(CONFIG_DEFAULTS) as unknown as Config };
+  const candidate = structuredClone(raw);
+  if (typeof candidate !== "object" || Array.isArray(candidate)) {
+    return { ok: false, problems: [{ path: "(top level)", message: "expected a mapping of keys to values" }] };
+  }
+  const validate = validator();
+  if (!validate(candidate)) {
+    return { ok: false, problems: (validate.errors ?? []).map((e) => ({ path: keyPath(e), message: describeError(e) })) };
+  }
+  const config = candidate as unknown as Config;
+  const problems: ConfigProblem[] = [];
+  for (let i = 1; i < sizeClassNames.length; i++) {
+    const [lower, upper] = [sizeClassNames[i - 1], sizeClassNames[i]];
+    if (config.thresholds[upper] <= config.thresholds[lower]) {
+      problems.push({ path: `thresholds.${upper}`, message: `expected more than thresholds.${lower} (${config.thresholds[lower]})` });
+    }
+  }
+  problems.push(...compileCustomPacks(config.migration.custom).problems);
+  return problems.length ? { ok: false, problems } : { ok: true, config };
+}
+
+export function defaultConfig(): Config {
+  const result = resolveConfig({});
+  if (!result.ok) throw new Error("the built-in defaults do not validate");
+  return result.config;
+}
+
+/** Merge configs, most general first: mappings merge key by key, lists and values are replaced. */
+export function mergeConfigs(configs: readonly unknown[]): unknown {
+  const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+  return configs.reduce<unknown>((merged, next) => {
+    if (!isMapping(merged) || !isMapping(next)) return next ?? merged;
+    const result: Record<string, unknown> = { ...merged };
+    for (const [key, value] of Object.entries(next)) result[key] = key in merged ? mergeConfigs([merged[key], value]) : value;
+    return result;
+  }, null);
+}

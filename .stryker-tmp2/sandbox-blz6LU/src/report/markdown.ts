@@ -1,0 +1,162 @@
+// @ts-nocheck
+import { EXCLUSION_REASON_TEXT } from "../analysis/exclusions.js";
+import { SIZE_CLASSES } from "../analysis/size.js";
+import type { Evaluation } from "../engine.js";
+import type { ConfigProblem } from "../policy/config.js";
+import { count, formatCount } from "../plural.js";
+
+/** GitHub rejects a check run output summary or text longer than this. */
+export const GITHUB_SUMMARY_LIMIT = 65_535;
+const TABLE_ROWS = 50;
+const LARGEST_FILES = 5;
+
+export const n = formatCount;
+/** Keep text from breaking out of a table cell. */
+const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+/** A file name as a code span that its own backticks cannot break. */
+export const code = (path: string) => `\`${cell(path.replace(/`/g, "'"))}\``;
+
+function limitsLine(evaluation: Evaluation): string {
+  const { thresholds, limit, mode, deletionWeight } = evaluation.config;
+  const bounds = SIZE_CLASSES.map((c) => (c === "XXL" ? `XXL ≥ ${n(thresholds.XL)}` : `${c} < ${n(thresholds[c])}`)).join(" · ");
+  return `${bounds} counted lines. Limit: ${limit} (mode \`${mode}\`, deletions weighted ×${deletionWeight}).`;
+}
+
+/** Cut a summary at GitHub's limit on a line boundary, saying so. */
+export function truncateSummary(markdown: string, limit = GITHUB_SUMMARY_LIMIT): string {
+  if (markdown.length <= limit) return markdown;
+  const notice = "\n\n_(The rest of this report was cut to fit GitHub's limit; run `small-steps check` locally for all of it.)_";
+  const cut = markdown.lastIndexOf("\n", limit - notice.length);
+  return markdown.slice(0, cut > 0 ? cut : limit - notice.length) + notice;
+}
+
+export function renderSummary(evaluation: Evaluation, extraSections: string[] = []): string {
+  const { size, verdict } = evaluation;
+  const out: string[] = [];
+  if (!size.complete) {
+    out.push(
+      `> [!WARNING]\n> GitHub listed ${n(size.filesSeen)} of the ${n(size.filesExpected)} changed files (its file list stops at 3,000). Every figure below is a lower bound.`,
+    );
+  }
+  out.push(...verdict.notes.map((note) => `**${note}**`));
+  out.push(
+    [
+      "| Measure | Value |",
+      "|---|---|",
+      `| Size class | **${size.sizeClass}** |`,
+      `| Counted lines | ${n(size.countedLines)} (+${n(size.additions)} −${n(size.deletions)}) |`,
+      `| Counted files | ${n(size.countedFiles)} |`,
+      `| Excluded files | ${n(size.excluded.length)} |`,
+      `| Binary files | ${n(size.binary.length)} |`,
+      `| Renamed without changes | ${n(size.renamedOnly.length)} |`,
+    ].join("\n"),
+  );
+  const largest = size.files.filter((f) => f.countedLines > 0).slice(0, LARGEST_FILES);
+  if (largest.length) {
+    out.push(
+      ["#### Largest files", "| File | Added | Deleted | Counted |", "|---|--:|--:|--:|"]
+        .concat(largest.map((f) => `| ${code(f.path)} | ${n(f.additions)} | ${n(f.deletions)} | ${n(f.countedLines)} |`))
+        .join("\n"),
+    );
+  }
+  if (size.excluded.length) {
+    const rows = size.excluded
+      .slice(0, TABLE_ROWS)
+      .map((f) => `| ${code(f.path)} | ${EXCLUSION_REASON_TEXT[f.reason]} | ${cell(f.detail)} | ${n(f.additions + f.deletions)} |`);
+    if (size.excluded.length > TABLE_ROWS) rows.push(`| … and ${n(size.excluded.length - TABLE_ROWS)} more | | | |`);
+    out.push(["#### Not counted", "| File | Reason | Rule | Lines |", "|---|---|---|--:|", ...rows].join("\n"));
+  }
+  const listed = (title: string, paths: string[]) => {
+    if (!paths.length) return;
+    const shown = paths.slice(0, TABLE_ROWS).map(code).join(", ");
+    out.push(`#### ${title}\n${shown}${paths.length > TABLE_ROWS ? ` and ${n(paths.length - TABLE_ROWS)} more` : ""}`);
+  };
+  listed("Binary files (counted as files, 0 lines)", size.binary);
+  listed("Renamed without changes (0 lines)", size.renamedOnly);
+  const migration = renderMigrationSection(evaluation);
+  if (migration) out.push(migration);
+  out.push(...extraSections);
+  out.push(`#### ${verdict.guidanceTitle}\n${verdict.guidance.map((g) => `- ${g}`).join("\n")}`);
+  out.push(
+    `#### Limits in force\n${limitsLine(evaluation)}\nChange them in \`.github/small-steps.yml\` on the default branch, or for the whole organisation in its \`.github\` repository.`,
+  );
+  return truncateSummary(out.join("\n\n"));
+}
+
+const REGRESSIONS_LISTED = 30;
+
+/** The migration section: what kind of work, how much, regressions, dependencies, schema migrations. */
+export function renderMigrationSection(evaluation: Evaluation): string | undefined {
+  const { migration, dependencies, schema } = evaluation;
+  const parts: string[] = [];
+  if (migration.packs.length || migration.lines.migration || migration.regressions.length) {
+    const kind = migration.mixed
+      ? "**mixed**: migration work combined with other changes: split them"
+      : migration.migrationOnly
+        ? "**migration only**"
+        : migration.lines.migration
+          ? "migration work with regressions"
+          : "no migration work";
+    parts.push(
+      [
+        `Kind of work: ${kind} (packs: ${migration.packs.join(", ") || "none applied"}).`,
+        "",
+        "| Changed lines | Count |",
+        "|---|--:|",
+        `| Migration | ${n(migration.lines.migration)} |`,
+        `| Regression (brings back what the migration removes) | ${n(migration.lines.regression)} |`,
+        `| Other | ${n(migration.lines.other)} |`,
+        `| Old constructs removed | ${n(migration.migrated)} |`,
+      ].join("\n"),
+    );
+  }
+  if (migration.regressions.length) {
+    const rows = migration.regressions.slice(0, REGRESSIONS_LISTED).map((r) => `| ${code(`${r.path}:${r.line}`)} | \`${r.rule}\` | ${cell(r.message)} |`);
+    if (migration.regressions.length > REGRESSIONS_LISTED) rows.push(`| … and ${n(migration.regressions.length - REGRESSIONS_LISTED)} more (see the annotations) | | |`);
+    parts.push(["**Regressions**", "| Where | Rule | Fix |", "|---|---|---|", ...rows].join("\n"));
+  }
+  if (dependencies.changes.length || dependencies.problems.length) {
+    // One row per package and change, with every manifest that names it.
+    const rows = [...groupBy(dependencies.changes, (d) => `${d.key}\u0000${d.change}\u0000${d.version ?? ""}`).values()].map((same) => {
+      const d = same[0];
+      const manifests = [...new Set(same.map((x) => x.manifest))].map(code).join(", ");
+      return `| \`${cell(d.name)}\`${d.version ? ` ${cell(d.version)}` : ""} | ${d.change} | ${d.change === "removed" ? "—" : d.python3} | ${manifests} | ${cell(d.reason ?? "")} |`;
+    });
+    const removed = dependencies.changes.filter((d) => d.change === "removed").length;
+    parts.push(
+      [
+        `**Dependencies** ("No Python 3, no new package")${removed ? `: ${removed} removed, progress` : ""}`,
+        "| Package | Change | Python 3 | Manifests | Why |",
+        "|---|---|---|---|---|",
+        ...rows,
+        ...dependencies.problems.map((p) => `| | | | | ${cell(p)} |`),
+      ].join("\n"),
+    );
+  }
+  if (migration.hunksOnly.length && evaluation.hunksOnlyReason) {
+    const shown = migration.hunksOnly.slice(0, 20).map(code).join(", ");
+    parts.push(`**Judged from hunks only** (${count(migration.hunksOnly.length, "file")}): ${shown}${migration.hunksOnly.length > 20 ? ` and ${n(migration.hunksOnly.length - 20)} more` : ""}. ${evaluation.hunksOnlyReason}`);
+  }
+  if (schema.files.length) {
+    parts.push(
+      `**Schema migrations**: ${schema.files.map((f) => `${code(f.path)} (${f.preset})`).join(", ")}: ${count(schema.lines, "line")}, beside ${count(schema.otherLines, "line")} of application code${schema.mixed ? " — they should ship alone" : ""}.`,
+    );
+  }
+  return parts.length ? `#### Migration\n${parts.join("\n\n")}` : undefined;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+export function renderConfigProblems(problems: ConfigProblem[], source: string, subject = "this pull request"): string {
+  const rows = problems.map((p) => `| ${code(p.path)} | ${cell(p.message)} |`);
+  return truncateSummary(
+    [
+      `The configuration in ${source} is not valid, so ${subject} was not measured against it. Fix the file on the default branch; the check runs again on the next push, or ask for a re-run.`,
+      ["| Key | Problem |", "|---|---|", ...rows].join("\n"),
+    ].join("\n\n"),
+  );
+}

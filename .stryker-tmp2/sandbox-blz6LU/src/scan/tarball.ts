@@ -1,0 +1,69 @@
+// @ts-nocheck
+import { Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
+import tar from "tar-stream";
+import { MAX_FILE_BYTES, scanReads, type ScanSkip } from "../analysis/scan/scanner.js";
+import type { LinePack } from "../analysis/line-pack.js";
+import type { ScanJob } from "./pool.js";
+
+export interface TarballStats {
+  /** Compressed bytes read. */
+  bytes: number;
+  /** Set when `maxBytes` was reached and the rest of the tarball was not read. */
+  truncated: boolean;
+  skipped: ScanSkip[];
+  gitattributes: Array<{ path: string; text: string }>;
+  /** Entries left out for safety: symlinks, `..` or absolute paths. */
+  unsafe: number;
+}
+
+/**
+ * A repository tarball (`owner-repo-sha/` prefix, as GitHub serves it) as scan jobs, gunzipped and untarred in
+ * memory as it arrives: nothing touches the disk. Only files a pack or the dependency check reads are kept in memory,
+ * one at a time; symlinks and paths with `..` or a leading `/` are ignored; files over 1 MB are skipped and counted.
+ */
+export async function* tarballJobs(source: Readable, packs: readonly LinePack[], maxBytes: number, stats: TarballStats): AsyncGenerator<ScanJob> {
+  const extract = tar.extract();
+  const gunzip = createGunzip();
+  source.on("data", (chunk: Buffer) => {
+    stats.bytes += chunk.length;
+    if (stats.bytes > maxBytes && !stats.truncated) {
+      stats.truncated = true;
+      source.destroy();
+      extract.destroy();
+    }
+  });
+  source.on("error", (error) => extract.destroy(error));
+  gunzip.on("error", (error) => extract.destroy(error));
+  source.pipe(gunzip).pipe(extract);
+  const isAttributes = (path: string) => path === ".gitattributes" || path.endsWith("/.gitattributes");
+  const wanted = (path: string) => isAttributes(path) || scanReads(path, packs);
+  try {
+    for await (const entry of extract) {
+      const header = entry.header;
+      const name = header.name.replace(/^[^/]*\//, ""); // GitHub's top folder: owner-repo-sha/
+      const unsafe = header.name.startsWith("/") || header.name.split("/").includes("..");
+      if (header.type !== "file" || unsafe || !name) {
+        if (unsafe || header.type === "symlink" || header.type === "link") stats.unsafe++;
+        entry.resume();
+        continue;
+      }
+      if (!wanted(name)) {
+        entry.resume();
+        continue;
+      }
+      if ((header.size ?? 0) > MAX_FILE_BYTES) {
+        stats.skipped.push({ path: name, reason: `over 1 MB (${Math.round((header.size ?? 0) / 1024)} KB)` });
+        entry.resume();
+        continue;
+      }
+      const chunks: Buffer[] = [];
+      for await (const chunk of entry) chunks.push(chunk as Buffer);
+      const bytes = Buffer.concat(chunks);
+      if (isAttributes(name)) stats.gitattributes.push({ path: name, text: bytes.toString("utf8") });
+      yield { path: name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+    }
+  } catch (error) {
+    if (!stats.truncated) throw error;
+  }
+}

@@ -1,0 +1,23 @@
+// @ts-nocheck
+// Mutation testing of the pure core (npm run mutate): src/analysis, src/policy and src/engine.ts, killed by the
+// unit tests of the same folders (jest.mutation.config.js). Not in CI: it takes minutes. Report: reports/mutation/.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: "npm",
+  testRunner: "jest",
+  testRunnerNodeArgs: ["--experimental-vm-modules"],
+  jest: { configFile: "jest.mutation.config.js", enableFindRelatedTests: false },
+  checkers: ["typescript"],
+  tsconfigFile: "tsconfig.json",
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  mutate: ["src/analysis/**/*.ts", "src/policy/**/*.ts", "src/engine.ts"],
+  coverageAnalysis: "perTest",
+  ignoreStatic: true,
+  concurrency: 2,
+  timeoutMS: 20000,
+  reporters: ["clear-text", "progress", "json"],
+  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  htmlReporter: { fileName: "reports/mutation/mutation.html" },
+  tempDirName: ".stryker-tmp",
+  cleanTempDir: "always",
+};

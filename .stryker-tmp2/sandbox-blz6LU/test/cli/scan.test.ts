@@ -1,0 +1,150 @@
+// @ts-nocheck
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { runScan } from "../../src/cli/scan.js";
+import { tempTree } from "../helpers/temp-tree.js";
+import { scanJobs } from "../../src/scan/scan-tree.js";
+import { defaultConfig } from "../../src/policy/config.js";
+import { packsFor } from "../../src/engine.js";
+import { tarballJobs, type TarballStats } from "../../src/scan/tarball.js";
+import { tarball } from "../helpers/tarball.js";
+
+const tree = (git: boolean) => tempTree(git);
+type Tree = ReturnType<typeof tempTree>;
+
+async function scan(args: string[], cwd: string) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runScan(args, { cwd, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: async () => "" });
+  return { code, stdout, stderr, json: () => JSON.parse(stdout) };
+}
+
+/** A small codebase half-way through its migration. */
+function fixture(t: Tree) {
+  t.write("app/views.py", 'import yaml\nfrom dateutil import parser\n\ndef show(d):\n    print "hi"\n    if d.has_key("a"):\n        return unicode(d)\n');
+  t.write("app/models.py", "import six\n\nclass M(object):\n    pass\n");
+  t.write("app/sub/util.py", 'def f():\n    print "x"\n');
+  t.write("lib/clean.py", "def g():\n    return 1\n");
+  t.write("lib/compat.py", "import sys\nif sys.version_info[0] == 2:\n    text = unicode\n"); // guarded: compatibility code
+  t.write("vendor/old/thing.py", 'print "vendored"\n');
+  t.write("gen/made.py", 'print "generated"\n');
+  t.write(".gitattributes", "gen/** linguist-generated\n");
+  t.write("latin1.py", Buffer.from([0x23, 0x20, 0xe9, 0x0a]));
+  t.write("big.py", `x = 1\n${"# padding line\n".repeat(80_000)}`);
+  t.write("requirements.txt", "PyYAML==6.0\npython-dateutil\nsix\nrequests\n");
+  t.write("README.md", "print 'not python'\n");
+}
+
+describe("small-steps scan", () => {
+  const repo = tree(true);
+  fixture(repo);
+  repo.write("untracked.py", 'print "not tracked"\n');
+  execFileSync("git", ["add", "-A", ":!untracked.py"], { cwd: repo.dir });
+  execFileSync("git", ["commit", "-q", "-m", "tree"], { cwd: repo.dir });
+
+  test("--json on a git tree: tracked files, exclusions, skips, rules, folders, batches, dependencies", async () => {
+    const { code, json } = await scan(["--json"], repo.dir);
+    expect(code).toBe(0);
+    const result = json();
+    expect(result.files).toBe(5); // app/views, app/models, app/sub/util, lib/clean, lib/compat
+    expect(result.lines).toBe(7 + 4 + 2 + 2 + 3);
+    expect(result.excluded).toBe(2); // vendor/ and gen/ (.gitattributes)
+    expect(result.skipped).toEqual([
+      { path: "big.py", reason: expect.stringMatching(/^over 1 MB/) },
+      { path: "latin1.py", reason: "not UTF-8" },
+    ]);
+    expect(result.remaining).toEqual({
+      total: 4,
+      byRule: { "print-statement": 2, "dict-has_key": 1, "builtin-unicode": 1 },
+      byFolder: { app: 4 },
+    });
+    expect(result.filesWithRemaining).toEqual([
+      { path: "app/sub/util.py", count: 1, rules: { "print-statement": 1 } },
+      { path: "app/views.py", count: 3, rules: { "print-statement": 1, "dict-has_key": 1, "builtin-unicode": 1 } },
+    ]);
+    expect(result.batches).toEqual([{ paths: ["app/sub/util.py", "app/views.py"], constructs: 4 }]);
+    expect(result.dependencies).toEqual([
+      { name: "python-dateutil", manifests: ["requirements.txt"], imported: true },
+      { name: "PyYAML", manifests: ["requirements.txt"], imported: true },
+      { name: "requests", manifests: ["requirements.txt"], imported: false },
+      { name: "six", manifests: ["requirements.txt"], imported: true },
+    ]);
+  });
+
+  test("PATHs restrict the scan; the Markdown has the headline and the candidates to delete", async () => {
+    const only = await scan(["--json", "app/sub"], repo.dir);
+    expect(only.json().files).toBe(1);
+    const { stdout } = await scan([], repo.dir);
+    expect(stdout).toContain("**4 old constructs remaining** in 2 files of 5 scanned; 18 Python lines scanned; **60%** of files already clean.");
+    expect(stdout).toContain("| `requests` | `requirements.txt` | not asked | **no: a candidate to delete** |");
+    expect(stdout).toContain("See it: `small-steps scan app/sub/util.py app/views.py`");
+  });
+
+  test("outside a repository it walks the folder, skipping .git-less vendored folders and node_modules", async () => {
+    const plain = tree(false);
+    fixture(plain);
+    plain.write("node_modules/pkg/x.py", 'print "dep"\n');
+    const result = (await scan(["--json"], plain.dir)).json();
+    expect(result.files).toBe(5);
+    expect(result.excluded).toBe(1); // gen/ by .gitattributes; vendor/ was not walked
+    expect(result.remaining.total).toBe(4);
+  });
+
+  test("the config's exclusions apply, and a bad config or option is a usage error", async () => {
+    const t = tree(false);
+    fixture(t);
+    t.write(".github/small-steps.yml", "exclude: ['app/sub/**']\n");
+    expect((await scan(["--json"], t.dir)).json().remaining.total).toBe(3);
+    t.write(".github/small-steps.yml", "limit: HUGE\n");
+    const bad = await scan(["--json"], t.dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("limit: expected one of");
+    const unknown = await scan(["--nope"], t.dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("Usage: small-steps scan");
+  });
+
+  test("the dashboard's tarball path and the directory scan agree on the same tree", async () => {
+    const t = tree(false);
+    fixture(t);
+    const paths = ["app/views.py", "app/models.py", "app/sub/util.py", "lib/clean.py", "lib/compat.py", "vendor/old/thing.py", "gen/made.py", ".gitattributes", "latin1.py", "big.py", "requirements.txt", "README.md"];
+    const archive = await tarball(Object.fromEntries(paths.map((p) => [p, readFileSync(join(t.dir, p))])));
+    const stats: TarballStats = { bytes: 0, truncated: false, skipped: [], gitattributes: [], unsafe: 0 };
+    const config = defaultConfig();
+    const fromTarball = await scanJobs(tarballJobs(Readable.from([archive]), packsFor(config), 1e9, stats), config, () => stats.gitattributes, { extraSkipped: stats.skipped });
+    const fromFolder = (await scan(["--json"], t.dir)).json();
+    expect(fromTarball.remaining).toEqual(fromFolder.remaining);
+    expect(fromTarball.files).toBe(fromFolder.files);
+    expect(fromTarball.lines).toBe(fromFolder.lines);
+    expect(fromTarball.skipped).toEqual(fromFolder.skipped);
+    expect(fromTarball.dependencies).toEqual(fromFolder.dependencies);
+    expect(fromTarball.remaining.total).toBe(4);
+  });
+
+  test("a tarball's symlinks and paths that climb out are ignored; the byte bound stops the read and says so", async () => {
+    const archive = await tarball({ "ok.py": 'print "a"\n', "link.py": "->/etc/passwd", "../escape.py": 'print "b"\n', "/abs.py": 'print "c"\n' });
+    const stats: TarballStats = { bytes: 0, truncated: false, skipped: [], gitattributes: [], unsafe: 0 };
+    const config = defaultConfig();
+    const result = await scanJobs(tarballJobs(Readable.from([archive]), packsFor(config), 1e9, stats), config, () => [], { threads: 0 });
+    expect(result.filesWithRemaining.map((f) => f.path)).toEqual(["ok.py"]);
+    expect(stats.unsafe).toBe(3);
+    const many = await tarball(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`m${i}.py`, `x = "${"y".repeat(2000 + i)}"\n`])));
+    const bounded: TarballStats = { bytes: 0, truncated: false, skipped: [], gitattributes: [], unsafe: 0 };
+    const chunks = Array.from({ length: Math.ceil(many.length / 1024) }, (_, i) => many.subarray(i * 1024, (i + 1) * 1024));
+    const partial = await scanJobs(tarballJobs(Readable.from(chunks), packsFor(config), 4096, bounded), config, () => [], { threads: 0 });
+    expect(bounded.truncated).toBe(true);
+    expect(partial.files).toBeLessThan(300);
+  });
+
+  test("the threads give the same result as one thread", async () => {
+    const t = tree(false);
+    for (let i = 0; i < 400; i++) t.write(`pkg${i % 7}/m${i}.py`, i % 3 ? `def f${i}():\n    return ${i}\n` : `def f${i}():\n    print "n", ${i}\n    raise E, "x"\n`);
+    const jobs = () => Array.from({ length: 400 }, (_, i) => ({ path: `pkg${i % 7}/m${i}.py`, root: t.dir }));
+    const one = await scanJobs(jobs(), defaultConfig(), () => [], { threads: 0 });
+    const two = await scanJobs(jobs(), defaultConfig(), () => [], { threads: 2 });
+    expect(two).toEqual(one);
+    expect(one.remaining.total).toBe(134 * 2);
+  });
+});
