@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import nock from "nock";
@@ -107,6 +107,31 @@ describe("small-steps check on a local repository", () => {
     const fromStdin = await check(["--diff", "-", "--json"], repo.dir, diff);
     expect(fromFile.json()).toEqual(fromStdin.json());
     expect(fromFile.json().size).toMatchObject({ class: "S", countedLines: 17 });
+  });
+
+  test("standard input arriving in small chunks gives the report of the whole file (the reader streams)", async () => {
+    const diff = readFileSync("examples/python3-migration.diff");
+    const whole = await check(["--diff", "examples/python3-migration.diff", "--json"], process.cwd());
+    let stdout = "";
+    const io: CliIO = {
+      cwd: process.cwd(),
+      env: {},
+      stdout: (t) => (stdout += t),
+      stderr: () => undefined,
+      readStdin: async () => "",
+      stdinChunks: async function* () {
+        for (let at = 0; at < diff.length; at += 5) yield diff.subarray(at, at + 5);
+      },
+    };
+    expect(await runCheck(["--diff", "-", "--json"], io)).toBe(whole.code);
+    expect(JSON.parse(stdout)).toEqual(whole.json());
+    expect(whole.json().migration.regressions.length).toBeGreaterThan(0);
+  });
+
+  test("a revision git does not know exits 2 with git's own message", async () => {
+    const result = await check(["--base", "no-such-revision"], repo.dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^small-steps: git diff failed: fatal: .*no-such-revision/);
   });
 
   test("input with no diff in it exits 2 saying so; an empty git range is a valid XS report of no changes", async () => {

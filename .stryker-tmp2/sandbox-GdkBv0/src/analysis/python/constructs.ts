@@ -1,0 +1,231 @@
+// @ts-nocheck
+import { COMPATIBILITY_MARKERS, EQUIVALENT_NAMES, PYTHON3_IDIOMS } from "./compatibility.js";
+import { RENAMED_MODULES, renamedModuleIn } from "./modules.js";
+import { MODULE_RULE_ID, OLD_CONSTRUCT_RULES, type PythonRule, type RuleContext } from "./rules.js";
+
+export interface RuleHit {
+  id: string;
+  message: string;
+  /** Python 3 cannot even parse the line: no guard makes it safe. */
+  syntax?: boolean;
+}
+
+/**
+ * Which rules a line can match, found in one pass over its identifiers: each rule names the words it needs
+ * (`triggers`); rules with none (punctuation: backticks, `<>`, literals) are gated by one pattern. A line with no
+ * trigger, most lines, costs one scan and no rule.
+ */
+const RULES_BY_WORD = new Map<string, number[]>();
+const PUNCTUATION_RULES: number[] = [];
+const EXCEPT_NAME_RULES: number[] = [];
+const OPT_IN_RULES: number[] = [];
+OLD_CONSTRUCT_RULES.forEach((rule, i) => {
+  if (rule.exceptName) EXCEPT_NAME_RULES.push(i);
+  else if (rule.optIn) OPT_IN_RULES.push(i);
+  else if (rule.triggers.length === 0) PUNCTUATION_RULES.push(i);
+  for (const word of rule.triggers) {
+    const list = RULES_BY_WORD.get(word) ?? [];
+    list.push(i);
+    RULES_BY_WORD.set(word, list);
+  }
+});
+const MODULE_WORDS = new Set(["import"]);
+const PUNCTUATION_TRIGGER = /`|<>|\d[lL]\b|(?<![\w.])0[0-7]|[rR]""/;
+const NO_RULES: number[] = [];
+/** Most lines: no rule, no import, no module. One shared answer, so that such a line allocates nothing. */
+const NOTHING: Readonly<{ rules: number[]; importLine: boolean; module?: string }> = Object.freeze({ rules: NO_RULES, importLine: false });
+const NO_HITS: readonly RuleHit[] = Object.freeze([]);
+
+/**
+ * The words that make a line worth a rule, as one pattern: the regular-expression engine finds them in one native
+ * scan of the line, instead of the line's every identifier being looked up. A word counts where it is a whole
+ * identifier as `[A-Za-z_][A-Za-z0-9_]*` reads them (after digits too: `1L` holds the identifier `L`).
+ */
+const wordsPattern = (words: Iterable<string>) => new RegExp(`(?<![A-Za-z_][A-Za-z0-9_]*)(?:${[...words].sort((a, b) => b.length - a.length).join("|")})(?![A-Za-z0-9_])`, "g");
+const FIXED_WORDS = [...RULES_BY_WORD.keys(), ...MODULE_WORDS];
+const FIXED_TRIGGERS = wordsPattern(FIXED_WORDS);
+/** Per file view (its context object): the fixed words and the names of its caught exceptions and imported modules. */
+const triggersByContext = new WeakMap<RuleContext, RegExp>();
+
+function triggersFor(context: RuleContext): RegExp {
+  if (!context.exceptNames?.size && !context.importedModules?.size) return FIXED_TRIGGERS;
+  let pattern = triggersByContext.get(context);
+  if (!pattern) {
+    pattern = wordsPattern(new Set([...FIXED_WORDS, ...(context.exceptNames ?? []), ...(context.importedModules ?? [])]));
+    triggersByContext.set(context, pattern);
+  }
+  return pattern;
+}
+
+/**
+ * The rules to try on a line, in rule order, from one scan for their words; and whether it imports something or
+ * names an imported Python 2 module (the module rules). The file's caught exceptions' names are triggers too.
+ */
+function candidateRules(code: string, context: RuleContext): { rules: number[]; importLine: boolean; module?: string } {
+  let found: Set<number> | undefined;
+  let importLine = false;
+  let module: string | undefined;
+  const exceptNames = context.exceptNames?.size ? context.exceptNames : undefined;
+  const modules = context.importedModules?.size ? context.importedModules : undefined;
+  const triggers = triggersFor(context);
+  triggers.lastIndex = 0;
+  for (let m = triggers.exec(code); m; m = triggers.exec(code)) {
+    const word = m[0];
+    const list = RULES_BY_WORD.get(word);
+    if (list) for (const i of list) (found ??= new Set()).add(i);
+    if (MODULE_WORDS.has(word)) importLine = true;
+    if (exceptNames?.has(word)) for (const i of EXCEPT_NAME_RULES) (found ??= new Set()).add(i);
+    if (modules?.has(word) && module === undefined) module = word;
+  }
+  if (PUNCTUATION_TRIGGER.test(code)) for (const i of PUNCTUATION_RULES) (found ??= new Set()).add(i);
+  if (context.enabled?.size && code.includes("/")) for (const i of OPT_IN_RULES) (found ??= new Set()).add(i);
+  if (!found && !importLine && module === undefined) return NOTHING;
+  return { rules: found ? [...found].sort((a, b) => a - b) : NO_RULES, importLine, module };
+}
+
+/** The names a file defines itself, from its lines: imports, assignments, definitions and parameters, loop and `as` targets. */
+export function namesDefinedIn(lines: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  const add = (list: string) =>
+    list.split(",").forEach((part) => {
+      const name = part.trim().split(/\s+as\s+/).pop()?.replace(/[()*\s]/g, "").split("=")[0];
+      if (name && /^[A-Za-z_]\w*$/.test(name)) names.add(name);
+    });
+  for (const line of lines) {
+    let m: RegExpExecArray | null;
+    if ((m = /^\s*from\s+[\w.]+\s+import\s+\(?([^#)]+)/.exec(line))) add(m[1]);
+    else if ((m = /^\s*import\s+([^#]+)/.exec(line))) add(m[1].split(",").filter((p) => / as /.test(p)).join(","));
+    if ((m = /^\s*([A-Za-z_][\w\s,()]*?)\s*=(?!=)/.exec(line))) add(m[1]);
+    if ((m = /^\s*(?:async\s+)?def\s+(\w+)\s*\(([^)]*)/.exec(line))) {
+      names.add(m[1]);
+      add(m[2]);
+    }
+    if ((m = /^\s*for\s+([\w\s,()]+?)\s+in\b/.exec(line))) add(m[1]);
+    for (const as of line.matchAll(/\bas\s+(\w+)/g)) names.add(as[1]);
+  }
+  return names;
+}
+
+/** Renamed Python 2 modules imported under their own name: `import StringIO`, `import os, urllib2` (not `import cPickle as pickle`). */
+export function importedRenamedModules(codeLines: readonly string[]): Set<string> {
+  const modules = new Set<string>();
+  for (const code of codeLines) {
+    if (!code.includes("import")) continue;
+    const m = /^\s*import\s+(.+)$/.exec(code);
+    if (!m) continue;
+    for (const part of m[1].split(",")) {
+      const [name, alias] = part.trim().split(/\s+as\s+/);
+      const top = name.split(".")[0];
+      if (!alias && Object.prototype.hasOwnProperty.call(RENAMED_MODULES, top)) modules.add(top);
+    }
+  }
+  return modules;
+}
+
+const KEYWORDS = new Set("and as assert async await break class continue def del elif else except exec finally for from global if import in is lambda nonlocal not or pass print raise return try while with yield None True False self".split(" "));
+
+/** The identifiers of a line of code, keywords left out, with the names they stand for across the migration. */
+export function identifiersOf(code: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of code.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) {
+    if (KEYWORDS.has(m[0])) continue;
+    names.add(m[0]);
+    for (const equivalent of EQUIVALENT_NAMES.get(m[0]) ?? []) names.add(equivalent);
+  }
+  return names;
+}
+
+/** The names an import line binds (`import sys`, `from functools import reduce`, `import a.b as c`). */
+export function namesImportedBy(code: string): string[] {
+  const from = /^\s*from\s+[\w.]+\s+import\s+\(?([^)]*)/.exec(code);
+  const plain = from ? undefined : /^\s*import\s+(.+)$/.exec(code);
+  const list = from?.[1] ?? plain?.[1];
+  if (!list) return [];
+  return list.split(",").map((part) => {
+    const [name, alias] = part.trim().split(/\s+as\s+/);
+    return (alias ?? (from ? name : name.split(".")[0])).trim();
+  }).filter(Boolean);
+}
+
+/** Names bound to a caught exception: `except E as e:` and Python 2's `except E, e:`. */
+export function exceptNamesIn(codeLines: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const code of codeLines) {
+    if (!code.includes("except")) continue;
+    const m = /^\s*except\b.*?(?:\bas\s+|,\s*)(\w+)\s*:/.exec(code);
+    if (m) names.add(m[1]);
+  }
+  return names;
+}
+
+const applies = (rule: PythonRule, context: RuleContext) => !context.disabled?.has(rule.id) && (!rule.optIn || (context.enabled?.has(rule.id) ?? false));
+
+function hitOf(rule: PythonRule): RuleHit {
+  return { id: rule.id, message: rule.message, ...(rule.syntax ? { syntax: true } : {}) };
+}
+
+/** A renamed module's hit, unless the line imports it through six.moves. */
+function moduleHit(code: string, context: RuleContext): RuleHit | undefined {
+  const module = renamedModuleIn(code);
+  if (!module || /\bsix\.moves\b/.test(code)) return undefined;
+  const id = `${MODULE_RULE_ID}-${module}`;
+  if (context.disabled?.has(id) || context.disabled?.has(MODULE_RULE_ID)) return undefined;
+  const instead = module === "urllib" ? "urllib.request, urllib.parse and urllib.error" : RENAMED_MODULES[module];
+  return { id, message: `${module} was renamed or removed in Python 3: use ${instead} (or six.moves while Python 2 must still run it).` };
+}
+
+/** White space around a dot (`d. keys ()`, `types . IntType`) is legal Python; the rules read it without. */
+const tightDots = (code: string) =>
+  code.includes(" .") || code.includes(". ") ? code.replace(/(?<=[\w)\]])(?<!\bfrom)\s*\.\s*(?=[A-Za-z_])(?!import\b)/g, ".") : code;
+
+/**
+ * Every old construct on a line of code, in rule order. `ownNames` gives the names the file defines itself; it is
+ * called only when a rule about such a name fires, since reading a file's definitions costs more than the rules.
+ */
+export function oldConstructsIn(raw: string, ownNames: () => ReadonlySet<string> = () => new Set(), context: RuleContext = {}): readonly RuleHit[] {
+  const { rules, importLine, module: named } = candidateRules(raw, context);
+  if (rules.length === 0 && !importLine && named === undefined) return NO_HITS;
+  const code = tightDots(raw);
+  const hits: RuleHit[] = [];
+  const module = importLine ? moduleHit(code, context) : undefined;
+  if (module) hits.push(module);
+  else if (named !== undefined && new RegExp(`(?<![\\w.])${named}\\.\\w`).test(code)) {
+    hits.push({ id: `${MODULE_RULE_ID}-${named}`, message: `${named} was renamed or removed in Python 3: use ${RENAMED_MODULES[named]}.` });
+  }
+  for (const i of rules) {
+    const rule = OLD_CONSTRUCT_RULES[i];
+    if (!applies(rule, context) || !rule.pattern.test(code)) continue;
+    if (rule.when && !rule.when(code, context)) continue;
+    if (rule.ownName && ownNames().has(rule.ownName)) continue;
+    hits.push(hitOf(rule));
+  }
+  return hits;
+}
+
+/** The first old construct on a line of code, or undefined: what a regression is reported as. */
+export function oldConstructIn(code: string, ownNames?: () => ReadonlySet<string>, context?: RuleContext): RuleHit | undefined {
+  return oldConstructsIn(code, ownNames, context)[0];
+}
+
+/** Every marker contains one of these: a line without them (one scan) is spared the patterns. */
+const MARKER_HINT = /six|future|builtins|past|python_2|version|PY|except|[uU]"|import/;
+
+export function compatibilityMarkerIn(code: string): string | undefined {
+  if (!MARKER_HINT.test(code)) return undefined;
+  return COMPATIBILITY_MARKERS.find((m) => m.pattern.test(code))?.id;
+}
+
+/** `isinstance(x, (int, int))`: the duplicate fix_long leaves, which fix_isinstance removes. */
+const duplicateTypes = (code: string) => {
+  const tuple = /\bisinstance\s*\(.*?,\s*\(([^()]*)\)/.exec(code)?.[1];
+  if (!tuple) return false;
+  const names = tuple.split(",").map((t) => t.trim()).filter(Boolean);
+  return new Set(names).size < names.length;
+};
+
+/** Does `added` bring a Python 3 idiom that none of `replaced`, the lines it takes the place of, had? */
+export function python3IdiomIn(added: string, ...replaced: string[]): boolean {
+  const a = tightDots(added);
+  const r = replaced.map(tightDots);
+  return PYTHON3_IDIOMS.some((idiom) => idiom.test(a) && !r.some((line) => idiom.test(line))) || r.some((line) => duplicateTypes(line) && !duplicateTypes(a));
+}

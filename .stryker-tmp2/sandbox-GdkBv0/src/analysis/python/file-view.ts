@@ -1,0 +1,133 @@
+// @ts-nocheck
+import type { Hunk } from "../changed-file.js";
+import { guardedLines } from "./guards.js";
+import { compatibilityMarkerIn, exceptNamesIn, importedRenamedModules, namesDefinedIn } from "./constructs.js";
+import type { RuleContext } from "./rules.js";
+import { stripHunkSide, stripLines, type CodeLine } from "./source.js";
+
+/**
+ * One version of a Python file as the rules read it: each line reduced to code (strings and comments gone), which
+ * lines stand in a Python 2 guard, the names the file defines, and its `__future__` imports. From the whole file when
+ * it is known, else from the lines a hunk shows (where a guard or a docstring further up is out of sight).
+ */
+export interface PythonView {
+  lines: readonly string[];
+  code: readonly CodeLine[];
+  guarded: readonly boolean[];
+  /** Names the file defines or imports itself (computed on first use: only name rules need it). */
+  names: () => ReadonlySet<string>;
+  /** What the rules know of the file: its `__future__` imports, caught exceptions' names, whether it runs on Python 2. */
+  context: RuleContext;
+  /** Whether line i stands inside a function, and the methods of its class, where the file is in view. */
+  inFunction?: (i: number) => boolean;
+  classMethods?: (i: number) => ReadonlySet<string> | undefined;
+}
+
+/** `__future__` features that only Python 3 knows: importing them says nothing about Python 2. */
+const PYTHON3_FUTURES = new Set(["annotations", "generator_stop", "barry_as_FLUFL"]);
+
+const FUTURE = /^\s*from\s+__future__\s+import\s+\(?([\w\s,]+)\)?/;
+
+function futureFeatures(code: readonly CodeLine[]): Set<string> {
+  const features = new Set<string>();
+  for (const line of code) {
+    if (line.startedInString || !line.code.includes("__future__")) continue;
+    const m = FUTURE.exec(line.code);
+    if (m) for (const name of m[1].split(",")) features.add(name.trim().split(/\s+/)[0]);
+  }
+  return features;
+}
+
+function view(lines: readonly string[], code: CodeLine[], topInView: boolean): PythonView {
+  let names: Set<string> | undefined;
+  const future = topInView ? futureFeatures(code) : undefined;
+  const codeText = code.map((line) => line.code);
+  // six and python-future are written only for code that runs on Python 2 too (`builtins` is Python 3's own module).
+  const runsOnPython2 =
+    [...(future ?? [])].some((f) => !PYTHON3_FUTURES.has(f)) ||
+    codeText.some((c) => (c.includes("six") && compatibilityMarkerIn(c) === "six") || ((c.includes("past") || c.includes("future")) && /^\s*(?:from|import)\s+(?:past|future)\b/.test(c)));
+  const methods = new Set<string>();
+  for (const c of codeText) {
+    if (!c.includes("def")) continue;
+    const m = /^\s*(?:async\s+)?def\s+(\w+)/.exec(c);
+    if (m) methods.add(m[1]);
+  }
+  let blocks: Blocks | undefined;
+  return {
+    lines,
+    code,
+    guarded: guardedLines(lines, code),
+    names: () => (names ??= namesDefinedIn(lines)),
+    context: { future, exceptNames: exceptNamesIn(codeText), importedModules: importedRenamedModules(codeText), runsOnPython2, methods },
+    inFunction: topInView ? (i) => (blocks ??= enclosingBlocks(code)).inFunction[i] ?? false : undefined,
+    classMethods: topInView ? (i) => (blocks ??= enclosingBlocks(code)).classMethods[i] : undefined,
+  };
+}
+
+/** A pseudo-method: the class's __iter__ returns self. */
+export const ITER_RETURNS_SELF = "__iter__ returns self";
+
+interface Blocks {
+  inFunction: boolean[];
+  classMethods: Array<Set<string> | undefined>;
+}
+
+/** For each line, whether a `def` encloses it, and the methods of the nearest enclosing class (by indentation, as Python reads blocks). */
+function enclosingBlocks(code: readonly CodeLine[]): Blocks {
+  const stack: Array<{ indent: number; def: boolean; methods?: Set<string> }> = [];
+  const inFunction: boolean[] = [];
+  const classMethods: Array<Set<string> | undefined> = [];
+  const innermostClass = () => [...stack].reverse().find((f) => f.methods)?.methods;
+  let iterOf: Set<string> | undefined; // the class whose __iter__ was just opened
+  for (const line of code) {
+    const text = line.code;
+    if (!line.startedInString && text.trim()) {
+      const indent = text.length - text.trimStart().length;
+      // `def __iter__(self): return self` makes the class an iterator: its next() is the protocol, not an API.
+      if (iterOf && /^\s*return\s+self\s*$/.test(text)) iterOf.add(ITER_RETURNS_SELF);
+      iterOf = undefined;
+      while (stack.length && stack[stack.length - 1].indent >= indent) stack.pop();
+      const def = /^\s*(?:async\s+)?def\s+(\w+)/.exec(text);
+      const top = stack[stack.length - 1];
+      if (def && top?.methods) {
+        top.methods.add(def[1]);
+        if (def[1] === "__iter__") {
+          if (/:\s*return\s+self\s*$/.test(text)) top.methods.add(ITER_RETURNS_SELF);
+          else iterOf = top.methods;
+        }
+      }
+      inFunction.push(stack.some((f) => f.def));
+      classMethods.push(innermostClass());
+      if (/:\s*$/.test(text)) stack.push({ indent, def: def !== null, ...(/^\s*class\b/.test(text) ? { methods: new Set<string>() } : {}) });
+    } else {
+      inFunction.push(stack.some((f) => f.def));
+      classMethods.push(innermostClass());
+    }
+  }
+  return { inFunction, classMethods };
+}
+
+export const splitLines = (text: string): string[] => text.split(/\r?\n/);
+
+/** The whole file: line i of the view is line i + 1 of the file. */
+export function viewOfFile(lines: readonly string[]): PythonView {
+  return view(lines, stripLines(lines), true);
+}
+
+/** The lines one side of a hunk shows, without the rest of the file. */
+export function viewOfHunkSide(lines: readonly string[], startsAtTopOfFile: boolean, wholeFile: boolean): PythonView {
+  return view(lines, stripHunkSide(lines, startsAtTopOfFile), wholeFile);
+}
+
+/** Does the file's text agree with every line the hunks show on that side? If not, the hunks are the truth. */
+export function agreesWithHunks(lines: readonly string[], hunks: readonly Hunk[], side: "old" | "new"): boolean {
+  for (const hunk of hunks) {
+    for (const change of hunk.changes) {
+      const ln = change.type === "normal" ? (side === "new" ? change.ln2 : change.ln1) : change.type === (side === "new" ? "add" : "del") ? change.ln : undefined;
+      if (ln === undefined) continue;
+      const line = lines[ln - 1];
+      if (line === undefined || line.replace(/\r$/, "") !== change.content.slice(1).replace(/\r$/, "")) return false;
+    }
+  }
+  return true;
+}

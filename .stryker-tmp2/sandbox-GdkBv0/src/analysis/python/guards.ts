@@ -1,0 +1,76 @@
+// @ts-nocheck
+import type { CodeLine } from "./source.js";
+
+/**
+ * Which lines stand in code guarded for Python 2: the branches of a version check (`if PY2:`, `if six.PY2:`,
+ * `if sys.version_info[0] == 2:` and their else/elif), and both sides of an import fallback
+ * (`try: import cPickle` / `except ImportError: import pickle`). Judged from the hunk's own lines, by indentation.
+ */
+const VERSION_CONDITION = /^\s*(?:if|elif)\b.*(?:\bPY2\b|\bPY3\b|\bPY\d\d\b|sys\.version_info|sys\.version\b|six\.PY[23]|python_version)/;
+const FALLBACK_EXCEPT = /^\s*except\s+\(?\s*(?:ImportError|NameError|ModuleNotFoundError|AttributeError)\b/;
+const TRY = /^\s*try\s*:/;
+const CONTINUATION = /^\s*(?:else|elif|except|finally)\b/;
+
+interface Frame {
+  indent: number;
+  guarded: boolean;
+}
+
+const indentOf = (raw: string) => raw.length - raw.trimStart().length;
+
+/** For each `try:` line, whether one of its handlers is an import fallback. */
+function fallbackTries(raw: readonly string[], code: readonly CodeLine[]): Set<number> {
+  const result = new Set<number>();
+  code.forEach((line, i) => {
+    if (line.startedInString || !TRY.test(line.code)) return;
+    const indent = indentOf(raw[i]);
+    for (let j = i + 1; j < code.length; j++) {
+      if (code[j].startedInString || !code[j].code.trim()) continue;
+      const inner = indentOf(raw[j]);
+      if (inner > indent) continue;
+      if (inner < indent || !CONTINUATION.test(code[j].code)) break;
+      if (FALLBACK_EXCEPT.test(code[j].code)) {
+        result.add(i);
+        break;
+      }
+    }
+  });
+  return result;
+}
+
+/**
+ * A guard starts only at a version check or at an import fallback's `except` (a fallback `try:` has one): a line of
+ * neither, found by the words each needs ("PY" or "version"; "Error"), guards nothing, nor does any line after it.
+ */
+const opensGuard = (line: CodeLine) =>
+  !line.startedInString &&
+  (((line.code.includes("PY") || line.code.includes("version")) && VERSION_CONDITION.test(line.code)) || (line.code.includes("Error") && FALLBACK_EXCEPT.test(line.code)));
+
+export function guardedLines(raw: readonly string[], code: readonly CodeLine[]): boolean[] {
+  if (!code.some(opensGuard)) return new Array<boolean>(code.length).fill(false);
+  const tries = fallbackTries(raw, code);
+  const stack: Frame[] = [];
+  const guarded: boolean[] = [];
+  let lastGuardedBlock: Frame | undefined; // the compound statement just closed, for its else/elif/except
+  code.forEach((line, i) => {
+    const text = line.code;
+    if (line.startedInString || !text.trim()) {
+      guarded.push(stack.some((f) => f.guarded));
+      return;
+    }
+    const indent = indentOf(raw[i]);
+    lastGuardedBlock = undefined;
+    while (stack.length && stack[stack.length - 1].indent >= indent) {
+      const frame = stack.pop()!;
+      if (frame.indent === indent) lastGuardedBlock = frame;
+    }
+    const outer = stack.some((f) => f.guarded);
+    const opens = /:\s*$/.test(text);
+    let guard = false;
+    if (VERSION_CONDITION.test(text) || (tries.has(i) && opens) || FALLBACK_EXCEPT.test(text)) guard = true;
+    else if (CONTINUATION.test(text) && lastGuardedBlock?.guarded) guard = true; // else/elif/except of a guard
+    guarded.push(outer || guard);
+    if (opens) stack.push({ indent, guarded: guard });
+  });
+  return guarded;
+}

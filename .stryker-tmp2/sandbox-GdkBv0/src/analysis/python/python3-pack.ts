@@ -1,0 +1,206 @@
+// @ts-nocheck
+import { Minimatch } from "minimatch";
+import type { ChangedFile, Hunk } from "../changed-file.js";
+import { changeBlocks, hunkSides, type LinePack, type LineVerdict, type RemainingConstruct, type WholeFile } from "../line-pack.js";
+import { agreesWithHunks, splitLines, viewOfFile, viewOfHunkSide, type PythonView } from "./file-view.js";
+import { compatibilityMarkerIn, identifiersOf, namesImportedBy, oldConstructIn, python3IdiomIn, type RuleHit } from "./constructs.js";
+import type { RuleContext } from "./rules.js";
+
+export interface Python3PackOptions {
+  files?: readonly string[];
+  /** Rules off by default that the config turns on (`old-division`). */
+  enable?: readonly string[];
+  /** Rules the config turns off. */
+  disable?: readonly string[];
+}
+
+/** One side of a file as the rules see it, and where each change of each hunk sits in it. */
+interface Side {
+  view: PythonView;
+  /** For hunk h, change c: the index into `view.code`, or -1 for changes not on this side. */
+  index: (h: number, c: number) => number;
+}
+
+/**
+ * The rules' context for line i of a view: one object per view, whose line-dependent parts are read only when a
+ * rule asks (most lines trigger no rule), so judging a line allocates nothing.
+ */
+function contextOf(view: PythonView, enabled: ReadonlySet<string>, disabled: ReadonlySet<string>): (i: number) => RuleContext {
+  let line = 0;
+  const context: RuleContext = {
+    ...view.context,
+    enabled,
+    disabled,
+    get raw() {
+      return view.lines[line];
+    },
+    get inFunction() {
+      return view.inFunction?.(line);
+    },
+    get classMethods() {
+      return view.classMethods?.(line);
+    },
+  };
+  return (i) => {
+    line = i;
+    return context;
+  };
+}
+
+function wholeSide(lines: readonly string[], hunks: readonly Hunk[], side: "old" | "new"): Side | undefined {
+  if (!agreesWithHunks(lines, hunks, side)) return undefined;
+  const view = viewOfFile(lines);
+  const type = side === "new" ? "add" : "del";
+  return {
+    view,
+    index: (h, c) => {
+      const change = hunks[h].changes[c];
+      return change.type === type ? change.ln - 1 : -1;
+    },
+  };
+}
+
+/** Each hunk read on its own: what the pack had before whole files (and still has for a bare diff). */
+function hunkSide(hunks: readonly Hunk[], side: "old" | "new", wholeFile: boolean): Side[] {
+  return hunks.map((hunk) => {
+    const sides = hunkSides(hunk);
+    const lines = side === "new" ? sides.newLines : sides.oldLines;
+    const at = side === "new" ? sides.newIndex : sides.oldIndex;
+    const top = (side === "new" ? hunk.newStart : hunk.oldStart) <= 1;
+    return { view: viewOfHunkSide(lines, top, wholeFile && hunks.length === 1), index: (_h, c) => at[c] };
+  });
+}
+
+/** The verdicts without a rule, shared: most lines get one, and none is changed after it is given. */
+const OTHER: LineVerdict = Object.freeze({ lineClass: "other" });
+const MIGRATION: LineVerdict = Object.freeze({ lineClass: "migration" });
+
+interface Block {
+  h: number;
+  dels: number[];
+  adds: number[];
+}
+
+/**
+ * Lines that only serve the migration around them are part of it: an added import of a name the migrated lines use
+ * (`import sys` for `sys.intern`, `import atexit`), and, in a hunk that takes an old construct away, blank lines,
+ * comments and lines made only of names of the lines doing so and their replacements (the unpacking 2to3 writes
+ * for a tuple parameter).
+ */
+function servingLines(hunks: readonly Hunk[], blocks: readonly Block[], code: string[][], verdicts: Array<Array<LineVerdict | undefined>>): void {
+  const migratedNames = new Set<string>();
+  hunks.forEach((hunk, h) =>
+    hunk.changes.forEach((change, c) => {
+      if (change.type === "add" && verdicts[h][c]?.lineClass === "migration") for (const name of identifiersOf(code[h][c])) migratedNames.add(name);
+    }),
+  );
+  // Per hunk, the names of the lines that take an old construct away and of the lines that replace them: what a
+  // serving line may be made of.
+  const rewriteNames = new Map<number, Set<string>>();
+  for (const { h, dels, adds } of blocks) {
+    dels.forEach((d, k) => {
+      if (!verdicts[h][d]?.removesOldConstruct) return;
+      const names = rewriteNames.get(h) ?? new Set<string>();
+      for (const c of k < adds.length ? [d, adds[k]] : [d]) for (const name of identifiersOf(code[h][c])) names.add(name);
+      rewriteNames.set(h, names);
+    });
+  }
+  for (const { h, dels, adds } of blocks) {
+    const names = rewriteNames.get(h);
+    for (const c of [...dels, ...adds]) {
+      if (verdicts[h][c]?.lineClass !== "other") continue;
+      const added = hunks[h].changes[c].type === "add";
+      const imported = added ? namesImportedBy(code[h][c]) : [];
+      if (imported.some((name) => migratedNames.has(name))) verdicts[h][c] = MIGRATION;
+      else if (names && imported.length === 0 && [...identifiersOf(code[h][c])].every((name) => names.has(name))) verdicts[h][c] = MIGRATION;
+    }
+  }
+}
+
+/** The python3 pack: Python 2 constructs removed (migration), added outside a guard (regression), compatibility code. */
+export function python3Pack(options: Python3PackOptions = {}): LinePack {
+  const files = options.files ?? ["**/*.py", "**/*.pyw"];
+  const globs = files.map((f) => new Minimatch(f, { dot: true, matchBase: !f.includes("/") }));
+  const enabled = new Set(options.enable ?? []);
+  const disabled = new Set(options.disable ?? []);
+  return {
+    name: "python3",
+    wantsWholeFiles: true,
+    appliesTo: (path) => globs.some((glob) => glob.match(path)),
+    scan(text: string): RemainingConstruct[] {
+      // The same judgement as an added line with the whole file in view: guarded Python 2 code is compatibility code.
+      const view = viewOfFile(splitLines(text));
+      const context = contextOf(view, enabled, disabled);
+      const found: RemainingConstruct[] = [];
+      for (let i = 0; i < view.code.length; i++) {
+        const code = view.code[i]?.code;
+        if (!code || code.trim() === "") continue;
+        const hit = oldConstructIn(code, view.names, context(i));
+        if (hit && (!view.guarded[i] || hit.syntax)) found.push({ line: i + 1, rule: hit.id });
+      }
+      return found;
+    },
+    classify(file: ChangedFile, hunks: Hunk[], whole: WholeFile = {}) {
+      // An added file's patch is the whole file, and a removed file's is the whole old version.
+      const added = file.status === "added" && hunks.length === 1;
+      const removed = file.status === "removed" && hunks.length === 1;
+      const headLines = whole.head !== undefined ? splitLines(whole.head) : undefined;
+      const baseLines = whole.base !== undefined ? splitLines(whole.base) : undefined;
+      const head = (headLines && wholeSide(headLines, hunks, "new")) ?? undefined;
+      const base = (baseLines && wholeSide(baseLines, hunks, "old")) ?? undefined;
+      let newHunks: Side[] | undefined;
+      let oldHunks: Side[] | undefined;
+      const newSide = (h: number) => head ?? (newHunks ??= hunkSide(hunks, "new", added))[h];
+      const oldSide = (h: number) => base ?? (oldHunks ??= hunkSide(hunks, "old", removed))[h];
+      const contexts = new Map<PythonView, (i: number) => RuleContext>();
+      const contextFor = (view: PythonView) => contexts.get(view) ?? contexts.set(view, contextOf(view, enabled, disabled)).get(view)!;
+
+      const blocks: Block[] = [];
+      const code: string[][] = hunks.map((hunk) => new Array<string>(hunk.changes.length).fill(""));
+      const verdicts = hunks.map((hunk, h) => {
+        const out: Array<LineVerdict | undefined> = new Array(hunk.changes.length).fill(undefined);
+        // What judging change c found, kept in variables rather than an object per line.
+        let guarded = false;
+        let marker: string | undefined;
+        const judge = (c: number): RuleHit | undefined => {
+          const removedLine = hunk.changes[c].type === "del";
+          const side = removedLine ? oldSide(h) : newSide(h);
+          const i = side.index(h, c);
+          const line = side.view.code[i];
+          code[h][c] = line?.code ?? "";
+          guarded = side.view.guarded[i] ?? false;
+          marker = line ? compatibilityMarkerIn(line.code) : undefined;
+          return line ? oldConstructIn(line.code, side.view.names, contextFor(side.view)(i)) : undefined;
+        };
+        for (const { dels, adds } of changeBlocks(hunk)) {
+          blocks.push({ h, dels, adds });
+          const oldHits: Array<RuleHit | undefined> = new Array(dels.length);
+          dels.forEach((d, k) => {
+            const hit = (oldHits[k] = judge(d));
+            out[d] = hit ? { lineClass: "migration", rule: { id: hit.id, message: hit.message }, removesOldConstruct: true } : marker || guarded ? MIGRATION : OTHER;
+          });
+          const anyOldHit = oldHits.some((hit) => hit);
+          adds.forEach((a, k) => {
+            const hit = judge(a);
+            if (hit && (!guarded || hit.syntax)) {
+              out[a] = { lineClass: "regression", rule: { id: hit.id, message: hit.message } };
+              return;
+            }
+            if (marker || guarded || hit) {
+              out[a] = MIGRATION;
+              return;
+            }
+            // A Python 3 idiom written in place of the line it replaces (`list(d.keys())` for `d.keys()`) is the
+            // mechanical edit 2to3 makes: migration work, though either line alone is ordinary code.
+            // An addition beyond the removals it pairs with is held against all of them, where they took old constructs away.
+            const replaced = k < dels.length ? [code[h][dels[k]]] : anyOldHit ? dels.map((d) => code[h][d]) : [];
+            out[a] = replaced.length > 0 && python3IdiomIn(code[h][a], ...replaced) ? MIGRATION : OTHER;
+          });
+        }
+        return out;
+      });
+      servingLines(hunks, blocks, code, verdicts);
+      return verdicts;
+    },
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * Python source lines reduced to their code: string contents become `""` (prefixes kept, so `ur'x'` reads `ur""`)
+ * and comments are dropped. The string state is carried from line to line, so a docstring's lines read as empty.
+ */
+// @ts-nocheck
+
+export interface StringState {
+  /** The closing delimiter of the string we are inside, or "" outside any string. */
+  quote: string;
+}
+
+export interface CodeLine {
+  code: string;
+  /** Whether the line began inside a string (a continuation of a multi-line string). */
+  startedInString: boolean;
+}
+
+export const OUTSIDE: StringState = { quote: "" };
+
+const SPECIAL = /["'#]/g;
+
+/** The string open at the end of the line `codeOf` last read (a module variable: no result object per line). */
+let quoteAtEnd = "";
+
+/** A line's code, from inside the string `quote` ("" outside); leaves the quote open at its end in `quoteAtEnd`. */
+function codeOf(line: string, quote: string): string {
+  // Most lines hold no quote and no comment: they are their own code.
+  if (quote === "" && line.indexOf('"') === -1 && line.indexOf("'") === -1 && line.indexOf("#") === -1) {
+    quoteAtEnd = "";
+    return line;
+  }
+  let code = "";
+  let i = 0;
+  while (i < line.length) {
+    if (quote) {
+      const close = findClosing(line, i, quote);
+      if (close === -1) {
+        i = line.length;
+        break;
+      }
+      code += '"';
+      i = close + quote.length;
+      quote = "";
+      continue;
+    }
+    SPECIAL.lastIndex = i;
+    const found = SPECIAL.exec(line);
+    if (!found) {
+      code += line.slice(i);
+      break;
+    }
+    code += line.slice(i, found.index);
+    if (found[0] === "#") break;
+    const ch = found[0];
+    quote = line.startsWith(ch.repeat(3), found.index) ? ch.repeat(3) : ch;
+    code += '"';
+    i = found.index + quote.length;
+  }
+  // A single-quoted string ends at the line's end unless the line ends with a backslash.
+  if (quote.length === 1 && !line.endsWith("\\")) {
+    code += '"';
+    quote = "";
+  }
+  quoteAtEnd = quote;
+  return code;
+}
+
+export function stripLine(line: string, state: StringState): { line: CodeLine; state: StringState } {
+  const code = codeOf(line, state.quote);
+  return { line: { code, startedInString: state.quote !== "" }, state: quoteAtEnd === state.quote ? state : { quote: quoteAtEnd } };
+}
+
+/** The index of the closing delimiter from `from`, skipping backslash escapes; -1 if the line ends first. */
+function findClosing(line: string, from: number, quote: string): number {
+  let i = from;
+  for (;;) {
+    const close = line.indexOf(quote, i);
+    if (close === -1) return -1;
+    let backslashes = 0;
+    for (let j = close - 1; j >= from && line[j] === "\\"; j--) backslashes++;
+    if (backslashes % 2 === 0) return close;
+    i = close + 1;
+  }
+}
+
+export function stripLines(lines: readonly string[], start: StringState = OUTSIDE): CodeLine[] {
+  const stripped = new Array<CodeLine>(lines.length);
+  let quote = start.quote;
+  for (let i = 0; i < lines.length; i++) {
+    stripped[i] = { code: codeOf(lines[i], quote), startedInString: quote !== "" };
+    quote = quoteAtEnd;
+  }
+  return stripped;
+}
+
+const KEYWORD_START = /^(?:def|class|if|elif|else|for|while|try|except|finally|with|return|yield|import|from|raise|assert|del|pass|break|continue|global|nonlocal|lambda|print|exec|async|await|match|case)\b/;
+const CODE_CHARS = /[=()[\]{}:@<>+*/%]|^\s*$/;
+
+/** A line that reads as prose: three or more words and none of code's punctuation. */
+function looksLikeProse(code: string): boolean {
+  const text = code.trim();
+  if (CODE_CHARS.test(text) || KEYWORD_START.test(text)) return false;
+  return text.split(/\s+/).length >= 3 && /^[A-Za-z]/.test(text);
+}
+
+/**
+ * A hunk can begin inside a triple-quoted string. When its lines hold a triple quote, both readings are tried and
+ * the one that leaves the least prose outside strings wins; on a tie, the hunk is taken to start outside.
+ */
+export function stripHunkSide(lines: readonly string[], startsAtTopOfFile = false): CodeLine[] {
+  const outside = stripLines(lines);
+  if (startsAtTopOfFile) return outside; // nothing comes before line 1
+  const hasTriple = lines.some((l) => l.includes('"""') || l.includes("'''"));
+  if (!hasTriple) return outside;
+  const prose = (stripped: CodeLine[]) => stripped.filter((l) => looksLikeProse(l.code)).length;
+  let best = outside;
+  let bestProse = prose(outside);
+  for (const quote of ['"""', "'''"]) {
+    const inside = stripLines(lines, { quote });
+    const score = prose(inside);
+    if (score < bestProse) {
+      best = inside;
+      bestProse = score;
+    }
+  }
+  return best;
+}
