@@ -29,10 +29,22 @@ const GIT_HEADER = "diff --git ";
 const DEV_NULL = "/dev/null";
 const utf8 = (bytes: string) => (/[^\x00-\x7f]/.test(bytes) ? Buffer.from(bytes, "latin1").toString("utf8") : bytes);
 
-/** Strip git's a/ b/ prefixes and C-style quoting from a header path. */
+const ESCAPES: Record<string, string> = { a: "\x07", b: "\b", t: "\t", n: "\n", v: "\v", f: "\f", r: "\r" };
+
+/**
+ * A path as git writes it in a header (bytes, as latin1): a name with a space is followed by a tab, and a name with
+ * unusual characters is quoted C-style, non-ASCII bytes as octal escapes (`"caf\303\251.txt"`, core.quotePath).
+ */
+function gitPath(raw: string): string {
+  const path = raw.replace(/\t.*$/, "");
+  if (!(path.length >= 2 && path.startsWith('"') && path.endsWith('"'))) return utf8(path);
+  const bytes = path.slice(1, -1).replace(/\\([0-7]{3}|.)/g, (_, escape: string) => (escape.length === 3 ? String.fromCharCode(parseInt(escape, 8)) : (ESCAPES[escape] ?? escape)));
+  return utf8(bytes);
+}
+
+/** The path of a ---/+++ line: none for /dev/null, git's a/ and b/ prefixes taken off. */
 function headerPath(raw: string): string | undefined {
-  let path = raw.replace(/\t.*$/, "");
-  if (path.startsWith('"') && path.endsWith('"')) path = path.slice(1, -1).replace(/\\(.)/g, "$1");
+  const path = gitPath(raw);
   if (path === DEV_NULL) return undefined;
   return path.replace(/^[ab]\//, "");
 }
@@ -77,10 +89,10 @@ class Section {
   constructor(readonly firstLine: string) {}
 
   header(line: string): void {
-    if (line.startsWith("--- ")) this.from = headerPath(utf8(line.slice(4)));
-    else if (line.startsWith("+++ ")) this.to = headerPath(utf8(line.slice(4)));
-    else if (line.startsWith("rename from ")) this.from = utf8(line.slice(12));
-    else if (line.startsWith("rename to ")) this.to = utf8(line.slice(10));
+    if (line.startsWith("--- ")) this.from = headerPath(line.slice(4));
+    else if (line.startsWith("+++ ")) this.to = headerPath(line.slice(4));
+    else if (line.startsWith("rename from ")) this.from = gitPath(line.slice(12));
+    else if (line.startsWith("rename to ")) this.to = gitPath(line.slice(10));
     else if (line.startsWith("new file mode")) this.status = "added";
     else if (line.startsWith("deleted file mode")) this.status = "removed";
     else if (line.startsWith("Binary files ") || line === "GIT binary patch") this.binary = true;
@@ -91,9 +103,10 @@ class Section {
     let { from, to, status } = this;
     if (from === undefined && to === undefined) {
       // No ---/+++ or rename lines (a binary or mode-only change): the paths are in "diff --git a/x b/x".
-      const first = utf8(this.firstLine);
-      const half = first.indexOf(" b/");
-      from = to = half === -1 ? first : first.slice(half + 3);
+      const first = this.firstLine;
+      const quoted = first.endsWith('"') ? first.lastIndexOf(' "b/') : -1;
+      const half = quoted !== -1 ? quoted : first.indexOf(" b/");
+      from = to = half === -1 ? utf8(first) : (headerPath(first.slice(half + 1)) ?? utf8(first));
       if (status === "removed") to = undefined;
       if (status === "added") from = undefined;
     }
