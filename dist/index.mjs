@@ -72636,19 +72636,15 @@ function namesDefinedIn(lines) {
   }
   return names;
 }
-function importedRenamedModules(codeLines) {
-  const modules = /* @__PURE__ */ new Set();
-  for (const code18 of codeLines) {
-    if (!code18.includes("import")) continue;
-    const m = /^\s*import\s+(.+)$/.exec(code18);
-    if (!m) continue;
-    for (const part of m[1].split(",")) {
-      const [name, alias] = part.trim().split(/\s+as\s+/);
-      const top = name.split(".")[0];
-      if (!alias && Object.prototype.hasOwnProperty.call(RENAMED_MODULES, top)) modules.add(top);
-    }
+function addRenamedModulesImportedBy(code18, modules) {
+  if (!code18.includes("import")) return;
+  const m = /^\s*import\s+(.+)$/.exec(code18);
+  if (!m) return;
+  for (const part of m[1].split(",")) {
+    const [name, alias] = part.trim().split(/\s+as\s+/);
+    const top = name.split(".")[0];
+    if (!alias && Object.prototype.hasOwnProperty.call(RENAMED_MODULES, top)) modules.add(top);
   }
-  return modules;
 }
 var KEYWORDS = new Set("and as assert async await break class continue def del elif else except exec finally for from global if import in is lambda nonlocal not or pass print raise return try while with yield None True False self".split(" "));
 function identifiersOf(code18) {
@@ -72670,14 +72666,9 @@ function namesImportedBy(code18) {
     return (alias ?? (from ? name : name.split(".")[0])).trim();
   }).filter(Boolean);
 }
-function exceptNamesIn(codeLines) {
-  const names = /* @__PURE__ */ new Set();
-  for (const code18 of codeLines) {
-    if (!code18.includes("except")) continue;
-    const m = /^\s*except\b.*?(?:\bas\s+|,\s*)(\w+)\s*:/.exec(code18);
-    if (m) names.add(m[1]);
-  }
-  return names;
+function exceptNameIn(code18) {
+  if (!code18.includes("except")) return void 0;
+  return /^\s*except\b.*?(?:\bas\s+|,\s*)(\w+)\s*:/.exec(code18)?.[1];
 }
 var applies = (rule, context) => !context.disabled?.has(rule.id) && (!rule.optIn || (context.enabled?.has(rule.id) ?? false));
 function hitOf(rule) {
@@ -72823,33 +72814,43 @@ function stripHunkSide(lines, startsAtTopOfFile = false) {
 // src/analysis/python/file-view.ts
 var PYTHON3_FUTURES = /* @__PURE__ */ new Set(["annotations", "generator_stop", "barry_as_FLUFL"]);
 var FUTURE = /^\s*from\s+__future__\s+import\s+\(?([\w\s,]+)\)?/;
-function futureFeatures(code18) {
-  const features = /* @__PURE__ */ new Set();
+var WORTH_READING = /six|past|future|def|except|import/;
+var PAST_OR_FUTURE_IMPORT = /^\s*(?:from|import)\s+(?:past|future)\b/;
+var DEF = /^\s*(?:async\s+)?def\s+(\w+)/;
+function fileFacts(code18, topInView) {
+  const future = topInView ? /* @__PURE__ */ new Set() : void 0;
+  const exceptNames = /* @__PURE__ */ new Set();
+  const importedModules = /* @__PURE__ */ new Set();
+  const methods = /* @__PURE__ */ new Set();
+  let python2Library = false;
   for (const line of code18) {
-    if (line.startedInString || !line.code.includes("__future__")) continue;
-    const m = FUTURE.exec(line.code);
-    if (m) for (const name of m[1].split(",")) features.add(name.trim().split(/\s+/)[0]);
+    const c = line.code;
+    if (!WORTH_READING.test(c)) continue;
+    if (future && !line.startedInString && c.includes("__future__")) {
+      const m = FUTURE.exec(c);
+      if (m) for (const name of m[1].split(",")) future.add(name.trim().split(/\s+/)[0]);
+    }
+    if (!python2Library) python2Library = c.includes("six") && compatibilityMarkerIn(c) === "six" || (c.includes("past") || c.includes("future")) && PAST_OR_FUTURE_IMPORT.test(c);
+    if (c.includes("def")) {
+      const m = DEF.exec(c);
+      if (m) methods.add(m[1]);
+    }
+    const caught = exceptNameIn(c);
+    if (caught !== void 0) exceptNames.add(caught);
+    addRenamedModulesImportedBy(c, importedModules);
   }
-  return features;
+  const runsOnPython2 = [...future ?? []].some((f) => !PYTHON3_FUTURES.has(f)) || python2Library;
+  return { future, exceptNames, importedModules, runsOnPython2, methods };
 }
 function view(lines, code18, topInView) {
   let names;
-  const future = topInView ? futureFeatures(code18) : void 0;
-  const codeText = code18.map((line) => line.code);
-  const runsOnPython2 = [...future ?? []].some((f) => !PYTHON3_FUTURES.has(f)) || codeText.some((c) => c.includes("six") && compatibilityMarkerIn(c) === "six" || (c.includes("past") || c.includes("future")) && /^\s*(?:from|import)\s+(?:past|future)\b/.test(c));
-  const methods = /* @__PURE__ */ new Set();
-  for (const c of codeText) {
-    if (!c.includes("def")) continue;
-    const m = /^\s*(?:async\s+)?def\s+(\w+)/.exec(c);
-    if (m) methods.add(m[1]);
-  }
   let blocks;
   return {
     lines,
     code: code18,
     guarded: guardedLines(lines, code18),
     names: () => names ??= namesDefinedIn(lines),
-    context: { future, exceptNames: exceptNamesIn(codeText), importedModules: importedRenamedModules(codeText), runsOnPython2, methods },
+    context: fileFacts(code18, topInView),
     inFunction: topInView ? (i) => (blocks ??= enclosingBlocks(code18)).inFunction[i] ?? false : void 0,
     classMethods: topInView ? (i) => (blocks ??= enclosingBlocks(code18)).classMethods[i] : void 0
   };

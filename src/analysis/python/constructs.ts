@@ -108,17 +108,20 @@ export function namesDefinedIn(lines: readonly string[]): Set<string> {
 /** Renamed Python 2 modules imported under their own name: `import StringIO`, `import os, urllib2` (not `import cPickle as pickle`). */
 export function importedRenamedModules(codeLines: readonly string[]): Set<string> {
   const modules = new Set<string>();
-  for (const code of codeLines) {
-    if (!code.includes("import")) continue;
-    const m = /^\s*import\s+(.+)$/.exec(code);
-    if (!m) continue;
-    for (const part of m[1].split(",")) {
-      const [name, alias] = part.trim().split(/\s+as\s+/);
-      const top = name.split(".")[0];
-      if (!alias && Object.prototype.hasOwnProperty.call(RENAMED_MODULES, top)) modules.add(top);
-    }
-  }
+  for (const code of codeLines) addRenamedModulesImportedBy(code, modules);
   return modules;
+}
+
+/** One line's part of `importedRenamedModules`. */
+export function addRenamedModulesImportedBy(code: string, modules: Set<string>): void {
+  if (!code.includes("import")) return;
+  const m = /^\s*import\s+(.+)$/.exec(code);
+  if (!m) return;
+  for (const part of m[1].split(",")) {
+    const [name, alias] = part.trim().split(/\s+as\s+/);
+    const top = name.split(".")[0];
+    if (!alias && Object.prototype.hasOwnProperty.call(RENAMED_MODULES, top)) modules.add(top);
+  }
 }
 
 const KEYWORDS = new Set("and as assert async await break class continue def del elif else except exec finally for from global if import in is lambda nonlocal not or pass print raise return try while with yield None True False self".split(" "));
@@ -150,11 +153,16 @@ export function namesImportedBy(code: string): string[] {
 export function exceptNamesIn(codeLines: readonly string[]): Set<string> {
   const names = new Set<string>();
   for (const code of codeLines) {
-    if (!code.includes("except")) continue;
-    const m = /^\s*except\b.*?(?:\bas\s+|,\s*)(\w+)\s*:/.exec(code);
-    if (m) names.add(m[1]);
+    const name = exceptNameIn(code);
+    if (name !== undefined) names.add(name);
   }
   return names;
+}
+
+/** One line's part of `exceptNamesIn`. */
+export function exceptNameIn(code: string): string | undefined {
+  if (!code.includes("except")) return undefined;
+  return /^\s*except\b.*?(?:\bas\s+|,\s*)(\w+)\s*:/.exec(code)?.[1];
 }
 
 const applies = (rule: PythonRule, context: RuleContext) => !context.disabled?.has(rule.id) && (!rule.optIn || (context.enabled?.has(rule.id) ?? false));

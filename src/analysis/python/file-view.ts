@@ -1,6 +1,6 @@
 import type { Hunk } from "../changed-file.js";
 import { guardedLines } from "./guards.js";
-import { compatibilityMarkerIn, exceptNamesIn, importedRenamedModules, namesDefinedIn } from "./constructs.js";
+import { addRenamedModulesImportedBy, compatibilityMarkerIn, exceptNameIn, namesDefinedIn } from "./constructs.js";
 import type { RuleContext } from "./rules.js";
 import { stripHunkSide, stripLines, type CodeLine } from "./source.js";
 
@@ -27,37 +27,52 @@ const PYTHON3_FUTURES = new Set(["annotations", "generator_stop", "barry_as_FLUF
 
 const FUTURE = /^\s*from\s+__future__\s+import\s+\(?([\w\s,]+)\)?/;
 
-function futureFeatures(code: readonly CodeLine[]): Set<string> {
-  const features = new Set<string>();
+/** Every line the passes below read holds one of these words: the others (most lines) are passed over at once. */
+const WORTH_READING = /six|past|future|def|except|import/;
+const PAST_OR_FUTURE_IMPORT = /^\s*(?:from|import)\s+(?:past|future)\b/;
+const DEF = /^\s*(?:async\s+)?def\s+(\w+)/;
+
+/**
+ * What the rules know of the file, in one pass over its code: its `__future__` features (with the top in view), the
+ * names of caught exceptions, the renamed modules it imports, the functions it defines, and whether six or
+ * python-future show that it still runs on Python 2.
+ */
+function fileFacts(code: readonly CodeLine[], topInView: boolean): RuleContext & { methods: Set<string> } {
+  const future = topInView ? new Set<string>() : undefined;
+  const exceptNames = new Set<string>();
+  const importedModules = new Set<string>();
+  const methods = new Set<string>();
+  let python2Library = false;
   for (const line of code) {
-    if (line.startedInString || !line.code.includes("__future__")) continue;
-    const m = FUTURE.exec(line.code);
-    if (m) for (const name of m[1].split(",")) features.add(name.trim().split(/\s+/)[0]);
+    const c = line.code;
+    if (!WORTH_READING.test(c)) continue;
+    if (future && !line.startedInString && c.includes("__future__")) {
+      const m = FUTURE.exec(c);
+      if (m) for (const name of m[1].split(",")) future.add(name.trim().split(/\s+/)[0]);
+    }
+    // six and python-future are written only for code that runs on Python 2 too (`builtins` is Python 3's own module).
+    if (!python2Library) python2Library = (c.includes("six") && compatibilityMarkerIn(c) === "six") || ((c.includes("past") || c.includes("future")) && PAST_OR_FUTURE_IMPORT.test(c));
+    if (c.includes("def")) {
+      const m = DEF.exec(c);
+      if (m) methods.add(m[1]);
+    }
+    const caught = exceptNameIn(c);
+    if (caught !== undefined) exceptNames.add(caught);
+    addRenamedModulesImportedBy(c, importedModules);
   }
-  return features;
+  const runsOnPython2 = [...(future ?? [])].some((f) => !PYTHON3_FUTURES.has(f)) || python2Library;
+  return { future, exceptNames, importedModules, runsOnPython2, methods };
 }
 
 function view(lines: readonly string[], code: CodeLine[], topInView: boolean): PythonView {
   let names: Set<string> | undefined;
-  const future = topInView ? futureFeatures(code) : undefined;
-  const codeText = code.map((line) => line.code);
-  // six and python-future are written only for code that runs on Python 2 too (`builtins` is Python 3's own module).
-  const runsOnPython2 =
-    [...(future ?? [])].some((f) => !PYTHON3_FUTURES.has(f)) ||
-    codeText.some((c) => (c.includes("six") && compatibilityMarkerIn(c) === "six") || ((c.includes("past") || c.includes("future")) && /^\s*(?:from|import)\s+(?:past|future)\b/.test(c)));
-  const methods = new Set<string>();
-  for (const c of codeText) {
-    if (!c.includes("def")) continue;
-    const m = /^\s*(?:async\s+)?def\s+(\w+)/.exec(c);
-    if (m) methods.add(m[1]);
-  }
   let blocks: Blocks | undefined;
   return {
     lines,
     code,
     guarded: guardedLines(lines, code),
     names: () => (names ??= namesDefinedIn(lines)),
-    context: { future, exceptNames: exceptNamesIn(codeText), importedModules: importedRenamedModules(codeText), runsOnPython2, methods },
+    context: fileFacts(code, topInView),
     inFunction: topInView ? (i) => (blocks ??= enclosingBlocks(code)).inFunction[i] ?? false : undefined,
     classMethods: topInView ? (i) => (blocks ??= enclosingBlocks(code)).classMethods[i] : undefined,
   };
