@@ -1,5 +1,0 @@
-// @ts-nocheck
-import { coverageTable } from "../analysis/python/coverage.js";
-
-// `npm run coverage-table`: the README's table of what the python3 pack does with each lib2to3 fixer and pylint message.
-process.stdout.write(`${coverageTable()}\n`);
