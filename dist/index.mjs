@@ -72583,7 +72583,7 @@ var NO_RULES = [];
 var NOTHING = Object.freeze({ rules: NO_RULES, importLine: false });
 var NO_HITS = Object.freeze([]);
 var wordsPattern = (words2) => new RegExp(`(?<![A-Za-z_][A-Za-z0-9_]*)(?:${[...words2].sort((a, b) => b.length - a.length).join("|")})(?![A-Za-z0-9_])`, "g");
-var FIXED_WORDS = [...RULES_BY_WORD.keys(), ...MODULE_WORDS];
+var FIXED_WORDS = [.../* @__PURE__ */ new Set([...RULES_BY_WORD.keys(), ...MODULE_WORDS])];
 var FIXED_TRIGGERS = wordsPattern(FIXED_WORDS);
 var triggersByContext = /* @__PURE__ */ new WeakMap();
 function triggersFor(context) {

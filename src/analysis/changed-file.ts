@@ -1,6 +1,6 @@
 import parseDiff from "parse-diff";
 import { parseHunks } from "./hunks.js";
-import { readDiff, type DiffReaderOptions, type PatchSummary } from "./diff-reader.js";
+import { DEV_NULL, readDiff, type DiffReaderOptions, type PatchSummary } from "./diff-reader.js";
 
 /** How a file changed, in GitHub's vocabulary (the pull request files API). */
 export type FileStatus = "added" | "removed" | "modified" | "renamed" | "copied" | "changed" | "unchanged";
@@ -78,8 +78,6 @@ export function hunksOf(file: ChangedFile): Hunk[] {
 export function fromUnifiedDiff(diffText: string, options?: DiffReaderOptions): ChangedFile[] {
   return readDiff(Buffer.from(diffText, "utf8"), options) ?? fromParsedDiff(diffText);
 }
-
-const DEV_NULL = "/dev/null";
 
 const BINARY_LINE = /^Binary files (?:a\/)?(.+?) and (?:b\/)?(.+?) differ$/gm;
 

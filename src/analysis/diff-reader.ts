@@ -26,7 +26,8 @@ export interface PatchSummary {
 }
 
 const GIT_HEADER = "diff --git ";
-const DEV_NULL = "/dev/null";
+/** The path git writes for the missing side of an added or removed file. */
+export const DEV_NULL = "/dev/null";
 const utf8 = (bytes: string) => (/[^\x00-\x7f]/.test(bytes) ? Buffer.from(bytes, "latin1").toString("utf8") : bytes);
 
 const ESCAPES: Record<string, string> = { a: "\x07", b: "\b", t: "\t", n: "\n", v: "\v", f: "\f", r: "\r" };

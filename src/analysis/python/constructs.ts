@@ -41,7 +41,7 @@ const NO_HITS: readonly RuleHit[] = Object.freeze([]);
  * identifier as `[A-Za-z_][A-Za-z0-9_]*` reads them (after digits too: `1L` holds the identifier `L`).
  */
 const wordsPattern = (words: Iterable<string>) => new RegExp(`(?<![A-Za-z_][A-Za-z0-9_]*)(?:${[...words].sort((a, b) => b.length - a.length).join("|")})(?![A-Za-z0-9_])`, "g");
-const FIXED_WORDS = [...RULES_BY_WORD.keys(), ...MODULE_WORDS];
+const FIXED_WORDS = [...new Set([...RULES_BY_WORD.keys(), ...MODULE_WORDS])];
 const FIXED_TRIGGERS = wordsPattern(FIXED_WORDS);
 /** Per file view (its context object): the fixed words and the names of its caught exceptions and imported modules. */
 const triggersByContext = new WeakMap<RuleContext, RegExp>();
@@ -105,14 +105,7 @@ export function namesDefinedIn(lines: readonly string[]): Set<string> {
   return names;
 }
 
-/** Renamed Python 2 modules imported under their own name: `import StringIO`, `import os, urllib2` (not `import cPickle as pickle`). */
-export function importedRenamedModules(codeLines: readonly string[]): Set<string> {
-  const modules = new Set<string>();
-  for (const code of codeLines) addRenamedModulesImportedBy(code, modules);
-  return modules;
-}
-
-/** One line's part of `importedRenamedModules`. */
+/** Renamed Python 2 modules a line imports under their own name: `import StringIO`, `import os, urllib2` (not `import cPickle as pickle`). */
 export function addRenamedModulesImportedBy(code: string, modules: Set<string>): void {
   if (!code.includes("import")) return;
   const m = /^\s*import\s+(.+)$/.exec(code);
@@ -149,17 +142,7 @@ export function namesImportedBy(code: string): string[] {
   }).filter(Boolean);
 }
 
-/** Names bound to a caught exception: `except E as e:` and Python 2's `except E, e:`. */
-export function exceptNamesIn(codeLines: readonly string[]): Set<string> {
-  const names = new Set<string>();
-  for (const code of codeLines) {
-    const name = exceptNameIn(code);
-    if (name !== undefined) names.add(name);
-  }
-  return names;
-}
-
-/** One line's part of `exceptNamesIn`. */
+/** The name a line binds to a caught exception: `except E as e:` and Python 2's `except E, e:`. */
 export function exceptNameIn(code: string): string | undefined {
   if (!code.includes("except")) return undefined;
   return /^\s*except\b.*?(?:\bas\s+|,\s*)(\w+)\s*:/.exec(code)?.[1];

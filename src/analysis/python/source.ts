@@ -63,11 +63,6 @@ function codeOf(line: string, quote: string): string {
   return code;
 }
 
-export function stripLine(line: string, state: StringState): { line: CodeLine; state: StringState } {
-  const code = codeOf(line, state.quote);
-  return { line: { code, startedInString: state.quote !== "" }, state: quoteAtEnd === state.quote ? state : { quote: quoteAtEnd } };
-}
-
 /** The index of the closing delimiter from `from`, skipping backslash escapes; -1 if the line ends first. */
 function findClosing(line: string, from: number, quote: string): number {
   let i = from;
