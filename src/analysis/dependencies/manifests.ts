@@ -5,7 +5,8 @@ export type ManifestKind = "requirements" | "setup.py" | "setup.cfg" | "pyprojec
 
 export function manifestKind(path: string): ManifestKind | undefined {
   const base = path.slice(path.lastIndexOf("/") + 1);
-  if (/^(?:requirements|constraints)[\w.-]*\.(?:txt|in)$/i.test(base)) return "requirements";
+  // requirements.txt, requirements-dev.in, test-requirements.txt, constraints.txt
+  if (/(?:requirements|constraints)[\w.-]*\.(?:txt|in)$/i.test(base)) return "requirements";
   if (/(?:^|\/)requirements\/[^/]+\.(?:txt|in)$/i.test(path)) return "requirements";
   if (base === "setup.py") return "setup.py";
   if (base === "setup.cfg") return "setup.cfg";
@@ -21,10 +22,16 @@ export interface ParsedManifest {
 }
 
 /** The 1-based line where a dependency's name first appears, for annotations on TOML and setup files. */
-function lineOf(lines: string[], name: string, from = 0): number {
+function lineOf(lines: string[], name: string): number {
   const key = normaliseName(name);
-  const index = lines.findIndex((l, i) => i >= from && l.split(/[^A-Za-z0-9._-]+/).some((token) => token && normaliseName(token) === key));
+  const index = lines.findIndex((l) => l.match(/[A-Za-z0-9._-]+/g)?.some((token) => normaliseName(token) === key));
   return index === -1 ? 1 : index + 1;
+}
+
+/** A line without its `#` comment (a `#` inside a word, as in `#egg=`, is not one). */
+function withoutComment(line: string): string {
+  // Stryker disable next-line Regex: a line that starts with # yields no requirement either way
+  return line.replace(/(?:^|\s)#.*/, "");
 }
 
 function fromRequirementsTxt(text: string): ParsedManifest {
@@ -33,46 +40,61 @@ function fromRequirementsTxt(text: string): ParsedManifest {
   for (let i = 0; i < lines.length; i++) {
     const start = i;
     let line = lines[i];
-    while (line.endsWith("\\") && i + 1 < lines.length) line = line.slice(0, -1) + " " + lines[++i];
-    line = line.replace(/(?:^|\s)#.*$/, "").trim();
-    if (!line) continue;
+    while (line.endsWith("\\")) {
+      line = line.slice(0, -1); // as pip: a backslash on the last line is dropped
+      if (i + 1 === lines.length) break;
+      line += " " + lines[++i];
+    }
+    line = withoutComment(line).trim();
     const egg = /#egg=([A-Za-z0-9._-]+)/.exec(lines[start]);
     if (line.startsWith("-")) {
       if (egg) requirements.push({ name: egg[1], key: normaliseName(egg[1]), python2Only: false, line: start + 1 });
       continue; // -r, -c, --index-url and other options
     }
-    const requirement = parseRequirement(line.replace(/\s--\S+.*$/, ""), start + 1);
+    const requirement = parseRequirement(line.replace(/\s--\S.*/, ""), start + 1);
     if (requirement) requirements.push(requirement);
   }
   return { requirements, problems: [] };
 }
 
-/** String literals of a Python list literal, with their line numbers. */
-function listLiterals(text: string, openBracket: number): Array<{ value: string; line: number }> | undefined {
-  const items: Array<{ value: string; line: number }> = [];
+interface ListLiteral {
+  items: Array<{ value: string; line: number }>;
+  /** Index of the closing bracket. */
+  end: number;
+}
+
+/** String literals of a Python list literal, with their line numbers; undefined when the list is not all literals. */
+function listLiteral(text: string, openBracket: number): ListLiteral | undefined {
+  const items: ListLiteral["items"] = [];
   let i = openBracket + 1;
   while (i < text.length) {
     const ch = text[i];
-    if (ch === "]") return items;
+    if (ch === "]") return { items, end: i };
     if (ch === "#") {
       i = text.indexOf("\n", i);
+      // Stryker disable next-line ConditionalExpression,UnaryOperator: at -1 the next round reads text[-1], which is no literal either
       if (i === -1) return undefined;
       continue;
     }
     if (ch === '"' || ch === "'") {
       const end = text.indexOf(ch, i + 1);
+      // Stryker disable next-line ConditionalExpression,UnaryOperator: at -1 the next round starts again at the file's first character, not a list
       if (end === -1) return undefined;
       items.push({ value: text.slice(i + 1, end), line: text.slice(0, i).split("\n").length });
       i = end + 1;
       continue;
     }
-    if (/[\s,]/.test(ch)) {
-      i++;
-      continue;
-    }
-    return undefined; // a name, a call, a comprehension: not a literal
+    if (!/[\s,]/.test(ch)) return undefined; // a name, a call, a comprehension
+    i++;
   }
   return undefined;
+}
+
+function requirementsOf(list: ListLiteral, into: Requirement[]): void {
+  for (const { value, line } of list.items) {
+    const r = parseRequirement(value, line);
+    if (r) into.push(r);
+  }
 }
 
 /** install_requires and extras_require of a setup.py, read as literals; setup.py is never executed. */
@@ -82,11 +104,9 @@ function fromSetupPy(text: string): ParsedManifest {
   const install = /\binstall_requires\s*=\s*/.exec(text);
   if (install) {
     const at = install.index + install[0].length;
-    const items = text[at] === "[" ? listLiterals(text, at) : undefined;
-    if (items) for (const { value, line } of items) {
-      const r = parseRequirement(value, line);
-      if (r) requirements.push(r);
-    }
+    // Stryker disable next-line ConditionalExpression: after anything but a bracket the reader meets a name or a quote's contents, never a whole list
+    const list = text[at] === "[" ? listLiteral(text, at) : undefined;
+    if (list) requirementsOf(list, requirements);
     else problems.push("setup.py: install_requires is not a literal list, so it was not read");
   }
   const extras = /\bextras_require\s*=\s*\{/.exec(text);
@@ -95,16 +115,13 @@ function fromSetupPy(text: string): ParsedManifest {
     for (;;) {
       const next = text.slice(i).search(/[[}]/);
       if (next === -1 || text[i + next] === "}") break;
-      const items = listLiterals(text, i + next);
-      if (!items) {
+      const list = listLiteral(text, i + next);
+      if (!list) {
         problems.push("setup.py: extras_require is not literal, so part of it was not read");
         break;
       }
-      for (const { value, line } of items) {
-        const r = parseRequirement(value, line);
-        if (r) requirements.push(r);
-      }
-      i = text.indexOf("]", i + next) + 1;
+      requirementsOf(list, requirements);
+      i = list.end + 1;
     }
   }
   return { requirements, problems };
@@ -113,48 +130,55 @@ function fromSetupPy(text: string): ParsedManifest {
 /** [options] install_requires and [options.extras_require] of a setup.cfg (values continue on indented lines). */
 function fromSetupCfg(text: string): ParsedManifest {
   const requirements: Requirement[] = [];
-  const lines = text.split(/\r?\n/);
-  let section = "";
+  let section: string | undefined;
   let collecting = false;
-  lines.forEach((raw, i) => {
-    const header = /^\s*\[([^\]]+)\]\s*$/.exec(raw);
+  text.split(/\r?\n/).forEach((raw, i) => {
+    // configparser's section header: a bracketed name at the start of a line, whatever follows it
+    const header = /^\[([^\]]+)\]/.exec(raw);
     if (header) {
       section = header[1].trim();
       collecting = false;
       return;
     }
-    const keyValue = /^([A-Za-z_][\w.-]*)\s*[=:]\s*(.*)$/.exec(raw);
+    const keyValue = /^([A-Za-z_][\w.-]*)\s*[=:](.*)/.exec(raw);
+    let value: string | undefined;
     if (keyValue) {
       collecting = (section === "options" && keyValue[1] === "install_requires") || section === "options.extras_require";
-      if (collecting && keyValue[2].trim()) {
-        const r = parseRequirement(keyValue[2].replace(/(?:^|\s)#.*$/, "").trim(), i + 1);
-        if (r) requirements.push(r);
-      }
-      return;
-    }
-    if (collecting && /^\s+\S/.test(raw)) {
-      const value = raw.replace(/(?:^|\s)#.*$/, "").trim();
-      const r = value && parseRequirement(value, i + 1);
-      if (r) requirements.push(r);
-    }
+      value = keyValue[2];
+    } else if (/^\s+\S/.test(raw)) value = raw; // a continuation of the last key's value
+    const r = collecting && value !== undefined && parseRequirement(withoutComment(value), i + 1);
+    if (r) requirements.push(r);
   });
   return { requirements, problems: [] };
 }
 
 type TomlTable = Record<string, unknown>;
-const isTable = (v: unknown): v is TomlTable => typeof v === "object" && v !== null && !Array.isArray(v);
+// smol-toml's tables have no prototype; arrays, dates and strings are not tables
+const isTable = (v: unknown): v is TomlTable => Object.prototype.toString.call(v) === "[object Object]";
+
+/** A Poetry `python` constraint (`^2.7`, `>=2.7,<3`, `~2.7 || ~3.4`) that no Python 3 satisfies. */
+function poetryPythonIsPython2Only(constraint: string): boolean {
+  return constraint.split("||").every((branch) =>
+    branch
+      .replace(/([<>=!~^])\s+/g, "$1")
+      .split(/[,\s]+/)
+      .some((clause) => {
+        const match = /^(<=|<|===|==|~=|~|\^|>=|>|!=)?(\d[\d.]*)/.exec(clause);
+        return match ? constraintIsPython2Only(match[1] ?? "==", match[2]) : false;
+      }),
+  );
+}
 
 /** A Poetry or Pipfile entry: `name = "1.0"` or `name = { version = "1.0", python = "<3", markers = "…" }`. */
-function fromNamedTable(table: unknown, lines: string[], skip: string[] = []): Requirement[] {
+function fromNamedTable(table: unknown, lines: string[], skip?: string): Requirement[] {
   if (!isTable(table)) return [];
   return Object.entries(table)
-    .filter(([name]) => !skip.includes(name.toLowerCase()))
+    .filter(([name]) => name.toLowerCase() !== skip)
     .map(([name, spec]) => {
       const version = typeof spec === "string" ? spec : isTable(spec) && typeof spec.version === "string" ? spec.version : undefined;
-      const python = isTable(spec) && typeof spec.python === "string" ? spec.python : undefined;
-      const markers = isTable(spec) && typeof spec.markers === "string" ? spec.markers : "";
-      const pythonMatch = python ? /^\s*(<=|<|==|~=|~|\^)?\s*([\d.]+)/.exec(python) : null;
-      const python2Only = (pythonMatch ? constraintIsPython2Only(pythonMatch[1] ?? "==", pythonMatch[2]) : false) || markerIsPython2Only(markers);
+      const python2Only =
+        (isTable(spec) && typeof spec.python === "string" && poetryPythonIsPython2Only(spec.python)) ||
+        (isTable(spec) && typeof spec.markers === "string" && markerIsPython2Only(spec.markers));
       const pin = version && /^\s*={0,2}\s*(\d[\w.+!-]*)\s*$/.exec(version);
       return { name, key: normaliseName(name), pinned: pin ? pin[1] : undefined, python2Only, line: lineOf(lines, name) };
     });
@@ -182,7 +206,7 @@ function fromToml(text: string, kind: "pyproject.toml" | "Pipfile"): ParsedManif
   fromStrings(project.dependencies);
   if (isTable(project["optional-dependencies"])) Object.values(project["optional-dependencies"]).forEach(fromStrings);
   const poetry = isTable(doc.tool) && isTable(doc.tool.poetry) ? doc.tool.poetry : {};
-  requirements.push(...fromNamedTable(poetry.dependencies, lines, ["python"]), ...fromNamedTable(poetry["dev-dependencies"], lines));
+  requirements.push(...fromNamedTable(poetry.dependencies, lines, "python"), ...fromNamedTable(poetry["dev-dependencies"], lines));
   if (isTable(poetry.group)) for (const group of Object.values(poetry.group)) if (isTable(group)) requirements.push(...fromNamedTable(group.dependencies, lines));
   return { requirements, problems: [] };
 }
