@@ -56,12 +56,14 @@ const attribute = (module: string, names: string) => new RegExp(`(?<![\\w.])${mo
 const words = (text: string) => text.split(/[^A-Za-z0-9_]+/).filter(Boolean);
 
 /**
- * Walks from the bracket at `open` to the one that closes it: the index just past it (-1 if the line ends first),
- * and whether a comma stands at the first level inside (`(a, b)`, not `((a, b))` or `(f(a, b))`).
+ * Walks from `open` (a bracket, or text before one) to the bracket that closes the first one opened: the index just
+ * past it (-1 if the line ends first), and whether a comma stands at the first level inside (`(a, b)`, not
+ * `((a, b))` or `(f(a, b))`).
  */
 function bracketed(code: string, open: number): { end: number; topLevelComma: boolean } {
   let depth = 0;
   let topLevelComma = false;
+  // Stryker disable next-line EqualityOperator: one step past the end reads undefined, which is no bracket
   for (let i = open; i < code.length; i++) {
     const ch = code[i];
     if (ch === "(" || ch === "[" || ch === "{") depth++;
@@ -73,20 +75,24 @@ function bracketed(code: string, open: number): { end: number; topLevelComma: bo
   return { end: -1, topLevelComma };
 }
 
-/** A call of one of `names` whose result is indexed, sliced, sorted in place or measured: lists in 2, iterators in 3. */
-function resultUsedAsList(code: string, names: RegExp): boolean {
+/**
+ * A call of one of `names` whose result is measured with len(), indexed or sliced, or sorted in place (only the last
+ * when `onlySorted`): lists in 2, iterators (or, for range, a sequence without sort) in 3.
+ */
+function resultUsedAsList(code: string, names: RegExp, onlySorted = false): boolean {
   names.lastIndex = 0;
   for (let m = names.exec(code); m; m = names.exec(code)) {
+    if (!onlySorted && /\blen\s*\(\s*$/.test(code.slice(0, m.index))) return true;
     const { end } = bracketed(code, m.index + m[0].length - 1);
-    if (end === -1) continue;
+    if (end === -1) continue; // the call goes on on the next line
     const after = code.slice(end);
-    if (/^\s*\[/.test(after) || /^\s*\.\s*sort\s*\(/.test(after) || /\blen\s*\(\s*$/.test(code.slice(0, m.index))) return true;
+    if ((!onlySorted && /^\s*\[/.test(after)) || /^\s*\.\s*sort\s*\(/.test(after)) return true;
   }
   return false;
 }
 
-/** The arguments of a call have a comma at their own level: `print(a, b)` rather than `print((a, b))` or `print(f(a, b))`. */
-const hasTopLevelComma = (code: string, open: number): boolean => open >= 0 && bracketed(code, open).topLevelComma;
+/** The first brackets on the line hold a comma at their own level: `print(a, b)`, not `print((a, b))` or `print(f(a, b))`. */
+const firstBracketsHaveComma = (code: string): boolean => bracketed(code, 0).topLevelComma;
 
 export const SYNTAX_RULES: PythonRule[] = ([
   { id: "print-statement", message: "print is a function in Python 3: print(...) (with `from __future__ import print_function` while Python 2 must still run it).", pattern: /^\s*print\b(?!\s*\()(?!\s*[=.,)\]])/, triggers: ["print"] },
@@ -102,7 +108,7 @@ export const SYNTAX_RULES: PythonRule[] = ([
     message: "Python 3 syntax is `raise E(v)` (and `raise E(v).with_traceback(tb)`).",
     pattern: /^\s*raise\s+[^\s,]/,
     triggers: ["raise"],
-    when: (code) => hasTopLevelComma(`(${code.slice(code.indexOf("raise") + 5)})`, 0),
+    when: (code) => firstBracketsHaveComma(`(${code})`),
   },
   {
     id: "tuple-parameters",
@@ -181,15 +187,16 @@ export const DICT_RULES: PythonRule[] = [
   },
 ];
 
-const LAZY_BUILTINS = /(?<![\w.])(?:map|filter|zip|range)\s*\(/g;
+const ITERATOR_CALLS = /(?<![\w.])(?:map|filter|zip)\s*\(/g;
+const RANGE_CALLS = /(?<![\w.])range\s*\(/g;
 
 export const ITERATOR_RULES: PythonRule[] = [
   {
     id: "iterator-indexed",
     message: "map(), filter(), zip() and range() return iterators (range a sequence without sort) in Python 3: wrap in list(...) before indexing, slicing, sorting or len().",
-    pattern: /(?<![\w.])(?:map|filter|zip)\s*\(/,
+    pattern: /(?<![\w.])(?:map|filter|zip|range)\s*\(/,
     triggers: ["map", "filter", "zip", "range"],
-    when: (code) => resultUsedAsList(code, LAZY_BUILTINS) && !/(?<![\w.])range\s*\([^()]*\)\s*\[/.test(code.replace(/(?<![\w.])(?:map|filter|zip)\s*\(/g, "")),
+    when: (code) => resultUsedAsList(code, ITERATOR_CALLS) || resultUsedAsList(code, RANGE_CALLS, true),
   },
   {
     id: "next-method-called",
@@ -300,7 +307,7 @@ export const ATTRIBUTE_RULES: PythonRule[] = [
   {
     id: "invalid-str-codec",
     message: "Text codecs such as 'hex', 'base64', 'rot13' and 'zlib' are gone from str.encode/decode: use codecs.encode(b, 'hex') or binascii.",
-    pattern: /\.\s*(?:en|de)code\s*\(\s*""/,
+    pattern: /\.\s*(?:en|de)code\s*\(\s*[bBuU]?""/,
     triggers: ["encode", "decode"],
     when: (_code, context) => /\.\s*(?:en|de)code\s*\(\s*[bBuU]?(['"])(?:hex|base64|base_64|rot13|rot_13|zlib|zip|bz2|uu|quopri|quotedprintable|string_escape)(?:_codec)?\1/.test(context.raw ?? ""),
   },
@@ -309,7 +316,7 @@ export const ATTRIBUTE_RULES: PythonRule[] = [
     message: "Without `from __future__ import print_function`, Python 2 prints a tuple here: add the import while Python 2 must still run this file.",
     pattern: /^\s*print\s*\(/,
     triggers: ["print"],
-    when: (code, context) => context.runsOnPython2 === true && context.future !== undefined && !context.future.has("print_function") && hasTopLevelComma(code, code.indexOf("(")),
+    when: (code, context) => context.runsOnPython2 === true && context.future !== undefined && !context.future.has("print_function") && firstBracketsHaveComma(code),
   },
   {
     id: "old-division",
