@@ -62591,7 +62591,7 @@ function parseRequirement(text, line) {
 // src/analysis/dependencies/manifests.ts
 function manifestKind(path2) {
   const base = path2.slice(path2.lastIndexOf("/") + 1);
-  if (/^(?:requirements|constraints)[\w.-]*\.(?:txt|in)$/i.test(base)) return "requirements";
+  if (/(?:requirements|constraints)[\w.-]*\.(?:txt|in)$/i.test(base)) return "requirements";
   if (/(?:^|\/)requirements\/[^/]+\.(?:txt|in)$/i.test(path2)) return "requirements";
   if (base === "setup.py") return "setup.py";
   if (base === "setup.cfg") return "setup.cfg";
@@ -62599,10 +62599,13 @@ function manifestKind(path2) {
   if (base === "Pipfile") return "Pipfile";
   return void 0;
 }
-function lineOf(lines, name, from = 0) {
+function lineOf(lines, name) {
   const key = normaliseName(name);
-  const index2 = lines.findIndex((l, i) => i >= from && l.split(/[^A-Za-z0-9._-]+/).some((token) => token && normaliseName(token) === key));
+  const index2 = lines.findIndex((l) => l.match(/[A-Za-z0-9._-]+/g)?.some((token) => normaliseName(token) === key));
   return index2 === -1 ? 1 : index2 + 1;
+}
+function withoutComment(line) {
+  return line.replace(/(?:^|\s)#.*/, "");
 }
 function fromRequirementsTxt(text) {
   const requirements = [];
@@ -62610,25 +62613,28 @@ function fromRequirementsTxt(text) {
   for (let i = 0; i < lines.length; i++) {
     const start = i;
     let line = lines[i];
-    while (line.endsWith("\\") && i + 1 < lines.length) line = line.slice(0, -1) + " " + lines[++i];
-    line = line.replace(/(?:^|\s)#.*$/, "").trim();
-    if (!line) continue;
+    while (line.endsWith("\\")) {
+      line = line.slice(0, -1);
+      if (i + 1 === lines.length) break;
+      line += " " + lines[++i];
+    }
+    line = withoutComment(line).trim();
     const egg = /#egg=([A-Za-z0-9._-]+)/.exec(lines[start]);
     if (line.startsWith("-")) {
       if (egg) requirements.push({ name: egg[1], key: normaliseName(egg[1]), python2Only: false, line: start + 1 });
       continue;
     }
-    const requirement = parseRequirement(line.replace(/\s--\S+.*$/, ""), start + 1);
+    const requirement = parseRequirement(line.replace(/\s--\S.*/, ""), start + 1);
     if (requirement) requirements.push(requirement);
   }
   return { requirements, problems: [] };
 }
-function listLiterals(text, openBracket) {
+function listLiteral(text, openBracket) {
   const items = [];
   let i = openBracket + 1;
   while (i < text.length) {
     const ch = text[i];
-    if (ch === "]") return items;
+    if (ch === "]") return { items, end: i };
     if (ch === "#") {
       i = text.indexOf("\n", i);
       if (i === -1) return void 0;
@@ -62641,13 +62647,16 @@ function listLiterals(text, openBracket) {
       i = end + 1;
       continue;
     }
-    if (/[\s,]/.test(ch)) {
-      i++;
-      continue;
-    }
-    return void 0;
+    if (!/[\s,]/.test(ch)) return void 0;
+    i++;
   }
   return void 0;
+}
+function requirementsOf(list, into) {
+  for (const { value, line } of list.items) {
+    const r = parseRequirement(value, line);
+    if (r) into.push(r);
+  }
 }
 function fromSetupPy(text) {
   const requirements = [];
@@ -62655,11 +62664,8 @@ function fromSetupPy(text) {
   const install = /\binstall_requires\s*=\s*/.exec(text);
   if (install) {
     const at = install.index + install[0].length;
-    const items = text[at] === "[" ? listLiterals(text, at) : void 0;
-    if (items) for (const { value, line } of items) {
-      const r = parseRequirement(value, line);
-      if (r) requirements.push(r);
-    }
+    const list = text[at] === "[" ? listLiteral(text, at) : void 0;
+    if (list) requirementsOf(list, requirements);
     else problems.push("setup.py: install_requires is not a literal list, so it was not read");
   }
   const extras = /\bextras_require\s*=\s*\{/.exec(text);
@@ -62668,58 +62674,53 @@ function fromSetupPy(text) {
     for (; ; ) {
       const next = text.slice(i).search(/[[}]/);
       if (next === -1 || text[i + next] === "}") break;
-      const items = listLiterals(text, i + next);
-      if (!items) {
+      const list = listLiteral(text, i + next);
+      if (!list) {
         problems.push("setup.py: extras_require is not literal, so part of it was not read");
         break;
       }
-      for (const { value, line } of items) {
-        const r = parseRequirement(value, line);
-        if (r) requirements.push(r);
-      }
-      i = text.indexOf("]", i + next) + 1;
+      requirementsOf(list, requirements);
+      i = list.end + 1;
     }
   }
   return { requirements, problems };
 }
 function fromSetupCfg(text) {
   const requirements = [];
-  const lines = text.split(/\r?\n/);
-  let section = "";
+  let section;
   let collecting = false;
-  lines.forEach((raw, i) => {
-    const header = /^\s*\[([^\]]+)\]\s*$/.exec(raw);
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const header = /^\[([^\]]+)\]/.exec(raw);
     if (header) {
       section = header[1].trim();
       collecting = false;
       return;
     }
-    const keyValue = /^([A-Za-z_][\w.-]*)\s*[=:]\s*(.*)$/.exec(raw);
+    const keyValue = /^([A-Za-z_][\w.-]*)\s*[=:](.*)/.exec(raw);
+    let value;
     if (keyValue) {
       collecting = section === "options" && keyValue[1] === "install_requires" || section === "options.extras_require";
-      if (collecting && keyValue[2].trim()) {
-        const r = parseRequirement(keyValue[2].replace(/(?:^|\s)#.*$/, "").trim(), i + 1);
-        if (r) requirements.push(r);
-      }
-      return;
-    }
-    if (collecting && /^\s+\S/.test(raw)) {
-      const value = raw.replace(/(?:^|\s)#.*$/, "").trim();
-      const r = value && parseRequirement(value, i + 1);
-      if (r) requirements.push(r);
-    }
+      value = keyValue[2];
+    } else if (/^\s+\S/.test(raw)) value = raw;
+    const r = collecting && value !== void 0 && parseRequirement(withoutComment(value), i + 1);
+    if (r) requirements.push(r);
   });
   return { requirements, problems: [] };
 }
-var isTable = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function fromNamedTable(table, lines, skip = []) {
+var isTable = (v) => Object.prototype.toString.call(v) === "[object Object]";
+function poetryPythonIsPython2Only(constraint) {
+  return constraint.split("||").every(
+    (branch) => branch.replace(/([<>=!~^])\s+/g, "$1").split(/[,\s]+/).some((clause) => {
+      const match2 = /^(<=|<|===|==|~=|~|\^|>=|>|!=)?(\d[\d.]*)/.exec(clause);
+      return match2 ? constraintIsPython2Only(match2[1] ?? "==", match2[2]) : false;
+    })
+  );
+}
+function fromNamedTable(table, lines, skip) {
   if (!isTable(table)) return [];
-  return Object.entries(table).filter(([name]) => !skip.includes(name.toLowerCase())).map(([name, spec]) => {
+  return Object.entries(table).filter(([name]) => name.toLowerCase() !== skip).map(([name, spec]) => {
     const version = typeof spec === "string" ? spec : isTable(spec) && typeof spec.version === "string" ? spec.version : void 0;
-    const python = isTable(spec) && typeof spec.python === "string" ? spec.python : void 0;
-    const markers = isTable(spec) && typeof spec.markers === "string" ? spec.markers : "";
-    const pythonMatch = python ? /^\s*(<=|<|==|~=|~|\^)?\s*([\d.]+)/.exec(python) : null;
-    const python2Only = (pythonMatch ? constraintIsPython2Only(pythonMatch[1] ?? "==", pythonMatch[2]) : false) || markerIsPython2Only(markers);
+    const python2Only = isTable(spec) && typeof spec.python === "string" && poetryPythonIsPython2Only(spec.python) || isTable(spec) && typeof spec.markers === "string" && markerIsPython2Only(spec.markers);
     const pin = version && /^\s*={0,2}\s*(\d[\w.+!-]*)\s*$/.exec(version);
     return { name, key: normaliseName(name), pinned: pin ? pin[1] : void 0, python2Only, line: lineOf(lines, name) };
   });
@@ -62746,7 +62747,7 @@ function fromToml(text, kind) {
   fromStrings(project.dependencies);
   if (isTable(project["optional-dependencies"])) Object.values(project["optional-dependencies"]).forEach(fromStrings);
   const poetry = isTable(doc.tool) && isTable(doc.tool.poetry) ? doc.tool.poetry : {};
-  requirements.push(...fromNamedTable(poetry.dependencies, lines, ["python"]), ...fromNamedTable(poetry["dev-dependencies"], lines));
+  requirements.push(...fromNamedTable(poetry.dependencies, lines, "python"), ...fromNamedTable(poetry["dev-dependencies"], lines));
   if (isTable(poetry.group)) {
     for (const group of Object.values(poetry.group)) if (isTable(group)) requirements.push(...fromNamedTable(group.dependencies, lines));
   }
@@ -64933,11 +64934,11 @@ function sampleOfText(text) {
   return { first, last: [text.slice(before + 1, lastBreak).replace(/\r$/, ""), text.slice(lastBreak + 1)] };
 }
 function sampleOfPatch(patch, wholeFile) {
-  const header = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(patch);
+  const header = /^@@ \S+ \+(\d+)/.exec(patch);
   if (!header || Number(header[1]) > 1) return void 0;
   const first = [];
   let start = patch.indexOf("\n") + 1;
-  while (start > 0 && start < patch.length && first.length < SAMPLE_LINES) {
+  while (start < patch.length && first.length < SAMPLE_LINES) {
     let end = patch.indexOf("\n", start);
     if (end === -1) end = patch.length;
     const kind = patch.charCodeAt(start);
@@ -64957,7 +64958,7 @@ function lastLinesOfAddedPatch(patch) {
   }
   const noFinalNewline = lines.length > 0 && lines[lines.length - 1].startsWith("\\");
   const added = lines.filter((l) => l.startsWith("+")).map((l) => l.slice(1).replace(/\r$/, ""));
-  return noFinalNewline ? added.slice(-2) : [added[added.length - 1] ?? "", ""];
+  return noFinalNewline ? added : [added[added.length - 1] ?? "", ""];
 }
 function sampleOfSummary(summary2, wholeFile) {
   const sample = sampleOfPatch(summary2.head, false);
@@ -72304,17 +72305,18 @@ function bracketed(code18, open2) {
   }
   return { end: -1, topLevelComma };
 }
-function resultUsedAsList(code18, names) {
+function resultUsedAsList(code18, names, onlySorted = false) {
   names.lastIndex = 0;
   for (let m = names.exec(code18); m; m = names.exec(code18)) {
+    if (!onlySorted && /\blen\s*\(\s*$/.test(code18.slice(0, m.index))) return true;
     const { end } = bracketed(code18, m.index + m[0].length - 1);
     if (end === -1) continue;
     const after = code18.slice(end);
-    if (/^\s*\[/.test(after) || /^\s*\.\s*sort\s*\(/.test(after) || /\blen\s*\(\s*$/.test(code18.slice(0, m.index))) return true;
+    if (!onlySorted && /^\s*\[/.test(after) || /^\s*\.\s*sort\s*\(/.test(after)) return true;
   }
   return false;
 }
-var hasTopLevelComma = (code18, open2) => open2 >= 0 && bracketed(code18, open2).topLevelComma;
+var firstBracketsHaveComma = (code18) => bracketed(code18, 0).topLevelComma;
 var SYNTAX_RULES = [
   { id: "print-statement", message: "print is a function in Python 3: print(...) (with `from __future__ import print_function` while Python 2 must still run it).", pattern: /^\s*print\b(?!\s*\()(?!\s*[=.,)\]])/, triggers: ["print"] },
   { id: "except-comma", message: "Python 3 syntax is `except E as e:`.", pattern: /^\s*except\s+(?:\([^)]*\)|[\w.]+)\s*,\s*[^:]+:/, triggers: ["except"] },
@@ -72329,7 +72331,7 @@ var SYNTAX_RULES = [
     message: "Python 3 syntax is `raise E(v)` (and `raise E(v).with_traceback(tb)`).",
     pattern: /^\s*raise\s+[^\s,]/,
     triggers: ["raise"],
-    when: (code18) => hasTopLevelComma(`(${code18.slice(code18.indexOf("raise") + 5)})`, 0)
+    when: (code18) => firstBracketsHaveComma(`(${code18})`)
   },
   {
     id: "tuple-parameters",
@@ -72404,14 +72406,15 @@ var DICT_RULES = [
     triggers: ["keys", "values", "items"]
   }
 ];
-var LAZY_BUILTINS = /(?<![\w.])(?:map|filter|zip|range)\s*\(/g;
+var ITERATOR_CALLS = /(?<![\w.])(?:map|filter|zip)\s*\(/g;
+var RANGE_CALLS = /(?<![\w.])range\s*\(/g;
 var ITERATOR_RULES = [
   {
     id: "iterator-indexed",
     message: "map(), filter(), zip() and range() return iterators (range a sequence without sort) in Python 3: wrap in list(...) before indexing, slicing, sorting or len().",
-    pattern: /(?<![\w.])(?:map|filter|zip)\s*\(/,
+    pattern: /(?<![\w.])(?:map|filter|zip|range)\s*\(/,
     triggers: ["map", "filter", "zip", "range"],
-    when: (code18) => resultUsedAsList(code18, LAZY_BUILTINS) && !/(?<![\w.])range\s*\([^()]*\)\s*\[/.test(code18.replace(/(?<![\w.])(?:map|filter|zip)\s*\(/g, ""))
+    when: (code18) => resultUsedAsList(code18, ITERATOR_CALLS) || resultUsedAsList(code18, RANGE_CALLS, true)
   },
   {
     id: "next-method-called",
@@ -72518,7 +72521,7 @@ var ATTRIBUTE_RULES = [
   {
     id: "invalid-str-codec",
     message: "Text codecs such as 'hex', 'base64', 'rot13' and 'zlib' are gone from str.encode/decode: use codecs.encode(b, 'hex') or binascii.",
-    pattern: /\.\s*(?:en|de)code\s*\(\s*""/,
+    pattern: /\.\s*(?:en|de)code\s*\(\s*[bBuU]?""/,
     triggers: ["encode", "decode"],
     when: (_code, context) => /\.\s*(?:en|de)code\s*\(\s*[bBuU]?(['"])(?:hex|base64|base_64|rot13|rot_13|zlib|zip|bz2|uu|quopri|quotedprintable|string_escape)(?:_codec)?\1/.test(context.raw ?? "")
   },
@@ -72527,7 +72530,7 @@ var ATTRIBUTE_RULES = [
     message: "Without `from __future__ import print_function`, Python 2 prints a tuple here: add the import while Python 2 must still run this file.",
     pattern: /^\s*print\s*\(/,
     triggers: ["print"],
-    when: (code18, context) => context.runsOnPython2 === true && context.future !== void 0 && !context.future.has("print_function") && hasTopLevelComma(code18, code18.indexOf("("))
+    when: (code18, context) => context.runsOnPython2 === true && context.future !== void 0 && !context.future.has("print_function") && firstBracketsHaveComma(code18)
   },
   {
     id: "old-division",
