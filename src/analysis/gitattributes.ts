@@ -44,12 +44,15 @@ function unquote(pattern: string): string {
   return pattern;
 }
 
+/** The pattern and the rest of a line; only attribute names are looked for in the rest, and no pattern's tail is one. */
 function splitPattern(line: string): [string, string] {
   if (line.startsWith('"')) {
     const end = line.slice(1).search(/(?<!\\)"/) + 1;
+    // Stryker disable next-line MethodExpression,ArithmeticOperator: more of the pattern in the rest adds no attribute name
     if (end > 0) return [line.slice(0, end + 1), line.slice(end + 1)];
   }
   const space = line.search(/\s/);
+  // Stryker disable next-line ConditionalExpression,UnaryOperator,StringLiteral: without a space there is no attribute, whatever the rest
   return space === -1 ? [line, ""] : [line.slice(0, space), line.slice(space)];
 }
 
@@ -60,15 +63,16 @@ export function parseGitattributes(filePath: string, text: string): AttributeRul
   const rules: AttributeRule[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.trim();
-    if (!line || line.startsWith("#") || line.startsWith("[attr]")) return;
+    // Comments, macro definitions; and negative patterns, which git forbids (it warns and ignores the line).
+    if (line.startsWith("#") || line.startsWith("[attr]") || line.startsWith("!")) return;
     const [rawPattern, rest] = splitPattern(line);
     const settings: AttributeRule["settings"] = {};
-    for (const token of rest.trim().split(/\s+/)) {
-      const parsed = token ? parseValue(token) : undefined;
+    for (const [token] of rest.matchAll(/\S+/g)) {
+      const parsed = parseValue(token);
       const name = parsed && ATTRIBUTE_NAMES[parsed[0]];
-      if (parsed && name) settings[name] = parsed[1];
+      if (name) settings[name] = parsed[1];
     }
-    if (Object.keys(settings).length === 0) return;
+    if (Object.keys(settings).length === 0) return; // a blank line, or attributes linguist does not read
     let pattern = unquote(rawPattern);
     // Patterns that match a folder do not apply to the files inside it (gitattributes(5)): "dir/" never matches a file.
     if (pattern.endsWith("/")) return;
@@ -94,7 +98,8 @@ export class GitattributesIndex {
 
   constructor(files: Array<{ path: string; text: string }>) {
     const depth = (p: string) => p.split("/").length;
-    const sorted = [...files].sort((a, b) => depth(a.path) - depth(b.path) || a.path.localeCompare(b.path));
+    // Files of one depth are in different folders, so never apply to one path together: their order does not matter.
+    const sorted = [...files].sort((a, b) => depth(a.path) - depth(b.path));
     this.rules = sorted.flatMap((f) => parseGitattributes(f.path, f.text));
   }
 
@@ -106,8 +111,9 @@ export class GitattributesIndex {
     const prefix = rule.directory ? rule.directory + "/" : "";
     if (prefix && !path.startsWith(prefix)) return false;
     let matcher = this.matchers.get(rule);
+    // Stryker disable next-line ConditionalExpression: compiling every time is slower, not different
     if (!matcher) {
-      const options = { dot: true, matchBase: !rule.anchored, nocomment: true, nonegate: true };
+      const options = { dot: true, matchBase: !rule.anchored, nocomment: true };
       const compiled = new Minimatch(rule.pattern, options);
       matcher = (relative: string) => compiled.match(relative);
       this.matchers.set(rule, matcher);
@@ -139,8 +145,10 @@ export function gitattributesCandidates(paths: Iterable<string>): string[] {
   const folders = new Set<string>([""]);
   for (const path of paths) {
     let slash = path.lastIndexOf("/");
+    // Stryker disable next-line EqualityOperator: a path starting with a slash reaches the root, which is in the set
     while (slash > 0) {
       const folder = path.slice(0, slash);
+      // Stryker disable next-line ConditionalExpression: the set keeps each folder once; stopping early saves the walk
       if (folders.has(folder)) break;
       folders.add(folder);
       slash = folder.lastIndexOf("/");
