@@ -152,6 +152,12 @@ describe("dependency changes compare whole manifests by normalised name", () => 
     expect(dependencyChanges([{ path: "requirements.txt", after: "a\nb\n" }]).changes.map((c) => c.change)).toEqual(["added", "added"]);
     expect(dependencyChanges([{ path: "requirements.txt", before: "a\n" }]).changes.map((c) => c.change)).toEqual(["removed"]);
   });
+
+  test("what could not be read is named with the manifest's path; a deleted or readable manifest has no problem", () => {
+    expect(dependencyChanges([{ path: "pkg/setup.py", before: "setup()", after: "setup(install_requires=REQS)" }]).problems).toEqual(["pkg/setup.py: setup.py: install_requires is not a literal list, so it was not read"]);
+    expect(dependencyChanges([{ path: "pkg/setup.py", before: "setup(install_requires=REQS)" }]).problems).toEqual([]);
+    expect(dependencyChanges([{ path: "requirements.txt", before: "a\n", after: "b\n" }]).problems).toEqual([]);
+  });
 });
 
 describe("Python 3 support from PyPI's metadata", () => {

@@ -35,6 +35,12 @@ describe("why a file is excluded or counted, in the user's words", () => {
     expect(rules.decide("app.min.js")).toEqual({ counted: true, detail: "counted by .gitattributes:3 `*.min.js -linguist-vendored`" });
   });
 
+  test("a vendored folder is named with its slash, wherever it stands in the path", () => {
+    const rules = new ExclusionRules();
+    expect(rules.decide("Pods/AFNetworking/x.m")).toMatchObject({ counted: false, detail: expect.stringMatching(/^`Pods\/` /) });
+    expect(rules.decide("app/vendor/x.js")).toMatchObject({ counted: false, detail: expect.stringMatching(/^`vendor\/` /) });
+  });
+
   test("a pattern's backticks cannot break its code span", () => {
     expect(new ExclusionRules(["`odd`*"]).decide("`odd`.txt")).toEqual({ counted: false, reason: "config-glob", detail: "`'odd'*`" });
   });

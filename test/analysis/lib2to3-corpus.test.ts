@@ -74,6 +74,7 @@ describe("coverage of the references, kept as data in the pack", () => {
   test("the README's coverage table is the one the data prints", () => {
     const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
     expect(readme).toContain(coverageTable());
+    expect(coverageTable()).toMatch(/^\| lib2to3 fixer \| python3 pack \|\n\|---\|---\|\n\| `fix_\w+` \|[^]*\n\n\| pylint py3k message \| python3 pack \|\n\|---\|---\|\n\| [EW]\d{4} `/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { fromGitHubFile } from "../../src/analysis/changed-file.js";
 import { measureMigration } from "../../src/analysis/migration.js";
 import { oldConstructsIn } from "../../src/analysis/python/constructs.js";
+import { renamedModuleIn } from "../../src/analysis/python/modules.js";
 import { python3Pack } from "../../src/analysis/python/python3-pack.js";
 import { patch } from "../helpers/patch.js";
 
@@ -99,4 +100,18 @@ describe("invalid-str-codec reads the codec's name from the line as written", ()
     expect(oldConstructsIn('s.encode("")').map((h) => h.id)).toEqual([]);
     expect(oldConstructsIn('s.encode("")', undefined, { raw: "s.encode('hex')" }).map((h) => h.id)).toEqual(["invalid-str-codec"]);
   });
+});
+
+describe("which import lines name a renamed module", () => {
+  test.each<[string, string | undefined]>([
+    ["from urllib import parse, request", undefined],
+    ["from urllib import request as r", undefined],
+    ["from urllib import (parse, error,)", undefined],
+    ["from urllib import urlencode", "urllib"],
+    ["from urllib import parse, urlencode", "urllib"],
+    ["from urllib.parse import urljoin", undefined],
+    ["import os, urllib2 as u", "urllib2"],
+    ["from StringIO import StringIO", "StringIO"],
+    ["import ConfigParser.x", "ConfigParser"],
+  ])("%s → %s", (line, module) => expect(renamedModuleIn(line)).toBe(module));
 });

@@ -1,4 +1,5 @@
 import { judgePython3Support, requiresPythonAllows3 } from "../../src/analysis/dependencies/python3-support.js";
+import { markerIsPython2Only, parseRequirement } from "../../src/analysis/dependencies/requirement.js";
 
 describe("requires_python: does some Python 3 fit? (table)", () => {
   test.each<[string, boolean]>([
@@ -28,6 +29,18 @@ describe("requires_python: does some Python 3 fit? (table)", () => {
     ["~=3", true],
     [">= 3.8", true],
     ["sometimes", true],
+    ["x<3", true],
+    ["<3.*", true],
+    [">=2.*", true],
+    ["==3*", true],
+    ["==3.6.*", true],
+    ["==3.1.*", false],
+    [">=3.14", true],
+    ["===2.7", false],
+    ["==3", true],
+    ["==3.1", false],
+    [">=3.6,<3.8,!=3.6", false],
+    [">=3.6,", true],
     [",,", true],
     ["<3.6.0", false],
     [">=3.6.0", true],
@@ -54,4 +67,26 @@ describe("Python 3 support from PyPI's answer, with the reason shown to the user
     ["nothing at all", {}, "unknown", "PyPI's metadata does not say which Pythons it supports"],
     ["files without names", { urls: [{ packagetype: "bdist_wheel" }] }, "unknown", "PyPI's metadata does not say which Pythons it supports"],
   ])("%s", (_name, release, python3, reason) => expect(judgePython3Support(release)).toEqual({ python3, reason }));
+});
+
+describe("environment markers and pins of one requirement", () => {
+  test.each<[string, boolean]>([
+    ['python_version < "2.7"', true],
+    ['python_version < "4"', false],
+    ['python_version < "3.0"', true],
+    ['python_version === "2.7"', true],
+    ['python_version ~= "2.7"', true],
+    ['python_version == "3.8"', false],
+    ['python_version <= "3.6"', false],
+    ['python_version < "abc"', false],
+    ['python_version > "2.7"', false],
+  ])("%s restricts to Python 2: %s", (marker, expected) => expect(markerIsPython2Only(marker)).toBe(expected));
+
+  test.each<[string, string | undefined]>([
+    ["requests (==1.0)", "1.0"],
+    ["requests ( == 1.0 )", "1.0"],
+    ["requests===1.0", "1.0"],
+    ["requests>=2,==3", undefined],
+    ["requests==1.*", undefined],
+  ])("%s is pinned to %s", (text, pinned) => expect(parseRequirement(text, 1)?.pinned).toBe(pinned));
 });

@@ -22,6 +22,7 @@ describe("schema migrations by framework (table)", () => {
     ["knex", "server/migrations/20260101120000_add.ts", "server/migrations/knexfile.ts"],
     ["typeorm", "src/migrations/1700000000000-AddPrice.ts", "src/migrations/AddPrice.ts"],
     ["typeorm", "src/migration/1700000000000-AddPrice.ts", "src/migration/index.ts"],
+    ["django", ".apps/shop/migrations/0001_initial.py", ".apps/shop/models.py"],
   ])("%s: %s is one, %s is not", (preset, migration, other) => {
     const result = measureSchemaMigrations([measure(migration, 7), measure(other, 3)], [preset], 0);
     expect(result.files).toEqual([{ path: migration, preset }]);
@@ -56,6 +57,13 @@ describe("custom migration packs from config", () => {
     const [pack] = compileCustomPacks([spec]).packs;
     expect(["app.js", "deep/dir/app.js", ".hidden/app.js", "web/a/b.ts"].map(pack.appliesTo)).toEqual([true, true, true, true]);
     expect(["app.ts", "webx/a.ts", "app.jsx"].map(pack.appliesTo)).toEqual([false, false, false]);
+    expect([".eslintrc.js", "web/.storybook/main.ts"].map(pack.appliesTo)).toEqual([true, true]);
+  });
+
+  test("patterns see the line without its +/- sign; any one of the new patterns marks migration work", () => {
+    const [pack] = compileCustomPacks([{ name: "log", files: ["*.py"], old: ["^import logging_old"], new: ["^import logging$", "structlog"] }]).packs;
+    const { file: f, hunks } = file("a.py", "@@ -1,2 +1,3 @@\n-import logging_old\n+import logging\n+log = structlog.get()\n x\n");
+    expect(pack.classify(f, hunks)[0].map((v) => v?.lineClass)).toEqual(["migration", "migration", "migration", undefined]);
   });
 
   test("removed old lines are migration work, added old lines regressions, added new lines migration, others other", () => {

@@ -244,3 +244,18 @@ describe("the one-pass reader of git diffs agrees with parse-diff", () => {
     expect(files).toMatchObject([{ path: "a.txt", status: "modified", additions: 1, deletions: 0 }]);
   });
 });
+
+describe("the counted files' list", () => {
+  test("each file's lines weigh deletions, largest first, then by path; a rename with deletions is not a pure rename", () => {
+    const files = [file("c.txt", 1, 10), file("a.txt", 7, 0), file("b.txt", 4, 4), { ...file("moved.txt", 0, 3), status: "renamed" as const, previousPath: "old.txt" }];
+    const result = measureSize(files, new ExclusionRules(), { thresholds: DEFAULT_THRESHOLDS, deletionWeight: 0.5 });
+    expect(result.files.map((f) => [f.path, f.countedLines])).toEqual([
+      ["a.txt", 7],
+      ["b.txt", 6],
+      ["c.txt", 6],
+      ["moved.txt", 2],
+    ]);
+    expect(result.countedLines).toBe(Math.round(12 + 17 * 0.5));
+    expect(result.renamedOnly).toEqual([]);
+  });
+});

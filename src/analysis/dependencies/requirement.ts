@@ -20,8 +20,7 @@ const NAME = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/;
 
 /** Does a version constraint on Python (a PEP 508 clause or a Poetry constraint) allow only Python 2? */
 export function constraintIsPython2Only(operator: string, version: string): boolean {
-  const [major, minor] = version.split(".").map((part) => Number.parseInt(part, 10));
-  if (Number.isNaN(major)) return false;
+  const [major, minor] = version.split(".").map((part) => Number.parseInt(part, 10)); // NaN compares false: not Python 2
   switch (operator) {
     case "<":
       return major < 3 || (major === 3 && !(minor > 0));
@@ -52,6 +51,7 @@ export function markerIsPython2Only(marker: string): boolean {
 
 /** Parse one PEP 508 requirement string (`name[extra]>=1,<2; python_version < "3"`); undefined if it is not one. */
 export function parseRequirement(text: string, line: number): Requirement | undefined {
+  // Stryker disable next-line StringLiteral: any text without a python_version clause is no marker for Python 2
   const [spec, marker = ""] = text.split(";", 2);
   const nameMatch = NAME.exec(spec);
   if (!nameMatch) return undefined;
