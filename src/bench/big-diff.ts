@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { readDiff } from "../analysis/diff-reader.js";
 import { join } from "node:path";
-import { median, timedProcess } from "./process.js";
+import { CLI, median, timedProcess } from "./process.js";
 
 /** The last release of each typescript minor from 5.0 to 5.9: nine consecutive upgrades of a large vendored package. */
 const PACKAGE = "typescript";
@@ -65,7 +65,7 @@ export function benchBigDiff(): void {
   const git: Array<ReturnType<typeof timedProcess>> = [];
   for (let i = 0; i < RUNS; i++) {
     git.push(timedProcess(["git", "apply", "--numstat", path]));
-    ours.push(timedProcess([process.execPath, "lib/cli/main.js", "check", "--diff", path, "--json"], [0, 1]));
+    ours.push(timedProcess([process.execPath, CLI, "check", "--diff", path, "--json"], [0, 1]));
   }
   const a = median(ours, (r) => r.seconds);
   const g = median(git, (r) => r.seconds);

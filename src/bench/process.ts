@@ -1,5 +1,9 @@
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
+
+/** The command line as installed: package.json's bin (the bundled entry), run from the project folder. */
+export const CLI: string = JSON.parse(readFileSync("package.json", "utf8")).bin["small-steps"];
 
 /**
  * A whole process: its wall time (measured here, to the millisecond) and its peak resident memory (GNU time's %M).

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { timedProcess } from "./process.js";
+import { CLI, timedProcess } from "./process.js";
 import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,9 +25,9 @@ export function benchScan(): void {
     let lines = 0;
     for (let copy = 0; lines < LINES_WANTED; copy++) {
       cpSync(stdlib, join(tree, `copy${copy}`), { recursive: true, filter: (src) => !src.includes("site-packages") && !src.includes("__pycache__") && existsSync(src) });
-      lines = JSON.parse(timedProcess([process.execPath, "lib/cli/main.js", "scan", "--json", "-C", tree]).stdout).lines;
+      lines = JSON.parse(timedProcess([process.execPath, CLI, "scan", "--json", "-C", tree]).stdout).lines;
     }
-    const runs = [0, 1, 2].map(() => timedProcess([process.execPath, "lib/cli/main.js", "scan", "--json", "-C", tree]));
+    const runs = [0, 1, 2].map(() => timedProcess([process.execPath, CLI, "scan", "--json", "-C", tree]));
     const best = runs.sort((a, b) => a.seconds - b.seconds)[1]; // the median of three
     const result = JSON.parse(best.stdout);
     console.log(`scan: ${result.files.toLocaleString("en-US")} Python files, ${result.lines.toLocaleString("en-US")} lines (copies of the standard library), ${result.remaining.total.toLocaleString("en-US")} old constructs, ${availableParallelism()} threads`);

@@ -1,4 +1,5 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import { validate as validateConfig } from "./config-validator.js";
 import { CONFIG_DEFAULTS } from "./config-defaults.js";
 import { compileCustomPacks, type CustomPackSpec } from "../analysis/custom-pack.js";
 import { SCHEMA_PRESETS, type SchemaPreset } from "../analysis/schema-migrations.js";
@@ -259,9 +260,8 @@ export interface ConfigProblem {
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
 
-// Compiled on first use: a repository without a config file (most command-line runs) never pays for it.
-let compiled: ValidateFunction | undefined;
-const validator = () => (compiled ??= new Ajv({ allErrors: true, useDefaults: true, strict: true }).compile(CONFIG_SCHEMA));
+// Compiled ahead of time by `npm run schema` (config-validator-source.ts): no Ajv to load or schema to compile at start.
+const validateAgainstSchema = validateConfig as unknown as ValidateFunction;
 
 function keyPath(error: ErrorObject): string {
   const segments = error.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
@@ -304,9 +304,8 @@ export function resolveConfig(raw: unknown): ConfigResult {
   if (typeof candidate !== "object" || Array.isArray(candidate)) {
     return { ok: false, problems: [{ path: "(top level)", message: "expected a mapping of keys to values" }] };
   }
-  const validate = validator();
-  if (!validate(candidate)) {
-    return { ok: false, problems: (validate.errors ?? []).map((e) => ({ path: keyPath(e), message: describeError(e) })) };
+  if (!validateAgainstSchema(candidate)) {
+    return { ok: false, problems: (validateAgainstSchema.errors ?? []).map((e) => ({ path: keyPath(e), message: describeError(e) })) };
   }
   const config = candidate as unknown as Config;
   const problems: ConfigProblem[] = [];

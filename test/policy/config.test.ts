@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { configValidatorSource } from "../../src/policy/config-validator-source.js";
 import { defaultConfig, resolveConfig } from "../../src/policy/config.js";
 
 describe("config", () => {
@@ -36,6 +38,10 @@ describe("config", () => {
     // Each call gets its own copy: a caller that changes its config changes no one else's.
     if (absent.ok) absent.config.thresholds.L = 1;
     expect(resolveConfig(null)).toEqual(resolveConfig({}));
+  });
+
+  test("the committed validator is the one Ajv compiles from the schema now (run npm run schema if not)", () => {
+    expect(readFileSync(new URL("../../src/policy/config-validator.ts", import.meta.url), "utf8")).toBe(configValidatorSource());
   });
 
   test("partial thresholds keep the other defaults", () => {
