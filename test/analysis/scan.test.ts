@@ -37,6 +37,25 @@ describe("the burn-down", () => {
     expect(paceOf(history)).toEqual(pace);
   });
 
+  test("the first and the last point always stay; of equally dense points the earliest goes", () => {
+    expect(addPoint([point("2026-11-01", 3, "a")], point("2026-11-02", 2, "b"), 1).map((p) => p.sha)).toEqual(["a", "b"]);
+    const even = ["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04"].map((d, i) => point(d, 9 - i));
+    expect(addPoint(even, point("2026-11-05", 5), 4).map((p) => p.date)).toEqual(["2026-11-01", "2026-11-03", "2026-11-04", "2026-11-05"]);
+  });
+
+  test.each([
+    // The window is the last 28 days, both ends in: from 11-01, not from 11-15.
+    [[point("2026-11-01", 100), point("2026-11-15", 90), point("2026-11-29", 72)], { kind: "progress", perWeek: 7, zeroOn: "2027-02-09" }],
+    // Nothing else in the window: the point before the last.
+    [[point("2026-10-01", 100), point("2026-11-29", 50)], { kind: "progress", perWeek: 5.9, zeroOn: "2027-01-27" }],
+    // Two a day: 72 left take 36 days.
+    [[point("2026-11-01", 100), point("2026-11-15", 72)], { kind: "progress", perWeek: 14, zeroOn: "2026-12-21" }],
+    // Two scans on one day measure no pace.
+    [[point("2026-11-01", 10, "a"), point("2026-11-01", 8, "b")], { kind: "none" }],
+  ] as const)("pace of %j", (history, pace) => {
+    expect(paceOf(history)).toEqual(pace);
+  });
+
   test("the Mermaid chart has one x label and one value per point", () => {
     const chart = mermaidBurnDown([point("2026-11-01", 3), point("2026-11-02", 2)]);
     expect(chart).toBe('```mermaid\nxychart-beta\n  title "Old constructs remaining"\n  x-axis ["2026-11-01", "2026-11-02"]\n  y-axis "Remaining" 0 --> 3\n  line [3, 2]\n```');
@@ -48,8 +67,8 @@ describe("batches", () => {
   test("easiest first, each within the limit at two lines a construct; a file too big alone is its own batch", () => {
     const files = [
       { path: "c.py", count: 3 },
-      { path: "a.py", count: 1 },
       { path: "b.py", count: 1 },
+      { path: "a.py", count: 1 },
       { path: "big.py", count: 40 },
       { path: "none.py", count: 0 },
       { path: "d.py", count: 4 },
@@ -89,6 +108,14 @@ describe("import names", () => {
     expect(importsAny(modules, ["pil"])).toBe(true);
     expect(importsAny(modules, ["yaml"])).toBe(false);
     expect(importsAny(modules, ["protobuf"])).toBe(false);
+    expect(importsAny(new Set(["yaml"]), ["yaml"])).toBe(true);
+    expect(importsAny(new Set(["pil"]), ["PIL"])).toBe(true);
+    expect(importsAny(new Set(), ["yaml"])).toBe(false);
+  });
+
+  test("a config addition applies to its own distribution only; a trailing comma names no module", () => {
+    expect(importNamesOf("requests", { PyYAML: ["yaml"] })).toEqual(["requests"]);
+    expect(importedModules("import a,\nimport b\n")).toEqual(["a", "b"]);
   });
 });
 
@@ -103,6 +130,20 @@ describe("the per-file scan and the sums", () => {
     expect(file).toMatchObject({ path: "a/b.py", lines: 3, rules: { "print-statement": { count: 2, line: 2 } }, imports: ["six"] });
     expect(scanBytes("c.py", new Uint8Array([0xff, 0xfe]), packs)).toEqual({ skip: { path: "c.py", reason: "not UTF-8" } });
     expect(scanBytes("d.py", new Uint8Array(1024 * 1024 + 1), packs).skip?.reason).toBe("over 1 MB (1024 KB)");
+    expect(scanBytes("movie.mp4", new Uint8Array(2 * 1024 * 1024), packs)).toEqual({});
+  });
+
+  test("lines add up over the files; files, skips and manifests in path order; a name twice in one manifest lists it once", () => {
+    const scans = ["b/two.py", "a/one.py"].map((path, i) => scanBytes(path, bytes("x = 1\n".repeat(i + 2)), packs).file!);
+    const manifests = [
+      { path: "requirements.txt", text: "six\nsix==1.0\n" },
+      { path: "a/requirements.txt", text: "Six\n" },
+    ];
+    const skipped = [{ path: "z.py", reason: "not UTF-8" }, { path: "c.py", reason: "not UTF-8" }];
+    const result = summariseScan(scans, manifests, skipped, { exclude: [], gitattributes: [], batchLines: 499, depth: 1 });
+    expect(result.lines).toBe(5);
+    expect(result.skipped.map((s) => s.path)).toEqual(["c.py", "z.py"]);
+    expect(result.dependencies).toEqual([{ name: "Six", manifests: ["a/requirements.txt", "requirements.txt"], imported: false }]);
   });
 
   test("folders to a depth; files at the top are in .", () => {

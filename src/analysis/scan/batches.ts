@@ -7,12 +7,16 @@ export interface Batch {
 /** A construct is fixed by changing its line: one line removed and one added, as the size check counts them. */
 export const LINES_PER_CONSTRUCT = 2;
 
+/** Paths in code-unit order, as git lists them. */
+// Stryker disable next-line EqualityOperator: a scan's paths are unique, so no two compare equal and < and <= agree
+export const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : 1);
+
 /**
  * Files with old constructs grouped into batches whose fix stays within `maxLines` counted lines, easiest first
  * (fewest constructs, then path). A file that is bigger than that alone is a batch of its own.
  */
 export function batchesOf(files: ReadonlyArray<{ path: string; count: number }>, maxLines: number): Batch[] {
-  const sorted = [...files].filter((f) => f.count > 0).sort((a, b) => a.count - b.count || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const sorted = [...files].filter((f) => f.count > 0).sort((a, b) => a.count - b.count || byPath(a, b));
   const batches: Batch[] = [];
   let current: Batch | undefined;
   for (const file of sorted) {

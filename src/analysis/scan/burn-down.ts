@@ -39,7 +39,7 @@ export function paceOf(history: readonly BurnDownPoint[]): Pace {
   if (history.length < 2) return { kind: "first" };
   const last = history[history.length - 1];
   const window = history.filter((p) => days(p.date, last.date) <= PACE_WINDOW_DAYS);
-  const first = window.length >= 2 ? window[0] : history[history.length - 2];
+  const first = window.length > 1 ? window[0] : history[history.length - 2]; // a window of the last point alone: the one before
   const span = days(first.date, last.date);
   const removed = first.remaining - last.remaining;
   if (span <= 0 || removed <= 0) return { kind: "none" };
