@@ -1,5 +1,7 @@
 import { fromGitHubFile, fromParsedDiff, type ChangedFile } from "../../src/analysis/changed-file.js";
 import { compileCustomPacks } from "../../src/analysis/custom-pack.js";
+import { parseHunks } from "../../src/analysis/hunks.js";
+import { changeBlocks, hunkSides } from "../../src/analysis/line-pack.js";
 import { editLinesOfPatch, measureMigration } from "../../src/analysis/migration.js";
 import { python3Pack } from "../../src/analysis/python/python3-pack.js";
 
@@ -81,4 +83,26 @@ describe("edit lines straight from patch text", () => {
     ["@@ -1 +1 @@\n-a\n\\ No newline at end of file\n+b\n\\ No newline at end of file", 1],
     ["", 0],
   ])("%j: %i", (patch, lines) => expect(editLinesOfPatch(patch)).toBe(lines));
+});
+
+describe("a hunk's sides and blocks", () => {
+  const [hunk] = parseHunks("@@ -1,5 +1,5 @@\n a\n-b\n-c\n+B\n d\n+e\n-f\n+F");
+
+  test("each side as its reader sees it, with every change's index in it (-1 where it is not on that side)", () => {
+    expect(hunkSides(hunk)).toEqual({
+      oldLines: ["a", "b", "c", "d", "f"],
+      newLines: ["a", "B", "d", "e", "F"],
+      oldIndex: [0, 1, 2, -1, 3, -1, 4, -1],
+      newIndex: [0, -1, -1, 1, 2, 3, -1, 4],
+    });
+  });
+
+  test("runs of removals then additions, by change index; an addition after context starts a block of its own", () => {
+    expect(changeBlocks(hunk)).toEqual([
+      { dels: [1, 2], adds: [3] },
+      { dels: [], adds: [5] },
+      { dels: [6], adds: [7] },
+    ]);
+    expect(changeBlocks(parseHunks("@@ -1 +1 @@\n x")[0])).toEqual([]);
+  });
 });
