@@ -91,7 +91,8 @@ export function fromParsedDiff(diffText: string): ChangedFile[] {
     const to = entry.to && entry.to !== DEV_NULL ? entry.to : undefined;
     const from = entry.from && entry.from !== DEV_NULL ? entry.from : undefined;
     const path = to ?? from ?? "(unknown)";
-    const status: FileStatus = entry.new ? "added" : entry.deleted ? "removed" : from && to && from !== to ? "renamed" : "modified";
+    // parse-diff marks new and deleted files from git's mode lines; a plain diff -u says so with /dev/null.
+    const status: FileStatus = entry.new || !from ? "added" : entry.deleted || !to ? "removed" : from !== to ? "renamed" : "modified";
     return {
       path,
       previousPath: status === "renamed" ? from : undefined,
