@@ -57929,8 +57929,8 @@ var GitattributesIndex = class {
     let matcher = this.matchers.get(rule);
     if (!matcher) {
       const options2 = { dot: true, matchBase: !rule.anchored, nocomment: true };
-      const compiled = new Minimatch(rule.pattern, options2);
-      matcher = (relative) => compiled.match(relative);
+      const compiled2 = new Minimatch(rule.pattern, options2);
+      matcher = (relative) => compiled2.match(relative);
       this.matchers.set(rule, matcher);
     }
     return matcher(path2.slice(prefix.length));
@@ -66202,13 +66202,23 @@ var SCHEMA_PRESETS = {
   knex: ["**/migrations/[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]*_*.{js,ts,cjs,mjs}"],
   typeorm: ["**/migrations/[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]*-*.ts", "**/migration/[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]*-*.ts"]
 };
+function literalOf(glob) {
+  const runs = glob.replace(/\[[^\]]*\]|\{[^}]*\}/g, "*").split(/[*?]/);
+  return runs.reduce((longest, run2) => run2.length > longest.length ? run2 : longest, "").replace(/^\//, "");
+}
+var compiled = /* @__PURE__ */ new Map();
+var globsOf = (preset) => {
+  let globs = compiled.get(preset);
+  if (!globs) compiled.set(preset, globs = SCHEMA_PRESETS[preset].map((glob) => ({ preset, literal: literalOf(glob), glob: new Minimatch(glob, { dot: true }) })));
+  return globs;
+};
 function measureSchemaMigrations(counted, presets, tolerance) {
-  const matchers = presets.flatMap((preset) => SCHEMA_PRESETS[preset].map((glob) => ({ preset, glob: new Minimatch(glob, { dot: true }) })));
+  const matchers = presets.flatMap(globsOf);
   const files = [];
   let lines = 0;
   let otherLines = 0;
   for (const file2 of counted) {
-    const hit = matchers.find((m) => m.glob.match(file2.path));
+    const hit = matchers.find((m) => file2.path.includes(m.literal) && m.glob.match(file2.path));
     if (hit) {
       files.push({ path: file2.path, preset: hit.preset });
       lines += file2.countedLines;

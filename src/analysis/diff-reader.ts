@@ -184,7 +184,7 @@ export class DiffReader {
       this.skipping = e === -1;
     }
     while (p < length) {
-      if (section?.inHunks && (section.keep || (!section.collecting && section.status !== "added"))) {
+      if (section?.inHunks && (section.keep || !section.collecting)) {
         p = this.countHunkLines(section, s, p);
         if (p >= length) break;
       }
@@ -248,6 +248,10 @@ export class DiffReader {
    */
   private countHunkLines(section: Section, s: string, from: number): number {
     let { additions, deletions, edits, blockDels, blockAdds } = section;
+    // An added file's summary keeps its last three lines: where the last three lines read here start and end.
+    const tail = !section.keep && section.status === "added";
+    let lines = 0;
+    let p0 = 0, e0 = 0, p1 = 0, e1 = 0, p2 = 0, e2 = 0;
     let p = from;
     for (;;) {
       const e = s.indexOf("\n", p);
@@ -267,9 +271,21 @@ export class DiffReader {
         edits += blockDels > blockAdds ? blockDels : blockAdds;
         blockDels = blockAdds = 0;
       } else if (first !== 92 /* \ */) break; // a section header, or a line the general path reads
+      if (tail) {
+        p0 = p1;
+        e0 = e1;
+        p1 = p2;
+        e1 = e2;
+        p2 = p;
+        e2 = e;
+        lines++;
+      }
       p = e + 1;
     }
     Object.assign(section, { additions, deletions, edits, blockDels, blockAdds });
+    if (lines > 2) section.lastLine(p0, e0);
+    if (lines > 1) section.lastLine(p1, e1);
+    if (lines > 0) section.lastLine(p2, e2);
     return p;
   }
 

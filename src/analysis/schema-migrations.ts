@@ -24,13 +24,34 @@ export interface SchemaMigrationMeasurement {
   mixed: boolean;
 }
 
+/**
+ * The longest run of a glob without wildcards, classes or alternatives, less a leading slash (a leading double
+ * star and slash may match nothing): text every path the glob matches contains, so a path without it needs no match.
+ */
+export function literalOf(glob: string): string {
+  const runs = glob.replace(/\[[^\]]*\]|\{[^}]*\}/g, "*").split(/[*?]/);
+  return runs.reduce((longest, run) => (run.length > longest.length ? run : longest), "").replace(/^\//, "");
+}
+
+interface PresetGlob {
+  preset: SchemaPreset;
+  literal: string;
+  glob: Minimatch;
+}
+const compiled = new Map<SchemaPreset, PresetGlob[]>();
+const globsOf = (preset: SchemaPreset): PresetGlob[] => {
+  let globs = compiled.get(preset);
+  if (!globs) compiled.set(preset, (globs = SCHEMA_PRESETS[preset].map((glob) => ({ preset, literal: literalOf(glob), glob: new Minimatch(glob, { dot: true }) }))));
+  return globs;
+};
+
 export function measureSchemaMigrations(counted: readonly FileMeasure[], presets: readonly SchemaPreset[], tolerance: number): SchemaMigrationMeasurement {
-  const matchers = presets.flatMap((preset) => SCHEMA_PRESETS[preset].map((glob) => ({ preset, glob: new Minimatch(glob, { dot: true }) })));
+  const matchers = presets.flatMap(globsOf);
   const files: SchemaMigrationMeasurement["files"] = [];
   let lines = 0;
   let otherLines = 0;
   for (const file of counted) {
-    const hit = matchers.find((m) => m.glob.match(file.path));
+    const hit = matchers.find((m) => file.path.includes(m.literal) && m.glob.match(file.path));
     if (hit) {
       files.push({ path: file.path, preset: hit.preset });
       lines += file.countedLines;

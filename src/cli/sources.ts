@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { hunksOf, type ChangedFile } from "../analysis/changed-file.js";
@@ -32,6 +33,9 @@ export interface CheckSubject {
 }
 
 export async function readOptional(path: string): Promise<string | undefined> {
+  // Most candidates (.gitattributes of every folder, heads of files a diff names) do not exist: asking first costs no
+  // exception, which Node builds with a stack for every missing file.
+  if (!existsSync(path)) return undefined;
   try {
     return await readFile(path, "utf8");
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { ChangedFile } from "../../src/analysis/changed-file.js";
 import { compileCustomPacks } from "../../src/analysis/custom-pack.js";
 import { parseHunks } from "../../src/analysis/hunks.js";
-import { measureSchemaMigrations, SCHEMA_PRESETS, type SchemaPreset } from "../../src/analysis/schema-migrations.js";
+import { literalOf, measureSchemaMigrations, SCHEMA_PRESETS, type SchemaPreset } from "../../src/analysis/schema-migrations.js";
 import type { FileMeasure } from "../../src/analysis/size.js";
 
 const measure = (path: string, countedLines = 10) => ({ path, countedLines }) as FileMeasure;
@@ -29,6 +29,19 @@ describe("schema migrations by framework (table)", () => {
     expect(result).toMatchObject({ lines: 7, otherLines: 3, mixed: true });
     // Only the presets the config names are looked for.
     expect(measureSchemaMigrations([measure(migration)], ALL.filter((p) => p !== preset), 0).files.map((f) => f.preset)).not.toContain(preset);
+  });
+
+  test.each([
+    ["**/migrations/[0-9][0-9][0-9][0-9]_*.py", "migrations/"],
+    ["db/migrate/*.rb", "db/migrate/"],
+    ["**/db/migration/[VRU]*__*.sql", "db/migration/"],
+    ["**/db.changelog*.{xml,yaml,yml,json,sql}", "db.changelog"],
+    ["**/prisma/migrations/*/migration.sql", "prisma/migrations/"],
+    ["*.py", ".py"],
+  ])("the text every path %s matches contains: %j", (glob, literal) => expect(literalOf(glob)).toBe(literal));
+
+  test("every preset's glob has a literal text long enough to pass most paths over", () => {
+    for (const globs of Object.values(SCHEMA_PRESETS)) for (const glob of globs) expect(literalOf(glob).length).toBeGreaterThan(6);
   });
 
   test("mixed only past the tolerance of other lines, and only with a migration in it", () => {
