@@ -146,7 +146,13 @@ export class DiffReader {
   /** Bytes as they arrive (a chunk may end anywhere, even inside a UTF-8 character). */
   push(chunk: Uint8Array): void {
     const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    this.read(this.carry + bytes.toString("latin1"), false);
+    const s = bytes.toString("latin1");
+    const e = this.carry === "" ? -1 : s.indexOf("\n");
+    if (e === -1) return this.read(this.carry + s, false);
+    // The line the last chunk ended in is finished on its own: joined to the whole chunk, the chunk's text would be
+    // copied once more (flattened) when first searched.
+    this.read(this.carry + s.slice(0, e + 1), false);
+    this.read(s.slice(e + 1), false);
   }
 
   /** The files read; `undefined` when the input held no git section (the caller parses `text()` another way). */
