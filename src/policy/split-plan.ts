@@ -69,12 +69,12 @@ export function planSplit(
   const parts: SplitPart[] = [];
   const ordered = [...groups.values()].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.lines - a.lines || a.module.localeCompare(b.module));
   for (const group of ordered) {
-    // A module too large for one part is split by files, largest first.
-    const pieces = group.lines <= capacity ? [group.files] : splitFiles(group.files, capacity);
+    // A module too large for one part is split by its units, largest first (one that fits is one piece).
+    const pieces = splitFiles(group.files, capacity);
     for (const piece of pieces) {
       const lines = piece.reduce((sum, f) => sum + f.countedLines, 0);
       const fit = parts.find((p) => p.kind === group.kind && !p.overLimit && p.lines + lines <= capacity);
-      if (fit && lines <= capacity) {
+      if (fit) {
         fit.files.push(...piece);
         fit.lines += lines;
         if (!fit.modules.includes(group.module)) fit.modules.push(group.module);

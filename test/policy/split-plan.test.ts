@@ -88,6 +88,50 @@ describe("split plan, the edges", () => {
     expect(plan.parts.map((p) => [p.modules, p.lines])).toEqual([[["a", "b"], 99], [["c"], 1]]);
   });
 
+  test("a module over the limit: units packed first-fit from the largest, a unit of exactly the limit whole, exact fits taken", () => {
+    // Units b (99: exactly the capacity), c 60, d 39, e 30, given smallest first and a test before its code.
+    const files = [file("a/e.py", 30), file("a/d.py", 39), file("a/c.py", 60), file("a/test_b.py", 49), file("a/b.py", 50)];
+    const plan = planSplit(files, noSchema, new Set(), thresholds, "M");
+    expect(plan.parts.map((p) => [p.files.map((f) => f.path), p.lines, p.overLimit])).toEqual([
+      [["a/b.py", "a/test_b.py"], 99, false],
+      [["a/c.py", "a/d.py"], 99, false],
+      [["a/e.py"], 30, false],
+    ]);
+  });
+
+  test("a unit of exactly the limit stays whole even where its files would fill other parts' gaps", () => {
+    // f (110) is spread file by file: parts of 50 and 60; b (99) then stays one piece rather than filling the 50's gap.
+    const files = [file("a/f.py", 50), file("a/test_f.py", 60), file("a/b.py", 50), file("a/test_b.py", 49)];
+    const plan = planSplit(files, noSchema, new Set(), thresholds, "M");
+    expect(plan.parts.map((p) => [p.files.map((f) => f.path), p.lines])).toEqual([
+      [["a/b.py", "a/test_b.py"], 99],
+      [["a/test_f.py"], 60],
+      [["a/f.py"], 50],
+    ]);
+  });
+
+  test("a split module's units are packed together first, then its pieces fill other modules' parts", () => {
+    const files = [file("g/g1.py", 70), file("g/g2.py", 70), file("a/a1.py", 60), file("a/a2.py", 29), file("a/a3.py", 20)];
+    const plan = planSplit(files, noSchema, new Set(), thresholds, "M");
+    expect(plan.parts.map((p) => [p.files.map((f) => f.path), p.lines])).toEqual([
+      [["a/a3.py", "g/g1.py"], 90],
+      [["a/a1.py", "a/a2.py"], 89],
+      [["g/g2.py"], 70],
+    ]);
+  });
+
+  test("groups are packed by kind, then largest first: schema, migration and changes never share a part", () => {
+    const schema = { files: [{ path: "shop/migrations/0001_x.py", preset: "django" as const }], lines: 10, otherLines: 190, mixed: true };
+    const files = [file("p/x.py", 30), file("shop/migrations/0001_x.py", 10), file("q/x.py", 80), file("m/x.py", 20), file("r/x.py", 60)];
+    const plan = planSplit(files, schema, new Set(["m/x.py"]), thresholds, "M");
+    expect(plan.parts.map((p) => [p.kind, p.modules, p.lines])).toEqual([
+      ["schema", ["shop/migrations"], 10],
+      ["migration", ["m"], 20],
+      ["change", ["r", "p"], 90],
+      ["change", ["q"], 80],
+    ]);
+  });
+
   test("unit names keep what is not a test affix", () => {
     expect(unitOf("a/test_utils.py")).toBe("utils");
     expect(unitOf("a/contest.py")).toBe("contest");
