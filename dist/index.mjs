@@ -66434,7 +66434,7 @@ function filesToSample(files, config2) {
 var WHOLE_FILE_BOUND = { files: 100, bytes: 2 * 1024 * 1024 };
 function estimatedLines(file2) {
   const patch = file2.patch ?? "";
-  const header = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(patch.slice(patch.lastIndexOf("\n@@ ") + 1));
+  const header = /@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(patch.slice(patch.lastIndexOf("\n@@ ") + 1));
   return header ? Number(header[1]) + Number(header[2] ?? 1) : 0;
 }
 function filesToRead(files, config2, bound2) {
@@ -66452,7 +66452,7 @@ function filesToRead(files, config2, bound2) {
 function boundTexts(input) {
   const { headTexts: head, baseTexts: base, wholeFileBound: bound2 } = input;
   const dropped = /* @__PURE__ */ new Set();
-  if (bound2 === void 0 || !head && !base) return { head, base, dropped };
+  if (bound2 === void 0) return { head, base, dropped };
   const keptHead = new Map(head);
   const keptBase = new Map(base);
   const byPath = new Map(input.files.map((f) => [f.path, f]));
@@ -68917,11 +68917,11 @@ function planSplit(files, schema, migrationFiles, thresholds, limit) {
   const parts = [];
   const ordered = [...groups2.values()].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.lines - a.lines || a.module.localeCompare(b.module));
   for (const group of ordered) {
-    const pieces = group.lines <= capacity ? [group.files] : splitFiles(group.files, capacity);
+    const pieces = splitFiles(group.files, capacity);
     for (const piece of pieces) {
       const lines = piece.reduce((sum, f) => sum + f.countedLines, 0);
       const fit = parts.find((p) => p.kind === group.kind && !p.overLimit && p.lines + lines <= capacity);
-      if (fit && lines <= capacity) {
+      if (fit) {
         fit.files.push(...piece);
         fit.lines += lines;
         if (!fit.modules.includes(group.module)) fit.modules.push(group.module);

@@ -93,8 +93,10 @@ export interface ReadPlan {
 
 /** A lower bound on a file's length from its last hunk header: files that look smaller are read first. */
 function estimatedLines(file: ChangedFile): number {
+  // Stryker disable next-line StringLiteral: without a patch there is no header, whatever text stands in for it
   const patch = file.patch ?? "";
-  const header = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(patch.slice(patch.lastIndexOf("\n@@ ") + 1));
+  // The slice starts at the last hunk's header (a patch starts with its first).
+  const header = /@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(patch.slice(patch.lastIndexOf("\n@@ ") + 1));
   return header ? Number(header[1]) + Number(header[2] ?? 1) : 0;
 }
 
@@ -128,7 +130,7 @@ export function filesToRead(files: readonly ChangedFile[], config: Config, bound
 function boundTexts(input: EngineInput): { head?: ReadonlyMap<string, string>; base?: ReadonlyMap<string, string>; dropped: Set<string> } {
   const { headTexts: head, baseTexts: base, wholeFileBound: bound } = input;
   const dropped = new Set<string>();
-  if (bound === undefined || (!head && !base)) return { head, base, dropped };
+  if (bound === undefined) return { head, base, dropped };
   const keptHead = new Map(head);
   const keptBase = new Map(base);
   const byPath = new Map(input.files.map((f) => [f.path, f]));

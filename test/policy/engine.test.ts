@@ -33,6 +33,12 @@ describe("packsFor", () => {
 });
 
 describe("filesToSample: heads read for generators' markers", () => {
+  test("the largest first by added and removed lines together", () => {
+    const lines = (adds: number, dels: number) => [...Array.from({ length: dels }, () => "-b"), ...Array.from({ length: adds }, () => "+a")];
+    const files = [modified("y.txt", lines(6, 0), 50), modified("x.txt", lines(1, 9), 50), modified("z.txt", lines(8, 0), 50)];
+    expect(filesToSample(files, config())).toEqual(["x.txt", "z.txt", "y.txt"]);
+  });
+
   test("only counted text files that still exist and whose patch does not show line 1, largest first", () => {
     const files: ChangedFile[] = [
       modified("small.txt", ["+a"], 50),
@@ -94,6 +100,19 @@ describe("filesToRead: the read plan", () => {
     expect(filesToRead([oneLong, noPatch], config()).wanted).toEqual(["big.py", "one.py"]);
   });
 
+  test("the length estimate reads counts of any number of digits; files whose head is shown but changed are read", () => {
+    const at = (path: string, header: string): ChangedFile => ({ ...modified(path, ["+x"], 1), patch: `${header}\n+x` });
+    const files = [at("a.py", "@@ -10,12 +40,15 @@"), at("b.py", "@@ -1 +30 @@"), at("c.py", "@@ -1,2 +35,2 @@")];
+    expect(filesToRead(files, config()).wanted).toEqual(["b.py", "c.py", "a.py"]);
+    const shown = modified("shown.py", ["-gone", "+new"], 1); // its patch shows line 1: no marker read, but its head is judged
+    expect(filesToRead([shown], config())).toEqual({ head: ["shown.py"], base: ["shown.py"], wanted: ["shown.py"] });
+  });
+
+  test("only packs that want whole files choose what is read whole", () => {
+    const custom = config({ migration: { custom: [{ name: "jquery", old: ["\\$\\.ajax\\("], files: ["*.js"] }] } });
+    expect(filesToRead([modified("app.js", ["-$.ajax(u)", "+fetch(u)"], 1)], custom)).toEqual({ head: [], base: [], wanted: [] });
+  });
+
   test("no pack that wants whole files: nothing read but the marker sample", () => {
     const plan = filesToRead([modified("a.py", ["-x", "+y"], 10)], config({ migration: { packs: [] } }));
     expect(plan).toEqual({ head: ["a.py"], base: [], wanted: [] });
@@ -126,6 +145,26 @@ describe("evaluate: texts within the bound, and why files are judged from their 
     expect(result.hunksOnlyReason).toBe(`Past the ${WHOLE_FILE_BOUND.files} files and 2 MB read whole per check, files are judged from their hunks: a guard or docstring above a hunk is not seen.`);
     const oneByteShort = evaluate(input(files, { headTexts, wholeFileBound: { plan, bytes: exact - 1 } }));
     expect(oneByteShort.migration.hunksOnly).toEqual(["a.py", "b.py"]);
+  });
+
+  test("a file's head and base both count against the byte bound", () => {
+    const files = [{ ...guarded("a.py"), deletions: 1, patch: patch(["", '-    print "old"', '+    print "a.py"'], 2) }];
+    const plan = filesToRead(files, config());
+    const headTexts = new Map([["a.py", head("a.py")]]);
+    const baseTexts = new Map([["a.py", '"""Usage:\n\n    print "old"\n"""\n']]);
+    const both = head("a.py").length + baseTexts.get("a.py")!.length;
+    expect(evaluate(input(files, { headTexts, baseTexts, wholeFileBound: { plan, bytes: both } })).migration.hunksOnly).toEqual([]);
+    expect(evaluate(input(files, { headTexts, baseTexts, wholeFileBound: { plan, bytes: both - 1 } })).migration.hunksOnly).toEqual(["a.py"]);
+  });
+
+  test("one file past the bound among files that were not read: the reason given is the bound", () => {
+    const files = [guarded("a.py"), guarded("b.py")];
+    const plan = filesToRead(files, config());
+    // a.py was not read at all (GitHub returned none); b.py was, but does not fit the bytes.
+    const result = evaluate(input(files, { headTexts: new Map([["b.py", head("b.py")]]), wholeFileBound: { plan, bytes: 1 } }));
+    expect(result.migration.hunksOnly).toEqual(["a.py", "b.py"]);
+    expect(result.hunksOnlyReason).toMatch(/^Past the /);
+    expect(result.dependencies).toEqual({ changes: [], problems: [] });
   });
 
   test("a file left out of the plan by the file bound is named as past the bound", () => {
