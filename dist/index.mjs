@@ -66344,7 +66344,7 @@ var SEVERITY = { success: 0, neutral: 1, action_required: 2, failure: 3 };
 var worst = (a, b) => SEVERITY[b] > SEVERITY[a] ? b : a;
 function findingConclusion(setting, config2, facts) {
   const wanted = setting === "default" ? config2.mode === "block" ? "failure" : "neutral" : setting;
-  return wanted === "failure" && !mayFail(config2, facts) ? "neutral" : wanted;
+  return mayFail(config2, facts) ? wanted : "neutral";
 }
 function unknownSupportNotes(dependencies) {
   const byReason = /* @__PURE__ */ new Map();

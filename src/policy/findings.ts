@@ -24,11 +24,12 @@ export interface FindingsVerdict extends Verdict {
 }
 
 const SEVERITY: Record<Conclusion, number> = { success: 0, neutral: 1, action_required: 2, failure: 3 };
+// Stryker disable next-line EqualityOperator: of two conclusions of one severity either is the same conclusion
 export const worst = (a: Conclusion, b: Conclusion): Conclusion => (SEVERITY[b] > SEVERITY[a] ? b : a);
 
 function findingConclusion(setting: FindingConclusion, config: Config, facts: PullRequestFacts): Conclusion {
   const wanted = setting === "default" ? (config.mode === "block" ? "failure" : "neutral") : setting;
-  return wanted === "failure" && !mayFail(config, facts) ? "neutral" : wanted;
+  return mayFail(config, facts) ? wanted : "neutral"; // drafts, bots and other branches are reported, never failed
 }
 
 /**

@@ -64,6 +64,7 @@ describe("unknown Python 3 support", () => {
       "Python 3 support not checked for 1 package: no answer. Not a failure; see the dependencies table.",
     ]);
     expect(unknownSupportNotes({ problems: [], changes: [dep({ reason: "limit (a) reached" })] })).toEqual(["Python 3 support not checked for 1 package: limit (a) reached. Not a failure; see the dependencies table."]);
+    expect(unknownSupportNotes({ problems: [], changes: [dep({ reason: "no answer(HTTP 503)" })] })).toEqual(["Python 3 support not checked for 1 package: no answer. Not a failure; see the dependencies table."]);
   });
 });
 
@@ -140,6 +141,9 @@ describe("applyAcceptance", () => {
     expect(accepted.notes).toEqual(["Accepted by @lead: vendored upgrade", ...over.notes]);
     expect(over.annotations.map((a) => a.annotation_level)).toEqual(["failure"]);
     expect(accepted.annotations).toEqual([{ ...over.annotations[0], annotation_level: "warning" }]);
+    // Only failures are softened: a notice stays one.
+    const notice = { ...over.annotations[0], annotation_level: "notice" as const };
+    expect(applyAcceptance({ ...over, annotations: [notice] }, acceptance, "XL").annotations).toEqual([notice]);
   });
 
   test("one for a smaller size: the verdict stands, with a note that says why", () => {

@@ -25,6 +25,22 @@ const size = (sizeClass: SizeClass, countedLines: number, extra: Partial<SizeMea
 });
 const facts = (extra: Partial<PullRequestFacts> = {}): PullRequestFacts => ({ baseBranch: "main", defaultBranch: "main", draft: false, authorIsBot: false, ...extra });
 
+describe("a pushed commit's verdict", () => {
+  test("over the limit: reported, never failed, whatever the mode, branch or author; the guidance is for the next one", () => {
+    for (const extra of [{}, { baseBranch: "release" }, { draft: true }, { authorIsBot: true }]) {
+      const verdict = decide(config({ mode: "block" }), size("XL", 612), facts({ pushed: true, ...extra }));
+      expect(verdict).toMatchObject({ conclusion: "neutral", overLimit: true, guidanceTitle: "How to split the next one" });
+      expect(verdict.notes).toEqual(["Already pushed: a commit cannot be stopped once it has landed, so over the limit is reported, not failed. Split the next one as below."]);
+    }
+    expect(reportOnlyReason(config(), facts({ pushed: true, baseBranch: "release", draft: true }))).toBeUndefined();
+  });
+
+  test("within the limit: green, with the plain guidance title", () => {
+    expect(decide(config({ mode: "block" }), size("M", 50), facts({ pushed: true }))).toMatchObject({ conclusion: "success", notes: [], guidanceTitle: "Guidance" });
+    expect(decide(config({ mode: "block" }), size("XL", 612), facts())).toMatchObject({ guidanceTitle: "How to make it smaller" });
+  });
+});
+
 describe("the size verdict (table)", () => {
   test.each([
     // mode, limit, class, lines, facts, conclusion, title, note
