@@ -1,0 +1,44 @@
+import { guardedLines } from "../../src/analysis/python/guards.js";
+import { stripLines } from "../../src/analysis/python/source.js";
+
+/** The lines that stand in a Python 2 guard, marked with a leading "*" in the table. */
+function marks(text: string[]): { lines: string[]; expected: boolean[] } {
+  return { lines: text.map((l) => l.replace(/^\*/, "")), expected: text.map((l) => l.startsWith("*")) };
+}
+const guarded = (lines: string[]) => guardedLines(lines, stripLines(lines));
+
+describe("which lines a Python 2 guard holds (tables: * marks a guarded line)", () => {
+  test.each<[string, string[]]>([
+    ["if PY2 and its block", ["*if PY2:", "*    text = unicode(x)", "y = 1"]],
+    ["six.PY3 with its else", ["*if six.PY3:", "*    s = str", "*else:", "*    s = unicode", "z = s"]],
+    ["sys.version_info with elif and else", ["*if sys.version_info[0] == 2:", "*    a = 1", "*elif sys.version_info < (3, 6):", "*    a = 2", "*else:", "*    a = 3", "b = a"]],
+    ["sys.version and python_version", ["*if sys.version > '3':", "*    pass", "*if platform.python_version() < '3':", "*    pass"]],
+    ["PY27-style names", ["*if PY27:", "*    x = 1"]],
+    ["an import fallback, both sides", ["*try:", "*    import cPickle as pickle", "*except ImportError:", "*    import pickle", "x = pickle"]],
+    ["a fallback on NameError, in parentheses", ["*try:", "*    unicode", "*except (NameError, TypeError):", "*    unicode = str"]],
+    ["a fallback's finally", ["*try:", "*    import json", "*except ImportError:", "*    json = None", "*finally:", "*    done()"]],
+    ["a nested guard inside a function", ["def f():", "*    if PY2:", "*        return u''", "    return ''"]],
+    ["blank lines and docstrings inside a guard", ["*if PY2:", "*    '''doc", "*    more'''", "*", "*    x = 1", "y = 2"]],
+  ])("%s", (_, table) => {
+    const { lines, expected } = marks(table);
+    expect(guarded(lines)).toEqual(expected);
+  });
+
+  test.each<[string, string[]]>([
+    ["a try whose handler is no fallback", ["try:", "    import cPickle", "except ValueError:", "    pass"]],
+    ["an if on something else, and its else", ["if DEBUG:", "    x = 1", "else:", "    x = 2"]],
+    ["a version check in a string", ["x = '''", "if PY2:", "'''", "y = unicode(x)"]],
+    ["a condition that only mentions a version in a call's name", ["if check(versioned):", "    x = 1"]],
+    ["no guard at all", ["x = 1", "", "y = 2"]],
+  ])("not guarded: %s", (_, lines) => expect(guarded(lines)).toEqual(lines.map(() => false)));
+
+  test("an else after a guard's block closes at a deeper level does not take the guard", () => {
+    const { lines, expected } = marks(["if ready:", "*    if PY2:", "*        x = 1", "else:", "    x = 2"]);
+    expect(guarded(lines)).toEqual(expected);
+  });
+
+  test("the try of an import fallback nested deeper than its except is not the same statement", () => {
+    const { lines, expected } = marks(["try:", "    try:", "        x = 1", "    finally:", "        y = 2", "except ValueError:", "    pass"]);
+    expect(guarded(lines)).toEqual(expected);
+  });
+});
