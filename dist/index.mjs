@@ -65955,12 +65955,27 @@ function fileFacts(code18, topInView) {
   const importedModules = /* @__PURE__ */ new Set();
   const methods = /* @__PURE__ */ new Set();
   let python2Library = false;
+  const addFutures = (list) => {
+    for (const part of list.split(",")) {
+      const name = part.trim().split(/\s+/)[0];
+      if (name) future.add(name);
+    }
+  };
+  let futureContinues = false;
   for (const line of code18) {
     const c = line.code;
+    if (futureContinues) {
+      addFutures(c.replace(/[()]/g, ""));
+      futureContinues = !c.includes(")");
+      continue;
+    }
     if (!WORTH_READING.test(c)) continue;
     if (future && !line.startedInString && c.includes("__future__")) {
       const m = FUTURE.exec(c);
-      if (m) for (const name of m[1].split(",")) future.add(name.trim().split(/\s+/)[0]);
+      if (m) {
+        addFutures(m[1]);
+        futureContinues = c.includes("(") && !c.includes(")");
+      }
     }
     if (!python2Library) python2Library = c.includes("six") && compatibilityMarkerIn(c) === "six" || (c.includes("past") || c.includes("future")) && PAST_OR_FUTURE_IMPORT.test(c);
     if (c.includes("def")) {

@@ -43,12 +43,27 @@ function fileFacts(code: readonly CodeLine[], topInView: boolean): RuleContext &
   const importedModules = new Set<string>();
   const methods = new Set<string>();
   let python2Library = false;
+  const addFutures = (list: string) => {
+    for (const part of list.split(",")) {
+      const name = part.trim().split(/\s+/)[0];
+      if (name) future!.add(name);
+    }
+  };
+  let futureContinues = false; // inside `from __future__ import (a,` until its closing parenthesis
   for (const line of code) {
     const c = line.code;
+    if (futureContinues) {
+      addFutures(c.replace(/[()]/g, ""));
+      futureContinues = !c.includes(")");
+      continue;
+    }
     if (!WORTH_READING.test(c)) continue;
     if (future && !line.startedInString && c.includes("__future__")) {
       const m = FUTURE.exec(c);
-      if (m) for (const name of m[1].split(",")) future.add(name.trim().split(/\s+/)[0]);
+      if (m) {
+        addFutures(m[1]);
+        futureContinues = c.includes("(") && !c.includes(")");
+      }
     }
     // six and python-future are written only for code that runs on Python 2 too (`builtins` is Python 3's own module).
     if (!python2Library) python2Library = (c.includes("six") && compatibilityMarkerIn(c) === "six") || ((c.includes("past") || c.includes("future")) && PAST_OR_FUTURE_IMPORT.test(c));

@@ -1,0 +1,72 @@
+import { parseHunks } from "../../src/analysis/hunks.js";
+import { agreesWithHunks, ITER_RETURNS_SELF, splitLines, viewOfFile, viewOfHunkSide } from "../../src/analysis/python/file-view.js";
+
+// What the rules know of a file: futures, caught names, renamed imports, definitions, blocks.
+describe("a Python file's facts", () => {
+  test("__future__ imports, with parentheses and aliases, only with the top of the file in view", () => {
+    const lines = ["from __future__ import (absolute_import,", "    division)", "from __future__ import print_function as pf", "x = 1"];
+    expect([...viewOfFile(lines).context.future!]).toEqual(["absolute_import", "division", "print_function"]);
+    expect(viewOfHunkSide(lines, false, false).context.future).toBeUndefined();
+    expect(viewOfHunkSide(lines, true, false).context.future).toBeUndefined();
+    expect(viewOfHunkSide(lines, true, true).context.future).toEqual(viewOfFile(lines).context.future);
+    // A __future__ line inside a string is no import.
+    expect([...viewOfFile(['"""', "from __future__ import division", '"""']).context.future!]).toEqual([]);
+  });
+
+  test.each<[string, string[], boolean]>([
+    ["a Python 2 future", ["from __future__ import unicode_literals"], true],
+    ["only Python 3's futures", ["from __future__ import annotations", "from __future__ import generator_stop"], false],
+    ["six", ["import six"], true],
+    ["python-future's past", ["from past.builtins import basestring"], true],
+    ["python-future's future package", ["from future.utils import iteritems"], true],
+    ["a module that only mentions six", ["sixty = 60", "# six"], false],
+    ["a function named future", ["def future(): pass"], false],
+    ["nothing", ["x = 1"], false],
+  ])("runs on Python 2: %s → %s", (_, lines, expected) => expect(viewOfFile(lines).context.runsOnPython2).toBe(expected));
+
+  test("caught exceptions' names, renamed modules imported under their own name, and defined functions", () => {
+    const lines = ["import StringIO, os", "import cPickle as pickle", "try:", "    run()", "except ValueError as err:", "    pass", "except (KeyError, IndexError), e:", "    pass", "def helper(a):", "    async def inner(): pass", "class C:", "    def next(self): pass"];
+    const { context } = viewOfFile(lines);
+    expect([...context.exceptNames!].sort()).toEqual(["e", "err"]);
+    expect([...context.importedModules!]).toEqual(["StringIO"]);
+    expect([...context.methods!].sort()).toEqual(["helper", "inner", "next"]);
+  });
+
+  test("lines inside a function, and the methods of the class a line stands in", () => {
+    const lines = ["class It(object):", "    def __iter__(self):", "        return self", "    def next(self):", "        return 1", "", "x = It()", "class Plain:", "    def __iter__(self): return self", "    '''doc'''", "def f():", "    y = 2"];
+    const view = viewOfFile(lines);
+    expect(lines.map((_, i) => view.inFunction!(i))).toEqual([false, false, true, false, true, true, false, false, false, false, false, true]);
+    const methods = (i: number) => [...(view.classMethods!(i) ?? [])].sort();
+    expect(methods(3)).toEqual(["__iter__", ITER_RETURNS_SELF, "next"]);
+    expect(methods(6)).toEqual([]);
+    expect(methods(9)).toEqual(["__iter__", ITER_RETURNS_SELF]);
+    expect(view.classMethods!(11)).toBeUndefined();
+  });
+
+  test("an __iter__ that returns something else does not make an iterator", () => {
+    const view = viewOfFile(["class Bag:", "    def __iter__(self):", "        return iter(self.items)", "    def next(self): pass"]);
+    expect([...view.classMethods!(3)!].sort()).toEqual(["__iter__", "next"]);
+  });
+
+  test("a hunk side without the whole file knows no blocks; names are read on first use", () => {
+    const view = viewOfHunkSide(["def reduce(f, xs): pass"], false, false);
+    expect(view.inFunction).toBeUndefined();
+    expect(view.classMethods).toBeUndefined();
+    expect(view.names().has("reduce")).toBe(true);
+    expect(view.names()).toBe(view.names());
+  });
+
+  test("lines split on LF and CRLF", () => expect(splitLines("a\r\nb\nc")).toEqual(["a", "b", "c"]));
+});
+
+describe("whether a file's text agrees with what the hunks show", () => {
+  const hunks = parseHunks("@@ -1,3 +1,3 @@\n a\n-b\n+B\n c");
+  test.each<[string[], "old" | "new", boolean]>([
+    [["a", "B", "c"], "new", true],
+    [["a", "b", "c"], "old", true],
+    [["a", "b", "c"], "new", false],
+    [["a", "B"], "new", false],
+    [["a\r", "B\r", "c\r"], "new", true],
+    [["x", "B", "c"], "new", false],
+  ])("%j, %s side: %s", (lines, side, expected) => expect(agreesWithHunks(lines, hunks, side)).toBe(expected));
+});
