@@ -65758,11 +65758,10 @@ function namesDefinedIn(lines) {
     let m;
     if (m = /^\s*from\s+[\w.]+\s+import\s+\(?([^#)]+)/.exec(line)) add(m[1]);
     else if (m = /^\s*import\s+([^#]+)/.exec(line)) add(m[1].split(",").filter((p) => / as /.test(p)).join(","));
-    if (m = /^\s*([A-Za-z_][\w\s,()]*?)\s*=(?!=)/.exec(line)) add(m[1]);
     if (m = /^\s*(?:async\s+)?def\s+(\w+)\s*\(([^)]*)/.exec(line)) {
       names.add(m[1]);
       add(m[2]);
-    }
+    } else if (m = /^\s*([A-Za-z_][\w\s,()]*?)\s*=(?!=)/.exec(line)) add(m[1]);
     if (m = /^\s*for\s+([\w\s,()]+?)\s+in\b/.exec(line)) add(m[1]);
     for (const as of line.matchAll(/\bas\s+(\w+)/g)) names.add(as[1]);
   }
@@ -65795,7 +65794,7 @@ function namesImportedBy(code18) {
   if (!list) return [];
   return list.split(",").map((part) => {
     const [name, alias] = part.trim().split(/\s+as\s+/);
-    return (alias ?? (from ? name : name.split(".")[0])).trim();
+    return alias ?? (from ? name : name.split(".")[0]);
   }).filter(Boolean);
 }
 function exceptNameIn(code18) {
