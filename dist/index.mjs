@@ -65969,18 +65969,16 @@ function fileFacts(code18, topInView) {
       continue;
     }
     if (!WORTH_READING.test(c)) continue;
-    if (future && !line.startedInString && c.includes("__future__")) {
-      const m = FUTURE.exec(c);
+    const m = c.includes("__future__") ? FUTURE.exec(c) : null;
+    if (future && !line.startedInString) {
       if (m) {
         addFutures(m[1]);
         futureContinues = c.includes("(") && !c.includes(")");
       }
     }
     if (!python2Library) python2Library = c.includes("six") && compatibilityMarkerIn(c) === "six" || (c.includes("past") || c.includes("future")) && PAST_OR_FUTURE_IMPORT.test(c);
-    if (c.includes("def")) {
-      const m = DEF.exec(c);
-      if (m) methods.add(m[1]);
-    }
+    const def = c.includes("def") ? DEF.exec(c) : null;
+    if (def) methods.add(def[1]);
     const caught = exceptNameIn(c);
     if (caught !== void 0) exceptNames.add(caught);
     addRenamedModulesImportedBy(c, importedModules);
@@ -66099,12 +66097,6 @@ function hunkSide(hunks, side, wholeFile) {
 var OTHER = Object.freeze({ lineClass: "other" });
 var MIGRATION = Object.freeze({ lineClass: "migration" });
 function servingLines(hunks, blocks, code18, verdicts) {
-  const migratedNames = /* @__PURE__ */ new Set();
-  hunks.forEach(
-    (hunk, h) => hunk.changes.forEach((change, c) => {
-      if (change.type === "add" && verdicts[h][c]?.lineClass === "migration") for (const name of identifiersOf(code18[h][c])) migratedNames.add(name);
-    })
-  );
   const rewriteNames = /* @__PURE__ */ new Map();
   for (const { h, dels, adds } of blocks) {
     dels.forEach((d, k) => {
@@ -66114,16 +66106,23 @@ function servingLines(hunks, blocks, code18, verdicts) {
       rewriteNames.set(h, names);
     });
   }
+  const imports = [];
   for (const { h, dels, adds } of blocks) {
     const names = rewriteNames.get(h);
     for (const c of [...dels, ...adds]) {
       if (verdicts[h][c]?.lineClass !== "other") continue;
-      const added = hunks[h].changes[c].type === "add";
-      const imported = added ? namesImportedBy(code18[h][c]) : [];
-      if (imported.some((name) => migratedNames.has(name))) verdicts[h][c] = MIGRATION;
-      else if (names && imported.length === 0 && [...identifiersOf(code18[h][c])].every((name) => names.has(name))) verdicts[h][c] = MIGRATION;
+      const imported = hunks[h].changes[c].type === "add" ? namesImportedBy(code18[h][c]) : [];
+      if (imported.length > 0) imports.push({ h, c, names: imported });
+      else if (names && [...identifiersOf(code18[h][c])].every((name) => names.has(name))) verdicts[h][c] = MIGRATION;
     }
   }
+  const migratedNames = /* @__PURE__ */ new Set();
+  hunks.forEach(
+    (hunk, h) => hunk.changes.forEach((change, c) => {
+      if (change.type === "add" && verdicts[h][c]?.lineClass === "migration") for (const name of identifiersOf(code18[h][c])) migratedNames.add(name);
+    })
+  );
+  for (const { h, c, names } of imports) if (names.some((name) => migratedNames.has(name))) verdicts[h][c] = MIGRATION;
 }
 function python3Pack(options2 = {}) {
   const files = options2.files ?? ["**/*.py", "**/*.pyw"];
@@ -66139,8 +66138,8 @@ function python3Pack(options2 = {}) {
       const context = contextOf(view2, enabled, disabled);
       const found = [];
       for (let i = 0; i < view2.code.length; i++) {
-        const code18 = view2.code[i]?.code;
-        if (!code18 || code18.trim() === "") continue;
+        const code18 = view2.code[i].code;
+        if (code18.trim() === "") continue;
         const hit = oldConstructIn(code18, view2.names, context(i));
         if (hit && (!view2.guarded[i] || hit.syntax)) found.push({ line: i + 1, rule: hit.id });
       }
@@ -66151,8 +66150,8 @@ function python3Pack(options2 = {}) {
       const removed = file2.status === "removed" && hunks.length === 1;
       const headLines = whole.head !== void 0 ? splitLines(whole.head) : void 0;
       const baseLines = whole.base !== void 0 ? splitLines(whole.base) : void 0;
-      const head = (headLines && wholeSide(headLines, hunks, "new")) ?? void 0;
-      const base = (baseLines && wholeSide(baseLines, hunks, "old")) ?? void 0;
+      const head = headLines && wholeSide(headLines, hunks, "new");
+      const base = baseLines && wholeSide(baseLines, hunks, "old");
       let newHunks;
       let oldHunks;
       const newSide = (h) => head ?? (newHunks ??= hunkSide(hunks, "new", added))[h];

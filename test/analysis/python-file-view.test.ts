@@ -22,6 +22,7 @@ describe("a Python file's facts", () => {
     ["a module that only mentions six", ["sixty = 60", "# six"], false],
     ["a function named future", ["def future(): pass"], false],
     ["nothing", ["x = 1"], false],
+    ["six, then other lines worth reading", ["import six", "def f(): pass", "import os"], true],
   ])("runs on Python 2: %s → %s", (_, lines, expected) => expect(viewOfFile(lines).context.runsOnPython2).toBe(expected));
 
   test("caught exceptions' names, renamed modules imported under their own name, and defined functions", () => {
@@ -41,6 +42,26 @@ describe("a Python file's facts", () => {
     expect(methods(6)).toEqual([]);
     expect(methods(9)).toEqual(["__iter__", ITER_RETURNS_SELF]);
     expect(view.classMethods!(11)).toBeUndefined();
+  });
+
+  test("nested classes, docstrings holding code, whitespace-only lines, and blocks that only look like classes", () => {
+    const lines = ["class Outer:", "    class Inner:", "        def inner_method(self):", "            pass", '    """', "    def fake(self):", '    """', "   ", "    def outer_method(self):", "        return 1", "if isclass:", "    y = 1"];
+    const view = viewOfFile(lines);
+    const methods = (i: number) => [...(view.classMethods!(i) ?? [])].sort();
+    expect(methods(3)).toEqual(["inner_method"]);
+    expect(methods(9)).toEqual(["outer_method"]);
+    expect(view.classMethods!(11)).toBeUndefined();
+    expect(view.context.runsOnPython2).toBe(false);
+    expect(viewOfHunkSide(["x = 1"], false, false).context.runsOnPython2).toBe(false);
+  });
+
+  test("only __iter__ returning self itself makes an iterator, written on one line or two", () => {
+    const iterates = (lines: string[]) => viewOfFile(lines).classMethods!(lines.length - 1)!.has(ITER_RETURNS_SELF);
+    expect(iterates(["class A:", "    def __iter__(self):", "        return self  # the iterator", "    x = 1"])).toBe(true);
+    expect(iterates(["class A:", "    def __iter__(self):  return  self", "    x = 1"])).toBe(true);
+    expect(iterates(["class A:", "    def __iter__(self):", "        return self._items", "    x = 1"])).toBe(false);
+    expect(iterates(["class A:", "    def next(self): return self", "    x = 1"])).toBe(false);
+    expect(iterates(["class A:", "    async  def  __iter__(self): return self", "    x = 1"])).toBe(true);
   });
 
   test("an __iter__ that returns something else does not make an iterator", () => {

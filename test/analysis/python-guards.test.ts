@@ -19,6 +19,9 @@ describe("which lines a Python 2 guard holds (tables: * marks a guarded line)", 
     ["a fallback's finally", ["*try:", "*    import json", "*except ImportError:", "*    json = None", "*finally:", "*    done()"]],
     ["a nested guard inside a function", ["def f():", "*    if PY2:", "*        return u''", "    return ''"]],
     ["blank lines and docstrings inside a guard", ["*if PY2:", "*    '''doc", "*    more'''", "*", "*    x = 1", "y = 2"]],
+    ["a whitespace-only line and a nested block inside a guard", ["*if PY2:", "*    def f():", "*", "*        x = 1", "*    ", "*    y = 2", "z = 3"]],
+    ["a guard whose colon a comment follows", ["*if PY2:  # only Python 2", "*    x = unicode(y)", "z = 1"]],
+    ["a fallback with a blank line and a docstring before its except", ["*try:", "*    import cPickle as pickle", "*", '*    """the fast one', '*    """', "*except ImportError:", "*    import pickle"]],
   ])("%s", (_, table) => {
     const { lines, expected } = marks(table);
     expect(guarded(lines)).toEqual(expected);
@@ -28,6 +31,7 @@ describe("which lines a Python 2 guard holds (tables: * marks a guarded line)", 
     ["a try whose handler is no fallback", ["try:", "    import cPickle", "except ValueError:", "    pass"]],
     ["an if on something else, and its else", ["if DEBUG:", "    x = 1", "else:", "    x = 2"]],
     ["a version check in a string", ["x = '''", "if PY2:", "'''", "y = unicode(x)"]],
+    ["an import fallback in a string", ['x = """', "try:", "    import a", "except ImportError:", '"""', "y = unicode(x)"]],
     ["a condition that only mentions a version in a call's name", ["if check(versioned):", "    x = 1"]],
     ["no guard at all", ["x = 1", "", "y = 2"]],
   ])("not guarded: %s", (_, lines) => expect(guarded(lines)).toEqual(lines.map(() => false)));
