@@ -46,6 +46,25 @@ describe("a changed file from GitHub's file list", () => {
   });
 });
 
+describe("binary files in git's sections, read by parse-diff (the reader's reference)", () => {
+  test("added, removed and modified binary files are binary", () => {
+    const diff = [
+      "diff --git a/new.png b/new.png", "new file mode 100644", "index 0000000..1111111", "Binary files /dev/null and b/new.png differ",
+      "diff --git a/old.png b/old.png", "deleted file mode 100644", "index 1111111..0000000", "Binary files a/old.png and /dev/null differ",
+      "diff --git a/logo.png b/logo.png", "index 1111111..2222222 100644", "Binary files a/logo.png and b/logo.png differ", "",
+    ].join("\n");
+    expect(fromParsedDiff(diff).map((f) => [f.path, f.status, f.binary])).toEqual([
+      ["new.png", "added", true],
+      ["old.png", "removed", true],
+      ["logo.png", "modified", true],
+    ]);
+  });
+
+  test("a file with deletions but no patch is not binary (GitHub left out a large patch)", () => {
+    expect(fromGitHubFile({ filename: "big.txt", status: "modified", additions: 0, deletions: 5 }).binary).toBe(false);
+  });
+});
+
 describe("a changed file from a diff -u", () => {
   test("added, removed, renamed and modified files; binary ones by git's line", () => {
     const diff = [

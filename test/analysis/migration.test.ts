@@ -28,6 +28,32 @@ describe("measureMigration's bookkeeping", () => {
     expect(m.migrationOnly).toBe(false);
   });
 
+  test("two packs flag the same line: the first pack's rule is reported; packs are listed by name", () => {
+    const [jquery, moment] = packs();
+    const m = measureMigration([jsFile("@@ -1 +1,2 @@\n x\n+moment($.ajax(u))")], [moment, jquery], options);
+    expect(m.regressions.map((r) => r.rule)).toEqual(["moment/old"]);
+    expect(m.packs).toEqual(["jquery", "moment"]);
+  });
+
+  test("a whole-file pack among others still says when it judged from hunks", () => {
+    const custom = compileCustomPacks([{ name: "six", files: ["*.py"], old: ["six\\."], new: [] }]).packs;
+    const file = fromGitHubFile({ filename: "m.py", status: "modified", additions: 1, deletions: 0, patch: "@@ -5 +5,2 @@\n x\n+y = 1" });
+    expect(measureMigration([file], [...custom, python3Pack()], options).hunksOnly).toEqual(["m.py"]);
+  });
+
+  test("each file's own lines decide whether it is a migration file, whatever came before it", () => {
+    const feature = jsFile("@@ -1 +1,6 @@\n x\n+a()\n+b()\n+c()\n+d()\n+e()");
+    const migration = jsFile("@@ -1,2 +1,2 @@\n-$.ajax(u)\n+fetch(u)\n+f()", { path: "b.js" });
+    expect(measureMigration([feature, migration], packs(), options).migrationFiles).toEqual(["b.js"]);
+    const regressionOnly = jsFile("@@ -1 +1,2 @@\n x\n+moment(d)", { path: "c.js" });
+    expect(measureMigration([regressionOnly], packs(), options)).toMatchObject({ migrationFiles: [], mixed: false, migrationOnly: false });
+  });
+
+  test("other lines alone are neither mixed nor migration only", () => {
+    const feature = jsFile(`@@ -1 +1,11 @@\n x\n${Array.from({ length: 10 }, (_, i) => `+f${i}()`).join("\n")}`);
+    expect(measureMigration([feature], packs(), options)).toMatchObject({ lines: { migration: 0, other: 10 }, mixed: false, migrationOnly: false });
+  });
+
   test("one pack: the regression names it, and its line in the new file", () => {
     const [jquery] = packs();
     const m = measureMigration([jsFile("@@ -10,2 +20,3 @@\n a\n b\n+$.ajax(u)")], [jquery], options);
@@ -58,6 +84,9 @@ describe("measureMigration's bookkeeping", () => {
   test("a file no pack reads, given as parsed hunks (diff -u), counts a removal and its replacement once", () => {
     const [file] = fromParsedDiff("--- a/notes.txt\n+++ b/notes.txt\n@@ -1,3 +1,3 @@\n-a\n+b\n-c\n+d\n+e\n x\n");
     expect(measureMigration([file], packs(), options).lines.other).toBe(3);
+    // Blocks: (2 removed, 1 added) 2, then (1 removed, 2 added) 2, then a removal after additions starts (1, 1): 1.
+    const [blocks] = fromParsedDiff("--- a/n.txt\n+++ b/n.txt\n@@ -1,5 +1,5 @@\n-a\n-b\n+c\n x\n-d\n+e\n+f\n-g\n+h\n");
+    expect(measureMigration([blocks], packs(), options).lines.other).toBe(5);
   });
 
   test("a pack that wants whole files judges from hunks, and says so, when a side it needs is missing", () => {
@@ -104,5 +133,6 @@ describe("a hunk's sides and blocks", () => {
       { dels: [6], adds: [7] },
     ]);
     expect(changeBlocks(parseHunks("@@ -1 +1 @@\n x")[0])).toEqual([]);
+    expect(changeBlocks(parseHunks("@@ -1,2 +1 @@\n a\n-b")[0])).toEqual([{ dels: [1], adds: [] }]);
   });
 });
