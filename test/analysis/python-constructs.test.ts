@@ -26,6 +26,15 @@ describe("names a file defines itself", () => {
     ["for  (i, j)  in pairs:", ["i", "j"]],
     ["with open(p) as  fh:", ["fh"]],
     ["except E as err:", ["err"]],
+    ['s = "from os import a, b"', ["s"]],
+    ["from x import(a, b)", ["a", "b"]],
+    ["  import a as b", ["b"]],
+    ['s = "def f(a)"', ["s"]],
+    ["xdef f(a):", []],
+    ["x=1", ["x"]],
+    ['s = "for a in b"', ["s"]],
+    ["for(i,j)in pairs:", ["i", "j"]],
+    ["for index in items:", ["index"]],
   ])("%s → %j", (line, names) => expect(sorted(namesDefinedIn([line]))).toEqual(names));
 });
 
@@ -40,6 +49,8 @@ describe("names an import line binds", () => {
     ["xfrom a import b", []],
     ["ximport a", []],
     ["x = 1", []],
+    ["import sys  as  s", ["s"]],
+    ["importer = 1", []],
   ])("%s → %j", (line, names) => expect(namesImportedBy(line)).toEqual(names));
 });
 
@@ -70,6 +81,8 @@ describe("renamed modules imported under their own name", () => {
     ["from StringIO import StringIO", []],
     ["ximport StringIO", []],
     ["import os, Queue", ["Queue"]],
+    ["import ConfigParser.x as cp", []],
+    ["import  StringIO  as  s", []],
   ])("%s → %j", (line, modules) => {
     const found = new Set<string>();
     addRenamedModulesImportedBy(line, found);
@@ -88,6 +101,8 @@ describe("a Python 3 idiom in place of the line it replaces", () => {
     ["ok = isinstance(x,(int,long))", ["ok = isinstance(xy,(int,int,long))"], true],
     ["ok = isinstance(x, (int, int))", ["ok = isinstance(x, (int, int))"], false],
     ["y = 1", ["ok = isinstance(x, (int, float))"], false],
+    ["ok = isinstance(x, (int,))", ["ok = isinstance (x, (int, int))"], true],
+    ["ok = isinstance(x, (int, float))", ["ok = isinstance(x, (int, int, float))", "y = 1"], true],
   ])("%s for %j: %s", (added, replaced, expected) => expect(python3IdiomIn(added, ...replaced)).toBe(expected));
 });
 
@@ -100,11 +115,18 @@ describe("old constructs on a line, with what the file knows", () => {
     expect(ids("x = err[0]")).toEqual([]);
     expect(ids("log(err . message)", { exceptNames: new Set(["err"]) })).toEqual(["exception-message-attribute"]);
     expect(ids("log(err .message)", { exceptNames: new Set(["err"]) })).toEqual(["exception-message-attribute"]);
+    expect(ids("log(err. message)", { exceptNames: new Set(["err"]) })).toEqual(["exception-message-attribute"]);
   });
 
   test("a use of an imported renamed module names the first one on the line", () => {
     expect(ids("buf = StringIO.StringIO()", { importedModules: new Set(["StringIO"]) })).toEqual(["module-StringIO"]);
     expect(ids("a = StringIO.x + Queue.y", { importedModules: new Set(["StringIO", "Queue"]) })).toEqual(["module-StringIO"]);
+    expect(oldConstructsIn("buf = StringIO.StringIO()", undefined, { importedModules: new Set(["StringIO"]) })[0].message).toBe(
+      "StringIO was renamed or removed in Python 3: use io.",
+    );
+    // The name alone, or as another object's attribute, is not the module in use.
+    expect(ids("buf = StringIO", { importedModules: new Set(["StringIO"]) })).toEqual([]);
+    expect(ids("buf = io.StringIO()", { importedModules: new Set(["StringIO"]) })).toEqual([]);
   });
 
   test("hits in the rules' order, whatever the order on the line", () => {

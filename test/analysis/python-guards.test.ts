@@ -22,6 +22,14 @@ describe("which lines a Python 2 guard holds (tables: * marks a guarded line)", 
     ["a whitespace-only line and a nested block inside a guard", ["*if PY2:", "*    def f():", "*", "*        x = 1", "*    ", "*    y = 2", "z = 3"]],
     ["a guard whose colon a comment follows", ["*if PY2:  # only Python 2", "*    x = unicode(y)", "z = 1"]],
     ["a fallback with a blank line and a docstring before its except", ["*try:", "*    import cPickle as pickle", "*", '*    """the fast one', '*    """', "*except ImportError:", "*    import pickle"]],
+    ["a fallback with a less indented whitespace line before its except", ["def f():", "*    try:", "*        import cPickle as pickle", "*  ", "*    except ImportError:", "*        import pickle"]],
+    ["a whitespace line less indented than a nested guard's block", ["def f():", "*    if PY2:", "*        x = 1", "*  ", "*        y = 2", "    z = 3"]],
+    ["a one-line guard and its one-line else", ["*if PY3: s = str", "*else: s = unicode", "t = s"]],
+    ["a condition over several lines", ["*if PY2 and (", "*        DEBUG):", "*    x = unicode(y)", "z = 1"]],
+    ["a fallback whose try is above the hunk: its first handler in view", ["*except ValueError:", "*    pass", "*except ImportError:", "*    import b", "c = b"]],
+    ["a try after another, in a file with a guard", ["try:", "    import a", "except ValueError:", "    pass", "*try:", "*    import b", "*except ImportError:", "*    b = None", "*if PY2:", "*    x = 1"]],
+    ["a try whose handler is no fallback, in a file with a guard", ["try:", "    import a", "except ValueError:", "    pass", "*if PY2:", "*    x = 1"]],
+    ["a try at the end of the view", ["*if PY2:", "*    x = 1", "try:", "    import cPickle"]],
   ])("%s", (_, table) => {
     const { lines, expected } = marks(table);
     expect(guarded(lines)).toEqual(expected);

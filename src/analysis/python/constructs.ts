@@ -48,6 +48,7 @@ const FIXED_TRIGGERS = wordsPattern(FIXED_WORDS);
 const triggersByContext = new WeakMap<RuleContext, RegExp>();
 
 function triggersFor(context: RuleContext): RegExp {
+  // Stryker disable next-line ConditionalExpression: a shortcut; a pattern compiled for a context without names holds the fixed words alone
   if (!context.exceptNames?.size && !context.importedModules?.size) return FIXED_TRIGGERS;
   let pattern = triggersByContext.get(context);
   // Stryker disable next-line ConditionalExpression: compiling again each time is slower, not different
@@ -77,6 +78,7 @@ function candidateRules(code: string, context: RuleContext): { rules: number[]; 
     const list = RULES_BY_WORD.get(word);
     if (list) for (const i of list) (found ??= new Set()).add(i);
     if (MODULE_WORDS.has(word)) importLine = true;
+    // Stryker disable next-line ConditionalExpression: a shortcut; each exception-name rule's `when` checks the name itself
     if (exceptNames?.has(word)) for (const i of EXCEPT_NAME_RULES) (found ??= new Set()).add(i);
     if (modules?.has(word) && module === undefined) module = word;
   }
@@ -92,20 +94,21 @@ function candidateRules(code: string, context: RuleContext): { rules: number[]; 
 /** The names a file defines itself, from its lines: imports, assignments, definitions and parameters, loop and `as` targets. */
 export function namesDefinedIn(lines: readonly string[]): Set<string> {
   const names = new Set<string>();
+  // White space is taken out of each name, so one character of it either side of `as` is enough to split on.
   const add = (list: string) =>
     list.split(",").forEach((part) => {
-      const name = part.trim().split(/\s+as\s+/).pop()?.replace(/[()*\s]/g, "").split("=")[0];
+      const name = part.split(/\sas\s/).pop()?.replace(/[()*\s]/g, "").split("=")[0];
       if (name && /^[A-Za-z_]\w*$/.test(name)) names.add(name);
     });
   for (const line of lines) {
     let m: RegExpExecArray | null;
-    if ((m = /^\s*from\s+[\w.]+\s+import\s+\(?([^#)]+)/.exec(line))) add(m[1]);
-    else if ((m = /^\s*import\s+([^#]+)/.exec(line))) add(m[1].split(",").filter((p) => / as /.test(p)).join(","));
+    // A plain import binds only its `as` names, which the last line of this loop reads.
+    if ((m = /^\s*from\s+[\w.]+\s+import\b\(?([^#)]+)/.exec(line))) add(m[1]);
     if ((m = /^\s*(?:async\s+)?def\s+(\w+)\s*\(([^)]*)/.exec(line))) {
       names.add(m[1]);
       add(m[2]);
     } else if ((m = /^\s*([A-Za-z_][\w\s,()]*?)\s*=(?!=)/.exec(line))) add(m[1]); // not a default argument's =
-    if ((m = /^\s*for\s+([\w\s,()]+?)\s+in\b/.exec(line))) add(m[1]);
+    if ((m = /^\s*for\b([\w\s,()]+?)\bin\b/.exec(line))) add(m[1]);
     for (const as of line.matchAll(/\bas\s+(\w+)/g)) names.add(as[1]);
   }
   return names;
@@ -115,10 +118,11 @@ export function namesDefinedIn(lines: readonly string[]): Set<string> {
 export function addRenamedModulesImportedBy(code: string, modules: Set<string>): void {
   // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; the pattern below finds no import either
   if (!code.includes("import")) return;
-  const m = /^\s*import\s+(.+)$/.exec(code);
+  const m = /^\s*import\b(.+)/.exec(code);
   if (!m) return;
   for (const part of m[1].split(",")) {
-    const [name, alias] = part.trim().split(/\s+as\s+/);
+    // Only whether there is an alias matters, so one character of white space either side of `as` is enough.
+    const [name, alias] = part.trim().split(/\sas\s/);
     const top = name.split(".")[0];
     if (!alias && Object.prototype.hasOwnProperty.call(RENAMED_MODULES, top)) modules.add(top);
   }
@@ -140,11 +144,12 @@ export function identifiersOf(code: string): Set<string> {
 /** The names an import line binds (`import sys`, `from functools import reduce`, `import a.b as c`). */
 export function namesImportedBy(code: string): string[] {
   const from = /^\s*from\s+[\w.]+\s+import\s+\(?([^)]*)/.exec(code);
-  const plain = from ? undefined : /^\s*import\s+(.+)$/.exec(code);
+  const plain = from ? undefined : /^\s*import\b(.+)/.exec(code);
   const list = from?.[1] ?? plain?.[1];
   if (!list) return [];
   return list.split(",").map((part) => {
-    const [name, alias] = part.trim().split(/\s+as\s+/);
+    // The name before `as` is read only when there is no alias, so one character of white space before it is enough.
+    const [name, alias] = part.trim().split(/\sas\s+/);
     return alias ?? (from ? name : name.split(".")[0]);
   }).filter(Boolean);
 }
@@ -156,6 +161,7 @@ export function exceptNameIn(code: string): string | undefined {
   return /^\s*except\b.*?(?:\bas\s+|,\s*)(\w+)\s*:/.exec(code)?.[1];
 }
 
+// Stryker disable next-line BooleanLiteral: an opt-in rule is a candidate only when the context enables some rule
 const applies = (rule: PythonRule, context: RuleContext) => !context.disabled?.has(rule.id) && (!rule.optIn || (context.enabled?.has(rule.id) ?? false));
 
 function hitOf(rule: PythonRule): RuleHit {
@@ -173,6 +179,7 @@ function moduleHit(code: string, context: RuleContext): RuleHit | undefined {
 }
 
 /** White space around a dot (`d. keys ()`, `types . IntType`) is legal Python; the rules read it without. */
+// Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; without white space beside a dot the pattern changes nothing
 const tightDots = (code: string) =>
   code.includes(" .") || code.includes(". ") ? code.replace(/(?<=[\w)\]])(?<!\bfrom)\s*\.\s*(?=[A-Za-z_])(?!import\b)/g, ".") : code;
 
@@ -219,7 +226,7 @@ export function compatibilityMarkerIn(code: string): string | undefined {
 const duplicateTypes = (code: string) => {
   const tuple = /\bisinstance\s*\(.*?,\s*\(([^()]*)\)/.exec(code)?.[1];
   if (!tuple) return false;
-  const names = tuple.split(",").map((t) => t.trim()).filter(Boolean);
+  const names = tuple.split(",").map((t) => t.trim());
   return new Set(names).size < names.length;
 };
 

@@ -7,7 +7,8 @@ import type { CodeLine } from "./source.js";
  */
 const VERSION_CONDITION = /^\s*(?:if|elif)\b.*(?:\bPY2\b|\bPY3\b|\bPY\d\d\b|sys\.version_info|sys\.version\b|six\.PY[23]|python_version)/;
 const FALLBACK_EXCEPT = /^\s*except\s+\(?\s*(?:ImportError|NameError|ModuleNotFoundError|AttributeError)\b/;
-const TRY = /^\s*try\s*:/;
+/** Where a try statement in view starts: its `try:`, or a handler when the hunk begins after the `try:`. */
+const STATEMENT_START = /^\s*(?:try\s*:|except\b)/;
 const CONTINUATION = /^\s*(?:else|elif|except|finally)\b/;
 
 interface Frame {
@@ -17,11 +18,12 @@ interface Frame {
 
 const indentOf = (raw: string) => raw.length - raw.trimStart().length;
 
-/** For each `try:` line, whether one of its handlers is an import fallback. */
+/** For each `try:` line (or first handler in view), whether one of the statement's handlers is an import fallback. */
 function fallbackTries(raw: readonly string[], code: readonly CodeLine[]): Set<number> {
   const result = new Set<number>();
   code.forEach((line, i) => {
-    if (line.startedInString || !TRY.test(line.code)) return;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a shortcut; in Python only a try or a handler stands at a handler's indent before it, and a line in a string is never asked about
+    if (line.startedInString || !STATEMENT_START.test(line.code)) return;
     const indent = indentOf(raw[i]);
     for (let j = i + 1; j < code.length; j++) {
       if (code[j].startedInString || !code[j].code.trim()) continue;
@@ -68,12 +70,13 @@ export function guardedLines(raw: readonly string[], code: readonly CodeLine[]):
       if (frame.indent === indent) lastGuardedBlock = frame;
     }
     const outer = stack.some((f) => f.guarded);
-    const opens = /:\s*$/.test(text);
     let guard = false;
-    if (VERSION_CONDITION.test(text) || (tries.has(i) && opens) || FALLBACK_EXCEPT.test(text)) guard = true;
+    if (VERSION_CONDITION.test(text) || tries.has(i) || FALLBACK_EXCEPT.test(text)) guard = true;
     else if (CONTINUATION.test(text) && lastGuardedBlock?.guarded) guard = true; // else/elif/except of a guard
     guarded.push(outer || guard);
-    if (opens) stack.push({ indent, guarded: guard });
+    // Every line is a frame, not only those ending in a colon: a one-line `if PY3: s = str` has its `else:` on the
+    // next line, and a condition over several lines (`if PY2 and (`) has its colon on a later, deeper line.
+    stack.push({ indent, guarded: guard });
   });
   return guarded;
 }
