@@ -51,8 +51,24 @@ describe("a Python file's facts", () => {
     expect(methods(3)).toEqual(["inner_method"]);
     expect(methods(9)).toEqual(["outer_method"]);
     expect(view.classMethods!(11)).toBeUndefined();
+    // The whitespace-only line 7 closes no block: line 9 is inside outer_method.
+    expect(view.inFunction!(9)).toBe(true);
     expect(view.context.runsOnPython2).toBe(false);
     expect(viewOfHunkSide(["x = 1"], false, false).context.runsOnPython2).toBe(false);
+  });
+
+  test("a whitespace-only line less indented than a method's body does not close the method", () => {
+    const view = viewOfFile(["class A:", "    def f(self):", "        x = 1", "  ", "        y = 2"]);
+    expect(view.inFunction!(4)).toBe(true);
+  });
+
+  test("a def whose parameters run over several lines holds the body after its colon", () => {
+    const view = viewOfFile(["def f(a,", "      b):", "    return a", "x = 1"]);
+    expect([0, 1, 2, 3].map((i) => view.inFunction!(i))).toEqual([false, true, true, false]);
+  });
+
+  test("a __future__ import in parentheses over three lines", () => {
+    expect([...viewOfFile(["from __future__ import (absolute_import,", "    division,", "    unicode_literals)", "x = 1"]).context.future!]).toEqual(["absolute_import", "division", "unicode_literals"]);
   });
 
   test("only __iter__ returning self itself makes an iterator, written on one line or two", () => {
@@ -62,6 +78,9 @@ describe("a Python file's facts", () => {
     expect(iterates(["class A:", "    def __iter__(self):", "        return self._items", "    x = 1"])).toBe(false);
     expect(iterates(["class A:", "    def next(self): return self", "    x = 1"])).toBe(false);
     expect(iterates(["class A:", "    async  def  __iter__(self): return self", "    x = 1"])).toBe(true);
+    expect(iterates(["class A:", "    def __iter__(self):", "        return  self", "    x = 1"])).toBe(true);
+    expect(iterates(["class A:", "    def __iter__(self): return self.items", "    x = 1"])).toBe(false);
+    expect(iterates(["class A:", "    def __iter__(self):", "        if x: return self", "    x = 1"])).toBe(false);
   });
 
   test("an __iter__ that returns something else does not make an iterator", () => {
@@ -89,5 +108,14 @@ describe("whether a file's text agrees with what the hunks show", () => {
     [["a", "B"], "new", false],
     [["a\r", "B\r", "c\r"], "new", true],
     [["x", "B", "c"], "new", false],
+    [["a", "x", "c"], "old", false],
+    [["a\rx", "B", "c"], "new", false],
+    [["a", "B", "c\r"], "new", true],
   ])("%j, %s side: %s", (lines, side, expected) => expect(agreesWithHunks(lines, hunks, side)).toBe(expected));
+
+  test("a carriage return inside a line is part of it, on both sides of the comparison", () => {
+    const inner = parseHunks("@@ -1,1 +1,1 @@\n-a\n+x\ry");
+    expect(agreesWithHunks(["x\ry"], inner, "new")).toBe(true);
+    expect(agreesWithHunks(["xy"], inner, "new")).toBe(false);
+  });
 });

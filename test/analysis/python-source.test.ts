@@ -63,8 +63,12 @@ describe("a hunk that may begin inside a docstring", () => {
     expect(stripHunkSide(["Returns the value of the thing", "return value"]).map((l) => l.startedInString)).toEqual([false, false]);
   });
 
+  test("three words are prose", () => {
+    expect(stripHunkSide(["the value here", '"""', "y"]).map((l) => l.startedInString)).toEqual([true, true, false]);
+  });
+
   test("on a tie, outside; code punctuation, keywords, short lines and lines not starting with a letter are not prose", () => {
-    for (const line of ["x = value of it", "return the value here", "a b", "1 2 3 4", "call(the value here)", "print the value here", "value: of the thing"]) {
+    for (const line of ["x = value of it", "return the value here", "a b", "a  b", "1 2 3 4", "1 2 three", "call(the value here)", "print the value here", "value: of the thing"]) {
       expect(stripHunkSide([line, '"""', "y"]).map((l) => l.startedInString)).toEqual([false, false, true]);
     }
   });

@@ -14,6 +14,8 @@ describe("lines that serve the migration around them", () => {
   test("an added import of a name the migrated lines use, once those lines are known to be migration", () => {
     expect(classes(["-y = intern(s)", "+import sys", "+y = sys.intern(s)"])).toEqual(["migration", "migration", "migration"]);
     expect(classes(["-d.iteritems()", "+list(d.items())", "+import collections"])).toEqual(["migration", "migration", "other"]);
+    // One of the names it binds is enough.
+    expect(classes(["-y = intern(s)", "+import sys, os", "+y = sys.intern(s)"])).toEqual(["migration", "migration", "migration"]);
   });
 
   test("a removed line's names do not make an added import serve", () => {
@@ -31,6 +33,8 @@ describe("lines that serve the migration around them", () => {
 
   test("an extra removed line beside a removed old construct is made of its names only when it serves", () => {
     expect(classes(["-def f(a, (b, c)):", "-    (b, c)", "+def f(a, b_c):"])).toEqual(["migration", "migration", "migration"]);
+    // A removal beyond the additions it pairs with lends its names too: the later lone `b` serves it.
+    expect(classes(["-print 'x', a", "-print b", "+print('x', a)", " c = 1", "-b"])).toEqual(["migration", "migration", "migration", "context", "migration"]);
   });
 });
 

@@ -164,6 +164,7 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
       const contextFor = (view: PythonView) => contexts.get(view) ?? contexts.set(view, contextOf(view, enabled, disabled)).get(view)!;
 
       const blocks: Block[] = [];
+      // Stryker disable next-line ArrayDeclaration,StringLiteral: only judged changes' entries are read, each written when judged
       const code: string[][] = hunks.map((hunk) => new Array<string>(hunk.changes.length).fill(""));
       const verdicts = hunks.map((hunk, h) => {
         // Stryker disable next-line ArrayDeclaration: filled to the same length either way

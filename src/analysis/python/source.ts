@@ -70,10 +70,11 @@ function findClosing(line: string, from: number, quote: string): number {
   let i = from;
   for (;;) {
     const close = line.indexOf(quote, i);
-    if (close === -1) return -1;
-    let backslashes = 0;
-    for (let j = close - 1; j >= from && line[j] === "\\"; j--) backslashes++;
-    if (backslashes % 2 === 0) return close;
+    // The character before `from` is the opening quote (or nothing), so the backslashes stop there by themselves;
+    // and with no quote found, close is -1 and no backslash stands before it.
+    let escaped = false;
+    for (let j = close - 1; line[j] === "\\"; j--) escaped = !escaped;
+    if (!escaped) return close;
     i = close + 1;
   }
 }
