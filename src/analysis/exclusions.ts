@@ -64,7 +64,8 @@ export class ExclusionRules {
     this.globs = userGlobs.map((raw) => {
       const include = raw.startsWith("!");
       const glob = include ? raw.slice(1) : raw;
-      return { glob: raw, include, regexp: minimatch.makeRe(glob, { dot: true, matchBase: !glob.includes("/") }) };
+      // A glob without a slash is tried on the base name (see override), so minimatch needs no matchBase.
+      return { glob: raw, include, regexp: minimatch.makeRe(glob, { dot: true }) };
     });
   }
 

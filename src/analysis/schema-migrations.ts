@@ -38,12 +38,9 @@ interface PresetGlob {
   literal: string;
   glob: Minimatch;
 }
-const compiled = new Map<SchemaPreset, PresetGlob[]>();
-const globsOf = (preset: SchemaPreset): PresetGlob[] => {
-  let globs = compiled.get(preset);
-  if (!globs) compiled.set(preset, (globs = SCHEMA_PRESETS[preset].map((glob) => ({ preset, literal: literalOf(glob), glob: new Minimatch(glob, { dot: true }) }))));
-  return globs;
-};
+// Compiled on each measurement: a handful of globs, once per pull request.
+const globsOf = (preset: SchemaPreset): PresetGlob[] =>
+  SCHEMA_PRESETS[preset].map((glob) => ({ preset, literal: literalOf(glob), glob: new Minimatch(glob, { dot: true }) }));
 
 export function measureSchemaMigrations(counted: readonly FileMeasure[], presets: readonly SchemaPreset[], tolerance: number): SchemaMigrationMeasurement {
   const matchers = presets.flatMap(globsOf);

@@ -25,6 +25,8 @@ describe("why a file is excluded or counted, in the user's words", () => {
     expect(rules.decide("docs/adr/1.md")).toEqual({ counted: true, detail: "included by config `!docs/adr/**`" });
     expect(rules.decide("sub/docs/guide.md")).toEqual({ counted: true });
     expect(rules.decide("pkg/.eslintrc")).toEqual({ counted: false, reason: "config-glob", detail: "`.*rc`" });
+    // A leading * matches a dot file's name too.
+    expect(new ExclusionRules(["*.lock"]).decide("web/.yarn.lock")).toEqual({ counted: false, reason: "config-glob", detail: "`*.lock`" });
   });
 
   test("linguist attributes name the .gitattributes line", () => {

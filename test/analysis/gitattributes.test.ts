@@ -78,6 +78,8 @@ describe("gitattributes", () => {
       ["a quoted pattern that a comment sign starts", '"#x" linguist-generated', "#x", { generated: true }],
       ["quotes inside an unquoted pattern", 'say"hi" linguist-generated', 'say"hi"', { generated: true }],
       ["a quote that never closes", '"unclosed linguist-generated', '"unclosed', { generated: true }],
+      ["a lone quote as the pattern", '" linguist-generated', '"', { generated: true }],
+      ["an empty quoted pattern, which matches nothing", '"" linguist-generated', '""', {}],
       ["a pattern named like an attribute", "linguist-generated -linguist-vendored", "linguist-generated", { vendored: false }],
       ["a star matches dot files", "* linguist-generated", "out/.cache", { generated: true }],
       ["tabs between attributes", "*.c\tlinguist-vendored\t-linguist-generated", "x.c", { vendored: true, generated: false }],

@@ -33,6 +33,8 @@ describe("iterator-indexed: the result of map, filter, zip (and range's sort) us
 
   test.each([
     ["xs = map(f, ys) + y.sort()"],
+    ["xs = map(f, ys)+y.sort()"],
+    ["ordered = range(10).resort()"],
     ["n = len(x) + sum(map(f, y))"],
     ["x = map(f, range(3)[0])"],
     ["third = range(10)[2]"],
@@ -102,11 +104,30 @@ describe("invalid-str-codec reads the codec's name from the line as written", ()
   });
 });
 
+describe("rules that need what the file knows say nothing without it", () => {
+  const ids = (code: string, context = {}) => oldConstructsIn(code, undefined, context).map((h) => h.id);
+  test("a .message without caught exceptions' names, a next() without the class's methods", () => {
+    expect(ids("log(x.message)")).toEqual([]);
+    expect(ids("def next(self):")).toEqual([]);
+  });
+
+  test("indexing a caught exception: any such name on the line, with the spaces Python allows", () => {
+    const caught = { exceptNames: new Set(["err"]) };
+    for (const line of ["x = a[0] + err[1]", "x = err [0]", "x = err[ 0]", "x = err[10]", "x = err[0 ]"]) expect(ids(line, caught)).toEqual(["indexing-exception"]);
+    expect(ids("x = a[0]", caught)).toEqual([]);
+  });
+});
+
+describe("itertools-functions: calls, not import lines", () => {
+  test.each([["    yield from izip(a, b)"], ["xfrom = izip(a, b)"]])("%s is flagged", (line) => expect(hunkRegressions([line])).toEqual(["itertools-functions"]));
+});
+
 describe("which import lines name a renamed module", () => {
   test.each<[string, string | undefined]>([
     ["from urllib import parse, request", undefined],
     ["from urllib import request as r", undefined],
     ["from urllib import (parse, error,)", undefined],
+    ["from urllib import (parse, error, )", undefined],
     ["from urllib import urlencode", "urllib"],
     ["from urllib import parse, urlencode", "urllib"],
     ["from urllib.parse import urljoin", undefined],

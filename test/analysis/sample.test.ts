@@ -35,6 +35,7 @@ describe("the sample a patch shows", () => {
     expect(sampleOfPatch(`@@ -0,0 +1,${lines.length} @@\n${lines.map((l) => `+${l}`).join("\n")}`, false)?.first).toEqual(lines.slice(0, SAMPLE_LINES));
     expect(sampleOfPatch("@@ -1,2 +1,2 @@\n+a\rb\r\n c\n@@ -9 +9 @@\n+later", false)).toEqual({ first: ["a\rb", "c"] });
     expect(sampleOfPatch("@@ -0,0 +1 @@", true)).toEqual({ first: [], last: ["", ""] });
+    expect(sampleOfPatch("@@ -0,0 +1,1 @@\n+a\rb", true)?.last).toEqual(["a\rb", ""]);
   });
 
   test("an added file's last lines: the last line and '' after a final newline; the last two without one", () => {

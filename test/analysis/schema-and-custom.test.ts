@@ -38,6 +38,7 @@ describe("schema migrations by framework (table)", () => {
     ["**/db.changelog*.{xml,yaml,yml,json,sql}", "db.changelog"],
     ["**/prisma/migrations/*/migration.sql", "prisma/migrations/"],
     ["*.py", ".py"],
+    ["ab*cd", "ab"],
   ])("the text every path %s matches contains: %j", (glob, literal) => expect(literalOf(glob)).toBe(literal));
 
   test("every preset's glob has a literal text long enough to pass most paths over", () => {

@@ -247,15 +247,17 @@ describe("the one-pass reader of git diffs agrees with parse-diff", () => {
 
 describe("the counted files' list", () => {
   test("each file's lines weigh deletions, largest first, then by path; a rename with deletions is not a pure rename", () => {
-    const files = [file("c.txt", 1, 10), file("a.txt", 7, 0), file("b.txt", 4, 4), { ...file("moved.txt", 0, 3), status: "renamed" as const, previousPath: "old.txt" }];
+    // A renamed file with lines removed, or only lines added, is more than a rename.
+    const files = [file("c.txt", 1, 10), file("a.txt", 7, 0), file("b.txt", 4, 4), { ...file("moved.txt", 0, 3), status: "renamed" as const, previousPath: "old.txt" }, { ...file("grown.txt", 2, 0), status: "renamed" as const, previousPath: "small.txt" }];
     const result = measureSize(files, new ExclusionRules(), { thresholds: DEFAULT_THRESHOLDS, deletionWeight: 0.5 });
     expect(result.files.map((f) => [f.path, f.countedLines])).toEqual([
       ["a.txt", 7],
       ["b.txt", 6],
       ["c.txt", 6],
+      ["grown.txt", 2],
       ["moved.txt", 2],
     ]);
-    expect(result.countedLines).toBe(Math.round(12 + 17 * 0.5));
+    expect(result.countedLines).toBe(Math.round(14 + 17 * 0.5));
     expect(result.renamedOnly).toEqual([]);
   });
 });

@@ -67,6 +67,7 @@ interface ListLiteral {
 function listLiteral(text: string, openBracket: number): ListLiteral | undefined {
   const items: ListLiteral["items"] = [];
   let i = openBracket + 1;
+  // Stryker disable next-line EqualityOperator: one step past the end reads no character, and the list is unclosed either way
   while (i < text.length) {
     const ch = text[i];
     if (ch === "]") return { items, end: i };
@@ -161,8 +162,10 @@ function poetryPythonIsPython2Only(constraint: string): boolean {
   return constraint.split("||").every((branch) =>
     branch
       .replace(/([<>=!~^])\s+/g, "$1")
+      // Stryker disable next-line Regex: an empty clause between two separators restricts nothing
       .split(/[,\s]+/)
       .some((clause) => {
+        // Stryker disable next-line Regex: every clause of a constraint starts with its operator or its version
         const match = /^(<=|<|===|==|~=|~|\^|>=|>|!=)?(\d[\d.]*)/.exec(clause);
         return match ? constraintIsPython2Only(match[1] ?? "==", match[2]) : false;
       }),

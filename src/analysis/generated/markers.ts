@@ -76,7 +76,9 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   { family: "other generators", marker: "GIMP C-Source image dump", extensions: [".c", ".h"], test: lineAt(0, /\/\* GIMP [a-zA-Z0-9\- ]+ C-Source image dump \(.+?\.c\) \*\/|\/\* {2}GIMP header image file format \([a-zA-Z0-9\- ]+\): .+?\.h {2}\*\//) },
   { family: "other generators", marker: "Microsoft Developer Studio Generated Build File", extensions: [".dsp"], test: firstLines(3, /# Microsoft Developer Studio Generated Build File/) },
   { family: "other generators", marker: "Game Maker Studio modelName", extensions: [".yy", ".yyp"], test: (s) => /"modelName":\s*"GM/.test(nth(s, 2)) || /^\d\.\d\.\d.+\|\{/.test(nth(s, 0)) },
+  // Stryker disable next-line Regex,StringLiteral: the line is one that starts with %%Creator, or "" that matches nothing
   { family: "other generators", marker: "PostScript %%Creator of a generator", extensions: [".ps", ".eps", ".pfa"], test: (s) => /^%%Creator: .*(?:[0-9]|draw|mpage|ImageMagick|inkscape|MATLAB|PCBNEW|pnmtops|\(Unknown\)|Serif Affinity|Filterimage -tops)/.test(s.first.slice(0, 10).find((l) => l.startsWith("%%Creator: ")) ?? "") },
+  // Stryker disable next-line StringLiteral: a missing line reads as text without the marker
   { family: "other generators", marker: "VCR cassette (recorded_with: VCR)", extensions: [".yml"], test: (s) => (s.last?.at(-2) ?? "").includes("recorded_with: VCR") },
 ];
 
@@ -101,7 +103,8 @@ function generatedHtml(sample: FileSample): boolean {
   const head = lines.slice(0, 31).join(" ");
   // Stryker disable next-line Regex: [^>]+ takes the rest of the spaces that \s+ would
   for (const tag of head.matchAll(/<meta(\s+[^>]+)>/gi)) {
-    const attributes = Object.fromEntries([...tag[1].matchAll(/(?:^|\s)(name|content|value)\s*=\s*("[^"]+"|'[^']+'|[^\s"']+)/gi)].map((m) => [m[1].toLowerCase(), m[2].replace(/^["']|["']$/g, "")]));
+    // The attributes' text starts with white space, as each attribute does.
+    const attributes = Object.fromEntries([...tag[1].matchAll(/\s(name|content|value)\s*=\s*("[^"]+"|'[^']+'|[^\s"']+)/gi)].map((m) => [m[1].toLowerCase(), m[2].replace(/^["']|["']$/g, "")]));
     // Stryker disable next-line StringLiteral,ConditionalExpression: a missing name or value reads as text no generator matches
     if ((attributes.name ?? "").toLowerCase() === "generator" && [attributes.content, attributes.value].some((v) => v !== undefined && HTML_GENERATORS.test(v))) return true;
   }
