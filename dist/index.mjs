@@ -65768,9 +65768,10 @@ function namesDefinedIn(lines) {
   }
   return names;
 }
+var PLAIN_IMPORT = /^\s*import\b(.+)/;
 function addRenamedModulesImportedBy(code18, modules) {
   if (!code18.includes("import")) return;
-  const m = /^\s*import\b(.+)/.exec(code18);
+  const m = PLAIN_IMPORT.exec(code18);
   if (!m) return;
   for (const part of m[1].split(",")) {
     const [name, alias] = part.trim().split(/\sas\s/);
@@ -65789,8 +65790,8 @@ function identifiersOf(code18) {
   return names;
 }
 function namesImportedBy(code18) {
-  const from = /^\s*from\s+[\w.]+\s+import\s+\(?([^)]*)/.exec(code18);
-  const plain = from ? void 0 : /^\s*import\b(.+)/.exec(code18);
+  const from = /^\s*from\s+[\w.]+\s+import\b\s*\(?([^)]*)/.exec(code18);
+  const plain = from ? void 0 : PLAIN_IMPORT.exec(code18);
   const list = from?.[1] ?? plain?.[1];
   if (!list) return [];
   return list.split(",").map((part) => {

@@ -50,6 +50,7 @@ describe("names an import line binds", () => {
     ["ximport a", []],
     ["x = 1", []],
     ["import sys  as  s", ["s"]],
+    ["from x import(a, b)", ["a", "b"]],
     ["importer = 1", []],
   ])("%s → %j", (line, names) => expect(namesImportedBy(line)).toEqual(names));
 });

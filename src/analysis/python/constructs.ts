@@ -114,11 +114,14 @@ export function namesDefinedIn(lines: readonly string[]): Set<string> {
   return names;
 }
 
+/** A plain import line (`import a, b as c`), its list of names in group 1. */
+const PLAIN_IMPORT = /^\s*import\b(.+)/;
+
 /** Renamed Python 2 modules a line imports under their own name: `import StringIO`, `import os, urllib2` (not `import cPickle as pickle`). */
 export function addRenamedModulesImportedBy(code: string, modules: Set<string>): void {
   // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; the pattern below finds no import either
   if (!code.includes("import")) return;
-  const m = /^\s*import\b(.+)/.exec(code);
+  const m = PLAIN_IMPORT.exec(code);
   if (!m) return;
   for (const part of m[1].split(",")) {
     // Only whether there is an alias matters, so one character of white space either side of `as` is enough.
@@ -143,8 +146,8 @@ export function identifiersOf(code: string): Set<string> {
 
 /** The names an import line binds (`import sys`, `from functools import reduce`, `import a.b as c`). */
 export function namesImportedBy(code: string): string[] {
-  const from = /^\s*from\s+[\w.]+\s+import\s+\(?([^)]*)/.exec(code);
-  const plain = from ? undefined : /^\s*import\b(.+)/.exec(code);
+  const from = /^\s*from\s+[\w.]+\s+import\b\s*\(?([^)]*)/.exec(code);
+  const plain = from ? undefined : PLAIN_IMPORT.exec(code);
   const list = from?.[1] ?? plain?.[1];
   if (!list) return [];
   return list.split(",").map((part) => {
