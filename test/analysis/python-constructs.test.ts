@@ -119,6 +119,21 @@ describe("old constructs on a line, with what the file knows", () => {
     expect(ids("log(err. message)", { exceptNames: new Set(["err"]) })).toEqual(["exception-message-attribute"]);
   });
 
+  test("the rules of every trigger word on a line are tried, in rule order, whichever word comes first", () => {
+    const one = ids("if d.has_key(k): pass");
+    expect(one).toHaveLength(1);
+    expect(ids("if d.has_key(k) and e.has_key(k): pass")).toEqual(one);
+    const both = ids("print d.has_key(k)");
+    expect(both).toEqual(expect.arrayContaining([...one, ...ids("print x")]));
+    expect(both).toHaveLength(2);
+    expect(ids("x = d.has_key(k) or `y`")).toEqual(expect.arrayContaining([...one, ...ids("x = `y`")]));
+    expect(ids("x = d.has_key(k) or `y`")).toHaveLength(2);
+    // Rule order, not the order of the words on the line.
+    expect(ids("x = `y` or d.has_key(k)")).toEqual(ids("x = d.has_key(k) or `y`"));
+    expect(ids("x = err[0] or d.has_key(k)", { exceptNames: new Set(["err"]) })).toEqual(expect.arrayContaining(["indexing-exception", ...one]));
+    expect(ids("x = err[0] or d.has_key(k)", { exceptNames: new Set(["err"]) })).toHaveLength(2);
+  });
+
   test("a use of an imported renamed module names the first one on the line", () => {
     expect(ids("buf = StringIO.StringIO()", { importedModules: new Set(["StringIO"]) })).toEqual(["module-StringIO"]);
     expect(ids("a = StringIO.x + Queue.y", { importedModules: new Set(["StringIO", "Queue"]) })).toEqual(["module-StringIO"]);
