@@ -65715,7 +65715,6 @@ var MODULE_WORDS = /* @__PURE__ */ new Set(["import"]);
 var PUNCTUATION_TRIGGER = /`|<>|\d[lL]\b|(?<![\w.])0[0-7]|[rR]""/;
 var NO_RULES = [];
 var NOTHING = Object.freeze({ rules: NO_RULES, importLine: false });
-var ONE_LIST = /* @__PURE__ */ new Map();
 var NO_HITS = Object.freeze([]);
 var wordsPattern = (words2) => new RegExp(`(?<![A-Za-z_][A-Za-z0-9_]*)(?:${[...words2].sort((a, b) => b.length - a.length).join("|")})(?![A-Za-z0-9_])`, "g");
 var FIXED_WORDS = [.../* @__PURE__ */ new Set([...RULES_BY_WORD.keys(), ...MODULE_WORDS])];
@@ -65731,15 +65730,7 @@ function triggersFor(context) {
   return pattern;
 }
 function candidateRules(code18, context) {
-  let first;
   let found;
-  const add = (list) => {
-    if (first === void 0) first = list;
-    else if (list !== first) {
-      found ??= new Set(first);
-      for (const i of list) found.add(i);
-    }
-  };
   let importLine = false;
   let module2;
   const exceptNames = context.exceptNames?.size ? context.exceptNames : void 0;
@@ -65749,20 +65740,15 @@ function candidateRules(code18, context) {
   for (let m = triggers.exec(code18); m; m = triggers.exec(code18)) {
     const word = m[0];
     const list = RULES_BY_WORD.get(word);
-    if (list) add(list);
+    if (list) for (const i of list) (found ??= /* @__PURE__ */ new Set()).add(i);
     if (MODULE_WORDS.has(word)) importLine = true;
-    if (exceptNames?.has(word)) add(EXCEPT_NAME_RULES);
+    if (exceptNames?.has(word)) for (const i of EXCEPT_NAME_RULES) (found ??= /* @__PURE__ */ new Set()).add(i);
     if (modules?.has(word) && module2 === void 0) module2 = word;
   }
-  if (PUNCTUATION_TRIGGER.test(code18)) add(PUNCTUATION_RULES);
-  if (context.enabled?.size && code18.includes("/")) add(OPT_IN_RULES);
-  if (first === void 0 && !importLine && module2 === void 0) return NOTHING;
-  if (found) return { rules: [...found].sort((a, b) => a - b), importLine, module: module2 };
-  const rules = first ?? NO_RULES;
-  if (importLine || module2 !== void 0) return { rules, importLine, module: module2 };
-  let shared = ONE_LIST.get(rules);
-  if (!shared) ONE_LIST.set(rules, shared = Object.freeze({ rules, importLine: false }));
-  return shared;
+  if (PUNCTUATION_TRIGGER.test(code18)) for (const i of PUNCTUATION_RULES) (found ??= /* @__PURE__ */ new Set()).add(i);
+  if (context.enabled?.size && code18.includes("/")) for (const i of OPT_IN_RULES) (found ??= /* @__PURE__ */ new Set()).add(i);
+  if (!found && !importLine && module2 === void 0) return NOTHING;
+  return { rules: found ? [...found].sort((a, b) => a - b) : NO_RULES, importLine, module: module2 };
 }
 function namesDefinedIn(lines) {
   const names = /* @__PURE__ */ new Set();

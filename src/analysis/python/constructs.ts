@@ -32,10 +32,7 @@ const MODULE_WORDS = new Set(["import"]);
 const PUNCTUATION_TRIGGER = /`|<>|\d[lL]\b|(?<![\w.])0[0-7]|[rR]""/;
 const NO_RULES: number[] = [];
 /** Most lines: no rule, no import, no module. One shared answer, so that such a line allocates nothing. */
-type CandidateRules = Readonly<{ rules: readonly number[]; importLine: boolean; module?: string }>;
-const NOTHING: CandidateRules = Object.freeze({ rules: NO_RULES, importLine: false });
-/** The answer for a line whose rules are one word's list alone, shared per list so that such a line allocates nothing. */
-const ONE_LIST = new Map<readonly number[], CandidateRules>();
+const NOTHING: Readonly<{ rules: number[]; importLine: boolean; module?: string }> = Object.freeze({ rules: NO_RULES, importLine: false });
 const NO_HITS: readonly RuleHit[] = Object.freeze([]);
 
 /**
@@ -67,19 +64,8 @@ function triggersFor(context: RuleContext): RegExp {
  * The rules to try on a line, in rule order, from one scan for their words; and whether it imports something or
  * names an imported Python 2 module (the module rules). The file's caught exceptions' names are triggers too.
  */
-function candidateRules(code: string, context: RuleContext): CandidateRules {
-  // Most lines with a trigger hold one word (or the same word again): its rule list, already in rule order, is the
-  // answer as it stands, and a Set is built only when a second list joins it.
-  let first: readonly number[] | undefined;
+function candidateRules(code: string, context: RuleContext): { rules: number[]; importLine: boolean; module?: string } {
   let found: Set<number> | undefined;
-  const add = (list: readonly number[]) => {
-    if (first === undefined) first = list;
-    // Stryker disable next-line ConditionalExpression: a shortcut; the same list again adds nothing to the Set
-    else if (list !== first) {
-      found ??= new Set(first);
-      for (const i of list) found.add(i);
-    }
-  };
   // Stryker disable next-line BooleanLiteral: an import line's rule reads the import pattern itself; this only spares the others
   let importLine = false;
   let module: string | undefined;
@@ -90,25 +76,19 @@ function candidateRules(code: string, context: RuleContext): CandidateRules {
   for (let m = triggers.exec(code); m; m = triggers.exec(code)) {
     const word = m[0];
     const list = RULES_BY_WORD.get(word);
-    if (list) add(list);
+    if (list) for (const i of list) (found ??= new Set()).add(i);
     if (MODULE_WORDS.has(word)) importLine = true;
     // Stryker disable next-line ConditionalExpression: a shortcut; each exception-name rule's `when` checks the name itself
-    if (exceptNames?.has(word)) add(EXCEPT_NAME_RULES);
+    if (exceptNames?.has(word)) for (const i of EXCEPT_NAME_RULES) (found ??= new Set()).add(i);
     if (modules?.has(word) && module === undefined) module = word;
   }
   // Stryker disable next-line ConditionalExpression: a shortcut; the punctuation rules' own patterns decide
-  if (PUNCTUATION_TRIGGER.test(code)) add(PUNCTUATION_RULES);
+  if (PUNCTUATION_TRIGGER.test(code)) for (const i of PUNCTUATION_RULES) (found ??= new Set()).add(i);
   // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: a shortcut; applies() checks the rule is on, and its pattern needs the slash
-  if (context.enabled?.size && code.includes("/")) add(OPT_IN_RULES);
+  if (context.enabled?.size && code.includes("/")) for (const i of OPT_IN_RULES) (found ??= new Set()).add(i);
   // Stryker disable next-line ConditionalExpression,BooleanLiteral,EqualityOperator: NOTHING and an empty answer are read the same
-  if (first === undefined && !importLine && module === undefined) return NOTHING;
-  if (found) return { rules: [...found].sort((a, b) => a - b), importLine, module };
-  const rules = first ?? NO_RULES;
-  if (importLine || module !== undefined) return { rules, importLine, module };
-  let shared = ONE_LIST.get(rules);
-  // Stryker disable next-line ConditionalExpression: building the answer again each time is slower, not different
-  if (!shared) ONE_LIST.set(rules, (shared = Object.freeze({ rules, importLine: false })));
-  return shared;
+  if (!found && !importLine && module === undefined) return NOTHING;
+  return { rules: found ? [...found].sort((a, b) => a - b) : NO_RULES, importLine, module };
 }
 
 /** The names a file defines itself, from its lines: imports, assignments, definitions and parameters, loop and `as` targets. */
