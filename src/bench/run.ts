@@ -8,11 +8,9 @@
  */
 import { benchBigDiff } from "./big-diff.js";
 import { benchScan } from "./scan.js";
-import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { fromGitHubFile, hunksOf, type GitHubFileEntry } from "../analysis/changed-file.js";
+import { fromGitHubFile, hunksOf } from "../analysis/changed-file.js";
+import { pythonCorpusDiff, syntheticPullRequest } from "./corpora.js";
 import { readDiff } from "../analysis/diff-reader.js";
 import { measureMigration } from "../analysis/migration.js";
 import { python3Pack } from "../analysis/python/python3-pack.js";
@@ -43,16 +41,6 @@ function measure(task: () => unknown, runs = 5): { ms: number; heapMb: string } 
   return { ms: median(times), heapMb: mb(peakHeap) };
 }
 
-function syntheticPullRequest(files: number, linesPerFile: number): GitHubFileEntry[] {
-  return Array.from({ length: files }, (_, f) => {
-    const half = linesPerFile / 2;
-    const removed = Array.from({ length: half }, (_, i) => `-    old_value_${i} = compute(${i}, "text ${f}")`);
-    const added = Array.from({ length: half }, (_, i) => `+    new_value_${i} = compute(${i}, "text ${f}")`);
-    const patch = `@@ -1,${half + 2} +1,${half + 2} @@ def function_${f}():\n context line\n${removed.join("\n")}\n${added.join("\n")}\n context line`;
-    return { filename: `pkg${f % 40}/module_${f}.py`, status: "modified", additions: half, deletions: half, patch };
-  });
-}
-
 function benchSynthetic() {
   const entries = syntheticPullRequest(3000, 100);
   const bytes = entries.reduce((sum, e) => sum + (e.patch?.length ?? 0), 0);
@@ -68,32 +56,6 @@ function benchSynthetic() {
   });
   console.log(`synthetic pull request: 3,000 Python files, ${changed.toLocaleString("en-US")} changed lines (${counted.toLocaleString("en-US")} counted: pkg3/ is marked vendored), ${mb(bytes)} MB of patches, size and migration analysis`);
   console.log(`  engine: ${result.ms.toFixed(0)} ms median of 5, ${(bytes / 1024 / 1024 / (result.ms / 1000)).toFixed(1)} MB/s, heap growth at peak ${result.heapMb} MB`);
-}
-
-/** The Python standard library of this machine, as one large diff that adds every file: real Python code. */
-function pythonCorpusDiff(): { text: string; files: number; lines: number } | undefined {
-  let stdlib: string;
-  try {
-    stdlib = execFileSync("python3", ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"], { encoding: "utf8" }).trim();
-  } catch {
-    return undefined;
-  }
-  const paths = (readdirSync(stdlib, { recursive: true }) as string[])
-    .filter((p) => p.endsWith(".py") && !p.includes("site-packages/") && !p.includes("test/"))
-    .sort();
-  const parts: string[] = [];
-  let lines = 0;
-  let files = 0;
-  let size = 0;
-  for (const path of paths) {
-    const body = readFileSync(join(stdlib, path), "utf8").replace(/\n$/, "").split("\n");
-    parts.push(`diff --git a/${path} b/${path}\nnew file mode 100644\n--- /dev/null\n+++ b/${path}\n@@ -0,0 +1,${body.length} @@\n+${body.join("\n+")}\n`);
-    lines += body.length;
-    files++;
-    size += body.join("\n").length;
-    if (size > 24 * 1024 * 1024) break;
-  }
-  return { text: parts.join(""), files, lines };
 }
 
 /**
