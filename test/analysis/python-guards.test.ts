@@ -30,6 +30,9 @@ describe("which lines a Python 2 guard holds (tables: * marks a guarded line)", 
     ["a try after another, in a file with a guard", ["try:", "    import a", "except ValueError:", "    pass", "*try:", "*    import b", "*except ImportError:", "*    b = None", "*if PY2:", "*    x = 1"]],
     ["a try whose handler is no fallback, in a file with a guard", ["try:", "    import a", "except ValueError:", "    pass", "*if PY2:", "*    x = 1"]],
     ["a try at the end of the view", ["*if PY2:", "*    x = 1", "try:", "    import cPickle"]],
+    // A form feed is white space to Python's indentation as to trimStart: the guard's block still ends at `y`.
+    ["a block indented with a form feed and a tab", ["*if PY2:", "*\f\tx = 1", "*\t\fz = 2", "y = 1"]],
+    ["a line indented with tabs after one with spaces", ["*if PY2:", "*\t\tx = 1", "y = 1"]],
   ])("%s", (_, table) => {
     const { lines, expected } = marks(table);
     expect(guarded(lines)).toEqual(expected);

@@ -16,7 +16,13 @@ interface Frame {
   guarded: boolean;
 }
 
-const indentOf = (raw: string) => raw.length - raw.trimStart().length;
+/** Leading white space as trimStart reads it, without a new string for the common spaces and tabs. */
+const indentOf = (raw: string) => {
+  let i = 0;
+  while (raw.charCodeAt(i) === 32 || raw.charCodeAt(i) === 9) i++;
+  // Stryker disable next-line ConditionalExpression,Regex: rarer white space (a form feed) is trimStart's to judge
+  return i < raw.length && /\s/.test(raw[i]) ? raw.length - raw.trimStart().length : i;
+};
 
 /** For each `try:` line (or first handler in view), whether one of the statement's handlers is an import fallback. */
 function fallbackTries(raw: readonly string[], code: readonly CodeLine[]): Set<number> {
@@ -43,10 +49,10 @@ function fallbackTries(raw: readonly string[], code: readonly CodeLine[]): Set<n
  * A guard starts only at a version check or at an import fallback's `except` (a fallback `try:` has one): a line of
  * neither, found by the words each needs ("PY" or "version"; "Error"), guards nothing, nor does any line after it.
  */
-// Stryker disable all: a shortcut for the files with no guard; the pass below finds none in them either
-const opensGuard = (line: CodeLine) =>
-  !line.startedInString &&
-  (((line.code.includes("PY") || line.code.includes("version")) && VERSION_CONDITION.test(line.code)) || (line.code.includes("Error") && FALLBACK_EXCEPT.test(line.code)));
+// Stryker disable all: shortcuts; each pattern needs its words, so a line without them matches neither
+const isVersionCheck = (code: string) => (code.includes("PY") || code.includes("version")) && VERSION_CONDITION.test(code);
+const isFallbackExcept = (code: string) => code.includes("Error") && FALLBACK_EXCEPT.test(code);
+const opensGuard = (line: CodeLine) => !line.startedInString && (isVersionCheck(line.code) || isFallbackExcept(line.code));
 // Stryker restore all
 
 export function guardedLines(raw: readonly string[], code: readonly CodeLine[]): boolean[] {
@@ -54,29 +60,33 @@ export function guardedLines(raw: readonly string[], code: readonly CodeLine[]):
   if (!code.some(opensGuard)) return new Array<boolean>(code.length).fill(false);
   const tries = fallbackTries(raw, code);
   const stack: Frame[] = [];
-  const guarded: boolean[] = [];
+  // Stryker disable next-line ArrayDeclaration: an array filled by index grows to the same length
+  const guarded = new Array<boolean>(code.length);
+  let guardFrames = 0; // frames on the stack that are guards: a line is guarded while there is one
   let lastGuardedBlock: Frame | undefined; // the compound statement just closed, for its else/elif/except
-  code.forEach((line, i) => {
+  for (let i = 0; i < code.length; i++) {
+    const line = code[i];
     const text = line.code;
     if (line.startedInString || !text.trim()) {
-      guarded.push(stack.some((f) => f.guarded));
-      return;
+      guarded[i] = guardFrames > 0;
+      continue;
     }
     const indent = indentOf(raw[i]);
     lastGuardedBlock = undefined;
     while (stack.length && stack[stack.length - 1].indent >= indent) {
       const frame = stack.pop()!;
+      if (frame.guarded) guardFrames--;
       // Stryker disable next-line ConditionalExpression: frames pop innermost first, so the last one kept is the one at this indent
       if (frame.indent === indent) lastGuardedBlock = frame;
     }
-    const outer = stack.some((f) => f.guarded);
     let guard = false;
-    if (VERSION_CONDITION.test(text) || tries.has(i) || FALLBACK_EXCEPT.test(text)) guard = true;
-    else if (CONTINUATION.test(text) && lastGuardedBlock?.guarded) guard = true; // else/elif/except of a guard
-    guarded.push(outer || guard);
+    if (isVersionCheck(text) || tries.has(i) || isFallbackExcept(text)) guard = true;
+    else if (lastGuardedBlock?.guarded && CONTINUATION.test(text)) guard = true; // else/elif/except of a guard
+    guarded[i] = guardFrames > 0 || guard;
     // Every line is a frame, not only those ending in a colon: a one-line `if PY3: s = str` has its `else:` on the
     // next line, and a condition over several lines (`if PY2 and (`) has its colon on a later, deeper line.
     stack.push({ indent, guarded: guard });
-  });
+    if (guard) guardFrames++;
+  }
   return guarded;
 }
