@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fromGitHubFile } from "../../src/analysis/changed-file.js";
 import { measureMigration } from "../../src/analysis/migration.js";
-import { oldConstructsIn } from "../../src/analysis/python/constructs.js";
+import { compatibilityMarkerIn, exceptNameIn, oldConstructsIn, worthJudging } from "../../src/analysis/python/constructs.js";
 import { LIB2TO3_FIXERS, PYLINT_PY3K, coverageTable, type Coverage } from "../../src/analysis/python/coverage.js";
 import { python3Pack } from "../../src/analysis/python/python3-pack.js";
 import { OLD_CONSTRUCT_RULES } from "../../src/analysis/python/rules.js";
@@ -124,5 +124,33 @@ describe("lib2to3's own examples, both directions", () => {
     expect(regressionPairs).toBe(1318);
     expect(migrationRightCount).toBeGreaterThanOrEqual(1419);
     expect(regressionRightCount).toBeGreaterThanOrEqual(1309);
+  });
+});
+
+describe("the one scan that passes over a line before any rule (worthJudging)", () => {
+  // Every line of lib2to3's examples, both versions, with the names each file binds and an opt-in rule turned on: a
+  // line the scan passes over must be one where no rule and no marker fires.
+  const contexts = [{}, { enabled: new Set(["old-division"]) }];
+  test.each(contexts.map((c) => [Object.keys(c).join() || "default rules", c] as const))("passes over no line with a hit or a marker (%s)", (_, base) => {
+    let judged = 0;
+    let passedOver = 0;
+    const missed: string[] = [];
+    for (const pair of corpus.pairs) {
+      for (const text of [pair.before, pair.after]) {
+        const code = stripLines(text.split("\n")).map((l) => l.code);
+        const exceptNames = new Set(code.map(exceptNameIn).filter((n): n is string => n !== undefined));
+        const context = { ...base, exceptNames, importedModules: new Set(["urllib2", "StringIO"]) };
+        for (const line of code) {
+          const worth = worthJudging(line, context);
+          if (worth) judged++;
+          else passedOver++;
+          if (!worth && (oldConstructsIn(line, () => new Set(), context).length > 0 || compatibilityMarkerIn(line) !== undefined)) missed.push(line);
+        }
+      }
+    }
+    expect(missed).toEqual([]);
+    // The scan both passes over lines and lets lines through: it is neither a gate left open nor one shut.
+    expect(passedOver).toBeGreaterThan(1000);
+    expect(judged).toBeGreaterThan(1000);
   });
 });

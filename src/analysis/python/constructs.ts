@@ -40,22 +40,28 @@ const NO_HITS: readonly RuleHit[] = Object.freeze([]);
  * scan of the line, instead of the line's every identifier being looked up. A word counts where it is a whole
  * identifier as `[A-Za-z_][A-Za-z0-9_]*` reads them (after digits too: `1L` holds the identifier `L`).
  */
-// Stryker disable next-line MethodExpression,ArithmeticOperator: the look-ahead makes the alternation try the longer words anyway
-const wordsPattern = (words: Iterable<string>) => new RegExp(`(?<![A-Za-z_][A-Za-z0-9_]*)(?:${[...words].sort((a, b) => b.length - a.length).join("|")})(?![A-Za-z0-9_])`, "g");
+// The first look-behind is implied by the second, and only spares it: a letter just before rules a word out at once,
+// where the variable-length one reads back through the identifier (the scan took a third longer).
+// Stryker disable next-line MethodExpression,ArithmeticOperator,Regex: the look-ahead makes the alternation try the longer words anyway; the first look-behind is a shortcut
+const wordsPattern = (words: Iterable<string>) => new RegExp(`(?<![A-Za-z_])(?<![A-Za-z_][A-Za-z0-9_]*)(?:${[...words].sort((a, b) => b.length - a.length).join("|")})(?![A-Za-z0-9_])`, "g");
 const FIXED_WORDS = [...new Set([...RULES_BY_WORD.keys(), ...MODULE_WORDS])];
 const FIXED_TRIGGERS = wordsPattern(FIXED_WORDS);
-/** Per file view (its context object): the fixed words and the names of its caught exceptions and imported modules. */
-const triggersByContext = new WeakMap<RuleContext, RegExp>();
+/**
+ * Per file view (its context object): the names of its caught exceptions and imported modules, as a pattern of
+ * their own. The fixed words are not compiled again with them: a pattern of every trigger word takes about a
+ * millisecond to compile, and most files name an exception.
+ */
+const fileNamesByContext = new WeakMap<RuleContext, RegExp>();
 
-function triggersFor(context: RuleContext): RegExp {
-  // Stryker disable next-line ConditionalExpression: a shortcut; a pattern compiled for a context without names holds the fixed words alone
-  if (!context.exceptNames?.size && !context.importedModules?.size) return FIXED_TRIGGERS;
-  let pattern = triggersByContext.get(context);
+function fileNamesPattern(context: RuleContext): RegExp | undefined {
+  // Stryker disable next-line ConditionalExpression: a shortcut; a context without names has no pattern of them
+  if (!context.exceptNames?.size && !context.importedModules?.size) return undefined;
+  let pattern = fileNamesByContext.get(context);
   // Stryker disable next-line ConditionalExpression: compiling again each time is slower, not different
   if (!pattern) {
     // Stryker disable next-line ArrayDeclaration: a context whose set is missing names no words
-    pattern = wordsPattern(new Set([...FIXED_WORDS, ...(context.exceptNames ?? []), ...(context.importedModules ?? [])]));
-    triggersByContext.set(context, pattern);
+    pattern = wordsPattern(new Set([...(context.exceptNames ?? []), ...(context.importedModules ?? [])]));
+    fileNamesByContext.set(context, pattern);
   }
   return pattern;
 }
@@ -71,16 +77,23 @@ function candidateRules(code: string, context: RuleContext): { rules: number[]; 
   let module: string | undefined;
   const exceptNames = context.exceptNames?.size ? context.exceptNames : undefined;
   const modules = context.importedModules?.size ? context.importedModules : undefined;
-  const triggers = triggersFor(context);
-  triggers.lastIndex = 0;
-  for (let m = triggers.exec(code); m; m = triggers.exec(code)) {
+  FIXED_TRIGGERS.lastIndex = 0;
+  for (let m = FIXED_TRIGGERS.exec(code); m; m = FIXED_TRIGGERS.exec(code)) {
     const word = m[0];
     const list = RULES_BY_WORD.get(word);
     if (list) for (const i of list) (found ??= new Set()).add(i);
     if (MODULE_WORDS.has(word)) importLine = true;
-    // Stryker disable next-line ConditionalExpression: a shortcut; each exception-name rule's `when` checks the name itself
-    if (exceptNames?.has(word)) for (const i of EXCEPT_NAME_RULES) (found ??= new Set()).add(i);
-    if (modules?.has(word) && module === undefined) module = word;
+  }
+  // Both patterns match whole identifiers only, so the file's names are found as they would be among the fixed words.
+  const names = fileNamesPattern(context);
+  if (names) {
+    names.lastIndex = 0;
+    for (let m = names.exec(code); m; m = names.exec(code)) {
+      const word = m[0];
+      // Stryker disable next-line ConditionalExpression: a shortcut; each exception-name rule's `when` checks the name itself
+      if (exceptNames?.has(word)) for (const i of EXCEPT_NAME_RULES) (found ??= new Set()).add(i);
+      if (modules?.has(word) && module === undefined) module = word;
+    }
   }
   // Stryker disable next-line ConditionalExpression: a shortcut; the punctuation rules' own patterns decide
   if (PUNCTUATION_TRIGGER.test(code)) for (const i of PUNCTUATION_RULES) (found ??= new Set()).add(i);
@@ -223,6 +236,24 @@ export function compatibilityMarkerIn(code: string): string | undefined {
   // Stryker disable next-line ConditionalExpression: a shortcut; every marker's pattern holds one of these words
   if (!MARKER_HINT.test(code)) return undefined;
   return COMPATIBILITY_MARKERS.find((m) => m.pattern.test(code))?.id;
+}
+
+/**
+ * One pattern that every line holding an old construct or a compatibility marker matches: the trigger words, the
+ * punctuation rules' gate and the markers' words (then the file's names, and the slash where an opt-in rule is on).
+ * Most lines match none of these, and one scan tells so, where `oldConstructsIn` and `compatibilityMarkerIn` each scan.
+ */
+const WORTH_JUDGING = new RegExp(`${FIXED_TRIGGERS.source}|${PUNCTUATION_TRIGGER.source}|${MARKER_HINT.source}`);
+
+/** Could the line hold an old construct or a marker? If not, neither `oldConstructsIn` nor `compatibilityMarkerIn` finds one. */
+export function worthJudging(code: string, context: RuleContext): boolean {
+  if (WORTH_JUDGING.test(code)) return true;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: a shortcut; the opt-in rules' patterns need the slash
+  if (context.enabled?.size && code.includes("/")) return true;
+  const names = fileNamesPattern(context);
+  if (!names) return false;
+  names.lastIndex = 0;
+  return names.test(code);
 }
 
 /** `isinstance(x, (int, int))`: the duplicate fix_long leaves, which fix_isinstance removes. */

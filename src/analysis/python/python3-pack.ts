@@ -2,7 +2,7 @@ import { Minimatch } from "minimatch";
 import type { ChangedFile, Hunk } from "../changed-file.js";
 import { changeBlocks, hunkSides, type LinePack, type LineVerdict, type RemainingConstruct, type WholeFile } from "../line-pack.js";
 import { agreesWithHunks, splitLines, viewOfFile, viewOfHunkSide, type PythonView } from "./file-view.js";
-import { compatibilityMarkerIn, identifiersOf, namesImportedBy, oldConstructIn, python3IdiomIn, type RuleHit } from "./constructs.js";
+import { compatibilityMarkerIn, identifiersOf, namesImportedBy, oldConstructIn, python3IdiomIn, worthJudging, type RuleHit } from "./constructs.js";
 import type { RuleContext } from "./rules.js";
 
 export interface Python3PackOptions {
@@ -143,7 +143,7 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
       for (let i = 0; i < view.code.length; i++) {
         const code = view.code[i].code;
         // Stryker disable next-line ConditionalExpression,MethodExpression,StringLiteral: a shortcut; a blank line holds no construct
-        if (code.trim() === "") continue;
+        if (code.trim() === "" || !worthJudging(code, context(i))) continue;
         const hit = oldConstructIn(code, view.names, context(i));
         if (hit && (!view.guarded[i] || hit.syntax)) found.push({ line: i + 1, rule: hit.id });
       }
@@ -185,8 +185,14 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
           code[h][c] = line?.code ?? "";
           // Stryker disable next-line BooleanLiteral: as above
           guarded = side.view.guarded[i] ?? false;
-          marker = line ? compatibilityMarkerIn(line.code) : undefined;
-          return line ? oldConstructIn(line.code, side.view.names, contextFor(side.view)(i)) : undefined;
+          const context = line && contextFor(side.view)(i);
+          // Most lines could hold neither an old construct nor a marker: one scan says so, and no rule is tried.
+          if (!context || !worthJudging(line.code, context)) {
+            marker = undefined;
+            return undefined;
+          }
+          marker = compatibilityMarkerIn(line.code);
+          return oldConstructIn(line.code, side.view.names, context);
         };
         for (const { dels, adds } of changeBlocks(hunk)) {
           blocks.push({ h, dels, adds });
