@@ -75,6 +75,7 @@ function hunkSide(hunks: readonly Hunk[], side: "old" | "new", wholeFile: boolea
 /** The verdicts without a rule, shared: most lines get one, and none is changed after it is given. */
 const OTHER: LineVerdict = Object.freeze({ lineClass: "other" });
 const MIGRATION: LineVerdict = Object.freeze({ lineClass: "migration" });
+const NO_NAMES: string[] = [];
 
 interface Block {
   h: number;
@@ -103,23 +104,21 @@ function servingLines(hunks: readonly Hunk[], blocks: readonly Block[], code: st
   const imports: Array<{ h: number; c: number; names: string[] }> = [];
   for (const { h, dels, adds } of blocks) {
     const names = rewriteNames.get(h);
-    for (const c of [...dels, ...adds]) {
-      if (verdicts[h][c]?.lineClass !== "other") continue;
+    const serves = (c: number) => {
+      if (verdicts[h][c]?.lineClass !== "other") return;
       // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; a line without the word binds no import
-      const imported = hunks[h].changes[c].type === "add" && code[h][c].includes("import") ? namesImportedBy(code[h][c]) : [];
+      const imported = hunks[h].changes[c].type === "add" && code[h][c].includes("import") ? namesImportedBy(code[h][c]) : NO_NAMES;
       if (imported.length > 0) imports.push({ h, c, names: imported });
       else if (names && [...identifiersOf(code[h][c])].every((name) => names.has(name))) verdicts[h][c] = MIGRATION;
-    }
+    };
+    dels.forEach(serves);
+    adds.forEach(serves);
   }
   // Stryker disable next-line ConditionalExpression: a shortcut; with no added import the names below serve nothing
   if (imports.length === 0) return;
   // The names the migration's added lines use, serving lines included: an import of one of them serves it.
   const migratedNames = new Set<string>();
-  hunks.forEach((hunk, h) =>
-    hunk.changes.forEach((change, c) => {
-      if (change.type === "add" && verdicts[h][c]?.lineClass === "migration") for (const name of identifiersOf(code[h][c])) migratedNames.add(name);
-    }),
-  );
+  for (const { h, adds } of blocks) for (const c of adds) if (verdicts[h][c]?.lineClass === "migration") for (const name of identifiersOf(code[h][c])) migratedNames.add(name);
   for (const { h, c, names } of imports) if (names.some((name) => migratedNames.has(name))) verdicts[h][c] = MIGRATION;
 }
 
@@ -216,8 +215,12 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
             // A Python 3 idiom written in place of the line it replaces (`list(d.keys())` for `d.keys()`) is the
             // mechanical edit 2to3 makes: migration work, though either line alone is ordinary code.
             // An addition beyond the removals it pairs with is held against all of them, where they took old constructs away.
-            const replaced = k < dels.length ? [code[h][dels[k]]] : anyOldHit ? dels.map((d) => code[h][d]) : [];
-            out[a] = replaced.length > 0 && python3IdiomIn(code[h][a], ...replaced) ? MIGRATION : OTHER;
+            if (k >= dels.length && !anyOldHit) {
+              out[a] = OTHER;
+              return;
+            }
+            const replaced = k < dels.length ? [code[h][dels[k]]] : dels.map((d) => code[h][d]);
+            out[a] = python3IdiomIn(code[h][a], ...replaced) ? MIGRATION : OTHER;
           });
         }
         return out;
