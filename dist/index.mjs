@@ -65249,7 +65249,11 @@ var VERSION_CONDITION = /^\s*(?:if|elif)\b.*(?:\bPY2\b|\bPY3\b|\bPY\d\d\b|sys\.v
 var FALLBACK_EXCEPT = /^\s*except\s+\(?\s*(?:ImportError|NameError|ModuleNotFoundError|AttributeError)\b/;
 var STATEMENT_START = /^\s*(?:try\s*:|except\b)/;
 var CONTINUATION = /^\s*(?:else|elif|except|finally)\b/;
-var indentOf = (raw) => raw.length - raw.trimStart().length;
+var indentOf = (raw) => {
+  let i = 0;
+  while (raw.charCodeAt(i) === 32 || raw.charCodeAt(i) === 9) i++;
+  return i < raw.length && /\s/.test(raw[i]) ? raw.length - raw.trimStart().length : i;
+};
 function fallbackTries(raw, code18) {
   const result = /* @__PURE__ */ new Set();
   code18.forEach((line, i) => {
@@ -65268,32 +65272,37 @@ function fallbackTries(raw, code18) {
   });
   return result;
 }
-var opensGuard = (line) => !line.startedInString && ((line.code.includes("PY") || line.code.includes("version")) && VERSION_CONDITION.test(line.code) || line.code.includes("Error") && FALLBACK_EXCEPT.test(line.code));
+var isVersionCheck = (code18) => (code18.includes("PY") || code18.includes("version")) && VERSION_CONDITION.test(code18);
+var isFallbackExcept = (code18) => code18.includes("Error") && FALLBACK_EXCEPT.test(code18);
+var opensGuard = (line) => !line.startedInString && (isVersionCheck(line.code) || isFallbackExcept(line.code));
 function guardedLines(raw, code18) {
   if (!code18.some(opensGuard)) return new Array(code18.length).fill(false);
   const tries = fallbackTries(raw, code18);
   const stack = [];
-  const guarded = [];
+  const guarded = new Array(code18.length);
+  let guardFrames = 0;
   let lastGuardedBlock;
-  code18.forEach((line, i) => {
+  for (let i = 0; i < code18.length; i++) {
+    const line = code18[i];
     const text = line.code;
     if (line.startedInString || !text.trim()) {
-      guarded.push(stack.some((f) => f.guarded));
-      return;
+      guarded[i] = guardFrames > 0;
+      continue;
     }
     const indent = indentOf(raw[i]);
     lastGuardedBlock = void 0;
     while (stack.length && stack[stack.length - 1].indent >= indent) {
       const frame = stack.pop();
+      if (frame.guarded) guardFrames--;
       if (frame.indent === indent) lastGuardedBlock = frame;
     }
-    const outer = stack.some((f) => f.guarded);
     let guard = false;
-    if (VERSION_CONDITION.test(text) || tries.has(i) || FALLBACK_EXCEPT.test(text)) guard = true;
-    else if (CONTINUATION.test(text) && lastGuardedBlock?.guarded) guard = true;
-    guarded.push(outer || guard);
+    if (isVersionCheck(text) || tries.has(i) || isFallbackExcept(text)) guard = true;
+    else if (lastGuardedBlock?.guarded && CONTINUATION.test(text)) guard = true;
+    guarded[i] = guardFrames > 0 || guard;
     stack.push({ indent, guarded: guard });
-  });
+    if (guard) guardFrames++;
+  }
   return guarded;
 }
 
@@ -65716,16 +65725,16 @@ var PUNCTUATION_TRIGGER = /`|<>|\d[lL]\b|(?<![\w.])0[0-7]|[rR]""/;
 var NO_RULES = [];
 var NOTHING = Object.freeze({ rules: NO_RULES, importLine: false });
 var NO_HITS = Object.freeze([]);
-var wordsPattern = (words2) => new RegExp(`(?<![A-Za-z_][A-Za-z0-9_]*)(?:${[...words2].sort((a, b) => b.length - a.length).join("|")})(?![A-Za-z0-9_])`, "g");
+var wordsPattern = (words2) => new RegExp(`(?<![A-Za-z_])(?<![A-Za-z_][A-Za-z0-9_]*)(?:${[...words2].sort((a, b) => b.length - a.length).join("|")})(?![A-Za-z0-9_])`, "g");
 var FIXED_WORDS = [.../* @__PURE__ */ new Set([...RULES_BY_WORD.keys(), ...MODULE_WORDS])];
 var FIXED_TRIGGERS = wordsPattern(FIXED_WORDS);
-var triggersByContext = /* @__PURE__ */ new WeakMap();
-function triggersFor(context) {
-  if (!context.exceptNames?.size && !context.importedModules?.size) return FIXED_TRIGGERS;
-  let pattern = triggersByContext.get(context);
+var fileNamesByContext = /* @__PURE__ */ new WeakMap();
+function fileNamesPattern(context) {
+  if (!context.exceptNames?.size && !context.importedModules?.size) return void 0;
+  let pattern = fileNamesByContext.get(context);
   if (!pattern) {
-    pattern = wordsPattern(/* @__PURE__ */ new Set([...FIXED_WORDS, ...context.exceptNames ?? [], ...context.importedModules ?? []]));
-    triggersByContext.set(context, pattern);
+    pattern = wordsPattern(/* @__PURE__ */ new Set([...context.exceptNames ?? [], ...context.importedModules ?? []]));
+    fileNamesByContext.set(context, pattern);
   }
   return pattern;
 }
@@ -65735,15 +65744,21 @@ function candidateRules(code18, context) {
   let module2;
   const exceptNames = context.exceptNames?.size ? context.exceptNames : void 0;
   const modules = context.importedModules?.size ? context.importedModules : void 0;
-  const triggers = triggersFor(context);
-  triggers.lastIndex = 0;
-  for (let m = triggers.exec(code18); m; m = triggers.exec(code18)) {
+  FIXED_TRIGGERS.lastIndex = 0;
+  for (let m = FIXED_TRIGGERS.exec(code18); m; m = FIXED_TRIGGERS.exec(code18)) {
     const word = m[0];
     const list = RULES_BY_WORD.get(word);
     if (list) for (const i of list) (found ??= /* @__PURE__ */ new Set()).add(i);
     if (MODULE_WORDS.has(word)) importLine = true;
-    if (exceptNames?.has(word)) for (const i of EXCEPT_NAME_RULES) (found ??= /* @__PURE__ */ new Set()).add(i);
-    if (modules?.has(word) && module2 === void 0) module2 = word;
+  }
+  const names = fileNamesPattern(context);
+  if (names) {
+    names.lastIndex = 0;
+    for (let m = names.exec(code18); m; m = names.exec(code18)) {
+      const word = m[0];
+      if (exceptNames?.has(word)) for (const i of EXCEPT_NAME_RULES) (found ??= /* @__PURE__ */ new Set()).add(i);
+      if (modules?.has(word) && module2 === void 0) module2 = word;
+    }
   }
   if (PUNCTUATION_TRIGGER.test(code18)) for (const i of PUNCTUATION_RULES) (found ??= /* @__PURE__ */ new Set()).add(i);
   if (context.enabled?.size && code18.includes("/")) for (const i of OPT_IN_RULES) (found ??= /* @__PURE__ */ new Set()).add(i);
@@ -65842,6 +65857,15 @@ var MARKER_HINT = /six|future|builtins|past|python_2|version|PY|except|[uU]"|imp
 function compatibilityMarkerIn(code18) {
   if (!MARKER_HINT.test(code18)) return void 0;
   return COMPATIBILITY_MARKERS.find((m) => m.pattern.test(code18))?.id;
+}
+var WORTH_JUDGING = new RegExp(`${FIXED_TRIGGERS.source}|${PUNCTUATION_TRIGGER.source}|${MARKER_HINT.source}`);
+function worthJudging(code18, context) {
+  if (WORTH_JUDGING.test(code18)) return true;
+  if (context.enabled?.size && code18.includes("/")) return true;
+  const names = fileNamesPattern(context);
+  if (!names) return false;
+  names.lastIndex = 0;
+  return names.test(code18);
 }
 var duplicateTypes = (code18) => {
   const tuple = /\bisinstance\s*\(.*?,\s*\(([^()]*)\)/.exec(code18)?.[1];
@@ -66098,6 +66122,7 @@ function hunkSide(hunks, side, wholeFile) {
 }
 var OTHER = Object.freeze({ lineClass: "other" });
 var MIGRATION = Object.freeze({ lineClass: "migration" });
+var NO_NAMES = [];
 function servingLines(hunks, blocks, code18, verdicts) {
   const rewriteNames = /* @__PURE__ */ new Map();
   for (const { h, dels, adds } of blocks) {
@@ -66111,20 +66136,18 @@ function servingLines(hunks, blocks, code18, verdicts) {
   const imports = [];
   for (const { h, dels, adds } of blocks) {
     const names = rewriteNames.get(h);
-    for (const c of [...dels, ...adds]) {
-      if (verdicts[h][c]?.lineClass !== "other") continue;
-      const imported = hunks[h].changes[c].type === "add" && code18[h][c].includes("import") ? namesImportedBy(code18[h][c]) : [];
+    const serves = (c) => {
+      if (verdicts[h][c]?.lineClass !== "other") return;
+      const imported = hunks[h].changes[c].type === "add" && code18[h][c].includes("import") ? namesImportedBy(code18[h][c]) : NO_NAMES;
       if (imported.length > 0) imports.push({ h, c, names: imported });
       else if (names && [...identifiersOf(code18[h][c])].every((name) => names.has(name))) verdicts[h][c] = MIGRATION;
-    }
+    };
+    dels.forEach(serves);
+    adds.forEach(serves);
   }
   if (imports.length === 0) return;
   const migratedNames = /* @__PURE__ */ new Set();
-  hunks.forEach(
-    (hunk, h) => hunk.changes.forEach((change, c) => {
-      if (change.type === "add" && verdicts[h][c]?.lineClass === "migration") for (const name of identifiersOf(code18[h][c])) migratedNames.add(name);
-    })
-  );
+  for (const { h, adds } of blocks) for (const c of adds) if (verdicts[h][c]?.lineClass === "migration") for (const name of identifiersOf(code18[h][c])) migratedNames.add(name);
   for (const { h, c, names } of imports) if (names.some((name) => migratedNames.has(name))) verdicts[h][c] = MIGRATION;
 }
 function python3Pack(options2 = {}) {
@@ -66142,7 +66165,7 @@ function python3Pack(options2 = {}) {
       const found = [];
       for (let i = 0; i < view2.code.length; i++) {
         const code18 = view2.code[i].code;
-        if (code18.trim() === "") continue;
+        if (code18.trim() === "" || !worthJudging(code18, context(i))) continue;
         const hit = oldConstructIn(code18, view2.names, context(i));
         if (hit && (!view2.guarded[i] || hit.syntax)) found.push({ line: i + 1, rule: hit.id });
       }
@@ -66174,8 +66197,13 @@ function python3Pack(options2 = {}) {
           const line = side.view.code[i];
           code18[h][c] = line?.code ?? "";
           guarded = side.view.guarded[i] ?? false;
-          marker2 = line ? compatibilityMarkerIn(line.code) : void 0;
-          return line ? oldConstructIn(line.code, side.view.names, contextFor(side.view)(i)) : void 0;
+          const context = line && contextFor(side.view)(i);
+          if (!context || !worthJudging(line.code, context)) {
+            marker2 = void 0;
+            return void 0;
+          }
+          marker2 = compatibilityMarkerIn(line.code);
+          return oldConstructIn(line.code, side.view.names, context);
         };
         for (const { dels, adds } of changeBlocks(hunk)) {
           blocks.push({ h, dels, adds });
@@ -66195,8 +66223,12 @@ function python3Pack(options2 = {}) {
               out[a] = MIGRATION;
               return;
             }
-            const replaced = k < dels.length ? [code18[h][dels[k]]] : anyOldHit ? dels.map((d) => code18[h][d]) : [];
-            out[a] = replaced.length > 0 && python3IdiomIn(code18[h][a], ...replaced) ? MIGRATION : OTHER;
+            if (k >= dels.length && !anyOldHit) {
+              out[a] = OTHER;
+              return;
+            }
+            const replaced = k < dels.length ? [code18[h][dels[k]]] : dels.map((d) => code18[h][d]);
+            out[a] = python3IdiomIn(code18[h][a], ...replaced) ? MIGRATION : OTHER;
           });
         }
         return out;
