@@ -7,11 +7,9 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
-import { pythonCorpusDiff, syntheticPullRequest } from "./corpora.js";
+import { pythonCorpusDiff, SYNTHETIC_FACTS, SYNTHETIC_GITATTRIBUTES, syntheticPullRequest } from "./corpora.js";
 
 const ROUNDS = 15;
-const facts = { baseBranch: "main", defaultBranch: "main", draft: false, authorIsBot: false };
-const gitattributes = [{ path: ".gitattributes", text: "*.pb.go linguist-generated\npkg3/** linguist-vendored\n" }];
 
 async function load(dir: string) {
   const from = (path: string) => import(pathToFileURL(join(dir, path)).href) as Promise<any>;
@@ -54,7 +52,7 @@ for (let round = 0; round < ROUNDS; round++) {
       timed(() => {
         const changed = entries.map(b.changed.fromGitHubFile);
         for (const file of changed) b.changed.hunksOf(file);
-        b.engine.evaluate({ files: changed, config, gitattributes, facts });
+        b.engine.evaluate({ files: changed, config, gitattributes: SYNTHETIC_GITATTRIBUTES, facts: SYNTHETIC_FACTS });
       }),
     );
   });

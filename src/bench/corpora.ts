@@ -4,6 +4,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { GitHubFileEntry } from "../analysis/changed-file.js";
 
+/** What the engine is told of the synthetic pull request, and the `.gitattributes` it reads: pkg3/ is vendored. */
+export const SYNTHETIC_FACTS = { baseBranch: "main", defaultBranch: "main", draft: false, authorIsBot: false };
+export const SYNTHETIC_GITATTRIBUTES = [{ path: ".gitattributes", text: "*.pb.go linguist-generated\npkg3/** linguist-vendored\n" }];
+
 export function syntheticPullRequest(files: number, linesPerFile: number): GitHubFileEntry[] {
   return Array.from({ length: files }, (_, f) => {
     const half = linesPerFile / 2;

@@ -10,7 +10,7 @@ import { benchBigDiff } from "./big-diff.js";
 import { benchScan } from "./scan.js";
 import { performance } from "node:perf_hooks";
 import { fromGitHubFile, hunksOf } from "../analysis/changed-file.js";
-import { pythonCorpusDiff, syntheticPullRequest } from "./corpora.js";
+import { pythonCorpusDiff, SYNTHETIC_FACTS, SYNTHETIC_GITATTRIBUTES, syntheticPullRequest } from "./corpora.js";
 import { readDiff } from "../analysis/diff-reader.js";
 import { measureMigration } from "../analysis/migration.js";
 import { python3Pack } from "../analysis/python/python3-pack.js";
@@ -18,7 +18,6 @@ import { evaluate } from "../engine.js";
 import { benchFirstWrite } from "./first-write.js";
 import { defaultConfig } from "../policy/config.js";
 
-const facts = { baseBranch: "main", defaultBranch: "main", draft: false, authorIsBot: false };
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 function median(values: number[]): number {
@@ -45,13 +44,12 @@ function benchSynthetic() {
   const entries = syntheticPullRequest(3000, 100);
   const bytes = entries.reduce((sum, e) => sum + (e.patch?.length ?? 0), 0);
   const config = defaultConfig();
-  const gitattributes = [{ path: ".gitattributes", text: "*.pb.go linguist-generated\npkg3/** linguist-vendored\n" }];
   const changed = entries.reduce((sum, e) => sum + e.additions + e.deletions, 0);
   let counted = 0;
   const result = measure(() => {
     const files = entries.map(fromGitHubFile);
     for (const file of files) hunksOf(file); // parse every patch, as the line classifiers do
-    const evaluation = evaluate({ files, config, gitattributes, facts });
+    const evaluation = evaluate({ files, config, gitattributes: SYNTHETIC_GITATTRIBUTES, facts: SYNTHETIC_FACTS });
     counted = evaluation.size.countedLines;
   });
   console.log(`synthetic pull request: 3,000 Python files, ${changed.toLocaleString("en-US")} changed lines (${counted.toLocaleString("en-US")} counted: pkg3/ is marked vendored), ${mb(bytes)} MB of patches, size and migration analysis`);
