@@ -65738,6 +65738,7 @@ function fileNamesPattern(context) {
   }
   return pattern;
 }
+var mayHoldOptIn = (code18, context) => !!context.enabled?.size && code18.includes("/");
 function candidateRules(code18, context) {
   let found;
   let importLine = false;
@@ -65761,7 +65762,7 @@ function candidateRules(code18, context) {
     }
   }
   if (PUNCTUATION_TRIGGER.test(code18)) for (const i of PUNCTUATION_RULES) (found ??= /* @__PURE__ */ new Set()).add(i);
-  if (context.enabled?.size && code18.includes("/")) for (const i of OPT_IN_RULES) (found ??= /* @__PURE__ */ new Set()).add(i);
+  if (mayHoldOptIn(code18, context)) for (const i of OPT_IN_RULES) (found ??= /* @__PURE__ */ new Set()).add(i);
   if (!found && !importLine && module2 === void 0) return NOTHING;
   return { rules: found ? [...found].sort((a, b) => a - b) : NO_RULES, importLine, module: module2 };
 }
@@ -65861,7 +65862,7 @@ function compatibilityMarkerIn(code18) {
 var WORTH_JUDGING = new RegExp(`${FIXED_TRIGGERS.source}|${PUNCTUATION_TRIGGER.source}|${MARKER_HINT.source}`);
 function worthJudging(code18, context) {
   if (WORTH_JUDGING.test(code18)) return true;
-  if (context.enabled?.size && code18.includes("/")) return true;
+  if (mayHoldOptIn(code18, context)) return true;
   const names = fileNamesPattern(context);
   if (!names) return false;
   names.lastIndex = 0;
@@ -66165,8 +66166,10 @@ function python3Pack(options2 = {}) {
       const found = [];
       for (let i = 0; i < view2.code.length; i++) {
         const code18 = view2.code[i].code;
-        if (code18.trim() === "" || !worthJudging(code18, context(i))) continue;
-        const hit = oldConstructIn(code18, view2.names, context(i));
+        if (code18.trim() === "") continue;
+        const lineContext = context(i);
+        if (!worthJudging(code18, lineContext)) continue;
+        const hit = oldConstructIn(code18, view2.names, lineContext);
         if (hit && (!view2.guarded[i] || hit.syntax)) found.push({ line: i + 1, rule: hit.id });
       }
       return found;

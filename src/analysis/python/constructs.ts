@@ -66,6 +66,10 @@ function fileNamesPattern(context: RuleContext): RegExp | undefined {
   return pattern;
 }
 
+/** Whether an opt-in rule (`old-division`) is worth trying: one is on, and the line has the slash its pattern needs. */
+// Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: a shortcut; applies() checks the rule is on, and its pattern needs the slash
+const mayHoldOptIn = (code: string, context: RuleContext) => !!context.enabled?.size && code.includes("/");
+
 /**
  * The rules to try on a line, in rule order, from one scan for their words; and whether it imports something or
  * names an imported Python 2 module (the module rules). The file's caught exceptions' names are triggers too.
@@ -97,8 +101,7 @@ function candidateRules(code: string, context: RuleContext): { rules: number[]; 
   }
   // Stryker disable next-line ConditionalExpression: a shortcut; the punctuation rules' own patterns decide
   if (PUNCTUATION_TRIGGER.test(code)) for (const i of PUNCTUATION_RULES) (found ??= new Set()).add(i);
-  // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: a shortcut; applies() checks the rule is on, and its pattern needs the slash
-  if (context.enabled?.size && code.includes("/")) for (const i of OPT_IN_RULES) (found ??= new Set()).add(i);
+  if (mayHoldOptIn(code, context)) for (const i of OPT_IN_RULES) (found ??= new Set()).add(i);
   // Stryker disable next-line ConditionalExpression,BooleanLiteral,EqualityOperator: NOTHING and an empty answer are read the same
   if (!found && !importLine && module === undefined) return NOTHING;
   return { rules: found ? [...found].sort((a, b) => a - b) : NO_RULES, importLine, module };
@@ -248,8 +251,7 @@ const WORTH_JUDGING = new RegExp(`${FIXED_TRIGGERS.source}|${PUNCTUATION_TRIGGER
 /** Could the line hold an old construct or a marker? If not, neither `oldConstructsIn` nor `compatibilityMarkerIn` finds one. */
 export function worthJudging(code: string, context: RuleContext): boolean {
   if (WORTH_JUDGING.test(code)) return true;
-  // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: a shortcut; the opt-in rules' patterns need the slash
-  if (context.enabled?.size && code.includes("/")) return true;
+  if (mayHoldOptIn(code, context)) return true;
   const names = fileNamesPattern(context);
   if (!names) return false;
   names.lastIndex = 0;

@@ -142,8 +142,10 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
       for (let i = 0; i < view.code.length; i++) {
         const code = view.code[i].code;
         // Stryker disable next-line ConditionalExpression,MethodExpression,StringLiteral: a shortcut; a blank line holds no construct
-        if (code.trim() === "" || !worthJudging(code, context(i))) continue;
-        const hit = oldConstructIn(code, view.names, context(i));
+        if (code.trim() === "") continue;
+        const lineContext = context(i);
+        if (!worthJudging(code, lineContext)) continue;
+        const hit = oldConstructIn(code, view.names, lineContext);
         if (hit && (!view.guarded[i] || hit.syntax)) found.push({ line: i + 1, rule: hit.id });
       }
       return found;
