@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { matchPathRule } from "../analysis/generated/path-rules.js";
 
 export interface Tree {
@@ -25,10 +25,17 @@ function vendoredFolder(path: string): boolean {
 
 /**
  * The files of a working tree: those git tracks (`git ls-files`) in a repository, else a walk that skips `.git`,
- * `node_modules` and vendored folders. `only` restricts it to these paths (relative to `cwd`).
+ * `node_modules` and vendored folders. `only` restricts it to these paths (relative to `cwd`, or absolute), each of
+ * which must lie inside the tree: another tree is scanned with `-C`, so that its own repository and config apply.
  */
 export async function listTree(cwd: string, only: readonly string[] = []): Promise<Tree> {
   const top = (await run(cwd, ["rev-parse", "--show-toplevel"]))?.trim();
+  for (const path of only) {
+    const inTree = relative(top || cwd, resolve(cwd, path));
+    if (inTree === ".." || inTree.startsWith(`..${sep}`) || isAbsolute(inTree)) {
+      throw new Error(`${path} is outside the tree being scanned (${top || cwd}): to scan it, run small-steps scan -C ${path}`);
+    }
+  }
   if (top) {
     const listed = await run(cwd, ["ls-files", "-z", "--full-name", "--", ...(only.length ? only : ["."])]);
     const attributes = await run(top, ["ls-files", "-z", "--full-name", "--", ".gitattributes", "**/.gitattributes"]);
@@ -46,7 +53,7 @@ export async function listTree(cwd: string, only: readonly string[] = []): Promi
     }
   };
   for (const start of only.length ? only : ["."]) {
-    const full = join(cwd, start);
+    const full = resolve(cwd, start);
     try {
       await walk(full);
     } catch (error) {

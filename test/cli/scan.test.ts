@@ -81,6 +81,23 @@ describe("small-steps scan", () => {
     expect(stdout).toContain("See it: `small-steps scan app/sub/util.py app/views.py`");
   });
 
+  test("a PATH may be absolute; one outside the tree is a usage error that names -C, in a repository or not", async () => {
+    const absolute = await scan(["--json", join(repo.dir, "app/sub")], repo.dir);
+    expect(absolute.code).toBe(0);
+    expect(absolute.json().files).toBe(1);
+    const other = tree(false);
+    fixture(other);
+    const walked = await scan(["--json", join(other.dir, "app")], other.dir);
+    expect(walked.json().filesWithRemaining.map((f: { path: string }) => f.path)).toEqual(["app/sub/util.py", "app/views.py"]);
+    for (const cwd of [repo.dir, other.dir]) {
+      const outside = await scan(["--json", join(cwd, "..")], join(cwd, "app"));
+      expect(outside.code).toBe(2);
+      expect(outside.stderr).toContain(`is outside the tree being scanned`);
+      expect(outside.stderr).toContain(`run small-steps scan -C ${join(cwd, "..")}`);
+      expect(outside.stdout).toBe("");
+    }
+  });
+
   test("outside a repository it walks the folder, skipping .git-less vendored folders and node_modules", async () => {
     const plain = tree(false);
     fixture(plain);
