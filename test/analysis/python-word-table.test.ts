@@ -1,0 +1,99 @@
+import { oldConstructsIn, worthJudging } from "../../src/analysis/python/constructs.js";
+import { hashOf, WordTable } from "../../src/analysis/python/word-table.js";
+
+// The scan every changed Python line goes through before any rule: words found by span and hash, and the
+// punctuation rules' and markers' characters read around each run of identifier characters.
+
+describe("a table of words, looked up by a span of a line", () => {
+  const words = ["import", "imp", "sys", "six", "xrange", "_", "a1"];
+  const table = new WordTable(words);
+  const at = (line: string, start: number, end: number) => table.indexOf(line, start, end, hashOf(line.slice(start, end)));
+
+  test.each(words)("finds %s inside a line", (word) => {
+    const line = `x = (${word}) + 1`;
+    expect(table.words[at(line, 5, 5 + word.length)]).toBe(word);
+  });
+
+  test.each([
+    ["a prefix of a word", "impo"],
+    ["a word with more after it", "imports"],
+    ["another case", "Import"],
+    ["a word not in the table", "range"],
+    ["nothing", ""],
+  ])("does not find %s", (_, text) => expect(at(`(${text})`, 1, 1 + text.length)).toBe(-1));
+
+  test("finds every word of a table whose hashes share slots", () => {
+    // 500 words in a table of 2,048 slots: many probe past a taken slot.
+    const many = Array.from({ length: 500 }, (_, i) => `w${i.toString(36)}`);
+    const big = new WordTable(many);
+    expect(many.every((w) => big.has(w))).toBe(true);
+    expect(["w", "wzz", "x0", "w0 "].some((w) => big.has(w))).toBe(false);
+  });
+
+  test("holds each word once", () => expect(new WordTable(["a", "b", "a"]).words).toEqual(["a", "b"]));
+});
+
+describe("the one scan before any rule", () => {
+  const none = {};
+  test.each([
+    // identifiers, whole, as `[A-Za-z_][A-Za-z0-9_]*` reads them
+    ["x = xrange(3)", true],
+    ["x = myxrange(3)", false],
+    ["x = xrange2(3)", false],
+    ["x = 2xrange(3)", true], // after digits an identifier starts
+    ["x = a.xrange", true], // an attribute is still the word (the rule decides)
+    ["x = éxrange", true], // beyond ASCII is no identifier character, as in the patterns
+    // the punctuation rules
+    ["x = `y`", true],
+    ["if a <> b: pass", true],
+    ["if a < > b: pass", false],
+    ["x = 10L", true],
+    ["x = x10L", true], // `\d[lL]\b` reads inside an identifier too
+    ["x = 10Lx", false],
+    ["x = 10", false],
+    ["x = 0777", true],
+    ["x = 0", false],
+    ["x = 1.0777", false], // after a dot: a float
+    ["x = a0777", false],
+    ['x = r""', true],
+    ['x = R""', true],
+    ['x = r"', false],
+    ['x = ar""', true],
+    // the markers' words and the unicode prefix
+    ["import os", true],
+    ["if PY2: pass", true],
+    ["if PY27: pass", false],
+    ["x = six.moves", true],
+    ['x = u""', true],
+    ['x = U""', true],
+    ["x = u", false],
+    ["@python_2_unicode_compatible", true],
+    ["value = compute(version)", false],
+    ["", false],
+  ])("%s → %s", (line, worth) => expect(worthJudging(line, none)).toBe(worth));
+
+  test("reads the file's caught exceptions and imported modules as words", () => {
+    const context = { exceptNames: new Set(["err"]), importedModules: new Set(["StringIO"]) };
+    expect(worthJudging("print err[0]", context)).toBe(true);
+    expect(worthJudging("x = err[0]", context)).toBe(true);
+    expect(worthJudging("x = errs[0]", context)).toBe(false);
+    expect(worthJudging("x = StringIO.StringIO()", context)).toBe(true);
+    expect(worthJudging("x = StringIO.StringIO()", none)).toBe(false);
+    // and the rules behind those words are tried: the exception's index, the module's use
+    expect(oldConstructsIn("x = err[0]", () => new Set(), context).map((h) => h.id)).toEqual(["indexing-exception"]);
+    expect(oldConstructsIn("x = StringIO.StringIO()", () => new Set(), context).map((h) => h.id)).toEqual(["module-StringIO"]);
+  });
+
+  test("lets a slash through only where an opt-in rule is on", () => {
+    expect(worthJudging("x = a / b", none)).toBe(false);
+    expect(worthJudging("x = a / b", { enabled: new Set(["old-division"]) })).toBe(true);
+  });
+
+  test.each([
+    ["x = `y` + 10L", ["backticks", "long-suffix"]],
+    ["if a <> 0777: pass", ["diamond-not-equal", "old-octal"]],
+    ['x = ur""', ["ur-prefix"]],
+  ])("tries the punctuation rules where their characters stand: %s", (line, ids) => {
+    expect(oldConstructsIn(line).map((h) => h.id)).toEqual(ids);
+  });
+});
