@@ -1,37 +1,7 @@
 import { oldConstructsIn, worthJudging } from "../../src/analysis/python/constructs.js";
-import { hashOf, WordTable } from "../../src/analysis/python/word-table.js";
 
-// The scan every changed Python line goes through before any rule: words found by span and hash, and the
-// punctuation rules' and markers' characters read around each run of identifier characters.
-
-describe("a table of words, looked up by a span of a line", () => {
-  const words = ["import", "imp", "sys", "six", "xrange", "_", "a1"];
-  const table = new WordTable(words);
-  const at = (line: string, start: number, end: number) => table.indexOf(line, start, end, hashOf(line.slice(start, end)));
-
-  test.each(words)("finds %s inside a line", (word) => {
-    const line = `x = (${word}) + 1`;
-    expect(table.words[at(line, 5, 5 + word.length)]).toBe(word);
-  });
-
-  test.each([
-    ["a prefix of a word", "impo"],
-    ["a word with more after it", "imports"],
-    ["another case", "Import"],
-    ["a word not in the table", "range"],
-    ["nothing", ""],
-  ])("does not find %s", (_, text) => expect(at(`(${text})`, 1, 1 + text.length)).toBe(-1));
-
-  test("finds every word of a table whose hashes share slots", () => {
-    // 500 words in a table of 2,048 slots: many probe past a taken slot.
-    const many = Array.from({ length: 500 }, (_, i) => `w${i.toString(36)}`);
-    const big = new WordTable(many);
-    expect(many.every((w) => big.has(w))).toBe(true);
-    expect(["w", "wzz", "x0", "w0 "].some((w) => big.has(w))).toBe(false);
-  });
-
-  test("holds each word once", () => expect(new WordTable(["a", "b", "a"]).words).toEqual(["a", "b"]));
-});
+// The scan every changed Python line goes through before any rule: whole words, and the punctuation rules' and
+// markers' characters.
 
 describe("the one scan before any rule", () => {
   const none = {};
