@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { guardedLines } from "../../src/analysis/python/guards.js";
 import { stripLines } from "../../src/analysis/python/source.js";
 
@@ -55,5 +56,74 @@ describe("which lines a Python 2 guard holds (tables: * marks a guarded line)", 
   test("the try of an import fallback nested deeper than its except is not the same statement", () => {
     const { lines, expected } = marks(["try:", "    try:", "        x = 1", "    finally:", "        y = 2", "except ValueError:", "    pass"]);
     expect(guarded(lines)).toEqual(expected);
+  });
+});
+
+/**
+ * The guard walk as first written, every line in order with every frame kept: the reference the walk that skips
+ * from one guard to the next must agree with.
+ */
+function guardedLinesReference(raw: readonly string[], code: ReturnType<typeof stripLines>): boolean[] {
+  const VERSION = /^\s*(?:if|elif)\b.*(?:\bPY2\b|\bPY3\b|\bPY\d\d\b|sys\.version_info|sys\.version\b|six\.PY[23]|python_version)/;
+  const FALLBACK = /^\s*except\s+\(?\s*(?:ImportError|NameError|ModuleNotFoundError|AttributeError)\b/;
+  const START = /^\s*(?:try\s*:|except\b)/;
+  const CONTINUES = /^\s*(?:else|elif|except|finally)\b/;
+  const indent = (line: string) => line.length - line.trimStart().length;
+  const tries = new Set<number>();
+  code.forEach((line, i) => {
+    if (line.startedInString || !START.test(line.code)) return;
+    for (let j = i + 1; j < code.length; j++) {
+      if (code[j].startedInString || !code[j].code.trim()) continue;
+      if (indent(raw[j]) > indent(raw[i])) continue;
+      if (indent(raw[j]) < indent(raw[i]) || !CONTINUES.test(code[j].code)) break;
+      if (FALLBACK.test(code[j].code)) {
+        tries.add(i);
+        break;
+      }
+    }
+  });
+  const stack: Array<{ indent: number; guarded: boolean }> = [];
+  return code.map((line, i) => {
+    if (line.startedInString || !line.code.trim()) return stack.some((f) => f.guarded);
+    const at = indent(raw[i]);
+    let closed: { indent: number; guarded: boolean } | undefined;
+    while (stack.length && stack[stack.length - 1].indent >= at) {
+      const frame = stack.pop()!;
+      if (frame.indent === at) closed = frame;
+    }
+    const guard = VERSION.test(line.code) || tries.has(i) || FALLBACK.test(line.code) || (!!closed?.guarded && CONTINUES.test(line.code));
+    const result = stack.some((f) => f.guarded) || guard;
+    stack.push({ indent: at, guarded: guard });
+    return result;
+  });
+}
+
+describe("the guard walk that skips from guard to guard", () => {
+  const corpus = JSON.parse(readFileSync(new URL("../fixtures/lib2to3-fixer-pairs.json", import.meta.url), "utf8")) as { pairs: Array<{ before: string; after: string }> };
+  // lib2to3's examples hold few guards: each is also read with guards and fallbacks woven around and into it.
+  const weave = (text: string): string[][] => {
+    const lines = text.split("\n");
+    const indented = lines.map((l) => `    ${l}`);
+    return [
+      lines,
+      ["if PY2:", ...indented, "else:", ...indented, "x = 1"],
+      ["try:", ...indented, "except ImportError:", ...indented, "finally:", "    pass", ...lines],
+      [...lines, "try:", "    import cPickle", "except (KeyError, ValueError):", "    pass", "except ImportError:", ...indented],
+      ["def f():", "    try:", "        import a", "    except ImportError:", ...indented.map((l) => `    ${l}`), ...lines],
+      ["if x:", "    y = 1", "elif sys.version_info[0] == 2:", ...indented, "z = 2", "'''", "if PY2:", "'''", ...lines],
+    ];
+  };
+  const texts = corpus.pairs.flatMap((p) => [p.before, p.after]).flatMap(weave);
+
+  test("marks the same lines as the walk over every line, on lib2to3's examples with guards woven in", () => {
+    const differing = texts.filter((lines) => {
+      const code = stripLines(lines);
+      return JSON.stringify(guardedLines(lines, code)) !== JSON.stringify(guardedLinesReference(lines, code));
+    });
+    expect(differing).toEqual([]);
+    // The examples do hold guarded and unguarded lines both.
+    const all = texts.flatMap((lines) => guardedLines(lines, stripLines(lines)));
+    expect(all.filter(Boolean).length).toBeGreaterThan(1000);
+    expect(all.filter((g) => !g).length).toBeGreaterThan(1000);
   });
 });

@@ -24,24 +24,26 @@ const indentOf = (raw: string) => {
   return i < raw.length && /\s/.test(raw[i]) ? raw.length - raw.trimStart().length : i;
 };
 
-/** For each `try:` line (or first handler in view), whether one of the statement's handlers is an import fallback. */
-function fallbackTries(raw: readonly string[], code: readonly CodeLine[]): Set<number> {
+/**
+ * The `try:` lines (and handlers before the fallback, where the hunk begins after the `try:`) of statements with an
+ * import fallback among their handlers: from each fallback `except`, back over the deeper lines of the bodies and the
+ * statement's other clauses at its indent, to its `try:`. Only fallback handlers are walked from, and most files have
+ * none, so no line but theirs is read.
+ */
+function fallbackTries(raw: readonly string[], code: readonly CodeLine[], fallbacks: readonly number[]): Set<number> {
   const result = new Set<number>();
-  code.forEach((line, i) => {
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: a shortcut; in Python only a try or a handler stands at a handler's indent before it, and a line in a string is never asked about
-    if (line.startedInString || !STATEMENT_START.test(line.code)) return;
-    const indent = indentOf(raw[i]);
-    for (let j = i + 1; j < code.length; j++) {
-      if (code[j].startedInString || !code[j].code.trim()) continue;
-      const inner = indentOf(raw[j]);
-      if (inner > indent) continue;
-      if (inner < indent || !CONTINUATION.test(code[j].code)) break;
-      if (FALLBACK_EXCEPT.test(code[j].code)) {
-        result.add(i);
-        break;
-      }
+  for (const j of fallbacks) {
+    const indent = indentOf(raw[j]);
+    for (let i = j - 1; i >= 0; i--) {
+      if (code[i].startedInString || !code[i].code.trim()) continue;
+      const outer = indentOf(raw[i]);
+      if (outer > indent) continue;
+      if (outer < indent) break;
+      // At the statement's indent: its other handlers (and else/finally) lie between, its `try:` starts it.
+      if (STATEMENT_START.test(code[i].code)) result.add(i);
+      if (!CONTINUATION.test(code[i].code)) break;
     }
-  });
+  }
   return result;
 }
 
@@ -52,41 +54,58 @@ function fallbackTries(raw: readonly string[], code: readonly CodeLine[]): Set<n
 // Stryker disable all: shortcuts; each pattern needs its words, so a line without them matches neither
 const isVersionCheck = (code: string) => (code.includes("PY") || code.includes("version")) && VERSION_CONDITION.test(code);
 const isFallbackExcept = (code: string) => code.includes("Error") && FALLBACK_EXCEPT.test(code);
-const opensGuard = (line: CodeLine) => !line.startedInString && (isVersionCheck(line.code) || isFallbackExcept(line.code));
 // Stryker restore all
 
 export function guardedLines(raw: readonly string[], code: readonly CodeLine[]): boolean[] {
-  // Stryker disable next-line ConditionalExpression,ArrayDeclaration: a shortcut (see opensGuard); filling by value gives the same array
-  if (!code.some(opensGuard)) return new Array<boolean>(code.length).fill(false);
-  const tries = fallbackTries(raw, code);
-  const stack: Frame[] = [];
   // Stryker disable next-line ArrayDeclaration: an array filled by index grows to the same length
-  const guarded = new Array<boolean>(code.length);
+  const guarded = new Array<boolean>(code.length).fill(false);
+  // Where a guard can start: a version check, an import fallback's `except`, or the `try:` of one. Most files have none.
+  const versionChecks: number[] = [];
+  const fallbacks: number[] = [];
+  for (let i = 0; i < code.length; i++) {
+    const line = code[i];
+    if (line.startedInString) continue;
+    if (isVersionCheck(line.code)) versionChecks.push(i);
+    else if (isFallbackExcept(line.code)) fallbacks.push(i);
+  }
+  if (versionChecks.length === 0 && fallbacks.length === 0) return guarded;
+  const tries = fallbackTries(raw, code, fallbacks);
+  const starts = [...new Set([...versionChecks, ...fallbacks, ...tries])].sort((a, b) => a - b);
+  const stack: Frame[] = [];
   let guardFrames = 0; // frames on the stack that are guards: a line is guarded while there is one
   let lastGuardedBlock: Frame | undefined; // the compound statement just closed, for its else/elif/except
-  for (let i = 0; i < code.length; i++) {
+  let next = 0; // the next guard start not yet reached
+  for (let i = starts[0]; i < code.length; i++) {
+    while (next < starts.length && starts[next] <= i) next++;
     const line = code[i];
     const text = line.code;
     if (line.startedInString || !text.trim()) {
       guarded[i] = guardFrames > 0;
-      continue;
+    } else {
+      const indent = indentOf(raw[i]);
+      lastGuardedBlock = undefined;
+      while (stack.length && stack[stack.length - 1].indent >= indent) {
+        const frame = stack.pop()!;
+        if (frame.guarded) guardFrames--;
+        // Stryker disable next-line ConditionalExpression: frames pop innermost first, so the last one kept is the one at this indent
+        if (frame.indent === indent) lastGuardedBlock = frame;
+      }
+      let guard = false;
+      if (starts[next - 1] === i) guard = true;
+      else if (lastGuardedBlock?.guarded && CONTINUATION.test(text)) guard = true; // else/elif/except of a guard
+      guarded[i] = guardFrames > 0 || guard;
+      // Every line is a frame, not only those ending in a colon: a one-line `if PY3: s = str` has its `else:` on the
+      // next line, and a condition over several lines (`if PY2 and (`) has its colon on a later, deeper line.
+      stack.push({ indent, guarded: guard });
+      if (guard) guardFrames++;
     }
-    const indent = indentOf(raw[i]);
-    lastGuardedBlock = undefined;
-    while (stack.length && stack[stack.length - 1].indent >= indent) {
-      const frame = stack.pop()!;
-      if (frame.guarded) guardFrames--;
-      // Stryker disable next-line ConditionalExpression: frames pop innermost first, so the last one kept is the one at this indent
-      if (frame.indent === indent) lastGuardedBlock = frame;
+    // With no guard open, the frames left change nothing (only a guard's frame guards or is continued): the lines up
+    // to the next guard start are unguarded, and the walk starts there again with an empty stack.
+    if (guardFrames === 0) {
+      if (next === starts.length) break;
+      stack.length = 0;
+      i = starts[next] - 1;
     }
-    let guard = false;
-    if (isVersionCheck(text) || tries.has(i) || isFallbackExcept(text)) guard = true;
-    else if (lastGuardedBlock?.guarded && CONTINUATION.test(text)) guard = true; // else/elif/except of a guard
-    guarded[i] = guardFrames > 0 || guard;
-    // Every line is a frame, not only those ending in a colon: a one-line `if PY3: s = str` has its `else:` on the
-    // next line, and a condition over several lines (`if PY2 and (`) has its colon on a later, deeper line.
-    stack.push({ indent, guarded: guard });
-    if (guard) guardFrames++;
   }
   return guarded;
 }
