@@ -27,8 +27,11 @@ const PYTHON3_FUTURES = new Set(["annotations", "generator_stop", "barry_as_FLUF
 
 const FUTURE = /^\s*from\s+__future__\s+import\s+\(?([\w\s,]+)\)?/;
 
-/** Every line the passes below read holds one of these words: the others (most lines) are passed over at once. */
-const WORTH_READING = /six|past|future|def|except|import/;
+/**
+ * Every line the passes below read starts with one of these words or holds `six` (a `six.` use, `import six`): the
+ * others (most lines) are passed over at once.
+ */
+const WORTH_READING = /^\s*(?:from|import|def|async|except)\b|six/;
 const PAST_OR_FUTURE_IMPORT = /^\s*(?:from|import)\s+(?:past|future)\b/;
 const DEF = /^\s*(?:async\s+)?def\s+(\w+)/;
 

@@ -51,6 +51,8 @@ function fallbackTries(raw: readonly string[], code: readonly CodeLine[], fallba
  * A guard starts only at a version check or at an import fallback's `except` (a fallback `try:` has one): a line of
  * neither, found by the words each needs ("PY" or "version"; "Error"), guards nothing, nor does any line after it.
  */
+/** A version check holds "PY" or "version", a fallback handler "Error": one scan passes over the other lines. */
+const GUARD_WORDS = /PY|version|Error/;
 // Stryker disable all: shortcuts; each pattern needs its words, so a line without them matches neither
 const isVersionCheck = (code: string) => (code.includes("PY") || code.includes("version")) && VERSION_CONDITION.test(code);
 const isFallbackExcept = (code: string) => code.includes("Error") && FALLBACK_EXCEPT.test(code);
@@ -64,7 +66,8 @@ export function guardedLines(raw: readonly string[], code: readonly CodeLine[]):
   const fallbacks: number[] = [];
   for (let i = 0; i < code.length; i++) {
     const line = code[i];
-    if (line.startedInString) continue;
+    // Stryker disable next-line ConditionalExpression: a shortcut; both checks need one of the words
+    if (line.startedInString || !GUARD_WORDS.test(line.code)) continue;
     if (isVersionCheck(line.code)) versionChecks.push(i);
     else if (isFallbackExcept(line.code)) fallbacks.push(i);
   }
