@@ -258,12 +258,20 @@ const WORTH_JUDGING = new RegExp(`${wordsPattern([...FIXED_WORDS, ...MARKER_WORD
 
 /** Could the line hold an old construct or a marker? If not, neither `oldConstructsIn` nor `compatibilityMarkerIn` finds one. */
 export function worthJudging(code: string, context: RuleContext): boolean {
-  if (WORTH_JUDGING.test(code)) return true;
-  if (mayHoldOptIn(code, context)) return true;
+  return lineGate(context)(code);
+}
+
+/** `worthJudging` for every line of one file view: what depends on the file (its names, an opt-in rule) read once. */
+export function lineGate(context: RuleContext): (code: string) => boolean {
   const names = fileNamesPattern(context);
-  if (!names) return false;
-  names.lastIndex = 0;
-  return names.test(code);
+  // Stryker disable next-line ConditionalExpression: a shortcut; the general gate below answers the same
+  if (!names && !context.enabled?.size) return (code) => WORTH_JUDGING.test(code);
+  return (code) => {
+    if (WORTH_JUDGING.test(code) || mayHoldOptIn(code, context)) return true;
+    if (!names) return false;
+    names.lastIndex = 0;
+    return names.test(code);
+  };
 }
 
 /** `isinstance(x, (int, int))`: the duplicate fix_long leaves, which fix_isinstance removes. */

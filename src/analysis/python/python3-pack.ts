@@ -2,7 +2,7 @@ import { Minimatch } from "minimatch";
 import type { ChangedFile, Hunk } from "../changed-file.js";
 import { changeBlocks, hunkSides, type LinePack, type LineVerdict, type RemainingConstruct, type WholeFile } from "../line-pack.js";
 import { agreesWithHunks, splitLines, viewOfFile, viewOfHunkSide, type PythonView } from "./file-view.js";
-import { compatibilityMarkerIn, identifiersOf, namesImportedBy, oldConstructIn, python3IdiomIn, worthJudging, type RuleHit } from "./constructs.js";
+import { compatibilityMarkerIn, identifiersOf, namesImportedBy, lineGate, oldConstructIn, python3IdiomIn, type RuleHit } from "./constructs.js";
 import type { RuleContext } from "./rules.js";
 
 export interface Python3PackOptions {
@@ -46,6 +46,19 @@ function contextOf(view: PythonView, enabled: ReadonlySet<string>, disabled: Rea
   };
 }
 
+/** What judging a view's lines needs, made once per view: the view, the rules' context, the one-scan gate. */
+interface Judging {
+  view: PythonView;
+  context: (i: number) => RuleContext;
+  gate: (code: string) => boolean;
+}
+
+function judgingFor(view: PythonView, enabled: ReadonlySet<string>, disabled: ReadonlySet<string>): Judging {
+  const context = contextOf(view, enabled, disabled);
+  // The gate reads only what holds for the whole view (the file's names, the rules turned on), not the line's part.
+  return { view, context, gate: lineGate(context(0)) };
+}
+
 function wholeSide(lines: readonly string[], hunks: readonly Hunk[], side: "old" | "new"): Side | undefined {
   if (!agreesWithHunks(lines, hunks, side)) return undefined;
   const view = viewOfFile(lines);
@@ -83,13 +96,19 @@ interface Block {
   adds: number[];
 }
 
+/** Added lines the one scan let through (only those can import a name), and added lines judged migration work. */
+interface Judged {
+  gatedAdds: Array<{ h: number; c: number }>;
+  migrationAdds: Array<{ h: number; c: number }>;
+}
+
 /**
  * Lines that only serve the migration around them are part of it: in a hunk that takes an old construct away, blank
  * lines, comments and lines made only of names of the lines doing so and their replacements (the unpacking 2to3
  * writes for a tuple parameter); then an added import of a name the migration's added lines use (`import sys` for
  * `sys.intern`, `import atexit`).
  */
-function servingLines(hunks: readonly Hunk[], blocks: readonly Block[], code: string[][], verdicts: Array<Array<LineVerdict | undefined>>): void {
+function servingLines(hunks: readonly Hunk[], blocks: readonly Block[], code: string[][], verdicts: Array<Array<LineVerdict | undefined>>, judged: Judged): void {
   // Per hunk, the names of the lines that take an old construct away and of the lines that replace them: what a
   // serving line may be made of.
   const rewriteNames = new Map<number, Set<string>>();
@@ -101,24 +120,37 @@ function servingLines(hunks: readonly Hunk[], blocks: readonly Block[], code: st
       rewriteNames.set(h, names);
     });
   }
+  // An added line that imports a name serves only through that name (below); any other line of such a hunk serves
+  // if it is made of the rewrite's names. (Only a line the one scan let through holds the word `import`.)
+  const importsOf = (h: number, c: number) =>
+    // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; a line without the word binds no import
+    hunks[h].changes[c].type === "add" && code[h][c].includes("import") ? namesImportedBy(code[h][c]) : NO_NAMES;
+  if (rewriteNames.size > 0) {
+    for (const { h, dels, adds } of blocks) {
+      const names = rewriteNames.get(h);
+      if (!names) continue;
+      const serves = (c: number) => {
+        if (verdicts[h][c]?.lineClass !== "other" || importsOf(h, c).length > 0) return;
+        if ([...identifiersOf(code[h][c])].every((name) => names.has(name))) {
+          verdicts[h][c] = MIGRATION;
+          if (hunks[h].changes[c].type === "add") judged.migrationAdds.push({ h, c });
+        }
+      };
+      dels.forEach(serves);
+      adds.forEach(serves);
+    }
+  }
   const imports: Array<{ h: number; c: number; names: string[] }> = [];
-  for (const { h, dels, adds } of blocks) {
-    const names = rewriteNames.get(h);
-    const serves = (c: number) => {
-      if (verdicts[h][c]?.lineClass !== "other") return;
-      // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; a line without the word binds no import
-      const imported = hunks[h].changes[c].type === "add" && code[h][c].includes("import") ? namesImportedBy(code[h][c]) : NO_NAMES;
-      if (imported.length > 0) imports.push({ h, c, names: imported });
-      else if (names && [...identifiersOf(code[h][c])].every((name) => names.has(name))) verdicts[h][c] = MIGRATION;
-    };
-    dels.forEach(serves);
-    adds.forEach(serves);
+  for (const { h, c } of judged.gatedAdds) {
+    if (verdicts[h][c]?.lineClass !== "other") continue;
+    const names = importsOf(h, c);
+    if (names.length > 0) imports.push({ h, c, names });
   }
   // Stryker disable next-line ConditionalExpression: a shortcut; with no added import the names below serve nothing
   if (imports.length === 0) return;
   // The names the migration's added lines use, serving lines included: an import of one of them serves it.
   const migratedNames = new Set<string>();
-  for (const { h, adds } of blocks) for (const c of adds) if (verdicts[h][c]?.lineClass === "migration") for (const name of identifiersOf(code[h][c])) migratedNames.add(name);
+  for (const { h, c } of judged.migrationAdds) for (const name of identifiersOf(code[h][c])) migratedNames.add(name);
   for (const { h, c, names } of imports) if (names.some((name) => migratedNames.has(name))) verdicts[h][c] = MIGRATION;
 }
 
@@ -137,15 +169,14 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
     scan(text: string): RemainingConstruct[] {
       // The same judgement as an added line with the whole file in view: guarded Python 2 code is compatibility code.
       const view = viewOfFile(splitLines(text));
-      const context = contextOf(view, enabled, disabled);
+      const { gate, context } = judgingFor(view, enabled, disabled);
       const found: RemainingConstruct[] = [];
       for (let i = 0; i < view.code.length; i++) {
         const code = view.code[i].code;
         // Stryker disable next-line ConditionalExpression,MethodExpression,StringLiteral: a shortcut; a blank line holds no construct
         if (code.trim() === "") continue;
-        const lineContext = context(i);
-        if (!worthJudging(code, lineContext)) continue;
-        const hit = oldConstructIn(code, view.names, lineContext);
+        if (!gate(code)) continue;
+        const hit = oldConstructIn(code, view.names, context(i));
         if (hit && (!view.guarded[i] || hit.syntax)) found.push({ line: i + 1, rule: hit.id });
       }
       return found;
@@ -164,36 +195,49 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
       let oldHunks: Side[] | undefined;
       const newSide = (h: number) => head ?? (newHunks ??= hunkSide(hunks, "new", added))[h];
       const oldSide = (h: number) => base ?? (oldHunks ??= hunkSide(hunks, "old", removed))[h];
-      const contexts = new Map<PythonView, (i: number) => RuleContext>();
-      const contextFor = (view: PythonView) => contexts.get(view) ?? contexts.set(view, contextOf(view, enabled, disabled)).get(view)!;
+      const judging = new Map<PythonView, Judging>();
+      const judgingOf = (side: Side) => judging.get(side.view) ?? judging.set(side.view, judgingFor(side.view, enabled, disabled)).get(side.view)!;
 
       const blocks: Block[] = [];
+      const judged: Judged = { gatedAdds: [], migrationAdds: [] };
       // Stryker disable next-line ArrayDeclaration,StringLiteral: only judged changes' entries are read, each written when judged
       const code: string[][] = hunks.map((hunk) => new Array<string>(hunk.changes.length).fill(""));
       const verdicts = hunks.map((hunk, h) => {
+        const changes = hunk.changes;
+        const hunkCode = code[h];
         // Stryker disable next-line ArrayDeclaration: filled to the same length either way
-        const out: Array<LineVerdict | undefined> = new Array(hunk.changes.length).fill(undefined);
+        const out: Array<LineVerdict | undefined> = new Array(changes.length).fill(undefined);
+        // Each side of this hunk, fetched once, when a change of it is first judged.
+        let oldJudging: { side: Side; judging: Judging } | undefined;
+        let newJudging: { side: Side; judging: Judging } | undefined;
         // What judging change c found, kept in variables rather than an object per line.
         // Stryker disable next-line BooleanLiteral: set by judge() before each read
         let guarded = false;
         let marker: string | undefined;
         const judge = (c: number): RuleHit | undefined => {
-          const removedLine = hunk.changes[c].type === "del";
-          const side = removedLine ? oldSide(h) : newSide(h);
-          const i = side.index(h, c);
-          const line = side.view.code[i];
+          const removedLine = changes[c].type === "del";
+          let on = removedLine ? oldJudging : newJudging;
+          if (!on) {
+            const side = removedLine ? oldSide(h) : newSide(h);
+            on = { side, judging: judgingOf(side) };
+            if (removedLine) oldJudging = on;
+            else newJudging = on;
+          }
+          const { view, gate, context } = on.judging;
+          const i = on.side.index(h, c);
+          const line = view.code[i];
           // Stryker disable next-line OptionalChaining,StringLiteral: every change judged is a line of its side's view
-          code[h][c] = line?.code ?? "";
+          hunkCode[c] = line?.code ?? "";
           // Stryker disable next-line BooleanLiteral: as above
-          guarded = side.view.guarded[i] ?? false;
-          const context = line && contextFor(side.view)(i);
+          guarded = view.guarded[i] ?? false;
           // Most lines could hold neither an old construct nor a marker: one scan says so, and no rule is tried.
-          if (!context || !worthJudging(line.code, context)) {
+          if (!line || !gate(line.code)) {
             marker = undefined;
             return undefined;
           }
+          if (!removedLine) judged.gatedAdds.push({ h, c });
           marker = compatibilityMarkerIn(line.code);
-          return oldConstructIn(line.code, side.view.names, context);
+          return oldConstructIn(line.code, view.names, context(i));
         };
         for (const { dels, adds } of changeBlocks(hunk)) {
           blocks.push({ h, dels, adds });
@@ -212,6 +256,7 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
             }
             if (marker || guarded || hit) {
               out[a] = MIGRATION;
+              judged.migrationAdds.push({ h, c: a });
               return;
             }
             // A Python 3 idiom written in place of the line it replaces (`list(d.keys())` for `d.keys()`) is the
@@ -221,13 +266,14 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
               out[a] = OTHER;
               return;
             }
-            const replaced = k < dels.length ? [code[h][dels[k]]] : dels.map((d) => code[h][d]);
-            out[a] = python3IdiomIn(code[h][a], ...replaced) ? MIGRATION : OTHER;
+            const replaced = k < dels.length ? [hunkCode[dels[k]]] : dels.map((d) => hunkCode[d]);
+            out[a] = python3IdiomIn(hunkCode[a], ...replaced) ? MIGRATION : OTHER;
+            if (out[a] === MIGRATION) judged.migrationAdds.push({ h, c: a });
           });
         }
         return out;
       });
-      servingLines(hunks, blocks, code, verdicts);
+      servingLines(hunks, blocks, code, verdicts, judged);
       return verdicts;
     },
   };
