@@ -39,22 +39,25 @@ export interface RemainingConstruct {
 
 /** Each side of a hunk as the lines a reader of that version sees, with the index of each change in it. */
 export function hunkSides(hunk: Hunk): { oldLines: string[]; newLines: string[]; oldIndex: number[]; newIndex: number[] } {
-  const oldLines: string[] = [];
-  const newLines: string[] = [];
-  const oldIndex: number[] = [];
-  const newIndex: number[] = [];
-  for (const change of hunk.changes) {
-    const text = change.content.slice(1);
-    if (change.type !== "add") {
-      oldIndex.push(oldLines.length);
-      oldLines.push(text);
-    } else oldIndex.push(-1);
-    if (change.type !== "del") {
-      newIndex.push(newLines.length);
-      newLines.push(text);
-    } else newIndex.push(-1);
+  const old = sideOfHunk(hunk, "old");
+  const now = sideOfHunk(hunk, "new");
+  return { oldLines: old.lines, newLines: now.lines, oldIndex: Array.from(old.index), newIndex: Array.from(now.index) };
+}
+
+/** One side of a hunk (what `hunkSides` gives for it), without reading the other: a pack often needs only one. */
+export function sideOfHunk(hunk: Hunk, side: "old" | "new"): { lines: string[]; index: Int32Array } {
+  const other = side === "new" ? "del" : "add";
+  const changes = hunk.changes;
+  const index = new Int32Array(changes.length);
+  const lines: string[] = [];
+  for (let c = 0; c < changes.length; c++) {
+    if (changes[c].type === other) index[c] = -1;
+    else {
+      index[c] = lines.length;
+      lines.push(changes[c].content.slice(1));
+    }
   }
-  return { oldLines, newLines, oldIndex, newIndex };
+  return { lines, index };
 }
 
 /** A run of removals then additions in a hunk, by change index: the i-th addition takes the place of the i-th removal. */

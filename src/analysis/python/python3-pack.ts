@@ -1,6 +1,6 @@
 import { Minimatch } from "minimatch";
 import type { ChangedFile, Hunk } from "../changed-file.js";
-import { changeBlocks, hunkSides, type LinePack, type LineVerdict, type RemainingConstruct, type WholeFile } from "../line-pack.js";
+import { changeBlocks, sideOfHunk, type LinePack, type LineVerdict, type RemainingConstruct, type WholeFile } from "../line-pack.js";
 import { agreesWithHunks, splitLines, viewOfFile, viewOfHunkSide, type PythonView } from "./file-view.js";
 import { compatibilityMarkerIn, identifiersOf, namesImportedBy, lineGate, oldConstructIn, python3IdiomIn, type RuleHit } from "./constructs.js";
 import type { RuleContext } from "./rules.js";
@@ -76,9 +76,7 @@ function wholeSide(lines: readonly string[], hunks: readonly Hunk[], side: "old"
 /** Each hunk read on its own: what the pack had before whole files (and still has for a bare diff). */
 function hunkSide(hunks: readonly Hunk[], side: "old" | "new", wholeFile: boolean): Side[] {
   return hunks.map((hunk) => {
-    const sides = hunkSides(hunk);
-    const lines = side === "new" ? sides.newLines : sides.oldLines;
-    const at = side === "new" ? sides.newIndex : sides.oldIndex;
+    const { lines, index: at } = sideOfHunk(hunk, side);
     // Stryker disable next-line ConditionalExpression,EqualityOperator: a hunk that starts at line 1 on one side does on both
     const top = (side === "new" ? hunk.newStart : hunk.oldStart) <= 1;
     return { view: viewOfHunkSide(lines, top, wholeFile && hunks.length === 1), index: (_h, c) => at[c] };
