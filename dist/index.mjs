@@ -65093,23 +65093,19 @@ function readHunks(file2) {
 }
 
 // src/analysis/line-pack.ts
-function hunkSides(hunk) {
-  const oldLines = [];
-  const newLines = [];
-  const oldIndex = [];
-  const newIndex = [];
-  for (const change of hunk.changes) {
-    const text = change.content.slice(1);
-    if (change.type !== "add") {
-      oldIndex.push(oldLines.length);
-      oldLines.push(text);
-    } else oldIndex.push(-1);
-    if (change.type !== "del") {
-      newIndex.push(newLines.length);
-      newLines.push(text);
-    } else newIndex.push(-1);
+function sideOfHunk(hunk, side) {
+  const other = side === "new" ? "del" : "add";
+  const changes = hunk.changes;
+  const index2 = new Int32Array(changes.length);
+  const lines = [];
+  for (let c = 0; c < changes.length; c++) {
+    if (changes[c].type === other) index2[c] = -1;
+    else {
+      index2[c] = lines.length;
+      lines.push(changes[c].content.slice(1));
+    }
   }
-  return { oldLines, newLines, oldIndex, newIndex };
+  return { lines, index: index2 };
 }
 function changeBlocks(hunk) {
   const blocks = [];
@@ -65254,54 +65250,67 @@ var indentOf = (raw) => {
   while (raw.charCodeAt(i) === 32 || raw.charCodeAt(i) === 9) i++;
   return i < raw.length && /\s/.test(raw[i]) ? raw.length - raw.trimStart().length : i;
 };
-function fallbackTries(raw, code18) {
+function fallbackTries(raw, code18, fallbacks) {
   const result = /* @__PURE__ */ new Set();
-  code18.forEach((line, i) => {
-    if (line.startedInString || !STATEMENT_START.test(line.code)) return;
-    const indent = indentOf(raw[i]);
-    for (let j = i + 1; j < code18.length; j++) {
-      if (code18[j].startedInString || !code18[j].code.trim()) continue;
-      const inner = indentOf(raw[j]);
-      if (inner > indent) continue;
-      if (inner < indent || !CONTINUATION.test(code18[j].code)) break;
-      if (FALLBACK_EXCEPT.test(code18[j].code)) {
-        result.add(i);
-        break;
-      }
+  for (const j of fallbacks) {
+    const indent = indentOf(raw[j]);
+    for (let i = j - 1; i >= 0; i--) {
+      if (code18[i].startedInString || !code18[i].code.trim()) continue;
+      const outer = indentOf(raw[i]);
+      if (outer > indent) continue;
+      if (outer < indent) break;
+      if (STATEMENT_START.test(code18[i].code)) result.add(i);
+      if (!CONTINUATION.test(code18[i].code)) break;
     }
-  });
+  }
   return result;
 }
+var GUARD_WORDS = /PY|version|Error/;
 var isVersionCheck = (code18) => (code18.includes("PY") || code18.includes("version")) && VERSION_CONDITION.test(code18);
 var isFallbackExcept = (code18) => code18.includes("Error") && FALLBACK_EXCEPT.test(code18);
-var opensGuard = (line) => !line.startedInString && (isVersionCheck(line.code) || isFallbackExcept(line.code));
 function guardedLines(raw, code18) {
-  if (!code18.some(opensGuard)) return new Array(code18.length).fill(false);
-  const tries = fallbackTries(raw, code18);
+  const guarded = new Array(code18.length).fill(false);
+  const versionChecks = [];
+  const fallbacks = [];
+  for (let i = 0; i < code18.length; i++) {
+    const line = code18[i];
+    if (line.startedInString || !GUARD_WORDS.test(line.code)) continue;
+    if (isVersionCheck(line.code)) versionChecks.push(i);
+    else if (isFallbackExcept(line.code)) fallbacks.push(i);
+  }
+  if (versionChecks.length === 0 && fallbacks.length === 0) return guarded;
+  const tries = fallbackTries(raw, code18, fallbacks);
+  const starts = [.../* @__PURE__ */ new Set([...versionChecks, ...fallbacks, ...tries])].sort((a, b) => a - b);
   const stack = [];
-  const guarded = new Array(code18.length);
   let guardFrames = 0;
   let lastGuardedBlock;
-  for (let i = 0; i < code18.length; i++) {
+  let next = 0;
+  for (let i = starts[0]; i < code18.length; i++) {
+    while (next < starts.length && starts[next] <= i) next++;
     const line = code18[i];
     const text = line.code;
     if (line.startedInString || !text.trim()) {
       guarded[i] = guardFrames > 0;
-      continue;
+    } else {
+      const indent = indentOf(raw[i]);
+      lastGuardedBlock = void 0;
+      while (stack.length && stack[stack.length - 1].indent >= indent) {
+        const frame = stack.pop();
+        if (frame.guarded) guardFrames--;
+        if (frame.indent === indent) lastGuardedBlock = frame;
+      }
+      let guard = false;
+      if (starts[next - 1] === i) guard = true;
+      else if (lastGuardedBlock?.guarded && CONTINUATION.test(text)) guard = true;
+      guarded[i] = guardFrames > 0 || guard;
+      stack.push({ indent, guarded: guard });
+      if (guard) guardFrames++;
     }
-    const indent = indentOf(raw[i]);
-    lastGuardedBlock = void 0;
-    while (stack.length && stack[stack.length - 1].indent >= indent) {
-      const frame = stack.pop();
-      if (frame.guarded) guardFrames--;
-      if (frame.indent === indent) lastGuardedBlock = frame;
+    if (guardFrames === 0) {
+      if (next === starts.length) break;
+      stack.length = 0;
+      i = starts[next] - 1;
     }
-    let guard = false;
-    if (isVersionCheck(text) || tries.has(i) || isFallbackExcept(text)) guard = true;
-    else if (lastGuardedBlock?.guarded && CONTINUATION.test(text)) guard = true;
-    guarded[i] = guardFrames > 0 || guard;
-    stack.push({ indent, guarded: guard });
-    if (guard) guardFrames++;
   }
   return guarded;
 }
@@ -65859,14 +65868,17 @@ function compatibilityMarkerIn(code18) {
   if (!MARKER_HINT.test(code18)) return void 0;
   return COMPATIBILITY_MARKERS.find((m) => m.pattern.test(code18))?.id;
 }
-var WORTH_JUDGING = new RegExp(`${FIXED_TRIGGERS.source}|${PUNCTUATION_TRIGGER.source}|${MARKER_HINT.source}`);
-function worthJudging(code18, context) {
-  if (WORTH_JUDGING.test(code18)) return true;
-  if (mayHoldOptIn(code18, context)) return true;
+var MARKER_WORDS = ["six", "sys", "PY2", "PY3", "PY34", "PY35", "PY36", "python_2_unicode_compatible", "except", "import"];
+var WORTH_JUDGING = new RegExp(`${wordsPattern([...FIXED_WORDS, ...MARKER_WORDS]).source}|${PUNCTUATION_TRIGGER.source}|[uU]"`);
+function lineGate(context) {
   const names = fileNamesPattern(context);
-  if (!names) return false;
-  names.lastIndex = 0;
-  return names.test(code18);
+  if (!names && !context.enabled?.size) return (code18) => WORTH_JUDGING.test(code18);
+  return (code18) => {
+    if (WORTH_JUDGING.test(code18) || mayHoldOptIn(code18, context)) return true;
+    if (!names) return false;
+    names.lastIndex = 0;
+    return names.test(code18);
+  };
 }
 var duplicateTypes = (code18) => {
   const tuple = /\bisinstance\s*\(.*?,\s*\(([^()]*)\)/.exec(code18)?.[1];
@@ -65971,7 +65983,7 @@ function stripHunkSide(lines, startsAtTopOfFile = false) {
 // src/analysis/python/file-view.ts
 var PYTHON3_FUTURES = /* @__PURE__ */ new Set(["annotations", "generator_stop", "barry_as_FLUFL"]);
 var FUTURE = /^\s*from\s+__future__\s+import\s+\(?([\w\s,]+)\)?/;
-var WORTH_READING = /six|past|future|def|except|import/;
+var WORTH_READING = /^\s*(?:from|import|def|async|except)\b|six/;
 var PAST_OR_FUTURE_IMPORT = /^\s*(?:from|import)\s+(?:past|future)\b/;
 var DEF = /^\s*(?:async\s+)?def\s+(\w+)/;
 function fileFacts(code18, topInView) {
@@ -66100,6 +66112,10 @@ function contextOf(view2, enabled, disabled) {
     return context;
   };
 }
+function judgingFor(view2, enabled, disabled) {
+  const context = contextOf(view2, enabled, disabled);
+  return { view: view2, context, gate: lineGate(context(0)) };
+}
 function wholeSide(lines, hunks, side) {
   if (!agreesWithHunks(lines, hunks, side)) return void 0;
   const view2 = viewOfFile(lines);
@@ -66114,9 +66130,7 @@ function wholeSide(lines, hunks, side) {
 }
 function hunkSide(hunks, side, wholeFile) {
   return hunks.map((hunk) => {
-    const sides = hunkSides(hunk);
-    const lines = side === "new" ? sides.newLines : sides.oldLines;
-    const at = side === "new" ? sides.newIndex : sides.oldIndex;
+    const { lines, index: at } = sideOfHunk(hunk, side);
     const top = (side === "new" ? hunk.newStart : hunk.oldStart) <= 1;
     return { view: viewOfHunkSide(lines, top, wholeFile && hunks.length === 1), index: (_h, c) => at[c] };
   });
@@ -66124,7 +66138,7 @@ function hunkSide(hunks, side, wholeFile) {
 var OTHER = Object.freeze({ lineClass: "other" });
 var MIGRATION = Object.freeze({ lineClass: "migration" });
 var NO_NAMES = [];
-function servingLines(hunks, blocks, code18, verdicts) {
+function servingLines(hunks, blocks, code18, verdicts, judged) {
   const rewriteNames = /* @__PURE__ */ new Map();
   for (const { h, dels, adds } of blocks) {
     dels.forEach((d, k) => {
@@ -66134,21 +66148,34 @@ function servingLines(hunks, blocks, code18, verdicts) {
       rewriteNames.set(h, names);
     });
   }
+  const importsOf = (h, c) => (
+    // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; a line without the word binds no import
+    hunks[h].changes[c].type === "add" && code18[h][c].includes("import") ? namesImportedBy(code18[h][c]) : NO_NAMES
+  );
+  if (rewriteNames.size > 0) {
+    for (const { h, dels, adds } of blocks) {
+      const names = rewriteNames.get(h);
+      if (!names) continue;
+      const serves = (c) => {
+        if (verdicts[h][c]?.lineClass !== "other" || importsOf(h, c).length > 0) return;
+        if ([...identifiersOf(code18[h][c])].every((name) => names.has(name))) {
+          verdicts[h][c] = MIGRATION;
+          if (hunks[h].changes[c].type === "add") judged.migrationAdds.push({ h, c });
+        }
+      };
+      dels.forEach(serves);
+      adds.forEach(serves);
+    }
+  }
   const imports = [];
-  for (const { h, dels, adds } of blocks) {
-    const names = rewriteNames.get(h);
-    const serves = (c) => {
-      if (verdicts[h][c]?.lineClass !== "other") return;
-      const imported = hunks[h].changes[c].type === "add" && code18[h][c].includes("import") ? namesImportedBy(code18[h][c]) : NO_NAMES;
-      if (imported.length > 0) imports.push({ h, c, names: imported });
-      else if (names && [...identifiersOf(code18[h][c])].every((name) => names.has(name))) verdicts[h][c] = MIGRATION;
-    };
-    dels.forEach(serves);
-    adds.forEach(serves);
+  for (const { h, c } of judged.gatedAdds) {
+    if (verdicts[h][c]?.lineClass !== "other") continue;
+    const names = importsOf(h, c);
+    if (names.length > 0) imports.push({ h, c, names });
   }
   if (imports.length === 0) return;
   const migratedNames = /* @__PURE__ */ new Set();
-  for (const { h, adds } of blocks) for (const c of adds) if (verdicts[h][c]?.lineClass === "migration") for (const name of identifiersOf(code18[h][c])) migratedNames.add(name);
+  for (const { h, c } of judged.migrationAdds) for (const name of identifiersOf(code18[h][c])) migratedNames.add(name);
   for (const { h, c, names } of imports) if (names.some((name) => migratedNames.has(name))) verdicts[h][c] = MIGRATION;
 }
 function python3Pack(options2 = {}) {
@@ -66162,14 +66189,13 @@ function python3Pack(options2 = {}) {
     appliesTo: (path2) => globs.some((glob) => glob.match(path2)),
     scan(text) {
       const view2 = viewOfFile(splitLines(text));
-      const context = contextOf(view2, enabled, disabled);
+      const { gate, context } = judgingFor(view2, enabled, disabled);
       const found = [];
       for (let i = 0; i < view2.code.length; i++) {
         const code18 = view2.code[i].code;
         if (code18.trim() === "") continue;
-        const lineContext = context(i);
-        if (!worthJudging(code18, lineContext)) continue;
-        const hit = oldConstructIn(code18, view2.names, lineContext);
+        if (!gate(code18)) continue;
+        const hit = oldConstructIn(code18, view2.names, context(i));
         if (hit && (!view2.guarded[i] || hit.syntax)) found.push({ line: i + 1, rule: hit.id });
       }
       return found;
@@ -66185,28 +66211,40 @@ function python3Pack(options2 = {}) {
       let oldHunks;
       const newSide = (h) => head ?? (newHunks ??= hunkSide(hunks, "new", added))[h];
       const oldSide = (h) => base ?? (oldHunks ??= hunkSide(hunks, "old", removed))[h];
-      const contexts = /* @__PURE__ */ new Map();
-      const contextFor = (view2) => contexts.get(view2) ?? contexts.set(view2, contextOf(view2, enabled, disabled)).get(view2);
+      const judging = /* @__PURE__ */ new Map();
+      const judgingOf = (side) => judging.get(side.view) ?? judging.set(side.view, judgingFor(side.view, enabled, disabled)).get(side.view);
       const blocks = [];
+      const judged = { gatedAdds: [], migrationAdds: [] };
       const code18 = hunks.map((hunk) => new Array(hunk.changes.length).fill(""));
       const verdicts = hunks.map((hunk, h) => {
-        const out = new Array(hunk.changes.length).fill(void 0);
+        const changes = hunk.changes;
+        const hunkCode = code18[h];
+        const out = new Array(changes.length).fill(void 0);
+        let oldJudging;
+        let newJudging;
         let guarded = false;
         let marker2;
         const judge = (c) => {
-          const removedLine = hunk.changes[c].type === "del";
-          const side = removedLine ? oldSide(h) : newSide(h);
-          const i = side.index(h, c);
-          const line = side.view.code[i];
-          code18[h][c] = line?.code ?? "";
-          guarded = side.view.guarded[i] ?? false;
-          const context = line && contextFor(side.view)(i);
-          if (!context || !worthJudging(line.code, context)) {
+          const removedLine = changes[c].type === "del";
+          let on = removedLine ? oldJudging : newJudging;
+          if (!on) {
+            const side = removedLine ? oldSide(h) : newSide(h);
+            on = { side, judging: judgingOf(side) };
+            if (removedLine) oldJudging = on;
+            else newJudging = on;
+          }
+          const { view: view2, gate, context } = on.judging;
+          const i = on.side.index(h, c);
+          const line = view2.code[i];
+          hunkCode[c] = line?.code ?? "";
+          guarded = view2.guarded[i] ?? false;
+          if (!line || !gate(line.code)) {
             marker2 = void 0;
             return void 0;
           }
+          if (!removedLine) judged.gatedAdds.push({ h, c });
           marker2 = compatibilityMarkerIn(line.code);
-          return oldConstructIn(line.code, side.view.names, context);
+          return oldConstructIn(line.code, view2.names, context(i));
         };
         for (const { dels, adds } of changeBlocks(hunk)) {
           blocks.push({ h, dels, adds });
@@ -66224,19 +66262,21 @@ function python3Pack(options2 = {}) {
             }
             if (marker2 || guarded || hit) {
               out[a] = MIGRATION;
+              judged.migrationAdds.push({ h, c: a });
               return;
             }
             if (k >= dels.length && !anyOldHit) {
               out[a] = OTHER;
               return;
             }
-            const replaced = k < dels.length ? [code18[h][dels[k]]] : dels.map((d) => code18[h][d]);
-            out[a] = python3IdiomIn(code18[h][a], ...replaced) ? MIGRATION : OTHER;
+            const replaced = k < dels.length ? [hunkCode[dels[k]]] : dels.map((d) => hunkCode[d]);
+            out[a] = python3IdiomIn(hunkCode[a], ...replaced) ? MIGRATION : OTHER;
+            if (out[a] === MIGRATION) judged.migrationAdds.push({ h, c: a });
           });
         }
         return out;
       });
-      servingLines(hunks, blocks, code18, verdicts);
+      servingLines(hunks, blocks, code18, verdicts, judged);
       return verdicts;
     }
   };
