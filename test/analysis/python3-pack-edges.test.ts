@@ -18,6 +18,12 @@ describe("lines that serve the migration around them", () => {
     expect(classes(["-y = intern(s)", "+import sys, os", "+y = sys.intern(s)"])).toEqual(["migration", "migration", "migration"]);
   });
 
+  test("an added import serves compatibility code as well: a version check, and the guarded lines under it", () => {
+    expect(classes(["+import sys", "+if sys.version_info[0] == 2:", "+    pass"])).toEqual(["migration", "migration", "migration"]);
+    expect(classes(["+import platform", "+if PY2:", "+    name = platform.node()"])).toEqual(["migration", "migration", "migration"]);
+    expect(classes(["+import platform", "+if PY2:", "+    pass"])).toEqual(["other", "migration", "migration"]);
+  });
+
   test("a removed line's names do not make an added import serve", () => {
     expect(classes(["-x = sys.maxint", "+import sys", "+x = sys.maxsize"])).toEqual(["migration", "other", "other"]);
   });
