@@ -28,7 +28,7 @@ const indentOf = (raw: string) => {
  * The `try:` lines (and handlers before the fallback, where the hunk begins after the `try:`) of statements with an
  * import fallback among their handlers: from each fallback `except`, back over the deeper lines of the bodies and the
  * statement's other clauses at its indent, to its `try:`. Only fallback handlers are walked from, and most files have
- * none, so no line but theirs is read.
+ * none, so only the statements that have one are read.
  */
 function fallbackTries(raw: readonly string[], code: readonly CodeLine[], fallbacks: readonly number[]): Set<number> {
   const result = new Set<number>();
@@ -48,10 +48,9 @@ function fallbackTries(raw: readonly string[], code: readonly CodeLine[], fallba
 }
 
 /**
- * A guard starts only at a version check or at an import fallback's `except` (a fallback `try:` has one): a line of
- * neither, found by the words each needs ("PY" or "version"; "Error"), guards nothing, nor does any line after it.
+ * A guard starts only at a version check, at an import fallback's `except`, or at the `try:` of one. A version check
+ * holds "PY" or "version" and a fallback handler "Error": one scan passes over the other lines.
  */
-/** A version check holds "PY" or "version", a fallback handler "Error": one scan passes over the other lines. */
 const GUARD_WORDS = /PY|version|Error/;
 // Stryker disable all: shortcuts; each pattern needs its words, so a line without them matches neither
 const isVersionCheck = (code: string) => (code.includes("PY") || code.includes("version")) && VERSION_CONDITION.test(code);
