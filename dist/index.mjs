@@ -66114,7 +66114,7 @@ function contextOf(view2, enabled, disabled) {
 }
 function judgingFor(view2, enabled, disabled) {
   const context = contextOf(view2, enabled, disabled);
-  return { view: view2, context, gate: lineGate(context(0)) };
+  return { context, gate: lineGate(context(0)) };
 }
 function wholeSide(lines, hunks, side) {
   if (!agreesWithHunks(lines, hunks, side)) return void 0;
@@ -66138,7 +66138,7 @@ function hunkSide(hunks, side, wholeFile) {
 var OTHER = Object.freeze({ lineClass: "other" });
 var MIGRATION = Object.freeze({ lineClass: "migration" });
 var NO_NAMES = [];
-function servingLines(hunks, blocks, code18, verdicts, judged) {
+function servingLines(hunks, blocks, code18, verdicts, gatedAdds) {
   const rewriteNames = /* @__PURE__ */ new Map();
   for (const { h, dels, adds } of blocks) {
     dels.forEach((d, k) => {
@@ -66158,24 +66158,21 @@ function servingLines(hunks, blocks, code18, verdicts, judged) {
       if (!names) continue;
       const serves = (c) => {
         if (verdicts[h][c]?.lineClass !== "other" || importsOf(h, c).length > 0) return;
-        if ([...identifiersOf(code18[h][c])].every((name) => names.has(name))) {
-          verdicts[h][c] = MIGRATION;
-          if (hunks[h].changes[c].type === "add") judged.migrationAdds.push({ h, c });
-        }
+        if ([...identifiersOf(code18[h][c])].every((name) => names.has(name))) verdicts[h][c] = MIGRATION;
       };
       dels.forEach(serves);
       adds.forEach(serves);
     }
   }
   const imports = [];
-  for (const { h, c } of judged.gatedAdds) {
+  for (const { h, c } of gatedAdds) {
     if (verdicts[h][c]?.lineClass !== "other") continue;
     const names = importsOf(h, c);
     if (names.length > 0) imports.push({ h, c, names });
   }
   if (imports.length === 0) return;
   const migratedNames = /* @__PURE__ */ new Set();
-  for (const { h, c } of judged.migrationAdds) for (const name of identifiersOf(code18[h][c])) migratedNames.add(name);
+  for (const { h, adds } of blocks) for (const c of adds) if (verdicts[h][c]?.lineClass === "migration") for (const name of identifiersOf(code18[h][c])) migratedNames.add(name);
   for (const { h, c, names } of imports) if (names.some((name) => migratedNames.has(name))) verdicts[h][c] = MIGRATION;
 }
 function python3Pack(options2 = {}) {
@@ -66214,7 +66211,7 @@ function python3Pack(options2 = {}) {
       const judging = /* @__PURE__ */ new Map();
       const judgingOf = (side) => judging.get(side.view) ?? judging.set(side.view, judgingFor(side.view, enabled, disabled)).get(side.view);
       const blocks = [];
-      const judged = { gatedAdds: [], migrationAdds: [] };
+      const gatedAdds = [];
       const code18 = hunks.map((hunk) => new Array(hunk.changes.length).fill(""));
       const verdicts = hunks.map((hunk, h) => {
         const changes = hunk.changes;
@@ -66233,7 +66230,8 @@ function python3Pack(options2 = {}) {
             if (removedLine) oldJudging = on;
             else newJudging = on;
           }
-          const { view: view2, gate, context } = on.judging;
+          const { view: view2 } = on.side;
+          const { gate, context } = on.judging;
           const i = on.side.index(h, c);
           const line = view2.code[i];
           hunkCode[c] = line?.code ?? "";
@@ -66242,7 +66240,7 @@ function python3Pack(options2 = {}) {
             marker2 = void 0;
             return void 0;
           }
-          if (!removedLine) judged.gatedAdds.push({ h, c });
+          if (!removedLine) gatedAdds.push({ h, c });
           marker2 = compatibilityMarkerIn(line.code);
           return oldConstructIn(line.code, view2.names, context(i));
         };
@@ -66262,7 +66260,6 @@ function python3Pack(options2 = {}) {
             }
             if (marker2 || guarded || hit) {
               out[a] = MIGRATION;
-              judged.migrationAdds.push({ h, c: a });
               return;
             }
             if (k >= dels.length && !anyOldHit) {
@@ -66271,12 +66268,11 @@ function python3Pack(options2 = {}) {
             }
             const replaced = k < dels.length ? [hunkCode[dels[k]]] : dels.map((d) => hunkCode[d]);
             out[a] = python3IdiomIn(hunkCode[a], ...replaced) ? MIGRATION : OTHER;
-            if (out[a] === MIGRATION) judged.migrationAdds.push({ h, c: a });
           });
         }
         return out;
       });
-      servingLines(hunks, blocks, code18, verdicts, judged);
+      servingLines(hunks, blocks, code18, verdicts, gatedAdds);
       return verdicts;
     }
   };

@@ -37,14 +37,7 @@ export interface RemainingConstruct {
   rule: string;
 }
 
-/** Each side of a hunk as the lines a reader of that version sees, with the index of each change in it. */
-export function hunkSides(hunk: Hunk): { oldLines: string[]; newLines: string[]; oldIndex: number[]; newIndex: number[] } {
-  const old = sideOfHunk(hunk, "old");
-  const now = sideOfHunk(hunk, "new");
-  return { oldLines: old.lines, newLines: now.lines, oldIndex: Array.from(old.index), newIndex: Array.from(now.index) };
-}
-
-/** One side of a hunk (what `hunkSides` gives for it), without reading the other: a pack often needs only one. */
+/** One side of a hunk as the lines a reader of that version sees, with the index of each change in it (-1 where it is not on that side). */
 export function sideOfHunk(hunk: Hunk, side: "old" | "new"): { lines: string[]; index: Int32Array } {
   const other = side === "new" ? "del" : "add";
   const changes = hunk.changes;

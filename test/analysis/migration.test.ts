@@ -1,7 +1,7 @@
 import { fromGitHubFile, fromParsedDiff, type ChangedFile } from "../../src/analysis/changed-file.js";
 import { compileCustomPacks } from "../../src/analysis/custom-pack.js";
 import { parseHunks } from "../../src/analysis/hunks.js";
-import { changeBlocks, hunkSides } from "../../src/analysis/line-pack.js";
+import { changeBlocks, sideOfHunk } from "../../src/analysis/line-pack.js";
 import { editLinesOfPatch, measureMigration } from "../../src/analysis/migration.js";
 import { python3Pack } from "../../src/analysis/python/python3-pack.js";
 
@@ -118,12 +118,8 @@ describe("a hunk's sides and blocks", () => {
   const [hunk] = parseHunks("@@ -1,5 +1,5 @@\n a\n-b\n-c\n+B\n d\n+e\n-f\n+F");
 
   test("each side as its reader sees it, with every change's index in it (-1 where it is not on that side)", () => {
-    expect(hunkSides(hunk)).toEqual({
-      oldLines: ["a", "b", "c", "d", "f"],
-      newLines: ["a", "B", "d", "e", "F"],
-      oldIndex: [0, 1, 2, -1, 3, -1, 4, -1],
-      newIndex: [0, -1, -1, 1, 2, 3, -1, 4],
-    });
+    expect(sideOfHunk(hunk, "old")).toEqual({ lines: ["a", "b", "c", "d", "f"], index: Int32Array.from([0, 1, 2, -1, 3, -1, 4, -1]) });
+    expect(sideOfHunk(hunk, "new")).toEqual({ lines: ["a", "B", "d", "e", "F"], index: Int32Array.from([0, -1, -1, 1, 2, 3, -1, 4]) });
   });
 
   test("runs of removals then additions, by change index; an addition after context starts a block of its own", () => {

@@ -58,7 +58,6 @@ const isFallbackExcept = (code: string) => code.includes("Error") && FALLBACK_EX
 // Stryker restore all
 
 export function guardedLines(raw: readonly string[], code: readonly CodeLine[]): boolean[] {
-  // Stryker disable next-line ArrayDeclaration: an array filled by index grows to the same length
   const guarded = new Array<boolean>(code.length).fill(false);
   // Where a guard can start: a version check, an import fallback's `except`, or the `try:` of one. Most files have none.
   const versionChecks: number[] = [];

@@ -46,9 +46,8 @@ function contextOf(view: PythonView, enabled: ReadonlySet<string>, disabled: Rea
   };
 }
 
-/** What judging a view's lines needs, made once per view: the view, the rules' context, the one-scan gate. */
+/** What judging a view's lines needs beside the view, made once per view: the rules' context and the one-scan gate. */
 interface Judging {
-  view: PythonView;
   context: (i: number) => RuleContext;
   gate: (code: string) => boolean;
 }
@@ -56,7 +55,7 @@ interface Judging {
 function judgingFor(view: PythonView, enabled: ReadonlySet<string>, disabled: ReadonlySet<string>): Judging {
   const context = contextOf(view, enabled, disabled);
   // The gate reads only what holds for the whole view (the file's names, the rules turned on), not the line's part.
-  return { view, context, gate: lineGate(context(0)) };
+  return { context, gate: lineGate(context(0)) };
 }
 
 function wholeSide(lines: readonly string[], hunks: readonly Hunk[], side: "old" | "new"): Side | undefined {
@@ -94,10 +93,10 @@ interface Block {
   adds: number[];
 }
 
-/** Added lines the one scan let through (only those can import a name), and added lines judged migration work. */
-interface Judged {
-  gatedAdds: Array<{ h: number; c: number }>;
-  migrationAdds: Array<{ h: number; c: number }>;
+/** An added line the one scan let through: only such a line can import a name. */
+interface ChangeAt {
+  h: number;
+  c: number;
 }
 
 /**
@@ -106,7 +105,7 @@ interface Judged {
  * writes for a tuple parameter); then an added import of a name the migration's added lines use (`import sys` for
  * `sys.intern`, `import atexit`).
  */
-function servingLines(hunks: readonly Hunk[], blocks: readonly Block[], code: string[][], verdicts: Array<Array<LineVerdict | undefined>>, judged: Judged): void {
+function servingLines(hunks: readonly Hunk[], blocks: readonly Block[], code: string[][], verdicts: Array<Array<LineVerdict | undefined>>, gatedAdds: readonly ChangeAt[]): void {
   // Per hunk, the names of the lines that take an old construct away and of the lines that replace them: what a
   // serving line may be made of.
   const rewriteNames = new Map<number, Set<string>>();
@@ -129,17 +128,14 @@ function servingLines(hunks: readonly Hunk[], blocks: readonly Block[], code: st
       if (!names) continue;
       const serves = (c: number) => {
         if (verdicts[h][c]?.lineClass !== "other" || importsOf(h, c).length > 0) return;
-        if ([...identifiersOf(code[h][c])].every((name) => names.has(name))) {
-          verdicts[h][c] = MIGRATION;
-          if (hunks[h].changes[c].type === "add") judged.migrationAdds.push({ h, c });
-        }
+        if ([...identifiersOf(code[h][c])].every((name) => names.has(name))) verdicts[h][c] = MIGRATION;
       };
       dels.forEach(serves);
       adds.forEach(serves);
     }
   }
   const imports: Array<{ h: number; c: number; names: string[] }> = [];
-  for (const { h, c } of judged.gatedAdds) {
+  for (const { h, c } of gatedAdds) {
     if (verdicts[h][c]?.lineClass !== "other") continue;
     const names = importsOf(h, c);
     if (names.length > 0) imports.push({ h, c, names });
@@ -148,7 +144,7 @@ function servingLines(hunks: readonly Hunk[], blocks: readonly Block[], code: st
   if (imports.length === 0) return;
   // The names the migration's added lines use, serving lines included: an import of one of them serves it.
   const migratedNames = new Set<string>();
-  for (const { h, c } of judged.migrationAdds) for (const name of identifiersOf(code[h][c])) migratedNames.add(name);
+  for (const { h, adds } of blocks) for (const c of adds) if (verdicts[h][c]?.lineClass === "migration") for (const name of identifiersOf(code[h][c])) migratedNames.add(name);
   for (const { h, c, names } of imports) if (names.some((name) => migratedNames.has(name))) verdicts[h][c] = MIGRATION;
 }
 
@@ -197,7 +193,7 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
       const judgingOf = (side: Side) => judging.get(side.view) ?? judging.set(side.view, judgingFor(side.view, enabled, disabled)).get(side.view)!;
 
       const blocks: Block[] = [];
-      const judged: Judged = { gatedAdds: [], migrationAdds: [] };
+      const gatedAdds: ChangeAt[] = [];
       // Stryker disable next-line ArrayDeclaration,StringLiteral: only judged changes' entries are read, each written when judged
       const code: string[][] = hunks.map((hunk) => new Array<string>(hunk.changes.length).fill(""));
       const verdicts = hunks.map((hunk, h) => {
@@ -221,7 +217,8 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
             if (removedLine) oldJudging = on;
             else newJudging = on;
           }
-          const { view, gate, context } = on.judging;
+          const { view } = on.side;
+          const { gate, context } = on.judging;
           const i = on.side.index(h, c);
           const line = view.code[i];
           // Stryker disable next-line OptionalChaining,StringLiteral: every change judged is a line of its side's view
@@ -233,7 +230,7 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
             marker = undefined;
             return undefined;
           }
-          if (!removedLine) judged.gatedAdds.push({ h, c });
+          if (!removedLine) gatedAdds.push({ h, c });
           marker = compatibilityMarkerIn(line.code);
           return oldConstructIn(line.code, view.names, context(i));
         };
@@ -254,7 +251,6 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
             }
             if (marker || guarded || hit) {
               out[a] = MIGRATION;
-              judged.migrationAdds.push({ h, c: a });
               return;
             }
             // A Python 3 idiom written in place of the line it replaces (`list(d.keys())` for `d.keys()`) is the
@@ -266,12 +262,11 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
             }
             const replaced = k < dels.length ? [hunkCode[dels[k]]] : dels.map((d) => hunkCode[d]);
             out[a] = python3IdiomIn(hunkCode[a], ...replaced) ? MIGRATION : OTHER;
-            if (out[a] === MIGRATION) judged.migrationAdds.push({ h, c: a });
           });
         }
         return out;
       });
-      servingLines(hunks, blocks, code, verdicts, judged);
+      servingLines(hunks, blocks, code, verdicts, gatedAdds);
       return verdicts;
     },
   };
