@@ -254,24 +254,33 @@ const MARKER_WORDS = ["six", "sys", "PY2", "PY3", "PY34", "PY35", "PY36", "pytho
  * `compatibilityMarkerIn` each scan. The markers' words as whole words, not as `MARKER_HINT`'s substrings, let
  * fewer lines through and scan a fifth faster.
  */
-const WORTH_JUDGING = new RegExp(`${wordsPattern([...FIXED_WORDS, ...MARKER_WORDS]).source}|${PUNCTUATION_TRIGGER.source}|[uU]"`);
+export const WORTH_JUDGING = new RegExp(`${wordsPattern([...FIXED_WORDS, ...MARKER_WORDS]).source}|${PUNCTUATION_TRIGGER.source}|[uU]"`);
 
 /** Could the line hold an old construct or a marker? If not, neither `oldConstructsIn` nor `compatibilityMarkerIn` finds one. */
 export function worthJudging(code: string, context: RuleContext): boolean {
   return lineGate(context)(code);
 }
 
-/** `worthJudging` for every line of one file view: what depends on the file (its names, an opt-in rule) read once. */
-export function lineGate(context: RuleContext): (code: string) => boolean {
+/**
+ * The part of the gate that depends on the file: its names (caught exceptions, imported modules), and the slash
+ * where an opt-in rule is on. Undefined where there is neither: then `WORTH_JUDGING` alone decides.
+ */
+export function fileGate(context: RuleContext): ((code: string) => boolean) | undefined {
   const names = fileNamesPattern(context);
-  // Stryker disable next-line ConditionalExpression: a shortcut; the general gate below answers the same
-  if (!names && !context.enabled?.size) return (code) => WORTH_JUDGING.test(code);
+  // Stryker disable next-line ConditionalExpression: a shortcut; the gate below answers false for such a file
+  if (!names && !context.enabled?.size) return undefined;
   return (code) => {
-    if (WORTH_JUDGING.test(code) || mayHoldOptIn(code, context)) return true;
+    if (mayHoldOptIn(code, context)) return true;
     if (!names) return false;
     names.lastIndex = 0;
     return names.test(code);
   };
+}
+
+/** `worthJudging` for every line of one file view: what depends on the file (its names, an opt-in rule) read once. */
+export function lineGate(context: RuleContext): (code: string) => boolean {
+  const rest = fileGate(context);
+  return rest ? (code) => WORTH_JUDGING.test(code) || rest(code) : (code) => WORTH_JUDGING.test(code);
 }
 
 /** `isinstance(x, (int, int))`: the duplicate fix_long leaves, which fix_isinstance removes. */

@@ -1,6 +1,6 @@
 import type { Hunk } from "../changed-file.js";
-import { guardedLines } from "./guards.js";
-import { addRenamedModulesImportedBy, compatibilityMarkerIn, exceptNameIn, namesDefinedIn } from "./constructs.js";
+import { GUARD_WORDS, guardedLines } from "./guards.js";
+import { addRenamedModulesImportedBy, compatibilityMarkerIn, exceptNameIn, namesDefinedIn, WORTH_JUDGING } from "./constructs.js";
 import type { RuleContext } from "./rules.js";
 import { stripHunkSide, stripLines, type CodeLine } from "./source.js";
 
@@ -13,6 +13,11 @@ export interface PythonView {
   lines: readonly string[];
   code: readonly CodeLine[];
   guarded: readonly boolean[];
+  /**
+   * 1 for the lines that may hold what a rule, a marker, a guard or a file fact starts from, 0 for the others (most
+   * lines): one scan per line, where each of those passes scanned every line for its own words.
+   */
+  mayMatter: Uint8Array;
   /** Names the file defines or imports itself (computed on first use: only name rules need it). */
   names: () => ReadonlySet<string>;
   /** What the rules know of the file: its `__future__` imports, caught exceptions' names, whether it runs on Python 2. */
@@ -27,11 +32,18 @@ const PYTHON3_FUTURES = new Set(["annotations", "generator_stop", "barry_as_FLUF
 
 const FUTURE = /^\s*from\s+__future__\s+import\s+\(?([\w\s,]+)\)?/;
 
-/**
- * Every line the passes below read starts with one of these words or holds `six` (a `six.` use, `import six`): the
- * others (most lines) are passed over at once.
- */
-const WORTH_READING = /^\s*(?:from|import|def|async|except)\b|six/;
+/** Every line the facts' passes read starts with one of these words or holds `six` (a `six.` use, `import six`). */
+const STATEMENT_WORD = /^\s*(?:from|import|def|async|except)\b/;
+const worthReading = (code: string) => STATEMENT_WORD.test(code) || code.includes("six");
+
+/** What a line must match to matter to the rules (WORTH_JUDGING), the guards or the file's facts: one pattern. */
+const MAY_MATTER = new RegExp([WORTH_JUDGING.source, GUARD_WORDS.source, "six", STATEMENT_WORD.source].join("|"));
+
+function linesThatMayMatter(code: readonly CodeLine[]): Uint8Array {
+  const may = new Uint8Array(code.length);
+  for (let i = 0; i < code.length; i++) if (MAY_MATTER.test(code[i].code)) may[i] = 1;
+  return may;
+}
 const PAST_OR_FUTURE_IMPORT = /^\s*(?:from|import)\s+(?:past|future)\b/;
 const DEF = /^\s*(?:async\s+)?def\s+(\w+)/;
 
@@ -40,7 +52,7 @@ const DEF = /^\s*(?:async\s+)?def\s+(\w+)/;
  * names of caught exceptions, the renamed modules it imports, the functions it defines, and whether six or
  * python-future show that it still runs on Python 2.
  */
-function fileFacts(code: readonly CodeLine[], topInView: boolean): RuleContext & { methods: Set<string> } {
+function fileFacts(code: readonly CodeLine[], mayMatter: Uint8Array, topInView: boolean): RuleContext & { methods: Set<string> } {
   const future = topInView ? new Set<string>() : undefined;
   const exceptNames = new Set<string>();
   const importedModules = new Set<string>();
@@ -53,7 +65,8 @@ function fileFacts(code: readonly CodeLine[], topInView: boolean): RuleContext &
     }
   };
   let futureContinues = false; // inside `from __future__ import (a,` until its closing parenthesis
-  for (const line of code) {
+  for (let i = 0; i < code.length; i++) {
+    const line = code[i];
     const c = line.code;
     if (futureContinues) {
       addFutures(c.replace(/[()]/g, ""));
@@ -61,7 +74,7 @@ function fileFacts(code: readonly CodeLine[], topInView: boolean): RuleContext &
       continue;
     }
     // Stryker disable next-line ConditionalExpression: a shortcut; every pattern below needs one of its words
-    if (!WORTH_READING.test(c)) continue;
+    if (mayMatter[i] === 0 || !worthReading(c)) continue;
     // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; the pattern needs the word too
     const m = c.includes("__future__") ? FUTURE.exec(c) : null;
     if (future && !line.startedInString) {
@@ -87,12 +100,14 @@ function fileFacts(code: readonly CodeLine[], topInView: boolean): RuleContext &
 function view(lines: readonly string[], code: CodeLine[], topInView: boolean): PythonView {
   let names: Set<string> | undefined;
   let blocks: Blocks | undefined;
+  const mayMatter = linesThatMayMatter(code);
   return {
     lines,
     code,
-    guarded: guardedLines(lines, code),
+    guarded: guardedLines(lines, code, mayMatter),
+    mayMatter,
     names: () => (names ??= namesDefinedIn(lines)),
-    context: fileFacts(code, topInView),
+    context: fileFacts(code, mayMatter, topInView),
     // Stryker disable next-line BooleanLiteral: every line of the view has its entry
     inFunction: topInView ? (i) => (blocks ??= enclosingBlocks(code)).inFunction[i] ?? false : undefined,
     classMethods: topInView ? (i) => (blocks ??= enclosingBlocks(code)).classMethods[i] : undefined,

@@ -51,13 +51,14 @@ function fallbackTries(raw: readonly string[], code: readonly CodeLine[], fallba
  * A guard starts only at a version check, at an import fallback's `except`, or at the `try:` of one. A version check
  * holds "PY" or "version" and a fallback handler "Error": one scan passes over the other lines.
  */
-const GUARD_WORDS = /PY|version|Error/;
+export const GUARD_WORDS = /PY|version|Error/;
 // Stryker disable all: shortcuts; each pattern needs its words, so a line without them matches neither
 const isVersionCheck = (code: string) => (code.includes("PY") || code.includes("version")) && VERSION_CONDITION.test(code);
 const isFallbackExcept = (code: string) => code.includes("Error") && FALLBACK_EXCEPT.test(code);
 // Stryker restore all
 
-export function guardedLines(raw: readonly string[], code: readonly CodeLine[]): boolean[] {
+/** `mayMatter`, where given, is 0 for lines that hold none of GUARD_WORDS (the view's one scan found none). */
+export function guardedLines(raw: readonly string[], code: readonly CodeLine[], mayMatter?: Uint8Array): boolean[] {
   const guarded = new Array<boolean>(code.length).fill(false);
   // Where a guard can start: a version check, an import fallback's `except`, or the `try:` of one. Most files have none.
   const versionChecks: number[] = [];
@@ -65,7 +66,7 @@ export function guardedLines(raw: readonly string[], code: readonly CodeLine[]):
   for (let i = 0; i < code.length; i++) {
     const line = code[i];
     // Stryker disable next-line ConditionalExpression: a shortcut; both checks need one of the words
-    if (line.startedInString || !GUARD_WORDS.test(line.code)) continue;
+    if (line.startedInString || mayMatter?.[i] === 0 || !GUARD_WORDS.test(line.code)) continue;
     if (isVersionCheck(line.code)) versionChecks.push(i);
     else if (isFallbackExcept(line.code)) fallbacks.push(i);
   }

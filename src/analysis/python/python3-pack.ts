@@ -2,7 +2,7 @@ import { Minimatch } from "minimatch";
 import type { ChangedFile, Hunk } from "../changed-file.js";
 import { changeBlocks, sideOfHunk, type LinePack, type LineVerdict, type RemainingConstruct, type WholeFile } from "../line-pack.js";
 import { agreesWithHunks, splitLines, viewOfFile, viewOfHunkSide, type PythonView } from "./file-view.js";
-import { compatibilityMarkerIn, identifiersOf, namesImportedBy, lineGate, oldConstructIn, python3IdiomIn, type RuleHit } from "./constructs.js";
+import { compatibilityMarkerIn, fileGate, identifiersOf, namesImportedBy, oldConstructIn, python3IdiomIn, type RuleHit } from "./constructs.js";
 import type { RuleContext } from "./rules.js";
 
 export interface Python3PackOptions {
@@ -49,13 +49,17 @@ function contextOf(view: PythonView, enabled: ReadonlySet<string>, disabled: Rea
 /** What judging a view's lines needs beside the view, made once per view: the rules' context and the one-scan gate. */
 interface Judging {
   context: (i: number) => RuleContext;
-  gate: (code: string) => boolean;
+  /** Whether line i (its code given) could hold an old construct or a marker: where not, no rule is tried. */
+  gate: (i: number, code: string) => boolean;
 }
 
 function judgingFor(view: PythonView, enabled: ReadonlySet<string>, disabled: ReadonlySet<string>): Judging {
   const context = contextOf(view, enabled, disabled);
-  // The gate reads only what holds for the whole view (the file's names, the rules turned on), not the line's part.
-  return { context, gate: lineGate(context(0)) };
+  // The view's one scan has passed over the lines without a fixed word (WORTH_JUDGING's, within its own pattern);
+  // what depends on the file (its names, the rules turned on) is read once here, not per line.
+  const rest = fileGate(context(0));
+  const may = view.mayMatter;
+  return { context, gate: rest ? (i, code) => may[i] === 1 || rest(code) : (i) => may[i] === 1 };
 }
 
 function wholeSide(lines: readonly string[], hunks: readonly Hunk[], side: "old" | "new"): Side | undefined {
@@ -169,7 +173,7 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
         const code = view.code[i].code;
         // Stryker disable next-line ConditionalExpression,MethodExpression,StringLiteral: a shortcut; a blank line holds no construct
         if (code.trim() === "") continue;
-        if (!gate(code)) continue;
+        if (!gate(i, code)) continue;
         const hit = oldConstructIn(code, view.names, context(i));
         if (hit && (!view.guarded[i] || hit.syntax)) found.push({ line: i + 1, rule: hit.id });
       }
@@ -226,7 +230,7 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
           // Stryker disable next-line BooleanLiteral: as above
           guarded = view.guarded[i] ?? false;
           // Most lines could hold neither an old construct nor a marker: one scan says so, and no rule is tried.
-          if (!line || !gate(line.code)) {
+          if (!line || !gate(i, line.code)) {
             marker = undefined;
             return undefined;
           }
