@@ -75,36 +75,78 @@ const mayHoldOptIn = (code: string, context: RuleContext) => !!context.enabled?.
  * names an imported Python 2 module (the module rules). The file's caught exceptions' names are triggers too.
  */
 function candidateRules(code: string, context: RuleContext): { rules: number[]; importLine: boolean; module?: string } {
-  let found: Set<number> | undefined;
   // Stryker disable next-line BooleanLiteral: an import line's rule reads the import pattern itself; this only spares the others
   let importLine = false;
   let module: string | undefined;
   const exceptNames = context.exceptNames?.size ? context.exceptNames : undefined;
   const modules = context.importedModules?.size ? context.importedModules : undefined;
   FIXED_TRIGGERS.lastIndex = 0;
-  for (let m = FIXED_TRIGGERS.exec(code); m; m = FIXED_TRIGGERS.exec(code)) {
-    const word = m[0];
+  while (FIXED_TRIGGERS.test(code)) {
+    const word = wordEndingAt(code, FIXED_TRIGGERS.lastIndex);
     const list = RULES_BY_WORD.get(word);
-    if (list) for (const i of list) (found ??= new Set()).add(i);
+    if (list) for (const i of list) mark(i);
     if (MODULE_WORDS.has(word)) importLine = true;
   }
   // Both patterns match whole identifiers only, so the file's names are found as they would be among the fixed words.
   const names = fileNamesPattern(context);
   if (names) {
     names.lastIndex = 0;
-    for (let m = names.exec(code); m; m = names.exec(code)) {
-      const word = m[0];
+    while (names.test(code)) {
+      const word = wordEndingAt(code, names.lastIndex);
       // Stryker disable next-line ConditionalExpression: a shortcut; each exception-name rule's `when` checks the name itself
-      if (exceptNames?.has(word)) for (const i of EXCEPT_NAME_RULES) (found ??= new Set()).add(i);
+      if (exceptNames?.has(word)) for (const i of EXCEPT_NAME_RULES) mark(i);
       if (modules?.has(word) && module === undefined) module = word;
     }
   }
   // Stryker disable next-line ConditionalExpression: a shortcut; the punctuation rules' own patterns decide
-  if (PUNCTUATION_TRIGGER.test(code)) for (const i of PUNCTUATION_RULES) (found ??= new Set()).add(i);
-  if (mayHoldOptIn(code, context)) for (const i of OPT_IN_RULES) (found ??= new Set()).add(i);
+  if (PUNCTUATION_TRIGGER.test(code)) for (const i of PUNCTUATION_RULES) mark(i);
+  if (mayHoldOptIn(code, context)) for (const i of OPT_IN_RULES) mark(i);
+  const rules = markedRules();
   // Stryker disable next-line ConditionalExpression,BooleanLiteral,EqualityOperator: NOTHING and an empty answer are read the same
-  if (!found && !importLine && module === undefined) return NOTHING;
-  return { rules: found ? [...found].sort((a, b) => a - b) : NO_RULES, importLine, module };
+  if (rules === NO_RULES && !importLine && module === undefined) return NOTHING;
+  return { rules, importLine, module };
+}
+
+/**
+ * The rules a line's words name, marked in one table shared by every line and read back in rule order: no set and
+ * no sort per line. `markedRules` clears what it reads.
+ */
+const MARKED = new Uint8Array(OLD_CONSTRUCT_RULES.length);
+let firstMarked = MARKED.length;
+let lastMarked = -1;
+
+function mark(i: number): void {
+  MARKED[i] = 1;
+  if (i < firstMarked) firstMarked = i;
+  if (i > lastMarked) lastMarked = i;
+}
+
+function markedRules(): number[] {
+  if (lastMarked === -1) return NO_RULES;
+  const rules: number[] = [];
+  for (let i = firstMarked; i <= lastMarked; i++) {
+    if (MARKED[i] === 1) {
+      rules.push(i);
+      MARKED[i] = 0;
+    }
+  }
+  firstMarked = MARKED.length;
+  lastMarked = -1;
+  return rules;
+}
+
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/**
+ * The word a trigger pattern matched, from where the match ended (the pattern's `lastIndex`), so that a match makes
+ * no result object: back over the identifier's characters, then forward over digits before it (`1L` holds `L`), as
+ * the patterns' look-behind reads a word's start. Every word starts with a letter or an underscore.
+ */
+function wordEndingAt(code: string, end: number): string {
+  let start = end;
+  while (start > 0 && isWordChar(code.charCodeAt(start - 1))) start--;
+  while (code.charCodeAt(start) >= 48 && code.charCodeAt(start) <= 57) start++;
+  return code.slice(start, end);
 }
 
 /** The names a file defines itself, from its lines: imports, assignments, definitions and parameters, loop and `as` targets. */

@@ -43,18 +43,20 @@ function codeOf(line: string, quote: string): string {
       quote = "";
       continue;
     }
+    // test(), not exec(): the character is read back from lastIndex, so a line's quotes allocate no match objects.
     SPECIAL.lastIndex = i;
-    const found = SPECIAL.exec(line);
-    if (!found) {
+    if (!SPECIAL.test(line)) {
       code += line.slice(i);
       break;
     }
-    code += line.slice(i, found.index);
-    if (found[0] === "#") break;
-    const ch = found[0];
-    quote = line.startsWith(ch.repeat(3), found.index) ? ch.repeat(3) : ch;
+    const at = SPECIAL.lastIndex - 1;
+    code += line.slice(i, at);
+    const ch = line[at];
+    if (ch === "#") break;
+    const triple = ch === '"' ? '"""' : "'''";
+    quote = line.startsWith(triple, at) ? triple : ch;
     code += '"';
-    i = found.index + quote.length;
+    i = at + quote.length;
   }
   // A single-quoted string ends at the line's end unless the line ends with a backslash.
   if (quote.length === 1 && !line.endsWith("\\")) {
