@@ -44,8 +44,34 @@ const NO_HITS: readonly RuleHit[] = Object.freeze([]);
 // where the variable-length one reads back through the identifier (the scan took a third longer).
 // Stryker disable next-line MethodExpression,ArithmeticOperator,Regex: the look-ahead makes the alternation try the longer words anyway; the first look-behind is a shortcut
 const wordsPattern = (words: Iterable<string>) => new RegExp(`(?<![A-Za-z_])(?<![A-Za-z_][A-Za-z0-9_]*)(?:${[...words].sort((a, b) => b.length - a.length).join("|")})(?![A-Za-z0-9_])`, "g");
-const FIXED_WORDS = [...new Set([...RULES_BY_WORD.keys(), ...MODULE_WORDS])];
-const FIXED_TRIGGERS = wordsPattern(FIXED_WORDS);
+
+/**
+ * Words, each with what must follow it (`followedBy`), as alternatives of a words pattern: a word that something
+ * takes alone is written alone, others with a look-ahead of every follower (`def(?=[^(]*\([^()]*\()`).
+ */
+class GateWords {
+  private readonly followers = new Map<string, string[] | null>(); // null: the word alone
+
+  add(word: string, follower?: string): this {
+    const known = this.followers.get(word);
+    if (known === null) return this;
+    this.followers.set(word, follower === undefined ? null : [...(known ?? []), follower]);
+    return this;
+  }
+
+  alternatives(): string[] {
+    return [...this.followers].map(([word, followers]) => (followers ? `${word}(?=${followers.join("|")})` : word));
+  }
+}
+
+const ruleWords = () => {
+  const words = new GateWords();
+  for (const rule of OLD_CONSTRUCT_RULES) for (const word of rule.triggers) words.add(word, rule.followedBy?.[word]);
+  for (const word of MODULE_WORDS) words.add(word);
+  return words;
+};
+/** The rules' words: which rules a line holds (`candidateRules`). */
+const FIXED_TRIGGERS = wordsPattern(ruleWords().alternatives());
 /**
  * Per file view (its context object): the names of its caught exceptions and imported modules, as a pattern of
  * their own. The fixed words are not compiled again with them: a pattern of every trigger word takes about a
@@ -285,9 +311,10 @@ export function compatibilityMarkerIn(code: string): string | undefined {
 
 /**
  * The words without which no compatibility marker matches, each as a whole identifier as the markers' patterns read
- * it (`six.`, `sys.version_info`, `PY2`, `except ImportError`, every import), and the unicode prefix (`u""`).
+ * it (`six.`, `sys.version_info`, `PY2`, `except ImportError`, every import), and the unicode prefix (`u""`); `sys`
+ * counts only before `.version`.
  */
-const MARKER_WORDS = ["six", "sys", "PY2", "PY3", "PY34", "PY35", "PY36", "python_2_unicode_compatible", "except", "import"];
+const MARKER_WORDS: ReadonlyArray<[word: string, follower?: string]> = [["six"], ["sys", "\\.version"], ["PY2"], ["PY3"], ["PY34"], ["PY35"], ["PY36"], ["python_2_unicode_compatible"], ["except"], ["import"]];
 
 /**
  * One pattern that every line holding an old construct or a compatibility marker matches: the trigger words and the
@@ -296,7 +323,9 @@ const MARKER_WORDS = ["six", "sys", "PY2", "PY3", "PY34", "PY35", "PY36", "pytho
  * `compatibilityMarkerIn` each scan. The markers' words as whole words, not as `MARKER_HINT`'s substrings, let
  * fewer lines through and scan a fifth faster.
  */
-export const WORTH_JUDGING = new RegExp(`${wordsPattern([...FIXED_WORDS, ...MARKER_WORDS]).source}|${PUNCTUATION_TRIGGER.source}|[uU]"`);
+export const WORTH_JUDGING = new RegExp(
+  `${wordsPattern(MARKER_WORDS.reduce((words, [word, follower]) => words.add(word, follower), ruleWords()).alternatives()).source}|${PUNCTUATION_TRIGGER.source}|[uU]"`,
+);
 
 /** Could the line hold an old construct or a marker? If not, neither `oldConstructsIn` nor `compatibilityMarkerIn` finds one. */
 export function worthJudging(code: string, context: RuleContext): boolean {

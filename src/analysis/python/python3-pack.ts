@@ -2,7 +2,7 @@ import { Minimatch } from "minimatch";
 import type { ChangedFile, Hunk } from "../changed-file.js";
 import { changeBlocks, sideOfHunk, type LinePack, type LineVerdict, type RemainingConstruct, type WholeFile } from "../line-pack.js";
 import { agreesWithHunks, splitLines, viewOfFile, viewOfHunkSide, type PythonView } from "./file-view.js";
-import { compatibilityMarkerIn, fileGate, identifiersOf, namesImportedBy, oldConstructIn, python3IdiomIn, type RuleHit } from "./constructs.js";
+import { compatibilityMarkerIn, fileGate, identifiersOf, namesImportedBy, oldConstructIn, python3IdiomIn, WORTH_JUDGING, type RuleHit } from "./constructs.js";
 import type { RuleContext } from "./rules.js";
 
 export interface Python3PackOptions {
@@ -55,11 +55,15 @@ interface Judging {
 
 function judgingFor(view: PythonView, enabled: ReadonlySet<string>, disabled: ReadonlySet<string>): Judging {
   const context = contextOf(view, enabled, disabled);
-  // The view's one scan has passed over the lines without a fixed word (WORTH_JUDGING's, within its own pattern);
-  // what depends on the file (its names, the rules turned on) is read once here, not per line.
+  // The view's one scan has passed over the lines that hold none of the words anything reads (most lines); the
+  // others are scanned for the rules' and markers' own (a `def` line matters to the file's facts, seldom to a rule).
+  // What depends on the file (its names, the rules turned on) is read once here, not per line.
   const rest = fileGate(context(0));
   const may = view.mayMatter;
-  return { context, gate: rest ? (i, code) => may[i] === 1 || rest(code) : (i) => may[i] === 1 };
+  return {
+    context,
+    gate: rest ? (i, code) => (may[i] === 1 && WORTH_JUDGING.test(code)) || rest(code) : (i, code) => may[i] === 1 && WORTH_JUDGING.test(code),
+  };
 }
 
 function wholeSide(lines: readonly string[], hunks: readonly Hunk[], side: "old" | "new"): Side | undefined {

@@ -36,6 +36,12 @@ export interface PythonRule {
   pattern: RegExp;
   /** Identifiers of which one must be on the line for the rule to be tried (one pass finds them for every rule). */
   triggers: readonly string[];
+  /**
+   * For a common trigger word (`def`, `for`, `raise`, a module's name), what the pattern needs after it on the line,
+   * as a pattern's source: the one scan lets a line through for that word only where this follows it. It must hold
+   * wherever the rule's pattern matches.
+   */
+  followedBy?: Readonly<Record<string, string | undefined>>;
   /** Python 3 cannot even parse the line: no guard makes it safe. */
   syntax?: boolean;
   /** A name the file may define itself (`def reduce`, `from sys import intern`): then the line is the file's own. */
@@ -108,6 +114,7 @@ export const SYNTAX_RULES: PythonRule[] = ([
     message: "Python 3 syntax is `raise E(v)` (and `raise E(v).with_traceback(tb)`).",
     pattern: /^\s*raise\s+[^\s,]/,
     triggers: ["raise"],
+    followedBy: { raise: "[^,]*," }, // the comma `when` looks for
     when: (code) => firstBracketsHaveComma(`(${code})`),
   },
   {
@@ -115,12 +122,14 @@ export const SYNTAX_RULES: PythonRule[] = ([
     message: "Tuple parameters were removed (PEP 3113): take one argument and unpack it in the body.",
     pattern: /\bdef\s+\w+\s*\((?:[^()=:]*,)?\s*\((?!\s*\))|\blambda\s*\((?!\s*\))|\blambda\b[^:()]*,\s*\(/,
     triggers: ["def", "lambda"],
+    followedBy: { def: "[^(]*\\([^()]*\\(" }, // the parameters' bracket, then the tuple's
   },
   {
     id: "paren-comprehension",
     message: "A comprehension over a bare tuple (`[x for x in 1, 2]`) is a syntax error in Python 3: parenthesise it, `in (1, 2)`.",
     pattern: /[[(][^[\]()]*\bfor\s[^[\]()]*?\bin\s+[^[\]()\s][^[\]()]*,/,
     triggers: ["for"],
+    followedBy: { for: "[^,]*," },
   },
   {
     id: "import-star-in-function",
@@ -252,6 +261,7 @@ export const ATTRIBUTE_RULES: PythonRule[] = [
     message: `Removed in Python 3: use ${instead}.`,
     pattern: attribute(module, names),
     triggers: [module],
+    followedBy: { [module]: `\\s*\\.\\s*(?:${names})\\b` },
     ...(ownName ? { ownName } : {}),
   })),
   { id: "sys-maxint", message: "Removed in Python 3: use sys.maxsize.", pattern: /^\s*from\s+sys\s+import\b.*\bmaxint\b/, triggers: ["maxint"] },
@@ -295,7 +305,7 @@ export const ATTRIBUTE_RULES: PythonRule[] = [
     exceptName: true,
     when: (code, context) => !!context.exceptNames?.size && [...code.matchAll(/(?<![\w.])(\w+)\s*\[\s*\d+\s*\]/g)].some((m) => context.exceptNames!.has(m[1])),
   },
-  { id: "raising-string", message: "String exceptions were removed: raise an Exception subclass.", pattern: /^\s*raise\s+[uUbBrR]{0,2}""(?!\s*\.)/, triggers: ["raise"] },
+  { id: "raising-string", message: "String exceptions were removed: raise an Exception subclass.", pattern: /^\s*raise\s+[uUbBrR]{0,2}""(?!\s*\.)/, triggers: ["raise"], followedBy: { raise: '\\s+[uUbBrR]{0,2}""' } },
   {
     id: "unittest-deprecated-alias",
     message: "Deprecated unittest aliases (assertEquals, failUnless, assertItemsEqual, assertRaisesRegexp, …) are gone in Python 3.12: use assertEqual, assertTrue, assertCountEqual, assertRaisesRegex.",
