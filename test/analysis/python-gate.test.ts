@@ -39,6 +39,20 @@ describe("the one scan before any rule", () => {
     ["x = u", false],
     ["@python_2_unicode_compatible", true],
     ["value = compute(version)", false],
+    // a common word counts only with what its rules need after it
+    ["def f(a, b):", false],
+    ["def f(a, (b, c)):", true],
+    ["for x in things:", false],
+    ["y = [x for x in 1, 2]", true],
+    ["raise ValueError(x)", false],
+    ["raise ValueError, x", true],
+    ['raise ""', true],
+    ["path = os.path.join(a, b)", false],
+    ["here = os.getcwdu()", true],
+    ["here = os . getcwdu()", true],
+    ["args = sys.argv", false],
+    ["big = sys.maxint", true],
+    ["if sys.version_info[0] == 2: pass", true],
     ["", false],
   ])("%s → %s", (line, worth) => expect(worthJudging(line, none)).toBe(worth));
 
