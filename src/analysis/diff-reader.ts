@@ -1,3 +1,4 @@
+import { isAscii } from "node:buffer";
 import type { ChangedFile, FileStatus } from "./changed-file.js";
 import { SAMPLE_LINES } from "./generated/markers.js";
 
@@ -28,7 +29,8 @@ export interface PatchSummary {
 const GIT_HEADER = "diff --git ";
 /** The path git writes for the missing side of an added or removed file. */
 export const DEV_NULL = "/dev/null";
-const utf8 = (bytes: string) => (/[^\x00-\x7f]/.test(bytes) ? Buffer.from(bytes, "latin1").toString("utf8") : bytes);
+const NON_ASCII = /[^\x00-\x7f]/;
+const utf8 = (bytes: string) => (NON_ASCII.test(bytes) ? Buffer.from(bytes, "latin1").toString("utf8") : bytes);
 
 const ESCAPES: Record<string, string> = { a: "\x07", b: "\b", t: "\t", n: "\n", v: "\v", f: "\f", r: "\r" };
 
@@ -62,6 +64,16 @@ class Section {
   keep = false;
   /** Kept patch text, in pieces (latin1). */
   pieces: string[] = [];
+  /** Whether every kept piece is ASCII (then the patch needs no decoding), as far as the bytes told. */
+  piecesAscii = true;
+
+  /** Keeps `s` from `from` to `to`; `bytes`, where given, are the bytes `s` was decoded from (index for index). */
+  keepPiece(s: string, from: number, to: number, bytes: Uint8Array | undefined): void {
+    const piece = s.slice(from, to);
+    this.pieces.push(piece);
+    // The bytes are checked natively, many at a time, where a pattern over the text read them one by one.
+    if (this.piecesAscii) this.piecesAscii = bytes ? isAscii(bytes.subarray(from, to)) : !NON_ASCII.test(piece);
+  }
   // The edit count's state: a block of removals then additions counts the larger of the two.
   edits = 0;
   blockDels = 0;
@@ -127,7 +139,7 @@ class Section {
       patch: undefined,
     };
     if (!this.inHunks) return file;
-    if (this.keep) file.patch = utf8(this.pieces.join(""));
+    if (this.keep) file.patch = this.piecesAscii ? this.pieces.join("") : utf8(this.pieces.join(""));
     else file.summary = { editLines: this.edits + Math.max(this.blockDels, this.blockAdds), head: utf8(this.head.join("\n")), tail: utf8(this.tail.join("\n")) };
     return file;
   }
@@ -147,12 +159,13 @@ export class DiffReader {
   push(chunk: Uint8Array): void {
     const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     const s = bytes.toString("latin1");
-    const e = this.carry === "" ? -1 : s.indexOf("\n");
+    if (this.carry === "") return this.read(s, false, bytes);
+    const e = s.indexOf("\n");
     if (e === -1) return this.read(this.carry + s, false);
     // The line the last chunk ended in is finished on its own: joined to the whole chunk, the chunk's text would be
     // copied once more (flattened) when first searched.
     this.read(this.carry + s.slice(0, e + 1), false);
-    this.read(s.slice(e + 1), false);
+    this.read(s.slice(e + 1), false, bytes.subarray(e + 1));
   }
 
   /** The files read; `undefined` when the input held no git section (the caller parses `text()` another way). */
@@ -176,8 +189,8 @@ export class DiffReader {
   /** The rest of a hunk line the last chunk ended in, already counted, is skipped. */
   private skipping = false;
 
-  /** Reads the complete lines of `s`; carries the last, unfinished one unless `final`. */
-  private read(s: string, final: boolean): void {
+  /** Reads the complete lines of `s` (decoded from `bytes`, where given); carries the last, unfinished one unless `final`. */
+  private read(s: string, final: boolean, bytes?: Uint8Array): void {
     let p = 0;
     let section = this.section;
     // Where the kept patch text of this string starts (-1: nothing kept here yet).
@@ -212,7 +225,7 @@ export class DiffReader {
       const next = e + 1;
       if (first === 100 /* d */ && s.startsWith(GIT_HEADER, p)) {
         if (section) {
-          if (pieceAt !== -1) section.pieces.push(s.slice(pieceAt, p));
+          if (pieceAt !== -1) section.keepPiece(s, pieceAt, p, bytes);
           section.keepLastLines(s);
           this.close();
         } else if (preambleAt !== -1) {
@@ -241,7 +254,7 @@ export class DiffReader {
       }
       p = next;
     }
-    if (section && pieceAt !== -1) section.pieces.push(s.slice(pieceAt, Math.min(p, length)));
+    if (section && pieceAt !== -1) section.keepPiece(s, pieceAt, Math.min(p, length), bytes);
     section?.keepLastLines(s);
     if (preambleAt !== -1) this.preamble.push(s.slice(preambleAt, Math.min(p, length)));
     this.carry = p < length ? s.slice(p) : "";

@@ -97,6 +97,15 @@ describe("the streaming diff reader", () => {
     expect(whole[0].patch).toBe(GIT_DIFF.slice(GIT_DIFF.indexOf("@@ -1,4"), GIT_DIFF.indexOf("diff --git a/old")));
   });
 
+  test.each([0, 1, 2, 3, 7, 64, 4096])("decodes a kept patch's UTF-8, and leaves an ASCII one as it is (chunks of %i bytes; 0: read whole)", (size) => {
+    const files = size === 0 ? readDiff(bytes)! : readInChunks(bytes, size)!;
+    const patchOf = (path: string) => files.find((f) => f.path === path)!.patch;
+    const start = GIT_DIFF.indexOf("@@ -0,0 +1,2 @@");
+    expect(patchOf("caf\u00e9/\u00e9t\u00e9.txt")).toBe(GIT_DIFF.slice(start, GIT_DIFF.indexOf("diff --git a/gen/")));
+    expect(patchOf("caf\u00e9/\u00e9t\u00e9.txt")).toContain("+d\u00e9j\u00e0 vu");
+    expect(patchOf("gen/api.pb.go")).toBe(GIT_DIFF.slice(GIT_DIFF.indexOf("@@", GIT_DIFF.indexOf("+++ b/gen/api.pb.go")), GIT_DIFF.indexOf("diff --git a/vendor/")));
+  });
+
   test.each([1, 2, 3, 7, 64, 4096])("gives the same files in chunks of %i bytes, with or without their patches", (size) => {
     expect(readInChunks(bytes, size)).toEqual(whole);
     const summarised = readInChunks(bytes, size, () => false)!;
