@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { guardedLines } from "../../src/analysis/python/guards.js";
 import { stripLines } from "../../src/analysis/python/source.js";
+import { viewOfFile } from "../../src/analysis/python/file-view.js";
 
 /** The lines that stand in a Python 2 guard, marked with a leading "*" in the table. */
 function marks(text: string[]): { lines: string[]; expected: boolean[] } {
@@ -125,5 +126,10 @@ describe("the guard walk that skips from guard to guard", () => {
     const all = texts.flatMap((lines) => guardedLines(lines, stripLines(lines)));
     expect(all.filter(Boolean).length).toBeGreaterThan(1000);
     expect(all.filter((g) => !g).length).toBeGreaterThan(1000);
+  });
+
+  test("the file view, which reads only the lines its one scan kept, marks the same lines", () => {
+    const differing = texts.filter((lines) => JSON.stringify(viewOfFile(lines).guarded) !== JSON.stringify(guardedLinesReference(lines, stripLines(lines))));
+    expect(differing).toEqual([]);
   });
 });

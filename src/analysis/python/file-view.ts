@@ -39,10 +39,19 @@ const worthReading = (code: string) => STATEMENT_WORD.test(code) || code.include
 /** What a line must match to matter to the rules (WORTH_JUDGING), the guards or the file's facts: one pattern. */
 const MAY_MATTER = new RegExp([WORTH_JUDGING.source, GUARD_WORDS.source, "six", STATEMENT_WORD.source].join("|"));
 
-function linesThatMayMatter(code: readonly CodeLine[]): Uint8Array {
+/** The lines that may matter, as a mark per line and as the list of their indices (for the passes that read only them). */
+function linesThatMayMatter(code: readonly CodeLine[]): { may: Uint8Array; indices: number[] } {
   const may = new Uint8Array(code.length);
-  for (let i = 0; i < code.length; i++) if (MAY_MATTER.test(code[i].code)) may[i] = 1;
-  return may;
+  const indices: number[] = [];
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i].code;
+    // Stryker disable next-line ConditionalExpression: a shortcut; the pattern matches no empty line
+    if (c.length !== 0 && MAY_MATTER.test(c)) {
+      may[i] = 1;
+      indices.push(i);
+    }
+  }
+  return { may, indices };
 }
 const PAST_OR_FUTURE_IMPORT = /^\s*(?:from|import)\s+(?:past|future)\b/;
 const DEF = /^\s*(?:async\s+)?def\s+(\w+)/;
@@ -52,7 +61,7 @@ const DEF = /^\s*(?:async\s+)?def\s+(\w+)/;
  * names of caught exceptions, the renamed modules it imports, the functions it defines, and whether six or
  * python-future show that it still runs on Python 2.
  */
-function fileFacts(code: readonly CodeLine[], mayMatter: Uint8Array, topInView: boolean): RuleContext & { methods: Set<string> } {
+function fileFacts(code: readonly CodeLine[], mayMatter: readonly number[], topInView: boolean): RuleContext & { methods: Set<string> } {
   const future = topInView ? new Set<string>() : undefined;
   const exceptNames = new Set<string>();
   const importedModules = new Set<string>();
@@ -64,23 +73,27 @@ function fileFacts(code: readonly CodeLine[], mayMatter: Uint8Array, topInView: 
       if (name) future!.add(name);
     }
   };
-  let futureContinues = false; // inside `from __future__ import (a,` until its closing parenthesis
-  for (let i = 0; i < code.length; i++) {
+  // Only the lines that may matter are read, and the lines a parenthesised `from __future__ import (a,` runs on to.
+  let next = 0; // the first line not read yet
+  for (const i of mayMatter) {
+    if (i < next) continue;
+    next = i + 1;
     const line = code[i];
     const c = line.code;
-    if (futureContinues) {
-      addFutures(c.replace(/[()]/g, ""));
-      futureContinues = !c.includes(")");
-      continue;
-    }
     // Stryker disable next-line ConditionalExpression: a shortcut; every pattern below needs one of its words
-    if (mayMatter[i] === 0 || !worthReading(c)) continue;
+    if (!worthReading(c)) continue;
     // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; the pattern needs the word too
     const m = c.includes("__future__") ? FUTURE.exec(c) : null;
     if (future && !line.startedInString) {
       if (m) {
         addFutures(m[1]);
-        futureContinues = c.includes("(") && !c.includes(")");
+        // inside `from __future__ import (a,` until its closing parenthesis
+        let futureContinues = c.includes("(") && !c.includes(")");
+        for (; futureContinues && next < code.length; next++) {
+          const more = code[next].code;
+          addFutures(more.replace(/[()]/g, ""));
+          futureContinues = !more.includes(")");
+        }
       }
     }
     // six and python-future are written only for code that runs on Python 2 too (`builtins` is Python 3's own module).
@@ -100,14 +113,14 @@ function fileFacts(code: readonly CodeLine[], mayMatter: Uint8Array, topInView: 
 function view(lines: readonly string[], code: CodeLine[], topInView: boolean): PythonView {
   let names: Set<string> | undefined;
   let blocks: Blocks | undefined;
-  const mayMatter = linesThatMayMatter(code);
+  const { may, indices } = linesThatMayMatter(code);
   return {
     lines,
     code,
-    guarded: guardedLines(lines, code, mayMatter),
-    mayMatter,
+    guarded: guardedLines(lines, code, indices),
+    mayMatter: may,
     names: () => (names ??= namesDefinedIn(lines)),
-    context: fileFacts(code, mayMatter, topInView),
+    context: fileFacts(code, indices, topInView),
     // Stryker disable next-line BooleanLiteral: every line of the view has its entry
     inFunction: topInView ? (i) => (blocks ??= enclosingBlocks(code)).inFunction[i] ?? false : undefined,
     classMethods: topInView ? (i) => (blocks ??= enclosingBlocks(code)).classMethods[i] : undefined,

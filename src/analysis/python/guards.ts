@@ -57,19 +57,21 @@ const isVersionCheck = (code: string) => (code.includes("PY") || code.includes("
 const isFallbackExcept = (code: string) => code.includes("Error") && FALLBACK_EXCEPT.test(code);
 // Stryker restore all
 
-/** `mayMatter`, where given, is 0 for lines that hold none of GUARD_WORDS (the view's one scan found none). */
-export function guardedLines(raw: readonly string[], code: readonly CodeLine[], mayMatter?: Uint8Array): boolean[] {
+/** `candidates`, where given, are the only lines that may hold GUARD_WORDS (the view's one scan found them), in order. */
+export function guardedLines(raw: readonly string[], code: readonly CodeLine[], candidates?: readonly number[]): boolean[] {
   const guarded = new Array<boolean>(code.length).fill(false);
   // Where a guard can start: a version check, an import fallback's `except`, or the `try:` of one. Most files have none.
   const versionChecks: number[] = [];
   const fallbacks: number[] = [];
-  for (let i = 0; i < code.length; i++) {
+  const check = (i: number) => {
     const line = code[i];
     // Stryker disable next-line ConditionalExpression: a shortcut; both checks need one of the words
-    if (line.startedInString || mayMatter?.[i] === 0 || !GUARD_WORDS.test(line.code)) continue;
+    if (line.startedInString || !GUARD_WORDS.test(line.code)) return;
     if (isVersionCheck(line.code)) versionChecks.push(i);
     else if (isFallbackExcept(line.code)) fallbacks.push(i);
-  }
+  };
+  if (candidates) candidates.forEach(check);
+  else for (let i = 0; i < code.length; i++) check(i);
   if (versionChecks.length === 0 && fallbacks.length === 0) return guarded;
   const tries = fallbackTries(raw, code, fallbacks);
   const starts = [...new Set([...versionChecks, ...fallbacks, ...tries])].sort((a, b) => a - b);
