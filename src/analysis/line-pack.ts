@@ -59,8 +59,11 @@ export interface ChangeBlock {
   adds: number[];
 }
 
-export function changeBlocks(hunk: Hunk): ChangeBlock[] {
-  const blocks: ChangeBlock[] = [];
+/**
+ * Each run of removals then additions in a hunk, as change indices: removals from `start` to `mid`, additions from
+ * `mid` to `end` (ends excluded). No arrays are made: the passes over every changed line call this.
+ */
+export function forEachChangeBlock(hunk: Hunk, block: (start: number, mid: number, end: number) => void): void {
   const changes = hunk.changes;
   let c = 0;
   while (c < changes.length) {
@@ -68,10 +71,19 @@ export function changeBlocks(hunk: Hunk): ChangeBlock[] {
       c++;
       continue;
     }
-    const block: ChangeBlock = { dels: [], adds: [] };
-    while (c < changes.length && changes[c].type === "del") block.dels.push(c++);
-    while (c < changes.length && changes[c].type === "add") block.adds.push(c++);
-    blocks.push(block);
+    const start = c;
+    while (c < changes.length && changes[c].type === "del") c++;
+    const mid = c;
+    while (c < changes.length && changes[c].type === "add") c++;
+    block(start, mid, c);
   }
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+
+/** The blocks as lists of indices (for readers that want them whole). */
+export function changeBlocks(hunk: Hunk): ChangeBlock[] {
+  const blocks: ChangeBlock[] = [];
+  forEachChangeBlock(hunk, (start, mid, end) => blocks.push({ dels: range(start, mid), adds: range(mid, end) }));
   return blocks;
 }

@@ -1,5 +1,5 @@
 import { readHunks, type ChangedFile } from "./changed-file.js";
-import { changeBlocks, type LineClass, type LinePack, type LineVerdict } from "./line-pack.js";
+import { forEachChangeBlock, type LineClass, type LinePack, type LineVerdict } from "./line-pack.js";
 
 export interface Regression {
   path: string;
@@ -87,23 +87,23 @@ export function measureMigration(files: readonly ChangedFile[], packs: readonly 
     const before = { ...lines };
     hunks.forEach((hunk, h) => {
       const changes = hunk.changes;
-      for (const { dels, adds } of changeBlocks(hunk)) {
-        for (let i = 0; i < Math.max(dels.length, adds.length); i++) {
-          // Stryker disable next-line ConditionalExpression,EqualityOperator: past the end, dels[i] is undefined and so is its verdict
-          const removed = i < dels.length ? verdicts[h][dels[i]] : undefined;
-          // Stryker disable next-line ConditionalExpression: as above
-          const added = i < adds.length ? verdicts[h][adds[i]] : undefined;
+      forEachChangeBlock(hunk, (start, mid, end) => {
+        const dels = mid - start;
+        const adds = end - mid;
+        for (let i = 0; i < Math.max(dels, adds); i++) {
+          const removed = i < dels ? verdicts[h][start + i] : undefined;
+          const added = i < adds ? verdicts[h][mid + i] : undefined;
           if (removed?.removesOldConstruct) migrated++;
           let lineClass: LineClass = "other";
           if (added?.lineClass === "regression") lineClass = "regression";
           else if (removed?.lineClass === "migration" || added?.lineClass === "migration") lineClass = "migration";
           lines[lineClass]++;
           if (added?.lineClass === "regression") {
-            const change = changes[adds[i]];
+            const change = changes[mid + i];
             regressions.push({ path: file.path, line: change.type === "add" ? change.ln : 0, pack: applicable.length === 1 ? applicable[0].name : "migration", rule: added.rule!.id, message: added.rule!.message });
           }
         }
-      }
+      });
     });
     const own = { migration: lines.migration - before.migration, other: lines.other - before.other };
     if (own.migration > 0 && own.migration >= own.other) migrationFiles.push(file.path);

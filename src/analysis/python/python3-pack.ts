@@ -1,6 +1,6 @@
 import { Minimatch } from "minimatch";
 import type { ChangedFile, Hunk } from "../changed-file.js";
-import { changeBlocks, sideOfHunk, type LinePack, type LineVerdict, type RemainingConstruct, type WholeFile } from "../line-pack.js";
+import { forEachChangeBlock, sideOfHunk, type LinePack, type LineVerdict, type RemainingConstruct, type WholeFile } from "../line-pack.js";
 import { agreesWithHunks, splitLines, viewOfFile, viewOfHunkSide, type PythonView } from "./file-view.js";
 import { compatibilityMarkerIn, fileGate, identifiersOf, namesImportedBy, oldConstructIn, python3IdiomIn, WORTH_JUDGING, type RuleHit } from "./constructs.js";
 import type { RuleContext } from "./rules.js";
@@ -112,10 +112,12 @@ const OTHER: LineVerdict = Object.freeze({ lineClass: "other" });
 const MIGRATION: LineVerdict = Object.freeze({ lineClass: "migration" });
 const NO_NAMES: string[] = [];
 
+/** A block of hunk h: removals from `start` to `mid`, additions from `mid` to `end` (see forEachChangeBlock). */
 interface Block {
   h: number;
-  dels: number[];
-  adds: number[];
+  start: number;
+  mid: number;
+  end: number;
 }
 
 /** An added line the one scan let through: only such a line can import a name. */
@@ -134,13 +136,14 @@ function servingLines(hunks: readonly Hunk[], blocks: readonly Block[], code: st
   // Per hunk, the names of the lines that take an old construct away and of the lines that replace them: what a
   // serving line may be made of.
   const rewriteNames = new Map<number, Set<string>>();
-  for (const { h, dels, adds } of blocks) {
-    dels.forEach((d, k) => {
-      if (!verdicts[h][d]?.removesOldConstruct) return;
+  for (const { h, start, mid, end } of blocks) {
+    for (let d = start; d < mid; d++) {
+      if (!verdicts[h][d]?.removesOldConstruct) continue;
       const names = rewriteNames.get(h) ?? new Set<string>();
-      for (const c of k < adds.length ? [d, adds[k]] : [d]) for (const name of identifiersOf(code[h][c])) names.add(name);
+      const replacement = mid + (d - start);
+      for (const c of replacement < end ? [d, replacement] : [d]) for (const name of identifiersOf(code[h][c])) names.add(name);
       rewriteNames.set(h, names);
-    });
+    }
   }
   // An added line that imports a name serves only through that name (below); any other line of such a hunk serves
   // if it is made of the rewrite's names. (Only a line the one scan let through holds the word `import`.)
@@ -148,15 +151,14 @@ function servingLines(hunks: readonly Hunk[], blocks: readonly Block[], code: st
     // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; a line without the word binds no import
     hunks[h].changes[c].type === "add" && code[h][c].includes("import") ? namesImportedBy(code[h][c]) : NO_NAMES;
   if (rewriteNames.size > 0) {
-    for (const { h, dels, adds } of blocks) {
+    for (const { h, start, end } of blocks) {
       const names = rewriteNames.get(h);
       if (!names) continue;
-      const serves = (c: number) => {
-        if (verdicts[h][c]?.lineClass !== "other" || importsOf(h, c).length > 0) return;
+      // The block's removals and additions, in that order.
+      for (let c = start; c < end; c++) {
+        if (verdicts[h][c]?.lineClass !== "other" || importsOf(h, c).length > 0) continue;
         if ([...identifiersOf(code[h][c])].every((name) => names.has(name))) verdicts[h][c] = MIGRATION;
-      };
-      dels.forEach(serves);
-      adds.forEach(serves);
+      }
     }
   }
   const imports: Array<{ h: number; c: number; names: string[] }> = [];
@@ -169,7 +171,7 @@ function servingLines(hunks: readonly Hunk[], blocks: readonly Block[], code: st
   if (imports.length === 0) return;
   // The names the migration's added lines use, serving lines included: an import of one of them serves it.
   const migratedNames = new Set<string>();
-  for (const { h, adds } of blocks) for (const c of adds) if (verdicts[h][c]?.lineClass === "migration") for (const name of identifiersOf(code[h][c])) migratedNames.add(name);
+  for (const { h, mid, end } of blocks) for (let c = mid; c < end; c++) if (verdicts[h][c]?.lineClass === "migration") for (const name of identifiersOf(code[h][c])) migratedNames.add(name);
   for (const { h, c, names } of imports) if (names.some((name) => migratedNames.has(name))) verdicts[h][c] = MIGRATION;
 }
 
@@ -259,36 +261,37 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
           marker = compatibilityMarkerIn(line.code);
           return oldConstructIn(line.code, view.names, context(i));
         };
-        for (const { dels, adds } of changeBlocks(hunk)) {
-          blocks.push({ h, dels, adds });
-          // Stryker disable next-line ArrayDeclaration: filled by index to the same length
-          const oldHits: Array<RuleHit | undefined> = new Array(dels.length);
-          dels.forEach((d, k) => {
-            const hit = (oldHits[k] = judge(d, true));
+        forEachChangeBlock(hunk, (start, mid, end) => {
+          blocks.push({ h, start, mid, end });
+          let anyOldHit = false;
+          for (let d = start; d < mid; d++) {
+            const hit = judge(d, true);
+            if (hit) anyOldHit = true;
             out[d] = hit ? { lineClass: "migration", rule: { id: hit.id, message: hit.message }, removesOldConstruct: true } : marker || guarded ? MIGRATION : OTHER;
-          });
-          const anyOldHit = oldHits.some((hit) => hit);
-          adds.forEach((a, k) => {
+          }
+          const dels = mid - start;
+          for (let a = mid; a < end; a++) {
+            const k = a - mid;
             const hit = judge(a, false);
             if (hit && (!guarded || hit.syntax)) {
               out[a] = { lineClass: "regression", rule: { id: hit.id, message: hit.message } };
-              return;
+              continue;
             }
             if (marker || guarded || hit) {
               out[a] = MIGRATION;
-              return;
+              continue;
             }
             // A Python 3 idiom written in place of the line it replaces (`list(d.keys())` for `d.keys()`) is the
             // mechanical edit 2to3 makes: migration work, though either line alone is ordinary code.
             // An addition beyond the removals it pairs with is held against all of them, where they took old constructs away.
-            if (k >= dels.length && !anyOldHit) {
+            if (k >= dels && !anyOldHit) {
               out[a] = OTHER;
-              return;
+              continue;
             }
-            const replaced = k < dels.length ? [hunkCode[dels[k]]] : dels.map((d) => hunkCode[d]);
+            const replaced = k < dels ? [hunkCode[start + k]] : hunkCode.slice(start, mid);
             out[a] = python3IdiomIn(hunkCode[a], ...replaced) ? MIGRATION : OTHER;
-          });
-        }
+          }
+        });
         return out;
       });
       servingLines(hunks, blocks, code, verdicts, gatedAdds);
