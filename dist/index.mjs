@@ -65107,8 +65107,7 @@ function sideOfHunk(hunk, side) {
   }
   return { lines, index: index2 };
 }
-function changeBlocks(hunk) {
-  const blocks = [];
+function forEachChangeBlock(hunk, block) {
   const changes = hunk.changes;
   let c = 0;
   while (c < changes.length) {
@@ -65116,12 +65115,12 @@ function changeBlocks(hunk) {
       c++;
       continue;
     }
-    const block = { dels: [], adds: [] };
-    while (c < changes.length && changes[c].type === "del") block.dels.push(c++);
-    while (c < changes.length && changes[c].type === "add") block.adds.push(c++);
-    blocks.push(block);
+    const start = c;
+    while (c < changes.length && changes[c].type === "del") c++;
+    const mid = c;
+    while (c < changes.length && changes[c].type === "add") c++;
+    block(start, mid, c);
   }
-  return blocks;
 }
 
 // src/analysis/migration.ts
@@ -65162,21 +65161,23 @@ function measureMigration(files, packs, options2, texts = {}) {
     const before = { ...lines };
     hunks.forEach((hunk, h) => {
       const changes = hunk.changes;
-      for (const { dels, adds } of changeBlocks(hunk)) {
-        for (let i = 0; i < Math.max(dels.length, adds.length); i++) {
-          const removed = i < dels.length ? verdicts[h][dels[i]] : void 0;
-          const added = i < adds.length ? verdicts[h][adds[i]] : void 0;
+      forEachChangeBlock(hunk, (start, mid, end) => {
+        const dels = mid - start;
+        const adds = end - mid;
+        for (let i = 0; i < Math.max(dels, adds); i++) {
+          const removed = i < dels ? verdicts[h][start + i] : void 0;
+          const added = i < adds ? verdicts[h][mid + i] : void 0;
           if (removed?.removesOldConstruct) migrated++;
           let lineClass = "other";
           if (added?.lineClass === "regression") lineClass = "regression";
           else if (removed?.lineClass === "migration" || added?.lineClass === "migration") lineClass = "migration";
           lines[lineClass]++;
           if (added?.lineClass === "regression") {
-            const change = changes[adds[i]];
+            const change = changes[mid + i];
             regressions.push({ path: file2.path, line: change.type === "add" ? change.ln : 0, pack: applicable.length === 1 ? applicable[0].name : "migration", rule: added.rule.id, message: added.rule.message });
           }
         }
-      }
+      });
     });
     const own = { migration: lines.migration - before.migration, other: lines.other - before.other };
     if (own.migration > 0 && own.migration >= own.other) migrationFiles.push(file2.path);
@@ -65268,16 +65269,18 @@ function fallbackTries(raw, code18, fallbacks) {
 var GUARD_WORDS = /PY|version|Error/;
 var isVersionCheck = (code18) => (code18.includes("PY") || code18.includes("version")) && VERSION_CONDITION.test(code18);
 var isFallbackExcept = (code18) => code18.includes("Error") && FALLBACK_EXCEPT.test(code18);
-function guardedLines(raw, code18) {
+function guardedLines(raw, code18, candidates) {
   const guarded = new Array(code18.length).fill(false);
   const versionChecks = [];
   const fallbacks = [];
-  for (let i = 0; i < code18.length; i++) {
+  const check = (i) => {
     const line = code18[i];
-    if (line.startedInString || !GUARD_WORDS.test(line.code)) continue;
+    if (line.startedInString || !GUARD_WORDS.test(line.code)) return;
     if (isVersionCheck(line.code)) versionChecks.push(i);
     else if (isFallbackExcept(line.code)) fallbacks.push(i);
-  }
+  };
+  if (candidates) candidates.forEach(check);
+  else for (let i = 0; i < code18.length; i++) check(i);
   if (versionChecks.length === 0 && fallbacks.length === 0) return guarded;
   const tries = fallbackTries(raw, code18, fallbacks);
   const starts = [.../* @__PURE__ */ new Set([...versionChecks, ...fallbacks, ...tries])].sort((a, b) => a - b);
@@ -65479,19 +65482,24 @@ var SYNTAX_RULES = [
     message: "Python 3 syntax is `raise E(v)` (and `raise E(v).with_traceback(tb)`).",
     pattern: /^\s*raise\s+[^\s,]/,
     triggers: ["raise"],
+    followedBy: { raise: "[^,]*," },
+    // the comma `when` looks for
     when: (code18) => firstBracketsHaveComma(`(${code18})`)
   },
   {
     id: "tuple-parameters",
     message: "Tuple parameters were removed (PEP 3113): take one argument and unpack it in the body.",
     pattern: /\bdef\s+\w+\s*\((?:[^()=:]*,)?\s*\((?!\s*\))|\blambda\s*\((?!\s*\))|\blambda\b[^:()]*,\s*\(/,
-    triggers: ["def", "lambda"]
+    triggers: ["def", "lambda"],
+    followedBy: { def: "[^(]*\\([^()]*\\(" }
+    // the parameters' bracket, then the tuple's
   },
   {
     id: "paren-comprehension",
     message: "A comprehension over a bare tuple (`[x for x in 1, 2]`) is a syntax error in Python 3: parenthesise it, `in (1, 2)`.",
     pattern: /[[(][^[\]()]*\bfor\s[^[\]()]*?\bin\s+[^[\]()\s][^[\]()]*,/,
-    triggers: ["for"]
+    triggers: ["for"],
+    followedBy: { for: "[^,]*," }
   },
   {
     id: "import-star-in-function",
@@ -65614,6 +65622,7 @@ var ATTRIBUTE_RULES = [
     message: `Removed in Python 3: use ${instead}.`,
     pattern: attribute(module2, names),
     triggers: [module2],
+    followedBy: { [module2]: `\\s*\\.\\s*(?:${names})\\b` },
     ...ownName ? { ownName } : {}
   })),
   { id: "sys-maxint", message: "Removed in Python 3: use sys.maxsize.", pattern: /^\s*from\s+sys\s+import\b.*\bmaxint\b/, triggers: ["maxint"] },
@@ -65658,7 +65667,7 @@ var ATTRIBUTE_RULES = [
     exceptName: true,
     when: (code18, context) => !!context.exceptNames?.size && [...code18.matchAll(/(?<![\w.])(\w+)\s*\[\s*\d+\s*\]/g)].some((m) => context.exceptNames.has(m[1]))
   },
-  { id: "raising-string", message: "String exceptions were removed: raise an Exception subclass.", pattern: /^\s*raise\s+[uUbBrR]{0,2}""(?!\s*\.)/, triggers: ["raise"] },
+  { id: "raising-string", message: "String exceptions were removed: raise an Exception subclass.", pattern: /^\s*raise\s+[uUbBrR]{0,2}""(?!\s*\.)/, triggers: ["raise"], followedBy: { raise: '\\s+[uUbBrR]{0,2}""' } },
   {
     id: "unittest-deprecated-alias",
     message: "Deprecated unittest aliases (assertEquals, failUnless, assertItemsEqual, assertRaisesRegexp, \u2026) are gone in Python 3.12: use assertEqual, assertTrue, assertCountEqual, assertRaisesRegex.",
@@ -65735,8 +65744,26 @@ var NO_RULES = [];
 var NOTHING = Object.freeze({ rules: NO_RULES, importLine: false });
 var NO_HITS = Object.freeze([]);
 var wordsPattern = (words2) => new RegExp(`(?<![A-Za-z_])(?<![A-Za-z_][A-Za-z0-9_]*)(?:${[...words2].sort((a, b) => b.length - a.length).join("|")})(?![A-Za-z0-9_])`, "g");
-var FIXED_WORDS = [.../* @__PURE__ */ new Set([...RULES_BY_WORD.keys(), ...MODULE_WORDS])];
-var FIXED_TRIGGERS = wordsPattern(FIXED_WORDS);
+var GateWords = class {
+  followers = /* @__PURE__ */ new Map();
+  // null: the word alone
+  add(word, follower) {
+    const known = this.followers.get(word);
+    if (known === null) return this;
+    this.followers.set(word, follower === void 0 ? null : [...known ?? [], follower]);
+    return this;
+  }
+  alternatives() {
+    return [...this.followers].map(([word, followers]) => followers ? `${word}(?=${followers.join("|")})` : word);
+  }
+};
+var ruleWords = () => {
+  const words2 = new GateWords();
+  for (const rule of OLD_CONSTRUCT_RULES) for (const word of rule.triggers) words2.add(word, rule.followedBy?.[word]);
+  for (const word of MODULE_WORDS) words2.add(word);
+  return words2;
+};
+var FIXED_TRIGGERS = wordsPattern(ruleWords().alternatives());
 var fileNamesByContext = /* @__PURE__ */ new WeakMap();
 function fileNamesPattern(context) {
   if (!context.exceptNames?.size && !context.importedModules?.size) return void 0;
@@ -65749,31 +65776,59 @@ function fileNamesPattern(context) {
 }
 var mayHoldOptIn = (code18, context) => !!context.enabled?.size && code18.includes("/");
 function candidateRules(code18, context) {
-  let found;
   let importLine = false;
   let module2;
   const exceptNames = context.exceptNames?.size ? context.exceptNames : void 0;
   const modules = context.importedModules?.size ? context.importedModules : void 0;
   FIXED_TRIGGERS.lastIndex = 0;
-  for (let m = FIXED_TRIGGERS.exec(code18); m; m = FIXED_TRIGGERS.exec(code18)) {
-    const word = m[0];
+  while (FIXED_TRIGGERS.test(code18)) {
+    const word = wordEndingAt(code18, FIXED_TRIGGERS.lastIndex);
     const list = RULES_BY_WORD.get(word);
-    if (list) for (const i of list) (found ??= /* @__PURE__ */ new Set()).add(i);
+    if (list) for (const i of list) mark(i);
     if (MODULE_WORDS.has(word)) importLine = true;
   }
   const names = fileNamesPattern(context);
   if (names) {
     names.lastIndex = 0;
-    for (let m = names.exec(code18); m; m = names.exec(code18)) {
-      const word = m[0];
-      if (exceptNames?.has(word)) for (const i of EXCEPT_NAME_RULES) (found ??= /* @__PURE__ */ new Set()).add(i);
+    while (names.test(code18)) {
+      const word = wordEndingAt(code18, names.lastIndex);
+      if (exceptNames?.has(word)) for (const i of EXCEPT_NAME_RULES) mark(i);
       if (modules?.has(word) && module2 === void 0) module2 = word;
     }
   }
-  if (PUNCTUATION_TRIGGER.test(code18)) for (const i of PUNCTUATION_RULES) (found ??= /* @__PURE__ */ new Set()).add(i);
-  if (mayHoldOptIn(code18, context)) for (const i of OPT_IN_RULES) (found ??= /* @__PURE__ */ new Set()).add(i);
-  if (!found && !importLine && module2 === void 0) return NOTHING;
-  return { rules: found ? [...found].sort((a, b) => a - b) : NO_RULES, importLine, module: module2 };
+  if (PUNCTUATION_TRIGGER.test(code18)) for (const i of PUNCTUATION_RULES) mark(i);
+  if (mayHoldOptIn(code18, context)) for (const i of OPT_IN_RULES) mark(i);
+  const rules = markedRules();
+  if (rules === NO_RULES && !importLine && module2 === void 0) return NOTHING;
+  return { rules, importLine, module: module2 };
+}
+var MARKED = new Uint8Array(OLD_CONSTRUCT_RULES.length);
+var firstMarked = MARKED.length;
+var lastMarked = -1;
+function mark(i) {
+  MARKED[i] = 1;
+  if (i < firstMarked) firstMarked = i;
+  if (i > lastMarked) lastMarked = i;
+}
+function markedRules() {
+  if (lastMarked === -1) return NO_RULES;
+  const rules = [];
+  for (let i = firstMarked; i <= lastMarked; i++) {
+    if (MARKED[i] === 1) {
+      rules.push(i);
+      MARKED[i] = 0;
+    }
+  }
+  firstMarked = MARKED.length;
+  lastMarked = -1;
+  return rules;
+}
+var isWordChar = (c) => c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95;
+function wordEndingAt(code18, end) {
+  let start = end;
+  while (start > 0 && isWordChar(code18.charCodeAt(start - 1))) start--;
+  while (code18.charCodeAt(start) >= 48 && code18.charCodeAt(start) <= 57) start++;
+  return code18.slice(start, end);
 }
 function namesDefinedIn(lines) {
   const names = /* @__PURE__ */ new Set();
@@ -65868,13 +65923,15 @@ function compatibilityMarkerIn(code18) {
   if (!MARKER_HINT.test(code18)) return void 0;
   return COMPATIBILITY_MARKERS.find((m) => m.pattern.test(code18))?.id;
 }
-var MARKER_WORDS = ["six", "sys", "PY2", "PY3", "PY34", "PY35", "PY36", "python_2_unicode_compatible", "except", "import"];
-var WORTH_JUDGING = new RegExp(`${wordsPattern([...FIXED_WORDS, ...MARKER_WORDS]).source}|${PUNCTUATION_TRIGGER.source}|[uU]"`);
-function lineGate(context) {
+var MARKER_WORDS = [["six"], ["sys", "\\.version"], ["PY2"], ["PY3"], ["PY34"], ["PY35"], ["PY36"], ["python_2_unicode_compatible"], ["except"], ["import"]];
+var WORTH_JUDGING = new RegExp(
+  `${wordsPattern(MARKER_WORDS.reduce((words2, [word, follower]) => words2.add(word, follower), ruleWords()).alternatives()).source}|${PUNCTUATION_TRIGGER.source}|[uU]"`
+);
+function fileGate(context) {
   const names = fileNamesPattern(context);
-  if (!names && !context.enabled?.size) return (code18) => WORTH_JUDGING.test(code18);
+  if (!names && !context.enabled?.size) return void 0;
   return (code18) => {
-    if (WORTH_JUDGING.test(code18) || mayHoldOptIn(code18, context)) return true;
+    if (mayHoldOptIn(code18, context)) return true;
     if (!names) return false;
     names.lastIndex = 0;
     return names.test(code18);
@@ -65916,17 +65973,18 @@ function codeOf(line, quote) {
       continue;
     }
     SPECIAL.lastIndex = i;
-    const found = SPECIAL.exec(line);
-    if (!found) {
+    if (!SPECIAL.test(line)) {
       code18 += line.slice(i);
       break;
     }
-    code18 += line.slice(i, found.index);
-    if (found[0] === "#") break;
-    const ch = found[0];
-    quote = line.startsWith(ch.repeat(3), found.index) ? ch.repeat(3) : ch;
+    const at = SPECIAL.lastIndex - 1;
+    code18 += line.slice(i, at);
+    const ch = line[at];
+    if (ch === "#") break;
+    const triple = ch === '"' ? '"""' : "'''";
+    quote = line.startsWith(triple, at) ? triple : ch;
     code18 += '"';
-    i = found.index + quote.length;
+    i = at + quote.length;
   }
   if (quote.length === 1 && !line.endsWith("\\")) {
     code18 += '"';
@@ -65983,10 +66041,24 @@ function stripHunkSide(lines, startsAtTopOfFile = false) {
 // src/analysis/python/file-view.ts
 var PYTHON3_FUTURES = /* @__PURE__ */ new Set(["annotations", "generator_stop", "barry_as_FLUFL"]);
 var FUTURE = /^\s*from\s+__future__\s+import\s+\(?([\w\s,]+)\)?/;
-var WORTH_READING = /^\s*(?:from|import|def|async|except)\b|six/;
+var STATEMENT_WORD = /^\s*(?:from|import|def|async|except)\b/;
+var worthReading = (code18) => STATEMENT_WORD.test(code18) || code18.includes("six");
+var MAY_MATTER = new RegExp([WORTH_JUDGING.source, GUARD_WORDS.source, "six", STATEMENT_WORD.source].join("|"));
+function linesThatMayMatter(code18) {
+  const may = new Uint8Array(code18.length);
+  const indices = [];
+  for (let i = 0; i < code18.length; i++) {
+    const c = code18[i].code;
+    if (c.length !== 0 && MAY_MATTER.test(c)) {
+      may[i] = 1;
+      indices.push(i);
+    }
+  }
+  return { may, indices };
+}
 var PAST_OR_FUTURE_IMPORT = /^\s*(?:from|import)\s+(?:past|future)\b/;
 var DEF = /^\s*(?:async\s+)?def\s+(\w+)/;
-function fileFacts(code18, topInView) {
+function fileFacts(code18, mayMatter, topInView) {
   const future = topInView ? /* @__PURE__ */ new Set() : void 0;
   const exceptNames = /* @__PURE__ */ new Set();
   const importedModules = /* @__PURE__ */ new Set();
@@ -65998,20 +66070,23 @@ function fileFacts(code18, topInView) {
       if (name) future.add(name);
     }
   };
-  let futureContinues = false;
-  for (const line of code18) {
+  let next = 0;
+  for (const i of mayMatter) {
+    if (i < next) continue;
+    next = i + 1;
+    const line = code18[i];
     const c = line.code;
-    if (futureContinues) {
-      addFutures(c.replace(/[()]/g, ""));
-      futureContinues = !c.includes(")");
-      continue;
-    }
-    if (!WORTH_READING.test(c)) continue;
+    if (!worthReading(c)) continue;
     const m = c.includes("__future__") ? FUTURE.exec(c) : null;
     if (future && !line.startedInString) {
       if (m) {
         addFutures(m[1]);
-        futureContinues = c.includes("(") && !c.includes(")");
+        let futureContinues = c.includes("(") && !c.includes(")");
+        for (; futureContinues && next < code18.length; next++) {
+          const more = code18[next].code;
+          addFutures(more.replace(/[()]/g, ""));
+          futureContinues = !more.includes(")");
+        }
       }
     }
     if (!python2Library) python2Library = c.includes("six") && compatibilityMarkerIn(c) === "six" || (c.includes("past") || c.includes("future")) && PAST_OR_FUTURE_IMPORT.test(c);
@@ -66027,12 +66102,14 @@ function fileFacts(code18, topInView) {
 function view(lines, code18, topInView) {
   let names;
   let blocks;
+  const { may, indices } = linesThatMayMatter(code18);
   return {
     lines,
     code: code18,
-    guarded: guardedLines(lines, code18),
+    guarded: guardedLines(lines, code18, indices),
+    mayMatter: may,
     names: () => names ??= namesDefinedIn(lines),
-    context: fileFacts(code18, topInView),
+    context: fileFacts(code18, indices, topInView),
     // Stryker disable next-line BooleanLiteral: every line of the view has its entry
     inFunction: topInView ? (i) => (blocks ??= enclosingBlocks(code18)).inFunction[i] ?? false : void 0,
     classMethods: topInView ? (i) => (blocks ??= enclosingBlocks(code18)).classMethods[i] : void 0
@@ -66091,30 +66168,40 @@ function agreesWithHunks(lines, hunks, side) {
 }
 
 // src/analysis/python/python3-pack.ts
+var LineContext = class {
+  constructor(view2, enabled, disabled) {
+    this.view = view2;
+    this.enabled = enabled;
+    this.disabled = disabled;
+    Object.assign(this, view2.context);
+  }
+  /** The line being judged, as an index into the view. */
+  line = 0;
+  get raw() {
+    return this.view.lines[this.line];
+  }
+  get inFunction() {
+    return this.view.inFunction?.(this.line);
+  }
+  get classMethods() {
+    return this.view.classMethods?.(this.line);
+  }
+};
 function contextOf(view2, enabled, disabled) {
-  let line = 0;
-  const context = {
-    ...view2.context,
-    enabled,
-    disabled,
-    get raw() {
-      return view2.lines[line];
-    },
-    get inFunction() {
-      return view2.inFunction?.(line);
-    },
-    get classMethods() {
-      return view2.classMethods?.(line);
-    }
-  };
+  const context = new LineContext(view2, enabled, disabled);
   return (i) => {
-    line = i;
+    context.line = i;
     return context;
   };
 }
 function judgingFor(view2, enabled, disabled) {
   const context = contextOf(view2, enabled, disabled);
-  return { context, gate: lineGate(context(0)) };
+  const rest = fileGate(context(0));
+  const may = view2.mayMatter;
+  return {
+    context,
+    gate: rest ? (i, code18) => may[i] === 1 && WORTH_JUDGING.test(code18) || rest(code18) : (i, code18) => may[i] === 1 && WORTH_JUDGING.test(code18)
+  };
 }
 function wholeSide(lines, hunks, side) {
   if (!agreesWithHunks(lines, hunks, side)) return void 0;
@@ -66140,28 +66227,27 @@ var MIGRATION = Object.freeze({ lineClass: "migration" });
 var NO_NAMES = [];
 function servingLines(hunks, blocks, code18, verdicts, gatedAdds) {
   const rewriteNames = /* @__PURE__ */ new Map();
-  for (const { h, dels, adds } of blocks) {
-    dels.forEach((d, k) => {
-      if (!verdicts[h][d]?.removesOldConstruct) return;
+  for (const { h, start, mid, end } of blocks) {
+    for (let d = start; d < mid; d++) {
+      if (!verdicts[h][d]?.removesOldConstruct) continue;
       const names = rewriteNames.get(h) ?? /* @__PURE__ */ new Set();
-      for (const c of k < adds.length ? [d, adds[k]] : [d]) for (const name of identifiersOf(code18[h][c])) names.add(name);
+      const replacement = mid + (d - start);
+      for (const c of replacement < end ? [d, replacement] : [d]) for (const name of identifiersOf(code18[h][c])) names.add(name);
       rewriteNames.set(h, names);
-    });
+    }
   }
   const importsOf = (h, c) => (
     // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; a line without the word binds no import
     hunks[h].changes[c].type === "add" && code18[h][c].includes("import") ? namesImportedBy(code18[h][c]) : NO_NAMES
   );
   if (rewriteNames.size > 0) {
-    for (const { h, dels, adds } of blocks) {
+    for (const { h, start, end } of blocks) {
       const names = rewriteNames.get(h);
       if (!names) continue;
-      const serves = (c) => {
-        if (verdicts[h][c]?.lineClass !== "other" || importsOf(h, c).length > 0) return;
+      for (let c = start; c < end; c++) {
+        if (verdicts[h][c]?.lineClass !== "other" || importsOf(h, c).length > 0) continue;
         if ([...identifiersOf(code18[h][c])].every((name) => names.has(name))) verdicts[h][c] = MIGRATION;
-      };
-      dels.forEach(serves);
-      adds.forEach(serves);
+      }
     }
   }
   const imports = [];
@@ -66172,7 +66258,7 @@ function servingLines(hunks, blocks, code18, verdicts, gatedAdds) {
   }
   if (imports.length === 0) return;
   const migratedNames = /* @__PURE__ */ new Set();
-  for (const { h, adds } of blocks) for (const c of adds) if (verdicts[h][c]?.lineClass === "migration") for (const name of identifiersOf(code18[h][c])) migratedNames.add(name);
+  for (const { h, mid, end } of blocks) for (let c = mid; c < end; c++) if (verdicts[h][c]?.lineClass === "migration") for (const name of identifiersOf(code18[h][c])) migratedNames.add(name);
   for (const { h, c, names } of imports) if (names.some((name) => migratedNames.has(name))) verdicts[h][c] = MIGRATION;
 }
 function python3Pack(options2 = {}) {
@@ -66191,7 +66277,7 @@ function python3Pack(options2 = {}) {
       for (let i = 0; i < view2.code.length; i++) {
         const code18 = view2.code[i].code;
         if (code18.trim() === "") continue;
-        if (!gate(code18)) continue;
+        if (!gate(i, code18)) continue;
         const hit = oldConstructIn(code18, view2.names, context(i));
         if (hit && (!view2.guarded[i] || hit.syntax)) found.push({ line: i + 1, rule: hit.id });
       }
@@ -66221,8 +66307,7 @@ function python3Pack(options2 = {}) {
         let newJudging;
         let guarded = false;
         let marker2;
-        const judge = (c) => {
-          const removedLine = changes[c].type === "del";
+        const judge = (c, removedLine) => {
           let on = removedLine ? oldJudging : newJudging;
           if (!on) {
             const side = removedLine ? oldSide(h) : newSide(h);
@@ -66236,7 +66321,7 @@ function python3Pack(options2 = {}) {
           const line = view2.code[i];
           hunkCode[c] = line?.code ?? "";
           guarded = view2.guarded[i] ?? false;
-          if (!line || !gate(line.code)) {
+          if (!line || !gate(i, line.code)) {
             marker2 = void 0;
             return void 0;
           }
@@ -66244,32 +66329,34 @@ function python3Pack(options2 = {}) {
           marker2 = compatibilityMarkerIn(line.code);
           return oldConstructIn(line.code, view2.names, context(i));
         };
-        for (const { dels, adds } of changeBlocks(hunk)) {
-          blocks.push({ h, dels, adds });
-          const oldHits = new Array(dels.length);
-          dels.forEach((d, k) => {
-            const hit = oldHits[k] = judge(d);
+        forEachChangeBlock(hunk, (start, mid, end) => {
+          blocks.push({ h, start, mid, end });
+          let anyOldHit = false;
+          for (let d = start; d < mid; d++) {
+            const hit = judge(d, true);
+            if (hit) anyOldHit = true;
             out[d] = hit ? { lineClass: "migration", rule: { id: hit.id, message: hit.message }, removesOldConstruct: true } : marker2 || guarded ? MIGRATION : OTHER;
-          });
-          const anyOldHit = oldHits.some((hit) => hit);
-          adds.forEach((a, k) => {
-            const hit = judge(a);
+          }
+          const dels = mid - start;
+          for (let a = mid; a < end; a++) {
+            const k = a - mid;
+            const hit = judge(a, false);
             if (hit && (!guarded || hit.syntax)) {
               out[a] = { lineClass: "regression", rule: { id: hit.id, message: hit.message } };
-              return;
+              continue;
             }
             if (marker2 || guarded || hit) {
               out[a] = MIGRATION;
-              return;
+              continue;
             }
-            if (k >= dels.length && !anyOldHit) {
+            if (k >= dels && !anyOldHit) {
               out[a] = OTHER;
-              return;
+              continue;
             }
-            const replaced = k < dels.length ? [hunkCode[dels[k]]] : dels.map((d) => hunkCode[d]);
+            const replaced = k < dels ? [hunkCode[start + k]] : hunkCode.slice(start, mid);
             out[a] = python3IdiomIn(hunkCode[a], ...replaced) ? MIGRATION : OTHER;
-          });
-        }
+          }
+        });
         return out;
       });
       servingLines(hunks, blocks, code18, verdicts, gatedAdds);
@@ -66726,13 +66813,13 @@ function isOurs(comment) {
 }
 var MARKER_PREFIX = "<!-- small-steps:";
 var marker = (name) => `${MARKER_PREFIX}${name} -->`;
-async function findMarkedComment(github, ref, mark) {
+async function findMarkedComment(github, ref, mark2) {
   const comments = await github.paginate(github.rest.issues.listComments, { owner: ref.owner, repo: ref.repo, issue_number: ref.pullNumber, per_page: 100 });
-  const ours = comments.find((c) => c.body?.includes(mark) && isOurs(c));
+  const ours = comments.find((c) => c.body?.includes(mark2) && isOurs(c));
   return ours && { id: ours.id, body: ours.body ?? "" };
 }
-async function upsertMarkedComment(github, ref, mark, body, knownId) {
-  const text = `${mark}
+async function upsertMarkedComment(github, ref, mark2, body, knownId) {
+  const text = `${mark2}
 ${body}`;
   const update = async (id) => {
     await github.rest.issues.updateComment({ owner: ref.owner, repo: ref.repo, comment_id: id, body: text });
@@ -66745,7 +66832,7 @@ ${body}`;
       if (!hasStatus(error2, 404)) throw error2;
     }
   }
-  const found = await findMarkedComment(github, ref, mark);
+  const found = await findMarkedComment(github, ref, mark2);
   if (found) return found.body === text ? found.id : update(found.id);
   const { data } = await github.rest.issues.createComment({ owner: ref.owner, repo: ref.repo, issue_number: ref.pullNumber, body: text });
   return data.id;
