@@ -66198,10 +66198,7 @@ function judgingFor(view2, enabled, disabled) {
   const context = contextOf(view2, enabled, disabled);
   const rest = fileGate(context(0));
   const may = view2.mayMatter;
-  return {
-    context,
-    gate: rest ? (i, code18) => may[i] === 1 && WORTH_JUDGING.test(code18) || rest(code18) : (i, code18) => may[i] === 1 && WORTH_JUDGING.test(code18)
-  };
+  return { context, gate: (i, code18) => may[i] === 1 && WORTH_JUDGING.test(code18) || rest !== void 0 && rest(code18) };
 }
 function wholeSide(lines, hunks, side) {
   if (!agreesWithHunks(lines, hunks, side)) return void 0;

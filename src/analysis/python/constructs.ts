@@ -318,7 +318,8 @@ const MARKER_WORDS: ReadonlyArray<[word: string, follower?: string]> = [["six"],
 
 /**
  * One pattern that every line holding an old construct or a compatibility marker matches: the trigger words and the
- * markers' words, whole, the punctuation rules' gate and the unicode prefix (then the file's names, and the slash
+ * markers' words, whole (a common one only with what its rules need after it), the punctuation rules' gate and the
+ * unicode prefix (then the file's names, and the slash
  * where an opt-in rule is on). Most lines match none of these, and one scan tells so, where `oldConstructsIn` and
  * `compatibilityMarkerIn` each scan. The markers' words as whole words, not as `MARKER_HINT`'s substrings, let
  * fewer lines through and scan a fifth faster.

@@ -53,6 +53,7 @@ function linesThatMayMatter(code: readonly CodeLine[]): { may: Uint8Array; indic
   }
   return { may, indices };
 }
+
 const PAST_OR_FUTURE_IMPORT = /^\s*(?:from|import)\s+(?:past|future)\b/;
 const DEF = /^\s*(?:async\s+)?def\s+(\w+)/;
 
