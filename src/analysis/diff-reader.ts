@@ -203,7 +203,7 @@ export class DiffReader {
       this.skipping = e === -1;
     }
     while (p < length) {
-      if (section?.inHunks && (section.keep || !section.collecting)) {
+      if (section?.inHunks) {
         p = this.countHunkLines(section, s, p);
         if (p >= length) break;
       }
@@ -262,13 +262,16 @@ export class DiffReader {
 
   /**
    * The hot loop, over the lines of a hunk whose text nobody needs line by line (most of a large diff): counts
-   * them in local variables until a line that is not a hunk line, or the end of the complete lines of `s`. Same
-   * counts as `hunkLine`, line for line.
+   * them in local variables until a line that is not a hunk line, a line the head excerpt takes, or the end of the
+   * complete lines of `s`. Same counts as `hunkLine`, line for line.
    */
   private countHunkLines(section: Section, s: string, from: number): number {
     let { additions, deletions, edits, blockDels, blockAdds } = section;
     // An added file's summary keeps its last three lines: where the last three lines read here start and end.
     const tail = !section.keep && section.status === "added";
+    // While the head excerpt is collected, its lines (context, additions, the next hunk's header) are the general
+    // path's; the removals between them are counted here: a file whose first hunk removes 10,000 lines is one loop.
+    const collecting = section.collecting;
     let lines = 0;
     let p0 = 0, e0 = 0, p1 = 0, e1 = 0, p2 = 0, e2 = 0;
     let p = from;
@@ -276,6 +279,7 @@ export class DiffReader {
       const e = s.indexOf("\n", p);
       if (e === -1) break;
       const first = s.charCodeAt(p);
+      if (collecting && first !== 45 /* - */ && first !== 92 /* \ */) break;
       if (first === 43 /* + */) {
         additions++;
         blockAdds++;

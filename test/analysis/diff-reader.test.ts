@@ -62,6 +62,18 @@ const GIT_DIFF = [
   "+++ /dev/null",
   "@@ -1,3 +0,0 @@",
   lines(3, "-", "old"),
+  // A first hunk that removes a long run before the lines its head excerpt shows.
+  "diff --git a/docs/guide.txt b/docs/guide.txt",
+  "--- a/docs/guide.txt",
+  "+++ b/docs/guide.txt",
+  "@@ -1,52 +1,46 @@",
+  lines(50, "-", "gone"),
+  "\\ No newline at end of file",
+  " kept",
+  lines(45, "+", "new"),
+  "@@ -90,2 +84,2 @@",
+  "-late",
+  "+later",
   "",
 ].join("\n");
 
@@ -91,7 +103,7 @@ describe("the streaming diff reader", () => {
     expect(whole.filter((f) => f.path !== "run.sh").map((f) => [f.path, f.status, f.additions, f.deletions, f.binary])).toEqual(
       reference.map((f) => [f.path, f.status, f.additions, f.deletions, f.binary]),
     );
-    expect(whole.map((f) => f.path)).toEqual(["app/views.py", "new name.txt", "logo.png", "run.sh", "caf\u00e9/\u00e9t\u00e9.txt", "gen/api.pb.go", "vendor/lib.js"]);
+    expect(whole.map((f) => f.path)).toEqual(["app/views.py", "new name.txt", "logo.png", "run.sh", "caf\u00e9/\u00e9t\u00e9.txt", "gen/api.pb.go", "vendor/lib.js", "docs/guide.txt"]);
     expect(whole[1]).toMatchObject({ status: "renamed", previousPath: "old name.txt" });
     expect(whole[3]).toMatchObject({ status: "modified", additions: 0, deletions: 0, patch: undefined });
     expect(whole[0].patch).toBe(GIT_DIFF.slice(GIT_DIFF.indexOf("@@ -1,4"), GIT_DIFF.indexOf("diff --git a/old")));
@@ -120,7 +132,7 @@ describe("the streaming diff reader", () => {
   test("keeps the patches asked for, by the file's new path, and summarises the others", () => {
     const asked: string[] = [];
     const files = readDiff(bytes, { keepPatch: (path) => (asked.push(path), path.endsWith(".py")) })!;
-    expect(asked).toEqual(["app/views.py", "new name.txt", "caf\u00e9/\u00e9t\u00e9.txt", "gen/api.pb.go", "vendor/lib.js"]);
+    expect(asked).toEqual(["app/views.py", "new name.txt", "caf\u00e9/\u00e9t\u00e9.txt", "gen/api.pb.go", "vendor/lib.js", "docs/guide.txt"]);
     expect(files[0].patch).toBe(whole[0].patch);
     expect(files[0].summary).toBeUndefined();
     expect(files[5].summary?.editLines).toBe(60);
@@ -129,6 +141,8 @@ describe("the streaming diff reader", () => {
     expect(headSample(files[5])?.last).toEqual(["var x = 58", ""]);
     expect(headSample(files[4])).toEqual({ first: ["d\u00e9j\u00e0 vu", "sans fin"], last: ["d\u00e9j\u00e0 vu", "sans fin"] });
     expect(headSample(files[6])).toBeUndefined();
+    // Past the removals, the head shows the file's new lines.
+    expect(files[7].summary?.head.split("\n").slice(0, 3)).toEqual(["@@ -1,52 +1,46 @@", " kept", "+new 0"]);
   });
 
   test("a diff without git sections is left to parse-diff, whole; text before the first section is no file", () => {
