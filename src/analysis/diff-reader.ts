@@ -165,7 +165,7 @@ export class DiffReader {
     // The line the last chunk ended in is finished on its own: joined to the whole chunk, the chunk's text would be
     // copied once more (flattened) when first searched.
     this.read(this.carry + s.slice(0, e + 1), false);
-    this.read(s.slice(e + 1), false, bytes.subarray(e + 1));
+    this.read(s, false, bytes, e + 1);
   }
 
   /** The files read; `undefined` when the input held no git section (the caller parses `text()` another way). */
@@ -189,16 +189,19 @@ export class DiffReader {
   /** The rest of a hunk line the last chunk ended in, already counted, is skipped. */
   private skipping = false;
 
-  /** Reads the complete lines of `s` (decoded from `bytes`, where given); carries the last, unfinished one unless `final`. */
-  private read(s: string, final: boolean, bytes?: Uint8Array): void {
-    let p = 0;
+  /**
+   * Reads the complete lines of `s` from `from` on (decoded from `bytes`, where given); carries the last, unfinished
+   * one unless `final`.
+   */
+  private read(s: string, final: boolean, bytes?: Uint8Array, from = 0): void {
+    let p = from;
     let section = this.section;
     // Where the kept patch text of this string starts (-1: nothing kept here yet).
-    let pieceAt = section?.keep && section.inHunks ? 0 : -1;
-    let preambleAt = this.sawGitSection ? -1 : 0;
+    let pieceAt = section?.keep && section.inHunks ? from : -1;
+    let preambleAt = this.sawGitSection ? -1 : from;
     const length = s.length;
     if (this.skipping) {
-      const e = s.indexOf("\n");
+      const e = s.indexOf("\n", p);
       p = e === -1 ? length : e + 1;
       this.skipping = e === -1;
     }
@@ -294,21 +297,27 @@ export class DiffReader {
         edits += blockDels > blockAdds ? blockDels : blockAdds;
         blockDels = blockAdds = 0;
       } else if (first !== 92 /* \ */) break; // a section header, or a line the general path reads
-      if (tail) {
-        p0 = p1;
-        e0 = e1;
-        p1 = p2;
-        e1 = e2;
-        p2 = p;
-        e2 = e;
-        lines++;
-      }
+      // Kept for every file, used for an added one's: a branch here, first taken by the diff's first added file,
+      // cost the optimised loop a deoptimisation in the middle of a large diff.
+      p0 = p1;
+      e0 = e1;
+      p1 = p2;
+      e1 = e2;
+      p2 = p;
+      e2 = e;
+      lines++;
       p = e + 1;
     }
-    Object.assign(section, { additions, deletions, edits, blockDels, blockAdds });
-    if (lines > 2) section.lastLine(p0, e0);
-    if (lines > 1) section.lastLine(p1, e1);
-    if (lines > 0) section.lastLine(p2, e2);
+    section.additions = additions;
+    section.deletions = deletions;
+    section.edits = edits;
+    section.blockDels = blockDels;
+    section.blockAdds = blockAdds;
+    if (tail) {
+      if (lines > 2) section.lastLine(p0, e0);
+      if (lines > 1) section.lastLine(p1, e1);
+      if (lines > 0) section.lastLine(p2, e2);
+    }
     return p;
   }
 
