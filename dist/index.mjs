@@ -57967,6 +57967,81 @@ function gitattributesCandidates(paths) {
   return [...folders].sort().map((folder2) => folder2 ? `${folder2}/.gitattributes` : ".gitattributes");
 }
 
+// src/analysis/changed-file.ts
+var import_parse_diff = __toESM(require_parse_diff(), 1);
+
+// src/analysis/hunks.ts
+var HUNK_HEADER = /^@@\s+-(\d+),?(\d+)?\s+\+(\d+),?(\d+)?\s@@/;
+var FILE_HEADER = /^(?:new file mode \d+|deleted file mode \d+|old mode \d+|new mode \d+|index\s[\da-zA-Z]+\.\.[\da-zA-Z]+(?:\s\d+)?)$|^(?:---|\+\+\+)\s/;
+var NO_NEWLINE = "\\ No newline at end of file";
+var count = (text) => text ? Number(text) : 1;
+function parseHunks(patch) {
+  if (!patch || /^\s+$/.test(patch)) return [];
+  const hunks = [];
+  let hunk;
+  let fileStarted = false;
+  let oldLine = 0;
+  let newLine = 0;
+  let oldLeft = 0;
+  let newLeft = 0;
+  let inHunk = false;
+  let start = 0;
+  const length = patch.length;
+  while (start <= length) {
+    let end = patch.indexOf("\n", start);
+    if (end === -1) end = length;
+    const line = patch.slice(start, end);
+    start = end + 1;
+    if (inHunk) {
+      const first = line.charCodeAt(0);
+      const changes = hunk.changes;
+      if (first === 92 && line === NO_NEWLINE) {
+        const last = changes[changes.length - 1];
+        if (last) changes.push(repeatOf(last, line));
+      } else if (first === 45) {
+        changes.push({ type: "del", del: true, ln: oldLine++, content: line });
+        oldLeft--;
+      } else if (first === 43) {
+        changes.push({ type: "add", add: true, ln: newLine++, content: line });
+        newLeft--;
+      } else {
+        changes.push({ type: "normal", normal: true, ln1: oldLine++, ln2: newLine++, content: line });
+        oldLeft--;
+        newLeft--;
+      }
+      if (oldLeft === 0 && newLeft === 0) inHunk = false;
+      continue;
+    }
+    if (/^diff\s/.test(line)) {
+      if (fileStarted) break;
+      fileStarted = true;
+    } else if (FILE_HEADER.test(line)) {
+      if (fileStarted && hunks.length) break;
+      fileStarted = true;
+    } else {
+      const header = HUNK_HEADER.exec(line);
+      if (header) {
+        fileStarted = true;
+        oldLine = Number(header[1]);
+        newLine = Number(header[3]);
+        oldLeft = count(header[2]);
+        newLeft = count(header[4]);
+        hunk = { content: line, changes: [], oldStart: oldLine, oldLines: oldLeft, newStart: newLine, newLines: newLeft };
+        hunks.push(hunk);
+        inHunk = true;
+      } else if (line === NO_NEWLINE && hunk) {
+        const last = hunk.changes[hunk.changes.length - 1];
+        if (last) hunk.changes.push(repeatOf(last, line));
+      }
+    }
+  }
+  return hunks;
+}
+function repeatOf(last, content) {
+  const change = last;
+  return { type: change.type, [change.type]: true, ln1: change.ln1, ln2: change.ln2, ln: change.ln, content };
+}
+
 // src/analysis/generated/markers.ts
 var SAMPLE_LINES = 40;
 var firstLines = (n2, re) => (s) => s.first.slice(0, n2).some((line) => re.test(line));
@@ -58048,6 +58123,28 @@ function findMarker(path2, sample) {
     return { rule };
   }
   return void 0;
+}
+
+// src/analysis/changed-file.ts
+var comparePaths = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+var STATUSES = /* @__PURE__ */ new Set(["added", "removed", "modified", "renamed", "copied", "changed", "unchanged"]);
+function fromGitHubFile(entry) {
+  const status = STATUSES.has(entry.status) ? entry.status : "modified";
+  const additions = entry.additions ?? 0;
+  const deletions = entry.deletions ?? 0;
+  const binary = entry.patch === void 0 && additions === 0 && deletions === 0 && status !== "renamed";
+  return {
+    path: entry.filename,
+    previousPath: entry.previous_filename,
+    status,
+    additions,
+    deletions,
+    binary,
+    patch: entry.patch
+  };
+}
+function readHunks(file2) {
+  return file2.hunks ?? (file2.patch ? parseHunks(file2.patch) : []);
 }
 
 // src/analysis/generated/sample.ts
@@ -58145,7 +58242,7 @@ function measureSize(files, rules, options2) {
       countedLines: Math.round(file2.additions + file2.deletions * options2.deletionWeight)
     });
   }
-  counted.sort((a, b) => b.countedLines - a.countedLines || a.path.localeCompare(b.path));
+  counted.sort((a, b) => b.countedLines - a.countedLines || comparePaths(a.path, b.path));
   const countedLines = Math.round(additions + deletions * options2.deletionWeight);
   const filesExpected = Math.max(options2.filesExpected ?? files.length, files.length);
   return {
@@ -64996,102 +65093,6 @@ var ExclusionRules = class {
   }
 };
 
-// src/analysis/changed-file.ts
-var import_parse_diff = __toESM(require_parse_diff(), 1);
-
-// src/analysis/hunks.ts
-var HUNK_HEADER = /^@@\s+-(\d+),?(\d+)?\s+\+(\d+),?(\d+)?\s@@/;
-var FILE_HEADER = /^(?:new file mode \d+|deleted file mode \d+|old mode \d+|new mode \d+|index\s[\da-zA-Z]+\.\.[\da-zA-Z]+(?:\s\d+)?)$|^(?:---|\+\+\+)\s/;
-var NO_NEWLINE = "\\ No newline at end of file";
-var count = (text) => text ? Number(text) : 1;
-function parseHunks(patch) {
-  if (!patch || /^\s+$/.test(patch)) return [];
-  const hunks = [];
-  let hunk;
-  let fileStarted = false;
-  let oldLine = 0;
-  let newLine = 0;
-  let oldLeft = 0;
-  let newLeft = 0;
-  let inHunk = false;
-  let start = 0;
-  const length = patch.length;
-  while (start <= length) {
-    let end = patch.indexOf("\n", start);
-    if (end === -1) end = length;
-    const line = patch.slice(start, end);
-    start = end + 1;
-    if (inHunk) {
-      const first = line.charCodeAt(0);
-      const changes = hunk.changes;
-      if (first === 92 && line === NO_NEWLINE) {
-        const last = changes[changes.length - 1];
-        if (last) changes.push(repeatOf(last, line));
-      } else if (first === 45) {
-        changes.push({ type: "del", del: true, ln: oldLine++, content: line });
-        oldLeft--;
-      } else if (first === 43) {
-        changes.push({ type: "add", add: true, ln: newLine++, content: line });
-        newLeft--;
-      } else {
-        changes.push({ type: "normal", normal: true, ln1: oldLine++, ln2: newLine++, content: line });
-        oldLeft--;
-        newLeft--;
-      }
-      if (oldLeft === 0 && newLeft === 0) inHunk = false;
-      continue;
-    }
-    if (/^diff\s/.test(line)) {
-      if (fileStarted) break;
-      fileStarted = true;
-    } else if (FILE_HEADER.test(line)) {
-      if (fileStarted && hunks.length) break;
-      fileStarted = true;
-    } else {
-      const header = HUNK_HEADER.exec(line);
-      if (header) {
-        fileStarted = true;
-        oldLine = Number(header[1]);
-        newLine = Number(header[3]);
-        oldLeft = count(header[2]);
-        newLeft = count(header[4]);
-        hunk = { content: line, changes: [], oldStart: oldLine, oldLines: oldLeft, newStart: newLine, newLines: newLeft };
-        hunks.push(hunk);
-        inHunk = true;
-      } else if (line === NO_NEWLINE && hunk) {
-        const last = hunk.changes[hunk.changes.length - 1];
-        if (last) hunk.changes.push(repeatOf(last, line));
-      }
-    }
-  }
-  return hunks;
-}
-function repeatOf(last, content) {
-  const change = last;
-  return { type: change.type, [change.type]: true, ln1: change.ln1, ln2: change.ln2, ln: change.ln, content };
-}
-
-// src/analysis/changed-file.ts
-var STATUSES = /* @__PURE__ */ new Set(["added", "removed", "modified", "renamed", "copied", "changed", "unchanged"]);
-function fromGitHubFile(entry) {
-  const status = STATUSES.has(entry.status) ? entry.status : "modified";
-  const additions = entry.additions ?? 0;
-  const deletions = entry.deletions ?? 0;
-  const binary = entry.patch === void 0 && additions === 0 && deletions === 0 && status !== "renamed";
-  return {
-    path: entry.filename,
-    previousPath: entry.previous_filename,
-    status,
-    additions,
-    deletions,
-    binary,
-    patch: entry.patch
-  };
-}
-function readHunks(file2) {
-  return file2.hunks ?? (file2.patch ? parseHunks(file2.patch) : []);
-}
-
 // src/analysis/line-pack.ts
 function sideOfHunk(hunk, side) {
   const other = side === "new" ? "del" : "add";
@@ -66606,7 +66607,7 @@ function estimatedLines(file2) {
 function filesToRead(files, config2, bound2) {
   const packs = packsFor(config2).filter((p) => p.wantsWholeFiles);
   const byPathAndGlobs = new ExclusionRules(config2.exclude);
-  const candidates = files.filter((f) => !f.binary && f.status !== "added" && f.status !== "removed" && packs.some((p) => p.appliesTo(f.path)) && byPathAndGlobs.decide(f.path).counted).map((file2) => ({ file: file2, lines: estimatedLines(file2) })).sort((a, b) => a.lines - b.lines || a.file.path.localeCompare(b.file.path)).slice(0, bound2?.files ?? Infinity).map(({ file: file2 }) => file2);
+  const candidates = files.filter((f) => !f.binary && f.status !== "added" && f.status !== "removed" && packs.some((p) => p.appliesTo(f.path)) && byPathAndGlobs.decide(f.path).counted).map((file2) => ({ file: file2, lines: estimatedLines(file2) })).sort((a, b) => a.lines - b.lines || comparePaths(a.file.path, b.file.path)).slice(0, bound2?.files ?? Infinity).map(({ file: file2 }) => file2);
   const head = new Set(filesToSample(files, config2));
   for (const f of candidates) if (f.additions > 0) head.add(f.path);
   return {
@@ -69081,7 +69082,7 @@ function planSplit(files, schema, migrationFiles, thresholds, limit) {
     groups2.set(key, group);
   }
   const parts = [];
-  const ordered = [...groups2.values()].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.lines - a.lines || a.module.localeCompare(b.module));
+  const ordered = [...groups2.values()].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.lines - a.lines || comparePaths(a.module, b.module));
   for (const group of ordered) {
     const pieces = splitFiles(group.files, capacity);
     for (const piece of pieces) {
@@ -69098,7 +69099,7 @@ function planSplit(files, schema, migrationFiles, thresholds, limit) {
   }
   for (const part of parts) {
     part.sizeClass = classify(part.lines, thresholds);
-    part.files.sort((a, b) => a.path.localeCompare(b.path));
+    part.files.sort((a, b) => comparePaths(a.path, b.path));
   }
   parts.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.lines - a.lines);
   return { capacity, parts };

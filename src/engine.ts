@@ -1,4 +1,4 @@
-import type { ChangedFile } from "./analysis/changed-file.js";
+import { comparePaths, type ChangedFile } from "./analysis/changed-file.js";
 import { compileCustomPacks } from "./analysis/custom-pack.js";
 import type { DependencyMeasurement } from "./analysis/dependencies/changes.js";
 import { ExclusionRules } from "./analysis/exclusions.js";
@@ -111,7 +111,7 @@ export function filesToRead(files: readonly ChangedFile[], config: Config, bound
   const candidates = files
     .filter((f) => !f.binary && f.status !== "added" && f.status !== "removed" && packs.some((p) => p.appliesTo(f.path)) && byPathAndGlobs.decide(f.path).counted)
     .map((file) => ({ file, lines: estimatedLines(file) }))
-    .sort((a, b) => a.lines - b.lines || a.file.path.localeCompare(b.file.path))
+    .sort((a, b) => a.lines - b.lines || comparePaths(a.file.path, b.file.path))
     .slice(0, bound?.files ?? Infinity)
     .map(({ file }) => file);
   const head = new Set(filesToSample(files, config));

@@ -1,4 +1,4 @@
-import type { ChangedFile } from "./changed-file.js";
+import { comparePaths, type ChangedFile } from "./changed-file.js";
 import type { ExclusionReason, ExclusionRules } from "./exclusions.js";
 import { headSample } from "./generated/sample.js";
 
@@ -86,7 +86,7 @@ export function measureSize(files: readonly ChangedFile[], rules: ExclusionRules
       countedLines: Math.round(file.additions + file.deletions * options.deletionWeight),
     });
   }
-  counted.sort((a, b) => b.countedLines - a.countedLines || a.path.localeCompare(b.path));
+  counted.sort((a, b) => b.countedLines - a.countedLines || comparePaths(a.path, b.path));
   const countedLines = Math.round(additions + deletions * options.deletionWeight);
   const filesExpected = Math.max(options.filesExpected ?? files.length, files.length);
   return {

@@ -1,3 +1,4 @@
+import { comparePaths } from "../analysis/changed-file.js";
 import type { SchemaMigrationMeasurement } from "../analysis/schema-migrations.js";
 import { classify, type FileMeasure, type SizeClass, type SizeThresholds } from "../analysis/size.js";
 
@@ -67,7 +68,7 @@ export function planSplit(
     groups.set(key, group);
   }
   const parts: SplitPart[] = [];
-  const ordered = [...groups.values()].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.lines - a.lines || a.module.localeCompare(b.module));
+  const ordered = [...groups.values()].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.lines - a.lines || comparePaths(a.module, b.module));
   for (const group of ordered) {
     // A module too large for one part is split by its units, largest first (one that fits is one piece).
     const pieces = splitFiles(group.files, capacity);
@@ -85,7 +86,7 @@ export function planSplit(
   }
   for (const part of parts) {
     part.sizeClass = classify(part.lines, thresholds);
-    part.files.sort((a, b) => a.path.localeCompare(b.path));
+    part.files.sort((a, b) => comparePaths(a.path, b.path));
   }
   parts.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.lines - a.lines);
   return { capacity, parts };
