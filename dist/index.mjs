@@ -44824,14 +44824,14 @@ var require_prettify_error = __commonJS({
         if (j !== 0) result += eol;
         const line = splitLines2[j];
         if (/^\s*"stack"/.test(line)) {
-          const matches = /^(\s*"stack":)\s*(".*"),?$/.exec(line);
-          if (matches && matches.length === 3) {
+          const matches2 = /^(\s*"stack":)\s*(".*"),?$/.exec(line);
+          if (matches2 && matches2.length === 3) {
             const indentSize = /^\s*/.exec(line)[0].length + 4;
             const indentation = " ".repeat(indentSize);
-            const stackMessage = matches[2];
+            const stackMessage = matches2[2];
             const parsedStack = JSON.parse(stackMessage);
             const stack = sanitizeStack ? stripUnsafeControlChars(parsedStack) : parsedStack;
-            result += matches[1] + eol + indentation + stack.replace(/\n/g, eol + indentation);
+            result += matches2[1] + eol + indentation + stack.replace(/\n/g, eol + indentation);
           } else {
             result += line;
           }
@@ -57929,8 +57929,8 @@ var GitattributesIndex = class {
     let matcher = this.matchers.get(rule);
     if (!matcher) {
       const options2 = { dot: true, matchBase: !rule.anchored, nocomment: true };
-      const compiled = new Minimatch(rule.pattern, options2);
-      matcher = (relative) => compiled.match(relative);
+      const compiled2 = new Minimatch(rule.pattern, options2);
+      matcher = (relative) => compiled2.match(relative);
       this.matchers.set(rule, matcher);
     }
     return matcher(path2.slice(prefix.length));
@@ -60198,7 +60198,7 @@ var Machine = class Machine2 {
       width1 = r & 7;
     }
     let flag = currentPos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(currentPos);
-    const matches = /* @__PURE__ */ new Set();
+    const matches2 = /* @__PURE__ */ new Set();
     if (this.prog.numLb > 0) this.spawnLookbehinds(runq, currentPos, flag);
     while (true) {
       if (runq.mainThreads === 0) {
@@ -60218,7 +60218,7 @@ var Machine = class Machine2 {
         switch (i.op) {
           case Inst.MATCH:
             if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== input.endPos()) break;
-            matches.add(i.arg);
+            matches2.add(i.arg);
             break;
           case Inst.RUNE:
             add = i.matchRune(rune);
@@ -60252,7 +60252,7 @@ var Machine = class Machine2 {
       nextq = tmpq;
     }
     nextq.clear();
-    return Array.from(matches).sort((a, b) => a - b);
+    return Array.from(matches2).sort((a, b) => a - b);
   }
   step(runq, nextq, pos, nextPos, c, nextCond, anchor, atEnd) {
     const longest = this.re2.longest;
@@ -60683,13 +60683,13 @@ var DFA = class DFA2 {
     if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
     const startState = this.start(input, pos);
     if (startState === null) return null;
-    const matches = /* @__PURE__ */ new Set();
+    const matches2 = /* @__PURE__ */ new Set();
     const collect = (state, atEnd) => {
-      if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches.add(state.matchIDs[k]);
+      if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches2.add(state.matchIDs[k]);
       return false;
     };
     if (this.run(input, pos, anchor, startState, collect) === null) return null;
-    return Array.from(matches).sort((a, b) => a - b);
+    return Array.from(matches2).sort((a, b) => a - b);
   }
 };
 var VISITED_BITS = 32;
@@ -64101,18 +64101,18 @@ var RE2 = class RE22 {
     let prevMatchEnd = -1;
     const lbState = this.createLookbehindState();
     while (i < n2 && pos <= end) {
-      const matches = this.executeEngine(input, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
-      if (matches === null || matches.length === 0) break;
+      const matches2 = this.executeEngine(input, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
+      if (matches2 === null || matches2.length === 0) break;
       let accept = true;
-      if (matches[1] === pos) {
-        if (matches[0] === prevMatchEnd) accept = false;
+      if (matches2[1] === pos) {
+        if (matches2[0] === prevMatchEnd) accept = false;
         const r = input.step(pos);
         if (r < 0) pos = end + 1;
         else pos += r & 7;
-      } else pos = matches[1];
-      prevMatchEnd = matches[1];
+      } else pos = matches2[1];
+      prevMatchEnd = matches2[1];
       if (accept) {
-        result.push(deliverFun(this.pad(matches)));
+        result.push(deliverFun(this.pad(matches2)));
         i++;
       }
     }
@@ -65019,12 +65019,22 @@ var PATH_RULES = [
   ...keep("TypeScript declarations", "hand-written .d.ts files are reviewed code", /\.d\.ts$/),
   ...keep("project folders", "too often hand-written in applications", /^(?:tools|deps|debian)\//, /(?:^|\/)env\//, /^fabfile\.py$/)
 ];
+var MATCHES_KEPT = 1e4;
+var knownMatches = /* @__PURE__ */ new Map();
 function matchPathRule(path2) {
+  const known = knownMatches.get(path2);
+  if (known !== void 0) return known ?? void 0;
+  let found = null;
   for (const rule of PATH_RULES) {
     const match2 = rule.pattern.exec(path2);
-    if (match2) return { rule, matched: match2[0].replace(/^\//, "") };
+    if (match2) {
+      found = { rule, matched: match2[0].replace(/^\//, "") };
+      break;
+    }
   }
-  return void 0;
+  if (knownMatches.size >= MATCHES_KEPT) knownMatches.clear();
+  knownMatches.set(path2, found);
+  return found ?? void 0;
 }
 
 // src/analysis/exclusions.ts
@@ -66378,14 +66388,20 @@ function literalOf(glob) {
   const runs = glob.replace(/\[[^\]]*\]|\{[^}]*\}/g, "*").split(/[*?]/);
   return runs.reduce((longest, run2) => run2.length > longest.length ? run2 : longest, "").replace(/^\//, "");
 }
-var globsOf = (preset) => SCHEMA_PRESETS[preset].map((glob) => ({ preset, literal: literalOf(glob), glob: new Minimatch(glob, { dot: true }) }));
+var globsOf = (preset) => SCHEMA_PRESETS[preset].map((glob) => ({ preset, glob, literal: literalOf(glob) }));
+var compiled = /* @__PURE__ */ new Map();
+function matches(glob, path2) {
+  let matcher = compiled.get(glob);
+  if (!matcher) compiled.set(glob, matcher = new Minimatch(glob, { dot: true }));
+  return matcher.match(path2);
+}
 function measureSchemaMigrations(counted, presets, tolerance) {
   const matchers = presets.flatMap(globsOf);
   const files = [];
   let lines = 0;
   let otherLines = 0;
   for (const file2 of counted) {
-    const hit = matchers.find((m) => file2.path.includes(m.literal) && m.glob.match(file2.path));
+    const hit = matchers.find((m) => file2.path.includes(m.literal) && matches(m.glob, file2.path));
     if (hit) {
       files.push({ path: file2.path, preset: hit.preset });
       lines += file2.countedLines;
@@ -70077,11 +70093,11 @@ function removeNonChars(variableName) {
   return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
 }
 function extractUrlVariableNames(url) {
-  const matches = url.match(urlVariableRegex);
-  if (!matches) {
+  const matches2 = url.match(urlVariableRegex);
+  if (!matches2) {
     return [];
   }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
@@ -70937,8 +70953,8 @@ async function fetchWrapper(requestOptions) {
     data: ""
   };
   if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
+    const matches2 = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches2 && matches2.pop();
     log2.warn(
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );

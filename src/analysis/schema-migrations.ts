@@ -35,12 +35,21 @@ export function literalOf(glob: string): string {
 
 interface PresetGlob {
   preset: SchemaPreset;
+  glob: string;
   literal: string;
-  glob: Minimatch;
 }
-// Compiled on each measurement: a handful of globs, once per pull request.
-const globsOf = (preset: SchemaPreset): PresetGlob[] =>
-  SCHEMA_PRESETS[preset].map((glob) => ({ preset, literal: literalOf(glob), glob: new Minimatch(glob, { dot: true }) }));
+const globsOf = (preset: SchemaPreset): PresetGlob[] => SCHEMA_PRESETS[preset].map((glob) => ({ preset, glob, literal: literalOf(glob) }));
+
+/**
+ * The presets' globs, each compiled the first time a path holds its literal text: most changes hold no schema
+ * migration, and compiling every glob up front was a fixed cost of each command-line run.
+ */
+const compiled = new Map<string, Minimatch>();
+function matches(glob: string, path: string): boolean {
+  let matcher = compiled.get(glob);
+  if (!matcher) compiled.set(glob, (matcher = new Minimatch(glob, { dot: true })));
+  return matcher.match(path);
+}
 
 export function measureSchemaMigrations(counted: readonly FileMeasure[], presets: readonly SchemaPreset[], tolerance: number): SchemaMigrationMeasurement {
   const matchers = presets.flatMap(globsOf);
@@ -48,7 +57,7 @@ export function measureSchemaMigrations(counted: readonly FileMeasure[], presets
   let lines = 0;
   let otherLines = 0;
   for (const file of counted) {
-    const hit = matchers.find((m) => file.path.includes(m.literal) && m.glob.match(file.path));
+    const hit = matchers.find((m) => file.path.includes(m.literal) && matches(m.glob, file.path));
     if (hit) {
       files.push({ path: file.path, preset: hit.preset });
       lines += file.countedLines;

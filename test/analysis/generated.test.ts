@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { ChangedFile } from "../../src/analysis/changed-file.js";
 import { ExclusionRules } from "../../src/analysis/exclusions.js";
 import { MARKER_FAMILIES } from "../../src/analysis/generated/markers.js";
-import { PATH_FAMILIES, PATH_RULES } from "../../src/analysis/generated/path-rules.js";
+import { matchPathRule, PATH_FAMILIES, PATH_RULES } from "../../src/analysis/generated/path-rules.js";
 import { headSample, sampleOfPatch, sampleOfText } from "../../src/analysis/generated/sample.js";
 import { GitattributesIndex } from "../../src/analysis/gitattributes.js";
 import { DEFAULT_THRESHOLDS, measureSize } from "../../src/analysis/size.js";
@@ -94,6 +94,17 @@ describe("paths GitHub treats as generated or vendored (table)", () => {
     expect(decide("tests/fixtures/payload.json")).toEqual({ counted: true, detail: "counted on purpose: reviewers read fixtures like code" });
     // A real exclusion still wins inside a folder we keep.
     expect(decide("tests/fixtures/package-lock.json")).toMatchObject({ counted: false, reason: "lock-file" });
+  });
+
+  test("a path asked again, or after many others have filled the kept answers, gets the same rule", () => {
+    const ask = (path: string) => matchPathRule(path)?.rule.serves;
+    expect(ask("web/yarn.lock")).toBe("Yarn, pnpm, Bun");
+    expect(ask("web/yarn.lock")).toBe("Yarn, pnpm, Bun");
+    expect(ask("web/app.js")).toBeUndefined();
+    for (let i = 0; i < 12_000; i++) matchPathRule(`src/module${i}/file${i}.min.js`);
+    expect(ask("src/module1/file1.min.js")).toBe("bundlers");
+    expect(ask("web/app.js")).toBeUndefined();
+    expect(ask("web/yarn.lock")).toBe("Yarn, pnpm, Bun");
   });
 
   test("every family is documented in the README, and every rule belongs to a family", () => {

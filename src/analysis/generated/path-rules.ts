@@ -110,11 +110,26 @@ export interface PathMatch {
   matched: string;
 }
 
+/**
+ * Answers already given, by path: a check asks of each file more than once (which files to sample, which to read,
+ * which count), and each asking tries every rule. Bounded: emptied when full, so a long-running app holds no more.
+ */
+const MATCHES_KEPT = 10_000;
+const knownMatches = new Map<string, PathMatch | null>();
+
 /** The first rule that matches the path, if any. */
 export function matchPathRule(path: string): PathMatch | undefined {
+  const known = knownMatches.get(path);
+  if (known !== undefined) return known ?? undefined;
+  let found: PathMatch | null = null;
   for (const rule of PATH_RULES) {
     const match = rule.pattern.exec(path);
-    if (match) return { rule, matched: match[0].replace(/^\//, "") };
+    if (match) {
+      found = { rule, matched: match[0].replace(/^\//, "") };
+      break;
+    }
   }
-  return undefined;
+  if (knownMatches.size >= MATCHES_KEPT) knownMatches.clear();
+  knownMatches.set(path, found);
+  return found ?? undefined;
 }
