@@ -119,6 +119,12 @@ describe("measureSize", () => {
     expect(size).toMatchObject({ countedLines: 3, countedFiles: 3, binary: ["logo.png"], renamedOnly: ["new/name.py"] });
   });
 
+  test("the largest files first; equal ones by path in code-unit order, whatever the machine's locale", () => {
+    const size = measureSize([file("b_x.py", 5), file("a.py", 5), file("Z.py", 5), file("big.py", 50), file("a-b.py", 5)], new ExclusionRules(), options);
+    // localeCompare would give a-b, a, b_x, Z (case and punctuation folded), and another order under another locale.
+    expect(size.files.map((f) => f.path)).toEqual(["big.py", "Z.py", "a-b.py", "a.py", "b_x.py"]);
+  });
+
   test("deletions are weighted", () => {
     const size = measureSize([file("a.py", 10, 100)], new ExclusionRules(), { ...options, deletionWeight: 0.25 });
     expect(size.countedLines).toBe(35);
