@@ -57967,80 +57967,8 @@ function gitattributesCandidates(paths) {
   return [...folders].sort().map((folder2) => folder2 ? `${folder2}/.gitattributes` : ".gitattributes");
 }
 
-// src/analysis/changed-file.ts
-var import_parse_diff = __toESM(require_parse_diff(), 1);
-
-// src/analysis/hunks.ts
-var HUNK_HEADER = /^@@\s+-(\d+),?(\d+)?\s+\+(\d+),?(\d+)?\s@@/;
-var FILE_HEADER = /^(?:new file mode \d+|deleted file mode \d+|old mode \d+|new mode \d+|index\s[\da-zA-Z]+\.\.[\da-zA-Z]+(?:\s\d+)?)$|^(?:---|\+\+\+)\s/;
-var NO_NEWLINE = "\\ No newline at end of file";
-var count = (text) => text ? Number(text) : 1;
-function parseHunks(patch) {
-  if (!patch || /^\s+$/.test(patch)) return [];
-  const hunks = [];
-  let hunk;
-  let fileStarted = false;
-  let oldLine = 0;
-  let newLine = 0;
-  let oldLeft = 0;
-  let newLeft = 0;
-  let inHunk = false;
-  let start = 0;
-  const length = patch.length;
-  while (start <= length) {
-    let end = patch.indexOf("\n", start);
-    if (end === -1) end = length;
-    const line = patch.slice(start, end);
-    start = end + 1;
-    if (inHunk) {
-      const first = line.charCodeAt(0);
-      const changes = hunk.changes;
-      if (first === 92 && line === NO_NEWLINE) {
-        const last = changes[changes.length - 1];
-        if (last) changes.push(repeatOf(last, line));
-      } else if (first === 45) {
-        changes.push({ type: "del", del: true, ln: oldLine++, content: line });
-        oldLeft--;
-      } else if (first === 43) {
-        changes.push({ type: "add", add: true, ln: newLine++, content: line });
-        newLeft--;
-      } else {
-        changes.push({ type: "normal", normal: true, ln1: oldLine++, ln2: newLine++, content: line });
-        oldLeft--;
-        newLeft--;
-      }
-      if (oldLeft === 0 && newLeft === 0) inHunk = false;
-      continue;
-    }
-    if (/^diff\s/.test(line)) {
-      if (fileStarted) break;
-      fileStarted = true;
-    } else if (FILE_HEADER.test(line)) {
-      if (fileStarted && hunks.length) break;
-      fileStarted = true;
-    } else {
-      const header = HUNK_HEADER.exec(line);
-      if (header) {
-        fileStarted = true;
-        oldLine = Number(header[1]);
-        newLine = Number(header[3]);
-        oldLeft = count(header[2]);
-        newLeft = count(header[4]);
-        hunk = { content: line, changes: [], oldStart: oldLine, oldLines: oldLeft, newStart: newLine, newLines: newLeft };
-        hunks.push(hunk);
-        inHunk = true;
-      } else if (line === NO_NEWLINE && hunk) {
-        const last = hunk.changes[hunk.changes.length - 1];
-        if (last) hunk.changes.push(repeatOf(last, line));
-      }
-    }
-  }
-  return hunks;
-}
-function repeatOf(last, content) {
-  const change = last;
-  return { type: change.type, [change.type]: true, ln1: change.ln1, ln2: change.ln2, ln: change.ln, content };
-}
+// src/analysis/path-order.ts
+var comparePaths = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 
 // src/analysis/generated/markers.ts
 var SAMPLE_LINES = 40;
@@ -58123,28 +58051,6 @@ function findMarker(path2, sample) {
     return { rule };
   }
   return void 0;
-}
-
-// src/analysis/changed-file.ts
-var comparePaths = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-var STATUSES = /* @__PURE__ */ new Set(["added", "removed", "modified", "renamed", "copied", "changed", "unchanged"]);
-function fromGitHubFile(entry) {
-  const status = STATUSES.has(entry.status) ? entry.status : "modified";
-  const additions = entry.additions ?? 0;
-  const deletions = entry.deletions ?? 0;
-  const binary = entry.patch === void 0 && additions === 0 && deletions === 0 && status !== "renamed";
-  return {
-    path: entry.filename,
-    previousPath: entry.previous_filename,
-    status,
-    additions,
-    deletions,
-    binary,
-    patch: entry.patch
-  };
-}
-function readHunks(file2) {
-  return file2.hunks ?? (file2.patch ? parseHunks(file2.patch) : []);
 }
 
 // src/analysis/generated/sample.ts
@@ -65102,6 +65008,102 @@ var ExclusionRules = class {
     return void 0;
   }
 };
+
+// src/analysis/changed-file.ts
+var import_parse_diff = __toESM(require_parse_diff(), 1);
+
+// src/analysis/hunks.ts
+var HUNK_HEADER = /^@@\s+-(\d+),?(\d+)?\s+\+(\d+),?(\d+)?\s@@/;
+var FILE_HEADER = /^(?:new file mode \d+|deleted file mode \d+|old mode \d+|new mode \d+|index\s[\da-zA-Z]+\.\.[\da-zA-Z]+(?:\s\d+)?)$|^(?:---|\+\+\+)\s/;
+var NO_NEWLINE = "\\ No newline at end of file";
+var count = (text) => text ? Number(text) : 1;
+function parseHunks(patch) {
+  if (!patch || /^\s+$/.test(patch)) return [];
+  const hunks = [];
+  let hunk;
+  let fileStarted = false;
+  let oldLine = 0;
+  let newLine = 0;
+  let oldLeft = 0;
+  let newLeft = 0;
+  let inHunk = false;
+  let start = 0;
+  const length = patch.length;
+  while (start <= length) {
+    let end = patch.indexOf("\n", start);
+    if (end === -1) end = length;
+    const line = patch.slice(start, end);
+    start = end + 1;
+    if (inHunk) {
+      const first = line.charCodeAt(0);
+      const changes = hunk.changes;
+      if (first === 92 && line === NO_NEWLINE) {
+        const last = changes[changes.length - 1];
+        if (last) changes.push(repeatOf(last, line));
+      } else if (first === 45) {
+        changes.push({ type: "del", del: true, ln: oldLine++, content: line });
+        oldLeft--;
+      } else if (first === 43) {
+        changes.push({ type: "add", add: true, ln: newLine++, content: line });
+        newLeft--;
+      } else {
+        changes.push({ type: "normal", normal: true, ln1: oldLine++, ln2: newLine++, content: line });
+        oldLeft--;
+        newLeft--;
+      }
+      if (oldLeft === 0 && newLeft === 0) inHunk = false;
+      continue;
+    }
+    if (/^diff\s/.test(line)) {
+      if (fileStarted) break;
+      fileStarted = true;
+    } else if (FILE_HEADER.test(line)) {
+      if (fileStarted && hunks.length) break;
+      fileStarted = true;
+    } else {
+      const header = HUNK_HEADER.exec(line);
+      if (header) {
+        fileStarted = true;
+        oldLine = Number(header[1]);
+        newLine = Number(header[3]);
+        oldLeft = count(header[2]);
+        newLeft = count(header[4]);
+        hunk = { content: line, changes: [], oldStart: oldLine, oldLines: oldLeft, newStart: newLine, newLines: newLeft };
+        hunks.push(hunk);
+        inHunk = true;
+      } else if (line === NO_NEWLINE && hunk) {
+        const last = hunk.changes[hunk.changes.length - 1];
+        if (last) hunk.changes.push(repeatOf(last, line));
+      }
+    }
+  }
+  return hunks;
+}
+function repeatOf(last, content) {
+  const change = last;
+  return { type: change.type, [change.type]: true, ln1: change.ln1, ln2: change.ln2, ln: change.ln, content };
+}
+
+// src/analysis/changed-file.ts
+var STATUSES = /* @__PURE__ */ new Set(["added", "removed", "modified", "renamed", "copied", "changed", "unchanged"]);
+function fromGitHubFile(entry) {
+  const status = STATUSES.has(entry.status) ? entry.status : "modified";
+  const additions = entry.additions ?? 0;
+  const deletions = entry.deletions ?? 0;
+  const binary = entry.patch === void 0 && additions === 0 && deletions === 0 && status !== "renamed";
+  return {
+    path: entry.filename,
+    previousPath: entry.previous_filename,
+    status,
+    additions,
+    deletions,
+    binary,
+    patch: entry.patch
+  };
+}
+function readHunks(file2) {
+  return file2.hunks ?? (file2.patch ? parseHunks(file2.patch) : []);
+}
 
 // src/analysis/line-pack.ts
 function sideOfHunk(hunk, side) {

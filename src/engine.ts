@@ -1,4 +1,5 @@
-import { comparePaths, type ChangedFile } from "./analysis/changed-file.js";
+import type { ChangedFile } from "./analysis/changed-file.js";
+import { comparePaths } from "./analysis/path-order.js";
 import { compileCustomPacks } from "./analysis/custom-pack.js";
 import type { DependencyMeasurement } from "./analysis/dependencies/changes.js";
 import { ExclusionRules } from "./analysis/exclusions.js";

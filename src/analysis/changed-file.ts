@@ -24,12 +24,6 @@ export interface ChangedFile {
   summary?: PatchSummary;
 }
 
-/**
- * Two paths in code-unit order, for reports' tie-breaks: the same on every machine, where `localeCompare` follows the
- * locale and its first call in a process loads ICU's collation (a fixed cost on every command-line run).
- */
-export const comparePaths = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /** The fields of GitHub's "list pull request files" items that the engine reads. */
 export interface GitHubFileEntry {
   filename: string;

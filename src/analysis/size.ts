@@ -1,4 +1,5 @@
-import { comparePaths, type ChangedFile } from "./changed-file.js";
+import type { ChangedFile } from "./changed-file.js";
+import { comparePaths } from "./path-order.js";
 import type { ExclusionReason, ExclusionRules } from "./exclusions.js";
 import { headSample } from "./generated/sample.js";
 

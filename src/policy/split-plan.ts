@@ -1,4 +1,4 @@
-import { comparePaths } from "../analysis/changed-file.js";
+import { comparePaths } from "../analysis/path-order.js";
 import type { SchemaMigrationMeasurement } from "../analysis/schema-migrations.js";
 import { classify, type FileMeasure, type SizeClass, type SizeThresholds } from "../analysis/size.js";
 

@@ -1,3 +1,5 @@
+import { comparePaths } from "../path-order.js";
+
 /** A group of files to migrate together in one pull request. */
 export interface Batch {
   paths: string[];
@@ -7,9 +9,8 @@ export interface Batch {
 /** A construct is fixed by changing its line: one line removed and one added, as the size check counts them. */
 export const LINES_PER_CONSTRUCT = 2;
 
-/** Paths in code-unit order, as git lists them. */
-// Stryker disable next-line EqualityOperator: a scan's paths are unique, so no two compare equal and < and <= agree
-export const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : 1);
+/** Files by their paths (`comparePaths`). */
+export const byPath = (a: { path: string }, b: { path: string }): number => comparePaths(a.path, b.path);
 
 /**
  * Files with old constructs grouped into batches whose fix stays within `maxLines` counted lines, easiest first
