@@ -66235,7 +66235,7 @@ function hunkSide(hunks, side, wholeFile) {
 var OTHER = Object.freeze({ lineClass: "other" });
 var MIGRATION = Object.freeze({ lineClass: "migration" });
 var NO_NAMES = [];
-function servingLines(hunks, blocks, code18, verdicts, gatedAdds) {
+function servingLines(hunks, blocks, code18, verdicts, gatedAdds, migrationAdds) {
   const rewriteNames = /* @__PURE__ */ new Map();
   for (const { h, start, mid, end } of blocks) {
     for (let d = start; d < mid; d++) {
@@ -66251,15 +66251,18 @@ function servingLines(hunks, blocks, code18, verdicts, gatedAdds) {
     hunks[h].changes[c].type === "add" && code18[h][c].includes("import") ? namesImportedBy(code18[h][c]) : NO_NAMES
   );
   if (rewriteNames.size > 0) {
-    for (const { h, start, end } of blocks) {
+    for (const { h, start, mid, end } of blocks) {
       const names = rewriteNames.get(h);
       if (!names) continue;
       for (let c = start; c < end; c++) {
         if (verdicts[h][c]?.lineClass !== "other" || importsOf(h, c).length > 0) continue;
-        if ([...identifiersOf(code18[h][c])].every((name) => names.has(name))) verdicts[h][c] = MIGRATION;
+        if (![...identifiersOf(code18[h][c])].every((name) => names.has(name))) continue;
+        verdicts[h][c] = MIGRATION;
+        if (c >= mid) migrationAdds.push({ h, c });
       }
     }
   }
+  if (migrationAdds.length === 0) return;
   const imports = [];
   for (const { h, c } of gatedAdds) {
     if (verdicts[h][c]?.lineClass !== "other") continue;
@@ -66268,7 +66271,7 @@ function servingLines(hunks, blocks, code18, verdicts, gatedAdds) {
   }
   if (imports.length === 0) return;
   const migratedNames = /* @__PURE__ */ new Set();
-  for (const { h, mid, end } of blocks) for (let c = mid; c < end; c++) if (verdicts[h][c]?.lineClass === "migration") for (const name of identifiersOf(code18[h][c])) migratedNames.add(name);
+  for (const { h, c } of migrationAdds) for (const name of identifiersOf(code18[h][c])) migratedNames.add(name);
   for (const { h, c, names } of imports) if (names.some((name) => migratedNames.has(name))) verdicts[h][c] = MIGRATION;
 }
 function python3Pack(options2 = {}) {
@@ -66308,6 +66311,7 @@ function python3Pack(options2 = {}) {
       const judgingOf = (side) => judging.get(side.view) ?? judging.set(side.view, judgingFor(side.view, enabled, disabled)).get(side.view);
       const blocks = [];
       const gatedAdds = [];
+      const migrationAdds = [];
       const code18 = hunks.map((hunk) => new Array(hunk.changes.length).fill(""));
       const verdicts = hunks.map((hunk, h) => {
         const changes = hunk.changes;
@@ -66357,6 +66361,7 @@ function python3Pack(options2 = {}) {
             }
             if (marker2 || guarded || hit) {
               out[a] = MIGRATION;
+              migrationAdds.push({ h, c: a });
               continue;
             }
             if (k >= dels && !anyOldHit) {
@@ -66364,12 +66369,17 @@ function python3Pack(options2 = {}) {
               continue;
             }
             const replaced = k < dels ? [hunkCode[start + k]] : hunkCode.slice(start, mid);
-            out[a] = python3IdiomIn(hunkCode[a], ...replaced) ? MIGRATION : OTHER;
+            if (!python3IdiomIn(hunkCode[a], ...replaced)) {
+              out[a] = OTHER;
+              continue;
+            }
+            out[a] = MIGRATION;
+            migrationAdds.push({ h, c: a });
           }
         });
         return out;
       });
-      servingLines(hunks, blocks, code18, verdicts, gatedAdds);
+      servingLines(hunks, blocks, code18, verdicts, gatedAdds, migrationAdds);
       return verdicts;
     }
   };

@@ -118,7 +118,7 @@ interface Block {
   end: number;
 }
 
-/** An added line the one scan let through: only such a line can import a name. */
+/** An addition, by hunk and change index. */
 interface ChangeAt {
   h: number;
   c: number;
@@ -130,7 +130,7 @@ interface ChangeAt {
  * writes for a tuple parameter); then an added import of a name the migration's added lines use (`import sys` for
  * `sys.intern`, `import atexit`).
  */
-function servingLines(hunks: readonly Hunk[], blocks: readonly Block[], code: string[][], verdicts: Array<Array<LineVerdict | undefined>>, gatedAdds: readonly ChangeAt[]): void {
+function servingLines(hunks: readonly Hunk[], blocks: readonly Block[], code: string[][], verdicts: Array<Array<LineVerdict | undefined>>, gatedAdds: readonly ChangeAt[], migrationAdds: ChangeAt[]): void {
   // Per hunk, the names of the lines that take an old construct away and of the lines that replace them: what a
   // serving line may be made of.
   const rewriteNames = new Map<number, Set<string>>();
@@ -149,16 +149,21 @@ function servingLines(hunks: readonly Hunk[], blocks: readonly Block[], code: st
     // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; a line without the word binds no import
     hunks[h].changes[c].type === "add" && code[h][c].includes("import") ? namesImportedBy(code[h][c]) : NO_NAMES;
   if (rewriteNames.size > 0) {
-    for (const { h, start, end } of blocks) {
+    for (const { h, start, mid, end } of blocks) {
       const names = rewriteNames.get(h);
       if (!names) continue;
       // The block's removals and additions, in that order.
       for (let c = start; c < end; c++) {
         if (verdicts[h][c]?.lineClass !== "other" || importsOf(h, c).length > 0) continue;
-        if ([...identifiersOf(code[h][c])].every((name) => names.has(name))) verdicts[h][c] = MIGRATION;
+        if (![...identifiersOf(code[h][c])].every((name) => names.has(name))) continue;
+        verdicts[h][c] = MIGRATION;
+        if (c >= mid) migrationAdds.push({ h, c });
       }
     }
   }
+  // Most files add no migration line: then no import serves one, and their imports are not read.
+  // Stryker disable next-line ConditionalExpression: a shortcut; with no migration line added no import is found to serve
+  if (migrationAdds.length === 0) return;
   const imports: Array<{ h: number; c: number; names: string[] }> = [];
   for (const { h, c } of gatedAdds) {
     if (verdicts[h][c]?.lineClass !== "other") continue;
@@ -169,7 +174,7 @@ function servingLines(hunks: readonly Hunk[], blocks: readonly Block[], code: st
   if (imports.length === 0) return;
   // The names the migration's added lines use, serving lines included: an import of one of them serves it.
   const migratedNames = new Set<string>();
-  for (const { h, mid, end } of blocks) for (let c = mid; c < end; c++) if (verdicts[h][c]?.lineClass === "migration") for (const name of identifiersOf(code[h][c])) migratedNames.add(name);
+  for (const { h, c } of migrationAdds) for (const name of identifiersOf(code[h][c])) migratedNames.add(name);
   for (const { h, c, names } of imports) if (names.some((name) => migratedNames.has(name))) verdicts[h][c] = MIGRATION;
 }
 
@@ -219,6 +224,8 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
 
       const blocks: Block[] = [];
       const gatedAdds: ChangeAt[] = [];
+      // The additions judged migration work, in order: only their names can make an added import serve.
+      const migrationAdds: ChangeAt[] = [];
       // Stryker disable next-line ArrayDeclaration,StringLiteral: only judged changes' entries are read, each written when judged
       const code: string[][] = hunks.map((hunk) => new Array<string>(hunk.changes.length).fill(""));
       const verdicts = hunks.map((hunk, h) => {
@@ -277,6 +284,7 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
             }
             if (marker || guarded || hit) {
               out[a] = MIGRATION;
+              migrationAdds.push({ h, c: a });
               continue;
             }
             // A Python 3 idiom written in place of the line it replaces (`list(d.keys())` for `d.keys()`) is the
@@ -287,12 +295,17 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
               continue;
             }
             const replaced = k < dels ? [hunkCode[start + k]] : hunkCode.slice(start, mid);
-            out[a] = python3IdiomIn(hunkCode[a], ...replaced) ? MIGRATION : OTHER;
+            if (!python3IdiomIn(hunkCode[a], ...replaced)) {
+              out[a] = OTHER;
+              continue;
+            }
+            out[a] = MIGRATION;
+            migrationAdds.push({ h, c: a });
           }
         });
         return out;
       });
-      servingLines(hunks, blocks, code, verdicts, gatedAdds);
+      servingLines(hunks, blocks, code, verdicts, gatedAdds, migrationAdds);
       return verdicts;
     },
   };
