@@ -65943,9 +65943,12 @@ var WORTH_JUDGING = new RegExp(
 function fileGate(context) {
   const names = fileNamesPattern(context);
   if (!names && !context.enabled?.size) return void 0;
+  const indexed = !!context.exceptNames?.size;
+  const dotted = !!context.importedModules?.size;
   return (code18) => {
     if (mayHoldOptIn(code18, context)) return true;
     if (!names) return false;
+    if (!(indexed && code18.includes("[")) && !(dotted && code18.includes("."))) return false;
     names.lastIndex = 0;
     return names.test(code18);
   };

@@ -68,6 +68,24 @@ describe("the one scan before any rule", () => {
     expect(oldConstructsIn("x = StringIO.StringIO()", () => new Set(), context).map((h) => h.id)).toEqual(["module-StringIO"]);
   });
 
+  test("reads a caught exception's name only where it is indexed, and a module's only before a dot", () => {
+    const caught = { exceptNames: new Set(["err"]) };
+    const imported = { importedModules: new Set(["StringIO"]) };
+    // Neither rule can fire on these lines, so they are not worth judging.
+    expect(worthJudging("log(err)", caught)).toBe(false);
+    expect(worthJudging("x = StringIO", imported)).toBe(false);
+    // The character a rule needs is not enough: the name must be there too.
+    expect(worthJudging("x = other[0]", caught)).toBe(false);
+    expect(worthJudging("x = StringIOs.read()", imported)).toBe(false);
+    expect(worthJudging("log(err, a[0])", caught)).toBe(true);
+    expect(worthJudging("f(StringIO, os.sep)", imported)).toBe(true);
+    // A file with both kinds of name: an indexed line is read for the module too, and the other way round.
+    const both = { exceptNames: new Set(["err"]), importedModules: new Set(["StringIO"]) };
+    expect(worthJudging("x = err[0]", both)).toBe(true);
+    expect(worthJudging("x = StringIO.StringIO()", both)).toBe(true);
+    expect(worthJudging("x = err", both)).toBe(false);
+  });
+
   test("lets a slash through only where an opt-in rule is on", () => {
     expect(worthJudging("x = a / b", none)).toBe(false);
     expect(worthJudging("x = a / b", { enabled: new Set(["old-division"]) })).toBe(true);
