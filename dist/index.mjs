@@ -65280,6 +65280,7 @@ function fallbackTries(raw, code18, fallbacks) {
   return result;
 }
 var GUARD_WORDS = /PY|version|Error/;
+var GUARD_START = /^\s*(?:(?:el)?if\b(?=.*(?:PY|version))|except\b)/;
 var isVersionCheck = (code18) => (code18.includes("PY") || code18.includes("version")) && VERSION_CONDITION.test(code18);
 var isFallbackExcept = (code18) => code18.includes("Error") && FALLBACK_EXCEPT.test(code18);
 function guardedLines(raw, code18, candidates) {
@@ -66059,7 +66060,7 @@ var PYTHON3_FUTURES = /* @__PURE__ */ new Set(["annotations", "generator_stop", 
 var FUTURE = /^\s*from\s+__future__\s+import\s+\(?([\w\s,]+)\)?/;
 var STATEMENT_WORD = /^\s*(?:from|import|def|async|except)\b/;
 var worthReading = (code18) => STATEMENT_WORD.test(code18) || code18.includes("six");
-var MAY_MATTER = new RegExp([WORTH_JUDGING.source, GUARD_WORDS.source, "six", STATEMENT_WORD.source].join("|"));
+var MAY_MATTER = new RegExp([WORTH_JUDGING.source, GUARD_START.source, STATEMENT_WORD.source].join("|"));
 function linesThatMayMatter(code18) {
   const may = new Uint8Array(code18.length);
   const indices = [];

@@ -1,5 +1,7 @@
 import { parseHunks } from "../../src/analysis/hunks.js";
 import { agreesWithHunks, ITER_RETURNS_SELF, splitLines, viewOfFile, viewOfHunkSide } from "../../src/analysis/python/file-view.js";
+import { guardedLines } from "../../src/analysis/python/guards.js";
+import { stripLines } from "../../src/analysis/python/source.js";
 
 // What the rules know of a file: futures, caught names, renamed imports, definitions, blocks.
 describe("a Python file's facts", () => {
@@ -117,5 +119,23 @@ describe("whether a file's text agrees with what the hunks show", () => {
     const inner = parseHunks("@@ -1,1 +1,1 @@\n-a\n+x\ry");
     expect(agreesWithHunks(["x\ry"], inner, "new")).toBe(true);
     expect(agreesWithHunks(["xy"], inner, "new")).toBe(false);
+  });
+});
+
+// The view finds guards only on the lines its one scan let through; the guard pass alone reads every line.
+describe("a view's guards, from the lines its one scan keeps", () => {
+  test.each([
+    ["a PY27 flag", true, ["if PY27:", "    text = unicode(x)", "y = 1"]],
+    ["python_version in an elif", true, ["if x:", "    pass", "elif platform.python_version() < '3':", "    s = unicode(x)", "z = 2"]],
+    ["a version check whose condition runs over two lines", true, ["if PY2 and (", "        x):", "    u = unicode(x)"]],
+    ["an import fallback", true, ["try:", "    import cPickle as pickle", "except ImportError:", "    import pickle", "w = 3"]],
+    ["an import fallback with the try out of view", true, ["    import cPickle as pickle", "except ImportError:", "    import pickle"]],
+    ["an if PY2 inside a function", true, ["def f():", "    if PY2:", "        return u''", "    return ''"]],
+    ["a raise of an error, which guards nothing", false, ["raise ValueError('x')", "v = unicode(x)"]],
+  ])("%s", (_, guards, lines) => {
+    const everyLine = guardedLines(lines, stripLines(lines));
+    expect(everyLine.some(Boolean)).toBe(guards);
+    expect(viewOfFile(lines).guarded).toEqual(everyLine);
+    expect(viewOfHunkSide(lines, false, false).guarded).toEqual(everyLine);
   });
 });

@@ -1,5 +1,5 @@
 import type { Hunk } from "../changed-file.js";
-import { GUARD_WORDS, guardedLines } from "./guards.js";
+import { GUARD_START, guardedLines } from "./guards.js";
 import { addRenamedModulesImportedBy, compatibilityMarkerIn, exceptNameIn, namesDefinedIn, WORTH_JUDGING } from "./constructs.js";
 import type { RuleContext } from "./rules.js";
 import { stripHunkSide, stripLines, type CodeLine } from "./source.js";
@@ -36,8 +36,12 @@ const FUTURE = /^\s*from\s+__future__\s+import\s+\(?([\w\s,]+)\)?/;
 const STATEMENT_WORD = /^\s*(?:from|import|def|async|except)\b/;
 const worthReading = (code: string) => STATEMENT_WORD.test(code) || code.includes("six");
 
-/** What a line must match to matter to the rules (WORTH_JUDGING), the guards or the file's facts: one pattern. */
-const MAY_MATTER = new RegExp([WORTH_JUDGING.source, GUARD_WORDS.source, "six", STATEMENT_WORD.source].join("|"));
+/**
+ * What a line must match to matter to the rules (WORTH_JUDGING), the guards (GUARD_START) or the file's facts
+ * (STATEMENT_WORD, and `six` as a whole word, which WORTH_JUDGING holds: the six marker is the facts' only use of a
+ * line without a statement word): one pattern.
+ */
+const MAY_MATTER = new RegExp([WORTH_JUDGING.source, GUARD_START.source, STATEMENT_WORD.source].join("|"));
 
 /** The lines that may matter, as a mark per line and as the list of their indices (for the passes that read only them). */
 function linesThatMayMatter(code: readonly CodeLine[]): { may: Uint8Array; indices: number[] } {

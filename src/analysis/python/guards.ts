@@ -52,12 +52,18 @@ function fallbackTries(raw: readonly string[], code: readonly CodeLine[], fallba
  * holds "PY" or "version" and a fallback handler "Error": one scan passes over the other lines.
  */
 export const GUARD_WORDS = /PY|version|Error/;
+/**
+ * Every line a guard can start at matches this: a version check is an `if` or `elif` with "PY" or "version" after it,
+ * and a fallback handler an `except` (the view's one scan holds it, with fewer lines through than GUARD_WORDS: a
+ * `raise ValueError(…)` is not one).
+ */
+export const GUARD_START = /^\s*(?:(?:el)?if\b(?=.*(?:PY|version))|except\b)/;
 // Stryker disable all: shortcuts; each pattern needs its words, so a line without them matches neither
 const isVersionCheck = (code: string) => (code.includes("PY") || code.includes("version")) && VERSION_CONDITION.test(code);
 const isFallbackExcept = (code: string) => code.includes("Error") && FALLBACK_EXCEPT.test(code);
 // Stryker restore all
 
-/** `candidates`, where given, are the only lines that may hold GUARD_WORDS (the view's one scan found them), in order. */
+/** `candidates`, where given, hold every line that matches GUARD_START (the view's one scan found them), in order. */
 export function guardedLines(raw: readonly string[], code: readonly CodeLine[], candidates?: readonly number[]): boolean[] {
   const guarded = new Array<boolean>(code.length).fill(false);
   // Where a guard can start: a version check, an import fallback's `except`, or the `try:` of one. Most files have none.
