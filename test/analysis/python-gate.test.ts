@@ -1,4 +1,5 @@
 import { oldConstructsIn, worthJudging } from "../../src/analysis/python/constructs.js";
+import { OLD_CONSTRUCT_RULES } from "../../src/analysis/python/rules.js";
 
 // The scan every changed Python line goes through before any rule: whole words, and the punctuation rules' and
 // markers' characters.
@@ -66,6 +67,12 @@ describe("the one scan before any rule", () => {
     // and the rules behind those words are tried: the exception's index, the module's use
     expect(oldConstructsIn("x = err[0]", () => new Set(), context).map((h) => h.id)).toEqual(["indexing-exception"]);
     expect(oldConstructsIn("x = StringIO.StringIO()", () => new Set(), context).map((h) => h.id)).toEqual(["module-StringIO"]);
+  });
+
+  test("every rule tried on a caught exception's name needs the [ that the gate looks for first", () => {
+    const rules = OLD_CONSTRUCT_RULES.filter((rule) => rule.exceptName);
+    expect(rules.length).toBeGreaterThan(0);
+    for (const rule of rules) expect(rule.pattern.source).toContain("\\[");
   });
 
   test("reads a caught exception's name only where it is indexed, and a module's only before a dot", () => {

@@ -50,7 +50,10 @@ export interface PythonRule {
   when?: (code: string, context: RuleContext) => boolean;
   /** Off unless the config turns it on (`migration.python3.enable`). */
   optIn?: boolean;
-  /** Tried on lines that name an exception the file catches, rather than by fixed words. */
+  /**
+   * Tried on lines that name an exception the file catches, rather than by fixed words; only on those holding `[`
+   * (the gate's shortcut, `fileGate`), so such a rule's pattern must need one.
+   */
   exceptName?: boolean;
 }
 
