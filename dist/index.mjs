@@ -66356,6 +66356,10 @@ function python3Pack(options2 = {}) {
             out[d] = hit ? { lineClass: "migration", rule: { id: hit.id, message: hit.message }, removesOldConstruct: true } : marker2 || guarded ? MIGRATION : OTHER;
           }
           const dels = mid - start;
+          const migration = (a) => {
+            out[a] = MIGRATION;
+            migrationAdds.push({ h, c: a });
+          };
           for (let a = mid; a < end; a++) {
             const k = a - mid;
             const hit = judge(a, false);
@@ -66364,8 +66368,7 @@ function python3Pack(options2 = {}) {
               continue;
             }
             if (marker2 || guarded || hit) {
-              out[a] = MIGRATION;
-              migrationAdds.push({ h, c: a });
+              migration(a);
               continue;
             }
             if (k >= dels && !anyOldHit) {
@@ -66373,12 +66376,8 @@ function python3Pack(options2 = {}) {
               continue;
             }
             const replaced = k < dels ? [hunkCode[start + k]] : hunkCode.slice(start, mid);
-            if (!python3IdiomIn(hunkCode[a], ...replaced)) {
-              out[a] = OTHER;
-              continue;
-            }
-            out[a] = MIGRATION;
-            migrationAdds.push({ h, c: a });
+            if (python3IdiomIn(hunkCode[a], ...replaced)) migration(a);
+            else out[a] = OTHER;
           }
         });
         return out;

@@ -275,6 +275,11 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
             out[d] = hit ? { lineClass: "migration", rule: { id: hit.id, message: hit.message }, removesOldConstruct: true } : marker || guarded ? MIGRATION : OTHER;
           }
           const dels = mid - start;
+          // An addition judged migration work is also listed: servingLines reads the names of those alone.
+          const migration = (a: number) => {
+            out[a] = MIGRATION;
+            migrationAdds.push({ h, c: a });
+          };
           for (let a = mid; a < end; a++) {
             const k = a - mid;
             const hit = judge(a, false);
@@ -283,8 +288,7 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
               continue;
             }
             if (marker || guarded || hit) {
-              out[a] = MIGRATION;
-              migrationAdds.push({ h, c: a });
+              migration(a);
               continue;
             }
             // A Python 3 idiom written in place of the line it replaces (`list(d.keys())` for `d.keys()`) is the
@@ -295,12 +299,8 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
               continue;
             }
             const replaced = k < dels ? [hunkCode[start + k]] : hunkCode.slice(start, mid);
-            if (!python3IdiomIn(hunkCode[a], ...replaced)) {
-              out[a] = OTHER;
-              continue;
-            }
-            out[a] = MIGRATION;
-            migrationAdds.push({ h, c: a });
+            if (python3IdiomIn(hunkCode[a], ...replaced)) migration(a);
+            else out[a] = OTHER;
           }
         });
         return out;
