@@ -12,6 +12,10 @@ describe("the one scan before any rule", () => {
     ["x = myxrange(3)", false],
     ["x = xrange2(3)", false],
     ["x = 2xrange(3)", true], // after digits an identifier starts
+    ["x = 12xrange(3)", true],
+    ["x = a2xrange(3)", false], // the digits end an identifier: the word is inside it
+    ["x = _12xrange(3)", false],
+    ["x = (3)xrange", true],
     ["x = a.xrange", true], // an attribute is still the word (the rule decides)
     ["x = éxrange", true], // beyond ASCII is no identifier character, as in the patterns
     // the punctuation rules

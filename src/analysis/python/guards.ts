@@ -53,17 +53,17 @@ function fallbackTries(raw: readonly string[], code: readonly CodeLine[], fallba
  */
 export const GUARD_WORDS = /PY|version|Error/;
 /**
- * Every line a guard can start at matches this: a version check is an `if` or `elif` with "PY" or "version" after it,
- * and a fallback handler an `except` (the view's one scan holds it, with fewer lines through than GUARD_WORDS: a
- * `raise ValueError(…)` is not one).
+ * Every line a guard can start at begins, after its indentation, with one of these: a version check is an `if` or
+ * `elif` with "PY" or "version" after it, and a fallback handler an `except` (the view's one scan holds them, with
+ * fewer lines through than GUARD_WORDS: a `raise ValueError(…)` is not one).
  */
-export const GUARD_START = /^\s*(?:(?:el)?if\b(?=.*(?:PY|version))|except\b)/;
+export const GUARD_START_WORDS = String.raw`(?:el)?if\b(?=.*(?:PY|version))|except\b`;
 // Stryker disable all: shortcuts; each pattern needs its words, so a line without them matches neither
 const isVersionCheck = (code: string) => (code.includes("PY") || code.includes("version")) && VERSION_CONDITION.test(code);
 const isFallbackExcept = (code: string) => code.includes("Error") && FALLBACK_EXCEPT.test(code);
 // Stryker restore all
 
-/** `candidates`, where given, hold every line that matches GUARD_START (the view's one scan found them), in order. */
+/** `candidates`, where given, hold every line that starts with GUARD_START_WORDS (the view's one scan found them), in order. */
 export function guardedLines(raw: readonly string[], code: readonly CodeLine[], candidates?: readonly number[]): boolean[] {
   const guarded = new Array<boolean>(code.length).fill(false);
   // Where a guard can start: a version check, an import fallback's `except`, or the `try:` of one. Most files have none.
