@@ -84,29 +84,32 @@ export function measureMigration(files: readonly ChangedFile[], packs: readonly 
     const whole = { head: texts.head?.get(file.path), base: texts.base?.get(file.previousPath ?? file.path) };
     if (applicable.some((p) => p.wantsWholeFiles) && !wholeFileKnown(file, texts)) hunksOnly.push(file.path);
     const verdicts = combine(applicable.map((p) => p.classify(file, hunks, whole)));
-    const before = { ...lines };
+    // This file's lines by class, in plain variables: counted as lines[lineClass]++, every changed line was a
+    // property looked up by a name computed at run time.
+    let ownMigration = 0;
+    let ownOther = 0;
     hunks.forEach((hunk, h) => {
       const changes = hunk.changes;
+      const hunkVerdicts = verdicts[h];
       forEachChangeBlock(hunk, (start, mid, end) => {
         const dels = mid - start;
         const adds = end - mid;
         for (let i = 0; i < Math.max(dels, adds); i++) {
-          const removed = i < dels ? verdicts[h][start + i] : undefined;
-          const added = i < adds ? verdicts[h][mid + i] : undefined;
+          const removed = i < dels ? hunkVerdicts[start + i] : undefined;
+          const added = i < adds ? hunkVerdicts[mid + i] : undefined;
           if (removed?.removesOldConstruct) migrated++;
-          let lineClass: LineClass = "other";
-          if (added?.lineClass === "regression") lineClass = "regression";
-          else if (removed?.lineClass === "migration" || added?.lineClass === "migration") lineClass = "migration";
-          lines[lineClass]++;
           if (added?.lineClass === "regression") {
+            lines.regression++;
             const change = changes[mid + i];
             regressions.push({ path: file.path, line: change.type === "add" ? change.ln : 0, pack: applicable.length === 1 ? applicable[0].name : "migration", rule: added.rule!.id, message: added.rule!.message });
-          }
+          } else if (removed?.lineClass === "migration" || added?.lineClass === "migration") ownMigration++;
+          else ownOther++;
         }
       });
     });
-    const own = { migration: lines.migration - before.migration, other: lines.other - before.other };
-    if (own.migration > 0 && own.migration >= own.other) migrationFiles.push(file.path);
+    lines.migration += ownMigration;
+    lines.other += ownOther;
+    if (ownMigration > 0 && ownMigration >= ownOther) migrationFiles.push(file.path);
   }
   const tolerated = Math.max(TOLERATED_OTHER_LINES, Math.floor(lines.migration * options.mixedTolerance));
   const mixed = lines.migration > 0 && lines.other > tolerated;
