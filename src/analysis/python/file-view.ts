@@ -34,12 +34,12 @@ const FUTURE = /^\s*from\s+__future__\s+import\s+\(?([\w\s,]+)\)?/;
 
 /** Every line the facts' passes read starts with one of these words or holds `six` (a `six.` use, `import six`). */
 const STATEMENT_WORDS = String.raw`(?:from|import|def|async|except)\b`;
-const STATEMENT_WORD = new RegExp(`^\\s*${STATEMENT_WORDS}`);
-const worthReading = (code: string) => STATEMENT_WORD.test(code) || code.includes("six");
+/** A statement's first word, in group 1. */
+const STATEMENT_START = new RegExp(`^\\s*(${STATEMENT_WORDS})`);
 
 /**
  * What a line must match to matter to the rules (WORTH_JUDGING), the guards (GUARD_START_WORDS) or the file's facts
- * (STATEMENT_WORD, and `six` as a whole word, which WORTH_JUDGING holds: the six marker is the facts' only use of a
+ * (STATEMENT_WORDS, and `six` as a whole word, which WORTH_JUDGING holds: the six marker is the facts' only use of a
  * line without a statement word): one pattern.
  */
 // The line's start read once, for both kinds of statement, and first: the engine then skips through the line to where
@@ -88,12 +88,20 @@ function fileFacts(code: readonly CodeLine[], mayMatter: readonly number[], topI
     next = i + 1;
     const line = code[i];
     const c = line.code;
+    // Every fact but six's is read from a statement's first word: the word says which pattern can match.
+    const statement = STATEMENT_START.exec(c)?.[1];
+    const six = c.includes("six");
     // Stryker disable next-line ConditionalExpression: a shortcut; every pattern below needs one of its words
-    if (!worthReading(c)) continue;
-    // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; the pattern needs the word too
-    const m = c.includes("__future__") ? FUTURE.exec(c) : null;
-    if (future && !line.startedInString) {
-      if (m) {
+    if (statement === undefined && !six) continue;
+    // six and python-future are written only for code that runs on Python 2 too (`builtins` is Python 3's own module).
+    if (six && !python2Library) python2Library = compatibilityMarkerIn(c) === "six";
+    if (statement === "from" || statement === "import") {
+      // Stryker disable next-line ConditionalExpression,StringLiteral: the includes are shortcuts; the pattern needs the words too
+      if (!python2Library) python2Library = (c.includes("past") || c.includes("future")) && PAST_OR_FUTURE_IMPORT.test(c);
+      if (statement === "import") addRenamedModulesImportedBy(c, importedModules);
+      // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; the pattern needs the word too
+      const m = statement === "from" && c.includes("__future__") ? FUTURE.exec(c) : null;
+      if (m && future && !line.startedInString) {
         addFutures(m[1]);
         // inside `from __future__ import (a,` until its closing parenthesis
         let futureContinues = c.includes("(") && !c.includes(")");
@@ -103,16 +111,13 @@ function fileFacts(code: readonly CodeLine[], mayMatter: readonly number[], topI
           futureContinues = !more.includes(")");
         }
       }
+    } else if (statement === "def" || statement === "async") {
+      const def = DEF.exec(c);
+      if (def) methods.add(def[1]);
+    } else if (statement === "except") {
+      const caught = exceptNameIn(c);
+      if (caught !== undefined) exceptNames.add(caught);
     }
-    // six and python-future are written only for code that runs on Python 2 too (`builtins` is Python 3's own module).
-    // Stryker disable next-line ConditionalExpression,StringLiteral: the includes are shortcuts; the marker and the pattern need the words too
-    if (!python2Library) python2Library = (c.includes("six") && compatibilityMarkerIn(c) === "six") || ((c.includes("past") || c.includes("future")) && PAST_OR_FUTURE_IMPORT.test(c));
-    // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; the pattern needs the word too
-    const def = c.includes("def") ? DEF.exec(c) : null;
-    if (def) methods.add(def[1]);
-    const caught = exceptNameIn(c);
-    if (caught !== undefined) exceptNames.add(caught);
-    addRenamedModulesImportedBy(c, importedModules);
   }
   const runsOnPython2 = [...(future ?? [])].some((f) => !PYTHON3_FUTURES.has(f)) || python2Library;
   return { future, exceptNames, importedModules, runsOnPython2, methods };
