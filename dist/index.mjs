@@ -65171,29 +65171,30 @@ function measureMigration(files, packs, options2, texts = {}) {
     const whole = { head: texts.head?.get(file2.path), base: texts.base?.get(file2.previousPath ?? file2.path) };
     if (applicable.some((p) => p.wantsWholeFiles) && !wholeFileKnown(file2, texts)) hunksOnly.push(file2.path);
     const verdicts = combine2(applicable.map((p) => p.classify(file2, hunks, whole)));
-    const before = { ...lines };
+    let ownMigration = 0;
+    let ownOther = 0;
     hunks.forEach((hunk, h) => {
       const changes = hunk.changes;
+      const hunkVerdicts = verdicts[h];
       forEachChangeBlock(hunk, (start, mid, end) => {
         const dels = mid - start;
         const adds = end - mid;
         for (let i = 0; i < Math.max(dels, adds); i++) {
-          const removed = i < dels ? verdicts[h][start + i] : void 0;
-          const added = i < adds ? verdicts[h][mid + i] : void 0;
+          const removed = i < dels ? hunkVerdicts[start + i] : void 0;
+          const added = i < adds ? hunkVerdicts[mid + i] : void 0;
           if (removed?.removesOldConstruct) migrated++;
-          let lineClass = "other";
-          if (added?.lineClass === "regression") lineClass = "regression";
-          else if (removed?.lineClass === "migration" || added?.lineClass === "migration") lineClass = "migration";
-          lines[lineClass]++;
           if (added?.lineClass === "regression") {
+            lines.regression++;
             const change = changes[mid + i];
             regressions.push({ path: file2.path, line: change.type === "add" ? change.ln : 0, pack: applicable.length === 1 ? applicable[0].name : "migration", rule: added.rule.id, message: added.rule.message });
-          }
+          } else if (removed?.lineClass === "migration" || added?.lineClass === "migration") ownMigration++;
+          else ownOther++;
         }
       });
     });
-    const own = { migration: lines.migration - before.migration, other: lines.other - before.other };
-    if (own.migration > 0 && own.migration >= own.other) migrationFiles.push(file2.path);
+    lines.migration += ownMigration;
+    lines.other += ownOther;
+    if (ownMigration > 0 && ownMigration >= ownOther) migrationFiles.push(file2.path);
   }
   const tolerated = Math.max(TOLERATED_OTHER_LINES, Math.floor(lines.migration * options2.mixedTolerance));
   const mixed = lines.migration > 0 && lines.other > tolerated;
@@ -65280,7 +65281,7 @@ function fallbackTries(raw, code18, fallbacks) {
   return result;
 }
 var GUARD_WORDS = /PY|version|Error/;
-var GUARD_START = /^\s*(?:(?:el)?if\b(?=.*(?:PY|version))|except\b)/;
+var GUARD_START_WORDS = String.raw`(?:el)?if\b(?=.*(?:PY|version))|except\b`;
 var isVersionCheck = (code18) => (code18.includes("PY") || code18.includes("version")) && VERSION_CONDITION.test(code18);
 var isFallbackExcept = (code18) => code18.includes("Error") && FALLBACK_EXCEPT.test(code18);
 function guardedLines(raw, code18, candidates) {
@@ -65757,7 +65758,7 @@ var PUNCTUATION_TRIGGER = /`|<>|\d[lL]\b|(?<![\w.])0[0-7]|[rR]""/;
 var NO_RULES = [];
 var NOTHING = Object.freeze({ rules: NO_RULES, importLine: false });
 var NO_HITS = Object.freeze([]);
-var wordsPattern = (words2) => new RegExp(`(?<![A-Za-z_])(?<![A-Za-z_][A-Za-z0-9_]*)(?:${[...words2].sort((a, b) => b.length - a.length).join("|")})(?![A-Za-z0-9_])`, "g");
+var wordsPattern = (words2) => new RegExp(`(?:\\b|\\d+(?<![A-Za-z_][A-Za-z0-9_]*\\d))(?:${[...words2].sort((a, b) => b.length - a.length).join("|")})(?![A-Za-z0-9_])`, "g");
 var GateWords = class {
   followers = /* @__PURE__ */ new Map();
   // null: the word alone
@@ -66058,9 +66059,9 @@ function stripHunkSide(lines, startsAtTopOfFile = false) {
 // src/analysis/python/file-view.ts
 var PYTHON3_FUTURES = /* @__PURE__ */ new Set(["annotations", "generator_stop", "barry_as_FLUFL"]);
 var FUTURE = /^\s*from\s+__future__\s+import\s+\(?([\w\s,]+)\)?/;
-var STATEMENT_WORD = /^\s*(?:from|import|def|async|except)\b/;
-var worthReading = (code18) => STATEMENT_WORD.test(code18) || code18.includes("six");
-var MAY_MATTER = new RegExp([WORTH_JUDGING.source, GUARD_START.source, STATEMENT_WORD.source].join("|"));
+var STATEMENT_WORDS = String.raw`(?:from|import|def|async|except)\b`;
+var STATEMENT_START2 = new RegExp(`^\\s*(${STATEMENT_WORDS})`);
+var MAY_MATTER = new RegExp(`^\\s*(?:${GUARD_START_WORDS}|${STATEMENT_WORDS})|${WORTH_JUDGING.source}`);
 function linesThatMayMatter(code18) {
   const may = new Uint8Array(code18.length);
   const indices = [];
@@ -66093,10 +66094,15 @@ function fileFacts(code18, mayMatter, topInView) {
     next = i + 1;
     const line = code18[i];
     const c = line.code;
-    if (!worthReading(c)) continue;
-    const m = c.includes("__future__") ? FUTURE.exec(c) : null;
-    if (future && !line.startedInString) {
-      if (m) {
+    const statement = STATEMENT_START2.exec(c)?.[1];
+    const six = c.includes("six");
+    if (statement === void 0 && !six) continue;
+    if (six && !python2Library) python2Library = compatibilityMarkerIn(c) === "six";
+    if (statement === "from" || statement === "import") {
+      if (!python2Library) python2Library = (c.includes("past") || c.includes("future")) && PAST_OR_FUTURE_IMPORT.test(c);
+      if (statement === "import") addRenamedModulesImportedBy(c, importedModules);
+      const m = statement === "from" && c.includes("__future__") ? FUTURE.exec(c) : null;
+      if (m && future && !line.startedInString) {
         addFutures(m[1]);
         let futureContinues = c.includes("(") && !c.includes(")");
         for (; futureContinues && next < code18.length; next++) {
@@ -66105,13 +66111,13 @@ function fileFacts(code18, mayMatter, topInView) {
           futureContinues = !more.includes(")");
         }
       }
+    } else if (statement === "def" || statement === "async") {
+      const def = DEF.exec(c);
+      if (def) methods.add(def[1]);
+    } else if (statement === "except") {
+      const caught = exceptNameIn(c);
+      if (caught !== void 0) exceptNames.add(caught);
     }
-    if (!python2Library) python2Library = c.includes("six") && compatibilityMarkerIn(c) === "six" || (c.includes("past") || c.includes("future")) && PAST_OR_FUTURE_IMPORT.test(c);
-    const def = c.includes("def") ? DEF.exec(c) : null;
-    if (def) methods.add(def[1]);
-    const caught = exceptNameIn(c);
-    if (caught !== void 0) exceptNames.add(caught);
-    addRenamedModulesImportedBy(c, importedModules);
   }
   const runsOnPython2 = [...future ?? []].some((f) => !PYTHON3_FUTURES.has(f)) || python2Library;
   return { future, exceptNames, importedModules, runsOnPython2, methods };
