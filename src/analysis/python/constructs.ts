@@ -185,17 +185,20 @@ export function namesDefinedIn(lines: readonly string[]): Set<string> {
       const name = part.split(/\sas\s/).pop()?.replace(/[()*\s]/g, "").split("=")[0];
       if (name && /^[A-Za-z_]\w*$/.test(name)) names.add(name);
     });
+  // Each pattern is tried only on a line holding its word or its `=`: this pass reads every line of the file.
+  // Stryker disable ConditionalExpression,StringLiteral: shortcuts; each pattern needs what is looked for
   for (const line of lines) {
     let m: RegExpExecArray | null;
     // A plain import binds only its `as` names, which the last line of this loop reads.
-    if ((m = /^\s*from\s+[\w.]+\s+import\b\(?([^#)]+)/.exec(line))) add(m[1]);
-    if ((m = /^\s*(?:async\s+)?def\s+(\w+)\s*\(([^)]*)/.exec(line))) {
+    if (line.includes("import") && (m = /^\s*from\s+[\w.]+\s+import\b\(?([^#)]+)/.exec(line))) add(m[1]);
+    if (line.includes("def") && (m = /^\s*(?:async\s+)?def\s+(\w+)\s*\(([^)]*)/.exec(line))) {
       names.add(m[1]);
       add(m[2]);
-    } else if ((m = /^\s*([A-Za-z_][\w\s,()]*?)\s*=(?!=)/.exec(line))) add(m[1]); // not a default argument's =
-    if ((m = /^\s*for\b([\w\s,()]+?)\bin\b/.exec(line))) add(m[1]);
-    for (const as of line.matchAll(/\bas\s+(\w+)/g)) names.add(as[1]);
+    } else if (line.includes("=") && (m = /^\s*([A-Za-z_][\w\s,()]*?)\s*=(?!=)/.exec(line))) add(m[1]); // not a default argument's =
+    if (line.includes("for") && (m = /^\s*for\b([\w\s,()]+?)\bin\b/.exec(line))) add(m[1]);
+    if (line.includes("as")) for (const as of line.matchAll(/\bas\s+(\w+)/g)) names.add(as[1]);
   }
+  // Stryker restore ConditionalExpression,StringLiteral
   return names;
 }
 
