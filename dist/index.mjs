@@ -65853,13 +65853,13 @@ function namesDefinedIn(lines) {
   });
   for (const line of lines) {
     let m;
-    if (m = /^\s*from\s+[\w.]+\s+import\b\(?([^#)]+)/.exec(line)) add(m[1]);
-    if (m = /^\s*(?:async\s+)?def\s+(\w+)\s*\(([^)]*)/.exec(line)) {
+    if (line.includes("import") && (m = /^\s*from\s+[\w.]+\s+import\b\(?([^#)]+)/.exec(line))) add(m[1]);
+    if (line.includes("def") && (m = /^\s*(?:async\s+)?def\s+(\w+)\s*\(([^)]*)/.exec(line))) {
       names.add(m[1]);
       add(m[2]);
-    } else if (m = /^\s*([A-Za-z_][\w\s,()]*?)\s*=(?!=)/.exec(line)) add(m[1]);
-    if (m = /^\s*for\b([\w\s,()]+?)\bin\b/.exec(line)) add(m[1]);
-    for (const as of line.matchAll(/\bas\s+(\w+)/g)) names.add(as[1]);
+    } else if (line.includes("=") && (m = /^\s*([A-Za-z_][\w\s,()]*?)\s*=(?!=)/.exec(line))) add(m[1]);
+    if (line.includes("for") && (m = /^\s*for\b([\w\s,()]+?)\bin\b/.exec(line))) add(m[1]);
+    if (line.includes("as")) for (const as of line.matchAll(/\bas\s+(\w+)/g)) names.add(as[1]);
   }
   return names;
 }
