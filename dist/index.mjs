@@ -65969,12 +65969,19 @@ function python3IdiomIn(added, ...replaced) {
 
 // src/analysis/python/source.ts
 var OUTSIDE = { quote: "" };
-var SPECIAL = /["'#]/g;
 var quoteAtEnd = "";
 function codeOf(line, quote) {
-  if (quote === "" && line.indexOf('"') === -1 && line.indexOf("'") === -1 && line.indexOf("#") === -1) {
-    quoteAtEnd = "";
-    return line;
+  let double = -2;
+  let single = -2;
+  let hash = -2;
+  if (quote === "") {
+    double = line.indexOf('"');
+    single = line.indexOf("'");
+    hash = line.indexOf("#");
+    if (double === -1 && single === -1 && hash === -1) {
+      quoteAtEnd = "";
+      return line;
+    }
   }
   let code18 = "";
   let i = 0;
@@ -65990,15 +65997,17 @@ function codeOf(line, quote) {
       quote = "";
       continue;
     }
-    SPECIAL.lastIndex = i;
-    if (!SPECIAL.test(line)) {
+    if (double !== -1 && double < i) double = line.indexOf('"', i);
+    if (single !== -1 && single < i) single = line.indexOf("'", i);
+    if (hash !== -1 && hash < i) hash = line.indexOf("#", i);
+    const at = firstOf(firstOf(double, single), hash);
+    if (at === -1) {
       code18 += line.slice(i);
       break;
     }
-    const at = SPECIAL.lastIndex - 1;
     code18 += line.slice(i, at);
+    if (at === hash) break;
     const ch = line[at];
-    if (ch === "#") break;
     const triple = ch === '"' ? '"""' : "'''";
     quote = line.startsWith(triple, at) ? triple : ch;
     code18 += '"';
@@ -66011,6 +66020,7 @@ function codeOf(line, quote) {
   quoteAtEnd = quote;
   return code18;
 }
+var firstOf = (a, b) => a === -1 ? b : b === -1 ? a : Math.min(a, b);
 function findClosing(line, from, quote) {
   let i = from;
   for (; ; ) {
