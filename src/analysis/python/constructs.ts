@@ -42,7 +42,8 @@ const NO_HITS: readonly RuleHit[] = Object.freeze([]);
  */
 // A word starts at a word boundary, or after a run of digits that is not the end of an identifier (the look-behind
 // reads back through the run). Written so, and not as look-behinds at every position, the engine passes over the
-// positions where no word can start: the standard library's one scan took a quarter fewer instructions (callgrind).
+// positions where no word can start: over the standard library's code lines, the words' pattern alone took a fifth
+// fewer instructions beyond the calls' own cost (callgrind).
 // Stryker disable next-line MethodExpression,ArithmeticOperator,Regex: the look-ahead makes the alternation try the longer words anyway
 const wordsPattern = (words: Iterable<string>) => new RegExp(`(?:\\b|\\d+(?<![A-Za-z_][A-Za-z0-9_]*\\d))(?:${[...words].sort((a, b) => b.length - a.length).join("|")})(?![A-Za-z0-9_])`, "g");
 

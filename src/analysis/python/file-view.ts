@@ -43,7 +43,8 @@ const STATEMENT_START = new RegExp(`^\\s*(${STATEMENT_WORDS})`);
  * line without a statement word): one pattern.
  */
 // The line's start read once, for both kinds of statement, and first: the engine then skips through the line to where
-// a word may start. So written, the standard library's one scan takes 14% fewer instructions (callgrind).
+// a word may start. So written, the one scan over the standard library's code lines takes 8% fewer instructions than
+// with the two anchored alternatives apart (callgrind).
 const MAY_MATTER = new RegExp(`^\\s*(?:${GUARD_START_WORDS}|${STATEMENT_WORDS})|${WORTH_JUDGING.source}`);
 
 /** The lines that may matter, as a mark per line and as the list of their indices (for the passes that read only them). */
