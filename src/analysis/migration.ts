@@ -61,8 +61,29 @@ function wholeFileKnown(file: ChangedFile, texts: FileTexts): boolean {
 /** At least this many other lines are always tolerated (a touched import, a blank line). */
 const TOLERATED_OTHER_LINES = 3;
 
+/** A definition on an added line of a patch: `def next(self):`. */
+const ADDED_DEF = /^\+[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm;
+
+/** The functions and methods a change defines on its added lines, in any file a pack reads: their calls are its own. */
+function methodsDefinedBy(files: readonly ChangedFile[], packs: readonly LinePack[]): Set<string> {
+  const names = new Set<string>();
+  for (const file of files) {
+    if (!file.patch || !file.patch.includes("def") || !packs.some((p) => p.wantsWholeFiles && p.appliesTo(file.path))) continue;
+    for (const m of file.patch.matchAll(ADDED_DEF)) names.add(m[1]);
+  }
+  return names;
+}
+
+/** A changed line's text without white space: code moved from one file to another reads the same. */
+const movedText = (content: string) => content.slice(1).replace(/\s+/g, "");
+
 export function measureMigration(files: readonly ChangedFile[], packs: readonly LinePack[], options: MigrationOptions, texts: FileTexts = {}): MigrationMeasurement {
   const lines: Record<LineClass, number> = { migration: 0, regression: 0, other: 0 };
+  const changeMethods = methodsDefinedBy(files, packs);
+  // Removed lines that took an old construct away, by rule and text: an addition of the same line elsewhere in the
+  // change (code moved between files) keeps the construct rather than bringing it back.
+  const takenAway = new Map<string, number>();
+  const regressionTexts: string[] = [];
   const regressions: Regression[] = [];
   const used = new Set<string>();
   let migrated = 0;
@@ -81,7 +102,7 @@ export function measureMigration(files: readonly ChangedFile[], packs: readonly 
       continue;
     }
     applicable.forEach((p) => used.add(p.name));
-    const whole = { head: texts.head?.get(file.path), base: texts.base?.get(file.previousPath ?? file.path) };
+    const whole = { head: texts.head?.get(file.path), base: texts.base?.get(file.previousPath ?? file.path), changeMethods };
     if (applicable.some((p) => p.wantsWholeFiles) && !wholeFileKnown(file, texts)) hunksOnly.push(file.path);
     const verdicts = combine(applicable.map((p) => p.classify(file, hunks, whole)));
     // This file's lines by class, in plain variables: counted as lines[lineClass]++, every changed line was a
@@ -97,11 +118,16 @@ export function measureMigration(files: readonly ChangedFile[], packs: readonly 
         for (let i = 0; i < Math.max(dels, adds); i++) {
           const removed = i < dels ? hunkVerdicts[start + i] : undefined;
           const added = i < adds ? hunkVerdicts[mid + i] : undefined;
-          if (removed?.removesOldConstruct) migrated++;
+          if (removed?.removesOldConstruct) {
+            migrated++;
+            const key = `${removed.rule?.id}\n${movedText(changes[start + i].content)}`;
+            takenAway.set(key, (takenAway.get(key) ?? 0) + 1);
+          }
           if (added?.lineClass === "regression") {
             lines.regression++;
             const change = changes[mid + i];
             regressions.push({ path: file.path, line: change.type === "add" ? change.ln : 0, pack: applicable.length === 1 ? applicable[0].name : "migration", rule: added.rule!.id, message: added.rule!.message });
+            regressionTexts.push(`${added.rule!.id}\n${movedText(change.content)}`);
           } else if (removed?.lineClass === "migration" || added?.lineClass === "migration") ownMigration++;
           else ownOther++;
         }
@@ -110,6 +136,25 @@ export function measureMigration(files: readonly ChangedFile[], packs: readonly 
     lines.migration += ownMigration;
     lines.other += ownOther;
     if (ownMigration > 0 && ownMigration >= ownOther) migrationFiles.push(file.path);
+  }
+  // Code moved within the change: each regression that is a line taken away elsewhere, and that line, are kept code.
+  if (regressions.length > 0 && takenAway.size > 0) {
+    const moved = new Set<number>();
+    regressionTexts.forEach((key, r) => {
+      const left = takenAway.get(key) ?? 0;
+      if (left === 0) return;
+      takenAway.set(key, left - 1);
+      moved.add(r);
+    });
+    if (moved.size > 0) {
+      const stays = regressions.filter((_, r) => !moved.has(r));
+      // Each moved pair counted a regression and a migration line; both are other work.
+      lines.regression -= moved.size;
+      lines.migration = Math.max(0, lines.migration - moved.size);
+      lines.other += 2 * moved.size;
+      migrated -= moved.size;
+      regressions.splice(0, regressions.length, ...stays);
+    }
   }
   const tolerated = Math.max(TOLERATED_OTHER_LINES, Math.floor(lines.migration * options.mixedTolerance));
   const mixed = lines.migration > 0 && lines.other > tolerated;

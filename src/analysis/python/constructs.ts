@@ -7,6 +7,8 @@ export interface RuleHit {
   message: string;
   /** Python 3 cannot even parse the line: no guard makes it safe. */
   syntax?: boolean;
+  /** A rule that is off, tried only because removing its construct is migration work: adding it is no regression. */
+  onlyRemoval?: boolean;
 }
 
 /**
@@ -254,10 +256,33 @@ export function exceptNameIn(code: string): string | undefined {
 }
 
 // Stryker disable next-line BooleanLiteral: an opt-in rule is a candidate only when the context enables some rule
-const applies = (rule: PythonRule, context: RuleContext) => !context.disabled?.has(rule.id) && (!rule.optIn || (context.enabled?.has(rule.id) ?? false));
+const enabled = (rule: PythonRule, context: RuleContext) => !rule.optIn || (context.enabled?.has(rule.id) ?? false);
+const applies = (rule: PythonRule, context: RuleContext) => !context.disabled?.has(rule.id) && (enabled(rule, context) || (rule.removalIsMigration === true && context.removalRules === true));
 
-function hitOf(rule: PythonRule): RuleHit {
-  return { id: rule.id, message: rule.message, ...(rule.syntax ? { syntax: true } : {}) };
+function hitOf(rule: PythonRule, context: RuleContext): RuleHit {
+  return { id: rule.id, message: rule.message, ...(rule.syntax ? { syntax: true } : {}), ...(enabled(rule, context) ? {} : { onlyRemoval: true }) };
+}
+
+const RULES_BY_ID = new Map<string, PythonRule[]>();
+for (const rule of OLD_CONSTRUCT_RULES) RULES_BY_ID.set(rule.id, [...(RULES_BY_ID.get(rule.id) ?? []), rule]);
+const GLOBAL_PATTERNS = new Map<PythonRule, RegExp>();
+
+/** How many times a rule's construct stands on a line of code (`unicode(a) + unicode(b)` holds two): at least one. */
+export function occurrencesIn(code: string, id: string): number {
+  let most = 1;
+  for (const rule of RULES_BY_ID.get(id) ?? []) {
+    let pattern = GLOBAL_PATTERNS.get(rule);
+    if (!pattern) GLOBAL_PATTERNS.set(rule, (pattern = new RegExp(rule.pattern.source, "g")));
+    pattern.lastIndex = 0;
+    let n = 0;
+    const text = tightDots(code);
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      n++;
+      if (m[0].length === 0) pattern.lastIndex++;
+    }
+    if (n > most) most = n;
+  }
+  return most;
 }
 
 /** A renamed module's hit, unless the line imports it through six.moves. */
@@ -295,7 +320,7 @@ export function oldConstructsIn(raw: string, ownNames: () => ReadonlySet<string>
     if (!applies(rule, context) || !rule.pattern.test(code)) continue;
     if (rule.when && !rule.when(code, context)) continue;
     if (rule.ownName && ownNames().has(rule.ownName)) continue;
-    hits.push(hitOf(rule));
+    hits.push(hitOf(rule, context));
   }
   return hits;
 }

@@ -6,7 +6,7 @@ import type { CodeLine } from "./source.js";
  * (`try: import cPickle` / `except ImportError: import pickle`). Judged from the hunk's own lines, by indentation.
  */
 const VERSION_CONDITION = /^\s*(?:if|elif)\b.*(?:\bPY2\b|\bPY3\b|\bPY\d\d\b|sys\.version_info|sys\.version\b|six\.PY[23]|python_version)/;
-const FALLBACK_EXCEPT = /^\s*except\s+\(?\s*(?:ImportError|NameError|ModuleNotFoundError|AttributeError)\b/;
+const FALLBACK_EXCEPT = /^\s*except\s+\(?\s*(?:ImportError|NameError|ModuleNotFoundError)\b/;
 /** Where a try statement in view starts: its `try:`, or a handler when the hunk begins after the `try:`. */
 const STATEMENT_START = /^\s*(?:try\s*:|except\b)/;
 const CONTINUATION = /^\s*(?:else|elif|except|finally)\b/;

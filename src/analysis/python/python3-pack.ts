@@ -2,8 +2,9 @@ import { Minimatch } from "minimatch";
 import type { ChangedFile, Hunk } from "../changed-file.js";
 import { forEachChangeBlock, sideOfHunk, type LinePack, type LineVerdict, type RemainingConstruct, type WholeFile } from "../line-pack.js";
 import { agreesWithHunks, splitLines, viewOfFile, viewOfHunkSide, type PythonView } from "./file-view.js";
-import { compatibilityMarkerIn, fileGate, identifiersOf, namesImportedBy, oldConstructIn, python3IdiomIn, WORTH_JUDGING, type RuleHit } from "./constructs.js";
+import { compatibilityMarkerIn, fileGate, identifiersOf, namesImportedBy, occurrencesIn, oldConstructsIn, python3IdiomIn, WORTH_JUDGING, type RuleHit } from "./constructs.js";
 import type { RuleContext } from "./rules.js";
+import { definedByChange, pythonTree, type PythonTree } from "./tree/python-tree.js";
 
 export interface Python3PackOptions {
   files?: readonly string[];
@@ -16,6 +17,8 @@ export interface Python3PackOptions {
 /** One side of a file as the rules see it, and where each change of each hunk sits in it. */
 interface Side {
   view: PythonView;
+  /** The side's whole text, where it is known: the syntax tree is parsed from it. */
+  text?: string;
   /** For hunk h, change c: the index into `view.code`, or -1 for changes not on this side. */
   index: (h: number, c: number) => number;
 }
@@ -39,6 +42,7 @@ class LineContext implements RuleContext {
     private readonly view: PythonView,
     readonly enabled: ReadonlySet<string>,
     readonly disabled: ReadonlySet<string>,
+    readonly removalRules: boolean,
   ) {
     Object.assign(this, view.context); // what the view knows of the file, whatever it holds
   }
@@ -56,8 +60,8 @@ class LineContext implements RuleContext {
   }
 }
 
-function contextOf(view: PythonView, enabled: ReadonlySet<string>, disabled: ReadonlySet<string>): (i: number) => RuleContext {
-  const context = new LineContext(view, enabled, disabled);
+function contextOf(view: PythonView, enabled: ReadonlySet<string>, disabled: ReadonlySet<string>, removalRules: boolean): (i: number) => RuleContext {
+  const context = new LineContext(view, enabled, disabled, removalRules);
   return (i) => {
     context.line = i;
     return context;
@@ -69,17 +73,54 @@ interface Judging {
   context: (i: number) => RuleContext;
   /** Whether line i (its code given) could hold an old construct or a marker: where not, no rule is tried. */
   gate: (i: number, code: string) => boolean;
+  /** The side's syntax tree, parsed on first use (only a side with a hit needs it); undefined without the whole text. */
+  tree?: () => PythonTree | undefined;
 }
 
-function judgingFor(view: PythonView, enabled: ReadonlySet<string>, disabled: ReadonlySet<string>): Judging {
-  const context = contextOf(view, enabled, disabled);
+/** Trees parsed while judging one file or text, freed together when it is done. */
+type Trees = PythonTree[];
+
+function judgingFor(view: PythonView, enabled: ReadonlySet<string>, disabled: ReadonlySet<string>, removalRules = false, text?: string, trees?: Trees, changeMethods?: ReadonlySet<string>): Judging {
+  const context = contextOf(view, enabled, disabled, removalRules);
   // The view's one scan has passed over the lines that hold none of the words anything reads (most lines); the
   // others are scanned for the rules' and markers' own (a `def` line matters to the file's facts, seldom to a rule).
   // What depends on the file (its names, the rules turned on) is read once here, not per line.
   const rest = fileGate(context(0));
   const may = view.mayMatter;
-  return { context, gate: (i, code) => (may[i] === 1 && WORTH_JUDGING.test(code)) || (rest !== undefined && rest(code)) };
+  const gate = (i: number, code: string) => (may[i] === 1 && WORTH_JUDGING.test(code)) || (rest !== undefined && rest(code));
+  if (text === undefined || !trees) return { context, gate };
+  let parsed: PythonTree | undefined | null = null;
+  const tree = () => {
+    if (parsed === null) {
+      parsed = pythonTree(text, changeMethods);
+      if (parsed) trees.push(parsed);
+    }
+    return parsed;
+  };
+  return { context, gate, tree };
 }
+
+const NO_OWN_NAMES: ReadonlySet<string> = new Set();
+
+/**
+ * The old constructs on line i of a view, and whether it stands in a guard. Where the side's whole text is known,
+ * the syntax tree has the last word (scopes, guards, the file's methods), and the line view's own guess at the names
+ * the file defines is not used; a method the change defines (`def next(self)` in another file) makes its calls its own.
+ */
+function judgeLine(code: string, i: number, view: PythonView, judging: Judging, lineGuarded: boolean, changeMethods?: ReadonlySet<string>): { hits: readonly RuleHit[]; guarded: boolean } {
+  const context = judging.context(i);
+  let hits = oldConstructsIn(code, judging.tree ? () => NO_OWN_NAMES : view.names, context);
+  if (hits.length === 0) return { hits, guarded: lineGuarded };
+  if (changeMethods?.size) hits = hits.filter((hit) => !definedByChange(hit.id, changeMethods));
+  const tree = judging.tree?.();
+  if (!tree) return { hits: judging.tree ? oldConstructsIn(code, view.names, context).filter((hit) => !changeMethods || !definedByChange(hit.id, changeMethods)) : hits, guarded: lineGuarded };
+  return { hits: hits.filter((hit) => tree.confirms(hit.id, i)), guarded: tree.guarded(i) };
+}
+
+const disposeAll = (trees: Trees) => {
+  for (const tree of trees) tree.dispose();
+  trees.length = 0;
+};
 
 function wholeSide(lines: readonly string[], hunks: readonly Hunk[], side: "old" | "new"): Side | undefined {
   if (!agreesWithHunks(lines, hunks, side)) return undefined;
@@ -87,6 +128,7 @@ function wholeSide(lines: readonly string[], hunks: readonly Hunk[], side: "old"
   const type = side === "new" ? "add" : "del";
   return {
     view,
+    text: lines.join("\n"),
     index: (h, c) => {
       const change = hunks[h].changes[c];
       // Stryker disable next-line UnaryOperator: only changes of this side's type are ever looked up
@@ -101,7 +143,8 @@ function hunkSide(hunks: readonly Hunk[], side: "old" | "new", wholeFile: boolea
     const { lines, index: at } = sideOfHunk(hunk, side);
     // Stryker disable next-line ConditionalExpression,EqualityOperator: a hunk that starts at line 1 on one side does on both
     const top = (side === "new" ? hunk.newStart : hunk.oldStart) <= 1;
-    return { view: viewOfHunkSide(lines, top, wholeFile && hunks.length === 1), index: (_h, c) => at[c] };
+    const whole = wholeFile && hunks.length === 1;
+    return { view: viewOfHunkSide(lines, top, whole), ...(whole ? { text: lines.join("\n") } : {}), index: (_h, c) => at[c] };
   });
 }
 
@@ -109,6 +152,85 @@ function hunkSide(hunks: readonly Hunk[], side: "old" | "new", wholeFile: boolea
 const OTHER: LineVerdict = Object.freeze({ lineClass: "other" });
 const MIGRATION: LineVerdict = Object.freeze({ lineClass: "migration" });
 const NO_NAMES: string[] = [];
+const NO_HITS: readonly RuleHit[] = Object.freeze([]);
+
+/** One line of a change block as judged: its hits, which of them the block keeps, and what else judging found. */
+interface JudgedLine {
+  hits: readonly RuleHit[];
+  /** For each hit: the block also removes (for an addition) or adds again (for a removal) the same construct. */
+  kept: boolean[];
+  /** The line differs from one on the block's other side only in white space or its line ending. */
+  same: boolean;
+  guarded: boolean;
+  marker?: string;
+}
+
+/** A change's text without white space: what a change of indentation or line endings leaves the same. */
+const withoutWhiteSpace = (content: string) => content.slice(1).replace(/\s+/g, "");
+
+/**
+ * Judges each line of a change block (removals from `start` to `mid`, additions from `mid` to `end`), then pairs what
+ * the block keeps: per rule, as many constructs added as removed are kept (`xrange(n)` → `xrange(n + 1)`), and a line
+ * that only changed white space is the same line on both sides. What an edit keeps is neither brought nor taken away.
+ */
+function judgeBlock(changes: Hunk["changes"], hunkCode: readonly string[], start: number, mid: number, end: number, judge: (c: number, removed: boolean) => readonly RuleHit[], found: () => { guarded: boolean; marker?: string }): JudgedLine[] {
+  const lines: JudgedLine[] = [];
+  let anything = false;
+  for (let c = start; c < end; c++) {
+    const hits = judge(c, c < mid);
+    const { guarded, marker } = found();
+    lines.push({ hits, kept: NO_KEPT, same: false, guarded, marker });
+    if (hits.length > 0 || guarded || marker) anything = true;
+  }
+  // Most blocks hold nothing a rule or marker found: then nothing is kept either.
+  if (!anything || mid === start || end === mid) return lines;
+  // Lines whose text is the same but for white space, removed and added once each.
+  const removedTexts = new Map<string, number[]>();
+  for (let d = start; d < mid; d++) {
+    const text = withoutWhiteSpace(changes[d].content);
+    if (text === "") continue;
+    const list = removedTexts.get(text) ?? [];
+    list.push(d);
+    removedTexts.set(text, list);
+  }
+  for (let a = mid; a < end; a++) {
+    const d = removedTexts.get(withoutWhiteSpace(changes[a].content))?.shift();
+    if (d === undefined) continue;
+    lines[a - start].same = true;
+    lines[d - start].same = true;
+  }
+  // Per rule, the constructs the block's removals and additions hold (lines that are the same left out).
+  // A rule's constructs are counted by occurrence (`unicode(a) + unicode(b)` holds two), on the lines judged.
+  const occurrences = lines.map((line, n) => line.hits.map((hit) => (line.same ? 0 : occurrencesIn(hunkCode[start + n], hit.id))));
+  const count = (from: number, to: number) => {
+    const counts = new Map<string, number>();
+    for (let c = from; c < to; c++) {
+      const line = lines[c - start];
+      line.hits.forEach((hit, n) => counts.set(hit.id, (counts.get(hit.id) ?? 0) + occurrences[c - start][n]));
+    }
+    return counts;
+  };
+  const removed = count(start, mid);
+  const added = count(mid, end);
+  const keep = (from: number, to: number, budget: Map<string, number>) => {
+    for (let c = from; c < to; c++) {
+      const line = lines[c - start];
+      if (line.same || line.hits.length === 0) continue;
+      line.kept = line.hits.map((hit, n) => {
+        const left = budget.get(hit.id) ?? 0;
+        const here = occurrences[c - start][n];
+        // A line is kept only when the other side holds all of its occurrences.
+        budget.set(hit.id, Math.max(0, left - here));
+        return left >= here;
+      });
+    }
+  };
+  const both = (a: Map<string, number>, b: Map<string, number>) => new Map([...a].map(([id, n]) => [id, Math.min(n, b.get(id) ?? 0)]));
+  keep(start, mid, both(removed, added));
+  keep(mid, end, both(added, removed));
+  return lines;
+}
+const NO_KEPT: boolean[] = [];
 
 /** A block of hunk h: removals from `start` to `mid`, additions from `mid` to `end` (see forEachChangeBlock). */
 interface Block {
@@ -193,15 +315,22 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
     scan(text: string): RemainingConstruct[] {
       // The same judgement as an added line with the whole file in view: guarded Python 2 code is compatibility code.
       const view = viewOfFile(splitLines(text));
-      const { gate, context } = judgingFor(view, enabled, disabled);
+      const trees: Trees = [];
+      const judging = judgingFor(view, enabled, disabled, false, text, trees);
+      const { gate } = judging;
       const found: RemainingConstruct[] = [];
-      for (let i = 0; i < view.code.length; i++) {
-        const code = view.code[i].code;
-        // Stryker disable next-line ConditionalExpression,MethodExpression,StringLiteral: a shortcut; a blank line holds no construct
-        if (code.trim() === "") continue;
-        if (!gate(i, code)) continue;
-        const hit = oldConstructIn(code, view.names, context(i));
-        if (hit && (!view.guarded[i] || hit.syntax)) found.push({ line: i + 1, rule: hit.id });
+      try {
+        for (let i = 0; i < view.code.length; i++) {
+          const code = view.code[i].code;
+          // Stryker disable next-line ConditionalExpression,MethodExpression,StringLiteral: a shortcut; a blank line holds no construct
+          if (code.trim() === "") continue;
+          if (!gate(i, code)) continue;
+          const judged = judgeLine(code, i, view, judging, view.guarded[i]);
+          const hit = judged.hits.find((h) => !judged.guarded || h.syntax);
+          if (hit) found.push({ line: i + 1, rule: hit.id });
+        }
+      } finally {
+        disposeAll(trees);
       }
       return found;
     },
@@ -220,7 +349,8 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
       const newSide = (h: number) => head ?? (newHunks ??= hunkSide(hunks, "new", added))[h];
       const oldSide = (h: number) => base ?? (oldHunks ??= hunkSide(hunks, "old", removed))[h];
       const judging = new Map<PythonView, Judging>();
-      const judgingOf = (side: Side) => judging.get(side.view) ?? judging.set(side.view, judgingFor(side.view, enabled, disabled)).get(side.view)!;
+      const trees: Trees = [];
+      const judgingOf = (side: Side) => judging.get(side.view) ?? judging.set(side.view, judgingFor(side.view, enabled, disabled, true, side.text, trees, whole.changeMethods)).get(side.view)!;
 
       const blocks: Block[] = [];
       const gatedAdds: ChangeAt[] = [];
@@ -228,7 +358,7 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
       const migrationAdds: ChangeAt[] = [];
       // Stryker disable next-line ArrayDeclaration,StringLiteral: only judged changes' entries are read, each written when judged
       const code: string[][] = hunks.map((hunk) => new Array<string>(hunk.changes.length).fill(""));
-      const verdicts = hunks.map((hunk, h) => {
+      const judgeHunks = () => hunks.map((hunk, h) => {
         const changes = hunk.changes;
         const hunkCode = code[h];
         // Stryker disable next-line ArrayDeclaration: filled to the same length either way
@@ -241,7 +371,7 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
         let guarded = false;
         let marker: string | undefined;
         // A block's removals come before its additions: the caller knows which side a change is on.
-        const judge = (c: number, removedLine: boolean): RuleHit | undefined => {
+        const judge = (c: number, removedLine: boolean): readonly RuleHit[] => {
           let on = removedLine ? oldJudging : newJudging;
           if (!on) {
             const side = removedLine ? oldSide(h) : newSide(h);
@@ -260,19 +390,25 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
           // Most lines could hold neither an old construct nor a marker: one scan says so, and no rule is tried.
           if (!line || !gate(i, line.code)) {
             marker = undefined;
-            return undefined;
+            return NO_HITS;
           }
           if (!removedLine) gatedAdds.push({ h, c });
           marker = compatibilityMarkerIn(line.code);
-          return oldConstructIn(line.code, view.names, context(i));
+          const judged = judgeLine(line.code, i, view, on.judging, guarded, whole.changeMethods);
+          guarded = judged.guarded;
+          return judged.hits;
         };
         forEachChangeBlock(hunk, (start, mid, end) => {
           blocks.push({ h, start, mid, end });
+          const found = judgeBlock(changes, hunkCode, start, mid, end, judge, () => ({ guarded, marker }));
           let anyOldHit = false;
           for (let d = start; d < mid; d++) {
-            const hit = judge(d, true);
-            if (hit) anyOldHit = true;
-            out[d] = hit ? { lineClass: "migration", rule: { id: hit.id, message: hit.message }, removesOldConstruct: true } : marker || guarded ? MIGRATION : OTHER;
+            const { hits, kept, same, guarded: g, marker: m } = found[d - start];
+            const taken = same ? NO_HITS : hits.filter((_, n) => !kept[n]);
+            if (taken.length > 0) {
+              anyOldHit = true;
+              out[d] = { lineClass: "migration", rule: { id: taken[0].id, message: taken[0].message }, removesOldConstruct: true };
+            } else out[d] = !same && (m || g) ? MIGRATION : OTHER;
           }
           const dels = mid - start;
           // An addition judged migration work is also listed: servingLines reads the names of those alone.
@@ -282,13 +418,25 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
           };
           for (let a = mid; a < end; a++) {
             const k = a - mid;
-            const hit = judge(a, false);
-            if (hit && (!guarded || hit.syntax)) {
-              out[a] = { lineClass: "regression", rule: { id: hit.id, message: hit.message } };
+            const { hits, kept, same, guarded: g, marker: m } = found[a - start];
+            if (same) {
+              out[a] = OTHER;
               continue;
             }
-            if (marker || guarded || hit) {
+            // What the block keeps (the same construct removed and added again) is neither a regression nor migration.
+            // A rule that is off counts only when taken away (unittest's aliases): adding it brings nothing back.
+            const brought = hits.filter((hit, n) => !kept[n] && !hit.onlyRemoval);
+            const regression = brought.find((hit) => !g || hit.syntax);
+            if (regression) {
+              out[a] = { lineClass: "regression", rule: { id: regression.id, message: regression.message } };
+              continue;
+            }
+            if (m || g || brought.length > 0) {
               migration(a);
+              continue;
+            }
+            if (hits.length > 0 && !m && !g) {
+              out[a] = OTHER;
               continue;
             }
             // A Python 3 idiom written in place of the line it replaces (`list(d.keys())` for `d.keys()`) is the
@@ -305,6 +453,12 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
         });
         return out;
       });
+      let verdicts: Array<Array<LineVerdict | undefined>>;
+      try {
+        verdicts = judgeHunks();
+      } finally {
+        disposeAll(trees);
+      }
       servingLines(hunks, blocks, code, verdicts, gatedAdds, migrationAdds);
       return verdicts;
     },
