@@ -122,7 +122,6 @@ describe("python3 pack: the constructs the accuracy issue lists, flagged when ad
     ['raise "text"', "raising-string"],
     ["for line in f.xreadlines():", "xreadlines-attribute"],
     ["out, inp = os.popen2(cmd)", "os-popen2"],
-    ["self.assertEquals(a, b)", "unittest-deprecated-alias"],
     ["g.throw(ValueError, 'x')", "generator-throw-args"],
     ["squares = [x for x in 1, 2, 3]", "paren-comprehension"],
     ["n = long(x)", "builtin-long"],

@@ -4,7 +4,8 @@
  */
 /** Constructs that mark compatibility work: adding them, or removing them once Python 2 is gone, is migration. */
 export const COMPATIBILITY_MARKERS: Array<{ id: string; pattern: RegExp }> = [
-  { id: "future-import", pattern: /^\s*from\s+__future__\s+import\b/ },
+  // Not the features only Python 3 knows (`annotations`, `generator_stop`): modern code, not compatibility work.
+  { id: "future-import", pattern: /^\s*from\s+__future__\s+import\b(?!\s*\(?\s*(?:(?:annotations|generator_stop|barry_as_FLUFL)\s*,?\s*)+\)?\s*$)/ },
   { id: "six", pattern: /(?<![\w.])(?:import\s+six\b|from\s+six(?:\.[\w.]+)?\s+import\b|six\.\w)/ },
   { id: "python-future", pattern: /^\s*(?:from\s+(?:builtins|past|future)(?:\.[\w.]+)?\s+import\b|import\s+(?:past|future)\b)/ },
   { id: "python_2_unicode_compatible", pattern: /\bpython_2_unicode_compatible\b/ },

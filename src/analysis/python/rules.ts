@@ -24,6 +24,11 @@ export interface RuleContext {
   inFunction?: boolean;
   /** The methods of the class the line stands in (known only with the whole file in view). */
   classMethods?: ReadonlySet<string>;
+  /**
+   * Lines of a change, not a whole file's scan: rules whose removal is migration work are tried even while off, so
+   * that taking them away counts and keeping them is seen as kept (their hits say `onlyRemoval`).
+   */
+  removalRules?: boolean;
   /** Opt-in rules turned on, and rules turned off, by the config. */
   enabled?: ReadonlySet<string>;
   disabled?: ReadonlySet<string>;
@@ -51,6 +56,11 @@ export interface PythonRule {
   /** Off unless the config turns it on (`migration.python3.enable`). */
   optIn?: boolean;
   /**
+   * For an opt-in rule: taking the construct away counts as migration work even while the rule is off (unittest's
+   * deprecated aliases run on Python 2.7 and 3 up to 3.11, so adding one is no regression, but 2to3 removes them).
+   */
+  removalIsMigration?: boolean;
+  /**
    * Tried on lines that name an exception the file catches, rather than by fixed words; only on those holding `[`
    * (the gate's shortcut, `fileGate`), so such a rule's pattern must need one.
    */
@@ -61,7 +71,7 @@ export interface PythonRule {
 const bare = (names: string) => new RegExp(`(?<![\\w.])(?<!\\bdef\\s+)(?<!\\bclass\\s+)(?:${names})\\b(?!\\s*=[^=])`);
 const called = (names: string) => new RegExp(`(?<![\\w.])(?<!\\bdef\\s+)(?:${names})\\s*\\(`);
 /** `module.attribute`, as 2to3 reads it: white space around the dot is allowed. */
-const attribute = (module: string, names: string) => new RegExp(`(?<![\\w.])${module}\\s*\\.\\s*(?:${names})\\b`);
+const attribute = (module: string, names: string) => new RegExp(`(?<![\\w.])${module}\\s*\\.\\s*(?:${names})(?:(?<=\\()|(?!\\w))`);
 const words = (text: string) => text.split(/[^A-Za-z0-9_]+/).filter(Boolean);
 
 /**
@@ -264,10 +274,32 @@ export const ATTRIBUTE_RULES: PythonRule[] = [
     message: `Removed in Python 3: use ${instead}.`,
     pattern: attribute(module, names),
     triggers: [module],
-    followedBy: { [module]: `\\s*\\.\\s*(?:${names})\\b` },
+    followedBy: { [module]: `\\s*\\.\\s*(?:${names})(?:(?<=\\()|(?!\\w))` },
     ...(ownName ? { ownName } : {}),
   })),
   { id: "sys-maxint", message: "Removed in Python 3: use sys.maxsize.", pattern: /^\s*from\s+sys\s+import\b.*\bmaxint\b/, triggers: ["maxint"] },
+  // The same names imported from their module: `from string import atoi`, `from types import StringType`.
+  {
+    id: "string-functions",
+    message: "The string module's functions were removed: use the str methods (', '.join(xs), s.split(), …) and int()/float().",
+    pattern: new RegExp(`^\\s*from\\s+string\\s+import\\b.*\\b(?:${STRING_FUNCTIONS}|maketrans)\\b`),
+    triggers: ["string"],
+    followedBy: { string: "\\s+import\\b" },
+  },
+  {
+    id: "string-letters",
+    message: "Removed in Python 3: use string.ascii_letters / ascii_lowercase / ascii_uppercase.",
+    pattern: /^\s*from\s+string\s+import\b.*\b(?:letters|lowercase|uppercase)\b/,
+    triggers: ["string"],
+    followedBy: { string: "\\s+import\\b" },
+  },
+  {
+    id: "types-constants",
+    message: "Removed in Python 3: use the built-in types (str, int, list, …).",
+    pattern: new RegExp(`^\\s*from\\s+types\\s+import\\b.*\\b(?:${TYPES_CONSTANTS})\\b`),
+    triggers: ["types"],
+    followedBy: { types: "\\s+import\\b" },
+  },
   {
     id: "itertools-functions",
     message: "izip, imap, ifilter, ifilterfalse and izip_longest were removed: use zip, map, filter, itertools.filterfalse, itertools.zip_longest.",
@@ -312,11 +344,14 @@ export const ATTRIBUTE_RULES: PythonRule[] = [
   {
     id: "unittest-deprecated-alias",
     message: "Deprecated unittest aliases (assertEquals, failUnless, assertItemsEqual, assertRaisesRegexp, …) are gone in Python 3.12: use assertEqual, assertTrue, assertCountEqual, assertRaisesRegex.",
+    // Valid on Python 2.7 and on Python 3 up to 3.11: not Python 2 coming back. Removing them is still migration work.
+    optIn: true,
+    removalIsMigration: true,
     pattern:
       /\.\s*(?:assert_|assertEquals|assertNotEquals|assertAlmostEquals|assertNotAlmostEquals|assertItemsEqual|assertRegexpMatches|assertNotRegexpMatches|assertRaisesRegexp|assertDictContainsSubset|failUnlessEqual|failIfEqual|failUnlessAlmostEqual|failIfAlmostEqual|failUnlessRaises|failUnless|failIf)\b(?!\s*=[^=])/,
     triggers: words("assert_ assertEquals assertNotEquals assertAlmostEquals assertNotAlmostEquals assertItemsEqual assertRegexpMatches assertNotRegexpMatches assertRaisesRegexp assertDictContainsSubset failUnlessEqual failIfEqual failUnlessAlmostEqual failIfAlmostEqual failUnlessRaises failUnless failIf"),
   },
-  { id: "str-translate-deletechars", message: "str.translate(None, chars) is Python 2 only: use s.translate(str.maketrans('', '', chars)).", pattern: /\.\s*translate\s*\(\s*None\s*,/, triggers: ["translate"] },
+  { id: "str-translate-deletechars", message: "str.translate(None, chars) is Python 2 only: use s.translate(str.maketrans('', '', chars)).", pattern: /\.\s*translate\s*\(\s*None\s*,(?!\s*(?:[bB][rR]?|[rR][bB])"")/, triggers: ["translate"] },
   {
     id: "invalid-str-codec",
     message: "Text codecs such as 'hex', 'base64', 'rot13' and 'zlib' are gone from str.encode/decode: use codecs.encode(b, 'hex') or binascii.",
