@@ -64,12 +64,22 @@ const TOLERATED_OTHER_LINES = 3;
 /** A definition on an added line of a patch: `def next(self):`. */
 const ADDED_DEF = /^\+[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm;
 
-/** The functions and methods a change defines on its added lines, in any file a pack reads: their calls are its own. */
-function methodsDefinedBy(files: readonly ChangedFile[], packs: readonly LinePack[]): Set<string> {
+/** A definition anywhere in a file's text. */
+const ANY_DEF = /^[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm;
+
+/**
+ * The functions and methods defined by the files a change touches, in any file a pack reads whole: on the added lines
+ * of each patch, and anywhere in the head versions read (`def items(self)` on a model class makes `album.items()[0]`
+ * the code's own API). Their calls are not the builtin types' methods.
+ */
+function methodsDefinedBy(files: readonly ChangedFile[], packs: readonly LinePack[], texts: FileTexts): Set<string> {
   const names = new Set<string>();
   for (const file of files) {
-    if (!file.patch || !file.patch.includes("def") || !packs.some((p) => p.wantsWholeFiles && p.appliesTo(file.path))) continue;
-    for (const m of file.patch.matchAll(ADDED_DEF)) names.add(m[1]);
+    if (!packs.some((p) => p.wantsWholeFiles && p.appliesTo(file.path))) continue;
+    const head = texts.head?.get(file.path);
+    const text = head ?? file.patch;
+    if (!text || !text.includes("def")) continue;
+    for (const m of text.matchAll(head !== undefined ? ANY_DEF : ADDED_DEF)) names.add(m[1]);
   }
   return names;
 }
@@ -79,7 +89,7 @@ const movedText = (content: string) => content.slice(1).replace(/\s+/g, "");
 
 export function measureMigration(files: readonly ChangedFile[], packs: readonly LinePack[], options: MigrationOptions, texts: FileTexts = {}): MigrationMeasurement {
   const lines: Record<LineClass, number> = { migration: 0, regression: 0, other: 0 };
-  const changeMethods = methodsDefinedBy(files, packs);
+  const changeMethods = methodsDefinedBy(files, packs, texts);
   // Removed lines that took an old construct away, by rule and text: an addition of the same line elsewhere in the
   // change (code moved between files) keeps the construct rather than bringing it back.
   const takenAway = new Map<string, number>();

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Context } from "probot";
-import { manifestKind } from "../analysis/dependencies/manifests.js";
+import { manifestKind, unchangedRootManifests } from "../analysis/dependencies/manifests.js";
 import { gitattributesCandidates } from "../analysis/gitattributes.js";
 import { SIZE_CLASSES, type SizeClass } from "../analysis/size.js";
 import { evaluate, filesToRead, WHOLE_FILE_BOUND, withAcceptance, type EngineInput, type Evaluation } from "../engine.js";
@@ -105,6 +105,7 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
     const listing = await listPullRequestFiles(github, { owner, repo, pullNumber: target.number, changedFiles: target.changedFiles });
     step = "Reading the pull request's labels, check runs, .gitattributes and changed files";
     const plan = filesToRead(listing.files, config, WHOLE_FILE_BOUND);
+    const changedManifests = config.dependencies.enabled ? listing.files.filter((f) => manifestKind(f.path)).map((f) => f.path) : [];
     const state = await readPullRequestState(github, {
       owner,
       repo,
@@ -113,7 +114,8 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
       headSha: target.headSha,
       previousSha: request.before,
       gitattributesPaths: gitattributesCandidates(listing.files.map((f) => f.path)),
-      manifestPaths: config.dependencies.enabled ? listing.files.filter((f) => manifestKind(f.path)).map((f) => f.path) : [],
+      manifestPaths: changedManifests,
+      unchangedManifestPaths: unchangedRootManifests(changedManifests),
       headPaths: plan.head,
       basePaths: plan.base,
       labelNames: managedLabels(config),

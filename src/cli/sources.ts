@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { hunksOf, type ChangedFile } from "../analysis/changed-file.js";
 import type { ManifestVersions } from "../analysis/dependencies/changes.js";
-import { manifestKind } from "../analysis/dependencies/manifests.js";
+import { manifestKind, unchangedRootManifests } from "../analysis/dependencies/manifests.js";
 import { gitattributesCandidates } from "../analysis/gitattributes.js";
 import { resolveConfig, type ConfigResult } from "../policy/config.js";
 import type { PullRequestFacts } from "../policy/verdict.js";
@@ -68,11 +68,12 @@ export async function fromGitRepository(cwd: string, options: { base?: string; h
   const files = await readDiffChunks(diffChunks(root, base, head), patchesNeeded(config));
   const branch = (await defaultBranch(root)) ?? "main";
   const manifestPaths = files.filter((f) => manifestKind(f.path)).map((f) => f.path);
-  const [before, after] = await Promise.all([readBlobs(root, base, manifestPaths), readBlobs(root, head, manifestPaths)]);
+  const unchangedPaths = unchangedRootManifests(manifestPaths);
+  const [before, after, unchanged] = await Promise.all([readBlobs(root, base, manifestPaths), readBlobs(root, head, manifestPaths), readBlobs(root, base, unchangedPaths)]);
   const textAt = (list: Array<{ path: string; text: string }>, path: string) => list.find((b) => b.path === path)?.text;
   return {
     label: `${base.slice(0, 12)}..${head}`,
-    manifests: manifestPaths.map((path) => ({ path, before: textAt(before, path), after: textAt(after, path) })),
+    manifests: [...manifestPaths.map((path) => ({ path, before: textAt(before, path), after: textAt(after, path) })), ...unchanged.map((b) => ({ path: b.path, before: b.text, unchanged: true }))],
     readWholeFiles: async (plan) => {
       const [heads, bases] = await Promise.all([readBlobs(root, head, plan.head), readBlobs(root, base, plan.base)]);
       return { head: new Map(heads.map((b) => [b.path, b.text])), base: new Map(bases.map((b) => [b.path, b.text])) };

@@ -7,7 +7,7 @@ export interface PullRequestState {
   /** Which of the asked-for label names exist in the repository. */
   repositoryLabels: string[];
   /** Python dependency manifests at the base and head commits (undefined where the file does not exist). */
-  manifests: Array<{ path: string; before?: string; after?: string }>;
+  manifests: Array<{ path: string; before?: string; after?: string; unchanged?: boolean }>;
   /** Our check run on the head commit, if one exists: updated (or left alone when unchanged), never duplicated. */
   existingCheckRun?: ExistingCheckRun;
   /** Our check run on the commit before a push, whose record carries over. */
@@ -28,6 +28,8 @@ export interface PullRequestStateQuery extends RepoRef {
   gitattributesPaths: string[];
   /** Dependency manifests the pull request changes: read whole at the base and the head. */
   manifestPaths?: string[];
+  /** Root manifests it does not change, read at the base: what they declared makes a package not new. */
+  unchangedManifestPaths?: string[];
   /** Changed files to read whole at the head (generators' markers, the python3 pack's added lines in context). */
   headPaths?: string[];
   /** Changed files to read whole at the base, by their base path (removed lines in context). */
@@ -128,12 +130,14 @@ export async function readPullRequestState(github: GitHub, q: PullRequestStateQu
   const manifestPaths = q.manifestPaths ?? [];
   const before = blobFields(manifestPaths, q.baseSha, "mb");
   const after = blobFields(manifestPaths, q.headSha, "mh");
+  const unchangedPaths = q.unchangedManifestPaths ?? [];
+  const unchanged = blobFields(unchangedPaths, q.baseSha, "mu");
   const headPaths = q.headPaths ?? [];
   const heads = blobFields(headPaths, q.headSha, "h");
   const basePaths = q.basePaths ?? [];
   const bases = blobFields(basePaths, q.baseSha, "b");
   const labels = labelFields(q.labelNames);
-  const variables = { ...blobs.variables, ...before.variables, ...after.variables, ...heads.variables, ...bases.variables, ...labels.variables };
+  const variables = { ...blobs.variables, ...before.variables, ...after.variables, ...unchanged.variables, ...heads.variables, ...bases.variables, ...labels.variables };
   const checks = "... on Commit { checkSuites(first: 20, filterBy: { appId: $appId }) { nodes { app { databaseId } checkRuns(first: 1, filterBy: { checkName: $checkName }) { nodes { databaseId status conclusion title summary text externalId } } } } }";
   const previous = q.previousSha ? `previous: object(oid: $previous) { ${checks} }` : "";
   const pull = q.pullNumber !== undefined;
@@ -142,7 +146,7 @@ export async function readPullRequestState(github: GitHub, q: PullRequestStateQu
     ${pull ? "pullRequest(number: $number) { headRefOid labels(first: 100) { nodes { name } } }" : ""}
     head: object(oid: $head) { ${checks} }
     ${previous}
-    ${[blobs.fields, before.fields, after.fields, heads.fields, bases.fields, labels.fields].filter(Boolean).join("\n    ")}
+    ${[blobs.fields, before.fields, after.fields, unchanged.fields, heads.fields, bases.fields, labels.fields].filter(Boolean).join("\n    ")}
   }
 }`;
   const response = await github.graphql<StateResponse>(query, {
@@ -174,7 +178,13 @@ export async function readPullRequestState(github: GitHub, q: PullRequestStateQu
     headSha: repository.pullRequest?.headRefOid ?? q.headSha,
     labels: repository.pullRequest?.labels.nodes.map((l) => l.name) ?? [],
     repositoryLabels: q.labelNames.filter((_, i) => (repository[`l${i}`] as { name?: string } | null)?.name !== undefined),
-    manifests: manifestPaths.map((path, i) => ({ path, before: blobText(repository, `mbf${i}`), after: blobText(repository, `mhf${i}`) })),
+    manifests: [
+      ...manifestPaths.map((path, i) => ({ path, before: blobText(repository, `mbf${i}`), after: blobText(repository, `mhf${i}`) })),
+      ...unchangedPaths.flatMap((path, i) => {
+        const before = blobText(repository, `muf${i}`);
+        return before === undefined ? [] : [{ path, before, unchanged: true }];
+      }),
+    ],
     existingCheckRun: ourRun(repository.head),
     previousCheckRun: ourRun(repository.previous),
     gitattributes,

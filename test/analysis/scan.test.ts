@@ -92,13 +92,17 @@ describe("import names", () => {
   test("the table, the config's additions, else the name with - read as _", () => {
     expect(importNamesOf("PyYAML")).toEqual(["yaml"]);
     expect(importNamesOf("python_dateutil")).toEqual(["dateutil"]);
-    expect(importNamesOf("Flask-Login")).toEqual(["flask_login"]);
-    expect(importNamesOf("acme-tools", { Acme_Tools: ["acme"] })).toEqual(["acme", "acme_tools"]);
+    expect(importNamesOf("Flask-Login")).toEqual(["flask_login", "flask.login"]);
+    expect(importNamesOf("acme-tools", { Acme_Tools: ["acme"] })).toEqual(["acme", "acme_tools", "acme.tools"]);
+    // Namespace packages import dotted; renamed ones are in the table.
+    expect(importNamesOf("google-cloud-storage")).toEqual(["google_cloud_storage", "google.cloud.storage"]);
+    expect(importNamesOf("PyDispatcher")).toEqual(["pydispatch"]);
   });
 
   test("imports as written, dotted; relative imports and other lines are not", () => {
     const text = "import os, sys as system\nfrom google.protobuf import message\nfrom . import sibling\n    import yaml\nx = 'import fake'\nimport xml.etree.ElementTree as ET\n";
-    expect(importedModules(text).sort()).toEqual(["google.protobuf", "os", "sys", "xml.etree.ElementTree", "yaml"]);
+    expect(importedModules(text).sort()).toEqual(["google.protobuf", "google.protobuf.message", "os", "sys", "xml.etree.ElementTree", "yaml"]);
+    expect(importedModules("from google.cloud import (storage, pubsub as ps)  # both\n").sort()).toEqual(["google.cloud", "google.cloud.pubsub", "google.cloud.storage"]);
     expect(importedModules("x = 1\n")).toEqual([]);
   });
 

@@ -20,6 +20,8 @@ export interface ManifestVersions {
   path: string;
   before?: string;
   after?: string;
+  /** A manifest the change does not touch, read at the base only for what it declared there. */
+  unchanged?: boolean;
 }
 
 export interface DependencyMeasurement {
@@ -41,9 +43,24 @@ function index(requirements: Requirement[]): Map<string, Requirement> {
 export function dependencyChanges(manifests: readonly ManifestVersions[]): DependencyMeasurement {
   const changes: DependencyChange[] = [];
   const problems: string[] = [];
+  // What any manifest declared at the base: a package one of them adds is new only if none had it.
+  const declaredAtBase = new Set<string>();
   for (const manifest of manifests) {
     const kind = manifestKind(manifest.path);
-    if (!kind) continue;
+    if (!kind || manifest.before === undefined) continue;
+    for (const r of parseManifest(kind, manifest.before).requirements) if (!r.python2Only) declaredAtBase.add(r.key);
+  }
+  // What any manifest declares after it: a package taken out of one but declared by another is not removed.
+  const declaredAfter = new Set<string>();
+  for (const manifest of manifests) {
+    const kind = manifestKind(manifest.path);
+    const text = manifest.unchanged ? manifest.before : manifest.after;
+    if (!kind || text === undefined) continue;
+    for (const r of parseManifest(kind, text).requirements) if (!r.python2Only) declaredAfter.add(r.key);
+  }
+  for (const manifest of manifests) {
+    const kind = manifestKind(manifest.path);
+    if (!kind || manifest.unchanged) continue;
     const before = manifest.before === undefined ? undefined : parseManifest(kind, manifest.before);
     const after = manifest.after === undefined ? undefined : parseManifest(kind, manifest.after);
     problems.push(...(after?.problems ?? []).map((p) => `${manifest.path}: ${p}`));
@@ -51,12 +68,21 @@ export function dependencyChanges(manifests: readonly ManifestVersions[]): Depen
     const now = index(after?.requirements ?? []);
     for (const [key, r] of now) {
       const previous = old.get(key);
+      if (!previous && declaredAtBase.has(key)) continue; // declared by another manifest before the change
       if (!previous) changes.push({ name: r.name, key, change: "added", version: r.pinned, manifest: manifest.path, line: r.line, python3: "unknown" });
       else if (r.pinned && r.pinned !== previous.pinned) changes.push({ name: r.name, key, change: "re-pinned", version: r.pinned, manifest: manifest.path, line: r.line, python3: "unknown" });
     }
     for (const [key, r] of old) {
-      if (!now.has(key)) changes.push({ name: r.name, key, change: "removed", version: r.pinned, manifest: manifest.path, line: 0, python3: "unknown" });
+      if (!now.has(key) && !declaredAfter.has(key)) changes.push({ name: r.name, key, change: "removed", version: r.pinned, manifest: manifest.path, line: 0, python3: "unknown" });
     }
   }
-  return { changes, problems };
+  // A package added to several manifests at once (requirements.txt and setup.py) is one new package: the first says so.
+  const seen = new Set<string>();
+  const once = changes.filter((c) => {
+    const id = `${c.change} ${c.key}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  return { changes: once, problems };
 }

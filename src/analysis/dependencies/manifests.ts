@@ -34,6 +34,25 @@ function withoutComment(line: string): string {
   return line.replace(/(?:^|\s)#.*/, "");
 }
 
+/** A requirement given as a URL or a path (`https://…/lxml-4.2-cp27-none.whl`, `./pkg`, `git+https://…`), not a name. */
+const URL_OR_PATH = /^(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|\.{0,2}[/\\]|\.$|[A-Za-z]:[/\\]|[^\s;@]+\.(?:whl|tar\.gz|tar\.bz2|zip)(?:[\s;#]|$))/;
+
+/** The project a URL or path names, as pip reads it: `#egg=name`, else a wheel's or an archive's file name; else none. */
+function nameOfUrl(location: string): string | undefined {
+  const egg = /[#&]egg=([A-Za-z0-9._-]+)/.exec(location);
+  if (egg) return egg[1];
+  const file = location.split(/[?#]/)[0].split(/[/\\]/).pop() ?? "";
+  const wheel = /^([A-Za-z0-9][A-Za-z0-9._]*?)-[^-]+-.*\.whl$/.exec(file);
+  if (wheel) return wheel[1];
+  const archive = /^([A-Za-z0-9][A-Za-z0-9._-]*?)-\d[^/]*\.(?:tar\.gz|tar\.bz2|tgz|zip)$/.exec(file);
+  return archive?.[1];
+}
+
+/**
+ * A requirements file as pip reads it: options (`-r`, `-c`, `--index-url`, `--hash` after a requirement) name no
+ * package; `-e` and bare URLs or paths name one only through `#egg=` or a wheel's or archive's file name; `name @ url`
+ * is `name`; environment markers follow `;`. Lines continue after a backslash.
+ */
 function fromRequirementsTxt(text: string): ParsedManifest {
   const requirements: Requirement[] = [];
   const lines = text.split(/\r?\n/);
@@ -46,15 +65,56 @@ function fromRequirementsTxt(text: string): ParsedManifest {
       line += " " + lines[++i];
     }
     line = withoutComment(line).trim();
-    const egg = /#egg=([A-Za-z0-9._-]+)/.exec(lines[start]);
-    if (line.startsWith("-")) {
-      if (egg) requirements.push({ name: egg[1], key: normaliseName(egg[1]), python2Only: false, line: start + 1 });
-      continue; // -r, -c, --index-url and other options
+    const editable = /^(?:-e|--editable)(?:\s+|=)(\S+)/.exec(line);
+    const location = editable ? editable[1] : line.startsWith("-") ? undefined : URL_OR_PATH.test(line) ? line.split(/[\s;]/)[0] : undefined;
+    if (location !== undefined || editable) {
+      const name = location !== undefined ? nameOfUrl(location) ?? nameOfUrl(lines[start]) : undefined;
+      const marker = line.includes(";") ? line.slice(line.indexOf(";") + 1) : "";
+      if (name) requirements.push({ name, key: normaliseName(name), python2Only: markerIsPython2Only(marker), line: start + 1 });
+      continue;
     }
+    if (line.startsWith("-")) continue; // -r, -c, --index-url and other options
     const requirement = parseRequirement(line.replace(/\s--\S.*/, ""), start + 1);
     if (requirement) requirements.push(requirement);
   }
   return { requirements, problems: [] };
+}
+
+/** The dependency manifests at a repository's root that declare what it needs to run. */
+export const ROOT_MANIFESTS: readonly string[] = ["requirements.txt", "setup.py", "setup.cfg", "pyproject.toml", "Pipfile"];
+
+/**
+ * The root manifests a change does not touch, to be read at its base when it touches some: a package a changed
+ * manifest adds is new only if no manifest declared it before (a new `requirements-py3.txt` repeats the old ones).
+ */
+export function unchangedRootManifests(changedManifests: readonly string[]): string[] {
+  if (changedManifests.length === 0) return [];
+  return ROOT_MANIFESTS.filter((path) => !changedManifests.includes(path));
+}
+
+/** Requirements files for documentation, tests or development: their packages are not what the code needs to run. */
+export function isRuntimeManifest(path: string): boolean {
+  if (manifestKind(path) !== "requirements") return true;
+  return !/(?:^|[/_.-])(?:docs?|tests?|testing|dev|develop|development|lint|linting|ci|tox|build|typing|mypy|bench|benchmarks?|examples?)(?=[/_.-]|$)/i.test(path.replace(/(?:requirements|constraints)/gi, ""));
+}
+
+/** The names a project's own packaging gives it (setup.py's `name=`, setup.cfg's and pyproject's names). */
+export function projectNamesIn(kind: ManifestKind, text: string): string[] {
+  if (kind === "setup.py") return [...text.matchAll(/\bname\s*=\s*["']([A-Za-z0-9._-]+)["']/g)].map((m) => m[1]);
+  if (kind === "setup.cfg") {
+    const metadata = /^\[metadata\][^]*?^name\s*[=:]\s*([A-Za-z0-9._-]+)/m.exec(text);
+    return metadata ? [metadata[1]] : [];
+  }
+  if (kind === "pyproject.toml") {
+    try {
+      const doc = parseToml(text) as TomlTable;
+      const names = [isTable(doc.project) ? doc.project.name : undefined, isTable(doc.tool) && isTable(doc.tool.poetry) ? doc.tool.poetry.name : undefined];
+      return names.filter((n): n is string => typeof n === "string");
+    } catch {
+      return [];
+    }
+  }
+  return [];
 }
 
 interface ListLiteral {

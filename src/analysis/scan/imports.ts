@@ -42,13 +42,29 @@ export const KNOWN_IMPORT_NAMES: Readonly<Record<string, readonly string[]>> = {
   "py-bcrypt": ["bcrypt"],
   "m2crypto": ["M2Crypto"],
   "mysql-connector-python": ["mysql.connector"],
+  pydispatcher: ["pydispatch"],
+  pyhamcrest: ["hamcrest"],
+  pycryptodomex: ["Cryptodome"],
+  "python-gnupg": ["gnupg"],
+  "websocket-client": ["websocket"],
+  pymongo: ["pymongo", "bson", "gridfs"],
+  "python-slugify": ["slugify"],
+  pywin32: ["win32api", "win32con", "win32com", "pywintypes", "win32file", "win32event"],
+  pypiwin32: ["win32api", "win32con", "win32com", "pywintypes"],
+  beautifulsoup: ["BeautifulSoup"],
+  "python-levenshtein": ["Levenshtein"],
+  pysocks: ["socks", "sockshandler"],
+  "pyyaml-include": ["yamlinclude"],
 };
 
 /** The modules a distribution provides, by its table entry, the config's additions, or its own name. */
 export function importNamesOf(distribution: string, extra: Readonly<Record<string, readonly string[]>> = {}): string[] {
   const key = normaliseName(distribution);
   const added = Object.entries(extra).find(([name]) => normaliseName(name) === key)?.[1];
-  return [...new Set([...(added ?? []), ...(KNOWN_IMPORT_NAMES[key] ?? [key.replace(/-/g, "_")])])];
+  // A namespace package's distribution imports dotted (`zope-interface` as zope.interface, `google-cloud-storage` as
+  // google.cloud.storage, also reached as `from google.cloud import storage`).
+  const dotted = key.includes("-") ? [key.replace(/-/g, ".")] : [];
+  return [...new Set([...(added ?? []), ...(KNOWN_IMPORT_NAMES[key] ?? [key.replace(/-/g, "_"), ...dotted])])];
 }
 
 const IMPORT_LINE = /^[ \t]*(?:from[ \t]+([A-Za-z_][\w.]*)[ \t]+import\b|import[ \t]+([A-Za-z_][\w. \t,]*))/gm;
@@ -59,8 +75,16 @@ export function importedModules(text: string): string[] {
   if (!text.includes("import")) return [];
   const found = new Set<string>();
   for (const m of text.matchAll(IMPORT_LINE)) {
-    if (m[1]) found.add(m[1]);
-    else for (const part of m[2].split(",")) {
+    if (m[1]) {
+      found.add(m[1]);
+      // `from google.cloud import storage` imports the module google.cloud.storage, where it is one.
+      const lineEnd = text.indexOf("\n", m.index);
+      const rest = text.slice(m.index + m[0].length, lineEnd === -1 ? undefined : lineEnd).replace(/#.*/, "");
+      for (const part of rest.replace(/[()\\]/g, "").split(",")) {
+        const name = part.trim().split(/[ \t]+/)[0];
+        if (name && /^\w+$/.test(name)) found.add(`${m[1]}.${name}`);
+      }
+    } else for (const part of m[2].split(",")) {
       // Stryker disable next-line Regex: the first word is the same split on one blank or several
       const name = part.trim().split(/[ \t]+/)[0];
       if (name) found.add(name);

@@ -1,4 +1,5 @@
-import { manifestKind, parseManifest } from "../dependencies/manifests.js";
+import { isRuntimeManifest, manifestKind, parseManifest, projectNamesIn } from "../dependencies/manifests.js";
+import { normaliseName } from "../dependencies/requirement.js";
 import { builtInDecision, ExclusionRules, type FileDecision } from "../exclusions.js";
 import { sampleOfText } from "../generated/sample.js";
 import { GitattributesIndex } from "../gitattributes.js";
@@ -166,9 +167,13 @@ export function summariseScan(fileScans: readonly FileScan[], manifests: readonl
 /** Each distribution the manifests declare, with the manifests naming it and whether any scanned file imports it. */
 function dependencyUses(manifests: readonly ManifestScan[], modules: ReadonlySet<string>, extra?: Readonly<Record<string, readonly string[]>>): DependencyUse[] {
   const byKey = new Map<string, DependencyUse>();
-  for (const manifest of [...manifests].sort(byPath)) {
+  // The project's own names (an old name kept in a requirements file is the project, not a package to delete).
+  const own = new Set(manifests.flatMap((m) => projectNamesIn(manifestKind(m.path)!, m.text)).map(normaliseName));
+  // Only what the code needs to run: documentation, test and development requirements are not candidates.
+  for (const manifest of [...manifests].filter((m) => isRuntimeManifest(m.path)).sort(byPath)) {
     const kind = manifestKind(manifest.path)!;
     for (const requirement of parseManifest(kind, manifest.text).requirements) {
+      if (own.has(requirement.key)) continue;
       const use = byKey.get(requirement.key) ?? { name: requirement.name, manifests: [], imported: importsAny(modules, importNamesOf(requirement.name, extra)) };
       if (!use.manifests.includes(manifest.path)) use.manifests.push(manifest.path);
       byKey.set(requirement.key, use);
