@@ -1,4 +1,4 @@
-import { Minimatch } from "minimatch";
+import { globMatcher } from "./safe-glob.js";
 import { RE2JS } from "re2js";
 import type { ChangedFile, Hunk } from "./changed-file.js";
 import type { LinePack, LineVerdict } from "./line-pack.js";
@@ -35,11 +35,11 @@ export function compileCustomPacks(specs: readonly CustomPackSpec[], keyPath = "
       });
     const oldPatterns = compile(spec.old, "old");
     const newPatterns = compile(spec.new, "new");
-    const globs = spec.files.map((f) => new Minimatch(f, { dot: true, matchBase: !f.includes("/") }));
+    const globs = spec.files.map((f) => globMatcher(f, { matchBase: true }));
     const message = spec.message ?? `${spec.name}: this is what the migration removes${spec.new.length ? "; use the replacement" : ""}.`;
     const pack: LinePack = {
       name: spec.name,
-      appliesTo: (path) => globs.some((glob) => glob.match(path)),
+      appliesTo: (path) => globs.some((matches) => matches(path)),
       scan(text: string) {
         return text.split(/\r?\n/).flatMap((line, i) => (oldPatterns.some((re) => re.test(line)) ? [{ line: i + 1, rule: `${spec.name}/old` }] : []));
       },

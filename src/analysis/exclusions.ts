@@ -1,4 +1,4 @@
-import { minimatch, type MMRegExp } from "minimatch";
+import { globMatcher, type GlobMatcher } from "./safe-glob.js";
 import { findMarker, type FileSample } from "./generated/markers.js";
 import { matchPathRule, type BuiltInReason } from "./generated/path-rules.js";
 import type { AttributeSource, GitattributesIndex } from "./gitattributes.js";
@@ -38,7 +38,7 @@ export function builtInDecision(path: string, sample: FileSample | undefined): F
 interface CompiledGlob {
   glob: string;
   include: boolean;
-  regexp: MMRegExp | false;
+  matches: GlobMatcher;
 }
 
 /** A user-written pattern as a code span that its own backticks cannot break. */
@@ -64,8 +64,8 @@ export class ExclusionRules {
     this.globs = userGlobs.map((raw) => {
       const include = raw.startsWith("!");
       const glob = include ? raw.slice(1) : raw;
-      // A glob without a slash is tried on the base name (see override), so minimatch needs no matchBase.
-      return { glob: raw, include, regexp: minimatch.makeRe(glob, { dot: true }) };
+      // A glob without a slash is tried on the base name (see override), so the matcher needs no matchBase.
+      return { glob: raw, include, matches: globMatcher(glob) };
     });
   }
 
@@ -81,9 +81,9 @@ export class ExclusionRules {
   override(path: string): FileDecision | undefined {
     const base = path.slice(path.lastIndexOf("/") + 1);
     for (let i = this.globs.length - 1; i >= 0; i--) {
-      const { glob, include, regexp } = this.globs[i];
+      const { glob, include, matches } = this.globs[i];
       const subject = glob.includes("/") ? path : base;
-      if (regexp && regexp.test(subject)) {
+      if (matches(subject)) {
         return include ? { counted: true, detail: `included by config ${span(glob)}` } : { counted: false, reason: "config-glob", detail: span(glob) };
       }
     }

@@ -1,4 +1,4 @@
-import { Minimatch } from "minimatch";
+import { globMatcher } from "./safe-glob.js";
 
 /** The linguist attributes small-steps reads: true (set), false (unset) or undefined (unspecified). */
 export interface LinguistAttributes {
@@ -75,7 +75,7 @@ export function parseGitattributes(filePath: string, text: string): AttributeRul
     if (Object.keys(settings).length === 0) return; // a blank line, or attributes linguist does not read
     let pattern = unquote(rawPattern);
     // Patterns that match a folder do not apply to the files inside it (gitattributes(5)): "dir/" never matches a file.
-    // Stryker disable next-line ConditionalExpression: a shortcut; minimatch matches no file path against a pattern ending in "/" either
+    // Stryker disable next-line ConditionalExpression: a shortcut; a glob matches no file path against a pattern ending in "/" either
     if (pattern.endsWith("/")) return;
     const anchored = pattern.includes("/");
     if (pattern.startsWith("/")) pattern = pattern.slice(1);
@@ -115,9 +115,7 @@ export class GitattributesIndex {
     let matcher = this.matchers.get(rule);
     // Stryker disable next-line ConditionalExpression: compiling every time is slower, not different
     if (!matcher) {
-      const options = { dot: true, matchBase: !rule.anchored, nocomment: true };
-      const compiled = new Minimatch(rule.pattern, options);
-      matcher = (relative: string) => compiled.match(relative);
+      matcher = globMatcher(rule.pattern, { matchBase: !rule.anchored });
       this.matchers.set(rule, matcher);
     }
     return matcher(path.slice(prefix.length));

@@ -1,4 +1,4 @@
-import { Minimatch } from "minimatch";
+import { globMatcher, type GlobMatcher } from "./safe-glob.js";
 import type { FileMeasure } from "./size.js";
 
 /** Where each framework keeps its schema migrations. */
@@ -44,11 +44,11 @@ const globsOf = (preset: SchemaPreset): PresetGlob[] => SCHEMA_PRESETS[preset].m
  * The presets' globs, each compiled the first time a path holds its literal text: most changes hold no schema
  * migration, and compiling every glob up front was a fixed cost of each command-line run.
  */
-const compiled = new Map<string, Minimatch>();
+const compiled = new Map<string, GlobMatcher>();
 function matches(glob: string, path: string): boolean {
   let matcher = compiled.get(glob);
-  if (!matcher) compiled.set(glob, (matcher = new Minimatch(glob, { dot: true })));
-  return matcher.match(path);
+  if (!matcher) compiled.set(glob, (matcher = globMatcher(glob)));
+  return matcher(path);
 }
 
 export function measureSchemaMigrations(counted: readonly FileMeasure[], presets: readonly SchemaPreset[], tolerance: number): SchemaMigrationMeasurement {

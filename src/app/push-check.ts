@@ -1,4 +1,4 @@
-import { minimatch } from "minimatch";
+import { globMatcher } from "../analysis/safe-glob.js";
 import type { Context } from "probot";
 import { manifestKind } from "../analysis/dependencies/manifests.js";
 import { gitattributesCandidates } from "../analysis/gitattributes.js";
@@ -50,7 +50,7 @@ export function pushTarget(repository: PushedRepository, branch: string): PushTa
 /** Whether pushes to this branch are measured: the default branch, and those the config's `push.branches` name. */
 export function measuresBranch(loaded: LoadedConfig & { ok: true }, target: PushTarget): boolean {
   const { push } = loaded.config;
-  return push.enabled && (target.branch === target.defaultBranch || push.branches.some((glob) => minimatch(target.branch, glob)));
+  return push.enabled && (target.branch === target.defaultBranch || push.branches.some((glob) => globMatcher(glob)(target.branch)));
 }
 
 /**

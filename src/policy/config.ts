@@ -4,6 +4,7 @@ import { CONFIG_DEFAULTS } from "./config-defaults.js";
 import { compileCustomPacks, type CustomPackSpec } from "../analysis/custom-pack.js";
 import { SCHEMA_PRESETS, type SchemaPreset } from "../analysis/schema-migrations.js";
 import { PYTHON3_OPT_IN_RULES } from "../analysis/python/rules.js";
+import { globProblem, MAX_GLOB_LENGTH } from "../analysis/safe-glob.js";
 import { DEFAULT_THRESHOLDS, SIZE_CLASSES, type SizeClass, type SizeThresholds } from "../analysis/size.js";
 import { count } from "../plural.js";
 
@@ -53,7 +54,10 @@ export type FindingConclusion = "default" | "failure" | "neutral";
 
 const sizeClassNames = SIZE_CLASSES.filter((c) => c !== "XXL");
 const findingConclusion = (description: string) => ({ description, enum: ["default", "failure", "neutral"], default: "default" });
-const globList = { type: "array", items: { type: "string", minLength: 1 } } as const;
+/** A list of globs: bounded in number and length (each is compiled to an RE2 program that grows with it). */
+const globList = { type: "array", items: { type: "string", minLength: 1, maxLength: MAX_GLOB_LENGTH }, maxItems: 200 } as const;
+/** A list of names: bounded, so that validating it stays cheap whatever a config holds. */
+const nameList = { type: "array", items: { type: "string", minLength: 1, maxLength: 200 }, maxItems: 500 } as const;
 
 /** JSON Schema with the defaults: the single source for validation, defaults and editor completion. */
 export const CONFIG_SCHEMA = {
@@ -89,15 +93,13 @@ export const CONFIG_SCHEMA = {
       default: 1,
     },
     exclude: {
-      description: "Globs of files not to count (minimatch); a leading ! counts a file again. The last match wins.",
-      type: "array",
-      items: { type: "string", minLength: 1 },
+      description: "Globs of files not to count (minimatch syntax, no extended globs); a leading ! counts a file again. The last match wins.",
+      ...globList,
       default: [],
     },
     branches: {
       description: "Base branches that get a verdict (globs). Empty: the repository's default branch.",
-      type: "array",
-      items: { type: "string", minLength: 1 },
+      ...globList,
       default: [],
     },
     drafts: {
@@ -126,13 +128,15 @@ export const CONFIG_SCHEMA = {
         packs: {
           description: "Built-in migration packs to run.",
           type: "array",
-          items: { enum: ["python3"] },
+          items: { type: "string", enum: ["python3"] },
+          maxItems: 10,
           uniqueItems: true,
           default: ["python3"],
         },
         custom: {
           description: "Packs of your own: lines matching `old` are what the migration removes; `new` is its replacement. Patterns are RE2 (linear time).",
           type: "array",
+          maxItems: 20,
           items: {
             type: "object",
             additionalProperties: false,
@@ -140,8 +144,8 @@ export const CONFIG_SCHEMA = {
             properties: {
               name: { type: "string", minLength: 1, maxLength: 60 },
               files: { ...globList, minItems: 1 },
-              old: { type: "array", items: { type: "string", minLength: 1, maxLength: 500 }, minItems: 1 },
-              new: { type: "array", items: { type: "string", minLength: 1, maxLength: 500 }, default: [] },
+              old: { type: "array", items: { type: "string", minLength: 1, maxLength: 500 }, minItems: 1, maxItems: 50 },
+              new: { type: "array", items: { type: "string", minLength: 1, maxLength: 500 }, maxItems: 50, default: [] },
               message: { type: "string", minLength: 1, maxLength: 500 },
             },
           },
@@ -160,8 +164,8 @@ export const CONFIG_SCHEMA = {
           default: {},
           description: "Rules of the python3 pack to turn on (opt-in rules such as old-division) or off, by rule id.",
           properties: {
-            enable: { type: "array", items: { enum: PYTHON3_OPT_IN_RULES }, uniqueItems: true, default: [], description: "Opt-in rules to turn on: old-division (flagged only in files without `from __future__ import division`)." },
-            disable: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true, default: [], description: "Rule ids to turn off (as the check run names them, e.g. print-tuple, unittest-deprecated-alias, module-commands)." },
+            enable: { type: "array", items: { type: "string", enum: PYTHON3_OPT_IN_RULES }, maxItems: 20, uniqueItems: true, default: [], description: "Opt-in rules to turn on: old-division (flagged only in files without `from __future__ import division`)." },
+            disable: { ...nameList, uniqueItems: true, default: [], description: "Rule ids to turn off (as the check run names them, e.g. print-tuple, unittest-deprecated-alias, module-commands)." },
           },
         },
         labels: {
@@ -181,7 +185,7 @@ export const CONFIG_SCHEMA = {
       additionalProperties: false,
       properties: {
         enabled: { type: "boolean", default: true, description: "Check new Python dependencies for Python 3 support on PyPI." },
-        allow: { type: "array", items: { type: "string", minLength: 1 }, default: [], description: "Packages to accept without asking PyPI (renamed or absorbed packages)." },
+        allow: { ...nameList, default: [], description: "Packages to accept without asking PyPI (renamed or absorbed packages)." },
         unsupported: findingConclusion("Conclusion when a new dependency lacks Python 3 support."),
         maxLookups: { type: "integer", minimum: 0, maximum: 100, default: 25, description: "PyPI lookups per event at most." },
         timeoutSeconds: { type: "number", exclusiveMinimum: 0, maximum: 30, default: 5, description: "How long to wait for PyPI." },
@@ -192,7 +196,7 @@ export const CONFIG_SCHEMA = {
       type: "object",
       additionalProperties: false,
       properties: {
-        presets: { type: "array", items: { enum: Object.keys(SCHEMA_PRESETS) }, uniqueItems: true, default: Object.keys(SCHEMA_PRESETS) },
+        presets: { type: "array", items: { type: "string", enum: Object.keys(SCHEMA_PRESETS) }, maxItems: 20, uniqueItems: true, default: Object.keys(SCHEMA_PRESETS) },
         alone: { type: "boolean", default: true, description: "Schema migrations ship alone: flag a pull request that mixes them with application code." },
         tolerance: { type: "integer", minimum: 0, default: 0, description: "Application lines allowed beside schema migrations." },
         conclusion: findingConclusion("Conclusion when schema migrations are mixed with application code."),
@@ -243,7 +247,8 @@ export const CONFIG_SCHEMA = {
         depth: { type: "integer", minimum: 1, maximum: 5, default: 1, description: "Folder depth of the by-folder table." },
         importNames: {
           type: "object",
-          additionalProperties: { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 },
+          additionalProperties: { ...nameList, minItems: 1, maxItems: 20 },
+          maxProperties: 500,
           default: {},
           description: "Distribution → the modules it provides, where they differ from its name (beyond the built-in table: PyYAML → yaml, …).",
         },
@@ -291,6 +296,10 @@ function describeError(error: ErrorObject): string {
       return `expected at least ${count(error.params.limit, "item")}`;
     case "maxLength":
       return `expected at most ${error.params.limit} characters`;
+    case "maxItems":
+      return `expected at most ${count(error.params.limit, "item")}`;
+    case "maxProperties":
+      return `expected at most ${count(error.params.limit, "entry")}`;
     default:
       return `expected a value that ${error.message ?? "is valid"}`;
   }
@@ -316,6 +325,19 @@ export function resolveConfig(raw: unknown): ConfigResult {
     }
   }
   problems.push(...compileCustomPacks(config.migration.custom).problems);
+  // Globs are compiled to RE2 programs: a glob that is invalid, or uses what cannot match in linear time, is an error.
+  const globs: Array<[string, readonly string[]]> = [
+    ["exclude", config.exclude.map((g) => (g.startsWith("!") ? g.slice(1) : g))],
+    ["branches", config.branches],
+    ["push.branches", config.push.branches],
+    ...config.migration.custom.map((c, i): [string, readonly string[]] => [`migration.custom[${i}].files`, c.files]),
+  ];
+  for (const [key, list] of globs) {
+    list.forEach((glob, i) => {
+      const problem = globProblem(glob);
+      if (problem) problems.push({ path: `${key}[${i}]`, message: `the glob ${JSON.stringify(glob)} ${problem}` });
+    });
+  }
   return problems.length ? { ok: false, problems } : { ok: true, config };
 }
 

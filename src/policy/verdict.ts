@@ -1,4 +1,4 @@
-import { minimatch } from "minimatch";
+import { globMatcher } from "../analysis/safe-glob.js";
 import { SIZE_CLASSES, type SizeClass, type SizeMeasurement } from "../analysis/size.js";
 import type { Config } from "./config.js";
 import { count, formatCount } from "../plural.js";
@@ -33,7 +33,7 @@ export function sizeLabelName(config: Config, sizeClass: SizeClass): string {
 
 export function isTargetBranch(config: Config, facts: Pick<PullRequestFacts, "baseBranch" | "defaultBranch">): boolean {
   if (config.branches.length === 0) return facts.baseBranch === facts.defaultBranch;
-  return config.branches.some((glob) => minimatch(facts.baseBranch, glob));
+  return config.branches.some((glob) => globMatcher(glob)(facts.baseBranch));
 }
 
 export function describeSize(size: SizeMeasurement): string {

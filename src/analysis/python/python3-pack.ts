@@ -1,4 +1,4 @@
-import { Minimatch } from "minimatch";
+import { globMatcher } from "../safe-glob.js";
 import type { ChangedFile, Hunk } from "../changed-file.js";
 import { forEachChangeBlock, sideOfHunk, type LinePack, type LineVerdict, type RemainingConstruct, type WholeFile } from "../line-pack.js";
 import { agreesWithHunks, splitLines, viewOfFile, viewOfHunkSide, type PythonView } from "./file-view.js";
@@ -303,7 +303,7 @@ function servingLines(hunks: readonly Hunk[], blocks: readonly Block[], code: st
 /** The python3 pack: Python 2 constructs removed (migration), added outside a guard (regression), compatibility code. */
 export function python3Pack(options: Python3PackOptions = {}): LinePack {
   const files = options.files ?? ["**/*.py", "**/*.pyw"];
-  const globs = files.map((f) => new Minimatch(f, { dot: true, matchBase: !f.includes("/") }));
+  const globs = files.map((f) => globMatcher(f, { matchBase: true }));
   // Stryker disable next-line ArrayDeclaration: no rule has the id "Stryker was here"
   const enabled = new Set(options.enable ?? []);
   // Stryker disable next-line ArrayDeclaration: no rule has the id "Stryker was here"
@@ -311,7 +311,7 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
   return {
     name: "python3",
     wantsWholeFiles: true,
-    appliesTo: (path) => globs.some((glob) => glob.match(path)),
+    appliesTo: (path) => globs.some((matches) => matches(path)),
     scan(text: string): RemainingConstruct[] {
       // The same judgement as an added line with the whole file in view: guarded Python 2 code is compatibility code.
       const view = viewOfFile(splitLines(text));
