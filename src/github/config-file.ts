@@ -30,7 +30,48 @@ export async function loadConfig(github: GitHub, ref: RepoRef, htmlBase: string,
   }
   const used = files.filter((f) => f.config !== null);
   const sources = used.map((f) => `${f.owner}/${f.repo}:${f.path}`);
+  const extendsProblems = problemsOfExtends(files, ref);
+  if (extendsProblems.length) return { ok: false, problems: extendsProblems, sources, detailsUrl: link(files[0]) };
   const resolved = resolveConfig(merged);
   if (resolved.ok) return { ok: true, config: resolved.config, sources };
-  return { ok: false, problems: resolved.problems, sources, detailsUrl: used[0] ? link(used[0]) : undefined };
+  return { ok: false, problems: ownProblems(used, resolved.problems), sources, detailsUrl: used[0] ? link(used[0]) : undefined };
+}
+
+const nameOf = (f: { owner: string; repo: string; path: string }) => `${f.owner}/${f.repo}:${f.path}`;
+
+/**
+ * `_extends` fails closed: a target that does not exist (or that the app cannot read) is an error, not the defaults;
+ * and it may only name repositories of the same owner. The files after the first present one were reached through
+ * `_extends` (the organisation's `.github` file is read only when the repository has none).
+ */
+function problemsOfExtends(files: ReadonlyArray<{ owner: string; repo: string; path: string; config: unknown }>, ref: RepoRef): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const firstPresent = files.findIndex((f) => f.config !== null);
+  if (firstPresent === -1) return problems;
+  for (const target of files.slice(firstPresent + 1)) {
+    if (target.owner.toLowerCase() !== ref.owner.toLowerCase()) {
+      problems.push({ path: "_extends", message: `may only name repositories of ${ref.owner}; ${nameOf(target)} is not one` });
+    } else if (target.config === null) {
+      problems.push({ path: "_extends", message: `names ${nameOf(target)}, which does not exist or which the app cannot read` });
+    }
+  }
+  return problems;
+}
+
+/**
+ * A merged config's problems, told without another file's content: each file is validated alone, the first present
+ * file's problems are listed, and an extended file that does not validate is named, not quoted (its keys could be
+ * anything the installation can read).
+ */
+function ownProblems(used: ReadonlyArray<{ owner: string; repo: string; path: string; config: unknown }>, merged: ConfigProblem[]): ConfigProblem[] {
+  if (used.length < 2) return merged;
+  const [own, ...extended] = used;
+  const problems: ConfigProblem[] = [];
+  const alone = resolveConfig(own.config);
+  if (!alone.ok) problems.push(...alone.problems);
+  for (const file of extended) {
+    const result = resolveConfig(file.config);
+    if (!result.ok) problems.push({ path: "_extends", message: `${nameOf(file)} is not a valid small-steps config (${result.problems.length} problems): fix it there` });
+  }
+  return problems.length ? problems : merged;
 }
