@@ -9,6 +9,7 @@ import { loadConfig } from "../github/config-file.js";
 import { atLeast, permissionOf } from "../github/permissions.js";
 import type { Config } from "../policy/config.js";
 import { renderExplanation, renderSplitPlan } from "../report/comments.js";
+import { codeSpan, plainText } from "../report/neutralise.js";
 import { htmlBase, toTarget, type PullRequestPayload, type PullRequestTarget } from "./pull-request-target.js";
 import { ignored, tracked } from "./tracked.js";
 import { ACCEPT_ACTION, REVOKE_ACTION, runSizeCheck } from "./size-check.js";
@@ -40,8 +41,8 @@ async function mayAccept(inv: Invocation, config: Config, command: "accept" | "r
   return undefined;
 }
 
-/** Sanitised for the audit line: one line, no HTML comments, bounded. */
-const cleanReason = (text: string) => text.replace(/<!--|-->/g, "").replace(/\s+/g, " ").trim().slice(0, REASON_LIMIT);
+/** Sanitised for the audit line: one line, bounded, and as text that mentions no one and holds no HTML or Markdown. */
+const cleanReason = (text: string) => plainText(text.replace(/\s+/g, " ").trim(), REASON_LIMIT);
 
 async function execute(inv: Invocation, command: Command, app: Probot): Promise<void> {
   const { github, target, source } = inv;
@@ -49,7 +50,7 @@ async function execute(inv: Invocation, command: Command, app: Probot): Promise<
   const log = inv.context.log.child({ pr: target.number, command: command.name, sender: inv.sender });
   if (command.name === "help") {
     await react(github, ref, source, command.unknown ? "confused" : "+1");
-    await reply(github, ref, source, `${command.unknown ? `Unknown command \`${command.unknown.slice(0, 40)}\`. ` : ""}${helpText(await appSlug(app))}`);
+    await reply(github, ref, source, `${command.unknown ? `Unknown command ${codeSpan(command.unknown, 40)}. ` : ""}${helpText(await appSlug(app))}`);
     return;
   }
   if (command.name === "accept" || command.name === "revoke") {

@@ -3,6 +3,7 @@ import { SIZE_CLASSES } from "../analysis/size.js";
 import type { Evaluation } from "../engine.js";
 import type { ConfigProblem } from "../policy/config.js";
 import { count, formatCount } from "../plural.js";
+import { codeSpan, safeText } from "./neutralise.js";
 
 /** GitHub rejects a check run output summary or text longer than this. */
 export const GITHUB_SUMMARY_LIMIT = 65_535;
@@ -10,10 +11,10 @@ const TABLE_ROWS = 50;
 const LARGEST_FILES = 5;
 
 export const n = formatCount;
-/** Keep text from breaking out of a table cell. */
-const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-/** A file name as a code span that its own backticks cannot break. */
-export const code = (path: string) => `\`${cell(path.replace(/`/g, "'"))}\``;
+/** A file name (or any text from outside) as a code span that its own text cannot break, fit for a table cell. */
+export const code = (path: string) => codeSpan(path, 1000);
+/** Text for a table cell (rule messages, details, problems): on one line, no mention or HTML outside code, no `|` to end the cell. */
+const cell = (text: string) => safeText(text).replace(/\|/g, "\\|");
 
 function limitsLine(evaluation: Evaluation): string {
   const { thresholds, limit, mode, deletionWeight } = evaluation.config;
@@ -119,7 +120,7 @@ export function renderMigrationSection(evaluation: Evaluation): string | undefin
     const rows = [...groupBy(dependencies.changes, (d) => `${d.key}\u0000${d.change}\u0000${d.version ?? ""}`).values()].map((same) => {
       const d = same[0];
       const manifests = [...new Set(same.map((x) => x.manifest))].map(code).join(", ");
-      return `| \`${cell(d.name)}\`${d.version ? ` ${cell(d.version)}` : ""} | ${d.change} | ${d.change === "removed" ? "—" : d.python3} | ${manifests} | ${cell(d.reason ?? "")} |`;
+      return `| ${code(d.name)}${d.version ? ` ${cell(d.version)}` : ""} | ${d.change} | ${d.change === "removed" ? "—" : d.python3} | ${manifests} | ${cell(d.reason ?? "")} |`;
     });
     const removed = dependencies.changes.filter((d) => d.change === "removed").length;
     parts.push(

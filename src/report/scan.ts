@@ -2,6 +2,10 @@ import type { ScanResult } from "../analysis/scan/scanner.js";
 import type { Python3Support } from "../analysis/dependencies/changes.js";
 import { count, formatCount as n } from "../plural.js";
 import { code } from "./markdown.js";
+import { codeSpan } from "./neutralise.js";
+
+/** A path as one shell word: quoted where it holds anything but safe characters. */
+const shellWord = (path: string) => (/^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`);
 
 /** A link to a file (and line) at the scanned commit, or undefined where there is none (a working tree). */
 export type Linker = (path: string, line?: number) => string | undefined;
@@ -51,7 +55,7 @@ export function renderScanSections(result: ScanResult, options: ScanReportOption
   if (result.batches.length) {
     const steps = result.batches.slice(0, BATCHES_LISTED).map((b, i) => {
       const shown = b.paths.slice(0, 8).map(code).join(", ") + (b.paths.length > 8 ? ` and ${count(b.paths.length - 8, "more file")}` : "");
-      return `${i + 1}. ${count(b.constructs, "construct")} in ${count(b.paths.length, "file")}: ${shown}. See it: \`small-steps scan ${b.paths.slice(0, 8).join(" ")}${b.paths.length > 8 ? " …" : ""}\``;
+      return `${i + 1}. ${count(b.constructs, "construct")} in ${count(b.paths.length, "file")}: ${shown}. See it: ${codeSpan(`small-steps scan ${b.paths.slice(0, 8).map(shellWord).join(" ")}${b.paths.length > 8 ? " …" : ""}`, 2000)}`;
     });
     if (result.batches.length > BATCHES_LISTED) steps.push(`… and ${count(result.batches.length - BATCHES_LISTED, "more batch")}.`);
     out.push([`### Next small steps`, `Each batch fits in one pull request within the ${options.limit} limit, easiest first:`, "", ...steps].join("\n"));

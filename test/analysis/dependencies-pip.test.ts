@@ -72,10 +72,3 @@ describe("packages to delete rather than port", () => {
   });
 });
 
-test("a package added to several manifests at once is one new package", () => {
-  const found = dependencyChanges([
-    { path: "requirements.txt", before: "six\n", after: "six\nparsel>=0.9\n" },
-    { path: "setup.py", before: "setup(install_requires=['six'])", after: "setup(install_requires=['six', 'parsel>=0.9'])" },
-  ]);
-  expect(found.changes.map((c) => `${c.change} ${c.name} ${c.manifest}`)).toEqual(["added parsel requirements.txt"]);
-});

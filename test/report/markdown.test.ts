@@ -32,8 +32,8 @@ describe("the check run summary stays within GitHub's limit", () => {
     const config = resolveConfig({ exclude: ["weird|name`.txt"] });
     if (!config.ok) throw new Error("config");
     const summary = renderSummary(evaluate({ files: [file("a|b`c.py", 5), file("weird|name`.txt", 5)], config: config.config, gitattributes: [], facts }));
-    expect(summary).toContain("| `a\\|b'c.py` | 5 | 0 | 5 |");
-    expect(summary).toContain("| `weird\\|name'.txt` | excluded by config | `weird\\|name'.txt` | 5 |");
+    expect(summary).toContain("| `` a\\|b`c.py `` | 5 | 0 | 5 |");
+    expect(summary).toContain("| `` weird\\|name`.txt `` | excluded by config | `weird\\|name'.txt` | 5 |");
   });
 });
 

@@ -76,13 +76,5 @@ export function dependencyChanges(manifests: readonly ManifestVersions[]): Depen
       if (!now.has(key) && !declaredAfter.has(key)) changes.push({ name: r.name, key, change: "removed", version: r.pinned, manifest: manifest.path, line: 0, python3: "unknown" });
     }
   }
-  // A package added to several manifests at once (requirements.txt and setup.py) is one new package: the first says so.
-  const seen = new Set<string>();
-  const once = changes.filter((c) => {
-    const id = `${c.change} ${c.key}`;
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
-  return { changes: once, problems };
+  return { changes, problems };
 }
