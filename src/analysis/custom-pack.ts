@@ -1,7 +1,7 @@
 import { globMatcher } from "./safe-glob.js";
 import { RE2JS } from "re2js";
 import type { ChangedFile, Hunk } from "./changed-file.js";
-import type { LinePack, LineVerdict } from "./line-pack.js";
+import { MAX_JUDGED_LINE, type LinePack, type LineVerdict } from "./line-pack.js";
 
 /** A pack written in config: files, patterns of the old construct and of its replacement. */
 export interface CustomPackSpec {
@@ -41,13 +41,15 @@ export function compileCustomPacks(specs: readonly CustomPackSpec[], keyPath = "
       name: spec.name,
       appliesTo: (path) => globs.some((matches) => matches(path)),
       scan(text: string) {
-        return text.split(/\r?\n/).flatMap((line, i) => (oldPatterns.some((re) => re.test(line)) ? [{ line: i + 1, rule: `${spec.name}/old` }] : []));
+        return text.split(/\r?\n/).flatMap((line, i) => (line.length <= MAX_JUDGED_LINE && oldPatterns.some((re) => re.test(line)) ? [{ line: i + 1, rule: `${spec.name}/old` }] : []));
       },
       classify(_file: ChangedFile, hunks: Hunk[]) {
         return hunks.map((hunk) =>
           hunk.changes.map((change): LineVerdict | undefined => {
             if (change.type === "normal") return undefined;
             const text = change.content.slice(1);
+            // RE2's time is linear in the line, but its program can be large: long lines are not judged.
+            if (text.length > MAX_JUDGED_LINE) return { lineClass: "other" };
             const old = oldPatterns.find((re) => re.test(text));
             const rule = old && { id: `${spec.name}/old`, message };
             if (change.type === "del") return old ? { lineClass: "migration", rule, removesOldConstruct: true } : { lineClass: "other" };

@@ -1,5 +1,12 @@
 import type { ChangedFile, Hunk } from "./changed-file.js";
 
+/**
+ * The longest line a pack judges, in characters. Longer lines (data, minified or generated code, or a line written to
+ * stall the app) are counted but not judged, and the report names their files: every rule's work per line is then
+ * bounded, whatever a diff holds.
+ */
+export const MAX_JUDGED_LINE = 1000;
+
 /** How one changed line relates to a migration. */
 export type LineClass = "migration" | "regression" | "other";
 

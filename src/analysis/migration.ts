@@ -1,5 +1,5 @@
 import { readHunks, type ChangedFile } from "./changed-file.js";
-import { forEachChangeBlock, type LineClass, type LinePack, type LineVerdict } from "./line-pack.js";
+import { forEachChangeBlock, MAX_JUDGED_LINE, type LineClass, type LinePack, type LineVerdict } from "./line-pack.js";
 
 export interface Regression {
   path: string;
@@ -29,6 +29,8 @@ export interface MigrationMeasurement {
   migrationFiles: string[];
   /** Files a pack wanted whole but judged from their hunks alone (not read, past the bound, or not matching the diff). */
   hunksOnly: string[];
+  /** Files with changed lines longer than MAX_JUDGED_LINE, which were counted but not judged. */
+  longLines: string[];
 }
 
 const RANK: Record<LineClass, number> = { other: 0, migration: 1, regression: 2 };
@@ -99,6 +101,7 @@ export function measureMigration(files: readonly ChangedFile[], packs: readonly 
   let migrated = 0;
   const migrationFiles: string[] = [];
   const hunksOnly: string[] = [];
+  const longLines: string[] = [];
   for (const file of files) {
     const applicable = packs.filter((p) => p.appliesTo(file.path));
     if (applicable.length === 0 || file.binary) {
@@ -112,6 +115,7 @@ export function measureMigration(files: readonly ChangedFile[], packs: readonly 
       continue;
     }
     applicable.forEach((p) => used.add(p.name));
+    if (hunks.some((hunk) => hunk.changes.some((c) => c.type !== "normal" && c.content.length > MAX_JUDGED_LINE + 1))) longLines.push(file.path);
     const whole = { head: texts.head?.get(file.path), base: texts.base?.get(file.previousPath ?? file.path), changeMethods };
     if (applicable.some((p) => p.wantsWholeFiles) && !wholeFileKnown(file, texts)) hunksOnly.push(file.path);
     const verdicts = combine(applicable.map((p) => p.classify(file, hunks, whole)));
@@ -177,6 +181,7 @@ export function measureMigration(files: readonly ChangedFile[], packs: readonly 
     packs: [...used].sort(),
     migrationFiles,
     hunksOnly,
+    longLines,
   };
 }
 

@@ -12,6 +12,8 @@ import { renderExplanation, renderSplitPlan } from "../report/comments.js";
 import { codeSpan, plainText } from "../report/neutralise.js";
 import { htmlBase, toTarget, type PullRequestPayload, type PullRequestTarget } from "./pull-request-target.js";
 import { ignored, tracked } from "./tracked.js";
+import { CommandLimiter } from "./command-limits.js";
+import { count } from "../plural.js";
 import { ACCEPT_ACTION, REVOKE_ACTION, runSizeCheck } from "./size-check.js";
 
 const SPLIT = marker("split");
@@ -44,10 +46,37 @@ async function mayAccept(inv: Invocation, config: Config, command: "accept" | "r
 /** Sanitised for the audit line: one line, bounded, and as text that mentions no one and holds no HTML or Markdown. */
 const cleanReason = (text: string) => plainText(text.replace(/\s+/g, " ").trim(), REASON_LIMIT);
 
-async function execute(inv: Invocation, command: Command, app: Probot): Promise<void> {
+/** Commands that measure or explain need the pull request's authorship or triage permission; help needs neither. */
+async function mayRun(inv: Invocation, command: Command): Promise<string | undefined> {
+  if (command.name === "help" || command.name === "accept" || command.name === "revoke") return undefined; // accept and revoke check their own
+  if (inv.author && inv.author.toLowerCase() === inv.sender.toLowerCase()) return undefined;
+  const permission = await permissionOf(inv.github, { owner: inv.target.owner, repo: inv.target.repo }, inv.sender);
+  if (atLeast(permission, "triage")) return undefined;
+  return `@${inv.sender}, \`/small-steps ${command.name}\` needs **triage** permission on this repository, or to be the pull request's author. Nothing was run.`;
+}
+
+async function execute(inv: Invocation, command: Command, app: Probot, limiter: CommandLimiter): Promise<void> {
   const { github, target, source } = inv;
   const ref = { owner: target.owner, repo: target.repo, pullNumber: target.number };
   const log = inv.context.log.child({ pr: target.number, command: command.name, sender: inv.sender });
+  if (source.kind !== "check_run_button") {
+    const allowance = limiter.take(`${target.owner}/${target.repo}#${target.number}`.toLowerCase(), Date.now());
+    if (!allowance.ok) {
+      log.info({ retryAfterSeconds: allowance.retryAfterSeconds }, "command refused: too many on this pull request");
+      if (allowance.firstRefusal) {
+        await react(github, ref, source, "confused");
+        await reply(github, ref, source, `Too many small-steps commands on this pull request: try again in ${count(Math.ceil(allowance.retryAfterSeconds / 60), "minute")}.`);
+      }
+      return;
+    }
+  }
+  const refused = await mayRun(inv, command);
+  if (refused) {
+    log.info("command refused: no permission");
+    await react(github, ref, source, "confused");
+    await reply(github, ref, source, refused);
+    return;
+  }
   if (command.name === "help") {
     await react(github, ref, source, command.unknown ? "confused" : "+1");
     await reply(github, ref, source, `${command.unknown ? `Unknown command ${codeSpan(command.unknown, 40)}. ` : ""}${helpText(await appSlug(app))}`);
@@ -94,6 +123,7 @@ function isBot(user: { type?: string; login?: string } | null | undefined): bool
 }
 
 export function registerCommands(app: Probot): void {
+  const limiter = new CommandLimiter();
   const run = async (context: Context, body: string | null | undefined, source: CommandSource, pr: () => Promise<PullRequestPayload>) => {
     const sender = context.payload.sender as { login: string; type?: string } | undefined;
     if (!sender || isBot(sender)) return ignored(context, "comment by a bot"); // the app itself included
@@ -104,7 +134,7 @@ export function registerCommands(app: Probot): void {
     const defaultBranch = (context.payload as { repository?: { default_branch?: string } }).repository?.default_branch;
     const target = toTarget(payload, defaultBranch);
     const github = useConditionalRequests(context.octokit as GitHub);
-    await execute({ context, github, target, source, sender: sender.login, author: payload.user?.login }, command, app);
+    await execute({ context, github, target, source, sender: sender.login, author: payload.user?.login }, command, app, limiter);
   };
 
   // Only "created" and "submitted": an edited comment never runs its command again.
@@ -145,6 +175,7 @@ export function registerCommands(app: Probot): void {
       { context: context as unknown as Context, github: useConditionalRequests(context.octokit as GitHub), target, source, sender: sender.login, author: payload.user?.login },
       { name: identifier === ACCEPT_ACTION ? "accept" : "revoke", argument: reason },
       app,
+      limiter,
     );
   }));
 }

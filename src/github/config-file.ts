@@ -1,3 +1,4 @@
+import { count } from "../plural.js";
 import { mergeConfigs, resolveConfig, type Config, type ConfigProblem } from "../policy/config.js";
 import type { GitHub, RepoRef } from "./client.js";
 
@@ -71,7 +72,7 @@ function ownProblems(used: ReadonlyArray<{ owner: string; repo: string; path: st
   if (!alone.ok) problems.push(...alone.problems);
   for (const file of extended) {
     const result = resolveConfig(file.config);
-    if (!result.ok) problems.push({ path: "_extends", message: `${nameOf(file)} is not a valid small-steps config (${result.problems.length} problems): fix it there` });
+    if (!result.ok) problems.push({ path: "_extends", message: `${nameOf(file)} is not a valid small-steps config (${count(result.problems.length, "problem")}): fix it there` });
   }
   return problems.length ? problems : merged;
 }

@@ -35,6 +35,8 @@ export interface JsonReport {
     /** Files judged from their hunks alone, and why (whole files are read for every other line). */
     hunksOnly: string[];
     hunksOnlyReason?: string;
+    /** Files with changed lines too long to judge (counted, not judged). */
+    longLines: string[];
   };
   labels: string[];
   notes: string[];
@@ -73,6 +75,7 @@ export function toJsonReport(evaluation: Evaluation): JsonReport {
       schemaMigrations: evaluation.schema,
       packs: evaluation.migration.packs,
       hunksOnly: evaluation.migration.hunksOnly,
+      longLines: evaluation.migration.longLines,
       ...(evaluation.hunksOnlyReason ? { hunksOnlyReason: evaluation.hunksOnlyReason } : {}),
     },
     labels: [verdict.sizeLabel, ...verdict.flagLabels.filter((l) => l.wanted).map((l) => l.name)].filter((l): l is string => Boolean(l)),

@@ -1,5 +1,6 @@
 import { EXCLUSION_REASON_TEXT } from "../analysis/exclusions.js";
 import { SIZE_CLASSES } from "../analysis/size.js";
+import { MAX_JUDGED_LINE } from "../analysis/line-pack.js";
 import type { Evaluation } from "../engine.js";
 import type { ConfigProblem } from "../policy/config.js";
 import { count, formatCount } from "../plural.js";
@@ -132,6 +133,10 @@ export function renderMigrationSection(evaluation: Evaluation): string | undefin
         ...dependencies.problems.map((p) => `| | | | | ${cell(p)} |`),
       ].join("\n"),
     );
+  }
+  if (migration.longLines.length) {
+    const shown = migration.longLines.slice(0, 20).map(code).join(", ");
+    parts.push(`**Lines too long to judge** (over ${n(MAX_JUDGED_LINE)} characters, counted but not judged) in ${count(migration.longLines.length, "file")}: ${shown}${migration.longLines.length > 20 ? ` and ${n(migration.longLines.length - 20)} more` : ""}.`);
   }
   if (migration.hunksOnly.length && evaluation.hunksOnlyReason) {
     const shown = migration.hunksOnly.slice(0, 20).map(code).join(", ");

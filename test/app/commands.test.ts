@@ -52,6 +52,8 @@ function mockPullForConversation(source: Source, changedFiles = 1) {
 
 /** Everything one size check reads; the check run is created (or updated when the state has one). */
 function mockSizeCheck(config: string, list: FakeFile[], state: Partial<FakeState> = {}) {
+  // The commenter (a maintainer, not the author) is asked for their permission before a command that measures.
+  api().get(`/repos/${OWNER}/${REPO}/collaborators/maintainer/permission`).optionally().reply(200, { permission: "write", role_name: "maintain", user: { login: "maintainer" } });
   mockConfig(OWNER, REPO, config);
   mockFileList(OWNER, REPO, 2, list);
   const graphql = mockState({ headSha: HEAD, labels: [], repositoryLabels: ["size/XS", "size/S", "size/M", "size/L", "size/XL", "size/XXL"], ...state });
@@ -298,6 +300,7 @@ describe("the acceptance lives on the check run", () => {
       checkRun: { status: "COMPLETED", conclusion: "SUCCESS", title: "t", summary: "s", text: acceptedRecord() },
     });
     api().post(REACTIONS.conversation).reply(201, {});
+    mockPermission("anyone", "triage");
     await app.probot.receive(commentEvent("conversation", "/small-steps recheck", "anyone"));
     expect(checkRunWrites()[0]).toMatchObject({ conclusion: "success", output: { text: acceptedRecord() } });
   });
@@ -615,5 +618,47 @@ describe("split, explain and the sticky comment", () => {
     await app.probot.receive(commentEvent("conversation", "/small-steps split"));
     expect(sent.filter((r) => r.method === "PATCH")).toEqual([]);
     expect(posted(COMMENTS)[0].body).toContain("how to split this pull request");
+  });
+});
+
+describe("commands an outsider types", () => {
+  test("recheck by someone with no role who is not the author is refused, and nothing is measured", async () => {
+    mockToken();
+    mockPullForConversation("conversation");
+    mockPermission("stranger", "read");
+    api().post(REACTIONS.conversation).reply(201, {});
+    mockReplyListing("conversation");
+    api().post(COMMENTS).reply(201, { id: 1 });
+    await app.probot.receive(commentEvent("conversation", "/small-steps recheck", "stranger"));
+    expect(posted(REACTIONS.conversation)).toEqual([{ content: "confused" }]);
+    expect(posted(COMMENTS)[0].body).toBe("@stranger, `/small-steps recheck` needs **triage** permission on this repository, or to be the pull request's author. Nothing was run.");
+    expect(sent.some((r) => r.path.includes("small-steps.yml") || r.path.includes("check-runs"))).toBe(false);
+  });
+
+  test("an unknown command is echoed in a code span it cannot close: no team is mentioned, no HTML", async () => {
+    mockToken();
+    mockAppSlug();
+    mockPullForConversation("conversation");
+    api().post(REACTIONS.conversation).reply(201, {});
+    mockReplyListing("conversation");
+    api().post(COMMENTS).reply(201, { id: 1 });
+    await app.probot.receive(commentEvent("conversation", "/small-steps x`@octo-org/admins`<img>", "stranger"));
+    const body = posted(COMMENTS)[0].body as string;
+    expect(body).toMatch(/^Unknown command `` x`@octo-org\/admins`<img> ``\. /);
+  });
+
+  test("more than six commands on one pull request in ten minutes: one answer saying when, then silence", async () => {
+    mockToken(); // the installation's token and the app's slug are asked once
+    mockAppSlug();
+    for (let i = 0; i < 8; i++) {
+      mockPullForConversation("conversation");
+      if (i < 7) api().post(REACTIONS.conversation).reply(201, {});
+      if (i < 7) mockReplyListing("conversation");
+      if (i < 7) api().post(COMMENTS).reply(201, { id: i });
+      await app.probot.receive({ ...commentEvent("conversation", "/small-steps help"), id: `h${i}` });
+    }
+    const replies = posted(COMMENTS).map((b) => b.body as string);
+    expect(replies).toHaveLength(7);
+    expect(replies[6]).toBe("Too many small-steps commands on this pull request: try again in 10 minutes.");
   });
 });

@@ -340,6 +340,44 @@ describe("configuration", () => {
     expect(body.output.summary).toMatch(/invalid YAML/);
   });
 
+  test("_extends naming a file that does not exist is a config error, not the defaults", async () => {
+    mockToken();
+    mockConfig(OWNER, REPO, "_extends: shared-policy\nlimit: M\n");
+    api().get(`/repos/${OWNER}/shared-policy/contents/.github%2Fsmall-steps.yml`).reply(404, { message: "Not Found" });
+    api().get(`/repos/${OWNER}/${REPO}/commits/${HEAD}/check-runs`).query(true).reply(200, { total_count: 0, check_runs: [] });
+    mockCheckRunCreate();
+    await app.probot.receive(openedEvent());
+    const body = checkRunBody();
+    expect(body.conclusion).toBe("action_required");
+    expect(body.output.summary).toContain("| `_extends` | names Codertocat/shared-policy:.github/small-steps.yml, which does not exist or which the app cannot read |");
+  });
+
+  test("_extends may only name the same owner's repositories; another file's keys are never shown", async () => {
+    mockToken();
+    mockConfig(OWNER, REPO, "_extends: other-org/secrets:deploy/keys.yml\n");
+    api().get("/repos/other-org/secrets/contents/deploy%2Fkeys.yml").reply(200, "aws_secret_key: x\nprod_password: y\n", { "content-type": "text/plain; charset=utf-8" });
+    api().get(`/repos/${OWNER}/${REPO}/commits/${HEAD}/check-runs`).query(true).reply(200, { total_count: 0, check_runs: [] });
+    mockCheckRunCreate();
+    await app.probot.receive(openedEvent());
+    const body = checkRunBody();
+    expect(body.conclusion).toBe("action_required");
+    expect(body.output.summary).toContain("may only name repositories of Codertocat; other-org/secrets:deploy/keys.yml is not one");
+    expect(body.output.summary).not.toMatch(/aws_secret_key|prod_password/);
+  });
+
+  test("an extended file of the same owner that does not validate is named, not quoted", async () => {
+    mockToken();
+    mockConfig(OWNER, REPO, "_extends: .github:private/anything.yml\nlimit: M\n");
+    api().get(`/repos/${OWNER}/.github/contents/private%2Fanything.yml`).reply(200, "database_url: postgres://x\n", { "content-type": "text/plain; charset=utf-8" });
+    api().get(`/repos/${OWNER}/${REPO}/commits/${HEAD}/check-runs`).query(true).reply(200, { total_count: 0, check_runs: [] });
+    mockCheckRunCreate();
+    await app.probot.receive(openedEvent());
+    const body = checkRunBody();
+    expect(body.conclusion).toBe("action_required");
+    expect(body.output.summary).toContain("Codertocat/.github:private/anything.yml is not a valid small-steps config (1 problem): fix it there");
+    expect(body.output.summary).not.toContain("database_url");
+  });
+
   test("without a file in the repository, the organisation's .github repository applies", async () => {
     mockToken();
     mockConfig(OWNER, REPO, null, { org: "limit: XS\nmode: block\ncomments:\n  sticky: off\n" });

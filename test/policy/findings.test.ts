@@ -10,7 +10,7 @@ const config = (raw: Record<string, unknown> = {}): Config => {
 };
 const size = (sizeClass: SizeClass, countedLines: number): SizeMeasurement => ({ sizeClass, countedLines, countedFiles: 2, additions: countedLines, deletions: 0, files: [], excluded: [], binary: [], renamedOnly: [], filesSeen: 2, filesExpected: 2, complete: true });
 const facts = { baseBranch: "main", defaultBranch: "main", draft: false, authorIsBot: false };
-const noMigration = { lines: { migration: 0, regression: 0, other: 5 }, migrated: 0, regressions: [], mixed: false, migrationOnly: false, packs: [], migrationFiles: [], hunksOnly: [] };
+const noMigration = { lines: { migration: 0, regression: 0, other: 5 }, migrated: 0, regressions: [], mixed: false, migrationOnly: false, packs: [], migrationFiles: [], hunksOnly: [], longLines: [] };
 const noSchema = { files: [], lines: 0, otherLines: 5, mixed: false };
 const noDependencies = { changes: [], problems: [] };
 const dep = (extra: Record<string, unknown>) => ({ name: "oldlib", key: "oldlib", change: "added" as const, manifest: "requirements.txt", line: 3, python3: "unknown" as const, ...extra });

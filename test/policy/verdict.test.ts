@@ -92,7 +92,7 @@ describe("the size verdict (table)", () => {
 });
 
 describe("migration findings follow drafts, bots and branches, like the size verdict", () => {
-  const migration = { lines: { migration: 0, regression: 1, other: 0 }, migrated: 0, regressions: [{ path: "a.py", line: 3, pack: "python3", rule: "print-statement", message: "m" }], mixed: false, migrationOnly: false, packs: ["python3"], migrationFiles: [], hunksOnly: [] };
+  const migration = { lines: { migration: 0, regression: 1, other: 0 }, migrated: 0, regressions: [{ path: "a.py", line: 3, pack: "python3", rule: "print-statement", message: "m" }], mixed: false, migrationOnly: false, packs: ["python3"], migrationFiles: [], hunksOnly: [], longLines: [] };
   const dependencies = { changes: [{ name: "oldlib", key: "oldlib", change: "added" as const, manifest: "requirements.txt", line: 1, python3: "no" as const, reason: "Python 2 only" }], problems: [] };
   const schema = { files: [{ path: "app/migrations/0001.py", preset: "django" as const }], lines: 5, otherLines: 40, mixed: true };
   const block = config({ mode: "block" });

@@ -1,4 +1,5 @@
 import type { Hunk } from "../changed-file.js";
+import { MAX_JUDGED_LINE } from "../line-pack.js";
 import { GUARD_START_WORDS, guardedLines } from "./guards.js";
 import { addRenamedModulesImportedBy, compatibilityMarkerIn, exceptNameIn, namesDefinedIn, WORTH_JUDGING } from "./constructs.js";
 import type { RuleContext } from "./rules.js";
@@ -125,6 +126,8 @@ function fileFacts(code: readonly CodeLine[], mayMatter: readonly number[], topI
 }
 
 function view(lines: readonly string[], code: CodeLine[], topInView: boolean): PythonView {
+  // A line too long to judge reads as empty to every pass (see MAX_JUDGED_LINE).
+  for (let i = 0; i < code.length; i++) if (code[i].code.length > MAX_JUDGED_LINE) code[i] = { code: "", startedInString: code[i].startedInString };
   let names: Set<string> | undefined;
   let blocks: Blocks | undefined;
   const { may, indices } = linesThatMayMatter(code);

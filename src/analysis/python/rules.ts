@@ -110,6 +110,50 @@ function resultUsedAsList(code: string, names: RegExp, onlySorted = false): bool
   return false;
 }
 
+/**
+ * Inside one pair of brackets, with no bracket between: `for`, then `in` and something, then a comma (`[x for x in 1,
+ * 2]`). One pass over the line, each stretch between two brackets read once: linear, where the pattern it replaces
+ * backtracked (cubic in the line).
+ */
+function commaAfterComprehensionIn(code: string): boolean {
+  let start = -1; // the stretch since the last opening bracket, while no other bracket has come
+  for (let i = 0; i <= code.length; i++) {
+    const ch = code[i];
+    const bracket = ch === "(" || ch === "[" || ch === ")" || ch === "]" || ch === "{" || ch === "}";
+    if (i < code.length && !bracket) continue;
+    if (start !== -1 && stretchHasComprehensionComma(code, start, i)) return true;
+    start = ch === "(" || ch === "[" ? i + 1 : -1;
+  }
+  return false;
+}
+
+const WORD_CHAR = /\w/;
+/** Whether code[from, to) holds the word at `at` (whole). */
+const wordAt = (code: string, at: number, word: string, from: number) => code.startsWith(word, at) && (at === from || !WORD_CHAR.test(code[at - 1])) && !WORD_CHAR.test(code[at + word.length] ?? "");
+
+function stretchHasComprehensionComma(code: string, from: number, to: number): boolean {
+  let forAt = -1;
+  for (let i = code.indexOf("for", from); i !== -1 && i < to; i = code.indexOf("for", i + 1)) {
+    if (wordAt(code, i, "for", from) && /\s/.test(code[i + 3] ?? "")) {
+      forAt = i;
+      break;
+    }
+  }
+  if (forAt === -1) return false;
+  for (let i = code.indexOf("in", forAt + 4); i !== -1 && i < to; i = code.indexOf("in", i + 1)) {
+    if (!wordAt(code, i, "in", from)) continue;
+    let j = i + 2;
+    if (!/\s/.test(code[j] ?? "")) continue;
+    while (j < to && /\s/.test(code[j])) j++;
+    // Something after `in `, then a comma before the stretch ends.
+    if (j < to) {
+      const comma = code.indexOf(",", j + 1);
+      return comma !== -1 && comma < to;
+    }
+  }
+  return false;
+}
+
 /** The first brackets on the line hold a comma at their own level: `print(a, b)`, not `print((a, b))` or `print(f(a, b))`. */
 const firstBracketsHaveComma = (code: string): boolean => bracketed(code, 0).topLevelComma;
 
@@ -140,9 +184,10 @@ export const SYNTAX_RULES: PythonRule[] = ([
   {
     id: "paren-comprehension",
     message: "A comprehension over a bare tuple (`[x for x in 1, 2]`) is a syntax error in Python 3: parenthesise it, `in (1, 2)`.",
-    pattern: /[[(][^[\]()]*\bfor\s[^[\]()]*?\bin\s+[^[\]()\s][^[\]()]*,/,
+    pattern: /\bfor\s/,
     triggers: ["for"],
     followedBy: { for: "[^,]*," },
+    when: (code) => commaAfterComprehensionIn(code),
   },
   {
     id: "import-star-in-function",
