@@ -1,11 +1,59 @@
-import { run } from "probot";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { getPrivateKey } from "@probot/get-private-key";
+import { createNodeMiddleware, createProbot, run } from "probot";
 import { drain } from "./app/tracked.js";
 import smallSteps from "./app/index.js";
 import { stopCoordination } from "./coordination/index.js";
 import { smallStepsOctokit } from "./github/octokit.js";
+import { webhookGuard } from "./github/webhook-guard.js";
 
-// `npm start`: Probot's server (webhooks with signature checks, the setup page without APP_ID) with our Octokit.
-const server = await run(smallSteps, { Octokit: smallStepsOctokit() });
+/**
+ * `npm start`. Without APP_ID, Probot's setup page registers the app (the manifest flow). With it, our own HTTP server:
+ * the webhook guard first (body cap, signature on the raw bytes, malformed payloads answered 202), then Probot's
+ * middleware and the app's handlers (/metrics), /ping; one log line per request, no headers, no bodies.
+ */
+const WEBHOOK_PATH = process.env.WEBHOOK_PATH || "/api/github/webhooks";
+
+async function production(): Promise<{ stop: () => Promise<void> }> {
+  let privateKey: string | null = null;
+  try {
+    privateKey = getPrivateKey();
+  } catch {
+    privateKey = null;
+  }
+  const missing = [!privateKey && "PRIVATE_KEY or PRIVATE_KEY_PATH", !process.env.WEBHOOK_SECRET && "WEBHOOK_SECRET"].filter(Boolean);
+  if (missing.length) {
+    console.error(`small-steps: APP_ID is set but ${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} missing: set ${missing.length > 1 ? "them" : "it"} (see .env.example), or unset APP_ID to register the app.`);
+    process.exit(2);
+  }
+  const probot = createProbot({ overrides: { Octokit: smallStepsOctokit() } });
+  const middleware = await createNodeMiddleware(smallSteps, { probot, webhooksPath: WEBHOOK_PATH });
+  const log = probot.log.child({ name: "http" }); // Probot makes its logger when the app is loaded
+  const guard = webhookGuard({ path: WEBHOOK_PATH, secret: process.env.WEBHOOK_SECRET!, log });
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const started = Date.now();
+    res.on("finish", () => log.info({ method: req.method, path: (req.url ?? "").split("?")[0].slice(0, 200), status: res.statusCode, ms: Date.now() - started }, "request"));
+    try {
+      if ((req.url ?? "").split("?")[0] === "/ping" && req.method === "GET") {
+        res.writeHead(200, { "content-type": "text/plain" }).end("PONG");
+        return;
+      }
+      if (await guard(req, res)) return;
+      if (!(await middleware(req, res))) res.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");
+    } catch (error) {
+      log.warn({ err: { message: (error as Error).message } }, "request failed");
+      if (!res.headersSent) res.writeHead(500).end();
+    }
+  };
+  const server: Server = createServer((req, res) => void handle(req, res));
+  const port = Number(process.env.PORT || 3000);
+  const host = process.env.HOST || undefined;
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  probot.log.info(`small-steps listening on ${host ?? "all interfaces"}:${port}`);
+  return { stop: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+const server = process.env.APP_ID ? await production() : await run(smallSteps, { Octokit: smallStepsOctokit() });
 
 /** How long a shutdown waits for deliveries in flight (container platforms send SIGKILL after 30 s). */
 const DRAIN_MS = 25_000;
