@@ -23,7 +23,7 @@ export interface WholeFile {
   head?: string;
   base?: string;
   /** Functions and methods the change defines in any of its files (`def next(self)`): calls of them are the change's own. */
-  changeMethods?: ReadonlySet<string>;
+  changeMethods?: () => ReadonlySet<string>;
 }
 
 /**

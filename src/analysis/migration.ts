@@ -63,11 +63,28 @@ function wholeFileKnown(file: ChangedFile, texts: FileTexts): boolean {
 /** At least this many other lines are always tolerated (a touched import, a blank line). */
 const TOLERATED_OTHER_LINES = 3;
 
-/** A definition on an added line of a patch: `def next(self):`. */
-const ADDED_DEF = /^\+[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm;
-
-/** A definition anywhere in a file's text. */
-const ANY_DEF = /^[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm;
+/**
+ * The names defined on a text's lines (`def name(`), on added lines only for a patch: found by looking for the word,
+ * not by a pattern tried at every line start (a pass over every patch of the change).
+ */
+function definitionsIn(text: string, patch: boolean, into: Set<string>): void {
+  for (let at = text.indexOf("def", 0); at !== -1; at = text.indexOf("def", at + 3)) {
+    const after = text.charCodeAt(at + 3);
+    if (after !== 32 && after !== 9) continue;
+    let start = at;
+    while (start > 0 && (text.charCodeAt(start - 1) === 32 || text.charCodeAt(start - 1) === 9)) start--;
+    // `async def` stands for a definition too.
+    if (text.startsWith("async", start - 5) && (start - 5 === 0 || /[\s+]/.test(text[start - 6]))) {
+      start -= 5;
+      while (start > 0 && (text.charCodeAt(start - 1) === 32 || text.charCodeAt(start - 1) === 9)) start--;
+    }
+    const lineStart = patch ? start - 1 : start;
+    if (patch && text[lineStart] !== "+") continue;
+    if (lineStart > 0 && text[lineStart - 1] !== "\n") continue;
+    const name = /^[ \t]+([A-Za-z_]\w*)/.exec(text.slice(at + 3, at + 200))?.[1];
+    if (name) into.add(name);
+  }
+}
 
 /**
  * The functions and methods defined by the files a change touches, in any file a pack reads whole: on the added lines
@@ -80,8 +97,7 @@ function methodsDefinedBy(files: readonly ChangedFile[], packs: readonly LinePac
     if (!packs.some((p) => p.wantsWholeFiles && p.appliesTo(file.path))) continue;
     const head = texts.head?.get(file.path);
     const text = head ?? file.patch;
-    if (!text || !text.includes("def")) continue;
-    for (const m of text.matchAll(head !== undefined ? ANY_DEF : ADDED_DEF)) names.add(m[1]);
+    if (text) definitionsIn(text, head === undefined, names);
   }
   return names;
 }
@@ -91,7 +107,9 @@ const movedText = (content: string) => content.slice(1).replace(/\s+/g, "");
 
 export function measureMigration(files: readonly ChangedFile[], packs: readonly LinePack[], options: MigrationOptions, texts: FileTexts = {}): MigrationMeasurement {
   const lines: Record<LineClass, number> = { migration: 0, regression: 0, other: 0 };
-  const changeMethods = methodsDefinedBy(files, packs, texts);
+  // Read only when a rule about a method fires: a pass over every patch otherwise.
+  let methods: Set<string> | undefined;
+  const changeMethods = () => (methods ??= methodsDefinedBy(files, packs, texts));
   // Removed lines that took an old construct away, by rule and text: an addition of the same line elsewhere in the
   // change (code moved between files) keeps the construct rather than bringing it back.
   const takenAway = new Map<string, number>();

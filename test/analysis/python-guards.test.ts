@@ -66,7 +66,8 @@ describe("which lines a Python 2 guard holds (tables: * marks a guarded line)", 
  */
 function guardedLinesReference(raw: readonly string[], code: ReturnType<typeof stripLines>): boolean[] {
   const VERSION = /^\s*(?:if|elif)\b.*(?:\bPY2\b|\bPY3\b|\bPY\d\d\b|sys\.version_info|sys\.version\b|six\.PY[23]|python_version)/;
-  const FALLBACK = /^\s*except\s+\(?\s*(?:ImportError|NameError|ModuleNotFoundError|AttributeError)\b/;
+  // AttributeError is no fallback: unicode raises NameError on Python 3.
+  const FALLBACK = /^\s*except\s+\(?\s*(?:ImportError|NameError|ModuleNotFoundError)\b/;
   const START = /^\s*(?:try\s*:|except\b)/;
   const CONTINUES = /^\s*(?:else|elif|except|finally)\b/;
   const indent = (line: string) => line.length - line.trimStart().length;

@@ -4,7 +4,7 @@ import { forEachChangeBlock, sideOfHunk, type LinePack, type LineVerdict, type R
 import { agreesWithHunks, splitLines, viewOfFile, viewOfHunkSide, type PythonView } from "./file-view.js";
 import { compatibilityMarkerIn, fileGate, identifiersOf, namesImportedBy, occurrencesIn, oldConstructsIn, python3IdiomIn, WORTH_JUDGING, type RuleHit } from "./constructs.js";
 import type { RuleContext } from "./rules.js";
-import { definedByChange, pythonTree, type PythonTree } from "./tree/python-tree.js";
+import { definedByChange, pythonTree, TreeNeed, type PythonTree } from "./tree/python-tree.js";
 
 export interface Python3PackOptions {
   files?: readonly string[];
@@ -17,8 +17,8 @@ export interface Python3PackOptions {
 /** One side of a file as the rules see it, and where each change of each hunk sits in it. */
 interface Side {
   view: PythonView;
-  /** The side's whole text, where it is known: the syntax tree is parsed from it. */
-  text?: string;
+  /** The side's whole text, where it is known (joined only if parsed): the syntax tree is parsed from it. */
+  text?: () => string;
   /** For hunk h, change c: the index into `view.code`, or -1 for changes not on this side. */
   index: (h: number, c: number) => number;
 }
@@ -75,12 +75,14 @@ interface Judging {
   gate: (i: number, code: string) => boolean;
   /** The side's syntax tree, parsed on first use (only a side with a hit needs it); undefined without the whole text. */
   tree?: () => PythonTree | undefined;
+  /** Whether the tree could judge a hit otherwise than the lines did (see TreeNeed). */
+  treeNeeded?: (id: string, code: string) => boolean;
 }
 
 /** Trees parsed while judging one file or text, freed together when it is done. */
 type Trees = PythonTree[];
 
-function judgingFor(view: PythonView, enabled: ReadonlySet<string>, disabled: ReadonlySet<string>, removalRules = false, text?: string, trees?: Trees, changeMethods?: ReadonlySet<string>): Judging {
+function judgingFor(view: PythonView, enabled: ReadonlySet<string>, disabled: ReadonlySet<string>, removalRules = false, text?: () => string, trees?: Trees, changeMethods?: () => ReadonlySet<string>): Judging {
   const context = contextOf(view, enabled, disabled, removalRules);
   // The view's one scan has passed over the lines that hold none of the words anything reads (most lines); the
   // others are scanned for the rules' and markers' own (a `def` line matters to the file's facts, seldom to a rule).
@@ -92,12 +94,14 @@ function judgingFor(view: PythonView, enabled: ReadonlySet<string>, disabled: Re
   let parsed: PythonTree | undefined | null = null;
   const tree = () => {
     if (parsed === null) {
-      parsed = pythonTree(text, changeMethods);
+      parsed = pythonTree(text(), changeMethods);
       if (parsed) trees.push(parsed);
     }
     return parsed;
   };
-  return { context, gate, tree };
+  let need: TreeNeed | undefined;
+  const treeNeeded = (id: string, code: string) => (need ??= new TreeNeed(text(), view.names)).needed(id, code);
+  return { context, gate, tree, treeNeeded };
 }
 
 const NO_OWN_NAMES: ReadonlySet<string> = new Set();
@@ -107,11 +111,18 @@ const NO_OWN_NAMES: ReadonlySet<string> = new Set();
  * the syntax tree has the last word (scopes, guards, the file's methods), and the line view's own guess at the names
  * the file defines is not used; a method the change defines (`def next(self)` in another file) makes its calls its own.
  */
-function judgeLine(code: string, i: number, view: PythonView, judging: Judging, lineGuarded: boolean, changeMethods?: ReadonlySet<string>): { hits: readonly RuleHit[]; guarded: boolean } {
+function judgeLine(code: string, i: number, view: PythonView, judging: Judging, lineGuarded: boolean, changeMethods?: () => ReadonlySet<string>): { hits: readonly RuleHit[]; guarded: boolean } {
   const context = judging.context(i);
   let hits = oldConstructsIn(code, judging.tree ? () => NO_OWN_NAMES : view.names, context);
   if (hits.length === 0) return { hits, guarded: lineGuarded };
-  if (changeMethods?.size) hits = hits.filter((hit) => !definedByChange(hit.id, changeMethods));
+  if (changeMethods) hits = hits.filter((hit) => !definedByChange(hit.id, changeMethods));
+  // Syntax Python 3 cannot parse is a regression whatever the scopes and guards, and a rule that is off counts only
+  // when taken away: no tree is needed for either.
+  if (hits.every((hit) => hit.syntax || hit.onlyRemoval)) return { hits, guarded: lineGuarded };
+  // Where the text shows that the tree would agree with the lines, it is not parsed: the lines' answer, names included.
+  if (judging.treeNeeded && !hits.some((hit) => !hit.syntax && !hit.onlyRemoval && judging.treeNeeded!(hit.id, code))) {
+    return { hits, guarded: lineGuarded }; // a name the lines' view binds makes the tree needed, so none is dropped here
+  }
   const tree = judging.tree?.();
   if (!tree) return { hits: judging.tree ? oldConstructsIn(code, view.names, context).filter((hit) => !changeMethods || !definedByChange(hit.id, changeMethods)) : hits, guarded: lineGuarded };
   return { hits: hits.filter((hit) => tree.confirms(hit.id, i)), guarded: tree.guarded(i) };
@@ -128,7 +139,7 @@ function wholeSide(lines: readonly string[], hunks: readonly Hunk[], side: "old"
   const type = side === "new" ? "add" : "del";
   return {
     view,
-    text: lines.join("\n"),
+    text: () => lines.join("\n"),
     index: (h, c) => {
       const change = hunks[h].changes[c];
       // Stryker disable next-line UnaryOperator: only changes of this side's type are ever looked up
@@ -144,7 +155,7 @@ function hunkSide(hunks: readonly Hunk[], side: "old" | "new", wholeFile: boolea
     // Stryker disable next-line ConditionalExpression,EqualityOperator: a hunk that starts at line 1 on one side does on both
     const top = (side === "new" ? hunk.newStart : hunk.oldStart) <= 1;
     const whole = wholeFile && hunks.length === 1;
-    return { view: viewOfHunkSide(lines, top, whole), ...(whole ? { text: lines.join("\n") } : {}), index: (_h, c) => at[c] };
+    return { view: viewOfHunkSide(lines, top, whole), ...(whole ? { text: () => lines.join("\n") } : {}), index: (_h, c) => at[c] };
   });
 }
 
@@ -179,11 +190,15 @@ function judgeBlock(changes: Hunk["changes"], hunkCode: readonly string[], start
   for (let c = start; c < end; c++) {
     const hits = judge(c, c < mid);
     const { guarded, marker } = found();
-    lines.push({ hits, kept: NO_KEPT, same: false, guarded, marker });
-    if (hits.length > 0 || guarded || marker) anything = true;
+    // Most lines hold nothing: they share one object, so that an added file's every line allocates none.
+    if (hits.length > 0 || guarded || marker) {
+      lines.push({ hits, kept: NO_KEPT, same: false, guarded, marker });
+      anything = true;
+    } else lines.push(NOTHING_FOUND);
   }
   // Most blocks hold nothing a rule or marker found: then nothing is kept either.
   if (!anything || mid === start || end === mid) return lines;
+  for (let n = 0; n < lines.length; n++) if (lines[n] === NOTHING_FOUND) lines[n] = { ...NOTHING_FOUND };
   // Lines whose text is the same but for white space, removed and added once each.
   const removedTexts = new Map<string, number[]>();
   for (let d = start; d < mid; d++) {
@@ -231,6 +246,7 @@ function judgeBlock(changes: Hunk["changes"], hunkCode: readonly string[], start
   return lines;
 }
 const NO_KEPT: boolean[] = [];
+const NOTHING_FOUND: JudgedLine = Object.freeze({ hits: NO_HITS, kept: NO_KEPT, same: false, guarded: false }) as JudgedLine;
 
 /** A block of hunk h: removals from `start` to `mid`, additions from `mid` to `end` (see forEachChangeBlock). */
 interface Block {
@@ -316,7 +332,7 @@ export function python3Pack(options: Python3PackOptions = {}): LinePack {
       // The same judgement as an added line with the whole file in view: guarded Python 2 code is compatibility code.
       const view = viewOfFile(splitLines(text));
       const trees: Trees = [];
-      const judging = judgingFor(view, enabled, disabled, false, text, trees);
+      const judging = judgingFor(view, enabled, disabled, false, () => text, trees);
       const { gate } = judging;
       const found: RemainingConstruct[] = [];
       try {

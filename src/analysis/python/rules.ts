@@ -319,7 +319,7 @@ export const ATTRIBUTE_RULES: PythonRule[] = [
     message: `Removed in Python 3: use ${instead}.`,
     pattern: attribute(module, names),
     triggers: [module],
-    followedBy: { [module]: `\\s*\\.\\s*(?:${names})(?:(?<=\\()|(?!\\w))` },
+    followedBy: { [module]: `\\s*\\.\\s*(?:${names})` }, // looser than the pattern, as a gate may be
     ...(ownName ? { ownName } : {}),
   })),
   { id: "sys-maxint", message: "Removed in Python 3: use sys.maxsize.", pattern: /^\s*from\s+sys\s+import\b.*\bmaxint\b/, triggers: ["maxint"] },

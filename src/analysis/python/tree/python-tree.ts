@@ -36,9 +36,42 @@ const METHOD_RULES: Record<string, readonly string[]> = { "next-method-called": 
 const CAUGHT_NAME_RULES = new Set(["indexing-exception", "exception-message-attribute"]);
 
 /** A method rule's hit whose method the change itself defines, in any of its files. */
-export function definedByChange(id: string, changeMethods: ReadonlySet<string>): boolean {
+export function definedByChange(id: string, changeMethods: () => ReadonlySet<string>): boolean {
   const methods = METHOD_RULES[id];
-  return !!methods && methods.some((m) => changeMethods.has(m));
+  return !!methods && methods.some((m) => changeMethods().has(m));
+}
+
+/**
+ * Whether the syntax tree could judge a hit otherwise than the line rules did, from what the file's text shows: a name
+ * the file may bind (the line view's names, or an annotated parameter, a comprehension or lambda variable, a walrus or
+ * `global`), a caught exception's name, a method the file defines, or a guard the lines cannot see (a version check on
+ * the line itself, an early exit under one, a bare `except:`, which guards a hit without making its try compatibility code). Parsing is the costliest step of judging: a file is
+ * parsed only where the answer could change. `ownNames` is the line view's names, computed once per file.
+ */
+export class TreeNeed {
+  private guardsOnlyTheTreeSees?: boolean;
+
+  constructor(
+    private readonly text: string,
+    private readonly ownNames: () => ReadonlySet<string>,
+  ) {}
+
+  needed(id: string, code: string): boolean {
+    if (CAUGHT_NAME_RULES.has(id)) return true;
+    // A conditional expression on a version check, on the hit's own line.
+    if (/PY\d|version/.test(code)) return true;
+    this.guardsOnlyTheTreeSees ??= /^[ \t]*except[ \t]*:|^[ \t]*(?:el)?if\b[^\n]*(?:PY\d|version)[^\n]*:[ \t]*(?:#[^\n]*)?(?:\r?\n[ \t]*)?(?:return|raise|continue|break)\b/m.test(this.text);
+    if (this.guardsOnlyTheTreeSees) return true;
+    const name = builtinName(id) ?? MODULE_OBJECT_RULES[id];
+    if (name !== undefined) {
+      if (this.ownNames().has(name)) return true;
+      const word = name.replace(/[^\w]/g, "");
+      return new RegExp(`\\b${word}\\s*:(?!=)|\\bfor\\b[^\\n]*\\b${word}\\b[^\\n]*\\bin\\b|\\b${word}\\s*:=|\\b(?:global|nonlocal)\\b[^\\n]*\\b${word}\\b|\\blambda\\b[^\\n:]*\\b${word}\\b`).test(this.text);
+    }
+    const methods = METHOD_RULES[id];
+    if (methods) return new RegExp(`\\bdef\\s+(?:${methods.join("|")})\\b`).test(this.text);
+    return false;
+  }
 }
 
 /** Is this identifier read as a name here (not an attribute, a keyword argument, a definition, a target or an annotation)? */
@@ -89,7 +122,7 @@ class ParsedPython implements PythonTree {
 
   constructor(
     private readonly tree: Tree,
-    private readonly changeMethods: ReadonlySet<string>,
+    private readonly changeMethods: () => ReadonlySet<string>,
   ) {}
 
   guarded(row: number): boolean {
@@ -103,7 +136,7 @@ class ParsedPython implements PythonTree {
     const methods = METHOD_RULES[id];
     if (methods) {
       const defined = (this.methods ??= definedFunctions(this.tree));
-      return !methods.some((m) => defined.has(m) || this.changeMethods.has(m)) || !this.callsOnRow(row, methods);
+      return !methods.some((m) => defined.has(m) || this.changeMethods().has(m)) || !this.callsOnRow(row, methods);
     }
     return true;
   }
@@ -209,8 +242,10 @@ function guardedRows(tree: Tree): Uint8Array {
   return rows;
 }
 
+const NO_METHODS: ReadonlySet<string> = new Set();
+
 /** The file's tree for judging hits, or undefined where it cannot be parsed (past the size bound). */
-export function pythonTree(text: string, changeMethods: ReadonlySet<string> = new Set()): PythonTree | undefined {
+export function pythonTree(text: string, changeMethods: () => ReadonlySet<string> = () => NO_METHODS): PythonTree | undefined {
   const tree = parsePython(text);
   return tree ? new ParsedPython(tree, changeMethods) : undefined;
 }
