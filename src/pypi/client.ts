@@ -41,12 +41,55 @@ export function pypiBaseUrl(env: NodeJS.ProcessEnv): string {
   return (env.PYPI_URL || "https://pypi.org").replace(/\/+$/, "");
 }
 
+/** The most of one answer read, decompressed: a release's JSON is a few kilobytes, a project's a few megabytes. */
+export const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+
+/** The body's text, read up to the cap (counted after decompression, so a gzip bomb stops there), or undefined past it. */
+async function boundedText(response: Response): Promise<string | undefined> {
+  const reader = response.body?.getReader();
+  if (!reader) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_ANSWER_BYTES) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * One package's answer. Redirects are followed only to the same host (a mirror's `/pypi/NAME/` → `/pypi/Name/`);
+ * what one package's answer lacks (too large, not JSON) is that package's "unknown", not an outage for the others.
+ */
 async function lookUp(url: string, timeoutMs: number): Promise<Judgement> {
   try {
-    const response = await fetch(url, { headers: { accept: "application/json", "user-agent": "small-steps" }, signal: AbortSignal.timeout(timeoutMs) });
+    const signal = AbortSignal.timeout(timeoutMs);
+    const host = new URL(url).host;
+    let response = await fetch(url, { headers: { accept: "application/json", "user-agent": "small-steps" }, signal, redirect: "manual" });
+    for (let hops = 0; response.status >= 300 && response.status < 400 && hops < 3; hops++) {
+      const location = response.headers.get("location");
+      const next = location ? new URL(location, url) : undefined;
+      if (!next || next.host !== host) return { python3: "unknown", reason: "the package index redirected to another host, which is not followed" };
+      response = await fetch(next, { headers: { accept: "application/json", "user-agent": "small-steps" }, signal, redirect: "manual" });
+    }
     if (response.status === 404) return { python3: "unknown", reason: "not found on the package index" };
     if (!response.ok) return { python3: "unknown", reason: `the package index answered HTTP ${response.status}` };
-    return judgePython3Support((await response.json()) as PyPIRelease);
+    const text = await boundedText(response);
+    if (text === undefined) return { python3: "unknown", reason: `the package index's answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB` };
+    let release: PyPIRelease;
+    try {
+      release = JSON.parse(text) as PyPIRelease;
+    } catch {
+      return { python3: "unknown", reason: "the package index answered with something that is not JSON" };
+    }
+    if (typeof release !== "object" || release === null) return { python3: "unknown", reason: "the package index answered with something that is not a release" };
+    return judgePython3Support(release);
   } catch (error) {
     const name = (error as Error).name;
     if (name === "TimeoutError" || name === "AbortError") return { python3: "unknown", reason: `no answer from the package index within ${timeoutMs / 1000} s` };

@@ -52,3 +52,30 @@ describe("the package index's answers and outages", () => {
     expect(resolved.map((d) => d.python3)).toEqual(["yes", "yes"]);
   });
 });
+
+describe("answers an outsider controls stay per package and bounded", () => {
+  test("one package's invalid JSON is that package's unknown; the others are still asked", async () => {
+    nock(PYPI).get("/pypi/broken/json").reply(200, "{not json", { "content-type": "application/json" });
+    nock(PYPI).get("/pypi/requests/json").reply(200, python3);
+    const [broken, requests] = await resolvePython3Support([added("broken"), added("requests")], options);
+    expect(broken).toMatchObject({ python3: "unknown", reason: "the package index answered with something that is not JSON" });
+    expect(requests.python3).toBe("yes");
+  });
+
+  test("an answer past the cap (counted after decompression) is not read whole", async () => {
+    const { gzipSync } = await import("node:zlib");
+    const bomb = gzipSync(Buffer.alloc(20 * 1024 * 1024, " ")); // 20 MB of spaces, about 20 KB compressed
+    nock(PYPI).get("/pypi/bomb/json").reply(200, bomb, { "content-encoding": "gzip", "content-type": "application/json" });
+    const [result] = await resolvePython3Support([added("bomb")], { ...options, timeoutMs: 5000 });
+    expect(result).toMatchObject({ python3: "unknown", reason: "the package index's answer is larger than 8 MB" });
+  });
+
+  test("a redirect is followed on the same host only", async () => {
+    nock(PYPI).get("/pypi/Flask/json").reply(301, "", { location: "/pypi/flask/json" });
+    nock(PYPI).get("/pypi/flask/json").reply(200, python3);
+    nock(PYPI).get("/pypi/evil/json").reply(302, "", { location: "https://attacker.test/pypi/evil/json" });
+    const [flask, evil] = await resolvePython3Support([added("Flask"), added("evil")], options);
+    expect(flask.python3).toBe("yes");
+    expect(evil).toMatchObject({ python3: "unknown", reason: "the package index redirected to another host, which is not followed" });
+  });
+});
