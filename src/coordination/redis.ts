@@ -15,6 +15,8 @@ export interface Logger {
 const LOCK_TTL_MS = 30_000;
 const RENEW_EVERY_MS = 10_000;
 const WAIT_STEP_MS = 100;
+/** How long one Redis command may take before the caller works without Redis. */
+const COMMAND_TIMEOUT_MS = 2000;
 /** How long an instance waits for another's lock before working anyway (a crashed holder's lock expires sooner). */
 const MAX_WAIT_MS = 60_000;
 const WARN_EVERY_MS = 60_000;
@@ -38,7 +40,8 @@ export class RedisCoordination {
     private readonly log: Logger,
   ) {
     // No offline queue: while Redis is down a command fails at once, and the caller works on its own.
-    this.redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false, retryStrategy: (times) => Math.min(times * 200, 2000) });
+    // A command that gets no answer (a Redis that hangs rather than refuses) fails after COMMAND_TIMEOUT_MS.
+    this.redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false, commandTimeout: COMMAND_TIMEOUT_MS, retryStrategy: (times) => Math.min(times * 200, 2000) });
     this.redis.on("error", (error: Error) => this.warn("Redis is unreachable: working without it until it is back", error));
     // Without an offline queue a command sent while the first connection is still being made fails at once, and the
     // delivery would run without the lock: the first commands wait for it (a bounded time). Later outages fail fast.
@@ -78,6 +81,8 @@ export class RedisCoordination {
       while (!held) {
         held = (await this.redis.set(lockKey, token, "PX", LOCK_TTL_MS, "NX")) === "OK";
         if (held) break;
+        // A lock with no expiry (left by hand, or by an older version) would hold every delivery for ever: give it one.
+        if ((await this.redis.pttl(lockKey)) === -1) await this.redis.pexpire(lockKey, LOCK_TTL_MS);
         if (Date.now() > deadline) {
           this.log.warn({ key }, "waited too long for another instance's lock: working anyway");
           break;
