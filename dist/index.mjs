@@ -1070,14 +1070,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path2 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path2 && path2[0] !== "/") {
-          path2 = `/${path2}`;
+        if (path && path[0] !== "/") {
+          path = `/${path}`;
         }
-        return new URL(`${origin}${path2}`);
+        return new URL(`${origin}${path}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1358,9 +1358,9 @@ var require_util = __commonJS({
     function isValidHeaderValue(characters) {
       return !headerCharRegex.test(characters);
     }
-    function parseRangeHeader(range2) {
-      if (range2 == null || range2 === "") return { start: 0, end: null, size: null };
-      const m = range2 ? range2.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
+    function parseRangeHeader(range) {
+      if (range == null || range === "") return { start: 0, end: null, size: null };
+      const m = range ? range.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
       return m ? {
         start: parseInt(m[1]),
         end: m[2] ? parseInt(m[2]) : null,
@@ -1528,39 +1528,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin }
+          request: { method, path, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path2);
+        debuglog("sending request to %s %s/%s", method, origin, path);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin },
+          request: { method, path, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path2,
+          path,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin }
+          request: { method, path, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path2);
+        debuglog("trailers received from %s %s/%s", method, origin, path);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin },
+          request: { method, path, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path2,
+          path,
           error2.message
         );
       });
@@ -1609,9 +1609,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path2, origin }
+            request: { method, path, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path2);
+          debuglog("sending request to %s %s/%s", method, origin, path);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1674,7 +1674,7 @@ var require_request = __commonJS({
     var kHandler = Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path2,
+        path,
         method,
         body: body2,
         headers,
@@ -1689,11 +1689,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path2 !== "string") {
+        if (typeof path !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path2[0] !== "/" && !(path2.startsWith("http://") || path2.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path[0] !== "/" && !(path.startsWith("http://") || path.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path2)) {
+        } else if (invalidPathRegex.test(path)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1759,7 +1759,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path2, query) : path2;
+        this.path = query ? buildURL(path, query) : path;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -3653,7 +3653,7 @@ var require_data_url = __commonJS({
 var require_webidl = __commonJS({
   "node_modules/undici/lib/web/fetch/webidl.js"(exports2, module2) {
     "use strict";
-    var { types: types2, inspect } = __require("node:util");
+    var { types, inspect } = __require("node:util");
     var { markAsUncloneable } = __require("node:worker_threads");
     var { toUSVString } = require_util();
     var webidl = {};
@@ -3843,7 +3843,7 @@ var require_webidl = __commonJS({
           });
         }
         const result = {};
-        if (!types2.isProxy(O)) {
+        if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
           for (const key of keys2) {
             const typedKey = keyConverter(key, prefix, argument);
@@ -3972,14 +3972,14 @@ var require_webidl = __commonJS({
       return x;
     };
     webidl.converters.ArrayBuffer = function(V, prefix, argument, opts) {
-      if (webidl.util.Type(V) !== "Object" || !types2.isAnyArrayBuffer(V)) {
+      if (webidl.util.Type(V) !== "Object" || !types.isAnyArrayBuffer(V)) {
         throw webidl.errors.conversionFailed({
           prefix,
           argument: `${argument} ("${webidl.util.Stringify(V)}")`,
           types: ["ArrayBuffer"]
         });
       }
-      if (opts?.allowShared === false && types2.isSharedArrayBuffer(V)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
@@ -3994,14 +3994,14 @@ var require_webidl = __commonJS({
       return V;
     };
     webidl.converters.TypedArray = function(V, T, prefix, name2, opts) {
-      if (webidl.util.Type(V) !== "Object" || !types2.isTypedArray(V) || V.constructor.name !== T.name) {
+      if (webidl.util.Type(V) !== "Object" || !types.isTypedArray(V) || V.constructor.name !== T.name) {
         throw webidl.errors.conversionFailed({
           prefix,
           argument: `${name2} ("${webidl.util.Stringify(V)}")`,
           types: [T.name]
         });
       }
-      if (opts?.allowShared === false && types2.isSharedArrayBuffer(V.buffer)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V.buffer)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
@@ -4016,13 +4016,13 @@ var require_webidl = __commonJS({
       return V;
     };
     webidl.converters.DataView = function(V, prefix, name2, opts) {
-      if (webidl.util.Type(V) !== "Object" || !types2.isDataView(V)) {
+      if (webidl.util.Type(V) !== "Object" || !types.isDataView(V)) {
         throw webidl.errors.exception({
           header: prefix,
           message: `${name2} is not a DataView.`
         });
       }
-      if (opts?.allowShared === false && types2.isSharedArrayBuffer(V.buffer)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V.buffer)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
@@ -4037,13 +4037,13 @@ var require_webidl = __commonJS({
       return V;
     };
     webidl.converters.BufferSource = function(V, prefix, name2, opts) {
-      if (types2.isAnyArrayBuffer(V)) {
+      if (types.isAnyArrayBuffer(V)) {
         return webidl.converters.ArrayBuffer(V, prefix, name2, { ...opts, allowShared: false });
       }
-      if (types2.isTypedArray(V)) {
+      if (types.isTypedArray(V)) {
         return webidl.converters.TypedArray(V, V.constructor, prefix, name2, { ...opts, allowShared: false });
       }
-      if (types2.isDataView(V)) {
+      if (types.isDataView(V)) {
         return webidl.converters.DataView(V, prefix, name2, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
@@ -5496,7 +5496,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape2 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5504,14 +5504,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name2, value] of object) {
           if (typeof value === "string") {
-            const chunk3 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name2))}"\r
+            const chunk3 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name2))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk3);
             length += chunk3.byteLength;
           } else {
-            const chunk3 = textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name2))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
+            const chunk3 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name2))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -6452,7 +6452,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path2, host, upgrade, blocking, reset } = request2;
+      const { method, path, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body2)) {
@@ -6533,7 +6533,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path2} HTTP/1.1\r
+      let header = `${method} ${path} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7062,7 +7062,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path2, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7159,7 +7159,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path2;
+      headers[HTTP2_HEADER_PATH] = path;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7512,9 +7512,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path2 = search ? `${pathname}${search}` : pathname;
+        const path = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path2;
+        this.opts.path = path;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8231,10 +8231,10 @@ var require_pool_base = __commonJS({
         this[kQueued] = 0;
         const pool = this;
         this[kOnDrain] = function onDrain(origin, targets) {
-          const queue = pool[kQueue];
+          const queue2 = pool[kQueue];
           let needDrain = false;
           while (!needDrain) {
-            const item = queue.shift();
+            const item = queue2.shift();
             if (!item) {
               break;
             }
@@ -8246,7 +8246,7 @@ var require_pool_base = __commonJS({
             pool[kNeedDrain] = false;
             pool.emit("drain", origin, [pool, ...targets]);
           }
-          if (pool[kClosedResolve] && queue.isEmpty()) {
+          if (pool[kClosedResolve] && queue2.isEmpty()) {
             Promise.all(pool[kClients].map((c) => c.close())).then(pool[kClosedResolve]);
           }
         };
@@ -8753,10 +8753,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path2 = "/",
+          path = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path2;
+        opts.path = origin + path;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9069,16 +9069,16 @@ var require_retry_handler = __commonJS({
       const current = Date.now();
       return new Date(retryAfter).getTime() - current;
     }
-    function validatePartialResponseContentLength(headers, range2, statusCode, retryCount) {
+    function validatePartialResponseContentLength(headers, range, statusCode, retryCount) {
       const contentLength = headers["content-length"];
       if (contentLength == null) {
         return null;
       }
-      if (!Number.isFinite(range2.start) || !Number.isFinite(range2.end)) {
+      if (!Number.isFinite(range.start) || !Number.isFinite(range.end)) {
         return null;
       }
       const length = Number(contentLength);
-      const expectedLength = range2.end - range2.start + 1;
+      const expectedLength = range.end - range.start + 1;
       if (!Number.isFinite(length) || length !== expectedLength) {
         return new RequestRetryError("Content-Length mismatch", statusCode, {
           headers,
@@ -9293,8 +9293,8 @@ var require_retry_handler = __commonJS({
         }
         if (this.end == null) {
           if (statusCode === 206) {
-            const range2 = parseRangeHeader(headers["content-range"]);
-            if (range2 == null) {
+            const range = parseRangeHeader(headers["content-range"]);
+            if (range == null) {
               this.headersSent = true;
               return this.handler.onHeaders(
                 statusCode,
@@ -9303,12 +9303,12 @@ var require_retry_handler = __commonJS({
                 statusMessage
               );
             }
-            const contentLengthError = validatePartialResponseContentLength(headers, range2, statusCode, this.retryCount);
+            const contentLengthError = validatePartialResponseContentLength(headers, range, statusCode, this.retryCount);
             if (contentLengthError != null) {
               this.abort(contentLengthError);
               return false;
             }
-            const { start: start2, size, end = size - 1 } = range2;
+            const { start: start2, size, end = size - 1 } = range;
             assert2(
               start2 != null && Number.isFinite(start2),
               "content-range mismatch"
@@ -10666,15 +10666,15 @@ var require_mock_utils = __commonJS({
         isPromise
       }
     } = __require("node:util");
-    function matchValue(match2, value) {
-      if (typeof match2 === "string") {
-        return match2 === value;
+    function matchValue(match, value) {
+      if (typeof match === "string") {
+        return match === value;
       }
-      if (match2 instanceof RegExp) {
-        return match2.test(value);
+      if (match instanceof RegExp) {
+        return match.test(value);
       }
-      if (typeof match2 === "function") {
-        return match2(value) === true;
+      if (typeof match === "function") {
+        return match(value) === true;
       }
       return false;
     }
@@ -10728,20 +10728,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path2) {
-      if (typeof path2 !== "string") {
-        return path2;
+    function safeUrl(path) {
+      if (typeof path !== "string") {
+        return path;
       }
-      const pathSegments = path2.split("?");
+      const pathSegments = path.split("?");
       if (pathSegments.length !== 2) {
-        return path2;
+        return path;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path2, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path2);
+    function matchKey(mockDispatch2, { path, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10763,7 +10763,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path2 }) => matchValue(safeUrl(path2), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path }) => matchValue(safeUrl(path), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10801,9 +10801,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path2, method, body: body2, headers, query } = opts;
+      const { path, method, body: body2, headers, query } = opts;
       return {
-        path: path2,
+        path,
         method,
         body: body2,
         headers,
@@ -11232,11 +11232,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural;
       }
-      pluralize(count3) {
-        const one = count3 === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun2 = one ? this.singular : this.plural;
-        return { ...keys, count: count3, noun: noun2 };
+        return { ...keys, count: count2, noun: noun2 };
       }
     };
   }
@@ -11266,10 +11266,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path2, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path2,
+            Path: path,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12394,7 +12394,7 @@ var require_response = __commonJS({
     var { URLSerializer } = require_data_url();
     var { kConstruct } = require_symbols();
     var assert2 = __require("node:assert");
-    var { types: types2 } = __require("node:util");
+    var { types } = __require("node:util");
     var textEncoder = new TextEncoder("utf-8");
     var Response = class _Response {
       // Creates network error Response.
@@ -12715,7 +12715,7 @@ var require_response = __commonJS({
       if (isBlobLike(V)) {
         return webidl.converters.Blob(V, prefix, name2, { strict: false });
       }
-      if (ArrayBuffer.isView(V) || types2.isArrayBuffer(V)) {
+      if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
         return webidl.converters.BufferSource(V, prefix, name2);
       }
       if (util.isFormDataLike(V)) {
@@ -14949,7 +14949,7 @@ var require_util4 = __commonJS({
     var { ProgressEvent } = require_progressevent();
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
-    var { types: types2 } = __require("node:util");
+    var { types } = __require("node:util");
     var { StringDecoder } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
@@ -14979,7 +14979,7 @@ var require_util4 = __commonJS({
               });
             }
             isFirstChunk = false;
-            if (!done && types2.isUint8Array(value)) {
+            if (!done && types.isUint8Array(value)) {
               bytes.push(value);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
@@ -16148,9 +16148,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path2) {
-      for (let i2 = 0; i2 < path2.length; ++i2) {
-        const code18 = path2.charCodeAt(i2);
+    function validateCookiePath(path) {
+      for (let i2 = 0; i2 < path.length; ++i2) {
+        const code18 = path.charCodeAt(i2);
         if (code18 < 32 || // exclude CTLs (0-31)
         code18 > 126 || // exclude DEL and non-ascii
         code18 === 59) {
@@ -17851,9 +17851,9 @@ var require_sender = __commonJS({
       }
       async #run() {
         this.#running = true;
-        const queue = this.#queue;
-        while (!queue.isEmpty()) {
-          const node = queue.shift();
+        const queue2 = this.#queue;
+        while (!queue2.isEmpty()) {
+          const node = queue2.shift();
           if (node.promise !== null) {
             await node.promise;
           }
@@ -17909,7 +17909,7 @@ var require_websocket = __commonJS({
     var { ByteParser } = require_receiver();
     var { kEnumerableProperty, isBlobLike } = require_util();
     var { getGlobalDispatcher } = require_global2();
-    var { types: types2 } = __require("node:util");
+    var { types } = __require("node:util");
     var { ErrorEvent, CloseEvent } = require_events();
     var { SendQueue } = require_sender();
     var WebSocket = class _WebSocket extends EventTarget {
@@ -18032,7 +18032,7 @@ var require_websocket = __commonJS({
           this.#sendQueue.add(data, () => {
             this.#bufferedAmount -= length;
           }, sendHints.string);
-        } else if (types2.isArrayBuffer(data)) {
+        } else if (types.isArrayBuffer(data)) {
           this.#bufferedAmount += data.byteLength;
           this.#sendQueue.add(data, () => {
             this.#bufferedAmount -= data.byteLength;
@@ -18244,7 +18244,7 @@ var require_websocket = __commonJS({
         if (isBlobLike(V)) {
           return webidl.converters.Blob(V, { strict: false });
         }
-        if (ArrayBuffer.isView(V) || types2.isArrayBuffer(V)) {
+        if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
           return webidl.converters.BufferSource(V);
         }
       }
@@ -18313,7 +18313,7 @@ var require_eventsource_stream = __commonJS({
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
-    var ID2 = Buffer.from("id");
+    var ID = Buffer.from("id");
     var RETRY = Buffer.from("retry");
     var minParserItems = 1024;
     var maxParserItems = 131072;
@@ -18529,7 +18529,7 @@ ${value}`;
           }
           return;
         }
-        if (isFieldName(line, fieldLength, ID2)) {
+        if (isFieldName(line, fieldLength, ID)) {
           if (isValidLastEventIdBytes(line, valueStart)) {
             this.setEventFieldSize("id", line.length - valueStart);
             event.id = line.toString("utf8", valueStart);
@@ -18655,15 +18655,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count3) {
-        while (count3 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk2 = this.chunks[this.lineChunkIndex];
           const remaining = chunk2.length - this.linePos;
-          if (count3 < remaining) {
-            this.linePos += count3;
-            count3 = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count3 -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19070,11 +19070,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path2 = opts.path;
+          let path = opts.path;
           if (!opts.path.startsWith("/")) {
-            path2 = `/${path2}`;
+            path = `/${path}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path2);
+          url = new URL(util.parseOrigin(url).origin + path);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19563,7 +19563,7 @@ var require_metric = __commonJS({
     var { isObject } = require_util9();
     var { validateMetricName, validateLabelName } = require_validation();
     var Metric = class {
-      constructor(config2, defaults2 = {}) {
+      constructor(config2, defaults = {}) {
         if (!isObject(config2)) {
           throw new TypeError("constructor expected a config object");
         }
@@ -19575,7 +19575,7 @@ var require_metric = __commonJS({
             aggregator: "sum",
             enableExemplars: false
           },
-          defaults2,
+          defaults,
           config2
         );
         if (!this.registers) {
@@ -20018,12 +20018,12 @@ var require_histogram = __commonJS({
       updateExemplar(labels, value, exemplarLabels) {
         if (Object.keys(exemplarLabels).length === 0) return;
         const hash = hashObject(labels, this.sortedLabelNames);
-        const bound2 = findBound(this.upperBounds, value);
+        const bound = findBound(this.upperBounds, value);
         const { bucketExemplars } = this.hashMap[hash];
-        let exemplar = bucketExemplars[bound2];
+        let exemplar = bucketExemplars[bound];
         if (!isObject(exemplar)) {
           exemplar = new Exemplar();
-          bucketExemplars[bound2] = exemplar;
+          bucketExemplars[bound] = exemplar;
         }
         exemplar.validateExemplarLabelSet(exemplarLabels);
         exemplar.labelSet = exemplarLabels;
@@ -20136,9 +20136,9 @@ var require_histogram = __commonJS({
     }
     function findBound(upperBounds, value) {
       for (let i2 = 0; i2 < upperBounds.length; i2++) {
-        const bound2 = upperBounds[i2];
-        if (value <= bound2) {
-          return bound2;
+        const bound = upperBounds[i2];
+        if (value <= bound) {
+          return bound;
         }
       }
       return -1;
@@ -20839,8 +20839,8 @@ var require_tdigest = __commonJS({
         return 1;
       }
       this._cumulate(true);
-      var bound2 = this.bound_mean(x);
-      var lower = bound2[0], upper = bound2[1];
+      var bound = this.bound_mean(x);
+      var lower = bound[0], upper = bound[1];
       if (this.discrete) {
         return lower.cumn / this.n;
       } else {
@@ -20870,8 +20870,8 @@ var require_tdigest = __commonJS({
       }
       this._cumulate(true);
       var h = this.n * p;
-      var bound2 = this.bound_mean_cumn(h);
-      var lower = bound2[0], upper = bound2[1];
+      var bound = this.bound_mean_cumn(h);
+      var lower = bound[0], upper = bound[1];
       if (upper === lower || lower === null || upper === null) {
         return (lower || upper).mean;
       } else if (!this.discrete) {
@@ -21230,8 +21230,8 @@ var require_pushgateway = __commonJS({
       const gatewayUrlParsed = url.parse(this.gatewayUrl);
       const gatewayUrlPath = gatewayUrlParsed.pathname && gatewayUrlParsed.pathname !== "/" ? gatewayUrlParsed.pathname : "";
       const jobPath = job ? `/job/${encodeURIComponent(job)}${generateGroupings(groupings)}` : "";
-      const path2 = `${gatewayUrlPath}/metrics${jobPath}`;
-      const target = url.resolve(this.gatewayUrl, path2);
+      const path = `${gatewayUrlPath}/metrics${jobPath}`;
+      const target = url.resolve(this.gatewayUrl, path);
       const requestParams = url.parse(target);
       const httpModule = isHttps(requestParams.href) ? https : http;
       const options2 = Object.assign(requestParams, this.requestOptions, {
@@ -21297,28 +21297,28 @@ var require_pushgateway = __commonJS({
 var require_bucketGenerators = __commonJS({
   "node_modules/prom-client/lib/bucketGenerators.js"(exports2) {
     "use strict";
-    exports2.linearBuckets = (start2, width, count3) => {
-      if (count3 < 1) {
+    exports2.linearBuckets = (start2, width, count2) => {
+      if (count2 < 1) {
         throw new Error("Linear buckets needs a positive count");
       }
-      const buckets = new Array(count3);
-      for (let i2 = 0; i2 < count3; i2++) {
+      const buckets = new Array(count2);
+      for (let i2 = 0; i2 < count2; i2++) {
         buckets[i2] = start2 + i2 * width;
       }
       return buckets;
     };
-    exports2.exponentialBuckets = (start2, factor, count3) => {
+    exports2.exponentialBuckets = (start2, factor, count2) => {
       if (start2 <= 0) {
         throw new Error("Exponential buckets needs a positive start");
       }
-      if (count3 < 1) {
+      if (count2 < 1) {
         throw new Error("Exponential buckets needs a positive count");
       }
       if (factor <= 1) {
         throw new Error("Exponential buckets needs a factor greater than 1");
       }
-      const buckets = new Array(count3);
-      for (let i2 = 0; i2 < count3; i2++) {
+      const buckets = new Array(count2);
+      for (let i2 = 0; i2 < count2; i2++) {
         buckets[i2] = start2;
         start2 *= factor;
       }
@@ -24124,7 +24124,7 @@ var require_cluster = __commonJS({
       if (listenersAdded) return;
       listenersAdded = true;
       if (cluster().isMaster) {
-        cluster().on("message", (worker, message) => {
+        cluster().on("message", (worker2, message) => {
           if (message.type === GET_METRICS_RES) {
             const request2 = requests.get(message.requestId);
             if (message.error) {
@@ -27586,14 +27586,14 @@ var require_lodash = __commonJS({
     var assignInWith = createAssigner(function(object, source, srcIndex, customizer) {
       copyObject(source, keysIn(source), object, customizer);
     });
-    var defaults2 = baseRest(function(args2) {
+    var defaults = baseRest(function(args2) {
       args2.push(void 0, assignInDefaults);
       return apply(assignInWith, void 0, args2);
     });
     function keysIn(object) {
       return isArrayLike(object) ? arrayLikeKeys(object, true) : baseKeysIn(object);
     }
-    module2.exports = defaults2;
+    module2.exports = defaults;
   }
 });
 
@@ -27641,8 +27641,8 @@ var require_lodash3 = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isArguments = exports2.defaults = exports2.noop = void 0;
-    var defaults2 = require_lodash();
-    exports2.defaults = defaults2;
+    var defaults = require_lodash();
+    exports2.defaults = defaults;
     var isArguments = require_lodash2();
     exports2.isArguments = isArguments;
     function noop4() {
@@ -27677,14 +27677,14 @@ var require_ms = __commonJS({
       if (str.length > 100) {
         return;
       }
-      var match2 = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
+      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
         str
       );
-      if (!match2) {
+      if (!match) {
         return;
       }
-      var n2 = parseFloat(match2[1]);
-      var type = (match2[2] || "ms").toLowerCase();
+      var n2 = parseFloat(match[1]);
+      var type = (match[2] || "ms").toLowerCase();
       switch (type) {
         case "years":
         case "year":
@@ -27815,19 +27815,19 @@ var require_common = __commonJS({
             args2.unshift("%O");
           }
           let index2 = 0;
-          args2[0] = args2[0].replace(/%([a-zA-Z%])/g, (match2, format) => {
-            if (match2 === "%%") {
+          args2[0] = args2[0].replace(/%([a-zA-Z%])/g, (match, format) => {
+            if (match === "%%") {
               return "%";
             }
             index2++;
             const formatter = createDebug.formatters[format];
             if (typeof formatter === "function") {
               const val = args2[index2];
-              match2 = formatter.call(self2, val);
+              match = formatter.call(self2, val);
               args2.splice(index2, 1);
               index2--;
             }
-            return match2;
+            return match;
           });
           createDebug.formatArgs.call(self2, args2);
           const logFn = self2.log || createDebug.log;
@@ -28062,12 +28062,12 @@ var require_browser = __commonJS({
       args2.splice(1, 0, c, "color: inherit");
       let index2 = 0;
       let lastC = 0;
-      args2[0].replace(/%[a-zA-Z%]/g, (match2) => {
-        if (match2 === "%%") {
+      args2[0].replace(/%[a-zA-Z%]/g, (match) => {
+        if (match === "%%") {
           return;
         }
         index2++;
-        if (match2 === "%c") {
+        if (match === "%c") {
           lastC = index2;
         }
       });
@@ -28719,15 +28719,15 @@ var require_utils5 = __commonJS({
     exports2.packObject = packObject;
     function timeout(callback, timeout2) {
       let timer = null;
-      const run3 = function() {
+      const run4 = function() {
         if (timer) {
           clearTimeout(timer);
           timer = null;
           callback.apply(this, arguments);
         }
       };
-      timer = setTimeout(run3, timeout2, new Error("timeout"));
-      return run3;
+      timer = setTimeout(run4, timeout2, new Error("timeout"));
+      return run4;
     }
     exports2.timeout = timeout;
     function convertObjectToArray(obj) {
@@ -29823,18 +29823,18 @@ var require_Pipeline = __commonJS({
           if (commonError && retriable) {
             const _this = this;
             const errv = commonError.message.split(" ");
-            const queue = this._queue;
+            const queue2 = this._queue;
             let inTransaction = false;
             this._queue = [];
-            for (let i2 = 0; i2 < queue.length; ++i2) {
-              if (errv[0] === "ASK" && !inTransaction && queue[i2].name !== "asking" && (!queue[i2 - 1] || queue[i2 - 1].name !== "asking")) {
+            for (let i2 = 0; i2 < queue2.length; ++i2) {
+              if (errv[0] === "ASK" && !inTransaction && queue2[i2].name !== "asking" && (!queue2[i2 - 1] || queue2[i2 - 1].name !== "asking")) {
                 const asking = new Command_1.default("asking");
                 asking.ignore = true;
                 this.sendCommand(asking);
               }
-              queue[i2].initPromise();
-              this.sendCommand(queue[i2]);
-              inTransaction = queue[i2].inTransaction;
+              queue2[i2].initPromise();
+              this.sendCommand(queue2[i2]);
+              inTransaction = queue2[i2].inTransaction;
             }
             let matched = true;
             if (typeof this.leftRedirections === "undefined") {
@@ -30318,9 +30318,9 @@ var require_ClusterSubscriber = __commonJS({
        *
        * @param range
        */
-      associateSlotRange(range2) {
+      associateSlotRange(range) {
         if (this.isSharded) {
-          this.slotRange = range2;
+          this.slotRange = range;
         }
         return this.slotRange;
       }
@@ -30724,51 +30724,51 @@ var require_denque = __commonJS({
       }
       return item;
     };
-    Denque.prototype.remove = function remove(index2, count3) {
+    Denque.prototype.remove = function remove(index2, count2) {
       var i2 = index2;
       var removed;
-      var del_count = count3;
+      var del_count = count2;
       if (i2 !== (i2 | 0)) {
         return void 0;
       }
       if (this._head === this._tail) return void 0;
       var size = this.size();
       var len = this._list.length;
-      if (i2 >= size || i2 < -size || count3 < 1) return void 0;
+      if (i2 >= size || i2 < -size || count2 < 1) return void 0;
       if (i2 < 0) i2 += size;
-      if (count3 === 1 || !count3) {
+      if (count2 === 1 || !count2) {
         removed = new Array(1);
         removed[0] = this.removeOne(i2);
         return removed;
       }
-      if (i2 === 0 && i2 + count3 >= size) {
+      if (i2 === 0 && i2 + count2 >= size) {
         removed = this.toArray();
         this.clear();
         return removed;
       }
-      if (i2 + count3 > size) count3 = size - i2;
+      if (i2 + count2 > size) count2 = size - i2;
       var k;
-      removed = new Array(count3);
-      for (k = 0; k < count3; k++) {
+      removed = new Array(count2);
+      for (k = 0; k < count2; k++) {
         removed[k] = this._list[this._head + i2 + k & this._capacityMask];
       }
       i2 = this._head + i2 & this._capacityMask;
-      if (index2 + count3 === size) {
-        this._tail = this._tail - count3 + len & this._capacityMask;
-        for (k = count3; k > 0; k--) {
+      if (index2 + count2 === size) {
+        this._tail = this._tail - count2 + len & this._capacityMask;
+        for (k = count2; k > 0; k--) {
           this._list[i2 = i2 + 1 + len & this._capacityMask] = void 0;
         }
         return removed;
       }
       if (index2 === 0) {
-        this._head = this._head + count3 + len & this._capacityMask;
-        for (k = count3 - 1; k > 0; k--) {
+        this._head = this._head + count2 + len & this._capacityMask;
+        for (k = count2 - 1; k > 0; k--) {
           this._list[i2 = i2 + 1 + len & this._capacityMask] = void 0;
         }
         return removed;
       }
       if (i2 < size / 2) {
-        this._head = this._head + index2 + count3 + len & this._capacityMask;
+        this._head = this._head + index2 + count2 + len & this._capacityMask;
         for (k = index2; k > 0; k--) {
           this.unshift(this._list[i2 = i2 - 1 + len & this._capacityMask]);
         }
@@ -30780,8 +30780,8 @@ var require_denque = __commonJS({
         if (index2 < 0) this._tail = i2;
       } else {
         this._tail = i2;
-        i2 = i2 + count3 + len & this._capacityMask;
-        for (k = size - (count3 + index2); k > 0; k--) {
+        i2 = i2 + count2 + len & this._capacityMask;
+        for (k = size - (count2 + index2); k > 0; k--) {
           this.push(this._list[i2++]);
         }
         i2 = this._tail;
@@ -30793,7 +30793,7 @@ var require_denque = __commonJS({
       if (this._head < 2 && this._tail > 1e4 && this._tail <= len >>> 2) this._shrinkArray();
       return removed;
     };
-    Denque.prototype.splice = function splice(index2, count3) {
+    Denque.prototype.splice = function splice(index2, count2) {
       var i2 = index2;
       if (i2 !== (i2 | 0)) {
         return void 0;
@@ -30813,13 +30813,13 @@ var require_denque = __commonJS({
           for (k = 0; k < i2; k++) {
             temp[k] = this._list[this._head + k & this._capacityMask];
           }
-          if (count3 === 0) {
+          if (count2 === 0) {
             removed = [];
             if (i2 > 0) {
               this._head = this._head + i2 + len & this._capacityMask;
             }
           } else {
-            removed = this.remove(i2, count3);
+            removed = this.remove(i2, count2);
             this._head = this._head + i2 + len & this._capacityMask;
           }
           while (arg_len > arguments_index) {
@@ -30829,18 +30829,18 @@ var require_denque = __commonJS({
             this.unshift(temp[k - 1]);
           }
         } else {
-          temp = new Array(size - (i2 + count3));
+          temp = new Array(size - (i2 + count2));
           var leng = temp.length;
           for (k = 0; k < leng; k++) {
-            temp[k] = this._list[this._head + i2 + count3 + k & this._capacityMask];
+            temp[k] = this._list[this._head + i2 + count2 + k & this._capacityMask];
           }
-          if (count3 === 0) {
+          if (count2 === 0) {
             removed = [];
             if (i2 != size) {
               this._tail = this._head + i2 + len & this._capacityMask;
             }
           } else {
-            removed = this.remove(i2, count3);
+            removed = this.remove(i2, count2);
             this._tail = this._tail - leng + len & this._capacityMask;
           }
           while (arguments_index < arg_len) {
@@ -30852,7 +30852,7 @@ var require_denque = __commonJS({
         }
         return removed;
       } else {
-        return this.remove(i2, count3);
+        return this.remove(i2, count2);
       }
     };
     Denque.prototype.clear = function clear() {
@@ -30943,8 +30943,8 @@ var require_DelayQueue = __commonJS({
         if (!this.queues[bucket]) {
           this.queues[bucket] = new Deque();
         }
-        const queue = this.queues[bucket];
-        queue.push(item);
+        const queue2 = this.queues[bucket];
+        queue2.push(item);
         if (!this.timeouts[bucket]) {
           this.timeouts[bucket] = setTimeout(() => {
             callback(() => {
@@ -30955,18 +30955,18 @@ var require_DelayQueue = __commonJS({
         }
       }
       execute(bucket) {
-        const queue = this.queues[bucket];
-        if (!queue) {
+        const queue2 = this.queues[bucket];
+        if (!queue2) {
           return;
         }
-        const { length } = queue;
+        const { length } = queue2;
         if (!length) {
           return;
         }
         debug2("send %d commands in %s queue", length, bucket);
         this.queues[bucket] = null;
-        while (queue.length > 0) {
-          queue.shift()();
+        while (queue2.length > 0) {
+          queue2.shift()();
         }
       }
     };
@@ -31906,7 +31906,7 @@ var require_cluster2 = __commonJS({
        * Called when closed to check whether a reconnection should be made
        */
       handleCloseEvent(reason) {
-        var _a2;
+        var _a;
         if (reason) {
           debug2("closed because %s", reason);
         }
@@ -31925,7 +31925,7 @@ var require_cluster2 = __commonJS({
           }, retryDelay);
         } else {
           if (this.options.shardedSubscribers) {
-            (_a2 = this.subscriberGroupEmitter) === null || _a2 === void 0 ? void 0 : _a2.removeAllListeners();
+            (_a = this.subscriberGroupEmitter) === null || _a === void 0 ? void 0 : _a.removeAllListeners();
           }
           this.setStatus("end");
           this.flushQueue(new Error("None of startup nodes is available"));
@@ -32555,7 +32555,7 @@ var require_SentinelConnector = __commonJS({
         }
       }
       async initFailoverDetector() {
-        var _a2;
+        var _a;
         if (!this.options.failoverDetector) {
           return;
         }
@@ -32571,8 +32571,8 @@ var require_SentinelConnector = __commonJS({
             retryStrategy: this.options.sentinelReconnectStrategy
           });
           client.on("reconnecting", () => {
-            var _a3;
-            (_a3 = this.emitter) === null || _a3 === void 0 ? void 0 : _a3.emit("sentinelReconnecting");
+            var _a2;
+            (_a2 = this.emitter) === null || _a2 === void 0 ? void 0 : _a2.emit("sentinelReconnecting");
           });
           sentinels.push({ address: value, client });
         }
@@ -32582,7 +32582,7 @@ var require_SentinelConnector = __commonJS({
         }
         this.failoverDetector = new FailoverDetector_1.FailoverDetector(this, sentinels);
         await this.failoverDetector.subscribe();
-        (_a2 = this.emitter) === null || _a2 === void 0 ? void 0 : _a2.emit("failoverSubscribed");
+        (_a = this.emitter) === null || _a === void 0 ? void 0 : _a.emit("failoverSubscribed");
       }
     };
     exports2.default = SentinelConnector;
@@ -33257,15 +33257,15 @@ var require_DataHandler = __commonJS({
             if (channel) {
               this.redis.condition.subscriber.del(replyType, channel);
             }
-            const count3 = reply[2];
-            if (Number(count3) === 0) {
+            const count2 = reply[2];
+            if (Number(count2) === 0) {
               this.redis.condition.subscriber = false;
             }
             const item = this.shiftCommand(reply);
             if (!item) {
               return;
             }
-            if (!fillUnsubCommand(item.command, count3)) {
+            if (!fillUnsubCommand(item.command, count2)) {
               this.redis.commandQueue.unshift(item);
             }
             break;
@@ -33309,30 +33309,30 @@ var require_DataHandler = __commonJS({
     };
     exports2.default = DataHandler;
     var remainingRepliesMap = /* @__PURE__ */ new WeakMap();
-    function fillSubCommand(command, count3) {
+    function fillSubCommand(command, count2) {
       let remainingReplies = remainingRepliesMap.has(command) ? remainingRepliesMap.get(command) : command.args.length;
       remainingReplies -= 1;
       if (remainingReplies <= 0) {
-        command.resolve(count3);
+        command.resolve(count2);
         remainingRepliesMap.delete(command);
         return true;
       }
       remainingRepliesMap.set(command, remainingReplies);
       return false;
     }
-    function fillUnsubCommand(command, count3) {
+    function fillUnsubCommand(command, count2) {
       let remainingReplies = remainingRepliesMap.has(command) ? remainingRepliesMap.get(command) : command.args.length;
       if (remainingReplies === 0) {
-        if (Number(count3) === 0) {
+        if (Number(count2) === 0) {
           remainingRepliesMap.delete(command);
-          command.resolve(count3);
+          command.resolve(count2);
           return true;
         }
         return false;
       }
       remainingReplies -= 1;
       if (remainingReplies <= 0) {
-        command.resolve(count3);
+        command.resolve(count2);
         return true;
       }
       remainingRepliesMap.set(command, remainingReplies);
@@ -33355,7 +33355,7 @@ var require_event_handler = __commonJS({
     var debug2 = (0, utils_1.Debug)("connection");
     function connectHandler(self2) {
       return function() {
-        var _a2;
+        var _a;
         self2.setStatus("connect");
         self2.resetCommandQueue();
         let flushed = false;
@@ -33397,7 +33397,7 @@ var require_event_handler = __commonJS({
           clientCommandPromises.push((0, utils_1.getPackageMeta)().then((packageMeta) => {
             return self2.client("SETINFO", "LIB-VER", packageMeta.version).catch(utils_1.noop);
           }).catch(utils_1.noop));
-          clientCommandPromises.push(self2.client("SETINFO", "LIB-NAME", ((_a2 = self2.options) === null || _a2 === void 0 ? void 0 : _a2.clientInfoTag) ? `ioredis(${self2.options.clientInfoTag})` : "ioredis").catch(utils_1.noop));
+          clientCommandPromises.push(self2.client("SETINFO", "LIB-NAME", ((_a = self2.options) === null || _a === void 0 ? void 0 : _a.clientInfoTag) ? `ioredis(${self2.options.clientInfoTag})` : "ioredis").catch(utils_1.noop));
         }
         Promise.all(clientCommandPromises).catch(utils_1.noop).finally(() => {
           if (!self2.options.enableReadyCheck) {
@@ -33434,10 +33434,10 @@ var require_event_handler = __commonJS({
       return err2;
     }
     function abortIncompletePipelines(commandQueue) {
-      var _a2;
+      var _a;
       let expectedIndex = 0;
       for (let i2 = 0; i2 < commandQueue.length; ) {
-        const command = (_a2 = commandQueue.peekAt(i2)) === null || _a2 === void 0 ? void 0 : _a2.command;
+        const command = (_a = commandQueue.peekAt(i2)) === null || _a === void 0 ? void 0 : _a.command;
         const pipelineIndex = command.pipelineIndex;
         if (pipelineIndex === void 0 || pipelineIndex === 0) {
           expectedIndex = 0;
@@ -33451,9 +33451,9 @@ var require_event_handler = __commonJS({
       }
     }
     function abortTransactionFragments(commandQueue) {
-      var _a2;
+      var _a;
       for (let i2 = 0; i2 < commandQueue.length; ) {
-        const command = (_a2 = commandQueue.peekAt(i2)) === null || _a2 === void 0 ? void 0 : _a2.command;
+        const command = (_a = commandQueue.peekAt(i2)) === null || _a === void 0 ? void 0 : _a.command;
         if (command.name === "multi") {
           break;
         }
@@ -33900,8 +33900,8 @@ var require_Redis = __commonJS({
        * not in `"normal"` mode, certain commands are not allowed.
        */
       get mode() {
-        var _a2;
-        return this.options.monitor ? "monitor" : ((_a2 = this.condition) === null || _a2 === void 0 ? void 0 : _a2.subscriber) ? "subscriber" : "normal";
+        var _a;
+        return this.options.monitor ? "monitor" : ((_a = this.condition) === null || _a === void 0 ? void 0 : _a.subscriber) ? "subscriber" : "normal";
       }
       /**
        * Listen for all requests received by the server in real time.
@@ -33959,7 +33959,7 @@ var require_Redis = __commonJS({
        * @ignore
        */
       sendCommand(command, stream) {
-        var _a2, _b;
+        var _a, _b;
         if (this.status === "wait") {
           this.connect().catch(lodash_1.noop);
         }
@@ -33967,7 +33967,7 @@ var require_Redis = __commonJS({
           command.reject(new Error(utils_1.CONNECTION_CLOSED_ERROR_MSG));
           return command.promise;
         }
-        if (((_a2 = this.condition) === null || _a2 === void 0 ? void 0 : _a2.subscriber) && !Command_1.default.checkFlag("VALID_IN_SUBSCRIBER_MODE", command.name)) {
+        if (((_a = this.condition) === null || _a === void 0 ? void 0 : _a.subscriber) && !Command_1.default.checkFlag("VALID_IN_SUBSCRIBER_MODE", command.name)) {
           command.reject(new Error("Connection in subscriber mode, only subscriber commands may be used"));
           return command.promise;
         }
@@ -34046,7 +34046,7 @@ var require_Redis = __commonJS({
         return command.promise;
       }
       getBlockingTimeoutInMs(command) {
-        var _a2;
+        var _a;
         if (!Command_1.default.checkFlag("BLOCKING_COMMANDS", command.name)) {
           return void 0;
         }
@@ -34057,7 +34057,7 @@ var require_Redis = __commonJS({
         const timeout = command.extractBlockingTimeout();
         if (typeof timeout === "number") {
           if (timeout > 0) {
-            return timeout + ((_a2 = this.options.blockingTimeoutGrace) !== null && _a2 !== void 0 ? _a2 : RedisOptions_1.DEFAULT_REDIS_OPTIONS.blockingTimeoutGrace);
+            return timeout + ((_a = this.options.blockingTimeoutGrace) !== null && _a !== void 0 ? _a : RedisOptions_1.DEFAULT_REDIS_OPTIONS.blockingTimeoutGrace);
           }
           return configuredTimeout;
         }
@@ -34149,7 +34149,7 @@ var require_Redis = __commonJS({
        * @ignore
        */
       handleReconnection(err2, item) {
-        var _a2;
+        var _a;
         let needReconnect = false;
         if (this.options.reconnectOnError && !Command_1.default.checkFlag("IGNORE_RECONNECT_ON_ERROR", item.command.name)) {
           needReconnect = this.options.reconnectOnError(err2);
@@ -34166,7 +34166,7 @@ var require_Redis = __commonJS({
             if (this.status !== "reconnecting") {
               this.disconnect(true);
             }
-            if (((_a2 = this.condition) === null || _a2 === void 0 ? void 0 : _a2.select) !== item.select && item.command.name !== "select") {
+            if (((_a = this.condition) === null || _a === void 0 ? void 0 : _a.select) !== item.select && item.command.name !== "select") {
               this.select(item.select);
             }
             this.sendCommand(item.command);
@@ -34391,58 +34391,23 @@ var require_built3 = __commonJS({
   }
 });
 
-// node_modules/fast-deep-equal/index.js
-var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports2, module2) {
-    "use strict";
-    module2.exports = function equal2(a, b) {
-      if (a === b) return true;
-      if (a && b && typeof a == "object" && typeof b == "object") {
-        if (a.constructor !== b.constructor) return false;
-        var length, i2, keys;
-        if (Array.isArray(a)) {
-          length = a.length;
-          if (length != b.length) return false;
-          for (i2 = length; i2-- !== 0; )
-            if (!equal2(a[i2], b[i2])) return false;
-          return true;
-        }
-        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
-        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
-        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
-        keys = Object.keys(a);
-        length = keys.length;
-        if (length !== Object.keys(b).length) return false;
-        for (i2 = length; i2-- !== 0; )
-          if (!Object.prototype.hasOwnProperty.call(b, keys[i2])) return false;
-        for (i2 = length; i2-- !== 0; ) {
-          var key = keys[i2];
-          if (!equal2(a[key], b[key])) return false;
-        }
-        return true;
-      }
-      return a !== a && b !== b;
-    };
-  }
-});
-
 // node_modules/bottleneck/lib/parser.js
 var require_parser2 = __commonJS({
   "node_modules/bottleneck/lib/parser.js"(exports2) {
     "use strict";
-    exports2.load = function(received, defaults2, onto = {}) {
+    exports2.load = function(received, defaults, onto = {}) {
       var k, ref, v;
-      for (k in defaults2) {
-        v = defaults2[k];
+      for (k in defaults) {
+        v = defaults[k];
         onto[k] = (ref = received[k]) != null ? ref : v;
       }
       return onto;
     };
-    exports2.overwrite = function(received, defaults2, onto = {}) {
+    exports2.overwrite = function(received, defaults, onto = {}) {
       var k, v;
       for (k in received) {
         v = received[k];
-        if (defaults2[k] !== void 0) {
+        if (defaults[k] !== void 0) {
           onto[k] = v;
         }
       }
@@ -34886,7 +34851,7 @@ var require_Job = __commonJS({
           options: this.options
         });
       }
-      doExecute(chained, clearGlobalState, run3, free) {
+      doExecute(chained, clearGlobalState, run4, free) {
         var _this = this;
         return _asyncToGenerator2(function* () {
           var error2, eventInfo, passed;
@@ -34912,11 +34877,11 @@ var require_Job = __commonJS({
             }
           } catch (error1) {
             error2 = error1;
-            return _this._onFailure(error2, eventInfo, clearGlobalState, run3, free);
+            return _this._onFailure(error2, eventInfo, clearGlobalState, run4, free);
           }
         })();
       }
-      doExpire(clearGlobalState, run3, free) {
+      doExpire(clearGlobalState, run4, free) {
         var error2, eventInfo;
         if (this._states.jobStatus(this.options.id === "RUNNING")) {
           this._states.next(this.options.id);
@@ -34928,9 +34893,9 @@ var require_Job = __commonJS({
           retryCount: this.retryCount
         };
         error2 = new BottleneckError(`This job timed out after ${this.options.expiration} ms.`);
-        return this._onFailure(error2, eventInfo, clearGlobalState, run3, free);
+        return this._onFailure(error2, eventInfo, clearGlobalState, run4, free);
       }
-      _onFailure(error2, eventInfo, clearGlobalState, run3, free) {
+      _onFailure(error2, eventInfo, clearGlobalState, run4, free) {
         var _this2 = this;
         return _asyncToGenerator2(function* () {
           var retry2, retryAfter;
@@ -34940,7 +34905,7 @@ var require_Job = __commonJS({
               retryAfter = ~~retry2;
               _this2.Events.trigger("retry", `Retrying ${_this2.options.id} after ${retryAfter} ms`, eventInfo);
               _this2.retryCount++;
-              return run3(retryAfter);
+              return run4(retryAfter);
             } else {
               _this2.doDone(eventInfo);
               yield free(_this2.options, eventInfo);
@@ -36953,29 +36918,29 @@ var require_Bottleneck = __commonJS({
           })();
         }
         _run(index2, job, wait2) {
-          var clearGlobalState, free, run3;
+          var clearGlobalState, free, run4;
           job.doRun();
           clearGlobalState = this._clearGlobalState.bind(this, index2);
-          run3 = this._run.bind(this, index2, job);
+          run4 = this._run.bind(this, index2, job);
           free = this._free.bind(this, index2, job);
           return this._scheduled[index2] = {
             timeout: setTimeout(() => {
-              return job.doExecute(this._limiter, clearGlobalState, run3, free);
+              return job.doExecute(this._limiter, clearGlobalState, run4, free);
             }, wait2),
             expiration: job.options.expiration != null ? setTimeout(function() {
-              return job.doExpire(clearGlobalState, run3, free);
+              return job.doExpire(clearGlobalState, run4, free);
             }, wait2 + job.options.expiration) : void 0,
             job
           };
         }
         _drainOne(capacity) {
           return this._registerLock.schedule(() => {
-            var args2, index2, next, options2, queue;
+            var args2, index2, next, options2, queue2;
             if (this.queued() === 0) {
               return this.Promise.resolve(null);
             }
-            queue = this._queues.getFirst();
-            var _next2 = next = queue.first();
+            queue2 = this._queues.getFirst();
+            var _next2 = next = queue2.first();
             options2 = _next2.options;
             args2 = _next2.args;
             if (capacity != null && options2.weight > capacity) {
@@ -36998,7 +36963,7 @@ var require_Bottleneck = __commonJS({
                 options: options2
               });
               if (success) {
-                queue.shift();
+                queue2.shift();
                 empty = this.empty();
                 if (empty) {
                   this.Events.trigger("empty");
@@ -37665,8 +37630,8 @@ var require_req = __commonJS({
       if (req.originalUrl) {
         _req.url = req.originalUrl;
       } else {
-        const path2 = req.path;
-        _req.url = typeof path2 === "string" ? path2 : req.url ? req.url.path || req.url : void 0;
+        const path = req.path;
+        _req.url = typeof path === "string" ? path : req.url ? req.url.path || req.url : void 0;
       }
       if (req.query) {
         _req.query = req.query;
@@ -37836,14 +37801,14 @@ var require_redact = __commonJS({
       }
       return obj;
     }
-    function parsePath(path2) {
+    function parsePath(path) {
       const parts2 = [];
       let current = "";
       let inBrackets = false;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i2 = 0; i2 < path2.length; i2++) {
-        const char = path2[i2];
+      for (let i2 = 0; i2 < path.length; i2++) {
+        const char = path[i2];
         if (!inBrackets && char === ".") {
           if (current) {
             parts2.push(current);
@@ -37974,10 +37939,10 @@ var require_redact = __commonJS({
       return current;
     }
     function redactPaths(obj, paths, censor, remove = false) {
-      for (const path2 of paths) {
-        const parts2 = parsePath(path2);
+      for (const path of paths) {
+        const parts2 = parsePath(path);
         if (parts2.includes("*")) {
-          redactWildcardPath(obj, parts2, censor, path2, remove);
+          redactWildcardPath(obj, parts2, censor, path, remove);
         } else {
           if (remove) {
             removeKey(obj, parts2);
@@ -38062,8 +38027,8 @@ var require_redact = __commonJS({
           }
         } else {
           if (afterWildcard.includes("*")) {
-            const wrappedCensor = typeof censor === "function" ? (value, path2) => {
-              const fullPath = [...pathArray.slice(0, pathLength), ...path2];
+            const wrappedCensor = typeof censor === "function" ? (value, path) => {
+              const fullPath = [...pathArray.slice(0, pathLength), ...path];
               return censor(value, fullPath);
             } : censor;
             redactWildcardPath(current, afterWildcard, wrappedCensor, originalPath, remove);
@@ -38098,8 +38063,8 @@ var require_redact = __commonJS({
         return null;
       }
       const pathStructure = /* @__PURE__ */ new Map();
-      for (const path2 of pathsToClone) {
-        const parts2 = parsePath(path2);
+      for (const path of pathsToClone) {
+        const parts2 = parsePath(path);
         let current = pathStructure;
         for (let i2 = 0; i2 < parts2.length; i2++) {
           const part = parts2[i2];
@@ -38151,24 +38116,24 @@ var require_redact = __commonJS({
       }
       return cloneSelectively(obj, pathStructure);
     }
-    function validatePath(path2) {
-      if (typeof path2 !== "string") {
+    function validatePath(path) {
+      if (typeof path !== "string") {
         throw new Error("Paths must be (non-empty) strings");
       }
-      if (path2 === "") {
+      if (path === "") {
         throw new Error("Invalid redaction path ()");
       }
-      if (path2.includes("..")) {
-        throw new Error(`Invalid redaction path (${path2})`);
+      if (path.includes("..")) {
+        throw new Error(`Invalid redaction path (${path})`);
       }
-      if (path2.includes(",")) {
-        throw new Error(`Invalid redaction path (${path2})`);
+      if (path.includes(",")) {
+        throw new Error(`Invalid redaction path (${path})`);
       }
       let bracketCount = 0;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i2 = 0; i2 < path2.length; i2++) {
-        const char = path2[i2];
+      for (let i2 = 0; i2 < path.length; i2++) {
+        const char = path[i2];
         if ((char === '"' || char === "'") && bracketCount > 0) {
           if (!inQuotes) {
             inQuotes = true;
@@ -38182,20 +38147,20 @@ var require_redact = __commonJS({
         } else if (char === "]" && !inQuotes) {
           bracketCount--;
           if (bracketCount < 0) {
-            throw new Error(`Invalid redaction path (${path2})`);
+            throw new Error(`Invalid redaction path (${path})`);
           }
         }
       }
       if (bracketCount !== 0) {
-        throw new Error(`Invalid redaction path (${path2})`);
+        throw new Error(`Invalid redaction path (${path})`);
       }
     }
     function validatePaths(paths) {
       if (!Array.isArray(paths)) {
         throw new TypeError("paths must be an array");
       }
-      for (const path2 of paths) {
-        validatePath(path2);
+      for (const path of paths) {
+        validatePath(path);
       }
     }
     function slowRedact(options2 = {}) {
@@ -38365,8 +38330,8 @@ var require_redaction = __commonJS({
         if (shape[k] === null) {
           o[k] = (value) => topCensor(value, [k]);
         } else {
-          const wrappedCensor = typeof censor === "function" ? (value, path2) => {
-            return censor(value, [k, ...path2]);
+          const wrappedCensor = typeof censor === "function" ? (value, path) => {
+            return censor(value, [k, ...path]);
           } : censor;
           o[k] = Redact({
             paths: shape[k],
@@ -38587,7 +38552,7 @@ var require_sonic_boom = __commonJS({
     var fs4 = __require("fs");
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
-    var path2 = __require("path");
+    var path = __require("path");
     var sleep = require_atomic_sleep();
     var assert2 = __require("assert");
     var BUSY_WRITE_TIMEOUT = 100;
@@ -38641,7 +38606,7 @@ var require_sonic_boom = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs4.mkdirSync(path2.dirname(file2), { recursive: true });
+          if (sonic.mkdir) fs4.mkdirSync(path.dirname(file2), { recursive: true });
           const fd = fs4.openSync(file2, flags2, mode);
           fileOpened(null, fd);
         } catch (err2) {
@@ -38649,7 +38614,7 @@ var require_sonic_boom = __commonJS({
           throw err2;
         }
       } else if (sonic.mkdir) {
-        fs4.mkdir(path2.dirname(file2), { recursive: true }, (err2) => {
+        fs4.mkdir(path.dirname(file2), { recursive: true }, (err2) => {
           if (err2) return fileOpened(err2);
           fs4.open(file2, flags2, mode, fileOpened);
         });
@@ -39413,7 +39378,7 @@ var require_thread_stream = __commonJS({
     "use strict";
     var { version } = require_package();
     var { EventEmitter } = __require("events");
-    var { Worker } = __require("worker_threads");
+    var { Worker: Worker2 } = __require("worker_threads");
     var { join } = __require("path");
     var { pathToFileURL } = __require("url");
     var { wait: wait2 } = require_wait();
@@ -39457,17 +39422,17 @@ var require_thread_stream = __commonJS({
     };
     var FinalizationRegistry2 = process.env.NODE_V8_COVERAGE ? FakeFinalizationRegistry : global.FinalizationRegistry || FakeFinalizationRegistry;
     var WeakRef2 = process.env.NODE_V8_COVERAGE ? FakeWeakRef : global.WeakRef || FakeWeakRef;
-    var registry2 = new FinalizationRegistry2((worker) => {
-      if (worker.exited) {
+    var registry2 = new FinalizationRegistry2((worker2) => {
+      if (worker2.exited) {
         return;
       }
-      worker.terminate();
+      worker2.terminate();
     });
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
       const toExecute = bundlerOverrides["thread-stream-worker"] || join(__dirname, "lib", "worker.js");
-      const worker = new Worker(toExecute, {
+      const worker2 = new Worker2(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
         trackUnmanagedFds: false,
@@ -39483,11 +39448,11 @@ var require_thread_stream = __commonJS({
           }
         }
       });
-      worker.stream = new FakeWeakRef(stream);
-      worker.on("message", onWorkerMessage);
-      worker.on("exit", onWorkerExit);
-      registry2.register(stream, worker);
-      return worker;
+      worker2.stream = new FakeWeakRef(stream);
+      worker2.on("message", onWorkerMessage);
+      worker2.on("exit", onWorkerExit);
+      registry2.register(stream, worker2);
+      return worker2;
     }
     function drain(stream) {
       assert2(!stream[kImpl].sync);
@@ -39979,7 +39944,7 @@ var require_transport = __commonJS({
     var { createRequire: createRequire2 } = __require("module");
     var { existsSync: existsSync2 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join, isAbsolute, sep: sep3 } = __require("node:path");
+    var { join, isAbsolute, sep: sep2 } = __require("node:path");
     var { fileURLToPath: fileURLToPath2 } = __require("node:url");
     var sleep = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -40044,15 +40009,15 @@ var require_transport = __commonJS({
       if (!unquoted) {
         return false;
       }
-      let path2 = unquoted;
-      if (path2.startsWith("file://")) {
+      let path = unquoted;
+      if (path.startsWith("file://")) {
         try {
-          path2 = fileURLToPath2(path2);
+          path = fileURLToPath2(path);
         } catch {
           return false;
         }
       }
-      return isAbsolute(path2) && !existsSync2(path2);
+      return isAbsolute(path) && !existsSync2(path);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -40122,7 +40087,7 @@ var require_transport = __commonJS({
       stream.flushSync();
     }
     function transport(fullOptions) {
-      const { pipeline, targets, levels, dedupe, worker = {}, caller = getCallers(), sync = false } = fullOptions;
+      const { pipeline, targets, levels, dedupe, worker: worker2 = {}, caller = getCallers(), sync = false } = fullOptions;
       const options2 = {
         ...fullOptions.options
       };
@@ -40171,7 +40136,7 @@ var require_transport = __commonJS({
       }
       options2.pinoWillSendConfig = true;
       const name2 = targets || pipeline ? "pino.transport" : target;
-      const stream = buildStream(fixTarget(target), options2, worker, sync, name2);
+      const stream = buildStream(fixTarget(target), options2, worker2, sync, name2);
       if (usesMultistream) {
         stream[transportUsesMultistreamSym] = true;
       }
@@ -40187,7 +40152,7 @@ var require_transport = __commonJS({
         let fixTarget2;
         for (const filePath of callers) {
           try {
-            const context = filePath === "node:repl" ? process.cwd() + sep3 : filePath;
+            const context = filePath === "node:repl" ? process.cwd() + sep2 : filePath;
             fixTarget2 = createRequire2(context).resolve(origin);
             break;
           } catch (err2) {
@@ -42787,7 +42752,7 @@ var require_sonic_boom2 = __commonJS({
     var fs4 = __require("node:fs");
     var EventEmitter = __require("node:events");
     var inherits = __require("node:util").inherits;
-    var path2 = __require("node:path");
+    var path = __require("node:path");
     var assert2 = __require("node:assert");
     var sleep = require_atomic_sleep();
     var BUSY_WRITE_TIMEOUT = 100;
@@ -42858,7 +42823,7 @@ var require_sonic_boom2 = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs4.mkdirSync(path2.dirname(file2), { recursive: true });
+          if (sonic.mkdir) fs4.mkdirSync(path.dirname(file2), { recursive: true });
           const fd = fs4.openSync(file2, flags2, mode);
           fileOpened(null, fd);
         } catch (err2) {
@@ -42866,7 +42831,7 @@ var require_sonic_boom2 = __commonJS({
           throw err2;
         }
       } else if (sonic.mkdir) {
-        fs4.mkdir(path2.dirname(file2), { recursive: true }, (err2) => {
+        fs4.mkdir(path.dirname(file2), { recursive: true }, (err2) => {
           if (err2) return fileOpened(err2);
           fs4.open(file2, flags2, mode, fileOpened);
         });
@@ -43726,7 +43691,7 @@ var require_cjs2 = __commonJS({
       if (typeof Constructor === "function" && ~toStringFunction.call(Constructor).indexOf("[native code]")) {
         try {
           return new Constructor();
-        } catch (_a2) {
+        } catch (_a) {
         }
       }
       return Object.create(prototype);
@@ -43767,7 +43732,7 @@ var require_cjs2 = __commonJS({
       }
       try {
         Object.defineProperty(clone, property, descriptor);
-      } catch (_a2) {
+      } catch (_a) {
         try {
           Object.defineProperty(clone, property, Object.setPrototypeOf(descriptor, null));
         } catch (_b) {
@@ -43870,7 +43835,7 @@ var require_cjs2 = __commonJS({
         } else {
           try {
             clone[key] = value;
-          } catch (_a2) {
+          } catch (_a) {
             defineOwnValue(clone, key, value);
           }
         }
@@ -44255,11 +44220,11 @@ var require_dateformat = __commonJS({
           }, N: function N() {
             return _N();
           } };
-          return mask.replace(token, function(match2) {
-            if (match2 in flags2) {
-              return flags2[match2]();
+          return mask.replace(token, function(match) {
+            if (match in flags2) {
+              return flags2[match]();
             }
-            return match2.slice(1, match2.length - 1);
+            return match.slice(1, match.length - 1);
           });
         };
       })();
@@ -44824,14 +44789,14 @@ var require_prettify_error = __commonJS({
         if (j !== 0) result += eol;
         const line = splitLines2[j];
         if (/^\s*"stack"/.test(line)) {
-          const matches2 = /^(\s*"stack":)\s*(".*"),?$/.exec(line);
-          if (matches2 && matches2.length === 3) {
+          const matches = /^(\s*"stack":)\s*(".*"),?$/.exec(line);
+          if (matches && matches.length === 3) {
             const indentSize = /^\s*/.exec(line)[0].length + 4;
             const indentation = " ".repeat(indentSize);
-            const stackMessage = matches2[2];
+            const stackMessage = matches[2];
             const parsedStack = JSON.parse(stackMessage);
             const stack = sanitizeStack ? stripUnsafeControlChars(parsedStack) : parsedStack;
-            result += matches2[1] + eol + indentation + stack.replace(/\n/g, eol + indentation);
+            result += matches[1] + eol + indentation + stack.replace(/\n/g, eol + indentation);
           } else {
             result += line;
           }
@@ -45019,7 +44984,7 @@ var require_prettify_message = __commonJS({
         const parsedMessageFormat = interpretConditionals(messageFormat, log2);
         const message = String(parsedMessageFormat).replace(
           /{([^{}]+)}/g,
-          function(match2, p1) {
+          function(match, p1) {
             let level;
             if (p1 === levelLabel && (level = getPropertyValue(log2, levelKey)) !== void 0) {
               const condition = useOnlyCustomProps ? customLevels === void 0 : customLevels[level] === void 0;
@@ -45184,9 +45149,9 @@ var require_secure_json_parse = __commonJS({
           return obj;
         }
       }
-      return filter2(obj, { protoAction, constructorAction, safe: options2 && options2.safe });
+      return filter(obj, { protoAction, constructorAction, safe: options2 && options2.safe });
     }
-    function filter2(obj, { protoAction = "error", constructorAction = "error", safe } = {}) {
+    function filter(obj, { protoAction = "error", constructorAction = "error", safe } = {}) {
       let next = [obj];
       while (next.length) {
         const nodes = next;
@@ -45244,7 +45209,7 @@ var require_secure_json_parse = __commonJS({
     module2.exports.default = parse4;
     module2.exports.parse = parse4;
     module2.exports.safeParse = safeParse;
-    module2.exports.scan = filter2;
+    module2.exports.scan = filter;
   }
 });
 
@@ -45527,19 +45492,19 @@ var require_light = __commonJS({
       function getCjsExportFromNamespace(n2) {
         return n2 && n2["default"] || n2;
       }
-      var load2 = function(received, defaults2, onto = {}) {
+      var load2 = function(received, defaults, onto = {}) {
         var k, ref, v;
-        for (k in defaults2) {
-          v = defaults2[k];
+        for (k in defaults) {
+          v = defaults[k];
           onto[k] = (ref = received[k]) != null ? ref : v;
         }
         return onto;
       };
-      var overwrite = function(received, defaults2, onto = {}) {
+      var overwrite = function(received, defaults, onto = {}) {
         var k, v;
         for (k in received) {
           v = received[k];
-          if (defaults2[k] !== void 0) {
+          if (defaults[k] !== void 0) {
             onto[k] = v;
           }
         }
@@ -45856,7 +45821,7 @@ var require_light = __commonJS({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run3, free) {
+        async doExecute(chained, clearGlobalState, run4, free) {
           var error2, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
@@ -45876,10 +45841,10 @@ var require_light = __commonJS({
             }
           } catch (error1) {
             error2 = error1;
-            return this._onFailure(error2, eventInfo, clearGlobalState, run3, free);
+            return this._onFailure(error2, eventInfo, clearGlobalState, run4, free);
           }
         }
-        doExpire(clearGlobalState, run3, free) {
+        doExpire(clearGlobalState, run4, free) {
           var error2, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
@@ -45887,9 +45852,9 @@ var require_light = __commonJS({
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
           error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error2, eventInfo, clearGlobalState, run3, free);
+          return this._onFailure(error2, eventInfo, clearGlobalState, run4, free);
         }
-        async _onFailure(error2, eventInfo, clearGlobalState, run3, free) {
+        async _onFailure(error2, eventInfo, clearGlobalState, run4, free) {
           var retry2, retryAfter;
           if (clearGlobalState()) {
             retry2 = await this.Events.trigger("failed", error2, eventInfo);
@@ -45897,7 +45862,7 @@ var require_light = __commonJS({
               retryAfter = ~~retry2;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
               this.retryCount++;
-              return run3(retryAfter);
+              return run4(retryAfter);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
@@ -46535,29 +46500,29 @@ var require_light = __commonJS({
             }
           }
           _run(index2, job, wait2) {
-            var clearGlobalState, free, run3;
+            var clearGlobalState, free, run4;
             job.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index2);
-            run3 = this._run.bind(this, index2, job);
+            run4 = this._run.bind(this, index2, job);
             free = this._free.bind(this, index2, job);
             return this._scheduled[index2] = {
               timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run3, free);
+                return job.doExecute(this._limiter, clearGlobalState, run4, free);
               }, wait2),
               expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run3, free);
+                return job.doExpire(clearGlobalState, run4, free);
               }, wait2 + job.options.expiration) : void 0,
               job
             };
           }
           _drainOne(capacity) {
             return this._registerLock.schedule(() => {
-              var args2, index2, next, options2, queue;
+              var args2, index2, next, options2, queue2;
               if (this.queued() === 0) {
                 return this.Promise.resolve(null);
               }
-              queue = this._queues.getFirst();
-              ({ options: options2, args: args2 } = next = queue.first());
+              queue2 = this._queues.getFirst();
+              ({ options: options2, args: args2 } = next = queue2.first());
               if (capacity != null && options2.weight > capacity) {
                 return this.Promise.resolve(null);
               }
@@ -46567,7 +46532,7 @@ var require_light = __commonJS({
                 var empty;
                 this.Events.trigger("debug", `Drained ${options2.id}`, { success, args: args2, options: options2 });
                 if (success) {
-                  queue.shift();
+                  queue2.shift();
                   empty = this.empty();
                   if (empty) {
                     this.Events.trigger("empty");
@@ -46912,17 +46877,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path2) {
-      const ctrl = callVisitor(key, node, visitor, path2);
+    function visit_(key, node, visitor, path) {
+      const ctrl = callVisitor(key, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visit_(key, ctrl, visitor, path2);
+        replaceNode(key, path, ctrl);
+        return visit_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path2 = Object.freeze(path2.concat(node));
+          path = Object.freeze(path.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path2);
+            const ci = visit_(i2, node.items[i2], visitor, path);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -46933,13 +46898,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path2 = Object.freeze(path2.concat(node));
-          const ck = visit_("key", node.key, visitor, path2);
+          path = Object.freeze(path.concat(node));
+          const ck = visit_("key", node.key, visitor, path);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path2);
+          const cv = visit_("value", node.value, visitor, path);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -46960,17 +46925,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path2) {
-      const ctrl = await callVisitor(key, node, visitor, path2);
+    async function visitAsync_(key, node, visitor, path) {
+      const ctrl = await callVisitor(key, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visitAsync_(key, ctrl, visitor, path2);
+        replaceNode(key, path, ctrl);
+        return visitAsync_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path2 = Object.freeze(path2.concat(node));
+          path = Object.freeze(path.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path2);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -46981,13 +46946,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path2 = Object.freeze(path2.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path2);
+          path = Object.freeze(path.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path2);
+          const cv = await visitAsync_("value", node.value, visitor, path);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -47014,23 +46979,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path2) {
+    function callVisitor(key, node, visitor, path) {
       if (typeof visitor === "function")
-        return visitor(key, node, path2);
+        return visitor(key, node, path);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path2);
+        return visitor.Map?.(key, node, path);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path2);
+        return visitor.Seq?.(key, node, path);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path2);
+        return visitor.Pair?.(key, node, path);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path2);
+        return visitor.Scalar?.(key, node, path);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path2);
+        return visitor.Alias?.(key, node, path);
       return void 0;
     }
-    function replaceNode(key, path2, node) {
-      const parent = path2[path2.length - 1];
+    function replaceNode(key, path, node) {
+      const parent = path[path.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -47403,8 +47368,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count3, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count3);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -47512,13 +47477,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count3 = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count3)
-            count3 = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count3;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -47570,8 +47535,8 @@ var require_createNode = __commonJS({
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
-        const match2 = tags.filter((t) => t.tag === tagName);
-        const tagObj = match2.find((t) => !t.format) ?? match2[0];
+        const match = tags.filter((t) => t.tag === tagName);
+        const tagObj = match.find((t) => !t.format) ?? match[0];
         if (!tagObj)
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
@@ -47642,10 +47607,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path2, value) {
+    function collectionFromPath(schema, path, value) {
       let v = value;
-      for (let i2 = path2.length - 1; i2 >= 0; --i2) {
-        const k = path2[i2];
+      for (let i2 = path.length - 1; i2 >= 0; --i2) {
+        const k = path[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -47664,7 +47629,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
+    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
     var Collection2 = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -47694,11 +47659,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path2, value) {
-        if (isEmptyPath(path2))
+      addIn(path, value) {
+        if (isEmptyPath(path))
           this.add(value);
         else {
-          const [key, ...rest] = path2;
+          const [key, ...rest] = path;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -47712,8 +47677,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        const [key, ...rest] = path2;
+      deleteIn(path) {
+        const [key, ...rest] = path;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -47727,8 +47692,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        const [key, ...rest] = path2;
+      getIn(path, keepScalar) {
+        const [key, ...rest] = path;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -47746,8 +47711,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path2) {
-        const [key, ...rest] = path2;
+      hasIn(path) {
+        const [key, ...rest] = path;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -47757,8 +47722,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        const [key, ...rest] = path2;
+      setIn(path, value) {
+        const [key, ...rest] = path;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -48266,21 +48231,21 @@ var require_stringify = __commonJS({
     }
     function getTagObject(tags, item) {
       if (item.tag) {
-        const match2 = tags.filter((t) => t.tag === item.tag);
-        if (match2.length > 0)
-          return match2.find((t) => t.format === item.format) ?? match2[0];
+        const match = tags.filter((t) => t.tag === item.tag);
+        if (match.length > 0)
+          return match.find((t) => t.format === item.format) ?? match[0];
       }
       let tagObj = void 0;
       let obj;
       if (identity.isScalar(item)) {
         obj = item.value;
-        let match2 = tags.filter((t) => t.identify?.(obj));
-        if (match2.length > 1) {
-          const testMatch = match2.filter((t) => t.test);
+        let match = tags.filter((t) => t.identify?.(obj));
+        if (match.length > 1) {
+          const testMatch = match.filter((t) => t.test);
           if (testMatch.length > 0)
-            match2 = testMatch;
+            match = testMatch;
         }
-        tagObj = match2.find((t) => t.format === item.format) ?? match2.find((t) => !t.format);
+        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
       } else {
         obj = item;
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
@@ -49922,13 +49887,13 @@ var require_timestamp = __commonJS({
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
       resolve(str) {
-        const match2 = str.match(timestamp.test);
-        if (!match2)
+        const match = str.match(timestamp.test);
+        if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day, hour, minute, second] = match2.map(Number);
-        const millisec = match2[7] ? Number((match2[7] + "00").substr(1, 3)) : 0;
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
         let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
-        const tz = match2[8];
+        const tz = match[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
           if (Math.abs(d) < 30)
@@ -50273,9 +50238,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path2, value) {
+      addIn(path, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path2, value);
+          this.contents.addIn(path, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -50350,14 +50315,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        if (Collection2.isEmptyPath(path2)) {
+      deleteIn(path) {
+        if (Collection2.isEmptyPath(path)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -50372,10 +50337,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        if (Collection2.isEmptyPath(path2))
+      getIn(path, keepScalar) {
+        if (Collection2.isEmptyPath(path))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -50386,10 +50351,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path2) {
-        if (Collection2.isEmptyPath(path2))
+      hasIn(path) {
+        if (Collection2.isEmptyPath(path))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -50406,13 +50371,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        if (Collection2.isEmptyPath(path2)) {
+      setIn(path, value) {
+        if (Collection2.isEmptyPath(path)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path2), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path2, value);
+          this.contents.setIn(path, value);
         }
       }
       /**
@@ -50471,8 +50436,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count3, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count3);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -50549,12 +50514,12 @@ var require_errors3 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count3 = 1;
+        let count2 = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count3);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error2.message += `:
 
 ${lineStr}
@@ -50798,10 +50763,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep3, value } = collItem;
+        const { start: start2, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -50815,7 +50780,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -50839,7 +50804,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -50855,7 +50820,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -50946,7 +50911,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -50960,13 +50925,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -51009,18 +50974,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key, sep: sep3, value } = collItem;
+        const { start: start2, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -51074,8 +51039,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -51087,7 +51052,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -51098,8 +51063,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -51116,7 +51081,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -51296,7 +51261,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -51313,24 +51278,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep2 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -51501,8 +51466,8 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function unfoldLines(source) {
       const line = /(.*?)\r?\n/sy;
-      let match2 = line.exec(source);
-      if (!match2)
+      let match = line.exec(source);
+      if (!match)
         return source;
       let trimEnd, trimBoth;
       try {
@@ -51512,26 +51477,26 @@ var require_resolve_flow_scalar = __commonJS({
         trimEnd = /[ \t]+$/;
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match2[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let res = match[1].replace(trimEnd, "");
+      let sep2 = " ";
       let pos = line.lastIndex;
-      while (match2 = line.exec(source)) {
-        const lm = match2[1].replace(trimBoth, "");
+      while (match = line.exec(source)) {
+        const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep3 = "\n";
+            sep2 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
-      match2 = last.exec(source);
-      return res + sep3 + (match2?.[1] ?? "");
+      match = last.exec(source);
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -51653,7 +51618,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -51673,7 +51638,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
-      scalar.range = range2;
+      scalar.range = range;
       scalar.source = value;
       if (type)
         scalar.type = type;
@@ -52341,14 +52306,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep3, value }) {
+    function stringifyItem({ start: start2, key, sep: sep2, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -52373,9 +52338,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path2) => {
+    visit.itemAtPath = (cst, path) => {
       let item = cst;
-      for (const [field, index2] of path2) {
+      for (const [field, index2] of path) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -52384,23 +52349,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path2) => {
-      const parent = visit.itemAtPath(cst, path2.slice(0, -1));
-      const field = path2[path2.length - 1][0];
+    visit.parentCollection = (cst, path) => {
+      const parent = visit.itemAtPath(cst, path.slice(0, -1));
+      const field = path[path.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path2, item, visitor) {
-      let ctrl = visitor(item, path2);
+    function _visit(path, item, visitor) {
+      let ctrl = visitor(item, path);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path2.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -52411,10 +52376,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path2);
+            ctrl = ctrl(item, path);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -52840,9 +52805,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -53515,18 +53480,18 @@ var require_parser3 = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep2;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep3 }]
+            items: [{ start: start2, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -53679,15 +53644,15 @@ var require_parser3 = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep3 }]
+                    items: [{ start: start3, key, sep: sep2 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -53881,13 +53846,13 @@ var require_parser3 = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep3 }]
+              items: [{ start: start2, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -54626,7 +54591,7 @@ var Summary = class {
       }
       try {
         yield access(pathFromEnv, constants.R_OK | constants.W_OK);
-      } catch (_a2) {
+      } catch (_a) {
         throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
       }
       this._filePath = pathFromEnv;
@@ -55097,18 +55062,18 @@ var TomlDate = class _TomlDate extends Date {
           hasTime = fasttype !== 3;
         }
       else {
-        let match2 = date.match(DATE_TIME_RE);
-        if (match2) {
-          if (!match2[1]) {
+        let match = date.match(DATE_TIME_RE);
+        if (match) {
+          if (!match[1]) {
             hasDate = false;
             date = `0000-01-01T${date}`;
           }
-          hasTime = !!match2[2];
+          hasTime = !!match[2];
           hasTime && date[10] === " " && (date = date.replace(" ", "T"));
-          if (match2[2] && +match2[2] > 23) {
+          if (match[2] && +match[2] > 23) {
             date = "";
           } else {
-            offset = match2[3] || null;
+            offset = match[3] || null;
             if (!offset && hasTime)
               date += "Z";
           }
@@ -55702,8 +55667,8 @@ function markerIsPython2Only(marker2) {
   const branches = marker2.split(/\bor\b/);
   return branches.every(
     (branch) => branch.split(/\band\b/).some((clause) => {
-      const match2 = MARKER_CLAUSE.exec(clause);
-      return match2 ? constraintIsPython2Only(match2[1], match2[2]) : false;
+      const match = MARKER_CLAUSE.exec(clause);
+      return match ? constraintIsPython2Only(match[1], match[2]) : false;
     })
   );
 }
@@ -55718,10 +55683,10 @@ function parseRequirement(text, line) {
 }
 
 // src/analysis/dependencies/manifests.ts
-function manifestKind(path2) {
-  const base = path2.slice(path2.lastIndexOf("/") + 1);
+function manifestKind(path) {
+  const base = path.slice(path.lastIndexOf("/") + 1);
   if (/(?:requirements|constraints)[\w.-]*\.(?:txt|in)$/i.test(base)) return "requirements";
-  if (/(?:^|\/)requirements\/[^/]+\.(?:txt|in)$/i.test(path2)) return "requirements";
+  if (/(?:^|\/)requirements\/[^/]+\.(?:txt|in)$/i.test(path)) return "requirements";
   if (base === "setup.py") return "setup.py";
   if (base === "setup.cfg") return "setup.cfg";
   if (base === "pyproject.toml") return "pyproject.toml";
@@ -55736,6 +55701,16 @@ function lineOf(lines, name2) {
 function withoutComment(line) {
   return line.replace(/(?:^|\s)#.*/, "");
 }
+var URL_OR_PATH = /^(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|\.{0,2}[/\\]|\.$|[A-Za-z]:[/\\]|[^\s;@]+\.(?:whl|tar\.gz|tar\.bz2|zip)(?:[\s;#]|$))/;
+function nameOfUrl(location) {
+  const egg = /[#&]egg=([A-Za-z0-9._-]+)/.exec(location);
+  if (egg) return egg[1];
+  const file2 = location.split(/[?#]/)[0].split(/[/\\]/).pop() ?? "";
+  const wheel = /^([A-Za-z0-9][A-Za-z0-9._]*?)-[^-]+-.*\.whl$/.exec(file2);
+  if (wheel) return wheel[1];
+  const archive = /^([A-Za-z0-9][A-Za-z0-9._-]*?)-\d[^/]*\.(?:tar\.gz|tar\.bz2|tgz|zip)$/.exec(file2);
+  return archive?.[1];
+}
 function fromRequirementsTxt(text) {
   const requirements = [];
   const lines = text.split(/\r?\n/);
@@ -55748,15 +55723,24 @@ function fromRequirementsTxt(text) {
       line += " " + lines[++i2];
     }
     line = withoutComment(line).trim();
-    const egg = /#egg=([A-Za-z0-9._-]+)/.exec(lines[start2]);
-    if (line.startsWith("-")) {
-      if (egg) requirements.push({ name: egg[1], key: normaliseName(egg[1]), python2Only: false, line: start2 + 1 });
+    const editable = /^(?:-e|--editable)(?:\s+|=)(\S+)/.exec(line);
+    const location = editable ? editable[1] : line.startsWith("-") ? void 0 : URL_OR_PATH.test(line) ? line.split(/[\s;]/)[0] : void 0;
+    if (location !== void 0 || editable) {
+      const name2 = location !== void 0 ? nameOfUrl(location) ?? nameOfUrl(lines[start2]) : void 0;
+      const marker2 = line.includes(";") ? line.slice(line.indexOf(";") + 1) : "";
+      if (name2) requirements.push({ name: name2, key: normaliseName(name2), python2Only: markerIsPython2Only(marker2), line: start2 + 1 });
       continue;
     }
+    if (line.startsWith("-")) continue;
     const requirement = parseRequirement(line.replace(/\s--\S.*/, ""), start2 + 1);
     if (requirement) requirements.push(requirement);
   }
   return { requirements, problems: [] };
+}
+var ROOT_MANIFESTS = ["requirements.txt", "setup.py", "setup.cfg", "pyproject.toml", "Pipfile"];
+function unchangedRootManifests(changedManifests) {
+  if (changedManifests.length === 0) return [];
+  return ROOT_MANIFESTS.filter((path) => !changedManifests.includes(path));
 }
 function listLiteral(text, openBracket) {
   const items = [];
@@ -55840,8 +55824,8 @@ var isTable = (v) => Object.prototype.toString.call(v) === "[object Object]";
 function poetryPythonIsPython2Only(constraint) {
   return constraint.split("||").every(
     (branch) => branch.replace(/([<>=!~^])\s+/g, "$1").split(/[,\s]+/).some((clause) => {
-      const match2 = /^(<=|<|===|==|~=|~|\^|>=|>|!=)?(\d[\d.]*)/.exec(clause);
-      return match2 ? constraintIsPython2Only(match2[1] ?? "==", match2[2]) : false;
+      const match = /^(<=|<|===|==|~=|~|\^|>=|>|!=)?(\d[\d.]*)/.exec(clause);
+      return match ? constraintIsPython2Only(match[1] ?? "==", match[2]) : false;
     })
   );
 }
@@ -55894,2277 +55878,6 @@ function parseManifest(kind, text) {
     case "Pipfile":
       return fromToml(text, kind);
   }
-}
-
-// node_modules/balanced-match/dist/esm/index.js
-var range = (a, b, str) => {
-  let begs, beg, left, right = void 0, result;
-  let ai = str.indexOf(a);
-  let bi = str.indexOf(b, ai + 1);
-  let i2 = ai;
-  if (ai >= 0 && bi > 0) {
-    if (a === b) {
-      return [ai, bi];
-    }
-    begs = [];
-    left = str.length;
-    while (i2 >= 0 && !result) {
-      if (i2 === ai) {
-        begs.push(i2);
-        ai = str.indexOf(a, i2 + 1);
-      } else if (begs.length === 1) {
-        const r = begs.pop();
-        if (r !== void 0)
-          result = [r, bi];
-      } else {
-        beg = begs.pop();
-        if (beg !== void 0 && beg < left) {
-          left = beg;
-          right = bi;
-        }
-        bi = str.indexOf(b, i2 + 1);
-      }
-      i2 = ai < bi && ai >= 0 ? ai : bi;
-    }
-    if (begs.length && right !== void 0) {
-      result = [left, right];
-    }
-  }
-  return result;
-};
-
-// node_modules/brace-expansion/dist/esm/index.js
-var escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
-var escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
-var escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
-var escComma = "\0COMMA" + Math.random().toFixed(16) + "\0";
-var escPeriod = "\0PERIOD" + Math.random().toFixed(16) + "\0";
-var escSlashPattern = new RegExp(escSlash, "g");
-var escOpenPattern = new RegExp(escOpen, "g");
-var escClosePattern = new RegExp(escClose, "g");
-var escCommaPattern = new RegExp(escComma, "g");
-var escPeriodPattern = new RegExp(escPeriod, "g");
-var slashPattern = /\\\\/g;
-var openPattern = /\\{/g;
-var closePattern = /\\}/g;
-var commaPattern = /\\,/g;
-var periodPattern = /\\\./g;
-var EXPANSION_MAX = 1e5;
-var EXPANSION_MAX_LENGTH = 4e6;
-var EXPANSION_MAX_DEPTH = 1e3;
-var EXPANSION_MAX_REWRITES = 1e3;
-var EXPANSION_MAX_STEPS = 2e7;
-var CALL_STEPS = 16;
-function numeric(str) {
-  return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
-}
-function escapeBraces(str) {
-  return str.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
-}
-function unescapeBraces(str) {
-  return str.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
-}
-function pushAll(target, items) {
-  for (let i2 = 0; i2 < items.length; i2++) {
-    target.push(items[i2]);
-  }
-}
-function balancedWithBudget(str, masked, budget) {
-  if (budget.remaining < 0) {
-    return void 0;
-  }
-  const r = range("{", "}", masked);
-  const unmatched = r !== void 0 && masked.indexOf("{") < r[0];
-  budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
-  if (!r || budget.remaining < 0) {
-    return void 0;
-  }
-  return {
-    end: r[1],
-    pre: str.slice(0, r[0]),
-    body: str.slice(r[0] + 1, r[1]),
-    post: str.slice(r[1] + 1),
-    unmatched
-  };
-}
-function maskUnmatchedOpens(masked, budget) {
-  budget.remaining -= masked.length;
-  const open2 = [];
-  for (let i2 = 0; i2 < masked.length; i2++) {
-    const c = masked.charCodeAt(i2);
-    if (c === 123) {
-      open2.push(i2);
-    } else if (c === 125 && open2.length) {
-      open2.pop();
-    }
-  }
-  let out2 = "";
-  let last = 0;
-  for (let i2 = 0; i2 < open2.length; i2++) {
-    const at = open2[i2];
-    out2 += masked.slice(last, at) + "\0";
-    last = at + 1;
-  }
-  return out2 + masked.slice(last);
-}
-function commaSetFollows(str, budget) {
-  budget.remaining -= str.length;
-  if (budget.remaining < 0) {
-    return false;
-  }
-  let close = false;
-  for (let i2 = str.length - 1; i2 >= 0; i2--) {
-    const c = str.charCodeAt(i2);
-    if (c === 125) {
-      close = true;
-    } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
-      close = false;
-    } else if (c === 44 && close && str.charCodeAt(i2 + 1) !== 44) {
-      return true;
-    }
-  }
-  return false;
-}
-function parseCommaParts(str, budget) {
-  const parts2 = [];
-  let carry = "";
-  for (; ; ) {
-    const m = balancedWithBudget(str, str, budget);
-    if (budget.remaining < 0) {
-      return void 0;
-    }
-    if (!m) {
-      const tail = str.split(",");
-      tail[0] = carry + tail[0];
-      pushAll(parts2, tail);
-      return parts2;
-    }
-    const { pre, body: body2, post } = m;
-    const p = pre.split(",");
-    p[0] = carry + p[0];
-    p[p.length - 1] += "{" + body2 + "}";
-    if (!post.length) {
-      pushAll(parts2, p);
-      return parts2;
-    }
-    carry = p.pop();
-    pushAll(parts2, p);
-    str = post;
-  }
-}
-function bound(value, fallback) {
-  return value === void 0 || isNaN(value) ? fallback : value;
-}
-function expand(str, options2 = {}) {
-  if (!str) {
-    return [];
-  }
-  const max = bound(options2.max, EXPANSION_MAX);
-  const maxLength = bound(options2.maxLength, EXPANSION_MAX_LENGTH);
-  const maxDepth = bound(options2.maxDepth, EXPANSION_MAX_DEPTH);
-  const maxRewrites = bound(options2.maxRewrites, EXPANSION_MAX_REWRITES);
-  const maxSteps = bound(options2.maxSteps, EXPANSION_MAX_STEPS);
-  if (str.slice(0, 2) === "{}") {
-    str = "\\{\\}" + str.slice(2);
-  }
-  return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
-}
-function embrace(str) {
-  return "{" + str + "}";
-}
-function isPadded(el) {
-  return /^-?0\d/.test(el);
-}
-function lte(i2, y) {
-  return i2 <= y;
-}
-function gte(i2, y) {
-  return i2 >= y;
-}
-function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
-  const out2 = [];
-  let length = 0;
-  let nonEmpty;
-  outer: for (let a = 0; a < acc.length; a++) {
-    const prefix = acc[a] + pre;
-    let vs = values;
-    if (dropEmpties && !prefix) {
-      if (!nonEmpty)
-        nonEmpty = values.filter((v) => v);
-      vs = nonEmpty;
-    }
-    for (let v = 0; v < vs.length; v++) {
-      if (out2.length >= max)
-        break outer;
-      const expansion = prefix + vs[v];
-      if (length + expansion.length > maxLength)
-        break outer;
-      out2.push(expansion);
-      length += expansion.length;
-    }
-  }
-  budget.remaining -= out2.length;
-  return out2;
-}
-function expandSequence(body2, isAlphaSequence, max, maxLength, budget) {
-  const n2 = body2.split(/\.\./);
-  const N = [];
-  if (n2[0] === void 0 || n2[1] === void 0) {
-    return N;
-  }
-  const x = numeric(n2[0]);
-  const y = numeric(n2[1]);
-  const width = Math.max(n2[0].length, n2[1].length);
-  let incr = n2.length === 3 && n2[2] !== void 0 ? Math.max(Math.abs(numeric(n2[2])), 1) : 1;
-  let test = lte;
-  const reverse = y < x;
-  if (reverse) {
-    incr *= -1;
-    test = gte;
-  }
-  const pad = n2.some(isPadded);
-  const cost = pad ? width : 1;
-  let length = 0;
-  for (let i2 = x; test(i2, y) && N.length < max; i2 += incr) {
-    budget.remaining -= cost;
-    if (budget.remaining < 0) {
-      return void 0;
-    }
-    let c;
-    if (isAlphaSequence) {
-      c = String.fromCharCode(i2);
-      if (c === "\\") {
-        c = "";
-      }
-    } else {
-      c = String(i2);
-      if (pad) {
-        const need = width - c.length;
-        if (need > 0) {
-          const z = new Array(need + 1).join("0");
-          if (i2 < 0) {
-            c = "-" + z + c.slice(1);
-          } else {
-            c = z + c;
-          }
-        }
-      }
-    }
-    if (length + c.length > maxLength)
-      break;
-    N.push(c);
-    length += c.length;
-  }
-  return N;
-}
-function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
-  budget.remaining -= CALL_STEPS;
-  if (depth > maxDepth) {
-    return [str];
-  }
-  let acc = [""];
-  let rewrites = 0;
-  let dropEmpties = false;
-  let firstGroup = true;
-  let masked = str;
-  for (; ; ) {
-    const m = balancedWithBudget(str, masked, budget);
-    if (!m) {
-      return combine(acc, str, [""], max, maxLength, dropEmpties, budget);
-    }
-    if (m.unmatched) {
-      masked = maskUnmatchedOpens(masked, budget);
-    }
-    const pre = m.pre;
-    const literal = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength, dropEmpties, budget);
-    if (/\$$/.test(pre)) {
-      acc = combine(acc, pre + "{" + m.body + "}", [""], max, maxLength, dropEmpties && !m.post.length, budget);
-      firstGroup = false;
-      if (!m.post.length)
-        break;
-      str = m.post;
-      masked = masked.slice(m.end + 1);
-      continue;
-    }
-    const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
-    const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
-    const isSequence = isNumericSequence || isAlphaSequence;
-    const isOptions = m.body.indexOf(",") >= 0;
-    if (!isSequence && !isOptions) {
-      if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
-        rewrites++;
-        str = m.pre + "{" + m.body + escClose + m.post;
-        masked = masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
-        isTop = true;
-        continue;
-      }
-      return literal();
-    }
-    if (firstGroup) {
-      dropEmpties = isTop && !isSequence;
-      firstGroup = false;
-    }
-    let values;
-    if (isSequence) {
-      values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
-      if (!values) {
-        return literal();
-      }
-    } else {
-      let n2 = parseCommaParts(m.body, budget);
-      if (!n2) {
-        return literal();
-      }
-      if (n2.length === 1 && n2[0] !== void 0) {
-        n2 = expand_(n2[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
-        if (budget.remaining < 0) {
-          return literal();
-        }
-        if (n2.length === 1) {
-          const next2 = combine(acc, pre + n2[0], [""], max, maxLength, dropEmpties && !m.post.length, budget);
-          if (budget.remaining < 0) {
-            return literal();
-          }
-          acc = next2;
-          if (!m.post.length)
-            break;
-          str = m.post;
-          masked = masked.slice(m.end + 1);
-          continue;
-        }
-      }
-      let dropsEmpties = dropEmpties && !m.post.length && !pre;
-      for (let d = 0; dropsEmpties && d < acc.length; d++) {
-        if (acc[d]) {
-          dropsEmpties = false;
-        }
-      }
-      values = [];
-      let valuesLength = 0;
-      outer: for (let j = 0; j < n2.length; j++) {
-        const expanded = expand_(n2[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
-        if (budget.remaining < 0) {
-          return literal();
-        }
-        for (let k = 0; k < expanded.length; k++) {
-          const v = expanded[k];
-          if (dropsEmpties && !v)
-            continue;
-          if (values.length >= max || valuesLength + v.length > maxLength) {
-            break outer;
-          }
-          values.push(v);
-          valuesLength += v.length;
-        }
-      }
-    }
-    const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
-    if (budget.remaining < 0) {
-      return literal();
-    }
-    acc = next;
-    if (!m.post.length)
-      break;
-    str = m.post;
-    masked = masked.slice(m.end + 1);
-  }
-  return acc;
-}
-
-// node_modules/minimatch/dist/esm/assert-valid-pattern.js
-var MAX_PATTERN_LENGTH = 1024 * 64;
-var assertValidPattern = (pattern) => {
-  if (typeof pattern !== "string") {
-    throw new TypeError("invalid pattern");
-  }
-  if (pattern.length > MAX_PATTERN_LENGTH) {
-    throw new TypeError("pattern is too long");
-  }
-};
-
-// node_modules/minimatch/dist/esm/brace-expressions.js
-var posixClasses = {
-  "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}", true],
-  "[:alpha:]": ["\\p{L}\\p{Nl}", true],
-  "[:ascii:]": ["\\x00-\\x7f", false],
-  "[:blank:]": ["\\p{Zs}\\t", true],
-  "[:cntrl:]": ["\\p{Cc}", true],
-  "[:digit:]": ["\\p{Nd}", true],
-  "[:graph:]": ["\\p{Z}\\p{C}", true, true],
-  "[:lower:]": ["\\p{Ll}", true],
-  "[:print:]": ["\\p{C}", true],
-  "[:punct:]": ["\\p{P}", true],
-  "[:space:]": ["\\p{Z}\\t\\r\\n\\v\\f", true],
-  "[:upper:]": ["\\p{Lu}", true],
-  "[:word:]": ["\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}", true],
-  "[:xdigit:]": ["A-Fa-f0-9", false]
-};
-var braceEscape = (s) => s.replace(/[[\]\\-]/g, "\\$&");
-var regexpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
-var rangesToString = (ranges) => ranges.join("");
-var parseClass = (glob, position) => {
-  const pos = position;
-  if (glob.charAt(pos) !== "[") {
-    throw new Error("not in a brace expression");
-  }
-  const ranges = [];
-  const negs = [];
-  let i2 = pos + 1;
-  let sawStart = false;
-  let uflag = false;
-  let escaping = false;
-  let negate = false;
-  let endPos = pos;
-  let rangeStart = "";
-  WHILE: while (i2 < glob.length) {
-    const c = glob.charAt(i2);
-    if ((c === "!" || c === "^") && i2 === pos + 1) {
-      negate = true;
-      i2++;
-      continue;
-    }
-    if (c === "]" && sawStart && !escaping) {
-      endPos = i2 + 1;
-      break;
-    }
-    sawStart = true;
-    if (c === "\\") {
-      if (!escaping) {
-        escaping = true;
-        i2++;
-        continue;
-      }
-    }
-    if (c === "[" && !escaping) {
-      for (const [cls, [unip, u, neg]] of Object.entries(posixClasses)) {
-        if (glob.startsWith(cls, i2)) {
-          if (rangeStart) {
-            return ["$.", false, glob.length - pos, true];
-          }
-          i2 += cls.length;
-          if (neg)
-            negs.push(unip);
-          else
-            ranges.push(unip);
-          uflag = uflag || u;
-          continue WHILE;
-        }
-      }
-    }
-    escaping = false;
-    if (rangeStart) {
-      if (c > rangeStart) {
-        ranges.push(braceEscape(rangeStart) + "-" + braceEscape(c));
-      } else if (c === rangeStart) {
-        ranges.push(braceEscape(c));
-      }
-      rangeStart = "";
-      i2++;
-      continue;
-    }
-    if (glob.startsWith("-]", i2 + 1)) {
-      ranges.push(braceEscape(c + "-"));
-      i2 += 2;
-      continue;
-    }
-    if (glob.startsWith("-", i2 + 1)) {
-      rangeStart = c;
-      i2 += 2;
-      continue;
-    }
-    ranges.push(braceEscape(c));
-    i2++;
-  }
-  if (endPos < i2) {
-    return ["", false, 0, false];
-  }
-  if (!ranges.length && !negs.length) {
-    return ["$.", false, glob.length - pos, true];
-  }
-  if (negs.length === 0 && ranges.length === 1 && /^\\?.$/.test(ranges[0]) && !negate) {
-    const r = ranges[0].length === 2 ? ranges[0].slice(-1) : ranges[0];
-    return [regexpEscape(r), false, endPos - pos, false];
-  }
-  const sranges = "[" + (negate ? "^" : "") + rangesToString(ranges) + "]";
-  const snegs = "[" + (negate ? "" : "^") + rangesToString(negs) + "]";
-  const comb = ranges.length && negs.length ? "(" + sranges + "|" + snegs + ")" : ranges.length ? sranges : snegs;
-  return [comb, uflag, endPos - pos, true];
-};
-
-// node_modules/minimatch/dist/esm/unescape.js
-var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
-  if (magicalBraces) {
-    return windowsPathsNoEscape ? s.replace(/\[([^/\\])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1");
-  }
-  return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
-};
-
-// node_modules/minimatch/dist/esm/ast.js
-var _a;
-var types = /* @__PURE__ */ new Set(["!", "?", "+", "*", "@"]);
-var isExtglobType = (c) => types.has(c);
-var isExtglobAST = (c) => isExtglobType(c.type);
-var adoptionMap = /* @__PURE__ */ new Map([
-  ["!", ["@"]],
-  ["?", ["?", "@"]],
-  ["@", ["@"]],
-  ["*", ["*", "+", "?", "@"]],
-  ["+", ["+", "@"]]
-]);
-var adoptionWithSpaceMap = /* @__PURE__ */ new Map([
-  ["!", ["?"]],
-  ["@", ["?"]],
-  ["+", ["?", "*"]]
-]);
-var adoptionAnyMap = /* @__PURE__ */ new Map([
-  ["!", ["?", "@"]],
-  ["?", ["?", "@"]],
-  ["@", ["?", "@"]],
-  ["*", ["*", "+", "?", "@"]],
-  ["+", ["+", "@", "?", "*"]]
-]);
-var usurpMap = /* @__PURE__ */ new Map([
-  ["!", /* @__PURE__ */ new Map([["!", "@"]])],
-  [
-    "?",
-    /* @__PURE__ */ new Map([
-      ["*", "*"],
-      ["+", "*"]
-    ])
-  ],
-  [
-    "@",
-    /* @__PURE__ */ new Map([
-      ["!", "!"],
-      ["?", "?"],
-      ["@", "@"],
-      ["*", "*"],
-      ["+", "+"]
-    ])
-  ],
-  [
-    "+",
-    /* @__PURE__ */ new Map([
-      ["?", "*"],
-      ["*", "*"]
-    ])
-  ]
-]);
-var startNoTraversal = "(?!(?:^|/)\\.\\.?(?:$|/))";
-var startNoDot = "(?!\\.)";
-var addPatternStart = /* @__PURE__ */ new Set(["[", "."]);
-var justDots = /* @__PURE__ */ new Set(["..", "."]);
-var reSpecials = new Set("().*{}+?[]^$\\!");
-var regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
-var qmark = "[^/]";
-var star = qmark + "*?";
-var starNoEmpty = qmark + "+?";
-var ID = 0;
-var AST = class {
-  type;
-  #root;
-  #hasMagic;
-  #uflag = false;
-  #parts = [];
-  #parent;
-  #parentIndex;
-  #negs;
-  #filledNegs = false;
-  #options;
-  #toString;
-  // set to true if it's an extglob with no children
-  // (which really means one child of '')
-  #emptyExt = false;
-  id = ++ID;
-  get depth() {
-    return (this.#parent?.depth ?? -1) + 1;
-  }
-  [Symbol.for("nodejs.util.inspect.custom")]() {
-    return {
-      "@@type": "AST",
-      id: this.id,
-      type: this.type,
-      root: this.#root.id,
-      parent: this.#parent?.id,
-      depth: this.depth,
-      partsLength: this.#parts.length,
-      parts: this.#parts
-    };
-  }
-  constructor(type, parent, options2 = {}) {
-    this.type = type;
-    if (type)
-      this.#hasMagic = true;
-    this.#parent = parent;
-    this.#root = this.#parent ? this.#parent.#root : this;
-    this.#options = this.#root === this ? options2 : this.#root.#options;
-    this.#negs = this.#root === this ? [] : this.#root.#negs;
-    if (type === "!" && !this.#root.#filledNegs)
-      this.#negs.push(this);
-    this.#parentIndex = this.#parent ? this.#parent.#parts.length : 0;
-  }
-  get hasMagic() {
-    if (this.#hasMagic !== void 0)
-      return this.#hasMagic;
-    for (const p of this.#parts) {
-      if (typeof p === "string")
-        continue;
-      if (p.type || p.hasMagic)
-        return this.#hasMagic = true;
-    }
-    return this.#hasMagic;
-  }
-  // reconstructs the pattern
-  toString() {
-    return this.#toString !== void 0 ? this.#toString : !this.type ? this.#toString = this.#parts.map((p) => String(p)).join("") : this.#toString = this.type + "(" + this.#parts.map((p) => String(p)).join("|") + ")";
-  }
-  #fillNegs() {
-    if (this !== this.#root)
-      throw new Error("should only call on root");
-    if (this.#filledNegs)
-      return this;
-    this.toString();
-    this.#filledNegs = true;
-    let n2;
-    while (n2 = this.#negs.pop()) {
-      if (n2.type !== "!")
-        continue;
-      let p = n2;
-      let pp = p.#parent;
-      while (pp) {
-        for (let i2 = p.#parentIndex + 1; !pp.type && i2 < pp.#parts.length; i2++) {
-          for (const part of n2.#parts) {
-            if (typeof part === "string") {
-              throw new Error("string part in extglob AST??");
-            }
-            part.copyIn(pp.#parts[i2]);
-          }
-        }
-        p = pp;
-        pp = p.#parent;
-      }
-    }
-    return this;
-  }
-  push(...parts2) {
-    for (const p of parts2) {
-      if (p === "")
-        continue;
-      if (typeof p !== "string" && !(p instanceof _a && p.#parent === this)) {
-        throw new Error("invalid part: " + p);
-      }
-      this.#parts.push(p);
-    }
-  }
-  toJSON() {
-    const ret2 = this.type === null ? this.#parts.slice().map((p) => typeof p === "string" ? p : p.toJSON()) : [this.type, ...this.#parts.map((p) => p.toJSON())];
-    if (this.isStart() && !this.type)
-      ret2.unshift([]);
-    if (this.isEnd() && (this === this.#root || this.#root.#filledNegs && this.#parent?.type === "!")) {
-      ret2.push({});
-    }
-    return ret2;
-  }
-  isStart() {
-    if (this.#root === this)
-      return true;
-    if (!this.#parent?.isStart())
-      return false;
-    if (this.#parentIndex === 0)
-      return true;
-    const p = this.#parent;
-    for (let i2 = 0; i2 < this.#parentIndex; i2++) {
-      const pp = p.#parts[i2];
-      if (!(pp instanceof _a && pp.type === "!")) {
-        return false;
-      }
-    }
-    return true;
-  }
-  isEnd() {
-    if (this.#root === this)
-      return true;
-    if (this.#parent?.type === "!")
-      return true;
-    if (!this.#parent?.isEnd())
-      return false;
-    if (!this.type)
-      return this.#parent?.isEnd();
-    const pl = this.#parent ? this.#parent.#parts.length : 0;
-    return this.#parentIndex === pl - 1;
-  }
-  copyIn(part) {
-    if (typeof part === "string")
-      this.push(part);
-    else
-      this.push(part.clone(this));
-  }
-  clone(parent) {
-    const c = new _a(this.type, parent);
-    for (const p of this.#parts) {
-      c.copyIn(p);
-    }
-    return c;
-  }
-  static #parseAST(str, ast, pos, opt, extDepth) {
-    const maxDepth = opt.maxExtglobRecursion ?? 2;
-    let escaping = false;
-    let inBrace = false;
-    let braceStart = -1;
-    let braceNeg = false;
-    if (ast.type === null) {
-      let i3 = pos;
-      let acc2 = "";
-      while (i3 < str.length) {
-        const c = str.charAt(i3++);
-        if (escaping || c === "\\") {
-          escaping = !escaping;
-          acc2 += c;
-          continue;
-        }
-        if (inBrace) {
-          if (i3 === braceStart + 1) {
-            if (c === "^" || c === "!") {
-              braceNeg = true;
-            }
-          } else if (c === "]" && !(i3 === braceStart + 2 && braceNeg)) {
-            inBrace = false;
-          }
-          acc2 += c;
-          continue;
-        } else if (c === "[") {
-          inBrace = true;
-          braceStart = i3;
-          braceNeg = false;
-          acc2 += c;
-          continue;
-        }
-        const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i3) === "(" && extDepth <= maxDepth;
-        if (doRecurse) {
-          ast.push(acc2);
-          acc2 = "";
-          const ext2 = new _a(c, ast);
-          i3 = _a.#parseAST(str, ext2, i3, opt, extDepth + 1);
-          ast.push(ext2);
-          continue;
-        }
-        acc2 += c;
-      }
-      ast.push(acc2);
-      return i3;
-    }
-    let i2 = pos + 1;
-    let part = new _a(null, ast);
-    const parts2 = [];
-    let acc = "";
-    while (i2 < str.length) {
-      const c = str.charAt(i2++);
-      if (escaping || c === "\\") {
-        escaping = !escaping;
-        acc += c;
-        continue;
-      }
-      if (inBrace) {
-        if (i2 === braceStart + 1) {
-          if (c === "^" || c === "!") {
-            braceNeg = true;
-          }
-        } else if (c === "]" && !(i2 === braceStart + 2 && braceNeg)) {
-          inBrace = false;
-        }
-        acc += c;
-        continue;
-      } else if (c === "[") {
-        inBrace = true;
-        braceStart = i2;
-        braceNeg = false;
-        acc += c;
-        continue;
-      }
-      const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i2) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
-      (extDepth <= maxDepth || ast && ast.#canAdoptType(c));
-      if (doRecurse) {
-        const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
-        part.push(acc);
-        acc = "";
-        const ext2 = new _a(c, part);
-        part.push(ext2);
-        i2 = _a.#parseAST(str, ext2, i2, opt, extDepth + depthAdd);
-        continue;
-      }
-      if (c === "|") {
-        part.push(acc);
-        acc = "";
-        parts2.push(part);
-        part = new _a(null, ast);
-        continue;
-      }
-      if (c === ")") {
-        if (acc === "" && ast.#parts.length === 0) {
-          ast.#emptyExt = true;
-        }
-        part.push(acc);
-        acc = "";
-        ast.push(...parts2, part);
-        return i2;
-      }
-      acc += c;
-    }
-    ast.type = null;
-    ast.#hasMagic = void 0;
-    ast.#parts = [str.substring(pos - 1)];
-    return i2;
-  }
-  #canAdoptWithSpace(child) {
-    return this.#canAdopt(child, adoptionWithSpaceMap);
-  }
-  #canAdopt(child, map = adoptionMap) {
-    if (!child || typeof child !== "object" || child.type !== null || child.#parts.length !== 1 || this.type === null) {
-      return false;
-    }
-    const gc = child.#parts[0];
-    if (!gc || typeof gc !== "object" || gc.type === null) {
-      return false;
-    }
-    return this.#canAdoptType(gc.type, map);
-  }
-  #canAdoptType(c, map = adoptionAnyMap) {
-    return !!map.get(this.type)?.includes(c);
-  }
-  #adoptWithSpace(child, index2) {
-    const gc = child.#parts[0];
-    const blank = new _a(null, gc, this.options);
-    blank.#parts.push("");
-    gc.push(blank);
-    this.#adopt(child, index2);
-  }
-  #adopt(child, index2) {
-    const gc = child.#parts[0];
-    this.#parts.splice(index2, 1, ...gc.#parts);
-    for (const p of gc.#parts) {
-      if (typeof p === "object")
-        p.#parent = this;
-    }
-    this.#toString = void 0;
-  }
-  #canUsurpType(c) {
-    const m = usurpMap.get(this.type);
-    return !!m?.has(c);
-  }
-  #canUsurp(child) {
-    if (!child || typeof child !== "object" || child.type !== null || child.#parts.length !== 1 || this.type === null || this.#parts.length !== 1) {
-      return false;
-    }
-    const gc = child.#parts[0];
-    if (!gc || typeof gc !== "object" || gc.type === null) {
-      return false;
-    }
-    return this.#canUsurpType(gc.type);
-  }
-  #usurp(child) {
-    const m = usurpMap.get(this.type);
-    const gc = child.#parts[0];
-    const nt = m?.get(gc.type);
-    if (!nt)
-      return false;
-    this.#parts = gc.#parts;
-    for (const p of this.#parts) {
-      if (typeof p === "object") {
-        p.#parent = this;
-      }
-    }
-    this.type = nt;
-    this.#toString = void 0;
-    this.#emptyExt = false;
-  }
-  static fromGlob(pattern, options2 = {}) {
-    const ast = new _a(null, void 0, options2);
-    _a.#parseAST(pattern, ast, 0, options2, 0);
-    return ast;
-  }
-  // returns the regular expression if there's magic, or the unescaped
-  // string if not.
-  toMMPattern() {
-    if (this !== this.#root)
-      return this.#root.toMMPattern();
-    const glob = this.toString();
-    const [re, body2, hasMagic, uflag] = this.toRegExpSource();
-    const anyMagic = hasMagic || this.#hasMagic || this.#options.nocase && !this.#options.nocaseMagicOnly && glob.toUpperCase() !== glob.toLowerCase();
-    if (!anyMagic) {
-      return body2;
-    }
-    const flags2 = (this.#options.nocase ? "i" : "") + (uflag ? "u" : "");
-    return Object.assign(new RegExp(`^${re}$`, flags2), {
-      _src: re,
-      _glob: glob
-    });
-  }
-  get options() {
-    return this.#options;
-  }
-  // returns the string match, the regexp source, whether there's magic
-  // in the regexp (so a regular expression is required) and whether or
-  // not the uflag is needed for the regular expression (for posix classes)
-  // TODO: instead of injecting the start/end at this point, just return
-  // the BODY of the regexp, along with the start/end portions suitable
-  // for binding the start/end in either a joined full-path makeRe context
-  // (where we bind to (^|/), or a standalone matchPart context (where
-  // we bind to ^, and not /).  Otherwise slashes get duped!
-  //
-  // In part-matching mode, the start is:
-  // - if not isStart: nothing
-  // - if traversal possible, but not allowed: ^(?!\.\.?$)
-  // - if dots allowed or not possible: ^
-  // - if dots possible and not allowed: ^(?!\.)
-  // end is:
-  // - if not isEnd(): nothing
-  // - else: $
-  //
-  // In full-path matching mode, we put the slash at the START of the
-  // pattern, so start is:
-  // - if first pattern: same as part-matching mode
-  // - if not isStart(): nothing
-  // - if traversal possible, but not allowed: /(?!\.\.?(?:$|/))
-  // - if dots allowed or not possible: /
-  // - if dots possible and not allowed: /(?!\.)
-  // end is:
-  // - if last pattern, same as part-matching mode
-  // - else nothing
-  //
-  // Always put the (?:$|/) on negated tails, though, because that has to be
-  // there to bind the end of the negated pattern portion, and it's easier to
-  // just stick it in now rather than try to inject it later in the middle of
-  // the pattern.
-  //
-  // We can just always return the same end, and leave it up to the caller
-  // to know whether it's going to be used joined or in parts.
-  // And, if the start is adjusted slightly, can do the same there:
-  // - if not isStart: nothing
-  // - if traversal possible, but not allowed: (?:/|^)(?!\.\.?$)
-  // - if dots allowed or not possible: (?:/|^)
-  // - if dots possible and not allowed: (?:/|^)(?!\.)
-  //
-  // But it's better to have a simpler binding without a conditional, for
-  // performance, so probably better to return both start options.
-  //
-  // Then the caller just ignores the end if it's not the first pattern,
-  // and the start always gets applied.
-  //
-  // But that's always going to be $ if it's the ending pattern, or nothing,
-  // so the caller can just attach $ at the end of the pattern when building.
-  //
-  // So the todo is:
-  // - better detect what kind of start is needed
-  // - return both flavors of starting pattern
-  // - attach $ at the end of the pattern when creating the actual RegExp
-  //
-  // Ah, but wait, no, that all only applies to the root when the first pattern
-  // is not an extglob. If the first pattern IS an extglob, then we need all
-  // that dot prevention biz to live in the extglob portions, because eg
-  // +(*|.x*) can match .xy but not .yx.
-  //
-  // So, return the two flavors if it's #root and the first child is not an
-  // AST, otherwise leave it to the child AST to handle it, and there,
-  // use the (?:^|/) style of start binding.
-  //
-  // Even simplified further:
-  // - Since the start for a join is eg /(?!\.) and the start for a part
-  // is ^(?!\.), we can just prepend (?!\.) to the pattern (either root
-  // or start or whatever) and prepend ^ or / at the Regexp construction.
-  toRegExpSource(allowDot) {
-    const dot = allowDot ?? !!this.#options.dot;
-    if (this.#root === this) {
-      this.#flatten();
-      this.#fillNegs();
-    }
-    if (!isExtglobAST(this)) {
-      const noEmpty = this.isStart() && this.isEnd() && !this.#parts.some((s) => typeof s !== "string");
-      const src = this.#parts.map((p) => {
-        const [re, _, hasMagic, uflag] = typeof p === "string" ? _a.#parseGlob(p, this.#hasMagic, noEmpty) : p.toRegExpSource(allowDot);
-        this.#hasMagic = this.#hasMagic || hasMagic;
-        this.#uflag = this.#uflag || uflag;
-        return re;
-      }).join("");
-      let start3 = "";
-      if (this.isStart()) {
-        if (typeof this.#parts[0] === "string") {
-          const dotTravAllowed = this.#parts.length === 1 && justDots.has(this.#parts[0]);
-          if (!dotTravAllowed) {
-            const aps = addPatternStart;
-            const needNoTrav = (
-              // dots are allowed, and the pattern starts with [ or .
-              dot && aps.has(src.charAt(0)) || // the pattern starts with \., and then [ or .
-              src.startsWith("\\.") && aps.has(src.charAt(2)) || // the pattern starts with \.\., and then [ or .
-              src.startsWith("\\.\\.") && aps.has(src.charAt(4))
-            );
-            const needNoDot = !dot && !allowDot && aps.has(src.charAt(0));
-            start3 = needNoTrav ? startNoTraversal : needNoDot ? startNoDot : "";
-          }
-        }
-      }
-      let end = "";
-      if (this.isEnd() && this.#root.#filledNegs && this.#parent?.type === "!") {
-        end = "(?:$|\\/)";
-      }
-      const final2 = start3 + src + end;
-      return [
-        final2,
-        unescape(src),
-        this.#hasMagic = !!this.#hasMagic,
-        this.#uflag
-      ];
-    }
-    const repeated = this.type === "*" || this.type === "+";
-    const start2 = this.type === "!" ? "(?:(?!(?:" : "(?:";
-    let body2 = this.#partsToRegExp(dot);
-    if (this.isStart() && this.isEnd() && !body2 && this.type !== "!") {
-      const s = this.toString();
-      const me = this;
-      me.#parts = [s];
-      me.type = null;
-      me.#hasMagic = void 0;
-      return [s, unescape(this.toString()), false, false];
-    }
-    let bodyDotAllowed = !repeated || allowDot || dot || !startNoDot ? "" : this.#partsToRegExp(true);
-    if (bodyDotAllowed === body2) {
-      bodyDotAllowed = "";
-    }
-    if (bodyDotAllowed) {
-      body2 = `(?:${body2})(?:${bodyDotAllowed})*?`;
-    }
-    let final = "";
-    if (this.type === "!" && this.#emptyExt) {
-      final = (this.isStart() && !dot ? startNoDot : "") + starNoEmpty;
-    } else {
-      const close = this.type === "!" ? (
-        // !() must match something,but !(x) can match ''
-        "))" + (this.isStart() && !dot && !allowDot ? startNoDot : "") + star + ")"
-      ) : this.type === "@" ? ")" : this.type === "?" ? ")?" : this.type === "+" && bodyDotAllowed ? ")" : this.type === "*" && bodyDotAllowed ? `)?` : `)${this.type}`;
-      final = start2 + body2 + close;
-    }
-    return [
-      final,
-      unescape(body2),
-      this.#hasMagic = !!this.#hasMagic,
-      this.#uflag
-    ];
-  }
-  #flatten() {
-    if (!isExtglobAST(this)) {
-      for (const p of this.#parts) {
-        if (typeof p === "object") {
-          p.#flatten();
-        }
-      }
-    } else {
-      let iterations = 0;
-      let done = false;
-      do {
-        done = true;
-        for (let i2 = 0; i2 < this.#parts.length; i2++) {
-          const c = this.#parts[i2];
-          if (typeof c === "object") {
-            c.#flatten();
-            if (this.#canAdopt(c)) {
-              done = false;
-              this.#adopt(c, i2);
-            } else if (this.#canAdoptWithSpace(c)) {
-              done = false;
-              this.#adoptWithSpace(c, i2);
-            } else if (this.#canUsurp(c)) {
-              done = false;
-              this.#usurp(c);
-            }
-          }
-        }
-      } while (!done && ++iterations < 10);
-    }
-    this.#toString = void 0;
-  }
-  #partsToRegExp(dot) {
-    return this.#parts.map((p) => {
-      if (typeof p === "string") {
-        throw new Error("string type in extglob ast??");
-      }
-      const [re, _, _hasMagic, uflag] = p.toRegExpSource(dot);
-      this.#uflag = this.#uflag || uflag;
-      return re;
-    }).filter((p) => !(this.isStart() && this.isEnd()) || !!p).join("|");
-  }
-  static #parseGlob(glob, hasMagic, noEmpty = false) {
-    let escaping = false;
-    let re = "";
-    let uflag = false;
-    let inStar = false;
-    for (let i2 = 0; i2 < glob.length; i2++) {
-      const c = glob.charAt(i2);
-      if (escaping) {
-        escaping = false;
-        re += (reSpecials.has(c) ? "\\" : "") + c;
-        continue;
-      }
-      if (c === "*") {
-        if (inStar)
-          continue;
-        inStar = true;
-        re += noEmpty && /^[*]+$/.test(glob) ? starNoEmpty : star;
-        hasMagic = true;
-        continue;
-      } else {
-        inStar = false;
-      }
-      if (c === "\\") {
-        if (i2 === glob.length - 1) {
-          re += "\\\\";
-        } else {
-          escaping = true;
-        }
-        continue;
-      }
-      if (c === "[") {
-        const [src, needUflag, consumed, magic] = parseClass(glob, i2);
-        if (consumed) {
-          re += src;
-          uflag = uflag || needUflag;
-          i2 += consumed - 1;
-          hasMagic = hasMagic || magic;
-          continue;
-        }
-      }
-      if (c === "?") {
-        re += qmark;
-        hasMagic = true;
-        continue;
-      }
-      re += regExpEscape(c);
-    }
-    return [re, unescape(glob), !!hasMagic, uflag];
-  }
-};
-_a = AST;
-
-// node_modules/minimatch/dist/esm/escape.js
-var escape = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
-  if (magicalBraces) {
-    return windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&");
-  }
-  return windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
-};
-
-// node_modules/minimatch/dist/esm/index.js
-var minimatch = (p, pattern, options2 = {}) => {
-  assertValidPattern(pattern);
-  if (!options2.nocomment && pattern.charAt(0) === "#") {
-    return false;
-  }
-  return new Minimatch(pattern, options2).match(p);
-};
-var starDotExtRE = /^\*+([^+@!?*[(]*)$/;
-var starDotExtTest = (ext2) => (f) => !f.startsWith(".") && f.endsWith(ext2);
-var starDotExtTestDot = (ext2) => (f) => f.endsWith(ext2);
-var starDotExtTestNocase = (ext2) => {
-  ext2 = ext2.toLowerCase();
-  return (f) => !f.startsWith(".") && f.toLowerCase().endsWith(ext2);
-};
-var starDotExtTestNocaseDot = (ext2) => {
-  ext2 = ext2.toLowerCase();
-  return (f) => f.toLowerCase().endsWith(ext2);
-};
-var starDotStarRE = /^\*+\.\*+$/;
-var starDotStarTest = (f) => !f.startsWith(".") && f.includes(".");
-var starDotStarTestDot = (f) => f !== "." && f !== ".." && f.includes(".");
-var dotStarRE = /^\.\*+$/;
-var dotStarTest = (f) => f !== "." && f !== ".." && f.startsWith(".");
-var starRE = /^\*+$/;
-var starTest = (f) => f.length !== 0 && !f.startsWith(".");
-var starTestDot = (f) => f.length !== 0 && f !== "." && f !== "..";
-var qmarksRE = /^\?+([^+@!?*[(]*)?$/;
-var qmarksTestNocase = ([$0, ext2 = ""]) => {
-  const noext = qmarksTestNoExt([$0]);
-  if (!ext2)
-    return noext;
-  ext2 = ext2.toLowerCase();
-  return (f) => noext(f) && f.toLowerCase().endsWith(ext2);
-};
-var qmarksTestNocaseDot = ([$0, ext2 = ""]) => {
-  const noext = qmarksTestNoExtDot([$0]);
-  if (!ext2)
-    return noext;
-  ext2 = ext2.toLowerCase();
-  return (f) => noext(f) && f.toLowerCase().endsWith(ext2);
-};
-var qmarksTestDot = ([$0, ext2 = ""]) => {
-  const noext = qmarksTestNoExtDot([$0]);
-  return !ext2 ? noext : (f) => noext(f) && f.endsWith(ext2);
-};
-var qmarksTest = ([$0, ext2 = ""]) => {
-  const noext = qmarksTestNoExt([$0]);
-  return !ext2 ? noext : (f) => noext(f) && f.endsWith(ext2);
-};
-var qmarksTestNoExt = ([$0]) => {
-  const len = $0.length;
-  return (f) => f.length === len && !f.startsWith(".");
-};
-var qmarksTestNoExtDot = ([$0]) => {
-  const len = $0.length;
-  return (f) => f.length === len && f !== "." && f !== "..";
-};
-var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path = {
-  win32: { sep: "\\" },
-  posix: { sep: "/" }
-};
-var sep = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
-minimatch.sep = sep;
-var GLOBSTAR = Symbol("globstar **");
-minimatch.GLOBSTAR = GLOBSTAR;
-var qmark2 = "[^/]";
-var star2 = qmark2 + "*?";
-var twoStarDot = "(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?";
-var twoStarNoDot = "(?:(?!(?:\\/|^)\\.).)*?";
-var filter = (pattern, options2 = {}) => (p) => minimatch(p, pattern, options2);
-minimatch.filter = filter;
-var ext = (a, b = {}) => Object.assign({}, a, b);
-var defaults = (def) => {
-  if (!def || typeof def !== "object" || !Object.keys(def).length) {
-    return minimatch;
-  }
-  const orig = minimatch;
-  const m = (p, pattern, options2 = {}) => orig(p, pattern, ext(def, options2));
-  return Object.assign(m, {
-    Minimatch: class Minimatch extends orig.Minimatch {
-      constructor(pattern, options2 = {}) {
-        super(pattern, ext(def, options2));
-      }
-      static defaults(options2) {
-        return orig.defaults(ext(def, options2)).Minimatch;
-      }
-    },
-    AST: class AST extends orig.AST {
-      /* c8 ignore start */
-      constructor(type, parent, options2 = {}) {
-        super(type, parent, ext(def, options2));
-      }
-      /* c8 ignore stop */
-      static fromGlob(pattern, options2 = {}) {
-        return orig.AST.fromGlob(pattern, ext(def, options2));
-      }
-    },
-    unescape: (s, options2 = {}) => orig.unescape(s, ext(def, options2)),
-    escape: (s, options2 = {}) => orig.escape(s, ext(def, options2)),
-    filter: (pattern, options2 = {}) => orig.filter(pattern, ext(def, options2)),
-    defaults: (options2) => orig.defaults(ext(def, options2)),
-    makeRe: (pattern, options2 = {}) => orig.makeRe(pattern, ext(def, options2)),
-    braceExpand: (pattern, options2 = {}) => orig.braceExpand(pattern, ext(def, options2)),
-    match: (list, pattern, options2 = {}) => orig.match(list, pattern, ext(def, options2)),
-    sep: orig.sep,
-    GLOBSTAR
-  });
-};
-minimatch.defaults = defaults;
-var braceExpand = (pattern, options2 = {}) => {
-  assertValidPattern(pattern);
-  if (options2.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
-    return [pattern];
-  }
-  return expand(pattern, { max: options2.braceExpandMax });
-};
-minimatch.braceExpand = braceExpand;
-var makeRe = (pattern, options2 = {}) => new Minimatch(pattern, options2).makeRe();
-minimatch.makeRe = makeRe;
-var match = (list, pattern, options2 = {}) => {
-  const mm = new Minimatch(pattern, options2);
-  list = list.filter((f) => mm.match(f));
-  if (mm.options.nonull && !list.length) {
-    list.push(pattern);
-  }
-  return list;
-};
-minimatch.match = match;
-var globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
-var regExpEscape2 = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
-var Minimatch = class {
-  options;
-  set;
-  pattern;
-  windowsPathsNoEscape;
-  nonegate;
-  negate;
-  comment;
-  empty;
-  preserveMultipleSlashes;
-  partial;
-  globSet;
-  globParts;
-  nocase;
-  isWindows;
-  platform;
-  windowsNoMagicRoot;
-  maxGlobstarRecursion;
-  regexp;
-  constructor(pattern, options2 = {}) {
-    assertValidPattern(pattern);
-    options2 = options2 || {};
-    this.options = options2;
-    this.maxGlobstarRecursion = options2.maxGlobstarRecursion ?? 200;
-    this.pattern = pattern;
-    this.platform = options2.platform || defaultPlatform;
-    this.isWindows = this.platform === "win32";
-    const awe = "allowWindowsEscape";
-    this.windowsPathsNoEscape = !!options2.windowsPathsNoEscape || options2[awe] === false;
-    if (this.windowsPathsNoEscape) {
-      this.pattern = this.pattern.replace(/\\/g, "/");
-    }
-    this.preserveMultipleSlashes = !!options2.preserveMultipleSlashes;
-    this.regexp = null;
-    this.negate = false;
-    this.nonegate = !!options2.nonegate;
-    this.comment = false;
-    this.empty = false;
-    this.partial = !!options2.partial;
-    this.nocase = !!this.options.nocase;
-    this.windowsNoMagicRoot = options2.windowsNoMagicRoot !== void 0 ? options2.windowsNoMagicRoot : !!(this.isWindows && this.nocase);
-    this.globSet = [];
-    this.globParts = [];
-    this.set = [];
-    this.make();
-  }
-  hasMagic() {
-    if (this.options.magicalBraces && this.set.length > 1) {
-      return true;
-    }
-    for (const pattern of this.set) {
-      for (const part of pattern) {
-        if (typeof part !== "string")
-          return true;
-      }
-    }
-    return false;
-  }
-  debug(..._) {
-  }
-  make() {
-    const pattern = this.pattern;
-    const options2 = this.options;
-    if (!options2.nocomment && pattern.charAt(0) === "#") {
-      this.comment = true;
-      return;
-    }
-    if (!pattern) {
-      this.empty = true;
-      return;
-    }
-    this.parseNegate();
-    this.globSet = [...new Set(this.braceExpand())];
-    if (options2.debug) {
-      this.debug = (...args2) => console.error(...args2);
-    }
-    this.debug(this.pattern, this.globSet);
-    const rawGlobParts = this.globSet.map((s) => this.slashSplit(s));
-    this.globParts = this.preprocess(rawGlobParts);
-    this.debug(this.pattern, this.globParts);
-    let set2 = this.globParts.map((s, _, __) => {
-      if (this.isWindows && this.windowsNoMagicRoot) {
-        const isUNC = s[0] === "" && s[1] === "" && (s[2] === "?" || !globMagic.test(s[2])) && !globMagic.test(s[3]);
-        const isDrive = /^[a-z]:/i.test(s[0]);
-        if (isUNC) {
-          return [
-            ...s.slice(0, 4),
-            ...s.slice(4).map((ss) => this.parse(ss))
-          ];
-        } else if (isDrive) {
-          return [s[0], ...s.slice(1).map((ss) => this.parse(ss))];
-        }
-      }
-      return s.map((ss) => this.parse(ss));
-    });
-    this.debug(this.pattern, set2);
-    this.set = set2.filter((s) => s.indexOf(false) === -1);
-    if (this.isWindows) {
-      for (let i2 = 0; i2 < this.set.length; i2++) {
-        const p = this.set[i2];
-        if (p[0] === "" && p[1] === "" && this.globParts[i2][2] === "?" && typeof p[3] === "string" && /^[a-z]:$/i.test(p[3])) {
-          p[2] = "?";
-        }
-      }
-    }
-    this.debug(this.pattern, this.set);
-  }
-  // various transforms to equivalent pattern sets that are
-  // faster to process in a filesystem walk.  The goal is to
-  // eliminate what we can, and push all ** patterns as far
-  // to the right as possible, even if it increases the number
-  // of patterns that we have to process.
-  preprocess(globParts) {
-    if (this.options.noglobstar) {
-      for (const partset of globParts) {
-        for (let j = 0; j < partset.length; j++) {
-          if (partset[j] === "**") {
-            partset[j] = "*";
-          }
-        }
-      }
-    }
-    const { optimizationLevel = 1 } = this.options;
-    if (optimizationLevel >= 2) {
-      globParts = this.firstPhasePreProcess(globParts);
-      globParts = this.secondPhasePreProcess(globParts);
-    } else if (optimizationLevel >= 1) {
-      globParts = this.levelOneOptimize(globParts);
-    } else {
-      globParts = this.adjascentGlobstarOptimize(globParts);
-    }
-    return globParts;
-  }
-  // just get rid of adjascent ** portions
-  adjascentGlobstarOptimize(globParts) {
-    return globParts.map((parts2) => {
-      let gs = -1;
-      while (-1 !== (gs = parts2.indexOf("**", gs + 1))) {
-        let i2 = gs;
-        while (parts2[i2 + 1] === "**") {
-          i2++;
-        }
-        if (i2 !== gs) {
-          parts2.splice(gs, i2 - gs);
-        }
-      }
-      return parts2;
-    });
-  }
-  // get rid of adjascent ** and resolve .. portions
-  levelOneOptimize(globParts) {
-    return globParts.map((parts2) => {
-      parts2 = parts2.reduce((set2, part) => {
-        const prev = set2[set2.length - 1];
-        if (part === "**" && prev === "**") {
-          return set2;
-        }
-        if (part === "..") {
-          if (prev && prev !== ".." && prev !== "." && prev !== "**") {
-            set2.pop();
-            return set2;
-          }
-        }
-        set2.push(part);
-        return set2;
-      }, []);
-      return parts2.length === 0 ? [""] : parts2;
-    });
-  }
-  levelTwoFileOptimize(parts2) {
-    if (!Array.isArray(parts2)) {
-      parts2 = this.slashSplit(parts2);
-    }
-    let didSomething = false;
-    do {
-      didSomething = false;
-      if (!this.preserveMultipleSlashes) {
-        for (let i2 = 1; i2 < parts2.length - 1; i2++) {
-          const p = parts2[i2];
-          if (i2 === 1 && p === "" && parts2[0] === "")
-            continue;
-          if (p === "." || p === "") {
-            didSomething = true;
-            parts2.splice(i2, 1);
-            i2--;
-          }
-        }
-        if (parts2[0] === "." && parts2.length === 2 && (parts2[1] === "." || parts2[1] === "")) {
-          didSomething = true;
-          parts2.pop();
-        }
-      }
-      let dd = 0;
-      while (-1 !== (dd = parts2.indexOf("..", dd + 1))) {
-        const p = parts2[dd - 1];
-        if (p && p !== "." && p !== ".." && p !== "**" && !(this.isWindows && /^[a-z]:$/i.test(p))) {
-          didSomething = true;
-          parts2.splice(dd - 1, 2);
-          dd -= 2;
-        }
-      }
-    } while (didSomething);
-    return parts2.length === 0 ? [""] : parts2;
-  }
-  // First phase: single-pattern processing
-  // <pre> is 1 or more portions
-  // <rest> is 1 or more portions
-  // <p> is any portion other than ., .., '', or **
-  // <e> is . or ''
-  //
-  // **/.. is *brutal* for filesystem walking performance, because
-  // it effectively resets the recursive walk each time it occurs,
-  // and ** cannot be reduced out by a .. pattern part like a regexp
-  // or most strings (other than .., ., and '') can be.
-  //
-  // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
-  // <pre>/<e>/<rest> -> <pre>/<rest>
-  // <pre>/<p>/../<rest> -> <pre>/<rest>
-  // **/**/<rest> -> **/<rest>
-  //
-  // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
-  // this WOULD be allowed if ** did follow symlinks, or * didn't
-  firstPhasePreProcess(globParts) {
-    let didSomething = false;
-    do {
-      didSomething = false;
-      for (let parts2 of globParts) {
-        let gs = -1;
-        while (-1 !== (gs = parts2.indexOf("**", gs + 1))) {
-          let gss = gs;
-          while (parts2[gss + 1] === "**") {
-            gss++;
-          }
-          if (gss > gs) {
-            parts2.splice(gs + 1, gss - gs);
-          }
-          let next = parts2[gs + 1];
-          const p = parts2[gs + 2];
-          const p2 = parts2[gs + 3];
-          if (next !== "..")
-            continue;
-          if (!p || p === "." || p === ".." || !p2 || p2 === "." || p2 === "..") {
-            continue;
-          }
-          didSomething = true;
-          parts2.splice(gs, 1);
-          const other = parts2.slice(0);
-          other[gs] = "**";
-          globParts.push(other);
-          gs--;
-        }
-        if (!this.preserveMultipleSlashes) {
-          for (let i2 = 1; i2 < parts2.length - 1; i2++) {
-            const p = parts2[i2];
-            if (i2 === 1 && p === "" && parts2[0] === "")
-              continue;
-            if (p === "." || p === "") {
-              didSomething = true;
-              parts2.splice(i2, 1);
-              i2--;
-            }
-          }
-          if (parts2[0] === "." && parts2.length === 2 && (parts2[1] === "." || parts2[1] === "")) {
-            didSomething = true;
-            parts2.pop();
-          }
-        }
-        let dd = 0;
-        while (-1 !== (dd = parts2.indexOf("..", dd + 1))) {
-          const p = parts2[dd - 1];
-          if (p && p !== "." && p !== ".." && p !== "**") {
-            didSomething = true;
-            const needDot = dd === 1 && parts2[dd + 1] === "**";
-            const splin = needDot ? ["."] : [];
-            parts2.splice(dd - 1, 2, ...splin);
-            if (parts2.length === 0)
-              parts2.push("");
-            dd -= 2;
-          }
-        }
-      }
-    } while (didSomething);
-    return globParts;
-  }
-  // second phase: multi-pattern dedupes
-  // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
-  // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
-  // {<pre>/**/<rest>,<pre>/<rest>} -> <pre>/**/<rest>
-  //
-  // {<pre>/**/<rest>,<pre>/**/<p>/<rest>} -> <pre>/**/<rest>
-  // ^-- not valid because ** doens't follow symlinks
-  secondPhasePreProcess(globParts) {
-    for (let i2 = 0; i2 < globParts.length - 1; i2++) {
-      for (let j = i2 + 1; j < globParts.length; j++) {
-        const matched = this.partsMatch(globParts[i2], globParts[j], !this.preserveMultipleSlashes);
-        if (matched) {
-          globParts[i2] = [];
-          globParts[j] = matched;
-          break;
-        }
-      }
-    }
-    return globParts.filter((gs) => gs.length);
-  }
-  partsMatch(a, b, emptyGSMatch = false) {
-    let ai = 0;
-    let bi = 0;
-    let result = [];
-    let which2 = "";
-    while (ai < a.length && bi < b.length) {
-      if (a[ai] === b[bi]) {
-        result.push(which2 === "b" ? b[bi] : a[ai]);
-        ai++;
-        bi++;
-      } else if (emptyGSMatch && a[ai] === "**" && b[bi] === a[ai + 1]) {
-        result.push(a[ai]);
-        ai++;
-      } else if (emptyGSMatch && b[bi] === "**" && a[ai] === b[bi + 1]) {
-        result.push(b[bi]);
-        bi++;
-      } else if (a[ai] === "*" && b[bi] && (this.options.dot || !b[bi].startsWith(".")) && b[bi] !== "**") {
-        if (which2 === "b")
-          return false;
-        which2 = "a";
-        result.push(a[ai]);
-        ai++;
-        bi++;
-      } else if (b[bi] === "*" && a[ai] && (this.options.dot || !a[ai].startsWith(".")) && a[ai] !== "**") {
-        if (which2 === "a")
-          return false;
-        which2 = "b";
-        result.push(b[bi]);
-        ai++;
-        bi++;
-      } else {
-        return false;
-      }
-    }
-    return a.length === b.length && result;
-  }
-  parseNegate() {
-    if (this.nonegate)
-      return;
-    const pattern = this.pattern;
-    let negate = false;
-    let negateOffset = 0;
-    for (let i2 = 0; i2 < pattern.length && pattern.charAt(i2) === "!"; i2++) {
-      negate = !negate;
-      negateOffset++;
-    }
-    if (negateOffset)
-      this.pattern = pattern.slice(negateOffset);
-    this.negate = negate;
-  }
-  // set partial to true to test if, for example,
-  // "/a/b" matches the start of "/*/b/*/d"
-  // Partial means, if you run out of file before you run
-  // out of pattern, then that's fine, as long as all
-  // the parts match.
-  matchOne(file2, pattern, partial = false) {
-    let fileStartIndex = 0;
-    let patternStartIndex = 0;
-    if (this.isWindows) {
-      const fileDrive = typeof file2[0] === "string" && /^[a-z]:$/i.test(file2[0]);
-      const fileUNC = !fileDrive && file2[0] === "" && file2[1] === "" && file2[2] === "?" && /^[a-z]:$/i.test(file2[3]);
-      const patternDrive = typeof pattern[0] === "string" && /^[a-z]:$/i.test(pattern[0]);
-      const patternUNC = !patternDrive && pattern[0] === "" && pattern[1] === "" && pattern[2] === "?" && typeof pattern[3] === "string" && /^[a-z]:$/i.test(pattern[3]);
-      const fdi = fileUNC ? 3 : fileDrive ? 0 : void 0;
-      const pdi = patternUNC ? 3 : patternDrive ? 0 : void 0;
-      if (typeof fdi === "number" && typeof pdi === "number") {
-        const [fd, pd] = [
-          file2[fdi],
-          pattern[pdi]
-        ];
-        if (fd.toLowerCase() === pd.toLowerCase()) {
-          pattern[pdi] = fd;
-          patternStartIndex = pdi;
-          fileStartIndex = fdi;
-        }
-      }
-    }
-    const { optimizationLevel = 1 } = this.options;
-    if (optimizationLevel >= 2) {
-      file2 = this.levelTwoFileOptimize(file2);
-    }
-    if (pattern.includes(GLOBSTAR)) {
-      return this.#matchGlobstar(file2, pattern, partial, fileStartIndex, patternStartIndex);
-    }
-    return this.#matchOne(file2, pattern, partial, fileStartIndex, patternStartIndex);
-  }
-  #matchGlobstar(file2, pattern, partial, fileIndex, patternIndex) {
-    const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
-    const lastgs = pattern.lastIndexOf(GLOBSTAR);
-    const [head, body2, tail] = partial ? [
-      pattern.slice(patternIndex, firstgs),
-      pattern.slice(firstgs + 1),
-      []
-    ] : [
-      pattern.slice(patternIndex, firstgs),
-      pattern.slice(firstgs + 1, lastgs),
-      pattern.slice(lastgs + 1)
-    ];
-    if (head.length) {
-      const fileHead = file2.slice(fileIndex, fileIndex + head.length);
-      if (!this.#matchOne(fileHead, head, partial, 0, 0)) {
-        return false;
-      }
-      fileIndex += head.length;
-      patternIndex += head.length;
-    }
-    let fileTailMatch = 0;
-    if (tail.length) {
-      if (tail.length + fileIndex > file2.length)
-        return false;
-      let tailStart = file2.length - tail.length;
-      if (this.#matchOne(file2, tail, partial, tailStart, 0)) {
-        fileTailMatch = tail.length;
-      } else {
-        if (file2[file2.length - 1] !== "" || fileIndex + tail.length === file2.length) {
-          return false;
-        }
-        tailStart--;
-        if (!this.#matchOne(file2, tail, partial, tailStart, 0)) {
-          return false;
-        }
-        fileTailMatch = tail.length + 1;
-      }
-    }
-    if (!body2.length) {
-      let sawSome = !!fileTailMatch;
-      for (let i3 = fileIndex; i3 < file2.length - fileTailMatch; i3++) {
-        const f = String(file2[i3]);
-        sawSome = true;
-        if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
-          return false;
-        }
-      }
-      return partial || sawSome;
-    }
-    const bodySegments = [[[], 0]];
-    let currentBody = bodySegments[0];
-    let nonGsParts = 0;
-    const nonGsPartsSums = [0];
-    for (const b of body2) {
-      if (b === GLOBSTAR) {
-        nonGsPartsSums.push(nonGsParts);
-        currentBody = [[], 0];
-        bodySegments.push(currentBody);
-      } else {
-        currentBody[0].push(b);
-        nonGsParts++;
-      }
-    }
-    let i2 = bodySegments.length - 1;
-    const fileLength = file2.length - fileTailMatch;
-    for (const b of bodySegments) {
-      b[1] = fileLength - (nonGsPartsSums[i2--] + b[0].length);
-    }
-    return !!this.#matchGlobStarBodySections(file2, bodySegments, fileIndex, 0, partial, 0, !!fileTailMatch);
-  }
-  // return false for "nope, not matching"
-  // return null for "not matching, cannot keep trying"
-  #matchGlobStarBodySections(file2, bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail) {
-    const bs = bodySegments[bodyIndex];
-    if (!bs) {
-      for (let i2 = fileIndex; i2 < file2.length; i2++) {
-        sawTail = true;
-        const f = file2[i2];
-        if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
-          return false;
-        }
-      }
-      return sawTail;
-    }
-    const [body2, after] = bs;
-    while (fileIndex <= after) {
-      const m = this.#matchOne(file2.slice(0, fileIndex + body2.length), body2, partial, fileIndex, 0);
-      if (m && globStarDepth < this.maxGlobstarRecursion) {
-        const sub = this.#matchGlobStarBodySections(file2, bodySegments, fileIndex + body2.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail);
-        if (sub !== false) {
-          return sub;
-        }
-      }
-      const f = file2[fileIndex];
-      if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
-        return false;
-      }
-      fileIndex++;
-    }
-    return partial || null;
-  }
-  #matchOne(file2, pattern, partial, fileIndex, patternIndex) {
-    let fi;
-    let pi;
-    let pl;
-    let fl;
-    for (fi = fileIndex, pi = patternIndex, fl = file2.length, pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
-      this.debug("matchOne loop");
-      let p = pattern[pi];
-      let f = file2[fi];
-      this.debug(pattern, p, f);
-      if (p === false || p === GLOBSTAR) {
-        return false;
-      }
-      let hit;
-      if (typeof p === "string") {
-        hit = f === p;
-        this.debug("string match", p, f, hit);
-      } else {
-        hit = p.test(f);
-        this.debug("pattern match", p, f, hit);
-      }
-      if (!hit)
-        return false;
-    }
-    if (fi === fl && pi === pl) {
-      return true;
-    } else if (fi === fl) {
-      return partial;
-    } else if (pi === pl) {
-      return fi === fl - 1 && file2[fi] === "";
-    } else {
-      throw new Error("wtf?");
-    }
-  }
-  braceExpand() {
-    return braceExpand(this.pattern, this.options);
-  }
-  parse(pattern) {
-    assertValidPattern(pattern);
-    const options2 = this.options;
-    if (pattern === "**")
-      return GLOBSTAR;
-    if (pattern === "")
-      return "";
-    let m;
-    let fastTest = null;
-    if (m = pattern.match(starRE)) {
-      fastTest = options2.dot ? starTestDot : starTest;
-    } else if (m = pattern.match(starDotExtRE)) {
-      fastTest = (options2.nocase ? options2.dot ? starDotExtTestNocaseDot : starDotExtTestNocase : options2.dot ? starDotExtTestDot : starDotExtTest)(m[1]);
-    } else if (m = pattern.match(qmarksRE)) {
-      fastTest = (options2.nocase ? options2.dot ? qmarksTestNocaseDot : qmarksTestNocase : options2.dot ? qmarksTestDot : qmarksTest)(m);
-    } else if (m = pattern.match(starDotStarRE)) {
-      fastTest = options2.dot ? starDotStarTestDot : starDotStarTest;
-    } else if (m = pattern.match(dotStarRE)) {
-      fastTest = dotStarTest;
-    }
-    const re = AST.fromGlob(pattern, this.options).toMMPattern();
-    if (fastTest && typeof re === "object") {
-      Reflect.defineProperty(re, "test", { value: fastTest });
-    }
-    return re;
-  }
-  makeRe() {
-    if (this.regexp || this.regexp === false)
-      return this.regexp;
-    const set2 = this.set;
-    if (!set2.length) {
-      this.regexp = false;
-      return this.regexp;
-    }
-    const options2 = this.options;
-    const twoStar = options2.noglobstar ? star2 : options2.dot ? twoStarDot : twoStarNoDot;
-    const flags2 = new Set(options2.nocase ? ["i"] : []);
-    let re = set2.map((pattern) => {
-      const pp = pattern.map((p) => {
-        if (p instanceof RegExp) {
-          for (const f of p.flags.split(""))
-            flags2.add(f);
-        }
-        return typeof p === "string" ? regExpEscape2(p) : p === GLOBSTAR ? GLOBSTAR : p._src;
-      });
-      pp.forEach((p, i2) => {
-        const next = pp[i2 + 1];
-        const prev = pp[i2 - 1];
-        if (p !== GLOBSTAR || prev === GLOBSTAR) {
-          return;
-        }
-        if (prev === void 0) {
-          if (next !== void 0 && next !== GLOBSTAR) {
-            pp[i2 + 1] = "(?:\\/|" + twoStar + "\\/)?" + next;
-          } else {
-            pp[i2] = twoStar;
-          }
-        } else if (next === void 0) {
-          pp[i2 - 1] = prev + "(?:\\/|\\/" + twoStar + ")?";
-        } else if (next !== GLOBSTAR) {
-          pp[i2 - 1] = prev + "(?:\\/|\\/" + twoStar + "\\/)" + next;
-          pp[i2 + 1] = GLOBSTAR;
-        }
-      });
-      const filtered = pp.filter((p) => p !== GLOBSTAR);
-      if (this.partial && filtered.length >= 1) {
-        const prefixes = [];
-        for (let i2 = 1; i2 <= filtered.length; i2++) {
-          prefixes.push(filtered.slice(0, i2).join("/"));
-        }
-        return "(?:" + prefixes.join("|") + ")";
-      }
-      return filtered.join("/");
-    }).join("|");
-    const [open2, close] = set2.length > 1 ? ["(?:", ")"] : ["", ""];
-    re = "^" + open2 + re + close + "$";
-    if (this.partial) {
-      re = "^(?:\\/|" + open2 + re.slice(1, -1) + close + ")$";
-    }
-    if (this.negate)
-      re = "^(?!" + re + ").+$";
-    try {
-      this.regexp = new RegExp(re, [...flags2].join(""));
-    } catch {
-      this.regexp = false;
-    }
-    return this.regexp;
-  }
-  slashSplit(p) {
-    if (this.preserveMultipleSlashes) {
-      return p.split("/");
-    } else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
-      return ["", ...p.split(/\/+/)];
-    } else {
-      return p.split(/\/+/);
-    }
-  }
-  match(f, partial = this.partial) {
-    this.debug("match", f, this.pattern);
-    if (this.comment) {
-      return false;
-    }
-    if (this.empty) {
-      return f === "";
-    }
-    if (f === "/" && partial) {
-      return true;
-    }
-    const options2 = this.options;
-    if (this.isWindows) {
-      f = f.split("\\").join("/");
-    }
-    const ff = this.slashSplit(f);
-    this.debug(this.pattern, "split", ff);
-    const set2 = this.set;
-    this.debug(this.pattern, "set", set2);
-    let filename = ff[ff.length - 1];
-    if (!filename) {
-      for (let i2 = ff.length - 2; !filename && i2 >= 0; i2--) {
-        filename = ff[i2];
-      }
-    }
-    for (const pattern of set2) {
-      let file2 = ff;
-      if (options2.matchBase && pattern.length === 1) {
-        file2 = [filename];
-      }
-      const hit = this.matchOne(file2, pattern, partial);
-      if (hit) {
-        if (options2.flipNegate) {
-          return true;
-        }
-        return !this.negate;
-      }
-    }
-    if (options2.flipNegate) {
-      return false;
-    }
-    return this.negate;
-  }
-  static defaults(def) {
-    return minimatch.defaults(def).Minimatch;
-  }
-};
-minimatch.AST = AST;
-minimatch.Minimatch = Minimatch;
-minimatch.escape = escape;
-minimatch.unescape = unescape;
-
-// src/analysis/gitattributes.ts
-var ATTRIBUTE_NAMES = {
-  "linguist-generated": "generated",
-  "linguist-vendored": "vendored"
-};
-function parseValue(token) {
-  if (token.startsWith("-")) return [token.slice(1), false];
-  if (token.startsWith("!")) return [token.slice(1), null];
-  const eq = token.indexOf("=");
-  if (eq === -1) return [token, true];
-  const value = token.slice(eq + 1).toLowerCase();
-  if (value === "true") return [token.slice(0, eq), true];
-  if (value === "false") return [token.slice(0, eq), false];
-  return void 0;
-}
-function unquote(pattern) {
-  if (pattern.length >= 2 && pattern.startsWith('"') && pattern.endsWith('"')) {
-    return pattern.slice(1, -1).replace(/\\(.)/g, "$1");
-  }
-  return pattern;
-}
-function splitPattern(line) {
-  if (line.startsWith('"')) {
-    const end = line.slice(1).search(/(?<!\\)"/) + 1;
-    if (end > 0) return [line.slice(0, end + 1), line.slice(end + 1)];
-  }
-  const space = line.search(/\s/);
-  return space === -1 ? [line, ""] : [line.slice(0, space), line.slice(space)];
-}
-function parseGitattributes(filePath, text) {
-  const slash = filePath.lastIndexOf("/");
-  const directory = slash === -1 ? "" : filePath.slice(0, slash);
-  const rules = [];
-  text.split(/\r?\n/).forEach((raw, index2) => {
-    const line = raw.trim();
-    if (line.startsWith("#") || line.startsWith("[attr]") || line.startsWith("!")) return;
-    const [rawPattern, rest] = splitPattern(line);
-    const settings = {};
-    for (const [token] of rest.matchAll(/\S+/g)) {
-      const parsed = parseValue(token);
-      const name2 = parsed && ATTRIBUTE_NAMES[parsed[0]];
-      if (name2) settings[name2] = parsed[1];
-    }
-    if (Object.keys(settings).length === 0) return;
-    let pattern = unquote(rawPattern);
-    if (pattern.endsWith("/")) return;
-    const anchored = pattern.includes("/");
-    if (pattern.startsWith("/")) pattern = pattern.slice(1);
-    rules.push({ directory, pattern, anchored, settings, source: { file: filePath, line: index2 + 1, pattern: rawPattern } });
-  });
-  return rules;
-}
-var GitattributesIndex = class {
-  rules;
-  matchers = /* @__PURE__ */ new Map();
-  constructor(files) {
-    const depth = (p) => p.split("/").length;
-    const sorted = [...files].sort((a, b) => depth(a.path) - depth(b.path));
-    this.rules = sorted.flatMap((f) => parseGitattributes(f.path, f.text));
-  }
-  get size() {
-    return this.rules.length;
-  }
-  matches(rule, path2) {
-    const prefix = rule.directory ? rule.directory + "/" : "";
-    if (prefix && !path2.startsWith(prefix)) return false;
-    let matcher = this.matchers.get(rule);
-    if (!matcher) {
-      const options2 = { dot: true, matchBase: !rule.anchored, nocomment: true };
-      const compiled2 = new Minimatch(rule.pattern, options2);
-      matcher = (relative) => compiled2.match(relative);
-      this.matchers.set(rule, matcher);
-    }
-    return matcher(path2.slice(prefix.length));
-  }
-  resolve(path2) {
-    const attributes = {};
-    const sources = {};
-    for (const rule of this.rules) {
-      if (!this.matches(rule, path2)) continue;
-      for (const [name2, value] of Object.entries(rule.settings)) {
-        if (value === null) {
-          delete attributes[name2];
-          delete sources[name2];
-        } else {
-          attributes[name2] = value;
-          sources[name2] = rule.source;
-        }
-      }
-    }
-    return { attributes, sources };
-  }
-};
-function gitattributesCandidates(paths) {
-  const folders = /* @__PURE__ */ new Set([""]);
-  for (const path2 of paths) {
-    let slash = path2.lastIndexOf("/");
-    while (slash > 0) {
-      const folder2 = path2.slice(0, slash);
-      if (folders.has(folder2)) break;
-      folders.add(folder2);
-      slash = folder2.lastIndexOf("/");
-    }
-  }
-  return [...folders].sort().map((folder2) => folder2 ? `${folder2}/.gitattributes` : ".gitattributes");
-}
-
-// src/analysis/path-order.ts
-var comparePaths = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-
-// src/analysis/generated/markers.ts
-var SAMPLE_LINES = 40;
-var firstLines = (n2, re) => (s) => s.first.slice(0, n2).some((line) => re.test(line));
-var nth = (s, i2) => s.first[i2] ?? "";
-var lineAt = (i2, re) => (s) => re.test(nth(s, i2));
-var COMMENT = String.raw`^\s*(?:#|//|/\*+|\*|--|;|%|<!--|"""|''')`;
-var MARKER_RULES = [
-  { family: "generator markers", marker: "@generated", test: firstLines(SAMPLE_LINES, new RegExp(`${COMMENT}.*@generated\\b`)) },
-  { family: "generator markers", marker: "<auto-generated", test: firstLines(SAMPLE_LINES, /<auto-generated\b/i) },
-  { family: "generator markers", marker: "This file was automatically generated", test: firstLines(SAMPLE_LINES, new RegExp(`${COMMENT}.*\\bThis (?:file|code) (?:was|is|has been) (?:automatically|auto-?)[ -]?generated\\b`, "i")) },
-  { family: "Go Code generated", marker: "Code generated \u2026 DO NOT EDIT.", test: firstLines(SAMPLE_LINES, new RegExp(`${COMMENT}\\s*Code generated .* DO NOT EDIT\\b`)) },
-  { family: "Go Code generated", marker: "// Code generated", extensions: [".go"], test: firstLines(SAMPLE_LINES, /^\/\/ Code generated /) },
-  { family: "protobuf and gRPC", marker: "Generated by the protocol buffer compiler.  DO NOT EDIT!", extensions: [".py", ".pyi", ".java", ".h", ".cc", ".cpp", ".m", ".rb", ".php"], test: firstLines(3, /Generated by the protocol buffer compiler\. {1,2}DO NOT EDIT!/) },
-  { family: "protobuf and gRPC", marker: "GENERATED CODE -- DO NOT EDIT!", extensions: [".js"], test: firstLines(SAMPLE_LINES, /GENERATED CODE -- DO NOT EDIT!/) },
-  { family: "protobuf and gRPC", marker: "// Generated by the gRPC", extensions: [".cpp", ".hpp", ".h", ".cc"], test: lineAt(0, /^\/\/ Generated by the gRPC/) },
-  { family: "protobuf and gRPC", marker: "This file was autogenerated by go-to-protobuf", extensions: [".proto"], test: firstLines(20, /This file was autogenerated by go-to-protobuf/) },
-  { family: "protobuf and gRPC", marker: "Autogenerated by Thrift Compiler", extensions: [".rb", ".py", ".go", ".js", ".m", ".java", ".h", ".cc", ".cpp", ".php"], test: firstLines(6, /Autogenerated by Thrift Compiler/) },
-  // Stryker disable next-line StringLiteral: Linguist joins with "", and any joint without "*/" reads the same
-  { family: "parser generators", marker: "Generated by PEG.js", extensions: [".js"], test: (s) => /\/\*(?:[^*]|\*[^/])*Generated by PEG\.js/.test(s.first.slice(0, 5).join("")) },
-  { family: "parser generators", marker: "parser generated by jison", extensions: [".js"], test: lineAt(0, /^\/\* (?:parser generated by jison|generated by jison-lex) /) },
-  { family: "parser generators", marker: "generated by Racc", extensions: [".rb"], test: lineAt(2, /^# This file is automatically generated by Racc/) },
-  { family: "parser generators", marker: "generated by JFlex", extensions: [".java"], test: lineAt(0, /^\/\* The following code was generated by JFlex /) },
-  { family: "parser generators", marker: "GrammarKit generated file", extensions: [".java"], test: lineAt(0, /^\/\/ This is a generated file\. Not intended for manual editing\./) },
-  { family: "parser generators", marker: "generated by Xtest (ANTLR)", extensions: [".g"], test: lineAt(1, /generated by Xtest/) },
-  { family: "minified and source maps", marker: "lines longer than 110 characters on average", extensions: [".js", ".css"], test: (s) => averageLength(s.first) > 110 },
-  { family: "minified and source maps", marker: "sourceMappingURL", extensions: [".js", ".css"], test: (s) => s.last?.some((l) => /^\/[*/][#@] source(?:Mapping)?URL|sourceURL=/.test(l)) ?? false },
-  { family: "minified and source maps", marker: "source map header", extensions: [".map"], test: lineAt(0, /^\{"version":\d+,|^\/\*\* Begin line maps\. \*\*\/\{/) },
-  { family: "minified and source maps", marker: "// Generated by CoffeeScript", extensions: [".js"], test: lineAt(0, /^\/\/ Generated by /) },
-  { family: ".NET designer files", marker: ".NET XML documentation", extensions: [".xml"], test: (s) => s.first.length > 3 && nth(s, 1).includes("<doc>") && nth(s, 2).includes("<assembly>") },
-  { family: "documentation generators", marker: "Generated by roxygen2", extensions: [".Rd"], test: lineAt(0, /% Generated by roxygen2: do not edit by hand/) },
-  { family: "documentation generators", marker: "HTML generator (pkgdown, Doxygen, mandoc, meta generator)", extensions: [".html", ".htm", ".xhtml"], test: generatedHtml },
-  { family: "other generators", marker: "Generated by Cython", extensions: [".c", ".cpp"], test: lineAt(0, /Generated by Cython/) },
-  { family: "other generators", marker: "javah: DO NOT EDIT THIS FILE - it is machine generated", extensions: [".h"], test: (s) => nth(s, 0).includes("/* DO NOT EDIT THIS FILE - it is machine generated */") && nth(s, 1).includes("#include <jni.h>") },
-  { family: "other generators", marker: "Dart: generated code - do not modify", extensions: [".dart"], test: lineAt(0, /generated code\W{2,3}do not modify/i) },
-  { family: "other generators", marker: "Generated by Haxe", extensions: [".js", ".py", ".lua", ".cpp", ".h", ".java", ".cs", ".php"], test: firstLines(3, /Generated by Haxe/) },
-  { family: "other generators", marker: "This file is generated by jOOQ.", extensions: [".java"], test: firstLines(2, /This file is generated by jOOQ\./) },
-  { family: "other generators", marker: "Tapioca: DO NOT EDIT MANUALLY", extensions: [".rbi"], test: (s) => /^# typed:/.test(nth(s, 0)) && nth(s, 2).includes("DO NOT EDIT MANUALLY") && /^# Please.*run.*`.*tapioca/.test(nth(s, 4)) },
-  { family: "other generators", marker: "Unity3D fileFormatVersion", extensions: [".meta"], test: lineAt(0, /fileFormatVersion: /) },
-  { family: "other generators", marker: "KiCAD or GFortran module", extensions: [".mod"], test: lineAt(0, /PCBNEW-LibModule-V|GFORTRAN module version '/) },
-  { family: "other generators", marker: "GIMP C-Source image dump", extensions: [".c", ".h"], test: lineAt(0, /\/\* GIMP [a-zA-Z0-9\- ]+ C-Source image dump \(.+?\.c\) \*\/|\/\* {2}GIMP header image file format \([a-zA-Z0-9\- ]+\): .+?\.h {2}\*\//) },
-  { family: "other generators", marker: "Microsoft Developer Studio Generated Build File", extensions: [".dsp"], test: firstLines(3, /# Microsoft Developer Studio Generated Build File/) },
-  { family: "other generators", marker: "Game Maker Studio modelName", extensions: [".yy", ".yyp"], test: (s) => /"modelName":\s*"GM/.test(nth(s, 2)) || /^\d\.\d\.\d.+\|\{/.test(nth(s, 0)) },
-  // Stryker disable next-line Regex,StringLiteral: the line is one that starts with %%Creator, or "" that matches nothing
-  { family: "other generators", marker: "PostScript %%Creator of a generator", extensions: [".ps", ".eps", ".pfa"], test: (s) => /^%%Creator: .*(?:[0-9]|draw|mpage|ImageMagick|inkscape|MATLAB|PCBNEW|pnmtops|\(Unknown\)|Serif Affinity|Filterimage -tops)/.test(s.first.slice(0, 10).find((l) => l.startsWith("%%Creator: ")) ?? "") },
-  // Stryker disable next-line StringLiteral: a missing line reads as text without the marker
-  { family: "other generators", marker: "VCR cassette (recorded_with: VCR)", extensions: [".yml"], test: (s) => (s.last?.at(-2) ?? "").includes("recorded_with: VCR") }
-];
-var PARTIALLY_GENERATED = /@partially-generated|\bBEGIN MANUAL SECTION\b|@codegen-manual-section/i;
-function averageLength(lines) {
-  let total = 0;
-  for (const line of lines) total += line.length;
-  return total / lines.length;
-}
-var HTML_GENERATORS = /^(?:org\s+mode|j?latex2html|groff|makeinfo|texi2html|ronn)\b/i;
-function generatedHtml(sample) {
-  const lines = sample.first;
-  if (lines.length < 2) return false;
-  if (lines.slice(0, 2).some((l) => l.includes("<!-- Generated by pkgdown: do not edit by hand -->"))) return true;
-  if (nth(sample, 2).startsWith("<!-- This is an automatically generated file.")) return true;
-  if (lines.slice(0, 31).some((l) => /<!--\s+Generated by Doxygen\s+[.0-9]+\s*-->/i.test(l))) return true;
-  const head = lines.slice(0, 31).join(" ");
-  for (const tag of head.matchAll(/<meta(\s+[^>]+)>/gi)) {
-    const attributes = Object.fromEntries([...tag[1].matchAll(/\s(name|content|value)\s*=\s*("[^"]+"|'[^']+'|[^\s"']+)/gi)].map((m) => [m[1].toLowerCase(), m[2].replace(/^["']|["']$/g, "")]));
-    if ((attributes.name ?? "").toLowerCase() === "generator" && [attributes.content, attributes.value].some((v) => v !== void 0 && HTML_GENERATORS.test(v))) return true;
-  }
-  return false;
-}
-var extensionOf = (path2) => {
-  const base = path2.slice(path2.lastIndexOf("/") + 1);
-  const dot = base.lastIndexOf(".");
-  return dot <= 0 ? "" : base.slice(dot);
-};
-function findMarker(path2, sample) {
-  const extension = extensionOf(path2);
-  for (const rule of MARKER_RULES) {
-    if (rule.extensions && !rule.extensions.includes(extension)) continue;
-    if (!rule.test(sample)) continue;
-    if (rule.family === "generator markers" && sample.first.some((l) => PARTIALLY_GENERATED.test(l))) return void 0;
-    return { rule };
-  }
-  return void 0;
-}
-
-// src/analysis/generated/sample.ts
-function sampleOfText(text) {
-  const first = [];
-  let start2 = 0;
-  while (first.length < SAMPLE_LINES && start2 <= text.length) {
-    let end = text.indexOf("\n", start2);
-    if (end === -1) end = text.length;
-    first.push(text.slice(start2, end).replace(/\r$/, ""));
-    start2 = end + 1;
-  }
-  const lastBreak = text.lastIndexOf("\n");
-  if (lastBreak === -1) return { first, last: [text] };
-  const before = text.lastIndexOf("\n", lastBreak - 1);
-  return { first, last: [text.slice(before + 1, lastBreak).replace(/\r$/, ""), text.slice(lastBreak + 1)] };
-}
-function sampleOfPatch(patch, wholeFile) {
-  const header = /^@@ \S+ \+(\d+)/.exec(patch);
-  if (!header || Number(header[1]) > 1) return void 0;
-  const first = [];
-  let start2 = patch.indexOf("\n") + 1;
-  while (start2 < patch.length && first.length < SAMPLE_LINES) {
-    let end = patch.indexOf("\n", start2);
-    if (end === -1) end = patch.length;
-    const kind = patch.charCodeAt(start2);
-    if (kind === 64) break;
-    if (kind === 32 || kind === 43) first.push(patch.slice(start2 + 1, end).replace(/\r$/, ""));
-    start2 = end + 1;
-  }
-  return wholeFile ? { first, last: lastLinesOfAddedPatch(patch) } : { first };
-}
-function lastLinesOfAddedPatch(patch) {
-  const lines = [];
-  let end = patch.endsWith("\n") ? patch.length - 1 : patch.length;
-  while (lines.length < 3 && end > 0) {
-    const start2 = patch.lastIndexOf("\n", end - 1) + 1;
-    lines.unshift(patch.slice(start2, end));
-    end = start2 - 1;
-  }
-  const noFinalNewline = lines.length > 0 && lines[lines.length - 1].startsWith("\\");
-  const added = lines.filter((l) => l.startsWith("+")).map((l) => l.slice(1).replace(/\r$/, ""));
-  return noFinalNewline ? added : [added[added.length - 1] ?? "", ""];
-}
-function sampleOfSummary(summary2, wholeFile) {
-  const sample = sampleOfPatch(summary2.head, false);
-  if (!sample || !wholeFile) return sample;
-  return { first: sample.first, last: lastLinesOfAddedPatch(`${summary2.tail}
-`) };
-}
-function headSample(file2, headTexts) {
-  if (file2.status === "removed" || file2.binary) return void 0;
-  const text = headTexts?.get(file2.path);
-  if (text !== void 0) return sampleOfText(text);
-  if (file2.patch !== void 0) return sampleOfPatch(file2.patch, file2.status === "added");
-  if (file2.summary !== void 0) return sampleOfSummary(file2.summary, file2.status === "added");
-  const hunk = file2.hunks?.[0];
-  if (!hunk || hunk.newStart > 1) return void 0;
-  const first = hunk.changes.filter((c) => c.type !== "del").slice(0, SAMPLE_LINES).map((c) => c.content.slice(1));
-  return { first };
-}
-
-// src/analysis/size.ts
-var SIZE_CLASSES = ["XS", "S", "M", "L", "XL", "XXL"];
-var DEFAULT_THRESHOLDS = { XS: 10, S: 30, M: 100, L: 500, XL: 1e3 };
-function classify(lines, thresholds) {
-  for (const sizeClass of SIZE_CLASSES) {
-    if (sizeClass === "XXL" || lines < thresholds[sizeClass]) return sizeClass;
-  }
-  return "XXL";
-}
-function measureSize(files, rules, options2) {
-  const counted = [];
-  const excluded = [];
-  const binary2 = [];
-  const renamedOnly = [];
-  let additions = 0;
-  let deletions = 0;
-  for (const file2 of files) {
-    const decision = rules.decide(file2.path, headSample(file2, options2.headTexts));
-    if (!decision.counted) {
-      excluded.push({ path: file2.path, reason: decision.reason, detail: decision.detail, additions: file2.additions, deletions: file2.deletions });
-      continue;
-    }
-    if (file2.binary) binary2.push(file2.path);
-    if (file2.status === "renamed" && file2.additions === 0 && file2.deletions === 0) renamedOnly.push(file2.path);
-    additions += file2.additions;
-    deletions += file2.deletions;
-    counted.push({
-      path: file2.path,
-      previousPath: file2.previousPath,
-      status: file2.status,
-      additions: file2.additions,
-      deletions: file2.deletions,
-      countedLines: Math.round(file2.additions + file2.deletions * options2.deletionWeight)
-    });
-  }
-  counted.sort((a, b) => b.countedLines - a.countedLines || comparePaths(a.path, b.path));
-  const countedLines = Math.round(additions + deletions * options2.deletionWeight);
-  const filesExpected = Math.max(options2.filesExpected ?? files.length, files.length);
-  return {
-    sizeClass: classify(countedLines, options2.thresholds),
-    countedLines,
-    countedFiles: counted.length,
-    additions,
-    deletions,
-    files: counted,
-    excluded,
-    binary: binary2,
-    renamedOnly,
-    filesSeen: files.length,
-    filesExpected,
-    complete: files.length >= filesExpected
-  };
 }
 
 // node_modules/re2js/build/index.js
@@ -59204,12 +56917,12 @@ var MachineUTF8Input = class MachineUTF8Input2 extends MachineInputBase {
         while (i2 <= limit && source[i2] !== firstByte) i2++;
         if (i2 > limit) return -1;
       }
-      let match2 = true;
+      let match = true;
       for (let j = 1; j < targetLength; j++) if (source[i2 + j] !== target[j]) {
-        match2 = false;
+        match = false;
         break;
       }
-      if (match2) return i2;
+      if (match) return i2;
       i2++;
     }
     return -1;
@@ -60104,7 +57817,7 @@ var Machine = class Machine2 {
       width1 = r & 7;
     }
     let flag = currentPos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(currentPos);
-    const matches2 = /* @__PURE__ */ new Set();
+    const matches = /* @__PURE__ */ new Set();
     if (this.prog.numLb > 0) this.spawnLookbehinds(runq, currentPos, flag);
     while (true) {
       if (runq.mainThreads === 0) {
@@ -60124,7 +57837,7 @@ var Machine = class Machine2 {
         switch (i2.op) {
           case Inst.MATCH:
             if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== input.endPos()) break;
-            matches2.add(i2.arg);
+            matches.add(i2.arg);
             break;
           case Inst.RUNE:
             add = i2.matchRune(rune);
@@ -60158,7 +57871,7 @@ var Machine = class Machine2 {
       nextq = tmpq;
     }
     nextq.clear();
-    return Array.from(matches2).sort((a, b) => a - b);
+    return Array.from(matches).sort((a, b) => a - b);
   }
   step(runq, nextq, pos, nextPos, c, nextCond, anchor, atEnd) {
     const longest = this.re2.longest;
@@ -60589,13 +58302,13 @@ var DFA = class DFA2 {
     if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
     const startState = this.start(input, pos);
     if (startState === null) return null;
-    const matches2 = /* @__PURE__ */ new Set();
+    const matches = /* @__PURE__ */ new Set();
     const collect = (state, atEnd) => {
-      if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches2.add(state.matchIDs[k]);
+      if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches.add(state.matchIDs[k]);
       return false;
     };
     if (this.run(input, pos, anchor, startState, collect) === null) return null;
-    return Array.from(matches2).sort((a, b) => a - b);
+    return Array.from(matches).sort((a, b) => a - b);
   }
 };
 var VISITED_BITS = 32;
@@ -61302,10 +59015,10 @@ var Regexp = class Regexp2 {
         else out2 += sub.appendTo();
         break;
       case Regexp2.Op.ALTERNATE: {
-        let sep3 = "";
+        let sep2 = "";
         for (let sub of this.subs) {
-          out2 += sep3;
-          sep3 = "|";
+          out2 += sep2;
+          sep2 = "|";
           out2 += sub.appendTo();
         }
         break;
@@ -61512,7 +59225,7 @@ var AhoCorasick = class {
     for (let n2 = 0; n2 < numNodes; n2++) byDepth[n2] = n2;
     byDepth.sort((a, b) => depth[a] - depth[b]);
     const fail = new Int32Array(numNodes);
-    const match2 = Uint8Array.from(terminal);
+    const match = Uint8Array.from(terminal);
     for (let k = 1; k < numNodes; k++) {
       const c = byDepth[k];
       const p = parent[c];
@@ -61525,10 +59238,10 @@ var AhoCorasick = class {
         }
         fail[c] = next >= 0 ? next : 0;
       }
-      match2[c] |= match2[fail[c]];
+      match[c] |= match[fail[c]];
     }
     this.fail = fail;
-    this.match = match2;
+    this.match = match;
   }
   next(node, u) {
     let lo = this.childStart[node];
@@ -64007,18 +61720,18 @@ var RE2 = class RE22 {
     let prevMatchEnd = -1;
     const lbState = this.createLookbehindState();
     while (i2 < n2 && pos <= end) {
-      const matches2 = this.executeEngine(input, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
-      if (matches2 === null || matches2.length === 0) break;
+      const matches = this.executeEngine(input, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
+      if (matches === null || matches.length === 0) break;
       let accept = true;
-      if (matches2[1] === pos) {
-        if (matches2[0] === prevMatchEnd) accept = false;
+      if (matches[1] === pos) {
+        if (matches[0] === prevMatchEnd) accept = false;
         const r = input.step(pos);
         if (r < 0) pos = end + 1;
         else pos += r & 7;
-      } else pos = matches2[1];
-      prevMatchEnd = matches2[1];
+      } else pos = matches[1];
+      prevMatchEnd = matches[1];
       if (accept) {
-        result.push(deliverFun(this.pad(matches2)));
+        result.push(deliverFun(this.pad(matches)));
         i2++;
       }
     }
@@ -64128,7 +61841,7 @@ var RE2 = class RE22 {
   * by |b|.
   */
   findAllUTF8(b, n2) {
-    const result = this.allMatches(MachineInput.fromUTF8(b), n2, (match2) => b.slice(match2[0], match2[1]));
+    const result = this.allMatches(MachineInput.fromUTF8(b), n2, (match) => b.slice(match[0], match[1]));
     if (result.length === 0) return null;
     return result;
   }
@@ -64140,7 +61853,7 @@ var RE2 = class RE22 {
   * A return value of null indicates no match.
   */
   findAllUTF8Index(b, n2) {
-    const result = this.allMatches(MachineInput.fromUTF8(b), n2, (match2) => match2.slice(0, 2));
+    const result = this.allMatches(MachineInput.fromUTF8(b), n2, (match) => match.slice(0, 2));
     if (result.length === 0) return null;
     return result;
   }
@@ -64152,7 +61865,7 @@ var RE2 = class RE22 {
   * A return value of null indicates no match.
   */
   findAll(s, n2) {
-    const result = this.allMatches(MachineInput.fromUTF16(s), n2, (match2) => s.substring(match2[0], match2[1]));
+    const result = this.allMatches(MachineInput.fromUTF16(s), n2, (match) => s.substring(match[0], match[1]));
     if (result.length === 0) return null;
     return result;
   }
@@ -64164,7 +61877,7 @@ var RE2 = class RE22 {
   * A return value of null indicates no match.
   */
   findAllIndex(s, n2) {
-    const result = this.allMatches(MachineInput.fromUTF16(s), n2, (match2) => match2.slice(0, 2));
+    const result = this.allMatches(MachineInput.fromUTF16(s), n2, (match) => match.slice(0, 2));
     if (result.length === 0) return null;
     return result;
   }
@@ -64176,9 +61889,9 @@ var RE2 = class RE22 {
   * A return value of null indicates no match.
   */
   findAllUTF8Submatch(b, n2) {
-    const result = this.allMatches(MachineInput.fromUTF8(b), n2, (match2) => {
-      let slice = new Array(match2.length / 2 | 0).fill(null);
-      for (let j = 0; j < slice.length; j++) if (match2[2 * j] >= 0) slice[j] = b.slice(match2[2 * j], match2[2 * j + 1]);
+    const result = this.allMatches(MachineInput.fromUTF8(b), n2, (match) => {
+      let slice = new Array(match.length / 2 | 0).fill(null);
+      for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = b.slice(match[2 * j], match[2 * j + 1]);
       return slice;
     });
     if (result.length === 0) return null;
@@ -64204,9 +61917,9 @@ var RE2 = class RE22 {
   * A return value of null indicates no match.
   */
   findAllSubmatch(s, n2) {
-    const result = this.allMatches(MachineInput.fromUTF16(s), n2, (match2) => {
-      let slice = new Array(match2.length / 2 | 0).fill(null);
-      for (let j = 0; j < slice.length; j++) if (match2[2 * j] >= 0) slice[j] = s.substring(match2[2 * j], match2[2 * j + 1]);
+    const result = this.allMatches(MachineInput.fromUTF16(s), n2, (match) => {
+      let slice = new Array(match.length / 2 | 0).fill(null);
+      for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = s.substring(match[2 * j], match[2 * j + 1]);
       return slice;
     });
     if (result.length === 0) return null;
@@ -64830,6 +62543,351 @@ var RE2JS = class RE2JS2 {
   }
 };
 
+// src/analysis/safe-glob.ts
+var MAX_GLOB_LENGTH = 256;
+var MAX_RANGE = 64;
+var GlobError = class extends Error {
+};
+var quote = (ch) => RE2JS.quote(ch);
+function closing(glob, open2) {
+  const opener = glob[open2];
+  const closer = opener === "[" ? "]" : "}";
+  let depth = 0;
+  for (let i2 = open2; i2 < glob.length; i2++) {
+    const ch = glob[i2];
+    if (ch === "\\") {
+      i2++;
+      continue;
+    }
+    if (opener === "[") {
+      if (ch === "]" && i2 > open2 + 1 && !(i2 === open2 + 2 && (glob[open2 + 1] === "!" || glob[open2 + 1] === "^"))) return i2;
+      continue;
+    }
+    if (ch === "{") depth++;
+    else if (ch === "}" && --depth === 0) return i2;
+  }
+  return -1;
+}
+function alternatives(inside) {
+  const parts2 = [];
+  let depth = 0;
+  let start2 = 0;
+  for (let i2 = 0; i2 < inside.length; i2++) {
+    const ch = inside[i2];
+    if (ch === "\\") i2++;
+    else if (ch === "{") depth++;
+    else if (ch === "}") depth--;
+    else if (ch === "," && depth === 0) {
+      parts2.push(inside.slice(start2, i2));
+      start2 = i2 + 1;
+    }
+  }
+  parts2.push(inside.slice(start2));
+  return parts2;
+}
+function classOf(body2) {
+  const negated = body2[0] === "!" || body2[0] === "^";
+  const members = (negated ? body2.slice(1) : body2).replace(/\\(.)/g, "$1");
+  const escaped = members.replace(/[\\\]\[^]/g, (c) => `\\${c}`);
+  return negated ? `[^/${escaped}]` : `[${escaped}]`;
+}
+function translate(glob) {
+  let out2 = "";
+  for (let i2 = 0; i2 < glob.length; i2++) {
+    const ch = glob[i2];
+    if ((ch === "@" || ch === "+" || ch === "!" || ch === "?" || ch === "*") && glob[i2 + 1] === "(") {
+      throw new GlobError(`extended globs such as \`${ch}(\u2026)\` are not supported`);
+    }
+    switch (ch) {
+      case "\\":
+        if (i2 + 1 >= glob.length) throw new GlobError("ends with a lone backslash");
+        out2 += quote(glob[++i2]);
+        break;
+      case "*": {
+        let stars = 1;
+        while (glob[i2 + stars] === "*") stars++;
+        const segmentStart = i2 === 0 || glob[i2 - 1] === "/";
+        const segmentEnd = i2 + stars === glob.length || glob[i2 + stars] === "/";
+        if (stars >= 2 && segmentStart && segmentEnd) {
+          if (glob[i2 + stars] === "/") {
+            out2 += "(?:[^/]*/)*";
+            i2 += stars;
+          } else {
+            out2 += ".*";
+            i2 += stars - 1;
+          }
+        } else {
+          out2 += "[^/]*";
+          i2 += stars - 1;
+        }
+        break;
+      }
+      case "?":
+        out2 += "[^/]";
+        break;
+      case "[": {
+        const end = closing(glob, i2);
+        if (end === -1) throw new GlobError("has a `[` that is never closed");
+        out2 += classOf(glob.slice(i2 + 1, end));
+        i2 = end;
+        break;
+      }
+      case "{": {
+        const end = closing(glob, i2);
+        if (end === -1) throw new GlobError("has a `{` that is never closed");
+        const inside = glob.slice(i2 + 1, end);
+        const range = /^(-?\d+)\.\.(-?\d+)$/.exec(inside);
+        if (range) {
+          const [from, to] = [Number(range[1]), Number(range[2])];
+          if (Math.abs(to - from) >= MAX_RANGE) throw new GlobError(`has a brace range wider than ${MAX_RANGE}`);
+          const step = from <= to ? 1 : -1;
+          const values = [];
+          for (let n2 = from; n2 !== to + step; n2 += step) values.push(String(n2));
+          out2 += `(?:${values.join("|")})`;
+        } else {
+          const parts2 = alternatives(inside);
+          out2 += parts2.length < 2 ? quote(`{${inside}}`) : `(?:${parts2.map(translate).join("|")})`;
+        }
+        i2 = end;
+        break;
+      }
+      default:
+        out2 += quote(ch);
+    }
+  }
+  return out2;
+}
+function globProblem(glob) {
+  try {
+    compileGlob(glob);
+    return void 0;
+  } catch (error2) {
+    return error2 instanceof GlobError ? error2.message : String(error2);
+  }
+}
+function compileGlob(glob, options2 = {}) {
+  if (glob.length > MAX_GLOB_LENGTH) throw new GlobError(`is longer than ${MAX_GLOB_LENGTH} characters`);
+  let pattern;
+  try {
+    pattern = RE2JS.compile(`^(?:${translate(glob)})$`);
+  } catch (error2) {
+    if (error2 instanceof GlobError) throw error2;
+    throw new GlobError(`is not a valid glob (${error2.message})`);
+  }
+  const base = options2.matchBase === true && !glob.includes("/");
+  return (path) => pattern.matches(base ? path.slice(path.lastIndexOf("/") + 1) : path);
+}
+function globMatcher(glob, options2 = {}) {
+  try {
+    return compileGlob(glob, options2);
+  } catch {
+    return () => false;
+  }
+}
+
+// src/analysis/gitattributes.ts
+function gitattributesCandidates(paths) {
+  const folders = /* @__PURE__ */ new Set([""]);
+  for (const path of paths) {
+    let slash = path.lastIndexOf("/");
+    while (slash > 0) {
+      const folder2 = path.slice(0, slash);
+      if (folders.has(folder2)) break;
+      folders.add(folder2);
+      slash = folder2.lastIndexOf("/");
+    }
+  }
+  return [...folders].sort().map((folder2) => folder2 ? `${folder2}/.gitattributes` : ".gitattributes");
+}
+
+// src/analysis/path-order.ts
+var comparePaths = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+
+// src/analysis/generated/markers.ts
+var SAMPLE_LINES = 40;
+var firstLines = (n2, re) => (s) => s.first.slice(0, n2).some((line) => re.test(line));
+var nth = (s, i2) => s.first[i2] ?? "";
+var lineAt = (i2, re) => (s) => re.test(nth(s, i2));
+var COMMENT = String.raw`^\s*(?:#|//|/\*+|\*|--|;|%|<!--|"""|''')`;
+var MARKER_RULES = [
+  { family: "generator markers", marker: "@generated", test: firstLines(SAMPLE_LINES, new RegExp(`${COMMENT}.*@generated\\b`)) },
+  { family: "generator markers", marker: "<auto-generated", test: firstLines(SAMPLE_LINES, /<auto-generated\b/i) },
+  { family: "generator markers", marker: "This file was automatically generated", test: firstLines(SAMPLE_LINES, new RegExp(`${COMMENT}.*\\bThis (?:file|code) (?:was|is|has been) (?:automatically|auto-?)[ -]?generated\\b`, "i")) },
+  { family: "Go Code generated", marker: "Code generated \u2026 DO NOT EDIT.", test: firstLines(SAMPLE_LINES, new RegExp(`${COMMENT}\\s*Code generated .* DO NOT EDIT\\b`)) },
+  { family: "Go Code generated", marker: "// Code generated", extensions: [".go"], test: firstLines(SAMPLE_LINES, /^\/\/ Code generated /) },
+  { family: "protobuf and gRPC", marker: "Generated by the protocol buffer compiler.  DO NOT EDIT!", extensions: [".py", ".pyi", ".java", ".h", ".cc", ".cpp", ".m", ".rb", ".php"], test: firstLines(3, /Generated by the protocol buffer compiler\. {1,2}DO NOT EDIT!/) },
+  { family: "protobuf and gRPC", marker: "GENERATED CODE -- DO NOT EDIT!", extensions: [".js"], test: firstLines(SAMPLE_LINES, /GENERATED CODE -- DO NOT EDIT!/) },
+  { family: "protobuf and gRPC", marker: "// Generated by the gRPC", extensions: [".cpp", ".hpp", ".h", ".cc"], test: lineAt(0, /^\/\/ Generated by the gRPC/) },
+  { family: "protobuf and gRPC", marker: "This file was autogenerated by go-to-protobuf", extensions: [".proto"], test: firstLines(20, /This file was autogenerated by go-to-protobuf/) },
+  { family: "protobuf and gRPC", marker: "Autogenerated by Thrift Compiler", extensions: [".rb", ".py", ".go", ".js", ".m", ".java", ".h", ".cc", ".cpp", ".php"], test: firstLines(6, /Autogenerated by Thrift Compiler/) },
+  // Stryker disable next-line StringLiteral: Linguist joins with "", and any joint without "*/" reads the same
+  { family: "parser generators", marker: "Generated by PEG.js", extensions: [".js"], test: (s) => /\/\*(?:[^*]|\*[^/])*Generated by PEG\.js/.test(s.first.slice(0, 5).join("")) },
+  { family: "parser generators", marker: "parser generated by jison", extensions: [".js"], test: lineAt(0, /^\/\* (?:parser generated by jison|generated by jison-lex) /) },
+  { family: "parser generators", marker: "generated by Racc", extensions: [".rb"], test: lineAt(2, /^# This file is automatically generated by Racc/) },
+  { family: "parser generators", marker: "generated by JFlex", extensions: [".java"], test: lineAt(0, /^\/\* The following code was generated by JFlex /) },
+  { family: "parser generators", marker: "GrammarKit generated file", extensions: [".java"], test: lineAt(0, /^\/\/ This is a generated file\. Not intended for manual editing\./) },
+  { family: "parser generators", marker: "generated by Xtest (ANTLR)", extensions: [".g"], test: lineAt(1, /generated by Xtest/) },
+  { family: "minified and source maps", marker: "lines longer than 110 characters on average", extensions: [".js", ".css"], test: (s) => averageLength(s.first) > 110 },
+  { family: "minified and source maps", marker: "sourceMappingURL", extensions: [".js", ".css"], test: (s) => s.last?.some((l) => /^\/[*/][#@] source(?:Mapping)?URL|sourceURL=/.test(l)) ?? false },
+  { family: "minified and source maps", marker: "source map header", extensions: [".map"], test: lineAt(0, /^\{"version":\d+,|^\/\*\* Begin line maps\. \*\*\/\{/) },
+  { family: "minified and source maps", marker: "// Generated by CoffeeScript", extensions: [".js"], test: lineAt(0, /^\/\/ Generated by /) },
+  { family: ".NET designer files", marker: ".NET XML documentation", extensions: [".xml"], test: (s) => s.first.length > 3 && nth(s, 1).includes("<doc>") && nth(s, 2).includes("<assembly>") },
+  { family: "documentation generators", marker: "Generated by roxygen2", extensions: [".Rd"], test: lineAt(0, /% Generated by roxygen2: do not edit by hand/) },
+  { family: "documentation generators", marker: "HTML generator (pkgdown, Doxygen, mandoc, meta generator)", extensions: [".html", ".htm", ".xhtml"], test: generatedHtml },
+  { family: "other generators", marker: "Generated by Cython", extensions: [".c", ".cpp"], test: lineAt(0, /Generated by Cython/) },
+  { family: "other generators", marker: "javah: DO NOT EDIT THIS FILE - it is machine generated", extensions: [".h"], test: (s) => nth(s, 0).includes("/* DO NOT EDIT THIS FILE - it is machine generated */") && nth(s, 1).includes("#include <jni.h>") },
+  { family: "other generators", marker: "Dart: generated code - do not modify", extensions: [".dart"], test: lineAt(0, /generated code\W{2,3}do not modify/i) },
+  { family: "other generators", marker: "Generated by Haxe", extensions: [".js", ".py", ".lua", ".cpp", ".h", ".java", ".cs", ".php"], test: firstLines(3, /Generated by Haxe/) },
+  { family: "other generators", marker: "This file is generated by jOOQ.", extensions: [".java"], test: firstLines(2, /This file is generated by jOOQ\./) },
+  { family: "other generators", marker: "Tapioca: DO NOT EDIT MANUALLY", extensions: [".rbi"], test: (s) => /^# typed:/.test(nth(s, 0)) && nth(s, 2).includes("DO NOT EDIT MANUALLY") && /^# Please.*run.*`.*tapioca/.test(nth(s, 4)) },
+  { family: "other generators", marker: "Unity3D fileFormatVersion", extensions: [".meta"], test: lineAt(0, /fileFormatVersion: /) },
+  { family: "other generators", marker: "KiCAD or GFortran module", extensions: [".mod"], test: lineAt(0, /PCBNEW-LibModule-V|GFORTRAN module version '/) },
+  { family: "other generators", marker: "GIMP C-Source image dump", extensions: [".c", ".h"], test: lineAt(0, /\/\* GIMP [a-zA-Z0-9\- ]+ C-Source image dump \(.+?\.c\) \*\/|\/\* {2}GIMP header image file format \([a-zA-Z0-9\- ]+\): .+?\.h {2}\*\//) },
+  { family: "other generators", marker: "Microsoft Developer Studio Generated Build File", extensions: [".dsp"], test: firstLines(3, /# Microsoft Developer Studio Generated Build File/) },
+  { family: "other generators", marker: "Game Maker Studio modelName", extensions: [".yy", ".yyp"], test: (s) => /"modelName":\s*"GM/.test(nth(s, 2)) || /^\d\.\d\.\d.+\|\{/.test(nth(s, 0)) },
+  // Stryker disable next-line Regex,StringLiteral: the line is one that starts with %%Creator, or "" that matches nothing
+  { family: "other generators", marker: "PostScript %%Creator of a generator", extensions: [".ps", ".eps", ".pfa"], test: (s) => /^%%Creator: .*(?:[0-9]|draw|mpage|ImageMagick|inkscape|MATLAB|PCBNEW|pnmtops|\(Unknown\)|Serif Affinity|Filterimage -tops)/.test(s.first.slice(0, 10).find((l) => l.startsWith("%%Creator: ")) ?? "") },
+  // Stryker disable next-line StringLiteral: a missing line reads as text without the marker
+  { family: "other generators", marker: "VCR cassette (recorded_with: VCR)", extensions: [".yml"], test: (s) => (s.last?.at(-2) ?? "").includes("recorded_with: VCR") }
+];
+var PARTIALLY_GENERATED = /@partially-generated|\bBEGIN MANUAL SECTION\b|@codegen-manual-section/i;
+function averageLength(lines) {
+  let total = 0;
+  for (const line of lines) total += line.length;
+  return total / lines.length;
+}
+var HTML_GENERATORS = /^(?:org\s+mode|j?latex2html|groff|makeinfo|texi2html|ronn)\b/i;
+function generatedHtml(sample) {
+  const lines = sample.first;
+  if (lines.length < 2) return false;
+  if (lines.slice(0, 2).some((l) => l.includes("<!-- Generated by pkgdown: do not edit by hand -->"))) return true;
+  if (nth(sample, 2).startsWith("<!-- This is an automatically generated file.")) return true;
+  if (lines.slice(0, 31).some((l) => /<!--\s+Generated by Doxygen\s+[.0-9]+\s*-->/i.test(l))) return true;
+  const head = lines.slice(0, 31).join(" ");
+  for (const tag of head.matchAll(/<meta(\s+[^>]+)>/gi)) {
+    const attributes = Object.fromEntries([...tag[1].matchAll(/\s(name|content|value)\s*=\s*("[^"]+"|'[^']+'|[^\s"']+)/gi)].map((m) => [m[1].toLowerCase(), m[2].replace(/^["']|["']$/g, "")]));
+    if ((attributes.name ?? "").toLowerCase() === "generator" && [attributes.content, attributes.value].some((v) => v !== void 0 && HTML_GENERATORS.test(v))) return true;
+  }
+  return false;
+}
+var extensionOf = (path) => {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const dot = base.lastIndexOf(".");
+  return dot <= 0 ? "" : base.slice(dot);
+};
+function findMarker(path, sample) {
+  const extension = extensionOf(path);
+  for (const rule of MARKER_RULES) {
+    if (rule.extensions && !rule.extensions.includes(extension)) continue;
+    if (!rule.test(sample)) continue;
+    if (rule.family === "generator markers" && sample.first.some((l) => PARTIALLY_GENERATED.test(l))) return void 0;
+    return { rule };
+  }
+  return void 0;
+}
+
+// src/analysis/generated/sample.ts
+function sampleOfText(text) {
+  const first = [];
+  let start2 = 0;
+  while (first.length < SAMPLE_LINES && start2 <= text.length) {
+    let end = text.indexOf("\n", start2);
+    if (end === -1) end = text.length;
+    first.push(text.slice(start2, end).replace(/\r$/, ""));
+    start2 = end + 1;
+  }
+  const lastBreak = text.lastIndexOf("\n");
+  if (lastBreak === -1) return { first, last: [text] };
+  const before = text.lastIndexOf("\n", lastBreak - 1);
+  return { first, last: [text.slice(before + 1, lastBreak).replace(/\r$/, ""), text.slice(lastBreak + 1)] };
+}
+function sampleOfPatch(patch, wholeFile) {
+  const header = /^@@ \S+ \+(\d+)/.exec(patch);
+  if (!header || Number(header[1]) > 1) return void 0;
+  const first = [];
+  let start2 = patch.indexOf("\n") + 1;
+  while (start2 < patch.length && first.length < SAMPLE_LINES) {
+    let end = patch.indexOf("\n", start2);
+    if (end === -1) end = patch.length;
+    const kind = patch.charCodeAt(start2);
+    if (kind === 64) break;
+    if (kind === 32 || kind === 43) first.push(patch.slice(start2 + 1, end).replace(/\r$/, ""));
+    start2 = end + 1;
+  }
+  return wholeFile ? { first, last: lastLinesOfAddedPatch(patch) } : { first };
+}
+function lastLinesOfAddedPatch(patch) {
+  const lines = [];
+  let end = patch.endsWith("\n") ? patch.length - 1 : patch.length;
+  while (lines.length < 3 && end > 0) {
+    const start2 = patch.lastIndexOf("\n", end - 1) + 1;
+    lines.unshift(patch.slice(start2, end));
+    end = start2 - 1;
+  }
+  const noFinalNewline = lines.length > 0 && lines[lines.length - 1].startsWith("\\");
+  const added = lines.filter((l) => l.startsWith("+")).map((l) => l.slice(1).replace(/\r$/, ""));
+  return noFinalNewline ? added : [added[added.length - 1] ?? "", ""];
+}
+function sampleOfSummary(summary2, wholeFile) {
+  const sample = sampleOfPatch(summary2.head, false);
+  if (!sample || !wholeFile) return sample;
+  return { first: sample.first, last: lastLinesOfAddedPatch(`${summary2.tail}
+`) };
+}
+function headSample(file2, headTexts) {
+  if (file2.status === "removed" || file2.binary) return void 0;
+  const text = headTexts?.get(file2.path);
+  if (text !== void 0) return sampleOfText(text);
+  if (file2.patch !== void 0) return sampleOfPatch(file2.patch, file2.status === "added");
+  if (file2.summary !== void 0) return sampleOfSummary(file2.summary, file2.status === "added");
+  const hunk = file2.hunks?.[0];
+  if (!hunk || hunk.newStart > 1) return void 0;
+  const first = hunk.changes.filter((c) => c.type !== "del").slice(0, SAMPLE_LINES).map((c) => c.content.slice(1));
+  return { first };
+}
+
+// src/analysis/size.ts
+var SIZE_CLASSES = ["XS", "S", "M", "L", "XL", "XXL"];
+var DEFAULT_THRESHOLDS = { XS: 10, S: 30, M: 100, L: 500, XL: 1e3 };
+function classify(lines, thresholds) {
+  for (const sizeClass of SIZE_CLASSES) {
+    if (sizeClass === "XXL" || lines < thresholds[sizeClass]) return sizeClass;
+  }
+  return "XXL";
+}
+
+// src/analysis/line-pack.ts
+var MAX_JUDGED_LINE = 1e3;
+function sideOfHunk(hunk, side) {
+  const other = side === "new" ? "del" : "add";
+  const changes = hunk.changes;
+  const index2 = new Int32Array(changes.length);
+  const lines = [];
+  for (let c = 0; c < changes.length; c++) {
+    if (changes[c].type === other) index2[c] = -1;
+    else {
+      index2[c] = lines.length;
+      lines.push(changes[c].content.slice(1));
+    }
+  }
+  return { lines, index: index2 };
+}
+function forEachChangeBlock(hunk, block) {
+  const changes = hunk.changes;
+  let c = 0;
+  while (c < changes.length) {
+    if (changes[c].type === "normal") {
+      c++;
+      continue;
+    }
+    const start2 = c;
+    while (c < changes.length && changes[c].type === "del") c++;
+    const mid = c;
+    while (c < changes.length && changes[c].type === "add") c++;
+    block(start2, mid, c);
+  }
+}
+
 // src/analysis/custom-pack.ts
 function compileCustomPacks(specs, keyPath2 = "migration.custom") {
   const problems = [];
@@ -64844,19 +62902,20 @@ function compileCustomPacks(specs, keyPath2 = "migration.custom") {
     });
     const oldPatterns = compile(spec.old, "old");
     const newPatterns = compile(spec.new, "new");
-    const globs = spec.files.map((f) => new Minimatch(f, { dot: true, matchBase: !f.includes("/") }));
+    const globs = spec.files.map((f) => globMatcher(f, { matchBase: true }));
     const message = spec.message ?? `${spec.name}: this is what the migration removes${spec.new.length ? "; use the replacement" : ""}.`;
     const pack = {
       name: spec.name,
-      appliesTo: (path2) => globs.some((glob) => glob.match(path2)),
+      appliesTo: (path) => globs.some((matches) => matches(path)),
       scan(text) {
-        return text.split(/\r?\n/).flatMap((line, i2) => oldPatterns.some((re) => re.test(line)) ? [{ line: i2 + 1, rule: `${spec.name}/old` }] : []);
+        return text.split(/\r?\n/).flatMap((line, i2) => line.length <= MAX_JUDGED_LINE && oldPatterns.some((re) => re.test(line)) ? [{ line: i2 + 1, rule: `${spec.name}/old` }] : []);
       },
       classify(_file, hunks) {
         return hunks.map(
           (hunk) => hunk.changes.map((change) => {
             if (change.type === "normal") return void 0;
             const text = change.content.slice(1);
+            if (text.length > MAX_JUDGED_LINE) return { lineClass: "other" };
             const old = oldPatterns.find((re) => re.test(text));
             const rule = old && { id: `${spec.name}/old`, message };
             if (change.type === "del") return old ? { lineClass: "migration", rule, removesOldConstruct: true } : { lineClass: "other" };
@@ -64927,19 +62986,19 @@ var PATH_RULES = [
 ];
 var MATCHES_KEPT = 1e4;
 var knownMatches = /* @__PURE__ */ new Map();
-function matchPathRule(path2) {
-  const known = knownMatches.get(path2);
+function matchPathRule(path) {
+  const known = knownMatches.get(path);
   if (known !== void 0) return known ?? void 0;
   let found = null;
   for (const rule of PATH_RULES) {
-    const match2 = rule.pattern.exec(path2);
-    if (match2) {
-      found = { rule, matched: match2[0].replace(/^\//, "") };
+    const match = rule.pattern.exec(path);
+    if (match) {
+      found = { rule, matched: match[0].replace(/^\//, "") };
       break;
     }
   }
   if (knownMatches.size >= MATCHES_KEPT) knownMatches.clear();
-  knownMatches.set(path2, found);
+  knownMatches.set(path, found);
   return found ?? void 0;
 }
 
@@ -64957,12 +63016,12 @@ var EXCLUSION_REASON_TEXT = {
   "generated-marker": "generated (marker in the file)",
   "config-glob": "excluded by config"
 };
-function builtInDecision(path2, sample) {
-  const byPath = matchPathRule(path2);
+function builtInDecision(path, sample) {
+  const byPath = matchPathRule(path);
   if (byPath && "exclude" in byPath.rule.outcome) {
     return { counted: false, reason: byPath.rule.outcome.exclude, detail: `${span(byPath.matched)} (${byPath.rule.serves})` };
   }
-  const marker2 = sample && findMarker(path2, sample);
+  const marker2 = sample && findMarker(path, sample);
   if (marker2) return { counted: false, reason: "generated-marker", detail: `${span(marker2.rule.marker)} in its first lines (${marker2.rule.family})` };
   if (byPath && "count" in byPath.rule.outcome) return { counted: true, detail: `counted on purpose: ${byPath.rule.outcome.count}` };
   return { counted: true };
@@ -64977,29 +63036,29 @@ var ExclusionRules = class {
     this.globs = userGlobs.map((raw) => {
       const include = raw.startsWith("!");
       const glob = include ? raw.slice(1) : raw;
-      return { glob: raw, include, regexp: minimatch.makeRe(glob, { dot: true }) };
+      return { glob: raw, include, matches: globMatcher(glob) };
     });
   }
   globs;
   /** `sample`: what is known of the file's first (and last) lines at the head, for generators' markers. */
-  decide(path2, sample) {
-    return this.override(path2) ?? builtInDecision(path2, sample);
+  decide(path, sample) {
+    return this.override(path) ?? builtInDecision(path, sample);
   }
   /**
    * What the user's globs and the linguist attributes say of a path, before the built-in rules: a tree scan decides
    * the built-in part as each file streams past and this part once every .gitattributes file has been read.
    */
-  override(path2) {
-    const base = path2.slice(path2.lastIndexOf("/") + 1);
+  override(path) {
+    const base = path.slice(path.lastIndexOf("/") + 1);
     for (let i2 = this.globs.length - 1; i2 >= 0; i2--) {
-      const { glob, include, regexp } = this.globs[i2];
-      const subject = glob.includes("/") ? path2 : base;
-      if (regexp && regexp.test(subject)) {
+      const { glob, include, matches } = this.globs[i2];
+      const subject = glob.includes("/") ? path : base;
+      if (matches(subject)) {
         return include ? { counted: true, detail: `included by config ${span(glob)}` } : { counted: false, reason: "config-glob", detail: span(glob) };
       }
     }
     if (this.attributes && this.attributes.size > 0) {
-      const { attributes, sources } = this.attributes.resolve(path2);
+      const { attributes, sources } = this.attributes.resolve(path);
       if (attributes.generated === true) return { counted: false, reason: "linguist-generated", detail: describe(sources.generated, "linguist-generated") };
       if (attributes.vendored === true) return { counted: false, reason: "linguist-vendored", detail: describe(sources.vendored, "linguist-vendored") };
       if (attributes.generated === false) return { counted: true, detail: `counted by ${describe(sources.generated, "-linguist-generated")}` };
@@ -65011,80 +63070,6 @@ var ExclusionRules = class {
 
 // src/analysis/changed-file.ts
 var import_parse_diff = __toESM(require_parse_diff(), 1);
-
-// src/analysis/hunks.ts
-var HUNK_HEADER = /^@@\s+-(\d+),?(\d+)?\s+\+(\d+),?(\d+)?\s@@/;
-var FILE_HEADER = /^(?:new file mode \d+|deleted file mode \d+|old mode \d+|new mode \d+|index\s[\da-zA-Z]+\.\.[\da-zA-Z]+(?:\s\d+)?)$|^(?:---|\+\+\+)\s/;
-var NO_NEWLINE = "\\ No newline at end of file";
-var count = (text) => text ? Number(text) : 1;
-function parseHunks(patch) {
-  if (!patch || /^\s+$/.test(patch)) return [];
-  const hunks = [];
-  let hunk;
-  let fileStarted = false;
-  let oldLine = 0;
-  let newLine = 0;
-  let oldLeft = 0;
-  let newLeft = 0;
-  let inHunk = false;
-  let start2 = 0;
-  const length = patch.length;
-  while (start2 <= length) {
-    let end = patch.indexOf("\n", start2);
-    if (end === -1) end = length;
-    const line = patch.slice(start2, end);
-    start2 = end + 1;
-    if (inHunk) {
-      const first = line.charCodeAt(0);
-      const changes = hunk.changes;
-      if (first === 92 && line === NO_NEWLINE) {
-        const last = changes[changes.length - 1];
-        if (last) changes.push(repeatOf(last, line));
-      } else if (first === 45) {
-        changes.push({ type: "del", del: true, ln: oldLine++, content: line });
-        oldLeft--;
-      } else if (first === 43) {
-        changes.push({ type: "add", add: true, ln: newLine++, content: line });
-        newLeft--;
-      } else {
-        changes.push({ type: "normal", normal: true, ln1: oldLine++, ln2: newLine++, content: line });
-        oldLeft--;
-        newLeft--;
-      }
-      if (oldLeft === 0 && newLeft === 0) inHunk = false;
-      continue;
-    }
-    if (/^diff\s/.test(line)) {
-      if (fileStarted) break;
-      fileStarted = true;
-    } else if (FILE_HEADER.test(line)) {
-      if (fileStarted && hunks.length) break;
-      fileStarted = true;
-    } else {
-      const header = HUNK_HEADER.exec(line);
-      if (header) {
-        fileStarted = true;
-        oldLine = Number(header[1]);
-        newLine = Number(header[3]);
-        oldLeft = count(header[2]);
-        newLeft = count(header[4]);
-        hunk = { content: line, changes: [], oldStart: oldLine, oldLines: oldLeft, newStart: newLine, newLines: newLeft };
-        hunks.push(hunk);
-        inHunk = true;
-      } else if (line === NO_NEWLINE && hunk) {
-        const last = hunk.changes[hunk.changes.length - 1];
-        if (last) hunk.changes.push(repeatOf(last, line));
-      }
-    }
-  }
-  return hunks;
-}
-function repeatOf(last, content) {
-  const change = last;
-  return { type: change.type, [change.type]: true, ln1: change.ln1, ln2: change.ln2, ln: change.ln, content };
-}
-
-// src/analysis/changed-file.ts
 var STATUSES = /* @__PURE__ */ new Set(["added", "removed", "modified", "renamed", "copied", "changed", "unchanged"]);
 function fromGitHubFile(entry) {
   const status = STATUSES.has(entry.status) ? entry.status : "modified";
@@ -65100,196 +63085,6 @@ function fromGitHubFile(entry) {
     binary: binary2,
     patch: entry.patch
   };
-}
-function readHunks(file2) {
-  return file2.hunks ?? (file2.patch ? parseHunks(file2.patch) : []);
-}
-
-// src/analysis/line-pack.ts
-function sideOfHunk(hunk, side) {
-  const other = side === "new" ? "del" : "add";
-  const changes = hunk.changes;
-  const index2 = new Int32Array(changes.length);
-  const lines = [];
-  for (let c = 0; c < changes.length; c++) {
-    if (changes[c].type === other) index2[c] = -1;
-    else {
-      index2[c] = lines.length;
-      lines.push(changes[c].content.slice(1));
-    }
-  }
-  return { lines, index: index2 };
-}
-function forEachChangeBlock(hunk, block) {
-  const changes = hunk.changes;
-  let c = 0;
-  while (c < changes.length) {
-    if (changes[c].type === "normal") {
-      c++;
-      continue;
-    }
-    const start2 = c;
-    while (c < changes.length && changes[c].type === "del") c++;
-    const mid = c;
-    while (c < changes.length && changes[c].type === "add") c++;
-    block(start2, mid, c);
-  }
-}
-
-// src/analysis/migration.ts
-var RANK = { other: 0, migration: 1, regression: 2 };
-var stronger = (a, b) => !a ? b : !b ? a : RANK[b.lineClass] > RANK[a.lineClass] ? b : a;
-function combine2(all) {
-  return all.reduce((acc, next) => acc.map((hunk, h) => hunk.map((v, c) => stronger(v, next[h][c]))));
-}
-function wholeFileKnown(file2, texts) {
-  if (file2.status === "added" || file2.status === "removed") return true;
-  const headNeeded = file2.additions > 0 && !texts.head?.has(file2.path);
-  const baseNeeded = file2.deletions > 0 && !texts.base?.has(file2.previousPath ?? file2.path);
-  return !headNeeded && !baseNeeded;
-}
-var TOLERATED_OTHER_LINES = 3;
-var ADDED_DEF = /^\+[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm;
-function methodsDefinedBy(files, packs) {
-  const names = /* @__PURE__ */ new Set();
-  for (const file2 of files) {
-    if (!file2.patch || !file2.patch.includes("def") || !packs.some((p) => p.wantsWholeFiles && p.appliesTo(file2.path))) continue;
-    for (const m of file2.patch.matchAll(ADDED_DEF)) names.add(m[1]);
-  }
-  return names;
-}
-var movedText = (content) => content.slice(1).replace(/\s+/g, "");
-function measureMigration(files, packs, options2, texts = {}) {
-  const lines = { migration: 0, regression: 0, other: 0 };
-  const changeMethods = methodsDefinedBy(files, packs);
-  const takenAway = /* @__PURE__ */ new Map();
-  const regressionTexts = [];
-  const regressions = [];
-  const used = /* @__PURE__ */ new Set();
-  let migrated = 0;
-  const migrationFiles = [];
-  const hunksOnly = [];
-  for (const file2 of files) {
-    const applicable = packs.filter((p) => p.appliesTo(file2.path));
-    if (applicable.length === 0 || file2.binary) {
-      lines.other += file2.patch !== void 0 ? editLinesOfPatch(file2.patch) : file2.summary ? file2.summary.editLines : file2.hunks ? editLines(file2.hunks.map((h) => h.changes.map((c) => c.type))) : Math.max(file2.additions, file2.deletions);
-      continue;
-    }
-    const hunks = readHunks(file2);
-    if (hunks.length === 0) {
-      lines.other += Math.max(file2.additions, file2.deletions);
-      continue;
-    }
-    applicable.forEach((p) => used.add(p.name));
-    const whole = { head: texts.head?.get(file2.path), base: texts.base?.get(file2.previousPath ?? file2.path), changeMethods };
-    if (applicable.some((p) => p.wantsWholeFiles) && !wholeFileKnown(file2, texts)) hunksOnly.push(file2.path);
-    const verdicts = combine2(applicable.map((p) => p.classify(file2, hunks, whole)));
-    let ownMigration = 0;
-    let ownOther = 0;
-    hunks.forEach((hunk, h) => {
-      const changes = hunk.changes;
-      const hunkVerdicts = verdicts[h];
-      forEachChangeBlock(hunk, (start2, mid, end) => {
-        const dels = mid - start2;
-        const adds = end - mid;
-        for (let i2 = 0; i2 < Math.max(dels, adds); i2++) {
-          const removed = i2 < dels ? hunkVerdicts[start2 + i2] : void 0;
-          const added = i2 < adds ? hunkVerdicts[mid + i2] : void 0;
-          if (removed?.removesOldConstruct) {
-            migrated++;
-            const key = `${removed.rule?.id}
-${movedText(changes[start2 + i2].content)}`;
-            takenAway.set(key, (takenAway.get(key) ?? 0) + 1);
-          }
-          if (added?.lineClass === "regression") {
-            lines.regression++;
-            const change = changes[mid + i2];
-            regressions.push({ path: file2.path, line: change.type === "add" ? change.ln : 0, pack: applicable.length === 1 ? applicable[0].name : "migration", rule: added.rule.id, message: added.rule.message });
-            regressionTexts.push(`${added.rule.id}
-${movedText(change.content)}`);
-          } else if (removed?.lineClass === "migration" || added?.lineClass === "migration") ownMigration++;
-          else ownOther++;
-        }
-      });
-    });
-    lines.migration += ownMigration;
-    lines.other += ownOther;
-    if (ownMigration > 0 && ownMigration >= ownOther) migrationFiles.push(file2.path);
-  }
-  if (regressions.length > 0 && takenAway.size > 0) {
-    const moved = /* @__PURE__ */ new Set();
-    regressionTexts.forEach((key, r) => {
-      const left = takenAway.get(key) ?? 0;
-      if (left === 0) return;
-      takenAway.set(key, left - 1);
-      moved.add(r);
-    });
-    if (moved.size > 0) {
-      const stays = regressions.filter((_, r) => !moved.has(r));
-      lines.regression -= moved.size;
-      lines.migration = Math.max(0, lines.migration - moved.size);
-      lines.other += 2 * moved.size;
-      migrated -= moved.size;
-      regressions.splice(0, regressions.length, ...stays);
-    }
-  }
-  const tolerated = Math.max(TOLERATED_OTHER_LINES, Math.floor(lines.migration * options2.mixedTolerance));
-  const mixed = lines.migration > 0 && lines.other > tolerated;
-  return {
-    lines,
-    migrated,
-    regressions,
-    mixed,
-    migrationOnly: lines.migration > 0 && !mixed && lines.regression === 0,
-    packs: [...used].sort(),
-    migrationFiles,
-    hunksOnly
-  };
-}
-function editLinesOfPatch(patch) {
-  let total = 0;
-  let dels = 0;
-  let adds = 0;
-  let position = 0;
-  while (position < patch.length) {
-    const first = patch.charCodeAt(position);
-    if (first === 45) {
-      if (adds) {
-        total += Math.max(dels, adds);
-        dels = adds = 0;
-      }
-      dels++;
-    } else if (first === 43) adds++;
-    else if (first !== 92) {
-      total += Math.max(dels, adds);
-      dels = adds = 0;
-    }
-    const next = patch.indexOf("\n", position);
-    if (next === -1) break;
-    position = next + 1;
-  }
-  return total + Math.max(dels, adds);
-}
-function editLines(hunks) {
-  let total = 0;
-  for (const types2 of hunks) {
-    let dels = 0;
-    let adds = 0;
-    for (const type of [...types2, "normal"]) {
-      if (type === "del") {
-        if (adds) {
-          total += Math.max(dels, adds);
-          dels = adds = 0;
-        }
-        dels++;
-      } else if (type === "add") adds++;
-      else {
-        total += Math.max(dels, adds);
-        dels = adds = 0;
-      }
-    }
-  }
-  return total;
 }
 
 // src/analysis/python/guards.ts
@@ -65520,6 +63315,40 @@ function resultUsedAsList(code18, names, onlySorted = false) {
   }
   return false;
 }
+function commaAfterComprehensionIn(code18) {
+  let start2 = -1;
+  for (let i2 = 0; i2 <= code18.length; i2++) {
+    const ch = code18[i2];
+    const bracket = ch === "(" || ch === "[" || ch === ")" || ch === "]" || ch === "{" || ch === "}";
+    if (i2 < code18.length && !bracket) continue;
+    if (start2 !== -1 && stretchHasComprehensionComma(code18, start2, i2)) return true;
+    start2 = ch === "(" || ch === "[" ? i2 + 1 : -1;
+  }
+  return false;
+}
+var WORD_CHAR = /\w/;
+var wordAt = (code18, at, word, from) => code18.startsWith(word, at) && (at === from || !WORD_CHAR.test(code18[at - 1])) && !WORD_CHAR.test(code18[at + word.length] ?? "");
+function stretchHasComprehensionComma(code18, from, to) {
+  let forAt = -1;
+  for (let i2 = code18.indexOf("for", from); i2 !== -1 && i2 < to; i2 = code18.indexOf("for", i2 + 1)) {
+    if (wordAt(code18, i2, "for", from) && /\s/.test(code18[i2 + 3] ?? "")) {
+      forAt = i2;
+      break;
+    }
+  }
+  if (forAt === -1) return false;
+  for (let i2 = code18.indexOf("in", forAt + 4); i2 !== -1 && i2 < to; i2 = code18.indexOf("in", i2 + 1)) {
+    if (!wordAt(code18, i2, "in", from)) continue;
+    let j = i2 + 2;
+    if (!/\s/.test(code18[j] ?? "")) continue;
+    while (j < to && /\s/.test(code18[j])) j++;
+    if (j < to) {
+      const comma = code18.indexOf(",", j + 1);
+      return comma !== -1 && comma < to;
+    }
+  }
+  return false;
+}
 var firstBracketsHaveComma = (code18) => bracketed(code18, 0).topLevelComma;
 var SYNTAX_RULES = [
   { id: "print-statement", message: "print is a function in Python 3: print(...) (with `from __future__ import print_function` while Python 2 must still run it).", pattern: /^\s*print\b(?!\s*\()(?!\s*[=.,)\]])/, triggers: ["print"] },
@@ -65550,9 +63379,10 @@ var SYNTAX_RULES = [
   {
     id: "paren-comprehension",
     message: "A comprehension over a bare tuple (`[x for x in 1, 2]`) is a syntax error in Python 3: parenthesise it, `in (1, 2)`.",
-    pattern: /[[(][^[\]()]*\bfor\s[^[\]()]*?\bin\s+[^[\]()\s][^[\]()]*,/,
+    pattern: /\bfor\s/,
     triggers: ["for"],
-    followedBy: { for: "[^,]*," }
+    followedBy: { for: "[^,]*," },
+    when: (code18) => commaAfterComprehensionIn(code18)
   },
   {
     id: "import-star-in-function",
@@ -65675,7 +63505,8 @@ var ATTRIBUTE_RULES = [
     message: `Removed in Python 3: use ${instead}.`,
     pattern: attribute(module2, names),
     triggers: [module2],
-    followedBy: { [module2]: `\\s*\\.\\s*(?:${names})(?:(?<=\\()|(?!\\w))` },
+    followedBy: { [module2]: `\\s*\\.\\s*(?:${names})` },
+    // looser than the pattern, as a gate may be
     ...ownName ? { ownName } : {}
   })),
   { id: "sys-maxint", message: "Removed in Python 3: use sys.maxsize.", pattern: /^\s*from\s+sys\s+import\b.*\bmaxint\b/, triggers: ["maxint"] },
@@ -66050,11 +63881,11 @@ function python3IdiomIn(added, ...replaced) {
 // src/analysis/python/source.ts
 var OUTSIDE = { quote: "" };
 var quoteAtEnd = "";
-function codeOf(line, quote) {
+function codeOf(line, quote2) {
   let double = -2;
   let single = -2;
   let hash = -2;
-  if (quote === "") {
+  if (quote2 === "") {
     double = line.indexOf('"');
     single = line.indexOf("'");
     hash = line.indexOf("#");
@@ -66066,15 +63897,15 @@ function codeOf(line, quote) {
   let code18 = "";
   let i2 = 0;
   while (i2 < line.length) {
-    if (quote) {
-      const close = findClosing(line, i2, quote);
+    if (quote2) {
+      const close = findClosing(line, i2, quote2);
       if (close === -1) {
         i2 = line.length;
         break;
       }
       code18 += '"';
-      i2 = close + quote.length;
-      quote = "";
+      i2 = close + quote2.length;
+      quote2 = "";
       continue;
     }
     if (double !== -1 && double < i2) double = line.indexOf('"', i2);
@@ -66089,22 +63920,22 @@ function codeOf(line, quote) {
     if (at === hash) break;
     const ch = line[at];
     const triple = ch === '"' ? '"""' : "'''";
-    quote = line.startsWith(triple, at) ? triple : ch;
+    quote2 = line.startsWith(triple, at) ? triple : ch;
     code18 += '"';
-    i2 = at + quote.length;
+    i2 = at + quote2.length;
   }
-  if (quote.length === 1 && !line.endsWith("\\")) {
+  if (quote2.length === 1 && !line.endsWith("\\")) {
     code18 += '"';
-    quote = "";
+    quote2 = "";
   }
-  quoteAtEnd = quote;
+  quoteAtEnd = quote2;
   return code18;
 }
 var firstOf = (a, b) => a === -1 ? b : b === -1 ? a : Math.min(a, b);
-function findClosing(line, from, quote) {
+function findClosing(line, from, quote2) {
   let i2 = from;
   for (; ; ) {
-    const close = line.indexOf(quote, i2);
+    const close = line.indexOf(quote2, i2);
     let escaped = false;
     for (let j = close - 1; line[j] === "\\"; j--) escaped = !escaped;
     if (!escaped) return close;
@@ -66113,10 +63944,10 @@ function findClosing(line, from, quote) {
 }
 function stripLines(lines, start2 = OUTSIDE) {
   const stripped = new Array(lines.length);
-  let quote = start2.quote;
+  let quote2 = start2.quote;
   for (let i2 = 0; i2 < lines.length; i2++) {
-    stripped[i2] = { code: codeOf(lines[i2], quote), startedInString: quote !== "" };
-    quote = quoteAtEnd;
+    stripped[i2] = { code: codeOf(lines[i2], quote2), startedInString: quote2 !== "" };
+    quote2 = quoteAtEnd;
   }
   return stripped;
 }
@@ -66135,8 +63966,8 @@ function stripHunkSide(lines, startsAtTopOfFile = false) {
   const prose = (stripped) => stripped.filter((l) => looksLikeProse(l.code)).length;
   let best = outside;
   let bestProse = prose(outside);
-  for (const quote of ['"""', "'''"]) {
-    const inside = stripLines(lines, { quote });
+  for (const quote2 of ['"""', "'''"]) {
+    const inside = stripLines(lines, { quote: quote2 });
     const score = prose(inside);
     if (score < bestProse) {
       best = inside;
@@ -66213,6 +64044,7 @@ function fileFacts(code18, mayMatter, topInView) {
   return { future, exceptNames, importedModules, runsOnPython2, methods };
 }
 function view(lines, code18, topInView) {
+  for (let i2 = 0; i2 < code18.length; i2++) if (code18[i2].code.length > MAX_JUDGED_LINE) code18[i2] = { code: "", startedInString: code18[i2].startedInString };
   let names;
   let blocks;
   const { may, indices } = linesThatMayMatter(code18);
@@ -66472,12 +64304,12 @@ var Tree = class _Tree {
       throw new TypeError("Argument must be a Tree");
     }
     C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
-    const count3 = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count3);
-    if (count3 > 0) {
+    const result = new Array(count2);
+    if (count2 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count3; i2++) {
+      for (let i2 = 0; i2 < count2; i2++) {
         result[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
@@ -66488,12 +64320,12 @@ var Tree = class _Tree {
   /** Get the included ranges that were used to parse the syntax tree. */
   getIncludedRanges() {
     C._ts_tree_included_ranges_wasm(this[0]);
-    const count3 = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count3);
-    if (count3 > 0) {
+    const result = new Array(count2);
+    if (count2 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count3; i2++) {
+      for (let i2 = 0; i2 < count2; i2++) {
         result[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
@@ -67018,12 +64850,12 @@ var Node = class {
   childrenForFieldId(fieldId) {
     marshalNode(this);
     C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
-    const count3 = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count3);
-    if (count3 > 0) {
+    const result = new Array(count2);
+    if (count2 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count3; i2++) {
+      for (let i2 = 0; i2 < count2; i2++) {
         result[i2] = unmarshalNode(this.tree, address);
         address += SIZE_OF_NODE;
       }
@@ -67095,12 +64927,12 @@ var Node = class {
     if (!this._children) {
       marshalNode(this);
       C._ts_node_children_wasm(this.tree[0]);
-      const count3 = C.getValue(TRANSFER_BUFFER, "i32");
+      const count2 = C.getValue(TRANSFER_BUFFER, "i32");
       const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      this._children = new Array(count3);
-      if (count3 > 0) {
+      this._children = new Array(count2);
+      if (count2 > 0) {
         let address = buffer;
-        for (let i2 = 0; i2 < count3; i2++) {
+        for (let i2 = 0; i2 < count2; i2++) {
           this._children[i2] = unmarshalNode(this.tree, address);
           address += SIZE_OF_NODE;
         }
@@ -67118,12 +64950,12 @@ var Node = class {
     if (!this._namedChildren) {
       marshalNode(this);
       C._ts_node_named_children_wasm(this.tree[0]);
-      const count3 = C.getValue(TRANSFER_BUFFER, "i32");
+      const count2 = C.getValue(TRANSFER_BUFFER, "i32");
       const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      this._namedChildren = new Array(count3);
-      if (count3 > 0) {
+      this._namedChildren = new Array(count2);
+      if (count2 > 0) {
         let address = buffer;
-        for (let i2 = 0; i2 < count3; i2++) {
+        for (let i2 = 0; i2 < count2; i2++) {
           this._namedChildren[i2] = unmarshalNode(this.tree, address);
           address += SIZE_OF_NODE;
         }
@@ -67139,17 +64971,17 @@ var Node = class {
    *
    * Additionally, a `startPosition` and `endPosition` can be passed in to restrict the search to a byte range.
    */
-  descendantsOfType(types2, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {
-    if (!Array.isArray(types2)) types2 = [types2];
+  descendantsOfType(types, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {
+    if (!Array.isArray(types)) types = [types];
     const symbols = [];
     const typesBySymbol = this.tree.language.types;
-    for (const node_type of types2) {
+    for (const node_type of types) {
       if (node_type == "ERROR") {
         symbols.push(65535);
       }
     }
     for (let i2 = 0, n2 = typesBySymbol.length; i2 < n2; i2++) {
-      if (types2.includes(typesBySymbol[i2])) {
+      if (types.includes(typesBySymbol[i2])) {
         symbols.push(i2);
       }
     }
@@ -67414,14 +65246,14 @@ function unmarshalPoint(address) {
   return result;
 }
 __name(unmarshalPoint, "unmarshalPoint");
-function marshalRange(address, range2) {
-  marshalPoint(address, range2.startPosition);
+function marshalRange(address, range) {
+  marshalPoint(address, range.startPosition);
   address += SIZE_OF_POINT;
-  marshalPoint(address, range2.endPosition);
+  marshalPoint(address, range.endPosition);
   address += SIZE_OF_POINT;
-  C.setValue(address, range2.startIndex, "i32");
+  C.setValue(address, range.startIndex, "i32");
   address += SIZE_OF_INT;
-  C.setValue(address, range2.endIndex, "i32");
+  C.setValue(address, range.endIndex, "i32");
   address += SIZE_OF_INT;
 }
 __name(marshalRange, "marshalRange");
@@ -67537,14 +65369,14 @@ function parseAnyPredicate(steps, index2, operator, textPredicates) {
   } else {
     const captureName = steps[1].name;
     const stringValue = steps[2].value;
-    const matches2 = /* @__PURE__ */ __name((n2) => n2.text === stringValue, "matches");
+    const matches = /* @__PURE__ */ __name((n2) => n2.text === stringValue, "matches");
     const doesNotMatch = /* @__PURE__ */ __name((n2) => n2.text !== stringValue, "doesNotMatch");
     textPredicates[index2].push((captures) => {
       const nodes = [];
       for (const c of captures) {
         if (c.name === captureName) nodes.push(c.node);
       }
-      const test = isPositive ? matches2 : doesNotMatch;
+      const test = isPositive ? matches : doesNotMatch;
       return matchAll ? nodes.every(test) : nodes.some(test);
     });
   }
@@ -67967,14 +65799,14 @@ var Query = class {
       maxStartDepth,
       timeoutMicros
     );
-    const count3 = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
     const result = new Array();
     this.exceededMatchLimit = Boolean(didExceedMatchLimit);
     const captures = new Array();
     let address = startAddress;
-    for (let i2 = 0; i2 < count3; i2++) {
+    for (let i2 = 0; i2 < count2; i2++) {
       const patternIndex = C.getValue(address, "i32");
       address += SIZE_OF_INT;
       const captureCount = C.getValue(address, "i32");
@@ -68222,12 +66054,12 @@ var Language = class _Language {
    */
   get supertypes() {
     C._ts_language_supertypes_wasm(this[0]);
-    const count3 = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count3);
-    if (count3 > 0) {
+    const result = new Array(count2);
+    if (count2 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count3; i2++) {
+      for (let i2 = 0; i2 < count2; i2++) {
         result[i2] = C.getValue(address, "i16");
         address += SIZE_OF_SHORT;
       }
@@ -68239,12 +66071,12 @@ var Language = class _Language {
    */
   subtypes(supertype) {
     C._ts_language_subtypes_wasm(this[0], supertype);
-    const count3 = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count3);
-    if (count3 > 0) {
+    const result = new Array(count2);
+    if (count2 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count3; i2++) {
+      for (let i2 = 0; i2 < count2; i2++) {
         result[i2] = C.getValue(address, "i16");
         address += SIZE_OF_SHORT;
       }
@@ -68359,11 +66191,11 @@ var Module2 = (() => {
       throw toThrow;
     }, "quit_");
     var scriptDirectory = "";
-    function locateFile(path2) {
+    function locateFile(path) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path2, scriptDirectory);
+        return Module["locateFile"](path, scriptDirectory);
       }
-      return scriptDirectory + path2;
+      return scriptDirectory + path;
     }
     __name(locateFile, "locateFile");
     var readAsync, readBinary;
@@ -68840,8 +66672,8 @@ var Module2 = (() => {
               customSection.neededDynlibs.push(libname);
             }
           } else if (subsectionType === WASM_DYLINK_EXPORT_INFO) {
-            var count3 = getLEB();
-            while (count3--) {
+            var count2 = getLEB();
+            while (count2--) {
               var symname = getString();
               var flags2 = getLEB();
               if (flags2 & WASM_SYMBOL_TLS) {
@@ -68849,8 +66681,8 @@ var Module2 = (() => {
               }
             }
           } else if (subsectionType === WASM_DYLINK_IMPORT_INFO) {
-            var count3 = getLEB();
-            while (count3--) {
+            var count2 = getLEB();
+            while (count2--) {
               var modname = getString();
               var symname = getString();
               var flags2 = getLEB();
@@ -69039,9 +66871,9 @@ var Module2 = (() => {
       }
       return func22;
     }, "getWasmTableEntry");
-    var updateTableMap = /* @__PURE__ */ __name((offset, count3) => {
+    var updateTableMap = /* @__PURE__ */ __name((offset, count2) => {
       if (functionsInTableMap) {
-        for (var i2 = offset; i2 < offset + count3; i2++) {
+        for (var i2 = offset; i2 < offset + count2; i2++) {
           var item = getWasmTableEntry(i2);
           if (item) {
             functionsInTableMap.set(item, i2);
@@ -70180,12 +68012,12 @@ var Parser3 = class {
   /** Get the ranges of text that the parser will include when parsing. */
   getIncludedRanges() {
     C._ts_parser_included_ranges_wasm(this[0]);
-    const count3 = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count3);
-    if (count3 > 0) {
+    const result = new Array(count2);
+    if (count2 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count3; i2++) {
+      for (let i2 = 0; i2 < count2; i2++) {
         result[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
@@ -70387,8 +68219,8 @@ function importedNames(statement, into) {
     if (child.type === "aliased_import") into.add(child.childForFieldName("alias")?.text ?? "");
     else if (child.type === "dotted_name") {
       const parts2 = child.namedChildren;
-      const bound2 = from ? parts2[parts2.length - 1] : parts2[0];
-      if (bound2) into.add(bound2.text);
+      const bound = from ? parts2[parts2.length - 1] : parts2[0];
+      if (bound) into.add(bound.text);
     }
   }
 }
@@ -70428,8 +68260,30 @@ var METHOD_RULES = { "next-method-called": ["next"], "dict-view-indexed": ["keys
 var CAUGHT_NAME_RULES = /* @__PURE__ */ new Set(["indexing-exception", "exception-message-attribute"]);
 function definedByChange(id, changeMethods) {
   const methods = METHOD_RULES[id];
-  return !!methods && methods.some((m) => changeMethods.has(m));
+  return !!methods && methods.some((m) => changeMethods().has(m));
 }
+var TreeNeed = class {
+  constructor(text, ownNames) {
+    this.text = text;
+    this.ownNames = ownNames;
+  }
+  guardsOnlyTheTreeSees;
+  needed(id, code18) {
+    if (CAUGHT_NAME_RULES.has(id)) return true;
+    if (/PY\d|version/.test(code18)) return true;
+    this.guardsOnlyTheTreeSees ??= /^[ \t]*except[ \t]*:|^[ \t]*(?:el)?if\b[^\n]*(?:PY\d|version)[^\n]*:[ \t]*(?:#[^\n]*)?(?:\r?\n[ \t]*)?(?:return|raise|continue|break)\b/m.test(this.text);
+    if (this.guardsOnlyTheTreeSees) return true;
+    const name2 = builtinName(id) ?? MODULE_OBJECT_RULES[id];
+    if (name2 !== void 0) {
+      if (this.ownNames().has(name2)) return true;
+      const word = name2.replace(/[^\w]/g, "");
+      return new RegExp(`\\b${word}\\s*:(?!=)|\\bfor\\b[^\\n]*\\b${word}\\b[^\\n]*\\bin\\b|\\b${word}\\s*:=|\\b(?:global|nonlocal)\\b[^\\n]*\\b${word}\\b|\\blambda\\b[^\\n:]*\\b${word}\\b`).test(this.text);
+    }
+    const methods = METHOD_RULES[id];
+    if (methods) return new RegExp(`\\bdef\\s+(?:${methods.join("|")})\\b`).test(this.text);
+    return false;
+  }
+};
 function isNameUse(node) {
   const parent = node.parent;
   if (!parent) return false;
@@ -70487,7 +68341,7 @@ var ParsedPython = class {
     const methods = METHOD_RULES[id];
     if (methods) {
       const defined = this.methods ??= definedFunctions(this.tree);
-      return !methods.some((m) => defined.has(m) || this.changeMethods.has(m)) || !this.callsOnRow(row, methods);
+      return !methods.some((m) => defined.has(m) || this.changeMethods().has(m)) || !this.callsOnRow(row, methods);
     }
     return true;
   }
@@ -70567,8 +68421,8 @@ function guardedRows(tree) {
         const caught = h?.namedChildren.filter((c) => c && c.type !== "block") ?? [];
         if (caught.length === 0) return true;
         const first = caught[0];
-        const types2 = first.type === "as_pattern" ? first.namedChildren[0] : first;
-        const names = types2?.type === "tuple" ? types2.namedChildren.map((t) => t?.text ?? "") : [types2?.text ?? ""];
+        const types = first.type === "as_pattern" ? first.namedChildren[0] : first;
+        const names = types?.type === "tuple" ? types.namedChildren.map((t) => t?.text ?? "") : [types?.text ?? ""];
         return names.some((n2) => FALLBACK_EXCEPTIONS.test(n2));
       });
       if (fallback) {
@@ -70579,7 +68433,8 @@ function guardedRows(tree) {
   }
   return rows;
 }
-function pythonTree(text, changeMethods = /* @__PURE__ */ new Set()) {
+var NO_METHODS = /* @__PURE__ */ new Set();
+function pythonTree(text, changeMethods = () => NO_METHODS) {
   const tree = parsePython(text);
   return tree ? new ParsedPython(tree, changeMethods) : void 0;
 }
@@ -70621,19 +68476,25 @@ function judgingFor(view2, enabled2, disabled, removalRules = false, text, trees
   let parsed = null;
   const tree = () => {
     if (parsed === null) {
-      parsed = pythonTree(text, changeMethods);
+      parsed = pythonTree(text(), changeMethods);
       if (parsed) trees.push(parsed);
     }
     return parsed;
   };
-  return { context, gate, tree };
+  let need;
+  const treeNeeded = (id, code18) => (need ??= new TreeNeed(text(), view2.names)).needed(id, code18);
+  return { context, gate, tree, treeNeeded };
 }
 var NO_OWN_NAMES = /* @__PURE__ */ new Set();
 function judgeLine(code18, i2, view2, judging, lineGuarded, changeMethods) {
   const context = judging.context(i2);
   let hits = oldConstructsIn(code18, judging.tree ? () => NO_OWN_NAMES : view2.names, context);
   if (hits.length === 0) return { hits, guarded: lineGuarded };
-  if (changeMethods?.size) hits = hits.filter((hit) => !definedByChange(hit.id, changeMethods));
+  if (changeMethods) hits = hits.filter((hit) => !definedByChange(hit.id, changeMethods));
+  if (hits.every((hit) => hit.syntax || hit.onlyRemoval)) return { hits, guarded: lineGuarded };
+  if (judging.treeNeeded && !hits.some((hit) => !hit.syntax && !hit.onlyRemoval && judging.treeNeeded(hit.id, code18))) {
+    return { hits, guarded: lineGuarded };
+  }
   const tree = judging.tree?.();
   if (!tree) return { hits: judging.tree ? oldConstructsIn(code18, view2.names, context).filter((hit) => !changeMethods || !definedByChange(hit.id, changeMethods)) : hits, guarded: lineGuarded };
   return { hits: hits.filter((hit) => tree.confirms(hit.id, i2)), guarded: tree.guarded(i2) };
@@ -70648,7 +68509,7 @@ function wholeSide(lines, hunks, side) {
   const type = side === "new" ? "add" : "del";
   return {
     view: view2,
-    text: lines.join("\n"),
+    text: () => lines.join("\n"),
     index: (h, c) => {
       const change = hunks[h].changes[c];
       return change.type === type ? change.ln - 1 : -1;
@@ -70660,7 +68521,7 @@ function hunkSide(hunks, side, wholeFile) {
     const { lines, index: at } = sideOfHunk(hunk, side);
     const top = (side === "new" ? hunk.newStart : hunk.oldStart) <= 1;
     const whole = wholeFile && hunks.length === 1;
-    return { view: viewOfHunkSide(lines, top, whole), ...whole ? { text: lines.join("\n") } : {}, index: (_h, c) => at[c] };
+    return { view: viewOfHunkSide(lines, top, whole), ...whole ? { text: () => lines.join("\n") } : {}, index: (_h, c) => at[c] };
   });
 }
 var OTHER = Object.freeze({ lineClass: "other" });
@@ -70674,10 +68535,13 @@ function judgeBlock(changes, hunkCode, start2, mid, end, judge, found) {
   for (let c = start2; c < end; c++) {
     const hits = judge(c, c < mid);
     const { guarded, marker: marker2 } = found();
-    lines.push({ hits, kept: NO_KEPT, same: false, guarded, marker: marker2 });
-    if (hits.length > 0 || guarded || marker2) anything = true;
+    if (hits.length > 0 || guarded || marker2) {
+      lines.push({ hits, kept: NO_KEPT, same: false, guarded, marker: marker2 });
+      anything = true;
+    } else lines.push(NOTHING_FOUND);
   }
   if (!anything || mid === start2 || end === mid) return lines;
+  for (let n2 = 0; n2 < lines.length; n2++) if (lines[n2] === NOTHING_FOUND) lines[n2] = { ...NOTHING_FOUND };
   const removedTexts = /* @__PURE__ */ new Map();
   for (let d = start2; d < mid; d++) {
     const text = withoutWhiteSpace(changes[d].content);
@@ -70693,7 +68557,7 @@ function judgeBlock(changes, hunkCode, start2, mid, end, judge, found) {
     lines[d - start2].same = true;
   }
   const occurrences = lines.map((line, n2) => line.hits.map((hit) => line.same ? 0 : occurrencesIn(hunkCode[start2 + n2], hit.id)));
-  const count3 = (from, to) => {
+  const count2 = (from, to) => {
     const counts = /* @__PURE__ */ new Map();
     for (let c = from; c < to; c++) {
       const line = lines[c - start2];
@@ -70701,8 +68565,8 @@ function judgeBlock(changes, hunkCode, start2, mid, end, judge, found) {
     }
     return counts;
   };
-  const removed = count3(start2, mid);
-  const added = count3(mid, end);
+  const removed = count2(start2, mid);
+  const added = count2(mid, end);
   const keep2 = (from, to, budget) => {
     for (let c = from; c < to; c++) {
       const line = lines[c - start2];
@@ -70721,6 +68585,7 @@ function judgeBlock(changes, hunkCode, start2, mid, end, judge, found) {
   return lines;
 }
 var NO_KEPT = [];
+var NOTHING_FOUND = Object.freeze({ hits: NO_HITS2, kept: NO_KEPT, same: false, guarded: false });
 function servingLines(hunks, blocks, code18, verdicts, gatedAdds, migrationAdds) {
   const rewriteNames = /* @__PURE__ */ new Map();
   for (const { h, start: start2, mid, end } of blocks) {
@@ -70762,17 +68627,17 @@ function servingLines(hunks, blocks, code18, verdicts, gatedAdds, migrationAdds)
 }
 function python3Pack(options2 = {}) {
   const files = options2.files ?? ["**/*.py", "**/*.pyw"];
-  const globs = files.map((f) => new Minimatch(f, { dot: true, matchBase: !f.includes("/") }));
+  const globs = files.map((f) => globMatcher(f, { matchBase: true }));
   const enabled2 = new Set(options2.enable ?? []);
   const disabled = new Set(options2.disable ?? []);
   return {
     name: "python3",
     wantsWholeFiles: true,
-    appliesTo: (path2) => globs.some((glob) => glob.match(path2)),
+    appliesTo: (path) => globs.some((matches) => matches(path)),
     scan(text) {
       const view2 = viewOfFile(splitLines(text));
       const trees = [];
-      const judging = judgingFor(view2, enabled2, disabled, false, text, trees);
+      const judging = judgingFor(view2, enabled2, disabled, false, () => text, trees);
       const { gate } = judging;
       const found = [];
       try {
@@ -70911,31 +68776,6 @@ var SCHEMA_PRESETS = {
   knex: ["**/migrations/[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]*_*.{js,ts,cjs,mjs}"],
   typeorm: ["**/migrations/[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]*-*.ts", "**/migration/[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]*-*.ts"]
 };
-function literalOf(glob) {
-  const runs = glob.replace(/\[[^\]]*\]|\{[^}]*\}/g, "*").split(/[*?]/);
-  return runs.reduce((longest, run3) => run3.length > longest.length ? run3 : longest, "").replace(/^\//, "");
-}
-var globsOf = (preset) => SCHEMA_PRESETS[preset].map((glob) => ({ preset, glob, literal: literalOf(glob) }));
-var compiled = /* @__PURE__ */ new Map();
-function matches(glob, path2) {
-  let matcher = compiled.get(glob);
-  if (!matcher) compiled.set(glob, matcher = new Minimatch(glob, { dot: true }));
-  return matcher.match(path2);
-}
-function measureSchemaMigrations(counted, presets, tolerance) {
-  const matchers = presets.flatMap(globsOf);
-  const files = [];
-  let lines = 0;
-  let otherLines = 0;
-  for (const file2 of counted) {
-    const hit = matchers.find((m) => file2.path.includes(m.literal) && matches(m.glob, file2.path));
-    if (hit) {
-      files.push({ path: file2.path, preset: hit.preset });
-      lines += file2.countedLines;
-    } else otherLines += file2.countedLines;
-  }
-  return { files, lines, otherLines, mixed: files.length > 0 && otherLines > tolerance };
-}
 
 // src/policy/check-record.ts
 var STICKY_STATES = ["over", "accepted", "under"];
@@ -70945,10 +68785,10 @@ function renderRecord(record) {
   return `<!-- ${MARKER} ${JSON.stringify(record).replace(/--/g, "-\\u002d")} -->`;
 }
 function parseRecord(text) {
-  const match2 = text ? RECORD.exec(text) : null;
-  if (!match2) return {};
+  const match = text ? RECORD.exec(text) : null;
+  if (!match) return {};
   try {
-    const raw = JSON.parse(match2[1]);
+    const raw = JSON.parse(match[1]);
     const record = {};
     const a = raw.acceptance;
     if (a && typeof a.by === "string" && typeof a.reason === "string" && typeof a.sha === "string" && SIZE_CLASSES.includes(a.sizeClass)) {
@@ -70975,11 +68815,11 @@ function formatCount(value) {
   for (let i2 = grouped.length; i2 < digits.length; i2 += 3) grouped += `,${digits.slice(i2, i2 + 3)}`;
   return value < 0 ? `-${grouped}` : grouped;
 }
-var IRREGULAR = { dependency: "dependencies", "more batch": "more batches", batch: "batches", this: "these", is: "are", was: "were" };
+var IRREGULAR = { dependency: "dependencies", entry: "entries", "more batch": "more batches", batch: "batches", this: "these", is: "are", was: "were" };
 function noun(value, singular) {
   return value === 1 ? singular : IRREGULAR[singular] ?? `${singular}s`;
 }
-function count2(value, singular) {
+function count(value, singular) {
   return `${formatCount(value)} ${noun(value, singular)}`;
 }
 
@@ -70989,24 +68829,7 @@ function sizeLabelName(config2, sizeClass) {
 }
 function isTargetBranch(config2, facts) {
   if (config2.branches.length === 0) return facts.baseBranch === facts.defaultBranch;
-  return config2.branches.some((glob) => minimatch(facts.baseBranch, glob));
-}
-function describeSize(size) {
-  const lines = count2(size.countedLines, "line");
-  if (!size.complete) return `at least ${lines} in ${formatCount(size.countedFiles)} of ${count2(size.filesExpected, "file")}`;
-  if (size.filesSeen === 0) return "no changes";
-  return `${lines} in ${count2(size.countedFiles, "file")}`;
-}
-function guidanceFor(sizeClass, limit) {
-  const index2 = SIZE_CLASSES.indexOf(sizeClass);
-  if (index2 <= SIZE_CLASSES.indexOf("S")) return ["A small step: easy to review and safe to land."];
-  if (index2 <= SIZE_CLASSES.indexOf(limit)) return ["Within the limit. Keep mechanical edits (renames, formatting) in their own pull requests so that this stays easy to review."];
-  return [
-    "Split it: land preparatory refactors, renames and formatting first, each on its own.",
-    "Separate migration work from feature work, and schema migrations from application code.",
-    "Hide unfinished work behind a flag so that each part can merge to the default branch on its own.",
-    "Mark generated or vendored files with `linguist-generated` or `linguist-vendored` in `.gitattributes` on the default branch, so that they are not counted."
-  ];
+  return config2.branches.some((glob) => globMatcher(glob)(facts.baseBranch));
 }
 function reportOnlyReason(config2, facts) {
   if (facts.pushed) return void 0;
@@ -71016,103 +68839,10 @@ function reportOnlyReason(config2, facts) {
   return void 0;
 }
 var mayFail = (config2, facts) => reportOnlyReason(config2, facts) === void 0;
-function decide(config2, size, facts) {
-  const notes = [];
-  const overLimit = SIZE_CLASSES.indexOf(size.sizeClass) > SIZE_CLASSES.indexOf(config2.limit);
-  const quiet = reportOnlyReason(config2, facts);
-  let conclusion = "success";
-  if (!facts.pushed && !isTargetBranch(config2, facts)) {
-    notes.push(quiet);
-    conclusion = "neutral";
-  } else if (overLimit && facts.pushed) {
-    notes.push("Already pushed: a commit cannot be stopped once it has landed, so over the limit is reported, not failed. Split the next one as below.");
-    conclusion = "neutral";
-  } else if (overLimit) {
-    if (quiet) notes.push(quiet);
-    else if (config2.mode === "warn") notes.push("Warn mode: over the limit, reported without failing.");
-    conclusion = quiet || config2.mode === "warn" ? "neutral" : "failure";
-  } else if (size.filesSeen === 0 && size.complete) {
-    notes.push("No changes: there is nothing to measure.");
-  } else if (!size.complete) {
-    notes.push("GitHub listed only part of the files: the size is a lower bound, so no green verdict can be given.");
-    conclusion = "neutral";
-  }
-  const over = overLimit ? ` \u2014 over the ${config2.limit} limit` : "";
-  return {
-    conclusion,
-    title: `${size.sizeClass}: ${describeSize(size)}${over}`,
-    overLimit,
-    notes,
-    guidance: guidanceFor(size.sizeClass, config2.limit),
-    guidanceTitle: !overLimit ? "Guidance" : facts.pushed ? "How to split the next one" : "How to make it smaller",
-    sizeLabel: config2.labels.enabled ? sizeLabelName(config2, size.sizeClass) : void 0
-  };
-}
 
 // src/policy/findings.ts
 var SEVERITY = { success: 0, neutral: 1, action_required: 2, failure: 3 };
 var worst = (a, b) => SEVERITY[b] > SEVERITY[a] ? b : a;
-function findingConclusion(setting, config2, facts) {
-  const wanted = setting === "default" ? config2.mode === "block" ? "failure" : "neutral" : setting;
-  return mayFail(config2, facts) ? wanted : "neutral";
-}
-function unknownSupportNotes(dependencies) {
-  const byReason = /* @__PURE__ */ new Map();
-  for (const d of dependencies.changes) {
-    if (d.change === "removed" || d.python3 !== "unknown") continue;
-    const reason = (d.reason ?? "no answer").replace(/\s*\([^()]*\)$/, "");
-    byReason.set(reason, (byReason.get(reason) ?? /* @__PURE__ */ new Set()).add(d.key));
-  }
-  return [...byReason].map(([reason, keys]) => `Python 3 support not checked for ${count2(keys.size, "package")}: ${reason}. Not a failure; see the dependencies table.`);
-}
-function applyFindings(size, config2, facts, migration, dependencies, schema) {
-  let conclusion = size.conclusion;
-  const notes = [...size.notes];
-  const guidance = [...size.guidance];
-  const annotations = [];
-  const titleParts = [];
-  if (migration.regressions.length) {
-    const c = findingConclusion(config2.migration.regressions, config2, facts);
-    conclusion = worst(conclusion, c);
-    titleParts.push(count2(migration.regressions.length, "regression"));
-    for (const r of migration.regressions) {
-      annotations.push({ path: r.path, start_line: r.line, end_line: r.line, annotation_level: c === "failure" ? "failure" : "warning", title: `${r.pack}: ${r.rule}`, message: r.message });
-    }
-  }
-  if (migration.mixed) {
-    notes.push(`Mixed change: ${count2(migration.lines.migration, "migration line")} with ${count2(migration.lines.other, "line")} of other work.`);
-    guidance.unshift(
-      `Split it in two: one pull request with only the migration edits (${count2(migration.lines.migration, "line")}), one with the other changes (${count2(migration.lines.other, "line")}). Land the migration first: it is mechanical and quick to review.`
-    );
-  }
-  const unsupported = dependencies.changes.filter((d) => d.change !== "removed" && d.python3 === "no");
-  if (unsupported.length) {
-    const c = findingConclusion(config2.dependencies.unsupported, config2, facts);
-    conclusion = worst(conclusion, c);
-    titleParts.push(`${count2(unsupported.length, "dependency")} without Python 3`);
-    for (const d of unsupported) {
-      annotations.push({
-        path: d.manifest,
-        start_line: d.line,
-        end_line: d.line,
-        annotation_level: c === "failure" ? "failure" : "warning",
-        title: `No Python 3, no new package: ${d.name}`,
-        message: `${d.name}${d.version ? ` ${d.version}` : ""} does not support Python 3 (${d.reason}). Replace it, or list it under dependencies.allow if it was renamed or absorbed.`
-      });
-    }
-  }
-  notes.push(...unknownSupportNotes(dependencies));
-  if (config2.schemaMigrations.alone && schema.mixed) {
-    conclusion = worst(conclusion, findingConclusion(config2.schemaMigrations.conclusion, config2, facts));
-    titleParts.push("schema migrations mixed with code");
-    guidance.unshift(`Schema migrations ship alone: move ${schema.files.map((f) => `\`${f.path}\``).join(", ")} into a pull request of their own, then land the code that uses them.`);
-  }
-  const flagLabels = [
-    { name: config2.migration.labels.migration, wanted: migration.migrationOnly },
-    { name: config2.migration.labels.mixed, wanted: migration.mixed }
-  ].filter((l) => l.name);
-  return { ...size, conclusion, notes, guidance, title: [size.title, ...titleParts].join("; "), flagLabels, annotations };
-}
 function applyAcceptance(verdict, acceptance, sizeClass) {
   if (!acceptance) return verdict;
   const who = `@${acceptance.by}`;
@@ -71147,10 +68877,10 @@ function estimatedLines(file2) {
   const header = /@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(patch.slice(patch.lastIndexOf("\n@@ ") + 1));
   return header ? Number(header[1]) + Number(header[2] ?? 1) : 0;
 }
-function filesToRead(files, config2, bound2) {
+function filesToRead(files, config2, bound) {
   const packs = packsFor(config2).filter((p) => p.wantsWholeFiles);
   const byPathAndGlobs = new ExclusionRules(config2.exclude);
-  const candidates = files.filter((f) => !f.binary && f.status !== "added" && f.status !== "removed" && packs.some((p) => p.appliesTo(f.path)) && byPathAndGlobs.decide(f.path).counted).map((file2) => ({ file: file2, lines: estimatedLines(file2) })).sort((a, b) => a.lines - b.lines || comparePaths(a.file.path, b.file.path)).slice(0, bound2?.files ?? Infinity).map(({ file: file2 }) => file2);
+  const candidates = files.filter((f) => !f.binary && f.status !== "added" && f.status !== "removed" && packs.some((p) => p.appliesTo(f.path)) && byPathAndGlobs.decide(f.path).counted).map((file2) => ({ file: file2, lines: estimatedLines(file2) })).sort((a, b) => a.lines - b.lines || comparePaths(a.file.path, b.file.path)).slice(0, bound?.files ?? Infinity).map(({ file: file2 }) => file2);
   const head = new Set(filesToSample(files, config2));
   for (const f of candidates) if (f.additions > 0) head.add(f.path);
   return {
@@ -71158,47 +68888,6 @@ function filesToRead(files, config2, bound2) {
     base: candidates.filter((f) => f.deletions > 0).map((f) => f.previousPath ?? f.path),
     wanted: candidates.map((f) => f.path)
   };
-}
-function boundTexts(input) {
-  const { headTexts: head, baseTexts: base, wholeFileBound: bound2 } = input;
-  const dropped = /* @__PURE__ */ new Set();
-  if (bound2 === void 0) return { head, base, dropped };
-  const keptHead = new Map(head);
-  const keptBase = new Map(base);
-  const byPath = new Map(input.files.map((f) => [f.path, f]));
-  let used = 0;
-  for (const path2 of bound2.plan.wanted) {
-    const basePath = byPath.get(path2)?.previousPath ?? path2;
-    const size = (head?.get(path2)?.length ?? 0) + (base?.get(basePath)?.length ?? 0);
-    if (used + size <= bound2.bytes) used += size;
-    else {
-      keptHead.delete(path2);
-      keptBase.delete(basePath);
-      dropped.add(path2);
-    }
-  }
-  return { head: keptHead, base: keptBase, dropped };
-}
-function evaluate(input) {
-  const attributes = new GitattributesIndex(input.gitattributes);
-  const rules = new ExclusionRules(input.config.exclude, attributes);
-  const size = measureSize(input.files, rules, {
-    thresholds: input.config.thresholds,
-    deletionWeight: input.config.deletionWeight,
-    filesExpected: input.filesExpected,
-    headTexts: input.headTexts
-  });
-  const counted = new Set(size.files.map((f) => f.path));
-  const migrationOptions = { mixedTolerance: input.config.migration.mixedTolerance };
-  const texts = boundTexts(input);
-  const migration = measureMigration(input.files.filter((f) => counted.has(f.path)), packsFor(input.config), migrationOptions, texts);
-  const schema = measureSchemaMigrations(size.files, input.config.schemaMigrations.presets, input.config.schemaMigrations.tolerance);
-  const dependencies = input.dependencies ?? { changes: [], problems: [] };
-  const findings = applyFindings(decide(input.config, size, input.facts), input.config, input.facts, migration, dependencies, schema);
-  const withinFileBound = input.wholeFileBound && migration.hunksOnly.length ? new Set(input.wholeFileBound.plan.wanted) : void 0;
-  const pastBound = migration.hunksOnly.some((path2) => texts.dropped.has(path2) || withinFileBound !== void 0 && !withinFileBound.has(path2));
-  const hunksOnlyReason = !migration.hunksOnly.length ? void 0 : pastBound ? `Past the ${WHOLE_FILE_BOUND.files} files and ${WHOLE_FILE_BOUND.bytes / 1024 / 1024} MB read whole per check, files are judged from their hunks: a guard or docstring above a hunk is not seen.` : input.wholeFileNote ?? "Their whole text could not be read (GitHub returned none, or it did not match the diff), so they are judged from their hunks: a guard or docstring above a hunk is not seen.";
-  return withAcceptance({ size, migration, schema, dependencies, findings, verdict: findings, config: input.config, hunksOnlyReason }, input.acceptance);
 }
 function withAcceptance(evaluation, acceptance) {
   const sizeClass = evaluation.size.sizeClass;
@@ -71209,6 +68898,59 @@ function withAcceptance(evaluation, acceptance) {
   };
 }
 
+// src/app/analysis-budget.ts
+import { Worker } from "node:worker_threads";
+var AnalysisBudgetExceeded = class extends Error {
+  constructor(seconds) {
+    super(`the analysis took longer than its budget of ${seconds} s and was stopped`);
+    this.seconds = seconds;
+  }
+};
+function budgetSeconds(env = process.env) {
+  const value = Number(env.ANALYSIS_BUDGET_SECONDS);
+  return Number.isFinite(value) && value > 0 ? value : 20;
+}
+var worker;
+var queue = Promise.resolve();
+function workerUrl() {
+  return import.meta.url.endsWith(".ts") ? new URL("../../lib/app/analysis-worker.js", import.meta.url) : new URL("./analysis-worker.js", import.meta.url);
+}
+function run2(input, seconds) {
+  const current = worker ??= new Worker(workerUrl());
+  current.unref();
+  return new Promise((resolve2, reject) => {
+    const timer = setTimeout(() => {
+      cleanup();
+      worker = void 0;
+      void current.terminate();
+      reject(new AnalysisBudgetExceeded(seconds));
+    }, seconds * 1e3);
+    const onMessage = (reply) => {
+      cleanup();
+      if (reply.ok) resolve2(reply.evaluation);
+      else reject(new Error(reply.message));
+    };
+    const onError = (error2) => {
+      cleanup();
+      worker = void 0;
+      reject(error2);
+    };
+    const cleanup = () => {
+      clearTimeout(timer);
+      current.off("message", onMessage);
+      current.off("error", onError);
+    };
+    current.on("message", onMessage);
+    current.on("error", onError);
+    current.postMessage(input);
+  });
+}
+function evaluateWithinBudget(input, seconds = budgetSeconds()) {
+  const job = queue.then(() => run2(input, seconds));
+  queue = job.catch(() => void 0);
+  return job;
+}
+
 // src/metrics/metrics.ts
 var import_prom_client = __toESM(require_prom_client(), 1);
 
@@ -71216,13 +68958,13 @@ var import_prom_client = __toESM(require_prom_client(), 1);
 var tails = /* @__PURE__ */ new Map();
 function serialize(key, task) {
   const previous = tails.get(key) ?? Promise.resolve();
-  const run3 = previous.then(task, task);
-  const tail = run3.catch(() => void 0);
+  const run4 = previous.then(task, task);
+  const tail = run4.catch(() => void 0);
   tails.set(key, tail);
   void tail.then(() => {
     if (tails.get(key) === tail) tails.delete(key);
   });
-  return run3;
+  return run4;
 }
 
 // src/coordination/redis.ts
@@ -71326,8 +69068,8 @@ async function publishCheckRun(github, report) {
 }
 async function findCheckRun(github, ref, headSha, appId2) {
   const { data } = await github.rest.checks.listForRef({ ...ref, ref: headSha, check_name: CHECK_NAME, filter: "latest", per_page: 100, ...appId2 ? { app_id: appId2 } : {} });
-  const run3 = data.check_runs[0];
-  return run3 && { id: run3.id, status: run3.status?.toUpperCase(), conclusion: run3.conclusion?.toUpperCase(), title: run3.output?.title, summary: run3.output?.summary, text: run3.output?.text };
+  const run4 = data.check_runs[0];
+  return run4 && { id: run4.id, status: run4.status?.toUpperCase(), conclusion: run4.conclusion?.toUpperCase(), title: run4.output?.title, summary: run4.output?.summary, text: run4.output?.text };
 }
 function appId() {
   const id = Number(process.env.APP_ID);
@@ -71427,13 +69169,11 @@ function useConditionalRequests(octokit) {
 }
 
 // src/policy/config-validator.ts
-var import_fast_deep_equal = __toESM(require_fast_deep_equal(), 1);
 var ucs2length = (text) => [...text].length;
 var validate = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "small-steps configuration (.github/small-steps.yml)", "type": "object", "additionalProperties": false, "properties": { "mode": { "description": "warn: a pull request over the limit gets a neutral check; block: it fails.", "enum": ["warn", "block"], "default": "warn" }, "limit": { "description": "The largest size class that stays green.", "enum": ["XS", "S", "M", "L", "XL"], "default": "L" }, "thresholds": { "description": "Upper bounds (exclusive) in counted lines of each size class; XXL is everything beyond XL.", "type": "object", "additionalProperties": false, "properties": { "XS": { "type": "integer", "minimum": 1, "default": 10 }, "S": { "type": "integer", "minimum": 1, "default": 30 }, "M": { "type": "integer", "minimum": 1, "default": 100 }, "L": { "type": "integer", "minimum": 1, "default": 500 }, "XL": { "type": "integer", "minimum": 1, "default": 1e3 } }, "default": {} }, "deletionWeight": { "description": "How much a deleted line counts relative to an added one.", "type": "number", "minimum": 0, "maximum": 10, "default": 1 }, "exclude": { "description": "Globs of files not to count (minimatch); a leading ! counts a file again. The last match wins.", "type": "array", "items": { "type": "string", "minLength": 1 }, "default": [] }, "branches": { "description": "Base branches that get a verdict (globs). Empty: the repository's default branch.", "type": "array", "items": { "type": "string", "minLength": 1 }, "default": [] }, "drafts": { "description": "report: draft pull requests are measured but never fail; check: treated like the others.", "enum": ["report", "check"], "default": "report" }, "bots": { "description": "report: pull requests opened by bots are measured but never fail; check: treated like the others.", "enum": ["report", "check"], "default": "report" }, "labels": { "type": "object", "additionalProperties": false, "properties": { "enabled": { "type": "boolean", "default": true }, "prefix": { "type": "string", "minLength": 1, "maxLength": 40, "default": "size/" } }, "default": {} }, "migration": { "type": "object", "additionalProperties": false, "properties": { "packs": { "description": "Built-in migration packs to run.", "type": "array", "items": { "enum": ["python3"] }, "uniqueItems": true, "default": ["python3"] }, "custom": { "description": "Packs of your own: lines matching `old` are what the migration removes; `new` is its replacement. Patterns are RE2 (linear time).", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["name", "files", "old"], "properties": { "name": { "type": "string", "minLength": 1, "maxLength": 60 }, "files": { "type": "array", "items": { "type": "string", "minLength": 1 }, "minItems": 1 }, "old": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 500 }, "minItems": 1 }, "new": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 500 }, "default": [] }, "message": { "type": "string", "minLength": 1, "maxLength": 500 } } }, "default": [] }, "mixedTolerance": { "description": "Other changed lines allowed per migration line before a pull request is mixed (at least 3 are always allowed).", "type": "number", "minimum": 0, "default": 0.1 }, "regressions": { "description": "Conclusion when a change brings back what the migration removes.", "enum": ["default", "failure", "neutral"], "default": "default" }, "python3": { "type": "object", "additionalProperties": false, "default": {}, "description": "Rules of the python3 pack to turn on (opt-in rules such as old-division) or off, by rule id.", "properties": { "enable": { "type": "array", "items": { "enum": ["unittest-deprecated-alias", "old-division"] }, "uniqueItems": true, "default": [], "description": "Opt-in rules to turn on: old-division (flagged only in files without `from __future__ import division`)." }, "disable": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "default": [], "description": "Rule ids to turn off (as the check run names them, e.g. print-tuple, unittest-deprecated-alias, module-commands)." } } }, "labels": { "type": "object", "additionalProperties": false, "properties": { "migration": { "type": "string", "maxLength": 50, "default": "migration", "description": "Label for migration-only pull requests; empty: none." }, "mixed": { "type": "string", "maxLength": 50, "default": "mixed-change", "description": "Label for mixed pull requests; empty: none." } }, "default": {} } }, "default": {} }, "dependencies": { "type": "object", "additionalProperties": false, "properties": { "enabled": { "type": "boolean", "default": true, "description": "Check new Python dependencies for Python 3 support on PyPI." }, "allow": { "type": "array", "items": { "type": "string", "minLength": 1 }, "default": [], "description": "Packages to accept without asking PyPI (renamed or absorbed packages)." }, "unsupported": { "description": "Conclusion when a new dependency lacks Python 3 support.", "enum": ["default", "failure", "neutral"], "default": "default" }, "maxLookups": { "type": "integer", "minimum": 0, "maximum": 100, "default": 25, "description": "PyPI lookups per event at most." }, "timeoutSeconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 30, "default": 5, "description": "How long to wait for PyPI." } }, "default": {} }, "schemaMigrations": { "type": "object", "additionalProperties": false, "properties": { "presets": { "type": "array", "items": { "enum": ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"] }, "uniqueItems": true, "default": ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"] }, "alone": { "type": "boolean", "default": true, "description": "Schema migrations ship alone: flag a pull request that mixes them with application code." }, "tolerance": { "type": "integer", "minimum": 0, "default": 0, "description": "Application lines allowed beside schema migrations." }, "conclusion": { "description": "Conclusion when schema migrations are mixed with application code.", "enum": ["default", "failure", "neutral"], "default": "default" } }, "default": {} }, "accept": { "type": "object", "additionalProperties": false, "properties": { "permission": { "enum": ["read", "triage", "write", "maintain", "admin"], "default": "write", "description": "The least permission on the repository needed to accept or revoke." }, "allowAuthor": { "type": "boolean", "default": false, "description": "Whether a pull request's author may accept their own pull request." } }, "default": {} }, "comments": { "type": "object", "additionalProperties": false, "properties": { "sticky": { "enum": ["auto", "on", "off"], "default": "auto", "description": "A comment with the split plan when a pull request first goes over the limit, edited in place afterwards. auto: on in block mode." } }, "default": {} }, "push": { "type": "object", "additionalProperties": false, "description": "A check run on each commit pushed to the default branch (and to `branches`), measured against its first parent.", "properties": { "enabled": { "type": "boolean", "default": true }, "branches": { "type": "array", "items": { "type": "string", "minLength": 1 }, "default": [], "description": "Branches besides the default one whose pushes are measured (globs)." }, "maxCommits": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20, "description": "The newest commits of a push that are measured; the newest one's check says how many were left out." } }, "default": {} }, "dashboard": { "type": "object", "additionalProperties": false, "description": "One issue that shows how much of the migration is left, updated on pushes to the default branch.", "properties": { "enabled": { "type": "boolean", "default": false }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "default": "small-steps: migration dashboard" }, "minIntervalMinutes": { "type": "integer", "minimum": 0, "default": 10, "description": "At most one update in this many minutes (the first is never held back)." }, "maxBytes": { "type": "integer", "minimum": 1, "default": 209715200, "description": "The most of the repository's tarball read per update; the dashboard says when it stopped there." }, "depth": { "type": "integer", "minimum": 1, "maximum": 5, "default": 1, "description": "Folder depth of the by-folder table." }, "importNames": { "type": "object", "additionalProperties": { "type": "array", "items": { "type": "string", "minLength": 1 }, "minItems": 1 }, "default": {}, "description": "Distribution \u2192 the modules it provides, where they differ from its name (beyond the built-in table: PyYAML \u2192 yaml, \u2026)." } }, "default": {} } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "small-steps configuration (.github/small-steps.yml)", "type": "object", "additionalProperties": false, "properties": { "mode": { "description": "warn: a pull request over the limit gets a neutral check; block: it fails.", "enum": ["warn", "block"], "default": "warn" }, "limit": { "description": "The largest size class that stays green.", "enum": ["XS", "S", "M", "L", "XL"], "default": "L" }, "thresholds": { "description": "Upper bounds (exclusive) in counted lines of each size class; XXL is everything beyond XL.", "type": "object", "additionalProperties": false, "properties": { "XS": { "type": "integer", "minimum": 1, "default": 10 }, "S": { "type": "integer", "minimum": 1, "default": 30 }, "M": { "type": "integer", "minimum": 1, "default": 100 }, "L": { "type": "integer", "minimum": 1, "default": 500 }, "XL": { "type": "integer", "minimum": 1, "default": 1e3 } }, "default": {} }, "deletionWeight": { "description": "How much a deleted line counts relative to an added one.", "type": "number", "minimum": 0, "maximum": 10, "default": 1 }, "exclude": { "description": "Globs of files not to count (minimatch syntax, no extended globs); a leading ! counts a file again. The last match wins.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [] }, "branches": { "description": "Base branches that get a verdict (globs). Empty: the repository's default branch.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [] }, "drafts": { "description": "report: draft pull requests are measured but never fail; check: treated like the others.", "enum": ["report", "check"], "default": "report" }, "bots": { "description": "report: pull requests opened by bots are measured but never fail; check: treated like the others.", "enum": ["report", "check"], "default": "report" }, "labels": { "type": "object", "additionalProperties": false, "properties": { "enabled": { "type": "boolean", "default": true }, "prefix": { "type": "string", "minLength": 1, "maxLength": 40, "default": "size/" } }, "default": {} }, "migration": { "type": "object", "additionalProperties": false, "properties": { "packs": { "description": "Built-in migration packs to run.", "type": "array", "items": { "type": "string", "enum": ["python3"] }, "maxItems": 10, "uniqueItems": true, "default": ["python3"] }, "custom": { "description": "Packs of your own: lines matching `old` are what the migration removes; `new` is its replacement. Patterns are RE2 (linear time).", "type": "array", "maxItems": 20, "items": { "type": "object", "additionalProperties": false, "required": ["name", "files", "old"], "properties": { "name": { "type": "string", "minLength": 1, "maxLength": 60 }, "files": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "minItems": 1 }, "old": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 500 }, "minItems": 1, "maxItems": 50 }, "new": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 500 }, "maxItems": 50, "default": [] }, "message": { "type": "string", "minLength": 1, "maxLength": 500 } } }, "default": [] }, "mixedTolerance": { "description": "Other changed lines allowed per migration line before a pull request is mixed (at least 3 are always allowed).", "type": "number", "minimum": 0, "default": 0.1 }, "regressions": { "description": "Conclusion when a change brings back what the migration removes.", "enum": ["default", "failure", "neutral"], "default": "default" }, "python3": { "type": "object", "additionalProperties": false, "default": {}, "description": "Rules of the python3 pack to turn on (opt-in rules such as old-division) or off, by rule id.", "properties": { "enable": { "type": "array", "items": { "type": "string", "enum": ["unittest-deprecated-alias", "old-division"] }, "maxItems": 20, "uniqueItems": true, "default": [], "description": "Opt-in rules to turn on: old-division (flagged only in files without `from __future__ import division`)." }, "disable": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 500, "uniqueItems": true, "default": [], "description": "Rule ids to turn off (as the check run names them, e.g. print-tuple, unittest-deprecated-alias, module-commands)." } } }, "labels": { "type": "object", "additionalProperties": false, "properties": { "migration": { "type": "string", "maxLength": 50, "default": "migration", "description": "Label for migration-only pull requests; empty: none." }, "mixed": { "type": "string", "maxLength": 50, "default": "mixed-change", "description": "Label for mixed pull requests; empty: none." } }, "default": {} } }, "default": {} }, "dependencies": { "type": "object", "additionalProperties": false, "properties": { "enabled": { "type": "boolean", "default": true, "description": "Check new Python dependencies for Python 3 support on PyPI." }, "allow": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 500, "default": [], "description": "Packages to accept without asking PyPI (renamed or absorbed packages)." }, "unsupported": { "description": "Conclusion when a new dependency lacks Python 3 support.", "enum": ["default", "failure", "neutral"], "default": "default" }, "maxLookups": { "type": "integer", "minimum": 0, "maximum": 100, "default": 25, "description": "PyPI lookups per event at most." }, "timeoutSeconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 30, "default": 5, "description": "How long to wait for PyPI." } }, "default": {} }, "schemaMigrations": { "type": "object", "additionalProperties": false, "properties": { "presets": { "type": "array", "items": { "type": "string", "enum": ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"] }, "maxItems": 20, "uniqueItems": true, "default": ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"] }, "alone": { "type": "boolean", "default": true, "description": "Schema migrations ship alone: flag a pull request that mixes them with application code." }, "tolerance": { "type": "integer", "minimum": 0, "default": 0, "description": "Application lines allowed beside schema migrations." }, "conclusion": { "description": "Conclusion when schema migrations are mixed with application code.", "enum": ["default", "failure", "neutral"], "default": "default" } }, "default": {} }, "accept": { "type": "object", "additionalProperties": false, "properties": { "permission": { "enum": ["read", "triage", "write", "maintain", "admin"], "default": "write", "description": "The least permission on the repository needed to accept or revoke." }, "allowAuthor": { "type": "boolean", "default": false, "description": "Whether a pull request's author may accept their own pull request." } }, "default": {} }, "comments": { "type": "object", "additionalProperties": false, "properties": { "sticky": { "enum": ["auto", "on", "off"], "default": "auto", "description": "A comment with the split plan when a pull request first goes over the limit, edited in place afterwards. auto: on in block mode." } }, "default": {} }, "push": { "type": "object", "additionalProperties": false, "description": "A check run on each commit pushed to the default branch (and to `branches`), measured against its first parent.", "properties": { "enabled": { "type": "boolean", "default": true }, "branches": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [], "description": "Branches besides the default one whose pushes are measured (globs)." }, "maxCommits": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20, "description": "The newest commits of a push that are measured; the newest one's check says how many were left out." } }, "default": {} }, "dashboard": { "type": "object", "additionalProperties": false, "description": "One issue that shows how much of the migration is left, updated on pushes to the default branch.", "properties": { "enabled": { "type": "boolean", "default": false }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "default": "small-steps: migration dashboard" }, "minIntervalMinutes": { "type": "integer", "minimum": 0, "default": 10, "description": "At most one update in this many minutes (the first is never held back)." }, "maxBytes": { "type": "integer", "minimum": 1, "default": 209715200, "description": "The most of the repository's tarball read per update; the dashboard says when it stopped there." }, "depth": { "type": "integer", "minimum": 1, "maximum": 5, "default": 1, "description": "Folder depth of the by-folder table." }, "importNames": { "type": "object", "additionalProperties": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 20, "minItems": 1 }, "maxProperties": 500, "default": {}, "description": "Distribution \u2192 the modules it provides, where they differ from its name (beyond the built-in table: PyYAML \u2192 yaml, \u2026)." } }, "default": {} } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = ucs2length;
-var func0 = import_fast_deep_equal.default;
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -71690,89 +69430,125 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     let data9 = data.exclude;
     if (Array.isArray(data9)) {
+      if (data9.length > 200) {
+        const err18 = { instancePath: instancePath + "/exclude", schemaPath: "#/properties/exclude/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
       const len0 = data9.length;
       for (let i0 = 0; i0 < len0; i0++) {
         let data10 = data9[i0];
         if (typeof data10 === "string") {
-          if (func3(data10) < 1) {
-            const err18 = { instancePath: instancePath + "/exclude/" + i0, schemaPath: "#/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (func3(data10) > 256) {
+            const err19 = { instancePath: instancePath + "/exclude/" + i0, schemaPath: "#/properties/exclude/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err19];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+          if (func3(data10) < 1) {
+            const err20 = { instancePath: instancePath + "/exclude/" + i0, schemaPath: "#/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
             }
             errors++;
           }
         } else {
-          const err19 = { instancePath: instancePath + "/exclude/" + i0, schemaPath: "#/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          const err21 = { instancePath: instancePath + "/exclude/" + i0, schemaPath: "#/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
-            vErrors = [err19];
+            vErrors = [err21];
           } else {
-            vErrors.push(err19);
+            vErrors.push(err21);
           }
           errors++;
         }
       }
     } else {
-      const err20 = { instancePath: instancePath + "/exclude", schemaPath: "#/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+      const err22 = { instancePath: instancePath + "/exclude", schemaPath: "#/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
       if (vErrors === null) {
-        vErrors = [err20];
+        vErrors = [err22];
       } else {
-        vErrors.push(err20);
+        vErrors.push(err22);
       }
       errors++;
     }
     let data11 = data.branches;
     if (Array.isArray(data11)) {
+      if (data11.length > 200) {
+        const err23 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
       const len1 = data11.length;
       for (let i1 = 0; i1 < len1; i1++) {
         let data12 = data11[i1];
         if (typeof data12 === "string") {
-          if (func3(data12) < 1) {
-            const err21 = { instancePath: instancePath + "/branches/" + i1, schemaPath: "#/properties/branches/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (func3(data12) > 256) {
+            const err24 = { instancePath: instancePath + "/branches/" + i1, schemaPath: "#/properties/branches/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
             if (vErrors === null) {
-              vErrors = [err21];
+              vErrors = [err24];
             } else {
-              vErrors.push(err21);
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+          if (func3(data12) < 1) {
+            const err25 = { instancePath: instancePath + "/branches/" + i1, schemaPath: "#/properties/branches/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
             }
             errors++;
           }
         } else {
-          const err22 = { instancePath: instancePath + "/branches/" + i1, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          const err26 = { instancePath: instancePath + "/branches/" + i1, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
-            vErrors = [err22];
+            vErrors = [err26];
           } else {
-            vErrors.push(err22);
+            vErrors.push(err26);
           }
           errors++;
         }
       }
     } else {
-      const err23 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+      const err27 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
       if (vErrors === null) {
-        vErrors = [err23];
+        vErrors = [err27];
       } else {
-        vErrors.push(err23);
+        vErrors.push(err27);
       }
       errors++;
     }
     let data13 = data.drafts;
     if (!(data13 === "report" || data13 === "check")) {
-      const err24 = { instancePath: instancePath + "/drafts", schemaPath: "#/properties/drafts/enum", keyword: "enum", params: { allowedValues: schema11.properties.drafts.enum }, message: "must be equal to one of the allowed values" };
+      const err28 = { instancePath: instancePath + "/drafts", schemaPath: "#/properties/drafts/enum", keyword: "enum", params: { allowedValues: schema11.properties.drafts.enum }, message: "must be equal to one of the allowed values" };
       if (vErrors === null) {
-        vErrors = [err24];
+        vErrors = [err28];
       } else {
-        vErrors.push(err24);
+        vErrors.push(err28);
       }
       errors++;
     }
     let data14 = data.bots;
     if (!(data14 === "report" || data14 === "check")) {
-      const err25 = { instancePath: instancePath + "/bots", schemaPath: "#/properties/bots/enum", keyword: "enum", params: { allowedValues: schema11.properties.bots.enum }, message: "must be equal to one of the allowed values" };
+      const err29 = { instancePath: instancePath + "/bots", schemaPath: "#/properties/bots/enum", keyword: "enum", params: { allowedValues: schema11.properties.bots.enum }, message: "must be equal to one of the allowed values" };
       if (vErrors === null) {
-        vErrors = [err25];
+        vErrors = [err29];
       } else {
-        vErrors.push(err25);
+        vErrors.push(err29);
       }
       errors++;
     }
@@ -71786,59 +69562,59 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       for (const key2 in data15) {
         if (!(key2 === "enabled" || key2 === "prefix")) {
-          const err26 = { instancePath: instancePath + "/labels", schemaPath: "#/properties/labels/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+          const err30 = { instancePath: instancePath + "/labels", schemaPath: "#/properties/labels/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
-            vErrors = [err26];
+            vErrors = [err30];
           } else {
-            vErrors.push(err26);
+            vErrors.push(err30);
           }
           errors++;
         }
       }
       if (typeof data15.enabled !== "boolean") {
-        const err27 = { instancePath: instancePath + "/labels/enabled", schemaPath: "#/properties/labels/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err31 = { instancePath: instancePath + "/labels/enabled", schemaPath: "#/properties/labels/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
-          vErrors = [err27];
+          vErrors = [err31];
         } else {
-          vErrors.push(err27);
+          vErrors.push(err31);
         }
         errors++;
       }
       let data17 = data15.prefix;
       if (typeof data17 === "string") {
         if (func3(data17) > 40) {
-          const err28 = { instancePath: instancePath + "/labels/prefix", schemaPath: "#/properties/labels/properties/prefix/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
+          const err32 = { instancePath: instancePath + "/labels/prefix", schemaPath: "#/properties/labels/properties/prefix/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
           if (vErrors === null) {
-            vErrors = [err28];
+            vErrors = [err32];
           } else {
-            vErrors.push(err28);
+            vErrors.push(err32);
           }
           errors++;
         }
         if (func3(data17) < 1) {
-          const err29 = { instancePath: instancePath + "/labels/prefix", schemaPath: "#/properties/labels/properties/prefix/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err33 = { instancePath: instancePath + "/labels/prefix", schemaPath: "#/properties/labels/properties/prefix/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err29];
+            vErrors = [err33];
           } else {
-            vErrors.push(err29);
+            vErrors.push(err33);
           }
           errors++;
         }
       } else {
-        const err30 = { instancePath: instancePath + "/labels/prefix", schemaPath: "#/properties/labels/properties/prefix/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err34 = { instancePath: instancePath + "/labels/prefix", schemaPath: "#/properties/labels/properties/prefix/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err30];
+          vErrors = [err34];
         } else {
-          vErrors.push(err30);
+          vErrors.push(err34);
         }
         errors++;
       }
     } else {
-      const err31 = { instancePath: instancePath + "/labels", schemaPath: "#/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err35 = { instancePath: instancePath + "/labels", schemaPath: "#/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err31];
+        vErrors = [err35];
       } else {
-        vErrors.push(err31);
+        vErrors.push(err35);
       }
       errors++;
     }
@@ -71864,25 +69640,44 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       for (const key3 in data18) {
         if (!(key3 === "packs" || key3 === "custom" || key3 === "mixedTolerance" || key3 === "regressions" || key3 === "python3" || key3 === "labels")) {
-          const err32 = { instancePath: instancePath + "/migration", schemaPath: "#/properties/migration/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+          const err36 = { instancePath: instancePath + "/migration", schemaPath: "#/properties/migration/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
-            vErrors = [err32];
+            vErrors = [err36];
           } else {
-            vErrors.push(err32);
+            vErrors.push(err36);
           }
           errors++;
         }
       }
       let data19 = data18.packs;
       if (Array.isArray(data19)) {
+        if (data19.length > 10) {
+          const err37 = { instancePath: instancePath + "/migration/packs", schemaPath: "#/properties/migration/properties/packs/maxItems", keyword: "maxItems", params: { limit: 10 }, message: "must NOT have more than 10 items" };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
         const len2 = data19.length;
         for (let i2 = 0; i2 < len2; i2++) {
-          if (!(data19[i2] === "python3")) {
-            const err33 = { instancePath: instancePath + "/migration/packs/" + i2, schemaPath: "#/properties/migration/properties/packs/items/enum", keyword: "enum", params: { allowedValues: schema11.properties.migration.properties.packs.items.enum }, message: "must be equal to one of the allowed values" };
+          let data20 = data19[i2];
+          if (typeof data20 !== "string") {
+            const err38 = { instancePath: instancePath + "/migration/packs/" + i2, schemaPath: "#/properties/migration/properties/packs/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err33];
+              vErrors = [err38];
             } else {
-              vErrors.push(err33);
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+          if (!(data20 === "python3")) {
+            const err39 = { instancePath: instancePath + "/migration/packs/" + i2, schemaPath: "#/properties/migration/properties/packs/items/enum", keyword: "enum", params: { allowedValues: schema11.properties.migration.properties.packs.items.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
             }
             errors++;
           }
@@ -71890,32 +69685,46 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         let i3 = data19.length;
         let j0;
         if (i3 > 1) {
-          outer0: for (; i3--; ) {
-            for (j0 = i3; j0--; ) {
-              if (func0(data19[i3], data19[j0])) {
-                const err34 = { instancePath: instancePath + "/migration/packs", schemaPath: "#/properties/migration/properties/packs/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i3 + " are identical)" };
-                if (vErrors === null) {
-                  vErrors = [err34];
-                } else {
-                  vErrors.push(err34);
-                }
-                errors++;
-                break outer0;
-              }
+          const indices0 = {};
+          for (; i3--; ) {
+            let item0 = data19[i3];
+            if (typeof item0 !== "string") {
+              continue;
             }
+            if (typeof indices0[item0] == "number") {
+              j0 = indices0[item0];
+              const err40 = { instancePath: instancePath + "/migration/packs", schemaPath: "#/properties/migration/properties/packs/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i3 + " are identical)" };
+              if (vErrors === null) {
+                vErrors = [err40];
+              } else {
+                vErrors.push(err40);
+              }
+              errors++;
+              break;
+            }
+            indices0[item0] = i3;
           }
         }
       } else {
-        const err35 = { instancePath: instancePath + "/migration/packs", schemaPath: "#/properties/migration/properties/packs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err41 = { instancePath: instancePath + "/migration/packs", schemaPath: "#/properties/migration/properties/packs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err35];
+          vErrors = [err41];
         } else {
-          vErrors.push(err35);
+          vErrors.push(err41);
         }
         errors++;
       }
       let data21 = data18.custom;
       if (Array.isArray(data21)) {
+        if (data21.length > 20) {
+          const err42 = { instancePath: instancePath + "/migration/custom", schemaPath: "#/properties/migration/properties/custom/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
         const len3 = data21.length;
         for (let i4 = 0; i4 < len3; i4++) {
           let data22 = data21[i4];
@@ -71924,111 +69733,35 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               data22.new = [];
             }
             if (data22.name === void 0) {
-              const err36 = { instancePath: instancePath + "/migration/custom/" + i4, schemaPath: "#/properties/migration/properties/custom/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              const err43 = { instancePath: instancePath + "/migration/custom/" + i4, schemaPath: "#/properties/migration/properties/custom/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
               if (vErrors === null) {
-                vErrors = [err36];
+                vErrors = [err43];
               } else {
-                vErrors.push(err36);
+                vErrors.push(err43);
               }
               errors++;
             }
             if (data22.files === void 0) {
-              const err37 = { instancePath: instancePath + "/migration/custom/" + i4, schemaPath: "#/properties/migration/properties/custom/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'" };
+              const err44 = { instancePath: instancePath + "/migration/custom/" + i4, schemaPath: "#/properties/migration/properties/custom/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'" };
               if (vErrors === null) {
-                vErrors = [err37];
+                vErrors = [err44];
               } else {
-                vErrors.push(err37);
+                vErrors.push(err44);
               }
               errors++;
             }
             if (data22.old === void 0) {
-              const err38 = { instancePath: instancePath + "/migration/custom/" + i4, schemaPath: "#/properties/migration/properties/custom/items/required", keyword: "required", params: { missingProperty: "old" }, message: "must have required property 'old'" };
+              const err45 = { instancePath: instancePath + "/migration/custom/" + i4, schemaPath: "#/properties/migration/properties/custom/items/required", keyword: "required", params: { missingProperty: "old" }, message: "must have required property 'old'" };
               if (vErrors === null) {
-                vErrors = [err38];
+                vErrors = [err45];
               } else {
-                vErrors.push(err38);
+                vErrors.push(err45);
               }
               errors++;
             }
             for (const key4 in data22) {
               if (!(key4 === "name" || key4 === "files" || key4 === "old" || key4 === "new" || key4 === "message")) {
-                const err39 = { instancePath: instancePath + "/migration/custom/" + i4, schemaPath: "#/properties/migration/properties/custom/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err39];
-                } else {
-                  vErrors.push(err39);
-                }
-                errors++;
-              }
-            }
-            if (data22.name !== void 0) {
-              let data23 = data22.name;
-              if (typeof data23 === "string") {
-                if (func3(data23) > 60) {
-                  const err40 = { instancePath: instancePath + "/migration/custom/" + i4 + "/name", schemaPath: "#/properties/migration/properties/custom/items/properties/name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err40];
-                  } else {
-                    vErrors.push(err40);
-                  }
-                  errors++;
-                }
-                if (func3(data23) < 1) {
-                  const err41 = { instancePath: instancePath + "/migration/custom/" + i4 + "/name", schemaPath: "#/properties/migration/properties/custom/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err41];
-                  } else {
-                    vErrors.push(err41);
-                  }
-                  errors++;
-                }
-              } else {
-                const err42 = { instancePath: instancePath + "/migration/custom/" + i4 + "/name", schemaPath: "#/properties/migration/properties/custom/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err42];
-                } else {
-                  vErrors.push(err42);
-                }
-                errors++;
-              }
-            }
-            if (data22.files !== void 0) {
-              let data24 = data22.files;
-              if (Array.isArray(data24)) {
-                if (data24.length < 1) {
-                  const err43 = { instancePath: instancePath + "/migration/custom/" + i4 + "/files", schemaPath: "#/properties/migration/properties/custom/items/properties/files/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  if (vErrors === null) {
-                    vErrors = [err43];
-                  } else {
-                    vErrors.push(err43);
-                  }
-                  errors++;
-                }
-                const len4 = data24.length;
-                for (let i5 = 0; i5 < len4; i5++) {
-                  let data25 = data24[i5];
-                  if (typeof data25 === "string") {
-                    if (func3(data25) < 1) {
-                      const err44 = { instancePath: instancePath + "/migration/custom/" + i4 + "/files/" + i5, schemaPath: "#/properties/migration/properties/custom/items/properties/files/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err44];
-                      } else {
-                        vErrors.push(err44);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err45 = { instancePath: instancePath + "/migration/custom/" + i4 + "/files/" + i5, schemaPath: "#/properties/migration/properties/custom/items/properties/files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err45];
-                    } else {
-                      vErrors.push(err45);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err46 = { instancePath: instancePath + "/migration/custom/" + i4 + "/files", schemaPath: "#/properties/migration/properties/custom/items/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err46 = { instancePath: instancePath + "/migration/custom/" + i4, schemaPath: "#/properties/migration/properties/custom/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err46];
                 } else {
@@ -72037,15 +69770,118 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data22.old !== void 0) {
-              let data26 = data22.old;
-              if (Array.isArray(data26)) {
-                if (data26.length < 1) {
-                  const err47 = { instancePath: instancePath + "/migration/custom/" + i4 + "/old", schemaPath: "#/properties/migration/properties/custom/items/properties/old/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+            if (data22.name !== void 0) {
+              let data23 = data22.name;
+              if (typeof data23 === "string") {
+                if (func3(data23) > 60) {
+                  const err47 = { instancePath: instancePath + "/migration/custom/" + i4 + "/name", schemaPath: "#/properties/migration/properties/custom/items/properties/name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
                   if (vErrors === null) {
                     vErrors = [err47];
                   } else {
                     vErrors.push(err47);
+                  }
+                  errors++;
+                }
+                if (func3(data23) < 1) {
+                  const err48 = { instancePath: instancePath + "/migration/custom/" + i4 + "/name", schemaPath: "#/properties/migration/properties/custom/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err48];
+                  } else {
+                    vErrors.push(err48);
+                  }
+                  errors++;
+                }
+              } else {
+                const err49 = { instancePath: instancePath + "/migration/custom/" + i4 + "/name", schemaPath: "#/properties/migration/properties/custom/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err49];
+                } else {
+                  vErrors.push(err49);
+                }
+                errors++;
+              }
+            }
+            if (data22.files !== void 0) {
+              let data24 = data22.files;
+              if (Array.isArray(data24)) {
+                if (data24.length > 200) {
+                  const err50 = { instancePath: instancePath + "/migration/custom/" + i4 + "/files", schemaPath: "#/properties/migration/properties/custom/items/properties/files/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
+                  if (vErrors === null) {
+                    vErrors = [err50];
+                  } else {
+                    vErrors.push(err50);
+                  }
+                  errors++;
+                }
+                if (data24.length < 1) {
+                  const err51 = { instancePath: instancePath + "/migration/custom/" + i4 + "/files", schemaPath: "#/properties/migration/properties/custom/items/properties/files/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err51];
+                  } else {
+                    vErrors.push(err51);
+                  }
+                  errors++;
+                }
+                const len4 = data24.length;
+                for (let i5 = 0; i5 < len4; i5++) {
+                  let data25 = data24[i5];
+                  if (typeof data25 === "string") {
+                    if (func3(data25) > 256) {
+                      const err52 = { instancePath: instancePath + "/migration/custom/" + i4 + "/files/" + i5, schemaPath: "#/properties/migration/properties/custom/items/properties/files/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err52];
+                      } else {
+                        vErrors.push(err52);
+                      }
+                      errors++;
+                    }
+                    if (func3(data25) < 1) {
+                      const err53 = { instancePath: instancePath + "/migration/custom/" + i4 + "/files/" + i5, schemaPath: "#/properties/migration/properties/custom/items/properties/files/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err53];
+                      } else {
+                        vErrors.push(err53);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err54 = { instancePath: instancePath + "/migration/custom/" + i4 + "/files/" + i5, schemaPath: "#/properties/migration/properties/custom/items/properties/files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err54];
+                    } else {
+                      vErrors.push(err54);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err55 = { instancePath: instancePath + "/migration/custom/" + i4 + "/files", schemaPath: "#/properties/migration/properties/custom/items/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err55];
+                } else {
+                  vErrors.push(err55);
+                }
+                errors++;
+              }
+            }
+            if (data22.old !== void 0) {
+              let data26 = data22.old;
+              if (Array.isArray(data26)) {
+                if (data26.length > 50) {
+                  const err56 = { instancePath: instancePath + "/migration/custom/" + i4 + "/old", schemaPath: "#/properties/migration/properties/custom/items/properties/old/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" };
+                  if (vErrors === null) {
+                    vErrors = [err56];
+                  } else {
+                    vErrors.push(err56);
+                  }
+                  errors++;
+                }
+                if (data26.length < 1) {
+                  const err57 = { instancePath: instancePath + "/migration/custom/" + i4 + "/old", schemaPath: "#/properties/migration/properties/custom/items/properties/old/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err57];
+                  } else {
+                    vErrors.push(err57);
                   }
                   errors++;
                 }
@@ -72054,83 +69890,92 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   let data27 = data26[i6];
                   if (typeof data27 === "string") {
                     if (func3(data27) > 500) {
-                      const err48 = { instancePath: instancePath + "/migration/custom/" + i4 + "/old/" + i6, schemaPath: "#/properties/migration/properties/custom/items/properties/old/items/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+                      const err58 = { instancePath: instancePath + "/migration/custom/" + i4 + "/old/" + i6, schemaPath: "#/properties/migration/properties/custom/items/properties/old/items/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
                       if (vErrors === null) {
-                        vErrors = [err48];
+                        vErrors = [err58];
                       } else {
-                        vErrors.push(err48);
+                        vErrors.push(err58);
                       }
                       errors++;
                     }
                     if (func3(data27) < 1) {
-                      const err49 = { instancePath: instancePath + "/migration/custom/" + i4 + "/old/" + i6, schemaPath: "#/properties/migration/properties/custom/items/properties/old/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      const err59 = { instancePath: instancePath + "/migration/custom/" + i4 + "/old/" + i6, schemaPath: "#/properties/migration/properties/custom/items/properties/old/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err49];
+                        vErrors = [err59];
                       } else {
-                        vErrors.push(err49);
+                        vErrors.push(err59);
                       }
                       errors++;
                     }
                   } else {
-                    const err50 = { instancePath: instancePath + "/migration/custom/" + i4 + "/old/" + i6, schemaPath: "#/properties/migration/properties/custom/items/properties/old/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err60 = { instancePath: instancePath + "/migration/custom/" + i4 + "/old/" + i6, schemaPath: "#/properties/migration/properties/custom/items/properties/old/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err50];
+                      vErrors = [err60];
                     } else {
-                      vErrors.push(err50);
+                      vErrors.push(err60);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err51 = { instancePath: instancePath + "/migration/custom/" + i4 + "/old", schemaPath: "#/properties/migration/properties/custom/items/properties/old/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err61 = { instancePath: instancePath + "/migration/custom/" + i4 + "/old", schemaPath: "#/properties/migration/properties/custom/items/properties/old/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err51];
+                  vErrors = [err61];
                 } else {
-                  vErrors.push(err51);
+                  vErrors.push(err61);
                 }
                 errors++;
               }
             }
             let data28 = data22.new;
             if (Array.isArray(data28)) {
+              if (data28.length > 50) {
+                const err62 = { instancePath: instancePath + "/migration/custom/" + i4 + "/new", schemaPath: "#/properties/migration/properties/custom/items/properties/new/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" };
+                if (vErrors === null) {
+                  vErrors = [err62];
+                } else {
+                  vErrors.push(err62);
+                }
+                errors++;
+              }
               const len6 = data28.length;
               for (let i7 = 0; i7 < len6; i7++) {
                 let data29 = data28[i7];
                 if (typeof data29 === "string") {
                   if (func3(data29) > 500) {
-                    const err52 = { instancePath: instancePath + "/migration/custom/" + i4 + "/new/" + i7, schemaPath: "#/properties/migration/properties/custom/items/properties/new/items/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+                    const err63 = { instancePath: instancePath + "/migration/custom/" + i4 + "/new/" + i7, schemaPath: "#/properties/migration/properties/custom/items/properties/new/items/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
                     if (vErrors === null) {
-                      vErrors = [err52];
+                      vErrors = [err63];
                     } else {
-                      vErrors.push(err52);
+                      vErrors.push(err63);
                     }
                     errors++;
                   }
                   if (func3(data29) < 1) {
-                    const err53 = { instancePath: instancePath + "/migration/custom/" + i4 + "/new/" + i7, schemaPath: "#/properties/migration/properties/custom/items/properties/new/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    const err64 = { instancePath: instancePath + "/migration/custom/" + i4 + "/new/" + i7, schemaPath: "#/properties/migration/properties/custom/items/properties/new/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                     if (vErrors === null) {
-                      vErrors = [err53];
+                      vErrors = [err64];
                     } else {
-                      vErrors.push(err53);
+                      vErrors.push(err64);
                     }
                     errors++;
                   }
                 } else {
-                  const err54 = { instancePath: instancePath + "/migration/custom/" + i4 + "/new/" + i7, schemaPath: "#/properties/migration/properties/custom/items/properties/new/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  const err65 = { instancePath: instancePath + "/migration/custom/" + i4 + "/new/" + i7, schemaPath: "#/properties/migration/properties/custom/items/properties/new/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   if (vErrors === null) {
-                    vErrors = [err54];
+                    vErrors = [err65];
                   } else {
-                    vErrors.push(err54);
+                    vErrors.push(err65);
                   }
                   errors++;
                 }
               }
             } else {
-              const err55 = { instancePath: instancePath + "/migration/custom/" + i4 + "/new", schemaPath: "#/properties/migration/properties/custom/items/properties/new/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              const err66 = { instancePath: instancePath + "/migration/custom/" + i4 + "/new", schemaPath: "#/properties/migration/properties/custom/items/properties/new/type", keyword: "type", params: { type: "array" }, message: "must be array" };
               if (vErrors === null) {
-                vErrors = [err55];
+                vErrors = [err66];
               } else {
-                vErrors.push(err55);
+                vErrors.push(err66);
               }
               errors++;
             }
@@ -72138,79 +69983,79 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               let data30 = data22.message;
               if (typeof data30 === "string") {
                 if (func3(data30) > 500) {
-                  const err56 = { instancePath: instancePath + "/migration/custom/" + i4 + "/message", schemaPath: "#/properties/migration/properties/custom/items/properties/message/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+                  const err67 = { instancePath: instancePath + "/migration/custom/" + i4 + "/message", schemaPath: "#/properties/migration/properties/custom/items/properties/message/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
                   if (vErrors === null) {
-                    vErrors = [err56];
+                    vErrors = [err67];
                   } else {
-                    vErrors.push(err56);
+                    vErrors.push(err67);
                   }
                   errors++;
                 }
                 if (func3(data30) < 1) {
-                  const err57 = { instancePath: instancePath + "/migration/custom/" + i4 + "/message", schemaPath: "#/properties/migration/properties/custom/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  const err68 = { instancePath: instancePath + "/migration/custom/" + i4 + "/message", schemaPath: "#/properties/migration/properties/custom/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
-                    vErrors = [err57];
+                    vErrors = [err68];
                   } else {
-                    vErrors.push(err57);
+                    vErrors.push(err68);
                   }
                   errors++;
                 }
               } else {
-                const err58 = { instancePath: instancePath + "/migration/custom/" + i4 + "/message", schemaPath: "#/properties/migration/properties/custom/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err69 = { instancePath: instancePath + "/migration/custom/" + i4 + "/message", schemaPath: "#/properties/migration/properties/custom/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err58];
+                  vErrors = [err69];
                 } else {
-                  vErrors.push(err58);
+                  vErrors.push(err69);
                 }
                 errors++;
               }
             }
           } else {
-            const err59 = { instancePath: instancePath + "/migration/custom/" + i4, schemaPath: "#/properties/migration/properties/custom/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err70 = { instancePath: instancePath + "/migration/custom/" + i4, schemaPath: "#/properties/migration/properties/custom/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err59];
+              vErrors = [err70];
             } else {
-              vErrors.push(err59);
+              vErrors.push(err70);
             }
             errors++;
           }
         }
       } else {
-        const err60 = { instancePath: instancePath + "/migration/custom", schemaPath: "#/properties/migration/properties/custom/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err71 = { instancePath: instancePath + "/migration/custom", schemaPath: "#/properties/migration/properties/custom/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err60];
+          vErrors = [err71];
         } else {
-          vErrors.push(err60);
+          vErrors.push(err71);
         }
         errors++;
       }
       let data31 = data18.mixedTolerance;
       if (typeof data31 == "number" && isFinite(data31)) {
         if (data31 < 0 || isNaN(data31)) {
-          const err61 = { instancePath: instancePath + "/migration/mixedTolerance", schemaPath: "#/properties/migration/properties/mixedTolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err72 = { instancePath: instancePath + "/migration/mixedTolerance", schemaPath: "#/properties/migration/properties/mixedTolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err61];
+            vErrors = [err72];
           } else {
-            vErrors.push(err61);
+            vErrors.push(err72);
           }
           errors++;
         }
       } else {
-        const err62 = { instancePath: instancePath + "/migration/mixedTolerance", schemaPath: "#/properties/migration/properties/mixedTolerance/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        const err73 = { instancePath: instancePath + "/migration/mixedTolerance", schemaPath: "#/properties/migration/properties/mixedTolerance/type", keyword: "type", params: { type: "number" }, message: "must be number" };
         if (vErrors === null) {
-          vErrors = [err62];
+          vErrors = [err73];
         } else {
-          vErrors.push(err62);
+          vErrors.push(err73);
         }
         errors++;
       }
       let data32 = data18.regressions;
       if (!(data32 === "default" || data32 === "failure" || data32 === "neutral")) {
-        const err63 = { instancePath: instancePath + "/migration/regressions", schemaPath: "#/properties/migration/properties/regressions/enum", keyword: "enum", params: { allowedValues: schema11.properties.migration.properties.regressions.enum }, message: "must be equal to one of the allowed values" };
+        const err74 = { instancePath: instancePath + "/migration/regressions", schemaPath: "#/properties/migration/properties/regressions/enum", keyword: "enum", params: { allowedValues: schema11.properties.migration.properties.regressions.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err63];
+          vErrors = [err74];
         } else {
-          vErrors.push(err63);
+          vErrors.push(err74);
         }
         errors++;
       }
@@ -72224,26 +70069,44 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key5 in data33) {
           if (!(key5 === "enable" || key5 === "disable")) {
-            const err64 = { instancePath: instancePath + "/migration/python3", schemaPath: "#/properties/migration/properties/python3/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+            const err75 = { instancePath: instancePath + "/migration/python3", schemaPath: "#/properties/migration/properties/python3/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
-              vErrors = [err64];
+              vErrors = [err75];
             } else {
-              vErrors.push(err64);
+              vErrors.push(err75);
             }
             errors++;
           }
         }
         let data34 = data33.enable;
         if (Array.isArray(data34)) {
+          if (data34.length > 20) {
+            const err76 = { instancePath: instancePath + "/migration/python3/enable", schemaPath: "#/properties/migration/properties/python3/properties/enable/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+            if (vErrors === null) {
+              vErrors = [err76];
+            } else {
+              vErrors.push(err76);
+            }
+            errors++;
+          }
           const len7 = data34.length;
           for (let i8 = 0; i8 < len7; i8++) {
             let data35 = data34[i8];
-            if (!(data35 === "unittest-deprecated-alias" || data35 === "old-division")) {
-              const err65 = { instancePath: instancePath + "/migration/python3/enable/" + i8, schemaPath: "#/properties/migration/properties/python3/properties/enable/items/enum", keyword: "enum", params: { allowedValues: schema11.properties.migration.properties.python3.properties.enable.items.enum }, message: "must be equal to one of the allowed values" };
+            if (typeof data35 !== "string") {
+              const err77 = { instancePath: instancePath + "/migration/python3/enable/" + i8, schemaPath: "#/properties/migration/properties/python3/properties/enable/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               if (vErrors === null) {
-                vErrors = [err65];
+                vErrors = [err77];
               } else {
-                vErrors.push(err65);
+                vErrors.push(err77);
+              }
+              errors++;
+            }
+            if (!(data35 === "unittest-deprecated-alias" || data35 === "old-division")) {
+              const err78 = { instancePath: instancePath + "/migration/python3/enable/" + i8, schemaPath: "#/properties/migration/properties/python3/properties/enable/items/enum", keyword: "enum", params: { allowedValues: schema11.properties.migration.properties.python3.properties.enable.items.enum }, message: "must be equal to one of the allowed values" };
+              if (vErrors === null) {
+                vErrors = [err78];
+              } else {
+                vErrors.push(err78);
               }
               errors++;
             }
@@ -72251,51 +70114,74 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           let i9 = data34.length;
           let j1;
           if (i9 > 1) {
-            outer1: for (; i9--; ) {
-              for (j1 = i9; j1--; ) {
-                if (func0(data34[i9], data34[j1])) {
-                  const err66 = { instancePath: instancePath + "/migration/python3/enable", schemaPath: "#/properties/migration/properties/python3/properties/enable/uniqueItems", keyword: "uniqueItems", params: { i: i9, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i9 + " are identical)" };
-                  if (vErrors === null) {
-                    vErrors = [err66];
-                  } else {
-                    vErrors.push(err66);
-                  }
-                  errors++;
-                  break outer1;
-                }
+            const indices1 = {};
+            for (; i9--; ) {
+              let item1 = data34[i9];
+              if (typeof item1 !== "string") {
+                continue;
               }
+              if (typeof indices1[item1] == "number") {
+                j1 = indices1[item1];
+                const err79 = { instancePath: instancePath + "/migration/python3/enable", schemaPath: "#/properties/migration/properties/python3/properties/enable/uniqueItems", keyword: "uniqueItems", params: { i: i9, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i9 + " are identical)" };
+                if (vErrors === null) {
+                  vErrors = [err79];
+                } else {
+                  vErrors.push(err79);
+                }
+                errors++;
+                break;
+              }
+              indices1[item1] = i9;
             }
           }
         } else {
-          const err67 = { instancePath: instancePath + "/migration/python3/enable", schemaPath: "#/properties/migration/properties/python3/properties/enable/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          const err80 = { instancePath: instancePath + "/migration/python3/enable", schemaPath: "#/properties/migration/properties/python3/properties/enable/type", keyword: "type", params: { type: "array" }, message: "must be array" };
           if (vErrors === null) {
-            vErrors = [err67];
+            vErrors = [err80];
           } else {
-            vErrors.push(err67);
+            vErrors.push(err80);
           }
           errors++;
         }
         let data36 = data33.disable;
         if (Array.isArray(data36)) {
+          if (data36.length > 500) {
+            const err81 = { instancePath: instancePath + "/migration/python3/disable", schemaPath: "#/properties/migration/properties/python3/properties/disable/maxItems", keyword: "maxItems", params: { limit: 500 }, message: "must NOT have more than 500 items" };
+            if (vErrors === null) {
+              vErrors = [err81];
+            } else {
+              vErrors.push(err81);
+            }
+            errors++;
+          }
           const len8 = data36.length;
           for (let i10 = 0; i10 < len8; i10++) {
             let data37 = data36[i10];
             if (typeof data37 === "string") {
-              if (func3(data37) < 1) {
-                const err68 = { instancePath: instancePath + "/migration/python3/disable/" + i10, schemaPath: "#/properties/migration/properties/python3/properties/disable/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (func3(data37) > 200) {
+                const err82 = { instancePath: instancePath + "/migration/python3/disable/" + i10, schemaPath: "#/properties/migration/properties/python3/properties/disable/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
                 if (vErrors === null) {
-                  vErrors = [err68];
+                  vErrors = [err82];
                 } else {
-                  vErrors.push(err68);
+                  vErrors.push(err82);
+                }
+                errors++;
+              }
+              if (func3(data37) < 1) {
+                const err83 = { instancePath: instancePath + "/migration/python3/disable/" + i10, schemaPath: "#/properties/migration/properties/python3/properties/disable/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (vErrors === null) {
+                  vErrors = [err83];
+                } else {
+                  vErrors.push(err83);
                 }
                 errors++;
               }
             } else {
-              const err69 = { instancePath: instancePath + "/migration/python3/disable/" + i10, schemaPath: "#/properties/migration/properties/python3/properties/disable/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              const err84 = { instancePath: instancePath + "/migration/python3/disable/" + i10, schemaPath: "#/properties/migration/properties/python3/properties/disable/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               if (vErrors === null) {
-                vErrors = [err69];
+                vErrors = [err84];
               } else {
-                vErrors.push(err69);
+                vErrors.push(err84);
               }
               errors++;
             }
@@ -72303,41 +70189,41 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           let i11 = data36.length;
           let j2;
           if (i11 > 1) {
-            const indices0 = {};
+            const indices2 = {};
             for (; i11--; ) {
-              let item0 = data36[i11];
-              if (typeof item0 !== "string") {
+              let item2 = data36[i11];
+              if (typeof item2 !== "string") {
                 continue;
               }
-              if (typeof indices0[item0] == "number") {
-                j2 = indices0[item0];
-                const err70 = { instancePath: instancePath + "/migration/python3/disable", schemaPath: "#/properties/migration/properties/python3/properties/disable/uniqueItems", keyword: "uniqueItems", params: { i: i11, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i11 + " are identical)" };
+              if (typeof indices2[item2] == "number") {
+                j2 = indices2[item2];
+                const err85 = { instancePath: instancePath + "/migration/python3/disable", schemaPath: "#/properties/migration/properties/python3/properties/disable/uniqueItems", keyword: "uniqueItems", params: { i: i11, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i11 + " are identical)" };
                 if (vErrors === null) {
-                  vErrors = [err70];
+                  vErrors = [err85];
                 } else {
-                  vErrors.push(err70);
+                  vErrors.push(err85);
                 }
                 errors++;
                 break;
               }
-              indices0[item0] = i11;
+              indices2[item2] = i11;
             }
           }
         } else {
-          const err71 = { instancePath: instancePath + "/migration/python3/disable", schemaPath: "#/properties/migration/properties/python3/properties/disable/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          const err86 = { instancePath: instancePath + "/migration/python3/disable", schemaPath: "#/properties/migration/properties/python3/properties/disable/type", keyword: "type", params: { type: "array" }, message: "must be array" };
           if (vErrors === null) {
-            vErrors = [err71];
+            vErrors = [err86];
           } else {
-            vErrors.push(err71);
+            vErrors.push(err86);
           }
           errors++;
         }
       } else {
-        const err72 = { instancePath: instancePath + "/migration/python3", schemaPath: "#/properties/migration/properties/python3/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err87 = { instancePath: instancePath + "/migration/python3", schemaPath: "#/properties/migration/properties/python3/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err72];
+          vErrors = [err87];
         } else {
-          vErrors.push(err72);
+          vErrors.push(err87);
         }
         errors++;
       }
@@ -72351,11 +70237,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key6 in data38) {
           if (!(key6 === "migration" || key6 === "mixed")) {
-            const err73 = { instancePath: instancePath + "/migration/labels", schemaPath: "#/properties/migration/properties/labels/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+            const err88 = { instancePath: instancePath + "/migration/labels", schemaPath: "#/properties/migration/properties/labels/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
-              vErrors = [err73];
+              vErrors = [err88];
             } else {
-              vErrors.push(err73);
+              vErrors.push(err88);
             }
             errors++;
           }
@@ -72363,58 +70249,58 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         let data39 = data38.migration;
         if (typeof data39 === "string") {
           if (func3(data39) > 50) {
-            const err74 = { instancePath: instancePath + "/migration/labels/migration", schemaPath: "#/properties/migration/properties/labels/properties/migration/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+            const err89 = { instancePath: instancePath + "/migration/labels/migration", schemaPath: "#/properties/migration/properties/labels/properties/migration/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
             if (vErrors === null) {
-              vErrors = [err74];
+              vErrors = [err89];
             } else {
-              vErrors.push(err74);
+              vErrors.push(err89);
             }
             errors++;
           }
         } else {
-          const err75 = { instancePath: instancePath + "/migration/labels/migration", schemaPath: "#/properties/migration/properties/labels/properties/migration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          const err90 = { instancePath: instancePath + "/migration/labels/migration", schemaPath: "#/properties/migration/properties/labels/properties/migration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
-            vErrors = [err75];
+            vErrors = [err90];
           } else {
-            vErrors.push(err75);
+            vErrors.push(err90);
           }
           errors++;
         }
         let data40 = data38.mixed;
         if (typeof data40 === "string") {
           if (func3(data40) > 50) {
-            const err76 = { instancePath: instancePath + "/migration/labels/mixed", schemaPath: "#/properties/migration/properties/labels/properties/mixed/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+            const err91 = { instancePath: instancePath + "/migration/labels/mixed", schemaPath: "#/properties/migration/properties/labels/properties/mixed/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
             if (vErrors === null) {
-              vErrors = [err76];
+              vErrors = [err91];
             } else {
-              vErrors.push(err76);
+              vErrors.push(err91);
             }
             errors++;
           }
         } else {
-          const err77 = { instancePath: instancePath + "/migration/labels/mixed", schemaPath: "#/properties/migration/properties/labels/properties/mixed/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          const err92 = { instancePath: instancePath + "/migration/labels/mixed", schemaPath: "#/properties/migration/properties/labels/properties/mixed/type", keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
-            vErrors = [err77];
+            vErrors = [err92];
           } else {
-            vErrors.push(err77);
+            vErrors.push(err92);
           }
           errors++;
         }
       } else {
-        const err78 = { instancePath: instancePath + "/migration/labels", schemaPath: "#/properties/migration/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err93 = { instancePath: instancePath + "/migration/labels", schemaPath: "#/properties/migration/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err78];
+          vErrors = [err93];
         } else {
-          vErrors.push(err78);
+          vErrors.push(err93);
         }
         errors++;
       }
     } else {
-      const err79 = { instancePath: instancePath + "/migration", schemaPath: "#/properties/migration/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err94 = { instancePath: instancePath + "/migration", schemaPath: "#/properties/migration/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err79];
+        vErrors = [err94];
       } else {
-        vErrors.push(err79);
+        vErrors.push(err94);
       }
       errors++;
     }
@@ -72437,94 +70323,112 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       for (const key7 in data41) {
         if (!(key7 === "enabled" || key7 === "allow" || key7 === "unsupported" || key7 === "maxLookups" || key7 === "timeoutSeconds")) {
-          const err80 = { instancePath: instancePath + "/dependencies", schemaPath: "#/properties/dependencies/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+          const err95 = { instancePath: instancePath + "/dependencies", schemaPath: "#/properties/dependencies/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
-            vErrors = [err80];
+            vErrors = [err95];
           } else {
-            vErrors.push(err80);
+            vErrors.push(err95);
           }
           errors++;
         }
       }
       if (typeof data41.enabled !== "boolean") {
-        const err81 = { instancePath: instancePath + "/dependencies/enabled", schemaPath: "#/properties/dependencies/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err96 = { instancePath: instancePath + "/dependencies/enabled", schemaPath: "#/properties/dependencies/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
-          vErrors = [err81];
+          vErrors = [err96];
         } else {
-          vErrors.push(err81);
+          vErrors.push(err96);
         }
         errors++;
       }
       let data43 = data41.allow;
       if (Array.isArray(data43)) {
+        if (data43.length > 500) {
+          const err97 = { instancePath: instancePath + "/dependencies/allow", schemaPath: "#/properties/dependencies/properties/allow/maxItems", keyword: "maxItems", params: { limit: 500 }, message: "must NOT have more than 500 items" };
+          if (vErrors === null) {
+            vErrors = [err97];
+          } else {
+            vErrors.push(err97);
+          }
+          errors++;
+        }
         const len9 = data43.length;
         for (let i12 = 0; i12 < len9; i12++) {
           let data44 = data43[i12];
           if (typeof data44 === "string") {
-            if (func3(data44) < 1) {
-              const err82 = { instancePath: instancePath + "/dependencies/allow/" + i12, schemaPath: "#/properties/dependencies/properties/allow/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (func3(data44) > 200) {
+              const err98 = { instancePath: instancePath + "/dependencies/allow/" + i12, schemaPath: "#/properties/dependencies/properties/allow/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
               if (vErrors === null) {
-                vErrors = [err82];
+                vErrors = [err98];
               } else {
-                vErrors.push(err82);
+                vErrors.push(err98);
+              }
+              errors++;
+            }
+            if (func3(data44) < 1) {
+              const err99 = { instancePath: instancePath + "/dependencies/allow/" + i12, schemaPath: "#/properties/dependencies/properties/allow/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err99];
+              } else {
+                vErrors.push(err99);
               }
               errors++;
             }
           } else {
-            const err83 = { instancePath: instancePath + "/dependencies/allow/" + i12, schemaPath: "#/properties/dependencies/properties/allow/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err100 = { instancePath: instancePath + "/dependencies/allow/" + i12, schemaPath: "#/properties/dependencies/properties/allow/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err83];
+              vErrors = [err100];
             } else {
-              vErrors.push(err83);
+              vErrors.push(err100);
             }
             errors++;
           }
         }
       } else {
-        const err84 = { instancePath: instancePath + "/dependencies/allow", schemaPath: "#/properties/dependencies/properties/allow/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err101 = { instancePath: instancePath + "/dependencies/allow", schemaPath: "#/properties/dependencies/properties/allow/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err84];
+          vErrors = [err101];
         } else {
-          vErrors.push(err84);
+          vErrors.push(err101);
         }
         errors++;
       }
       let data45 = data41.unsupported;
       if (!(data45 === "default" || data45 === "failure" || data45 === "neutral")) {
-        const err85 = { instancePath: instancePath + "/dependencies/unsupported", schemaPath: "#/properties/dependencies/properties/unsupported/enum", keyword: "enum", params: { allowedValues: schema11.properties.dependencies.properties.unsupported.enum }, message: "must be equal to one of the allowed values" };
+        const err102 = { instancePath: instancePath + "/dependencies/unsupported", schemaPath: "#/properties/dependencies/properties/unsupported/enum", keyword: "enum", params: { allowedValues: schema11.properties.dependencies.properties.unsupported.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err85];
+          vErrors = [err102];
         } else {
-          vErrors.push(err85);
+          vErrors.push(err102);
         }
         errors++;
       }
       let data46 = data41.maxLookups;
       if (!(typeof data46 == "number" && (!(data46 % 1) && !isNaN(data46)) && isFinite(data46))) {
-        const err86 = { instancePath: instancePath + "/dependencies/maxLookups", schemaPath: "#/properties/dependencies/properties/maxLookups/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err103 = { instancePath: instancePath + "/dependencies/maxLookups", schemaPath: "#/properties/dependencies/properties/maxLookups/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err86];
+          vErrors = [err103];
         } else {
-          vErrors.push(err86);
+          vErrors.push(err103);
         }
         errors++;
       }
       if (typeof data46 == "number" && isFinite(data46)) {
         if (data46 > 100 || isNaN(data46)) {
-          const err87 = { instancePath: instancePath + "/dependencies/maxLookups", schemaPath: "#/properties/dependencies/properties/maxLookups/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+          const err104 = { instancePath: instancePath + "/dependencies/maxLookups", schemaPath: "#/properties/dependencies/properties/maxLookups/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
           if (vErrors === null) {
-            vErrors = [err87];
+            vErrors = [err104];
           } else {
-            vErrors.push(err87);
+            vErrors.push(err104);
           }
           errors++;
         }
         if (data46 < 0 || isNaN(data46)) {
-          const err88 = { instancePath: instancePath + "/dependencies/maxLookups", schemaPath: "#/properties/dependencies/properties/maxLookups/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err105 = { instancePath: instancePath + "/dependencies/maxLookups", schemaPath: "#/properties/dependencies/properties/maxLookups/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err88];
+            vErrors = [err105];
           } else {
-            vErrors.push(err88);
+            vErrors.push(err105);
           }
           errors++;
         }
@@ -72532,38 +70436,38 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       let data47 = data41.timeoutSeconds;
       if (typeof data47 == "number" && isFinite(data47)) {
         if (data47 > 30 || isNaN(data47)) {
-          const err89 = { instancePath: instancePath + "/dependencies/timeoutSeconds", schemaPath: "#/properties/dependencies/properties/timeoutSeconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 30 }, message: "must be <= 30" };
+          const err106 = { instancePath: instancePath + "/dependencies/timeoutSeconds", schemaPath: "#/properties/dependencies/properties/timeoutSeconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 30 }, message: "must be <= 30" };
           if (vErrors === null) {
-            vErrors = [err89];
+            vErrors = [err106];
           } else {
-            vErrors.push(err89);
+            vErrors.push(err106);
           }
           errors++;
         }
         if (data47 <= 0 || isNaN(data47)) {
-          const err90 = { instancePath: instancePath + "/dependencies/timeoutSeconds", schemaPath: "#/properties/dependencies/properties/timeoutSeconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
+          const err107 = { instancePath: instancePath + "/dependencies/timeoutSeconds", schemaPath: "#/properties/dependencies/properties/timeoutSeconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
           if (vErrors === null) {
-            vErrors = [err90];
+            vErrors = [err107];
           } else {
-            vErrors.push(err90);
+            vErrors.push(err107);
           }
           errors++;
         }
       } else {
-        const err91 = { instancePath: instancePath + "/dependencies/timeoutSeconds", schemaPath: "#/properties/dependencies/properties/timeoutSeconds/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        const err108 = { instancePath: instancePath + "/dependencies/timeoutSeconds", schemaPath: "#/properties/dependencies/properties/timeoutSeconds/type", keyword: "type", params: { type: "number" }, message: "must be number" };
         if (vErrors === null) {
-          vErrors = [err91];
+          vErrors = [err108];
         } else {
-          vErrors.push(err91);
+          vErrors.push(err108);
         }
         errors++;
       }
     } else {
-      const err92 = { instancePath: instancePath + "/dependencies", schemaPath: "#/properties/dependencies/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err109 = { instancePath: instancePath + "/dependencies", schemaPath: "#/properties/dependencies/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err92];
+        vErrors = [err109];
       } else {
-        vErrors.push(err92);
+        vErrors.push(err109);
       }
       errors++;
     }
@@ -72583,26 +70487,44 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       for (const key8 in data48) {
         if (!(key8 === "presets" || key8 === "alone" || key8 === "tolerance" || key8 === "conclusion")) {
-          const err93 = { instancePath: instancePath + "/schemaMigrations", schemaPath: "#/properties/schemaMigrations/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
+          const err110 = { instancePath: instancePath + "/schemaMigrations", schemaPath: "#/properties/schemaMigrations/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
-            vErrors = [err93];
+            vErrors = [err110];
           } else {
-            vErrors.push(err93);
+            vErrors.push(err110);
           }
           errors++;
         }
       }
       let data49 = data48.presets;
       if (Array.isArray(data49)) {
+        if (data49.length > 20) {
+          const err111 = { instancePath: instancePath + "/schemaMigrations/presets", schemaPath: "#/properties/schemaMigrations/properties/presets/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err111];
+          } else {
+            vErrors.push(err111);
+          }
+          errors++;
+        }
         const len10 = data49.length;
         for (let i13 = 0; i13 < len10; i13++) {
           let data50 = data49[i13];
-          if (!(data50 === "django" || data50 === "alembic" || data50 === "rails" || data50 === "prisma" || data50 === "flyway" || data50 === "liquibase" || data50 === "knex" || data50 === "typeorm")) {
-            const err94 = { instancePath: instancePath + "/schemaMigrations/presets/" + i13, schemaPath: "#/properties/schemaMigrations/properties/presets/items/enum", keyword: "enum", params: { allowedValues: schema11.properties.schemaMigrations.properties.presets.items.enum }, message: "must be equal to one of the allowed values" };
+          if (typeof data50 !== "string") {
+            const err112 = { instancePath: instancePath + "/schemaMigrations/presets/" + i13, schemaPath: "#/properties/schemaMigrations/properties/presets/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err94];
+              vErrors = [err112];
             } else {
-              vErrors.push(err94);
+              vErrors.push(err112);
+            }
+            errors++;
+          }
+          if (!(data50 === "django" || data50 === "alembic" || data50 === "rails" || data50 === "prisma" || data50 === "flyway" || data50 === "liquibase" || data50 === "knex" || data50 === "typeorm")) {
+            const err113 = { instancePath: instancePath + "/schemaMigrations/presets/" + i13, schemaPath: "#/properties/schemaMigrations/properties/presets/items/enum", keyword: "enum", params: { allowedValues: schema11.properties.schemaMigrations.properties.presets.items.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err113];
+            } else {
+              vErrors.push(err113);
             }
             errors++;
           }
@@ -72610,76 +70532,81 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         let i14 = data49.length;
         let j3;
         if (i14 > 1) {
-          outer2: for (; i14--; ) {
-            for (j3 = i14; j3--; ) {
-              if (func0(data49[i14], data49[j3])) {
-                const err95 = { instancePath: instancePath + "/schemaMigrations/presets", schemaPath: "#/properties/schemaMigrations/properties/presets/uniqueItems", keyword: "uniqueItems", params: { i: i14, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i14 + " are identical)" };
-                if (vErrors === null) {
-                  vErrors = [err95];
-                } else {
-                  vErrors.push(err95);
-                }
-                errors++;
-                break outer2;
-              }
+          const indices3 = {};
+          for (; i14--; ) {
+            let item3 = data49[i14];
+            if (typeof item3 !== "string") {
+              continue;
             }
+            if (typeof indices3[item3] == "number") {
+              j3 = indices3[item3];
+              const err114 = { instancePath: instancePath + "/schemaMigrations/presets", schemaPath: "#/properties/schemaMigrations/properties/presets/uniqueItems", keyword: "uniqueItems", params: { i: i14, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i14 + " are identical)" };
+              if (vErrors === null) {
+                vErrors = [err114];
+              } else {
+                vErrors.push(err114);
+              }
+              errors++;
+              break;
+            }
+            indices3[item3] = i14;
           }
         }
       } else {
-        const err96 = { instancePath: instancePath + "/schemaMigrations/presets", schemaPath: "#/properties/schemaMigrations/properties/presets/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err115 = { instancePath: instancePath + "/schemaMigrations/presets", schemaPath: "#/properties/schemaMigrations/properties/presets/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err96];
+          vErrors = [err115];
         } else {
-          vErrors.push(err96);
+          vErrors.push(err115);
         }
         errors++;
       }
       if (typeof data48.alone !== "boolean") {
-        const err97 = { instancePath: instancePath + "/schemaMigrations/alone", schemaPath: "#/properties/schemaMigrations/properties/alone/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err116 = { instancePath: instancePath + "/schemaMigrations/alone", schemaPath: "#/properties/schemaMigrations/properties/alone/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
-          vErrors = [err97];
+          vErrors = [err116];
         } else {
-          vErrors.push(err97);
+          vErrors.push(err116);
         }
         errors++;
       }
       let data52 = data48.tolerance;
       if (!(typeof data52 == "number" && (!(data52 % 1) && !isNaN(data52)) && isFinite(data52))) {
-        const err98 = { instancePath: instancePath + "/schemaMigrations/tolerance", schemaPath: "#/properties/schemaMigrations/properties/tolerance/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err117 = { instancePath: instancePath + "/schemaMigrations/tolerance", schemaPath: "#/properties/schemaMigrations/properties/tolerance/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err98];
+          vErrors = [err117];
         } else {
-          vErrors.push(err98);
+          vErrors.push(err117);
         }
         errors++;
       }
       if (typeof data52 == "number" && isFinite(data52)) {
         if (data52 < 0 || isNaN(data52)) {
-          const err99 = { instancePath: instancePath + "/schemaMigrations/tolerance", schemaPath: "#/properties/schemaMigrations/properties/tolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err118 = { instancePath: instancePath + "/schemaMigrations/tolerance", schemaPath: "#/properties/schemaMigrations/properties/tolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err99];
+            vErrors = [err118];
           } else {
-            vErrors.push(err99);
+            vErrors.push(err118);
           }
           errors++;
         }
       }
       let data53 = data48.conclusion;
       if (!(data53 === "default" || data53 === "failure" || data53 === "neutral")) {
-        const err100 = { instancePath: instancePath + "/schemaMigrations/conclusion", schemaPath: "#/properties/schemaMigrations/properties/conclusion/enum", keyword: "enum", params: { allowedValues: schema11.properties.schemaMigrations.properties.conclusion.enum }, message: "must be equal to one of the allowed values" };
+        const err119 = { instancePath: instancePath + "/schemaMigrations/conclusion", schemaPath: "#/properties/schemaMigrations/properties/conclusion/enum", keyword: "enum", params: { allowedValues: schema11.properties.schemaMigrations.properties.conclusion.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err100];
+          vErrors = [err119];
         } else {
-          vErrors.push(err100);
+          vErrors.push(err119);
         }
         errors++;
       }
     } else {
-      const err101 = { instancePath: instancePath + "/schemaMigrations", schemaPath: "#/properties/schemaMigrations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err120 = { instancePath: instancePath + "/schemaMigrations", schemaPath: "#/properties/schemaMigrations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err101];
+        vErrors = [err120];
       } else {
-        vErrors.push(err101);
+        vErrors.push(err120);
       }
       errors++;
     }
@@ -72693,40 +70620,40 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       for (const key9 in data54) {
         if (!(key9 === "permission" || key9 === "allowAuthor")) {
-          const err102 = { instancePath: instancePath + "/accept", schemaPath: "#/properties/accept/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
+          const err121 = { instancePath: instancePath + "/accept", schemaPath: "#/properties/accept/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
-            vErrors = [err102];
+            vErrors = [err121];
           } else {
-            vErrors.push(err102);
+            vErrors.push(err121);
           }
           errors++;
         }
       }
       let data55 = data54.permission;
       if (!(data55 === "read" || data55 === "triage" || data55 === "write" || data55 === "maintain" || data55 === "admin")) {
-        const err103 = { instancePath: instancePath + "/accept/permission", schemaPath: "#/properties/accept/properties/permission/enum", keyword: "enum", params: { allowedValues: schema11.properties.accept.properties.permission.enum }, message: "must be equal to one of the allowed values" };
+        const err122 = { instancePath: instancePath + "/accept/permission", schemaPath: "#/properties/accept/properties/permission/enum", keyword: "enum", params: { allowedValues: schema11.properties.accept.properties.permission.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err103];
+          vErrors = [err122];
         } else {
-          vErrors.push(err103);
+          vErrors.push(err122);
         }
         errors++;
       }
       if (typeof data54.allowAuthor !== "boolean") {
-        const err104 = { instancePath: instancePath + "/accept/allowAuthor", schemaPath: "#/properties/accept/properties/allowAuthor/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err123 = { instancePath: instancePath + "/accept/allowAuthor", schemaPath: "#/properties/accept/properties/allowAuthor/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
-          vErrors = [err104];
+          vErrors = [err123];
         } else {
-          vErrors.push(err104);
+          vErrors.push(err123);
         }
         errors++;
       }
     } else {
-      const err105 = { instancePath: instancePath + "/accept", schemaPath: "#/properties/accept/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err124 = { instancePath: instancePath + "/accept", schemaPath: "#/properties/accept/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err105];
+        vErrors = [err124];
       } else {
-        vErrors.push(err105);
+        vErrors.push(err124);
       }
       errors++;
     }
@@ -72737,31 +70664,31 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       for (const key10 in data57) {
         if (!(key10 === "sticky")) {
-          const err106 = { instancePath: instancePath + "/comments", schemaPath: "#/properties/comments/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
+          const err125 = { instancePath: instancePath + "/comments", schemaPath: "#/properties/comments/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
-            vErrors = [err106];
+            vErrors = [err125];
           } else {
-            vErrors.push(err106);
+            vErrors.push(err125);
           }
           errors++;
         }
       }
       let data58 = data57.sticky;
       if (!(data58 === "auto" || data58 === "on" || data58 === "off")) {
-        const err107 = { instancePath: instancePath + "/comments/sticky", schemaPath: "#/properties/comments/properties/sticky/enum", keyword: "enum", params: { allowedValues: schema11.properties.comments.properties.sticky.enum }, message: "must be equal to one of the allowed values" };
+        const err126 = { instancePath: instancePath + "/comments/sticky", schemaPath: "#/properties/comments/properties/sticky/enum", keyword: "enum", params: { allowedValues: schema11.properties.comments.properties.sticky.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err107];
+          vErrors = [err126];
         } else {
-          vErrors.push(err107);
+          vErrors.push(err126);
         }
         errors++;
       }
     } else {
-      const err108 = { instancePath: instancePath + "/comments", schemaPath: "#/properties/comments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err127 = { instancePath: instancePath + "/comments", schemaPath: "#/properties/comments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err108];
+        vErrors = [err127];
       } else {
-        vErrors.push(err108);
+        vErrors.push(err127);
       }
       errors++;
     }
@@ -72778,94 +70705,112 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       for (const key11 in data59) {
         if (!(key11 === "enabled" || key11 === "branches" || key11 === "maxCommits")) {
-          const err109 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
+          const err128 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
-            vErrors = [err109];
+            vErrors = [err128];
           } else {
-            vErrors.push(err109);
+            vErrors.push(err128);
           }
           errors++;
         }
       }
       if (typeof data59.enabled !== "boolean") {
-        const err110 = { instancePath: instancePath + "/push/enabled", schemaPath: "#/properties/push/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err129 = { instancePath: instancePath + "/push/enabled", schemaPath: "#/properties/push/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
-          vErrors = [err110];
+          vErrors = [err129];
         } else {
-          vErrors.push(err110);
+          vErrors.push(err129);
         }
         errors++;
       }
       let data61 = data59.branches;
       if (Array.isArray(data61)) {
+        if (data61.length > 200) {
+          const err130 = { instancePath: instancePath + "/push/branches", schemaPath: "#/properties/push/properties/branches/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
+          if (vErrors === null) {
+            vErrors = [err130];
+          } else {
+            vErrors.push(err130);
+          }
+          errors++;
+        }
         const len11 = data61.length;
         for (let i15 = 0; i15 < len11; i15++) {
           let data62 = data61[i15];
           if (typeof data62 === "string") {
-            if (func3(data62) < 1) {
-              const err111 = { instancePath: instancePath + "/push/branches/" + i15, schemaPath: "#/properties/push/properties/branches/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (func3(data62) > 256) {
+              const err131 = { instancePath: instancePath + "/push/branches/" + i15, schemaPath: "#/properties/push/properties/branches/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
               if (vErrors === null) {
-                vErrors = [err111];
+                vErrors = [err131];
               } else {
-                vErrors.push(err111);
+                vErrors.push(err131);
+              }
+              errors++;
+            }
+            if (func3(data62) < 1) {
+              const err132 = { instancePath: instancePath + "/push/branches/" + i15, schemaPath: "#/properties/push/properties/branches/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err132];
+              } else {
+                vErrors.push(err132);
               }
               errors++;
             }
           } else {
-            const err112 = { instancePath: instancePath + "/push/branches/" + i15, schemaPath: "#/properties/push/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err133 = { instancePath: instancePath + "/push/branches/" + i15, schemaPath: "#/properties/push/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err112];
+              vErrors = [err133];
             } else {
-              vErrors.push(err112);
+              vErrors.push(err133);
             }
             errors++;
           }
         }
       } else {
-        const err113 = { instancePath: instancePath + "/push/branches", schemaPath: "#/properties/push/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err134 = { instancePath: instancePath + "/push/branches", schemaPath: "#/properties/push/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err113];
+          vErrors = [err134];
         } else {
-          vErrors.push(err113);
+          vErrors.push(err134);
         }
         errors++;
       }
       let data63 = data59.maxCommits;
       if (!(typeof data63 == "number" && (!(data63 % 1) && !isNaN(data63)) && isFinite(data63))) {
-        const err114 = { instancePath: instancePath + "/push/maxCommits", schemaPath: "#/properties/push/properties/maxCommits/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err135 = { instancePath: instancePath + "/push/maxCommits", schemaPath: "#/properties/push/properties/maxCommits/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err114];
+          vErrors = [err135];
         } else {
-          vErrors.push(err114);
+          vErrors.push(err135);
         }
         errors++;
       }
       if (typeof data63 == "number" && isFinite(data63)) {
         if (data63 > 100 || isNaN(data63)) {
-          const err115 = { instancePath: instancePath + "/push/maxCommits", schemaPath: "#/properties/push/properties/maxCommits/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+          const err136 = { instancePath: instancePath + "/push/maxCommits", schemaPath: "#/properties/push/properties/maxCommits/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
           if (vErrors === null) {
-            vErrors = [err115];
+            vErrors = [err136];
           } else {
-            vErrors.push(err115);
+            vErrors.push(err136);
           }
           errors++;
         }
         if (data63 < 1 || isNaN(data63)) {
-          const err116 = { instancePath: instancePath + "/push/maxCommits", schemaPath: "#/properties/push/properties/maxCommits/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          const err137 = { instancePath: instancePath + "/push/maxCommits", schemaPath: "#/properties/push/properties/maxCommits/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
-            vErrors = [err116];
+            vErrors = [err137];
           } else {
-            vErrors.push(err116);
+            vErrors.push(err137);
           }
           errors++;
         }
       }
     } else {
-      const err117 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err138 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err117];
+        vErrors = [err138];
       } else {
-        vErrors.push(err117);
+        vErrors.push(err138);
       }
       errors++;
     }
@@ -72891,136 +70836,154 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       for (const key12 in data64) {
         if (!(key12 === "enabled" || key12 === "title" || key12 === "minIntervalMinutes" || key12 === "maxBytes" || key12 === "depth" || key12 === "importNames")) {
-          const err118 = { instancePath: instancePath + "/dashboard", schemaPath: "#/properties/dashboard/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
+          const err139 = { instancePath: instancePath + "/dashboard", schemaPath: "#/properties/dashboard/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
-            vErrors = [err118];
+            vErrors = [err139];
           } else {
-            vErrors.push(err118);
+            vErrors.push(err139);
           }
           errors++;
         }
       }
       if (typeof data64.enabled !== "boolean") {
-        const err119 = { instancePath: instancePath + "/dashboard/enabled", schemaPath: "#/properties/dashboard/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err140 = { instancePath: instancePath + "/dashboard/enabled", schemaPath: "#/properties/dashboard/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
-          vErrors = [err119];
+          vErrors = [err140];
         } else {
-          vErrors.push(err119);
+          vErrors.push(err140);
         }
         errors++;
       }
       let data66 = data64.title;
       if (typeof data66 === "string") {
         if (func3(data66) > 200) {
-          const err120 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
+          const err141 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
-            vErrors = [err120];
+            vErrors = [err141];
           } else {
-            vErrors.push(err120);
+            vErrors.push(err141);
           }
           errors++;
         }
         if (func3(data66) < 1) {
-          const err121 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err142 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err121];
+            vErrors = [err142];
           } else {
-            vErrors.push(err121);
+            vErrors.push(err142);
           }
           errors++;
         }
       } else {
-        const err122 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err143 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err122];
+          vErrors = [err143];
         } else {
-          vErrors.push(err122);
+          vErrors.push(err143);
         }
         errors++;
       }
       let data67 = data64.minIntervalMinutes;
       if (!(typeof data67 == "number" && (!(data67 % 1) && !isNaN(data67)) && isFinite(data67))) {
-        const err123 = { instancePath: instancePath + "/dashboard/minIntervalMinutes", schemaPath: "#/properties/dashboard/properties/minIntervalMinutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err144 = { instancePath: instancePath + "/dashboard/minIntervalMinutes", schemaPath: "#/properties/dashboard/properties/minIntervalMinutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err123];
+          vErrors = [err144];
         } else {
-          vErrors.push(err123);
+          vErrors.push(err144);
         }
         errors++;
       }
       if (typeof data67 == "number" && isFinite(data67)) {
         if (data67 < 0 || isNaN(data67)) {
-          const err124 = { instancePath: instancePath + "/dashboard/minIntervalMinutes", schemaPath: "#/properties/dashboard/properties/minIntervalMinutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err145 = { instancePath: instancePath + "/dashboard/minIntervalMinutes", schemaPath: "#/properties/dashboard/properties/minIntervalMinutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err124];
+            vErrors = [err145];
           } else {
-            vErrors.push(err124);
+            vErrors.push(err145);
           }
           errors++;
         }
       }
       let data68 = data64.maxBytes;
       if (!(typeof data68 == "number" && (!(data68 % 1) && !isNaN(data68)) && isFinite(data68))) {
-        const err125 = { instancePath: instancePath + "/dashboard/maxBytes", schemaPath: "#/properties/dashboard/properties/maxBytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err146 = { instancePath: instancePath + "/dashboard/maxBytes", schemaPath: "#/properties/dashboard/properties/maxBytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err125];
+          vErrors = [err146];
         } else {
-          vErrors.push(err125);
+          vErrors.push(err146);
         }
         errors++;
       }
       if (typeof data68 == "number" && isFinite(data68)) {
         if (data68 < 1 || isNaN(data68)) {
-          const err126 = { instancePath: instancePath + "/dashboard/maxBytes", schemaPath: "#/properties/dashboard/properties/maxBytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          const err147 = { instancePath: instancePath + "/dashboard/maxBytes", schemaPath: "#/properties/dashboard/properties/maxBytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
-            vErrors = [err126];
+            vErrors = [err147];
           } else {
-            vErrors.push(err126);
+            vErrors.push(err147);
           }
           errors++;
         }
       }
       let data69 = data64.depth;
       if (!(typeof data69 == "number" && (!(data69 % 1) && !isNaN(data69)) && isFinite(data69))) {
-        const err127 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err148 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err127];
+          vErrors = [err148];
         } else {
-          vErrors.push(err127);
+          vErrors.push(err148);
         }
         errors++;
       }
       if (typeof data69 == "number" && isFinite(data69)) {
         if (data69 > 5 || isNaN(data69)) {
-          const err128 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/maximum", keyword: "maximum", params: { comparison: "<=", limit: 5 }, message: "must be <= 5" };
+          const err149 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/maximum", keyword: "maximum", params: { comparison: "<=", limit: 5 }, message: "must be <= 5" };
           if (vErrors === null) {
-            vErrors = [err128];
+            vErrors = [err149];
           } else {
-            vErrors.push(err128);
+            vErrors.push(err149);
           }
           errors++;
         }
         if (data69 < 1 || isNaN(data69)) {
-          const err129 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          const err150 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
-            vErrors = [err129];
+            vErrors = [err150];
           } else {
-            vErrors.push(err129);
+            vErrors.push(err150);
           }
           errors++;
         }
       }
       let data70 = data64.importNames;
       if (data70 && typeof data70 == "object" && !Array.isArray(data70)) {
+        if (Object.keys(data70).length > 500) {
+          const err151 = { instancePath: instancePath + "/dashboard/importNames", schemaPath: "#/properties/dashboard/properties/importNames/maxProperties", keyword: "maxProperties", params: { limit: 500 }, message: "must NOT have more than 500 properties" };
+          if (vErrors === null) {
+            vErrors = [err151];
+          } else {
+            vErrors.push(err151);
+          }
+          errors++;
+        }
         for (const key13 in data70) {
           let data71 = data70[key13];
           if (Array.isArray(data71)) {
-            if (data71.length < 1) {
-              const err130 = { instancePath: instancePath + "/dashboard/importNames/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+            if (data71.length > 20) {
+              const err152 = { instancePath: instancePath + "/dashboard/importNames/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
               if (vErrors === null) {
-                vErrors = [err130];
+                vErrors = [err152];
               } else {
-                vErrors.push(err130);
+                vErrors.push(err152);
+              }
+              errors++;
+            }
+            if (data71.length < 1) {
+              const err153 = { instancePath: instancePath + "/dashboard/importNames/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err153];
+              } else {
+                vErrors.push(err153);
               }
               errors++;
             }
@@ -73028,59 +70991,68 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i16 = 0; i16 < len12; i16++) {
               let data72 = data71[i16];
               if (typeof data72 === "string") {
-                if (func3(data72) < 1) {
-                  const err131 = { instancePath: instancePath + "/dashboard/importNames/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i16, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (func3(data72) > 200) {
+                  const err154 = { instancePath: instancePath + "/dashboard/importNames/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i16, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
                   if (vErrors === null) {
-                    vErrors = [err131];
+                    vErrors = [err154];
                   } else {
-                    vErrors.push(err131);
+                    vErrors.push(err154);
+                  }
+                  errors++;
+                }
+                if (func3(data72) < 1) {
+                  const err155 = { instancePath: instancePath + "/dashboard/importNames/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i16, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err155];
+                  } else {
+                    vErrors.push(err155);
                   }
                   errors++;
                 }
               } else {
-                const err132 = { instancePath: instancePath + "/dashboard/importNames/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i16, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err156 = { instancePath: instancePath + "/dashboard/importNames/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i16, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err132];
+                  vErrors = [err156];
                 } else {
-                  vErrors.push(err132);
+                  vErrors.push(err156);
                 }
                 errors++;
               }
             }
           } else {
-            const err133 = { instancePath: instancePath + "/dashboard/importNames/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err157 = { instancePath: instancePath + "/dashboard/importNames/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err133];
+              vErrors = [err157];
             } else {
-              vErrors.push(err133);
+              vErrors.push(err157);
             }
             errors++;
           }
         }
       } else {
-        const err134 = { instancePath: instancePath + "/dashboard/importNames", schemaPath: "#/properties/dashboard/properties/importNames/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err158 = { instancePath: instancePath + "/dashboard/importNames", schemaPath: "#/properties/dashboard/properties/importNames/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err134];
+          vErrors = [err158];
         } else {
-          vErrors.push(err134);
+          vErrors.push(err158);
         }
         errors++;
       }
     } else {
-      const err135 = { instancePath: instancePath + "/dashboard", schemaPath: "#/properties/dashboard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err159 = { instancePath: instancePath + "/dashboard", schemaPath: "#/properties/dashboard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err135];
+        vErrors = [err159];
       } else {
-        vErrors.push(err135);
+        vErrors.push(err159);
       }
       errors++;
     }
   } else {
-    const err136 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err160 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err136];
+      vErrors = [err160];
     } else {
-      vErrors.push(err136);
+      vErrors.push(err160);
     }
     errors++;
   }
@@ -73170,8 +71142,9 @@ var CONFIG_DEFAULTS = {
 
 // src/policy/config.ts
 var sizeClassNames = SIZE_CLASSES.filter((c) => c !== "XXL");
-var findingConclusion2 = (description) => ({ description, enum: ["default", "failure", "neutral"], default: "default" });
-var globList = { type: "array", items: { type: "string", minLength: 1 } };
+var findingConclusion = (description) => ({ description, enum: ["default", "failure", "neutral"], default: "default" });
+var globList = { type: "array", items: { type: "string", minLength: 1, maxLength: MAX_GLOB_LENGTH }, maxItems: 200 };
+var nameList = { type: "array", items: { type: "string", minLength: 1, maxLength: 200 }, maxItems: 500 };
 var CONFIG_SCHEMA = {
   $schema: "http://json-schema.org/draft-07/schema#",
   title: "small-steps configuration (.github/small-steps.yml)",
@@ -73205,15 +71178,13 @@ var CONFIG_SCHEMA = {
       default: 1
     },
     exclude: {
-      description: "Globs of files not to count (minimatch); a leading ! counts a file again. The last match wins.",
-      type: "array",
-      items: { type: "string", minLength: 1 },
+      description: "Globs of files not to count (minimatch syntax, no extended globs); a leading ! counts a file again. The last match wins.",
+      ...globList,
       default: []
     },
     branches: {
       description: "Base branches that get a verdict (globs). Empty: the repository's default branch.",
-      type: "array",
-      items: { type: "string", minLength: 1 },
+      ...globList,
       default: []
     },
     drafts: {
@@ -73242,13 +71213,15 @@ var CONFIG_SCHEMA = {
         packs: {
           description: "Built-in migration packs to run.",
           type: "array",
-          items: { enum: ["python3"] },
+          items: { type: "string", enum: ["python3"] },
+          maxItems: 10,
           uniqueItems: true,
           default: ["python3"]
         },
         custom: {
           description: "Packs of your own: lines matching `old` are what the migration removes; `new` is its replacement. Patterns are RE2 (linear time).",
           type: "array",
+          maxItems: 20,
           items: {
             type: "object",
             additionalProperties: false,
@@ -73256,8 +71229,8 @@ var CONFIG_SCHEMA = {
             properties: {
               name: { type: "string", minLength: 1, maxLength: 60 },
               files: { ...globList, minItems: 1 },
-              old: { type: "array", items: { type: "string", minLength: 1, maxLength: 500 }, minItems: 1 },
-              new: { type: "array", items: { type: "string", minLength: 1, maxLength: 500 }, default: [] },
+              old: { type: "array", items: { type: "string", minLength: 1, maxLength: 500 }, minItems: 1, maxItems: 50 },
+              new: { type: "array", items: { type: "string", minLength: 1, maxLength: 500 }, maxItems: 50, default: [] },
               message: { type: "string", minLength: 1, maxLength: 500 }
             }
           },
@@ -73269,15 +71242,15 @@ var CONFIG_SCHEMA = {
           minimum: 0,
           default: 0.1
         },
-        regressions: findingConclusion2("Conclusion when a change brings back what the migration removes."),
+        regressions: findingConclusion("Conclusion when a change brings back what the migration removes."),
         python3: {
           type: "object",
           additionalProperties: false,
           default: {},
           description: "Rules of the python3 pack to turn on (opt-in rules such as old-division) or off, by rule id.",
           properties: {
-            enable: { type: "array", items: { enum: PYTHON3_OPT_IN_RULES }, uniqueItems: true, default: [], description: "Opt-in rules to turn on: old-division (flagged only in files without `from __future__ import division`)." },
-            disable: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true, default: [], description: "Rule ids to turn off (as the check run names them, e.g. print-tuple, unittest-deprecated-alias, module-commands)." }
+            enable: { type: "array", items: { type: "string", enum: PYTHON3_OPT_IN_RULES }, maxItems: 20, uniqueItems: true, default: [], description: "Opt-in rules to turn on: old-division (flagged only in files without `from __future__ import division`)." },
+            disable: { ...nameList, uniqueItems: true, default: [], description: "Rule ids to turn off (as the check run names them, e.g. print-tuple, unittest-deprecated-alias, module-commands)." }
           }
         },
         labels: {
@@ -73297,8 +71270,8 @@ var CONFIG_SCHEMA = {
       additionalProperties: false,
       properties: {
         enabled: { type: "boolean", default: true, description: "Check new Python dependencies for Python 3 support on PyPI." },
-        allow: { type: "array", items: { type: "string", minLength: 1 }, default: [], description: "Packages to accept without asking PyPI (renamed or absorbed packages)." },
-        unsupported: findingConclusion2("Conclusion when a new dependency lacks Python 3 support."),
+        allow: { ...nameList, default: [], description: "Packages to accept without asking PyPI (renamed or absorbed packages)." },
+        unsupported: findingConclusion("Conclusion when a new dependency lacks Python 3 support."),
         maxLookups: { type: "integer", minimum: 0, maximum: 100, default: 25, description: "PyPI lookups per event at most." },
         timeoutSeconds: { type: "number", exclusiveMinimum: 0, maximum: 30, default: 5, description: "How long to wait for PyPI." }
       },
@@ -73308,10 +71281,10 @@ var CONFIG_SCHEMA = {
       type: "object",
       additionalProperties: false,
       properties: {
-        presets: { type: "array", items: { enum: Object.keys(SCHEMA_PRESETS) }, uniqueItems: true, default: Object.keys(SCHEMA_PRESETS) },
+        presets: { type: "array", items: { type: "string", enum: Object.keys(SCHEMA_PRESETS) }, maxItems: 20, uniqueItems: true, default: Object.keys(SCHEMA_PRESETS) },
         alone: { type: "boolean", default: true, description: "Schema migrations ship alone: flag a pull request that mixes them with application code." },
         tolerance: { type: "integer", minimum: 0, default: 0, description: "Application lines allowed beside schema migrations." },
-        conclusion: findingConclusion2("Conclusion when schema migrations are mixed with application code.")
+        conclusion: findingConclusion("Conclusion when schema migrations are mixed with application code.")
       },
       default: {}
     },
@@ -73359,7 +71332,8 @@ var CONFIG_SCHEMA = {
         depth: { type: "integer", minimum: 1, maximum: 5, default: 1, description: "Folder depth of the by-folder table." },
         importNames: {
           type: "object",
-          additionalProperties: { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 },
+          additionalProperties: { ...nameList, minItems: 1, maxItems: 20 },
+          maxProperties: 500,
           default: {},
           description: "Distribution \u2192 the modules it provides, where they differ from its name (beyond the built-in table: PyYAML \u2192 yaml, \u2026)."
         }
@@ -73393,9 +71367,13 @@ function describeError(error2) {
     case "uniqueItems":
       return "expected no repeated items";
     case "minItems":
-      return `expected at least ${count2(error2.params.limit, "item")}`;
+      return `expected at least ${count(error2.params.limit, "item")}`;
     case "maxLength":
       return `expected at most ${error2.params.limit} characters`;
+    case "maxItems":
+      return `expected at most ${count(error2.params.limit, "item")}`;
+    case "maxProperties":
+      return `expected at most ${count(error2.params.limit, "entry")}`;
     default:
       return `expected a value that ${error2.message ?? "is valid"}`;
   }
@@ -73418,6 +71396,18 @@ function resolveConfig(raw) {
     }
   }
   problems.push(...compileCustomPacks(config2.migration.custom).problems);
+  const globs = [
+    ["exclude", config2.exclude.map((g) => g.startsWith("!") ? g.slice(1) : g)],
+    ["branches", config2.branches],
+    ["push.branches", config2.push.branches],
+    ...config2.migration.custom.map((c, i2) => [`migration.custom[${i2}].files`, c.files])
+  ];
+  for (const [key, list] of globs) {
+    list.forEach((glob, i2) => {
+      const problem = globProblem(glob);
+      if (problem) problems.push({ path: `${key}[${i2}]`, message: `the glob ${JSON.stringify(glob)} ${problem}` });
+    });
+  }
   return problems.length ? { ok: false, problems } : { ok: true, config: config2 };
 }
 function mergeConfigs(configs) {
@@ -73432,25 +71422,53 @@ function mergeConfigs(configs) {
 
 // src/github/config-file.ts
 var CONFIG_PATH = ".github/small-steps.yml";
-async function loadConfig(github, ref, htmlBase2, path2 = CONFIG_PATH) {
+async function loadConfig(github, ref, htmlBase2, path = CONFIG_PATH) {
   let files;
   let merged;
   const link = (f) => `${htmlBase2}/${f.owner}/${f.repo}/blob/HEAD/${f.path}`;
   try {
-    const result = await github.config.get({ ...ref, path: path2, defaults: (configs) => mergeConfigs(configs) });
+    const result = await github.config.get({ ...ref, path, defaults: (configs) => mergeConfigs(configs) });
     files = result.files;
     merged = files.some((f) => f.config !== null) ? result.config : null;
   } catch (error2) {
     if (typeof error2.status === "number") throw error2;
     const message = error2 instanceof Error ? error2.message.replace("[@probot/octokit-plugin-config] ", "") : String(error2);
     const cause = error2 instanceof Error && error2.cause instanceof Error ? ` ${error2.cause.message.split("\n")[0]}` : "";
-    return { ok: false, problems: [{ path: "(file)", message: `${message}${cause}` }], sources: [path2], detailsUrl: link({ ...ref, path: path2 }) };
+    return { ok: false, problems: [{ path: "(file)", message: `${message}${cause}` }], sources: [path], detailsUrl: link({ ...ref, path }) };
   }
   const used = files.filter((f) => f.config !== null);
   const sources = used.map((f) => `${f.owner}/${f.repo}:${f.path}`);
+  const extendsProblems = problemsOfExtends(files, ref);
+  if (extendsProblems.length) return { ok: false, problems: extendsProblems, sources, detailsUrl: link(files[0]) };
   const resolved = resolveConfig(merged);
   if (resolved.ok) return { ok: true, config: resolved.config, sources };
-  return { ok: false, problems: resolved.problems, sources, detailsUrl: used[0] ? link(used[0]) : void 0 };
+  return { ok: false, problems: ownProblems(used, resolved.problems), sources, detailsUrl: used[0] ? link(used[0]) : void 0 };
+}
+var nameOf = (f) => `${f.owner}/${f.repo}:${f.path}`;
+function problemsOfExtends(files, ref) {
+  const problems = [];
+  const firstPresent = files.findIndex((f) => f.config !== null);
+  if (firstPresent === -1) return problems;
+  for (const target of files.slice(firstPresent + 1)) {
+    if (target.owner.toLowerCase() !== ref.owner.toLowerCase()) {
+      problems.push({ path: "_extends", message: `may only name repositories of ${ref.owner}; ${nameOf(target)} is not one` });
+    } else if (target.config === null) {
+      problems.push({ path: "_extends", message: `names ${nameOf(target)}, which does not exist or which the app cannot read` });
+    }
+  }
+  return problems;
+}
+function ownProblems(used, merged) {
+  if (used.length < 2) return merged;
+  const [own, ...extended] = used;
+  const problems = [];
+  const alone = resolveConfig(own.config);
+  if (!alone.ok) problems.push(...alone.problems);
+  for (const file2 of extended) {
+    const result = resolveConfig(file2.config);
+    if (!result.ok) problems.push({ path: "_extends", message: `${nameOf(file2)} is not a valid small-steps config (${count(result.problems.length, "problem")}): fix it there` });
+  }
+  return problems.length ? problems : merged;
 }
 
 // src/github/labels.ts
@@ -73509,8 +71527,8 @@ async function listPullRequestFiles(github, ref) {
 var BLOBS_PER_QUERY = 100;
 function blobFields(paths, sha, prefix = "") {
   const variables = {};
-  const fields = paths.map((path2, i2) => {
-    variables[`${prefix}e${i2}`] = `${sha}:${path2}`;
+  const fields = paths.map((path, i2) => {
+    variables[`${prefix}e${i2}`] = `${sha}:${path}`;
     return `${prefix}f${i2}: object(expression: $${prefix}e${i2}) { ... on Blob { text } }`;
   }).join("\n");
   return { fields, variables };
@@ -73528,15 +71546,15 @@ function blobText(repository, alias) {
   return blob && typeof blob.text === "string" ? blob.text : void 0;
 }
 function textsByPath(repository, paths, prefix) {
-  return new Map(paths.flatMap((path2, i2) => {
+  return new Map(paths.flatMap((path, i2) => {
     const text = blobText(repository, `${prefix}f${i2}`);
-    return text === void 0 ? [] : [[path2, text]];
+    return text === void 0 ? [] : [[path, text]];
   }));
 }
 function readBlobs(repository, paths) {
-  return paths.flatMap((path2, i2) => {
+  return paths.flatMap((path, i2) => {
     const text = blobText(repository, `f${i2}`);
-    return text === void 0 ? [] : [{ path: path2, text }];
+    return text === void 0 ? [] : [{ path, text }];
   });
 }
 var declare = (variables) => Object.keys(variables).map((name2) => `, $${name2}: String!`).join("");
@@ -73546,12 +71564,14 @@ async function readPullRequestState(github, q) {
   const manifestPaths = q.manifestPaths ?? [];
   const before = blobFields(manifestPaths, q.baseSha, "mb");
   const after = blobFields(manifestPaths, q.headSha, "mh");
+  const unchangedPaths = q.unchangedManifestPaths ?? [];
+  const unchanged = blobFields(unchangedPaths, q.baseSha, "mu");
   const headPaths = q.headPaths ?? [];
   const heads = blobFields(headPaths, q.headSha, "h");
   const basePaths = q.basePaths ?? [];
   const bases = blobFields(basePaths, q.baseSha, "b");
   const labels = labelFields(q.labelNames);
-  const variables = { ...blobs.variables, ...before.variables, ...after.variables, ...heads.variables, ...bases.variables, ...labels.variables };
+  const variables = { ...blobs.variables, ...before.variables, ...after.variables, ...unchanged.variables, ...heads.variables, ...bases.variables, ...labels.variables };
   const checks = "... on Commit { checkSuites(first: 20, filterBy: { appId: $appId }) { nodes { app { databaseId } checkRuns(first: 1, filterBy: { checkName: $checkName }) { nodes { databaseId status conclusion title summary text externalId } } } } }";
   const previous = q.previousSha ? `previous: object(oid: $previous) { ${checks} }` : "";
   const pull = q.pullNumber !== void 0;
@@ -73560,7 +71580,7 @@ async function readPullRequestState(github, q) {
     ${pull ? "pullRequest(number: $number) { headRefOid labels(first: 100) { nodes { name } } }" : ""}
     head: object(oid: $head) { ${checks} }
     ${previous}
-    ${[blobs.fields, before.fields, after.fields, heads.fields, bases.fields, labels.fields].filter(Boolean).join("\n    ")}
+    ${[blobs.fields, before.fields, after.fields, unchanged.fields, heads.fields, bases.fields, labels.fields].filter(Boolean).join("\n    ")}
   }
 }`;
   const response = await github.graphql(query, {
@@ -73588,7 +71608,13 @@ async function readPullRequestState(github, q) {
     headSha: repository.pullRequest?.headRefOid ?? q.headSha,
     labels: repository.pullRequest?.labels.nodes.map((l) => l.name) ?? [],
     repositoryLabels: q.labelNames.filter((_, i2) => repository[`l${i2}`]?.name !== void 0),
-    manifests: manifestPaths.map((path2, i2) => ({ path: path2, before: blobText(repository, `mbf${i2}`), after: blobText(repository, `mhf${i2}`) })),
+    manifests: [
+      ...manifestPaths.map((path, i2) => ({ path, before: blobText(repository, `mbf${i2}`), after: blobText(repository, `mhf${i2}`) })),
+      ...unchangedPaths.flatMap((path, i2) => {
+        const before2 = blobText(repository, `muf${i2}`);
+        return before2 === void 0 ? [] : [{ path, before: before2, unchanged: true }];
+      })
+    ],
     existingCheckRun: ourRun(repository.head),
     previousCheckRun: ourRun(repository.previous),
     gitattributes,
@@ -73605,8 +71631,8 @@ function chunk(items, size) {
 // src/policy/split-plan.ts
 var TEST_FOLDERS = /* @__PURE__ */ new Set(["test", "tests", "__tests__", "spec", "specs", "testing"]);
 var SOURCE_ROOTS = /* @__PURE__ */ new Set(["src", "lib"]);
-function moduleOf(path2) {
-  const folders = path2.split("/").slice(0, -1).filter((segment) => !TEST_FOLDERS.has(segment));
+function moduleOf(path) {
+  const folders = path.split("/").slice(0, -1).filter((segment) => !TEST_FOLDERS.has(segment));
   while (folders.length && SOURCE_ROOTS.has(folders[0])) folders.shift();
   return folders.slice(0, 2).join("/") || "(top level)";
 }
@@ -73648,8 +71674,8 @@ function planSplit(files, schema, migrationFiles, thresholds, limit) {
   parts2.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.lines - a.lines);
   return { capacity, parts: parts2 };
 }
-function unitOf(path2) {
-  const base = path2.slice(path2.lastIndexOf("/") + 1).replace(/\.[^.]+$/, "");
+function unitOf(path) {
+  const base = path.slice(path.lastIndexOf("/") + 1).replace(/\.[^.]+$/, "");
   return base.replace(/^test_/, "").replace(/(?:[._-](?:test|spec)|_?Tests?)$/, "").toLowerCase();
 }
 function splitFiles(files, capacity) {
@@ -73671,13 +71697,27 @@ function splitFiles(files, capacity) {
   return bins.map((b) => b.files);
 }
 
+// src/report/neutralise.ts
+var INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+var visible = (text) => text.replace(/\r\n?|\n/g, " ").replace(INVISIBLE, "");
+function safeText(text) {
+  return visible(text).replace(/(`+)[^`]*?\1|[^`]+|`+/g, (part) => part.startsWith("`") ? part : part.replace(/@/g, "@\u2060").replace(/</g, "\u2039").replace(/>/g, "\u203A"));
+}
+function codeSpan(text, max = 500) {
+  const inside = [...visible(text)].slice(0, max).join("").replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...[...inside.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = inside.startsWith("`") || inside.endsWith("`") || longest > 0 ? " " : "";
+  return `${fence}${pad}${inside}${pad}${fence}`;
+}
+
 // src/report/markdown.ts
 var GITHUB_SUMMARY_LIMIT = 65535;
 var TABLE_ROWS = 50;
 var LARGEST_FILES = 5;
 var n = formatCount;
-var cell = (text) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-var code = (path2) => `\`${cell(path2.replace(/`/g, "'"))}\``;
+var code = (path) => codeSpan(path, 1e3);
+var cell = (text) => safeText(text).replace(/\|/g, "\\|");
 function limitsLine(evaluation) {
   const { thresholds, limit, mode, deletionWeight } = evaluation.config;
   const bounds = SIZE_CLASSES.map((c) => c === "XXL" ? `XXL \u2265 ${n(thresholds.XL)}` : `${c} < ${n(thresholds[c])}`).join(" \xB7 ");
@@ -73770,7 +71810,7 @@ function renderMigrationSection(evaluation) {
     const rows = [...groupBy(dependencies.changes, (d) => `${d.key}\0${d.change}\0${d.version ?? ""}`).values()].map((same) => {
       const d = same[0];
       const manifests = [...new Set(same.map((x) => x.manifest))].map(code).join(", ");
-      return `| \`${cell(d.name)}\`${d.version ? ` ${cell(d.version)}` : ""} | ${d.change} | ${d.change === "removed" ? "\u2014" : d.python3} | ${manifests} | ${cell(d.reason ?? "")} |`;
+      return `| ${code(d.name)}${d.version ? ` ${cell(d.version)}` : ""} | ${d.change} | ${d.change === "removed" ? "\u2014" : d.python3} | ${manifests} | ${cell(d.reason ?? "")} |`;
     });
     const removed = dependencies.changes.filter((d) => d.change === "removed").length;
     parts2.push(
@@ -73783,13 +71823,17 @@ function renderMigrationSection(evaluation) {
       ].join("\n")
     );
   }
+  if (migration.longLines.length) {
+    const shown = migration.longLines.slice(0, 20).map(code).join(", ");
+    parts2.push(`**Lines too long to judge** (over ${n(MAX_JUDGED_LINE)} characters, counted but not judged) in ${count(migration.longLines.length, "file")}: ${shown}${migration.longLines.length > 20 ? ` and ${n(migration.longLines.length - 20)} more` : ""}.`);
+  }
   if (migration.hunksOnly.length && evaluation.hunksOnlyReason) {
     const shown = migration.hunksOnly.slice(0, 20).map(code).join(", ");
-    parts2.push(`**Judged from hunks only** (${count2(migration.hunksOnly.length, "file")}): ${shown}${migration.hunksOnly.length > 20 ? ` and ${n(migration.hunksOnly.length - 20)} more` : ""}. ${evaluation.hunksOnlyReason}`);
+    parts2.push(`**Judged from hunks only** (${count(migration.hunksOnly.length, "file")}): ${shown}${migration.hunksOnly.length > 20 ? ` and ${n(migration.hunksOnly.length - 20)} more` : ""}. ${evaluation.hunksOnlyReason}`);
   }
   if (schema.files.length) {
     parts2.push(
-      `**Schema migrations**: ${schema.files.map((f) => `${code(f.path)} (${f.preset})`).join(", ")}: ${count2(schema.lines, "line")}, beside ${count2(schema.otherLines, "line")} of application code${schema.mixed ? " \u2014 they should ship alone" : ""}.`
+      `**Schema migrations**: ${schema.files.map((f) => `${code(f.path)} (${f.preset})`).join(", ")}: ${count(schema.lines, "line")}, beside ${count(schema.otherLines, "line")} of application code${schema.mixed ? " \u2014 they should ship alone" : ""}.`
     );
   }
   return parts2.length ? `#### Migration
@@ -73819,7 +71863,7 @@ function splitPlanFor(evaluation) {
 function renderSplitPlan(evaluation, plan = splitPlanFor(evaluation)) {
   const { size, config: config2 } = evaluation;
   const head = `### small-steps: how to split this pull request
-This pull request is **${size.sizeClass}** (${count2(size.countedLines, "counted line")} in ${count2(size.countedFiles, "file")}); the limit is **${config2.limit}** (under ${count2(plan.capacity + 1, "line")}). Land these parts in this order, each as its own pull request:`;
+This pull request is **${size.sizeClass}** (${count(size.countedLines, "counted line")} in ${count(size.countedFiles, "file")}); the limit is **${config2.limit}** (under ${count(plan.capacity + 1, "line")}). Land these parts in this order, each as its own pull request:`;
   if (plan.parts.length <= 1 && !plan.parts.some((p) => p.overLimit)) {
     return `### small-steps: how to split this pull request
 This pull request is **${size.sizeClass}**, within the **${config2.limit}** limit: no split needed.`;
@@ -73827,7 +71871,7 @@ This pull request is **${size.sizeClass}**, within the **${config2.limit}** limi
   const parts2 = plan.parts.map((part, i2) => {
     const files = part.files.map((f) => `  - ${code(f.path)} (${n(f.countedLines)})`).join("\n");
     const warning2 = part.overLimit ? "\n  _One file's change is larger than the limit on its own: split that change itself (a refactor first, then the behaviour)._" : "";
-    return `${i2 + 1}. **${part.sizeClass}, ${count2(part.lines, "line")}**: ${KIND_TEXT[part.kind]} in ${part.modules.map(code).join(", ")}${warning2}
+    return `${i2 + 1}. **${part.sizeClass}, ${count(part.lines, "line")}**: ${KIND_TEXT[part.kind]} in ${part.modules.map(code).join(", ")}${warning2}
 ${files}`;
   });
   const notes = [
@@ -73841,7 +71885,7 @@ function truncate(text) {
 }
 function renderSticky(evaluation, state) {
   const { size, config: config2 } = evaluation;
-  const measured = `**${size.sizeClass}** (${count2(size.countedLines, "counted line")}; the limit is **${config2.limit}**)`;
+  const measured = `**${size.sizeClass}** (${count(size.countedLines, "counted line")}; the limit is **${config2.limit}**)`;
   if (state === "under") {
     return `### small-steps
 \u2705 This pull request is back within the limit: ${measured}. Thank you for keeping the steps small.`;
@@ -73868,9 +71912,22 @@ function index(requirements) {
 function dependencyChanges(manifests) {
   const changes = [];
   const problems = [];
+  const declaredAtBase = /* @__PURE__ */ new Set();
   for (const manifest of manifests) {
     const kind = manifestKind(manifest.path);
-    if (!kind) continue;
+    if (!kind || manifest.before === void 0) continue;
+    for (const r of parseManifest(kind, manifest.before).requirements) if (!r.python2Only) declaredAtBase.add(r.key);
+  }
+  const declaredAfter = /* @__PURE__ */ new Set();
+  for (const manifest of manifests) {
+    const kind = manifestKind(manifest.path);
+    const text = manifest.unchanged ? manifest.before : manifest.after;
+    if (!kind || text === void 0) continue;
+    for (const r of parseManifest(kind, text).requirements) if (!r.python2Only) declaredAfter.add(r.key);
+  }
+  for (const manifest of manifests) {
+    const kind = manifestKind(manifest.path);
+    if (!kind || manifest.unchanged) continue;
     const before = manifest.before === void 0 ? void 0 : parseManifest(kind, manifest.before);
     const after = manifest.after === void 0 ? void 0 : parseManifest(kind, manifest.after);
     problems.push(...(after?.problems ?? []).map((p) => `${manifest.path}: ${p}`));
@@ -73878,11 +71935,12 @@ function dependencyChanges(manifests) {
     const now = index(after?.requirements ?? []);
     for (const [key, r] of now) {
       const previous = old.get(key);
+      if (!previous && declaredAtBase.has(key)) continue;
       if (!previous) changes.push({ name: r.name, key, change: "added", version: r.pinned, manifest: manifest.path, line: r.line, python3: "unknown" });
       else if (r.pinned && r.pinned !== previous.pinned) changes.push({ name: r.name, key, change: "re-pinned", version: r.pinned, manifest: manifest.path, line: r.line, python3: "unknown" });
     }
     for (const [key, r] of old) {
-      if (!now.has(key)) changes.push({ name: r.name, key, change: "removed", version: r.pinned, manifest: manifest.path, line: 0, python3: "unknown" });
+      if (!now.has(key) && !declaredAfter.has(key)) changes.push({ name: r.name, key, change: "removed", version: r.pinned, manifest: manifest.path, line: 0, python3: "unknown" });
     }
   }
   return { changes, problems };
@@ -73903,9 +71961,9 @@ function compare(a, b) {
   return 0;
 }
 function admits(clause, version) {
-  const match2 = /^(===|==|!=|<=|>=|~=|<|>)\s*([\d.*]+)/.exec(clause);
-  if (!match2) return true;
-  const [, op, raw] = match2;
+  const match = /^(===|==|!=|<=|>=|~=|<|>)\s*([\d.*]+)/.exec(clause);
+  if (!match) return true;
+  const [, op, raw] = match;
   if (raw.endsWith("*")) {
     const prefix = raw.replace(/\.?\*$/, "");
     const within = version === prefix || version.startsWith(prefix + ".");
@@ -73970,12 +72028,47 @@ async function sharedJudgement(url) {
 function pypiBaseUrl(env) {
   return (env.PYPI_URL || "https://pypi.org").replace(/\/+$/, "");
 }
+var MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+async function boundedText(response) {
+  const reader = response.body?.getReader();
+  if (!reader) return "";
+  const chunks = [];
+  let size = 0;
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_ANSWER_BYTES) {
+      await reader.cancel();
+      return void 0;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
 async function lookUp(url, timeoutMs) {
   try {
-    const response = await fetch(url, { headers: { accept: "application/json", "user-agent": "small-steps" }, signal: AbortSignal.timeout(timeoutMs) });
+    const signal = AbortSignal.timeout(timeoutMs);
+    const host = new URL(url).host;
+    let response = await fetch(url, { headers: { accept: "application/json", "user-agent": "small-steps" }, signal, redirect: "manual" });
+    for (let hops = 0; response.status >= 300 && response.status < 400 && hops < 3; hops++) {
+      const location = response.headers.get("location");
+      const next = location ? new URL(location, url) : void 0;
+      if (!next || next.host !== host) return { python3: "unknown", reason: "the package index redirected to another host, which is not followed" };
+      response = await fetch(next, { headers: { accept: "application/json", "user-agent": "small-steps" }, signal, redirect: "manual" });
+    }
     if (response.status === 404) return { python3: "unknown", reason: "not found on the package index" };
     if (!response.ok) return { python3: "unknown", reason: `the package index answered HTTP ${response.status}` };
-    return judgePython3Support(await response.json());
+    const text = await boundedText(response);
+    if (text === void 0) return { python3: "unknown", reason: `the package index's answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB` };
+    let release;
+    try {
+      release = JSON.parse(text);
+    } catch {
+      return { python3: "unknown", reason: "the package index answered with something that is not JSON" };
+    }
+    if (typeof release !== "object" || release === null) return { python3: "unknown", reason: "the package index answered with something that is not a release" };
+    return judgePython3Support(release);
   } catch (error2) {
     const name2 = error2.name;
     if (name2 === "TimeoutError" || name2 === "AbortError") return { python3: "unknown", reason: `no answer from the package index within ${timeoutMs / 1e3} s` };
@@ -73997,8 +72090,8 @@ async function resolvePython3Support(changes, options2) {
       resolved.push({ ...change, python3: "yes", reason: "allowed in config" });
       continue;
     }
-    const path2 = change.version ? `${encodeURIComponent(change.name)}/${encodeURIComponent(change.version)}` : encodeURIComponent(change.name);
-    const url = `${options2.baseUrl}/pypi/${path2}/json`;
+    const path = change.version ? `${encodeURIComponent(change.name)}/${encodeURIComponent(change.version)}` : encodeURIComponent(change.name);
+    const url = `${options2.baseUrl}/pypi/${path}/json`;
     const cached = cache2.get(url);
     const known = asked.get(url) ?? (cached && cached.expires > Date.now() ? cached.judgement : void 0) ?? await sharedJudgement(url);
     if (known) {
@@ -74110,7 +72203,7 @@ async function sizeCheck(context, target, request2) {
         existing,
         detailsUrl: loaded.detailsUrl,
         conclusion: "action_required",
-        title: `Invalid configuration: ${count2(loaded.problems.length, "problem")}`,
+        title: `Invalid configuration: ${count(loaded.problems.length, "problem")}`,
         summary: renderConfigProblems(loaded.problems, loaded.sources.map((s) => `\`${s}\``).join(", ") || "`.github/small-steps.yml`"),
         text: existing?.text ?? void 0
         // keep the record (an acceptance) until the config is fixed
@@ -74123,6 +72216,7 @@ async function sizeCheck(context, target, request2) {
     const listing = await listPullRequestFiles(github, { owner, repo, pullNumber: target.number, changedFiles: target.changedFiles });
     step = "Reading the pull request's labels, check runs, .gitattributes and changed files";
     const plan = filesToRead(listing.files, config2, WHOLE_FILE_BOUND);
+    const changedManifests = config2.dependencies.enabled ? listing.files.filter((f) => manifestKind(f.path)).map((f) => f.path) : [];
     const state = await readPullRequestState(github, {
       owner,
       repo,
@@ -74131,7 +72225,8 @@ async function sizeCheck(context, target, request2) {
       headSha: target.headSha,
       previousSha: request2.before,
       gitattributesPaths: gitattributesCandidates(listing.files.map((f) => f.path)),
-      manifestPaths: config2.dependencies.enabled ? listing.files.filter((f) => manifestKind(f.path)).map((f) => f.path) : [],
+      manifestPaths: changedManifests,
+      unchangedManifestPaths: unchangedRootManifests(changedManifests),
       headPaths: plan.head,
       basePaths: plan.base,
       labelNames: managedLabels(config2),
@@ -74153,8 +72248,9 @@ async function sizeCheck(context, target, request2) {
       baseTexts: state.baseTexts,
       wholeFileBound: { plan, bytes: WHOLE_FILE_BOUND.bytes }
     };
+    step = "Measuring the pull request";
     const stopTimer = analysisSeconds.startTimer();
-    let evaluation = evaluate(input);
+    let evaluation = await evaluateWithinBudget(input);
     stopTimer();
     if (request2.accept !== void 0) {
       const acceptance = request2.accept && { ...request2.accept, sizeClass: evaluation.size.sizeClass, sha: target.headSha };
@@ -74210,6 +72306,7 @@ ${formatFailure(listing.failure)}. The figures are lower bounds; re-run the chec
     log2.error({ err: error2, failure }, "size check failed");
     if (step.startsWith("Publishing") || step.startsWith("Updating")) throw error2;
     await publishFailureCheckRun(github, report, failure, "this pull request");
+    if (error2 instanceof AnalysisBudgetExceeded) return void 0;
     throw error2;
   }
 }
@@ -74251,7 +72348,7 @@ function pushTarget(repository, branch) {
 }
 function measuresBranch(loaded, target) {
   const { push } = loaded.config;
-  return push.enabled && (target.branch === target.defaultBranch || push.branches.some((glob) => minimatch(target.branch, glob)));
+  return push.enabled && (target.branch === target.defaultBranch || push.branches.some((glob) => globMatcher(glob)(target.branch)));
 }
 async function runPushChecks(context, target, commits, loaded) {
   const chosen = commits.slice(-loaded.config.push.maxCommits);
@@ -74298,8 +72395,9 @@ async function pushCheck(context, target, sha, options2) {
     step = "Checking new dependencies on the package index";
     const manifests = parent ? state.manifests : state.manifests.map((m) => ({ ...m, before: void 0 }));
     const dependencies = await measureDependencies(manifests, config2);
+    step = "Measuring the commit";
     const stopTimer = analysisSeconds.startTimer();
-    const evaluation = evaluate({
+    const evaluation = await evaluateWithinBudget({
       files: commit.files,
       config: config2,
       gitattributes: state.gitattributes,
@@ -74315,7 +72413,7 @@ async function pushCheck(context, target, sha, options2) {
     else if (parent) about.push(`Measured against its parent \`${parent.slice(0, 7)}\`.`);
     else about.push("The first commit of the repository: every file is new.");
     if (pr) about.push(`From pull request #${pr.number}.`);
-    if (options2.skipped) about.push(`The push held ${count2(options2.skipped, "older commit")} more than \`push.maxCommits\` (${config2.push.maxCommits}); those were not measured.`);
+    if (options2.skipped) about.push(`The push held ${count(options2.skipped, "older commit")} more than \`push.maxCommits\` (${config2.push.maxCommits}); those were not measured.`);
     const extra = [`#### Pushed to \`${target.branch}\`
 ${about.join(" ")}`];
     if (commit.failure) extra.push(`#### Incomplete file list
@@ -74336,6 +72434,7 @@ ${formatFailure(commit.failure)}. The figures are lower bounds; re-run the check
     const failure = describeFailure(step, error2);
     log2.error({ err: error2, failure }, "push check failed");
     if (!step.startsWith("Publishing")) await publishFailureCheckRun(github, report, failure, "this commit");
+    if (error2 instanceof AnalysisBudgetExceeded) return { regressions: 0 };
     throw error2;
   }
 }
@@ -74496,7 +72595,7 @@ var emitPath = osPlatform() === "win32" ? `set PATH` : `printenv PATH`;
 var isTempPath = RegExp.prototype.test.bind(
   osPlatform() === "win32" ? /\\npm[-\\]+cache\\_npx\\/ : /\/\.npm\/_npx\//
 );
-var splitPathEnvVar = osPlatform() === "win32" ? (path2) => path2.replace(/^PATH=/i, "").replace(/\\\\\\\\/g, "\\\\").replace(/\\r\\n/g, ";").split(";") : (path2) => path2.split(":");
+var splitPathEnvVar = osPlatform() === "win32" ? (path) => path.replace(/^PATH=/i, "").replace(/\\\\\\\\/g, "\\\\").replace(/\\r\\n/g, ";").split(";") : (path) => path.split(":");
 var semverRE = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/u;
 var isValidSemver = RegExp.prototype.test.bind(semverRE);
 
@@ -74562,12 +72661,12 @@ function isPlainObject(value) {
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
-function mergeDeep(defaults2, options2) {
-  const result = Object.assign({}, defaults2);
+function mergeDeep(defaults, options2) {
+  const result = Object.assign({}, defaults);
   Object.keys(options2).forEach((key) => {
     if (isPlainObject(options2[key])) {
-      if (!(key in defaults2)) Object.assign(result, { [key]: options2[key] });
-      else result[key] = mergeDeep(defaults2[key], options2[key]);
+      if (!(key in defaults)) Object.assign(result, { [key]: options2[key] });
+      else result[key] = mergeDeep(defaults[key], options2[key]);
     } else {
       Object.assign(result, { [key]: options2[key] });
     }
@@ -74582,7 +72681,7 @@ function removeUndefinedProperties(obj) {
   }
   return obj;
 }
-function merge2(defaults2, route, options2) {
+function merge2(defaults, route, options2) {
   if (typeof route === "string") {
     let [method, url] = route.split(" ");
     options2 = Object.assign(url ? { method, url } : { url: method }, options2);
@@ -74592,10 +72691,10 @@ function merge2(defaults2, route, options2) {
   options2.headers = lowercaseKeys(options2.headers);
   removeUndefinedProperties(options2);
   removeUndefinedProperties(options2.headers);
-  const mergedOptions = mergeDeep(defaults2 || {}, options2);
+  const mergedOptions = mergeDeep(defaults || {}, options2);
   if (options2.url === "/graphql") {
-    if (defaults2 && defaults2.mediaType.previews?.length) {
-      mergedOptions.mediaType.previews = defaults2.mediaType.previews.filter(
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
         (preview) => !mergedOptions.mediaType.previews.includes(preview)
       ).concat(mergedOptions.mediaType.previews);
     }
@@ -74621,11 +72720,11 @@ function removeNonChars(variableName) {
   return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
 }
 function extractUrlVariableNames(url) {
-  const matches2 = url.match(urlVariableRegex);
-  if (!matches2) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
     return [];
   }
-  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
@@ -74725,10 +72824,10 @@ function getValues(context, operator, key, modifier) {
 }
 function parseUrl(template) {
   return {
-    expand: expand2.bind(null, template)
+    expand: expand.bind(null, template)
   };
 }
-function expand2(template, context) {
+function expand(template, context) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
@@ -74829,8 +72928,8 @@ function parse2(options2) {
     options2.request ? { request: options2.request } : null
   );
 }
-function endpointWithDefaults(defaults2, route, options2) {
-  return parse2(merge2(defaults2, route, options2));
+function endpointWithDefaults(defaults, route, options2) {
+  return parse2(merge2(defaults, route, options2));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge2(oldDefaults, newDefaults);
@@ -75332,15 +73431,15 @@ var applyReviverIteratively = (parsed, userReviver) => {
 var serializeBigInts = (text) => {
   return text.replace(
     stringsOrLargeNumbers,
-    (match2, digits, fractional, exponential) => {
-      const isString = match2[0] === '"';
-      const isNoise = isString && noiseValueWithQuotes.test(match2);
-      if (isNoise) return match2.substring(0, match2.length - 1) + 'n"';
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"';
       const hasFractionalOrExponential = fractional || exponential;
       const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
       const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
-      if (isStandardValue) return match2;
-      return '"' + match2 + 'n"';
+      if (isStandardValue) return match;
+      return '"' + match + 'n"';
     }
   );
 };
@@ -75481,8 +73580,8 @@ async function fetchWrapper(requestOptions) {
     data: ""
   };
   if ("deprecation" in responseHeaders) {
-    const matches2 = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches2 && matches2.pop();
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
     log2.warn(
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
@@ -75802,8 +73901,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep2 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -75871,21 +73970,21 @@ function createLogger(logger = {}) {
 var userAgentTrail = `octokit-core.js/${VERSION4} ${getUserAgent()}`;
 var Octokit = class {
   static VERSION = VERSION4;
-  static defaults(defaults2) {
+  static defaults(defaults) {
     const OctokitWithDefaults = class extends this {
       constructor(...args2) {
         const options2 = args2[0] || {};
-        if (typeof defaults2 === "function") {
-          super(defaults2(options2));
+        if (typeof defaults === "function") {
+          super(defaults(options2));
           return;
         }
         super(
           Object.assign(
             {},
-            defaults2,
+            defaults,
             options2,
-            options2.userAgent && defaults2.userAgent ? {
-              userAgent: `${options2.userAgent} ${defaults2.userAgent}`
+            options2.userAgent && defaults.userAgent ? {
+              userAgent: `${options2.userAgent} ${defaults.userAgent}`
             } : null
           )
         );
@@ -78431,14 +76530,14 @@ var endpoints_default = Endpoints;
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
-    const [route, defaults2, decorations] = endpoint2;
+    const [route, defaults, decorations] = endpoint2;
     const [method, url] = route.split(/ /);
     const endpointDefaults = Object.assign(
       {
         method,
         url
       },
-      defaults2
+      defaults
     );
     if (!endpointMethodsMap.has(scope)) {
       endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
@@ -78508,8 +76607,8 @@ function endpointsToMethods(octokit) {
   }
   return newMethods;
 }
-function decorate(octokit, scope, methodName, defaults2, decorations) {
-  const requestWithDefaults = octokit.request.defaults(defaults2);
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
   function withDecorations(...args2) {
     let options2 = requestWithDefaults.endpoint.merge(...args2);
     if (decorations.mapToData) {
@@ -78711,7 +76810,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path2) => path2.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -78877,11 +76976,11 @@ var VERSION10 = "4.1.0";
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-file.js
 var import_yaml = __toESM(require_dist2(), 1);
 var SUPPORTED_FILE_EXTENSIONS = ["json", "yml", "yaml"];
-async function getConfigFile(octokit, { owner, repo, path: path2, ref }) {
-  const fileExtension = path2.split(".").pop().toLowerCase();
+async function getConfigFile(octokit, { owner, repo, path, ref }) {
+  const fileExtension = path.split(".").pop().toLowerCase();
   if (!SUPPORTED_FILE_EXTENSIONS.includes(fileExtension)) {
     throw new Error(
-      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path2}")`
+      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path}")`
     );
   }
   const endpoint2 = {
@@ -78889,7 +76988,7 @@ async function getConfigFile(octokit, { owner, repo, path: path2, ref }) {
     url: "/repos/{owner}/{repo}/contents/{path}",
     owner,
     repo,
-    path: path2,
+    path,
     mediaType: {
       format: "raw"
     },
@@ -78900,7 +76999,7 @@ async function getConfigFile(octokit, { owner, repo, path: path2, ref }) {
   const emptyConfigResult = {
     owner,
     repo,
-    path: path2,
+    path,
     url,
     config: null
   };
@@ -78958,7 +77057,7 @@ var EXTENDS_REGEX = new RegExp(
 );
 function extendsToGetContentParams({
   owner,
-  path: path2,
+  path,
   url,
   extendsValue
 }) {
@@ -78969,25 +77068,25 @@ function extendsToGetContentParams({
       )} for _extends in ${url}`
     );
   }
-  const match2 = extendsValue.match(EXTENDS_REGEX);
-  if (match2 === null) {
+  const match = extendsValue.match(EXTENDS_REGEX);
+  if (match === null) {
     throw new Error(
       `[@probot/octokit-plugin-config] Invalid value "${extendsValue}" for _extends in ${url}`
     );
   }
   return {
-    owner: match2[1] || owner,
-    repo: match2[2],
-    path: match2[3] || path2
+    owner: match[1] || owner,
+    repo: match[2],
+    path: match[3] || path
   };
 }
 
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-files.js
-async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
+async function getConfigFiles(octokit, { owner, repo, path, branch }) {
   const requestedRepoFile = await getConfigFile(octokit, {
     owner,
     repo,
-    path: path2,
+    path,
     ref: branch
   });
   const files = [requestedRepoFile];
@@ -78998,7 +77097,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
     const defaultRepoConfig = await getConfigFile(octokit, {
       owner,
       repo: ".github",
-      path: path2
+      path
     });
     files.push(defaultRepoConfig);
   }
@@ -79008,7 +77107,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
   }
   let extendConfigOptions = extendsToGetContentParams({
     owner,
-    path: path2,
+    path,
     url: file2.url,
     extendsValue: file2.config._extends
   });
@@ -79021,7 +77120,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
     }
     extendConfigOptions = extendsToGetContentParams({
       owner,
-      path: path2,
+      path,
       url: extendRepoConfig.url,
       extendsValue: extendRepoConfig.config._extends
     });
@@ -79038,17 +77137,17 @@ async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
 }
 
 // node_modules/@probot/octokit-plugin-config/dist-src/compose-config-get.js
-async function composeConfigGet(octokit, { owner, repo, defaults: defaults2, path: path2, branch }) {
+async function composeConfigGet(octokit, { owner, repo, defaults, path, branch }) {
   const files = await getConfigFiles(octokit, {
     owner,
     repo,
-    path: path2,
+    path,
     branch
   });
   const configs = files.map((file2) => file2.config).reverse().filter(Boolean);
   return {
     files,
-    config: typeof defaults2 === "function" ? defaults2(configs) : Object.assign({}, defaults2, ...configs)
+    config: typeof defaults === "function" ? defaults(configs) : Object.assign({}, defaults, ...configs)
   };
 }
 
@@ -80664,9 +78763,9 @@ async function measurePush(octokit, event, configPath, env) {
   const conclusion = results.reduce((w, r) => r.conclusion ? worst(w, r.conclusion) : w, "success");
   setOutput("regressions", String(regressions));
   setOutput("conclusion", conclusion);
-  await summary.addRaw(`## small-steps: ${count2(results.length, "pushed commit")} measured
+  await summary.addRaw(`## small-steps: ${count(results.length, "pushed commit")} measured
 
-Each has its own small-steps check run. ${count2(regressions, "regression")} found.`).write();
-  if (conclusion === "failure") setFailed(`small-steps: ${count2(regressions, "regression")} in the pushed commits (see their check runs)`);
+Each has its own small-steps check run. ${count(regressions, "regression")} found.`).write();
+  if (conclusion === "failure") setFailed(`small-steps: ${count(regressions, "regression")} in the pushed commits (see their check runs)`);
 }
 main().catch((error2) => setFailed(`small-steps could not measure this pull request: ${error2?.message ?? String(error2)}`));

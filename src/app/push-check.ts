@@ -2,7 +2,8 @@ import { globMatcher } from "../analysis/safe-glob.js";
 import type { Context } from "probot";
 import { manifestKind } from "../analysis/dependencies/manifests.js";
 import { gitattributesCandidates } from "../analysis/gitattributes.js";
-import { evaluate, filesToRead, WHOLE_FILE_BOUND } from "../engine.js";
+import { filesToRead, WHOLE_FILE_BOUND } from "../engine.js";
+import { AnalysisBudgetExceeded, evaluateWithinBudget } from "./analysis-budget.js";
 import { appId, CHECK_NAME, findCheckRun, publishCheckRun, publishFailureCheckRun } from "../github/check-runs.js";
 import type { GitHub, RepoRef } from "../github/client.js";
 import { pullRequestOfCommit, readCommit } from "../github/commits.js";
@@ -131,8 +132,9 @@ async function pushCheck(context: Pick<Context, "octokit" | "log">, target: Push
     step = "Checking new dependencies on the package index";
     const manifests = parent ? state.manifests : state.manifests.map((m) => ({ ...m, before: undefined }));
     const dependencies = await measureDependencies(manifests, config);
+    step = "Measuring the commit";
     const stopTimer = analysisSeconds.startTimer();
-    const evaluation = evaluate({
+    const evaluation = await evaluateWithinBudget({
       files: commit.files,
       config,
       gitattributes: state.gitattributes,
@@ -167,6 +169,7 @@ async function pushCheck(context: Pick<Context, "octokit" | "log">, target: Push
     const failure = describeFailure(step, error);
     log.error({ err: error, failure }, "push check failed");
     if (!step.startsWith("Publishing")) await publishFailureCheckRun(github, report, failure, "this commit");
+    if (error instanceof AnalysisBudgetExceeded) return { regressions: 0 };
     throw error;
   }
 }

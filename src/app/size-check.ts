@@ -3,7 +3,8 @@ import type { Context } from "probot";
 import { manifestKind, unchangedRootManifests } from "../analysis/dependencies/manifests.js";
 import { gitattributesCandidates } from "../analysis/gitattributes.js";
 import { SIZE_CLASSES, type SizeClass } from "../analysis/size.js";
-import { evaluate, filesToRead, WHOLE_FILE_BOUND, withAcceptance, type EngineInput, type Evaluation } from "../engine.js";
+import { filesToRead, WHOLE_FILE_BOUND, withAcceptance, type EngineInput, type Evaluation } from "../engine.js";
+import { AnalysisBudgetExceeded, evaluateWithinBudget } from "./analysis-budget.js";
 import { appId, CHECK_NAME, findCheckRun, publishCheckRun, publishFailureCheckRun, type CheckAction } from "../github/check-runs.js";
 import type { GitHub } from "../github/client.js";
 import { marker, upsertMarkedComment } from "../github/comments.js";
@@ -138,8 +139,9 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
       baseTexts: state.baseTexts,
       wholeFileBound: { plan, bytes: WHOLE_FILE_BOUND.bytes },
     };
+    step = "Measuring the pull request";
     const stopTimer = analysisSeconds.startTimer();
-    let evaluation = evaluate(input);
+    let evaluation = await evaluateWithinBudget(input);
     stopTimer();
     if (request.accept !== undefined) {
       const acceptance = request.accept && { ...request.accept, sizeClass: evaluation.size.sizeClass, sha: target.headSha };
@@ -198,6 +200,8 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
     log.error({ err: error, failure }, "size check failed");
     if (step.startsWith("Publishing") || step.startsWith("Updating")) throw error;
     await publishFailureCheckRun(github, report, failure, "this pull request");
+    // A redelivery would meet the same budget: the check run says so, and the delivery is done.
+    if (error instanceof AnalysisBudgetExceeded) return undefined;
     throw error;
   }
 }

@@ -31,7 +31,7 @@ const REQUIRED: Record<string, (p: Record<string, any>) => boolean> = {
 export function malformed(event: string, payload: unknown): string | undefined {
   if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return "the payload is not a JSON object";
   const check = REQUIRED[event];
-  return check && !check(payload as Record<string, any>) ? `a ${event} payload without the fields its event carries` : undefined;
+  return check && !check(payload as Record<string, any>) ? `the ${event} payload lacks the fields its event carries` : undefined;
 }
 
 function signatureMatches(body: Buffer, header: string, secret: string): boolean {

@@ -153,6 +153,8 @@ test("editing a comment (the split plan) meets a limit once: the edit is made", 
   comment.sender = { ...comment.sender, login: "maintainer", type: "User" };
   mockToken();
   api().get(`/repos/${OWNER}/${REPO}/pulls/2`).reply(200, { ...examplePayload("pull_request", "opened").pull_request, changed_files: 3 });
+  // split needs the author or triage permission: the maintainer's is asked.
+  api().get(`/repos/${OWNER}/${REPO}/collaborators/maintainer/permission`).reply(200, { permission: "write", role_name: "maintain", user: { login: "maintainer" } });
   mockConfig(OWNER, REPO, "limit: XS\n");
   mockFileList(OWNER, REPO, 2, files(3, (i) => ({ filename: `m${i}/f.py`, additions: 5 })));
   mockState({ headSha: HEAD, labels: [], repositoryLabels: ["size/S"] });

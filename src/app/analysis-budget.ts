@@ -1,0 +1,73 @@
+import { Worker } from "node:worker_threads";
+import type { EngineInput, Evaluation } from "../engine.js";
+
+/**
+ * One delivery's analysis runs in a worker thread with a time budget, so that whatever a pull request holds, the
+ * server goes on answering (`/ping`, other deliveries' writes) and a runaway analysis is stopped: past the budget the
+ * worker is terminated, a fresh one takes the next job, and the check run says the pull request could not be measured
+ * in time. The budget counts the analysis itself, not its wait behind another delivery's.
+ * `ANALYSIS_BUDGET_SECONDS` sets it (default 20).
+ */
+export class AnalysisBudgetExceeded extends Error {
+  constructor(readonly seconds: number) {
+    super(`the analysis took longer than its budget of ${seconds} s and was stopped`);
+  }
+}
+
+export function budgetSeconds(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.ANALYSIS_BUDGET_SECONDS);
+  return Number.isFinite(value) && value > 0 ? value : 20;
+}
+
+let worker: Worker | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+
+function workerUrl(): URL {
+  // Under Jest the sources are TypeScript: the worker runs from the build, as the scan's pool does.
+  return import.meta.url.endsWith(".ts") ? new URL("../../lib/app/analysis-worker.js", import.meta.url) : new URL("./analysis-worker.js", import.meta.url);
+}
+
+function run(input: EngineInput, seconds: number): Promise<Evaluation> {
+  const current = (worker ??= new Worker(workerUrl()));
+  current.unref();
+  return new Promise<Evaluation>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      cleanup();
+      worker = undefined;
+      void current.terminate();
+      reject(new AnalysisBudgetExceeded(seconds));
+    }, seconds * 1000);
+    const onMessage = (reply: { ok: true; evaluation: Evaluation } | { ok: false; message: string }) => {
+      cleanup();
+      if (reply.ok) resolve(reply.evaluation);
+      else reject(new Error(reply.message));
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      worker = undefined;
+      reject(error);
+    };
+    const cleanup = () => {
+      clearTimeout(timer);
+      current.off("message", onMessage);
+      current.off("error", onError);
+    };
+    current.on("message", onMessage);
+    current.on("error", onError);
+    current.postMessage(input);
+  });
+}
+
+/** The engine's evaluation of `input`, off the event loop, within the budget; one at a time, in arrival order. */
+export function evaluateWithinBudget(input: EngineInput, seconds = budgetSeconds()): Promise<Evaluation> {
+  const job = queue.then(() => run(input, seconds));
+  queue = job.catch(() => undefined);
+  return job;
+}
+
+/** Stops the worker (a shutdown, or the end of a test file). */
+export async function stopAnalysisWorker(): Promise<void> {
+  const current = worker;
+  worker = undefined;
+  await current?.terminate();
+}
