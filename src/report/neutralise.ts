@@ -7,7 +7,7 @@
 /** Bidirectional controls and other invisible format or control characters: dropped. */
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 /** Characters Markdown reads as syntax in running text. */
-const MARKDOWN = /[\\`*_{}[\]()#+\-.!|~<>]/g;
+const MARKDOWN = /[\\`*_{}[\]()#+\-.!|~]/g;
 
 /** Without invisible controls; line breaks become spaces. */
 export const visible = (text: string) => text.replace(/\r\n?|\n/g, " ").replace(INVISIBLE, "");
@@ -23,7 +23,9 @@ export function safeText(text: string): string {
  */
 export function plainText(text: string, max = 500): string {
   const clipped = [...visible(text)].slice(0, max).join("");
-  return clipped.replace(MARKDOWN, (c) => `\\${c}`).replace(/@/g, "@\u2060");
+  // `&` first, so that an entity written by the user (`&#64;`) shows as text and makes no mention or tag.
+  const html = clipped.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return html.replace(MARKDOWN, (c) => `\\${c}`).replace(/@/g, "@\u2060");
 }
 
 /**

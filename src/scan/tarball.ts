@@ -5,10 +5,13 @@ import { MAX_FILE_BYTES, scanReads, type ScanSkip } from "../analysis/scan/scann
 import type { LinePack } from "../analysis/line-pack.js";
 import type { ScanJob } from "./pool.js";
 
+/** The most entries read from one tarball (a large repository has tens of thousands). */
+export const MAX_TAR_ENTRIES = 200_000;
+
 export interface TarballStats {
-  /** Compressed bytes read. */
+  /** Bytes read, uncompressed (a small gzip can unpack to a great deal: the bound counts what is unpacked). */
   bytes: number;
-  /** Set when `maxBytes` was reached and the rest of the tarball was not read. */
+  /** Set when `maxBytes` or MAX_TAR_ENTRIES was reached and the rest of the tarball was not read. */
   truncated: boolean;
   skipped: ScanSkip[];
   gitattributes: Array<{ path: string; text: string }>;
@@ -24,14 +27,17 @@ export interface TarballStats {
 export async function* tarballJobs(source: Readable, packs: readonly LinePack[], maxBytes: number, stats: TarballStats): AsyncGenerator<ScanJob> {
   const extract = tar.extract();
   const gunzip = createGunzip();
-  source.on("data", (chunk: Buffer) => {
+  const stop = () => {
+    if (stats.truncated) return;
+    stats.truncated = true;
+    source.destroy();
+    extract.destroy();
+  };
+  gunzip.on("data", (chunk: Buffer) => {
     stats.bytes += chunk.length;
-    if (stats.bytes > maxBytes && !stats.truncated) {
-      stats.truncated = true;
-      source.destroy();
-      extract.destroy();
-    }
+    if (stats.bytes > maxBytes) stop();
   });
+  let entries = 0;
   source.on("error", (error) => extract.destroy(error));
   gunzip.on("error", (error) => extract.destroy(error));
   source.pipe(gunzip).pipe(extract);
@@ -39,6 +45,12 @@ export async function* tarballJobs(source: Readable, packs: readonly LinePack[],
   const wanted = (path: string) => isAttributes(path) || scanReads(path, packs);
   try {
     for await (const entry of extract) {
+      // A million tiny entries cost memory and time out of proportion to their bytes.
+      if (++entries > MAX_TAR_ENTRIES) {
+        entry.resume();
+        stop();
+        break;
+      }
       const header = entry.header;
       const name = header.name.replace(/^[^/]*\//, ""); // GitHub's top folder: owner-repo-sha/
       const unsafe = header.name.startsWith("/") || header.name.split("/").includes("..");

@@ -154,6 +154,17 @@ describe("small-steps scan", () => {
     expect(partial.files).toBeLessThan(300);
   });
 
+  test("the byte bound counts what the gzip unpacks to, not its compressed size", async () => {
+    // 300 files of 200 KB of one repeated character: a few KB compressed, 60 MB unpacked.
+    const bomb = await tarball(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`b${i}.py`, `x = 1  # ${"z".repeat(200 * 1024)}\n`])));
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const stats: TarballStats = { bytes: 0, truncated: false, skipped: [], gitattributes: [], unsafe: 0 };
+    const config = defaultConfig();
+    const result = await scanJobs(tarballJobs(Readable.from([bomb]), packsFor(config), 4 * 1024 * 1024, stats), config, () => [], { threads: 0 });
+    expect(stats.truncated).toBe(true);
+    expect(result.files).toBeLessThan(300);
+  });
+
   test("the threads give the same result as one thread", async () => {
     const t = tree(false);
     for (let i = 0; i < 400; i++) t.write(`pkg${i % 7}/m${i}.py`, i % 3 ? `def f${i}():\n    return ${i}\n` : `def f${i}():\n    print "n", ${i}\n    raise E, "x"\n`);
