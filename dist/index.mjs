@@ -11232,11 +11232,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural;
       }
-      pluralize(count2) {
-        const one = count2 === 1;
+      pluralize(count3) {
+        const one = count3 === 1;
         const keys = one ? singulars : plurals;
         const noun2 = one ? this.singular : this.plural;
-        return { ...keys, count: count2, noun: noun2 };
+        return { ...keys, count: count3, noun: noun2 };
       }
     };
   }
@@ -18655,15 +18655,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count2) {
-        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count3) {
+        while (count3 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk2 = this.chunks[this.lineChunkIndex];
           const remaining = chunk2.length - this.linePos;
-          if (count2 < remaining) {
-            this.linePos += count2;
-            count2 = 0;
+          if (count3 < remaining) {
+            this.linePos += count3;
+            count3 = 0;
           } else {
-            count2 -= remaining;
+            count3 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -21297,28 +21297,28 @@ var require_pushgateway = __commonJS({
 var require_bucketGenerators = __commonJS({
   "node_modules/prom-client/lib/bucketGenerators.js"(exports2) {
     "use strict";
-    exports2.linearBuckets = (start2, width, count2) => {
-      if (count2 < 1) {
+    exports2.linearBuckets = (start2, width, count3) => {
+      if (count3 < 1) {
         throw new Error("Linear buckets needs a positive count");
       }
-      const buckets = new Array(count2);
-      for (let i2 = 0; i2 < count2; i2++) {
+      const buckets = new Array(count3);
+      for (let i2 = 0; i2 < count3; i2++) {
         buckets[i2] = start2 + i2 * width;
       }
       return buckets;
     };
-    exports2.exponentialBuckets = (start2, factor, count2) => {
+    exports2.exponentialBuckets = (start2, factor, count3) => {
       if (start2 <= 0) {
         throw new Error("Exponential buckets needs a positive start");
       }
-      if (count2 < 1) {
+      if (count3 < 1) {
         throw new Error("Exponential buckets needs a positive count");
       }
       if (factor <= 1) {
         throw new Error("Exponential buckets needs a factor greater than 1");
       }
-      const buckets = new Array(count2);
-      for (let i2 = 0; i2 < count2; i2++) {
+      const buckets = new Array(count3);
+      for (let i2 = 0; i2 < count3; i2++) {
         buckets[i2] = start2;
         start2 *= factor;
       }
@@ -30724,51 +30724,51 @@ var require_denque = __commonJS({
       }
       return item;
     };
-    Denque.prototype.remove = function remove(index2, count2) {
+    Denque.prototype.remove = function remove(index2, count3) {
       var i2 = index2;
       var removed;
-      var del_count = count2;
+      var del_count = count3;
       if (i2 !== (i2 | 0)) {
         return void 0;
       }
       if (this._head === this._tail) return void 0;
       var size = this.size();
       var len = this._list.length;
-      if (i2 >= size || i2 < -size || count2 < 1) return void 0;
+      if (i2 >= size || i2 < -size || count3 < 1) return void 0;
       if (i2 < 0) i2 += size;
-      if (count2 === 1 || !count2) {
+      if (count3 === 1 || !count3) {
         removed = new Array(1);
         removed[0] = this.removeOne(i2);
         return removed;
       }
-      if (i2 === 0 && i2 + count2 >= size) {
+      if (i2 === 0 && i2 + count3 >= size) {
         removed = this.toArray();
         this.clear();
         return removed;
       }
-      if (i2 + count2 > size) count2 = size - i2;
+      if (i2 + count3 > size) count3 = size - i2;
       var k;
-      removed = new Array(count2);
-      for (k = 0; k < count2; k++) {
+      removed = new Array(count3);
+      for (k = 0; k < count3; k++) {
         removed[k] = this._list[this._head + i2 + k & this._capacityMask];
       }
       i2 = this._head + i2 & this._capacityMask;
-      if (index2 + count2 === size) {
-        this._tail = this._tail - count2 + len & this._capacityMask;
-        for (k = count2; k > 0; k--) {
+      if (index2 + count3 === size) {
+        this._tail = this._tail - count3 + len & this._capacityMask;
+        for (k = count3; k > 0; k--) {
           this._list[i2 = i2 + 1 + len & this._capacityMask] = void 0;
         }
         return removed;
       }
       if (index2 === 0) {
-        this._head = this._head + count2 + len & this._capacityMask;
-        for (k = count2 - 1; k > 0; k--) {
+        this._head = this._head + count3 + len & this._capacityMask;
+        for (k = count3 - 1; k > 0; k--) {
           this._list[i2 = i2 + 1 + len & this._capacityMask] = void 0;
         }
         return removed;
       }
       if (i2 < size / 2) {
-        this._head = this._head + index2 + count2 + len & this._capacityMask;
+        this._head = this._head + index2 + count3 + len & this._capacityMask;
         for (k = index2; k > 0; k--) {
           this.unshift(this._list[i2 = i2 - 1 + len & this._capacityMask]);
         }
@@ -30780,8 +30780,8 @@ var require_denque = __commonJS({
         if (index2 < 0) this._tail = i2;
       } else {
         this._tail = i2;
-        i2 = i2 + count2 + len & this._capacityMask;
-        for (k = size - (count2 + index2); k > 0; k--) {
+        i2 = i2 + count3 + len & this._capacityMask;
+        for (k = size - (count3 + index2); k > 0; k--) {
           this.push(this._list[i2++]);
         }
         i2 = this._tail;
@@ -30793,7 +30793,7 @@ var require_denque = __commonJS({
       if (this._head < 2 && this._tail > 1e4 && this._tail <= len >>> 2) this._shrinkArray();
       return removed;
     };
-    Denque.prototype.splice = function splice(index2, count2) {
+    Denque.prototype.splice = function splice(index2, count3) {
       var i2 = index2;
       if (i2 !== (i2 | 0)) {
         return void 0;
@@ -30813,13 +30813,13 @@ var require_denque = __commonJS({
           for (k = 0; k < i2; k++) {
             temp[k] = this._list[this._head + k & this._capacityMask];
           }
-          if (count2 === 0) {
+          if (count3 === 0) {
             removed = [];
             if (i2 > 0) {
               this._head = this._head + i2 + len & this._capacityMask;
             }
           } else {
-            removed = this.remove(i2, count2);
+            removed = this.remove(i2, count3);
             this._head = this._head + i2 + len & this._capacityMask;
           }
           while (arg_len > arguments_index) {
@@ -30829,18 +30829,18 @@ var require_denque = __commonJS({
             this.unshift(temp[k - 1]);
           }
         } else {
-          temp = new Array(size - (i2 + count2));
+          temp = new Array(size - (i2 + count3));
           var leng = temp.length;
           for (k = 0; k < leng; k++) {
-            temp[k] = this._list[this._head + i2 + count2 + k & this._capacityMask];
+            temp[k] = this._list[this._head + i2 + count3 + k & this._capacityMask];
           }
-          if (count2 === 0) {
+          if (count3 === 0) {
             removed = [];
             if (i2 != size) {
               this._tail = this._head + i2 + len & this._capacityMask;
             }
           } else {
-            removed = this.remove(i2, count2);
+            removed = this.remove(i2, count3);
             this._tail = this._tail - leng + len & this._capacityMask;
           }
           while (arguments_index < arg_len) {
@@ -30852,7 +30852,7 @@ var require_denque = __commonJS({
         }
         return removed;
       } else {
-        return this.remove(i2, count2);
+        return this.remove(i2, count3);
       }
     };
     Denque.prototype.clear = function clear() {
@@ -33257,15 +33257,15 @@ var require_DataHandler = __commonJS({
             if (channel) {
               this.redis.condition.subscriber.del(replyType, channel);
             }
-            const count2 = reply[2];
-            if (Number(count2) === 0) {
+            const count3 = reply[2];
+            if (Number(count3) === 0) {
               this.redis.condition.subscriber = false;
             }
             const item = this.shiftCommand(reply);
             if (!item) {
               return;
             }
-            if (!fillUnsubCommand(item.command, count2)) {
+            if (!fillUnsubCommand(item.command, count3)) {
               this.redis.commandQueue.unshift(item);
             }
             break;
@@ -33309,30 +33309,30 @@ var require_DataHandler = __commonJS({
     };
     exports2.default = DataHandler;
     var remainingRepliesMap = /* @__PURE__ */ new WeakMap();
-    function fillSubCommand(command, count2) {
+    function fillSubCommand(command, count3) {
       let remainingReplies = remainingRepliesMap.has(command) ? remainingRepliesMap.get(command) : command.args.length;
       remainingReplies -= 1;
       if (remainingReplies <= 0) {
-        command.resolve(count2);
+        command.resolve(count3);
         remainingRepliesMap.delete(command);
         return true;
       }
       remainingRepliesMap.set(command, remainingReplies);
       return false;
     }
-    function fillUnsubCommand(command, count2) {
+    function fillUnsubCommand(command, count3) {
       let remainingReplies = remainingRepliesMap.has(command) ? remainingRepliesMap.get(command) : command.args.length;
       if (remainingReplies === 0) {
-        if (Number(count2) === 0) {
+        if (Number(count3) === 0) {
           remainingRepliesMap.delete(command);
-          command.resolve(count2);
+          command.resolve(count3);
           return true;
         }
         return false;
       }
       remainingReplies -= 1;
       if (remainingReplies <= 0) {
-        command.resolve(count2);
+        command.resolve(count3);
         return true;
       }
       remainingRepliesMap.set(command, remainingReplies);
@@ -39942,10 +39942,10 @@ var require_transport = __commonJS({
   "node_modules/pino/lib/transport.js"(exports2, module2) {
     "use strict";
     var { createRequire: createRequire2 } = __require("module");
-    var { existsSync: existsSync2 } = __require("node:fs");
+    var { existsSync: existsSync3 } = __require("node:fs");
     var getCallers = require_caller();
     var { join, isAbsolute, sep: sep2 } = __require("node:path");
-    var { fileURLToPath: fileURLToPath2 } = __require("node:url");
+    var { fileURLToPath: fileURLToPath3 } = __require("node:url");
     var sleep = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
     var ThreadStream = require_thread_stream();
@@ -40012,12 +40012,12 @@ var require_transport = __commonJS({
       let path = unquoted;
       if (path.startsWith("file://")) {
         try {
-          path = fileURLToPath2(path);
+          path = fileURLToPath3(path);
         } catch {
           return false;
         }
       }
-      return isAbsolute(path) && !existsSync2(path);
+      return isAbsolute(path) && !existsSync3(path);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -44789,14 +44789,14 @@ var require_prettify_error = __commonJS({
         if (j !== 0) result += eol;
         const line = splitLines2[j];
         if (/^\s*"stack"/.test(line)) {
-          const matches = /^(\s*"stack":)\s*(".*"),?$/.exec(line);
-          if (matches && matches.length === 3) {
+          const matches2 = /^(\s*"stack":)\s*(".*"),?$/.exec(line);
+          if (matches2 && matches2.length === 3) {
             const indentSize = /^\s*/.exec(line)[0].length + 4;
             const indentation = " ".repeat(indentSize);
-            const stackMessage = matches[2];
+            const stackMessage = matches2[2];
             const parsedStack = JSON.parse(stackMessage);
             const stack = sanitizeStack ? stripUnsafeControlChars(parsedStack) : parsedStack;
-            result += matches[1] + eol + indentation + stack.replace(/\n/g, eol + indentation);
+            result += matches2[1] + eol + indentation + stack.replace(/\n/g, eol + indentation);
           } else {
             result += line;
           }
@@ -47368,8 +47368,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -47477,13 +47477,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count2 = 0;
+        let count3 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count3)
+            count3 = c;
         }
-        return count2;
+        return count3;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -50436,8 +50436,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -50514,12 +50514,12 @@ var require_errors3 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count3 = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count3);
         error2.message += `:
 
 ${lineStr}
@@ -57817,7 +57817,7 @@ var Machine = class Machine2 {
       width1 = r & 7;
     }
     let flag = currentPos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(currentPos);
-    const matches = /* @__PURE__ */ new Set();
+    const matches2 = /* @__PURE__ */ new Set();
     if (this.prog.numLb > 0) this.spawnLookbehinds(runq, currentPos, flag);
     while (true) {
       if (runq.mainThreads === 0) {
@@ -57837,7 +57837,7 @@ var Machine = class Machine2 {
         switch (i2.op) {
           case Inst.MATCH:
             if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== input.endPos()) break;
-            matches.add(i2.arg);
+            matches2.add(i2.arg);
             break;
           case Inst.RUNE:
             add = i2.matchRune(rune);
@@ -57871,7 +57871,7 @@ var Machine = class Machine2 {
       nextq = tmpq;
     }
     nextq.clear();
-    return Array.from(matches).sort((a, b) => a - b);
+    return Array.from(matches2).sort((a, b) => a - b);
   }
   step(runq, nextq, pos, nextPos, c, nextCond, anchor, atEnd) {
     const longest = this.re2.longest;
@@ -58302,13 +58302,13 @@ var DFA = class DFA2 {
     if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
     const startState = this.start(input, pos);
     if (startState === null) return null;
-    const matches = /* @__PURE__ */ new Set();
+    const matches2 = /* @__PURE__ */ new Set();
     const collect = (state, atEnd) => {
-      if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches.add(state.matchIDs[k]);
+      if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches2.add(state.matchIDs[k]);
       return false;
     };
     if (this.run(input, pos, anchor, startState, collect) === null) return null;
-    return Array.from(matches).sort((a, b) => a - b);
+    return Array.from(matches2).sort((a, b) => a - b);
   }
 };
 var VISITED_BITS = 32;
@@ -61720,18 +61720,18 @@ var RE2 = class RE22 {
     let prevMatchEnd = -1;
     const lbState = this.createLookbehindState();
     while (i2 < n2 && pos <= end) {
-      const matches = this.executeEngine(input, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
-      if (matches === null || matches.length === 0) break;
+      const matches2 = this.executeEngine(input, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
+      if (matches2 === null || matches2.length === 0) break;
       let accept = true;
-      if (matches[1] === pos) {
-        if (matches[0] === prevMatchEnd) accept = false;
+      if (matches2[1] === pos) {
+        if (matches2[0] === prevMatchEnd) accept = false;
         const r = input.step(pos);
         if (r < 0) pos = end + 1;
         else pos += r & 7;
-      } else pos = matches[1];
-      prevMatchEnd = matches[1];
+      } else pos = matches2[1];
+      prevMatchEnd = matches2[1];
       if (accept) {
-        result.push(deliverFun(this.pad(matches)));
+        result.push(deliverFun(this.pad(matches2)));
         i2++;
       }
     }
@@ -62686,6 +62686,96 @@ function globMatcher(glob, options2 = {}) {
 }
 
 // src/analysis/gitattributes.ts
+var ATTRIBUTE_NAMES = {
+  "linguist-generated": "generated",
+  "linguist-vendored": "vendored"
+};
+function parseValue(token) {
+  if (token.startsWith("-")) return [token.slice(1), false];
+  if (token.startsWith("!")) return [token.slice(1), null];
+  const eq = token.indexOf("=");
+  if (eq === -1) return [token, true];
+  const value = token.slice(eq + 1).toLowerCase();
+  if (value === "true") return [token.slice(0, eq), true];
+  if (value === "false") return [token.slice(0, eq), false];
+  return void 0;
+}
+function unquote(pattern) {
+  if (pattern.length >= 2 && pattern.startsWith('"') && pattern.endsWith('"')) {
+    return pattern.slice(1, -1).replace(/\\(.)/g, "$1");
+  }
+  return pattern;
+}
+function splitPattern(line) {
+  if (line.startsWith('"')) {
+    const end = line.slice(1).search(/(?<!\\)"/) + 1;
+    if (end > 0) return [line.slice(0, end + 1), line.slice(end + 1)];
+  }
+  const space = line.search(/\s/);
+  return space === -1 ? [line, ""] : [line.slice(0, space), line.slice(space)];
+}
+function parseGitattributes(filePath, text) {
+  const slash = filePath.lastIndexOf("/");
+  const directory = slash === -1 ? "" : filePath.slice(0, slash);
+  const rules = [];
+  text.split(/\r?\n/).forEach((raw, index2) => {
+    const line = raw.trim();
+    if (line.startsWith("#") || line.startsWith("[attr]") || line.startsWith("!")) return;
+    const [rawPattern, rest] = splitPattern(line);
+    const settings = {};
+    for (const [token] of rest.matchAll(/\S+/g)) {
+      const parsed = parseValue(token);
+      const name2 = parsed && ATTRIBUTE_NAMES[parsed[0]];
+      if (name2) settings[name2] = parsed[1];
+    }
+    if (Object.keys(settings).length === 0) return;
+    let pattern = unquote(rawPattern);
+    if (pattern.endsWith("/")) return;
+    const anchored = pattern.includes("/");
+    if (pattern.startsWith("/")) pattern = pattern.slice(1);
+    rules.push({ directory, pattern, anchored, settings, source: { file: filePath, line: index2 + 1, pattern: rawPattern } });
+  });
+  return rules;
+}
+var GitattributesIndex = class {
+  rules;
+  matchers = /* @__PURE__ */ new Map();
+  constructor(files) {
+    const depth = (p) => p.split("/").length;
+    const sorted = [...files].sort((a, b) => depth(a.path) - depth(b.path));
+    this.rules = sorted.flatMap((f) => parseGitattributes(f.path, f.text));
+  }
+  get size() {
+    return this.rules.length;
+  }
+  matches(rule, path) {
+    const prefix = rule.directory ? rule.directory + "/" : "";
+    if (prefix && !path.startsWith(prefix)) return false;
+    let matcher = this.matchers.get(rule);
+    if (!matcher) {
+      matcher = globMatcher(rule.pattern, { matchBase: !rule.anchored });
+      this.matchers.set(rule, matcher);
+    }
+    return matcher(path.slice(prefix.length));
+  }
+  resolve(path) {
+    const attributes = {};
+    const sources = {};
+    for (const rule of this.rules) {
+      if (!this.matches(rule, path)) continue;
+      for (const [name2, value] of Object.entries(rule.settings)) {
+        if (value === null) {
+          delete attributes[name2];
+          delete sources[name2];
+        } else {
+          attributes[name2] = value;
+          sources[name2] = rule.source;
+        }
+      }
+    }
+    return { attributes, sources };
+  }
+};
 function gitattributesCandidates(paths) {
   const folders = /* @__PURE__ */ new Set([""]);
   for (const path of paths) {
@@ -62855,6 +62945,50 @@ function classify(lines, thresholds) {
   }
   return "XXL";
 }
+function measureSize(files, rules, options2) {
+  const counted = [];
+  const excluded = [];
+  const binary2 = [];
+  const renamedOnly = [];
+  let additions = 0;
+  let deletions = 0;
+  for (const file2 of files) {
+    const decision = rules.decide(file2.path, headSample(file2, options2.headTexts));
+    if (!decision.counted) {
+      excluded.push({ path: file2.path, reason: decision.reason, detail: decision.detail, additions: file2.additions, deletions: file2.deletions });
+      continue;
+    }
+    if (file2.binary) binary2.push(file2.path);
+    if (file2.status === "renamed" && file2.additions === 0 && file2.deletions === 0) renamedOnly.push(file2.path);
+    additions += file2.additions;
+    deletions += file2.deletions;
+    counted.push({
+      path: file2.path,
+      previousPath: file2.previousPath,
+      status: file2.status,
+      additions: file2.additions,
+      deletions: file2.deletions,
+      countedLines: Math.round(file2.additions + file2.deletions * options2.deletionWeight)
+    });
+  }
+  counted.sort((a, b) => b.countedLines - a.countedLines || comparePaths(a.path, b.path));
+  const countedLines = Math.round(additions + deletions * options2.deletionWeight);
+  const filesExpected = Math.max(options2.filesExpected ?? files.length, files.length);
+  return {
+    sizeClass: classify(countedLines, options2.thresholds),
+    countedLines,
+    countedFiles: counted.length,
+    additions,
+    deletions,
+    files: counted,
+    excluded,
+    binary: binary2,
+    renamedOnly,
+    filesSeen: files.length,
+    filesExpected,
+    complete: files.length >= filesExpected
+  };
+}
 
 // src/analysis/line-pack.ts
 var MAX_JUDGED_LINE = 1e3;
@@ -62906,7 +63040,7 @@ function compileCustomPacks(specs, keyPath2 = "migration.custom") {
     const message = spec.message ?? `${spec.name}: this is what the migration removes${spec.new.length ? "; use the replacement" : ""}.`;
     const pack = {
       name: spec.name,
-      appliesTo: (path) => globs.some((matches) => matches(path)),
+      appliesTo: (path) => globs.some((matches2) => matches2(path)),
       scan(text) {
         return text.split(/\r?\n/).flatMap((line, i2) => line.length <= MAX_JUDGED_LINE && oldPatterns.some((re) => re.test(line)) ? [{ line: i2 + 1, rule: `${spec.name}/old` }] : []);
       },
@@ -63051,9 +63185,9 @@ var ExclusionRules = class {
   override(path) {
     const base = path.slice(path.lastIndexOf("/") + 1);
     for (let i2 = this.globs.length - 1; i2 >= 0; i2--) {
-      const { glob, include, matches } = this.globs[i2];
+      const { glob, include, matches: matches2 } = this.globs[i2];
       const subject = glob.includes("/") ? path : base;
-      if (matches(subject)) {
+      if (matches2(subject)) {
         return include ? { counted: true, detail: `included by config ${span(glob)}` } : { counted: false, reason: "config-glob", detail: span(glob) };
       }
     }
@@ -63070,6 +63204,80 @@ var ExclusionRules = class {
 
 // src/analysis/changed-file.ts
 var import_parse_diff = __toESM(require_parse_diff(), 1);
+
+// src/analysis/hunks.ts
+var HUNK_HEADER = /^@@\s+-(\d+),?(\d+)?\s+\+(\d+),?(\d+)?\s@@/;
+var FILE_HEADER = /^(?:new file mode \d+|deleted file mode \d+|old mode \d+|new mode \d+|index\s[\da-zA-Z]+\.\.[\da-zA-Z]+(?:\s\d+)?)$|^(?:---|\+\+\+)\s/;
+var NO_NEWLINE = "\\ No newline at end of file";
+var count = (text) => text ? Number(text) : 1;
+function parseHunks(patch) {
+  if (!patch || /^\s+$/.test(patch)) return [];
+  const hunks = [];
+  let hunk;
+  let fileStarted = false;
+  let oldLine = 0;
+  let newLine = 0;
+  let oldLeft = 0;
+  let newLeft = 0;
+  let inHunk = false;
+  let start2 = 0;
+  const length = patch.length;
+  while (start2 <= length) {
+    let end = patch.indexOf("\n", start2);
+    if (end === -1) end = length;
+    const line = patch.slice(start2, end);
+    start2 = end + 1;
+    if (inHunk) {
+      const first = line.charCodeAt(0);
+      const changes = hunk.changes;
+      if (first === 92 && line === NO_NEWLINE) {
+        const last = changes[changes.length - 1];
+        if (last) changes.push(repeatOf(last, line));
+      } else if (first === 45) {
+        changes.push({ type: "del", del: true, ln: oldLine++, content: line });
+        oldLeft--;
+      } else if (first === 43) {
+        changes.push({ type: "add", add: true, ln: newLine++, content: line });
+        newLeft--;
+      } else {
+        changes.push({ type: "normal", normal: true, ln1: oldLine++, ln2: newLine++, content: line });
+        oldLeft--;
+        newLeft--;
+      }
+      if (oldLeft === 0 && newLeft === 0) inHunk = false;
+      continue;
+    }
+    if (/^diff\s/.test(line)) {
+      if (fileStarted) break;
+      fileStarted = true;
+    } else if (FILE_HEADER.test(line)) {
+      if (fileStarted && hunks.length) break;
+      fileStarted = true;
+    } else {
+      const header = HUNK_HEADER.exec(line);
+      if (header) {
+        fileStarted = true;
+        oldLine = Number(header[1]);
+        newLine = Number(header[3]);
+        oldLeft = count(header[2]);
+        newLeft = count(header[4]);
+        hunk = { content: line, changes: [], oldStart: oldLine, oldLines: oldLeft, newStart: newLine, newLines: newLeft };
+        hunks.push(hunk);
+        inHunk = true;
+      } else if (line === NO_NEWLINE && hunk) {
+        const last = hunk.changes[hunk.changes.length - 1];
+        if (last) hunk.changes.push(repeatOf(last, line));
+      }
+    }
+  }
+  return hunks;
+}
+function repeatOf(last, content) {
+  const change = last;
+  return { type: change.type, [change.type]: true, ln1: change.ln1, ln2: change.ln2, ln: change.ln, content };
+}
+
+// src/analysis/changed-file.ts
 var STATUSES = /* @__PURE__ */ new Set(["added", "removed", "modified", "renamed", "copied", "changed", "unchanged"]);
 function fromGitHubFile(entry) {
   const status = STATUSES.has(entry.status) ? entry.status : "modified";
@@ -63085,6 +63293,187 @@ function fromGitHubFile(entry) {
     binary: binary2,
     patch: entry.patch
   };
+}
+function readHunks(file2) {
+  return file2.hunks ?? (file2.patch ? parseHunks(file2.patch) : []);
+}
+
+// src/analysis/migration.ts
+var RANK = { other: 0, migration: 1, regression: 2 };
+var stronger = (a, b) => !a ? b : !b ? a : RANK[b.lineClass] > RANK[a.lineClass] ? b : a;
+function combine(all) {
+  return all.reduce((acc, next) => acc.map((hunk, h) => hunk.map((v, c) => stronger(v, next[h][c]))));
+}
+function wholeFileKnown(file2, texts) {
+  if (file2.status === "added" || file2.status === "removed") return true;
+  const headNeeded = file2.additions > 0 && !texts.head?.has(file2.path);
+  const baseNeeded = file2.deletions > 0 && !texts.base?.has(file2.previousPath ?? file2.path);
+  return !headNeeded && !baseNeeded;
+}
+var TOLERATED_OTHER_LINES = 3;
+function definitionsIn(text, patch, into) {
+  for (let at = text.indexOf("def", 0); at !== -1; at = text.indexOf("def", at + 3)) {
+    const after = text.charCodeAt(at + 3);
+    if (after !== 32 && after !== 9) continue;
+    let start2 = at;
+    while (start2 > 0 && (text.charCodeAt(start2 - 1) === 32 || text.charCodeAt(start2 - 1) === 9)) start2--;
+    if (text.startsWith("async", start2 - 5) && (start2 - 5 === 0 || /[\s+]/.test(text[start2 - 6]))) {
+      start2 -= 5;
+      while (start2 > 0 && (text.charCodeAt(start2 - 1) === 32 || text.charCodeAt(start2 - 1) === 9)) start2--;
+    }
+    const lineStart = patch ? start2 - 1 : start2;
+    if (patch && text[lineStart] !== "+") continue;
+    if (lineStart > 0 && text[lineStart - 1] !== "\n") continue;
+    const name2 = /^[ \t]+([A-Za-z_]\w*)/.exec(text.slice(at + 3, at + 200))?.[1];
+    if (name2) into.add(name2);
+  }
+}
+function methodsDefinedBy(files, packs, texts) {
+  const names = /* @__PURE__ */ new Set();
+  for (const file2 of files) {
+    if (!packs.some((p) => p.wantsWholeFiles && p.appliesTo(file2.path))) continue;
+    const head = texts.head?.get(file2.path);
+    const text = head ?? file2.patch;
+    if (text) definitionsIn(text, head === void 0, names);
+  }
+  return names;
+}
+var movedText = (content) => content.slice(1).replace(/\s+/g, "");
+function measureMigration(files, packs, options2, texts = {}) {
+  const lines = { migration: 0, regression: 0, other: 0 };
+  let methods;
+  const changeMethods = () => methods ??= methodsDefinedBy(files, packs, texts);
+  const takenAway = /* @__PURE__ */ new Map();
+  const regressionTexts = [];
+  const regressions = [];
+  const used = /* @__PURE__ */ new Set();
+  let migrated = 0;
+  const migrationFiles = [];
+  const hunksOnly = [];
+  const longLines = [];
+  for (const file2 of files) {
+    const applicable = packs.filter((p) => p.appliesTo(file2.path));
+    if (applicable.length === 0 || file2.binary) {
+      lines.other += file2.patch !== void 0 ? editLinesOfPatch(file2.patch) : file2.summary ? file2.summary.editLines : file2.hunks ? editLines(file2.hunks.map((h) => h.changes.map((c) => c.type))) : Math.max(file2.additions, file2.deletions);
+      continue;
+    }
+    const hunks = readHunks(file2);
+    if (hunks.length === 0) {
+      lines.other += Math.max(file2.additions, file2.deletions);
+      continue;
+    }
+    applicable.forEach((p) => used.add(p.name));
+    if (hunks.some((hunk) => hunk.changes.some((c) => c.type !== "normal" && c.content.length > MAX_JUDGED_LINE + 1))) longLines.push(file2.path);
+    const whole = { head: texts.head?.get(file2.path), base: texts.base?.get(file2.previousPath ?? file2.path), changeMethods };
+    if (applicable.some((p) => p.wantsWholeFiles) && !wholeFileKnown(file2, texts)) hunksOnly.push(file2.path);
+    const verdicts = combine(applicable.map((p) => p.classify(file2, hunks, whole)));
+    let ownMigration = 0;
+    let ownOther = 0;
+    hunks.forEach((hunk, h) => {
+      const changes = hunk.changes;
+      const hunkVerdicts = verdicts[h];
+      forEachChangeBlock(hunk, (start2, mid, end) => {
+        const dels = mid - start2;
+        const adds = end - mid;
+        for (let i2 = 0; i2 < Math.max(dels, adds); i2++) {
+          const removed = i2 < dels ? hunkVerdicts[start2 + i2] : void 0;
+          const added = i2 < adds ? hunkVerdicts[mid + i2] : void 0;
+          if (removed?.removesOldConstruct) {
+            migrated++;
+            const key = `${removed.rule?.id}
+${movedText(changes[start2 + i2].content)}`;
+            takenAway.set(key, (takenAway.get(key) ?? 0) + 1);
+          }
+          if (added?.lineClass === "regression") {
+            lines.regression++;
+            const change = changes[mid + i2];
+            regressions.push({ path: file2.path, line: change.type === "add" ? change.ln : 0, pack: applicable.length === 1 ? applicable[0].name : "migration", rule: added.rule.id, message: added.rule.message });
+            regressionTexts.push(`${added.rule.id}
+${movedText(change.content)}`);
+          } else if (removed?.lineClass === "migration" || added?.lineClass === "migration") ownMigration++;
+          else ownOther++;
+        }
+      });
+    });
+    lines.migration += ownMigration;
+    lines.other += ownOther;
+    if (ownMigration > 0 && ownMigration >= ownOther) migrationFiles.push(file2.path);
+  }
+  if (regressions.length > 0 && takenAway.size > 0) {
+    const moved = /* @__PURE__ */ new Set();
+    regressionTexts.forEach((key, r) => {
+      const left = takenAway.get(key) ?? 0;
+      if (left === 0) return;
+      takenAway.set(key, left - 1);
+      moved.add(r);
+    });
+    if (moved.size > 0) {
+      const stays = regressions.filter((_, r) => !moved.has(r));
+      lines.regression -= moved.size;
+      lines.migration = Math.max(0, lines.migration - moved.size);
+      lines.other += 2 * moved.size;
+      migrated -= moved.size;
+      regressions.splice(0, regressions.length, ...stays);
+    }
+  }
+  const tolerated = Math.max(TOLERATED_OTHER_LINES, Math.floor(lines.migration * options2.mixedTolerance));
+  const mixed = lines.migration > 0 && lines.other > tolerated;
+  return {
+    lines,
+    migrated,
+    regressions,
+    mixed,
+    migrationOnly: lines.migration > 0 && !mixed && lines.regression === 0,
+    packs: [...used].sort(),
+    migrationFiles,
+    hunksOnly,
+    longLines
+  };
+}
+function editLinesOfPatch(patch) {
+  let total = 0;
+  let dels = 0;
+  let adds = 0;
+  let position = 0;
+  while (position < patch.length) {
+    const first = patch.charCodeAt(position);
+    if (first === 45) {
+      if (adds) {
+        total += Math.max(dels, adds);
+        dels = adds = 0;
+      }
+      dels++;
+    } else if (first === 43) adds++;
+    else if (first !== 92) {
+      total += Math.max(dels, adds);
+      dels = adds = 0;
+    }
+    const next = patch.indexOf("\n", position);
+    if (next === -1) break;
+    position = next + 1;
+  }
+  return total + Math.max(dels, adds);
+}
+function editLines(hunks) {
+  let total = 0;
+  for (const types of hunks) {
+    let dels = 0;
+    let adds = 0;
+    for (const type of [...types, "normal"]) {
+      if (type === "del") {
+        if (adds) {
+          total += Math.max(dels, adds);
+          dels = adds = 0;
+        }
+        dels++;
+      } else if (type === "add") adds++;
+      else {
+        total += Math.max(dels, adds);
+        dels = adds = 0;
+      }
+    }
+  }
+  return total;
 }
 
 // src/analysis/python/guards.ts
@@ -64304,12 +64693,12 @@ var Tree = class _Tree {
       throw new TypeError("Argument must be a Tree");
     }
     C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
-    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+    const count3 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count2);
-    if (count2 > 0) {
+    const result = new Array(count3);
+    if (count3 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count2; i2++) {
+      for (let i2 = 0; i2 < count3; i2++) {
         result[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
@@ -64320,12 +64709,12 @@ var Tree = class _Tree {
   /** Get the included ranges that were used to parse the syntax tree. */
   getIncludedRanges() {
     C._ts_tree_included_ranges_wasm(this[0]);
-    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+    const count3 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count2);
-    if (count2 > 0) {
+    const result = new Array(count3);
+    if (count3 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count2; i2++) {
+      for (let i2 = 0; i2 < count3; i2++) {
         result[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
@@ -64850,12 +65239,12 @@ var Node = class {
   childrenForFieldId(fieldId) {
     marshalNode(this);
     C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
-    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+    const count3 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count2);
-    if (count2 > 0) {
+    const result = new Array(count3);
+    if (count3 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count2; i2++) {
+      for (let i2 = 0; i2 < count3; i2++) {
         result[i2] = unmarshalNode(this.tree, address);
         address += SIZE_OF_NODE;
       }
@@ -64927,12 +65316,12 @@ var Node = class {
     if (!this._children) {
       marshalNode(this);
       C._ts_node_children_wasm(this.tree[0]);
-      const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+      const count3 = C.getValue(TRANSFER_BUFFER, "i32");
       const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      this._children = new Array(count2);
-      if (count2 > 0) {
+      this._children = new Array(count3);
+      if (count3 > 0) {
         let address = buffer;
-        for (let i2 = 0; i2 < count2; i2++) {
+        for (let i2 = 0; i2 < count3; i2++) {
           this._children[i2] = unmarshalNode(this.tree, address);
           address += SIZE_OF_NODE;
         }
@@ -64950,12 +65339,12 @@ var Node = class {
     if (!this._namedChildren) {
       marshalNode(this);
       C._ts_node_named_children_wasm(this.tree[0]);
-      const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+      const count3 = C.getValue(TRANSFER_BUFFER, "i32");
       const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      this._namedChildren = new Array(count2);
-      if (count2 > 0) {
+      this._namedChildren = new Array(count3);
+      if (count3 > 0) {
         let address = buffer;
-        for (let i2 = 0; i2 < count2; i2++) {
+        for (let i2 = 0; i2 < count3; i2++) {
           this._namedChildren[i2] = unmarshalNode(this.tree, address);
           address += SIZE_OF_NODE;
         }
@@ -65369,14 +65758,14 @@ function parseAnyPredicate(steps, index2, operator, textPredicates) {
   } else {
     const captureName = steps[1].name;
     const stringValue = steps[2].value;
-    const matches = /* @__PURE__ */ __name((n2) => n2.text === stringValue, "matches");
+    const matches2 = /* @__PURE__ */ __name((n2) => n2.text === stringValue, "matches");
     const doesNotMatch = /* @__PURE__ */ __name((n2) => n2.text !== stringValue, "doesNotMatch");
     textPredicates[index2].push((captures) => {
       const nodes = [];
       for (const c of captures) {
         if (c.name === captureName) nodes.push(c.node);
       }
-      const test = isPositive ? matches : doesNotMatch;
+      const test = isPositive ? matches2 : doesNotMatch;
       return matchAll ? nodes.every(test) : nodes.some(test);
     });
   }
@@ -65799,14 +66188,14 @@ var Query = class {
       maxStartDepth,
       timeoutMicros
     );
-    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+    const count3 = C.getValue(TRANSFER_BUFFER, "i32");
     const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
     const result = new Array();
     this.exceededMatchLimit = Boolean(didExceedMatchLimit);
     const captures = new Array();
     let address = startAddress;
-    for (let i2 = 0; i2 < count2; i2++) {
+    for (let i2 = 0; i2 < count3; i2++) {
       const patternIndex = C.getValue(address, "i32");
       address += SIZE_OF_INT;
       const captureCount = C.getValue(address, "i32");
@@ -66054,12 +66443,12 @@ var Language = class _Language {
    */
   get supertypes() {
     C._ts_language_supertypes_wasm(this[0]);
-    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+    const count3 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count2);
-    if (count2 > 0) {
+    const result = new Array(count3);
+    if (count3 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count2; i2++) {
+      for (let i2 = 0; i2 < count3; i2++) {
         result[i2] = C.getValue(address, "i16");
         address += SIZE_OF_SHORT;
       }
@@ -66071,12 +66460,12 @@ var Language = class _Language {
    */
   subtypes(supertype) {
     C._ts_language_subtypes_wasm(this[0], supertype);
-    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+    const count3 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count2);
-    if (count2 > 0) {
+    const result = new Array(count3);
+    if (count3 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count2; i2++) {
+      for (let i2 = 0; i2 < count3; i2++) {
         result[i2] = C.getValue(address, "i16");
         address += SIZE_OF_SHORT;
       }
@@ -66672,8 +67061,8 @@ var Module2 = (() => {
               customSection.neededDynlibs.push(libname);
             }
           } else if (subsectionType === WASM_DYLINK_EXPORT_INFO) {
-            var count2 = getLEB();
-            while (count2--) {
+            var count3 = getLEB();
+            while (count3--) {
               var symname = getString();
               var flags2 = getLEB();
               if (flags2 & WASM_SYMBOL_TLS) {
@@ -66681,8 +67070,8 @@ var Module2 = (() => {
               }
             }
           } else if (subsectionType === WASM_DYLINK_IMPORT_INFO) {
-            var count2 = getLEB();
-            while (count2--) {
+            var count3 = getLEB();
+            while (count3--) {
               var modname = getString();
               var symname = getString();
               var flags2 = getLEB();
@@ -66871,9 +67260,9 @@ var Module2 = (() => {
       }
       return func22;
     }, "getWasmTableEntry");
-    var updateTableMap = /* @__PURE__ */ __name((offset, count2) => {
+    var updateTableMap = /* @__PURE__ */ __name((offset, count3) => {
       if (functionsInTableMap) {
-        for (var i2 = offset; i2 < offset + count2; i2++) {
+        for (var i2 = offset; i2 < offset + count3; i2++) {
           var item = getWasmTableEntry(i2);
           if (item) {
             functionsInTableMap.set(item, i2);
@@ -68012,12 +68401,12 @@ var Parser3 = class {
   /** Get the ranges of text that the parser will include when parsing. */
   getIncludedRanges() {
     C._ts_parser_included_ranges_wasm(this[0]);
-    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
+    const count3 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count2);
-    if (count2 > 0) {
+    const result = new Array(count3);
+    if (count3 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count2; i2++) {
+      for (let i2 = 0; i2 < count3; i2++) {
         result[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
@@ -68557,7 +68946,7 @@ function judgeBlock(changes, hunkCode, start2, mid, end, judge, found) {
     lines[d - start2].same = true;
   }
   const occurrences = lines.map((line, n2) => line.hits.map((hit) => line.same ? 0 : occurrencesIn(hunkCode[start2 + n2], hit.id)));
-  const count2 = (from, to) => {
+  const count3 = (from, to) => {
     const counts = /* @__PURE__ */ new Map();
     for (let c = from; c < to; c++) {
       const line = lines[c - start2];
@@ -68565,8 +68954,8 @@ function judgeBlock(changes, hunkCode, start2, mid, end, judge, found) {
     }
     return counts;
   };
-  const removed = count2(start2, mid);
-  const added = count2(mid, end);
+  const removed = count3(start2, mid);
+  const added = count3(mid, end);
   const keep2 = (from, to, budget) => {
     for (let c = from; c < to; c++) {
       const line = lines[c - start2];
@@ -68633,7 +69022,7 @@ function python3Pack(options2 = {}) {
   return {
     name: "python3",
     wantsWholeFiles: true,
-    appliesTo: (path) => globs.some((matches) => matches(path)),
+    appliesTo: (path) => globs.some((matches2) => matches2(path)),
     scan(text) {
       const view2 = viewOfFile(splitLines(text));
       const trees = [];
@@ -68776,6 +69165,31 @@ var SCHEMA_PRESETS = {
   knex: ["**/migrations/[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]*_*.{js,ts,cjs,mjs}"],
   typeorm: ["**/migrations/[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]*-*.ts", "**/migration/[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]*-*.ts"]
 };
+function literalOf(glob) {
+  const runs = glob.replace(/\[[^\]]*\]|\{[^}]*\}/g, "*").split(/[*?]/);
+  return runs.reduce((longest, run4) => run4.length > longest.length ? run4 : longest, "").replace(/^\//, "");
+}
+var globsOf = (preset) => SCHEMA_PRESETS[preset].map((glob) => ({ preset, glob, literal: literalOf(glob) }));
+var compiled = /* @__PURE__ */ new Map();
+function matches(glob, path) {
+  let matcher = compiled.get(glob);
+  if (!matcher) compiled.set(glob, matcher = globMatcher(glob));
+  return matcher(path);
+}
+function measureSchemaMigrations(counted, presets, tolerance) {
+  const matchers = presets.flatMap(globsOf);
+  const files = [];
+  let lines = 0;
+  let otherLines = 0;
+  for (const file2 of counted) {
+    const hit = matchers.find((m) => file2.path.includes(m.literal) && matches(m.glob, file2.path));
+    if (hit) {
+      files.push({ path: file2.path, preset: hit.preset });
+      lines += file2.countedLines;
+    } else otherLines += file2.countedLines;
+  }
+  return { files, lines, otherLines, mixed: files.length > 0 && otherLines > tolerance };
+}
 
 // src/policy/check-record.ts
 var STICKY_STATES = ["over", "accepted", "under"];
@@ -68819,7 +69233,7 @@ var IRREGULAR = { dependency: "dependencies", entry: "entries", "more batch": "m
 function noun(value, singular) {
   return value === 1 ? singular : IRREGULAR[singular] ?? `${singular}s`;
 }
-function count(value, singular) {
+function count2(value, singular) {
   return `${formatCount(value)} ${noun(value, singular)}`;
 }
 
@@ -68831,6 +69245,23 @@ function isTargetBranch(config2, facts) {
   if (config2.branches.length === 0) return facts.baseBranch === facts.defaultBranch;
   return config2.branches.some((glob) => globMatcher(glob)(facts.baseBranch));
 }
+function describeSize(size) {
+  const lines = count2(size.countedLines, "line");
+  if (!size.complete) return `at least ${lines} in ${formatCount(size.countedFiles)} of ${count2(size.filesExpected, "file")}`;
+  if (size.filesSeen === 0) return "no changes";
+  return `${lines} in ${count2(size.countedFiles, "file")}`;
+}
+function guidanceFor(sizeClass, limit) {
+  const index2 = SIZE_CLASSES.indexOf(sizeClass);
+  if (index2 <= SIZE_CLASSES.indexOf("S")) return ["A small step: easy to review and safe to land."];
+  if (index2 <= SIZE_CLASSES.indexOf(limit)) return ["Within the limit. Keep mechanical edits (renames, formatting) in their own pull requests so that this stays easy to review."];
+  return [
+    "Split it: land preparatory refactors, renames and formatting first, each on its own.",
+    "Separate migration work from feature work, and schema migrations from application code.",
+    "Hide unfinished work behind a flag so that each part can merge to the default branch on its own.",
+    "Mark generated or vendored files with `linguist-generated` or `linguist-vendored` in `.gitattributes` on the default branch, so that they are not counted."
+  ];
+}
 function reportOnlyReason(config2, facts) {
   if (facts.pushed) return void 0;
   if (!isTargetBranch(config2, facts)) return `No verdict: the base branch \`${facts.baseBranch}\` is not one of the target branches.`;
@@ -68839,10 +69270,103 @@ function reportOnlyReason(config2, facts) {
   return void 0;
 }
 var mayFail = (config2, facts) => reportOnlyReason(config2, facts) === void 0;
+function decide(config2, size, facts) {
+  const notes = [];
+  const overLimit = SIZE_CLASSES.indexOf(size.sizeClass) > SIZE_CLASSES.indexOf(config2.limit);
+  const quiet = reportOnlyReason(config2, facts);
+  let conclusion = "success";
+  if (!facts.pushed && !isTargetBranch(config2, facts)) {
+    notes.push(quiet);
+    conclusion = "neutral";
+  } else if (overLimit && facts.pushed) {
+    notes.push("Already pushed: a commit cannot be stopped once it has landed, so over the limit is reported, not failed. Split the next one as below.");
+    conclusion = "neutral";
+  } else if (overLimit) {
+    if (quiet) notes.push(quiet);
+    else if (config2.mode === "warn") notes.push("Warn mode: over the limit, reported without failing.");
+    conclusion = quiet || config2.mode === "warn" ? "neutral" : "failure";
+  } else if (size.filesSeen === 0 && size.complete) {
+    notes.push("No changes: there is nothing to measure.");
+  } else if (!size.complete) {
+    notes.push("GitHub listed only part of the files: the size is a lower bound, so no green verdict can be given.");
+    conclusion = "neutral";
+  }
+  const over = overLimit ? ` \u2014 over the ${config2.limit} limit` : "";
+  return {
+    conclusion,
+    title: `${size.sizeClass}: ${describeSize(size)}${over}`,
+    overLimit,
+    notes,
+    guidance: guidanceFor(size.sizeClass, config2.limit),
+    guidanceTitle: !overLimit ? "Guidance" : facts.pushed ? "How to split the next one" : "How to make it smaller",
+    sizeLabel: config2.labels.enabled ? sizeLabelName(config2, size.sizeClass) : void 0
+  };
+}
 
 // src/policy/findings.ts
 var SEVERITY = { success: 0, neutral: 1, action_required: 2, failure: 3 };
 var worst = (a, b) => SEVERITY[b] > SEVERITY[a] ? b : a;
+function findingConclusion(setting, config2, facts) {
+  const wanted = setting === "default" ? config2.mode === "block" ? "failure" : "neutral" : setting;
+  return mayFail(config2, facts) ? wanted : "neutral";
+}
+function unknownSupportNotes(dependencies) {
+  const byReason = /* @__PURE__ */ new Map();
+  for (const d of dependencies.changes) {
+    if (d.change === "removed" || d.python3 !== "unknown") continue;
+    const reason = (d.reason ?? "no answer").replace(/\s*\([^()]*\)$/, "");
+    byReason.set(reason, (byReason.get(reason) ?? /* @__PURE__ */ new Set()).add(d.key));
+  }
+  return [...byReason].map(([reason, keys]) => `Python 3 support not checked for ${count2(keys.size, "package")}: ${reason}. Not a failure; see the dependencies table.`);
+}
+function applyFindings(size, config2, facts, migration, dependencies, schema) {
+  let conclusion = size.conclusion;
+  const notes = [...size.notes];
+  const guidance = [...size.guidance];
+  const annotations = [];
+  const titleParts = [];
+  if (migration.regressions.length) {
+    const c = findingConclusion(config2.migration.regressions, config2, facts);
+    conclusion = worst(conclusion, c);
+    titleParts.push(count2(migration.regressions.length, "regression"));
+    for (const r of migration.regressions) {
+      annotations.push({ path: r.path, start_line: r.line, end_line: r.line, annotation_level: c === "failure" ? "failure" : "warning", title: `${r.pack}: ${r.rule}`, message: r.message });
+    }
+  }
+  if (migration.mixed) {
+    notes.push(`Mixed change: ${count2(migration.lines.migration, "migration line")} with ${count2(migration.lines.other, "line")} of other work.`);
+    guidance.unshift(
+      `Split it in two: one pull request with only the migration edits (${count2(migration.lines.migration, "line")}), one with the other changes (${count2(migration.lines.other, "line")}). Land the migration first: it is mechanical and quick to review.`
+    );
+  }
+  const unsupported = dependencies.changes.filter((d) => d.change !== "removed" && d.python3 === "no");
+  if (unsupported.length) {
+    const c = findingConclusion(config2.dependencies.unsupported, config2, facts);
+    conclusion = worst(conclusion, c);
+    titleParts.push(`${count2(unsupported.length, "dependency")} without Python 3`);
+    for (const d of unsupported) {
+      annotations.push({
+        path: d.manifest,
+        start_line: d.line,
+        end_line: d.line,
+        annotation_level: c === "failure" ? "failure" : "warning",
+        title: `No Python 3, no new package: ${d.name}`,
+        message: `${d.name}${d.version ? ` ${d.version}` : ""} does not support Python 3 (${d.reason}). Replace it, or list it under dependencies.allow if it was renamed or absorbed.`
+      });
+    }
+  }
+  notes.push(...unknownSupportNotes(dependencies));
+  if (config2.schemaMigrations.alone && schema.mixed) {
+    conclusion = worst(conclusion, findingConclusion(config2.schemaMigrations.conclusion, config2, facts));
+    titleParts.push("schema migrations mixed with code");
+    guidance.unshift(`Schema migrations ship alone: move ${schema.files.map((f) => `\`${f.path}\``).join(", ")} into a pull request of their own, then land the code that uses them.`);
+  }
+  const flagLabels = [
+    { name: config2.migration.labels.migration, wanted: migration.migrationOnly },
+    { name: config2.migration.labels.mixed, wanted: migration.mixed }
+  ].filter((l) => l.name);
+  return { ...size, conclusion, notes, guidance, title: [size.title, ...titleParts].join("; "), flagLabels, annotations };
+}
 function applyAcceptance(verdict, acceptance, sizeClass) {
   if (!acceptance) return verdict;
   const who = `@${acceptance.by}`;
@@ -68889,6 +69413,47 @@ function filesToRead(files, config2, bound) {
     wanted: candidates.map((f) => f.path)
   };
 }
+function boundTexts(input) {
+  const { headTexts: head, baseTexts: base, wholeFileBound: bound } = input;
+  const dropped = /* @__PURE__ */ new Set();
+  if (bound === void 0) return { head, base, dropped };
+  const keptHead = new Map(head);
+  const keptBase = new Map(base);
+  const byPath = new Map(input.files.map((f) => [f.path, f]));
+  let used = 0;
+  for (const path of bound.plan.wanted) {
+    const basePath = byPath.get(path)?.previousPath ?? path;
+    const size = (head?.get(path)?.length ?? 0) + (base?.get(basePath)?.length ?? 0);
+    if (used + size <= bound.bytes) used += size;
+    else {
+      keptHead.delete(path);
+      keptBase.delete(basePath);
+      dropped.add(path);
+    }
+  }
+  return { head: keptHead, base: keptBase, dropped };
+}
+function evaluate(input) {
+  const attributes = new GitattributesIndex(input.gitattributes);
+  const rules = new ExclusionRules(input.config.exclude, attributes);
+  const size = measureSize(input.files, rules, {
+    thresholds: input.config.thresholds,
+    deletionWeight: input.config.deletionWeight,
+    filesExpected: input.filesExpected,
+    headTexts: input.headTexts
+  });
+  const counted = new Set(size.files.map((f) => f.path));
+  const migrationOptions = { mixedTolerance: input.config.migration.mixedTolerance };
+  const texts = boundTexts(input);
+  const migration = measureMigration(input.files.filter((f) => counted.has(f.path)), packsFor(input.config), migrationOptions, texts);
+  const schema = measureSchemaMigrations(size.files, input.config.schemaMigrations.presets, input.config.schemaMigrations.tolerance);
+  const dependencies = input.dependencies ?? { changes: [], problems: [] };
+  const findings = applyFindings(decide(input.config, size, input.facts), input.config, input.facts, migration, dependencies, schema);
+  const withinFileBound = input.wholeFileBound && migration.hunksOnly.length ? new Set(input.wholeFileBound.plan.wanted) : void 0;
+  const pastBound = migration.hunksOnly.some((path) => texts.dropped.has(path) || withinFileBound !== void 0 && !withinFileBound.has(path));
+  const hunksOnlyReason = !migration.hunksOnly.length ? void 0 : pastBound ? `Past the ${WHOLE_FILE_BOUND.files} files and ${WHOLE_FILE_BOUND.bytes / 1024 / 1024} MB read whole per check, files are judged from their hunks: a guard or docstring above a hunk is not seen.` : input.wholeFileNote ?? "Their whole text could not be read (GitHub returned none, or it did not match the diff), so they are judged from their hunks: a guard or docstring above a hunk is not seen.";
+  return withAcceptance({ size, migration, schema, dependencies, findings, verdict: findings, config: input.config, hunksOnlyReason }, input.acceptance);
+}
 function withAcceptance(evaluation, acceptance) {
   const sizeClass = evaluation.size.sizeClass;
   return {
@@ -68899,6 +69464,8 @@ function withAcceptance(evaluation, acceptance) {
 }
 
 // src/app/analysis-budget.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { Worker } from "node:worker_threads";
 var AnalysisBudgetExceeded = class extends Error {
   constructor(seconds) {
@@ -68946,6 +69513,7 @@ function run2(input, seconds) {
   });
 }
 function evaluateWithinBudget(input, seconds = budgetSeconds()) {
+  if (!worker && !existsSync2(fileURLToPath2(workerUrl()))) return Promise.resolve().then(() => evaluate(input));
   const job = queue.then(() => run2(input, seconds));
   queue = job.catch(() => void 0);
   return job;
@@ -71142,7 +71710,7 @@ var CONFIG_DEFAULTS = {
 
 // src/policy/config.ts
 var sizeClassNames = SIZE_CLASSES.filter((c) => c !== "XXL");
-var findingConclusion = (description) => ({ description, enum: ["default", "failure", "neutral"], default: "default" });
+var findingConclusion2 = (description) => ({ description, enum: ["default", "failure", "neutral"], default: "default" });
 var globList = { type: "array", items: { type: "string", minLength: 1, maxLength: MAX_GLOB_LENGTH }, maxItems: 200 };
 var nameList = { type: "array", items: { type: "string", minLength: 1, maxLength: 200 }, maxItems: 500 };
 var CONFIG_SCHEMA = {
@@ -71242,7 +71810,7 @@ var CONFIG_SCHEMA = {
           minimum: 0,
           default: 0.1
         },
-        regressions: findingConclusion("Conclusion when a change brings back what the migration removes."),
+        regressions: findingConclusion2("Conclusion when a change brings back what the migration removes."),
         python3: {
           type: "object",
           additionalProperties: false,
@@ -71271,7 +71839,7 @@ var CONFIG_SCHEMA = {
       properties: {
         enabled: { type: "boolean", default: true, description: "Check new Python dependencies for Python 3 support on PyPI." },
         allow: { ...nameList, default: [], description: "Packages to accept without asking PyPI (renamed or absorbed packages)." },
-        unsupported: findingConclusion("Conclusion when a new dependency lacks Python 3 support."),
+        unsupported: findingConclusion2("Conclusion when a new dependency lacks Python 3 support."),
         maxLookups: { type: "integer", minimum: 0, maximum: 100, default: 25, description: "PyPI lookups per event at most." },
         timeoutSeconds: { type: "number", exclusiveMinimum: 0, maximum: 30, default: 5, description: "How long to wait for PyPI." }
       },
@@ -71284,7 +71852,7 @@ var CONFIG_SCHEMA = {
         presets: { type: "array", items: { type: "string", enum: Object.keys(SCHEMA_PRESETS) }, maxItems: 20, uniqueItems: true, default: Object.keys(SCHEMA_PRESETS) },
         alone: { type: "boolean", default: true, description: "Schema migrations ship alone: flag a pull request that mixes them with application code." },
         tolerance: { type: "integer", minimum: 0, default: 0, description: "Application lines allowed beside schema migrations." },
-        conclusion: findingConclusion("Conclusion when schema migrations are mixed with application code.")
+        conclusion: findingConclusion2("Conclusion when schema migrations are mixed with application code.")
       },
       default: {}
     },
@@ -71367,13 +71935,13 @@ function describeError(error2) {
     case "uniqueItems":
       return "expected no repeated items";
     case "minItems":
-      return `expected at least ${count(error2.params.limit, "item")}`;
+      return `expected at least ${count2(error2.params.limit, "item")}`;
     case "maxLength":
       return `expected at most ${error2.params.limit} characters`;
     case "maxItems":
-      return `expected at most ${count(error2.params.limit, "item")}`;
+      return `expected at most ${count2(error2.params.limit, "item")}`;
     case "maxProperties":
-      return `expected at most ${count(error2.params.limit, "entry")}`;
+      return `expected at most ${count2(error2.params.limit, "entry")}`;
     default:
       return `expected a value that ${error2.message ?? "is valid"}`;
   }
@@ -71466,7 +72034,7 @@ function ownProblems(used, merged) {
   if (!alone.ok) problems.push(...alone.problems);
   for (const file2 of extended) {
     const result = resolveConfig(file2.config);
-    if (!result.ok) problems.push({ path: "_extends", message: `${nameOf(file2)} is not a valid small-steps config (${count(result.problems.length, "problem")}): fix it there` });
+    if (!result.ok) problems.push({ path: "_extends", message: `${nameOf(file2)} is not a valid small-steps config (${count2(result.problems.length, "problem")}): fix it there` });
   }
   return problems.length ? problems : merged;
 }
@@ -71825,15 +72393,15 @@ function renderMigrationSection(evaluation) {
   }
   if (migration.longLines.length) {
     const shown = migration.longLines.slice(0, 20).map(code).join(", ");
-    parts2.push(`**Lines too long to judge** (over ${n(MAX_JUDGED_LINE)} characters, counted but not judged) in ${count(migration.longLines.length, "file")}: ${shown}${migration.longLines.length > 20 ? ` and ${n(migration.longLines.length - 20)} more` : ""}.`);
+    parts2.push(`**Lines too long to judge** (over ${n(MAX_JUDGED_LINE)} characters, counted but not judged) in ${count2(migration.longLines.length, "file")}: ${shown}${migration.longLines.length > 20 ? ` and ${n(migration.longLines.length - 20)} more` : ""}.`);
   }
   if (migration.hunksOnly.length && evaluation.hunksOnlyReason) {
     const shown = migration.hunksOnly.slice(0, 20).map(code).join(", ");
-    parts2.push(`**Judged from hunks only** (${count(migration.hunksOnly.length, "file")}): ${shown}${migration.hunksOnly.length > 20 ? ` and ${n(migration.hunksOnly.length - 20)} more` : ""}. ${evaluation.hunksOnlyReason}`);
+    parts2.push(`**Judged from hunks only** (${count2(migration.hunksOnly.length, "file")}): ${shown}${migration.hunksOnly.length > 20 ? ` and ${n(migration.hunksOnly.length - 20)} more` : ""}. ${evaluation.hunksOnlyReason}`);
   }
   if (schema.files.length) {
     parts2.push(
-      `**Schema migrations**: ${schema.files.map((f) => `${code(f.path)} (${f.preset})`).join(", ")}: ${count(schema.lines, "line")}, beside ${count(schema.otherLines, "line")} of application code${schema.mixed ? " \u2014 they should ship alone" : ""}.`
+      `**Schema migrations**: ${schema.files.map((f) => `${code(f.path)} (${f.preset})`).join(", ")}: ${count2(schema.lines, "line")}, beside ${count2(schema.otherLines, "line")} of application code${schema.mixed ? " \u2014 they should ship alone" : ""}.`
     );
   }
   return parts2.length ? `#### Migration
@@ -71863,7 +72431,7 @@ function splitPlanFor(evaluation) {
 function renderSplitPlan(evaluation, plan = splitPlanFor(evaluation)) {
   const { size, config: config2 } = evaluation;
   const head = `### small-steps: how to split this pull request
-This pull request is **${size.sizeClass}** (${count(size.countedLines, "counted line")} in ${count(size.countedFiles, "file")}); the limit is **${config2.limit}** (under ${count(plan.capacity + 1, "line")}). Land these parts in this order, each as its own pull request:`;
+This pull request is **${size.sizeClass}** (${count2(size.countedLines, "counted line")} in ${count2(size.countedFiles, "file")}); the limit is **${config2.limit}** (under ${count2(plan.capacity + 1, "line")}). Land these parts in this order, each as its own pull request:`;
   if (plan.parts.length <= 1 && !plan.parts.some((p) => p.overLimit)) {
     return `### small-steps: how to split this pull request
 This pull request is **${size.sizeClass}**, within the **${config2.limit}** limit: no split needed.`;
@@ -71871,7 +72439,7 @@ This pull request is **${size.sizeClass}**, within the **${config2.limit}** limi
   const parts2 = plan.parts.map((part, i2) => {
     const files = part.files.map((f) => `  - ${code(f.path)} (${n(f.countedLines)})`).join("\n");
     const warning2 = part.overLimit ? "\n  _One file's change is larger than the limit on its own: split that change itself (a refactor first, then the behaviour)._" : "";
-    return `${i2 + 1}. **${part.sizeClass}, ${count(part.lines, "line")}**: ${KIND_TEXT[part.kind]} in ${part.modules.map(code).join(", ")}${warning2}
+    return `${i2 + 1}. **${part.sizeClass}, ${count2(part.lines, "line")}**: ${KIND_TEXT[part.kind]} in ${part.modules.map(code).join(", ")}${warning2}
 ${files}`;
   });
   const notes = [
@@ -71885,7 +72453,7 @@ function truncate(text) {
 }
 function renderSticky(evaluation, state) {
   const { size, config: config2 } = evaluation;
-  const measured = `**${size.sizeClass}** (${count(size.countedLines, "counted line")}; the limit is **${config2.limit}**)`;
+  const measured = `**${size.sizeClass}** (${count2(size.countedLines, "counted line")}; the limit is **${config2.limit}**)`;
   if (state === "under") {
     return `### small-steps
 \u2705 This pull request is back within the limit: ${measured}. Thank you for keeping the steps small.`;
@@ -72203,7 +72771,7 @@ async function sizeCheck(context, target, request2) {
         existing,
         detailsUrl: loaded.detailsUrl,
         conclusion: "action_required",
-        title: `Invalid configuration: ${count(loaded.problems.length, "problem")}`,
+        title: `Invalid configuration: ${count2(loaded.problems.length, "problem")}`,
         summary: renderConfigProblems(loaded.problems, loaded.sources.map((s) => `\`${s}\``).join(", ") || "`.github/small-steps.yml`"),
         text: existing?.text ?? void 0
         // keep the record (an acceptance) until the config is fixed
@@ -72413,7 +72981,7 @@ async function pushCheck(context, target, sha, options2) {
     else if (parent) about.push(`Measured against its parent \`${parent.slice(0, 7)}\`.`);
     else about.push("The first commit of the repository: every file is new.");
     if (pr) about.push(`From pull request #${pr.number}.`);
-    if (options2.skipped) about.push(`The push held ${count(options2.skipped, "older commit")} more than \`push.maxCommits\` (${config2.push.maxCommits}); those were not measured.`);
+    if (options2.skipped) about.push(`The push held ${count2(options2.skipped, "older commit")} more than \`push.maxCommits\` (${config2.push.maxCommits}); those were not measured.`);
     const extra = [`#### Pushed to \`${target.branch}\`
 ${about.join(" ")}`];
     if (commit.failure) extra.push(`#### Incomplete file list
@@ -72720,11 +73288,11 @@ function removeNonChars(variableName) {
   return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
 }
 function extractUrlVariableNames(url) {
-  const matches = url.match(urlVariableRegex);
-  if (!matches) {
+  const matches2 = url.match(urlVariableRegex);
+  if (!matches2) {
     return [];
   }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
@@ -73580,8 +74148,8 @@ async function fetchWrapper(requestOptions) {
     data: ""
   };
   if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
+    const matches2 = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches2 && matches2.pop();
     log2.warn(
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
@@ -78763,9 +79331,9 @@ async function measurePush(octokit, event, configPath, env) {
   const conclusion = results.reduce((w, r) => r.conclusion ? worst(w, r.conclusion) : w, "success");
   setOutput("regressions", String(regressions));
   setOutput("conclusion", conclusion);
-  await summary.addRaw(`## small-steps: ${count(results.length, "pushed commit")} measured
+  await summary.addRaw(`## small-steps: ${count2(results.length, "pushed commit")} measured
 
-Each has its own small-steps check run. ${count(regressions, "regression")} found.`).write();
-  if (conclusion === "failure") setFailed(`small-steps: ${count(regressions, "regression")} in the pushed commits (see their check runs)`);
+Each has its own small-steps check run. ${count2(regressions, "regression")} found.`).write();
+  if (conclusion === "failure") setFailed(`small-steps: ${count2(regressions, "regression")} in the pushed commits (see their check runs)`);
 }
 main().catch((error2) => setFailed(`small-steps could not measure this pull request: ${error2?.message ?? String(error2)}`));

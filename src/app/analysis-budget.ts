@@ -1,5 +1,7 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { EngineInput, Evaluation } from "../engine.js";
+import { evaluate, type EngineInput, type Evaluation } from "../engine.js";
 
 /**
  * One delivery's analysis runs in a worker thread with a time budget, so that whatever a pull request holds, the
@@ -58,8 +60,13 @@ function run(input: EngineInput, seconds: number): Promise<Evaluation> {
   });
 }
 
-/** The engine's evaluation of `input`, off the event loop, within the budget; one at a time, in arrival order. */
+/**
+ * The engine's evaluation of `input`, off the event loop, within the budget; one at a time, in arrival order. Where no
+ * worker file is shipped (the Action's single bundle, which measures one event per process and serves nothing), it is
+ * evaluated in place.
+ */
 export function evaluateWithinBudget(input: EngineInput, seconds = budgetSeconds()): Promise<Evaluation> {
+  if (!worker && !existsSync(fileURLToPath(workerUrl()))) return Promise.resolve().then(() => evaluate(input));
   const job = queue.then(() => run(input, seconds));
   queue = job.catch(() => undefined);
   return job;
