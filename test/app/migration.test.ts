@@ -62,6 +62,22 @@ test("iteritems replaced by items plus an added print statement: migration lines
   expect(body.output.summary).toContain("| `app/report.py:6` | `print-statement` |");
 });
 
+test("an edit that keeps xrange (xrange(n) → xrange(n + 1)) is neither a regression nor migration work: block mode passes", async () => {
+  mockToken();
+  mockConfig(OWNER, REPO, "mode: block\n");
+  mockFileList(OWNER, REPO, 2, [pyFile("app/loop.py", ["def f(n):", "-    for i in xrange(n):", "+    for i in xrange(n + 1):", "         pass"])]);
+  mockState({ headSha: HEAD, labels: ["size/XS"], repositoryLabels: ["size/XS"] });
+  api().post(CHECKS).reply(201, { id: 1 });
+  await app.probot.receive(opened());
+  const [body] = posted(CHECKS);
+  expect(body.conclusion).toBe("success");
+  expect(body.output.title).toBe("XS: 2 lines in 1 file");
+  expect(body.output.annotations ?? []).toEqual([]);
+  expect(body.output.summary).toContain("Kind of work: no migration work");
+  expect(body.output.summary).toContain("| Migration | 0 |");
+  expect(body.output.summary).toContain("| Regression (brings back what the migration removes) | 0 |");
+});
+
 test("in warn mode a regression is annotated as a warning and the check is neutral", async () => {
   mockToken();
   mockConfig(OWNER, REPO, "");

@@ -109,3 +109,15 @@ test("on a git range, a hunk that starts on a docstring's closing quotes still s
   const outside = (await check(["--diff", "-", "--json"], mkdtempSync(join(tmpdir(), "small-steps-outside-")), {}, r.git("diff", "HEAD~1", "HEAD"))).json();
   expect(outside.migration.regressions).toEqual([]);
 });
+
+test("on a git range, an edit that keeps xrange is neither a regression nor migration work; a docstring saying unicode hides nothing", async () => {
+  const r = repository();
+  r.write("loop.py", ["def f(n, url):", '    """Return body as unicode."""', "    for i in xrange(n):", "        pass", ""].join("\n"));
+  r.commit();
+  r.write("loop.py", ["def f(n, url):", '    """Return body as unicode."""', "    for i in xrange(n + 1):", "        pass", "    return isinstance(url, unicode)", ""].join("\n"));
+  r.commit();
+  const report = (await check(["--json", "--base", "HEAD~1"], r.dir)).json();
+  expect(report.migration.regressions.map((x: any) => `${x.rule}@${x.line}`)).toEqual(["builtin-unicode@5"]);
+  expect(report.migration.migrated).toBe(0);
+  expect(report.migration.lines).toEqual({ migration: 0, regression: 1, other: 1 });
+});
