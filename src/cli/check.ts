@@ -1,3 +1,4 @@
+import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { dependencyChanges } from "../analysis/dependencies/changes.js";
@@ -46,8 +47,11 @@ async function* textChunks(text: Promise<string>): AsyncIterable<Uint8Array> {
 }
 
 async function readSubject(values: Record<string, string | boolean | undefined>, io: CliIO): Promise<CheckSubject> {
-  const cwd = typeof values.C === "string" ? values.C : io.cwd;
+  const cwd = typeof values.C === "string" ? resolve(io.cwd, values.C) : io.cwd;
+  // A mistake in a path is said, not replaced by a default: a missing folder, a config file that is not there.
+  if (!isFolder(cwd)) throw new UsageError(`-C ${String(values.C)}: no such folder`);
   const configPath = values.config as string | undefined;
+  if (configPath !== undefined && !existsSync(resolve(cwd, configPath))) throw new UsageError(`--config ${configPath}: no such file`);
   if (typeof values.pr === "string") {
     // Octokit and the app's GitHub modules are loaded only for --pr: a local check starts in a fraction of the time.
     const { fromPullRequest, parsePullRequestRef } = await import("./remote.js");
@@ -66,6 +70,14 @@ async function readSubject(values: Record<string, string | boolean | undefined>,
 }
 
 class UsageError extends Error {}
+
+const isFolder = (path: string) => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
 
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   let values: Record<string, string | boolean | undefined>;

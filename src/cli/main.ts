@@ -6,7 +6,7 @@ Commands:
   check    measure a change (local git diff, diff file or pull request) and print the report
   scan     count the old constructs left in a working tree: the migration dashboard, locally
 
-Run "small-steps check --help" or "small-steps scan --help" for their options.`;
+Run "small-steps check --help" or "small-steps scan --help" for their options; "small-steps --version" for the version.`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -15,7 +15,12 @@ async function readStdin(): Promise<string> {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-if (command === "check") {
+if (command === "--version" || command === "-V" || command === "version") {
+  // The bundle is lib/cli/main.bundle.mjs: the package's own package.json is two folders up.
+  const { readFileSync } = await import("node:fs");
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  process.stdout.write(`small-steps ${pkg.version}\n`);
+} else if (command === "check") {
   const io = { cwd: process.cwd(), env: process.env, stdout: (t: string) => process.stdout.write(t), stderr: (t: string) => process.stderr.write(t), readStdin, stdinChunks: () => process.stdin };
   // Each command loads its own modules only: a check does not pay for the scanner's workers, nor a scan for Octokit.
   process.exitCode = await (await import("./check.js")).runCheck(rest, io);

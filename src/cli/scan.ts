@@ -1,4 +1,5 @@
 import { formatCount } from "../plural.js";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { renderHeadline, renderScanSections } from "../report/scan.js";
@@ -45,6 +46,16 @@ export async function runScan(argv: string[], io: ScanIO): Promise<number> {
     return EXIT.ok;
   }
   const cwd = typeof values.C === "string" ? resolve(io.cwd, values.C) : io.cwd;
+  // A mistake in a path is said, never scanned as an empty tree: a missing folder, path or config file.
+  const missing = [
+    ...(existsSync(cwd) ? [] : [`-C ${String(values.C)}: no such folder`]),
+    ...positionals.filter((p) => existsSync(cwd) && !existsSync(resolve(cwd, p))).map((p) => `${p}: no such file or folder`),
+    ...(values.config && !existsSync(resolve(cwd, String(values.config))) ? [`--config ${String(values.config)}: no such file`] : []),
+  ];
+  if (missing.length) {
+    io.stderr(`small-steps scan: ${missing.join("; ")}\n`);
+    return EXIT.usageOrConfig;
+  }
   let tree;
   try {
     tree = await listTree(cwd, positionals);

@@ -90,7 +90,8 @@ describe("small-steps check on a local repository", () => {
 
   test("an invalid config exits 2 naming every problem", async () => {
     const result = await check(["--config", join(repo.dir, "bad.yml")], repo.dir);
-    expect(result.code).toBe(0); // an absent --config file means defaults
+    expect(result.code).toBe(2); // an absent --config file is a mistake, said: never the defaults in silence
+    expect(result.stderr).toContain("no such file");
     writeFileSync(join(repo.dir, "bad.yml"), "mode: sometimes\nthresholds: {S: -1}\n");
     const bad = await check(["--config", join(repo.dir, "bad.yml"), "--json"], repo.dir);
     expect(bad.code).toBe(2);
