@@ -79262,6 +79262,24 @@ function smallStepsOctokit(env = process.env, options2 = {}) {
   return ProbotOctokit.plugin(marks, timeout, countAnswers, plugin).defaults((instance2) => ({ ...instance2, throttle: throttleFor(instance2.throttle) }));
 }
 
+// src/github/webhook-guard.ts
+var MAX_WEBHOOK_BYTES = 25 * 1024 * 1024;
+var REQUIRED = {
+  pull_request: (p) => !!p.pull_request?.head?.sha && !!p.pull_request?.base?.ref && typeof p.pull_request?.number === "number",
+  issue_comment: (p) => !!p.issue && !!p.comment,
+  pull_request_review: (p) => !!p.review && !!p.pull_request?.head,
+  pull_request_review_comment: (p) => !!p.comment && !!p.pull_request?.head,
+  check_run: (p) => !!p.check_run,
+  check_suite: (p) => !!p.check_suite,
+  push: (p) => Array.isArray(p.commits) && typeof p.ref === "string",
+  issues: (p) => !!p.issue
+};
+function malformed(event, payload) {
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return "the payload is not a JSON object";
+  const check = REQUIRED[event];
+  return check && !check(payload) ? `the ${event} payload lacks the fields its event carries` : void 0;
+}
+
 // src/action/main.ts
 var log = {
   info: (obj, msg) => info2(typeof obj === "string" ? obj : `${msg ?? ""} ${JSON.stringify(obj)}`),
@@ -79280,8 +79298,15 @@ async function main() {
   const octokit = new Octokit2({ auth: { token }, baseUrl: env.GITHUB_API_URL || "https://api.github.com" });
   if (eventName === "push") return measurePush(octokit, event, configPath, env);
   if (eventName !== "pull_request" && eventName !== "pull_request_target") {
-    info2(`small-steps measures pull requests and pushes; a ${eventName || "unknown"} event has nothing to measure.`);
+    info2(`small-steps measures pull requests and pushes; the ${eventName || "unknown"} event has nothing to measure.`);
     await summary.addRaw(`small-steps: nothing to measure for a \`${eventName}\` event.`).write();
+    setOutput("conclusion", "neutral");
+    return;
+  }
+  const problem = malformed(eventName === "pull_request_target" ? "pull_request" : eventName, event);
+  if (problem) {
+    info2(`small-steps: nothing to measure: ${problem}.`);
+    await summary.addRaw(`small-steps: nothing to measure: ${problem}.`).write();
     setOutput("conclusion", "neutral");
     return;
   }

@@ -10,6 +10,7 @@ import type { GitHub } from "../github/client.js";
 import { loadConfig } from "../github/config-file.js";
 import { smallStepsOctokit } from "../github/octokit.js";
 import { renderSummary } from "../report/markdown.js";
+import { malformed } from "../github/webhook-guard.js";
 
 /**
  * small-steps as a GitHub Action (action.yml, bundled to dist/index.mjs): the app's own size check, run once per
@@ -36,8 +37,16 @@ async function main(): Promise<void> {
 
   if (eventName === "push") return measurePush(octokit, event, configPath, env);
   if (eventName !== "pull_request" && eventName !== "pull_request_target") {
-    core.info(`small-steps measures pull requests and pushes; a ${eventName || "unknown"} event has nothing to measure.`);
+    core.info(`small-steps measures pull requests and pushes; the ${eventName || "unknown"} event has nothing to measure.`);
     await core.summary.addRaw(`small-steps: nothing to measure for a \`${eventName}\` event.`).write();
+    core.setOutput("conclusion", "neutral");
+    return;
+  }
+  const problem = malformed(eventName === "pull_request_target" ? "pull_request" : eventName, event);
+  if (problem) {
+    // One sentence and a neutral outcome: a workflow run by hand or a test payload is not a broken pull request.
+    core.info(`small-steps: nothing to measure: ${problem}.`);
+    await core.summary.addRaw(`small-steps: nothing to measure: ${problem}.`).write();
     core.setOutput("conclusion", "neutral");
     return;
   }

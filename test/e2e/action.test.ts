@@ -96,3 +96,16 @@ test("on a push: a check run on each pushed commit, the regressions counted in t
   expect(run.summary).toContain("## small-steps: 2 pushed commits measured");
   expect(state.issueLabels).toEqual([]);
 });
+
+test("an unexpected event or a payload without its pull request is one sentence and a neutral outcome, never a stack trace", async () => {
+  const state: FakeGitHubState = { files: [], headSha: example.pull_request.head.sha, checkRuns: [], repositoryLabels: [], issueLabels: [], requests: [] };
+  const issues = await runAction(state, { action: "opened", issue: { number: 1 } }, "issues");
+  expect(issues.code).toBe(0);
+  expect(issues.stdout).toContain("the issues event has nothing to measure");
+  const bare = await runAction(state, { action: "opened", repository: example.repository }, "pull_request");
+  expect(bare.code).toBe(0);
+  expect(bare.stdout).toContain("small-steps: nothing to measure: the pull_request payload lacks the fields its event carries.");
+  expect(bare.stdout).not.toContain("Cannot read properties");
+  expect(bare.outputs).toMatchObject({ conclusion: "neutral" });
+  expect(state.checkRuns).toHaveLength(0);
+});
