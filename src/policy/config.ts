@@ -3,7 +3,8 @@ import { validate as validateConfig } from "./config-validator.js";
 import { CONFIG_DEFAULTS } from "./config-defaults.js";
 import { compileCustomPacks, type CustomPackSpec } from "../analysis/custom-pack.js";
 import { SCHEMA_PRESETS, type SchemaPreset } from "../analysis/schema-migrations.js";
-import { PYTHON3_OPT_IN_RULES } from "../analysis/python/rules.js";
+import { MODULE_RULE_ID, OLD_CONSTRUCT_RULES, PYTHON3_OPT_IN_RULES } from "../analysis/python/rules.js";
+import { RENAMED_MODULES } from "../analysis/python/modules.js";
 import { globProblem, MAX_GLOB_LENGTH } from "../analysis/safe-glob.js";
 import { DEFAULT_THRESHOLDS, SIZE_CLASSES, type SizeClass, type SizeThresholds } from "../analysis/size.js";
 import { count } from "../plural.js";
@@ -258,6 +259,41 @@ export const CONFIG_SCHEMA = {
   },
 } as const;
 
+/** Every id the python3 pack reports: its rules, and one per renamed module (`module-urllib2`) besides `module` itself. */
+const PYTHON3_RULE_IDS: ReadonlySet<string> = new Set([...OLD_CONSTRUCT_RULES.map((r) => r.id), MODULE_RULE_ID, ...Object.keys(RENAMED_MODULES).map((m) => `${MODULE_RULE_ID}-${m}`)]);
+
+/** The keys the schema allows where an unknown one was found (`#/properties/migration/additionalProperties`). */
+function keysAt(schemaPath: string): string[] {
+  let node: unknown = CONFIG_SCHEMA;
+  for (const segment of schemaPath.replace(/^#\//, "").split("/").slice(0, -1)) node = (node as Record<string, unknown> | undefined)?.[segment];
+  const properties = (node as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return properties ? Object.keys(properties) : [];
+}
+
+/** Edit distance (insertions, deletions, substitutions), for "did you mean": ids are short, so the table is small. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** The known name nearest to a mistyped one, if it is near enough to be what was meant. */
+export function nearest(name: string, known: Iterable<string>): string | undefined {
+  if (name.length > 100) return undefined;
+  let best: string | undefined;
+  // Near enough: one edit in four characters (one at least), so that a short unknown key is not matched to anything.
+  let bestDistance = Math.max(1, Math.floor(name.length / 4)) + 1;
+  for (const candidate of known) {
+    const d = distance(name, candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
 export interface ConfigProblem {
   path: string;
   message: string;
@@ -276,8 +312,10 @@ function keyPath(error: ErrorObject): string {
 
 function describeError(error: ErrorObject): string {
   switch (error.keyword) {
-    case "additionalProperties":
-      return "unknown key";
+    case "additionalProperties": {
+      const near = nearest(String(error.params.additionalProperty), keysAt(error.schemaPath));
+      return near ? `unknown key: did you mean \`${near}\`?` : "unknown key";
+    }
     case "enum":
       return `expected one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
     case "type":
@@ -325,6 +363,12 @@ export function resolveConfig(raw: unknown): ConfigResult {
     }
   }
   problems.push(...compileCustomPacks(config.migration.custom).problems);
+  // A rule id the pack does not have (a typo) would leave the rule on in silence: an error, with the nearest id.
+  config.migration.python3.disable.forEach((id, i) => {
+    if (PYTHON3_RULE_IDS.has(id)) return;
+    const near = nearest(id, PYTHON3_RULE_IDS);
+    problems.push({ path: `migration.python3.disable[${i}]`, message: `no python3 rule is called ${JSON.stringify(id)}${near ? `: did you mean ${JSON.stringify(near)}?` : ""}` });
+  });
   // Globs are compiled to RE2 programs: a glob that is invalid, or uses what cannot match in linear time, is an error.
   const globs: Array<[string, readonly string[]]> = [
     ["exclude", config.exclude.map((g) => (g.startsWith("!") ? g.slice(1) : g))],

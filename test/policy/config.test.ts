@@ -101,3 +101,22 @@ describe("config", () => {
     expect(defaultConfig().mode).toBe("warn");
   });
 });
+
+describe("mistakes in a config say what was meant", () => {
+  test("a rule id the pack does not have is an error, with the nearest id", () => {
+    const result = resolveConfig({ migration: { python3: { disable: ["builtin-xrang", "module-urllib2", "print-tuple", "zzzzzzzz-nothing"] } } });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.problems).toEqual([
+        { path: "migration.python3.disable[0]", message: 'no python3 rule is called "builtin-xrang": did you mean "builtin-xrange"?' },
+        { path: "migration.python3.disable[3]", message: 'no python3 rule is called "zzzzzzzz-nothing"' },
+      ]);
+    }
+  });
+
+  test("an unknown key names the key meant", () => {
+    const result = resolveConfig({ thresholds: { M: 100 }, migraton: {} });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems).toEqual([{ path: "migraton", message: "unknown key: did you mean `migration`?" }]);
+  });
+});
