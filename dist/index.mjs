@@ -20784,34 +20784,34 @@ var require_tdigest = __commonJS({
       this.n += n2;
       return c;
     };
-    TDigest.prototype._addweight = function(nearest, x, n2) {
-      if (x !== nearest.mean) {
-        nearest.mean += n2 * (x - nearest.mean) / (nearest.n + n2);
+    TDigest.prototype._addweight = function(nearest2, x, n2) {
+      if (x !== nearest2.mean) {
+        nearest2.mean += n2 * (x - nearest2.mean) / (nearest2.n + n2);
       }
-      nearest.cumn += n2;
-      nearest.mean_cumn += n2 / 2;
-      nearest.n += n2;
+      nearest2.cumn += n2;
+      nearest2.mean_cumn += n2 / 2;
+      nearest2.n += n2;
       this.n += n2;
     };
     TDigest.prototype._digest = function(x, n2) {
       var min = this.centroids.min();
       var max = this.centroids.max();
-      var nearest = this.find_nearest(x);
-      if (nearest && nearest.mean === x) {
-        this._addweight(nearest, x, n2);
-      } else if (nearest === min) {
+      var nearest2 = this.find_nearest(x);
+      if (nearest2 && nearest2.mean === x) {
+        this._addweight(nearest2, x, n2);
+      } else if (nearest2 === min) {
         this._new_centroid(x, n2, 0);
-      } else if (nearest === max) {
+      } else if (nearest2 === max) {
         this._new_centroid(x, n2, this.n);
       } else if (this.discrete) {
-        this._new_centroid(x, n2, nearest.cumn);
+        this._new_centroid(x, n2, nearest2.cumn);
       } else {
-        var p = nearest.mean_cumn / this.n;
+        var p = nearest2.mean_cumn / this.n;
         var max_n = Math.floor(4 * this.n * this.delta * p * (1 - p));
-        if (max_n - nearest.n >= n2) {
-          this._addweight(nearest, x, n2);
+        if (max_n - nearest2.n >= n2) {
+          this._addweight(nearest2, x, n2);
         } else {
-          this._new_centroid(x, n2, nearest.cumn);
+          this._new_centroid(x, n2, nearest2.cumn);
         }
       }
       this._cumulate(false);
@@ -20917,11 +20917,11 @@ var require_tdigest = __commonJS({
       this.n_unique += 1;
       TDigest.prototype._new_centroid.call(this, x, n2, cumn);
     };
-    Digest.prototype._addweight = function(nearest, x, n2) {
-      if (nearest.n === 1) {
+    Digest.prototype._addweight = function(nearest2, x, n2) {
+      if (nearest2.n === 1) {
         this.n_unique -= 1;
       }
-      TDigest.prototype._addweight.call(this, nearest, x, n2);
+      TDigest.prototype._addweight.call(this, nearest2, x, n2);
     };
     Digest.prototype.check_continuous = function() {
       if (this.mode !== "auto" || this.size() < this.digest_thresh) {
@@ -71910,6 +71910,32 @@ var CONFIG_SCHEMA = {
     }
   }
 };
+var PYTHON3_RULE_IDS = /* @__PURE__ */ new Set([...OLD_CONSTRUCT_RULES.map((r) => r.id), MODULE_RULE_ID, ...Object.keys(RENAMED_MODULES).map((m) => `${MODULE_RULE_ID}-${m}`)]);
+function keysAt(schemaPath) {
+  let node = CONFIG_SCHEMA;
+  for (const segment of schemaPath.replace(/^#\//, "").split("/").slice(0, -1)) node = node?.[segment];
+  const properties = node?.properties;
+  return properties ? Object.keys(properties) : [];
+}
+function distance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    const current = [i2];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i2 - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
+function nearest(name2, known) {
+  if (name2.length > 100) return void 0;
+  let best;
+  let bestDistance = Math.max(1, Math.floor(name2.length / 4)) + 1;
+  for (const candidate of known) {
+    const d = distance(name2, candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
 var validateAgainstSchema = validate;
 function keyPath(error2) {
   const segments = error2.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
@@ -71918,8 +71944,10 @@ function keyPath(error2) {
 }
 function describeError(error2) {
   switch (error2.keyword) {
-    case "additionalProperties":
-      return "unknown key";
+    case "additionalProperties": {
+      const near = nearest(String(error2.params.additionalProperty), keysAt(error2.schemaPath));
+      return near ? `unknown key: did you mean \`${near}\`?` : "unknown key";
+    }
     case "enum":
       return `expected one of ${error2.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
     case "type":
@@ -71964,6 +71992,11 @@ function resolveConfig(raw) {
     }
   }
   problems.push(...compileCustomPacks(config2.migration.custom).problems);
+  config2.migration.python3.disable.forEach((id, i2) => {
+    if (PYTHON3_RULE_IDS.has(id)) return;
+    const near = nearest(id, PYTHON3_RULE_IDS);
+    problems.push({ path: `migration.python3.disable[${i2}]`, message: `no python3 rule is called ${JSON.stringify(id)}${near ? `: did you mean ${JSON.stringify(near)}?` : ""}` });
+  });
   const globs = [
     ["exclude", config2.exclude.map((g) => g.startsWith("!") ? g.slice(1) : g)],
     ["branches", config2.branches],
