@@ -45,11 +45,13 @@ export function definedByChange(id: string, changeMethods: () => ReadonlySet<str
  * Whether the syntax tree could judge a hit otherwise than the line rules did, from what the file's text shows: a name
  * the file may bind (the line view's names, or an annotated parameter, a comprehension or lambda variable, a walrus or
  * `global`), a caught exception's name, a method the file defines, or a guard the lines cannot see (a version check on
- * the line itself, an early exit under one, a bare `except:`, which guards a hit without making its try compatibility code). Parsing is the costliest step of judging: a file is
- * parsed only where the answer could change. `ownNames` is the line view's names, computed once per file.
+ * the line itself, an early exit under one, a bare `except:`, which guards a hit without making its try compatibility
+ * code). Parsing is the costliest step of judging: a file is parsed only where the answer could change. `ownNames` is
+ * the line view's names, computed once per file; each name's and method's answer is kept for the file's other hits.
  */
 export class TreeNeed {
   private guardsOnlyTheTreeSees?: boolean;
+  private readonly byName = new Map<string, boolean>();
 
   constructor(
     private readonly text: string,
@@ -63,15 +65,23 @@ export class TreeNeed {
     this.guardsOnlyTheTreeSees ??= /^[ \t]*except[ \t]*:|^[ \t]*(?:el)?if\b[^\n]*(?:PY\d|version)[^\n]*:[ \t]*(?:#[^\n]*)?(?:\r?\n[ \t]*)?(?:return|raise|continue|break)\b/m.test(this.text);
     if (this.guardsOnlyTheTreeSees) return true;
     const name = builtinName(id) ?? MODULE_OBJECT_RULES[id];
-    if (name !== undefined) {
-      if (this.ownNames().has(name)) return true;
-      const word = name.replace(/[^\w]/g, "");
-      return new RegExp(`\\b${word}\\s*:(?!=)|\\bfor\\b[^\\n]*\\b${word}\\b[^\\n]*\\bin\\b|\\b${word}\\s*:=|\\b(?:global|nonlocal)\\b[^\\n]*\\b${word}\\b|\\blambda\\b[^\\n:]*\\b${word}\\b`).test(this.text);
-    }
+    if (name !== undefined) return this.once(`name ${name}`, () => this.ownNames().has(name) || bindingsLike(name).test(this.text));
     const methods = METHOD_RULES[id];
-    if (methods) return new RegExp(`\\bdef\\s+(?:${methods.join("|")})\\b`).test(this.text);
+    if (methods) return this.once(`methods ${id}`, () => new RegExp(`\\bdef\\s+(?:${methods.join("|")})\\b`).test(this.text));
     return false;
   }
+
+  private once(key: string, answer: () => boolean): boolean {
+    let known = this.byName.get(key);
+    if (known === undefined) this.byName.set(key, (known = answer()));
+    return known;
+  }
+}
+
+/** Where a file may bind a name that the line view's names miss: annotations, comprehensions, walrus, global, lambda. */
+function bindingsLike(name: string): RegExp {
+  const word = name.replace(/[^\w]/g, "");
+  return new RegExp(`\\b${word}\\s*:(?!=)|\\bfor\\b[^\\n]*\\b${word}\\b[^\\n]*\\bin\\b|\\b${word}\\s*:=|\\b(?:global|nonlocal)\\b[^\\n]*\\b${word}\\b|\\blambda\\b[^\\n:]*\\b${word}\\b`);
 }
 
 /** Is this identifier read as a name here (not an attribute, a keyword argument, a definition, a target or an annotation)? */
@@ -83,16 +93,14 @@ function isNameUse(node: Node): boolean {
     case "attribute":
       return !field("attribute");
     case "keyword_argument":
-      return !field("name");
     case "function_definition":
     case "class_definition":
+    case "default_parameter":
+    case "typed_default_parameter":
       return !field("name");
     case "assignment":
     case "augmented_assignment":
       return !field("left");
-    case "default_parameter":
-    case "typed_default_parameter":
-      return !field("name");
     case "parameters":
     case "lambda_parameters":
     case "typed_parameter":
@@ -181,8 +189,12 @@ class ParsedPython implements PythonTree {
     return false;
   }
 
+  /** The modules the file imports by plain `import` (`import string`), read once. */
+  private plainImports?: Set<string>;
+
   private importsModule(name: string): boolean {
-    return this.tree.rootNode.descendantsOfType("import_statement").some((s) => s?.namedChildren.some((c) => c?.type === "dotted_name" && c.text === name));
+    this.plainImports ??= new Set(this.tree.rootNode.descendantsOfType("import_statement").flatMap((s) => s?.namedChildren.filter((c) => c?.type === "dotted_name").map((c) => c!.text) ?? []));
+    return this.plainImports.has(name);
   }
 
   dispose(): void {

@@ -77,8 +77,9 @@ function bindingsOf(scope: Node, cache: Map<number, Bindings>): Bindings {
   if (known) return known;
   const names: Bindings = new Set<string>();
   if (scope.type === "function_definition" || scope.type === "lambda") parameterNames(scope.childForFieldName("parameters"), names);
-  const walk = (node: Node) => {
-    for (const child of node.namedChildren) {
+  // The bindings among `nodes` and their descendants, nested scopes left out.
+  const walk = (nodes: ReadonlyArray<Node | null>) => {
+    for (const child of nodes) {
       if (!child) continue;
       switch (child.type) {
         case "function_definition":
@@ -127,16 +128,14 @@ function bindingsOf(scope: Node, cache: Map<number, Bindings>): Bindings {
           continue;
         default:
       }
-      walk(child);
+      walk(child.namedChildren);
     }
   };
-  if (scope.type === "function_definition" || scope.type === "class_definition") {
-    const body = scope.childForFieldName("body");
-    if (body) walk(body);
-  } else if (scope.type === "lambda") {
-    const body = scope.childForFieldName("body");
-    if (body) walk({ namedChildren: [body] } as unknown as Node);
-  } else walk(scope);
+  // A function's or class's body (its parameters are read above); a lambda's body expression itself; a module's or
+  // comprehension's children.
+  const bodied = scope.type === "function_definition" || scope.type === "class_definition" || scope.type === "lambda";
+  const body = bodied ? scope.childForFieldName("body") : null;
+  walk(!bodied ? scope.namedChildren : !body ? [] : scope.type === "lambda" ? [body] : body.namedChildren);
   cache.set(scope.id, names);
   return names;
 }
