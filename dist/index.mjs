@@ -68535,8 +68535,8 @@ function bindingsOf(scope, cache3) {
   if (known) return known;
   const names = /* @__PURE__ */ new Set();
   if (scope.type === "function_definition" || scope.type === "lambda") parameterNames(scope.childForFieldName("parameters"), names);
-  const walk = (node) => {
-    for (const child of node.namedChildren) {
+  const walk = (nodes) => {
+    for (const child of nodes) {
       if (!child) continue;
       switch (child.type) {
         case "function_definition":
@@ -68585,16 +68585,12 @@ function bindingsOf(scope, cache3) {
           continue;
         default:
       }
-      walk(child);
+      walk(child.namedChildren);
     }
   };
-  if (scope.type === "function_definition" || scope.type === "class_definition") {
-    const body2 = scope.childForFieldName("body");
-    if (body2) walk(body2);
-  } else if (scope.type === "lambda") {
-    const body2 = scope.childForFieldName("body");
-    if (body2) walk({ namedChildren: [body2] });
-  } else walk(scope);
+  const bodied = scope.type === "function_definition" || scope.type === "class_definition" || scope.type === "lambda";
+  const body2 = bodied ? scope.childForFieldName("body") : null;
+  walk(!bodied ? scope.namedChildren : !body2 ? [] : scope.type === "lambda" ? [body2] : body2.namedChildren);
   cache3.set(scope.id, names);
   return names;
 }
@@ -68657,22 +68653,28 @@ var TreeNeed = class {
     this.ownNames = ownNames;
   }
   guardsOnlyTheTreeSees;
+  byName = /* @__PURE__ */ new Map();
   needed(id, code18) {
     if (CAUGHT_NAME_RULES.has(id)) return true;
     if (/PY\d|version/.test(code18)) return true;
     this.guardsOnlyTheTreeSees ??= /^[ \t]*except[ \t]*:|^[ \t]*(?:el)?if\b[^\n]*(?:PY\d|version)[^\n]*:[ \t]*(?:#[^\n]*)?(?:\r?\n[ \t]*)?(?:return|raise|continue|break)\b/m.test(this.text);
     if (this.guardsOnlyTheTreeSees) return true;
     const name2 = builtinName(id) ?? MODULE_OBJECT_RULES[id];
-    if (name2 !== void 0) {
-      if (this.ownNames().has(name2)) return true;
-      const word = name2.replace(/[^\w]/g, "");
-      return new RegExp(`\\b${word}\\s*:(?!=)|\\bfor\\b[^\\n]*\\b${word}\\b[^\\n]*\\bin\\b|\\b${word}\\s*:=|\\b(?:global|nonlocal)\\b[^\\n]*\\b${word}\\b|\\blambda\\b[^\\n:]*\\b${word}\\b`).test(this.text);
-    }
+    if (name2 !== void 0) return this.once(`name ${name2}`, () => this.ownNames().has(name2) || bindingsLike(name2).test(this.text));
     const methods = METHOD_RULES[id];
-    if (methods) return new RegExp(`\\bdef\\s+(?:${methods.join("|")})\\b`).test(this.text);
+    if (methods) return this.once(`methods ${id}`, () => new RegExp(`\\bdef\\s+(?:${methods.join("|")})\\b`).test(this.text));
     return false;
   }
+  once(key, answer) {
+    let known = this.byName.get(key);
+    if (known === void 0) this.byName.set(key, known = answer());
+    return known;
+  }
 };
+function bindingsLike(name2) {
+  const word = name2.replace(/[^\w]/g, "");
+  return new RegExp(`\\b${word}\\s*:(?!=)|\\bfor\\b[^\\n]*\\b${word}\\b[^\\n]*\\bin\\b|\\b${word}\\s*:=|\\b(?:global|nonlocal)\\b[^\\n]*\\b${word}\\b|\\blambda\\b[^\\n:]*\\b${word}\\b`);
+}
 function isNameUse(node) {
   const parent = node.parent;
   if (!parent) return false;
@@ -68681,16 +68683,14 @@ function isNameUse(node) {
     case "attribute":
       return !field("attribute");
     case "keyword_argument":
-      return !field("name");
     case "function_definition":
     case "class_definition":
+    case "default_parameter":
+    case "typed_default_parameter":
       return !field("name");
     case "assignment":
     case "augmented_assignment":
       return !field("left");
-    case "default_parameter":
-    case "typed_default_parameter":
-      return !field("name");
     case "parameters":
     case "lambda_parameters":
     case "typed_parameter":
@@ -68768,8 +68768,11 @@ var ParsedPython = class {
     }
     return false;
   }
+  /** The modules the file imports by plain `import` (`import string`), read once. */
+  plainImports;
   importsModule(name2) {
-    return this.tree.rootNode.descendantsOfType("import_statement").some((s) => s?.namedChildren.some((c) => c?.type === "dotted_name" && c.text === name2));
+    this.plainImports ??= new Set(this.tree.rootNode.descendantsOfType("import_statement").flatMap((s) => s?.namedChildren.filter((c) => c?.type === "dotted_name").map((c) => c.text) ?? []));
+    return this.plainImports.has(name2);
   }
   dispose() {
     this.tree.delete();
