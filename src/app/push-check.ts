@@ -12,6 +12,7 @@ import { loadConfig, type LoadedConfig } from "../github/config-file.js";
 import { describeFailure, formatFailure } from "../github/errors.js";
 import { readPullRequestState } from "../github/pull-request-state.js";
 import { exclusive } from "../coordination/index.js";
+import { currentScope, scopeEnded } from "../coordination/delivery-scope.js";
 import { analysisSeconds } from "../metrics/metrics.js";
 import { count } from "../plural.js";
 import { renderConfigProblems, renderSummary } from "../report/markdown.js";
@@ -62,7 +63,17 @@ export async function runPushChecks(context: Pick<Context, "octokit" | "log">, t
   const chosen = commits.slice(-loaded.config.push.maxCommits);
   const skipped = commits.length - chosen.length;
   const results: Array<PushCheckResult & { sha: string }> = [];
-  for (const [i, sha] of [...chosen].reverse().entries()) results.push({ sha, ...(await runPushCheck(context, target, sha, { loaded, skipped: i === 0 ? skipped : 0 })) });
+  // Each commit is owed its own check run: one that fails (its failure is on its run) does not abandon the others.
+  let firstError: unknown;
+  for (const [i, sha] of [...chosen].reverse().entries()) {
+    try {
+      const result = await runPushCheck(context, target, sha, { loaded, skipped: i === 0 ? skipped : 0 });
+      if (result) results.push({ sha, ...result });
+    } catch (error) {
+      firstError ??= error;
+    }
+  }
+  if (firstError !== undefined) throw firstError;
   return results;
 }
 
@@ -92,8 +103,11 @@ export interface PushCheckResult {
   conclusion?: Conclusion;
 }
 
-export function runPushCheck(context: Pick<Context, "octokit" | "log">, target: PushTarget, sha: string, options: PushCheckOptions): Promise<PushCheckResult> {
-  return exclusive(`${target.owner}/${target.repo}@${sha}`, () => pushCheck(context, target, sha, options));
+export function runPushCheck(context: Pick<Context, "octokit" | "log">, target: PushTarget, sha: string, options: PushCheckOptions): Promise<PushCheckResult | undefined> {
+  const key = `${target.owner}/${target.repo}@${sha}`;
+  const deliveryId = currentScope()?.deliveryId;
+  // A push given to two instances (or redelivered) measures each commit once.
+  return deliveryId ? exclusive(key, () => pushCheck(context, target, sha, options), `${deliveryId}:${key}`) : exclusive(key, () => pushCheck(context, target, sha, options));
 }
 
 async function pushCheck(context: Pick<Context, "octokit" | "log">, target: PushTarget, sha: string, options: PushCheckOptions): Promise<PushCheckResult> {
@@ -166,7 +180,7 @@ async function pushCheck(context: Pick<Context, "octokit" | "log">, target: Push
     log.info({ sizeClass: evaluation.size.sizeClass, conclusion: evaluation.verdict.conclusion }, "push check published");
     return { regressions: evaluation.migration.regressions.length, conclusion: evaluation.verdict.conclusion };
   } catch (error) {
-    const failure = describeFailure(step, error);
+    const failure = describeFailure(step, scopeEnded() ? currentScope()?.signal.reason : error);
     log.error({ err: error, failure }, "push check failed");
     if (!step.startsWith("Publishing")) await publishFailureCheckRun(github, report, failure, "this commit");
     if (error instanceof AnalysisBudgetExceeded) return { regressions: 0 };

@@ -22,6 +22,8 @@ import { renderConfigProblems, renderSummary } from "../report/markdown.js";
 import { measureDependencies } from "./dependencies.js";
 import { htmlBase, type PullRequestTarget } from "./pull-request-target.js";
 import { exclusive } from "../coordination/index.js";
+import { currentScope, scopeEnded } from "../coordination/delivery-scope.js";
+import type { ExistingCheckRun } from "../github/pull-request-state.js";
 import { analysisSeconds } from "../metrics/metrics.js";
 import { count } from "../plural.js";
 
@@ -62,7 +64,12 @@ export interface SizeCheckResult {
 
 /** Measure a pull request and publish the verdict: one check run per head commit, its labels, the sticky comment. */
 export function runSizeCheck(context: Context, target: PullRequestTarget, request: SizeCheckRequest = {}): Promise<SizeCheckResult | undefined> {
-  return exclusive(`${target.owner}/${target.repo}#${target.number}`, () => sizeCheck(context, target, request));
+  const key = `${target.owner}/${target.repo}#${target.number}`;
+  const work = () => sizeCheck(context, target, request);
+  // The same delivery given to two instances (or redelivered) is measured once; a command is always answered.
+  const deliveryId = currentScope()?.deliveryId;
+  if (!deliveryId || request.accept !== undefined) return exclusive(key, work);
+  return exclusive(key, work, `${deliveryId}:${key}@${target.headSha}`);
 }
 
 function actionsFor(evaluation: Evaluation): CheckAction[] {
@@ -70,6 +77,25 @@ function actionsFor(evaluation: Evaluation): CheckAction[] {
   if (evaluation.acceptance) return [{ label: "Revoke acceptance", description: `Needs ${permission} permission`.slice(0, 40), identifier: REVOKE_ACTION }];
   if (evaluation.verdict.overLimit) return [{ label: "Accept this size", description: `Needs ${permission} permission`.slice(0, 40), identifier: ACCEPT_ACTION }];
   return [];
+}
+
+/**
+ * A commit that is no longer the pull request's head is not measured (a newer delivery measures the new head). Its run
+ * says "superseded" unless it already shows a verdict; a commit with no run yet gets one, so that no commit a delivery
+ * named is left without a completed check run.
+ */
+async function markSuperseded(github: GitHub, report: { owner: string; repo: string; headSha: string; externalId: string }, existing: ExistingCheckRun | undefined, head: string, log: Context["log"]): Promise<undefined> {
+  if (existing?.status === "COMPLETED" && existing.conclusion !== "FAILURE") return undefined;
+  await publishCheckRun(github, {
+    ...report,
+    existing,
+    conclusion: "neutral",
+    title: "Superseded: not measured",
+    summary: `The pull request's head moved on to \`${head.slice(0, 7)}\` before this commit was measured; that commit's check run is the one that counts.`,
+    text: existing?.text ?? undefined,
+  });
+  log.info({ head }, "commit superseded before it was measured");
+  return undefined;
 }
 
 const digest = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 16);
@@ -123,6 +149,7 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
       checkName: CHECK_NAME,
       appId: appId(),
     });
+    if (state.headSha !== target.headSha && request.accept === undefined) return await markSuperseded(github, report, state.existingCheckRun, state.headSha, log);
     step = "Checking new dependencies on the package index";
     const dependencies = await measureDependencies(state.manifests, config);
     // The record on this commit's run wins; a push starts from the record of the commit before it.
@@ -196,7 +223,8 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
     log.info({ sizeClass: evaluation.size.sizeClass, conclusion: evaluation.verdict.conclusion, labels: change }, "size check published");
     return { evaluation, recorded: record.acceptance };
   } catch (error) {
-    const failure = describeFailure(step, error);
+    // Past the deadline, whatever failed failed because of it: the check run says so.
+    const failure = describeFailure(step, scopeEnded() ? currentScope()?.signal.reason : error);
     log.error({ err: error, failure }, "size check failed");
     if (step.startsWith("Publishing") || step.startsWith("Updating")) throw error;
     await publishFailureCheckRun(github, report, failure, "this pull request");

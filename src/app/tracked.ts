@@ -1,4 +1,6 @@
 import { deliveries } from "../metrics/metrics.js";
+import { deadlineSeconds, withScope } from "../coordination/delivery-scope.js";
+import { exclusive } from "../coordination/index.js";
 
 /** What a handler returns when it looked at an event and left it alone (see `ignored`). */
 export const IGNORED = Symbol("ignored");
@@ -40,7 +42,19 @@ export function tracked<C extends TrackedContext>(handler: (context: C) => Promi
     const pr = payload.pull_request?.number ?? payload.issue?.number ?? payload.check_run?.external_id ?? undefined;
     const sha = payload.pull_request?.head?.sha ?? payload.check_run?.head_sha ?? payload.check_suite?.head_sha ?? payload.after ?? undefined;
     context.log = context.log.child({ repo: payload.repository?.full_name, ...(pr !== undefined ? { pr } : {}), ...(sha ? { sha } : {}) });
-    const work = handler(context);
+    // The delivery's deadline and its requests' signal (see delivery-scope.ts). GitHub may give the same delivery to
+    // two instances behind a load balancer, or redeliver it: one instance handles it, once; the other, finding it
+    // done, leaves it (or takes it over when the first failed or died, its lock expired).
+    const once = context.id ? `delivery:${context.id}` : undefined;
+    const work = withScope(
+      deadlineSeconds(),
+      async () => {
+        if (!once) return handler(context);
+        const ran = await exclusive(once, async () => ({ outcome: await handler(context) }), once);
+        return ran ? ran.outcome : ignored(context, "delivery already handled (by this or another instance)");
+      },
+      context.id,
+    );
     inFlight.add(work);
     try {
       const outcome = (await work) === IGNORED ? "ignored" : "ok";

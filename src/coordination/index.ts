@@ -21,9 +21,34 @@ export async function stopCoordination(): Promise<void> {
 /** Whether Redis is configured and up: undefined without REDIS_URL (for the metrics). */
 export const redisUp = (): boolean | undefined => redis?.up;
 
-/** One task at a time per key: in this process (a queue), and across instances (a Redis lock) when configured. */
-export function exclusive<T>(key: string, work: () => Promise<T>): Promise<T> {
-  return serialize(key, () => (redis ? redis.exclusive(key, work) : work()));
+/** Keys of work done in this process, for `once` without Redis (a redelivery to the same instance). */
+const doneHere = new Set<string>();
+const DONE_HERE_MAX = 5000;
+
+/** Forgets what this process handled (a test's fresh app). */
+export function forgetHandled(): void {
+  doneHere.clear();
+}
+
+function rememberDone(once: string): void {
+  doneHere.add(once);
+  if (doneHere.size > DONE_HERE_MAX) doneHere.delete(doneHere.values().next().value as string);
+}
+
+/**
+ * One task at a time per key: in this process (a queue), and across instances (a Redis lock) when configured. With
+ * `once` (a delivery's id and what it is about), work that any instance already finished is skipped: undefined.
+ */
+export function exclusive<T>(key: string, work: () => Promise<T>): Promise<T>;
+export function exclusive<T>(key: string, work: () => Promise<T>, once: string): Promise<T | undefined>;
+export function exclusive<T>(key: string, work: () => Promise<T>, once?: string): Promise<T | undefined> {
+  const tracked = async () => {
+    if (once && doneHere.has(once)) return undefined;
+    const result = await work();
+    if (once) rememberDone(once);
+    return result;
+  };
+  return serialize(key, () => (redis ? redis.exclusive(key, tracked, once) : tracked()));
 }
 
 /** A cache shared by the instances (Redis), with a TTL per entry; without Redis every read misses. */
@@ -31,3 +56,20 @@ export const sharedCache = {
   get: async (key: string): Promise<string | undefined> => redis?.get(key),
   set: async (key: string, value: string, ttlMs: number): Promise<void> => redis?.set(key, value, ttlMs),
 };
+
+/** This instance's own write slots, used while Redis is away (or not configured). */
+const localSlots = new Map<string, number>();
+
+/**
+ * Reserves the next write slot of a budget (an installation's): how many ms to wait before sending. Shared by all
+ * instances through Redis while it is up; each instance keeps its own while it is not.
+ */
+export async function reserveWriteSlot(key: string, intervalMs: number): Promise<number> {
+  const shared = await redis?.reserveSlot(key, intervalMs);
+  if (shared !== undefined) return shared;
+  const now = Date.now();
+  const slot = Math.max(now, localSlots.get(key) ?? 0);
+  localSlots.set(key, slot + intervalMs);
+  if (localSlots.size > 10_000) for (const [k, next] of localSlots) if (next < now) localSlots.delete(k);
+  return slot - now;
+}

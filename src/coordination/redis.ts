@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
+import { sleepInScope } from "./delivery-scope.js";
 
 /**
  * Several instances of the app behind one load balancer agree through Redis (REDIS_URL): one lock per pull request,
@@ -17,8 +18,16 @@ const RENEW_EVERY_MS = 10_000;
 const WAIT_STEP_MS = 100;
 /** How long one Redis command may take before the caller works without Redis. */
 const COMMAND_TIMEOUT_MS = 2000;
-/** How long an instance waits for another's lock before working anyway (a crashed holder's lock expires sooner). */
-const MAX_WAIT_MS = 60_000;
+/**
+ * How long after Redis went away work still waits for it to come back (a restart) before running without the lock
+ * (`REDIS_AWAY_WAIT_SECONDS`, default 30). Past that, work runs at once without it until Redis is back.
+ */
+function awayWaitMs(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.REDIS_AWAY_WAIT_SECONDS);
+  return (Number.isFinite(value) && value >= 0 ? value : 30) * 1000;
+}
+/** How long "this delivery was handled" is remembered (GitHub's redeliveries come within hours at most). */
+const DONE_TTL_MS = 6 * 60 * 60 * 1000;
 const WARN_EVERY_MS = 60_000;
 
 // Deletes or extends the key only while it still holds our token: a lock that expired and was taken by another
@@ -26,12 +35,21 @@ const WARN_EVERY_MS = 60_000;
 const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
 const RENEW = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
 
+// The next free write slot of a budget, from Redis's own clock (instances' clocks differ): answers how long to wait.
+const RESERVE = `local t = redis.call("time")
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local slot = math.max(now, tonumber(redis.call("get", KEYS[1]) or "0"))
+redis.call("set", KEYS[1], slot + tonumber(ARGV[1]), "PX", math.ceil(tonumber(ARGV[1])) + 60000)
+return slot - now`;
+
 /** How long the first commands wait for the first connection (an instance may take deliveries before it is made). */
 const FIRST_CONNECT_WAIT_MS = 3000;
 
 export class RedisCoordination {
   private readonly redis: Redis;
   private lastWarning = 0;
+  /** When the connection was lost (undefined while it is up, and before the first connection). */
+  private downSince: number | undefined;
   /** Resolves once connected for the first time, or once the first connection has had its time. */
   private readonly firstConnection: Promise<void>;
 
@@ -43,6 +61,8 @@ export class RedisCoordination {
     // A command that gets no answer (a Redis that hangs rather than refuses) fails after COMMAND_TIMEOUT_MS.
     this.redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false, commandTimeout: COMMAND_TIMEOUT_MS, retryStrategy: (times) => Math.min(times * 200, 2000) });
     this.redis.on("error", (error: Error) => this.warn("Redis is unreachable: working without it until it is back", error));
+    this.redis.on("close", () => (this.downSince ??= Date.now()));
+    this.redis.on("ready", () => (this.downSince = undefined));
     // Without an offline queue a command sent while the first connection is still being made fails at once, and the
     // delivery would run without the lock: the first commands wait for it (a bounded time). Later outages fail fast.
     this.firstConnection = new Promise<void>((resolve) => {
@@ -69,36 +89,60 @@ export class RedisCoordination {
 
   /**
    * Run `work` holding the lock `key` across instances: SET NX PX, renewed while the work goes on, released by its
-   * owner's token only. Without Redis, the work runs at once (the in-process queue still serialises this instance).
+   * owner's token only. A lock whose holder is alive is waited for as long as the delivery's deadline allows (a killed
+   * holder's lock expires within LOCK_TTL_MS); working anyway beside a live holder is what wrote check runs twice.
+   * While Redis is away, the work waits up to AWAY_WAIT_MS for it to come back (a restart), then runs without the lock
+   * (the in-process queue still serialises this instance). With `once`, work already done by any instance under that
+   * key (the same delivery given to two instances, or redelivered) is not done again: `undefined` is returned.
    */
-  async exclusive<T>(key: string, work: () => Promise<T>): Promise<T> {
+  async exclusive<T>(key: string, work: () => Promise<T>, once?: string): Promise<T | undefined> {
     const token = randomUUID();
     const lockKey = `small-steps:lock:${key}`;
+    const doneKey = once && `small-steps:done:${once}`;
     let held = false;
     await this.firstConnection;
-    try {
-      const deadline = Date.now() + MAX_WAIT_MS;
-      while (!held) {
+    while (!held) {
+      try {
+        if (this.redis.status !== "ready") throw new Error(`Redis connection is ${this.redis.status}`);
         held = (await this.redis.set(lockKey, token, "PX", LOCK_TTL_MS, "NX")) === "OK";
         if (held) break;
         // A lock with no expiry (left by hand, or by an older version) would hold every delivery for ever: give it one.
         if ((await this.redis.pttl(lockKey)) === -1) await this.redis.pexpire(lockKey, LOCK_TTL_MS);
-        if (Date.now() > deadline) {
-          this.log.warn({ key }, "waited too long for another instance's lock: working anyway");
+      } catch (error) {
+        if (Date.now() - (this.downSince ?? Date.now()) >= awayWaitMs()) {
+          this.warn("Redis is unreachable: working without the lock", error);
           break;
         }
-        await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
       }
-    } catch (error) {
-      this.warn("Redis is unreachable: working without the lock", error);
-      held = false;
+      await sleepInScope(WAIT_STEP_MS);
+    }
+    if (held && doneKey && (await this.redis.get(doneKey).catch(() => null))) {
+      await this.release(lockKey, token);
+      return undefined;
     }
     const renew = held ? setInterval(() => void this.redis.eval(RENEW, 1, lockKey, token, String(LOCK_TTL_MS)).catch(() => undefined), RENEW_EVERY_MS) : undefined;
     try {
-      return await work();
+      const result = await work();
+      if (doneKey) await this.redis.set(doneKey, "1", "PX", DONE_TTL_MS).catch(() => undefined);
+      return result;
     } finally {
       if (renew) clearInterval(renew);
-      if (held) await this.redis.eval(RELEASE, 1, lockKey, token).catch((error: unknown) => this.warn("Redis is unreachable: the lock will expire by itself", error));
+      if (held) await this.release(lockKey, token);
+    }
+  }
+
+  private async release(lockKey: string, token: string): Promise<void> {
+    await this.redis.eval(RELEASE, 1, lockKey, token).catch((error: unknown) => this.warn("Redis is unreachable: the lock will expire by itself", error));
+  }
+
+  /** Reserves the next write slot of `key`'s budget for all instances: the wait in ms, or undefined without Redis. */
+  async reserveSlot(key: string, intervalMs: number): Promise<number | undefined> {
+    if (this.redis.status !== "ready") return undefined;
+    try {
+      return Number(await this.redis.eval(RESERVE, 1, `small-steps:slot:${key}`, String(intervalMs)));
+    } catch (error) {
+      this.warn("Redis is unreachable: writes are spaced by this instance alone", error);
+      return undefined;
     }
   }
 

@@ -3,6 +3,7 @@ import type { GitHub, RepoRef } from "./client.js";
 import type { ExistingCheckRun } from "./pull-request-state.js";
 import { checkRuns } from "../metrics/metrics.js";
 import { formatFailure, type RequestFailure } from "./errors.js";
+import { scopeEnded, sleepInScope, withScope } from "../coordination/delivery-scope.js";
 
 export const CHECK_NAME = "small-steps";
 /** GitHub accepts at most 50 annotations per create or update request. */
@@ -72,14 +73,7 @@ export async function publishCheckRun(github: GitHub, report: CheckRunReport): P
     ...(report.actions ? { actions: report.actions } : {}),
     output,
   };
-  let id: number;
-  if (report.existing) {
-    const { head_sha: _unchanged, ...update } = body;
-    await github.rest.checks.update({ ...update, check_run_id: report.existing.id });
-    id = report.existing.id;
-  } else {
-    id = (await github.rest.checks.create(body)).data.id;
-  }
+  const id = await createOrUpdate(github, report, body);
   checkRuns.inc({ conclusion: report.conclusion });
   for (let start = ANNOTATIONS_PER_REQUEST; start < annotations.length; start += ANNOTATIONS_PER_REQUEST) {
     await github.rest.checks.update({
@@ -90,6 +84,37 @@ export async function publishCheckRun(github: GitHub, report: CheckRunReport): P
     });
   }
   return id;
+}
+
+/** How often a check-run write (and the lookup before it) is tried when GitHub gives no answer or a 5xx. */
+export const WRITE_ATTEMPTS = 3;
+
+/** A failure worth trying again: no answer at all, or GitHub's 5xx. A 4xx would be the same the next time. */
+function transient(error: unknown): boolean {
+  const status = (error as { status?: unknown })?.status;
+  return typeof status !== "number" || status >= 500 || !(error as { response?: unknown }).response;
+}
+
+/**
+ * The write, never twice: a create that got no answer (or a 5xx) may still have been made, so before trying again
+ * the run is looked up, and an update replaces the create when it was. Probot's own retries are off for the create.
+ */
+async function createOrUpdate(github: GitHub, report: CheckRunReport, body: Parameters<GitHub["rest"]["checks"]["create"]>[0] & object): Promise<number> {
+  let existing = report.existing;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (existing) {
+        const { head_sha: _unchanged, ...update } = body;
+        await github.rest.checks.update({ ...update, check_run_id: existing.id });
+        return existing.id;
+      }
+      return (await github.rest.checks.create({ ...body, request: { retries: 0 } })).data.id;
+    } catch (error) {
+      if (attempt >= WRITE_ATTEMPTS || !transient(error)) throw error;
+      await sleepInScope(1000 * attempt);
+      if (!existing) existing = await findCheckRun(github, { owner: report.owner, repo: report.repo }, report.headSha, appId());
+    }
+  }
 }
 
 /** Our check run on a commit, by REST: used where the GraphQL state read did not happen. */
@@ -105,12 +130,32 @@ export function appId(): number | undefined {
   return Number.isInteger(id) && id > 0 ? id : undefined;
 }
 
+/** How long the failure report itself may take, once a delivery's own deadline has passed. */
+const FAILURE_REPORT_SECONDS = 60;
+
+/**
+ * The existing run, looked up again when GitHub does not answer: a failed lookup taken for "none yet" wrote a second
+ * run. After WRITE_ATTEMPTS failed lookups the run is created anyway (a check owed and never written is worse).
+ */
+async function lookUpBeforeWriting(github: GitHub, report: Pick<CheckRunReport, "owner" | "repo" | "headSha">): Promise<ExistingCheckRun | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await findCheckRun(github, { owner: report.owner, repo: report.repo }, report.headSha, appId());
+    } catch (error) {
+      if (attempt >= WRITE_ATTEMPTS || !transient(error)) return undefined;
+      await sleepInScope(1000 * attempt);
+    }
+  }
+}
+
 /**
  * A required check must never wait forever: what failed goes on the commit's check run (its record kept), as GitHub's
  * answer or our error, never as a verdict. `subject` names what could not be measured ("this pull request").
  */
 export async function publishFailureCheckRun(github: GitHub, report: Pick<CheckRunReport, "owner" | "repo" | "headSha" | "externalId">, failure: RequestFailure, subject: string): Promise<void> {
-  const existing = await findCheckRun(github, { owner: report.owner, repo: report.repo }, report.headSha, appId()).catch(() => undefined);
+  // Written in a scope of its own when the delivery's deadline has passed: the failure is the one write still owed.
+  if (scopeEnded()) return withScope(FAILURE_REPORT_SECONDS, () => publishFailureCheckRun(github, report, failure, subject));
+  const existing = await lookUpBeforeWriting(github, report);
   await publishCheckRun(github, {
     ...report,
     existing,

@@ -16,7 +16,8 @@ interface ErrorWithResponse {
 
 export function describeFailure(action: string, error: unknown): RequestFailure {
   const e = (error ?? {}) as ErrorWithResponse;
-  const status = typeof e.status === "number" ? e.status : undefined;
+  // Octokit gives a request that never got an answer (a timeout, a refused connection) the status 500: GitHub said nothing.
+  const status = typeof e.status === "number" && (e.response || e.status !== 500) ? e.status : undefined;
   const requestId = e.response?.headers?.["x-github-request-id"];
   const graphql = Array.isArray(e.errors) ? e.errors.map((x) => String(x?.message ?? "")).filter(Boolean) : [];
   const message = graphql.length

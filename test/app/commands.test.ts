@@ -15,6 +15,8 @@ const repository = () => examplePayload("pull_request", "opened").repository;
 
 type Source = "conversation" | "review comment" | "review";
 
+/** Each delivery its own id, as GitHub gives them (a repeated id is a redelivery, handled once). */
+let deliveries = 0;
 function commentEvent(source: Source, body: string, sender = "maintainer", senderType = "User") {
   const who = { ...examplePayload("issue_comment", "created").sender, login: sender, type: senderType };
   if (source === "conversation") {
@@ -23,20 +25,20 @@ function commentEvent(source: Source, body: string, sender = "maintainer", sende
     payload.issue.pull_request = { url: "https://api.github.com/repos/Codertocat/Hello-World/pulls/2" };
     payload.comment.body = body;
     payload.sender = who;
-    return { id: "c", name: "issue_comment", payload } as any;
+    return { id: `c-${++deliveries}`, name: "issue_comment", payload } as any;
   }
   if (source === "review comment") {
     const payload = examplePayload("pull_request_review_comment", "created");
     payload.pull_request = pr();
     payload.comment.body = body;
     payload.sender = who;
-    return { id: "rc", name: "pull_request_review_comment", payload } as any;
+    return { id: `rc-${++deliveries}`, name: "pull_request_review_comment", payload } as any;
   }
   const payload = examplePayload("pull_request_review", "submitted");
   payload.pull_request = pr();
   payload.review.body = body;
   payload.sender = who;
-  return { id: "rv", name: "pull_request_review", payload } as any;
+  return { id: `rv-${++deliveries}`, name: "pull_request_review", payload } as any;
 }
 
 /** The reaction endpoint each source acknowledges on. */

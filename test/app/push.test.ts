@@ -137,7 +137,7 @@ describe("a push to the default branch", () => {
     mockConfig(OWNER, REPO, "mode: block\n");
     mockCommits(again);
     mockPulls(again);
-    await app.probot.receive(pushEvent([A, B]));
+    await app.probot.receive({ ...pushEvent([A, B]), id: "the-same-push-again" } as never);
     expect(sent.filter((r) => r.method !== "GET" && r.path !== "/graphql" && !r.path.includes("access_tokens"))).toEqual([]);
   });
 

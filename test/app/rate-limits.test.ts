@@ -1,4 +1,5 @@
-import { isGraphqlQuery, writesOnly } from "../../src/github/octokit.js";
+import { reserveWriteSlot } from "../../src/coordination/index.js";
+import { isGraphqlQuery, isWrite } from "../../src/github/request-pacing.js";
 import { rateLimitOf } from "../../src/github/rate-limits.js";
 import { files, mockConfig, mockFileList, mockState } from "../helpers/github-fakes.js";
 import { api, examplePayload, logs, mockToken, sent, useTestProbot, waits } from "../helpers/probot.js";
@@ -125,23 +126,25 @@ test("logs say what was retried", async () => {
   expect(logs.some((l) => typeof l.msg === "string" && l.msg.startsWith("secondary rate limit: retrying after 1 s"))).toBe(true);
 });
 
-describe("the write limiter spaces writes, not GraphQL reads", () => {
-  test("a GraphQL query is a read; a mutation and REST writes are not", () => {
-    expect(isGraphqlQuery({ url: "/graphql", query: "query($owner: String!) { repository(owner: $owner) { id } }" })).toBe(true);
+describe("the write budget spaces writes, not GraphQL reads, per installation", () => {
+  test("a GraphQL query is a read (on github.com and on GitHub Enterprise Server); a mutation and REST writes are not", () => {
+    const query = "query($owner: String!) { repository(owner: $owner) { id } }";
+    expect(isGraphqlQuery({ url: "/graphql", query })).toBe(true);
+    expect(isGraphqlQuery({ url: "https://ghe.example/api/graphql", query })).toBe(true);
     expect(isGraphqlQuery({ url: "/graphql", query: "  mutation { addComment(input: {}) { clientMutationId } }" })).toBe(false);
     expect(isGraphqlQuery({ url: "/repos/{owner}/{repo}/check-runs" })).toBe(false);
+    expect(isWrite({ method: "POST", url: "https://ghe.example/api/graphql", query })).toBe(false);
+    expect(isWrite({ method: "POST", url: "/repos/{owner}/{repo}/check-runs" })).toBe(true);
+    expect(isWrite({ method: "GET", url: "/repos/{owner}/{repo}/pulls/1/files" })).toBe(false);
   });
 
-  test("reads pass straight through; writes wait their turn on the limiter", async () => {
-    const scheduled: string[] = [];
-    const group = { key: () => ({ schedule: async (_options: unknown, job: () => Promise<unknown>) => (scheduled.push("write"), job()) }) } as any;
-    let read = true;
-    const limiter = writesOnly(group, () => read).key("id");
-    await limiter.schedule({}, async () => undefined);
-    expect(scheduled).toEqual([]);
-    read = false;
-    await limiter.schedule({}, async () => undefined);
-    expect(scheduled).toEqual(["write"]);
+  test("each installation has its own slots: a second write of one installation waits, another installation's does not", async () => {
+    expect(await reserveWriteSlot("rate-test-1", 1000)).toBe(0);
+    const second = await reserveWriteSlot("rate-test-1", 1000);
+    expect(second).toBeGreaterThan(500);
+    expect(second).toBeLessThanOrEqual(1000);
+    expect(await reserveWriteSlot("rate-test-2", 1000)).toBe(0);
+    expect(await reserveWriteSlot("rate-test-1", 1000)).toBeGreaterThan(second);
   });
 });
 

@@ -1,6 +1,6 @@
 import nock from "nock";
 import { files, mockConfig, mockFileList, mockState, type FakeFile } from "../helpers/github-fakes.js";
-import { api, conversation, examplePayload, expectIgnored, mockToken, sent, useTestProbot } from "../helpers/probot.js";
+import { api, conversation, examplePayload, expectIgnored, logs, mockToken, sent, useTestProbot } from "../helpers/probot.js";
 
 const OWNER = "Codertocat";
 const REPO = "Hello-World";
@@ -118,8 +118,24 @@ describe("a pull request is opened", () => {
       checkRunId: 556,
       checkRun: { status: "COMPLETED", conclusion: first.conclusion.toUpperCase(), title: first.output.title, summary: first.output.summary, text: first.output.text },
     });
-    await app.probot.receive(openedEvent());
+    // The same event under a new delivery id (a reopen, another instance's event): measured, and nothing written.
+    await app.probot.receive({ ...openedEvent(), id: "another-delivery" } as never);
     expect(sent.filter((r) => r.method !== "GET" && r.path !== "/graphql")).toEqual([]);
+    expect(sent.some((r) => r.path === "/graphql")).toBe(true);
+  });
+
+  test("a redelivery (GitHub's, with the same delivery id) of a handled delivery sends nothing at all", async () => {
+    mockToken();
+    mockConfig(OWNER, REPO, "");
+    mockFileList(OWNER, REPO, NUMBER, files(3));
+    mockState({ headSha: HEAD, labels: ["size/XS"], repositoryLabels: ["size/XS"] });
+    mockCheckRunCreate(556);
+    await app.probot.receive(openedEvent());
+    expect(sent.some((r) => r.method === "POST" && r.path.endsWith("/check-runs"))).toBe(true);
+    sent.length = 0;
+    await app.probot.receive(openedEvent());
+    expect(sent).toEqual([]);
+    expect(logs.some((l) => l.reason === "delivery already handled (by this or another instance)")).toBe(true);
   });
 
   test("a later event sends If-None-Match for the config and GitHub's 304 costs nothing", async () => {
@@ -469,7 +485,7 @@ describe("re-runs", () => {
     expect(graphql[0].variables.head).toBe(OLD);
     const body = checkRunBody();
     expect(body.conclusion).toBe("neutral");
-    expect(body.output.title).toBe("Superseded — L: 200 lines in 200 files");
+    expect(body.output.title).toBe("Superseded: not measured");
     expect(conversation().some((c) => c.includes("/labels"))).toBe(false);
   });
 

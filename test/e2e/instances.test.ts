@@ -46,7 +46,7 @@ test("two instances with one Redis, given the same delivery at the same instant 
   const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
   const ports = [await freePort(), await freePort()];
   const instances = ports.map((port) =>
-    startApp({ APP_ID: "1", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1", GHE_HOST: fake!.host, GHE_PROTOCOL: "http", REDIS_URL: redis.url, LOG_LEVEL: "warn", NODE_ENV: "production" }),
+    startApp({ APP_ID: "1", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1", GHE_HOST: fake!.host, GHE_PROTOCOL: "http", REDIS_URL: redis.url, REDIS_AWAY_WAIT_SECONDS: "3", LOG_LEVEL: "warn", NODE_ENV: "production" }),
   );
   children.push(...instances.map((i) => i.child));
   await Promise.all(ports.map(listening));
@@ -68,18 +68,17 @@ test("two instances with one Redis, given the same delivery at the same instant 
   const redisUp = async (port: number) => /^small_steps_redis_up (\d)$/m.exec(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text())?.[1];
   expect(await Promise.all(ports.map(redisUp))).toEqual(["1", "1"]);
 
-  // Redis goes away: once the instances notice (their client leaves "ready" within a moment), every one goes on
-  // answering deliveries on its own. A request already queued on the shared limiter at that instant waits for the
-  // throttle's expiry instead (the README says so).
+  // Redis goes away: each instance waits a bounded time for it to come back (a restart), then goes on alone; the
+  // answer may then be Probot's 202 (still working) rather than 200.
   redis.child.kill("SIGKILL");
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const after = ["b".repeat(40), "c".repeat(40)];
   for (const [i, sha] of after.entries()) {
     state.headSha = sha;
     const statuses = await deliverToBoth(sha, `after-${i}`);
-    expect(statuses).toEqual([200, 200]);
-    expect(runsPer(sha)).toBeGreaterThanOrEqual(1);
+    expect(statuses.every((s) => s === 200 || s === 202)).toBe(true);
+    await waitFor("a check run without Redis", () => (runsPer(sha) >= 1 ? true : undefined), 60_000);
   }
   expect(instances.map((i) => i.child.exitCode)).toEqual([null, null]);
   expect(await Promise.all(ports.map(redisUp))).toEqual(["0", "0"]);
-}, 120_000);
+}, 180_000);

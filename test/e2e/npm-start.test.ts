@@ -83,11 +83,15 @@ test("a signed pull_request.opened webhook gives one check run and one label; a 
   expect(state.issueLabels).toEqual(["size/M"]);
   expect(state.repositoryLabels).toEqual([{ name: "size/M", color: "7f7203", description: "small-steps: a M pull request" }]);
 
+  // A redelivery (the same delivery id) was handled already: nothing is read or written again.
   const before = state.requests.length;
   expect((await deliver("d-1")).status).toBe(200);
+  expect(state.requests.slice(before).filter((r) => !r.path.endsWith("/access_tokens"))).toEqual([]);
+  expect(state.checkRuns).toHaveLength(1);
+  // A new delivery of the same event (another id) reads, compares, and writes nothing: the run already shows it.
+  expect((await deliver("d-2")).status).toBe(200);
   await waitFor("the second delivery to be handled", () => (output.split("size check published").length === 3 ? true : undefined));
   const writes = state.requests.slice(before).filter((r) => r.method !== "GET" && r.path !== "/api/graphql" && !r.path.endsWith("/access_tokens"));
-  // Read, compare, and write nothing: the check run already shows this result and the label is there.
   expect(writes).toEqual([]);
   expect(state.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toContain("POST /api/graphql");
   expect(state.checkRuns).toHaveLength(1);
@@ -105,6 +109,7 @@ test("a signed pull_request.opened webhook gives one check run and one label; a 
   expect(metrics.status).toBe(200);
   const text = await metrics.text();
   expect(text).toMatch(/^small_steps_deliveries_total\{event="pull_request",outcome="ok"\} 2$/m);
+  expect(text).toMatch(/^small_steps_deliveries_total\{event="pull_request",outcome="ignored"\} 1$/m);
   expect(text).toMatch(/^small_steps_check_runs_total\{conclusion="success"\} 1$/m);
   expect(text).toMatch(/^small_steps_analysis_seconds_count 2$/m);
   expect(text).toMatch(/^small_steps_github_requests_total\{status="201"\} [1-9]/m);

@@ -71,11 +71,10 @@ test("a signed push of two commits gives one completed check run on each, the re
   expect(bySha[B].output.annotations).toEqual([expect.objectContaining({ path: "app/cli.py", start_line: 3, title: "python3: print-statement" })]);
   expect(state.requests.some((r) => r.path.includes("/labels"))).toBe(false);
 
+  // A redelivery (the same id) was handled already: nothing is read or written again.
   const before = state.requests.length;
   expect((await deliver()).status).toBe(200);
-  await waitFor("the redelivery", () => (started.output().split("push check published").length === 5 ? true : undefined));
-  const writes = state.requests.slice(before).filter((r) => r.method !== "GET" && r.path !== "/api/graphql" && !r.path.endsWith("/access_tokens"));
-  expect(writes).toEqual([]);
+  expect(state.requests.slice(before).filter((r) => !r.path.endsWith("/access_tokens"))).toEqual([]);
   expect(state.checkRuns).toHaveLength(2);
 }, 60000);
 

@@ -9,6 +9,7 @@ import smallSteps from "../../src/app/index.js";
 import { clearPyPICache } from "../../src/pypi/client.js";
 import { invalidBodies } from "./rest-bodies.js";
 import { clearConditionalCache } from "../../src/github/conditional-requests.js";
+import { forgetHandled } from "../../src/coordination/index.js";
 
 export const API = "https://api.github.com";
 export const APP_ID = 123;
@@ -30,6 +31,7 @@ nock.emitter.on("no match", (req: { method?: string; path?: string; options?: { 
 export async function createProbot(env: NodeJS.ProcessEnv = {}): Promise<Probot> {
   process.env.APP_ID = String(APP_ID);
   clearConditionalCache();
+  forgetHandled();
   sent.length = 0;
   logs.length = 0;
   unmatched.length = 0;
@@ -45,6 +47,8 @@ export async function createProbot(env: NodeJS.ProcessEnv = {}): Promise<Probot>
       // Probot's retries off, unless a test asks for them (with no waiting between attempts).
       retry: env.TEST_RETRIES ? { enabled: true, retries: Number(env.TEST_RETRIES), retryAfterBaseValue: 0 } : { enabled: false },
       throttle: { ...options.throttle, enabled: false },
+      // No write spacing either (a test sends a handful of requests), unless a test measures it.
+      pacing: { ...options.pacing, enabled: Boolean(env.TEST_PACING) },
     })),
   });
   await probot.load(smallSteps);
