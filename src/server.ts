@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { getPrivateKey } from "@probot/get-private-key";
 import { createNodeMiddleware, createProbot, run } from "probot";
-import { drain } from "./app/tracked.js";
+import { drain, keepInFlight } from "./app/tracked.js";
 import smallSteps from "./app/index.js";
 import { stopCoordination } from "./coordination/index.js";
 import { smallStepsOctokit } from "./github/octokit.js";
@@ -9,8 +9,9 @@ import { webhookGuard } from "./github/webhook-guard.js";
 
 /**
  * `npm start`. Without APP_ID, Probot's setup page registers the app (the manifest flow). With it, our own HTTP server:
- * the webhook guard first (body cap, signature on the raw bytes, malformed payloads answered 202), then Probot's
- * middleware and the app's handlers (/metrics), /ping; one log line per request, no headers, no bodies.
+ * the webhook guard (body cap, signature on the raw bytes, malformed payloads answered 202), a verified delivery
+ * answered 202 at once and handled by Probot's app; Probot's middleware for the app's routes (/metrics); /ping. One log
+ * line per request, no headers, no bodies, no query strings.
  */
 const WEBHOOK_PATH = process.env.WEBHOOK_PATH || "/api/github/webhooks";
 
@@ -26,7 +27,9 @@ async function production(): Promise<{ stop: () => Promise<void> }> {
     console.error(`small-steps: APP_ID is set but ${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} missing: set ${missing.length > 1 ? "them" : "it"} (see .env.example), or unset APP_ID to register the app.`);
     process.exit(2);
   }
-  const probot = createProbot({ overrides: { Octokit: smallStepsOctokit() } });
+  // Probot would open its own Redis connection for @octokit/plugin-throttling, which small-steps turns off (its pacing
+  // is its own, `request-pacing.ts`): REDIS_URL is ours alone.
+  const probot = createProbot({ env: { ...process.env, REDIS_URL: undefined }, overrides: { Octokit: smallStepsOctokit() } });
   const middleware = await createNodeMiddleware(smallSteps, { probot, webhooksPath: WEBHOOK_PATH });
   const log = probot.log.child({ name: "http" }); // Probot makes its logger when the app is loaded
   const guard = webhookGuard({ path: WEBHOOK_PATH, secret: process.env.WEBHOOK_SECRET!, log });
@@ -38,7 +41,15 @@ async function production(): Promise<{ stop: () => Promise<void> }> {
         res.writeHead(200, { "content-type": "text/plain" }).end("PONG");
         return;
       }
-      if (await guard(req, res)) return;
+      const delivery = await guard(req, res);
+      if (delivery === true) return;
+      if (delivery) {
+        // Acknowledged at once (GitHub waits 10 s at most, and a busy instance would answer late), then handled: a
+        // failure is on the check run and in the log, and a shutdown waits for the work (see SIGTERM below).
+        res.writeHead(202, { "content-type": "application/json" }).end('{"accepted":true}');
+        keepInFlight(probot.receive(delivery as Parameters<typeof probot.receive>[0]).catch((error: Error) => log.error({ delivery: delivery.id, event: delivery.name, err: { message: error.message } }, "delivery failed")));
+        return;
+      }
       if (!(await middleware(req, res))) res.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");
     } catch (error) {
       log.warn({ err: { message: (error as Error).message } }, "request failed");

@@ -3,6 +3,7 @@ import { appSlug } from "../github/app-identity.js";
 import { updateDashboard } from "./dashboard.js";
 import type { GitHub } from "../github/client.js";
 import { CONFIG_PATH } from "../github/config-file.js";
+import { configChanged, touchesConfig } from "../github/config-cache.js";
 import { useConditionalRequests } from "../github/conditional-requests.js";
 import { loadPushConfig, measuresBranch, pushTarget, runPushCheck, runPushChecks } from "./push-check.js";
 import { runSizeCheck } from "./size-check.js";
@@ -25,6 +26,8 @@ export async function onPush(context: Context<"push">, app: Probot): Promise<typ
   const branch = payload.ref.slice("refs/heads/".length);
   const target = pushTarget(repository, branch);
   const commits = payload.commits ?? [];
+  // A policy file changed on a default branch: every cached policy of this owner is read again (config-cache.ts).
+  if (branch === repository.default_branch && touchesConfig(commits.flatMap((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])]))) await configChanged(target.owner);
   let measured = 0;
   if (payload.forced) context.log.info({ branch, commits: commits.length }, "forced push: its commits are not measured");
   else if (commits.length || branch === repository.default_branch) {

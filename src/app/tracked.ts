@@ -14,6 +14,12 @@ export function ignored(context: { log: { debug: (obj: object, msg: string) => v
 /** Handlers still working, so that a shutdown can wait for them (Probot may have answered 202 already). */
 const inFlight = new Set<Promise<unknown>>();
 
+/** Work started outside a handler (a delivery acknowledged before it is handled), for the shutdown to wait for too. */
+export function keepInFlight(work: Promise<unknown>): void {
+  inFlight.add(work);
+  void work.finally(() => inFlight.delete(work));
+}
+
 /** Resolves when no handler is working any more, or after `ms`; says whether all finished. */
 export async function drain(ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
@@ -51,7 +57,10 @@ export function tracked<C extends TrackedContext>(handler: (context: C) => Promi
       async () => {
         if (!once) return handler(context);
         const ran = await exclusive(once, async () => ({ outcome: await handler(context) }), once);
-        return ran ? ran.outcome : ignored(context, "delivery already handled (by this or another instance)");
+        if (ran) return ran.outcome;
+        // Said at info level: an operator sees that a redelivery was seen and why nothing happened.
+        context.log.info({ reason: "delivery already handled (by this or another instance)" }, "event ignored");
+        return IGNORED;
       },
       context.id,
     );

@@ -73,3 +73,10 @@ export async function reserveWriteSlot(key: string, intervalMs: number): Promise
   if (localSlots.size > 10_000) for (const [k, next] of localSlots) if (next < now) localSlots.delete(k);
   return slot - now;
 }
+
+/** GitHub asked this budget to wait `ms` (a secondary rate limit): no instance writes under it before then. */
+export async function deferWriteSlot(key: string, ms: number): Promise<void> {
+  await redis?.deferSlot(key, ms);
+  // This instance's own slots too, for the moment Redis is away.
+  localSlots.set(key, Math.max(localSlots.get(key) ?? 0, Date.now() + ms));
+}

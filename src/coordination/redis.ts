@@ -42,6 +42,13 @@ local slot = math.max(now, tonumber(redis.call("get", KEYS[1]) or "0"))
 redis.call("set", KEYS[1], slot + tonumber(ARGV[1]), "PX", math.ceil(tonumber(ARGV[1])) + 60000)
 return slot - now`;
 
+// Pushes a budget's next slot to at least `ms` from now (GitHub asked to wait): every instance waits as well.
+const DEFER = `local t = redis.call("time")
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local at = math.max(now + tonumber(ARGV[1]), tonumber(redis.call("get", KEYS[1]) or "0"))
+redis.call("set", KEYS[1], at, "PX", math.ceil(tonumber(ARGV[1])) + 60000)
+return at - now`;
+
 /** How long the first commands wait for the first connection (an instance may take deliveries before it is made). */
 const FIRST_CONNECT_WAIT_MS = 3000;
 
@@ -143,6 +150,17 @@ export class RedisCoordination {
     } catch (error) {
       this.warn("Redis is unreachable: writes are spaced by this instance alone", error);
       return undefined;
+    }
+  }
+
+  /** Makes every instance wait `ms` before `key`'s next write: true when said through Redis. */
+  async deferSlot(key: string, ms: number): Promise<boolean> {
+    if (this.redis.status !== "ready") return false;
+    try {
+      await this.redis.eval(DEFER, 1, `small-steps:slot:${key}`, String(ms));
+      return true;
+    } catch {
+      return false;
     }
   }
 

@@ -1,6 +1,7 @@
 import { count } from "../plural.js";
 import { mergeConfigs, resolveConfig, type Config, type ConfigProblem } from "../policy/config.js";
 import type { GitHub, RepoRef } from "./client.js";
+import { cachedConfig } from "./config-cache.js";
 
 export const CONFIG_PATH = ".github/small-steps.yml";
 
@@ -15,7 +16,12 @@ export type LoadedConfig =
  * A file that cannot be parsed or does not validate is returned as problems, never replaced by defaults.
  * A GitHub error (other than 404, which means no file) is thrown.
  */
-export async function loadConfig(github: GitHub, ref: RepoRef, htmlBase: string, path = CONFIG_PATH): Promise<LoadedConfig> {
+export function loadConfig(github: GitHub, ref: RepoRef, htmlBase: string, path = CONFIG_PATH): Promise<LoadedConfig> {
+  // Read once per repository and generation of its owner's policies (config-cache.ts); errors are not cached.
+  return cachedConfig(ref.owner, ref.repo, path, () => readConfig(github, ref, htmlBase, path));
+}
+
+async function readConfig(github: GitHub, ref: RepoRef, htmlBase: string, path: string): Promise<LoadedConfig> {
   let files: Array<{ owner: string; repo: string; path: string; config: unknown }>;
   let merged: unknown;
   const link = (f: { owner: string; repo: string; path: string }) => `${htmlBase}/${f.owner}/${f.repo}/blob/HEAD/${f.path}`;

@@ -1,13 +1,16 @@
-import { reserveWriteSlot } from "../coordination/index.js";
+import { deferWriteSlot, reserveWriteSlot } from "../coordination/index.js";
+import { rateLimitOf } from "./rate-limits.js";
 import { currentScope, sleepInScope, throwIfEnded, type DeliveryScope } from "../coordination/delivery-scope.js";
 
 /**
  * How requests leave for GitHub. GitHub's limits are per installation, so the budget is too: one busy organisation
  * never slows another.
- * - Writes (every method but GET and HEAD, except GraphQL queries, which read) leave one per slot, `60 / n` seconds
- *   apart for `GITHUB_WRITES_PER_MINUTE` = n (default 80, what GitHub allows an installation for content-creating
- *   requests). The slots are shared by all instances through Redis while it is up, and kept by each instance alone
- *   while it is away.
+ * - Writes (every method but GET and HEAD, except GraphQL queries, which read) leave one per slot of their budget:
+ *   content (labels, comments, reactions: what GitHub counts as content-creating), `GITHUB_WRITES_PER_MINUTE` a minute
+ *   (default 80, what GitHub allows an installation), and check runs, `GITHUB_CHECK_RUN_WRITES_PER_MINUTE` (default
+ *   240), so that labels never hold back the check run a commit is owed. The slots are shared by all instances through
+ *   Redis while it is up, and kept by each instance alone while it is away. A secondary rate limit pauses both
+ *   budgets of the installation, in every instance, for the time GitHub asks.
  * - Reads: at most `READS_AT_ONCE` per installation and instance at a time.
  * - The timeout (`GITHUB_TIMEOUT_SECONDS`, default 20) covers a request on the wire, each attempt alone, never its
  *   wait for a slot; the wait is bounded by the delivery's deadline instead (`delivery-scope.ts`), and a request whose
@@ -15,9 +18,18 @@ import { currentScope, sleepInScope, throwIfEnded, type DeliveryScope } from "..
  */
 export const READS_AT_ONCE = 10;
 
-export function writesPerMinuteFromEnv(env: NodeJS.ProcessEnv): number {
-  const value = Number(env.GITHUB_WRITES_PER_MINUTE);
-  return Number.isFinite(value) && value > 0 ? value : 80;
+function perMinute(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+export function writesPerMinuteFromEnv(env: NodeJS.ProcessEnv): { content: number; checkRuns: number } {
+  return { content: perMinute(env.GITHUB_WRITES_PER_MINUTE, 80), checkRuns: perMinute(env.GITHUB_CHECK_RUN_WRITES_PER_MINUTE, 240) };
+}
+
+/** Which write budget a request spends: check runs, or content. */
+export function budgetOf(options: { url?: string }): "checkRuns" | "content" {
+  return /\/check-runs(?:\/|$|\?)|\/check-runs\/\{check_run_id\}/.test(options.url ?? "") ? "checkRuns" : "content";
 }
 
 /** GITHUB_TIMEOUT_SECONDS (default 20): a request GitHub does not answer in time fails, so the check run says so. */
@@ -129,7 +141,6 @@ function describeUrl(input: Parameters<typeof fetch>[0]): string {
 export interface PacingOptions {
   /** Off in unit tests, which send a handful of requests to nock. */
   enabled?: boolean;
-  writesPerMinute?: number;
   timeoutSeconds?: number;
 }
 
@@ -137,7 +148,7 @@ export interface PacingOptions {
 export function requestPacing(env: NodeJS.ProcessEnv) {
   return (octokit: { hook: { wrap: (name: "request", hook: (request: (options: any) => Promise<any>, options: any) => Promise<any>) => void } }, clientOptions: { pacing?: PacingOptions; auth?: { installationId?: number | string } }) => {
     const pacing = clientOptions.pacing ?? {};
-    const interval = 60_000 / (pacing.writesPerMinute ?? writesPerMinuteFromEnv(env));
+    const rates = writesPerMinuteFromEnv(env);
     const seconds = pacing.timeoutSeconds ?? timeoutFromEnv(env);
     const key = String(clientOptions.auth?.installationId ?? "app");
     octokit.hook.wrap("request", async (request, options: RequestOptions) => {
@@ -149,8 +160,15 @@ export function requestPacing(env: NodeJS.ProcessEnv) {
       options.request = { ...options.request, fetch: onTheWire(inner, seconds, scope), [ORIGINAL_FETCH]: inner };
       if (pacing.enabled === false) return request(options);
       if (isWrite(options)) {
-        await sleepInScope(await reserveWriteSlot(key, interval), scope);
-        return request(options);
+        const budget = budgetOf(options);
+        await sleepInScope(await reserveWriteSlot(`${key}:${budget}`, 60_000 / rates[budget]), scope);
+        try {
+          return await request(options);
+        } catch (error) {
+          const limit = rateLimitOf(error, Date.now());
+          if (limit?.kind === "secondary") await Promise.all([deferWriteSlot(`${key}:content`, limit.waitSeconds * 1000), deferWriteSlot(`${key}:checkRuns`, limit.waitSeconds * 1000)]);
+          throw error;
+        }
       }
       const slots = readSlots(key);
       await slots.acquire(scope);

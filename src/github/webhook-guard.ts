@@ -45,9 +45,19 @@ function refuse(res: ServerResponse, status: number, message: string): true {
   return true;
 }
 
-/** A handler for the webhook path: true when it answered (a refusal), false to hand the request on with `req.body` set. */
+/** A delivery whose signature matched and whose payload has what its event needs. */
+export interface VerifiedDelivery {
+  id: string;
+  name: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * A handler for the webhook path: false for another path, true when it answered (a refusal, or a malformed payload
+ * acknowledged), or the verified delivery, for the caller to acknowledge and handle.
+ */
 export function webhookGuard(options: { path: string; secret: string; log: GuardLog }) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean | VerifiedDelivery> => {
     if (req.method !== "POST" || (req.url ?? "").split("?")[0] !== options.path) return false;
     const delivery = String(req.headers["x-github-delivery"] ?? "").slice(0, 100);
     const event = String(req.headers["x-github-event"] ?? "").slice(0, 100);
@@ -101,7 +111,6 @@ export function webhookGuard(options: { path: string; secret: string; log: Guard
       res.writeHead(202, { "content-type": "application/json" }).end(JSON.stringify({ ignored: problem }));
       return true;
     }
-    (req as IncomingMessage & { body?: string }).body = body.toString("utf8");
-    return false;
+    return { id: delivery, name: event, payload: payload as Record<string, unknown> };
   };
 }

@@ -272,7 +272,7 @@ describe("a push that changes the config", () => {
     mockConfig(OWNER, REPO, "limit: XS\npush:\n  enabled: false\n");
     api().get(`/repos/${OWNER}/${REPO}/pulls`).query({ state: "open", base: "master", sort: "updated", direction: "desc", per_page: "30" }).reply(200, [{ number: pull.number }]);
     api().get(`/repos/${OWNER}/${REPO}/pulls/${pull.number}`).reply(200, { ...pull, changed_files: 1 });
-    mockConfig(OWNER, REPO, "limit: XS\npush:\n  enabled: false\n");
+    // The new policy is read once, for the push and the pull requests it re-measures.
     mockFileList(OWNER, REPO, pull.number, files(1));
     mockState({ headSha: pull.head.sha, labels: ["size/XS"], checkRunId: 3 });
     api().patch(`${CHECKS}/3`).reply(200, { id: 3 });

@@ -1,4 +1,5 @@
 import nock from "nock";
+import { configChanged } from "../../src/github/config-cache.js";
 import { files, mockConfig, mockFileList, mockState, type FakeFile } from "../helpers/github-fakes.js";
 import { api, conversation, examplePayload, expectIgnored, logs, mockToken, sent, useTestProbot } from "../helpers/probot.js";
 
@@ -138,14 +139,21 @@ describe("a pull request is opened", () => {
     expect(logs.some((l) => l.reason === "delivery already handled (by this or another instance)")).toBe(true);
   });
 
-  test("a later event sends If-None-Match for the config and GitHub's 304 costs nothing", async () => {
+  test("the policy is read once: a later event reads nothing; after a push changes it, If-None-Match, and GitHub's 304 costs nothing", async () => {
     mockToken();
     mockConfig(OWNER, REPO, "limit: M\n", { etag: '"abc"' });
     mockFileList(OWNER, REPO, NUMBER, files(1));
     mockState({ headSha: HEAD, labels: ["size/XS"], checkRunId: 1 });
-    api().patch(`${CHECKS}/1`).times(2).reply(200, { id: 1 });
+    api().patch(`${CHECKS}/1`).times(3).reply(200, { id: 1 });
     await app.probot.receive(openedEvent());
 
+    sent.length = 0;
+    mockFileList(OWNER, REPO, NUMBER, files(1));
+    mockState({ headSha: HEAD, labels: ["size/XS"], checkRunId: 1 });
+    await app.probot.receive({ ...openedEvent(), id: "delivery-2" });
+    expect(sent.filter((r) => r.path.includes("/contents/"))).toEqual([]);
+
+    await configChanged(OWNER); // what a push touching .github/*.yml on the default branch does
     let conditional: string | undefined;
     api()
       .get(`/repos/${OWNER}/${REPO}/contents/.github%2Fsmall-steps.yml`)
@@ -153,10 +161,12 @@ describe("a pull request is opened", () => {
         conditional = this.req.headers["if-none-match"] as string;
         return [304, ""];
       });
-    await app.probot.receive({ ...openedEvent(), id: "delivery-2" });
+    mockFileList(OWNER, REPO, NUMBER, files(1));
+    mockState({ headSha: HEAD, labels: ["size/XS"], checkRunId: 1 });
+    await app.probot.receive({ ...openedEvent(), id: "delivery-3" });
     expect(conditional).toBe('"abc"');
     // The cached config still applies: M is the limit, shown in the summary.
-    expect(requests("PATCH", `${CHECKS}/1`)[1].body.output.summary).toContain("Limit: M");
+    expect(requests("PATCH", `${CHECKS}/1`).at(-1)!.body.output.summary).toContain("Limit: M");
   });
 });
 

@@ -70,7 +70,8 @@ test("a signed pull_request.opened webhook gives one check run and one label; a 
   expect((await fetch(`http://127.0.0.1:${port}/ping`)).status).toBe(200);
   expect(state.checkRuns).toHaveLength(0);
 
-  expect((await deliver("d-1")).status).toBe(200);
+  // Acknowledged at once (202), then handled.
+  expect((await deliver("d-1")).status).toBe(202);
   await waitFor("the label", () => (state.issueLabels.length ? true : undefined));
   expect(state.checkRuns).toHaveLength(1);
   expect(state.checkRuns[0].body).toMatchObject({
@@ -85,11 +86,12 @@ test("a signed pull_request.opened webhook gives one check run and one label; a 
 
   // A redelivery (the same delivery id) was handled already: nothing is read or written again.
   const before = state.requests.length;
-  expect((await deliver("d-1")).status).toBe(200);
+  expect((await deliver("d-1")).status).toBe(202);
+  await waitFor("the redelivery to be left", () => (output.includes('"reason":"delivery already handled (by this or another instance)"') ? true : undefined));
   expect(state.requests.slice(before).filter((r) => !r.path.endsWith("/access_tokens"))).toEqual([]);
   expect(state.checkRuns).toHaveLength(1);
   // A new delivery of the same event (another id) reads, compares, and writes nothing: the run already shows it.
-  expect((await deliver("d-2")).status).toBe(200);
+  expect((await deliver("d-2")).status).toBe(202);
   await waitFor("the second delivery to be handled", () => (output.split("size check published").length === 3 ? true : undefined));
   const writes = state.requests.slice(before).filter((r) => r.method !== "GET" && r.path !== "/api/graphql" && !r.path.endsWith("/access_tokens"));
   expect(writes).toEqual([]);

@@ -1,3 +1,4 @@
+import { clearConfigCache } from "../../src/github/config-cache.js";
 import { API, api } from "./probot.js";
 
 export interface FakeFile {
@@ -30,7 +31,9 @@ export function mockFileList(owner: string, repo: string, number: number, list: 
   return asked;
 }
 
+/** A config read the app will make now: what the app cached of the policy is forgotten (config-cache.ts). */
 export function mockConfig(owner: string, repo: string, yaml: string | null, options: { org?: string | null; etag?: string } = {}): void {
+  clearConfigCache();
   const scope = api().get(`/repos/${owner}/${repo}/contents/.github%2Fsmall-steps.yml`);
   if (yaml === null) {
     scope.reply(404, { message: "Not Found" });

@@ -10,6 +10,7 @@ import { clearPyPICache } from "../../src/pypi/client.js";
 import { invalidBodies } from "./rest-bodies.js";
 import { clearConditionalCache } from "../../src/github/conditional-requests.js";
 import { forgetHandled } from "../../src/coordination/index.js";
+import { clearConfigCache } from "../../src/github/config-cache.js";
 
 export const API = "https://api.github.com";
 export const APP_ID = 123;
@@ -32,6 +33,7 @@ export async function createProbot(env: NodeJS.ProcessEnv = {}): Promise<Probot>
   process.env.APP_ID = String(APP_ID);
   clearConditionalCache();
   forgetHandled();
+  clearConfigCache();
   sent.length = 0;
   logs.length = 0;
   unmatched.length = 0;
