@@ -144,6 +144,7 @@ export class RedisCoordination {
 
   /** Reserves the next write slot of `key`'s budget for all instances: the wait in ms, or undefined without Redis. */
   async reserveSlot(key: string, intervalMs: number): Promise<number | undefined> {
+    await this.firstConnection;
     if (this.redis.status !== "ready") return undefined;
     try {
       return Number(await this.redis.eval(RESERVE, 1, `small-steps:slot:${key}`, String(intervalMs)));
