@@ -1,7 +1,7 @@
 # small-steps as a container: built in one stage, run from production dependencies only, as a non-root user.
 # (No Docker engine runs where this project is developed: the image runs the same commands the tests run,
 # `npm ci`, `npm run build`, `npm prune --omit=dev`, `node lib/server.js`.)
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -9,7 +9,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules

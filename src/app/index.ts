@@ -1,7 +1,7 @@
 import type { ApplicationFunctionOptions, Context, Probot } from "probot";
 import type { GitHub } from "../github/client.js";
 import { findPullRequestsForCommit } from "../github/pull-requests.js";
-import { startCoordination } from "../coordination/index.js";
+import { noteHead, startCoordination } from "../coordination/index.js";
 import { registerCommands } from "./commands.js";
 import { onPush, rerunPushCheck } from "./push.js";
 import { PUSH_EXTERNAL_ID } from "./push-check.js";
@@ -50,6 +50,8 @@ export default function smallSteps(app: Probot, options?: ApplicationFunctionOpt
     if (payload.action === "edited" && !("base" in (payload.changes ?? {}))) return ignored(context, "edited without a change of base branch");
     if (payload.pull_request.state !== "open") return ignored(context, `pull request is ${payload.pull_request.state}`);
     const before = payload.action === "synchronize" ? payload.before : undefined;
+    const pr = payload.pull_request;
+    if (pr.updated_at) await noteHead(`${payload.repository.full_name}#${pr.number}`, pr.head.sha, pr.updated_at);
     await runSizeCheck(context as unknown as Context, toTarget(payload.pull_request as PullRequestPayload, payload.repository.default_branch), { before });
   }));
 

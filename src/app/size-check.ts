@@ -21,7 +21,7 @@ import { renderSticky } from "../report/comments.js";
 import { renderConfigProblems, renderSummary } from "../report/markdown.js";
 import { measureDependencies } from "./dependencies.js";
 import { htmlBase, type PullRequestTarget } from "./pull-request-target.js";
-import { exclusive } from "../coordination/index.js";
+import { exclusive, newestHead } from "../coordination/index.js";
 import { currentScope, scopeEnded } from "../coordination/delivery-scope.js";
 import type { ExistingCheckRun } from "../github/pull-request-state.js";
 import { analysisSeconds } from "../metrics/metrics.js";
@@ -208,6 +208,12 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
       actions: superseded ? [] : actionsFor(evaluation),
     });
     if (superseded) return { evaluation, recorded: record.acceptance };
+    // A newer head's delivery has arrived meanwhile: the labels are its to set (a write saved, and never a stale label).
+    const newer = await newestHead(`${owner}/${repo}#${target.number}`);
+    if (newer && newer !== target.headSha) {
+      log.info({ newer }, "size check published; labels left to the newer head's delivery");
+      return { evaluation, recorded: record.acceptance };
+    }
     step = "Updating the labels";
     const wanted: LabelDefinition[] = config.labels.enabled ? [sizeLabel(config, evaluation.size.sizeClass)] : [];
     for (const flag of evaluation.verdict.flagLabels) {

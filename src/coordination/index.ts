@@ -28,6 +28,7 @@ const DONE_HERE_MAX = 5000;
 /** Forgets what this process handled (a test's fresh app). */
 export function forgetHandled(): void {
   doneHere.clear();
+  newestHeads.clear();
 }
 
 function rememberDone(once: string): void {
@@ -79,4 +80,30 @@ export async function deferWriteSlot(key: string, ms: number): Promise<void> {
   await redis?.deferSlot(key, ms);
   // This instance's own slots too, for the moment Redis is away.
   localSlots.set(key, Math.max(localSlots.get(key) ?? 0, Date.now() + ms));
+}
+
+/** The newest head each pull request's deliveries have named, by the pull request's `updated_at`. */
+const newestHeads = new Map<string, string>();
+const NEWEST_HEAD_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Says that a delivery named `sha` as the head of `pr` at `updatedAt` (an ISO time): kept where it is newer than what
+ * was known, so that work for an older head can leave what only the newest head decides (its labels).
+ */
+export async function noteHead(pr: string, sha: string, updatedAt: string): Promise<void> {
+  const entry = `${updatedAt}|${sha}`;
+  const known = newestHeads.get(pr) ?? (await sharedCache.get(`head:${pr}`));
+  // Ties go to the later note (two events of one moment: the one handled last names the head).
+  if (known && known.split("|")[0] > updatedAt) return;
+  newestHeads.set(pr, entry);
+  if (newestHeads.size > 10_000) newestHeads.delete(newestHeads.keys().next().value as string);
+  await sharedCache.set(`head:${pr}`, entry, NEWEST_HEAD_TTL_MS);
+}
+
+/** The newest head noted for `pr` (by any instance), if any. */
+export async function newestHead(pr: string): Promise<string | undefined> {
+  const shared = await sharedCache.get(`head:${pr}`);
+  const local = newestHeads.get(pr);
+  const entry = [shared, local].filter((e): e is string => !!e).sort((a, b) => (a.split("|")[0] < b.split("|")[0] ? -1 : 1)).at(-1);
+  return entry?.split("|")[1];
 }

@@ -13,8 +13,9 @@ export interface Logger {
   info?: (obj: object, msg: string) => void;
 }
 
-const LOCK_TTL_MS = 30_000;
-const RENEW_EVERY_MS = 10_000;
+// A killed holder's lock is free again within LOCK_TTL_MS; a live one renews it well before.
+const LOCK_TTL_MS = 15_000;
+const RENEW_EVERY_MS = 5_000;
 const WAIT_STEP_MS = 100;
 /** How long one Redis command may take before the caller works without Redis. */
 const COMMAND_TIMEOUT_MS = 2000;

@@ -70,7 +70,7 @@ export class DeliveryPlan {
       this.mainHead.set(repo.name, base);
       for (let n = 1; n <= options.pullsPerRepository; n++) {
         const head = sha(`${repo.name}#${n}:0`);
-        repo.pulls.set(n, { number: n, head, base, author: `dev-${n % 7}`, files: someFiles(options.random, `pr${n}`), labels: new Set() });
+        repo.pulls.set(n, { number: n, head, base, author: `dev-${n % 7}`, files: someFiles(options.random, `pr${n}`), labels: new Set(), updatedAt: Date.now() });
       }
       standIn.repositories.set(`${repo.owner}/${repo.name}`, repo);
     }
@@ -94,6 +94,7 @@ export class DeliveryPlan {
     if (kind < 0.4) {
       const before = pr.head;
       pr.head = sha(`${key}:${this.counter}`);
+      pr.updatedAt = Math.max(Date.now(), pr.updatedAt + 1);
       pr.files = someFiles(random, `pr${pr.number}`);
       return { id, event: "pull_request", payload: { action: "synchronize", number: pr.number, before, after: pr.head, pull_request: pullRequestPayload(repo, pr, this.web), ...common }, owed: [`${repo.owner}/${repo.name}@${pr.head}`] };
     }

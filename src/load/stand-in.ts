@@ -22,6 +22,8 @@ export interface PullRequest {
   author: string;
   files: StandInFile[];
   labels: Set<string>;
+  /** When its head last changed (ms since the epoch). */
+  updatedAt: number;
 }
 
 export interface Commit {
@@ -294,5 +296,6 @@ export function pullRequestPayload(repo: Repository, pr: PullRequest, web: strin
     head: { sha: pr.head, ref: `feature-${pr.number}` },
     base: { sha: pr.base, ref: "main", repo: repositoryPayload(repo, web) },
     html_url: `${web}/${repo.owner}/${repo.name}/pull/${pr.number}`,
+    updated_at: new Date(pr.updatedAt).toISOString(),
   };
 }

@@ -1,5 +1,6 @@
 import nock from "nock";
 import { configChanged } from "../../src/github/config-cache.js";
+import { noteHead } from "../../src/coordination/index.js";
 import { files, mockConfig, mockFileList, mockState, type FakeFile } from "../helpers/github-fakes.js";
 import { api, conversation, examplePayload, expectIgnored, logs, mockToken, sent, useTestProbot } from "../helpers/probot.js";
 
@@ -123,6 +124,19 @@ describe("a pull request is opened", () => {
     await app.probot.receive({ ...openedEvent(), id: "another-delivery" } as never);
     expect(sent.filter((r) => r.method !== "GET" && r.path !== "/graphql")).toEqual([]);
     expect(sent.some((r) => r.path === "/graphql")).toBe(true);
+  });
+
+  test("a newer head's delivery has arrived: this head's check run is written, its labels are left to the newer one", async () => {
+    mockToken();
+    mockConfig(OWNER, REPO, "");
+    mockFileList(OWNER, REPO, NUMBER, files(3));
+    mockState({ headSha: HEAD, labels: [], repositoryLabels: [] });
+    mockCheckRunCreate(557);
+    await noteHead(`${OWNER}/${REPO}#${NUMBER}`, "f".repeat(40), "2999-01-01T00:00:00Z");
+    await app.probot.receive(openedEvent());
+    expect(sent.some((r) => r.method === "POST" && r.path.endsWith("/check-runs"))).toBe(true);
+    expect(sent.filter((r) => r.path.includes("/labels"))).toEqual([]);
+    expect(logs.some((l) => l.msg === "size check published; labels left to the newer head's delivery")).toBe(true);
   });
 
   test("a redelivery (GitHub's, with the same delivery id) of a handled delivery sends nothing at all", async () => {

@@ -118,4 +118,7 @@ test("a signed pull_request.opened webhook gives one check run and one label; a 
   expect(text).toMatch(/^small_steps_github_rate_limit_remaining \d+$/m);
   expect(text).toMatch(/^# TYPE small_steps_pypi_lookups_total counter$/m);
   expect(text).toMatch(/^small_steps_redis_up 0$/m); // no REDIS_URL here
+  // The request log names the path, never a header: the token appears nowhere in the output.
+  await waitFor("the request log line of /metrics", () => (output.includes('"path":"/metrics"') ? true : undefined));
+  expect(output).not.toContain("metrics-secret");
 }, 60000);
