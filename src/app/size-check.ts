@@ -21,7 +21,7 @@ import { renderSticky } from "../report/comments.js";
 import { renderConfigProblems, renderSummary } from "../report/markdown.js";
 import { measureDependencies } from "./dependencies.js";
 import { htmlBase, type PullRequestTarget } from "./pull-request-target.js";
-import { exclusive, newestHead } from "../coordination/index.js";
+import { exclusive, labelsVersion, labelsWritten, newestHead } from "../coordination/index.js";
 import { currentScope, scopeEnded } from "../coordination/delivery-scope.js";
 import type { ExistingCheckRun } from "../github/pull-request-state.js";
 import { analysisSeconds } from "../metrics/metrics.js";
@@ -60,6 +60,8 @@ export interface SizeCheckResult {
   evaluation: Evaluation;
   /** The acceptance on record before this check (what a revoke takes back). */
   recorded?: Acceptance;
+  /** The labels' update, run once the pull request's lock is released (see runSizeCheck). */
+  labels?: () => Promise<void>;
 }
 
 /** Measure a pull request and publish the verdict: one check run per head commit, its labels, the sticky comment. */
@@ -68,8 +70,13 @@ export function runSizeCheck(context: Context, target: PullRequestTarget, reques
   const work = () => sizeCheck(context, target, request);
   // The same delivery given to two instances (or redelivered) is measured once; a command is always answered.
   const deliveryId = currentScope()?.deliveryId;
-  if (!deliveryId || request.accept !== undefined) return exclusive(key, work);
-  return exclusive(key, work, `${deliveryId}:${key}@${target.headSha}`);
+  const measured = !deliveryId || request.accept !== undefined ? exclusive(key, work) : exclusive(key, work, `${deliveryId}:${key}@${target.headSha}`);
+  // Labels wait for GitHub's content budget (80 writes a minute per installation), check runs do not: the labels are
+  // updated under a lock of their own, so that the next commit's check run never waits behind this one's labels.
+  return measured.then(async (result) => {
+    if (result?.labels) await exclusive(`${key}:labels`, result.labels);
+    return result && { evaluation: result.evaluation, recorded: result.recorded };
+  });
 }
 
 function actionsFor(evaluation: Evaluation): CheckAction[] {
@@ -96,6 +103,39 @@ async function markSuperseded(github: GitHub, report: { owner: string; repo: str
   });
   log.info({ head }, "commit superseded before it was measured");
   return undefined;
+}
+
+interface LabelsQuery {
+  owner: string;
+  repo: string;
+  number: number;
+  headSha: string;
+  /** The labels as the state query read them, and the labels' version then. */
+  current: string[];
+  repositoryLabels: string[];
+  seen: string;
+}
+
+/**
+ * The pull request's labels made to say this head's result, writing only the difference. Left alone when a newer
+ * head's delivery has arrived (its labels are the ones that count: a write saved, never a stale label); read again when
+ * another delivery wrote them since this one's state query.
+ */
+async function updateLabels(github: GitHub, q: LabelsQuery, managed: string[], wanted: LabelDefinition[], log: Context["log"]): Promise<void> {
+  const pr = `${q.owner}/${q.repo}#${q.number}`;
+  const newer = await newestHead(pr);
+  if (newer && newer !== q.headSha) {
+    log.info({ newer }, "labels left to the newer head's delivery");
+    return;
+  }
+  let current = q.current;
+  if ((await labelsVersion(pr)) !== q.seen) {
+    const { data } = await github.rest.issues.listLabelsOnIssue({ owner: q.owner, repo: q.repo, issue_number: q.number, per_page: 100 });
+    current = data.map((label) => label.name);
+  }
+  const change = await syncLabels(github, { owner: q.owner, repo: q.repo, issueNumber: q.number, current, repositoryLabels: q.repositoryLabels }, managed, wanted);
+  if (change.added.length || change.removed.length) await labelsWritten(pr);
+  log.info({ labels: change }, "labels updated");
 }
 
 const digest = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 16);
@@ -133,6 +173,7 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
     step = "Reading the pull request's labels, check runs, .gitattributes and changed files";
     const plan = filesToRead(listing.files, config, WHOLE_FILE_BOUND);
     const changedManifests = config.dependencies.enabled ? listing.files.filter((f) => manifestKind(f.path)).map((f) => f.path) : [];
+    const labelsSeen = await labelsVersion(`${owner}/${repo}#${target.number}`);
     const state = await readPullRequestState(github, {
       owner,
       repo,
@@ -208,26 +249,14 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
       actions: superseded ? [] : actionsFor(evaluation),
     });
     if (superseded) return { evaluation, recorded: record.acceptance };
-    // A newer head's delivery has arrived meanwhile: the labels are its to set (a write saved, and never a stale label).
-    const newer = await newestHead(`${owner}/${repo}#${target.number}`);
-    if (newer && newer !== target.headSha) {
-      log.info({ newer }, "size check published; labels left to the newer head's delivery");
-      return { evaluation, recorded: record.acceptance };
-    }
-    step = "Updating the labels";
+    log.info({ sizeClass: evaluation.size.sizeClass, conclusion: evaluation.verdict.conclusion }, "size check published");
     const wanted: LabelDefinition[] = config.labels.enabled ? [sizeLabel(config, evaluation.size.sizeClass)] : [];
     for (const flag of evaluation.verdict.flagLabels) {
       const kind = flag.name === config.migration.labels.migration ? FLAG_LABELS.migration : FLAG_LABELS.mixed;
       if (flag.wanted) wanted.push({ name: flag.name, ...kind });
     }
-    const change = await syncLabels(
-      github,
-      { owner, repo, issueNumber: target.number, current: state.labels, repositoryLabels: state.repositoryLabels },
-      managedLabels(config),
-      wanted,
-    );
-    log.info({ sizeClass: evaluation.size.sizeClass, conclusion: evaluation.verdict.conclusion, labels: change }, "size check published");
-    return { evaluation, recorded: record.acceptance };
+    const labels = () => updateLabels(github, { owner, repo, number: target.number, headSha: target.headSha, current: state.labels, repositoryLabels: state.repositoryLabels, seen: labelsSeen }, managedLabels(config), wanted, log);
+    return { evaluation, recorded: record.acceptance, labels };
   } catch (error) {
     // Past the deadline, whatever failed failed because of it: the check run says so.
     const failure = describeFailure(step, scopeEnded() ? currentScope()?.signal.reason : error);

@@ -29,6 +29,7 @@ const DONE_HERE_MAX = 5000;
 export function forgetHandled(): void {
   doneHere.clear();
   newestHeads.clear();
+  labelVersions.clear();
 }
 
 function rememberDone(once: string): void {
@@ -106,4 +107,19 @@ export async function newestHead(pr: string): Promise<string | undefined> {
   const local = newestHeads.get(pr);
   const entry = [shared, local].filter((e): e is string => !!e).sort((a, b) => (a.split("|")[0] < b.split("|")[0] ? -1 : 1)).at(-1);
   return entry?.split("|")[1];
+}
+
+/** A token per pull request that changes whenever an instance writes its labels (the shared cache, and this process). */
+const labelVersions = new Map<string, string>();
+
+export async function labelsVersion(pr: string): Promise<string> {
+  return (await sharedCache.get(`labels:${pr}`)) ?? labelVersions.get(pr) ?? "0";
+}
+
+/** Says that `pr`'s labels were just written: work that read them before reads them again. */
+export async function labelsWritten(pr: string): Promise<void> {
+  const token = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  labelVersions.set(pr, token);
+  if (labelVersions.size > 10_000) labelVersions.delete(labelVersions.keys().next().value as string);
+  await sharedCache.set(`labels:${pr}`, token, 24 * 60 * 60 * 1000);
 }

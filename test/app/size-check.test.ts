@@ -1,6 +1,6 @@
 import nock from "nock";
 import { configChanged } from "../../src/github/config-cache.js";
-import { noteHead } from "../../src/coordination/index.js";
+import { labelsWritten, noteHead } from "../../src/coordination/index.js";
 import { files, mockConfig, mockFileList, mockState, type FakeFile } from "../helpers/github-fakes.js";
 import { api, conversation, examplePayload, expectIgnored, logs, mockToken, sent, useTestProbot } from "../helpers/probot.js";
 
@@ -136,7 +136,20 @@ describe("a pull request is opened", () => {
     await app.probot.receive(openedEvent());
     expect(sent.some((r) => r.method === "POST" && r.path.endsWith("/check-runs"))).toBe(true);
     expect(sent.filter((r) => r.path.includes("/labels"))).toEqual([]);
-    expect(logs.some((l) => l.msg === "size check published; labels left to the newer head's delivery")).toBe(true);
+    expect(logs.some((l) => l.msg === "labels left to the newer head's delivery")).toBe(true);
+  });
+
+  test("labels written by another delivery after this one's state query are read again before they are changed", async () => {
+    mockToken();
+    mockConfig(OWNER, REPO, "");
+    mockFileList(OWNER, REPO, NUMBER, files(3));
+    // The state query says no label; meanwhile another instance wrote size/XS (and GitHub now lists it).
+    mockState({ headSha: HEAD, labels: [], repositoryLabels: ["size/XS"], onRead: () => void labelsWritten(`${OWNER}/${REPO}#${NUMBER}`) });
+    mockCheckRunCreate(558);
+    api().get(`/repos/${OWNER}/${REPO}/issues/${NUMBER}/labels`).query(true).reply(200, [{ name: "size/XS" }]);
+    await app.probot.receive(openedEvent());
+    // Read again, it already carries the label: nothing is written.
+    expect(sent.filter((r) => r.path.includes("/labels")).map((r) => r.method)).toEqual(["GET"]);
   });
 
   test("a redelivery (GitHub's, with the same delivery id) of a handled delivery sends nothing at all", async () => {

@@ -7,7 +7,7 @@ import { tempTree } from "../helpers/temp-tree.js";
 import { scanJobs } from "../../src/scan/scan-tree.js";
 import { defaultConfig } from "../../src/policy/config.js";
 import { packsFor } from "../../src/engine.js";
-import { tarballJobs, type TarballStats } from "../../src/scan/tarball.js";
+import { MAX_TAR_ENTRIES, tarballJobs, type TarballStats } from "../../src/scan/tarball.js";
 import { tarball } from "../helpers/tarball.js";
 
 const tree = (git: boolean) => tempTree(git);
@@ -153,6 +153,18 @@ describe("small-steps scan", () => {
     expect(bounded.truncated).toBe(true);
     expect(partial.files).toBeLessThan(300);
   });
+
+  test("a tarball of more entries than MAX_TAR_ENTRIES (tiny files, few bytes) is read no further and says so", async () => {
+    const files: Record<string, string> = { "first.py": 'print "a"\n' };
+    for (let i = 0; i <= MAX_TAR_ENTRIES; i++) files[`n/${i}`] = "";
+    const archive = await tarball(files);
+    const stats: TarballStats = { bytes: 0, truncated: false, skipped: [], gitattributes: [], unsafe: 0 };
+    const config = defaultConfig();
+    const result = await scanJobs(tarballJobs(Readable.from([archive]), packsFor(config), 1e12, stats), config, () => [], { threads: 0 });
+    expect(stats.truncated).toBe(true);
+    expect(stats.bytes).toBeLessThan(1e12);
+    expect(result.filesWithRemaining.map((f) => f.path)).toEqual(["first.py"]);
+  }, 60_000);
 
   test("the byte bound counts what the gzip unpacks to, not its compressed size", async () => {
     // 300 files of 200 KB of one repeated character: a few KB compressed, 60 MB unpacked.

@@ -47,6 +47,8 @@ export function mockConfig(owner: string, repo: string, yaml: string | null, opt
 
 export interface FakeState {
   headSha: string;
+  /** Called as the query is answered: what another instance does at that moment. */
+  onRead?: () => void;
   labels?: string[];
   repositoryLabels?: string[];
   checkRunId?: number;
@@ -68,6 +70,7 @@ export function mockState(state: FakeState, captured: Array<{ query: string; var
     .reply(200, (_uri, body) => {
       const { query, variables } = body as { query: string; variables: Record<string, any> };
       captured.push({ query, variables });
+      state.onRead?.();
       const repository: Record<string, unknown> = {};
       for (const [name, value] of Object.entries(variables)) {
         const whole = /^p(\d+)$/.exec(name);
