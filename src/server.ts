@@ -64,7 +64,17 @@ async function production(): Promise<{ stop: () => Promise<void> }> {
   return { stop: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-const server = process.env.APP_ID ? await production() : await run(smallSteps, { Octokit: smallStepsOctokit() });
+/** Without APP_ID: Probot's setup page, which registers the app; a failure to start it is one line, not a stack. */
+async function setup(): Promise<{ stop: () => Promise<void> }> {
+  try {
+    return await run(smallSteps, { Octokit: smallStepsOctokit() });
+  } catch (error) {
+    console.error(`small-steps: APP_ID is not set and the setup page that registers the app could not start (${String((error as Error)?.message ?? error).split("\n")[0]}): set APP_ID, PRIVATE_KEY and WEBHOOK_SECRET (see .env.example), or run npm start from a full install (npm ci) to register the app.`);
+    process.exit(2);
+  }
+}
+
+const server = process.env.APP_ID ? await production() : await setup();
 
 /** How long a shutdown waits for deliveries in flight (container platforms send SIGKILL after 30 s). */
 const DRAIN_MS = 25_000;
