@@ -21,7 +21,25 @@ export function loadConfig(github: GitHub, ref: RepoRef, htmlBase: string, path 
   return cachedConfig(ref.owner, ref.repo, path, () => readConfig(github, ref, htmlBase, path));
 }
 
+/** The largest policy file read: a policy is a few hundred bytes; a huge one would only cost parsing and validation. */
+export const MAX_CONFIG_BYTES = 64 * 1024;
+
+const capped = new WeakSet<object>();
+
+/** Refuses a policy file over MAX_CONFIG_BYTES before the YAML parser sees it (the config plugin reads it raw). */
+function capConfigSize(github: GitHub): void {
+  if (capped.has(github)) return;
+  capped.add(github);
+  github.hook.after("request", (response, options) => {
+    if (options.method !== "GET" || !/^\/repos\/\{owner\}\/\{repo\}\/contents\//.test(options.url ?? "")) return;
+    const data = response.data as unknown;
+    const size = typeof data === "string" ? Buffer.byteLength(data) : 0;
+    if (size > MAX_CONFIG_BYTES) throw new Error(`the file is ${Math.ceil(size / 1024)} KB, over the ${MAX_CONFIG_BYTES / 1024} KB a policy may be`);
+  });
+}
+
 async function readConfig(github: GitHub, ref: RepoRef, htmlBase: string, path: string): Promise<LoadedConfig> {
+  capConfigSize(github);
   let files: Array<{ owner: string; repo: string; path: string; config: unknown }>;
   let merged: unknown;
   const link = (f: { owner: string; repo: string; path: string }) => `${htmlBase}/${f.owner}/${f.repo}/blob/HEAD/${f.path}`;

@@ -393,6 +393,17 @@ describe("configuration", () => {
     expect(body.output.summary).toMatch(/invalid YAML/);
   });
 
+  test("a policy file over 64 KB is a config error, not parsed", async () => {
+    mockToken();
+    mockConfig(OWNER, REPO, `limit: M\n${"# padding\n".repeat(7000)}`);
+    api().get(`/repos/${OWNER}/${REPO}/commits/${HEAD}/check-runs`).query(true).reply(200, { total_count: 0, check_runs: [] });
+    api().post(CHECKS).reply(201, { id: 78 });
+    await app.probot.receive(openedEvent());
+    const body = checkRunBody();
+    expect(body.conclusion).toBe("action_required");
+    expect(body.output.summary).toContain("over the 64 KB a policy may be");
+  });
+
   test("_extends naming a file that does not exist is a config error, not the defaults", async () => {
     mockToken();
     mockConfig(OWNER, REPO, "_extends: shared-policy\nlimit: M\n");
