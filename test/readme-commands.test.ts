@@ -36,6 +36,10 @@ test("the README's command-line examples run here and exit as the README says", 
     // 0 passes or warns, 1 the policy would fail: both are a report; 2 would be a mistake in the README's command.
     expect({ command, status: run.status === 0 || run.status === 1 ? "a report" : run.stderr }).toEqual({ command, status: "a report" });
   }
+  // `npm run demo` is the build and then this command (the tests run after the build).
+  const demo = JSON.parse(readFileSync(new URL("package.json", root), "utf8")).scripts.demo as string;
+  expect(demo).toBe("npm run build --silent && node lib/cli/main.bundle.mjs check --base HEAD~3");
+  expect([0, 1]).toContain(spawnSync(process.execPath, [cli, "check", "--base", "HEAD~3"], { cwd: root }).status);
   const piped = execFileSync("bash", ["-c", `git diff HEAD~1 | node ${cli} check --diff -`], { cwd: root, encoding: "utf8" });
   expect(piped).toMatch(/^small-steps diff: /);
   expect(execFileSync(process.execPath, [cli, "--version"], { encoding: "utf8" }).trim()).toBe("small-steps " + JSON.parse(readFileSync(new URL("package.json", root), "utf8")).version);
