@@ -5,8 +5,9 @@ const USAGE = `Usage: small-steps <command> [options]
 Commands:
   check    measure a change (local git diff, diff file or pull request) and print the report
   scan     count the old constructs left in a working tree: the migration dashboard, locally
+  fix      rewrite the Python 2 constructs that have a mechanical fix (a diff, or the files with --write)
 
-Run "small-steps check --help" or "small-steps scan --help" for their options; "small-steps --version" for the version.`;
+Run "small-steps <command> --help" for its options; "small-steps --version" for the version.`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -27,6 +28,9 @@ if (command === "--version" || command === "-V" || command === "version") {
 } else if (command === "scan") {
   const io = { cwd: process.cwd(), env: process.env, stdout: (t: string) => process.stdout.write(t), stderr: (t: string) => process.stderr.write(t), readStdin, stderrIsTTY: process.stderr.isTTY };
   process.exitCode = await (await import("./scan.js")).runScan(rest, io);
+} else if (command === "fix") {
+  const io = { cwd: process.cwd(), env: process.env, stdout: (t: string) => process.stdout.write(t), stderr: (t: string) => process.stderr.write(t), readStdin };
+  process.exitCode = await (await import("./fix.js")).runFix(rest, io);
 } else {
   const help = command === undefined || command === "help" || command === "--help" || command === "-h";
   (help ? process.stdout : process.stderr).write(`${help ? "" : `Unknown command: ${command}\n\n`}${USAGE}\n`);

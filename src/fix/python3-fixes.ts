@@ -1,0 +1,384 @@
+import type { Node, Tree } from "web-tree-sitter";
+import { parsePython } from "../analysis/python/tree/parser.js";
+import { resolve, type Bindings } from "../analysis/python/tree/scopes.js";
+
+/**
+ * Mechanical Python 2 → 3 rewrites computed on the syntax tree, as edits of the file's text that keep everything else
+ * as it was (comments, spacing, quotes). The `python3` target writes what 2to3 writes. Each fix is checked: the fixed
+ * file must parse with no more errors than before, or that rule's fixes are not offered.
+ */
+export interface Edit {
+  /** UTF-16 offsets in the text, as the tree gives them. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Fix {
+  rule: string;
+  /** 1-based line where the fixed construct starts. */
+  line: number;
+  edits: Edit[];
+}
+
+interface Context {
+  text: string;
+  bindings: Map<number, Bindings>;
+  printFunction: boolean;
+}
+
+type Fixer = (node: Node, context: Context) => Edit[] | undefined;
+
+const slice = (context: Context, from: number, to: number) => context.text.slice(from, to);
+
+/** `print a, b` → `print(a, b)`; `>>f` → `file=f`; a trailing comma → `end=' '`. */
+const print: Fixer = (node, context) => {
+  if (node.type === "expression_statement" && node.namedChildCount === 1 && node.namedChildren[0]!.type === "identifier" && node.namedChildren[0]!.text === "print" && !context.printFunction) {
+    return [{ start: node.startIndex, end: node.endIndex, text: "print()" }];
+  }
+  if (node.type !== "print_statement") return undefined;
+  const children = node.children.filter((c): c is Node => c !== null);
+  const chevron = children.find((c) => c.type === "chevron");
+  const args = node.namedChildren.filter((c): c is Node => c !== null && c.type !== "chevron" && c.type !== "comment");
+  if (args.some((a) => a.type === "ERROR")) return undefined;
+  const trailingComma = children.at(-1)?.type === ",";
+  const parts: string[] = [];
+  if (args.length) parts.push(slice(context, args[0]!.startIndex, args.at(-1)!.endIndex));
+  if (trailingComma) parts.push("end=' '");
+  if (chevron) {
+    const target = chevron.namedChildren.find((c) => c !== null);
+    if (!target) return undefined;
+    parts.push(`file=${target.text}`);
+  }
+  return [{ start: node.startIndex, end: node.endIndex, text: `print(${parts.join(", ")})` }];
+};
+
+/** `exec code in g, l` → `exec(code, g, l)`. */
+const exec: Fixer = (node, context) => {
+  if (node.type !== "exec_statement") return undefined;
+  const named = node.namedChildren.filter((c): c is Node => c !== null && c.type !== "comment");
+  if (!named.length) return undefined;
+  return [{ start: node.startIndex, end: node.endIndex, text: `exec(${named.map((n) => slice(context, n.startIndex, n.endIndex)).join(", ")})` }];
+};
+
+/**
+ * `except E, e:` → `except E as e:`. Another target (a tuple, an attribute, an item) is bound the way 2to3 binds it:
+ * `except E as xxx_todo_changeme:` and, first in the block, `(a, b) = xxx_todo_changeme.args` (a tuple or list) or
+ * `target = xxx_todo_changeme`.
+ */
+const except: Fixer = (node, context) => {
+  if (node.type !== "except_clause") return undefined;
+  const children = node.children.filter((c): c is Node => c !== null);
+  const comma = children.findIndex((c) => c.type === ",");
+  if (comma < 1) return undefined;
+  const before = children[comma - 1]!;
+  const after = children[comma + 1];
+  if (!after) return undefined;
+  if (after.type === "identifier") return [{ start: before.endIndex, end: after.startIndex, text: " as " }];
+  const block = children.find((c) => c.type === "block");
+  const first = block?.namedChildren.find((c) => c !== null && c.type !== "comment");
+  if (!first || first.startPosition.row === node.startPosition.row) return undefined; // a one-line clause: left to a person
+  const indent = " ".repeat(first.startPosition.column);
+  const name = "xxx_todo_changeme";
+  const target = slice(context, after.startIndex, after.endIndex);
+  const value = after.type === "tuple" || after.type === "list" || after.type === "parenthesized_expression" ? `${name}.args` : name;
+  return [
+    { start: before.endIndex, end: after.endIndex, text: ` as ${name}` },
+    { start: first.startIndex, end: first.startIndex, text: `${target} = ${value}\n${indent}` },
+  ];
+};
+
+/** `` `x` `` → `repr(x)`. */
+const backticks: Fixer = (node, context) => {
+  if (node.type !== "string" || node.children[0]?.text !== "`") return undefined;
+  const inner = slice(context, node.children[0]!.endIndex, node.children.at(-1)!.startIndex);
+  if (inner.includes("`")) return undefined; // nested backticks: the tree reads them as strings; left to a person
+  const tuple = topLevelComma(inner);
+  return [{ start: node.startIndex, end: node.endIndex, text: tuple ? `repr((${inner}))` : `repr(${inner})` }];
+};
+
+/** Whether an expression's text has a comma outside brackets and strings (a tuple). */
+function topLevelComma(text: string): boolean {
+  let depth = 0;
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === "'" || c === '"') quote = c;
+    else if ("([{".includes(c!)) depth++;
+    else if (")]}".includes(c!)) depth--;
+    else if (c === "," && depth === 0) return true;
+  }
+  return false;
+}
+
+/** `ur'x'` → `r'x'` (`raw` true); `u'x'` → `'x'`. */
+const unicodePrefix = (raw: boolean): Fixer => (node) => {
+  if (node.type !== "string_start" || !(raw ? /^[uU][rR]["']/ : /^[uU]["']/).test(node.text)) return undefined;
+  return [{ start: node.startIndex, end: node.startIndex + 1, text: "" }];
+};
+
+/** `a <> b` → `a != b`. */
+const notEqual: Fixer = (node) => (node.type === "<>" ? [{ start: node.startIndex, end: node.endIndex, text: "!=" }] : undefined);
+
+/** `10L` → `10`. */
+const longSuffix: Fixer = (node) => {
+  if (node.type !== "integer" || !/^(?:0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|\d+)[lL]$/.test(node.text)) return undefined;
+  return [{ start: node.endIndex - 1, end: node.endIndex, text: "" }];
+};
+
+/** `0777` → `0o777` (a `0777L` loses its suffix first, by long-suffix). */
+const oldOctal: Fixer = (node) => {
+  if (node.type !== "integer" || !/^0[0-7]+$/.test(node.text) || /^0+$/.test(node.text)) return undefined;
+  return [{ start: node.startIndex, end: node.startIndex + 1, text: "0o" }];
+};
+
+/** Builtins renamed in Python 3, where the name is the builtin (not a name the file binds). */
+const RENAMED_BUILTINS: Record<string, string> = { xrange: "range", raw_input: "input", unicode: "str", basestring: "str", long: "int", unichr: "chr" };
+
+const renamedBuiltin = (name: string): Fixer => (node, context) => {
+  if (node.type !== "identifier" || node.text !== name) return undefined;
+  const parent = node.parent;
+  if (!parent) return undefined;
+  // A name in use: not an attribute (`x.long`), a keyword argument's name, a definition or an import.
+  if (parent.type === "attribute" && parent.childForFieldName("attribute")?.id === node.id) return undefined;
+  if (parent.type === "keyword_argument" && parent.childForFieldName("name")?.id === node.id) return undefined;
+  if (["function_definition", "class_definition", "dotted_name", "aliased_import", "parameters", "default_parameter", "typed_parameter"].includes(parent.type)) return undefined;
+  if (resolve(node, context.bindings) !== "builtin") return undefined;
+  return [{ start: node.startIndex, end: node.endIndex, text: RENAMED_BUILTINS[node.text]! }];
+};
+
+/** Expressions that bind less tightly than `in`: as its operand they need parentheses. */
+const LOWER_THAN_IN = new Set(["boolean_operator", "not_operator", "comparison_operator", "conditional_expression", "lambda", "tuple", "expression_list", "yield", "named_expression"]);
+/** Where `k in d` may replace a call without parentheses. */
+const LOOSE_PARENTS = new Set(["if_statement", "elif_clause", "while_statement", "assignment", "return_statement", "expression_statement", "argument_list", "parenthesized_expression", "boolean_operator", "not_operator", "assert_statement", "conditional_expression", "list", "tuple", "print_statement", "expression_list", "keyword_argument", "pair"]);
+
+/** `d.has_key(k)` → `k in d`. */
+const hasKey: Fixer = (node, context) => {
+  if (node.type !== "call") return undefined;
+  const callee = node.childForFieldName("function");
+  const args = node.childForFieldName("arguments");
+  if (callee?.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "has_key" || !args) return undefined;
+  const values = args.namedChildren.filter((c): c is Node => c !== null && c.type !== "comment");
+  if (values.length !== 1 || values[0]!.type === "keyword_argument" || values[0]!.type === "list_splat") return undefined;
+  const object = callee.childForFieldName("object")!;
+  const wrap = (n: Node) => (LOWER_THAN_IN.has(n.type) || (n.type === "generator_expression" && !n.text.startsWith("(")) ? `(${slice(context, n.startIndex, n.endIndex)})` : slice(context, n.startIndex, n.endIndex));
+  const parent = node.parent;
+  // `not d.has_key(k)` → `k not in d`.
+  if (parent?.type === "not_operator") {
+    let text = `${wrap(values[0]!)} not in ${wrap(object)}`;
+    if (parent.parent && !LOOSE_PARENTS.has(parent.parent.type)) text = `(${text})`;
+    return [{ start: parent.startIndex, end: parent.endIndex, text }];
+  }
+  let text = `${wrap(values[0]!)} in ${wrap(object)}`;
+  if (parent && !LOOSE_PARENTS.has(parent.type)) text = `(${text})`;
+  return [{ start: node.startIndex, end: node.endIndex, text }];
+};
+
+/** Where an iterator is consumed at once: `d.iteritems()` there becomes `d.items()`, elsewhere `iter(d.items())`. */
+function iterates(call: Node): boolean {
+  const parent = call.parent;
+  if (!parent) return false;
+  if ((parent.type === "for_statement" || parent.type === "for_in_clause") && parent.childForFieldName("right")?.id === call.id) return true;
+  if (parent.type === "argument_list" && parent.namedChildCount === 1) {
+    const fn = parent.parent?.childForFieldName("function");
+    return fn?.type === "identifier" && ["list", "sorted", "tuple", "set", "iter", "enumerate", "sum", "any", "all", "min", "max", "frozenset"].includes(fn.text);
+  }
+  return false;
+}
+
+const DICT_ITERATORS: Record<string, string> = { iteritems: "items", itervalues: "values", iterkeys: "keys", viewitems: "items", viewvalues: "values", viewkeys: "keys" };
+
+/** `d.iteritems()` → `d.items()` where it is iterated, `iter(d.items())` elsewhere; `d.viewkeys()` → `d.keys()`. */
+const dictIterator = (name: string): Fixer => (node, context) => {
+  if (node.type !== "call") return undefined;
+  const callee = node.childForFieldName("function");
+  const args = node.childForFieldName("arguments");
+  const method = callee?.type === "attribute" ? callee.childForFieldName("attribute") : null;
+  if (!method || method.text !== name || !args || args.namedChildCount !== 0) return undefined;
+  const renamed = `${slice(context, node.startIndex, method.startIndex)}${DICT_ITERATORS[method.text]}${slice(context, method.endIndex, node.endIndex)}`;
+  const view = method.text.startsWith("view");
+  return [{ start: node.startIndex, end: node.endIndex, text: view || iterates(node) ? renamed : `iter(${renamed})` }];
+};
+
+/**
+ * `d.keys()[0]` → `list(d.keys())[0]`: where the result is used as a list (indexed, sorted in place, added to), which a
+ * view is not. 2to3 wraps every such call outside a few consuming calls; this fixer leaves the others (iterated,
+ * assigned, passed on), where a view serves, so that fixing twice never changes a file again (`iter(d.keys())`, which
+ * the iteritems fix writes, would be wrapped by 2to3's rule on a second run).
+ */
+const dictListMethod = (name: string): Fixer => (node, context) => {
+  if (node.type !== "call") return undefined;
+  const callee = node.childForFieldName("function");
+  const args = node.childForFieldName("arguments");
+  const method = callee?.type === "attribute" ? callee.childForFieldName("attribute") : null;
+  if (!method || method.text !== name || !args || args.namedChildCount !== 0) return undefined;
+  if (!usedAsList(node)) return undefined;
+  return [{ start: node.startIndex, end: node.endIndex, text: `list(${slice(context, node.startIndex, node.endIndex)})` }];
+};
+
+/** Whether a call's result is used as a list: indexed, sorted or changed in place, or added to. */
+function usedAsList(node: Node): boolean {
+  const parent = node.parent;
+  return (
+    (parent?.type === "subscript" && parent.childForFieldName("value")?.id === node.id) ||
+    (parent?.type === "attribute" && parent.childForFieldName("object")?.id === node.id && /^(?:sort|append|extend|insert|remove|pop|reverse|index|count)$/.test(parent.childForFieldName("attribute")?.text ?? "")) ||
+    (parent?.type === "binary_operator" && /^[+*]$/.test(parent.childForFieldName("operator")?.text ?? ""))
+  );
+}
+
+/** `range(n)[0]`, `map(f, xs)[0]`, `zip(a, b) + c` → `list(…)`: these return iterators (or a range) in Python 3. */
+const iteratorIndexed: Fixer = (node, context) => {
+  if (node.type !== "call") return undefined;
+  const callee = node.childForFieldName("function");
+  if (callee?.type !== "identifier" || !["range", "map", "filter", "zip"].includes(callee.text) || resolve(callee, context.bindings) !== "builtin") return undefined;
+  if (!usedAsList(node)) return undefined;
+  return [{ start: node.startIndex, end: node.endIndex, text: `list(${slice(context, node.startIndex, node.endIndex)})` }];
+};
+
+/** `os.getcwdu()` → `os.getcwd()`. */
+const getcwdu: Fixer = (node) => {
+  if (node.type !== "attribute" || node.childForFieldName("attribute")?.text !== "getcwdu" || node.childForFieldName("object")?.text !== "os") return undefined;
+  const name = node.childForFieldName("attribute")!;
+  return [{ start: name.startIndex, end: name.endIndex, text: "getcwd" }];
+};
+
+/** The rules with a mechanical fix (their ids are the python3 pack's), and their fixers. */
+export const FIXERS: Record<string, Fixer> = {
+  "print-statement": print,
+  "exec-statement": exec,
+  "except-comma": except,
+  backticks,
+  "diamond-not-equal": notEqual,
+  "long-suffix": longSuffix,
+  "old-octal": oldOctal,
+  ...Object.fromEntries(Object.keys(RENAMED_BUILTINS).map((name) => [`builtin-${name}`, renamedBuiltin(name)])),
+  "dict-has_key": hasKey,
+  ...Object.fromEntries(Object.keys(DICT_ITERATORS).map((name) => [`dict-${name}`, dictIterator(name)])),
+  ...Object.fromEntries(["keys", "items", "values"].map((name) => [`dict-${name}-not-iterating`, dictListMethod(name)])),
+  "ur-prefix": unicodePrefix(true),
+  "unicode-literal": unicodePrefix(false),
+  "iterator-indexed": iteratorIndexed,
+  "os-getcwdu": getcwdu,
+};
+
+function hasPrintFunction(tree: Tree): boolean {
+  return tree.rootNode.namedChildren.some((n) => n?.type === "future_import_statement" && /\bprint_function\b/.test(n.text));
+}
+
+function errorCount(tree: Tree): number {
+  let count = 0;
+  const cursor = tree.walk();
+  let done = false;
+  while (!done) {
+    const node = cursor.currentNode;
+    if (node.type === "ERROR" || node.isMissing) count++;
+    if (cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) {
+        done = true;
+        break;
+      }
+    }
+  }
+  return count;
+}
+
+/** Every fix the chosen rules find in `text`, outermost first where fixes overlap (the inner ones wait a pass). */
+export function findFixes(text: string, rules: ReadonlySet<string> = new Set(Object.keys(FIXERS))): Fix[] {
+  const tree = parsePython(text);
+  if (!tree) return [];
+  try {
+    const context: Context = { text, bindings: new Map(), printFunction: hasPrintFunction(tree) };
+    const fixes: Fix[] = [];
+    const cursor = tree.walk();
+    let done = false;
+    while (!done) {
+      const node = cursor.currentNode;
+      for (const [rule, fixer] of Object.entries(FIXERS)) {
+        if (!rules.has(rule)) continue;
+        const edits = fixer(node, context);
+        if (edits?.length) fixes.push({ rule, line: node.startPosition.row + 1, edits });
+      }
+      if (cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) {
+          done = true;
+          break;
+        }
+      }
+    }
+    return fixes;
+  } finally {
+    tree.delete();
+  }
+}
+
+/** The text with the fixes that do not overlap an earlier one applied. */
+export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: Fix[] } {
+  const applied: Fix[] = [];
+  const taken: Array<[number, number]> = [];
+  for (const fix of fixes) {
+    if (fix.edits.some((e) => taken.some(([s, t]) => e.start < t && s < e.end))) continue;
+    applied.push(fix);
+    for (const e of fix.edits) taken.push([e.start, e.end]);
+  }
+  const edits = applied.flatMap((f) => f.edits).sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return { text: out, applied };
+}
+
+export interface FixResult {
+  text: string;
+  fixed: Fix[];
+  /** Rules whose fixes were not offered: the fixed file did not parse as well as the original. */
+  refused: string[];
+}
+
+const MAX_PASSES = 4;
+
+/**
+ * `text` with every fix of `rules` applied, pass after pass (a fix inside another waits for the outer one), each pass
+ * checked: where the result parses with more errors than the original, the rules are tried one at a time and those
+ * that break the file are dropped.
+ */
+export function fixPython(text: string, rules: ReadonlySet<string> = new Set(Object.keys(FIXERS))): FixResult {
+  const baseline = parsePython(text);
+  if (!baseline) return { text, fixed: [], refused: [] };
+  const allowed = baseline.rootNode.hasError ? Math.max(0, errorCount(baseline)) : 0;
+  baseline.delete();
+  const breaks = (candidate: string) => {
+    const tree = parsePython(candidate);
+    if (!tree) return true;
+    try {
+      return tree.rootNode.hasError && errorCount(tree) > allowed;
+    } finally {
+      tree.delete();
+    }
+  };
+  let current = text;
+  const fixed: Fix[] = [];
+  const refused = new Set<string>();
+  const active = new Set(rules);
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const fixes = findFixes(current, active);
+    if (!fixes.length) break;
+    const attempt = applyFixes(current, fixes);
+    if (!breaks(attempt.text)) {
+      current = attempt.text;
+      fixed.push(...attempt.applied);
+      continue;
+    }
+    for (const rule of [...active]) {
+      const alone = applyFixes(current, fixes.filter((f) => f.rule === rule));
+      if (alone.applied.length && breaks(alone.text)) {
+        active.delete(rule);
+        refused.add(rule);
+      }
+    }
+  }
+  return { text: current, fixed, refused: [...refused] };
+}
