@@ -9,6 +9,7 @@
  */
 import { benchBigDiff } from "./big-diff.js";
 import { benchScan } from "./scan.js";
+import { benchFix } from "./fix.js";
 import { performance } from "node:perf_hooks";
 import { fromGitHubFile, hunksOf } from "../analysis/changed-file.js";
 import { SYNTHETIC_FACTS, SYNTHETIC_GITATTRIBUTES, syntheticPullRequest } from "./corpora.js";
@@ -40,4 +41,5 @@ console.log(classifierInItsOwnProcess());
 benchPythonClassification({ inBenchProcess: true });
 await benchFirstWrite();
 benchScan();
+benchFix();
 console.log(`peak resident memory of this process: ${mb(process.resourceUsage().maxRSS * 1024)} MB`);
