@@ -5,7 +5,7 @@ import smallSteps from "../app/index.js";
 import { smallStepsOctokit } from "../github/octokit.js";
 
 /**
- * How long the first content write (the check run) waits after the state query, with the real throttle on and
+ * How long the first content write (the check run) waits after the state query, with the real pacing on (request-pacing.ts) and
  * GitHub replaced by nock (a dev dependency: the bench is a dev tool). GitHub asks for a second between writes,
  * not between a read and a write.
  */
@@ -32,5 +32,5 @@ export async function benchFirstWrite(): Promise<void> {
   await probot.receive({ id: "bench", name: "pull_request", payload: { action: "opened", pull_request: pullRequest, repository, installation: { id: 1 } } } as never);
   nock.cleanAll();
   nock.enableNetConnect();
-  console.log(`first write: the check run ${(at["check run"] - at["state query"]).toFixed(0)} ms after the state query (${(at["check run"] - at.token).toFixed(0)} ms after the token), throttle on`);
+  console.log(`first write: the check run ${(at["check run"] - at["state query"]).toFixed(0)} ms after the state query (${(at["check run"] - at.token).toFixed(0)} ms after the token), pacing on`);
 }
