@@ -283,7 +283,69 @@ function errorCount(tree: Tree): number {
       }
     }
   }
+  cursor.delete();
   return count;
+}
+
+/** Which rules look at a node of each type, and a cheap test of its text before the node is made (crossing into the
+ * parser's memory costs more than the test). */
+const BY_TYPE: Record<string, { rules: string[]; worth: (text: string) => boolean }> = {
+  print_statement: { rules: ["print-statement"], worth: () => true },
+  expression_statement: { rules: ["print-statement"], worth: (t) => t === "print" },
+  exec_statement: { rules: ["exec-statement"], worth: () => true },
+  except_clause: { rules: ["except-comma"], worth: () => true },
+  string: { rules: ["backticks"], worth: (t) => t.startsWith("`") },
+  "<>": { rules: ["diamond-not-equal"], worth: () => true },
+  integer: { rules: ["long-suffix", "old-octal"], worth: (t) => /[lL]$|^0\d/.test(t) },
+  string_start: { rules: ["ur-prefix", "unicode-literal"], worth: (t) => /^[uU]/.test(t) },
+};
+
+/** Rules found through a name: the identifier, and how many levels up the node the fixer reads (the call, …). */
+const BY_NAME: Record<string, Array<{ rule: string; up: number }>> = {};
+const byName = (name: string, rule: string, up: number) => (BY_NAME[name] ??= []).push({ rule, up });
+for (const name of Object.keys(RENAMED_BUILTINS)) byName(name, `builtin-${name}`, 0);
+for (const name of Object.keys(DICT_ITERATORS)) byName(name, `dict-${name}`, 2);
+for (const name of ["keys", "items", "values"]) byName(name, `dict-${name}-not-iterating`, 2);
+for (const name of ["range", "map", "filter", "zip"]) byName(name, "iterator-indexed", 1);
+byName("has_key", "dict-has_key", 2);
+byName("getcwdu", "os-getcwdu", 1);
+
+/** Every fix the chosen rules find in the parsed `text`, in the order of the tree (outer before inner). */
+function fixesIn(tree: Tree, text: string, rules: ReadonlySet<string>): Fix[] {
+  const context: Context = { text, bindings: new Map(), printFunction: hasPrintFunction(tree) };
+  const fixes: Fix[] = [];
+  const run = (rule: string, node: Node | null) => {
+    if (!node || !rules.has(rule)) return;
+    const edits = FIXERS[rule]!(node, context);
+    if (edits?.length) fixes.push({ rule, line: node.startPosition.row + 1, edits });
+  };
+  const cursor = tree.walk();
+  let done = false;
+  while (!done) {
+    const type = cursor.nodeType;
+    if (type === "identifier") {
+      const found = BY_NAME[text.slice(cursor.startIndex, cursor.endIndex)];
+      if (found) {
+        const node = cursor.currentNode;
+        for (const { rule, up } of found) run(rule, up === 0 ? node : up === 1 ? node.parent : (node.parent?.parent ?? null));
+      }
+    } else {
+      const wanted = BY_TYPE[type];
+      if (wanted && wanted.worth(text.slice(cursor.startIndex, cursor.endIndex))) {
+        const node = cursor.currentNode;
+        for (const rule of wanted.rules) run(rule, node);
+      }
+    }
+    if (cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) {
+        done = true;
+        break;
+      }
+    }
+  }
+  cursor.delete();
+  return fixes;
 }
 
 /** Every fix the chosen rules find in `text`, outermost first where fixes overlap (the inner ones wait a pass). */
@@ -291,26 +353,7 @@ export function findFixes(text: string, rules: ReadonlySet<string> = new Set(Obj
   const tree = parsePython(text);
   if (!tree) return [];
   try {
-    const context: Context = { text, bindings: new Map(), printFunction: hasPrintFunction(tree) };
-    const fixes: Fix[] = [];
-    const cursor = tree.walk();
-    let done = false;
-    while (!done) {
-      const node = cursor.currentNode;
-      for (const [rule, fixer] of Object.entries(FIXERS)) {
-        if (!rules.has(rule)) continue;
-        const edits = fixer(node, context);
-        if (edits?.length) fixes.push({ rule, line: node.startPosition.row + 1, edits });
-      }
-      if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) {
-          done = true;
-          break;
-        }
-      }
-    }
-    return fixes;
+    return fixesIn(tree, text, rules);
   } finally {
     tree.delete();
   }
@@ -320,10 +363,15 @@ export function findFixes(text: string, rules: ReadonlySet<string> = new Set(Obj
 export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: Fix[] } {
   const applied: Fix[] = [];
   const taken: Array<[number, number]> = [];
+  let reach = -1; // the furthest end taken: an edit that starts at or past it overlaps nothing (the common case)
+  const overlaps = (e: Edit) => e.start < reach && taken.some(([s, t]) => (e.start === e.end ? s < e.start && e.start < t : e.start < t && s < e.end));
   for (const fix of fixes) {
-    if (fix.edits.some((e) => taken.some(([s, t]) => e.start < t && s < e.end))) continue;
+    if (fix.edits.some(overlaps)) continue;
     applied.push(fix);
-    for (const e of fix.edits) taken.push([e.start, e.end]);
+    for (const e of fix.edits) {
+      taken.push([e.start, e.end]);
+      reach = Math.max(reach, e.end);
+    }
   }
   const edits = applied.flatMap((f) => f.edits).sort((a, b) => b.start - a.start);
   let out = text;
@@ -346,39 +394,42 @@ const MAX_PASSES = 4;
  * that break the file are dropped.
  */
 export function fixPython(text: string, rules: ReadonlySet<string> = new Set(Object.keys(FIXERS))): FixResult {
-  const baseline = parsePython(text);
-  if (!baseline) return { text, fixed: [], refused: [] };
-  const allowed = baseline.rootNode.hasError ? Math.max(0, errorCount(baseline)) : 0;
-  baseline.delete();
-  const breaks = (candidate: string) => {
-    const tree = parsePython(candidate);
-    if (!tree) return true;
-    try {
-      return tree.rootNode.hasError && errorCount(tree) > allowed;
-    } finally {
-      tree.delete();
-    }
-  };
+  let tree = parsePython(text);
+  if (!tree) return { text, fixed: [], refused: [] };
+  const allowed = tree.rootNode.hasError ? errorCount(tree) : 0;
+  const breaks = (candidate: Tree) => candidate.rootNode.hasError && errorCount(candidate) > allowed;
   let current = text;
   const fixed: Fix[] = [];
   const refused = new Set<string>();
   const active = new Set(rules);
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const fixes = findFixes(current, active);
-    if (!fixes.length) break;
-    const attempt = applyFixes(current, fixes);
-    if (!breaks(attempt.text)) {
-      current = attempt.text;
-      fixed.push(...attempt.applied);
-      continue;
-    }
-    for (const rule of [...active]) {
-      const alone = applyFixes(current, fixes.filter((f) => f.rule === rule));
-      if (alone.applied.length && breaks(alone.text)) {
-        active.delete(rule);
-        refused.add(rule);
+  try {
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      const fixes = fixesIn(tree, current, active);
+      if (!fixes.length) break;
+      const attempt = applyFixes(current, fixes);
+      const next = parsePython(attempt.text);
+      if (next && !breaks(next)) {
+        // The tree that checked this pass is the one the next pass reads.
+        tree.delete();
+        tree = next;
+        current = attempt.text;
+        fixed.push(...attempt.applied);
+        continue;
+      }
+      next?.delete();
+      for (const rule of [...active]) {
+        const alone = applyFixes(current, fixes.filter((f) => f.rule === rule));
+        if (!alone.applied.length) continue;
+        const check = parsePython(alone.text);
+        if (!check || breaks(check)) {
+          active.delete(rule);
+          refused.add(rule);
+        }
+        check?.delete();
       }
     }
+  } finally {
+    tree.delete();
   }
   return { text: current, fixed, refused: [...refused] };
 }
