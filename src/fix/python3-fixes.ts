@@ -129,9 +129,9 @@ const longSuffix: Fixer = (node) => {
   return [{ start: node.endIndex - 1, end: node.endIndex, text: "" }];
 };
 
-/** `0777` → `0o777` (a `0777L` loses its suffix first, by long-suffix). */
+/** `0777` → `0o777` (and `0777L` → `0o777` with long-suffix, in the same pass). */
 const oldOctal: Fixer = (node) => {
-  if (node.type !== "integer" || !/^0[0-7]+$/.test(node.text) || /^0+$/.test(node.text)) return undefined;
+  if (node.type !== "integer" || !/^0[0-7]+[lL]?$/.test(node.text) || /^0+[lL]?$/.test(node.text)) return undefined;
   return [{ start: node.startIndex, end: node.startIndex + 1, text: "0o" }];
 };
 
@@ -289,7 +289,7 @@ function errorCount(tree: Tree): number {
 
 /** Which rules look at a node of each type, and a cheap test of its text before the node is made (crossing into the
  * parser's memory costs more than the test). */
-const BY_TYPE: Record<string, { rules: string[]; worth: (text: string) => boolean }> = {
+const BY_TYPE: Record<string, { rules: string[]; worth: (text: string) => boolean } | undefined> = {
   print_statement: { rules: ["print-statement"], worth: () => true },
   expression_statement: { rules: ["print-statement"], worth: (t) => t === "print" },
   exec_statement: { rules: ["exec-statement"], worth: () => true },
@@ -301,8 +301,8 @@ const BY_TYPE: Record<string, { rules: string[]; worth: (text: string) => boolea
 };
 
 /** Rules found through a name: the identifier, and how many levels up the node the fixer reads (the call, …). */
-const BY_NAME: Record<string, Array<{ rule: string; up: number }>> = {};
-const byName = (name: string, rule: string, up: number) => (BY_NAME[name] ??= []).push({ rule, up });
+const BY_NAME = new Map<string, Array<{ rule: string; up: number }>>();
+const byName = (name: string, rule: string, up: number) => BY_NAME.set(name, [...(BY_NAME.get(name) ?? []), { rule, up }]);
 for (const name of Object.keys(RENAMED_BUILTINS)) byName(name, `builtin-${name}`, 0);
 for (const name of Object.keys(DICT_ITERATORS)) byName(name, `dict-${name}`, 2);
 for (const name of ["keys", "items", "values"]) byName(name, `dict-${name}-not-iterating`, 2);
@@ -324,13 +324,13 @@ function fixesIn(tree: Tree, text: string, rules: ReadonlySet<string>): Fix[] {
   while (!done) {
     const type = cursor.nodeType;
     if (type === "identifier") {
-      const found = BY_NAME[text.slice(cursor.startIndex, cursor.endIndex)];
+      const found = BY_NAME.get(text.slice(cursor.startIndex, cursor.endIndex)); // a Map: an identifier may be called "constructor"
       if (found) {
         const node = cursor.currentNode;
         for (const { rule, up } of found) run(rule, up === 0 ? node : up === 1 ? node.parent : (node.parent?.parent ?? null));
       }
     } else {
-      const wanted = BY_TYPE[type];
+      const wanted = Object.hasOwn(BY_TYPE, type) ? BY_TYPE[type] : undefined;
       if (wanted && wanted.worth(text.slice(cursor.startIndex, cursor.endIndex))) {
         const node = cursor.currentNode;
         for (const rule of wanted.rules) run(rule, node);
@@ -414,6 +414,9 @@ export function fixPython(text: string, rules: ReadonlySet<string> = new Set(Obj
         tree = next;
         current = attempt.text;
         fixed.push(...attempt.applied);
+        // Every fix found was made (none waited inside another): no fix makes a construct another rule fixes, so a
+        // further pass would find nothing.
+        if (attempt.applied.length === fixes.length) break;
         continue;
       }
       next?.delete();

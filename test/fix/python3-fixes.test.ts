@@ -65,7 +65,7 @@ def show(d, f):
         if d.has_key(k) and not d.has_key(v):
             exec "y = 1" in {}
     try:
-        n = 10L + 0777
+        n = 10L + 0777 + 0777L
     except ValueError, e:
         s = \`e\`
     if n <> 3:
@@ -80,6 +80,7 @@ test("a Python 2 file fixed with every rule compiles under Python 3, its comment
   expect(fixed.text).toContain('print("x", end=\' \', file=f)');
   expect(fixed.text).toContain("if k in d and v not in d:");
   expect(fixed.text).toContain("return range(3), list(d.keys())[0]");
+  expect(fixed.text).toContain("n = 10 + 0o777 + 0o777\n");
   const dir = mkdtempSync(join(tmpdir(), "small-steps-fix-"));
   writeFileSync(join(dir, "fixed.py"), fixed.text);
   const compiled = spawnSync("python3", ["-c", "import sys; compile(open(sys.argv[1]).read(), 'fixed.py', 'exec')", join(dir, "fixed.py")], { encoding: "utf8" });
@@ -88,7 +89,7 @@ test("a Python 2 file fixed with every rule compiles under Python 3, its comment
 });
 
 test("a name the file binds is not the builtin: it is left alone", () => {
-  const text = "def f(unicode, long=1):\n    return unicode(long)\nxrange = make\nxrange(3)\nx.has_key = 1\nobj.long\n";
+  const text = "def f(unicode, long=1):\n    return unicode(long)\nxrange = make\nxrange(3)\nx.has_key = 1\nobj.long\nconstructor = toString = __proto__ = 1\n";
   expect(fixPython(text).text).toBe(text);
 });
 
