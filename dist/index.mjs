@@ -72320,7 +72320,20 @@ var CONFIG_PATH = ".github/small-steps.yml";
 function loadConfig(github, ref, htmlBase2, path = CONFIG_PATH) {
   return cachedConfig(ref.owner, ref.repo, path, () => readConfig(github, ref, htmlBase2, path));
 }
+var MAX_CONFIG_BYTES = 64 * 1024;
+var capped = /* @__PURE__ */ new WeakSet();
+function capConfigSize(github) {
+  if (capped.has(github)) return;
+  capped.add(github);
+  github.hook.after("request", (response, options2) => {
+    if (options2.method !== "GET" || !/^\/repos\/\{owner\}\/\{repo\}\/contents\//.test(options2.url ?? "")) return;
+    const data = response.data;
+    const size = typeof data === "string" ? Buffer.byteLength(data) : 0;
+    if (size > MAX_CONFIG_BYTES) throw new Error(`the file is ${Math.ceil(size / 1024)} KB, over the ${MAX_CONFIG_BYTES / 1024} KB a policy may be`);
+  });
+}
 async function readConfig(github, ref, htmlBase2, path) {
+  capConfigSize(github);
   let files;
   let merged;
   const link = (f) => `${htmlBase2}/${f.owner}/${f.repo}/blob/HEAD/${f.path}`;
