@@ -1,35 +1,19 @@
 import type { Node, Tree } from "web-tree-sitter";
 import { parsePython } from "../analysis/python/tree/parser.js";
-import { resolve, type Bindings } from "../analysis/python/tree/scopes.js";
+import { resolve } from "../analysis/python/tree/scopes.js";
+
+import type { Fix, Edit, Context, Fixer } from "./fixer.js";
+import { slice } from "./fixer.js";
+import { FIXED_MODULES, FUNCTION_ATTRIBUTES, METHOD_ATTRIBUTES, TYPES, nextCalled, renamedAttribute, renamedModule, sysMaxint, typesConstant } from "./python3-names.js";
+import { metaclass, raiseComma, renamedMethod } from "./python3-statements.js";
+
+export type { Edit, Fix } from "./fixer.js";
 
 /**
  * Mechanical Python 2 → 3 rewrites computed on the syntax tree, as edits of the file's text that keep everything else
  * as it was (comments, spacing, quotes). The `python3` target writes what 2to3 writes. Each fix is checked: the fixed
  * file must parse with no more errors than before, or that rule's fixes are not offered.
  */
-export interface Edit {
-  /** UTF-16 offsets in the text, as the tree gives them. */
-  start: number;
-  end: number;
-  text: string;
-}
-
-export interface Fix {
-  rule: string;
-  /** 1-based line where the fixed construct starts. */
-  line: number;
-  edits: Edit[];
-}
-
-interface Context {
-  text: string;
-  bindings: Map<number, Bindings>;
-  printFunction: boolean;
-}
-
-type Fixer = (node: Node, context: Context) => Edit[] | undefined;
-
-const slice = (context: Context, from: number, to: number) => context.text.slice(from, to);
 
 /** `print a, b` → `print(a, b)`; `>>f` → `file=f`; a trailing comma → `end=' '`. */
 const print: Fixer = (node, context) => {
@@ -262,6 +246,16 @@ export const FIXERS: Record<string, Fixer> = {
   "unicode-literal": unicodePrefix(false),
   "iterator-indexed": iteratorIndexed,
   "os-getcwdu": getcwdu,
+  "raise-comma": raiseComma,
+  "metaclass-attribute": metaclass,
+  "next-method-called": nextCalled,
+  "next-method-defined": renamedMethod("next", "__next__"),
+  "dunder__nonzero": renamedMethod("__nonzero__", "__bool__"),
+  "function-attributes": renamedAttribute(FUNCTION_ATTRIBUTES),
+  "method-attributes": renamedAttribute(METHOD_ATTRIBUTES),
+  "sys-maxint": sysMaxint,
+  "types-constants": typesConstant,
+  ...Object.fromEntries(Object.keys(FIXED_MODULES).map((module) => [`module-${module}`, renamedModule(module)])),
 };
 
 function hasPrintFunction(tree: Tree): boolean {
@@ -287,17 +281,26 @@ function errorCount(tree: Tree): number {
   return count;
 }
 
-/** Which rules look at a node of each type, and a cheap test of its text before the node is made (crossing into the
- * parser's memory costs more than the test). */
-const BY_TYPE: Record<string, { rules: string[]; worth: (text: string) => boolean } | undefined> = {
-  print_statement: { rules: ["print-statement"], worth: () => true },
-  expression_statement: { rules: ["print-statement"], worth: (t) => t === "print" },
-  exec_statement: { rules: ["exec-statement"], worth: () => true },
-  except_clause: { rules: ["except-comma"], worth: () => true },
-  string: { rules: ["backticks"], worth: (t) => t.startsWith("`") },
-  "<>": { rules: ["diamond-not-equal"], worth: () => true },
-  integer: { rules: ["long-suffix", "old-octal"], worth: (t) => /[lL]$|^0\d/.test(t) },
-  string_start: { rules: ["ur-prefix", "unicode-literal"], worth: (t) => /^[uU]/.test(t) },
+const always = (rules: string[]) => () => rules;
+const when = (rules: string[], test: (text: string) => boolean) => (text: string) => (test(text) ? rules : NONE);
+const NONE: readonly string[] = [];
+const MODULE_WORDS = new RegExp(`\\b(?:${Object.keys(FIXED_MODULES).join("|")})\\b`, "g");
+
+/** Which rules look at a node of each type, chosen by a cheap test of its text before the node is made (crossing into
+ * the parser's memory costs more than the test). */
+const BY_TYPE: Record<string, ((text: string) => readonly string[]) | undefined> = {
+  print_statement: always(["print-statement"]),
+  expression_statement: when(["print-statement"], (t) => t === "print"),
+  exec_statement: always(["exec-statement"]),
+  except_clause: always(["except-comma"]),
+  string: when(["backticks"], (t) => t.startsWith("`")),
+  "<>": always(["diamond-not-equal"]),
+  integer: when(["long-suffix", "old-octal"], (t) => /[lL]$|^0\d/.test(t)),
+  string_start: when(["ur-prefix", "unicode-literal"], (t) => /^[uU]/.test(t)),
+  raise_statement: when(["raise-comma"], (t) => t.includes(",")),
+  class_definition: when(["metaclass-attribute"], (t) => t.includes("__metaclass__")),
+  import_statement: (t) => [...new Set(Array.from(t.matchAll(MODULE_WORDS), (m) => `module-${m[0]}`))],
+  import_from_statement: (t) => [...(t.includes("maxint") ? ["sys-maxint"] : []), ...new Set(Array.from(t.matchAll(MODULE_WORDS), (m) => `module-${m[0]}`))],
 };
 
 /** Rules found through a name: the identifier, and how many levels up the node the fixer reads (the call, …). */
@@ -309,6 +312,13 @@ for (const name of ["keys", "items", "values"]) byName(name, `dict-${name}-not-i
 for (const name of ["range", "map", "filter", "zip"]) byName(name, "iterator-indexed", 1);
 byName("has_key", "dict-has_key", 2);
 byName("getcwdu", "os-getcwdu", 1);
+byName("next", "next-method-called", 2);
+byName("next", "next-method-defined", 1);
+byName("__nonzero__", "dunder__nonzero", 1);
+byName("maxint", "sys-maxint", 1);
+for (const name of Object.keys(FUNCTION_ATTRIBUTES)) byName(name, "function-attributes", 1);
+for (const name of Object.keys(METHOD_ATTRIBUTES)) byName(name, "method-attributes", 1);
+for (const name of Object.keys(TYPES)) byName(name, "types-constants", 1);
 
 /** Every fix the chosen rules find in the parsed `text`, in the order of the tree (outer before inner). */
 function fixesIn(tree: Tree, text: string, rules: ReadonlySet<string>): Fix[] {
@@ -330,10 +340,11 @@ function fixesIn(tree: Tree, text: string, rules: ReadonlySet<string>): Fix[] {
         for (const { rule, up } of found) run(rule, up === 0 ? node : up === 1 ? node.parent : (node.parent?.parent ?? null));
       }
     } else {
-      const wanted = Object.hasOwn(BY_TYPE, type) ? BY_TYPE[type] : undefined;
-      if (wanted && wanted.worth(text.slice(cursor.startIndex, cursor.endIndex))) {
+      const pick = Object.hasOwn(BY_TYPE, type) ? BY_TYPE[type] : undefined;
+      const wanted = pick ? pick(text.slice(cursor.startIndex, cursor.endIndex)) : NONE;
+      if (wanted.length) {
         const node = cursor.currentNode;
-        for (const rule of wanted.rules) run(rule, node);
+        for (const rule of wanted) run(rule, node);
       }
     }
     if (cursor.gotoFirstChild()) continue;

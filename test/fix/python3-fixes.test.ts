@@ -11,6 +11,7 @@ import { runFix } from "../../src/cli/fix.js";
  * fixer, should equal its "after" modulo whitespace.
  */
 const { pairs } = JSON.parse(readFileSync(new URL("../fixtures/lib2to3-fixer-pairs.json", import.meta.url), "utf8")) as { pairs: Array<{ fixer: string; before: string; after: string }> };
+const moduleRules = Object.keys(FIXERS).filter((r) => r.startsWith("module-"));
 const dictRules = Object.keys(FIXERS).filter((r) => r.startsWith("dict-") && r !== "dict-has_key");
 /** lib2to3's fixers this fixer implements, with the rules that do their work. */
 const FAMILIES: Record<string, string[]> = {
@@ -28,6 +29,16 @@ const FAMILIES: Record<string, string[]> = {
   has_key: ["dict-has_key"],
   dict: dictRules,
   getcwdu: ["os-getcwdu"],
+  raise: ["raise-comma"],
+  next: ["next-method-called", "next-method-defined"],
+  methodattrs: ["method-attributes"],
+  funcattrs: ["function-attributes"],
+  types: ["types-constants"],
+  nonzero: ["dunder__nonzero"],
+  metaclass: ["metaclass-attribute"],
+  renames: ["sys-maxint"],
+  imports: moduleRules,
+  imports2: moduleRules,
 };
 const squeeze = (text: string) => text.replace(/\s+/g, "");
 
@@ -91,6 +102,49 @@ test("a Python 2 file fixed with every rule compiles under Python 3, its comment
 test("a name the file binds is not the builtin: it is left alone", () => {
   const text = "def f(unicode, long=1):\n    return unicode(long)\nxrange = make\nxrange(3)\nx.has_key = 1\nobj.long\nconstructor = toString = __proto__ = 1\n";
   expect(fixPython(text).text).toBe(text);
+});
+
+describe("renamed names, statements and methods", () => {
+  const fix = (text: string) => fixPython(text).text;
+
+  test("raise: the value called, a tuple spread, the traceback chained, a string exception left alone", () => {
+    expect(fix("raise ValueError, 'bad'\n")).toBe("raise ValueError('bad')\n");
+    expect(fix("raise KeyError, (k, d)  # why\n")).toBe("raise KeyError(k, d)  # why\n");
+    expect(fix("raise err.Kind, msg, sys.exc_info()[2]\n")).toBe("raise err.Kind(msg).with_traceback(sys.exc_info()[2])\n");
+    expect(fix("raise a or b, None, tb\n")).toBe("raise (a or b).with_traceback(tb)\n");
+    expect(fix("raise 'legacy', 3\n")).toBe("raise 'legacy', 3\n");
+  });
+
+  test("a module renamed in its import and wherever the file uses it, even inside a statement another rule rewrites", () => {
+    const text = "import os, cPickle\nimport ConfigParser as cp\nfrom urlparse import urljoin\ndef dump(x):\n    print cPickle.dumps(x), cp.Error\nobj.cPickle = 1\n";
+    expect(fix(text)).toBe("import os, pickle\nimport configparser as cp\nfrom urllib.parse import urljoin\ndef dump(x):\n    print(pickle.dumps(x), cp.Error)\nobj.cPickle = 1\n");
+    // Without the import, the name is somebody else's.
+    expect(fix("def f():\n    Queue.put(1)\n")).toBe("def f():\n    Queue.put(1)\n");
+    // UserDict's contents moved (DictMixin went): no rename is offered.
+    expect(fix("import UserDict\n")).toBe("import UserDict\n");
+  });
+
+  test("__metaclass__ becomes the class's keyword; the body keeps a statement", () => {
+    expect(fix("class A(Base):\n    __metaclass__ = Meta\n    x = 1\n")).toBe("class A(Base, metaclass=Meta):\n    x = 1\n");
+    expect(fix("class B:\n    '''doc'''\n    __metaclass__ = Meta\n")).toBe("class B(metaclass=Meta):\n    '''doc'''\n");
+    expect(fix("class C():\n    __metaclass__ = Meta\n")).toBe("class C(metaclass=Meta):\n    pass\n");
+    expect(fix("__metaclass__ = type\n")).toBe("__metaclass__ = type\n");
+  });
+
+  test("next: called as next(it), defined as __next__ in a class, left alone where the class has __next__ or takes arguments", () => {
+    expect(fix("class It(object):\n    def __iter__(self): return self\n    def next(self):\n        return self.src.next()\n")).toBe("class It(object):\n    def __iter__(self): return self\n    def __next__(self):\n        return next(self.src)\n");
+    expect(fix("class Both:\n    def __next__(self): pass\n    def next(self): pass\n")).toBe("class Both:\n    def __next__(self): pass\n    def next(self): pass\n");
+    expect(fix("class Tar:\n    def next(self, n): pass\n")).toBe("class Tar:\n    def next(self, n): pass\n");
+    expect(fix("next = 0\nx = it.next()\n")).toBe("next = 0\nx = it.__next__()\n");
+    expect(fix("class Truth:\n    def __nonzero__(self): return True\n")).toBe("class Truth:\n    def __bool__(self): return True\n");
+  });
+
+  test("attributes: function, method, sys.maxint (its import kept usable), the types module's constants", () => {
+    expect(fix("n = f.func_name + m.im_func.func_code.co_name + str(m.im_class)\n")).toBe("n = f.__name__ + m.__func__.__code__.co_name + str(m.__self__.__class__)\n");
+    expect(fix("import sys\nbig = sys.maxint\n")).toBe("import sys\nbig = sys.maxsize\n");
+    expect(fix("from sys import maxint\nbig = maxint\n")).toBe("from sys import maxsize as maxint\nbig = maxint\n");
+    expect(fix("import types\nok = isinstance(x, (types.IntType, types.NoneType)) or types.FileType\n")).toBe("import types\nok = isinstance(x, (int, type(None))) or types.FileType\n");
+  });
 });
 
 describe("small-steps fix", () => {

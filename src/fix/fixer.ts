@@ -1,0 +1,42 @@
+import type { Node } from "web-tree-sitter";
+import type { Bindings } from "../analysis/python/tree/scopes.js";
+
+/** One replacement in a file's text. */
+export interface Edit {
+  /** UTF-16 offsets in the text, as the tree gives them. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The edits that fix one construct: made together or not at all. */
+export interface Fix {
+  rule: string;
+  /** 1-based line where the fixed construct starts. */
+  line: number;
+  edits: Edit[];
+}
+
+/** What a fixer may read besides its node: the file's text and the scopes computed so far. */
+export interface Context {
+  text: string;
+  bindings: Map<number, Bindings>;
+  printFunction: boolean;
+}
+
+/** A rule's fix for the construct at `node`, or nothing when the node is not that construct (or has no safe fix). */
+export type Fixer = (node: Node, context: Context) => Edit[] | undefined;
+
+export const slice = (context: Context, from: number, to: number) => context.text.slice(from, to);
+
+/** The named children of a node, comments left out. */
+export const namedOf = (node: Node) => node.namedChildren.filter((c): c is Node => c !== null && c.type !== "comment");
+
+/** Node types that can be called or have an attribute read without parentheses around them. */
+export const PRIMARY = new Set(["identifier", "attribute", "call", "subscript", "parenthesized_expression", "string", "concatenated_string", "list", "dictionary", "set", "tuple", "integer", "float", "true", "false", "none", "list_comprehension", "dictionary_comprehension", "set_comprehension", "generator_expression"]);
+
+/** The text of an expression, in parentheses when it could not be called or have an attribute read as it is. */
+export const asPrimary = (node: Node, context: Context) => {
+  const text = slice(context, node.startIndex, node.endIndex);
+  return PRIMARY.has(node.type) && !(node.type === "generator_expression" && !text.startsWith("(")) ? text : `(${text})`;
+};
