@@ -14,10 +14,10 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
 var __commonJS = (cb, mod) => function __require2() {
   return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
 };
-var __copyProps = (to, from, except, desc) => {
+var __copyProps = (to, from, except2, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
     for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
+      if (!__hasOwnProp.call(to, key) && key !== except2)
         __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
   }
   return to;
@@ -15082,12 +15082,12 @@ var require_util4 = __commonJS({
     function decode2(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
-      let slice = 0;
+      let slice2 = 0;
       if (BOMEncoding !== null) {
         encoding = BOMEncoding;
-        slice = BOMEncoding === "UTF-8" ? 3 : 2;
+        slice2 = BOMEncoding === "UTF-8" ? 3 : 2;
       }
-      const sliced = bytes.slice(slice);
+      const sliced = bytes.slice(slice2);
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
@@ -18635,9 +18635,9 @@ ${value}`;
           const chunk2 = this.chunks[i2];
           const start2 = i2 === this.lineChunkIndex ? this.linePos : 0;
           const end = i2 === this.chunkIndex ? this.pos : chunk2.length;
-          const slice = chunk2.subarray(start2, end);
-          length += slice.length;
-          chunks.push(slice);
+          const slice2 = chunk2.subarray(start2, end);
+          length += slice2.length;
+          chunks.push(slice2);
         }
         return Buffer.concat(chunks, length);
       }
@@ -29840,7 +29840,7 @@ var require_Pipeline = __commonJS({
             if (typeof this.leftRedirections === "undefined") {
               this.leftRedirections = {};
             }
-            const exec = function() {
+            const exec2 = function() {
               _this.exec();
             };
             const cluster = this.redis;
@@ -29862,9 +29862,9 @@ var require_Pipeline = __commonJS({
                 _this.preferKey = key;
                 _this.exec();
               },
-              tryagain: exec,
-              clusterDown: exec,
-              connectionClosed: exec,
+              tryagain: exec2,
+              clusterDown: exec2,
+              connectionClosed: exec2,
               maxRedirections: () => {
                 matched = false;
               },
@@ -30060,7 +30060,7 @@ var require_transaction = __commonJS({
         if (Array.isArray(commands)) {
           pipeline.addBatch(commands);
         }
-        const exec2 = pipeline.exec;
+        const exec3 = pipeline.exec;
         pipeline.exec = function(callback) {
           if (this.isCluster && !this.redis.slots.length) {
             if (this.redis.status === "wait")
@@ -30076,12 +30076,12 @@ var require_transaction = __commonJS({
             }), callback);
           }
           if (this._transactions > 0) {
-            exec2.call(pipeline);
+            exec3.call(pipeline);
           }
           if (this.nodeifiedPromise) {
-            return exec2.call(pipeline);
+            return exec3.call(pipeline);
           }
-          const promise = exec2.call(pipeline);
+          const promise = exec3.call(pipeline);
           return (0, standard_as_callback_1.default)(promise.then(function(result) {
             const execResult2 = result[result.length - 1];
             if (typeof execResult2 === "undefined") {
@@ -30108,9 +30108,9 @@ var require_transaction = __commonJS({
         };
         return pipeline;
       };
-      const { exec } = redis2;
+      const { exec: exec2 } = redis2;
       redis2.exec = function(callback) {
-        return (0, standard_as_callback_1.default)(exec.call(this).then(function(results) {
+        return (0, standard_as_callback_1.default)(exec2.call(this).then(function(results) {
           if (Array.isArray(results)) {
             results = (0, utils_1.wrapMultiResult)(results);
           }
@@ -34380,14 +34380,14 @@ var require_built3 = __commonJS({
         console.warn("ioredis v5 does not support plugging third-party Promise library anymore. Native Promise will be used.");
       }
     });
-    function print(err2, reply) {
+    function print2(err2, reply) {
       if (err2) {
         console.log("Error: " + err2);
       } else {
         console.log("Reply: " + reply);
       }
     }
-    exports2.print = print;
+    exports2.print = print2;
   }
 });
 
@@ -41911,10 +41911,10 @@ var require_prettify_error = __commonJS({
       let result = "";
       const joinedLines = joinLinesWithIndentation({ input: lines, ident, eol });
       const safeKeyName = stripUnsafeControlChars(keyName);
-      const splitLines2 = `${ident}${safeKeyName}: ${joinedLines}${eol}`.split(eol);
-      for (let j = 0; j < splitLines2.length; j += 1) {
+      const splitLines3 = `${ident}${safeKeyName}: ${joinedLines}${eol}`.split(eol);
+      for (let j = 0; j < splitLines3.length; j += 1) {
         if (j !== 0) result += eol;
-        const line = splitLines2[j];
+        const line = splitLines3[j];
         if (/^\s*"stack"/.test(line)) {
           const matches2 = /^(\s*"stack":)\s*(".*"),?$/.exec(line);
           if (matches2 && matches2.length === 3) {
@@ -48482,7 +48482,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines2(scalar.source) : [];
+      const lines = scalar.source ? splitLines3(scalar.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
         const content = lines[i2][1];
@@ -48640,7 +48640,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines2(source) {
+    function splitLines3(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -55020,7 +55020,7 @@ function info2(message) {
 }
 
 // src/app/size-check.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
@@ -62029,9 +62029,9 @@ var RE2 = class RE22 {
   */
   findAllUTF8Submatch(b, n2) {
     const result = this.allMatches(MachineInput.fromUTF8(b), n2, (match) => {
-      let slice = new Array(match.length / 2 | 0).fill(null);
-      for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = b.slice(match[2 * j], match[2 * j + 1]);
-      return slice;
+      let slice2 = new Array(match.length / 2 | 0).fill(null);
+      for (let j = 0; j < slice2.length; j++) if (match[2 * j] >= 0) slice2[j] = b.slice(match[2 * j], match[2 * j + 1]);
+      return slice2;
     });
     if (result.length === 0) return null;
     return result;
@@ -62057,9 +62057,9 @@ var RE2 = class RE22 {
   */
   findAllSubmatch(s, n2) {
     const result = this.allMatches(MachineInput.fromUTF16(s), n2, (match) => {
-      let slice = new Array(match.length / 2 | 0).fill(null);
-      for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = s.substring(match[2 * j], match[2 * j + 1]);
-      return slice;
+      let slice2 = new Array(match.length / 2 | 0).fill(null);
+      for (let j = 0; j < slice2.length; j++) if (match[2 * j] >= 0) slice2[j] = s.substring(match[2 * j], match[2 * j + 1]);
+      return slice2;
     });
     if (result.length === 0) return null;
     return result;
@@ -63821,16 +63821,16 @@ var attribute = (module2, names) => new RegExp(`(?<![\\w.])${module2}\\s*\\.\\s*
 var words = (text) => text.split(/[^A-Za-z0-9_]+/).filter(Boolean);
 function bracketed(code18, open2) {
   let depth = 0;
-  let topLevelComma = false;
+  let topLevelComma2 = false;
   for (let i2 = open2; i2 < code18.length; i2++) {
     const ch = code18[i2];
     if (ch === "(" || ch === "[" || ch === "{") depth++;
     else if (ch === ")" || ch === "]" || ch === "}") {
       depth--;
-      if (depth === 0) return { end: i2 + 1, topLevelComma };
-    } else if (ch === "," && depth === 1) topLevelComma = true;
+      if (depth === 0) return { end: i2 + 1, topLevelComma: topLevelComma2 };
+    } else if (ch === "," && depth === 1) topLevelComma2 = true;
   }
-  return { end: -1, topLevelComma };
+  return { end: -1, topLevelComma: topLevelComma2 };
 }
 function resultUsedAsList(code18, names, onlySorted = false) {
   names.lastIndex = 0;
@@ -69371,7 +69371,7 @@ function formatCount(value) {
   for (let i2 = grouped.length; i2 < digits.length; i2 += 3) grouped += `,${digits.slice(i2, i2 + 3)}`;
   return value < 0 ? `-${grouped}` : grouped;
 }
-var IRREGULAR = { dependency: "dependencies", entry: "entries", "more batch": "more batches", batch: "batches", this: "these", is: "are", was: "were" };
+var IRREGULAR = { dependency: "dependencies", entry: "entries", "more batch": "more batches", batch: "batches", this: "these", is: "are", was: "were", "suggested fix": "suggested fixes" };
 function noun(value, singular) {
   return value === 1 ? singular : IRREGULAR[singular] ?? `${singular}s`;
 }
@@ -70004,7 +70004,7 @@ function useConditionalRequests(octokit) {
 // src/policy/config-validator.ts
 var ucs2length = (text) => [...text].length;
 var validate = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "small-steps configuration (.github/small-steps.yml)", "type": "object", "additionalProperties": false, "properties": { "mode": { "description": "warn: a pull request over the limit gets a neutral check; block: it fails.", "enum": ["warn", "block"], "default": "warn" }, "limit": { "description": "The largest size class that stays green.", "enum": ["XS", "S", "M", "L", "XL"], "default": "L" }, "thresholds": { "description": "Upper bounds (exclusive) in counted lines of each size class; XXL is everything beyond XL.", "type": "object", "additionalProperties": false, "properties": { "XS": { "type": "integer", "minimum": 1, "default": 10 }, "S": { "type": "integer", "minimum": 1, "default": 30 }, "M": { "type": "integer", "minimum": 1, "default": 100 }, "L": { "type": "integer", "minimum": 1, "default": 500 }, "XL": { "type": "integer", "minimum": 1, "default": 1e3 } }, "default": {} }, "deletionWeight": { "description": "How much a deleted line counts relative to an added one.", "type": "number", "minimum": 0, "maximum": 10, "default": 1 }, "exclude": { "description": "Globs of files not to count (minimatch syntax, no extended globs); a leading ! counts a file again. The last match wins.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [] }, "branches": { "description": "Base branches that get a verdict (globs). Empty: the repository's default branch.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [] }, "drafts": { "description": "report: draft pull requests are measured but never fail; check: treated like the others.", "enum": ["report", "check"], "default": "report" }, "bots": { "description": "report: pull requests opened by bots are measured but never fail; check: treated like the others.", "enum": ["report", "check"], "default": "report" }, "labels": { "type": "object", "additionalProperties": false, "properties": { "enabled": { "type": "boolean", "default": true }, "prefix": { "type": "string", "minLength": 1, "maxLength": 40, "default": "size/" } }, "default": {} }, "migration": { "type": "object", "additionalProperties": false, "properties": { "packs": { "description": "Built-in migration packs to run.", "type": "array", "items": { "type": "string", "enum": ["python3"] }, "maxItems": 10, "uniqueItems": true, "default": ["python3"] }, "custom": { "description": "Packs of your own: lines matching `old` are what the migration removes; `new` is its replacement. Patterns are RE2 (linear time).", "type": "array", "maxItems": 20, "items": { "type": "object", "additionalProperties": false, "required": ["name", "files", "old"], "properties": { "name": { "type": "string", "minLength": 1, "maxLength": 60 }, "files": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "minItems": 1 }, "old": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 500 }, "minItems": 1, "maxItems": 50 }, "new": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 500 }, "maxItems": 50, "default": [] }, "message": { "type": "string", "minLength": 1, "maxLength": 500 } } }, "default": [] }, "mixedTolerance": { "description": "Other changed lines allowed per migration line before a pull request is mixed (at least 3 are always allowed).", "type": "number", "minimum": 0, "default": 0.1 }, "regressions": { "description": "Conclusion when a change brings back what the migration removes.", "enum": ["default", "failure", "neutral"], "default": "default" }, "python3": { "type": "object", "additionalProperties": false, "default": {}, "description": "Rules of the python3 pack to turn on (opt-in rules such as old-division) or off, by rule id.", "properties": { "enable": { "type": "array", "items": { "type": "string", "enum": ["unittest-deprecated-alias", "old-division"] }, "maxItems": 20, "uniqueItems": true, "default": [], "description": "Opt-in rules to turn on: old-division (flagged only in files without `from __future__ import division`)." }, "disable": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 500, "uniqueItems": true, "default": [], "description": "Rule ids to turn off (as the check run names them, e.g. print-tuple, unittest-deprecated-alias, module-commands)." } } }, "labels": { "type": "object", "additionalProperties": false, "properties": { "migration": { "type": "string", "maxLength": 50, "default": "migration", "description": "Label for migration-only pull requests; empty: none." }, "mixed": { "type": "string", "maxLength": 50, "default": "mixed-change", "description": "Label for mixed pull requests; empty: none." } }, "default": {} } }, "default": {} }, "dependencies": { "type": "object", "additionalProperties": false, "properties": { "enabled": { "type": "boolean", "default": true, "description": "Check new Python dependencies for Python 3 support on PyPI." }, "allow": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 500, "default": [], "description": "Packages to accept without asking PyPI (renamed or absorbed packages)." }, "unsupported": { "description": "Conclusion when a new dependency lacks Python 3 support.", "enum": ["default", "failure", "neutral"], "default": "default" }, "maxLookups": { "type": "integer", "minimum": 0, "maximum": 100, "default": 25, "description": "PyPI lookups per event at most." }, "timeoutSeconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 30, "default": 5, "description": "How long to wait for PyPI." } }, "default": {} }, "schemaMigrations": { "type": "object", "additionalProperties": false, "properties": { "presets": { "type": "array", "items": { "type": "string", "enum": ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"] }, "maxItems": 20, "uniqueItems": true, "default": ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"] }, "alone": { "type": "boolean", "default": true, "description": "Schema migrations ship alone: flag a pull request that mixes them with application code." }, "tolerance": { "type": "integer", "minimum": 0, "default": 0, "description": "Application lines allowed beside schema migrations." }, "conclusion": { "description": "Conclusion when schema migrations are mixed with application code.", "enum": ["default", "failure", "neutral"], "default": "default" } }, "default": {} }, "accept": { "type": "object", "additionalProperties": false, "properties": { "permission": { "enum": ["read", "triage", "write", "maintain", "admin"], "default": "write", "description": "The least permission on the repository needed to accept or revoke." }, "allowAuthor": { "type": "boolean", "default": false, "description": "Whether a pull request's author may accept their own pull request." } }, "default": {} }, "comments": { "type": "object", "additionalProperties": false, "properties": { "sticky": { "enum": ["auto", "on", "off"], "default": "auto", "description": "A comment with the split plan when a pull request first goes over the limit, edited in place afterwards. auto: on in block mode." } }, "default": {} }, "push": { "type": "object", "additionalProperties": false, "description": "A check run on each commit pushed to the default branch (and to `branches`), measured against its first parent.", "properties": { "enabled": { "type": "boolean", "default": true }, "branches": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [], "description": "Branches besides the default one whose pushes are measured (globs)." }, "maxCommits": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20, "description": "The newest commits of a push that are measured; the newest one's check says how many were left out." } }, "default": {} }, "dashboard": { "type": "object", "additionalProperties": false, "description": "One issue that shows how much of the migration is left, updated on pushes to the default branch.", "properties": { "enabled": { "type": "boolean", "default": false }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "default": "small-steps: migration dashboard" }, "minIntervalMinutes": { "type": "integer", "minimum": 0, "default": 10, "description": "At most one update in this many minutes (the first is never held back)." }, "maxBytes": { "type": "integer", "minimum": 1, "default": 209715200, "description": "The most of the repository's tarball read per update; the dashboard says when it stopped there." }, "depth": { "type": "integer", "minimum": 1, "maximum": 5, "default": 1, "description": "Folder depth of the by-folder table." }, "importNames": { "type": "object", "additionalProperties": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 20, "minItems": 1 }, "maxProperties": 500, "default": {}, "description": "Distribution \u2192 the modules it provides, where they differ from its name (beyond the built-in table: PyYAML \u2192 yaml, \u2026)." } }, "default": {} } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "small-steps configuration (.github/small-steps.yml)", "type": "object", "additionalProperties": false, "properties": { "mode": { "description": "warn: a pull request over the limit gets a neutral check; block: it fails.", "enum": ["warn", "block"], "default": "warn" }, "limit": { "description": "The largest size class that stays green.", "enum": ["XS", "S", "M", "L", "XL"], "default": "L" }, "thresholds": { "description": "Upper bounds (exclusive) in counted lines of each size class; XXL is everything beyond XL.", "type": "object", "additionalProperties": false, "properties": { "XS": { "type": "integer", "minimum": 1, "default": 10 }, "S": { "type": "integer", "minimum": 1, "default": 30 }, "M": { "type": "integer", "minimum": 1, "default": 100 }, "L": { "type": "integer", "minimum": 1, "default": 500 }, "XL": { "type": "integer", "minimum": 1, "default": 1e3 } }, "default": {} }, "deletionWeight": { "description": "How much a deleted line counts relative to an added one.", "type": "number", "minimum": 0, "maximum": 10, "default": 1 }, "exclude": { "description": "Globs of files not to count (minimatch syntax, no extended globs); a leading ! counts a file again. The last match wins.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [] }, "branches": { "description": "Base branches that get a verdict (globs). Empty: the repository's default branch.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [] }, "drafts": { "description": "report: draft pull requests are measured but never fail; check: treated like the others.", "enum": ["report", "check"], "default": "report" }, "bots": { "description": "report: pull requests opened by bots are measured but never fail; check: treated like the others.", "enum": ["report", "check"], "default": "report" }, "labels": { "type": "object", "additionalProperties": false, "properties": { "enabled": { "type": "boolean", "default": true }, "prefix": { "type": "string", "minLength": 1, "maxLength": 40, "default": "size/" } }, "default": {} }, "migration": { "type": "object", "additionalProperties": false, "properties": { "packs": { "description": "Built-in migration packs to run.", "type": "array", "items": { "type": "string", "enum": ["python3"] }, "maxItems": 10, "uniqueItems": true, "default": ["python3"] }, "custom": { "description": "Packs of your own: lines matching `old` are what the migration removes; `new` is its replacement. Patterns are RE2 (linear time).", "type": "array", "maxItems": 20, "items": { "type": "object", "additionalProperties": false, "required": ["name", "files", "old"], "properties": { "name": { "type": "string", "minLength": 1, "maxLength": 60 }, "files": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "minItems": 1 }, "old": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 500 }, "minItems": 1, "maxItems": 50 }, "new": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 500 }, "maxItems": 50, "default": [] }, "message": { "type": "string", "minLength": 1, "maxLength": 500 } } }, "default": [] }, "mixedTolerance": { "description": "Other changed lines allowed per migration line before a pull request is mixed (at least 3 are always allowed).", "type": "number", "minimum": 0, "default": 0.1 }, "regressions": { "description": "Conclusion when a change brings back what the migration removes.", "enum": ["default", "failure", "neutral"], "default": "default" }, "python3": { "type": "object", "additionalProperties": false, "default": {}, "description": "Rules of the python3 pack to turn on (opt-in rules such as old-division) or off, by rule id.", "properties": { "enable": { "type": "array", "items": { "type": "string", "enum": ["unittest-deprecated-alias", "old-division"] }, "maxItems": 20, "uniqueItems": true, "default": [], "description": "Opt-in rules to turn on: old-division (flagged only in files without `from __future__ import division`)." }, "disable": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 500, "uniqueItems": true, "default": [], "description": "Rule ids to turn off (as the check run names them, e.g. print-tuple, unittest-deprecated-alias, module-commands)." } } }, "labels": { "type": "object", "additionalProperties": false, "properties": { "migration": { "type": "string", "maxLength": 50, "default": "migration", "description": "Label for migration-only pull requests; empty: none." }, "mixed": { "type": "string", "maxLength": 50, "default": "mixed-change", "description": "Label for mixed pull requests; empty: none." } }, "default": {} } }, "default": {} }, "dependencies": { "type": "object", "additionalProperties": false, "properties": { "enabled": { "type": "boolean", "default": true, "description": "Check new Python dependencies for Python 3 support on PyPI." }, "allow": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 500, "default": [], "description": "Packages to accept without asking PyPI (renamed or absorbed packages)." }, "unsupported": { "description": "Conclusion when a new dependency lacks Python 3 support.", "enum": ["default", "failure", "neutral"], "default": "default" }, "maxLookups": { "type": "integer", "minimum": 0, "maximum": 100, "default": 25, "description": "PyPI lookups per event at most." }, "timeoutSeconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 30, "default": 5, "description": "How long to wait for PyPI." } }, "default": {} }, "schemaMigrations": { "type": "object", "additionalProperties": false, "properties": { "presets": { "type": "array", "items": { "type": "string", "enum": ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"] }, "maxItems": 20, "uniqueItems": true, "default": ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"] }, "alone": { "type": "boolean", "default": true, "description": "Schema migrations ship alone: flag a pull request that mixes them with application code." }, "tolerance": { "type": "integer", "minimum": 0, "default": 0, "description": "Application lines allowed beside schema migrations." }, "conclusion": { "description": "Conclusion when schema migrations are mixed with application code.", "enum": ["default", "failure", "neutral"], "default": "default" } }, "default": {} }, "accept": { "type": "object", "additionalProperties": false, "properties": { "permission": { "enum": ["read", "triage", "write", "maintain", "admin"], "default": "write", "description": "The least permission on the repository needed to accept or revoke." }, "allowAuthor": { "type": "boolean", "default": false, "description": "Whether a pull request's author may accept their own pull request." } }, "default": {} }, "comments": { "type": "object", "additionalProperties": false, "properties": { "sticky": { "enum": ["auto", "on", "off"], "default": "auto", "description": "A comment with the split plan when a pull request first goes over the limit, edited in place afterwards. auto: on in block mode." } }, "default": {} }, "push": { "type": "object", "additionalProperties": false, "description": "A check run on each commit pushed to the default branch (and to `branches`), measured against its first parent.", "properties": { "enabled": { "type": "boolean", "default": true }, "branches": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [], "description": "Branches besides the default one whose pushes are measured (globs)." }, "maxCommits": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20, "description": "The newest commits of a push that are measured; the newest one's check says how many were left out." } }, "default": {} }, "fixes": { "type": "object", "additionalProperties": false, "description": "Suggested changes for the Python 2 constructs a pull request adds, posted as one review that reviewers apply with a click.", "properties": { "suggestions": { "enum": ["auto", "command", "off"], "default": "command", "description": "auto: a review after each check that finds fixable regressions; command: on `/small-steps fix`; off: never." }, "maxSuggestions": { "type": "integer", "minimum": 1, "maximum": 50, "default": 20, "description": "Suggested changes in one review; the rest are listed in its body." } }, "default": {} }, "dashboard": { "type": "object", "additionalProperties": false, "description": "One issue that shows how much of the migration is left, updated on pushes to the default branch.", "properties": { "enabled": { "type": "boolean", "default": false }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "default": "small-steps: migration dashboard" }, "minIntervalMinutes": { "type": "integer", "minimum": 0, "default": 10, "description": "At most one update in this many minutes (the first is never held back)." }, "maxBytes": { "type": "integer", "minimum": 1, "default": 209715200, "description": "The most of the repository's tarball read per update; the dashboard says when it stopped there." }, "depth": { "type": "integer", "minimum": 1, "maximum": 5, "default": 1, "description": "Folder depth of the by-folder table." }, "importNames": { "type": "object", "additionalProperties": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 20, "minItems": 1 }, "maxProperties": 500, "default": {}, "description": "Distribution \u2192 the modules it provides, where they differ from its name (beyond the built-in table: PyYAML \u2192 yaml, \u2026)." } }, "default": {} } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = ucs2length;
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -70055,6 +70055,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.push === void 0) {
       data.push = {};
+    }
+    if (data.fixes === void 0) {
+      data.fixes = {};
     }
     if (data.dashboard === void 0) {
       data.dashboard = {};
@@ -71647,29 +71650,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    let data64 = data.dashboard;
+    let data64 = data.fixes;
     if (data64 && typeof data64 == "object" && !Array.isArray(data64)) {
-      if (data64.enabled === void 0) {
-        data64.enabled = false;
+      if (data64.suggestions === void 0) {
+        data64.suggestions = "command";
       }
-      if (data64.title === void 0) {
-        data64.title = "small-steps: migration dashboard";
-      }
-      if (data64.minIntervalMinutes === void 0) {
-        data64.minIntervalMinutes = 10;
-      }
-      if (data64.maxBytes === void 0) {
-        data64.maxBytes = 209715200;
-      }
-      if (data64.depth === void 0) {
-        data64.depth = 1;
-      }
-      if (data64.importNames === void 0) {
-        data64.importNames = {};
+      if (data64.maxSuggestions === void 0) {
+        data64.maxSuggestions = 20;
       }
       for (const key12 in data64) {
-        if (!(key12 === "enabled" || key12 === "title" || key12 === "minIntervalMinutes" || key12 === "maxBytes" || key12 === "depth" || key12 === "importNames")) {
-          const err139 = { instancePath: instancePath + "/dashboard", schemaPath: "#/properties/dashboard/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
+        if (!(key12 === "suggestions" || key12 === "maxSuggestions")) {
+          const err139 = { instancePath: instancePath + "/fixes", schemaPath: "#/properties/fixes/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
             vErrors = [err139];
           } else {
@@ -71678,8 +71669,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       }
-      if (typeof data64.enabled !== "boolean") {
-        const err140 = { instancePath: instancePath + "/dashboard/enabled", schemaPath: "#/properties/dashboard/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      let data65 = data64.suggestions;
+      if (!(data65 === "auto" || data65 === "command" || data65 === "off")) {
+        const err140 = { instancePath: instancePath + "/fixes/suggestions", schemaPath: "#/properties/fixes/properties/suggestions/enum", keyword: "enum", params: { allowedValues: schema11.properties.fixes.properties.suggestions.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err140];
         } else {
@@ -71687,19 +71679,19 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      let data66 = data64.title;
-      if (typeof data66 === "string") {
-        if (func3(data66) > 200) {
-          const err141 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
-          if (vErrors === null) {
-            vErrors = [err141];
-          } else {
-            vErrors.push(err141);
-          }
-          errors++;
+      let data66 = data64.maxSuggestions;
+      if (!(typeof data66 == "number" && (!(data66 % 1) && !isNaN(data66)) && isFinite(data66))) {
+        const err141 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err141];
+        } else {
+          vErrors.push(err141);
         }
-        if (func3(data66) < 1) {
-          const err142 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+        errors++;
+      }
+      if (typeof data66 == "number" && isFinite(data66)) {
+        if (data66 > 50 || isNaN(data66)) {
+          const err142 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/maximum", keyword: "maximum", params: { comparison: "<=", limit: 50 }, message: "must be <= 50" };
           if (vErrors === null) {
             vErrors = [err142];
           } else {
@@ -71707,28 +71699,48 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (data66 < 1 || isNaN(data66)) {
+          const err143 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err143];
+          } else {
+            vErrors.push(err143);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err144 = { instancePath: instancePath + "/fixes", schemaPath: "#/properties/fixes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err144];
       } else {
-        const err143 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err143];
-        } else {
-          vErrors.push(err143);
-        }
-        errors++;
+        vErrors.push(err144);
       }
-      let data67 = data64.minIntervalMinutes;
-      if (!(typeof data67 == "number" && (!(data67 % 1) && !isNaN(data67)) && isFinite(data67))) {
-        const err144 = { instancePath: instancePath + "/dashboard/minIntervalMinutes", schemaPath: "#/properties/dashboard/properties/minIntervalMinutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err144];
-        } else {
-          vErrors.push(err144);
-        }
-        errors++;
+      errors++;
+    }
+    let data67 = data.dashboard;
+    if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
+      if (data67.enabled === void 0) {
+        data67.enabled = false;
       }
-      if (typeof data67 == "number" && isFinite(data67)) {
-        if (data67 < 0 || isNaN(data67)) {
-          const err145 = { instancePath: instancePath + "/dashboard/minIntervalMinutes", schemaPath: "#/properties/dashboard/properties/minIntervalMinutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (data67.title === void 0) {
+        data67.title = "small-steps: migration dashboard";
+      }
+      if (data67.minIntervalMinutes === void 0) {
+        data67.minIntervalMinutes = 10;
+      }
+      if (data67.maxBytes === void 0) {
+        data67.maxBytes = 209715200;
+      }
+      if (data67.depth === void 0) {
+        data67.depth = 1;
+      }
+      if (data67.importNames === void 0) {
+        data67.importNames = {};
+      }
+      for (const key13 in data67) {
+        if (!(key13 === "enabled" || key13 === "title" || key13 === "minIntervalMinutes" || key13 === "maxBytes" || key13 === "depth" || key13 === "importNames")) {
+          const err145 = { instancePath: instancePath + "/dashboard", schemaPath: "#/properties/dashboard/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
             vErrors = [err145];
           } else {
@@ -71737,9 +71749,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       }
-      let data68 = data64.maxBytes;
-      if (!(typeof data68 == "number" && (!(data68 % 1) && !isNaN(data68)) && isFinite(data68))) {
-        const err146 = { instancePath: instancePath + "/dashboard/maxBytes", schemaPath: "#/properties/dashboard/properties/maxBytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      if (typeof data67.enabled !== "boolean") {
+        const err146 = { instancePath: instancePath + "/dashboard/enabled", schemaPath: "#/properties/dashboard/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err146];
         } else {
@@ -71747,9 +71758,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data68 == "number" && isFinite(data68)) {
-        if (data68 < 1 || isNaN(data68)) {
-          const err147 = { instancePath: instancePath + "/dashboard/maxBytes", schemaPath: "#/properties/dashboard/properties/maxBytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+      let data69 = data67.title;
+      if (typeof data69 === "string") {
+        if (func3(data69) > 200) {
+          const err147 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err147];
           } else {
@@ -71757,41 +71769,37 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-      let data69 = data64.depth;
-      if (!(typeof data69 == "number" && (!(data69 % 1) && !isNaN(data69)) && isFinite(data69))) {
-        const err148 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (func3(data69) < 1) {
+          const err148 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err148];
+          } else {
+            vErrors.push(err148);
+          }
+          errors++;
+        }
+      } else {
+        const err149 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err148];
+          vErrors = [err149];
         } else {
-          vErrors.push(err148);
+          vErrors.push(err149);
         }
         errors++;
       }
-      if (typeof data69 == "number" && isFinite(data69)) {
-        if (data69 > 5 || isNaN(data69)) {
-          const err149 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/maximum", keyword: "maximum", params: { comparison: "<=", limit: 5 }, message: "must be <= 5" };
-          if (vErrors === null) {
-            vErrors = [err149];
-          } else {
-            vErrors.push(err149);
-          }
-          errors++;
+      let data70 = data67.minIntervalMinutes;
+      if (!(typeof data70 == "number" && (!(data70 % 1) && !isNaN(data70)) && isFinite(data70))) {
+        const err150 = { instancePath: instancePath + "/dashboard/minIntervalMinutes", schemaPath: "#/properties/dashboard/properties/minIntervalMinutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err150];
+        } else {
+          vErrors.push(err150);
         }
-        if (data69 < 1 || isNaN(data69)) {
-          const err150 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err150];
-          } else {
-            vErrors.push(err150);
-          }
-          errors++;
-        }
+        errors++;
       }
-      let data70 = data64.importNames;
-      if (data70 && typeof data70 == "object" && !Array.isArray(data70)) {
-        if (Object.keys(data70).length > 500) {
-          const err151 = { instancePath: instancePath + "/dashboard/importNames", schemaPath: "#/properties/dashboard/properties/importNames/maxProperties", keyword: "maxProperties", params: { limit: 500 }, message: "must NOT have more than 500 properties" };
+      if (typeof data70 == "number" && isFinite(data70)) {
+        if (data70 < 0 || isNaN(data70)) {
+          const err151 = { instancePath: instancePath + "/dashboard/minIntervalMinutes", schemaPath: "#/properties/dashboard/properties/minIntervalMinutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err151];
           } else {
@@ -71799,93 +71807,156 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        for (const key13 in data70) {
-          let data71 = data70[key13];
-          if (Array.isArray(data71)) {
-            if (data71.length > 20) {
-              const err152 = { instancePath: instancePath + "/dashboard/importNames/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+      }
+      let data71 = data67.maxBytes;
+      if (!(typeof data71 == "number" && (!(data71 % 1) && !isNaN(data71)) && isFinite(data71))) {
+        const err152 = { instancePath: instancePath + "/dashboard/maxBytes", schemaPath: "#/properties/dashboard/properties/maxBytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err152];
+        } else {
+          vErrors.push(err152);
+        }
+        errors++;
+      }
+      if (typeof data71 == "number" && isFinite(data71)) {
+        if (data71 < 1 || isNaN(data71)) {
+          const err153 = { instancePath: instancePath + "/dashboard/maxBytes", schemaPath: "#/properties/dashboard/properties/maxBytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err153];
+          } else {
+            vErrors.push(err153);
+          }
+          errors++;
+        }
+      }
+      let data72 = data67.depth;
+      if (!(typeof data72 == "number" && (!(data72 % 1) && !isNaN(data72)) && isFinite(data72))) {
+        const err154 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err154];
+        } else {
+          vErrors.push(err154);
+        }
+        errors++;
+      }
+      if (typeof data72 == "number" && isFinite(data72)) {
+        if (data72 > 5 || isNaN(data72)) {
+          const err155 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/maximum", keyword: "maximum", params: { comparison: "<=", limit: 5 }, message: "must be <= 5" };
+          if (vErrors === null) {
+            vErrors = [err155];
+          } else {
+            vErrors.push(err155);
+          }
+          errors++;
+        }
+        if (data72 < 1 || isNaN(data72)) {
+          const err156 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err156];
+          } else {
+            vErrors.push(err156);
+          }
+          errors++;
+        }
+      }
+      let data73 = data67.importNames;
+      if (data73 && typeof data73 == "object" && !Array.isArray(data73)) {
+        if (Object.keys(data73).length > 500) {
+          const err157 = { instancePath: instancePath + "/dashboard/importNames", schemaPath: "#/properties/dashboard/properties/importNames/maxProperties", keyword: "maxProperties", params: { limit: 500 }, message: "must NOT have more than 500 properties" };
+          if (vErrors === null) {
+            vErrors = [err157];
+          } else {
+            vErrors.push(err157);
+          }
+          errors++;
+        }
+        for (const key14 in data73) {
+          let data74 = data73[key14];
+          if (Array.isArray(data74)) {
+            if (data74.length > 20) {
+              const err158 = { instancePath: instancePath + "/dashboard/importNames/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
               if (vErrors === null) {
-                vErrors = [err152];
+                vErrors = [err158];
               } else {
-                vErrors.push(err152);
+                vErrors.push(err158);
               }
               errors++;
             }
-            if (data71.length < 1) {
-              const err153 = { instancePath: instancePath + "/dashboard/importNames/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+            if (data74.length < 1) {
+              const err159 = { instancePath: instancePath + "/dashboard/importNames/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
               if (vErrors === null) {
-                vErrors = [err153];
+                vErrors = [err159];
               } else {
-                vErrors.push(err153);
+                vErrors.push(err159);
               }
               errors++;
             }
-            const len12 = data71.length;
+            const len12 = data74.length;
             for (let i16 = 0; i16 < len12; i16++) {
-              let data72 = data71[i16];
-              if (typeof data72 === "string") {
-                if (func3(data72) > 200) {
-                  const err154 = { instancePath: instancePath + "/dashboard/importNames/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i16, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
+              let data75 = data74[i16];
+              if (typeof data75 === "string") {
+                if (func3(data75) > 200) {
+                  const err160 = { instancePath: instancePath + "/dashboard/importNames/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i16, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
                   if (vErrors === null) {
-                    vErrors = [err154];
+                    vErrors = [err160];
                   } else {
-                    vErrors.push(err154);
+                    vErrors.push(err160);
                   }
                   errors++;
                 }
-                if (func3(data72) < 1) {
-                  const err155 = { instancePath: instancePath + "/dashboard/importNames/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i16, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (func3(data75) < 1) {
+                  const err161 = { instancePath: instancePath + "/dashboard/importNames/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i16, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
-                    vErrors = [err155];
+                    vErrors = [err161];
                   } else {
-                    vErrors.push(err155);
+                    vErrors.push(err161);
                   }
                   errors++;
                 }
               } else {
-                const err156 = { instancePath: instancePath + "/dashboard/importNames/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i16, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err162 = { instancePath: instancePath + "/dashboard/importNames/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i16, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err156];
+                  vErrors = [err162];
                 } else {
-                  vErrors.push(err156);
+                  vErrors.push(err162);
                 }
                 errors++;
               }
             }
           } else {
-            const err157 = { instancePath: instancePath + "/dashboard/importNames/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err163 = { instancePath: instancePath + "/dashboard/importNames/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err157];
+              vErrors = [err163];
             } else {
-              vErrors.push(err157);
+              vErrors.push(err163);
             }
             errors++;
           }
         }
       } else {
-        const err158 = { instancePath: instancePath + "/dashboard/importNames", schemaPath: "#/properties/dashboard/properties/importNames/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err164 = { instancePath: instancePath + "/dashboard/importNames", schemaPath: "#/properties/dashboard/properties/importNames/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err158];
+          vErrors = [err164];
         } else {
-          vErrors.push(err158);
+          vErrors.push(err164);
         }
         errors++;
       }
     } else {
-      const err159 = { instancePath: instancePath + "/dashboard", schemaPath: "#/properties/dashboard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err165 = { instancePath: instancePath + "/dashboard", schemaPath: "#/properties/dashboard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err159];
+        vErrors = [err165];
       } else {
-        vErrors.push(err159);
+        vErrors.push(err165);
       }
       errors++;
     }
   } else {
-    const err160 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err166 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err160];
+      vErrors = [err166];
     } else {
-      vErrors.push(err160);
+      vErrors.push(err166);
     }
     errors++;
   }
@@ -71962,6 +72033,10 @@ var CONFIG_DEFAULTS = {
     "enabled": true,
     "branches": [],
     "maxCommits": 20
+  },
+  "fixes": {
+    "suggestions": "command",
+    "maxSuggestions": 20
   },
   "dashboard": {
     "enabled": false,
@@ -72150,6 +72225,20 @@ var CONFIG_SCHEMA = {
         enabled: { type: "boolean", default: true },
         branches: { ...globList, default: [], description: "Branches besides the default one whose pushes are measured (globs)." },
         maxCommits: { type: "integer", minimum: 1, maximum: 100, default: 20, description: "The newest commits of a push that are measured; the newest one's check says how many were left out." }
+      },
+      default: {}
+    },
+    fixes: {
+      type: "object",
+      additionalProperties: false,
+      description: "Suggested changes for the Python 2 constructs a pull request adds, posted as one review that reviewers apply with a click.",
+      properties: {
+        suggestions: {
+          enum: ["auto", "command", "off"],
+          default: "command",
+          description: "auto: a review after each check that finds fixable regressions; command: on `/small-steps fix`; off: never."
+        },
+        maxSuggestions: { type: "integer", minimum: 1, maximum: 50, default: 20, description: "Suggested changes in one review; the rest are listed in its body." }
       },
       default: {}
     },
@@ -73070,6 +73159,1137 @@ function htmlBase(target) {
   return target.htmlUrl.endsWith(suffix) ? target.htmlUrl.slice(0, -suffix.length) : target.htmlUrl;
 }
 
+// src/fix/suggestions.ts
+import { createHash } from "node:crypto";
+
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options2 = {}) {
+    let callback;
+    if (typeof options2 === "function") {
+      callback = options2;
+      options2 = {};
+    } else if ("callback" in options2) {
+      callback = options2.callback;
+    }
+    const oldString = this.castInput(oldStr, options2);
+    const newString = this.castInput(newStr, options2);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options2));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options2));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options2, callback);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options2, callback) {
+    var _a;
+    const done = (value) => {
+      value = this.postProcess(value, options2);
+      if (callback) {
+        setTimeout(function() {
+          callback(value);
+        }, 0);
+        return void 0;
+      } else {
+        return value;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options2.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options2.maxEditLength);
+    }
+    const maxExecutionTime = (_a = options2.timeout) !== null && _a !== void 0 ? _a : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options2);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        if (removePath) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath) {
+          const addPathNewPos = addPath.oldPos - diagonalPath;
+          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+          basePath = this.addToPath(addPath, true, false, 0, options2);
+        } else {
+          basePath = this.addToPath(removePath, false, true, 1, options2);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback) {
+      (function exec2() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback(void 0);
+          }
+          if (!execEditLength()) {
+            exec2();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret2 = execEditLength();
+        if (ret2) {
+          return ret2;
+        }
+      }
+    }
+  }
+  addToPath(path, added, removed, oldPosInc, options2) {
+    const last = path.lastComponent;
+    if (last && !options2.oneChangePerToken && last.added === added && last.removed === removed) {
+      return {
+        oldPos: path.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path.oldPos + oldPosInc,
+        lastComponent: { count: 1, added, removed, previousComponent: last }
+      };
+    }
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options2)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options2.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options2.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options2) {
+    if (options2.comparator) {
+      return options2.comparator(left, right);
+    } else {
+      return left === right || !!options2.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array) {
+    const ret2 = [];
+    for (let i2 = 0; i2 < array.length; i2++) {
+      if (array[i2]) {
+        ret2.push(array[i2]);
+      }
+    }
+    return ret2;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value, options2) {
+    return value;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value, options2) {
+    return Array.from(value);
+  }
+  join(chars) {
+    return chars.join("");
+  }
+  postProcess(changeObjects, options2) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component = components[componentPos];
+      if (!component.removed) {
+        if (!component.added && this.useLongestToken) {
+          let value = newTokens.slice(newPos, newPos + component.count);
+          value = value.map(function(value2, i2) {
+            const oldValue = oldTokens[oldPos + i2];
+            return oldValue.length > value2.length ? oldValue : value2;
+          });
+          component.value = this.join(value);
+        } else {
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        }
+        newPos += component.count;
+        if (!component.added) {
+          oldPos += component.count;
+        }
+      } else {
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+        oldPos += component.count;
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize;
+  }
+  equals(left, right, options2) {
+    if (options2.ignoreWhitespace) {
+      if (!options2.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options2.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options2.ignoreNewlineAtEof && !options2.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options2);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options2) {
+  return lineDiff.diff(oldStr, newStr, options2);
+}
+function tokenize(value, options2) {
+  if (options2.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i2 = 0; i2 < linesAndNewlines.length; i2++) {
+    const line = linesAndNewlines[i2];
+    if (i2 % 2 && !options2.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+
+// node_modules/diff/libesm/patch/create.js
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2) {
+  let optionsObj;
+  if (!options2) {
+    optionsObj = {};
+  } else if (typeof options2 === "function") {
+    optionsObj = { callback: options2 };
+  } else {
+    optionsObj = options2;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i2 = 0; i2 < diff.length; i2++) {
+      const current = diff[i2], lines = current.lines || splitLines2(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i2 - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i2 < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i2 = 0; i2 < hunk.lines.length; i2++) {
+        if (hunk.lines[i2].endsWith("\n")) {
+          hunk.lines[i2] = hunk.lines[i2].slice(0, -1);
+        } else {
+          hunk.lines.splice(i2 + 1, 0, "\\ No newline at end of file");
+          i2++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function splitLines2(text) {
+  const hasTrailingNl = text.endsWith("\n");
+  const result = text.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+
+// src/fix/fixer.ts
+var slice = (context, from, to) => context.text.slice(from, to);
+var namedOf = (node) => node.namedChildren.filter((c) => c !== null && c.type !== "comment");
+var PRIMARY = /* @__PURE__ */ new Set(["identifier", "attribute", "call", "subscript", "parenthesized_expression", "string", "concatenated_string", "list", "dictionary", "set", "tuple", "integer", "float", "true", "false", "none", "list_comprehension", "dictionary_comprehension", "set_comprehension", "generator_expression"]);
+var asPrimary = (node, context) => {
+  const text = slice(context, node.startIndex, node.endIndex);
+  return PRIMARY.has(node.type) && !(node.type === "generator_expression" && !text.startsWith("(")) ? text : `(${text})`;
+};
+
+// src/fix/python3-names.ts
+var FIXED_MODULES = Object.fromEntries(
+  Object.entries({ ...RENAMED_MODULES, thread: "_thread", UserList: "collections", UserString: "collections" }).filter(([from, to]) => /^[\w.]+$/.test(to) && !["UserDict", "md5", "sha", "new", "exceptions", "mimetools", "rfc822", "sgmllib", "mutex", "htmllib", "popen2", "string_escape"].includes(from))
+);
+function isNameUse2(node) {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === "attribute" && parent.childForFieldName("attribute")?.id === node.id) return false;
+  if (parent.type === "keyword_argument" && parent.childForFieldName("name")?.id === node.id) return false;
+  if ((parent.type === "function_definition" || parent.type === "class_definition") && parent.childForFieldName("name")?.id === node.id) return false;
+  for (let n2 = parent; n2; n2 = n2.parent) if (n2.type === "import_statement" || n2.type === "import_from_statement" || n2.type === "future_import_statement") return false;
+  return true;
+}
+function usesOf(root, name2) {
+  const found = [];
+  const cursor = root.walk();
+  let done = false;
+  while (!done) {
+    if (cursor.nodeType === "identifier" && cursor.nodeText === name2) {
+      const node = cursor.currentNode;
+      if (isNameUse2(node)) found.push(node);
+    }
+    if (cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) {
+        done = true;
+        break;
+      }
+    }
+  }
+  cursor.delete();
+  return found;
+}
+var renamedModule = (module2) => (node) => {
+  const to = FIXED_MODULES[module2];
+  if (node.type === "import_from_statement") {
+    const name2 = node.childForFieldName("module_name");
+    return name2?.type === "dotted_name" && name2.text === module2 ? [{ start: name2.startIndex, end: name2.endIndex, text: to }] : void 0;
+  }
+  if (node.type !== "import_statement") return void 0;
+  const edits = [];
+  let bare2 = false;
+  for (const imported of namedOf(node)) {
+    const name2 = imported.type === "aliased_import" ? imported.childForFieldName("name") : imported;
+    if (name2?.type !== "dotted_name" || name2.text !== module2) continue;
+    edits.push({ start: name2.startIndex, end: name2.endIndex, text: to });
+    if (imported.type !== "aliased_import") bare2 = true;
+  }
+  if (!edits.length) return void 0;
+  if (bare2) for (const use of usesOf(node.tree.rootNode, module2)) edits.push({ start: use.startIndex, end: use.endIndex, text: to });
+  return edits;
+};
+var renamedAttribute = (renames) => (node) => {
+  if (node.type !== "attribute") return void 0;
+  const name2 = node.childForFieldName("attribute");
+  if (!name2 || !Object.hasOwn(renames, name2.text)) return void 0;
+  return [{ start: name2.startIndex, end: name2.endIndex, text: renames[name2.text] }];
+};
+var FUNCTION_ATTRIBUTES2 = { func_name: "__name__", func_code: "__code__", func_defaults: "__defaults__", func_globals: "__globals__", func_dict: "__dict__", func_closure: "__closure__", func_doc: "__doc__" };
+var METHOD_ATTRIBUTES2 = { im_func: "__func__", im_self: "__self__", im_class: "__self__.__class__" };
+function isModuleAttribute(node, module2, name2) {
+  if (node.type !== "attribute") return void 0;
+  const object = node.childForFieldName("object");
+  const attribute2 = node.childForFieldName("attribute");
+  if (object?.type !== "identifier" || object.text !== module2 || attribute2?.text !== name2) return void 0;
+  return attribute2;
+}
+var sysMaxint = (node) => {
+  const attribute2 = isModuleAttribute(node, "sys", "maxint");
+  if (attribute2) return [{ start: attribute2.startIndex, end: attribute2.endIndex, text: "maxsize" }];
+  if (node.type !== "import_from_statement" || node.childForFieldName("module_name")?.text !== "sys") return void 0;
+  const edits = [];
+  for (const imported of namedOf(node)) {
+    if (imported.id === node.childForFieldName("module_name")?.id) continue;
+    const aliased = imported.type === "aliased_import";
+    const name2 = aliased ? imported.childForFieldName("name") : imported;
+    if (name2?.text !== "maxint") continue;
+    const used = !aliased && usesOf(node.tree.rootNode, "maxint").length > 0;
+    edits.push({ start: name2.startIndex, end: name2.endIndex, text: used ? "maxsize as maxint" : "maxsize" });
+  }
+  return edits.length ? edits : void 0;
+};
+var TYPES = {
+  BooleanType: "bool",
+  BufferType: "memoryview",
+  ClassType: "type",
+  ComplexType: "complex",
+  DictType: "dict",
+  DictionaryType: "dict",
+  EllipsisType: "type(Ellipsis)",
+  FloatType: "float",
+  IntType: "int",
+  ListType: "list",
+  LongType: "int",
+  ObjectType: "object",
+  NoneType: "type(None)",
+  NotImplementedType: "type(NotImplemented)",
+  SliceType: "slice",
+  StringType: "bytes",
+  StringTypes: "(str,)",
+  TupleType: "tuple",
+  TypeType: "type",
+  UnicodeType: "str",
+  XRangeType: "range"
+};
+var typesConstant = (node) => {
+  if (node.type !== "attribute") return void 0;
+  const object = node.childForFieldName("object");
+  const attribute2 = node.childForFieldName("attribute");
+  if (object?.type !== "identifier" || object.text !== "types" || !attribute2 || !Object.hasOwn(TYPES, attribute2.text)) return void 0;
+  return [{ start: node.startIndex, end: node.endIndex, text: TYPES[attribute2.text] }];
+};
+var nextCalled = (node, context) => {
+  if (node.type !== "call") return void 0;
+  const callee = node.childForFieldName("function");
+  const args2 = node.childForFieldName("arguments");
+  if (callee?.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "next" || args2?.type !== "argument_list" || namedOf(args2).length) return void 0;
+  const object = callee.childForFieldName("object");
+  if (resolve(node, context.bindings, "next") !== "builtin") {
+    const name2 = callee.childForFieldName("attribute");
+    return [{ start: name2.startIndex, end: name2.endIndex, text: "__next__" }];
+  }
+  return [{ start: node.startIndex, end: node.endIndex, text: `next(${slice(context, object.startIndex, object.endIndex)})` }];
+};
+
+// src/fix/python3-statements.ts
+function firstOfTuple(node) {
+  let current = node;
+  for (; ; ) {
+    const inner = current.type === "parenthesized_expression" ? namedOf(current)[0] : current;
+    if (!inner || inner.type !== "tuple") return current;
+    const first = namedOf(inner)[0];
+    if (!first) return current;
+    current = first;
+  }
+}
+var raiseComma = (node, context) => {
+  if (node.type !== "raise_statement") return void 0;
+  const list = namedOf(node)[0];
+  if (list?.type !== "expression_list") return void 0;
+  const parts2 = namedOf(list);
+  if (parts2.length < 2 || parts2.length > 3) return void 0;
+  const [kind, value, traceback] = parts2;
+  const exception = firstOfTuple(kind);
+  if (exception.type === "string" || exception.type === "concatenated_string") return void 0;
+  let raised = asPrimary(exception, context);
+  if (value.type === "tuple") raised += `(${namedOf(value).map((n2) => slice(context, n2.startIndex, n2.endIndex)).join(", ")})`;
+  else if (value.type !== "none") raised += `(${slice(context, value.startIndex, value.endIndex)})`;
+  if (traceback) raised += `.with_traceback(${slice(context, traceback.startIndex, traceback.endIndex)})`;
+  return [{ start: list.startIndex, end: list.endIndex, text: raised }];
+};
+function classBodyDefinitions(block) {
+  return namedOf(block).map((n2) => n2.type === "decorated_definition" ? n2.childForFieldName("definition") : n2).filter((n2) => n2?.type === "function_definition");
+}
+var renamedMethod = (from, to) => (node) => {
+  if (node.type !== "function_definition") return void 0;
+  const name2 = node.childForFieldName("name");
+  const parameters = node.childForFieldName("parameters");
+  if (name2?.text !== from || !parameters || namedOf(parameters).length !== 1 || namedOf(parameters)[0].type !== "identifier") return void 0;
+  const block = node.parent?.type === "decorated_definition" ? node.parent.parent : node.parent;
+  if (block?.type !== "block" || block.parent?.type !== "class_definition") return void 0;
+  if (classBodyDefinitions(block).some((d) => d.childForFieldName("name")?.text === to)) return void 0;
+  return [{ start: name2.startIndex, end: name2.endIndex, text: to }];
+};
+function metaclassAssignment(node) {
+  if (node.type !== "expression_statement") return void 0;
+  const assignment = namedOf(node)[0];
+  if (assignment?.type !== "assignment" || assignment.childForFieldName("left")?.text !== "__metaclass__") return void 0;
+  return assignment.childForFieldName("right") ?? void 0;
+}
+function removeStatement(node, onlyStatement, context) {
+  const text = context.text;
+  if (onlyStatement) return { start: node.startIndex, end: node.endIndex, text: "pass" };
+  const next = node.nextSibling;
+  if (next?.type === ";") {
+    let end = next.endIndex;
+    while (text[end] === " " || text[end] === "	") end++;
+    return { start: node.startIndex, end, text: "" };
+  }
+  const lineStart = text.lastIndexOf("\n", node.startIndex - 1) + 1;
+  if (text.slice(lineStart, node.startIndex).trim() !== "") return void 0;
+  const newline = text.indexOf("\n", node.endIndex);
+  const lineEnd = newline === -1 ? text.length : newline + 1;
+  if (text.slice(node.endIndex, lineEnd).trim() !== "") return void 0;
+  return { start: lineStart, end: lineEnd, text: "" };
+}
+var metaclass = (node, context) => {
+  if (node.type !== "class_definition") return void 0;
+  const block = node.childForFieldName("body");
+  if (!block) return void 0;
+  const statements = namedOf(block);
+  const assignments = statements.filter((s) => metaclassAssignment(s));
+  if (!assignments.length) return void 0;
+  const superclasses = node.childForFieldName("superclasses");
+  const existing = superclasses ? namedOf(superclasses) : [];
+  if (existing.some((a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === "metaclass")) return void 0;
+  const value = metaclassAssignment(assignments.at(-1));
+  const keyword = `metaclass=${slice(context, value.startIndex, value.endIndex)}`;
+  const edits = [];
+  if (!superclasses) edits.push({ start: node.childForFieldName("name").endIndex, end: node.childForFieldName("name").endIndex, text: `(${keyword})` });
+  else if (!existing.length) edits.push({ start: superclasses.endIndex - 1, end: superclasses.endIndex - 1, text: keyword });
+  else edits.push({ start: existing.at(-1).endIndex, end: existing.at(-1).endIndex, text: `, ${keyword}` });
+  const onlyThese = statements.length === assignments.length;
+  for (const [i2, statement] of assignments.entries()) {
+    const removal = removeStatement(statement, onlyThese && i2 === assignments.length - 1, context);
+    if (!removal) return void 0;
+    edits.push(removal);
+  }
+  return edits;
+};
+
+// src/fix/python3-fixes.ts
+var print = (node, context) => {
+  if (node.type === "expression_statement" && node.namedChildCount === 1 && node.namedChildren[0].type === "identifier" && node.namedChildren[0].text === "print" && !context.printFunction) {
+    return [{ start: node.startIndex, end: node.endIndex, text: "print()" }];
+  }
+  if (node.type !== "print_statement") return void 0;
+  const children = node.children.filter((c) => c !== null);
+  const chevron = children.find((c) => c.type === "chevron");
+  const args2 = node.namedChildren.filter((c) => c !== null && c.type !== "chevron" && c.type !== "comment");
+  if (args2.some((a) => a.type === "ERROR")) return void 0;
+  const trailingComma = children.at(-1)?.type === ",";
+  const parts2 = [];
+  if (args2.length) parts2.push(slice(context, args2[0].startIndex, args2.at(-1).endIndex));
+  if (trailingComma) parts2.push("end=' '");
+  if (chevron) {
+    const target = chevron.namedChildren.find((c) => c !== null);
+    if (!target) return void 0;
+    parts2.push(`file=${target.text}`);
+  }
+  return [{ start: node.startIndex, end: node.endIndex, text: `print(${parts2.join(", ")})` }];
+};
+var exec = (node, context) => {
+  if (node.type !== "exec_statement") return void 0;
+  const named = node.namedChildren.filter((c) => c !== null && c.type !== "comment");
+  if (!named.length) return void 0;
+  return [{ start: node.startIndex, end: node.endIndex, text: `exec(${named.map((n2) => slice(context, n2.startIndex, n2.endIndex)).join(", ")})` }];
+};
+var except = (node, context) => {
+  if (node.type !== "except_clause") return void 0;
+  const children = node.children.filter((c) => c !== null);
+  const comma = children.findIndex((c) => c.type === ",");
+  if (comma < 1) return void 0;
+  const before = children[comma - 1];
+  const after = children[comma + 1];
+  if (!after) return void 0;
+  if (after.type === "identifier") return [{ start: before.endIndex, end: after.startIndex, text: " as " }];
+  const block = children.find((c) => c.type === "block");
+  const first = block?.namedChildren.find((c) => c !== null && c.type !== "comment");
+  if (!first || first.startPosition.row === node.startPosition.row) return void 0;
+  const indent = " ".repeat(first.startPosition.column);
+  const name2 = "xxx_todo_changeme";
+  const target = slice(context, after.startIndex, after.endIndex);
+  const value = after.type === "tuple" || after.type === "list" || after.type === "parenthesized_expression" ? `${name2}.args` : name2;
+  return [
+    { start: before.endIndex, end: after.endIndex, text: ` as ${name2}` },
+    { start: first.startIndex, end: first.startIndex, text: `${target} = ${value}
+${indent}` }
+  ];
+};
+var backticks = (node, context) => {
+  if (node.type !== "string" || node.children[0]?.text !== "`") return void 0;
+  const inner = slice(context, node.children[0].endIndex, node.children.at(-1).startIndex);
+  if (inner.includes("`")) return void 0;
+  const tuple = topLevelComma(inner);
+  return [{ start: node.startIndex, end: node.endIndex, text: tuple ? `repr((${inner}))` : `repr(${inner})` }];
+};
+function topLevelComma(text) {
+  let depth = 0;
+  let quote2 = "";
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const c = text[i2];
+    if (quote2) {
+      if (c === "\\") i2++;
+      else if (c === quote2) quote2 = "";
+    } else if (c === "'" || c === '"') quote2 = c;
+    else if ("([{".includes(c)) depth++;
+    else if (")]}".includes(c)) depth--;
+    else if (c === "," && depth === 0) return true;
+  }
+  return false;
+}
+var unicodePrefix = (raw) => (node) => {
+  if (node.type !== "string_start" || !(raw ? /^[uU][rR]["']/ : /^[uU]["']/).test(node.text)) return void 0;
+  return [{ start: node.startIndex, end: node.startIndex + 1, text: "" }];
+};
+var notEqual = (node) => node.type === "<>" ? [{ start: node.startIndex, end: node.endIndex, text: "!=" }] : void 0;
+var longSuffix = (node) => {
+  if (node.type !== "integer" || !/^(?:0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|\d+)[lL]$/.test(node.text)) return void 0;
+  return [{ start: node.endIndex - 1, end: node.endIndex, text: "" }];
+};
+var oldOctal = (node) => {
+  if (node.type !== "integer" || !/^0[0-7]+[lL]?$/.test(node.text) || /^0+[lL]?$/.test(node.text)) return void 0;
+  return [{ start: node.startIndex, end: node.startIndex + 1, text: "0o" }];
+};
+var RENAMED_BUILTINS = { xrange: "range", raw_input: "input", unicode: "str", basestring: "str", long: "int", unichr: "chr" };
+var renamedBuiltin = (name2) => (node, context) => {
+  if (node.type !== "identifier" || node.text !== name2) return void 0;
+  const parent = node.parent;
+  if (!parent) return void 0;
+  if (parent.type === "attribute" && parent.childForFieldName("attribute")?.id === node.id) return void 0;
+  if (parent.type === "keyword_argument" && parent.childForFieldName("name")?.id === node.id) return void 0;
+  if (["function_definition", "class_definition", "dotted_name", "aliased_import", "parameters", "default_parameter", "typed_parameter"].includes(parent.type)) return void 0;
+  if (resolve(node, context.bindings) !== "builtin") return void 0;
+  return [{ start: node.startIndex, end: node.endIndex, text: RENAMED_BUILTINS[node.text] }];
+};
+var LOWER_THAN_IN = /* @__PURE__ */ new Set(["boolean_operator", "not_operator", "comparison_operator", "conditional_expression", "lambda", "tuple", "expression_list", "yield", "named_expression"]);
+var LOOSE_PARENTS = /* @__PURE__ */ new Set(["if_statement", "elif_clause", "while_statement", "assignment", "return_statement", "expression_statement", "argument_list", "parenthesized_expression", "boolean_operator", "not_operator", "assert_statement", "conditional_expression", "list", "tuple", "print_statement", "expression_list", "keyword_argument", "pair"]);
+var hasKey = (node, context) => {
+  if (node.type !== "call") return void 0;
+  const callee = node.childForFieldName("function");
+  const args2 = node.childForFieldName("arguments");
+  if (callee?.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "has_key" || !args2) return void 0;
+  const values = args2.namedChildren.filter((c) => c !== null && c.type !== "comment");
+  if (values.length !== 1 || values[0].type === "keyword_argument" || values[0].type === "list_splat") return void 0;
+  const object = callee.childForFieldName("object");
+  const wrap = (n2) => LOWER_THAN_IN.has(n2.type) || n2.type === "generator_expression" && !n2.text.startsWith("(") ? `(${slice(context, n2.startIndex, n2.endIndex)})` : slice(context, n2.startIndex, n2.endIndex);
+  const parent = node.parent;
+  if (parent?.type === "not_operator") {
+    let text2 = `${wrap(values[0])} not in ${wrap(object)}`;
+    if (parent.parent && !LOOSE_PARENTS.has(parent.parent.type)) text2 = `(${text2})`;
+    return [{ start: parent.startIndex, end: parent.endIndex, text: text2 }];
+  }
+  let text = `${wrap(values[0])} in ${wrap(object)}`;
+  if (parent && !LOOSE_PARENTS.has(parent.type)) text = `(${text})`;
+  return [{ start: node.startIndex, end: node.endIndex, text }];
+};
+function iterates(call) {
+  const parent = call.parent;
+  if (!parent) return false;
+  if ((parent.type === "for_statement" || parent.type === "for_in_clause") && parent.childForFieldName("right")?.id === call.id) return true;
+  if (parent.type === "argument_list" && parent.namedChildCount === 1) {
+    const fn = parent.parent?.childForFieldName("function");
+    return fn?.type === "identifier" && ["list", "sorted", "tuple", "set", "iter", "enumerate", "sum", "any", "all", "min", "max", "frozenset"].includes(fn.text);
+  }
+  return false;
+}
+var DICT_ITERATORS = { iteritems: "items", itervalues: "values", iterkeys: "keys", viewitems: "items", viewvalues: "values", viewkeys: "keys" };
+var dictIterator = (name2) => (node, context) => {
+  if (node.type !== "call") return void 0;
+  const callee = node.childForFieldName("function");
+  const args2 = node.childForFieldName("arguments");
+  const method = callee?.type === "attribute" ? callee.childForFieldName("attribute") : null;
+  if (!method || method.text !== name2 || !args2 || args2.namedChildCount !== 0) return void 0;
+  const renamed = `${slice(context, node.startIndex, method.startIndex)}${DICT_ITERATORS[method.text]}${slice(context, method.endIndex, node.endIndex)}`;
+  const view2 = method.text.startsWith("view");
+  return [{ start: node.startIndex, end: node.endIndex, text: view2 || iterates(node) ? renamed : `iter(${renamed})` }];
+};
+var dictListMethod = (name2) => (node, context) => {
+  if (node.type !== "call") return void 0;
+  const callee = node.childForFieldName("function");
+  const args2 = node.childForFieldName("arguments");
+  const method = callee?.type === "attribute" ? callee.childForFieldName("attribute") : null;
+  if (!method || method.text !== name2 || !args2 || args2.namedChildCount !== 0) return void 0;
+  if (!usedAsList(node)) return void 0;
+  return [{ start: node.startIndex, end: node.endIndex, text: `list(${slice(context, node.startIndex, node.endIndex)})` }];
+};
+function usedAsList(node) {
+  const parent = node.parent;
+  return parent?.type === "subscript" && parent.childForFieldName("value")?.id === node.id || parent?.type === "attribute" && parent.childForFieldName("object")?.id === node.id && /^(?:sort|append|extend|insert|remove|pop|reverse|index|count)$/.test(parent.childForFieldName("attribute")?.text ?? "") || parent?.type === "binary_operator" && /^[+*]$/.test(parent.childForFieldName("operator")?.text ?? "");
+}
+var iteratorIndexed = (node, context) => {
+  if (node.type !== "call") return void 0;
+  const callee = node.childForFieldName("function");
+  if (callee?.type !== "identifier" || !["range", "map", "filter", "zip"].includes(callee.text) || resolve(callee, context.bindings) !== "builtin") return void 0;
+  if (!usedAsList(node)) return void 0;
+  return [{ start: node.startIndex, end: node.endIndex, text: `list(${slice(context, node.startIndex, node.endIndex)})` }];
+};
+var getcwdu = (node) => {
+  if (node.type !== "attribute" || node.childForFieldName("attribute")?.text !== "getcwdu" || node.childForFieldName("object")?.text !== "os") return void 0;
+  const name2 = node.childForFieldName("attribute");
+  return [{ start: name2.startIndex, end: name2.endIndex, text: "getcwd" }];
+};
+var FIXERS = {
+  "print-statement": print,
+  "exec-statement": exec,
+  "except-comma": except,
+  backticks,
+  "diamond-not-equal": notEqual,
+  "long-suffix": longSuffix,
+  "old-octal": oldOctal,
+  ...Object.fromEntries(Object.keys(RENAMED_BUILTINS).map((name2) => [`builtin-${name2}`, renamedBuiltin(name2)])),
+  "dict-has_key": hasKey,
+  ...Object.fromEntries(Object.keys(DICT_ITERATORS).map((name2) => [`dict-${name2}`, dictIterator(name2)])),
+  ...Object.fromEntries(["keys", "items", "values"].map((name2) => [`dict-${name2}-not-iterating`, dictListMethod(name2)])),
+  "ur-prefix": unicodePrefix(true),
+  "unicode-literal": unicodePrefix(false),
+  "iterator-indexed": iteratorIndexed,
+  "os-getcwdu": getcwdu,
+  "raise-comma": raiseComma,
+  "metaclass-attribute": metaclass,
+  "next-method-called": nextCalled,
+  "next-method-defined": renamedMethod("next", "__next__"),
+  "dunder__nonzero": renamedMethod("__nonzero__", "__bool__"),
+  "function-attributes": renamedAttribute(FUNCTION_ATTRIBUTES2),
+  "method-attributes": renamedAttribute(METHOD_ATTRIBUTES2),
+  "sys-maxint": sysMaxint,
+  "types-constants": typesConstant,
+  ...Object.fromEntries(Object.keys(FIXED_MODULES).map((module2) => [`module-${module2}`, renamedModule(module2)]))
+};
+function hasPrintFunction(tree) {
+  return tree.rootNode.namedChildren.some((n2) => n2?.type === "future_import_statement" && /\bprint_function\b/.test(n2.text));
+}
+function errorCount(tree) {
+  let count3 = 0;
+  const cursor = tree.walk();
+  let done = false;
+  while (!done) {
+    const node = cursor.currentNode;
+    if (node.type === "ERROR" || node.isMissing) count3++;
+    if (cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) {
+        done = true;
+        break;
+      }
+    }
+  }
+  cursor.delete();
+  return count3;
+}
+var always = (rules) => () => rules;
+var when = (rules, test) => (text) => test(text) ? rules : NONE;
+var NONE = [];
+var MODULE_WORDS2 = new RegExp(`\\b(?:${Object.keys(FIXED_MODULES).join("|")})\\b`, "g");
+var BY_TYPE = {
+  print_statement: always(["print-statement"]),
+  expression_statement: when(["print-statement"], (t) => t === "print"),
+  exec_statement: always(["exec-statement"]),
+  except_clause: always(["except-comma"]),
+  string: when(["backticks"], (t) => t.startsWith("`")),
+  "<>": always(["diamond-not-equal"]),
+  integer: when(["long-suffix", "old-octal"], (t) => /[lL]$|^0\d/.test(t)),
+  string_start: when(["ur-prefix", "unicode-literal"], (t) => /^[uU]/.test(t)),
+  raise_statement: when(["raise-comma"], (t) => t.includes(",")),
+  class_definition: when(["metaclass-attribute"], (t) => t.includes("__metaclass__")),
+  import_statement: (t) => [...new Set(Array.from(t.matchAll(MODULE_WORDS2), (m) => `module-${m[0]}`))],
+  import_from_statement: (t) => [...t.includes("maxint") ? ["sys-maxint"] : [], ...new Set(Array.from(t.matchAll(MODULE_WORDS2), (m) => `module-${m[0]}`))]
+};
+var BY_NAME = /* @__PURE__ */ new Map();
+var byName = (name2, rule, up) => BY_NAME.set(name2, [...BY_NAME.get(name2) ?? [], { rule, up }]);
+for (const name2 of Object.keys(RENAMED_BUILTINS)) byName(name2, `builtin-${name2}`, 0);
+for (const name2 of Object.keys(DICT_ITERATORS)) byName(name2, `dict-${name2}`, 2);
+for (const name2 of ["keys", "items", "values"]) byName(name2, `dict-${name2}-not-iterating`, 2);
+for (const name2 of ["range", "map", "filter", "zip"]) byName(name2, "iterator-indexed", 1);
+byName("has_key", "dict-has_key", 2);
+byName("getcwdu", "os-getcwdu", 1);
+byName("next", "next-method-called", 2);
+byName("next", "next-method-defined", 1);
+byName("__nonzero__", "dunder__nonzero", 1);
+byName("maxint", "sys-maxint", 1);
+for (const name2 of Object.keys(FUNCTION_ATTRIBUTES2)) byName(name2, "function-attributes", 1);
+for (const name2 of Object.keys(METHOD_ATTRIBUTES2)) byName(name2, "method-attributes", 1);
+for (const name2 of Object.keys(TYPES)) byName(name2, "types-constants", 1);
+function fixesIn(tree, text, rules) {
+  const context = { text, bindings: /* @__PURE__ */ new Map(), printFunction: hasPrintFunction(tree) };
+  const fixes = [];
+  const run4 = (rule, node) => {
+    if (!node || !rules.has(rule)) return;
+    const edits = FIXERS[rule](node, context);
+    if (edits?.length) fixes.push({ rule, line: node.startPosition.row + 1, edits });
+  };
+  const cursor = tree.walk();
+  let done = false;
+  while (!done) {
+    const type = cursor.nodeType;
+    if (type === "identifier") {
+      const found = BY_NAME.get(text.slice(cursor.startIndex, cursor.endIndex));
+      if (found) {
+        const node = cursor.currentNode;
+        for (const { rule, up } of found) run4(rule, up === 0 ? node : up === 1 ? node.parent : node.parent?.parent ?? null);
+      }
+    } else {
+      const pick = Object.hasOwn(BY_TYPE, type) ? BY_TYPE[type] : void 0;
+      const wanted = pick ? pick(text.slice(cursor.startIndex, cursor.endIndex)) : NONE;
+      if (wanted.length) {
+        const node = cursor.currentNode;
+        for (const rule of wanted) run4(rule, node);
+      }
+    }
+    if (cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) {
+        done = true;
+        break;
+      }
+    }
+  }
+  cursor.delete();
+  return fixes;
+}
+function applyFixes(text, fixes) {
+  const applied = [];
+  const taken = [];
+  let reach = -1;
+  const overlaps = (e) => e.start < reach && taken.some(([s, t]) => e.start === e.end ? s < e.start && e.start < t : e.start < t && s < e.end);
+  for (const fix of fixes) {
+    if (fix.edits.some(overlaps)) continue;
+    applied.push(fix);
+    for (const e of fix.edits) {
+      taken.push([e.start, e.end]);
+      reach = Math.max(reach, e.end);
+    }
+  }
+  const edits = applied.flatMap((f) => f.edits).sort((a, b) => b.start - a.start);
+  let out2 = text;
+  for (const e of edits) out2 = out2.slice(0, e.start) + e.text + out2.slice(e.end);
+  return { text: out2, applied };
+}
+var MAX_PASSES = 4;
+function fixPython(text, rules = new Set(Object.keys(FIXERS))) {
+  let tree = parsePython(text);
+  if (!tree) return { text, fixed: [], refused: [] };
+  const allowed = tree.rootNode.hasError ? errorCount(tree) : 0;
+  const breaks = (candidate) => candidate.rootNode.hasError && errorCount(candidate) > allowed;
+  let current = text;
+  const fixed = [];
+  const refused = /* @__PURE__ */ new Set();
+  const active = new Set(rules);
+  try {
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      const fixes = fixesIn(tree, current, active);
+      if (!fixes.length) break;
+      const attempt = applyFixes(current, fixes);
+      const next = parsePython(attempt.text);
+      if (next && !breaks(next)) {
+        tree.delete();
+        tree = next;
+        current = attempt.text;
+        fixed.push(...attempt.applied);
+        if (attempt.applied.length === fixes.length) break;
+        continue;
+      }
+      next?.delete();
+      for (const rule of [...active]) {
+        const alone = applyFixes(current, fixes.filter((f) => f.rule === rule));
+        if (!alone.applied.length) continue;
+        const check = parsePython(alone.text);
+        if (!check || breaks(check)) {
+          active.delete(rule);
+          refused.add(rule);
+        }
+        check?.delete();
+      }
+    }
+  } finally {
+    tree.delete();
+  }
+  return { text: current, fixed, refused: [...refused] };
+}
+
+// src/fix/suggestions.ts
+var MAX_FILES = 50;
+var MAX_CHECK_PARSES = 200;
+function addedFileText(file2) {
+  if (file2.status !== "added") return void 0;
+  const lines = [];
+  for (const hunk of readHunks(file2)) for (const change of hunk.changes) if (change.type === "add") lines.push(change.content.slice(1));
+  if (lines.length !== file2.additions || !lines.length) return void 0;
+  return `${lines.join("\n")}
+`;
+}
+function addedLines(file2) {
+  const lines = /* @__PURE__ */ new Set();
+  for (const hunk of readHunks(file2)) for (const change of hunk.changes) if (change.type === "add") lines.add(change.ln);
+  return lines;
+}
+var fingerprintOf = (path, original, replacement) => createHash("sha256").update(`${path}\0${original.join("\n")}\0${replacement}`).digest("hex").slice(0, 16);
+function splitBlock(block, flagged, text, budget) {
+  if (block.original.length !== block.replaced.length || block.original.length === 1) return [block];
+  const parts2 = [];
+  for (let i2 = 0; i2 < block.original.length; i2++) {
+    const line = block.startLine + i2;
+    const current = parts2.at(-1);
+    if (flagged.has(line) || !current) parts2.push({ startLine: line, original: [block.original[i2]], replaced: [block.replaced[i2]] });
+    else {
+      current.original.push(block.original[i2]);
+      current.replaced.push(block.replaced[i2]);
+    }
+  }
+  if (parts2.length === 1) return parts2;
+  if (parts2.length + 1 > budget.parses) return [block];
+  budget.parses -= parts2.length + 1;
+  const lines = text.split("\n");
+  const baseline = errorsIn(text);
+  for (const part of parts2) {
+    const alone = [...lines];
+    alone.splice(part.startLine - 1, part.original.length, ...part.replaced);
+    if (errorsIn(alone.join("\n")) > baseline) return [block];
+  }
+  return parts2;
+}
+function errorsIn(text) {
+  const tree = parsePython(text);
+  if (!tree) return Infinity;
+  try {
+    return tree.rootNode.hasError ? tree.rootNode.descendantsOfType(["ERROR"]).length + 1 : 0;
+  } finally {
+    tree.delete();
+  }
+}
+function planSuggestions(regressions, files, headTexts) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const r of regressions) {
+    const list = byPath.get(r.path);
+    if (list) list.push(r);
+    else byPath.set(r.path, [r]);
+  }
+  const suggestions = [];
+  const unfixed = [];
+  const unread = [];
+  let considered = 0;
+  const budget = { parses: MAX_CHECK_PARSES };
+  for (const [path, found] of byPath) {
+    const rules = new Set(found.map((r) => r.rule).filter((rule) => Object.hasOwn(FIXERS, rule)));
+    if (!rules.size) {
+      unfixed.push(...found);
+      continue;
+    }
+    const file2 = files.find((f) => f.path === path);
+    const text = file2 && (headTexts?.get(path) ?? addedFileText(file2));
+    if (!file2 || text === void 0 || text.length > MAX_PARSED_BYTES || ++considered > MAX_FILES) {
+      unread.push(path);
+      unfixed.push(...found);
+      continue;
+    }
+    const flagged = /* @__PURE__ */ new Map();
+    for (const r of found) {
+      const list = flagged.get(r.line);
+      if (list) list.push(r);
+      else flagged.set(r.line, [r]);
+    }
+    const fixed = fixPython(text, rules);
+    const added = addedLines(file2);
+    const covered = /* @__PURE__ */ new Set();
+    const patch = structuredPatch(path, path, text, fixed.text, void 0, void 0, { context: 0 });
+    for (const hunk of patch.hunks) {
+      if (hunk.oldLines === 0) continue;
+      const original = hunk.lines.filter((l) => l.startsWith("-")).map((l) => l.slice(1));
+      const replaced = hunk.lines.filter((l) => l.startsWith("+")).map((l) => l.slice(1));
+      const block = { startLine: hunk.oldStart, original, replaced };
+      for (const part of splitBlock(block, flagged, text, budget)) {
+        const endLine = part.startLine + part.original.length - 1;
+        let onAdded = true;
+        for (let line = part.startLine; line <= endLine; line++) if (!added.has(line)) onAdded = false;
+        const inside = [];
+        for (let line = part.startLine; line <= endLine; line++) inside.push(...flagged.get(line) ?? []);
+        if (!onAdded || !inside.length) continue;
+        const replacement = part.replaced.join("\n");
+        for (const r of inside) covered.add(r);
+        suggestions.push({ path, startLine: part.startLine, endLine, replacement, rules: [...new Set(inside.map((r) => r.rule))], fingerprint: fingerprintOf(path, part.original, replacement) });
+      }
+    }
+    unfixed.push(...found.filter((r) => !covered.has(r)));
+  }
+  return { suggestions, unfixed, unread };
+}
+
+// src/report/suggestions.ts
+var FINGERPRINT = /<!-- small-steps:fix:([0-9a-f]{16}) -->/g;
+var LISTED = 20;
+var INVISIBLE2 = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/;
+var postable = (s) => !INVISIBLE2.test(s.replacement);
+function renderSuggestion(s) {
+  const longest = Math.max(2, ...[...s.replacement.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  return [`**small-steps** \xB7 ${s.rules.map((r) => codeSpan(r, 60)).join(", ")}: the Python 3 form of ${s.startLine === s.endLine ? "this line" : "these lines"}.`, `${fence}suggestion`, s.replacement, fence, `<!-- small-steps:fix:${s.fingerprint} -->`].join("\n");
+}
+var where = (path, line) => codeSpan(`${path}:${line}`, 200);
+function renderReviewBody(posted, overCap, unfixed, unread) {
+  const lines = [`**small-steps: ${count2(posted.length, "suggested fix")}** for Python 2 constructs this pull request adds. Each was checked on the whole file: the fixed file parses and the construct is gone. "Add suggestion to batch" applies several in one commit.`];
+  const list = (title, items) => {
+    if (!items.length) return;
+    lines.push("", title, ...items.slice(0, LISTED).map((i2) => `- ${i2}`));
+    if (items.length > LISTED) lines.push(`- \u2026 and ${items.length - LISTED} more`);
+  };
+  list(`Over this review's limit of ${posted.length} (\`fixes.maxSuggestions\`): run \`small-steps fix\` on these files, or \`/small-steps fix\` again once these are applied.`, overCap.map((s) => `${where(s.path, s.startLine)}: ${s.rules.map((r) => codeSpan(r, 60)).join(", ")}`));
+  list("No mechanical fix (or one that would reach lines this pull request did not add):", unfixed.map((r) => `${where(r.path, r.line)}: ${codeSpan(r.rule, 60)}`));
+  list("Not read whole, so no fix was computed:", unread.map((p) => codeSpan(p, 200)));
+  return lines.join("\n");
+}
+
+// src/github/review-suggestions.ts
+var MAX_PAGES = 10;
+async function postedFingerprints(github, ref) {
+  const found = /* @__PURE__ */ new Set();
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const { data } = await github.rest.pulls.listReviewComments({ owner: ref.owner, repo: ref.repo, pull_number: ref.pullNumber, per_page: 100, page });
+    for (const comment of data) if (isOurs(comment)) for (const m of (comment.body ?? "").matchAll(FINGERPRINT)) found.add(m[1]);
+    if (data.length < 100) break;
+  }
+  return found;
+}
+async function postSuggestionReview(github, ref, headSha, suggestions, body2) {
+  const { data } = await github.rest.pulls.createReview({
+    owner: ref.owner,
+    repo: ref.repo,
+    pull_number: ref.pullNumber,
+    commit_id: headSha,
+    event: "COMMENT",
+    body: body2,
+    comments: suggestions.map((s) => ({
+      path: s.path,
+      body: renderSuggestion(s),
+      line: s.endLine,
+      side: "RIGHT",
+      ...s.startLine < s.endLine ? { start_line: s.startLine, start_side: "RIGHT" } : {}
+    }))
+  });
+  return data.id;
+}
+
+// src/app/fix-suggestions.ts
+function suggestionsFor(evaluation, files, headTexts) {
+  const regressions = evaluation.migration.regressions.filter((r) => r.pack === "python3");
+  return regressions.length ? planSuggestions(regressions, files, headTexts) : { suggestions: [], unfixed: [], unread: [] };
+}
+function annotateFixes(annotations, suggestions) {
+  return annotations.map((a) => {
+    const fix = suggestions.find((s) => s.path === a.path && s.startLine === a.start_line && s.endLine === a.start_line && postable(s));
+    return fix ? { ...a, message: `${a.message}
+
+Fixed: ${fix.replacement.trim()}` } : a;
+  });
+}
+function postSuggestions(context, github, target, evaluation, plan) {
+  const ref = { owner: target.owner, repo: target.repo, pullNumber: target.number };
+  const key = `${target.owner}/${target.repo}#${target.number}:fixes`;
+  const unfixed = plan.unfixed.length;
+  return exclusive(key, async () => {
+    const candidates = plan.suggestions.filter(postable);
+    if (!candidates.length) return { posted: 0, alreadyPosted: 0, unfixed };
+    const seen = await postedFingerprints(github, ref);
+    const fresh = candidates.filter((s) => !seen.has(s.fingerprint));
+    const alreadyPosted = candidates.length - fresh.length;
+    if (!fresh.length) return { posted: 0, alreadyPosted, unfixed };
+    const max = evaluation.config.fixes.maxSuggestions;
+    const posted = fresh.slice(0, max);
+    let reviewId;
+    try {
+      reviewId = await postSuggestionReview(github, ref, target.headSha, posted, renderReviewBody(posted, fresh.slice(max), plan.unfixed, plan.unread));
+    } catch (error2) {
+      const failure = describeFailure("Posting the suggested fixes", error2);
+      context.log.warn({ pr: target.number, err: error2, failure }, "suggested fixes not posted");
+      return { posted: 0, alreadyPosted, unfixed, failure: formatFailure(failure) };
+    }
+    context.log.info({ pr: target.number, reviewId, posted: posted.length, alreadyPosted, overCap: fresh.length - posted.length }, "suggested fixes posted");
+    return { posted: posted.length, alreadyPosted, unfixed };
+  });
+}
+
 // src/app/size-check.ts
 var LABEL_COLOURS = { XS: "3cbf00", S: "5d9801", M: "7f7203", L: "a14c05", XL: "c32607", XXL: "e50009" };
 var FLAG_LABELS = {
@@ -73093,7 +74313,9 @@ function runSizeCheck(context, target, request2 = {}) {
   const measured = !deliveryId || request2.accept !== void 0 ? exclusive(key, work) : exclusive(key, work, `${deliveryId}:${key}@${target.headSha}`);
   return measured.then(async (result) => {
     if (result?.labels) await exclusive(`${key}:labels`, result.labels);
-    return result && { evaluation: result.evaluation, recorded: result.recorded };
+    const mode = result?.evaluation.config.fixes.suggestions;
+    const suggested = result?.suggest && mode !== "off" && (request2.suggest || mode === "auto" && request2.accept === void 0) ? await result.suggest() : void 0;
+    return result && { evaluation: result.evaluation, recorded: result.recorded, suggested };
   });
 }
 function actionsFor(evaluation) {
@@ -73131,7 +74353,7 @@ async function updateLabels(github, q, managed, wanted, log2) {
   if (change.added.length || change.removed.length) await labelsWritten(pr);
   log2.info({ labels: change }, "labels updated");
 }
-var digest = (text) => createHash("sha256").update(text).digest("hex").slice(0, 16);
+var digest = (text) => createHash2("sha256").update(text).digest("hex").slice(0, 16);
 async function sizeCheck(context, target, request2) {
   const github = useConditionalRequests(context.octokit);
   const { owner, repo } = target;
@@ -73224,6 +74446,7 @@ ${formatFailure(listing.failure)}. The figures are lower bounds; re-run the chec
     if (superseded) extra.unshift(`**Superseded:** the pull request's head is now \`${state.headSha.slice(0, 7)}\`; its labels follow that commit.`);
     const sources = loaded.sources.length ? loaded.sources.map((s) => `\`${s}\``).join(", ") : "the defaults (no `.github/small-steps.yml`)";
     extra.push(`Policy from ${sources}. Commands: \`/small-steps help\`.`);
+    const fixes = superseded ? void 0 : suggestionsFor(evaluation, listing.files, state.headTexts);
     step = "Publishing the check run";
     await publishCheckRun(github, {
       ...report,
@@ -73232,7 +74455,7 @@ ${formatFailure(listing.failure)}. The figures are lower bounds; re-run the chec
       title: superseded ? `Superseded \u2014 ${evaluation.verdict.title}` : evaluation.verdict.title,
       summary: renderSummary(evaluation, extra),
       text: renderRecord({ acceptance: evaluation.acceptance, sticky }),
-      annotations: evaluation.verdict.annotations,
+      annotations: fixes?.suggestions.length ? annotateFixes(evaluation.verdict.annotations, fixes.suggestions) : evaluation.verdict.annotations,
       actions: superseded ? [] : actionsFor(evaluation)
     });
     if (superseded) return { evaluation, recorded: record.acceptance };
@@ -73243,7 +74466,8 @@ ${formatFailure(listing.failure)}. The figures are lower bounds; re-run the chec
       if (flag.wanted) wanted.push({ name: flag.name, ...kind });
     }
     const labels = () => updateLabels(github, { owner, repo, number: target.number, headSha: target.headSha, current: state.labels, repositoryLabels: state.repositoryLabels, seen: labelsSeen }, managedLabels(config2), wanted, log2);
-    return { evaluation, recorded: record.acceptance, labels };
+    const suggest = () => postSuggestions(context, github, target, evaluation, fixes);
+    return { evaluation, recorded: record.acceptance, labels, suggest };
   } catch (error2) {
     const failure = describeFailure(step, scopeEnded() ? currentScope()?.signal.reason : error2);
     log2.error({ err: error2, failure }, "size check failed");

@@ -19,6 +19,7 @@ const endpoints = [
   ["post", "/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"],
   ["post", "/repos/{owner}/{repo}/issues/{issue_number}/reactions"],
   ["post", "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"],
+  ["post", "/repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
 ];
 const bodies = Object.fromEntries(endpoints.map(([method, path]) => [`${method.toUpperCase()} ${path}`, spec.paths[path][method].requestBody.content["application/json"].schema]));
 writeFileSync("test/fixtures/github-rest-request-bodies.json", JSON.stringify({ source: `@octokit/openapi ${version}, generated/api.github.com.deref.json`, bodies }, null, 1));

@@ -13,7 +13,7 @@ import { codeSpan, plainText } from "../report/neutralise.js";
 import { htmlBase, toTarget, type PullRequestPayload, type PullRequestTarget } from "./pull-request-target.js";
 import { ignored, tracked } from "./tracked.js";
 import { CommandLimiter } from "./command-limits.js";
-import { count } from "../plural.js";
+import { count, noun } from "../plural.js";
 import { ACCEPT_ACTION, REVOKE_ACTION, runSizeCheck } from "./size-check.js";
 
 const SPLIT = marker("split");
@@ -108,6 +108,7 @@ async function execute(inv: Invocation, command: Command, app: Probot, limiter: 
     log.info({ accepted: command.name === "accept" }, "acceptance recorded on the check run");
     return;
   }
+  if (command.name === "fix") return fix(inv, ref);
   const result = await runSizeCheck(inv.context, target);
   await react(github, ref, source, result ? "+1" : "confused");
   if (!result) {
@@ -116,6 +117,32 @@ async function execute(inv: Invocation, command: Command, app: Probot, limiter: 
   }
   if (command.name === "explain") await reply(github, ref, source, renderExplanation(result.evaluation));
   if (command.name === "split") await upsertMarkedComment(github, ref, SPLIT, renderSplitPlan(result.evaluation));
+}
+
+/** `/small-steps fix`: the check run again, then a review with the suggested fixes no earlier review holds. */
+async function fix(inv: Invocation, ref: { owner: string; repo: string; pullNumber: number }): Promise<void> {
+  const { github, source } = inv;
+  const result = await runSizeCheck(inv.context, inv.target, { suggest: true });
+  if (!result) {
+    await react(github, ref, source, "confused");
+    await reply(github, ref, source, "small-steps could not measure this pull request: see its check run.");
+    return;
+  }
+  if (result.evaluation.config.fixes.suggestions === "off") {
+    await react(github, ref, source, "confused");
+    await reply(github, ref, source, "Suggested fixes are turned off here (`fixes.suggestions: off` in `.github/small-steps.yml`).");
+    return;
+  }
+  const outcome = result.suggested;
+  await react(github, ref, source, outcome?.posted ? "+1" : "confused");
+  if (outcome?.posted) return; // the review is the answer
+  const why = outcome?.failure
+    ? `GitHub did not take the review: ${plainText(outcome.failure, 400)}`
+    : outcome?.alreadyPosted
+      ? `every fix is already suggested in an earlier review (${count(outcome.alreadyPosted, "suggestion")})`
+      : "nothing this pull request adds has a mechanical fix";
+  const left = outcome?.unfixed ? ` ${count(outcome.unfixed, "regression")} without a suggestion ${noun(outcome.unfixed, "is")} listed on the check run.` : "";
+  await reply(github, ref, source, `No new suggested fixes: ${why}.${left}`);
 }
 
 function isBot(user: { type?: string; login?: string } | null | undefined): boolean {

@@ -25,6 +25,7 @@ import { exclusive, labelsVersion, labelsWritten, newestHead } from "../coordina
 import { currentScope, scopeEnded } from "../coordination/delivery-scope.js";
 import type { ExistingCheckRun } from "../github/pull-request-state.js";
 import { analysisSeconds } from "../metrics/metrics.js";
+import { annotateFixes, postSuggestions, suggestionsFor, type SuggestionOutcome } from "./fix-suggestions.js";
 import { count } from "../plural.js";
 
 const LABEL_COLOURS: Record<SizeClass, string> = { XS: "3cbf00", S: "5d9801", M: "7f7203", L: "a14c05", XL: "c32607", XXL: "e50009" };
@@ -54,6 +55,8 @@ export interface SizeCheckRequest {
   accept?: { by: string; reason: string } | null;
   /** The config, when the caller has just read it (a command checking permissions): read once per event. */
   loaded?: LoadedConfig;
+  /** Post the suggested fixes after the check (`/small-steps fix`), whatever `fixes.suggestions` says but off. */
+  suggest?: boolean;
 }
 
 export interface SizeCheckResult {
@@ -62,6 +65,10 @@ export interface SizeCheckResult {
   recorded?: Acceptance;
   /** The labels' update, run once the pull request's lock is released (see runSizeCheck). */
   labels?: () => Promise<void>;
+  /** Posts the suggested fixes no review holds yet (`fixes.suggestions`: after the check when auto, or on command). */
+  suggest?: () => Promise<SuggestionOutcome>;
+  /** What posting the suggestions did, when they were posted. */
+  suggested?: SuggestionOutcome;
 }
 
 /** Measure a pull request and publish the verdict: one check run per head commit, its labels, the sticky comment. */
@@ -75,7 +82,9 @@ export function runSizeCheck(context: Context, target: PullRequestTarget, reques
   // updated under a lock of their own, so that the next commit's check run never waits behind this one's labels.
   return measured.then(async (result) => {
     if (result?.labels) await exclusive(`${key}:labels`, result.labels);
-    return result && { evaluation: result.evaluation, recorded: result.recorded };
+    const mode = result?.evaluation.config.fixes.suggestions;
+    const suggested = result?.suggest && mode !== "off" && (request.suggest || (mode === "auto" && request.accept === undefined)) ? await result.suggest() : undefined;
+    return result && { evaluation: result.evaluation, recorded: result.recorded, suggested };
   });
 }
 
@@ -237,6 +246,7 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
     if (superseded) extra.unshift(`**Superseded:** the pull request's head is now \`${state.headSha.slice(0, 7)}\`; its labels follow that commit.`);
     const sources = loaded.sources.length ? loaded.sources.map((s) => `\`${s}\``).join(", ") : "the defaults (no `.github/small-steps.yml`)";
     extra.push(`Policy from ${sources}. Commands: \`/small-steps help\`.`);
+    const fixes = superseded ? undefined : suggestionsFor(evaluation, listing.files, state.headTexts);
     step = "Publishing the check run";
     await publishCheckRun(github, {
       ...report,
@@ -245,7 +255,7 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
       title: superseded ? `Superseded — ${evaluation.verdict.title}` : evaluation.verdict.title,
       summary: renderSummary(evaluation, extra),
       text: renderRecord({ acceptance: evaluation.acceptance, sticky }),
-      annotations: evaluation.verdict.annotations,
+      annotations: fixes?.suggestions.length ? annotateFixes(evaluation.verdict.annotations, fixes.suggestions) : evaluation.verdict.annotations,
       actions: superseded ? [] : actionsFor(evaluation),
     });
     if (superseded) return { evaluation, recorded: record.acceptance };
@@ -256,7 +266,8 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
       if (flag.wanted) wanted.push({ name: flag.name, ...kind });
     }
     const labels = () => updateLabels(github, { owner, repo, number: target.number, headSha: target.headSha, current: state.labels, repositoryLabels: state.repositoryLabels, seen: labelsSeen }, managedLabels(config), wanted, log);
-    return { evaluation, recorded: record.acceptance, labels };
+    const suggest = () => postSuggestions(context, github, target, evaluation, fixes!);
+    return { evaluation, recorded: record.acceptance, labels, suggest };
   } catch (error) {
     // Past the deadline, whatever failed failed because of it: the check run says so.
     const failure = describeFailure(step, scopeEnded() ? currentScope()?.signal.reason : error);

@@ -1,5 +1,5 @@
 /** The commands reviewers type in conversations, review comments and review bodies. */
-export const COMMANDS = ["help", "recheck", "explain", "split", "accept", "revoke"] as const;
+export const COMMANDS = ["help", "recheck", "explain", "split", "fix", "accept", "revoke"] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface Command {
@@ -53,6 +53,7 @@ export function helpText(appSlug?: string): string {
     "| `/small-steps recheck` | measure the pull request again |",
     "| `/small-steps explain` | the full breakdown: what was counted, what was excluded and why, the migration findings |",
     "| `/small-steps split` | a plan to split this pull request into parts under the limit (one comment, updated in place) |",
+    "| `/small-steps fix` | a review with suggested changes that fix the Python 2 constructs this pull request adds |",
     "| `/small-steps accept <reason>` | accept this size, with a reason for the audit trail (needs write access or more, as configured) |",
     "| `/small-steps revoke` | take an acceptance back |",
     "| `/small-steps help` | this list |",

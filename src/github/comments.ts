@@ -30,7 +30,7 @@ interface CommentLike {
 }
 
 /** Written by this app: a bot (only the app writes with its name), and the app's own id where GitHub gives it. */
-function isOurs(comment: CommentLike): boolean {
+export function isOurs(comment: CommentLike): boolean {
   const appId = Number(process.env.APP_ID);
   return comment.user?.type === "Bot" && (!Number.isInteger(appId) || !comment.performed_via_github_app || comment.performed_via_github_app.id === appId);
 }

@@ -69,6 +69,10 @@ export const CONFIG_DEFAULTS = {
     "branches": [],
     "maxCommits": 20
   },
+  "fixes": {
+    "suggestions": "command",
+    "maxSuggestions": 20
+  },
   "dashboard": {
     "enabled": false,
     "title": "small-steps: migration dashboard",

@@ -43,6 +43,7 @@ export interface Config {
   };
   accept: { permission: Permission; allowAuthor: boolean };
   comments: { sticky: "auto" | "on" | "off" };
+  fixes: { suggestions: "auto" | "command" | "off"; maxSuggestions: number };
   push: { enabled: boolean; branches: string[]; maxCommits: number };
   dashboard: { enabled: boolean; title: string; minIntervalMinutes: number; maxBytes: number; depth: number; importNames: Record<string, string[]> };
 }
@@ -233,6 +234,20 @@ export const CONFIG_SCHEMA = {
         enabled: { type: "boolean", default: true },
         branches: { ...globList, default: [], description: "Branches besides the default one whose pushes are measured (globs)." },
         maxCommits: { type: "integer", minimum: 1, maximum: 100, default: 20, description: "The newest commits of a push that are measured; the newest one's check says how many were left out." },
+      },
+      default: {},
+    },
+    fixes: {
+      type: "object",
+      additionalProperties: false,
+      description: "Suggested changes for the Python 2 constructs a pull request adds, posted as one review that reviewers apply with a click.",
+      properties: {
+        suggestions: {
+          enum: ["auto", "command", "off"],
+          default: "command",
+          description: "auto: a review after each check that finds fixable regressions; command: on `/small-steps fix`; off: never.",
+        },
+        maxSuggestions: { type: "integer", minimum: 1, maximum: 50, default: 20, description: "Suggested changes in one review; the rest are listed in its body." },
       },
       default: {},
     },
