@@ -70004,7 +70004,7 @@ function useConditionalRequests(octokit) {
 // src/policy/config-validator.ts
 var ucs2length = (text) => [...text].length;
 var validate = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "small-steps configuration (.github/small-steps.yml)", "type": "object", "additionalProperties": false, "properties": { "mode": { "description": "warn: a pull request over the limit gets a neutral check; block: it fails.", "enum": ["warn", "block"], "default": "warn" }, "limit": { "description": "The largest size class that stays green.", "enum": ["XS", "S", "M", "L", "XL"], "default": "L" }, "thresholds": { "description": "Upper bounds (exclusive) in counted lines of each size class; XXL is everything beyond XL.", "type": "object", "additionalProperties": false, "properties": { "XS": { "type": "integer", "minimum": 1, "default": 10 }, "S": { "type": "integer", "minimum": 1, "default": 30 }, "M": { "type": "integer", "minimum": 1, "default": 100 }, "L": { "type": "integer", "minimum": 1, "default": 500 }, "XL": { "type": "integer", "minimum": 1, "default": 1e3 } }, "default": {} }, "deletionWeight": { "description": "How much a deleted line counts relative to an added one.", "type": "number", "minimum": 0, "maximum": 10, "default": 1 }, "exclude": { "description": "Globs of files not to count (minimatch syntax, no extended globs); a leading ! counts a file again. The last match wins.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [] }, "branches": { "description": "Base branches that get a verdict (globs). Empty: the repository's default branch.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [] }, "drafts": { "description": "report: draft pull requests are measured but never fail; check: treated like the others.", "enum": ["report", "check"], "default": "report" }, "bots": { "description": "report: pull requests opened by bots are measured but never fail; check: treated like the others.", "enum": ["report", "check"], "default": "report" }, "labels": { "type": "object", "additionalProperties": false, "properties": { "enabled": { "type": "boolean", "default": true }, "prefix": { "type": "string", "minLength": 1, "maxLength": 40, "default": "size/" } }, "default": {} }, "migration": { "type": "object", "additionalProperties": false, "properties": { "packs": { "description": "Built-in migration packs to run.", "type": "array", "items": { "type": "string", "enum": ["python3"] }, "maxItems": 10, "uniqueItems": true, "default": ["python3"] }, "custom": { "description": "Packs of your own: lines matching `old` are what the migration removes; `new` is its replacement. Patterns are RE2 (linear time).", "type": "array", "maxItems": 20, "items": { "type": "object", "additionalProperties": false, "required": ["name", "files", "old"], "properties": { "name": { "type": "string", "minLength": 1, "maxLength": 60 }, "files": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "minItems": 1 }, "old": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 500 }, "minItems": 1, "maxItems": 50 }, "new": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 500 }, "maxItems": 50, "default": [] }, "message": { "type": "string", "minLength": 1, "maxLength": 500 } } }, "default": [] }, "mixedTolerance": { "description": "Other changed lines allowed per migration line before a pull request is mixed (at least 3 are always allowed).", "type": "number", "minimum": 0, "default": 0.1 }, "regressions": { "description": "Conclusion when a change brings back what the migration removes.", "enum": ["default", "failure", "neutral"], "default": "default" }, "python3": { "type": "object", "additionalProperties": false, "default": {}, "description": "Rules of the python3 pack to turn on (opt-in rules such as old-division) or off, by rule id.", "properties": { "enable": { "type": "array", "items": { "type": "string", "enum": ["unittest-deprecated-alias", "old-division"] }, "maxItems": 20, "uniqueItems": true, "default": [], "description": "Opt-in rules to turn on: old-division (flagged only in files without `from __future__ import division`)." }, "disable": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 500, "uniqueItems": true, "default": [], "description": "Rule ids to turn off (as the check run names them, e.g. print-tuple, unittest-deprecated-alias, module-commands)." } } }, "labels": { "type": "object", "additionalProperties": false, "properties": { "migration": { "type": "string", "maxLength": 50, "default": "migration", "description": "Label for migration-only pull requests; empty: none." }, "mixed": { "type": "string", "maxLength": 50, "default": "mixed-change", "description": "Label for mixed pull requests; empty: none." } }, "default": {} } }, "default": {} }, "dependencies": { "type": "object", "additionalProperties": false, "properties": { "enabled": { "type": "boolean", "default": true, "description": "Check new Python dependencies for Python 3 support on PyPI." }, "allow": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 500, "default": [], "description": "Packages to accept without asking PyPI (renamed or absorbed packages)." }, "unsupported": { "description": "Conclusion when a new dependency lacks Python 3 support.", "enum": ["default", "failure", "neutral"], "default": "default" }, "maxLookups": { "type": "integer", "minimum": 0, "maximum": 100, "default": 25, "description": "PyPI lookups per event at most." }, "timeoutSeconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 30, "default": 5, "description": "How long to wait for PyPI." } }, "default": {} }, "schemaMigrations": { "type": "object", "additionalProperties": false, "properties": { "presets": { "type": "array", "items": { "type": "string", "enum": ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"] }, "maxItems": 20, "uniqueItems": true, "default": ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"] }, "alone": { "type": "boolean", "default": true, "description": "Schema migrations ship alone: flag a pull request that mixes them with application code." }, "tolerance": { "type": "integer", "minimum": 0, "default": 0, "description": "Application lines allowed beside schema migrations." }, "conclusion": { "description": "Conclusion when schema migrations are mixed with application code.", "enum": ["default", "failure", "neutral"], "default": "default" } }, "default": {} }, "accept": { "type": "object", "additionalProperties": false, "properties": { "permission": { "enum": ["read", "triage", "write", "maintain", "admin"], "default": "write", "description": "The least permission on the repository needed to accept or revoke." }, "allowAuthor": { "type": "boolean", "default": false, "description": "Whether a pull request's author may accept their own pull request." } }, "default": {} }, "comments": { "type": "object", "additionalProperties": false, "properties": { "sticky": { "enum": ["auto", "on", "off"], "default": "auto", "description": "A comment with the split plan when a pull request first goes over the limit, edited in place afterwards. auto: on in block mode." } }, "default": {} }, "push": { "type": "object", "additionalProperties": false, "description": "A check run on each commit pushed to the default branch (and to `branches`), measured against its first parent.", "properties": { "enabled": { "type": "boolean", "default": true }, "branches": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [], "description": "Branches besides the default one whose pushes are measured (globs)." }, "maxCommits": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20, "description": "The newest commits of a push that are measured; the newest one's check says how many were left out." } }, "default": {} }, "fixes": { "type": "object", "additionalProperties": false, "description": "Suggested changes for the Python 2 constructs a pull request adds, posted as one review that reviewers apply with a click.", "properties": { "suggestions": { "enum": ["auto", "command", "off"], "default": "command", "description": "auto: a review after each check that finds fixable regressions; command: on `/small-steps fix`; off: never." }, "maxSuggestions": { "type": "integer", "minimum": 1, "maximum": 50, "default": 20, "description": "Suggested changes in one review; the rest are listed in its body." } }, "default": {} }, "dashboard": { "type": "object", "additionalProperties": false, "description": "One issue that shows how much of the migration is left, updated on pushes to the default branch.", "properties": { "enabled": { "type": "boolean", "default": false }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "default": "small-steps: migration dashboard" }, "minIntervalMinutes": { "type": "integer", "minimum": 0, "default": 10, "description": "At most one update in this many minutes (the first is never held back)." }, "maxBytes": { "type": "integer", "minimum": 1, "default": 209715200, "description": "The most of the repository's tarball read per update; the dashboard says when it stopped there." }, "depth": { "type": "integer", "minimum": 1, "maximum": 5, "default": 1, "description": "Folder depth of the by-folder table." }, "importNames": { "type": "object", "additionalProperties": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 20, "minItems": 1 }, "maxProperties": 500, "default": {}, "description": "Distribution \u2192 the modules it provides, where they differ from its name (beyond the built-in table: PyYAML \u2192 yaml, \u2026)." } }, "default": {} } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "small-steps configuration (.github/small-steps.yml)", "type": "object", "additionalProperties": false, "properties": { "mode": { "description": "warn: a pull request over the limit gets a neutral check; block: it fails.", "enum": ["warn", "block"], "default": "warn" }, "limit": { "description": "The largest size class that stays green.", "enum": ["XS", "S", "M", "L", "XL"], "default": "L" }, "thresholds": { "description": "Upper bounds (exclusive) in counted lines of each size class; XXL is everything beyond XL.", "type": "object", "additionalProperties": false, "properties": { "XS": { "type": "integer", "minimum": 1, "default": 10 }, "S": { "type": "integer", "minimum": 1, "default": 30 }, "M": { "type": "integer", "minimum": 1, "default": 100 }, "L": { "type": "integer", "minimum": 1, "default": 500 }, "XL": { "type": "integer", "minimum": 1, "default": 1e3 } }, "default": {} }, "deletionWeight": { "description": "How much a deleted line counts relative to an added one.", "type": "number", "minimum": 0, "maximum": 10, "default": 1 }, "exclude": { "description": "Globs of files not to count (minimatch syntax, no extended globs); a leading ! counts a file again. The last match wins.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [] }, "branches": { "description": "Base branches that get a verdict (globs). Empty: the repository's default branch.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [] }, "drafts": { "description": "report: draft pull requests are measured but never fail; check: treated like the others.", "enum": ["report", "check"], "default": "report" }, "bots": { "description": "report: pull requests opened by bots are measured but never fail; check: treated like the others.", "enum": ["report", "check"], "default": "report" }, "labels": { "type": "object", "additionalProperties": false, "properties": { "enabled": { "type": "boolean", "default": true }, "prefix": { "type": "string", "minLength": 1, "maxLength": 40, "default": "size/" } }, "default": {} }, "migration": { "type": "object", "additionalProperties": false, "properties": { "packs": { "description": "Built-in migration packs to run.", "type": "array", "items": { "type": "string", "enum": ["python3"] }, "maxItems": 10, "uniqueItems": true, "default": ["python3"] }, "custom": { "description": "Packs of your own: lines matching `old` are what the migration removes; `new` is its replacement. Patterns are RE2 (linear time).", "type": "array", "maxItems": 20, "items": { "type": "object", "additionalProperties": false, "required": ["name", "files", "old"], "properties": { "name": { "type": "string", "minLength": 1, "maxLength": 60 }, "files": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "minItems": 1 }, "old": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 500 }, "minItems": 1, "maxItems": 50 }, "new": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 500 }, "maxItems": 50, "default": [] }, "message": { "type": "string", "minLength": 1, "maxLength": 500 } } }, "default": [] }, "mixedTolerance": { "description": "Other changed lines allowed per migration line before a pull request is mixed (at least 3 are always allowed).", "type": "number", "minimum": 0, "default": 0.1 }, "regressions": { "description": "Conclusion when a change brings back what the migration removes.", "enum": ["default", "failure", "neutral"], "default": "default" }, "python3": { "type": "object", "additionalProperties": false, "default": {}, "description": "Rules of the python3 pack to turn on (opt-in rules such as old-division) or off, by rule id.", "properties": { "enable": { "type": "array", "items": { "type": "string", "enum": ["unittest-deprecated-alias", "old-division"] }, "maxItems": 20, "uniqueItems": true, "default": [], "description": "Opt-in rules to turn on: old-division (flagged only in files without `from __future__ import division`)." }, "disable": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 500, "uniqueItems": true, "default": [], "description": "Rule ids to turn off (as the check run names them, e.g. print-tuple, unittest-deprecated-alias, module-commands)." } } }, "labels": { "type": "object", "additionalProperties": false, "properties": { "migration": { "type": "string", "maxLength": 50, "default": "migration", "description": "Label for migration-only pull requests; empty: none." }, "mixed": { "type": "string", "maxLength": 50, "default": "mixed-change", "description": "Label for mixed pull requests; empty: none." } }, "default": {} } }, "default": {} }, "dependencies": { "type": "object", "additionalProperties": false, "properties": { "enabled": { "type": "boolean", "default": true, "description": "Check new Python dependencies for Python 3 support on PyPI." }, "allow": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 500, "default": [], "description": "Packages to accept without asking PyPI (renamed or absorbed packages)." }, "unsupported": { "description": "Conclusion when a new dependency lacks Python 3 support.", "enum": ["default", "failure", "neutral"], "default": "default" }, "maxLookups": { "type": "integer", "minimum": 0, "maximum": 100, "default": 25, "description": "PyPI lookups per event at most." }, "timeoutSeconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 30, "default": 5, "description": "How long to wait for PyPI." } }, "default": {} }, "schemaMigrations": { "type": "object", "additionalProperties": false, "properties": { "presets": { "type": "array", "items": { "type": "string", "enum": ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"] }, "maxItems": 20, "uniqueItems": true, "default": ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"] }, "alone": { "type": "boolean", "default": true, "description": "Schema migrations ship alone: flag a pull request that mixes them with application code." }, "tolerance": { "type": "integer", "minimum": 0, "default": 0, "description": "Application lines allowed beside schema migrations." }, "conclusion": { "description": "Conclusion when schema migrations are mixed with application code.", "enum": ["default", "failure", "neutral"], "default": "default" } }, "default": {} }, "accept": { "type": "object", "additionalProperties": false, "properties": { "permission": { "enum": ["read", "triage", "write", "maintain", "admin"], "default": "write", "description": "The least permission on the repository needed to accept or revoke." }, "allowAuthor": { "type": "boolean", "default": false, "description": "Whether a pull request's author may accept their own pull request." } }, "default": {} }, "comments": { "type": "object", "additionalProperties": false, "properties": { "sticky": { "enum": ["auto", "on", "off"], "default": "auto", "description": "A comment with the split plan when a pull request first goes over the limit, edited in place afterwards. auto: on in block mode." } }, "default": {} }, "push": { "type": "object", "additionalProperties": false, "description": "A check run on each commit pushed to the default branch (and to `branches`), measured against its first parent.", "properties": { "enabled": { "type": "boolean", "default": true }, "branches": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [], "description": "Branches besides the default one whose pushes are measured (globs)." }, "maxCommits": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20, "description": "The newest commits of a push that are measured; the newest one's check says how many were left out." } }, "default": {} }, "fixes": { "type": "object", "additionalProperties": false, "description": "Suggested changes for the Python 2 constructs a pull request adds, posted as one review that reviewers apply with a click.", "properties": { "target": { "enum": ["compatible", "python3"], "default": "compatible", "description": "compatible: code that runs on Python 2.7 and 3 (six, __future__), as python-modernize writes it; python3: Python 3 alone, as 2to3 writes it." }, "suggestions": { "enum": ["auto", "command", "off"], "default": "command", "description": "auto: a review after each check that finds fixable regressions; command: on `/small-steps fix`; off: never." }, "maxSuggestions": { "type": "integer", "minimum": 1, "maximum": 50, "default": 20, "description": "Suggested changes in one review; the rest are listed in its body." } }, "default": {} }, "dashboard": { "type": "object", "additionalProperties": false, "description": "One issue that shows how much of the migration is left, updated on pushes to the default branch.", "properties": { "enabled": { "type": "boolean", "default": false }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "default": "small-steps: migration dashboard" }, "minIntervalMinutes": { "type": "integer", "minimum": 0, "default": 10, "description": "At most one update in this many minutes (the first is never held back)." }, "maxBytes": { "type": "integer", "minimum": 1, "default": 209715200, "description": "The most of the repository's tarball read per update; the dashboard says when it stopped there." }, "depth": { "type": "integer", "minimum": 1, "maximum": 5, "default": 1, "description": "Folder depth of the by-folder table." }, "importNames": { "type": "object", "additionalProperties": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 20, "minItems": 1 }, "maxProperties": 500, "default": {}, "description": "Distribution \u2192 the modules it provides, where they differ from its name (beyond the built-in table: PyYAML \u2192 yaml, \u2026)." } }, "default": {} } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = ucs2length;
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -71652,6 +71652,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     let data64 = data.fixes;
     if (data64 && typeof data64 == "object" && !Array.isArray(data64)) {
+      if (data64.target === void 0) {
+        data64.target = "compatible";
+      }
       if (data64.suggestions === void 0) {
         data64.suggestions = "command";
       }
@@ -71659,7 +71662,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         data64.maxSuggestions = 20;
       }
       for (const key12 in data64) {
-        if (!(key12 === "suggestions" || key12 === "maxSuggestions")) {
+        if (!(key12 === "target" || key12 === "suggestions" || key12 === "maxSuggestions")) {
           const err139 = { instancePath: instancePath + "/fixes", schemaPath: "#/properties/fixes/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
             vErrors = [err139];
@@ -71669,9 +71672,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       }
-      let data65 = data64.suggestions;
-      if (!(data65 === "auto" || data65 === "command" || data65 === "off")) {
-        const err140 = { instancePath: instancePath + "/fixes/suggestions", schemaPath: "#/properties/fixes/properties/suggestions/enum", keyword: "enum", params: { allowedValues: schema11.properties.fixes.properties.suggestions.enum }, message: "must be equal to one of the allowed values" };
+      let data65 = data64.target;
+      if (!(data65 === "compatible" || data65 === "python3")) {
+        const err140 = { instancePath: instancePath + "/fixes/target", schemaPath: "#/properties/fixes/properties/target/enum", keyword: "enum", params: { allowedValues: schema11.properties.fixes.properties.target.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err140];
         } else {
@@ -71679,9 +71682,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      let data66 = data64.maxSuggestions;
-      if (!(typeof data66 == "number" && (!(data66 % 1) && !isNaN(data66)) && isFinite(data66))) {
-        const err141 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data66 = data64.suggestions;
+      if (!(data66 === "auto" || data66 === "command" || data66 === "off")) {
+        const err141 = { instancePath: instancePath + "/fixes/suggestions", schemaPath: "#/properties/fixes/properties/suggestions/enum", keyword: "enum", params: { allowedValues: schema11.properties.fixes.properties.suggestions.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err141];
         } else {
@@ -71689,18 +71692,19 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data66 == "number" && isFinite(data66)) {
-        if (data66 > 50 || isNaN(data66)) {
-          const err142 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/maximum", keyword: "maximum", params: { comparison: "<=", limit: 50 }, message: "must be <= 50" };
-          if (vErrors === null) {
-            vErrors = [err142];
-          } else {
-            vErrors.push(err142);
-          }
-          errors++;
+      let data67 = data64.maxSuggestions;
+      if (!(typeof data67 == "number" && (!(data67 % 1) && !isNaN(data67)) && isFinite(data67))) {
+        const err142 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err142];
+        } else {
+          vErrors.push(err142);
         }
-        if (data66 < 1 || isNaN(data66)) {
-          const err143 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+        errors++;
+      }
+      if (typeof data67 == "number" && isFinite(data67)) {
+        if (data67 > 50 || isNaN(data67)) {
+          const err143 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/maximum", keyword: "maximum", params: { comparison: "<=", limit: 50 }, message: "must be <= 50" };
           if (vErrors === null) {
             vErrors = [err143];
           } else {
@@ -71708,69 +71712,69 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (data67 < 1 || isNaN(data67)) {
+          const err144 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err144];
+          } else {
+            vErrors.push(err144);
+          }
+          errors++;
+        }
       }
     } else {
-      const err144 = { instancePath: instancePath + "/fixes", schemaPath: "#/properties/fixes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err145 = { instancePath: instancePath + "/fixes", schemaPath: "#/properties/fixes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err144];
+        vErrors = [err145];
       } else {
-        vErrors.push(err144);
+        vErrors.push(err145);
       }
       errors++;
     }
-    let data67 = data.dashboard;
-    if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
-      if (data67.enabled === void 0) {
-        data67.enabled = false;
+    let data68 = data.dashboard;
+    if (data68 && typeof data68 == "object" && !Array.isArray(data68)) {
+      if (data68.enabled === void 0) {
+        data68.enabled = false;
       }
-      if (data67.title === void 0) {
-        data67.title = "small-steps: migration dashboard";
+      if (data68.title === void 0) {
+        data68.title = "small-steps: migration dashboard";
       }
-      if (data67.minIntervalMinutes === void 0) {
-        data67.minIntervalMinutes = 10;
+      if (data68.minIntervalMinutes === void 0) {
+        data68.minIntervalMinutes = 10;
       }
-      if (data67.maxBytes === void 0) {
-        data67.maxBytes = 209715200;
+      if (data68.maxBytes === void 0) {
+        data68.maxBytes = 209715200;
       }
-      if (data67.depth === void 0) {
-        data67.depth = 1;
+      if (data68.depth === void 0) {
+        data68.depth = 1;
       }
-      if (data67.importNames === void 0) {
-        data67.importNames = {};
+      if (data68.importNames === void 0) {
+        data68.importNames = {};
       }
-      for (const key13 in data67) {
+      for (const key13 in data68) {
         if (!(key13 === "enabled" || key13 === "title" || key13 === "minIntervalMinutes" || key13 === "maxBytes" || key13 === "depth" || key13 === "importNames")) {
-          const err145 = { instancePath: instancePath + "/dashboard", schemaPath: "#/properties/dashboard/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
+          const err146 = { instancePath: instancePath + "/dashboard", schemaPath: "#/properties/dashboard/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
-            vErrors = [err145];
+            vErrors = [err146];
           } else {
-            vErrors.push(err145);
+            vErrors.push(err146);
           }
           errors++;
         }
       }
-      if (typeof data67.enabled !== "boolean") {
-        const err146 = { instancePath: instancePath + "/dashboard/enabled", schemaPath: "#/properties/dashboard/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      if (typeof data68.enabled !== "boolean") {
+        const err147 = { instancePath: instancePath + "/dashboard/enabled", schemaPath: "#/properties/dashboard/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
-          vErrors = [err146];
+          vErrors = [err147];
         } else {
-          vErrors.push(err146);
+          vErrors.push(err147);
         }
         errors++;
       }
-      let data69 = data67.title;
-      if (typeof data69 === "string") {
-        if (func3(data69) > 200) {
-          const err147 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
-          if (vErrors === null) {
-            vErrors = [err147];
-          } else {
-            vErrors.push(err147);
-          }
-          errors++;
-        }
-        if (func3(data69) < 1) {
-          const err148 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+      let data70 = data68.title;
+      if (typeof data70 === "string") {
+        if (func3(data70) > 200) {
+          const err148 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err148];
           } else {
@@ -71778,18 +71782,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err149 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err149];
-        } else {
-          vErrors.push(err149);
+        if (func3(data70) < 1) {
+          const err149 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err149];
+          } else {
+            vErrors.push(err149);
+          }
+          errors++;
         }
-        errors++;
-      }
-      let data70 = data67.minIntervalMinutes;
-      if (!(typeof data70 == "number" && (!(data70 % 1) && !isNaN(data70)) && isFinite(data70))) {
-        const err150 = { instancePath: instancePath + "/dashboard/minIntervalMinutes", schemaPath: "#/properties/dashboard/properties/minIntervalMinutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      } else {
+        const err150 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err150];
         } else {
@@ -71797,60 +71800,61 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data70 == "number" && isFinite(data70)) {
-        if (data70 < 0 || isNaN(data70)) {
-          const err151 = { instancePath: instancePath + "/dashboard/minIntervalMinutes", schemaPath: "#/properties/dashboard/properties/minIntervalMinutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err151];
-          } else {
-            vErrors.push(err151);
-          }
-          errors++;
-        }
-      }
-      let data71 = data67.maxBytes;
+      let data71 = data68.minIntervalMinutes;
       if (!(typeof data71 == "number" && (!(data71 % 1) && !isNaN(data71)) && isFinite(data71))) {
-        const err152 = { instancePath: instancePath + "/dashboard/maxBytes", schemaPath: "#/properties/dashboard/properties/maxBytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err151 = { instancePath: instancePath + "/dashboard/minIntervalMinutes", schemaPath: "#/properties/dashboard/properties/minIntervalMinutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err152];
+          vErrors = [err151];
         } else {
-          vErrors.push(err152);
+          vErrors.push(err151);
         }
         errors++;
       }
       if (typeof data71 == "number" && isFinite(data71)) {
-        if (data71 < 1 || isNaN(data71)) {
-          const err153 = { instancePath: instancePath + "/dashboard/maxBytes", schemaPath: "#/properties/dashboard/properties/maxBytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+        if (data71 < 0 || isNaN(data71)) {
+          const err152 = { instancePath: instancePath + "/dashboard/minIntervalMinutes", schemaPath: "#/properties/dashboard/properties/minIntervalMinutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err153];
+            vErrors = [err152];
           } else {
-            vErrors.push(err153);
+            vErrors.push(err152);
           }
           errors++;
         }
       }
-      let data72 = data67.depth;
+      let data72 = data68.maxBytes;
       if (!(typeof data72 == "number" && (!(data72 % 1) && !isNaN(data72)) && isFinite(data72))) {
-        const err154 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err153 = { instancePath: instancePath + "/dashboard/maxBytes", schemaPath: "#/properties/dashboard/properties/maxBytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err154];
+          vErrors = [err153];
         } else {
-          vErrors.push(err154);
+          vErrors.push(err153);
         }
         errors++;
       }
       if (typeof data72 == "number" && isFinite(data72)) {
-        if (data72 > 5 || isNaN(data72)) {
-          const err155 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/maximum", keyword: "maximum", params: { comparison: "<=", limit: 5 }, message: "must be <= 5" };
+        if (data72 < 1 || isNaN(data72)) {
+          const err154 = { instancePath: instancePath + "/dashboard/maxBytes", schemaPath: "#/properties/dashboard/properties/maxBytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
-            vErrors = [err155];
+            vErrors = [err154];
           } else {
-            vErrors.push(err155);
+            vErrors.push(err154);
           }
           errors++;
         }
-        if (data72 < 1 || isNaN(data72)) {
-          const err156 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+      }
+      let data73 = data68.depth;
+      if (!(typeof data73 == "number" && (!(data73 % 1) && !isNaN(data73)) && isFinite(data73))) {
+        const err155 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err155];
+        } else {
+          vErrors.push(err155);
+        }
+        errors++;
+      }
+      if (typeof data73 == "number" && isFinite(data73)) {
+        if (data73 > 5 || isNaN(data73)) {
+          const err156 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/maximum", keyword: "maximum", params: { comparison: "<=", limit: 5 }, message: "must be <= 5" };
           if (vErrors === null) {
             vErrors = [err156];
           } else {
@@ -71858,11 +71862,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-      let data73 = data67.importNames;
-      if (data73 && typeof data73 == "object" && !Array.isArray(data73)) {
-        if (Object.keys(data73).length > 500) {
-          const err157 = { instancePath: instancePath + "/dashboard/importNames", schemaPath: "#/properties/dashboard/properties/importNames/maxProperties", keyword: "maxProperties", params: { limit: 500 }, message: "must NOT have more than 500 properties" };
+        if (data73 < 1 || isNaN(data73)) {
+          const err157 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
             vErrors = [err157];
           } else {
@@ -71870,20 +71871,23 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        for (const key14 in data73) {
-          let data74 = data73[key14];
-          if (Array.isArray(data74)) {
-            if (data74.length > 20) {
-              const err158 = { instancePath: instancePath + "/dashboard/importNames/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
-              if (vErrors === null) {
-                vErrors = [err158];
-              } else {
-                vErrors.push(err158);
-              }
-              errors++;
-            }
-            if (data74.length < 1) {
-              const err159 = { instancePath: instancePath + "/dashboard/importNames/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      }
+      let data74 = data68.importNames;
+      if (data74 && typeof data74 == "object" && !Array.isArray(data74)) {
+        if (Object.keys(data74).length > 500) {
+          const err158 = { instancePath: instancePath + "/dashboard/importNames", schemaPath: "#/properties/dashboard/properties/importNames/maxProperties", keyword: "maxProperties", params: { limit: 500 }, message: "must NOT have more than 500 properties" };
+          if (vErrors === null) {
+            vErrors = [err158];
+          } else {
+            vErrors.push(err158);
+          }
+          errors++;
+        }
+        for (const key14 in data74) {
+          let data75 = data74[key14];
+          if (Array.isArray(data75)) {
+            if (data75.length > 20) {
+              const err159 = { instancePath: instancePath + "/dashboard/importNames/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
               if (vErrors === null) {
                 vErrors = [err159];
               } else {
@@ -71891,21 +71895,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            const len12 = data74.length;
+            if (data75.length < 1) {
+              const err160 = { instancePath: instancePath + "/dashboard/importNames/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err160];
+              } else {
+                vErrors.push(err160);
+              }
+              errors++;
+            }
+            const len12 = data75.length;
             for (let i16 = 0; i16 < len12; i16++) {
-              let data75 = data74[i16];
-              if (typeof data75 === "string") {
-                if (func3(data75) > 200) {
-                  const err160 = { instancePath: instancePath + "/dashboard/importNames/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i16, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err160];
-                  } else {
-                    vErrors.push(err160);
-                  }
-                  errors++;
-                }
-                if (func3(data75) < 1) {
-                  const err161 = { instancePath: instancePath + "/dashboard/importNames/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i16, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              let data76 = data75[i16];
+              if (typeof data76 === "string") {
+                if (func3(data76) > 200) {
+                  const err161 = { instancePath: instancePath + "/dashboard/importNames/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i16, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
                   if (vErrors === null) {
                     vErrors = [err161];
                   } else {
@@ -71913,50 +71917,59 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
+                if (func3(data76) < 1) {
+                  const err162 = { instancePath: instancePath + "/dashboard/importNames/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i16, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err162];
+                  } else {
+                    vErrors.push(err162);
+                  }
+                  errors++;
+                }
               } else {
-                const err162 = { instancePath: instancePath + "/dashboard/importNames/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i16, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err163 = { instancePath: instancePath + "/dashboard/importNames/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i16, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err162];
+                  vErrors = [err163];
                 } else {
-                  vErrors.push(err162);
+                  vErrors.push(err163);
                 }
                 errors++;
               }
             }
           } else {
-            const err163 = { instancePath: instancePath + "/dashboard/importNames/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err164 = { instancePath: instancePath + "/dashboard/importNames/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err163];
+              vErrors = [err164];
             } else {
-              vErrors.push(err163);
+              vErrors.push(err164);
             }
             errors++;
           }
         }
       } else {
-        const err164 = { instancePath: instancePath + "/dashboard/importNames", schemaPath: "#/properties/dashboard/properties/importNames/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err165 = { instancePath: instancePath + "/dashboard/importNames", schemaPath: "#/properties/dashboard/properties/importNames/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err164];
+          vErrors = [err165];
         } else {
-          vErrors.push(err164);
+          vErrors.push(err165);
         }
         errors++;
       }
     } else {
-      const err165 = { instancePath: instancePath + "/dashboard", schemaPath: "#/properties/dashboard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err166 = { instancePath: instancePath + "/dashboard", schemaPath: "#/properties/dashboard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err165];
+        vErrors = [err166];
       } else {
-        vErrors.push(err165);
+        vErrors.push(err166);
       }
       errors++;
     }
   } else {
-    const err166 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err167 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err166];
+      vErrors = [err167];
     } else {
-      vErrors.push(err166);
+      vErrors.push(err167);
     }
     errors++;
   }
@@ -72035,6 +72048,7 @@ var CONFIG_DEFAULTS = {
     "maxCommits": 20
   },
   "fixes": {
+    "target": "compatible",
     "suggestions": "command",
     "maxSuggestions": 20
   },
@@ -72233,6 +72247,11 @@ var CONFIG_SCHEMA = {
       additionalProperties: false,
       description: "Suggested changes for the Python 2 constructs a pull request adds, posted as one review that reviewers apply with a click.",
       properties: {
+        target: {
+          enum: ["compatible", "python3"],
+          default: "compatible",
+          description: "compatible: code that runs on Python 2.7 and 3 (six, __future__), as python-modernize writes it; python3: Python 3 alone, as 2to3 writes it."
+        },
         suggestions: {
           enum: ["auto", "command", "off"],
           default: "command",
@@ -73532,7 +73551,7 @@ function splitLines2(text) {
 
 // src/fix/fixer.ts
 var slice = (context, from, to) => context.text.slice(from, to);
-var namedOf = (node) => node.namedChildren.filter((c) => c !== null && c.type !== "comment");
+var namedOf = (node) => node.namedChildren.filter((c) => c !== null && c.type !== "comment" && c.type !== "line_continuation");
 var PRIMARY = /* @__PURE__ */ new Set(["identifier", "attribute", "call", "subscript", "parenthesized_expression", "string", "concatenated_string", "list", "dictionary", "set", "tuple", "integer", "float", "true", "false", "none", "list_comprehension", "dictionary_comprehension", "set_comprehension", "generator_expression"]);
 var asPrimary = (node, context) => {
   const text = slice(context, node.startIndex, node.endIndex);
@@ -73725,7 +73744,7 @@ function removeStatement(node, onlyStatement, context) {
   if (text.slice(node.endIndex, lineEnd).trim() !== "") return void 0;
   return { start: lineStart, end: lineEnd, text: "" };
 }
-var metaclass = (node, context) => {
+var metaclassFix = (style) => (node, context) => {
   if (node.type !== "class_definition") return void 0;
   const block = node.childForFieldName("body");
   if (!block) return void 0;
@@ -73738,7 +73757,15 @@ var metaclass = (node, context) => {
   const value = metaclassAssignment(assignments.at(-1));
   const keyword = `metaclass=${slice(context, value.startIndex, value.endIndex)}`;
   const edits = [];
-  if (!superclasses) edits.push({ start: node.childForFieldName("name").endIndex, end: node.childForFieldName("name").endIndex, text: `(${keyword})` });
+  if (style === "six") {
+    if (existing.some((a) => a.type !== "identifier" && a.type !== "attribute")) return void 0;
+    const meta = slice(context, value.startIndex, value.endIndex);
+    const bases = existing.map((a) => slice(context, a.startIndex, a.endIndex));
+    const text = `(six.with_metaclass(${[meta, ...bases].join(", ")}))`;
+    const name2 = node.childForFieldName("name");
+    edits.push(superclasses ? { start: superclasses.startIndex, end: superclasses.endIndex, text } : { start: name2.endIndex, end: name2.endIndex, text });
+    context.requires.push("six");
+  } else if (!superclasses) edits.push({ start: node.childForFieldName("name").endIndex, end: node.childForFieldName("name").endIndex, text: `(${keyword})` });
   else if (!existing.length) edits.push({ start: superclasses.endIndex - 1, end: superclasses.endIndex - 1, text: keyword });
   else edits.push({ start: existing.at(-1).endIndex, end: existing.at(-1).endIndex, text: `, ${keyword}` });
   const onlyThese = statements.length === assignments.length;
@@ -73749,6 +73776,184 @@ var metaclass = (node, context) => {
   }
   return edits;
 };
+var metaclass = metaclassFix("keyword");
+
+// src/fix/compatible-fixes.ts
+var requiring = (fixer, ...needs) => (node, context) => {
+  const edits = fixer?.(node, context);
+  if (edits?.length) context.requires.push(...needs);
+  return edits;
+};
+var sixName = (to) => (node, context) => {
+  if (node.type !== "identifier") return void 0;
+  const parent = node.parent;
+  if (!parent) return void 0;
+  if (parent.type === "attribute" && parent.childForFieldName("attribute")?.id === node.id) return void 0;
+  if (parent.type === "keyword_argument" && parent.childForFieldName("name")?.id === node.id) return void 0;
+  if (["function_definition", "class_definition", "dotted_name", "aliased_import", "parameters", "default_parameter", "typed_parameter"].includes(parent.type)) return void 0;
+  if (resolve(node, context.bindings) !== "builtin") return void 0;
+  context.requires.push("six");
+  return [{ start: node.startIndex, end: node.endIndex, text: to(node) }];
+};
+var isCalled = (node) => node.parent?.type === "call" && node.parent.childForFieldName("function")?.id === node.id;
+var sixDictMethod = (name2) => (node, context) => {
+  if (node.type !== "call") return void 0;
+  const callee = node.childForFieldName("function");
+  const args2 = node.childForFieldName("arguments");
+  const method = callee?.type === "attribute" ? callee.childForFieldName("attribute") : null;
+  if (!method || method.text !== name2 || args2?.type !== "argument_list" || namedOf(args2).length) return void 0;
+  const object = callee.childForFieldName("object");
+  context.requires.push("six");
+  return [{ start: node.startIndex, end: node.endIndex, text: `six.${name2}(${slice(context, object.startIndex, object.endIndex)})` }];
+};
+var raiseComma2 = (python3) => (node, context) => {
+  if (node.type !== "raise_statement") return void 0;
+  const list = namedOf(node)[0];
+  const parts2 = list?.type === "expression_list" ? namedOf(list) : [];
+  if (parts2.length !== 3) return python3(node, context);
+  if (parts2[0].type === "string" || parts2[0].type === "concatenated_string") return void 0;
+  context.requires.push("six");
+  return [{ start: node.startIndex, end: node.endIndex, text: `six.reraise(${parts2.map((p) => slice(context, p.startIndex, p.endIndex)).join(", ")})` }];
+};
+var urPrefix = (node, context) => {
+  if (node.type !== "string_start" || !/^[uU][rR]["']/.test(node.text)) return void 0;
+  const string = node.parent;
+  const end = string?.children.at(-1);
+  if (string?.type !== "string" || end?.type !== "string_end") return void 0;
+  const content = slice(context, node.endIndex, end.startIndex);
+  if (/\\[uUN'"]/.test(content) || /\\$/.test(content)) return void 0;
+  return [{ start: string.startIndex, end: string.endIndex, text: `${node.text[0]}${node.text.slice(2)}${content.replace(/\\/g, "\\\\")}${end.text}` }];
+};
+var SIX_MOVES = {
+  __builtin__: "builtins",
+  ConfigParser: "configparser",
+  copy_reg: "copyreg",
+  Queue: "queue",
+  SocketServer: "socketserver",
+  repr: "reprlib",
+  cPickle: "cPickle",
+  _winreg: "winreg",
+  thread: "_thread",
+  dummy_thread: "_dummy_thread",
+  cookielib: "http_cookiejar",
+  Cookie: "http_cookies",
+  htmlentitydefs: "html_entities",
+  HTMLParser: "html_parser",
+  httplib: "http_client",
+  xmlrpclib: "xmlrpc_client",
+  SimpleXMLRPCServer: "xmlrpc_server",
+  BaseHTTPServer: "BaseHTTPServer",
+  SimpleHTTPServer: "SimpleHTTPServer",
+  CGIHTTPServer: "CGIHTTPServer",
+  Tkinter: "tkinter",
+  Dialog: "tkinter_dialog",
+  FileDialog: "tkinter_filedialog",
+  ScrolledText: "tkinter_scrolledtext",
+  SimpleDialog: "tkinter_simpledialog",
+  Tix: "tkinter_tix",
+  ttk: "tkinter_ttk",
+  Tkconstants: "tkinter_constants",
+  Tkdnd: "tkinter_dnd",
+  tkColorChooser: "tkinter_colorchooser",
+  tkCommonDialog: "tkinter_commondialog",
+  tkFileDialog: "tkinter_tkfiledialog",
+  tkFont: "tkinter_font",
+  tkMessageBox: "tkinter_messagebox",
+  tkSimpleDialog: "tkinter_tksimpledialog",
+  gdbm: "dbm_gnu",
+  urlparse: "urllib.parse",
+  robotparser: "urllib.robotparser"
+};
+var sixModule = (module2) => (node, context) => {
+  const to = `six.moves.${SIX_MOVES[module2]}`;
+  const edits = [];
+  if (node.type === "import_from_statement") {
+    const name2 = node.childForFieldName("module_name");
+    if (name2?.type === "dotted_name" && name2.text === module2) edits.push({ start: name2.startIndex, end: name2.endIndex, text: to });
+  } else if (node.type === "import_statement") {
+    for (const imported of namedOf(node)) {
+      const aliased = imported.type === "aliased_import";
+      const name2 = aliased ? imported.childForFieldName("name") : imported;
+      if (name2?.type === "dotted_name" && name2.text === module2) edits.push({ start: name2.startIndex, end: name2.endIndex, text: aliased ? to : `${to} as ${module2}` });
+    }
+  }
+  if (edits.length) context.requires.push("six");
+  return edits.length ? edits : void 0;
+};
+var typesConstant2 = (python3) => (node, context) => {
+  const name2 = node.type === "attribute" ? node.childForFieldName("attribute")?.text : void 0;
+  if (name2 === "LongType" || name2 === "XRangeType" || name2 === "ClassType") return void 0;
+  if (name2 === "UnicodeType" || name2 === "StringTypes") {
+    if (node.childForFieldName("object")?.text !== "types") return void 0;
+    context.requires.push("six");
+    return [{ start: node.startIndex, end: node.endIndex, text: name2 === "UnicodeType" ? "six.text_type" : "six.string_types" }];
+  }
+  return python3(node, context);
+};
+var nextCalled2 = (python3) => (node, context) => resolve(node, context.bindings, "next") === "builtin" ? python3(node, context) : void 0;
+function compatibleFixers(python3) {
+  const same = ["exec-statement", "except-comma", "backticks", "diamond-not-equal", "long-suffix", "old-octal", "dict-has_key", "dict-keys-not-iterating", "dict-items-not-iterating", "dict-values-not-iterating", "iterator-indexed", "function-attributes", "method-attributes", "sys-maxint"];
+  return {
+    ...Object.fromEntries(same.map((rule) => [rule, python3[rule]])),
+    "print-statement": requiring(python3["print-statement"], "__future__:print_function"),
+    "ur-prefix": urPrefix,
+    "raise-comma": raiseComma2(python3["raise-comma"]),
+    "next-method-called": nextCalled2(python3["next-method-called"]),
+    "types-constants": typesConstant2(python3["types-constants"]),
+    "metaclass-attribute": metaclassFix("six"),
+    "builtin-xrange": sixName(() => "six.moves.range"),
+    "builtin-raw_input": sixName(() => "six.moves.input"),
+    "builtin-unicode": sixName(() => "six.text_type"),
+    "builtin-basestring": sixName(() => "six.string_types"),
+    "builtin-unichr": sixName(() => "six.unichr"),
+    "builtin-long": (node, context) => {
+      if (node.type === "identifier" && isCalled(node)) return python3["builtin-long"](node, context);
+      return sixName(() => "six.integer_types")(node, context);
+    },
+    ...Object.fromEntries(["iteritems", "itervalues", "iterkeys", "viewitems", "viewvalues", "viewkeys"].map((name2) => [`dict-${name2}`, sixDictMethod(name2)])),
+    ...Object.fromEntries(Object.keys(SIX_MOVES).map((module2) => [`module-${module2}`, sixModule(module2)]))
+  };
+}
+
+// src/fix/imports.ts
+function importEdits(tree, text, requires) {
+  if (!requires.size) return [];
+  const top = tree.rootNode.namedChildren.filter((n2) => n2 !== null);
+  const futures = top.filter((n2) => n2.type === "future_import_statement");
+  const features = new Set(futures.flatMap((f) => f.namedChildren.filter((c) => c?.type === "dotted_name").map((c) => c.text)));
+  const hasSix = top.some((n2) => n2.type === "import_statement" && n2.namedChildren.some((c) => c?.type === "dotted_name" && c.text === "six"));
+  const moved = new Set(
+    top.filter((n2) => n2.type === "import_from_statement" && n2.childForFieldName("module_name")?.text === "six.moves").flatMap((n2) => n2.namedChildren.filter((c) => c?.type === "dotted_name" && c.id !== n2.childForFieldName("module_name")?.id).map((c) => c.text))
+  );
+  const wantedFutures = [...requires].filter((r) => r.startsWith("__future__:")).map((r) => r.slice(11)).filter((f) => !features.has(f)).sort();
+  const lines = [];
+  if (requires.has("six") && !hasSix) lines.push("import six");
+  const wantedMoves = [...requires].filter((r) => r.startsWith("six.moves:")).map((r) => r.slice(10)).filter((m) => !moved.has(m)).sort();
+  if (wantedMoves.length) lines.push(`from six.moves import ${wantedMoves.join(", ")}`);
+  const edits = [];
+  const docstring = top[0]?.type === "expression_statement" && top[0].namedChildren[0]?.type === "string" ? top[0] : void 0;
+  const after = futures.at(-1) ?? docstring;
+  const position = after ? lineEndAfter(text, after.endIndex) : firstCodeLine(text, top[0]);
+  if (wantedFutures.length) {
+    const last = futures.at(-1);
+    if (last) {
+      const close = last.children.at(-1)?.type === ")" ? last.children.at(-1) : void 0;
+      const at = close ? close.startIndex : last.endIndex;
+      edits.push({ start: at, end: at, text: `, ${wantedFutures.join(", ")}` });
+    } else lines.unshift(`from __future__ import ${wantedFutures.join(", ")}`);
+  }
+  if (lines.length) edits.push({ start: position, end: position, text: `${position === text.length && text && !text.endsWith("\n") ? "\n" : ""}${lines.join("\n")}
+` });
+  return edits;
+}
+function lineEndAfter(text, index2) {
+  const newline = text.indexOf("\n", index2);
+  return newline === -1 ? text.length : newline + 1;
+}
+function firstCodeLine(text, first) {
+  if (!first) return text.length;
+  return text.lastIndexOf("\n", first.startIndex - 1) + 1;
+}
 
 // src/fix/python3-fixes.ts
 var print = (node, context) => {
@@ -73758,7 +73963,7 @@ var print = (node, context) => {
   if (node.type !== "print_statement") return void 0;
   const children = node.children.filter((c) => c !== null);
   const chevron = children.find((c) => c.type === "chevron");
-  const args2 = node.namedChildren.filter((c) => c !== null && c.type !== "chevron" && c.type !== "comment");
+  const args2 = namedOf(node).filter((c) => c.type !== "chevron");
   if (args2.some((a) => a.type === "ERROR")) return void 0;
   const trailingComma = children.at(-1)?.type === ",";
   const parts2 = [];
@@ -73773,7 +73978,7 @@ var print = (node, context) => {
 };
 var exec = (node, context) => {
   if (node.type !== "exec_statement") return void 0;
-  const named = node.namedChildren.filter((c) => c !== null && c.type !== "comment");
+  const named = namedOf(node);
   if (!named.length) return void 0;
   return [{ start: node.startIndex, end: node.endIndex, text: `exec(${named.map((n2) => slice(context, n2.startIndex, n2.endIndex)).join(", ")})` }];
 };
@@ -73852,7 +74057,7 @@ var hasKey = (node, context) => {
   const callee = node.childForFieldName("function");
   const args2 = node.childForFieldName("arguments");
   if (callee?.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "has_key" || !args2) return void 0;
-  const values = args2.namedChildren.filter((c) => c !== null && c.type !== "comment");
+  const values = namedOf(args2);
   if (values.length !== 1 || values[0].type === "keyword_argument" || values[0].type === "list_splat") return void 0;
   const object = callee.childForFieldName("object");
   const wrap = (n2) => LOWER_THAN_IN.has(n2.type) || n2.type === "generator_expression" && !n2.text.startsWith("(") ? `(${slice(context, n2.startIndex, n2.endIndex)})` : slice(context, n2.startIndex, n2.endIndex);
@@ -73993,13 +74198,16 @@ byName("maxint", "sys-maxint", 1);
 for (const name2 of Object.keys(FUNCTION_ATTRIBUTES2)) byName(name2, "function-attributes", 1);
 for (const name2 of Object.keys(METHOD_ATTRIBUTES2)) byName(name2, "method-attributes", 1);
 for (const name2 of Object.keys(TYPES)) byName(name2, "types-constants", 1);
-function fixesIn(tree, text, rules) {
-  const context = { text, bindings: /* @__PURE__ */ new Map(), printFunction: hasPrintFunction(tree) };
+function fixesIn(tree, text, rules, fixers) {
+  const context = { text, bindings: /* @__PURE__ */ new Map(), printFunction: hasPrintFunction(tree), requires: [] };
   const fixes = [];
   const run4 = (rule, node) => {
-    if (!node || !rules.has(rule)) return;
-    const edits = FIXERS[rule](node, context);
-    if (edits?.length) fixes.push({ rule, line: node.startPosition.row + 1, edits });
+    const fixer = node && rules.has(rule) && Object.hasOwn(fixers, rule) ? fixers[rule] : void 0;
+    if (!fixer) return;
+    const before = context.requires.length;
+    const edits = fixer(node, context);
+    const requires = context.requires.splice(before);
+    if (edits?.length) fixes.push({ rule, line: node.startPosition.row + 1, edits, ...requires.length ? { requires } : {} });
   };
   const cursor = tree.walk();
   let done = false;
@@ -74048,8 +74256,14 @@ function applyFixes(text, fixes) {
   for (const e of edits) out2 = out2.slice(0, e.start) + e.text + out2.slice(e.end);
   return { text: out2, applied };
 }
+var compatible;
+function fixersFor(target) {
+  if (target === "python3") return FIXERS;
+  return compatible ??= compatibleFixers(FIXERS);
+}
 var MAX_PASSES = 4;
-function fixPython(text, rules = new Set(Object.keys(FIXERS))) {
+function fixPython(text, rules, target = "python3") {
+  const fixers = fixersFor(target);
   let tree = parsePython(text);
   if (!tree) return { text, fixed: [], refused: [] };
   const allowed = tree.rootNode.hasError ? errorCount(tree) : 0;
@@ -74057,10 +74271,10 @@ function fixPython(text, rules = new Set(Object.keys(FIXERS))) {
   let current = text;
   const fixed = [];
   const refused = /* @__PURE__ */ new Set();
-  const active = new Set(rules);
+  const active = new Set(rules ?? Object.keys(fixers));
   try {
     for (let pass = 0; pass < MAX_PASSES; pass++) {
-      const fixes = fixesIn(tree, current, active);
+      const fixes = fixesIn(tree, current, active, fixers);
       if (!fixes.length) break;
       const attempt = applyFixes(current, fixes);
       const next = parsePython(attempt.text);
@@ -74083,6 +74297,16 @@ function fixPython(text, rules = new Set(Object.keys(FIXERS))) {
         }
         check?.delete();
       }
+    }
+    const requires = new Set(fixed.flatMap((f) => f.requires ?? []));
+    const imports = importEdits(tree, current, requires);
+    if (imports.length) {
+      const withImports = applyFixes(current, [{ rule: "imports", line: 1, edits: imports }]).text;
+      const check = parsePython(withImports);
+      const ok = check && !breaks(check);
+      check?.delete();
+      if (!ok) return { text, fixed: [], refused: [...new Set(fixed.filter((f) => f.requires?.length).map((f) => f.rule))] };
+      current = withImports;
     }
   } finally {
     tree.delete();
@@ -74107,6 +74331,12 @@ function addedLines(file2) {
   return lines;
 }
 var fingerprintOf = (path, original, replacement) => createHash("sha256").update(`${path}\0${original.join("\n")}\0${replacement}`).digest("hex").slice(0, 16);
+var IMPORT_LINE2 = /^(?:from __future__ import |import six$|from six\.moves import )/;
+function importBlock(after, inserted, lines, added) {
+  if (after >= 1 && added.has(after)) return { startLine: after, original: [lines[after - 1]], replaced: [lines[after - 1], ...inserted] };
+  if (added.has(after + 1) && after + 1 <= lines.length) return { startLine: after + 1, original: [lines[after]], replaced: [...inserted, lines[after]] };
+  return void 0;
+}
 function splitBlock(block, flagged, text, budget) {
   if (block.original.length !== block.replaced.length || block.original.length === 1) return [block];
   const parts2 = [];
@@ -74140,7 +74370,8 @@ function errorsIn(text) {
     tree.delete();
   }
 }
-function planSuggestions(regressions, files, headTexts) {
+function planSuggestions(regressions, files, headTexts, target = "compatible") {
+  const fixers = fixersFor(target);
   const byPath = /* @__PURE__ */ new Map();
   for (const r of regressions) {
     const list = byPath.get(r.path);
@@ -74153,7 +74384,7 @@ function planSuggestions(regressions, files, headTexts) {
   let considered = 0;
   const budget = { parses: MAX_CHECK_PARSES };
   for (const [path, found] of byPath) {
-    const rules = new Set(found.map((r) => r.rule).filter((rule) => Object.hasOwn(FIXERS, rule)));
+    const rules = new Set(found.map((r) => r.rule).filter((rule) => Object.hasOwn(fixers, rule)));
     if (!rules.size) {
       unfixed.push(...found);
       continue;
@@ -74171,14 +74402,25 @@ function planSuggestions(regressions, files, headTexts) {
       if (list) list.push(r);
       else flagged.set(r.line, [r]);
     }
-    const fixed = fixPython(text, rules);
+    const fixed = fixPython(text, rules, target);
     const added = addedLines(file2);
     const covered = /* @__PURE__ */ new Set();
     const patch = structuredPatch(path, path, text, fixed.text, void 0, void 0, { context: 0 });
+    const lines = text.split("\n");
+    const imports = [];
+    const before = suggestions.length;
     for (const hunk of patch.hunks) {
-      if (hunk.oldLines === 0) continue;
       const original = hunk.lines.filter((l) => l.startsWith("-")).map((l) => l.slice(1));
       const replaced = hunk.lines.filter((l) => l.startsWith("+")).map((l) => l.slice(1));
+      if (replaced.some((l) => IMPORT_LINE2.test(l)) && replaced.filter((l) => !original.includes(l)).every((l) => IMPORT_LINE2.test(l))) {
+        const block2 = hunk.oldLines ? { startLine: hunk.oldStart, original, replaced } : importBlock(hunk.oldStart - 1, replaced, lines, added);
+        if (block2 && block2.original.every((_, i2) => added.has(block2.startLine + i2))) {
+          const replacement = block2.replaced.join("\n");
+          imports.push({ path, startLine: block2.startLine, endLine: block2.startLine + block2.original.length - 1, replacement, rules: ["imports"], fingerprint: fingerprintOf(path, block2.original, replacement) });
+        }
+        continue;
+      }
+      if (hunk.oldLines === 0) continue;
       const block = { startLine: hunk.oldStart, original, replaced };
       for (const part of splitBlock(block, flagged, text, budget)) {
         const endLine = part.startLine + part.original.length - 1;
@@ -74192,6 +74434,7 @@ function planSuggestions(regressions, files, headTexts) {
         suggestions.push({ path, startLine: part.startLine, endLine, replacement, rules: [...new Set(inside.map((r) => r.rule))], fingerprint: fingerprintOf(path, part.original, replacement) });
       }
     }
+    if (suggestions.length > before) suggestions.splice(before, 0, ...imports);
     unfixed.push(...found.filter((r) => !covered.has(r)));
   }
   return { suggestions, unfixed, unread };
@@ -74205,7 +74448,8 @@ var postable = (s) => !INVISIBLE2.test(s.replacement);
 function renderSuggestion(s) {
   const longest = Math.max(2, ...[...s.replacement.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = "`".repeat(longest + 1);
-  return [`**small-steps** \xB7 ${s.rules.map((r) => codeSpan(r, 60)).join(", ")}: the Python 3 form of ${s.startLine === s.endLine ? "this line" : "these lines"}.`, `${fence}suggestion`, s.replacement, fence, `<!-- small-steps:fix:${s.fingerprint} -->`].join("\n");
+  const what = s.rules.includes("imports") ? "**small-steps** \xB7 the imports the other suggested fixes need (six, `__future__`): apply it with them." : `**small-steps** \xB7 ${s.rules.map((r) => codeSpan(r, 60)).join(", ")}: ${s.startLine === s.endLine ? "this line" : "these lines"} fixed.`;
+  return [what, `${fence}suggestion`, s.replacement, fence, `<!-- small-steps:fix:${s.fingerprint} -->`].join("\n");
 }
 var where = (path, line) => codeSpan(`${path}:${line}`, 200);
 function renderReviewBody(posted, overCap, unfixed, unread) {
@@ -74254,7 +74498,7 @@ async function postSuggestionReview(github, ref, headSha, suggestions, body2) {
 // src/app/fix-suggestions.ts
 function suggestionsFor(evaluation, files, headTexts) {
   const regressions = evaluation.migration.regressions.filter((r) => r.pack === "python3");
-  return regressions.length ? planSuggestions(regressions, files, headTexts) : { suggestions: [], unfixed: [], unread: [] };
+  return regressions.length ? planSuggestions(regressions, files, headTexts, evaluation.config.fixes.target) : { suggestions: [], unfixed: [], unread: [] };
 }
 function annotateFixes(annotations, suggestions) {
   return annotations.map((a) => {

@@ -24,7 +24,7 @@ export interface SuggestionOutcome {
 /** The suggestions for an evaluation's python3 regressions, from the files and head texts the check read. */
 export function suggestionsFor(evaluation: Evaluation, files: readonly ChangedFile[], headTexts?: ReadonlyMap<string, string>): SuggestionPlan {
   const regressions = evaluation.migration.regressions.filter((r) => r.pack === "python3");
-  return regressions.length ? planSuggestions(regressions, files, headTexts) : { suggestions: [], unfixed: [], unread: [] };
+  return regressions.length ? planSuggestions(regressions, files, headTexts, evaluation.config.fixes.target) : { suggestions: [], unfixed: [], unread: [] };
 }
 
 /** The check run's annotations, each on a line a one-line suggestion fixes carrying the fixed line. */

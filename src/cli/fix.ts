@@ -3,20 +3,21 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createTwoFilesPatch } from "diff";
-import { FIXERS, fixPython } from "../fix/python3-fixes.js";
+import { FIX_TARGETS, fixersFor, fixPython, type FixTarget } from "../fix/python3-fixes.js";
 import { nearest } from "../policy/config.js";
 import { listTree } from "../scan/tree.js";
 import { EXIT, type CliIO } from "./check.js";
 
 export const FIX_HELP = `Usage: small-steps fix [PATH...] [options]
 
-Rewrites the Python 2 constructs that have a mechanical fix, as 2to3 would (the python3 target), keeping the rest of
-each file as it was. Without --write it prints a unified diff; with it, it edits the files in place. PATHs are files or
-folders (default: the tree; in a git repository, the files git tracks).
+Rewrites the Python 2 constructs that have a mechanical fix, keeping the rest of each file as it was: for Python 2.7
+and 3 alike with six and __future__ (the compatible target, as python-modernize would), or for Python 3 alone (the
+python3 target, as 2to3 would). Without --write it prints a unified diff; with it, it edits the files in place. PATHs
+are files or folders (default: the tree; in a git repository, the files git tracks).
 
 Options:
   --rules ID,...   only these rules (ids as the check run names them); default: every rule with a fix
-  --target T       python3 (the only target so far)
+  --target T       compatible (default: runs on Python 2.7 and 3) or python3
   --write          edit the files instead of printing the diff
   -C DIR           run as if started in DIR
   -h, --help       show this help
@@ -28,7 +29,7 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
   try {
     parsed = parseArgs({
       args: argv,
-      options: { rules: { type: "string" }, target: { type: "string", default: "python3" }, write: { type: "boolean", default: false }, C: { type: "string", short: "C" }, help: { type: "boolean", short: "h", default: false } },
+      options: { rules: { type: "string" }, target: { type: "string", default: "compatible" }, write: { type: "boolean", default: false }, C: { type: "string", short: "C" }, help: { type: "boolean", short: "h", default: false } },
       strict: true,
       allowPositionals: true,
     });
@@ -41,15 +42,16 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
     io.stdout(`${FIX_HELP}\n`);
     return EXIT.ok;
   }
-  if (values.target !== "python3") {
-    io.stderr(`small-steps fix: --target ${values.target}: only python3 is available so far (the compatible target, six and __future__, is not written yet)\n`);
+  if (!(FIX_TARGETS as readonly string[]).includes(values.target)) {
+    io.stderr(`small-steps fix: --target ${values.target}: the targets are ${FIX_TARGETS.join(" and ")}\n`);
     return EXIT.usageOrConfig;
   }
-  const known = Object.keys(FIXERS);
+  const target = values.target as FixTarget;
+  const known = Object.keys(fixersFor(target));
   const asked = values.rules ? values.rules.split(",").map((r) => r.trim()).filter(Boolean) : known;
   const unknown = asked.filter((r) => !known.includes(r));
   if (unknown.length) {
-    io.stderr(`small-steps fix: ${unknown.map((r) => `${r} is not a rule with a fix${nearest(r, known) ? ` (did you mean ${nearest(r, known)}?)` : ""}`).join("; ")}\n`);
+    io.stderr(`small-steps fix: ${unknown.map((r) => `${r} is not a rule with a fix${target === "compatible" && Object.hasOwn(fixersFor("python3"), r) ? " for the compatible target (only for --target python3)" : nearest(r, known) ? ` (did you mean ${nearest(r, known)}?)` : ""}`).join("; ")}\n`);
     return EXIT.usageOrConfig;
   }
   const cwd = typeof values.C === "string" ? resolve(io.cwd, values.C) : io.cwd;
@@ -77,7 +79,7 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
     } catch {
       continue; // a file listed by git but gone from the work tree
     }
-    const result = fixPython(text, rules);
+    const result = fixPython(text, rules, target);
     for (const rule of result.refused) refused.add(`${rule} in ${path}`);
     if (result.text === text) continue;
     changedFiles++;

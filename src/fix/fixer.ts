@@ -15,6 +15,8 @@ export interface Fix {
   /** 1-based line where the fixed construct starts. */
   line: number;
   edits: Edit[];
+  /** The imports the fix needs (see Context.requires). */
+  requires?: string[];
 }
 
 /** What a fixer may read besides its node: the file's text and the scopes computed so far. */
@@ -22,6 +24,8 @@ export interface Context {
   text: string;
   bindings: Map<number, Bindings>;
   printFunction: boolean;
+  /** Imports the fixes found so far need (`six`, `six.moves:range`, `__future__:print_function`): a fixer adds. */
+  requires: string[];
 }
 
 /** A rule's fix for the construct at `node`, or nothing when the node is not that construct (or has no safe fix). */
@@ -29,8 +33,8 @@ export type Fixer = (node: Node, context: Context) => Edit[] | undefined;
 
 export const slice = (context: Context, from: number, to: number) => context.text.slice(from, to);
 
-/** The named children of a node, comments left out. */
-export const namedOf = (node: Node) => node.namedChildren.filter((c): c is Node => c !== null && c.type !== "comment");
+/** The named children of a node, comments and backslash continuations left out. */
+export const namedOf = (node: Node) => node.namedChildren.filter((c): c is Node => c !== null && c.type !== "comment" && c.type !== "line_continuation");
 
 /** Node types that can be called or have an attribute read without parentheses around them. */
 export const PRIMARY = new Set(["identifier", "attribute", "call", "subscript", "parenthesized_expression", "string", "concatenated_string", "list", "dictionary", "set", "tuple", "integer", "float", "true", "false", "none", "list_comprehension", "dictionary_comprehension", "set_comprehension", "generator_expression"]);

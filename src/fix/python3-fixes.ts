@@ -3,9 +3,11 @@ import { parsePython } from "../analysis/python/tree/parser.js";
 import { resolve } from "../analysis/python/tree/scopes.js";
 
 import type { Fix, Edit, Context, Fixer } from "./fixer.js";
-import { slice } from "./fixer.js";
+import { namedOf, slice } from "./fixer.js";
 import { FIXED_MODULES, FUNCTION_ATTRIBUTES, METHOD_ATTRIBUTES, TYPES, nextCalled, renamedAttribute, renamedModule, sysMaxint, typesConstant } from "./python3-names.js";
 import { metaclass, raiseComma, renamedMethod } from "./python3-statements.js";
+import { compatibleFixers } from "./compatible-fixes.js";
+import { importEdits } from "./imports.js";
 
 export type { Edit, Fix } from "./fixer.js";
 
@@ -23,7 +25,7 @@ const print: Fixer = (node, context) => {
   if (node.type !== "print_statement") return undefined;
   const children = node.children.filter((c): c is Node => c !== null);
   const chevron = children.find((c) => c.type === "chevron");
-  const args = node.namedChildren.filter((c): c is Node => c !== null && c.type !== "chevron" && c.type !== "comment");
+  const args = namedOf(node).filter((c) => c.type !== "chevron");
   if (args.some((a) => a.type === "ERROR")) return undefined;
   const trailingComma = children.at(-1)?.type === ",";
   const parts: string[] = [];
@@ -40,7 +42,7 @@ const print: Fixer = (node, context) => {
 /** `exec code in g, l` → `exec(code, g, l)`. */
 const exec: Fixer = (node, context) => {
   if (node.type !== "exec_statement") return undefined;
-  const named = node.namedChildren.filter((c): c is Node => c !== null && c.type !== "comment");
+  const named = namedOf(node);
   if (!named.length) return undefined;
   return [{ start: node.startIndex, end: node.endIndex, text: `exec(${named.map((n) => slice(context, n.startIndex, n.endIndex)).join(", ")})` }];
 };
@@ -145,7 +147,7 @@ const hasKey: Fixer = (node, context) => {
   const callee = node.childForFieldName("function");
   const args = node.childForFieldName("arguments");
   if (callee?.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "has_key" || !args) return undefined;
-  const values = args.namedChildren.filter((c): c is Node => c !== null && c.type !== "comment");
+  const values = namedOf(args);
   if (values.length !== 1 || values[0]!.type === "keyword_argument" || values[0]!.type === "list_splat") return undefined;
   const object = callee.childForFieldName("object")!;
   const wrap = (n: Node) => (LOWER_THAN_IN.has(n.type) || (n.type === "generator_expression" && !n.text.startsWith("(")) ? `(${slice(context, n.startIndex, n.endIndex)})` : slice(context, n.startIndex, n.endIndex));
@@ -321,13 +323,16 @@ for (const name of Object.keys(METHOD_ATTRIBUTES)) byName(name, "method-attribut
 for (const name of Object.keys(TYPES)) byName(name, "types-constants", 1);
 
 /** Every fix the chosen rules find in the parsed `text`, in the order of the tree (outer before inner). */
-function fixesIn(tree: Tree, text: string, rules: ReadonlySet<string>): Fix[] {
-  const context: Context = { text, bindings: new Map(), printFunction: hasPrintFunction(tree) };
+function fixesIn(tree: Tree, text: string, rules: ReadonlySet<string>, fixers: Readonly<Record<string, Fixer>>): Fix[] {
+  const context: Context = { text, bindings: new Map(), printFunction: hasPrintFunction(tree), requires: [] };
   const fixes: Fix[] = [];
   const run = (rule: string, node: Node | null) => {
-    if (!node || !rules.has(rule)) return;
-    const edits = FIXERS[rule]!(node, context);
-    if (edits?.length) fixes.push({ rule, line: node.startPosition.row + 1, edits });
+    const fixer = node && rules.has(rule) && Object.hasOwn(fixers, rule) ? fixers[rule] : undefined;
+    if (!fixer) return;
+    const before = context.requires.length;
+    const edits = fixer(node!, context);
+    const requires = context.requires.splice(before);
+    if (edits?.length) fixes.push({ rule, line: node!.startPosition.row + 1, edits, ...(requires.length ? { requires } : {}) });
   };
   const cursor = tree.walk();
   let done = false;
@@ -360,11 +365,12 @@ function fixesIn(tree: Tree, text: string, rules: ReadonlySet<string>): Fix[] {
 }
 
 /** Every fix the chosen rules find in `text`, outermost first where fixes overlap (the inner ones wait a pass). */
-export function findFixes(text: string, rules: ReadonlySet<string> = new Set(Object.keys(FIXERS))): Fix[] {
+export function findFixes(text: string, rules?: ReadonlySet<string>, target: FixTarget = "python3"): Fix[] {
   const tree = parsePython(text);
   if (!tree) return [];
+  const fixers = fixersFor(target);
   try {
-    return fixesIn(tree, text, rules);
+    return fixesIn(tree, text, rules ?? new Set(Object.keys(fixers)), fixers);
   } finally {
     tree.delete();
   }
@@ -390,6 +396,17 @@ export function applyFixes(text: string, fixes: readonly Fix[]): { text: string;
   return { text: out, applied };
 }
 
+/** What the fixed code must run on: Python 3 alone (what 2to3 writes), or Python 2.7 and 3 (what python-modernize writes). */
+export type FixTarget = "python3" | "compatible";
+export const FIX_TARGETS: readonly FixTarget[] = ["compatible", "python3"];
+
+let compatible: Record<string, Fixer> | undefined;
+/** The rules with a fix for a target, and their fixers. */
+export function fixersFor(target: FixTarget): Readonly<Record<string, Fixer>> {
+  if (target === "python3") return FIXERS;
+  return (compatible ??= compatibleFixers(FIXERS));
+}
+
 export interface FixResult {
   text: string;
   fixed: Fix[];
@@ -404,7 +421,8 @@ const MAX_PASSES = 4;
  * checked: where the result parses with more errors than the original, the rules are tried one at a time and those
  * that break the file are dropped.
  */
-export function fixPython(text: string, rules: ReadonlySet<string> = new Set(Object.keys(FIXERS))): FixResult {
+export function fixPython(text: string, rules?: ReadonlySet<string>, target: FixTarget = "python3"): FixResult {
+  const fixers = fixersFor(target);
   let tree = parsePython(text);
   if (!tree) return { text, fixed: [], refused: [] };
   const allowed = tree.rootNode.hasError ? errorCount(tree) : 0;
@@ -412,10 +430,10 @@ export function fixPython(text: string, rules: ReadonlySet<string> = new Set(Obj
   let current = text;
   const fixed: Fix[] = [];
   const refused = new Set<string>();
-  const active = new Set(rules);
+  const active = new Set(rules ?? Object.keys(fixers));
   try {
     for (let pass = 0; pass < MAX_PASSES; pass++) {
-      const fixes = fixesIn(tree, current, active);
+      const fixes = fixesIn(tree, current, active, fixers);
       if (!fixes.length) break;
       const attempt = applyFixes(current, fixes);
       const next = parsePython(attempt.text);
@@ -441,6 +459,18 @@ export function fixPython(text: string, rules: ReadonlySet<string> = new Set(Obj
         }
         check?.delete();
       }
+    }
+    // The imports the fixes made need (six, __future__), once, where Python wants them.
+    const requires = new Set(fixed.flatMap((f) => f.requires ?? []));
+    const imports = importEdits(tree, current, requires);
+    if (imports.length) {
+      const withImports = applyFixes(current, [{ rule: "imports", line: 1, edits: imports }]).text;
+      const check = parsePython(withImports);
+      const ok = check && !breaks(check);
+      check?.delete();
+      // Without their imports the fixes would not run on Python 2: none is made.
+      if (!ok) return { text, fixed: [], refused: [...new Set(fixed.filter((f) => f.requires?.length).map((f) => f.rule))] };
+      current = withImports;
     }
   } finally {
     tree.delete();

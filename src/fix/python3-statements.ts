@@ -84,8 +84,11 @@ function removeStatement(node: Node, onlyStatement: boolean, context: Context): 
   return { start: lineStart, end: lineEnd, text: "" };
 }
 
-/** `class C(B): __metaclass__ = M` → `class C(B, metaclass=M):`, the assignment removed (`pass` if nothing is left). */
-export const metaclass: Fixer = (node, context) => {
+/**
+ * `class C(B): __metaclass__ = M` → `class C(B, metaclass=M):` (python3) or `class C(six.with_metaclass(M, B)):`
+ * (compatible), the assignment removed (`pass` if nothing is left).
+ */
+export const metaclassFix = (style: "keyword" | "six"): Fixer => (node, context) => {
   if (node.type !== "class_definition") return undefined;
   const block = node.childForFieldName("body");
   if (!block) return undefined;
@@ -98,7 +101,15 @@ export const metaclass: Fixer = (node, context) => {
   const value = metaclassAssignment(assignments.at(-1)!)!;
   const keyword = `metaclass=${slice(context, value.startIndex, value.endIndex)}`;
   const edits: Edit[] = [];
-  if (!superclasses) edits.push({ start: node.childForFieldName("name")!.endIndex, end: node.childForFieldName("name")!.endIndex, text: `(${keyword})` });
+  if (style === "six") {
+    if (existing.some((a) => a.type !== "identifier" && a.type !== "attribute")) return undefined;
+    const meta = slice(context, value.startIndex, value.endIndex);
+    const bases = existing.map((a) => slice(context, a.startIndex, a.endIndex));
+    const text = `(six.with_metaclass(${[meta, ...bases].join(", ")}))`;
+    const name = node.childForFieldName("name")!;
+    edits.push(superclasses ? { start: superclasses.startIndex, end: superclasses.endIndex, text } : { start: name.endIndex, end: name.endIndex, text });
+    context.requires.push("six");
+  } else if (!superclasses) edits.push({ start: node.childForFieldName("name")!.endIndex, end: node.childForFieldName("name")!.endIndex, text: `(${keyword})` });
   else if (!existing.length) edits.push({ start: superclasses.endIndex - 1, end: superclasses.endIndex - 1, text: keyword });
   else edits.push({ start: existing.at(-1)!.endIndex, end: existing.at(-1)!.endIndex, text: `, ${keyword}` });
   const onlyThese = statements.length === assignments.length;
@@ -109,3 +120,5 @@ export const metaclass: Fixer = (node, context) => {
   }
   return edits;
 };
+
+export const metaclass = metaclassFix("keyword");

@@ -3,7 +3,7 @@ import { structuredPatch } from "diff";
 import { readHunks, type ChangedFile } from "../analysis/changed-file.js";
 import type { Regression } from "../analysis/migration.js";
 import { MAX_PARSED_BYTES, parsePython } from "../analysis/python/tree/parser.js";
-import { FIXERS, fixPython } from "./python3-fixes.js";
+import { fixersFor, fixPython, type FixTarget } from "./python3-fixes.js";
 
 /**
  * Suggested changes for the regressions a pull request adds: each a range of added lines in the pull request's version
@@ -51,6 +51,19 @@ function addedLines(file: ChangedFile): Set<number> {
 }
 
 const fingerprintOf = (path: string, original: string[], replacement: string) => createHash("sha256").update(`${path}\0${original.join("\n")}\0${replacement}`).digest("hex").slice(0, 16);
+
+/** A line the imports step writes. */
+const IMPORT_LINE = /^(?:from __future__ import |import six$|from six\.moves import )/;
+
+/**
+ * Lines inserted after line `after` (0: at the top), as a suggestion on an added neighbour: the line above followed by
+ * them, or them followed by the line below.
+ */
+function importBlock(after: number, inserted: string[], lines: readonly string[], added: ReadonlySet<number>): Block | undefined {
+  if (after >= 1 && added.has(after)) return { startLine: after, original: [lines[after - 1]!], replaced: [lines[after - 1]!, ...inserted] };
+  if (added.has(after + 1) && after + 1 <= lines.length) return { startLine: after + 1, original: [lines[after]!], replaced: [...inserted, lines[after]!] };
+  return undefined;
+}
 
 interface Block {
   startLine: number;
@@ -107,7 +120,8 @@ function errorsIn(text: string): number {
  * the rules that flagged its lines; each changed block of lines that covers a regression and lies wholly on added lines
  * becomes one suggestion.
  */
-export function planSuggestions(regressions: readonly Regression[], files: readonly ChangedFile[], headTexts?: ReadonlyMap<string, string>): SuggestionPlan {
+export function planSuggestions(regressions: readonly Regression[], files: readonly ChangedFile[], headTexts?: ReadonlyMap<string, string>, target: FixTarget = "compatible"): SuggestionPlan {
+  const fixers = fixersFor(target);
   const byPath = new Map<string, Regression[]>();
   for (const r of regressions) {
     const list = byPath.get(r.path);
@@ -120,7 +134,7 @@ export function planSuggestions(regressions: readonly Regression[], files: reado
   let considered = 0;
   const budget = { parses: MAX_CHECK_PARSES };
   for (const [path, found] of byPath) {
-    const rules = new Set(found.map((r) => r.rule).filter((rule) => Object.hasOwn(FIXERS, rule)));
+    const rules = new Set(found.map((r) => r.rule).filter((rule) => Object.hasOwn(fixers, rule)));
     if (!rules.size) {
       unfixed.push(...found);
       continue;
@@ -138,14 +152,27 @@ export function planSuggestions(regressions: readonly Regression[], files: reado
       if (list) list.push(r);
       else flagged.set(r.line, [r]);
     }
-    const fixed = fixPython(text, rules);
+    const fixed = fixPython(text, rules, target);
     const added = addedLines(file);
     const covered = new Set<Regression>();
     const patch = structuredPatch(path, path, text, fixed.text, undefined, undefined, { context: 0 });
+    const lines = text.split("\n");
+    const imports: Suggestion[] = [];
+    const before = suggestions.length;
     for (const hunk of patch.hunks) {
-      if (hunk.oldLines === 0) continue; // a line inserted alone: no line to hang the suggestion on
       const original = hunk.lines.filter((l) => l.startsWith("-")).map((l) => l.slice(1));
       const replaced = hunk.lines.filter((l) => l.startsWith("+")).map((l) => l.slice(1));
+      if (replaced.some((l) => IMPORT_LINE.test(l)) && replaced.filter((l) => !original.includes(l)).every((l) => IMPORT_LINE.test(l))) {
+        // The imports the fixes need (six, __future__): a suggestion of its own, hung on a neighbouring added line
+        // when they are only inserted, and offered only beside the fixes that need them.
+        const block = hunk.oldLines ? { startLine: hunk.oldStart, original, replaced } : importBlock(hunk.oldStart - 1, replaced, lines, added);
+        if (block && block.original.every((_, i) => added.has(block.startLine + i))) {
+          const replacement = block.replaced.join("\n");
+          imports.push({ path, startLine: block.startLine, endLine: block.startLine + block.original.length - 1, replacement, rules: ["imports"], fingerprint: fingerprintOf(path, block.original, replacement) });
+        }
+        continue;
+      }
+      if (hunk.oldLines === 0) continue; // a line inserted alone: no line to hang the suggestion on
       const block = { startLine: hunk.oldStart, original, replaced };
       for (const part of splitBlock(block, flagged, text, budget)) {
         const endLine = part.startLine + part.original.length - 1;
@@ -159,6 +186,7 @@ export function planSuggestions(regressions: readonly Regression[], files: reado
         suggestions.push({ path, startLine: part.startLine, endLine, replacement, rules: [...new Set(inside.map((r) => r.rule))], fingerprint: fingerprintOf(path, part.original, replacement) });
       }
     }
+    if (suggestions.length > before) suggestions.splice(before, 0, ...imports);
     unfixed.push(...found.filter((r) => !covered.has(r)));
   }
   return { suggestions, unfixed, unread };

@@ -70,6 +70,7 @@ export const CONFIG_DEFAULTS = {
     "maxCommits": 20
   },
   "fixes": {
+    "target": "compatible",
     "suggestions": "command",
     "maxSuggestions": 20
   },

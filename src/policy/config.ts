@@ -43,7 +43,7 @@ export interface Config {
   };
   accept: { permission: Permission; allowAuthor: boolean };
   comments: { sticky: "auto" | "on" | "off" };
-  fixes: { suggestions: "auto" | "command" | "off"; maxSuggestions: number };
+  fixes: { target: "compatible" | "python3"; suggestions: "auto" | "command" | "off"; maxSuggestions: number };
   push: { enabled: boolean; branches: string[]; maxCommits: number };
   dashboard: { enabled: boolean; title: string; minIntervalMinutes: number; maxBytes: number; depth: number; importNames: Record<string, string[]> };
 }
@@ -242,6 +242,11 @@ export const CONFIG_SCHEMA = {
       additionalProperties: false,
       description: "Suggested changes for the Python 2 constructs a pull request adds, posted as one review that reviewers apply with a click.",
       properties: {
+        target: {
+          enum: ["compatible", "python3"],
+          default: "compatible",
+          description: "compatible: code that runs on Python 2.7 and 3 (six, __future__), as python-modernize writes it; python3: Python 3 alone, as 2to3 writes it.",
+        },
         suggestions: {
           enum: ["auto", "command", "off"],
           default: "command",

@@ -17,7 +17,10 @@ export const postable = (s: Suggestion) => !INVISIBLE.test(s.replacement);
 export function renderSuggestion(s: Suggestion): string {
   const longest = Math.max(2, ...[...s.replacement.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = "`".repeat(longest + 1);
-  return [`**small-steps** · ${s.rules.map((r) => codeSpan(r, 60)).join(", ")}: the Python 3 form of ${s.startLine === s.endLine ? "this line" : "these lines"}.`, `${fence}suggestion`, s.replacement, fence, `<!-- small-steps:fix:${s.fingerprint} -->`].join("\n");
+  const what = s.rules.includes("imports")
+    ? "**small-steps** · the imports the other suggested fixes need (six, `__future__`): apply it with them."
+    : `**small-steps** · ${s.rules.map((r) => codeSpan(r, 60)).join(", ")}: ${s.startLine === s.endLine ? "this line" : "these lines"} fixed.`;
+  return [what, `${fence}suggestion`, s.replacement, fence, `<!-- small-steps:fix:${s.fingerprint} -->`].join("\n");
 }
 
 const where = (path: string, line: number) => codeSpan(`${path}:${line}`, 200);

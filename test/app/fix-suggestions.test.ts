@@ -53,7 +53,7 @@ const app = useTestProbot();
 describe("suggested fixes", () => {
   test("fixes.suggestions auto: a pull request adding print \"x\" and d.iteritems() gets one review with two suggested changes; a recheck posts nothing new", async () => {
     mockToken();
-    mockCheck("fixes:\n  suggestions: auto\n", [LEGACY]);
+    mockCheck("fixes:\n  target: python3\n  suggestions: auto\n", [LEGACY]);
     mockReviewComments([]);
     api().post(REVIEWS).reply(200, { id: 55 });
     await app.probot.receive(opened());
@@ -80,12 +80,26 @@ describe("suggested fixes", () => {
     // /small-steps recheck by the author: measured again, the same fixes found, both already posted.
     nextPhase();
     api().get(`/repos/${OWNER}/${REPO}/pulls/2`).reply(200, examplePayload("pull_request", "opened").pull_request);
-    mockCheck("fixes:\n  suggestions: auto\n", [LEGACY], 1);
+    mockCheck("fixes:\n  target: python3\n  suggestions: auto\n", [LEGACY], 1);
     mockReviewComments(review.comments);
     api().post(REACTION).reply(201, {});
     await app.probot.receive(comment("/small-steps recheck"));
     expect(bodies("PATCH", `${CHECKS}/1`)).toHaveLength(1);
     expect(bodies("POST", REVIEWS)).toEqual([]);
+  });
+
+  test("the default target (compatible): the same pull request's review has six's form and the imports it needs as a third suggestion", async () => {
+    mockToken();
+    mockCheck("fixes:\n  suggestions: auto\n", [LEGACY]);
+    mockReviewComments([]);
+    api().post(REVIEWS).reply(200, { id: 58 });
+    await app.probot.receive(opened());
+    const [review] = bodies("POST", REVIEWS);
+    expect(review.comments.map((c: any) => [c.line, c.body.split("\n").slice(1, -2).join("\n")])).toEqual([
+      [1, "```suggestion\nfrom __future__ import print_function\nimport six\ndef show(d):"],
+      [2, '```suggestion\n    print("x")'],
+      [3, "```suggestion\n    for k, v in six.iteritems(d):"],
+    ]);
   });
 
   test("the default (command): no review after the check; /small-steps fix posts it, and again says nothing is new", async () => {
@@ -103,7 +117,7 @@ describe("suggested fixes", () => {
     api().post(REACTION).reply(201, {});
     await app.probot.receive(comment("/small-steps fix"));
     const [review] = bodies("POST", REVIEWS);
-    expect(review.comments).toHaveLength(2);
+    expect(review.comments).toHaveLength(3); // print, six.iteritems and the imports they need
     expect(bodies("POST", REACTION)).toEqual([{ content: "+1" }]);
 
     nextPhase();
@@ -115,13 +129,13 @@ describe("suggested fixes", () => {
     api().post(CONVERSATION).reply(201, { id: 3 });
     await app.probot.receive(comment("/small-steps fix"));
     expect(bodies("POST", REVIEWS)).toEqual([]);
-    expect(bodies("POST", CONVERSATION)[0].body).toBe("No new suggested fixes: every fix is already suggested in an earlier review (2 suggestions).");
+    expect(bodies("POST", CONVERSATION)[0].body).toBe("No new suggested fixes: every fix is already suggested in an earlier review (3 suggestions).");
   });
 
   test("over fixes.maxSuggestions: the rest listed in the review's body; a construct with no fix listed too", async () => {
     const lines = ["import sys", ...Array.from({ length: 3 }, (_, i) => `print "line ${i}"`), "big = sys.maxint", "x = cmp(1, 2)"];
     mockToken();
-    mockCheck("fixes:\n  suggestions: auto\n  maxSuggestions: 2\n", [added("tool.py", lines)]);
+    mockCheck("fixes:\n  target: python3\n  suggestions: auto\n  maxSuggestions: 2\n", [added("tool.py", lines)]);
     mockReviewComments([]);
     api().post(REVIEWS).reply(200, { id: 57 });
     await app.probot.receive(opened());
@@ -135,7 +149,7 @@ describe("suggested fixes", () => {
 
   test("GitHub refusing the review (422) leaves the check run published and logs why; the delivery does not fail", async () => {
     mockToken();
-    mockCheck("fixes:\n  suggestions: auto\n", [LEGACY]);
+    mockCheck("fixes:\n  target: python3\n  suggestions: auto\n", [LEGACY]);
     mockReviewComments([]);
     api().post(REVIEWS).reply(422, { message: "Unprocessable Entity", errors: ["Line could not be resolved"] });
     await app.probot.receive(opened());

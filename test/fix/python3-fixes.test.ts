@@ -99,6 +99,11 @@ test("a Python 2 file fixed with every rule compiles under Python 3, its comment
   expect(compiled.status).toBe(0);
 });
 
+test("a backslash continuation is not an operand: raise E, \\ V and exec code in \\ g keep their meaning", () => {
+  expect(fixPython("raise ValueError, \\\n      (msg % x)\n").text).toBe("raise ValueError((msg % x))\n");
+  expect(fixPython("exec code in \\\n  g\n").text).toBe("exec(code, g)\n");
+});
+
 test("a name the file binds is not the builtin: it is left alone", () => {
   const text = "def f(unicode, long=1):\n    return unicode(long)\nxrange = make\nxrange(3)\nx.has_key = 1\nobj.long\nconstructor = toString = __proto__ = 1\n";
   expect(fixPython(text).text).toBe(text);
@@ -179,8 +184,11 @@ describe("small-steps fix", () => {
     expect(await runFix(["--rules", "print-statment"], rule.io)).toBe(2);
     expect(rule.out.stderr).toBe("small-steps fix: print-statment is not a rule with a fix (did you mean print-statement?)\n");
     const target = io(dir);
-    expect(await runFix(["--target", "compatible"], target.io)).toBe(2);
-    expect(target.out.stderr).toMatch(/only python3 is available so far/);
+    expect(await runFix(["--target", "py3"], target.io)).toBe(2);
+    expect(target.out.stderr).toBe("small-steps fix: --target py3: the targets are compatible and python3\n");
+    const python3Only = io(dir);
+    expect(await runFix(["--rules", "unicode-literal"], python3Only.io)).toBe(2);
+    expect(python3Only.out.stderr).toBe("small-steps fix: unicode-literal is not a rule with a fix for the compatible target (only for --target python3)\n");
     const path = io(dir);
     expect(await runFix(["nope.py"], path.io)).toBe(2);
     expect(path.out.stderr).toBe("small-steps fix: nope.py: no such file or folder\n");

@@ -10,7 +10,7 @@ const addedFile = (path: string, lines: string[]) => fromGitHubFile({ filename: 
 describe("planSuggestions", () => {
   test("a statement over two lines is one suggestion over both; separate statements are one each", () => {
     const file = addedFile("a.py", ['print "a", \\', '      "b"', 'print "c"']);
-    const plan = planSuggestions([regression("a.py", 1, "print-statement"), regression("a.py", 3, "print-statement")], [file]);
+    const plan = planSuggestions([regression("a.py", 1, "print-statement"), regression("a.py", 3, "print-statement")], [file], undefined, "python3");
     expect(plan.suggestions.map((s) => [s.startLine, s.endLine, s.replacement])).toEqual([
       [1, 2, 'print("a", \\\n      "b")'],
       [3, 3, 'print("c")'],
@@ -35,12 +35,24 @@ describe("planSuggestions", () => {
   });
 
   test("the same fix keeps its fingerprint when lines above it move; a different fix gets another", () => {
-    const before = planSuggestions([regression("d.py", 1, "print-statement")], [addedFile("d.py", ['print "x"'])]).suggestions[0]!;
-    const moved = planSuggestions([regression("d.py", 3, "print-statement")], [addedFile("d.py", ["import os", "", 'print "x"'])]).suggestions[0]!;
-    const other = planSuggestions([regression("d.py", 1, "print-statement")], [addedFile("d.py", ['print "y"'])]).suggestions[0]!;
+    const plan = (line: number, lines: string[]) => planSuggestions([regression("d.py", line, "print-statement")], [addedFile("d.py", lines)], undefined, "python3").suggestions[0]!;
+    const before = plan(1, ['print "x"']);
+    const moved = plan(3, ["import os", "", 'print "x"']);
+    const other = plan(1, ['print "y"']);
     expect(moved.fingerprint).toBe(before.fingerprint);
     expect(other.fingerprint).not.toBe(before.fingerprint);
   });
+});
+
+test("compatible (the default): the imports the fixes need are a suggestion of their own on a neighbouring added line, before the fixes", () => {
+  const file = addedFile("f.py", ['"""Tools."""', "def show(d):", "    for k in d.iterkeys():", '        print k, d[k]']);
+  const plan = planSuggestions([regression("f.py", 3, "dict-iterkeys"), regression("f.py", 4, "print-statement")], [file]);
+  expect(plan.suggestions.map((s) => [s.startLine, s.endLine, s.rules, s.replacement])).toEqual([
+    [1, 1, ["imports"], '"""Tools."""\nfrom __future__ import print_function\nimport six'],
+    [3, 3, ["dict-iterkeys"], "    for k in six.iterkeys(d):"],
+    [4, 4, ["print-statement"], "        print(k, d[k])"],
+  ]);
+  expect(renderSuggestion(plan.suggestions[0]!)).toMatch(/^\*\*small-steps\*\* · the imports the other suggested fixes need/);
 });
 
 describe("rendering", () => {

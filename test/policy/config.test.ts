@@ -26,7 +26,7 @@ describe("config", () => {
         },
         accept: { permission: "write", allowAuthor: false },
         comments: { sticky: "auto" },
-        fixes: { suggestions: "command", maxSuggestions: 20 },
+        fixes: { target: "compatible", suggestions: "command", maxSuggestions: 20 },
         push: { enabled: true, branches: [], maxCommits: 20 },
         dashboard: { enabled: false, title: "small-steps: migration dashboard", minIntervalMinutes: 10, maxBytes: 209715200, depth: 1, importNames: {} },
       },

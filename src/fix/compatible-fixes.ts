@@ -1,0 +1,179 @@
+import type { Node } from "web-tree-sitter";
+import { resolve } from "../analysis/python/tree/scopes.js";
+import { namedOf, slice, type Edit, type Fixer } from "./fixer.js";
+import { metaclassFix } from "./python3-statements.js";
+
+/**
+ * The `compatible` target: the same code runs on Python 2.7 and on Python 3, as python-modernize writes it. Where the
+ * python3 fix already runs on both (`except E as e`, `0o777`, `k in d`, `next(it)`, `f.__name__`) it is kept; where it
+ * does not, six stands in (`six.iteritems(d)`, `six.text_type`, `six.moves.range`, `six.with_metaclass`,
+ * `six.reraise`), and `print(...)` brings `from __future__ import print_function`. A fix never writes syntax only
+ * Python 3 reads. Rules whose Python 3 form would change what Python 2 does have no fix here.
+ */
+
+/** The python3 fix, with the imports it needs on Python 2 as well. */
+const requiring = (fixer: Fixer | undefined, ...needs: string[]): Fixer => (node, context) => {
+  const edits = fixer?.(node, context);
+  if (edits?.length) context.requires.push(...needs);
+  return edits;
+};
+
+/** A builtin renamed in Python 3, written as six's name for it (where the name is the builtin). */
+const sixName = (to: (node: Node) => string): Fixer => (node, context) => {
+  if (node.type !== "identifier") return undefined;
+  const parent = node.parent;
+  if (!parent) return undefined;
+  if (parent.type === "attribute" && parent.childForFieldName("attribute")?.id === node.id) return undefined;
+  if (parent.type === "keyword_argument" && parent.childForFieldName("name")?.id === node.id) return undefined;
+  if (["function_definition", "class_definition", "dotted_name", "aliased_import", "parameters", "default_parameter", "typed_parameter"].includes(parent.type)) return undefined;
+  if (resolve(node, context.bindings) !== "builtin") return undefined;
+  context.requires.push("six");
+  return [{ start: node.startIndex, end: node.endIndex, text: to(node) }];
+};
+
+/** `long(x)` is `int(x)` on both (Python 2's int() returns a long when it must); elsewhere `six.integer_types`. */
+const isCalled = (node: Node) => node.parent?.type === "call" && node.parent.childForFieldName("function")?.id === node.id;
+
+/** `d.iteritems()` → `six.iteritems(d)`; `d.viewkeys()` → `six.viewkeys(d)`. */
+const sixDictMethod = (name: string): Fixer => (node, context) => {
+  if (node.type !== "call") return undefined;
+  const callee = node.childForFieldName("function");
+  const args = node.childForFieldName("arguments");
+  const method = callee?.type === "attribute" ? callee.childForFieldName("attribute") : null;
+  if (!method || method.text !== name || args?.type !== "argument_list" || namedOf(args).length) return undefined;
+  const object = callee!.childForFieldName("object")!;
+  context.requires.push("six");
+  return [{ start: node.startIndex, end: node.endIndex, text: `six.${name}(${slice(context, object.startIndex, object.endIndex)})` }];
+};
+
+/**
+ * `raise E, V, T` → `six.reraise(E, V, T)` (what Python 2 did, on both); without a traceback, the python3 fix
+ * (`raise E(V)`) runs on both.
+ */
+const raiseComma = (python3: Fixer): Fixer => (node, context) => {
+  if (node.type !== "raise_statement") return undefined;
+  const list = namedOf(node)[0];
+  const parts = list?.type === "expression_list" ? namedOf(list) : [];
+  if (parts.length !== 3) return python3(node, context);
+  if (parts[0]!.type === "string" || parts[0]!.type === "concatenated_string") return undefined;
+  context.requires.push("six");
+  return [{ start: node.startIndex, end: node.endIndex, text: `six.reraise(${parts.map((p) => slice(context, p.startIndex, p.endIndex)).join(", ")})` }];
+};
+
+/**
+ * `ur'\d+'` → `u'\\d+'`: the same text on both (Python 3 has no `ur`), backslashes written twice. Not where a
+ * backslash stands before `u`, `U`, `N` or a quote (Python 2 read those as escapes even in a raw string, or the
+ * string would end).
+ */
+const urPrefix: Fixer = (node, context) => {
+  if (node.type !== "string_start" || !/^[uU][rR]["']/.test(node.text)) return undefined;
+  const string = node.parent;
+  const end = string?.children.at(-1);
+  if (string?.type !== "string" || end?.type !== "string_end") return undefined;
+  const content = slice(context, node.endIndex, end.startIndex);
+  if (/\\[uUN'"]/.test(content) || /\\$/.test(content)) return undefined;
+  return [{ start: string.startIndex, end: string.endIndex, text: `${node.text[0]}${node.text.slice(2)}${content.replace(/\\/g, "\\\\")}${end.text}` }];
+};
+
+/** Python 2 modules and their names under six.moves (the ones six moves as modules). */
+export const SIX_MOVES: Record<string, string> = {
+  __builtin__: "builtins",
+  ConfigParser: "configparser",
+  copy_reg: "copyreg",
+  Queue: "queue",
+  SocketServer: "socketserver",
+  repr: "reprlib",
+  cPickle: "cPickle",
+  _winreg: "winreg",
+  thread: "_thread",
+  dummy_thread: "_dummy_thread",
+  cookielib: "http_cookiejar",
+  Cookie: "http_cookies",
+  htmlentitydefs: "html_entities",
+  HTMLParser: "html_parser",
+  httplib: "http_client",
+  xmlrpclib: "xmlrpc_client",
+  SimpleXMLRPCServer: "xmlrpc_server",
+  BaseHTTPServer: "BaseHTTPServer",
+  SimpleHTTPServer: "SimpleHTTPServer",
+  CGIHTTPServer: "CGIHTTPServer",
+  Tkinter: "tkinter",
+  Dialog: "tkinter_dialog",
+  FileDialog: "tkinter_filedialog",
+  ScrolledText: "tkinter_scrolledtext",
+  SimpleDialog: "tkinter_simpledialog",
+  Tix: "tkinter_tix",
+  ttk: "tkinter_ttk",
+  Tkconstants: "tkinter_constants",
+  Tkdnd: "tkinter_dnd",
+  tkColorChooser: "tkinter_colorchooser",
+  tkCommonDialog: "tkinter_commondialog",
+  tkFileDialog: "tkinter_tkfiledialog",
+  tkFont: "tkinter_font",
+  tkMessageBox: "tkinter_messagebox",
+  tkSimpleDialog: "tkinter_tksimpledialog",
+  gdbm: "dbm_gnu",
+  urlparse: "urllib.parse",
+  robotparser: "urllib.robotparser",
+};
+
+/**
+ * `import Queue` → `import six.moves.queue as Queue` (the file's uses keep their name); `import Queue as Q` →
+ * `import six.moves.queue as Q`; `from Queue import Empty` → `from six.moves.queue import Empty`.
+ */
+const sixModule = (module: string): Fixer => (node, context) => {
+  const to = `six.moves.${SIX_MOVES[module]}`;
+  const edits: Edit[] = [];
+  if (node.type === "import_from_statement") {
+    const name = node.childForFieldName("module_name");
+    if (name?.type === "dotted_name" && name.text === module) edits.push({ start: name.startIndex, end: name.endIndex, text: to });
+  } else if (node.type === "import_statement") {
+    for (const imported of namedOf(node)) {
+      const aliased = imported.type === "aliased_import";
+      const name = aliased ? imported.childForFieldName("name") : imported;
+      if (name?.type === "dotted_name" && name.text === module) edits.push({ start: name.startIndex, end: name.endIndex, text: aliased ? to : `${to} as ${module}` });
+    }
+  }
+  if (edits.length) context.requires.push("six");
+  return edits.length ? edits : undefined;
+};
+
+/** The types module's constants whose Python 3 name means something else on Python 2 get six's; LongType none. */
+const typesConstant = (python3: Fixer): Fixer => (node, context) => {
+  const name = node.type === "attribute" ? node.childForFieldName("attribute")?.text : undefined;
+  if (name === "LongType" || name === "XRangeType" || name === "ClassType") return undefined;
+  if (name === "UnicodeType" || name === "StringTypes") {
+    if (node.childForFieldName("object")?.text !== "types") return undefined;
+    context.requires.push("six");
+    return [{ start: node.startIndex, end: node.endIndex, text: name === "UnicodeType" ? "six.text_type" : "six.string_types" }];
+  }
+  return python3(node, context);
+};
+
+/** `it.next()` → `next(it)` (a builtin since 2.6); not where the file binds `next` (its `__next__()` is Python 3's only). */
+const nextCalled = (python3: Fixer): Fixer => (node, context) => (resolve(node, context.bindings, "next") === "builtin" ? python3(node, context) : undefined);
+
+/** The compatible target's fixers, from the python3 target's: kept, wrapped, replaced, or none (`undefined`). */
+export function compatibleFixers(python3: Readonly<Record<string, Fixer>>): Record<string, Fixer> {
+  const same = ["exec-statement", "except-comma", "backticks", "diamond-not-equal", "long-suffix", "old-octal", "dict-has_key", "dict-keys-not-iterating", "dict-items-not-iterating", "dict-values-not-iterating", "iterator-indexed", "function-attributes", "method-attributes", "sys-maxint"];
+  return {
+    ...Object.fromEntries(same.map((rule) => [rule, python3[rule]!])),
+    "print-statement": requiring(python3["print-statement"], "__future__:print_function"),
+    "ur-prefix": urPrefix,
+    "raise-comma": raiseComma(python3["raise-comma"]!),
+    "next-method-called": nextCalled(python3["next-method-called"]!),
+    "types-constants": typesConstant(python3["types-constants"]!),
+    "metaclass-attribute": metaclassFix("six"),
+    "builtin-xrange": sixName(() => "six.moves.range"),
+    "builtin-raw_input": sixName(() => "six.moves.input"),
+    "builtin-unicode": sixName(() => "six.text_type"),
+    "builtin-basestring": sixName(() => "six.string_types"),
+    "builtin-unichr": sixName(() => "six.unichr"),
+    "builtin-long": (node, context) => {
+      if (node.type === "identifier" && isCalled(node)) return python3["builtin-long"]!(node, context);
+      return sixName(() => "six.integer_types")(node, context);
+    },
+    ...Object.fromEntries(["iteritems", "itervalues", "iterkeys", "viewitems", "viewvalues", "viewkeys"].map((name) => [`dict-${name}`, sixDictMethod(name)])),
+    ...Object.fromEntries(Object.keys(SIX_MOVES).map((module) => [`module-${module}`, sixModule(module)])),
+  };
+}

@@ -1,0 +1,88 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fixPython } from "../../src/fix/python3-fixes.js";
+
+/** The compatible target: code that runs on Python 2.7 and Python 3 alike (six and __future__ where needed). */
+const fix = (text: string) => fixPython(text, undefined, "compatible").text;
+
+/** Compiles a file with an interpreter: undefined when that interpreter is not installed here. */
+function compiles(python: { command: string; env?: NodeJS.ProcessEnv }, text: string): string | undefined {
+  const dir = mkdtempSync(join(tmpdir(), "small-steps-compat-"));
+  const file = join(dir, "fixed.py");
+  writeFileSync(file, text);
+  const run = spawnSync(python.command, ["-c", "import sys; compile(open(sys.argv[1]).read(), 'fixed.py', 'exec')", file], { encoding: "utf8", env: { ...process.env, ...python.env } });
+  if (run.error || /not (installed|found)|No such file|command not found|version .* is not installed/i.test(run.stderr) && run.status !== 0 && !/SyntaxError/.test(run.stderr)) return undefined;
+  return run.status === 0 ? "" : run.stderr;
+}
+const PYTHON3 = { command: "python3" };
+const PYTHON27 = { command: "python", env: { PYENV_VERSION: "2.7.18" } };
+const hasPython27 = spawnSync("python", ["-c", "import sys; print(sys.version_info[0])"], { encoding: "utf8", env: { ...process.env, PYENV_VERSION: "2.7.18" } }).stdout?.trim() === "2";
+
+const LEGACY = `#!/usr/bin/env python
+"""A module that must still run on Python 2."""
+from __future__ import division
+import Queue, os
+from urlparse import urljoin
+
+class Registry(Base):
+    __metaclass__ = Meta
+
+    def dump(self, d, out):
+        for k, v in d.iteritems():
+            print >>out, k, v,
+        if isinstance(k, basestring) or isinstance(v, (int, long)):
+            raise ValueError, "bad", self.tb
+        if not d.has_key(k):
+            raise KeyError, k
+        return unicode(long(v)), xrange(3), raw_input(), Queue.Queue(), ur'\\d+', it.next(), 0777
+`;
+
+test("each construct in the form that runs on both, the imports it needs added once after the docstring and __future__", () => {
+  expect(fix(LEGACY)).toBe(`#!/usr/bin/env python
+"""A module that must still run on Python 2."""
+from __future__ import division, print_function
+import six
+import six.moves.queue as Queue, os
+from six.moves.urllib.parse import urljoin
+
+class Registry(six.with_metaclass(Meta, Base)):
+
+    def dump(self, d, out):
+        for k, v in six.iteritems(d):
+            print(k, v, end=' ', file=out)
+        if isinstance(k, six.string_types) or isinstance(v, (int, six.integer_types)):
+            six.reraise(ValueError, "bad", self.tb)
+        if k not in d:
+            raise KeyError(k)
+        return six.text_type(int(v)), six.moves.range(3), six.moves.input(), Queue.Queue(), u'\\\\d+', next(it), 0o777
+`);
+});
+
+test("the fixed file compiles under Python 3.11 and, where Python 2.7 is installed, under Python 2.7", () => {
+  const fixed = fix(LEGACY);
+  expect(compiles(PYTHON3, fixed)).toBe("");
+  if (!hasPython27) {
+    console.log("Python 2.7 is not installed here (PYENV_VERSION=2.7.18 python): the Python 2.7 half of this test is skipped");
+    return;
+  }
+  expect(compiles(PYTHON27, fixed)).toBe("");
+  // The original compiles on 2.7 only: the test tells the interpreters apart.
+  expect(compiles(PYTHON27, LEGACY)).toBe("");
+  expect(compiles(PYTHON3, LEGACY)).not.toBe("");
+});
+
+test("fixing twice changes nothing; an existing import six and from __future__ import (…) are reused", () => {
+  const once = fix(LEGACY);
+  expect(fix(once)).toBe(once);
+  expect(fix("from __future__ import (absolute_import,\n    division)\nimport six\nprint x\n")).toBe("from __future__ import (absolute_import,\n    division, print_function)\nimport six\nprint(x)\n");
+});
+
+test("where the Python 3 form would change what Python 2 does, nothing is written", () => {
+  // __next__ alone would stop Python 2's iteration; u'' and os.getcwdu() already run on both.
+  const kept = "class It(object):\n    def next(self): pass\n    def __nonzero__(self): return True\ns = u'x'\nimport UserDict, StringIO\n";
+  expect(fix(kept)).toBe(kept);
+  // A file that binds next: it.__next__() would not run on Python 2.
+  expect(fix("next = 1\nx = it.next()\n")).toBe("next = 1\nx = it.next()\n");
+});
