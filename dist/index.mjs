@@ -73877,7 +73877,6 @@ var sixModule = (module2) => (node, context) => {
       if (name2?.type === "dotted_name" && name2.text === module2) edits.push({ start: name2.startIndex, end: name2.endIndex, text: aliased ? to : `${to} as ${module2}` });
     }
   }
-  if (edits.length) context.requires.push("six");
   return edits.length ? edits : void 0;
 };
 var typesConstant2 = (python3) => (node, context) => {

@@ -134,8 +134,7 @@ const sixModule = (module: string): Fixer => (node, context) => {
       if (name?.type === "dotted_name" && name.text === module) edits.push({ start: name.startIndex, end: name.endIndex, text: aliased ? to : `${to} as ${module}` });
     }
   }
-  if (edits.length) context.requires.push("six");
-  return edits.length ? edits : undefined;
+  return edits.length ? edits : undefined; // `import six.moves.queue` needs no `import six` of its own
 };
 
 /** The types module's constants whose Python 3 name means something else on Python 2 get six's; LongType none. */

@@ -86,3 +86,7 @@ test("where the Python 3 form would change what Python 2 does, nothing is writte
   // A file that binds next: it.__next__() would not run on Python 2.
   expect(fix("next = 1\nx = it.next()\n")).toBe("next = 1\nx = it.next()\n");
 });
+
+test("a module moved by six needs no `import six` of its own", () => {
+  expect(fix("from ConfigParser import ConfigParser\nimport Queue\n")).toBe("from six.moves.configparser import ConfigParser\nimport six.moves.queue as Queue\n");
+});
