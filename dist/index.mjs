@@ -73557,6 +73557,35 @@ var asPrimary = (node, context) => {
   const text = slice(context, node.startIndex, node.endIndex);
   return PRIMARY.has(node.type) && !(node.type === "generator_expression" && !text.startsWith("(")) ? text : `(${text})`;
 };
+function visitNodes(root, visit) {
+  const cursor = root.walk();
+  try {
+    for (; ; ) {
+      visit(cursor);
+      if (cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return;
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+function errorCount(tree) {
+  if (!tree.rootNode.hasError) return 0;
+  let count3 = 0;
+  visitNodes(tree, (cursor) => {
+    const node = cursor.currentNode;
+    if (node.type === "ERROR" || node.isMissing) count3++;
+  });
+  return count3;
+}
+function isBuiltinUse(node, context) {
+  const parent = node.parent;
+  if (node.type !== "identifier" || !parent) return false;
+  if (parent.type === "attribute" && parent.childForFieldName("attribute")?.id === node.id) return false;
+  if (parent.type === "keyword_argument" && parent.childForFieldName("name")?.id === node.id) return false;
+  if (["function_definition", "class_definition", "dotted_name", "aliased_import", "parameters", "default_parameter", "typed_parameter"].includes(parent.type)) return false;
+  return resolve(node, context.bindings) === "builtin";
+}
 
 // src/fix/python3-names.ts
 var FIXED_MODULES = Object.fromEntries(
@@ -73573,22 +73602,11 @@ function isNameUse2(node) {
 }
 function usesOf(root, name2) {
   const found = [];
-  const cursor = root.walk();
-  let done = false;
-  while (!done) {
-    if (cursor.nodeType === "identifier" && cursor.nodeText === name2) {
-      const node = cursor.currentNode;
-      if (isNameUse2(node)) found.push(node);
-    }
-    if (cursor.gotoFirstChild()) continue;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) {
-        done = true;
-        break;
-      }
-    }
-  }
-  cursor.delete();
+  visitNodes(root, (cursor) => {
+    if (cursor.nodeType !== "identifier" || cursor.nodeText !== name2) return;
+    const node = cursor.currentNode;
+    if (isNameUse2(node)) found.push(node);
+  });
   return found;
 }
 var renamedModule = (module2) => (node) => {
@@ -73785,13 +73803,7 @@ var requiring = (fixer, ...needs) => (node, context) => {
   return edits;
 };
 var sixName = (to) => (node, context) => {
-  if (node.type !== "identifier") return void 0;
-  const parent = node.parent;
-  if (!parent) return void 0;
-  if (parent.type === "attribute" && parent.childForFieldName("attribute")?.id === node.id) return void 0;
-  if (parent.type === "keyword_argument" && parent.childForFieldName("name")?.id === node.id) return void 0;
-  if (["function_definition", "class_definition", "dotted_name", "aliased_import", "parameters", "default_parameter", "typed_parameter"].includes(parent.type)) return void 0;
-  if (resolve(node, context.bindings) !== "builtin") return void 0;
+  if (!isBuiltinUse(node, context)) return void 0;
   context.requires.push("six");
   return [{ start: node.startIndex, end: node.endIndex, text: to(node) }];
 };
@@ -74040,13 +74052,7 @@ var oldOctal = (node) => {
 };
 var RENAMED_BUILTINS = { xrange: "range", raw_input: "input", unicode: "str", basestring: "str", long: "int", unichr: "chr" };
 var renamedBuiltin = (name2) => (node, context) => {
-  if (node.type !== "identifier" || node.text !== name2) return void 0;
-  const parent = node.parent;
-  if (!parent) return void 0;
-  if (parent.type === "attribute" && parent.childForFieldName("attribute")?.id === node.id) return void 0;
-  if (parent.type === "keyword_argument" && parent.childForFieldName("name")?.id === node.id) return void 0;
-  if (["function_definition", "class_definition", "dotted_name", "aliased_import", "parameters", "default_parameter", "typed_parameter"].includes(parent.type)) return void 0;
-  if (resolve(node, context.bindings) !== "builtin") return void 0;
+  if (node.text !== name2 || !isBuiltinUse(node, context)) return void 0;
   return [{ start: node.startIndex, end: node.endIndex, text: RENAMED_BUILTINS[node.text] }];
 };
 var LOWER_THAN_IN = /* @__PURE__ */ new Set(["boolean_operator", "not_operator", "comparison_operator", "conditional_expression", "lambda", "tuple", "expression_list", "yield", "named_expression"]);
@@ -74146,24 +74152,6 @@ var FIXERS = {
 function hasPrintFunction(tree) {
   return tree.rootNode.namedChildren.some((n2) => n2?.type === "future_import_statement" && /\bprint_function\b/.test(n2.text));
 }
-function errorCount(tree) {
-  let count3 = 0;
-  const cursor = tree.walk();
-  let done = false;
-  while (!done) {
-    const node = cursor.currentNode;
-    if (node.type === "ERROR" || node.isMissing) count3++;
-    if (cursor.gotoFirstChild()) continue;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) {
-        done = true;
-        break;
-      }
-    }
-  }
-  cursor.delete();
-  return count3;
-}
 var always = (rules) => () => rules;
 var when = (rules, test) => (text) => test(text) ? rules : NONE;
 var NONE = [];
@@ -74208,9 +74196,7 @@ function fixesIn(tree, text, rules, fixers) {
     const requires = context.requires.splice(before);
     if (edits?.length) fixes.push({ rule, line: node.startPosition.row + 1, edits, ...requires.length ? { requires } : {} });
   };
-  const cursor = tree.walk();
-  let done = false;
-  while (!done) {
+  visitNodes(tree, (cursor) => {
     const type = cursor.nodeType;
     if (type === "identifier") {
       const found = BY_NAME.get(text.slice(cursor.startIndex, cursor.endIndex));
@@ -74226,15 +74212,7 @@ function fixesIn(tree, text, rules, fixers) {
         for (const rule of wanted) run4(rule, node);
       }
     }
-    if (cursor.gotoFirstChild()) continue;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) {
-        done = true;
-        break;
-      }
-    }
-  }
-  cursor.delete();
+  });
   return fixes;
 }
 function applyFixes(text, fixes) {
@@ -74265,8 +74243,8 @@ function fixPython(text, rules, target = "python3") {
   const fixers = fixersFor(target);
   let tree = parsePython(text);
   if (!tree) return { text, fixed: [], refused: [] };
-  const allowed = tree.rootNode.hasError ? errorCount(tree) : 0;
-  const breaks = (candidate) => candidate.rootNode.hasError && errorCount(candidate) > allowed;
+  const allowed = errorCount(tree);
+  const breaks = (candidate) => errorCount(candidate) > allowed;
   let current = text;
   const fixed = [];
   const refused = /* @__PURE__ */ new Set();
@@ -74364,7 +74342,7 @@ function errorsIn(text) {
   const tree = parsePython(text);
   if (!tree) return Infinity;
   try {
-    return tree.rootNode.hasError ? tree.rootNode.descendantsOfType(["ERROR"]).length + 1 : 0;
+    return errorCount(tree);
   } finally {
     tree.delete();
   }

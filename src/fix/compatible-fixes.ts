@@ -1,6 +1,6 @@
 import type { Node } from "web-tree-sitter";
 import { resolve } from "../analysis/python/tree/scopes.js";
-import { namedOf, slice, type Edit, type Fixer } from "./fixer.js";
+import { isBuiltinUse, namedOf, slice, type Edit, type Fixer } from "./fixer.js";
 import { metaclassFix } from "./python3-statements.js";
 
 /**
@@ -20,13 +20,7 @@ const requiring = (fixer: Fixer | undefined, ...needs: string[]): Fixer => (node
 
 /** A builtin renamed in Python 3, written as six's name for it (where the name is the builtin). */
 const sixName = (to: (node: Node) => string): Fixer => (node, context) => {
-  if (node.type !== "identifier") return undefined;
-  const parent = node.parent;
-  if (!parent) return undefined;
-  if (parent.type === "attribute" && parent.childForFieldName("attribute")?.id === node.id) return undefined;
-  if (parent.type === "keyword_argument" && parent.childForFieldName("name")?.id === node.id) return undefined;
-  if (["function_definition", "class_definition", "dotted_name", "aliased_import", "parameters", "default_parameter", "typed_parameter"].includes(parent.type)) return undefined;
-  if (resolve(node, context.bindings) !== "builtin") return undefined;
+  if (!isBuiltinUse(node, context)) return undefined;
   context.requires.push("six");
   return [{ start: node.startIndex, end: node.endIndex, text: to(node) }];
 };

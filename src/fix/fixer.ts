@@ -1,5 +1,5 @@
-import type { Node } from "web-tree-sitter";
-import type { Bindings } from "../analysis/python/tree/scopes.js";
+import type { Node, Tree, TreeCursor } from "web-tree-sitter";
+import { resolve, type Bindings } from "../analysis/python/tree/scopes.js";
 
 /** One replacement in a file's text. */
 export interface Edit {
@@ -44,3 +44,41 @@ export const asPrimary = (node: Node, context: Context) => {
   const text = slice(context, node.startIndex, node.endIndex);
   return PRIMARY.has(node.type) && !(node.type === "generator_expression" && !text.startsWith("(")) ? text : `(${text})`;
 };
+
+/** Every node of a tree (or under a node) in order, seen through a cursor (making each node costs more than reading it). */
+export function visitNodes(root: Tree | Node, visit: (cursor: TreeCursor) => void): void {
+  const cursor = root.walk();
+  try {
+    for (;;) {
+      visit(cursor);
+      if (cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return;
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+/** How badly a tree fails to parse: its error and missing nodes (0 for a file that parses). */
+export function errorCount(tree: Tree): number {
+  if (!tree.rootNode.hasError) return 0;
+  let count = 0;
+  visitNodes(tree, (cursor) => {
+    const node = cursor.currentNode;
+    if (node.type === "ERROR" || node.isMissing) count++;
+  });
+  return count;
+}
+
+/**
+ * Whether an identifier is a use of the builtin of its name: not an attribute (`x.long`), a keyword argument's name,
+ * a definition, an import or a parameter, and not a name the file binds.
+ */
+export function isBuiltinUse(node: Node, context: Context): boolean {
+  const parent = node.parent;
+  if (node.type !== "identifier" || !parent) return false;
+  if (parent.type === "attribute" && parent.childForFieldName("attribute")?.id === node.id) return false;
+  if (parent.type === "keyword_argument" && parent.childForFieldName("name")?.id === node.id) return false;
+  if (["function_definition", "class_definition", "dotted_name", "aliased_import", "parameters", "default_parameter", "typed_parameter"].includes(parent.type)) return false;
+  return resolve(node, context.bindings) === "builtin";
+}

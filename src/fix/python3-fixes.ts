@@ -3,7 +3,7 @@ import { parsePython } from "../analysis/python/tree/parser.js";
 import { resolve } from "../analysis/python/tree/scopes.js";
 
 import type { Fix, Edit, Context, Fixer } from "./fixer.js";
-import { namedOf, slice } from "./fixer.js";
+import { errorCount, isBuiltinUse, namedOf, slice, visitNodes } from "./fixer.js";
 import { FIXED_MODULES, FUNCTION_ATTRIBUTES, METHOD_ATTRIBUTES, TYPES, nextCalled, renamedAttribute, renamedModule, sysMaxint, typesConstant } from "./python3-names.js";
 import { metaclass, raiseComma, renamedMethod } from "./python3-statements.js";
 import { compatibleFixers } from "./compatible-fixes.js";
@@ -125,14 +125,7 @@ const oldOctal: Fixer = (node) => {
 const RENAMED_BUILTINS: Record<string, string> = { xrange: "range", raw_input: "input", unicode: "str", basestring: "str", long: "int", unichr: "chr" };
 
 const renamedBuiltin = (name: string): Fixer => (node, context) => {
-  if (node.type !== "identifier" || node.text !== name) return undefined;
-  const parent = node.parent;
-  if (!parent) return undefined;
-  // A name in use: not an attribute (`x.long`), a keyword argument's name, a definition or an import.
-  if (parent.type === "attribute" && parent.childForFieldName("attribute")?.id === node.id) return undefined;
-  if (parent.type === "keyword_argument" && parent.childForFieldName("name")?.id === node.id) return undefined;
-  if (["function_definition", "class_definition", "dotted_name", "aliased_import", "parameters", "default_parameter", "typed_parameter"].includes(parent.type)) return undefined;
-  if (resolve(node, context.bindings) !== "builtin") return undefined;
+  if (node.text !== name || !isBuiltinUse(node, context)) return undefined;
   return [{ start: node.startIndex, end: node.endIndex, text: RENAMED_BUILTINS[node.text]! }];
 };
 
@@ -264,25 +257,6 @@ function hasPrintFunction(tree: Tree): boolean {
   return tree.rootNode.namedChildren.some((n) => n?.type === "future_import_statement" && /\bprint_function\b/.test(n.text));
 }
 
-function errorCount(tree: Tree): number {
-  let count = 0;
-  const cursor = tree.walk();
-  let done = false;
-  while (!done) {
-    const node = cursor.currentNode;
-    if (node.type === "ERROR" || node.isMissing) count++;
-    if (cursor.gotoFirstChild()) continue;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) {
-        done = true;
-        break;
-      }
-    }
-  }
-  cursor.delete();
-  return count;
-}
-
 const always = (rules: string[]) => () => rules;
 const when = (rules: string[], test: (text: string) => boolean) => (text: string) => (test(text) ? rules : NONE);
 const NONE: readonly string[] = [];
@@ -334,9 +308,7 @@ function fixesIn(tree: Tree, text: string, rules: ReadonlySet<string>, fixers: R
     const requires = context.requires.splice(before);
     if (edits?.length) fixes.push({ rule, line: node!.startPosition.row + 1, edits, ...(requires.length ? { requires } : {}) });
   };
-  const cursor = tree.walk();
-  let done = false;
-  while (!done) {
+  visitNodes(tree, (cursor) => {
     const type = cursor.nodeType;
     if (type === "identifier") {
       const found = BY_NAME.get(text.slice(cursor.startIndex, cursor.endIndex)); // a Map: an identifier may be called "constructor"
@@ -352,15 +324,7 @@ function fixesIn(tree: Tree, text: string, rules: ReadonlySet<string>, fixers: R
         for (const rule of wanted) run(rule, node);
       }
     }
-    if (cursor.gotoFirstChild()) continue;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) {
-        done = true;
-        break;
-      }
-    }
-  }
-  cursor.delete();
+  });
   return fixes;
 }
 
@@ -425,8 +389,8 @@ export function fixPython(text: string, rules?: ReadonlySet<string>, target: Fix
   const fixers = fixersFor(target);
   let tree = parsePython(text);
   if (!tree) return { text, fixed: [], refused: [] };
-  const allowed = tree.rootNode.hasError ? errorCount(tree) : 0;
-  const breaks = (candidate: Tree) => candidate.rootNode.hasError && errorCount(candidate) > allowed;
+  const allowed = errorCount(tree);
+  const breaks = (candidate: Tree) => errorCount(candidate) > allowed;
   let current = text;
   const fixed: Fix[] = [];
   const refused = new Set<string>();

@@ -1,7 +1,7 @@
 import type { Node } from "web-tree-sitter";
 import { RENAMED_MODULES } from "../analysis/python/modules.js";
 import { resolve } from "../analysis/python/tree/scopes.js";
-import { namedOf, slice, type Edit, type Fixer } from "./fixer.js";
+import { namedOf, slice, visitNodes, type Edit, type Fixer } from "./fixer.js";
 
 /**
  * Fixes of names Python 3 renamed: standard modules (in imports and where the module is used), function and method
@@ -30,22 +30,11 @@ function isNameUse(node: Node): boolean {
 /** Every use of `name` in the file, in tree order. */
 function usesOf(root: Node, name: string): Node[] {
   const found: Node[] = [];
-  const cursor = root.walk();
-  let done = false;
-  while (!done) {
-    if (cursor.nodeType === "identifier" && cursor.nodeText === name) {
-      const node = cursor.currentNode;
-      if (isNameUse(node)) found.push(node);
-    }
-    if (cursor.gotoFirstChild()) continue;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) {
-        done = true;
-        break;
-      }
-    }
-  }
-  cursor.delete();
+  visitNodes(root, (cursor) => {
+    if (cursor.nodeType !== "identifier" || cursor.nodeText !== name) return;
+    const node = cursor.currentNode;
+    if (isNameUse(node)) found.push(node);
+  });
   return found;
 }
 

@@ -3,6 +3,7 @@ import { structuredPatch } from "diff";
 import { readHunks, type ChangedFile } from "../analysis/changed-file.js";
 import type { Regression } from "../analysis/migration.js";
 import { MAX_PARSED_BYTES, parsePython } from "../analysis/python/tree/parser.js";
+import { errorCount } from "./fixer.js";
 import { fixersFor, fixPython, type FixTarget } from "./python3-fixes.js";
 
 /**
@@ -104,12 +105,12 @@ function splitBlock(block: Block, flagged: ReadonlyMap<number, Regression[]>, te
   return parts;
 }
 
-/** Whether a text parses, and how badly not: the parser's error and missing nodes, as a count. */
+/** How badly a text fails to parse (see errorCount); beyond the parser's bound, as badly as can be. */
 function errorsIn(text: string): number {
   const tree = parsePython(text);
   if (!tree) return Infinity;
   try {
-    return tree.rootNode.hasError ? tree.rootNode.descendantsOfType(["ERROR"]).length + 1 : 0;
+    return errorCount(tree);
   } finally {
     tree.delete();
   }
