@@ -1,9 +1,9 @@
 import type { Node, Tree } from "web-tree-sitter";
-import { parsePython } from "../analysis/python/tree/parser.js";
+import { parsePython, reparsePython } from "../analysis/python/tree/parser.js";
 import { resolve } from "../analysis/python/tree/scopes.js";
 
 import type { Fix, Edit, Context, Fixer } from "./fixer.js";
-import { errorCount, isBuiltinUse, namedOf, slice, visitNodes } from "./fixer.js";
+import { errorCount, isBuiltinUse, namedOf, slice, tokenAt } from "./fixer.js";
 import { FIXED_MODULES, FUNCTION_ATTRIBUTES, METHOD_ATTRIBUTES, TYPES, nextCalled, renamedAttribute, renamedModule, sysMaxint, typesConstant } from "./python3-names.js";
 import { metaclass, raiseComma, renamedMethod } from "./python3-statements.js";
 import { compatibleFixers } from "./compatible-fixes.js";
@@ -296,36 +296,67 @@ for (const name of Object.keys(FUNCTION_ATTRIBUTES)) byName(name, "function-attr
 for (const name of Object.keys(METHOD_ATTRIBUTES)) byName(name, "method-attributes", 1);
 for (const name of Object.keys(TYPES)) byName(name, "types-constants", 1);
 
-/** Every fix the chosen rules find in the parsed `text`, in the order of the tree (outer before inner). */
+/** Keywords whose statement (the keyword's parent) a rule of BY_TYPE reads. */
+const KEYWORDS = ["print", "exec", "except", "raise", "import"];
+/**
+ * Where a rule may apply, found in the text rather than by visiting every node: the names of BY_NAME, the keywords,
+ * `__metaclass__`, `<>`, backticks, integers with a long suffix or a leading 0, and strings with a u prefix. Literal
+ * alternatives only: linear in the text.
+ */
+const TRIGGERS = new RegExp(
+  [`\\b(?:${[...BY_NAME.keys(), ...KEYWORDS, "__metaclass__"].join("|")})\\b`, "<>", "`", "\\b\\d[\\da-fA-FxXoO]*[lL]\\b", "\\b0\\d", "\\b[uU][rR]?[\"']"].join("|"),
+  "g",
+);
+
+/** Every fix the chosen rules find in the parsed `text`, outer fixes before those inside them. */
 function fixesIn(tree: Tree, text: string, rules: ReadonlySet<string>, fixers: Readonly<Record<string, Fixer>>): Fix[] {
+  const root = tree.rootNode;
   const context: Context = { text, bindings: new Map(), printFunction: hasPrintFunction(tree), requires: [] };
-  const fixes: Fix[] = [];
-  const run = (rule: string, node: Node | null) => {
+  const found: Array<{ rule: string; node: Node; fix: Fix }> = [];
+  const seen = new Set<string>();
+  const run = (rule: string, node: Node | null | undefined) => {
     const fixer = node && rules.has(rule) && Object.hasOwn(fixers, rule) ? fixers[rule] : undefined;
-    if (!fixer) return;
+    if (!fixer || seen.has(`${node!.id} ${rule}`)) return;
+    seen.add(`${node!.id} ${rule}`);
     const before = context.requires.length;
     const edits = fixer(node!, context);
     const requires = context.requires.splice(before);
-    if (edits?.length) fixes.push({ rule, line: node!.startPosition.row + 1, edits, ...(requires.length ? { requires } : {}) });
+    if (edits?.length) found.push({ rule, node: node!, fix: { rule, line: node!.startPosition.row + 1, edits, ...(requires.length ? { requires } : {}) } });
   };
-  visitNodes(tree, (cursor) => {
-    const type = cursor.nodeType;
-    if (type === "identifier") {
-      const found = BY_NAME.get(text.slice(cursor.startIndex, cursor.endIndex)); // a Map: an identifier may be called "constructor"
-      if (found) {
-        const node = cursor.currentNode;
-        for (const { rule, up } of found) run(rule, up === 0 ? node : up === 1 ? node.parent : (node.parent?.parent ?? null));
+  const byType = (node: Node | null | undefined) => {
+    const pick = node && Object.hasOwn(BY_TYPE, node.type) ? BY_TYPE[node.type] : undefined;
+    if (pick) for (const rule of pick(text.slice(node!.startIndex, node!.endIndex))) run(rule, node);
+  };
+  for (const match of text.matchAll(TRIGGERS)) {
+    const start = match.index;
+    const word = match[0];
+    const token = tokenAt(root, start, start + word.length);
+    if (BY_NAME.has(word) || word === "__metaclass__" || KEYWORDS.includes(word)) {
+      if (!token) continue;
+      if (token.type === "identifier") {
+        for (const { rule, up } of BY_NAME.get(word) ?? []) run(rule, up === 0 ? token : up === 1 ? token.parent : token.parent?.parent);
+        // Every class the assignment is in: the rule reads the class's own body.
+        if (word === "__metaclass__") for (let n = token.parent; n; n = n.parent) if (n.type === "class_definition") byType(n);
       }
-    } else {
-      const pick = Object.hasOwn(BY_TYPE, type) ? BY_TYPE[type] : undefined;
-      const wanted = pick ? pick(text.slice(cursor.startIndex, cursor.endIndex)) : NONE;
-      if (wanted.length) {
-        const node = cursor.currentNode;
-        for (const rule of wanted) run(rule, node);
-      }
+      if (KEYWORDS.includes(word)) byType(token.parent); // `print` is a keyword in a statement, a name alone
+    } else if (word === "<>") byType(token);
+    else if (word === "`") {
+      if (token?.type === "string_start") byType(token.parent); // the tree reads a backtick expression as a string
+    } else byType(root.descendantForIndex(start, start + 1)); // an integer, a string's start
+  }
+  // Outer before inner: by start, the longer first, an ancestor before a descendant of the same span.
+  const depths = new Map<number, number>();
+  const depth = (node: Node) => {
+    let known = depths.get(node.id);
+    if (known === undefined) {
+      known = 0;
+      for (let n = node.parent; n; n = n.parent) known++;
+      depths.set(node.id, known);
     }
-  });
-  return fixes;
+    return known;
+  };
+  found.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex || (a.node.id === b.node.id ? 0 : depth(a.node) - depth(b.node)));
+  return found.map((f) => f.fix);
 }
 
 /** Every fix the chosen rules find in `text`, outermost first where fixes overlap (the inner ones wait a pass). */
@@ -400,7 +431,7 @@ export function fixPython(text: string, rules?: ReadonlySet<string>, target: Fix
       const fixes = fixesIn(tree, current, active, fixers);
       if (!fixes.length) break;
       const attempt = applyFixes(current, fixes);
-      const next = parsePython(attempt.text);
+      const next = reparsePython(tree, current, attempt.applied.flatMap((f) => f.edits), attempt.text);
       if (next && !breaks(next)) {
         // The tree that checked this pass is the one the next pass reads.
         tree.delete();
@@ -416,7 +447,7 @@ export function fixPython(text: string, rules?: ReadonlySet<string>, target: Fix
       for (const rule of [...active]) {
         const alone = applyFixes(current, fixes.filter((f) => f.rule === rule));
         if (!alone.applied.length) continue;
-        const check = parsePython(alone.text);
+        const check = reparsePython(tree, current, alone.applied.flatMap((f) => f.edits), alone.text);
         if (!check || breaks(check)) {
           active.delete(rule);
           refused.add(rule);
@@ -429,7 +460,7 @@ export function fixPython(text: string, rules?: ReadonlySet<string>, target: Fix
     const imports = importEdits(tree, current, requires);
     if (imports.length) {
       const withImports = applyFixes(current, [{ rule: "imports", line: 1, edits: imports }]).text;
-      const check = parsePython(withImports);
+      const check = reparsePython(tree, current, imports, withImports);
       const ok = check && !breaks(check);
       check?.delete();
       // Without their imports the fixes would not run on Python 2: none is made.

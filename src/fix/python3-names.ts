@@ -1,7 +1,7 @@
 import type { Node } from "web-tree-sitter";
 import { RENAMED_MODULES } from "../analysis/python/modules.js";
 import { resolve } from "../analysis/python/tree/scopes.js";
-import { namedOf, slice, visitNodes, type Edit, type Fixer } from "./fixer.js";
+import { identifiersNamed, namedOf, slice, type Edit, type Fixer } from "./fixer.js";
 
 /**
  * Fixes of names Python 3 renamed: standard modules (in imports and where the module is used), function and method
@@ -27,22 +27,14 @@ function isNameUse(node: Node): boolean {
   return true;
 }
 
-/** Every use of `name` in the file, in tree order. */
-function usesOf(root: Node, name: string): Node[] {
-  const found: Node[] = [];
-  visitNodes(root, (cursor) => {
-    if (cursor.nodeType !== "identifier" || cursor.nodeText !== name) return;
-    const node = cursor.currentNode;
-    if (isNameUse(node)) found.push(node);
-  });
-  return found;
-}
+/** Every use of `name` in the file, in the order of the text. */
+const usesOf = (root: Node, text: string, name: string) => identifiersNamed(root, text, name).filter(isNameUse);
 
 /**
  * `import StringIO` → `import io`, and `StringIO.StringIO()` → `io.StringIO()` wherever the file uses the module by
  * its name (one fix: the import and its uses change together); `import X as Y` and `from X import a` rename X only.
  */
-export const renamedModule = (module: string): Fixer => (node) => {
+export const renamedModule = (module: string): Fixer => (node, context) => {
   const to = FIXED_MODULES[module]!;
   if (node.type === "import_from_statement") {
     const name = node.childForFieldName("module_name");
@@ -58,7 +50,7 @@ export const renamedModule = (module: string): Fixer => (node) => {
     if (imported.type !== "aliased_import") bare = true;
   }
   if (!edits.length) return undefined;
-  if (bare) for (const use of usesOf(node.tree.rootNode, module)) edits.push({ start: use.startIndex, end: use.endIndex, text: to });
+  if (bare) for (const use of usesOf(node.tree.rootNode, context.text, module)) edits.push({ start: use.startIndex, end: use.endIndex, text: to });
   return edits;
 };
 
@@ -83,7 +75,7 @@ function isModuleAttribute(node: Node, module: string, name: string): Node | und
 }
 
 /** `sys.maxint` → `sys.maxsize`; `from sys import maxint` → `from sys import maxsize` (`as maxint` where it is used). */
-export const sysMaxint: Fixer = (node) => {
+export const sysMaxint: Fixer = (node, context) => {
   const attribute = isModuleAttribute(node, "sys", "maxint");
   if (attribute) return [{ start: attribute.startIndex, end: attribute.endIndex, text: "maxsize" }];
   if (node.type !== "import_from_statement" || node.childForFieldName("module_name")?.text !== "sys") return undefined;
@@ -93,7 +85,7 @@ export const sysMaxint: Fixer = (node) => {
     const aliased = imported.type === "aliased_import";
     const name = aliased ? imported.childForFieldName("name") : imported;
     if (name?.text !== "maxint") continue;
-    const used = !aliased && usesOf(node.tree.rootNode, "maxint").length > 0;
+    const used = !aliased && usesOf(node.tree.rootNode, context.text, "maxint").length > 0;
     edits.push({ start: name.startIndex, end: name.endIndex, text: used ? "maxsize as maxint" : "maxsize" });
   }
   return edits.length ? edits : undefined;

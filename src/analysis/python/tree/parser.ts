@@ -37,3 +37,51 @@ export function parsePython(text: string): Tree | undefined {
   if (text.length > MAX_PARSED_BYTES) return undefined;
   return parser.parse(text) ?? undefined;
 }
+
+/** A replacement of `text.slice(start, end)`, in the UTF-16 offsets the tree uses. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * The tree of `text` with `edits` applied, parsed incrementally from `previous` (the tree of `text`): tree-sitter keeps
+ * the subtrees no edit touched, so checking a fix costs a fraction of a full parse. `edits` must not overlap. The
+ * caller deletes the result; `previous` is left as it was.
+ */
+export function reparsePython(previous: Tree, text: string, edits: readonly TextEdit[], edited: string): Tree | undefined {
+  if (edited.length > MAX_PARSED_BYTES) return undefined;
+  const lineStarts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  const point = (offset: number) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { row: low, column: offset - lineStarts[low]! };
+  };
+  const copy = previous.copy();
+  try {
+    // From the last edit to the first: an edit's offsets in `text` are still its offsets in the tree being edited.
+    for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
+      const startPosition = point(edit.start);
+      const newline = edit.text.lastIndexOf("\n");
+      const rows = newline === -1 ? 0 : edit.text.split("\n").length - 1;
+      copy.edit({
+        startIndex: edit.start,
+        oldEndIndex: edit.end,
+        newEndIndex: edit.start + edit.text.length,
+        startPosition,
+        oldEndPosition: point(edit.end),
+        newEndPosition: { row: startPosition.row + rows, column: newline === -1 ? startPosition.column + edit.text.length : edit.text.length - newline - 1 },
+      });
+    }
+    return parser.parse(edited, copy) ?? undefined;
+  } finally {
+    copy.delete();
+  }
+}
