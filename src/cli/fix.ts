@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { createTwoFilesPatch } from "diff";
-import { FIX_TARGETS, fixersFor, fixPython, type FixTarget } from "../fix/python3-fixes.js";
+import { fixAll } from "../fix/pool.js";
+import { FIX_TARGETS, fixersFor, type FixTarget } from "../fix/python3-fixes.js";
 import { nearest } from "../policy/config.js";
 import { listTree } from "../scan/tree.js";
 import { EXIT, type CliIO } from "./check.js";
@@ -67,25 +67,17 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`small-steps fix: ${(error as Error).message.replace("small-steps scan", "small-steps fix")}\n`);
     return EXIT.usageOrConfig;
   }
-  const rules = new Set(asked);
+  const outcomes = await fixAll(tree.paths.filter((p) => p.endsWith(".py")).sort().map((path) => ({ path, root: tree.root })), { rules: asked, target });
   const counts = new Map<string, number>();
   const refused = new Set<string>();
   let changedFiles = 0;
-  for (const path of tree.paths.filter((p) => p.endsWith(".py")).sort()) {
-    const file = join(tree.root, path);
-    let text: string;
-    try {
-      text = await readFile(file, "utf8");
-    } catch {
-      continue; // a file listed by git but gone from the work tree
-    }
-    const result = fixPython(text, rules, target);
-    for (const rule of result.refused) refused.add(`${rule} in ${path}`);
-    if (result.text === text) continue;
+  for (const outcome of outcomes) {
+    for (const rule of outcome.refused) refused.add(`${rule} in ${outcome.path}`);
+    if (outcome.text === undefined) continue;
     changedFiles++;
-    for (const fix of result.fixed) counts.set(fix.rule, (counts.get(fix.rule) ?? 0) + 1);
-    if (values.write) await writeFile(file, result.text);
-    else io.stdout(createTwoFilesPatch(`a/${path}`, `b/${path}`, text, result.text, undefined, undefined, { context: 3 }).replace(/^={60,}\n/, ""));
+    for (const [rule, n] of Object.entries(outcome.fixed)) counts.set(rule, (counts.get(rule) ?? 0) + n);
+    if (values.write) await writeFile(join(tree.root, outcome.path), outcome.text);
+    else io.stdout(outcome.diff!);
   }
   const fixed = [...counts].sort((a, b) => b[1] - a[1]).map(([rule, n]) => `${rule} ${n}`).join(", ");
   io.stderr(changedFiles ? `small-steps fix: ${values.write ? "rewrote" : "would rewrite"} ${changedFiles} file${changedFiles === 1 ? "" : "s"}: ${fixed}\n` : "small-steps fix: nothing to fix\n");

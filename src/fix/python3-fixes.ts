@@ -385,10 +385,16 @@ export function applyFixes(text: string, fixes: readonly Fix[]): { text: string;
       reach = Math.max(reach, e.end);
     }
   }
-  const edits = applied.flatMap((f) => f.edits).sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return { text: out, applied };
+  // In the order of the text; at one place, what is inserted before what is replaced.
+  const edits = applied.flatMap((f) => f.edits).sort((a, b) => a.start - b.start || a.end - b.end);
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of edits) {
+    parts.push(text.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  parts.push(text.slice(at));
+  return { text: parts.join(""), applied };
 }
 
 /** What the fixed code must run on: Python 3 alone (what 2to3 writes), or Python 2.7 and 3 (what python-modernize writes). */
@@ -430,45 +436,60 @@ export function fixPython(text: string, rules?: ReadonlySet<string>, target: Fix
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       const fixes = fixesIn(tree, current, active, fixers);
       if (!fixes.length) break;
-      const attempt = applyFixes(current, fixes);
+      const attempt = withImports(tree, current, fixed, applyFixes(current, fixes));
       const next = reparsePython(tree, current, attempt.applied.flatMap((f) => f.edits), attempt.text);
       if (next && !breaks(next)) {
         // The tree that checked this pass is the one the next pass reads.
         tree.delete();
         tree = next;
         current = attempt.text;
-        fixed.push(...attempt.applied);
+        fixed.push(...attempt.applied.filter((f) => f.rule !== IMPORTS));
         // Every fix found was made (none waited inside another): no fix makes a construct another rule fixes, so a
         // further pass would find nothing.
-        if (attempt.applied.length === fixes.length) break;
+        if (attempt.applied.length - Number(attempt.imported) === fixes.length) break;
         continue;
       }
       next?.delete();
+      // Which rule broke the file: each alone, then the imports alone (without them the fixes would not run on
+      // Python 2: when they break the file, no fix is made).
       for (const rule of [...active]) {
         const alone = applyFixes(current, fixes.filter((f) => f.rule === rule));
         if (!alone.applied.length) continue;
-        const check = reparsePython(tree, current, alone.applied.flatMap((f) => f.edits), alone.text);
-        if (!check || breaks(check)) {
+        if (!parsesWith(tree, current, alone, breaks)) {
           active.delete(rule);
           refused.add(rule);
         }
-        check?.delete();
       }
-    }
-    // The imports the fixes made need (six, __future__), once, where Python wants them.
-    const requires = new Set(fixed.flatMap((f) => f.requires ?? []));
-    const imports = importEdits(tree, current, requires);
-    if (imports.length) {
-      const withImports = applyFixes(current, [{ rule: "imports", line: 1, edits: imports }]).text;
-      const check = reparsePython(tree, current, imports, withImports);
-      const ok = check && !breaks(check);
-      check?.delete();
-      // Without their imports the fixes would not run on Python 2: none is made.
-      if (!ok) return { text, fixed: [], refused: [...new Set(fixed.filter((f) => f.requires?.length).map((f) => f.rule))] };
-      current = withImports;
+      const imports = attempt.applied.filter((f) => f.rule === IMPORTS);
+      if (imports.length && !parsesWith(tree, current, applyFixes(current, imports), breaks)) return { text, fixed: [], refused: [...new Set([...fixed, ...fixes].filter((f) => f.requires?.length).map((f) => f.rule))] };
     }
   } finally {
     tree.delete();
   }
   return { text: current, fixed, refused: [...refused] };
+}
+
+const IMPORTS = "imports";
+
+/**
+ * A pass's fixes with the imports they and the earlier passes need (six, __future__) added once where Python wants
+ * them, in the same text, so that one parse checks both. Where an import would overlap a fix, that fix waits a pass.
+ */
+function withImports(tree: Tree, text: string, earlier: readonly Fix[], attempt: { text: string; applied: Fix[] }): { text: string; applied: Fix[]; imported: boolean } {
+  const requires = new Set([...earlier, ...attempt.applied].flatMap((f) => f.requires ?? []));
+  const edits = importEdits(tree, text, requires);
+  if (!edits.length) return { ...attempt, imported: false };
+  const imports: Fix = { rule: IMPORTS, line: 1, edits };
+  const kept = applyFixes(text, [imports, ...attempt.applied]);
+  if (kept.applied.length === attempt.applied.length + 1) return { ...kept, imported: true };
+  // A fix gave way to the imports: its own needs may be gone; the fixes that remain bring their imports next pass.
+  return { ...applyFixes(text, attempt.applied.filter((f) => !f.requires?.length)), imported: false };
+}
+
+/** Whether `attempt` (on `text`, whose tree is `tree`) leaves the file parsing as well as it did. */
+function parsesWith(tree: Tree, text: string, attempt: { text: string; applied: Fix[] }, breaks: (t: Tree) => boolean): boolean {
+  const check = reparsePython(tree, text, attempt.applied.flatMap((f) => f.edits), attempt.text);
+  const ok = !!check && !breaks(check);
+  check?.delete();
+  return ok;
 }

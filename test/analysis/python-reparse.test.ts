@@ -13,7 +13,7 @@ function shape(tree: Tree): string[] {
 /** The text with non-overlapping edits applied (from the last to the first). */
 function apply(text: string, edits: TextEdit[]): string {
   let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  for (const e of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;
 }
 

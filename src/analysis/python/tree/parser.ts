@@ -67,7 +67,7 @@ export function reparsePython(previous: Tree, text: string, edits: readonly Text
   const copy = previous.copy();
   try {
     // From the last edit to the first: an edit's offsets in `text` are still its offsets in the tree being edited.
-    for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
+    for (const edit of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) {
       const startPosition = point(edit.start);
       const newline = edit.text.lastIndexOf("\n");
       const rows = newline === -1 ? 0 : edit.text.split("\n").length - 1;
