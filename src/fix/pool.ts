@@ -8,6 +8,8 @@ import { fixFile, type FixJob, type FixOptions, type FixOutcome } from "./fix-fi
 export const THREADED_FROM_FILES = 24;
 /** Files per message: threads that finish early take the next batch, so that all finish together. */
 const BATCH_FILES = 8;
+/** Fixing makes many short-lived strings and nodes: a larger young generation collects them less often. */
+const YOUNG_GENERATION_MB = 64;
 
 /** The fixing thread's module: beside this one once built, the CLI's bundle beside the chunk, or the build of the
  * sources (the tests run the TypeScript). */
@@ -47,7 +49,7 @@ export async function fixAll(jobs: readonly FixJob[], options: FixOptions, threa
       worker.once("error", reject);
       take();
     });
-  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(url));
+  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
   try {
     await Promise.all(workers.map(run));
   } finally {

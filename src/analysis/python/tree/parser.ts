@@ -35,8 +35,16 @@ export const MAX_PARSED_BYTES = 2 * 1024 * 1024;
 /** The syntax tree of a Python file, or undefined past the bound. The caller deletes it (its memory is WebAssembly's). */
 export function parsePython(text: string): Tree | undefined {
   if (text.length > MAX_PARSED_BYTES) return undefined;
-  return parser.parse(text) ?? undefined;
+  return parser.parse(chunksOf(text)) ?? undefined;
 }
+
+/**
+ * The text handed to the parser a few KB at a time. Given a string, web-tree-sitter copies up to 10 KB into its memory
+ * each time the lexer moves, and an incremental parse moves it at every subtree it keeps: smaller pieces make a
+ * reparse about a quarter cheaper and a full parse no dearer (measured on Python 2.7's standard library).
+ */
+const CHUNK = 4096;
+const chunksOf = (text: string) => (index: number) => text.slice(index, index + CHUNK);
 
 /** A replacement of `text.slice(start, end)`, in the UTF-16 offsets the tree uses. */
 export interface TextEdit {
@@ -80,7 +88,7 @@ export function reparsePython(previous: Tree, text: string, edits: readonly Text
         newEndPosition: { row: startPosition.row + rows, column: newline === -1 ? startPosition.column + edit.text.length : edit.text.length - newline - 1 },
       });
     }
-    return parser.parse(edited, copy) ?? undefined;
+    return parser.parse(chunksOf(edited), copy) ?? undefined;
   } finally {
     copy.delete();
   }
