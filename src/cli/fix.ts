@@ -5,7 +5,11 @@ import { parseArgs } from "node:util";
 import { fixAll } from "../fix/pool.js";
 import { FIX_TARGETS, fixersFor, type FixTarget } from "../fix/python3-fixes.js";
 import { nearest } from "../policy/config.js";
-import { listTree } from "../scan/tree.js";
+import { listTree, readGitattributes } from "../scan/tree.js";
+import { batchWithin, diffSizer } from "../fix/batch.js";
+import type { Config } from "../policy/config.js";
+import { count, formatCount } from "../plural.js";
+import { CONFIG_FILE, parseConfigText, readOptional } from "./sources.js";
 import { EXIT, type CliIO } from "./check.js";
 
 export const FIX_HELP = `Usage: small-steps fix [PATH...] [options]
@@ -19,6 +23,9 @@ Options:
   --rules ID,...   only these rules (ids as the check run names them); default: every rule with a fix
   --target T       compatible (default: runs on Python 2.7 and 3) or python3
   --write          edit the files instead of printing the diff
+  --max-lines N    one small step: the files (in path order) whose fixes together stay within N counted lines, as
+                   the size check counts them under the config; run it again for the next step
+  --config FILE    for --max-lines, default: .github/small-steps.yml at the top of the tree
   -C DIR           run as if started in DIR
   -h, --help       show this help
 
@@ -29,7 +36,7 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
   try {
     parsed = parseArgs({
       args: argv,
-      options: { rules: { type: "string" }, target: { type: "string", default: "compatible" }, write: { type: "boolean", default: false }, C: { type: "string", short: "C" }, help: { type: "boolean", short: "h", default: false } },
+      options: { rules: { type: "string" }, target: { type: "string", default: "compatible" }, write: { type: "boolean", default: false }, "max-lines": { type: "string" }, config: { type: "string" }, C: { type: "string", short: "C" }, help: { type: "boolean", short: "h", default: false } },
       strict: true,
       allowPositionals: true,
     });
@@ -47,6 +54,11 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
     return EXIT.usageOrConfig;
   }
   const target = values.target as FixTarget;
+  const maxLines = values["max-lines"] === undefined ? undefined : Number(values["max-lines"]);
+  if (maxLines !== undefined && !(Number.isInteger(maxLines) && maxLines > 0)) {
+    io.stderr(`small-steps fix: --max-lines ${values["max-lines"]}: a number of counted lines above 0 (the limit's class is under 500 by default)\n`);
+    return EXIT.usageOrConfig;
+  }
   const known = Object.keys(fixersFor(target));
   const asked = values.rules ? values.rules.split(",").map((r) => r.trim()).filter(Boolean) : known;
   const unknown = asked.filter((r) => !known.includes(r));
@@ -55,7 +67,7 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
     return EXIT.usageOrConfig;
   }
   const cwd = typeof values.C === "string" ? resolve(io.cwd, values.C) : io.cwd;
-  const missing = [...(existsSync(cwd) ? [] : [`-C ${String(values.C)}: no such folder`]), ...positionals.filter((p) => existsSync(cwd) && !existsSync(resolve(cwd, p))).map((p) => `${p}: no such file or folder`)];
+  const missing = [...(existsSync(cwd) ? [] : [`-C ${String(values.C)}: no such folder`]), ...(values.config && existsSync(cwd) && !existsSync(resolve(cwd, values.config)) ? [`--config ${values.config}: no such file`] : []), ...positionals.filter((p) => existsSync(cwd) && !existsSync(resolve(cwd, p))).map((p) => `${p}: no such file or folder`)];
   if (missing.length) {
     io.stderr(`small-steps fix: ${missing.join("; ")}\n`);
     return EXIT.usageOrConfig;
@@ -67,20 +79,47 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`small-steps fix: ${(error as Error).message.replace("small-steps scan", "small-steps fix")}\n`);
     return EXIT.usageOrConfig;
   }
+  let sizer: ((diff: string) => number) | undefined;
+  let config: Config | undefined;
+  if (maxLines !== undefined) {
+    const configPath = values.config ? resolve(cwd, values.config) : join(tree.root, CONFIG_FILE);
+    const loaded = await parseConfigText(await readOptional(configPath));
+    if (!loaded.ok) {
+      io.stderr(`small-steps fix: the configuration in ${configPath} is not valid:\n${loaded.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}\n`);
+      return EXIT.usageOrConfig;
+    }
+    config = loaded.config;
+    sizer = diffSizer(config, await readGitattributes(tree));
+  }
   const outcomes = await fixAll(tree.paths.filter((p) => p.endsWith(".py")).sort().map((path) => ({ path, root: tree.root })), { rules: asked, target });
+  const refused = outcomes.flatMap((o) => o.refused.map((rule) => `${rule} in ${o.path}`));
+  const changed = outcomes.filter((o) => o.text !== undefined);
+  const batch = sizer && config ? batchWithin(changed.map((o) => ({ item: o, path: o.path, lines: sizer(o.diff!) })), maxLines!, config.thresholds) : undefined;
+  const taken = batch ? batch.taken.map((f) => f.item) : changed;
   const counts = new Map<string, number>();
-  const refused = new Set<string>();
-  let changedFiles = 0;
-  for (const outcome of outcomes) {
-    for (const rule of outcome.refused) refused.add(`${rule} in ${outcome.path}`);
-    if (outcome.text === undefined) continue;
-    changedFiles++;
+  for (const outcome of taken) {
     for (const [rule, n] of Object.entries(outcome.fixed)) counts.set(rule, (counts.get(rule) ?? 0) + n);
-    if (values.write) await writeFile(join(tree.root, outcome.path), outcome.text);
+    if (values.write) await writeFile(join(tree.root, outcome.path), outcome.text!);
     else io.stdout(outcome.diff!);
   }
-  const fixed = [...counts].sort((a, b) => b[1] - a[1]).map(([rule, n]) => `${rule} ${n}`).join(", ");
-  io.stderr(changedFiles ? `small-steps fix: ${values.write ? "rewrote" : "would rewrite"} ${changedFiles} file${changedFiles === 1 ? "" : "s"}: ${fixed}\n` : "small-steps fix: nothing to fix\n");
-  if (refused.size) io.stderr(`small-steps fix: not fixed, because the result would not parse: ${[...refused].join("; ")}\n`);
-  return changedFiles && !values.write ? EXIT.policyFailed : EXIT.ok;
+  const fixed = listed([...counts].sort((a, b) => b[1] - a[1]).map(([rule, n]) => `${rule} ${n}`));
+  const verb = values.write ? "rewrote" : "would rewrite";
+  const measured = batch ? ` (${formatCount(batch.lines)} counted lines, size ${batch.sizeClass})` : "";
+  const summary = [taken.length ? `small-steps fix: ${verb} ${count(taken.length, "file")}${measured}: ${fixed}` : "small-steps fix: nothing to fix" + (batch?.tooLarge.length ? " within --max-lines" : "")];
+  if (batch?.left.length) {
+    const rest = batch.left.reduce((sum, f) => sum + f.lines, 0);
+    summary.push(`left for the next steps: ${count(batch.left.length, "file")} (${formatCount(rest)} counted lines); next: ${commandLine(argv)} --write${values.write ? " (the same command makes the next step)" : " makes this step, and then the next"}`);
+  } else if (taken.length && !values.write) summary.push(`next: ${commandLine(argv)} --write`);
+  if (batch?.tooLarge.length) summary.push(`over --max-lines ${maxLines} on their own (a file at a time, or fewer --rules at a time): ${listed(batch.tooLarge.map((f) => `${f.path} (${formatCount(f.lines)} lines)`))}`);
+  if (refused.length) summary.push(`not fixed, because the result would not parse: ${refused.join("; ")}`);
+  io.stderr(summary.map((line, i) => (i ? `small-steps fix: ${line}` : line)).join("\n") + "\n");
+  return taken.length && !values.write ? EXIT.policyFailed : EXIT.ok;
+}
+
+/** A list for one line of the summary: the first ten, and how many more. */
+const listed = (items: string[]) => items.slice(0, 10).join(", ") + (items.length > 10 ? ` and ${formatCount(items.length - 10)} more` : "");
+
+/** The command as it was typed, its words quoted for a shell where needed (--write left out: the caller says it). */
+function commandLine(argv: readonly string[]): string {
+  return ["small-steps", "fix", ...argv.filter((a) => a !== "--write")].map((w) => (/^[\w./@%+=:,-]+$/.test(w) ? w : `'${w.replace(/'/g, "'\\''")}'`)).join(" ");
 }

@@ -1,9 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FIXERS, fixPython } from "../../src/fix/python3-fixes.js";
+import { FIXERS, fixersFor, fixPython } from "../../src/fix/python3-fixes.js";
 import { runFix } from "../../src/cli/fix.js";
+import { runCheck } from "../../src/cli/check.js";
+import { fixAll } from "../../src/fix/pool.js";
 
 /**
  * The python3 target against lib2to3's own fixer tests (their before/after pairs, extracted from Python 3.11's
@@ -178,6 +180,43 @@ describe("small-steps fix", () => {
     expect(again.out.stdout).toBe("");
   });
 
+  test("--max-lines: one small step in path order, measured as the check measures the diff (under the config); the same command makes the next", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "small-steps-fix-cli-"));
+    const prints = (n: number) => Array.from({ length: n }, (_, i) => `print "line ${i}"\n`).join("");
+    for (const [name, n] of [["a.py", 3], ["b.py", 3], ["c.py", 3], ["d.py", 30], ["e.py", 1]] as const) writeFileSync(join(dir, name), prints(n));
+    // What the check counts of a diff: its own CLI, on the diff fix printed.
+    const counted = async (diff: string) => {
+      writeFileSync(join(dir, "step.diff"), diff);
+      const check = io(dir);
+      await runCheck(["--diff", join(dir, "step.diff"), "--json"], check.io);
+      return JSON.parse(check.out.stdout).size.countedLines as number;
+    };
+    const step = io(dir);
+    expect(await runFix(["--max-lines", "14"], step.io)).toBe(1);
+    expect(step.out.stdout).toContain("+++ b/a.py");
+    expect(step.out.stdout).toContain("+++ b/b.py");
+    // Each file's fix is 3 lines rewritten and the __future__ import added: 7 counted lines; c.py would make 21.
+    expect(step.out.stdout).not.toContain("+++ b/c.py");
+    expect(await counted(step.out.stdout)).toBe(14);
+    expect(step.out.stderr).toContain("would rewrite 2 files (14 counted lines, size S): print-statement 6\n");
+    expect(step.out.stderr).toContain("left for the next steps: 2 files (10 counted lines); next: small-steps fix --max-lines 14 --write makes this step");
+    expect(step.out.stderr).toContain("over --max-lines 14 on their own (a file at a time, or fewer --rules at a time): d.py (61 lines)");
+    // Deletions weigh nothing under this config: the same bound holds more files.
+    mkdirSync(join(dir, ".github"));
+    writeFileSync(join(dir, ".github", "small-steps.yml"), "deletionWeight: 0\n");
+    const lighter = io(dir);
+    expect(await runFix(["--max-lines", "14", "--write"], lighter.io)).toBe(0);
+    expect(lighter.out.stderr).toMatch(/^small-steps fix: rewrote 4 files \(14 counted lines, size S\)/);
+    expect(readFileSync(join(dir, "e.py"), "utf8")).toBe('from __future__ import print_function\nprint("line 0")\n');
+    expect(readFileSync(join(dir, "d.py"), "utf8")).toBe(prints(30));
+    const next = io(dir);
+    expect(await runFix(["--max-lines", "14", "--write"], next.io)).toBe(0);
+    expect(next.out.stderr).toContain("nothing to fix within --max-lines");
+    const bad = io(dir);
+    expect(await runFix(["--max-lines", "0"], bad.io)).toBe(2);
+    expect(bad.out.stderr).toContain("--max-lines 0: a number of counted lines above 0");
+  });
+
   test("mistakes are one line and exit 2: an unknown rule (with a suggestion), a target not written yet, a missing path", async () => {
     const dir = mkdtempSync(join(tmpdir(), "small-steps-fix-cli-"));
     const rule = io(dir);
@@ -192,5 +231,21 @@ describe("small-steps fix", () => {
     const path = io(dir);
     expect(await runFix(["nope.py"], path.io)).toBe(2);
     expect(path.out.stderr).toBe("small-steps fix: nope.py: no such file or folder\n");
+  });
+});
+
+describe("fixing over threads", () => {
+  test("the threads' outcomes equal this thread's, file for file and in the same order", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "small-steps-fix-pool-"));
+    const jobs = Array.from({ length: 30 }, (_, i) => {
+      const path = `m${String(i).padStart(2, "0")}.py`;
+      writeFileSync(join(dir, path), i % 3 === 0 ? "x = 1\n" : `${LEGACY}\nfor k, v in d.iteritems(): print k, ${i}\n`);
+      return { path, root: dir };
+    });
+    const options = { rules: Object.keys(fixersFor("compatible")), target: "compatible" as const };
+    const here = await fixAll(jobs, options, 0);
+    const threaded = await fixAll(jobs, options, 2);
+    expect(threaded).toEqual(here);
+    expect(here.filter((o) => o.text !== undefined)).toHaveLength(20);
   });
 });
