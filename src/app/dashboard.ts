@@ -78,6 +78,7 @@ async function dashboard(context: Pick<Context, "octokit" | "log">, update: Dash
       commitUrl: (commit) => `${repoUrl}/commit/${commit}`,
       link: (path, line) => `${repoUrl}/blob/${sha}/${path.split("/").map(encodeURIComponent).join("/")}${line ? `#L${line}` : ""}`,
       limit: `${config.limit} (${formatCount(batchLines(config))} lines)`,
+      maxLines: batchLines(config),
       python3,
       record: { history: addPoint(record.history, { date: now.toISOString().slice(0, 10), sha, remaining: result.remaining.total }), updated, regressions: [], failures: record.failures },
       regressions: pending,

@@ -85,11 +85,11 @@ export async function runScan(argv: string[], io: ScanIO): Promise<number> {
   const python3 = values.pypi ? await python3SupportOf(result, config, io.env) : undefined;
   if (values.json) {
     const dependencies = result.dependencies.map((d) => ({ ...d, ...(python3 ? { python3: python3.get(d.name)?.python3 ?? "unknown" } : {}) }));
-    const { files, lines, skipped, remaining, filesWithRemaining, batches, excluded } = result;
-    io.stdout(JSON.stringify({ files, lines, excluded, skipped, remaining, filesWithRemaining, batches, dependencies }, null, 2) + "\n");
+    const { files, lines, skipped, remaining, fixable, filesWithRemaining, batches, excluded } = result;
+    io.stdout(JSON.stringify({ files, lines, excluded, skipped, remaining, fixable, filesWithRemaining, batches, dependencies }, null, 2) + "\n");
   } else {
     const limit = `${config.limit} (${formatCount(batchLines(config))} lines)`;
-    io.stdout([`## small-steps scan of ${tree.source === "git" ? "the files git tracks" : "the folder"}${positionals.length ? ` under ${positionals.join(", ")}` : ""}`, renderHeadline(result), ...renderScanSections(result, { limit, python3 })].join("\n\n") + "\n");
+    io.stdout([`## small-steps scan of ${tree.source === "git" ? "the files git tracks" : "the folder"}${positionals.length ? ` under ${positionals.join(", ")}` : ""}`, renderHeadline(result), ...renderScanSections(result, { limit, maxLines: batchLines(config), python3 })].join("\n\n") + "\n");
   }
   return EXIT.ok;
 }

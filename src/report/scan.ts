@@ -13,6 +13,8 @@ export type Linker = (path: string, line?: number) => string | undefined;
 export interface ScanReportOptions {
   /** The size limit the batches were made to fit: "L (499 lines)". */
   limit: string;
+  /** The same limit in counted lines, for `small-steps fix --max-lines`. */
+  maxLines?: number;
   link?: Linker;
   /** Python 3 support of the declared packages, where the package index was asked. */
   python3?: ReadonlyMap<string, { python3: Python3Support; reason?: string }>;
@@ -30,7 +32,13 @@ const linked = (text: string, url: string | undefined) => (url ? `[${text}](${ur
 export function renderHeadline(result: ScanResult): string {
   const withAny = result.filesWithRemaining.length;
   const clean = result.files - withAny;
-  return `**${count(result.remaining.total, "old construct")} remaining** in ${count(withAny, "file")} of ${n(result.files)} scanned; ${count(result.lines, "Python line")} scanned; **${percent(clean, result.files)}** of files already clean.`;
+  const fixable = result.fixable.total ? ` ${n(result.fixable.total)} of them (${percent(result.fixable.total, result.remaining.total)}) have an automatic fix: ${code(fixCommand(result, [], "--write"))}.` : "";
+  return `**${count(result.remaining.total, "old construct")} remaining** in ${count(withAny, "file")} of ${n(result.files)} scanned; ${count(result.lines, "Python line")} scanned; **${percent(clean, result.files)}** of files already clean.${fixable}`;
+}
+
+/** The `small-steps fix` command for some paths (the whole tree when none), for the scan's fix target. */
+function fixCommand(result: ScanResult, paths: readonly string[], ...options: string[]): string {
+  return ["small-steps fix", ...paths.map(shellWord), ...(result.fixable.target === "compatible" ? [] : [`--target ${result.fixable.target}`]), ...options].join(" ");
 }
 
 /** The scan's sections in Markdown: what `small-steps scan` prints and the dashboard issue shows. */
@@ -39,23 +47,29 @@ export function renderScanSections(result: ScanResult, options: ScanReportOption
   const link = options.link ?? (() => undefined);
   const rules = Object.entries(result.remaining.byRule).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   if (rules.length) {
+    const fixable = new Set(result.fixable.rules);
     const rows = rules.slice(0, RULE_ROWS).map(([rule, total]) => {
       const example = result.examples[rule];
-      return `| \`${rule}\` | ${n(total)} | ${example ? linked(`${code(example.path)}:${example.line}`, link(example.path, example.line)) : ""} |`;
+      return `| \`${rule}\` | ${n(total)} | ${fixable.has(rule) ? "yes" : "no"} | ${example ? linked(`${code(example.path)}:${example.line}`, link(example.path, example.line)) : ""} |`;
     });
-    if (rules.length > RULE_ROWS) rows.push(`| … and ${count(rules.length - RULE_ROWS, "more rule")} | | |`);
-    out.push(["### By rule", "| Rule | Remaining | Example |", "|---|--:|---|", ...rows].join("\n"));
+    if (rules.length > RULE_ROWS) rows.push(`| … and ${count(rules.length - RULE_ROWS, "more rule")} | | | |`);
+    out.push(["### By rule", `| Rule | Remaining | Automatic fix (${result.fixable.target}) | Example |`, "|---|--:|---|---|", ...rows].join("\n"));
   }
   const folders = Object.entries(result.filesByFolder).sort((a, b) => (result.remaining.byFolder[b[0]] ?? 0) - (result.remaining.byFolder[a[0]] ?? 0) || (a[0] < b[0] ? -1 : 1));
   if (folders.length) {
-    const rows = folders.slice(0, FOLDER_ROWS).map(([folder, share]) => `| ${code(folder)} | ${n(result.remaining.byFolder[folder] ?? 0)} | ${percent(share.clean, share.files)} of ${count(share.files, "file")} |`);
-    if (folders.length > FOLDER_ROWS) rows.push(`| … and ${count(folders.length - FOLDER_ROWS, "more folder")} | | |`);
-    out.push(["### By folder", "| Folder | Remaining | Clean |", "|---|--:|--:|", ...rows].join("\n"));
+    const rows = folders.slice(0, FOLDER_ROWS).map(([folder, share]) => `| ${code(folder)} | ${n(result.remaining.byFolder[folder] ?? 0)} | ${n(result.fixable.byFolder[folder] ?? 0)} | ${percent(share.clean, share.files)} of ${count(share.files, "file")} |`);
+    if (folders.length > FOLDER_ROWS) rows.push(`| … and ${count(folders.length - FOLDER_ROWS, "more folder")} | | | |`);
+    out.push(["### By folder", "| Folder | Remaining | Automatic fix | Clean |", "|---|--:|--:|--:|", ...rows].join("\n"));
   }
   if (result.batches.length) {
+    const rulesOf = new Map(result.filesWithRemaining.map((f) => [f.path, f.rules]));
+    const fixableRules = new Set(result.fixable.rules);
     const steps = result.batches.slice(0, BATCHES_LISTED).map((b, i) => {
       const shown = b.paths.slice(0, 8).map(code).join(", ") + (b.paths.length > 8 ? ` and ${count(b.paths.length - 8, "more file")}` : "");
-      return `${i + 1}. ${count(b.constructs, "construct")} in ${count(b.paths.length, "file")}: ${shown}. See it: ${codeSpan(`small-steps scan ${b.paths.slice(0, 8).map(shellWord).join(" ")}${b.paths.length > 8 ? " …" : ""}`, 2000)}`;
+      // The command that makes the batch: its files when they fit on a line, else a step of the same size.
+      const fixable = b.paths.some((p) => Object.keys(rulesOf.get(p) ?? {}).some((rule) => fixableRules.has(rule)));
+      const make = !fixable ? "" : b.paths.length <= 8 ? `. Make it: ${codeSpan(fixCommand(result, b.paths, "--write"), 2000)}` : options.maxLines ? `. Make a step of this size: ${codeSpan(fixCommand(result, [], `--max-lines ${options.maxLines}`, "--write"), 2000)}` : "";
+      return `${i + 1}. ${count(b.constructs, "construct")} in ${count(b.paths.length, "file")}: ${shown}. See it: ${codeSpan(`small-steps scan ${b.paths.slice(0, 8).map(shellWord).join(" ")}${b.paths.length > 8 ? " …" : ""}`, 2000)}${make}`;
     });
     if (result.batches.length > BATCHES_LISTED) steps.push(`… and ${count(result.batches.length - BATCHES_LISTED, "more batch")}.`);
     out.push([`### Next small steps`, `Each batch fits in one pull request within the ${options.limit} limit, easiest first:`, "", ...steps].join("\n"));

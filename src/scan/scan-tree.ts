@@ -1,5 +1,6 @@
 import type { Python3Support } from "../analysis/dependencies/changes.js";
 import { normaliseName } from "../analysis/dependencies/requirement.js";
+import { fixersFor } from "../fix/python3-fixes.js";
 import { scanReads, summariseScan, type ScanResult, type ScanSkip } from "../analysis/scan/scanner.js";
 import { packsFor } from "../engine.js";
 import type { Config } from "../policy/config.js";
@@ -15,7 +16,8 @@ export function batchLines(config: Config): number {
 }
 
 export function scanOptions(config: Config, gitattributes: Array<{ path: string; text: string }>) {
-  return { exclude: config.exclude, gitattributes, batchLines: batchLines(config), depth: config.dashboard.depth, importNames: config.dashboard.importNames };
+  const target = config.fixes.target;
+  return { exclude: config.exclude, gitattributes, batchLines: batchLines(config), depth: config.dashboard.depth, importNames: config.dashboard.importNames, fixable: { rules: new Set(Object.keys(fixersFor(target))), target } };
 }
 
 /**

@@ -108,6 +108,24 @@ describe("small-steps scan", () => {
     expect(result.remaining.total).toBe(4);
   });
 
+  test("how many remaining constructs small-steps fix rewrites, by folder, for the configured target; the batches name the fix command", async () => {
+    const t = tree(false);
+    t.write("app/a.py", 'print "x"\nn = cmp(a, b)\n'); // cmp has no mechanical fix
+    t.write("lib/b.py", "big = sys.maxint\n");
+    const result = (await scan(["--json"], t.dir)).json();
+    expect(result.remaining.total).toBe(3);
+    expect(result.fixable).toEqual({ target: "compatible", total: 2, byFolder: { app: 1, lib: 1 }, rules: ["print-statement", "sys-maxint"] });
+    const text = (await scan([], t.dir)).stdout;
+    expect(text).toContain("2 of them (66%) have an automatic fix: `small-steps fix --write`.");
+    expect(text).toContain("| `builtin-cmp` | 1 | no |");
+    expect(text).toContain("| `app` | 2 | 1 | 0% of 1 file |");
+    expect(text).toContain("See it: `small-steps scan lib/b.py app/a.py`. Make it: `small-steps fix lib/b.py app/a.py --write`");
+    t.write(".github/small-steps.yml", "fixes:\n  target: python3\n");
+    const python3 = await scan([], t.dir);
+    expect(python3.stdout).toContain("have an automatic fix: `small-steps fix --target python3 --write`.");
+    expect(python3.stdout).toContain("| Rule | Remaining | Automatic fix (python3) | Example |");
+  });
+
   test("the config's exclusions apply, and a bad config or option is a usage error", async () => {
     const t = tree(false);
     fixture(t);

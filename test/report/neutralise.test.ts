@@ -32,8 +32,10 @@ describe("text from outside, shown by the app", () => {
       files: 1, lines: 1, excluded: 0, skipped: [], remaining: { total: 1, byRule: { "print-statement": 1 }, byFolder: { ".": 1 } },
       filesByFolder: { ".": { files: 1, clean: 0 } }, filesWithRemaining: [{ path: "a`b $(rm -rf ~).py", count: 1, rules: { "print-statement": 1 } }],
       examples: { "print-statement": { path: "a`b $(rm -rf ~).py", line: 1 } }, batches: [{ paths: ["a`b $(rm -rf ~).py"], constructs: 1, lines: 2 }], dependencies: [],
+      fixable: { target: "compatible", total: 1, byFolder: { ".": 1 }, rules: ["print-statement"] },
     };
     const text = renderScanSections(view as never, { limit: "L (499 lines)" }).join("\n");
     expect(text).toContain("See it: `` small-steps scan 'a`b $(rm -rf ~).py' ``");
+    expect(text).toContain("Make it: `` small-steps fix 'a`b $(rm -rf ~).py' --write ``");
   });
 });

@@ -83,6 +83,8 @@ export interface ScanOptions {
   depth: number;
   /** Distribution → module names, beyond the built-in table. */
   importNames?: Readonly<Record<string, readonly string[]>>;
+  /** The rules `small-steps fix` rewrites for the configured target: their constructs count as fixable. */
+  fixable?: { rules: ReadonlySet<string>; target: string };
 }
 
 export interface DependencyUse {
@@ -106,6 +108,8 @@ export interface ScanResult {
   examples: Record<string, { path: string; line: number }>;
   batches: Batch[];
   dependencies: DependencyUse[];
+  /** Remaining constructs of rules `small-steps fix` rewrites (for `target`), in all and by folder. */
+  fixable: { target: string; total: number; byFolder: Record<string, number>; rules: string[] };
 }
 
 export function folderOf(path: string, depth: number): string {
@@ -130,7 +134,9 @@ export function summariseScan(fileScans: readonly FileScan[], manifests: readonl
     examples: {},
     batches: [],
     dependencies: [],
+    fixable: { target: options.fixable?.target ?? "compatible", total: 0, byFolder: {}, rules: [] },
   };
+  const fixableRules = options.fixable?.rules ?? new Set<string>();
   const modules = new Set<string>();
   const exampleCounts: Record<string, number> = {};
   for (const file of kept) {
@@ -157,8 +163,14 @@ export function summariseScan(fileScans: readonly FileScan[], manifests: readonl
     }
     result.remaining.total += count;
     result.remaining.byFolder[folder] = (result.remaining.byFolder[folder] ?? 0) + count;
+    const fixable = entries.reduce((sum, [rule, { count: n }]) => sum + (fixableRules.has(rule) ? n : 0), 0);
+    if (fixable) {
+      result.fixable.total += fixable;
+      result.fixable.byFolder[folder] = (result.fixable.byFolder[folder] ?? 0) + fixable;
+    }
     result.filesWithRemaining.push({ path: file.path, count, rules: own });
   }
+  result.fixable.rules = Object.keys(result.remaining.byRule).filter((rule) => fixableRules.has(rule)).sort();
   result.batches = batchesOf(result.filesWithRemaining, options.batchLines);
   result.dependencies = dependencyUses(manifests.filter((m) => counted(m.path, builtInDecision(m.path, undefined))), modules, options.importNames);
   return result;
