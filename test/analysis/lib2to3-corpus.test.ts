@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { fromGitHubFile } from "../../src/analysis/changed-file.js";
 import { measureMigration } from "../../src/analysis/migration.js";
 import { compatibilityMarkerIn, exceptNameIn, oldConstructsIn, worthJudging } from "../../src/analysis/python/constructs.js";
+import { fixersFor } from "../../src/fix/python3-fixes.js";
 import { LIB2TO3_FIXERS, PYLINT_PY3K, coverageTable, type Coverage } from "../../src/analysis/python/coverage.js";
 import { python3Pack } from "../../src/analysis/python/python3-pack.js";
 import { OLD_CONSTRUCT_RULES } from "../../src/analysis/python/rules.js";
@@ -73,9 +74,15 @@ describe("coverage of the references, kept as data in the pack", () => {
 
   test("the coverage page (docs/python3-coverage.md, linked from the README) is the table the data prints", () => {
     const page = readFileSync(new URL("../../docs/python3-coverage.md", import.meta.url), "utf8");
-    expect(page).toContain(coverageTable());
+    const fixable = { python3: new Set(Object.keys(fixersFor("python3"))), compatible: new Set(Object.keys(fixersFor("compatible"))) };
+    const table = coverageTable(fixable);
+    expect(page).toContain(table);
     expect(readFileSync(new URL("../../README.md", import.meta.url), "utf8")).toContain("(docs/python3-coverage.md)");
-    expect(coverageTable()).toMatch(/^\| lib2to3 fixer \| python3 pack \|\n\|---\|---\|\n\| `fix_\w+` \|[^]*\n\n\| pylint py3k message \| python3 pack \|\n\|---\|---\|\n\| [EW]\d{4} `/);
+    expect(table).toMatch(/^\| lib2to3 fixer \| python3 pack \| small-steps fix \|\n\|---\|---\|---\|\n\| `fix_\w+` \|[^]*\n\n\| pylint py3k message \| python3 pack \| small-steps fix \|\n\|---\|---\|---\|\n\| [EW]\d{4} `/);
+    // The fix column: a rule with a fixer for both targets, one for python3 alone, and one with none.
+    expect(table).toContain("| `fix_print` | `print-statement` | `print-statement` |");
+    expect(table).toContain("| `fix_getcwdu` | `os-getcwdu` | `os-getcwdu` (python3 only) |");
+    expect(table).toMatch(/\| `fix_apply` \| `builtin-apply` \| none \|/);
   });
 });
 

@@ -169,7 +169,13 @@ export const PYLINT_PY3K: Record<string, { code: string; coverage: Coverage }> =
 };
 
 /** The coverage table for the README, from the data above. */
-export function coverageTable(): string {
+/** The rules `small-steps fix` rewrites, per target: the coverage table's fix column (the fixers live in src/fix). */
+export interface FixableRules {
+  python3: ReadonlySet<string>;
+  compatible: ReadonlySet<string>;
+}
+
+export function coverageTable(fixable: FixableRules): string {
   const describe = (c: Coverage) =>
     c.kind === "rules"
       ? c.rules.map((r) => `\`${r}\``).join(", ")
@@ -178,7 +184,21 @@ export function coverageTable(): string {
         : c.kind === "not-a-regression"
           ? `not a regression: ${c.reason}`
           : `cannot be decided from a diff: ${c.reason}${c.optIn ? ` (opt-in rule \`${c.optIn}\`)` : ""}`;
-  const fixers = Object.entries(LIB2TO3_FIXERS).map(([name, c]) => `| \`fix_${name}\` | ${describe(c)} |`);
-  const pylint = Object.entries(PYLINT_PY3K).map(([name, { code, coverage }]) => `| ${code} \`${name}\` | ${describe(coverage)} |`);
-  return ["| lib2to3 fixer | python3 pack |", "|---|---|", ...fixers, "", "| pylint py3k message | python3 pack |", "|---|---|", ...pylint].join("\n");
+  // Which of an entry's rules small-steps fix rewrites, and for which target; `module-*` stands for every module rule.
+  const fix = (c: Coverage) => {
+    const rules = c.kind === "rules" || c.kind === "partly" ? c.rules : [];
+    if (!rules.length) return "";
+    const expand = (rule: string, set: ReadonlySet<string>) => (rule.endsWith("*") ? [...set].filter((r) => r.startsWith(rule.slice(0, -1))) : set.has(rule) ? [rule] : []);
+    const cells = rules.map((rule) => {
+      const both = expand(rule, fixable.compatible).length;
+      const python3 = expand(rule, fixable.python3).length;
+      const name = rule.endsWith("*") ? `\`${rule}\` (${python3} modules, ${both} compatible)` : `\`${rule}\``;
+      return python3 === 0 ? undefined : both === 0 ? `${name} (python3 only)` : name;
+    });
+    const made = cells.filter((c): c is string => c !== undefined);
+    return made.length === 0 ? "none" : made.length === rules.length ? made.join(", ") : `${made.join(", ")}; not ${rules.filter((_, i) => cells[i] === undefined).map((r) => `\`${r}\``).join(", ")}`;
+  };
+  const fixers = Object.entries(LIB2TO3_FIXERS).map(([name, c]) => `| \`fix_${name}\` | ${describe(c)} | ${fix(c)} |`);
+  const pylint = Object.entries(PYLINT_PY3K).map(([name, { code, coverage }]) => `| ${code} \`${name}\` | ${describe(coverage)} | ${fix(coverage)} |`);
+  return ["| lib2to3 fixer | python3 pack | small-steps fix |", "|---|---|---|", ...fixers, "", "| pylint py3k message | python3 pack | small-steps fix |", "|---|---|---|", ...pylint].join("\n");
 }
