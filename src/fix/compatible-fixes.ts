@@ -2,6 +2,7 @@ import type { Node } from "web-tree-sitter";
 import { resolve } from "../analysis/python/tree/scopes.js";
 import { isBuiltinUse, namedOf, slice, type Edit, type Fixer } from "./fixer.js";
 import { metaclassFix } from "./python3-statements.js";
+import { intern, itertoolsFunction } from "./python3-calls.js";
 
 /**
  * The `compatible` target: the same code runs on Python 2.7 and on Python 3, as python-modernize writes it. Where the
@@ -148,7 +149,7 @@ const nextCalled = (python3: Fixer): Fixer => (node, context) => (resolve(node, 
 
 /** The compatible target's fixers, from the python3 target's: kept, wrapped, replaced, or none (`undefined`). */
 export function compatibleFixers(python3: Readonly<Record<string, Fixer>>): Record<string, Fixer> {
-  const same = ["exec-statement", "except-comma", "backticks", "diamond-not-equal", "long-suffix", "old-octal", "dict-has_key", "dict-keys-not-iterating", "dict-items-not-iterating", "dict-values-not-iterating", "iterator-indexed", "function-attributes", "method-attributes", "sys-maxint"];
+  const same = ["builtin-apply", "builtin-execfile", "builtin-reduce", "sys-exitfunc", "string-functions", "exec-statement", "except-comma", "backticks", "diamond-not-equal", "long-suffix", "old-octal", "dict-has_key", "dict-keys-not-iterating", "dict-items-not-iterating", "dict-values-not-iterating", "iterator-indexed", "function-attributes", "method-attributes", "sys-maxint"];
   return {
     ...Object.fromEntries(same.map((rule) => [rule, python3[rule]!])),
     "print-statement": requiring(python3["print-statement"], "__future__:print_function"),
@@ -157,6 +158,8 @@ export function compatibleFixers(python3: Readonly<Record<string, Fixer>>): Reco
     "next-method-called": nextCalled(python3["next-method-called"]!),
     "types-constants": typesConstant(python3["types-constants"]!),
     "metaclass-attribute": metaclassFix("six"),
+    "builtin-intern": intern("compatible"),
+    "itertools-izip": itertoolsFunction("compatible"),
     "builtin-xrange": sixName(() => "six.moves.range"),
     "builtin-raw_input": sixName(() => "six.moves.input"),
     "builtin-unicode": sixName(() => "six.text_type"),

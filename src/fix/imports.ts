@@ -4,8 +4,8 @@ import type { Edit } from "./fixer.js";
 /**
  * The imports a fix needs, added once where Python wants them: `__future__` features right after the module's
  * docstring (merged into an existing `from __future__ import` line), `import six` and `from six.moves import range`
- * after the `__future__` imports. A requirement is written `__future__:print_function`, `six` or
- * `six.moves:range`.
+ * after the `__future__` imports. A requirement is written `__future__:print_function`, `six`,
+ * `six.moves:range` or `import:sys` (a standard module).
  */
 export function importEdits(tree: Tree, text: string, requires: ReadonlySet<string>): Edit[] {
   if (!requires.size) return [];
@@ -20,6 +20,12 @@ export function importEdits(tree: Tree, text: string, requires: ReadonlySet<stri
   );
   const wantedFutures = [...requires].filter((r) => r.startsWith("__future__:")).map((r) => r.slice(11)).filter((f) => !features.has(f)).sort();
   const lines: string[] = [];
+  // Standard modules a fix names (`import:sys`), each imported once unless the file imports it already.
+  const imported = new Set(top.filter((n) => n.type === "import_statement").flatMap((n) => n.namedChildren.filter((c) => c?.type === "dotted_name").map((c) => c!.text)));
+  for (const module of [...requires].filter((r) => r.startsWith("import:")).map((r) => r.slice(7)).sort()) if (!imported.has(module)) lines.push(`import ${module}`);
+  // A name from a standard module (`from:functools:reduce`), unless the file imports it from there already.
+  const fromImported = (module: string, name: string) => top.some((n) => n.type === "import_from_statement" && n.childForFieldName("module_name")?.text === module && n.namedChildren.some((c) => c?.type === "dotted_name" && c.text === name && c.id !== n.childForFieldName("module_name")?.id));
+  for (const [, module, name] of [...requires].sort().map((r) => /^from:([\w.]+):(\w+)$/.exec(r)).filter((m): m is RegExpExecArray => m !== null)) if (!fromImported(module!, name!)) lines.push(`from ${module} import ${name}`);
   if (requires.has("six") && !hasSix) lines.push("import six");
   const wantedMoves = [...requires].filter((r) => r.startsWith("six.moves:")).map((r) => r.slice(10)).filter((m) => !moved.has(m)).sort();
   if (wantedMoves.length) lines.push(`from six.moves import ${wantedMoves.join(", ")}`);

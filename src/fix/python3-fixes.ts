@@ -7,6 +7,7 @@ import { errorCount, isBuiltinUse, namedOf, slice, tokenAt } from "./fixer.js";
 import { FIXED_MODULES, FUNCTION_ATTRIBUTES, METHOD_ATTRIBUTES, TYPES, nextCalled, renamedAttribute, renamedModule, sysMaxint, typesConstant } from "./python3-names.js";
 import { metaclass, raiseComma, renamedMethod } from "./python3-statements.js";
 import { compatibleFixers } from "./compatible-fixes.js";
+import { apply, execfile, exitfunc, intern, itertoolsFunction, reduce, stringFunction } from "./python3-calls.js";
 import { importEdits } from "./imports.js";
 
 export type { Edit, Fix } from "./fixer.js";
@@ -250,6 +251,13 @@ export const FIXERS: Record<string, Fixer> = {
   "method-attributes": renamedAttribute(METHOD_ATTRIBUTES),
   "sys-maxint": sysMaxint,
   "types-constants": typesConstant,
+  "builtin-apply": apply,
+  "builtin-execfile": execfile,
+  "builtin-intern": intern("python3"),
+  "builtin-reduce": reduce,
+  "sys-exitfunc": exitfunc,
+  "itertools-izip": itertoolsFunction("python3"),
+  "string-functions": stringFunction,
   ...Object.fromEntries(Object.keys(FIXED_MODULES).map((module) => [`module-${module}`, renamedModule(module)])),
 };
 
@@ -292,6 +300,10 @@ byName("next", "next-method-called", 2);
 byName("next", "next-method-defined", 1);
 byName("__nonzero__", "dunder__nonzero", 1);
 byName("maxint", "sys-maxint", 1);
+for (const name of ["apply", "execfile", "intern", "reduce"]) byName(name, `builtin-${name}`, 0);
+byName("exitfunc", "sys-exitfunc", 1);
+byName("itertools", "itertools-izip", 1);
+byName("string", "string-functions", 1);
 for (const name of Object.keys(FUNCTION_ATTRIBUTES)) byName(name, "function-attributes", 1);
 for (const name of Object.keys(METHOD_ATTRIBUTES)) byName(name, "method-attributes", 1);
 for (const name of Object.keys(TYPES)) byName(name, "types-constants", 1);
@@ -323,7 +335,8 @@ function fixesIn(tree: Tree, text: string, rules: ReadonlySet<string>, fixers: R
     const before = context.requires.length;
     const edits = fixer(node!, context);
     const requires = context.requires.splice(before);
-    if (edits?.length) found.push({ rule, node: node!, fix: { rule, line: node!.startPosition.row + 1, edits, ...(requires.length ? { requires } : {}) } });
+    // A fix may be an import alone (`reduce` stays, `from functools import reduce` comes).
+    if (edits && (edits.length || requires.length)) found.push({ rule, node: node!, fix: { rule, line: node!.startPosition.row + 1, edits, ...(requires.length ? { requires } : {}) } });
   };
   const byType = (node: Node | null | undefined) => {
     const pick = node && Object.hasOwn(BY_TYPE, node.type) ? BY_TYPE[node.type] : undefined;

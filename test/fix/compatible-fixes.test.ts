@@ -90,3 +90,46 @@ test("where the Python 3 form would change what Python 2 does, nothing is writte
 test("a module moved by six needs no `import six` of its own", () => {
   expect(fix("from ConfigParser import ConfigParser\nimport Queue\n")).toBe("from six.moves.configparser import ConfigParser\nimport six.moves.queue as Queue\n");
 });
+
+describe("removed builtins and module functions", () => {
+  const CALLS = `"""Doc."""
+import string, sys, itertools
+
+def run(words, s, fn, g):
+    a = apply(fn, (1, 2))
+    b = apply(fn, words, {'k': 1})
+    execfile("setup.py", g)
+    t = intern(s)
+    total = reduce(lambda x, y: x + y, words, 0)
+    sys.exitfunc = fn
+    pairs = list(itertools.izip(words, itertools.imap(str, words)))
+    return string.upper(s), string.split(s, ","), string.join(words), string.join(words, ", "), string.atoi(s, 16)
+`;
+
+  test("each target writes its own names and imports; the results compile where they must run", () => {
+    const compatible = fix(CALLS);
+    const python3 = fixPython(CALLS).text;
+    for (const fixed of [compatible, python3]) {
+      expect(fixed).toContain("a = fn(*(1, 2))\n    b = fn(*words, **{'k': 1})\n");
+      expect(fixed).toContain(`exec(compile(open("setup.py", "rb").read(), "setup.py", 'exec'), g)`);
+      expect(fixed).toContain("total = reduce(lambda x, y: x + y, words, 0)\n    atexit.register(fn)\n");
+      expect(fixed).toContain(`return s.upper(), s.split(","), ' '.join(words), ", ".join(words), int(s, 16)`);
+      expect(fixed).toContain('"""Doc."""\nimport atexit\nfrom functools import reduce\n');
+      expect(compiles(PYTHON3, fixed)).toBe("");
+    }
+    expect(compatible).toContain("t = six.moves.intern(s)");
+    expect(compatible).toContain("pairs = list(six.moves.zip(words, six.moves.map(str, words)))");
+    expect(python3).toContain("t = sys.intern(s)");
+    expect(python3).toContain("pairs = list(zip(words, map(str, words)))");
+    expect(python3).not.toContain("import six");
+    if (hasPython27) expect(compiles(PYTHON27, compatible)).toBe("");
+    expect(fix(compatible)).toBe(compatible);
+    expect(fixPython(python3).text).toBe(python3);
+  });
+
+  test("left alone: string where it is not only the module, apply with a keyword, execfile of an expression, keywords to exec", () => {
+    const shadowed = "import string\ndef f(string):\n    return string.upper(x)\n";
+    expect(fix(shadowed)).toBe(shadowed);
+    for (const kept of ["apply(f, args, kw=1)\n", "execfile(paths[0])\n", 'execfile("fn", globals=g)\n', "intern(a, b)\n", "reduce(f)\n"]) expect(fixPython(kept).text).toBe(kept);
+  });
+});

@@ -1,0 +1,140 @@
+import type { Node } from "web-tree-sitter";
+import { asPrimary, identifiersNamed, isBuiltinUse, namedOf, slice, type Context, type Edit, type Fixer } from "./fixer.js";
+
+/**
+ * Fixes of builtins and module functions Python 3 removed or moved: `apply`, `execfile`, `intern`, `reduce`,
+ * `sys.exitfunc`, itertools' `imap`/`izip`/`ifilter`, and the `string` module's functions. Each fixer serves both
+ * targets where the fix runs on Python 2.7 as well; `target` says which names to write where it does not.
+ */
+
+type Target = "python3" | "compatible";
+
+/** The call whose function is `node` (an identifier or attribute), with its plain positional arguments, or nothing
+ * when an argument is a keyword, a `*`/`**` spread or a comment (left to a person). */
+function plainCall(node: Node | null): { call: Node; args: Node[] } | undefined {
+  const call = node?.parent;
+  if (!node || call?.type !== "call" || call.childForFieldName("function")?.id !== node.id) return undefined;
+  const list = call.childForFieldName("arguments");
+  if (list?.type !== "argument_list") return undefined;
+  if (list.namedChildren.some((c) => c !== null && c.type === "comment")) return undefined;
+  const args = namedOf(list);
+  if (args.some((a) => a.type === "keyword_argument" || a.type === "list_splat" || a.type === "dictionary_splat" || a.type === "parenthesized_list_splat")) return undefined;
+  return { call, args };
+}
+
+const text = (context: Context, node: Node) => slice(context, node.startIndex, node.endIndex);
+
+/** `apply(f, args)` → `f(*args)`; `apply(f, args, kw)` → `f(*args, **kw)`. */
+export const apply: Fixer = (node, context) => {
+  if (!isBuiltinUse(node, context)) return undefined;
+  const found = plainCall(node);
+  if (!found || found.args.length < 2 || found.args.length > 3) return undefined;
+  const [f, args, kw] = found.args;
+  const spread = [`*${text(context, args!)}`, ...(kw ? [`**${text(context, kw)}`] : [])].join(", ");
+  return [{ start: found.call.startIndex, end: found.call.endIndex, text: `${asPrimary(f!, context)}(${spread})` }];
+};
+
+/** `execfile(fn[, g[, l]])` → `exec(compile(open(fn, "rb").read(), fn, 'exec')[, g[, l]])`, as 2to3 writes it; only
+ * where the file name is a name or a string (it is read twice). Python 2.7 reads the call form of exec too. */
+export const execfile: Fixer = (node, context) => {
+  if (!isBuiltinUse(node, context)) return undefined;
+  const found = plainCall(node);
+  if (!found || found.args.length < 1 || found.args.length > 3) return undefined;
+  const [file, ...scopes] = found.args;
+  if (!["identifier", "string", "attribute"].includes(file!.type)) return undefined;
+  const name = text(context, file!);
+  return [{ start: found.call.startIndex, end: found.call.endIndex, text: `exec(${[`compile(open(${name}, "rb").read(), ${name}, 'exec')`, ...scopes.map((s) => text(context, s))].join(", ")})` }];
+};
+
+/** The arguments of the call whose function is `node`, comments left out, or nothing when one is a keyword or a spread. */
+function argumentsOf(node: Node): Node[] | undefined {
+  const call = node.parent;
+  if (call?.type !== "call" || call.childForFieldName("function")?.id !== node.id) return undefined;
+  const list = call.childForFieldName("arguments");
+  if (list?.type !== "argument_list") return undefined;
+  const args = namedOf(list);
+  return args.some((a) => a.type !== "expression" && /splat|keyword_argument/.test(a.type)) ? undefined : args;
+}
+
+/** `intern(s)` → `sys.intern(s)` (python3), `six.moves.intern(s)` (compatible). */
+export const intern = (target: Target): Fixer => (node, context) => {
+  if (!isBuiltinUse(node, context) || argumentsOf(node)?.length !== 1) return undefined;
+  context.requires.push(target === "python3" ? "import:sys" : "six");
+  return [{ start: node.startIndex, end: node.endIndex, text: target === "python3" ? "sys.intern" : "six.moves.intern" }];
+};
+
+/** `reduce(f, xs)` stays, with `from functools import reduce` (functools has it since Python 2.6), as 2to3 writes it. */
+export const reduce: Fixer = (node, context) => {
+  const args = isBuiltinUse(node, context) ? argumentsOf(node) : undefined;
+  if (!args || args.length < 2 || args.length > 3) return undefined;
+  context.requires.push("from:functools:reduce");
+  return [];
+};
+
+/** `sys.exitfunc = f` (a statement of its own) → `atexit.register(f)`. */
+export const exitfunc: Fixer = (node, context) => {
+  const attribute = node; // the `sys.exitfunc` attribute
+  const assignment = attribute.parent;
+  if (attribute.type !== "attribute" || attribute.childForFieldName("object")?.text !== "sys" || assignment?.type !== "assignment") return undefined;
+  if (assignment.childForFieldName("left")?.id !== attribute.id || assignment.parent?.type !== "expression_statement") return undefined;
+  const right = assignment.childForFieldName("right");
+  if (!right || right.type === "assignment") return undefined;
+  context.requires.push("import:atexit");
+  return [{ start: assignment.startIndex, end: assignment.endIndex, text: `atexit.register(${text(context, right)})` }];
+};
+
+/** itertools' iterators and their names in Python 3 (the builtins) and in six. */
+const ITERTOOLS: Record<string, { python3: string; six: string }> = {
+  imap: { python3: "map", six: "six.moves.map" },
+  izip: { python3: "zip", six: "six.moves.zip" },
+  ifilter: { python3: "filter", six: "six.moves.filter" },
+  ifilterfalse: { python3: "itertools.filterfalse", six: "six.moves.filterfalse" },
+  izip_longest: { python3: "itertools.zip_longest", six: "six.moves.zip_longest" },
+};
+export const ITERTOOLS_NAMES = Object.keys(ITERTOOLS);
+
+/** `itertools.imap(f, xs)` → `map(f, xs)` (python3) or `six.moves.map(f, xs)` (compatible). */
+export const itertoolsFunction = (target: Target): Fixer => (node, context) => {
+  if (node.type !== "attribute" || node.childForFieldName("object")?.type !== "identifier" || node.childForFieldName("object")?.text !== "itertools") return undefined;
+  const name = node.childForFieldName("attribute")?.text ?? "";
+  if (!Object.hasOwn(ITERTOOLS, name) || moduleShadowed(node, context, "itertools")) return undefined;
+  if (target === "compatible") context.requires.push("six");
+  return [{ start: node.startIndex, end: node.endIndex, text: target === "python3" ? ITERTOOLS[name]!.python3 : ITERTOOLS[name]!.six }];
+};
+
+/** Whether a module's name means something else somewhere in the file: any use that is neither its import nor
+ * `module.attribute` (a parameter, an assignment, a name passed on). Then nothing is rewritten. */
+function moduleShadowed(node: Node, context: Context, module: string): boolean {
+  return identifiersNamed(node.tree.rootNode, context.text, module).some((use) => {
+    const parent = use.parent;
+    if (parent?.type === "attribute" && parent.childForFieldName("object")?.id === use.id) return false;
+    return !(parent?.type === "dotted_name" && parent.parent?.type === "import_statement");
+  });
+}
+
+/** The string module's functions that are str methods: `string.upper(s)` → `s.upper()`. */
+const STRING_METHODS = new Set(["capitalize", "center", "count", "expandtabs", "find", "index", "ljust", "lower", "lstrip", "replace", "rfind", "rindex", "rjust", "rsplit", "rstrip", "split", "strip", "swapcase", "upper"]);
+
+/**
+ * `string.upper(s)` → `s.upper()`, `string.split(s, ",")` → `s.split(",")`, `string.join(xs)` → `' '.join(xs)`,
+ * `string.join(xs, sep)` → `sep.join(xs)`, `string.atoi(s)` → `int(s)`, `string.atof(s)` → `float(s)`: where `string`
+ * is the module everywhere in the file. Both targets (the str methods exist on Python 2).
+ */
+export const stringFunction: Fixer = (node, context) => {
+  if (node.type !== "attribute" || node.childForFieldName("object")?.type !== "identifier" || node.childForFieldName("object")?.text !== "string") return undefined;
+  const name = node.childForFieldName("attribute")?.text ?? "";
+  const found = plainCall(node);
+  if (!found || !found.args.length || moduleShadowed(node, context, "string")) return undefined;
+  const [first, ...rest] = found.args;
+  const args = rest.map((a) => text(context, a)).join(", ");
+  const replace = (to: string): Edit[] => [{ start: found.call.startIndex, end: found.call.endIndex, text: to }];
+  if (name === "join" || name === "joinfields") {
+    if (rest.length > 1) return undefined;
+    return replace(`${rest.length ? asPrimary(rest[0]!, context) : "' '"}.join(${text(context, first!)})`);
+  }
+  if (name === "atoi" || name === "atol") return rest.length <= 1 ? replace(`int(${[text(context, first!), ...rest.map((a) => text(context, a))].join(", ")})`) : undefined;
+  if (name === "atof") return rest.length === 0 ? replace(`float(${text(context, first!)})`) : undefined;
+  const method = name === "splitfields" ? "split" : name;
+  if (!STRING_METHODS.has(method)) return undefined;
+  return replace(`${asPrimary(first!, context)}.${method}(${args})`);
+};
