@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { fixPython, type FixTarget } from "./python3-fixes.js";
@@ -30,7 +30,7 @@ export interface FixOutcome {
 export async function fixFile(job: FixJob, options: FixOptions): Promise<FixOutcome> {
   let text: string;
   try {
-    text = await readFile(join(job.root, job.path), "utf8");
+    text = readFileSync(join(job.root, job.path), "utf8"); // on a thread of its own: waiting costs nothing, a promise does
   } catch {
     return { path: job.path, fixed: {}, refused: [] }; // a file listed by git but gone from the work tree
   }

@@ -59,14 +59,15 @@ export function visitNodes(root: Tree | Node, visit: (cursor: TreeCursor) => voi
   }
 }
 
-/** How badly a tree fails to parse: its error and missing nodes (0 for a file that parses). */
+/** How badly a tree fails to parse: its error and missing nodes (0 for a file that parses). Only subtrees that hold
+ * an error are entered (most of a file that fails to parse somewhere parses). */
 export function errorCount(tree: Tree): number {
-  if (!tree.rootNode.hasError) return 0;
   let count = 0;
-  visitNodes(tree, (cursor) => {
-    const node = cursor.currentNode;
+  const visit = (node: Node) => {
     if (node.type === "ERROR" || node.isMissing) count++;
-  });
+    for (const child of node.children) if (child && (child.hasError || child.isMissing)) visit(child);
+  };
+  if (tree.rootNode.hasError) visit(tree.rootNode);
   return count;
 }
 

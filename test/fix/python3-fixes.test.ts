@@ -6,6 +6,8 @@ import { FIXERS, fixersFor, fixPython } from "../../src/fix/python3-fixes.js";
 import { runFix } from "../../src/cli/fix.js";
 import { runCheck } from "../../src/cli/check.js";
 import { fixAll } from "../../src/fix/pool.js";
+import { errorCount, visitNodes } from "../../src/fix/fixer.js";
+import { parsePython } from "../../src/analysis/python/tree/parser.js";
 
 /**
  * The python3 target against lib2to3's own fixer tests (their before/after pairs, extracted from Python 3.11's
@@ -262,4 +264,26 @@ describe("fixing over threads", () => {
     expect(threaded).toEqual(here);
     expect(here.filter((o) => o.text !== undefined)).toHaveLength(20);
   });
+});
+
+test("errorCount enters only subtrees that hold an error, and counts every error and missing node all the same", () => {
+  const broken = ["def f(:\n    return (1,\n", "x = [1, 2\ny = 3\n", "if x\n    pass\nclass C:\n    def g(self): return )\n", LEGACY, "print 'ok'\n"];
+  for (const text of broken) {
+    const tree = parsePython(text)!;
+    let all = 0;
+    visitNodes(tree, (c) => {
+      const node = c.currentNode;
+      if (node.type === "ERROR" || node.isMissing) all++;
+    });
+    expect(errorCount(tree)).toBe(all);
+    tree.delete();
+  }
+  const counts = broken.map((text) => {
+    const tree = parsePython(text)!;
+    const n = errorCount(tree);
+    tree.delete();
+    return n;
+  });
+  expect(counts.slice(0, 3).every((n) => n > 0)).toBe(true);
+  expect(counts[4]).toBe(0);
 });
