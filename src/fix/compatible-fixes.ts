@@ -149,7 +149,7 @@ const nextCalled = (python3: Fixer): Fixer => (node, context) => (resolve(node, 
 
 /** The compatible target's fixers, from the python3 target's: kept, wrapped, replaced, or none (`undefined`). */
 export function compatibleFixers(python3: Readonly<Record<string, Fixer>>): Record<string, Fixer> {
-  const same = ["builtin-apply", "builtin-execfile", "builtin-reduce", "sys-exitfunc", "string-functions", "exec-statement", "except-comma", "backticks", "diamond-not-equal", "long-suffix", "old-octal", "dict-has_key", "dict-keys-not-iterating", "dict-items-not-iterating", "dict-values-not-iterating", "iterator-indexed", "function-attributes", "method-attributes", "sys-maxint"];
+  const same = ["tuple-parameters", "builtin-apply", "builtin-execfile", "builtin-reduce", "sys-exitfunc", "string-functions", "exec-statement", "except-comma", "backticks", "diamond-not-equal", "long-suffix", "old-octal", "dict-has_key", "dict-keys-not-iterating", "dict-items-not-iterating", "dict-values-not-iterating", "iterator-indexed", "function-attributes", "method-attributes", "sys-maxint"];
   return {
     ...Object.fromEntries(same.map((rule) => [rule, python3[rule]!])),
     "print-statement": requiring(python3["print-statement"], "__future__:print_function"),

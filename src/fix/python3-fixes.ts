@@ -5,7 +5,7 @@ import { resolve } from "../analysis/python/tree/scopes.js";
 import type { Fix, Edit, Context, Fixer } from "./fixer.js";
 import { errorCount, isBuiltinUse, namedOf, slice, tokenAt } from "./fixer.js";
 import { FIXED_MODULES, FUNCTION_ATTRIBUTES, METHOD_ATTRIBUTES, TYPES, nextCalled, renamedAttribute, renamedModule, sysMaxint, typesConstant } from "./python3-names.js";
-import { metaclass, raiseComma, renamedMethod } from "./python3-statements.js";
+import { lambdaTupleParameter, metaclass, raiseComma, renamedMethod, tupleParameters } from "./python3-statements.js";
 import { compatibleFixers } from "./compatible-fixes.js";
 import { apply, execfile, exitfunc, intern, itertoolsFunction, reduce, stringFunction } from "./python3-calls.js";
 import { importEdits } from "./imports.js";
@@ -258,6 +258,7 @@ export const FIXERS: Record<string, Fixer> = {
   "sys-exitfunc": exitfunc,
   "itertools-izip": itertoolsFunction("python3"),
   "string-functions": stringFunction,
+  "tuple-parameters": (node, context) => (node.type === "lambda" ? lambdaTupleParameter(node, context) : tupleParameters(node, context)),
   ...Object.fromEntries(Object.keys(FIXED_MODULES).map((module) => [`module-${module}`, renamedModule(module)])),
 };
 
@@ -283,6 +284,9 @@ const BY_TYPE: Record<string, ((text: string) => readonly string[]) | undefined>
   string_start: when(["ur-prefix", "unicode-literal"], (t) => /^[uU]/.test(t)),
   raise_statement: when(["raise-comma"], (t) => t.includes(",")),
   class_definition: when(["metaclass-attribute"], (t) => t.includes("__metaclass__")),
+  // A parenthesis inside the parameters' own (before the first `)`): a tuple parameter, or a default's call.
+  lambda: when(["tuple-parameters"], (t) => /^lambda\s*\(/.test(t)),
+  function_definition: when(["tuple-parameters"], (t) => /^(?:async\s+)?def\s+\w+\s*\([^)]*\(/.test(t)),
   import_statement: (t) => [...new Set(Array.from(t.matchAll(MODULE_WORDS), (m) => `module-${m[0]}`))],
   import_from_statement: (t) => [...(t.includes("maxint") ? ["sys-maxint"] : []), ...new Set(Array.from(t.matchAll(MODULE_WORDS), (m) => `module-${m[0]}`))],
 };
@@ -309,7 +313,7 @@ for (const name of Object.keys(METHOD_ATTRIBUTES)) byName(name, "method-attribut
 for (const name of Object.keys(TYPES)) byName(name, "types-constants", 1);
 
 /** Keywords whose statement (the keyword's parent) a rule of BY_TYPE reads. */
-const KEYWORDS = ["print", "exec", "except", "raise", "import"];
+const KEYWORDS = ["print", "exec", "except", "raise", "import", "def", "lambda"];
 /**
  * Where a rule may apply, found in the text rather than by visiting every node: the names of BY_NAME, the keywords,
  * `__metaclass__`, `<>`, backticks, integers with a long suffix or a leading 0, and strings with a u prefix. Literal

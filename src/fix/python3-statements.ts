@@ -1,5 +1,5 @@
 import type { Node } from "web-tree-sitter";
-import { asPrimary, namedOf, slice, type Context, type Edit, type Fixer } from "./fixer.js";
+import { asPrimary, namedOf, slice, visitNodes, type Context, type Edit, type Fixer } from "./fixer.js";
 
 /**
  * Fixes of statements and definitions: `raise E, V, T`, `__metaclass__` in a class body, and the special methods
@@ -122,3 +122,77 @@ export const metaclassFix = (style: "keyword" | "six"): Fixer => (node, context)
 };
 
 export const metaclass = metaclassFix("keyword");
+
+/**
+ * `def f(a, (b, c)):` → `def f(a, xxx_todo_changeme):` with `(b, c) = xxx_todo_changeme` first in the body (after its
+ * docstring), as 2to3 writes it; runs on Python 2.7 as well. A lambda's tuple parameters are left to a person.
+ */
+export const tupleParameters: Fixer = (node, context) => {
+  if (node.type !== "function_definition") return undefined;
+  const tuples = namedOf(node.childForFieldName("parameters") ?? node).filter((p) => p.type === "tuple_pattern");
+  const body = node.childForFieldName("body");
+  if (!tuples.length || !body || node.parent?.type === "ERROR") return undefined;
+  const statements = namedOf(body);
+  const docstring = statements[0]?.type === "expression_statement" && statements[0].namedChildren[0]?.type === "string" && statements.length > 1;
+  const first = statements[docstring ? 1 : 0];
+  if (!first) return undefined;
+  const names = tuples.map((_, i) => `xxx_todo_changeme${i ? i : ""}`);
+  const unpack = tuples.map((t, i) => `${slice(context, t.startIndex, t.endIndex)} = ${names[i]}`);
+  // On the def's line (`def f((a, b)): x = 1`) the unpacking goes before the first statement, `;`-separated.
+  const oneLine = first.startPosition.row === node.startPosition.row;
+  const indent = " ".repeat(first.startPosition.column);
+  return [
+    ...tuples.map((t, i) => ({ start: t.startIndex, end: t.endIndex, text: names[i]! })),
+    { start: first.startIndex, end: first.startIndex, text: oneLine ? `${unpack.join("; ")}; ` : unpack.map((u) => `${u}\n${indent}`).join("") },
+  ];
+};
+
+/** A parenthesised pattern without a comma is its content: `((x))` is `x`, `((a, b))` is `(a, b)`. */
+function unwrapPattern(node: Node): Node {
+  let current = node;
+  while (current.type === "tuple_pattern" && !current.children.some((c) => c?.type === ",") && namedOf(current).length === 1) current = namedOf(current)[0]!;
+  return current;
+}
+
+/** The names a tuple pattern binds with the subscripts that reach each (`(x, (y, z))`: x [0], y [1][0], z [1][1]), or
+ * nothing when it holds anything but names and tuples. */
+function patternLeaves(node: Node, path: string, out: Map<string, string>): boolean {
+  const pattern = unwrapPattern(node);
+  if (pattern.type === "identifier") {
+    if (out.has(pattern.text)) return false;
+    out.set(pattern.text, path);
+    return true;
+  }
+  if (pattern.type !== "tuple_pattern") return false;
+  return namedOf(pattern).every((child, i) => patternLeaves(child, `${path}[${i}]`, out));
+}
+
+/**
+ * `lambda (x, (y, z)): x + z` → `lambda x_y_z: x_y_z[0] + x_y_z[1][1]`, and `lambda (x): x` → `lambda x: x`, as 2to3
+ * writes them: where the lambda's one parameter is a tuple and its body binds none of the names again.
+ */
+export const lambdaTupleParameter: Fixer = (node, context) => {
+  if (node.type !== "lambda") return undefined;
+  const params = node.childForFieldName("parameters");
+  const body = node.childForFieldName("body");
+  const only = params ? namedOf(params) : [];
+  if (!body || only.length !== 1 || only[0]!.type !== "tuple_pattern") return undefined;
+  const pattern = unwrapPattern(only[0]!);
+  if (pattern.type === "identifier") return [{ start: params!.startIndex, end: params!.endIndex, text: pattern.text }];
+  const leaves = new Map<string, string>();
+  if (!patternLeaves(pattern, "", leaves)) return undefined;
+  const name = leaves.size === 1 ? `${[...leaves.keys()][0]}1` : [...leaves.keys()].join("_");
+  const edits: Edit[] = [{ start: params!.startIndex, end: params!.endIndex, text: name }];
+  let rebinds = false;
+  visitNodes(body, (cursor) => {
+    const type = cursor.nodeType;
+    if (type === "lambda" || type.endsWith("comprehension") || type === "generator_expression" || type === "named_expression") rebinds = true;
+    if (type !== "identifier" || !leaves.has(cursor.nodeText)) return;
+    const use = cursor.currentNode;
+    const parent = use.parent;
+    if (parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === use.id) return;
+    if (parent?.type === "keyword_argument" && parent.childForFieldName("name")?.id === use.id) return;
+    edits.push({ start: use.startIndex, end: use.endIndex, text: `${name}${leaves.get(use.text)}` });
+  });
+  return rebinds ? undefined : edits;
+};

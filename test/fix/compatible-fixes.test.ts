@@ -133,3 +133,13 @@ def run(words, s, fn, g):
     for (const kept of ["apply(f, args, kw=1)\n", "execfile(paths[0])\n", 'execfile("fn", globals=g)\n', "intern(a, b)\n", "reduce(f)\n"]) expect(fixPython(kept).text).toBe(kept);
   });
 });
+
+test("tuple parameters: a def unpacks them first in its body (after the docstring), a lambda reads them by index; both run on 2.7 and 3", () => {
+  const before = 'def area((w, h), scale=1):\n    """Area."""\n    return w * h * scale\n\npairs = sorted(items, key=lambda (k, (v, n)): v + n)\nsame = map(lambda (x): x.upper(), names)\n';
+  const after = fix(before);
+  expect(after).toBe('def area(xxx_todo_changeme, scale=1):\n    """Area."""\n    (w, h) = xxx_todo_changeme\n    return w * h * scale\n\npairs = sorted(items, key=lambda k_v_n: k_v_n[1][0] + k_v_n[1][1])\nsame = map(lambda x: x.upper(), names)\n');
+  expect(compiles(PYTHON3, after)).toBe("");
+  if (hasPython27) expect(compiles(PYTHON27, after)).toBe("");
+  const rebinding = "f = lambda (x, y): [x for x in y]\n";
+  expect(fix(rebinding)).toBe(rebinding);
+});

@@ -49,6 +49,7 @@ const FAMILIES: Record<string, string[]> = {
   reduce: ["builtin-reduce"],
   exitfunc: ["sys-exitfunc"],
   itertools: ["itertools-izip"],
+  tuple_params: ["tuple-parameters"],
 };
 /**
  * Fixers whose pairs small-steps writes otherwise on purpose: execfile with `globals=`/`locals=` keywords is refused
