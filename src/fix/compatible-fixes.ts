@@ -1,6 +1,6 @@
 import type { Node } from "web-tree-sitter";
 import { resolve } from "../analysis/python/tree/scopes.js";
-import { isBuiltinUse, namedOf, slice, type Edit, type Fixer } from "./fixer.js";
+import { isBuiltinUse, namedOf, rawUnicodeBody, slice, type Edit, type Fixer } from "./fixer.js";
 import { metaclassFix } from "./python3-statements.js";
 import { intern, itertoolsFunction } from "./python3-calls.js";
 
@@ -56,18 +56,17 @@ const raiseComma = (python3: Fixer): Fixer => (node, context) => {
 };
 
 /**
- * `ur'\d+'` → `u'\\d+'`: the same text on both (Python 3 has no `ur`), backslashes written twice. Not where a
- * backslash stands before `u`, `U`, `N` or a quote (Python 2 read those as escapes even in a raw string, or the
- * string would end).
+ * `ur'\d+'` → `u'\\d+'`: the same text on both (Python 3 has no `ur`), backslashes written twice, the `\u20ac`
+ * escapes Python 2 read even there kept as escapes.
  */
 const urPrefix: Fixer = (node, context) => {
   if (node.type !== "string_start" || !/^[uU][rR]["']/.test(node.text)) return undefined;
   const string = node.parent;
   const end = string?.children.at(-1);
   if (string?.type !== "string" || end?.type !== "string_end") return undefined;
-  const content = slice(context, node.endIndex, end.startIndex);
-  if (/\\[uUN'"]/.test(content) || /\\$/.test(content)) return undefined;
-  return [{ start: string.startIndex, end: string.endIndex, text: `${node.text[0]}${node.text.slice(2)}${content.replace(/\\/g, "\\\\")}${end.text}` }];
+  const quote = node.text.slice(2);
+  const { body } = rawUnicodeBody(slice(context, node.endIndex, end.startIndex), quote);
+  return [{ start: string.startIndex, end: string.endIndex, text: `${node.text[0]}${quote}${body}${end.text}` }];
 };
 
 /** Python 2 modules and their names under six.moves (the ones six moves as modules). */

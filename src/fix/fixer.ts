@@ -103,3 +103,35 @@ export function identifiersNamed(root: Node, text: string, name: string): Node[]
   }
   return found;
 }
+
+/**
+ * The body of a Python 2 `ur'...'` literal written for a plain (not raw) string of the same value. Python 2 reads
+ * `\uXXXX` and `\UXXXXXXXX` after an odd run of backslashes as escapes even in a raw unicode literal; every other
+ * backslash is itself. `hasEscape` says whether any such escape was there (else `r'...'` keeps the value as it is).
+ */
+export function rawUnicodeBody(content: string, quote: string): { body: string; hasEscape: boolean } {
+  let body = "";
+  let hasEscape = false;
+  for (let i = 0; i < content.length; ) {
+    if (content[i] !== "\\") {
+      body += content[i++];
+      continue;
+    }
+    let run = 0;
+    while (content[i + run] === "\\") run++;
+    const next = content[i + run] ?? "";
+    const escape = run % 2 === 1 ? (next === "u" ? /^u[0-9a-fA-F]{4}/ : next === "U" ? /^U[0-9a-fA-F]{8}/ : undefined)?.exec(content.slice(i + run)) : undefined;
+    if (escape) {
+      body += "\\\\".repeat(run - 1) + "\\" + escape[0];
+      hasEscape = true;
+      i += run + escape[0].length;
+    } else if (run % 2 === 1 && next === quote[0]) {
+      body += "\\\\".repeat(run) + "\\" + next; // an escaped quote: the backslashes are text, the quote stays in
+      i += run + 1;
+    } else {
+      body += "\\\\".repeat(run);
+      i += run;
+    }
+  }
+  return { body, hasEscape };
+}

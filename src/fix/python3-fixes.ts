@@ -3,7 +3,7 @@ import { parsePython, reparsePython } from "../analysis/python/tree/parser.js";
 import { resolve } from "../analysis/python/tree/scopes.js";
 
 import type { Fix, Edit, Context, Fixer } from "./fixer.js";
-import { errorCount, isBuiltinUse, namedOf, slice, tokenAt } from "./fixer.js";
+import { errorCount, isBuiltinUse, namedOf, rawUnicodeBody, slice, tokenAt } from "./fixer.js";
 import { FIXED_MODULES, FUNCTION_ATTRIBUTES, METHOD_ATTRIBUTES, TYPES, nextCalled, renamedAttribute, renamedModule, sysMaxint, typesConstant } from "./python3-names.js";
 import { lambdaTupleParameter, metaclass, raiseComma, renamedMethod, tupleParameters } from "./python3-statements.js";
 import { compatibleFixers } from "./compatible-fixes.js";
@@ -42,11 +42,47 @@ const print: Fixer = (node, context) => {
 
 /** `exec code in g, l` → `exec(code, g, l)`. */
 const exec: Fixer = (node, context) => {
+  if (node.type === "expression_statement") return misreadExec(context.text, node);
   if (node.type !== "exec_statement") return undefined;
+  // Code the grammar did not take into the statement (`exec f(x) in ns` reads as `exec f` and the rest apart).
+  const lineEnd = context.text.indexOf("\n", node.endIndex);
+  if (!/^[ \t]*(?:[;#].*)?$/.test(context.text.slice(node.endIndex, lineEnd === -1 ? undefined : lineEnd))) return misreadExec(context.text, node);
   const named = namedOf(node);
   if (!named.length) return undefined;
   return [{ start: node.startIndex, end: node.endIndex, text: `exec(${named.map((n) => slice(context, n.startIndex, n.endIndex)).join(", ")})` }];
 };
+
+/**
+ * The grammar reads `exec` followed by a name or a string only: `exec self.code in ns` comes out with an error in it.
+ * Where the statement is the rest of its line, its text is rewritten: `exec(self.code, ns)` (the pass check sees the
+ * error go); anything else is left to a person.
+ */
+function misreadExec(text: string, node: Node): Edit[] | undefined {
+  const lineEnd = text.indexOf("\n", node.startIndex);
+  const line = text.slice(node.startIndex, lineEnd === -1 ? undefined : lineEnd);
+  const [statement] = splitTopLevel(line, "#");
+  const match = /^exec[ \t]+(?![(=.\s;])([^;]+?)[ \t]*$/.exec(statement);
+  if (!match || !(node.hasError || node.parent?.hasError)) return undefined;
+  const [code, scopes] = splitTopLevel(match[1]!, " in ");
+  return [{ start: node.startIndex, end: node.startIndex + statement.trimEnd().length, text: `exec(${scopes === undefined ? code : `${code}, ${scopes.trim()}`})` }];
+}
+
+/** `text` cut at the first `separator` outside brackets and strings: before and after, or the text alone. */
+function splitTopLevel(text: string, separator: string): [string, string | undefined] {
+  let depth = 0;
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === "'" || c === '"') quote = c;
+    else if ("([{".includes(c)) depth++;
+    else if (")]}".includes(c)) depth--;
+    else if (depth === 0 && text.startsWith(separator, i)) return [text.slice(0, i).trim(), text.slice(i + separator.length)];
+  }
+  return [text.trim(), undefined];
+}
 
 /**
  * `except E, e:` → `except E as e:`. Another target (a tuple, an attribute, an item) is bound the way 2to3 binds it:
@@ -101,9 +137,15 @@ function topLevelComma(text: string): boolean {
   return false;
 }
 
-/** `ur'x'` → `r'x'` (`raw` true); `u'x'` → `'x'`. */
-const unicodePrefix = (raw: boolean): Fixer => (node) => {
+/** `ur'x'` → `r'x'` (`raw` true), and `ur'\u20ac'` → `'\u20ac'` (Python 2 read that escape even there); `u'x'` → `'x'`. */
+const unicodePrefix = (raw: boolean): Fixer => (node, context) => {
   if (node.type !== "string_start" || !(raw ? /^[uU][rR]["']/ : /^[uU]["']/).test(node.text)) return undefined;
+  const end = node.parent?.children.at(-1);
+  if (raw && node.parent?.type === "string" && end?.type === "string_end") {
+    const quote = node.text.slice(2);
+    const { body, hasEscape } = rawUnicodeBody(slice(context, node.endIndex, end.startIndex), quote);
+    if (hasEscape) return [{ start: node.startIndex, end: end.endIndex, text: `${quote}${body}${end.text}` }];
+  }
   return [{ start: node.startIndex, end: node.startIndex + 1, text: "" }];
 };
 
@@ -358,6 +400,8 @@ function fixesIn(tree: Tree, text: string, rules: ReadonlySet<string>, fixers: R
         if (word === "__metaclass__") for (let n = token.parent; n; n = n.parent) if (n.type === "class_definition") byType(n);
       }
       if (KEYWORDS.includes(word)) byType(token.parent); // `print` is a keyword in a statement, a name alone
+      // `exec self.code in ns` misread as an expression: the statement that starts with the name.
+      if (word === "exec" && token.type === "identifier") for (let n = token.parent; n && n.startIndex === start; n = n.parent) if (n.type === "expression_statement") run("exec-statement", n);
     } else if (word === "<>") byType(token);
     else if (word === "`") {
       if (token?.type === "string_start") byType(token.parent); // the tree reads a backtick expression as a string

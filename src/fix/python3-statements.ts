@@ -178,11 +178,13 @@ export const lambdaTupleParameter: Fixer = (node, context) => {
   const only = params ? namedOf(params) : [];
   if (!body || only.length !== 1 || only[0]!.type !== "tuple_pattern") return undefined;
   const pattern = unwrapPattern(only[0]!);
-  if (pattern.type === "identifier") return [{ start: params!.startIndex, end: params!.endIndex, text: pattern.text }];
+  // `lambda(x): x` has no space before its parameters: the new name needs one.
+  const space = /\s/.test(context.text[params!.startIndex - 1] ?? "") ? "" : " ";
+  if (pattern.type === "identifier") return [{ start: params!.startIndex, end: params!.endIndex, text: `${space}${pattern.text}` }];
   const leaves = new Map<string, string>();
   if (!patternLeaves(pattern, "", leaves)) return undefined;
   const name = leaves.size === 1 ? `${[...leaves.keys()][0]}1` : [...leaves.keys()].join("_");
-  const edits: Edit[] = [{ start: params!.startIndex, end: params!.endIndex, text: name }];
+  const edits: Edit[] = [{ start: params!.startIndex, end: params!.endIndex, text: `${space}${name}` }];
   let rebinds = false;
   visitNodes(body, (cursor) => {
     const type = cursor.nodeType;

@@ -143,3 +143,20 @@ test("tuple parameters: a def unpacks them first in its body (after the docstrin
   const rebinding = "f = lambda (x, y): [x for x in y]\n";
   expect(fix(rebinding)).toBe(rebinding);
 });
+
+test("ur'' literals keep their value: Python 2.7 reads the original as Python 3 (and 2.7) read the fix, escapes and backslashes alike", () => {
+  const literals = [String.raw`ur'\d+\.\w'`, String.raw`ur'(\A\x20|[\x00-\x19\xA0\u1680\u2000-\u2029\\])'`, String.raw`ur"\\u0041 \u0041 \\\u0042"`, String.raw`UR'\N{BULLET} \U0001F600 \'q'`];
+  const codePoints = (python: { command: string; env?: NodeJS.ProcessEnv }, literal: string) =>
+    spawnSync(python.command, ["-c", `import sys; sys.stdout.write(",".join(str(ord(c)) for c in ${literal}))`], { encoding: "utf8", env: { ...process.env, ...python.env } }).stdout;
+  for (const literal of literals) {
+    for (const fixed of [fix(`x = ${literal}\n`), fixPython(`x = ${literal}\n`).text]) {
+      const written = fixed.slice(4, -1);
+      expect(written).not.toMatch(/^[uU]?[rR]?[uU][rR]/);
+      if (!hasPython27) continue;
+      const original = codePoints(PYTHON27, literal);
+      expect(original).not.toBe("");
+      expect(codePoints(PYTHON3, written)).toBe(original);
+      if (/^[uU]/.test(written)) expect(codePoints(PYTHON27, written)).toBe(original);
+    }
+  }
+});
