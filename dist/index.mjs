@@ -27426,7 +27426,7 @@ var require_lodash = __commonJS({
     var funcTag = "[object Function]";
     var genTag = "[object GeneratorFunction]";
     var reIsUint = /^(?:0|[1-9]\d*)$/;
-    function apply(func4, thisArg, args2) {
+    function apply2(func4, thisArg, args2) {
       switch (args2.length) {
         case 0:
           return func4.call(thisArg);
@@ -27498,7 +27498,7 @@ var require_lodash = __commonJS({
           otherArgs[index2] = args2[index2];
         }
         otherArgs[start2] = array;
-        return apply(func4, this, otherArgs);
+        return apply2(func4, this, otherArgs);
       };
     }
     function copyObject(source, props, object, customizer) {
@@ -27588,7 +27588,7 @@ var require_lodash = __commonJS({
     });
     var defaults = baseRest(function(args2) {
       args2.push(void 0, assignInDefaults);
-      return apply(assignInWith, void 0, args2);
+      return apply2(assignInWith, void 0, args2);
     });
     function keysIn(object) {
       return isArrayLike(object) ? arrayLikeKeys(object, true) : baseKeysIn(object);
@@ -42241,20 +42241,20 @@ var require_secure_json_parse = __commonJS({
     var hasBuffer = typeof Buffer !== "undefined";
     var suspectProtoRx = /"(?:_|\\u005[Ff])(?:_|\\u005[Ff])(?:p|\\u0070)(?:r|\\u0072)(?:o|\\u006[Ff])(?:t|\\u0074)(?:o|\\u006[Ff])(?:_|\\u005[Ff])(?:_|\\u005[Ff])"\s*:/;
     var suspectConstructorRx = /"(?:c|\\u0063)(?:o|\\u006[Ff])(?:n|\\u006[Ee])(?:s|\\u0073)(?:t|\\u0074)(?:r|\\u0072)(?:u|\\u0075)(?:c|\\u0063)(?:t|\\u0074)(?:o|\\u006[Ff])(?:r|\\u0072)"\s*:/;
-    function _parse(text, reviver, options2) {
+    function _parse(text2, reviver, options2) {
       if (options2 == null) {
         if (reviver !== null && typeof reviver === "object") {
           options2 = reviver;
           reviver = void 0;
         }
       }
-      if (hasBuffer && Buffer.isBuffer(text)) {
-        text = text.toString();
+      if (hasBuffer && Buffer.isBuffer(text2)) {
+        text2 = text2.toString();
       }
-      if (text && text.charCodeAt(0) === 65279) {
-        text = text.slice(1);
+      if (text2 && text2.charCodeAt(0) === 65279) {
+        text2 = text2.slice(1);
       }
-      const obj = JSON.parse(text, reviver);
+      const obj = JSON.parse(text2, reviver);
       if (obj === null || typeof obj !== "object") {
         return obj;
       }
@@ -42264,15 +42264,15 @@ var require_secure_json_parse = __commonJS({
         return obj;
       }
       if (protoAction !== "ignore" && constructorAction !== "ignore") {
-        if (suspectProtoRx.test(text) === false && suspectConstructorRx.test(text) === false) {
+        if (suspectProtoRx.test(text2) === false && suspectConstructorRx.test(text2) === false) {
           return obj;
         }
       } else if (protoAction !== "ignore" && constructorAction === "ignore") {
-        if (suspectProtoRx.test(text) === false) {
+        if (suspectProtoRx.test(text2) === false) {
           return obj;
         }
       } else {
-        if (suspectConstructorRx.test(text) === false) {
+        if (suspectConstructorRx.test(text2) === false) {
           return obj;
         }
       }
@@ -42310,21 +42310,21 @@ var require_secure_json_parse = __commonJS({
       }
       return obj;
     }
-    function parse4(text, reviver, options2) {
+    function parse4(text2, reviver, options2) {
       const { stackTraceLimit } = Error;
       Error.stackTraceLimit = 0;
       try {
-        return _parse(text, reviver, options2);
+        return _parse(text2, reviver, options2);
       } finally {
         Error.stackTraceLimit = stackTraceLimit;
       }
     }
-    function safeParse(text, reviver) {
+    function safeParse(text2, reviver) {
       const { stackTraceLimit } = Error;
       Error.stackTraceLimit = 0;
       let result;
       try {
-        result = _parse(text, reviver, { safe: true });
+        result = _parse(text2, reviver, { safe: true });
       } catch {
         result = void 0;
       } finally {
@@ -45033,14 +45033,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -45057,14 +45057,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text, i2, indent.length);
+        i2 = consumeMoreIndentedLines(text2, i2, indent.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text[i2 += 1]; ) {
+      for (let ch; ch = text2[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text[i2 + 1]) {
+          switch (text2[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -45081,12 +45081,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text, i2, indent.length);
+            i2 = consumeMoreIndentedLines(text2, i2, indent.length);
           end = i2 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i2 + 1];
+            const next = text2[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -45098,12 +45098,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i2 += 1];
+                ch = text2[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -45118,39 +45118,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text.length;
+        const end2 = folds[i3 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i2, indent) {
+    function consumeMoreIndentedLines(text2, i2, indent) {
       let end = i2;
       let start2 = i2 + 1;
-      let ch = text[start2];
+      let ch = text2[start2];
       while (ch === " " || ch === "	") {
         if (i2 < start2 + indent) {
-          ch = text[++i2];
+          ch = text2[++i2];
         } else {
           do {
-            ch = text[++i2];
+            ch = text2[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start2 = i2 + 1;
-          ch = text[start2];
+          ch = text2[start2];
         }
       }
       return end;
@@ -54812,8 +54812,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -54909,10 +54909,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -54941,9 +54941,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -54954,8 +54954,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -55811,8 +55811,8 @@ function markerIsPython2Only(marker2) {
     })
   );
 }
-function parseRequirement(text, line) {
-  const [spec, marker2 = ""] = text.split(";", 2);
+function parseRequirement(text2, line) {
+  const [spec, marker2 = ""] = text2.split(";", 2);
   const nameMatch = NAME.exec(spec);
   if (!nameMatch) return void 0;
   const name2 = nameMatch[1];
@@ -55850,9 +55850,9 @@ function nameOfUrl(location) {
   const archive = /^([A-Za-z0-9][A-Za-z0-9._-]*?)-\d[^/]*\.(?:tar\.gz|tar\.bz2|tgz|zip)$/.exec(file2);
   return archive?.[1];
 }
-function fromRequirementsTxt(text) {
+function fromRequirementsTxt(text2) {
   const requirements = [];
-  const lines = text.split(/\r?\n/);
+  const lines = text2.split(/\r?\n/);
   for (let i2 = 0; i2 < lines.length; i2++) {
     const start2 = i2;
     let line = lines[i2];
@@ -55881,21 +55881,21 @@ function unchangedRootManifests(changedManifests) {
   if (changedManifests.length === 0) return [];
   return ROOT_MANIFESTS.filter((path) => !changedManifests.includes(path));
 }
-function listLiteral(text, openBracket) {
+function listLiteral(text2, openBracket) {
   const items = [];
   let i2 = openBracket + 1;
-  while (i2 < text.length) {
-    const ch = text[i2];
+  while (i2 < text2.length) {
+    const ch = text2[i2];
     if (ch === "]") return { items, end: i2 };
     if (ch === "#") {
-      i2 = text.indexOf("\n", i2);
+      i2 = text2.indexOf("\n", i2);
       if (i2 === -1) return void 0;
       continue;
     }
     if (ch === '"' || ch === "'") {
-      const end = text.indexOf(ch, i2 + 1);
+      const end = text2.indexOf(ch, i2 + 1);
       if (end === -1) return void 0;
-      items.push({ value: text.slice(i2 + 1, end), line: text.slice(0, i2).split("\n").length });
+      items.push({ value: text2.slice(i2 + 1, end), line: text2.slice(0, i2).split("\n").length });
       i2 = end + 1;
       continue;
     }
@@ -55910,23 +55910,23 @@ function requirementsOf(list, into) {
     if (r) into.push(r);
   }
 }
-function fromSetupPy(text) {
+function fromSetupPy(text2) {
   const requirements = [];
   const problems = [];
-  const install = /\binstall_requires\s*=\s*/.exec(text);
+  const install = /\binstall_requires\s*=\s*/.exec(text2);
   if (install) {
     const at = install.index + install[0].length;
-    const list = text[at] === "[" ? listLiteral(text, at) : void 0;
+    const list = text2[at] === "[" ? listLiteral(text2, at) : void 0;
     if (list) requirementsOf(list, requirements);
     else problems.push("setup.py: install_requires is not a literal list, so it was not read");
   }
-  const extras = /\bextras_require\s*=\s*\{/.exec(text);
+  const extras = /\bextras_require\s*=\s*\{/.exec(text2);
   if (extras) {
     let i2 = extras.index + extras[0].length;
     for (; ; ) {
-      const next = text.slice(i2).search(/[[}]/);
-      if (next === -1 || text[i2 + next] === "}") break;
-      const list = listLiteral(text, i2 + next);
+      const next = text2.slice(i2).search(/[[}]/);
+      if (next === -1 || text2[i2 + next] === "}") break;
+      const list = listLiteral(text2, i2 + next);
       if (!list) {
         problems.push("setup.py: extras_require is not literal, so part of it was not read");
         break;
@@ -55937,11 +55937,11 @@ function fromSetupPy(text) {
   }
   return { requirements, problems };
 }
-function fromSetupCfg(text) {
+function fromSetupCfg(text2) {
   const requirements = [];
   let section;
   let collecting = false;
-  text.split(/\r?\n/).forEach((raw, i2) => {
+  text2.split(/\r?\n/).forEach((raw, i2) => {
     const header = /^\[([^\]]+)\]/.exec(raw);
     if (header) {
       section = header[1].trim();
@@ -55977,14 +55977,14 @@ function fromNamedTable(table, lines, skip) {
     return { name: name2, key: normaliseName(name2), pinned: pin ? pin[1] : void 0, python2Only, line: lineOf(lines, name2) };
   });
 }
-function fromToml(text, kind) {
+function fromToml(text2, kind) {
   let doc;
   try {
-    doc = parse(text);
+    doc = parse(text2);
   } catch (error2) {
     return { requirements: [], problems: [`${kind} is not valid TOML: ${error2.message.split("\n")[0]}`] };
   }
-  const lines = text.split(/\r?\n/);
+  const lines = text2.split(/\r?\n/);
   if (kind === "Pipfile") return { requirements: [...fromNamedTable(doc.packages, lines), ...fromNamedTable(doc["dev-packages"], lines)], problems: [] };
   const requirements = [];
   const fromStrings = (list) => {
@@ -56005,17 +56005,17 @@ function fromToml(text, kind) {
   }
   return { requirements, problems: [] };
 }
-function parseManifest(kind, text) {
+function parseManifest(kind, text2) {
   switch (kind) {
     case "requirements":
-      return fromRequirementsTxt(text);
+      return fromRequirementsTxt(text2);
     case "setup.py":
-      return fromSetupPy(text);
+      return fromSetupPy(text2);
     case "setup.cfg":
-      return fromSetupCfg(text);
+      return fromSetupCfg(text2);
     case "pyproject.toml":
     case "Pipfile":
-      return fromToml(text, kind);
+      return fromToml(text2, kind);
   }
 }
 
@@ -62853,11 +62853,11 @@ function splitPattern(line) {
   const space = line.search(/\s/);
   return space === -1 ? [line, ""] : [line.slice(0, space), line.slice(space)];
 }
-function parseGitattributes(filePath, text) {
+function parseGitattributes(filePath, text2) {
   const slash = filePath.lastIndexOf("/");
   const directory = slash === -1 ? "" : filePath.slice(0, slash);
   const rules = [];
-  text.split(/\r?\n/).forEach((raw, index2) => {
+  text2.split(/\r?\n/).forEach((raw, index2) => {
     const line = raw.trim();
     if (line.startsWith("#") || line.startsWith("[attr]") || line.startsWith("!")) return;
     const [rawPattern, rest] = splitPattern(line);
@@ -63016,19 +63016,19 @@ function findMarker(path, sample) {
 }
 
 // src/analysis/generated/sample.ts
-function sampleOfText(text) {
+function sampleOfText(text2) {
   const first = [];
   let start2 = 0;
-  while (first.length < SAMPLE_LINES && start2 <= text.length) {
-    let end = text.indexOf("\n", start2);
-    if (end === -1) end = text.length;
-    first.push(text.slice(start2, end).replace(/\r$/, ""));
+  while (first.length < SAMPLE_LINES && start2 <= text2.length) {
+    let end = text2.indexOf("\n", start2);
+    if (end === -1) end = text2.length;
+    first.push(text2.slice(start2, end).replace(/\r$/, ""));
     start2 = end + 1;
   }
-  const lastBreak = text.lastIndexOf("\n");
-  if (lastBreak === -1) return { first, last: [text] };
-  const before = text.lastIndexOf("\n", lastBreak - 1);
-  return { first, last: [text.slice(before + 1, lastBreak).replace(/\r$/, ""), text.slice(lastBreak + 1)] };
+  const lastBreak = text2.lastIndexOf("\n");
+  if (lastBreak === -1) return { first, last: [text2] };
+  const before = text2.lastIndexOf("\n", lastBreak - 1);
+  return { first, last: [text2.slice(before + 1, lastBreak).replace(/\r$/, ""), text2.slice(lastBreak + 1)] };
 }
 function sampleOfPatch(patch, wholeFile) {
   const header = /^@@ \S+ \+(\d+)/.exec(patch);
@@ -63065,8 +63065,8 @@ function sampleOfSummary(summary2, wholeFile) {
 }
 function headSample(file2, headTexts) {
   if (file2.status === "removed" || file2.binary) return void 0;
-  const text = headTexts?.get(file2.path);
-  if (text !== void 0) return sampleOfText(text);
+  const text2 = headTexts?.get(file2.path);
+  if (text2 !== void 0) return sampleOfText(text2);
   if (file2.patch !== void 0) return sampleOfPatch(file2.patch, file2.status === "added");
   if (file2.summary !== void 0) return sampleOfSummary(file2.summary, file2.status === "added");
   const hunk = file2.hunks?.[0];
@@ -63180,20 +63180,20 @@ function compileCustomPacks(specs, keyPath2 = "migration.custom") {
     const pack = {
       name: spec.name,
       appliesTo: (path) => globs.some((matches2) => matches2(path)),
-      scan(text) {
-        return text.split(/\r?\n/).flatMap((line, i2) => line.length <= MAX_JUDGED_LINE && oldPatterns.some((re) => re.test(line)) ? [{ line: i2 + 1, rule: `${spec.name}/old` }] : []);
+      scan(text2) {
+        return text2.split(/\r?\n/).flatMap((line, i2) => line.length <= MAX_JUDGED_LINE && oldPatterns.some((re) => re.test(line)) ? [{ line: i2 + 1, rule: `${spec.name}/old` }] : []);
       },
       classify(_file, hunks) {
         return hunks.map(
           (hunk) => hunk.changes.map((change) => {
             if (change.type === "normal") return void 0;
-            const text = change.content.slice(1);
-            if (text.length > MAX_JUDGED_LINE) return { lineClass: "other" };
-            const old = oldPatterns.find((re) => re.test(text));
+            const text2 = change.content.slice(1);
+            if (text2.length > MAX_JUDGED_LINE) return { lineClass: "other" };
+            const old = oldPatterns.find((re) => re.test(text2));
             const rule = old && { id: `${spec.name}/old`, message };
             if (change.type === "del") return old ? { lineClass: "migration", rule, removesOldConstruct: true } : { lineClass: "other" };
             if (old) return { lineClass: "regression", rule };
-            return { lineClass: newPatterns.some((re) => re.test(text)) ? "migration" : "other" };
+            return { lineClass: newPatterns.some((re) => re.test(text2)) ? "migration" : "other" };
           })
         );
       }
@@ -63299,7 +63299,7 @@ function builtInDecision(path, sample) {
   if (byPath && "count" in byPath.rule.outcome) return { counted: true, detail: `counted on purpose: ${byPath.rule.outcome.count}` };
   return { counted: true };
 }
-var span = (text) => `\`${text.replace(/`/g, "'")}\``;
+var span = (text2) => `\`${text2.replace(/`/g, "'")}\``;
 function describe(source, attribute2) {
   return source ? `${source.file}:${source.line} ${span(`${source.pattern} ${attribute2}`)}` : attribute2;
 }
@@ -63348,7 +63348,7 @@ var import_parse_diff = __toESM(require_parse_diff(), 1);
 var HUNK_HEADER = /^@@\s+-(\d+),?(\d+)?\s+\+(\d+),?(\d+)?\s@@/;
 var FILE_HEADER = /^(?:new file mode \d+|deleted file mode \d+|old mode \d+|new mode \d+|index\s[\da-zA-Z]+\.\.[\da-zA-Z]+(?:\s\d+)?)$|^(?:---|\+\+\+)\s/;
 var NO_NEWLINE = "\\ No newline at end of file";
-var count = (text) => text ? Number(text) : 1;
+var count = (text2) => text2 ? Number(text2) : 1;
 function parseHunks(patch) {
   if (!patch || /^\s+$/.test(patch)) return [];
   const hunks = [];
@@ -63450,20 +63450,20 @@ function wholeFileKnown(file2, texts) {
   return !headNeeded && !baseNeeded;
 }
 var TOLERATED_OTHER_LINES = 3;
-function definitionsIn(text, patch, into) {
-  for (let at = text.indexOf("def", 0); at !== -1; at = text.indexOf("def", at + 3)) {
-    const after = text.charCodeAt(at + 3);
+function definitionsIn(text2, patch, into) {
+  for (let at = text2.indexOf("def", 0); at !== -1; at = text2.indexOf("def", at + 3)) {
+    const after = text2.charCodeAt(at + 3);
     if (after !== 32 && after !== 9) continue;
     let start2 = at;
-    while (start2 > 0 && (text.charCodeAt(start2 - 1) === 32 || text.charCodeAt(start2 - 1) === 9)) start2--;
-    if (text.startsWith("async", start2 - 5) && (start2 - 5 === 0 || /[\s+]/.test(text[start2 - 6]))) {
+    while (start2 > 0 && (text2.charCodeAt(start2 - 1) === 32 || text2.charCodeAt(start2 - 1) === 9)) start2--;
+    if (text2.startsWith("async", start2 - 5) && (start2 - 5 === 0 || /[\s+]/.test(text2[start2 - 6]))) {
       start2 -= 5;
-      while (start2 > 0 && (text.charCodeAt(start2 - 1) === 32 || text.charCodeAt(start2 - 1) === 9)) start2--;
+      while (start2 > 0 && (text2.charCodeAt(start2 - 1) === 32 || text2.charCodeAt(start2 - 1) === 9)) start2--;
     }
     const lineStart = patch ? start2 - 1 : start2;
-    if (patch && text[lineStart] !== "+") continue;
-    if (lineStart > 0 && text[lineStart - 1] !== "\n") continue;
-    const name2 = /^[ \t]+([A-Za-z_]\w*)/.exec(text.slice(at + 3, at + 200))?.[1];
+    if (patch && text2[lineStart] !== "+") continue;
+    if (lineStart > 0 && text2[lineStart - 1] !== "\n") continue;
+    const name2 = /^[ \t]+([A-Za-z_]\w*)/.exec(text2.slice(at + 3, at + 200))?.[1];
     if (name2) into.add(name2);
   }
 }
@@ -63472,8 +63472,8 @@ function methodsDefinedBy(files, packs, texts) {
   for (const file2 of files) {
     if (!packs.some((p) => p.wantsWholeFiles && p.appliesTo(file2.path))) continue;
     const head = texts.head?.get(file2.path);
-    const text = head ?? file2.patch;
-    if (text) definitionsIn(text, head === void 0, names);
+    const text2 = head ?? file2.patch;
+    if (text2) definitionsIn(text2, head === void 0, names);
   }
   return names;
 }
@@ -63666,8 +63666,8 @@ function guardedLines(raw, code18, candidates) {
   for (let i2 = starts[0]; i2 < code18.length; i2++) {
     while (next < starts.length && starts[next] <= i2) next++;
     const line = code18[i2];
-    const text = line.code;
-    if (line.startedInString || !text.trim()) {
+    const text2 = line.code;
+    if (line.startedInString || !text2.trim()) {
       guarded[i2] = guardFrames > 0;
     } else {
       const indent = indentOf(raw[i2]);
@@ -63679,7 +63679,7 @@ function guardedLines(raw, code18, candidates) {
       }
       let guard = false;
       if (starts[next - 1] === i2) guard = true;
-      else if (lastGuardedBlock?.guarded && CONTINUATION.test(text)) guard = true;
+      else if (lastGuardedBlock?.guarded && CONTINUATION.test(text2)) guard = true;
       guarded[i2] = guardFrames > 0 || guard;
       stack.push({ indent, guarded: guard });
       if (guard) guardFrames++;
@@ -63818,7 +63818,7 @@ function renamedModuleIn(code18) {
 var bare = (names) => new RegExp(`(?<![\\w.])(?<!\\bdef\\s+)(?<!\\bclass\\s+)(?:${names})\\b(?!\\s*=[^=])`);
 var called = (names) => new RegExp(`(?<![\\w.])(?<!\\bdef\\s+)(?:${names})\\s*\\(`);
 var attribute = (module2, names) => new RegExp(`(?<![\\w.])${module2}\\s*\\.\\s*(?:${names})(?:(?<=\\()|(?!\\w))`);
-var words = (text) => text.split(/[^A-Za-z0-9_]+/).filter(Boolean);
+var words = (text2) => text2.split(/[^A-Za-z0-9_]+/).filter(Boolean);
 function bracketed(code18, open2) {
   let depth = 0;
   let topLevelComma2 = false;
@@ -64335,8 +64335,8 @@ function occurrencesIn(code18, id) {
     if (!pattern) GLOBAL_PATTERNS.set(rule, pattern = new RegExp(rule.pattern.source, "g"));
     pattern.lastIndex = 0;
     let n2 = 0;
-    const text = tightDots(code18);
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const text2 = tightDots(code18);
+    for (let m = pattern.exec(text2); m; m = pattern.exec(text2)) {
       n2++;
       if (m[0].length === 0) pattern.lastIndex++;
     }
@@ -64482,9 +64482,9 @@ function stripLines(lines, start2 = OUTSIDE) {
 var KEYWORD_START = /^(?:def|class|if|elif|else|for|while|try|except|finally|with|return|yield|import|from|raise|assert|del|pass|break|continue|global|nonlocal|lambda|print|exec|async|await|match|case)\b/;
 var CODE_CHARS = /[=()[\]{}:@<>+*/%]|^\s*$/;
 function looksLikeProse(code18) {
-  const text = code18.trim();
-  if (CODE_CHARS.test(text) || KEYWORD_START.test(text)) return false;
-  return text.split(/\s+/).length >= 3 && /^[A-Za-z]/.test(text);
+  const text2 = code18.trim();
+  if (CODE_CHARS.test(text2) || KEYWORD_START.test(text2)) return false;
+  return text2.split(/\s+/).length >= 3 && /^[A-Za-z]/.test(text2);
 }
 function stripHunkSide(lines, startsAtTopOfFile = false) {
   const outside = stripLines(lines);
@@ -64596,24 +64596,24 @@ function enclosingBlocks(code18) {
   const innermostClass = () => [...stack].reverse().find((f) => f.methods)?.methods;
   let iterOf;
   for (const line of code18) {
-    const text = line.code;
-    if (!line.startedInString && text.trim()) {
-      const indent = text.length - text.trimStart().length;
-      if (iterOf && /^\s*return\s+self\s*$/.test(text)) iterOf.add(ITER_RETURNS_SELF);
+    const text2 = line.code;
+    if (!line.startedInString && text2.trim()) {
+      const indent = text2.length - text2.trimStart().length;
+      if (iterOf && /^\s*return\s+self\s*$/.test(text2)) iterOf.add(ITER_RETURNS_SELF);
       iterOf = void 0;
       while (stack.length && stack[stack.length - 1].indent >= indent) stack.pop();
-      const def = /^\s*(?:async\s+)?def\s+(\w+)/.exec(text);
+      const def = /^\s*(?:async\s+)?def\s+(\w+)/.exec(text2);
       const top = stack[stack.length - 1];
       if (def && top?.methods) {
         top.methods.add(def[1]);
         if (def[1] === "__iter__") {
-          if (/:\s*return\s+self\s*$/.test(text)) top.methods.add(ITER_RETURNS_SELF);
+          if (/:\s*return\s+self\s*$/.test(text2)) top.methods.add(ITER_RETURNS_SELF);
           else iterOf = top.methods;
         }
       }
       inFunction.push(stack.some((f) => f.def));
       classMethods.push(innermostClass());
-      stack.push({ indent, def: def !== null, .../^\s*class\b/.test(text) ? { methods: /* @__PURE__ */ new Set() } : {} });
+      stack.push({ indent, def: def !== null, .../^\s*class\b/.test(text2) ? { methods: /* @__PURE__ */ new Set() } : {} });
     } else {
       inFunction.push(stack.some((f) => f.def));
       classMethods.push(innermostClass());
@@ -64621,7 +64621,7 @@ function enclosingBlocks(code18) {
   }
   return { inFunction, classMethods };
 }
-var splitLines = (text) => text.split(/\r?\n/);
+var splitLines = (text2) => text2.split(/\r?\n/);
 function viewOfFile(lines) {
   return view(lines, stripLines(lines), true);
 }
@@ -65935,11 +65935,11 @@ function parseMatchPredicate(steps, index2, operator, textPredicates) {
     for (const c of captures) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
-    const test = /* @__PURE__ */ __name((text, positive) => {
-      return positive ? regex2.test(text) : !regex2.test(text);
+    const test = /* @__PURE__ */ __name((text2, positive) => {
+      return positive ? regex2.test(text2) : !regex2.test(text2);
     }, "test");
     if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text) => test(text, isPositive)) : nodes.some((text) => test(text, isPositive));
+    return matchAll ? nodes.every((text2) => test(text2, isPositive)) : nodes.some((text2) => test(text2, isPositive));
   });
 }
 __name(parseMatchPredicate, "parseMatchPredicate");
@@ -65969,7 +65969,7 @@ function parseAnyOfPredicate(steps, index2, operator, textPredicates) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
     if (nodes.length === 0) return !isPositive;
-    return nodes.every((text) => values.includes(text)) === isPositive;
+    return nodes.every((text2) => values.includes(text2)) === isPositive;
   });
 }
 __name(parseAnyOfPredicate, "parseAnyOfPredicate");
@@ -66817,9 +66817,9 @@ var Module2 = (() => {
     var wasmMemory;
     var ABORT = false;
     var EXITSTATUS;
-    function assert(condition, text) {
+    function assert(condition, text2) {
       if (!condition) {
-        abort(text);
+        abort(text2);
       }
     }
     __name(assert, "assert");
@@ -68610,9 +68610,45 @@ async function load() {
 }
 var parser2 = await load();
 var MAX_PARSED_BYTES = 2 * 1024 * 1024;
-function parsePython(text) {
-  if (text.length > MAX_PARSED_BYTES) return void 0;
-  return parser2.parse(text) ?? void 0;
+function parsePython(text2) {
+  if (text2.length > MAX_PARSED_BYTES) return void 0;
+  return parser2.parse(chunksOf(text2)) ?? void 0;
+}
+var CHUNK = 4096;
+var chunksOf = (text2) => (index2) => text2.slice(index2, index2 + CHUNK);
+function reparsePython(previous, text2, edits, edited) {
+  if (edited.length > MAX_PARSED_BYTES) return void 0;
+  const lineStarts = [0];
+  for (let i2 = text2.indexOf("\n"); i2 !== -1; i2 = text2.indexOf("\n", i2 + 1)) lineStarts.push(i2 + 1);
+  const point = (offset) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = low + high + 1 >> 1;
+      if (lineStarts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { row: low, column: offset - lineStarts[low] };
+  };
+  const copy = previous.copy();
+  try {
+    for (const edit of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) {
+      const startPosition = point(edit.start);
+      const newline = edit.text.lastIndexOf("\n");
+      const rows = newline === -1 ? 0 : edit.text.split("\n").length - 1;
+      copy.edit({
+        startIndex: edit.start,
+        oldEndIndex: edit.end,
+        newEndIndex: edit.start + edit.text.length,
+        startPosition,
+        oldEndPosition: point(edit.end),
+        newEndPosition: { row: startPosition.row + rows, column: newline === -1 ? startPosition.column + edit.text.length : edit.text.length - newline - 1 }
+      });
+    }
+    return parser2.parse(chunksOf(edited), copy) ?? void 0;
+  } finally {
+    copy.delete();
+  }
 }
 
 // src/analysis/python/tree/scopes.ts
@@ -68787,8 +68823,8 @@ function definedByChange(id, changeMethods) {
   return !!methods && methods.some((m) => changeMethods().has(m));
 }
 var TreeNeed = class {
-  constructor(text, ownNames) {
-    this.text = text;
+  constructor(text2, ownNames) {
+    this.text = text2;
     this.ownNames = ownNames;
   }
   guardsOnlyTheTreeSees;
@@ -68965,8 +69001,8 @@ function guardedRows(tree) {
   return rows;
 }
 var NO_METHODS = /* @__PURE__ */ new Set();
-function pythonTree(text, changeMethods = () => NO_METHODS) {
-  const tree = parsePython(text);
+function pythonTree(text2, changeMethods = () => NO_METHODS) {
+  const tree = parsePython(text2);
   return tree ? new ParsedPython(tree, changeMethods) : void 0;
 }
 
@@ -68998,22 +69034,22 @@ function contextOf(view2, enabled2, disabled, removalRules) {
     return context;
   };
 }
-function judgingFor(view2, enabled2, disabled, removalRules = false, text, trees, changeMethods) {
+function judgingFor(view2, enabled2, disabled, removalRules = false, text2, trees, changeMethods) {
   const context = contextOf(view2, enabled2, disabled, removalRules);
   const rest = fileGate(context(0));
   const may = view2.mayMatter;
   const gate = (i2, code18) => may[i2] === 1 && WORTH_JUDGING.test(code18) || rest !== void 0 && rest(code18);
-  if (text === void 0 || !trees) return { context, gate };
+  if (text2 === void 0 || !trees) return { context, gate };
   let parsed = null;
   const tree = () => {
     if (parsed === null) {
-      parsed = pythonTree(text(), changeMethods);
+      parsed = pythonTree(text2(), changeMethods);
       if (parsed) trees.push(parsed);
     }
     return parsed;
   };
   let need;
-  const treeNeeded = (id, code18) => (need ??= new TreeNeed(text(), view2.names)).needed(id, code18);
+  const treeNeeded = (id, code18) => (need ??= new TreeNeed(text2(), view2.names)).needed(id, code18);
   return { context, gate, tree, treeNeeded };
 }
 var NO_OWN_NAMES = /* @__PURE__ */ new Set();
@@ -69075,11 +69111,11 @@ function judgeBlock(changes, hunkCode, start2, mid, end, judge, found) {
   for (let n2 = 0; n2 < lines.length; n2++) if (lines[n2] === NOTHING_FOUND) lines[n2] = { ...NOTHING_FOUND };
   const removedTexts = /* @__PURE__ */ new Map();
   for (let d = start2; d < mid; d++) {
-    const text = withoutWhiteSpace(changes[d].content);
-    if (text === "") continue;
-    const list = removedTexts.get(text) ?? [];
+    const text2 = withoutWhiteSpace(changes[d].content);
+    if (text2 === "") continue;
+    const list = removedTexts.get(text2) ?? [];
     list.push(d);
-    removedTexts.set(text, list);
+    removedTexts.set(text2, list);
   }
   for (let a = mid; a < end; a++) {
     const d = removedTexts.get(withoutWhiteSpace(changes[a].content))?.shift();
@@ -69165,10 +69201,10 @@ function python3Pack(options2 = {}) {
     name: "python3",
     wantsWholeFiles: true,
     appliesTo: (path) => globs.some((matches2) => matches2(path)),
-    scan(text) {
-      const view2 = viewOfFile(splitLines(text));
+    scan(text2) {
+      const view2 = viewOfFile(splitLines(text2));
       const trees = [];
-      const judging = judgingFor(view2, enabled2, disabled, false, () => text, trees);
+      const judging = judgingFor(view2, enabled2, disabled, false, () => text2, trees);
       const { gate } = judging;
       const found = [];
       try {
@@ -69340,8 +69376,8 @@ var RECORD = new RegExp(`<!-- ${MARKER} (\\{.*?\\}) -->`);
 function renderRecord(record) {
   return `<!-- ${MARKER} ${JSON.stringify(record).replace(/--/g, "-\\u002d")} -->`;
 }
-function parseRecord(text) {
-  const match = text ? RECORD.exec(text) : null;
+function parseRecord(text2) {
+  const match = text2 ? RECORD.exec(text2) : null;
   if (!match) return {};
   try {
     const raw = JSON.parse(match[1]);
@@ -69935,10 +69971,10 @@ async function findMarkedComment(github, ref, mark2) {
   return ours && { id: ours.id, body: ours.body ?? "" };
 }
 async function upsertMarkedComment(github, ref, mark2, body2, knownId) {
-  const text = `${mark2}
+  const text2 = `${mark2}
 ${body2}`;
   const update = async (id) => {
-    await github.rest.issues.updateComment({ owner: ref.owner, repo: ref.repo, comment_id: id, body: text });
+    await github.rest.issues.updateComment({ owner: ref.owner, repo: ref.repo, comment_id: id, body: text2 });
     return id;
   };
   if (knownId) {
@@ -69949,8 +69985,8 @@ ${body2}`;
     }
   }
   const found = await findMarkedComment(github, ref, mark2);
-  if (found) return found.body === text ? found.id : update(found.id);
-  const { data } = await github.rest.issues.createComment({ owner: ref.owner, repo: ref.repo, issue_number: ref.pullNumber, body: text });
+  if (found) return found.body === text2 ? found.id : update(found.id);
+  const { data } = await github.rest.issues.createComment({ owner: ref.owner, repo: ref.repo, issue_number: ref.pullNumber, body: text2 });
   return data.id;
 }
 
@@ -69965,10 +70001,10 @@ function remember(key, entry) {
 }
 var SHARED_TTL_MS = 24 * 60 * 60 * 1e3;
 async function sharedEntry(key) {
-  const text = await sharedCache.get(`etag:${key}`);
-  if (!text) return void 0;
+  const text2 = await sharedCache.get(`etag:${key}`);
+  if (!text2) return void 0;
   try {
-    const entry = JSON.parse(text);
+    const entry = JSON.parse(text2);
     if (typeof entry.etag !== "string") return void 0;
     remember(key, entry);
     return entry;
@@ -70002,7 +70038,7 @@ function useConditionalRequests(octokit) {
 }
 
 // src/policy/config-validator.ts
-var ucs2length = (text) => [...text].length;
+var ucs2length = (text2) => [...text2].length;
 var validate = validate10;
 var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "small-steps configuration (.github/small-steps.yml)", "type": "object", "additionalProperties": false, "properties": { "mode": { "description": "warn: a pull request over the limit gets a neutral check; block: it fails.", "enum": ["warn", "block"], "default": "warn" }, "limit": { "description": "The largest size class that stays green.", "enum": ["XS", "S", "M", "L", "XL"], "default": "L" }, "thresholds": { "description": "Upper bounds (exclusive) in counted lines of each size class; XXL is everything beyond XL.", "type": "object", "additionalProperties": false, "properties": { "XS": { "type": "integer", "minimum": 1, "default": 10 }, "S": { "type": "integer", "minimum": 1, "default": 30 }, "M": { "type": "integer", "minimum": 1, "default": 100 }, "L": { "type": "integer", "minimum": 1, "default": 500 }, "XL": { "type": "integer", "minimum": 1, "default": 1e3 } }, "default": {} }, "deletionWeight": { "description": "How much a deleted line counts relative to an added one.", "type": "number", "minimum": 0, "maximum": 10, "default": 1 }, "exclude": { "description": "Globs of files not to count (minimatch syntax, no extended globs); a leading ! counts a file again. The last match wins.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [] }, "branches": { "description": "Base branches that get a verdict (globs). Empty: the repository's default branch.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [] }, "drafts": { "description": "report: draft pull requests are measured but never fail; check: treated like the others.", "enum": ["report", "check"], "default": "report" }, "bots": { "description": "report: pull requests opened by bots are measured but never fail; check: treated like the others.", "enum": ["report", "check"], "default": "report" }, "labels": { "type": "object", "additionalProperties": false, "properties": { "enabled": { "type": "boolean", "default": true }, "prefix": { "type": "string", "minLength": 1, "maxLength": 40, "default": "size/" } }, "default": {} }, "migration": { "type": "object", "additionalProperties": false, "properties": { "packs": { "description": "Built-in migration packs to run.", "type": "array", "items": { "type": "string", "enum": ["python3"] }, "maxItems": 10, "uniqueItems": true, "default": ["python3"] }, "custom": { "description": "Packs of your own: lines matching `old` are what the migration removes; `new` is its replacement. Patterns are RE2 (linear time).", "type": "array", "maxItems": 20, "items": { "type": "object", "additionalProperties": false, "required": ["name", "files", "old"], "properties": { "name": { "type": "string", "minLength": 1, "maxLength": 60 }, "files": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "minItems": 1 }, "old": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 500 }, "minItems": 1, "maxItems": 50 }, "new": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 500 }, "maxItems": 50, "default": [] }, "message": { "type": "string", "minLength": 1, "maxLength": 500 } } }, "default": [] }, "mixedTolerance": { "description": "Other changed lines allowed per migration line before a pull request is mixed (at least 3 are always allowed).", "type": "number", "minimum": 0, "default": 0.1 }, "regressions": { "description": "Conclusion when a change brings back what the migration removes.", "enum": ["default", "failure", "neutral"], "default": "default" }, "python3": { "type": "object", "additionalProperties": false, "default": {}, "description": "Rules of the python3 pack to turn on (opt-in rules such as old-division) or off, by rule id.", "properties": { "enable": { "type": "array", "items": { "type": "string", "enum": ["unittest-deprecated-alias", "old-division"] }, "maxItems": 20, "uniqueItems": true, "default": [], "description": "Opt-in rules to turn on: old-division (flagged only in files without `from __future__ import division`)." }, "disable": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 500, "uniqueItems": true, "default": [], "description": "Rule ids to turn off (as the check run names them, e.g. print-tuple, unittest-deprecated-alias, module-commands)." } } }, "labels": { "type": "object", "additionalProperties": false, "properties": { "migration": { "type": "string", "maxLength": 50, "default": "migration", "description": "Label for migration-only pull requests; empty: none." }, "mixed": { "type": "string", "maxLength": 50, "default": "mixed-change", "description": "Label for mixed pull requests; empty: none." } }, "default": {} } }, "default": {} }, "dependencies": { "type": "object", "additionalProperties": false, "properties": { "enabled": { "type": "boolean", "default": true, "description": "Check new Python dependencies for Python 3 support on PyPI." }, "allow": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 500, "default": [], "description": "Packages to accept without asking PyPI (renamed or absorbed packages)." }, "unsupported": { "description": "Conclusion when a new dependency lacks Python 3 support.", "enum": ["default", "failure", "neutral"], "default": "default" }, "maxLookups": { "type": "integer", "minimum": 0, "maximum": 100, "default": 25, "description": "PyPI lookups per event at most." }, "timeoutSeconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 30, "default": 5, "description": "How long to wait for PyPI." } }, "default": {} }, "schemaMigrations": { "type": "object", "additionalProperties": false, "properties": { "presets": { "type": "array", "items": { "type": "string", "enum": ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"] }, "maxItems": 20, "uniqueItems": true, "default": ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"] }, "alone": { "type": "boolean", "default": true, "description": "Schema migrations ship alone: flag a pull request that mixes them with application code." }, "tolerance": { "type": "integer", "minimum": 0, "default": 0, "description": "Application lines allowed beside schema migrations." }, "conclusion": { "description": "Conclusion when schema migrations are mixed with application code.", "enum": ["default", "failure", "neutral"], "default": "default" } }, "default": {} }, "accept": { "type": "object", "additionalProperties": false, "properties": { "permission": { "enum": ["read", "triage", "write", "maintain", "admin"], "default": "write", "description": "The least permission on the repository needed to accept or revoke." }, "allowAuthor": { "type": "boolean", "default": false, "description": "Whether a pull request's author may accept their own pull request." } }, "default": {} }, "comments": { "type": "object", "additionalProperties": false, "properties": { "sticky": { "enum": ["auto", "on", "off"], "default": "auto", "description": "A comment with the split plan when a pull request first goes over the limit, edited in place afterwards. auto: on in block mode." } }, "default": {} }, "push": { "type": "object", "additionalProperties": false, "description": "A check run on each commit pushed to the default branch (and to `branches`), measured against its first parent.", "properties": { "enabled": { "type": "boolean", "default": true }, "branches": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [], "description": "Branches besides the default one whose pushes are measured (globs)." }, "maxCommits": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20, "description": "The newest commits of a push that are measured; the newest one's check says how many were left out." } }, "default": {} }, "fixes": { "type": "object", "additionalProperties": false, "description": "Suggested changes for the Python 2 constructs a pull request adds, posted as one review that reviewers apply with a click.", "properties": { "target": { "enum": ["compatible", "python3"], "default": "compatible", "description": "compatible: code that runs on Python 2.7 and 3 (six, __future__), as python-modernize writes it; python3: Python 3 alone, as 2to3 writes it." }, "suggestions": { "enum": ["auto", "command", "off"], "default": "command", "description": "auto: a review after each check that finds fixable regressions; command: on `/small-steps fix`; off: never." }, "maxSuggestions": { "type": "integer", "minimum": 1, "maximum": 50, "default": 20, "description": "Suggested changes in one review; the rest are listed in its body." } }, "default": {} }, "dashboard": { "type": "object", "additionalProperties": false, "description": "One issue that shows how much of the migration is left, updated on pushes to the default branch.", "properties": { "enabled": { "type": "boolean", "default": false }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "default": "small-steps: migration dashboard" }, "minIntervalMinutes": { "type": "integer", "minimum": 0, "default": 10, "description": "At most one update in this many minutes (the first is never held back)." }, "maxBytes": { "type": "integer", "minimum": 1, "default": 209715200, "description": "The most of the repository's tarball read per update; the dashboard says when it stopped there." }, "depth": { "type": "integer", "minimum": 1, "maximum": 5, "default": 1, "description": "Folder depth of the by-folder table." }, "importNames": { "type": "object", "additionalProperties": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 20, "minItems": 1 }, "maxProperties": 500, "default": {}, "description": "Distribution \u2192 the modules it provides, where they differ from its name (beyond the built-in table: PyYAML \u2192 yaml, \u2026)." } }, "default": {} } } };
 var func2 = Object.prototype.hasOwnProperty;
@@ -72407,10 +72443,10 @@ async function cachedConfig(owner, repo, path, read) {
   const key = `config:${owner.toLowerCase()}/${repo.toLowerCase()}:${path}:${await generation(owner)}`;
   const now = Date.now();
   const mine = local.get(key);
-  const text = mine && mine.expires > now ? mine.value : await sharedCache.get(key);
-  if (text !== void 0) {
+  const text2 = mine && mine.expires > now ? mine.value : await sharedCache.get(key);
+  if (text2 !== void 0) {
     try {
-      return JSON.parse(text);
+      return JSON.parse(text2);
     } catch {
     }
   }
@@ -72566,14 +72602,14 @@ function blobText(repository, alias) {
 }
 function textsByPath(repository, paths, prefix) {
   return new Map(paths.flatMap((path, i2) => {
-    const text = blobText(repository, `${prefix}f${i2}`);
-    return text === void 0 ? [] : [[path, text]];
+    const text2 = blobText(repository, `${prefix}f${i2}`);
+    return text2 === void 0 ? [] : [[path, text2]];
   }));
 }
 function readBlobs(repository, paths) {
   return paths.flatMap((path, i2) => {
-    const text = blobText(repository, `f${i2}`);
-    return text === void 0 ? [] : [{ path, text }];
+    const text2 = blobText(repository, `f${i2}`);
+    return text2 === void 0 ? [] : [{ path, text: text2 }];
   });
 }
 var declare = (variables) => Object.keys(variables).map((name2) => `, $${name2}: String!`).join("");
@@ -72718,12 +72754,12 @@ function splitFiles(files, capacity) {
 
 // src/report/neutralise.ts
 var INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
-var visible = (text) => text.replace(/\r\n?|\n/g, " ").replace(INVISIBLE, "");
-function safeText(text) {
-  return visible(text).replace(/(`+)[^`]*?\1|[^`]+|`+/g, (part) => part.startsWith("`") ? part : part.replace(/@/g, "@\u2060").replace(/</g, "\u2039").replace(/>/g, "\u203A"));
+var visible = (text2) => text2.replace(/\r\n?|\n/g, " ").replace(INVISIBLE, "");
+function safeText(text2) {
+  return visible(text2).replace(/(`+)[^`]*?\1|[^`]+|`+/g, (part) => part.startsWith("`") ? part : part.replace(/@/g, "@\u2060").replace(/</g, "\u2039").replace(/>/g, "\u203A"));
 }
-function codeSpan(text, max = 500) {
-  const inside = [...visible(text)].slice(0, max).join("").replace(/\|/g, "\\|");
+function codeSpan(text2, max = 500) {
+  const inside = [...visible(text2)].slice(0, max).join("").replace(/\|/g, "\\|");
   const longest = Math.max(0, ...[...inside.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = "`".repeat(longest + 1);
   const pad = inside.startsWith("`") || inside.endsWith("`") || longest > 0 ? " " : "";
@@ -72736,7 +72772,7 @@ var TABLE_ROWS = 50;
 var LARGEST_FILES = 5;
 var n = formatCount;
 var code = (path) => codeSpan(path, 1e3);
-var cell = (text) => safeText(text).replace(/\|/g, "\\|");
+var cell = (text2) => safeText(text2).replace(/\|/g, "\\|");
 function limitsLine(evaluation) {
   const { thresholds, limit, mode, deletionWeight } = evaluation.config;
   const bounds = SIZE_CLASSES.map((c) => c === "XXL" ? `XXL \u2265 ${n(thresholds.XL)}` : `${c} < ${n(thresholds[c])}`).join(" \xB7 ");
@@ -72899,8 +72935,8 @@ ${files}`;
   ];
   return truncate([head, parts2.join("\n"), notes.map((x) => `_${x}_`).join("\n")].join("\n\n"));
 }
-function truncate(text) {
-  return truncateSummary(text, COMMENT_LIMIT - 200);
+function truncate(text2) {
+  return truncateSummary(text2, COMMENT_LIMIT - 200);
 }
 function renderSticky(evaluation, state) {
   const { size, config: config2 } = evaluation;
@@ -72940,9 +72976,9 @@ function dependencyChanges(manifests) {
   const declaredAfter = /* @__PURE__ */ new Set();
   for (const manifest of manifests) {
     const kind = manifestKind(manifest.path);
-    const text = manifest.unchanged ? manifest.before : manifest.after;
-    if (!kind || text === void 0) continue;
-    for (const r of parseManifest(kind, text).requirements) if (!r.python2Only) declaredAfter.add(r.key);
+    const text2 = manifest.unchanged ? manifest.before : manifest.after;
+    if (!kind || text2 === void 0) continue;
+    for (const r of parseManifest(kind, text2).requirements) if (!r.python2Only) declaredAfter.add(r.key);
   }
   for (const manifest of manifests) {
     const kind = manifestKind(manifest.path);
@@ -73035,10 +73071,10 @@ var CACHE_TTL_MS = 60 * 60 * 1e3;
 var MAX_CACHE = 5e3;
 var cache2 = /* @__PURE__ */ new Map();
 async function sharedJudgement(url) {
-  const text = await sharedCache.get(`pypi:${url}`);
-  if (!text) return void 0;
+  const text2 = await sharedCache.get(`pypi:${url}`);
+  if (!text2) return void 0;
   try {
-    const judgement = JSON.parse(text);
+    const judgement = JSON.parse(text2);
     return typeof judgement.reason === "string" && ["yes", "no", "unknown"].includes(judgement.python3) ? judgement : void 0;
   } catch {
     return void 0;
@@ -73078,11 +73114,11 @@ async function lookUp(url, timeoutMs) {
     }
     if (response.status === 404) return { python3: "unknown", reason: "not found on the package index" };
     if (!response.ok) return { python3: "unknown", reason: `the package index answered HTTP ${response.status}` };
-    const text = await boundedText(response);
-    if (text === void 0) return { python3: "unknown", reason: `the package index's answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB` };
+    const text2 = await boundedText(response);
+    if (text2 === void 0) return { python3: "unknown", reason: `the package index's answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB` };
     let release;
     try {
-      release = JSON.parse(text);
+      release = JSON.parse(text2);
     } catch {
       return { python3: "unknown", reason: "the package index answered with something that is not JSON" };
     }
@@ -73538,9 +73574,9 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
     };
   }
 }
-function splitLines2(text) {
-  const hasTrailingNl = text.endsWith("\n");
-  const result = text.split("\n").map((line) => line + "\n");
+function splitLines2(text2) {
+  const hasTrailingNl = text2.endsWith("\n");
+  const result = text2.split("\n").map((line) => line + "\n");
   if (hasTrailingNl) {
     result.pop();
   } else {
@@ -73554,8 +73590,8 @@ var slice = (context, from, to) => context.text.slice(from, to);
 var namedOf = (node) => node.namedChildren.filter((c) => c !== null && c.type !== "comment" && c.type !== "line_continuation");
 var PRIMARY = /* @__PURE__ */ new Set(["identifier", "attribute", "call", "subscript", "parenthesized_expression", "string", "concatenated_string", "list", "dictionary", "set", "tuple", "integer", "float", "true", "false", "none", "list_comprehension", "dictionary_comprehension", "set_comprehension", "generator_expression"]);
 var asPrimary = (node, context) => {
-  const text = slice(context, node.startIndex, node.endIndex);
-  return PRIMARY.has(node.type) && !(node.type === "generator_expression" && !text.startsWith("(")) ? text : `(${text})`;
+  const text2 = slice(context, node.startIndex, node.endIndex);
+  return PRIMARY.has(node.type) && !(node.type === "generator_expression" && !text2.startsWith("(")) ? text2 : `(${text2})`;
 };
 function visitNodes(root, visit) {
   const cursor = root.walk();
@@ -73570,12 +73606,12 @@ function visitNodes(root, visit) {
   }
 }
 function errorCount(tree) {
-  if (!tree.rootNode.hasError) return 0;
   let count3 = 0;
-  visitNodes(tree, (cursor) => {
-    const node = cursor.currentNode;
+  const visit = (node) => {
     if (node.type === "ERROR" || node.isMissing) count3++;
-  });
+    for (const child of node.children) if (child && (child.hasError || child.isMissing)) visit(child);
+  };
+  if (tree.rootNode.hasError) visit(tree.rootNode);
   return count3;
 }
 function isBuiltinUse(node, context) {
@@ -73585,6 +73621,44 @@ function isBuiltinUse(node, context) {
   if (parent.type === "keyword_argument" && parent.childForFieldName("name")?.id === node.id) return false;
   if (["function_definition", "class_definition", "dotted_name", "aliased_import", "parameters", "default_parameter", "typed_parameter"].includes(parent.type)) return false;
   return resolve(node, context.bindings) === "builtin";
+}
+function tokenAt(root, start2, end) {
+  const node = root.descendantForIndex(start2, end);
+  return node && node.startIndex === start2 && node.endIndex === end ? node : void 0;
+}
+function identifiersNamed(root, text2, name2) {
+  const found = [];
+  for (const match of text2.matchAll(new RegExp(`\\b${name2.replace(/\W/g, "")}\\b`, "g"))) {
+    const node = tokenAt(root, match.index, match.index + match[0].length);
+    if (node?.type === "identifier") found.push(node);
+  }
+  return found;
+}
+function rawUnicodeBody(content, quote2) {
+  let body2 = "";
+  let hasEscape = false;
+  for (let i2 = 0; i2 < content.length; ) {
+    if (content[i2] !== "\\") {
+      body2 += content[i2++];
+      continue;
+    }
+    let run4 = 0;
+    while (content[i2 + run4] === "\\") run4++;
+    const next = content[i2 + run4] ?? "";
+    const escape = run4 % 2 === 1 ? (next === "u" ? /^u[0-9a-fA-F]{4}/ : next === "U" ? /^U[0-9a-fA-F]{8}/ : void 0)?.exec(content.slice(i2 + run4)) : void 0;
+    if (escape) {
+      body2 += "\\\\".repeat(run4 - 1) + "\\" + escape[0];
+      hasEscape = true;
+      i2 += run4 + escape[0].length;
+    } else if (run4 % 2 === 1 && next === quote2[0]) {
+      body2 += "\\\\".repeat(run4) + "\\" + next;
+      i2 += run4 + 1;
+    } else {
+      body2 += "\\\\".repeat(run4);
+      i2 += run4;
+    }
+  }
+  return { body: body2, hasEscape };
 }
 
 // src/fix/python3-names.ts
@@ -73600,16 +73674,8 @@ function isNameUse2(node) {
   for (let n2 = parent; n2; n2 = n2.parent) if (n2.type === "import_statement" || n2.type === "import_from_statement" || n2.type === "future_import_statement") return false;
   return true;
 }
-function usesOf(root, name2) {
-  const found = [];
-  visitNodes(root, (cursor) => {
-    if (cursor.nodeType !== "identifier" || cursor.nodeText !== name2) return;
-    const node = cursor.currentNode;
-    if (isNameUse2(node)) found.push(node);
-  });
-  return found;
-}
-var renamedModule = (module2) => (node) => {
+var usesOf = (root, text2, name2) => identifiersNamed(root, text2, name2).filter(isNameUse2);
+var renamedModule = (module2) => (node, context) => {
   const to = FIXED_MODULES[module2];
   if (node.type === "import_from_statement") {
     const name2 = node.childForFieldName("module_name");
@@ -73625,7 +73691,7 @@ var renamedModule = (module2) => (node) => {
     if (imported.type !== "aliased_import") bare2 = true;
   }
   if (!edits.length) return void 0;
-  if (bare2) for (const use of usesOf(node.tree.rootNode, module2)) edits.push({ start: use.startIndex, end: use.endIndex, text: to });
+  if (bare2) for (const use of usesOf(node.tree.rootNode, context.text, module2)) edits.push({ start: use.startIndex, end: use.endIndex, text: to });
   return edits;
 };
 var renamedAttribute = (renames) => (node) => {
@@ -73643,7 +73709,7 @@ function isModuleAttribute(node, module2, name2) {
   if (object?.type !== "identifier" || object.text !== module2 || attribute2?.text !== name2) return void 0;
   return attribute2;
 }
-var sysMaxint = (node) => {
+var sysMaxint = (node, context) => {
   const attribute2 = isModuleAttribute(node, "sys", "maxint");
   if (attribute2) return [{ start: attribute2.startIndex, end: attribute2.endIndex, text: "maxsize" }];
   if (node.type !== "import_from_statement" || node.childForFieldName("module_name")?.text !== "sys") return void 0;
@@ -73653,7 +73719,7 @@ var sysMaxint = (node) => {
     const aliased = imported.type === "aliased_import";
     const name2 = aliased ? imported.childForFieldName("name") : imported;
     if (name2?.text !== "maxint") continue;
-    const used = !aliased && usesOf(node.tree.rootNode, "maxint").length > 0;
+    const used = !aliased && usesOf(node.tree.rootNode, context.text, "maxint").length > 0;
     edits.push({ start: name2.startIndex, end: name2.endIndex, text: used ? "maxsize as maxint" : "maxsize" });
   }
   return edits.length ? edits : void 0;
@@ -73747,19 +73813,19 @@ function metaclassAssignment(node) {
   return assignment.childForFieldName("right") ?? void 0;
 }
 function removeStatement(node, onlyStatement, context) {
-  const text = context.text;
+  const text2 = context.text;
   if (onlyStatement) return { start: node.startIndex, end: node.endIndex, text: "pass" };
   const next = node.nextSibling;
   if (next?.type === ";") {
     let end = next.endIndex;
-    while (text[end] === " " || text[end] === "	") end++;
+    while (text2[end] === " " || text2[end] === "	") end++;
     return { start: node.startIndex, end, text: "" };
   }
-  const lineStart = text.lastIndexOf("\n", node.startIndex - 1) + 1;
-  if (text.slice(lineStart, node.startIndex).trim() !== "") return void 0;
-  const newline = text.indexOf("\n", node.endIndex);
-  const lineEnd = newline === -1 ? text.length : newline + 1;
-  if (text.slice(node.endIndex, lineEnd).trim() !== "") return void 0;
+  const lineStart = text2.lastIndexOf("\n", node.startIndex - 1) + 1;
+  if (text2.slice(lineStart, node.startIndex).trim() !== "") return void 0;
+  const newline = text2.indexOf("\n", node.endIndex);
+  const lineEnd = newline === -1 ? text2.length : newline + 1;
+  if (text2.slice(node.endIndex, lineEnd).trim() !== "") return void 0;
   return { start: lineStart, end: lineEnd, text: "" };
 }
 var metaclassFix = (style) => (node, context) => {
@@ -73779,9 +73845,9 @@ var metaclassFix = (style) => (node, context) => {
     if (existing.some((a) => a.type !== "identifier" && a.type !== "attribute")) return void 0;
     const meta = slice(context, value.startIndex, value.endIndex);
     const bases = existing.map((a) => slice(context, a.startIndex, a.endIndex));
-    const text = `(six.with_metaclass(${[meta, ...bases].join(", ")}))`;
+    const text2 = `(six.with_metaclass(${[meta, ...bases].join(", ")}))`;
     const name2 = node.childForFieldName("name");
-    edits.push(superclasses ? { start: superclasses.startIndex, end: superclasses.endIndex, text } : { start: name2.endIndex, end: name2.endIndex, text });
+    edits.push(superclasses ? { start: superclasses.startIndex, end: superclasses.endIndex, text: text2 } : { start: name2.endIndex, end: name2.endIndex, text: text2 });
     context.requires.push("six");
   } else if (!superclasses) edits.push({ start: node.childForFieldName("name").endIndex, end: node.childForFieldName("name").endIndex, text: `(${keyword})` });
   else if (!existing.length) edits.push({ start: superclasses.endIndex - 1, end: superclasses.endIndex - 1, text: keyword });
@@ -73795,6 +73861,166 @@ var metaclassFix = (style) => (node, context) => {
   return edits;
 };
 var metaclass = metaclassFix("keyword");
+var tupleParameters = (node, context) => {
+  if (node.type !== "function_definition") return void 0;
+  const tuples = namedOf(node.childForFieldName("parameters") ?? node).filter((p) => p.type === "tuple_pattern");
+  const body2 = node.childForFieldName("body");
+  if (!tuples.length || !body2 || node.parent?.type === "ERROR") return void 0;
+  const statements = namedOf(body2);
+  const docstring = statements[0]?.type === "expression_statement" && statements[0].namedChildren[0]?.type === "string" && statements.length > 1;
+  const first = statements[docstring ? 1 : 0];
+  if (!first) return void 0;
+  const names = tuples.map((_, i2) => `xxx_todo_changeme${i2 ? i2 : ""}`);
+  const unpack = tuples.map((t, i2) => `${slice(context, t.startIndex, t.endIndex)} = ${names[i2]}`);
+  const oneLine = first.startPosition.row === node.startPosition.row;
+  const indent = " ".repeat(first.startPosition.column);
+  return [
+    ...tuples.map((t, i2) => ({ start: t.startIndex, end: t.endIndex, text: names[i2] })),
+    { start: first.startIndex, end: first.startIndex, text: oneLine ? `${unpack.join("; ")}; ` : unpack.map((u) => `${u}
+${indent}`).join("") }
+  ];
+};
+function unwrapPattern(node) {
+  let current = node;
+  while (current.type === "tuple_pattern" && !current.children.some((c) => c?.type === ",") && namedOf(current).length === 1) current = namedOf(current)[0];
+  return current;
+}
+function patternLeaves(node, path, out2) {
+  const pattern = unwrapPattern(node);
+  if (pattern.type === "identifier") {
+    if (out2.has(pattern.text)) return false;
+    out2.set(pattern.text, path);
+    return true;
+  }
+  if (pattern.type !== "tuple_pattern") return false;
+  return namedOf(pattern).every((child, i2) => patternLeaves(child, `${path}[${i2}]`, out2));
+}
+var lambdaTupleParameter = (node, context) => {
+  if (node.type !== "lambda") return void 0;
+  const params = node.childForFieldName("parameters");
+  const body2 = node.childForFieldName("body");
+  const only = params ? namedOf(params) : [];
+  if (!body2 || only.length !== 1 || only[0].type !== "tuple_pattern") return void 0;
+  const pattern = unwrapPattern(only[0]);
+  const space = /\s/.test(context.text[params.startIndex - 1] ?? "") ? "" : " ";
+  if (pattern.type === "identifier") return [{ start: params.startIndex, end: params.endIndex, text: `${space}${pattern.text}` }];
+  const leaves = /* @__PURE__ */ new Map();
+  if (!patternLeaves(pattern, "", leaves)) return void 0;
+  const name2 = leaves.size === 1 ? `${[...leaves.keys()][0]}1` : [...leaves.keys()].join("_");
+  const edits = [{ start: params.startIndex, end: params.endIndex, text: `${space}${name2}` }];
+  let rebinds = false;
+  visitNodes(body2, (cursor) => {
+    const type = cursor.nodeType;
+    if (type === "lambda" || type.endsWith("comprehension") || type === "generator_expression" || type === "named_expression") rebinds = true;
+    if (type !== "identifier" || !leaves.has(cursor.nodeText)) return;
+    const use = cursor.currentNode;
+    const parent = use.parent;
+    if (parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === use.id) return;
+    if (parent?.type === "keyword_argument" && parent.childForFieldName("name")?.id === use.id) return;
+    edits.push({ start: use.startIndex, end: use.endIndex, text: `${name2}${leaves.get(use.text)}` });
+  });
+  return rebinds ? void 0 : edits;
+};
+
+// src/fix/python3-calls.ts
+function plainCall(node) {
+  const call = node?.parent;
+  if (!node || call?.type !== "call" || call.childForFieldName("function")?.id !== node.id) return void 0;
+  const list = call.childForFieldName("arguments");
+  if (list?.type !== "argument_list") return void 0;
+  if (list.namedChildren.some((c) => c !== null && c.type === "comment")) return void 0;
+  const args2 = namedOf(list);
+  if (args2.some((a) => a.type === "keyword_argument" || a.type === "list_splat" || a.type === "dictionary_splat" || a.type === "parenthesized_list_splat")) return void 0;
+  return { call, args: args2 };
+}
+var text = (context, node) => slice(context, node.startIndex, node.endIndex);
+var apply = (node, context) => {
+  if (!isBuiltinUse(node, context)) return void 0;
+  const found = plainCall(node);
+  if (!found || found.args.length < 2 || found.args.length > 3) return void 0;
+  const [f, args2, kw] = found.args;
+  const spread = [`*${text(context, args2)}`, ...kw ? [`**${text(context, kw)}`] : []].join(", ");
+  return [{ start: found.call.startIndex, end: found.call.endIndex, text: `${asPrimary(f, context)}(${spread})` }];
+};
+var execfile = (node, context) => {
+  if (!isBuiltinUse(node, context)) return void 0;
+  const found = plainCall(node);
+  if (!found || found.args.length < 1 || found.args.length > 3) return void 0;
+  const [file2, ...scopes] = found.args;
+  if (!["identifier", "string", "attribute"].includes(file2.type)) return void 0;
+  const name2 = text(context, file2);
+  return [{ start: found.call.startIndex, end: found.call.endIndex, text: `exec(${[`compile(open(${name2}, "rb").read(), ${name2}, 'exec')`, ...scopes.map((s) => text(context, s))].join(", ")})` }];
+};
+function argumentsOf(node) {
+  const call = node.parent;
+  if (call?.type !== "call" || call.childForFieldName("function")?.id !== node.id) return void 0;
+  const list = call.childForFieldName("arguments");
+  if (list?.type !== "argument_list") return void 0;
+  const args2 = namedOf(list);
+  return args2.some((a) => a.type !== "expression" && /splat|keyword_argument/.test(a.type)) ? void 0 : args2;
+}
+var intern = (target) => (node, context) => {
+  if (!isBuiltinUse(node, context) || argumentsOf(node)?.length !== 1) return void 0;
+  context.requires.push(target === "python3" ? "import:sys" : "six");
+  return [{ start: node.startIndex, end: node.endIndex, text: target === "python3" ? "sys.intern" : "six.moves.intern" }];
+};
+var reduce = (node, context) => {
+  const args2 = isBuiltinUse(node, context) ? argumentsOf(node) : void 0;
+  if (!args2 || args2.length < 2 || args2.length > 3) return void 0;
+  context.requires.push("from:functools:reduce");
+  return [];
+};
+var exitfunc = (node, context) => {
+  const attribute2 = node;
+  const assignment = attribute2.parent;
+  if (attribute2.type !== "attribute" || attribute2.childForFieldName("object")?.text !== "sys" || assignment?.type !== "assignment") return void 0;
+  if (assignment.childForFieldName("left")?.id !== attribute2.id || assignment.parent?.type !== "expression_statement") return void 0;
+  const right = assignment.childForFieldName("right");
+  if (!right || right.type === "assignment") return void 0;
+  context.requires.push("import:atexit");
+  return [{ start: assignment.startIndex, end: assignment.endIndex, text: `atexit.register(${text(context, right)})` }];
+};
+var ITERTOOLS = {
+  imap: { python3: "map", six: "six.moves.map" },
+  izip: { python3: "zip", six: "six.moves.zip" },
+  ifilter: { python3: "filter", six: "six.moves.filter" },
+  ifilterfalse: { python3: "itertools.filterfalse", six: "six.moves.filterfalse" },
+  izip_longest: { python3: "itertools.zip_longest", six: "six.moves.zip_longest" }
+};
+var ITERTOOLS_NAMES = Object.keys(ITERTOOLS);
+var itertoolsFunction = (target) => (node, context) => {
+  if (node.type !== "attribute" || node.childForFieldName("object")?.type !== "identifier" || node.childForFieldName("object")?.text !== "itertools") return void 0;
+  const name2 = node.childForFieldName("attribute")?.text ?? "";
+  if (!Object.hasOwn(ITERTOOLS, name2) || moduleShadowed(node, context, "itertools")) return void 0;
+  if (target === "compatible") context.requires.push("six");
+  return [{ start: node.startIndex, end: node.endIndex, text: target === "python3" ? ITERTOOLS[name2].python3 : ITERTOOLS[name2].six }];
+};
+function moduleShadowed(node, context, module2) {
+  return identifiersNamed(node.tree.rootNode, context.text, module2).some((use) => {
+    const parent = use.parent;
+    if (parent?.type === "attribute" && parent.childForFieldName("object")?.id === use.id) return false;
+    return !(parent?.type === "dotted_name" && parent.parent?.type === "import_statement");
+  });
+}
+var STRING_METHODS = /* @__PURE__ */ new Set(["capitalize", "center", "count", "expandtabs", "find", "index", "ljust", "lower", "lstrip", "replace", "rfind", "rindex", "rjust", "rsplit", "rstrip", "split", "strip", "swapcase", "upper"]);
+var stringFunction = (node, context) => {
+  if (node.type !== "attribute" || node.childForFieldName("object")?.type !== "identifier" || node.childForFieldName("object")?.text !== "string") return void 0;
+  const name2 = node.childForFieldName("attribute")?.text ?? "";
+  const found = plainCall(node);
+  if (!found || !found.args.length || moduleShadowed(node, context, "string")) return void 0;
+  const [first, ...rest] = found.args;
+  const args2 = rest.map((a) => text(context, a)).join(", ");
+  const replace = (to) => [{ start: found.call.startIndex, end: found.call.endIndex, text: to }];
+  if (name2 === "join" || name2 === "joinfields") {
+    if (rest.length > 1) return void 0;
+    return replace(`${rest.length ? asPrimary(rest[0], context) : "' '"}.join(${text(context, first)})`);
+  }
+  if (name2 === "atoi" || name2 === "atol") return rest.length <= 1 ? replace(`int(${[text(context, first), ...rest.map((a) => text(context, a))].join(", ")})`) : void 0;
+  if (name2 === "atof") return rest.length === 0 ? replace(`float(${text(context, first)})`) : void 0;
+  const method = name2 === "splitfields" ? "split" : name2;
+  if (!STRING_METHODS.has(method)) return void 0;
+  return replace(`${asPrimary(first, context)}.${method}(${args2})`);
+};
 
 // src/fix/compatible-fixes.ts
 var requiring = (fixer, ...needs) => (node, context) => {
@@ -73832,9 +74058,9 @@ var urPrefix = (node, context) => {
   const string = node.parent;
   const end = string?.children.at(-1);
   if (string?.type !== "string" || end?.type !== "string_end") return void 0;
-  const content = slice(context, node.endIndex, end.startIndex);
-  if (/\\[uUN'"]/.test(content) || /\\$/.test(content)) return void 0;
-  return [{ start: string.startIndex, end: string.endIndex, text: `${node.text[0]}${node.text.slice(2)}${content.replace(/\\/g, "\\\\")}${end.text}` }];
+  const quote2 = node.text.slice(2);
+  const { body: body2 } = rawUnicodeBody(slice(context, node.endIndex, end.startIndex), quote2);
+  return [{ start: string.startIndex, end: string.endIndex, text: `${node.text[0]}${quote2}${body2}${end.text}` }];
 };
 var SIX_MOVES = {
   __builtin__: "builtins",
@@ -73903,7 +74129,7 @@ var typesConstant2 = (python3) => (node, context) => {
 };
 var nextCalled2 = (python3) => (node, context) => resolve(node, context.bindings, "next") === "builtin" ? python3(node, context) : void 0;
 function compatibleFixers(python3) {
-  const same = ["exec-statement", "except-comma", "backticks", "diamond-not-equal", "long-suffix", "old-octal", "dict-has_key", "dict-keys-not-iterating", "dict-items-not-iterating", "dict-values-not-iterating", "iterator-indexed", "function-attributes", "method-attributes", "sys-maxint"];
+  const same = ["tuple-parameters", "builtin-apply", "builtin-execfile", "builtin-reduce", "sys-exitfunc", "string-functions", "exec-statement", "except-comma", "backticks", "diamond-not-equal", "long-suffix", "old-octal", "dict-has_key", "dict-keys-not-iterating", "dict-items-not-iterating", "dict-values-not-iterating", "iterator-indexed", "function-attributes", "method-attributes", "sys-maxint"];
   return {
     ...Object.fromEntries(same.map((rule) => [rule, python3[rule]])),
     "print-statement": requiring(python3["print-statement"], "__future__:print_function"),
@@ -73912,6 +74138,8 @@ function compatibleFixers(python3) {
     "next-method-called": nextCalled2(python3["next-method-called"]),
     "types-constants": typesConstant2(python3["types-constants"]),
     "metaclass-attribute": metaclassFix("six"),
+    "builtin-intern": intern("compatible"),
+    "itertools-izip": itertoolsFunction("compatible"),
     "builtin-xrange": sixName(() => "six.moves.range"),
     "builtin-raw_input": sixName(() => "six.moves.input"),
     "builtin-unicode": sixName(() => "six.text_type"),
@@ -73927,7 +74155,7 @@ function compatibleFixers(python3) {
 }
 
 // src/fix/imports.ts
-function importEdits(tree, text, requires) {
+function importEdits(tree, text2, requires) {
   if (!requires.size) return [];
   const top = tree.rootNode.namedChildren.filter((n2) => n2 !== null);
   const futures = top.filter((n2) => n2.type === "future_import_statement");
@@ -73938,13 +74166,17 @@ function importEdits(tree, text, requires) {
   );
   const wantedFutures = [...requires].filter((r) => r.startsWith("__future__:")).map((r) => r.slice(11)).filter((f) => !features.has(f)).sort();
   const lines = [];
+  const imported = new Set(top.filter((n2) => n2.type === "import_statement").flatMap((n2) => n2.namedChildren.filter((c) => c?.type === "dotted_name").map((c) => c.text)));
+  for (const module2 of [...requires].filter((r) => r.startsWith("import:")).map((r) => r.slice(7)).sort()) if (!imported.has(module2)) lines.push(`import ${module2}`);
+  const fromImported = (module2, name2) => top.some((n2) => n2.type === "import_from_statement" && n2.childForFieldName("module_name")?.text === module2 && n2.namedChildren.some((c) => c?.type === "dotted_name" && c.text === name2 && c.id !== n2.childForFieldName("module_name")?.id));
+  for (const [, module2, name2] of [...requires].sort().map((r) => /^from:([\w.]+):(\w+)$/.exec(r)).filter((m) => m !== null)) if (!fromImported(module2, name2)) lines.push(`from ${module2} import ${name2}`);
   if (requires.has("six") && !hasSix) lines.push("import six");
   const wantedMoves = [...requires].filter((r) => r.startsWith("six.moves:")).map((r) => r.slice(10)).filter((m) => !moved.has(m)).sort();
   if (wantedMoves.length) lines.push(`from six.moves import ${wantedMoves.join(", ")}`);
   const edits = [];
   const docstring = top[0]?.type === "expression_statement" && top[0].namedChildren[0]?.type === "string" ? top[0] : void 0;
   const after = futures.at(-1) ?? docstring;
-  const position = after ? lineEndAfter(text, after.endIndex) : firstCodeLine(text, top[0]);
+  const position = after ? lineEndAfter(text2, after.endIndex) : firstCodeLine(text2, top[0]);
   if (wantedFutures.length) {
     const last = futures.at(-1);
     if (last) {
@@ -73953,17 +74185,17 @@ function importEdits(tree, text, requires) {
       edits.push({ start: at, end: at, text: `, ${wantedFutures.join(", ")}` });
     } else lines.unshift(`from __future__ import ${wantedFutures.join(", ")}`);
   }
-  if (lines.length) edits.push({ start: position, end: position, text: `${position === text.length && text && !text.endsWith("\n") ? "\n" : ""}${lines.join("\n")}
+  if (lines.length) edits.push({ start: position, end: position, text: `${position === text2.length && text2 && !text2.endsWith("\n") ? "\n" : ""}${lines.join("\n")}
 ` });
   return edits;
 }
-function lineEndAfter(text, index2) {
-  const newline = text.indexOf("\n", index2);
-  return newline === -1 ? text.length : newline + 1;
+function lineEndAfter(text2, index2) {
+  const newline = text2.indexOf("\n", index2);
+  return newline === -1 ? text2.length : newline + 1;
 }
-function firstCodeLine(text, first) {
-  if (!first) return text.length;
-  return text.lastIndexOf("\n", first.startIndex - 1) + 1;
+function firstCodeLine(text2, first) {
+  if (!first) return text2.length;
+  return text2.lastIndexOf("\n", first.startIndex - 1) + 1;
 }
 
 // src/fix/python3-fixes.ts
@@ -73988,11 +74220,38 @@ var print = (node, context) => {
   return [{ start: node.startIndex, end: node.endIndex, text: `print(${parts2.join(", ")})` }];
 };
 var exec = (node, context) => {
+  if (node.type === "expression_statement") return misreadExec(context.text, node);
   if (node.type !== "exec_statement") return void 0;
+  const lineEnd = context.text.indexOf("\n", node.endIndex);
+  if (!/^[ \t]*(?:[;#].*)?$/.test(context.text.slice(node.endIndex, lineEnd === -1 ? void 0 : lineEnd))) return misreadExec(context.text, node);
   const named = namedOf(node);
   if (!named.length) return void 0;
   return [{ start: node.startIndex, end: node.endIndex, text: `exec(${named.map((n2) => slice(context, n2.startIndex, n2.endIndex)).join(", ")})` }];
 };
+function misreadExec(text2, node) {
+  const lineEnd = text2.indexOf("\n", node.startIndex);
+  const line = text2.slice(node.startIndex, lineEnd === -1 ? void 0 : lineEnd);
+  const [statement] = splitTopLevel(line, "#");
+  const match = /^exec[ \t]+(?![(=.\s;])([^;]+?)[ \t]*$/.exec(statement);
+  if (!match || !(node.hasError || node.parent?.hasError)) return void 0;
+  const [code18, scopes] = splitTopLevel(match[1], " in ");
+  return [{ start: node.startIndex, end: node.startIndex + statement.trimEnd().length, text: `exec(${scopes === void 0 ? code18 : `${code18}, ${scopes.trim()}`})` }];
+}
+function splitTopLevel(text2, separator) {
+  let depth = 0;
+  let quote2 = "";
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const c = text2[i2];
+    if (quote2) {
+      if (c === "\\") i2++;
+      else if (c === quote2) quote2 = "";
+    } else if (c === "'" || c === '"') quote2 = c;
+    else if ("([{".includes(c)) depth++;
+    else if (")]}".includes(c)) depth--;
+    else if (depth === 0 && text2.startsWith(separator, i2)) return [text2.slice(0, i2).trim(), text2.slice(i2 + separator.length)];
+  }
+  return [text2.trim(), void 0];
+}
 var except = (node, context) => {
   if (node.type !== "except_clause") return void 0;
   const children = node.children.filter((c) => c !== null);
@@ -74022,11 +74281,11 @@ var backticks = (node, context) => {
   const tuple = topLevelComma(inner);
   return [{ start: node.startIndex, end: node.endIndex, text: tuple ? `repr((${inner}))` : `repr(${inner})` }];
 };
-function topLevelComma(text) {
+function topLevelComma(text2) {
   let depth = 0;
   let quote2 = "";
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const c = text[i2];
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const c = text2[i2];
     if (quote2) {
       if (c === "\\") i2++;
       else if (c === quote2) quote2 = "";
@@ -74037,8 +74296,14 @@ function topLevelComma(text) {
   }
   return false;
 }
-var unicodePrefix = (raw) => (node) => {
+var unicodePrefix = (raw) => (node, context) => {
   if (node.type !== "string_start" || !(raw ? /^[uU][rR]["']/ : /^[uU]["']/).test(node.text)) return void 0;
+  const end = node.parent?.children.at(-1);
+  if (raw && node.parent?.type === "string" && end?.type === "string_end") {
+    const quote2 = node.text.slice(2);
+    const { body: body2, hasEscape } = rawUnicodeBody(slice(context, node.endIndex, end.startIndex), quote2);
+    if (hasEscape) return [{ start: node.startIndex, end: end.endIndex, text: `${quote2}${body2}${end.text}` }];
+  }
   return [{ start: node.startIndex, end: node.startIndex + 1, text: "" }];
 };
 var notEqual = (node) => node.type === "<>" ? [{ start: node.startIndex, end: node.endIndex, text: "!=" }] : void 0;
@@ -74068,13 +74333,13 @@ var hasKey = (node, context) => {
   const wrap = (n2) => LOWER_THAN_IN.has(n2.type) || n2.type === "generator_expression" && !n2.text.startsWith("(") ? `(${slice(context, n2.startIndex, n2.endIndex)})` : slice(context, n2.startIndex, n2.endIndex);
   const parent = node.parent;
   if (parent?.type === "not_operator") {
-    let text2 = `${wrap(values[0])} not in ${wrap(object)}`;
-    if (parent.parent && !LOOSE_PARENTS.has(parent.parent.type)) text2 = `(${text2})`;
-    return [{ start: parent.startIndex, end: parent.endIndex, text: text2 }];
+    let text3 = `${wrap(values[0])} not in ${wrap(object)}`;
+    if (parent.parent && !LOOSE_PARENTS.has(parent.parent.type)) text3 = `(${text3})`;
+    return [{ start: parent.startIndex, end: parent.endIndex, text: text3 }];
   }
-  let text = `${wrap(values[0])} in ${wrap(object)}`;
-  if (parent && !LOOSE_PARENTS.has(parent.type)) text = `(${text})`;
-  return [{ start: node.startIndex, end: node.endIndex, text }];
+  let text2 = `${wrap(values[0])} in ${wrap(object)}`;
+  if (parent && !LOOSE_PARENTS.has(parent.type)) text2 = `(${text2})`;
+  return [{ start: node.startIndex, end: node.endIndex, text: text2 }];
 };
 function iterates(call) {
   const parent = call.parent;
@@ -74147,13 +74412,21 @@ var FIXERS = {
   "method-attributes": renamedAttribute(METHOD_ATTRIBUTES2),
   "sys-maxint": sysMaxint,
   "types-constants": typesConstant,
+  "builtin-apply": apply,
+  "builtin-execfile": execfile,
+  "builtin-intern": intern("python3"),
+  "builtin-reduce": reduce,
+  "sys-exitfunc": exitfunc,
+  "itertools-izip": itertoolsFunction("python3"),
+  "string-functions": stringFunction,
+  "tuple-parameters": (node, context) => node.type === "lambda" ? lambdaTupleParameter(node, context) : tupleParameters(node, context),
   ...Object.fromEntries(Object.keys(FIXED_MODULES).map((module2) => [`module-${module2}`, renamedModule(module2)]))
 };
 function hasPrintFunction(tree) {
   return tree.rootNode.namedChildren.some((n2) => n2?.type === "future_import_statement" && /\bprint_function\b/.test(n2.text));
 }
 var always = (rules) => () => rules;
-var when = (rules, test) => (text) => test(text) ? rules : NONE;
+var when = (rules, test) => (text2) => test(text2) ? rules : NONE;
 var NONE = [];
 var MODULE_WORDS2 = new RegExp(`\\b(?:${Object.keys(FIXED_MODULES).join("|")})\\b`, "g");
 var BY_TYPE = {
@@ -74167,6 +74440,9 @@ var BY_TYPE = {
   string_start: when(["ur-prefix", "unicode-literal"], (t) => /^[uU]/.test(t)),
   raise_statement: when(["raise-comma"], (t) => t.includes(",")),
   class_definition: when(["metaclass-attribute"], (t) => t.includes("__metaclass__")),
+  // A parenthesis inside the parameters' own (before the first `)`): a tuple parameter, or a default's call.
+  lambda: when(["tuple-parameters"], (t) => /^lambda\s*\(/.test(t)),
+  function_definition: when(["tuple-parameters"], (t) => /^(?:async\s+)?def\s+\w+\s*\([^)]*\(/.test(t)),
   import_statement: (t) => [...new Set(Array.from(t.matchAll(MODULE_WORDS2), (m) => `module-${m[0]}`))],
   import_from_statement: (t) => [...t.includes("maxint") ? ["sys-maxint"] : [], ...new Set(Array.from(t.matchAll(MODULE_WORDS2), (m) => `module-${m[0]}`))]
 };
@@ -74182,40 +74458,72 @@ byName("next", "next-method-called", 2);
 byName("next", "next-method-defined", 1);
 byName("__nonzero__", "dunder__nonzero", 1);
 byName("maxint", "sys-maxint", 1);
+for (const name2 of ["apply", "execfile", "intern", "reduce"]) byName(name2, `builtin-${name2}`, 0);
+byName("exitfunc", "sys-exitfunc", 1);
+byName("itertools", "itertools-izip", 1);
+byName("string", "string-functions", 1);
 for (const name2 of Object.keys(FUNCTION_ATTRIBUTES2)) byName(name2, "function-attributes", 1);
 for (const name2 of Object.keys(METHOD_ATTRIBUTES2)) byName(name2, "method-attributes", 1);
 for (const name2 of Object.keys(TYPES)) byName(name2, "types-constants", 1);
-function fixesIn(tree, text, rules, fixers) {
-  const context = { text, bindings: /* @__PURE__ */ new Map(), printFunction: hasPrintFunction(tree), requires: [] };
-  const fixes = [];
+var KEYWORDS2 = ["print", "exec", "except", "raise", "import", "def", "lambda"];
+var TRIGGERS = new RegExp(
+  [`\\b(?:${[...BY_NAME.keys(), ...KEYWORDS2, "__metaclass__"].join("|")})\\b`, "<>", "`", "\\b\\d[\\da-fA-FxXoO]*[lL]\\b", "\\b0\\d", `\\b[uU][rR]?["']`].join("|"),
+  "g"
+);
+var MAY_APPLY = new RegExp(TRIGGERS.source);
+function fixesIn(tree, text2, rules, fixers) {
+  const root = tree.rootNode;
+  const context = { text: text2, bindings: /* @__PURE__ */ new Map(), printFunction: hasPrintFunction(tree), requires: [] };
+  const found = [];
+  const seen = /* @__PURE__ */ new Set();
   const run4 = (rule, node) => {
     const fixer = node && rules.has(rule) && Object.hasOwn(fixers, rule) ? fixers[rule] : void 0;
-    if (!fixer) return;
+    if (!fixer || seen.has(`${node.id} ${rule}`)) return;
+    seen.add(`${node.id} ${rule}`);
     const before = context.requires.length;
     const edits = fixer(node, context);
     const requires = context.requires.splice(before);
-    if (edits?.length) fixes.push({ rule, line: node.startPosition.row + 1, edits, ...requires.length ? { requires } : {} });
+    if (edits && (edits.length || requires.length)) found.push({ rule, node, fix: { rule, line: node.startPosition.row + 1, edits, ...requires.length ? { requires } : {} } });
   };
-  visitNodes(tree, (cursor) => {
-    const type = cursor.nodeType;
-    if (type === "identifier") {
-      const found = BY_NAME.get(text.slice(cursor.startIndex, cursor.endIndex));
-      if (found) {
-        const node = cursor.currentNode;
-        for (const { rule, up } of found) run4(rule, up === 0 ? node : up === 1 ? node.parent : node.parent?.parent ?? null);
+  const byType = (node) => {
+    const pick = node && Object.hasOwn(BY_TYPE, node.type) ? BY_TYPE[node.type] : void 0;
+    if (pick) for (const rule of pick(text2.slice(node.startIndex, node.endIndex))) run4(rule, node);
+  };
+  for (const match of text2.matchAll(TRIGGERS)) {
+    const start2 = match.index;
+    const word = match[0];
+    const token = tokenAt(root, start2, start2 + word.length);
+    if (BY_NAME.has(word) || word === "__metaclass__" || KEYWORDS2.includes(word)) {
+      if (!token) continue;
+      if (token.type === "identifier") {
+        for (const { rule, up } of BY_NAME.get(word) ?? []) run4(rule, up === 0 ? token : up === 1 ? token.parent : token.parent?.parent);
+        if (word === "__metaclass__") {
+          for (let n2 = token.parent; n2; n2 = n2.parent) if (n2.type === "class_definition") byType(n2);
+        }
       }
-    } else {
-      const pick = Object.hasOwn(BY_TYPE, type) ? BY_TYPE[type] : void 0;
-      const wanted = pick ? pick(text.slice(cursor.startIndex, cursor.endIndex)) : NONE;
-      if (wanted.length) {
-        const node = cursor.currentNode;
-        for (const rule of wanted) run4(rule, node);
+      if (KEYWORDS2.includes(word)) byType(token.parent);
+      if (word === "exec" && token.type === "identifier") {
+        for (let n2 = token.parent; n2 && n2.startIndex === start2; n2 = n2.parent) if (n2.type === "expression_statement") run4("exec-statement", n2);
       }
+    } else if (word === "<>") byType(token);
+    else if (word === "`") {
+      if (token?.type === "string_start") byType(token.parent);
+    } else byType(root.descendantForIndex(start2, start2 + 1));
+  }
+  const depths = /* @__PURE__ */ new Map();
+  const depth = (node) => {
+    let known = depths.get(node.id);
+    if (known === void 0) {
+      known = 0;
+      for (let n2 = node.parent; n2; n2 = n2.parent) known++;
+      depths.set(node.id, known);
     }
-  });
-  return fixes;
+    return known;
+  };
+  found.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex || (a.node.id === b.node.id ? 0 : depth(a.node) - depth(b.node)));
+  return found.map((f) => f.fix);
 }
-function applyFixes(text, fixes) {
+function applyFixes(text2, fixes) {
   const applied = [];
   const taken = [];
   let reach = -1;
@@ -74228,10 +74536,15 @@ function applyFixes(text, fixes) {
       reach = Math.max(reach, e.end);
     }
   }
-  const edits = applied.flatMap((f) => f.edits).sort((a, b) => b.start - a.start);
-  let out2 = text;
-  for (const e of edits) out2 = out2.slice(0, e.start) + e.text + out2.slice(e.end);
-  return { text: out2, applied };
+  const edits = applied.flatMap((f) => f.edits).sort((a, b) => a.start - b.start || a.end - b.end);
+  const parts2 = [];
+  let at = 0;
+  for (const e of edits) {
+    parts2.push(text2.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  parts2.push(text2.slice(at));
+  return { text: parts2.join(""), applied };
 }
 var compatible;
 function fixersFor(target) {
@@ -74239,13 +74552,14 @@ function fixersFor(target) {
   return compatible ??= compatibleFixers(FIXERS);
 }
 var MAX_PASSES = 4;
-function fixPython(text, rules, target = "python3") {
+function fixPython(text2, rules, target = "python3") {
   const fixers = fixersFor(target);
-  let tree = parsePython(text);
-  if (!tree) return { text, fixed: [], refused: [] };
+  if (!MAY_APPLY.test(text2)) return { text: text2, fixed: [], refused: [] };
+  let tree = parsePython(text2);
+  if (!tree) return { text: text2, fixed: [], refused: [] };
   const allowed = errorCount(tree);
   const breaks = (candidate) => errorCount(candidate) > allowed;
-  let current = text;
+  let current = text2;
   const fixed = [];
   const refused = /* @__PURE__ */ new Set();
   const active = new Set(rules ?? Object.keys(fixers));
@@ -74253,42 +74567,48 @@ function fixPython(text, rules, target = "python3") {
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       const fixes = fixesIn(tree, current, active, fixers);
       if (!fixes.length) break;
-      const attempt = applyFixes(current, fixes);
-      const next = parsePython(attempt.text);
+      const attempt = withImports(tree, current, fixed, applyFixes(current, fixes));
+      const next = reparsePython(tree, current, attempt.applied.flatMap((f) => f.edits), attempt.text);
       if (next && !breaks(next)) {
         tree.delete();
         tree = next;
         current = attempt.text;
-        fixed.push(...attempt.applied);
-        if (attempt.applied.length === fixes.length) break;
+        fixed.push(...attempt.applied.filter((f) => f.rule !== IMPORTS));
+        if (attempt.applied.length - Number(attempt.imported) === fixes.length) break;
         continue;
       }
       next?.delete();
       for (const rule of [...active]) {
         const alone = applyFixes(current, fixes.filter((f) => f.rule === rule));
         if (!alone.applied.length) continue;
-        const check = parsePython(alone.text);
-        if (!check || breaks(check)) {
+        if (!parsesWith(tree, current, alone, breaks)) {
           active.delete(rule);
           refused.add(rule);
         }
-        check?.delete();
       }
-    }
-    const requires = new Set(fixed.flatMap((f) => f.requires ?? []));
-    const imports = importEdits(tree, current, requires);
-    if (imports.length) {
-      const withImports = applyFixes(current, [{ rule: "imports", line: 1, edits: imports }]).text;
-      const check = parsePython(withImports);
-      const ok = check && !breaks(check);
-      check?.delete();
-      if (!ok) return { text, fixed: [], refused: [...new Set(fixed.filter((f) => f.requires?.length).map((f) => f.rule))] };
-      current = withImports;
+      const imports = attempt.applied.filter((f) => f.rule === IMPORTS);
+      if (imports.length && !parsesWith(tree, current, applyFixes(current, imports), breaks)) return { text: text2, fixed: [], refused: [...new Set([...fixed, ...fixes].filter((f) => f.requires?.length).map((f) => f.rule))] };
     }
   } finally {
     tree.delete();
   }
   return { text: current, fixed, refused: [...refused] };
+}
+var IMPORTS = "imports";
+function withImports(tree, text2, earlier, attempt) {
+  const requires = new Set([...earlier, ...attempt.applied].flatMap((f) => f.requires ?? []));
+  const edits = importEdits(tree, text2, requires);
+  if (!edits.length) return { ...attempt, imported: false };
+  const imports = { rule: IMPORTS, line: 1, edits };
+  const kept = applyFixes(text2, [imports, ...attempt.applied]);
+  if (kept.applied.length === attempt.applied.length + 1) return { ...kept, imported: true };
+  return { ...applyFixes(text2, attempt.applied.filter((f) => !f.requires?.length)), imported: false };
+}
+function parsesWith(tree, text2, attempt, breaks) {
+  const check = reparsePython(tree, text2, attempt.applied.flatMap((f) => f.edits), attempt.text);
+  const ok = !!check && !breaks(check);
+  check?.delete();
+  return ok;
 }
 
 // src/fix/suggestions.ts
@@ -74314,7 +74634,7 @@ function importBlock(after, inserted, lines, added) {
   if (added.has(after + 1) && after + 1 <= lines.length) return { startLine: after + 1, original: [lines[after]], replaced: [...inserted, lines[after]] };
   return void 0;
 }
-function splitBlock(block, flagged, text, budget) {
+function splitBlock(block, flagged, text2, budget) {
   if (block.original.length !== block.replaced.length || block.original.length === 1) return [block];
   const parts2 = [];
   for (let i2 = 0; i2 < block.original.length; i2++) {
@@ -74329,8 +74649,8 @@ function splitBlock(block, flagged, text, budget) {
   if (parts2.length === 1) return parts2;
   if (parts2.length + 1 > budget.parses) return [block];
   budget.parses -= parts2.length + 1;
-  const lines = text.split("\n");
-  const baseline = errorsIn(text);
+  const lines = text2.split("\n");
+  const baseline = errorsIn(text2);
   for (const part of parts2) {
     const alone = [...lines];
     alone.splice(part.startLine - 1, part.original.length, ...part.replaced);
@@ -74338,8 +74658,8 @@ function splitBlock(block, flagged, text, budget) {
   }
   return parts2;
 }
-function errorsIn(text) {
-  const tree = parsePython(text);
+function errorsIn(text2) {
+  const tree = parsePython(text2);
   if (!tree) return Infinity;
   try {
     return errorCount(tree);
@@ -74367,8 +74687,8 @@ function planSuggestions(regressions, files, headTexts, target = "compatible") {
       continue;
     }
     const file2 = files.find((f) => f.path === path);
-    const text = file2 && (headTexts?.get(path) ?? addedFileText(file2));
-    if (!file2 || text === void 0 || text.length > MAX_PARSED_BYTES || ++considered > MAX_FILES) {
+    const text2 = file2 && (headTexts?.get(path) ?? addedFileText(file2));
+    if (!file2 || text2 === void 0 || text2.length > MAX_PARSED_BYTES || ++considered > MAX_FILES) {
       unread.push(path);
       unfixed.push(...found);
       continue;
@@ -74379,11 +74699,11 @@ function planSuggestions(regressions, files, headTexts, target = "compatible") {
       if (list) list.push(r);
       else flagged.set(r.line, [r]);
     }
-    const fixed = fixPython(text, rules, target);
+    const fixed = fixPython(text2, rules, target);
     const added = addedLines(file2);
     const covered = /* @__PURE__ */ new Set();
-    const patch = structuredPatch(path, path, text, fixed.text, void 0, void 0, { context: 0 });
-    const lines = text.split("\n");
+    const patch = structuredPatch(path, path, text2, fixed.text, void 0, void 0, { context: 0 });
+    const lines = text2.split("\n");
     const imports = [];
     const before = suggestions.length;
     for (const hunk of patch.hunks) {
@@ -74399,7 +74719,7 @@ function planSuggestions(regressions, files, headTexts, target = "compatible") {
       }
       if (hunk.oldLines === 0) continue;
       const block = { startLine: hunk.oldStart, original, replaced };
-      for (const part of splitBlock(block, flagged, text, budget)) {
+      for (const part of splitBlock(block, flagged, text2, budget)) {
         const endLine = part.startLine + part.original.length - 1;
         let onAdded = true;
         for (let line = part.startLine; line <= endLine; line++) if (!added.has(line)) onAdded = false;
@@ -74574,7 +74894,7 @@ async function updateLabels(github, q, managed, wanted, log2) {
   if (change.added.length || change.removed.length) await labelsWritten(pr);
   log2.info({ labels: change }, "labels updated");
 }
-var digest = (text) => createHash2("sha256").update(text).digest("hex").slice(0, 16);
+var digest = (text2) => createHash2("sha256").update(text2).digest("hex").slice(0, 16);
 async function sizeCheck(context, target, request2) {
   const github = useConditionalRequests(context.octokit);
   const { owner, repo } = target;
@@ -75583,8 +75903,8 @@ var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key, value, context) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -75642,8 +75962,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -75657,18 +75977,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -75836,12 +76156,12 @@ async function getResponseData(response) {
   }
   const mimetype = (0, import_content_type.parse)(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err2) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -80911,11 +81231,11 @@ function onTheWire(fetchImpl, seconds, scope) {
   };
 }
 function describeUrl(input) {
-  const text = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+  const text2 = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
   try {
-    return new URL(text).pathname.replace(/^\/api\/(?=graphql$)/, "/").replace(/^\/api\/v3(?=\/)/, "");
+    return new URL(text2).pathname.replace(/^\/api\/(?=graphql$)/, "/").replace(/^\/api\/v3(?=\/)/, "");
   } catch {
-    return text;
+    return text2;
   }
 }
 function requestPacing(env) {
