@@ -74021,6 +74021,34 @@ var stringFunction = (node, context) => {
   if (!STRING_METHODS.has(method)) return void 0;
   return replace(`${asPrimary(first, context)}.${method}(${args2})`);
 };
+var URLLIB = {
+  quote: "parse",
+  quote_plus: "parse",
+  unquote: "parse",
+  unquote_plus: "parse",
+  urlencode: "parse",
+  splittype: "parse",
+  splithost: "parse",
+  splitquery: "parse",
+  splittag: "parse",
+  urlopen: "request",
+  urlretrieve: "request",
+  urlcleanup: "request",
+  pathname2url: "request",
+  url2pathname: "request",
+  getproxies: "request",
+  URLopener: "request",
+  FancyURLopener: "request",
+  ContentTooShortError: "error"
+};
+var urllibFunction = (target) => (node, context) => {
+  if (node.type !== "attribute" || node.childForFieldName("object")?.type !== "identifier" || node.childForFieldName("object")?.text !== "urllib") return void 0;
+  const name2 = node.childForFieldName("attribute")?.text ?? "";
+  if (!Object.hasOwn(URLLIB, name2) || moduleShadowed(node, context, "urllib")) return void 0;
+  const module2 = URLLIB[name2];
+  context.requires.push(target === "python3" ? `import:urllib.${module2}` : "six");
+  return [{ start: node.startIndex, end: node.endIndex, text: `${target === "python3" ? "urllib" : "six.moves.urllib"}.${module2}.${name2}` }];
+};
 
 // src/fix/compatible-fixes.ts
 var requiring = (fixer, ...needs) => (node, context) => {
@@ -74140,6 +74168,7 @@ function compatibleFixers(python3) {
     "metaclass-attribute": metaclassFix("six"),
     "builtin-intern": intern("compatible"),
     "itertools-izip": itertoolsFunction("compatible"),
+    "urllib-functions": urllibFunction("compatible"),
     "builtin-xrange": sixName(() => "six.moves.range"),
     "builtin-raw_input": sixName(() => "six.moves.input"),
     "builtin-unicode": sixName(() => "six.text_type"),
@@ -74229,13 +74258,32 @@ var exec = (node, context) => {
   return [{ start: node.startIndex, end: node.endIndex, text: `exec(${named.map((n2) => slice(context, n2.startIndex, n2.endIndex)).join(", ")})` }];
 };
 function misreadExec(text2, node) {
-  const lineEnd = text2.indexOf("\n", node.startIndex);
-  const line = text2.slice(node.startIndex, lineEnd === -1 ? void 0 : lineEnd);
-  const [statement] = splitTopLevel(line, "#");
-  const match = /^exec[ \t]+(?![(=.\s;])([^;]+?)[ \t]*$/.exec(statement);
+  const statement = text2.slice(node.startIndex, logicalLineEnd(text2, node.startIndex)).trimEnd();
+  if (splitTopLevel(statement, ";")[1] !== void 0) return void 0;
+  const match = /^exec[ \t]+(?![(=.\s;])([^]+)$/.exec(statement);
   if (!match || !(node.hasError || node.parent?.hasError)) return void 0;
   const [code18, scopes] = splitTopLevel(match[1], " in ");
-  return [{ start: node.startIndex, end: node.startIndex + statement.trimEnd().length, text: `exec(${scopes === void 0 ? code18 : `${code18}, ${scopes.trim()}`})` }];
+  return [{ start: node.startIndex, end: node.startIndex + statement.length, text: `exec(${scopes === void 0 ? code18 : `${code18}, ${scopes.trim()}`})` }];
+}
+function logicalLineEnd(text2, start2) {
+  let depth = 0;
+  let quote2 = "";
+  for (let i2 = start2; i2 < text2.length; i2++) {
+    const c = text2[i2];
+    if (quote2) {
+      if (c === "\\") i2++;
+      else if (c === quote2 || c === "\n") quote2 = "";
+    } else if (c === "'" || c === '"') quote2 = c;
+    else if (c === "\\" && text2[i2 + 1] === "\n") i2++;
+    else if ("([{".includes(c)) depth++;
+    else if (")]}".includes(c)) depth = Math.max(0, depth - 1);
+    else if (c === "#") {
+      if (depth === 0) return i2;
+      const newline = text2.indexOf("\n", i2);
+      i2 = newline === -1 ? text2.length : newline - 1;
+    } else if (c === "\n" && depth === 0) return i2;
+  }
+  return text2.length;
 }
 function splitTopLevel(text2, separator) {
   let depth = 0;
@@ -74419,6 +74467,7 @@ var FIXERS = {
   "sys-exitfunc": exitfunc,
   "itertools-izip": itertoolsFunction("python3"),
   "string-functions": stringFunction,
+  "urllib-functions": urllibFunction("python3"),
   "tuple-parameters": (node, context) => node.type === "lambda" ? lambdaTupleParameter(node, context) : tupleParameters(node, context),
   ...Object.fromEntries(Object.keys(FIXED_MODULES).map((module2) => [`module-${module2}`, renamedModule(module2)]))
 };
@@ -74462,6 +74511,7 @@ for (const name2 of ["apply", "execfile", "intern", "reduce"]) byName(name2, `bu
 byName("exitfunc", "sys-exitfunc", 1);
 byName("itertools", "itertools-izip", 1);
 byName("string", "string-functions", 1);
+byName("urllib", "urllib-functions", 1);
 for (const name2 of Object.keys(FUNCTION_ATTRIBUTES2)) byName(name2, "function-attributes", 1);
 for (const name2 of Object.keys(METHOD_ATTRIBUTES2)) byName(name2, "method-attributes", 1);
 for (const name2 of Object.keys(TYPES)) byName(name2, "types-constants", 1);

@@ -138,3 +138,36 @@ export const stringFunction: Fixer = (node, context) => {
   if (!STRING_METHODS.has(method)) return undefined;
   return replace(`${asPrimary(first!, context)}.${method}(${args})`);
 };
+
+/** Python 2's urllib functions and the Python 3 module each moved to (six.moves.urllib has the same layout). */
+const URLLIB: Record<string, "parse" | "request" | "error"> = {
+  quote: "parse",
+  quote_plus: "parse",
+  unquote: "parse",
+  unquote_plus: "parse",
+  urlencode: "parse",
+  splittype: "parse",
+  splithost: "parse",
+  splitquery: "parse",
+  splittag: "parse",
+  urlopen: "request",
+  urlretrieve: "request",
+  urlcleanup: "request",
+  pathname2url: "request",
+  url2pathname: "request",
+  getproxies: "request",
+  URLopener: "request",
+  FancyURLopener: "request",
+  ContentTooShortError: "error",
+};
+
+/** `urllib.quote(s)` → `urllib.parse.quote(s)` with `import urllib.parse` (python3), `six.moves.urllib.parse.quote(s)`
+ * (compatible); where `urllib` is the module everywhere in the file. */
+export const urllibFunction = (target: Target): Fixer => (node, context) => {
+  if (node.type !== "attribute" || node.childForFieldName("object")?.type !== "identifier" || node.childForFieldName("object")?.text !== "urllib") return undefined;
+  const name = node.childForFieldName("attribute")?.text ?? "";
+  if (!Object.hasOwn(URLLIB, name) || moduleShadowed(node, context, "urllib")) return undefined;
+  const module = URLLIB[name]!;
+  context.requires.push(target === "python3" ? `import:urllib.${module}` : "six");
+  return [{ start: node.startIndex, end: node.endIndex, text: `${target === "python3" ? "urllib" : "six.moves.urllib"}.${module}.${name}` }];
+};

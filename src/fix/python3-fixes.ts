@@ -7,7 +7,7 @@ import { errorCount, isBuiltinUse, namedOf, rawUnicodeBody, slice, tokenAt } fro
 import { FIXED_MODULES, FUNCTION_ATTRIBUTES, METHOD_ATTRIBUTES, TYPES, nextCalled, renamedAttribute, renamedModule, sysMaxint, typesConstant } from "./python3-names.js";
 import { lambdaTupleParameter, metaclass, raiseComma, renamedMethod, tupleParameters } from "./python3-statements.js";
 import { compatibleFixers } from "./compatible-fixes.js";
-import { apply, execfile, exitfunc, intern, itertoolsFunction, reduce, stringFunction } from "./python3-calls.js";
+import { apply, execfile, exitfunc, intern, itertoolsFunction, reduce, stringFunction, urllibFunction } from "./python3-calls.js";
 import { importEdits } from "./imports.js";
 
 export type { Edit, Fix } from "./fixer.js";
@@ -58,13 +58,35 @@ const exec: Fixer = (node, context) => {
  * error go); anything else is left to a person.
  */
 function misreadExec(text: string, node: Node): Edit[] | undefined {
-  const lineEnd = text.indexOf("\n", node.startIndex);
-  const line = text.slice(node.startIndex, lineEnd === -1 ? undefined : lineEnd);
-  const [statement] = splitTopLevel(line, "#");
-  const match = /^exec[ \t]+(?![(=.\s;])([^;]+?)[ \t]*$/.exec(statement);
+  const statement = text.slice(node.startIndex, logicalLineEnd(text, node.startIndex)).trimEnd();
+  if (splitTopLevel(statement, ";")[1] !== undefined) return undefined;
+  const match = /^exec[ \t]+(?![(=.\s;])([^]+)$/.exec(statement);
   if (!match || !(node.hasError || node.parent?.hasError)) return undefined;
   const [code, scopes] = splitTopLevel(match[1]!, " in ");
-  return [{ start: node.startIndex, end: node.startIndex + statement.trimEnd().length, text: `exec(${scopes === undefined ? code : `${code}, ${scopes.trim()}`})` }];
+  return [{ start: node.startIndex, end: node.startIndex + statement.length, text: `exec(${scopes === undefined ? code : `${code}, ${scopes.trim()}`})` }];
+}
+
+/** Where the logical line that starts at `start` ends: its first newline outside brackets, strings and a backslash
+ * continuation, or the comment that ends it. */
+function logicalLineEnd(text: string, start: number): number {
+  let depth = 0;
+  let quote = "";
+  for (let i = start; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote || c === "\n") quote = "";
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === "\\" && text[i + 1] === "\n") i++;
+    else if ("([{".includes(c)) depth++;
+    else if (")]}".includes(c)) depth = Math.max(0, depth - 1);
+    else if (c === "#") {
+      if (depth === 0) return i;
+      const newline = text.indexOf("\n", i);
+      i = newline === -1 ? text.length : newline - 1;
+    } else if (c === "\n" && depth === 0) return i;
+  }
+  return text.length;
 }
 
 /** `text` cut at the first `separator` outside brackets and strings: before and after, or the text alone. */
@@ -300,6 +322,7 @@ export const FIXERS: Record<string, Fixer> = {
   "sys-exitfunc": exitfunc,
   "itertools-izip": itertoolsFunction("python3"),
   "string-functions": stringFunction,
+  "urllib-functions": urllibFunction("python3"),
   "tuple-parameters": (node, context) => (node.type === "lambda" ? lambdaTupleParameter(node, context) : tupleParameters(node, context)),
   ...Object.fromEntries(Object.keys(FIXED_MODULES).map((module) => [`module-${module}`, renamedModule(module)])),
 };
@@ -350,6 +373,7 @@ for (const name of ["apply", "execfile", "intern", "reduce"]) byName(name, `buil
 byName("exitfunc", "sys-exitfunc", 1);
 byName("itertools", "itertools-izip", 1);
 byName("string", "string-functions", 1);
+byName("urllib", "urllib-functions", 1);
 for (const name of Object.keys(FUNCTION_ATTRIBUTES)) byName(name, "function-attributes", 1);
 for (const name of Object.keys(METHOD_ATTRIBUTES)) byName(name, "method-attributes", 1);
 for (const name of Object.keys(TYPES)) byName(name, "types-constants", 1);

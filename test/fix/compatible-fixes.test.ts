@@ -160,3 +160,15 @@ test("ur'' literals keep their value: Python 2.7 reads the original as Python 3 
     }
   }
 });
+
+test("urllib's functions: where they moved in Python 3 (with its import), or six.moves.urllib; compiles on both", () => {
+  const before = '"""D."""\nimport urllib\n\ndef get(q, url):\n    return urllib.urlopen(url + "?" + urllib.urlencode({"q": urllib.quote(q)})), urllib.thing\n';
+  const python3 = fixPython(before).text;
+  expect(python3).toBe('"""D."""\nimport urllib.parse\nimport urllib.request\nimport urllib\n\ndef get(q, url):\n    return urllib.request.urlopen(url + "?" + urllib.parse.urlencode({"q": urllib.parse.quote(q)})), urllib.thing\n');
+  const compatible = fix(before);
+  expect(compatible).toContain('return six.moves.urllib.request.urlopen(url + "?" + six.moves.urllib.parse.urlencode({"q": six.moves.urllib.parse.quote(q)})), urllib.thing\n');
+  expect(compiles(PYTHON3, compatible)).toBe("");
+  if (hasPython27) expect(compiles(PYTHON27, compatible)).toBe("");
+  const shadowed = "def f(urllib):\n    return urllib.quote(x)\n";
+  expect(fix(shadowed)).toBe(shadowed);
+});

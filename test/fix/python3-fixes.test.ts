@@ -296,6 +296,8 @@ test("exec of more than a name or a string (the grammar misreads it) is rewritte
   expect(after).toBe('def run(self, ns):\n    exec(self.options.command, ns)\n    exec(compile(src, "f", "exec"), g, l)   # run\n    return sorted(rows, key=lambda row: row.id)\n');
   expect(fixPython(after).text).toBe(after);
   expect(fixPython("x = 1; exec self.code in ns\n").text).toBe("x = 1; exec(self.code, ns)\n");
+  // Over lines in brackets (the grammar takes `exec compile` for the statement: never `exec(compile)(...)`).
+  expect(fixPython('exec compile(src, "f",\n             "single") in g  # run\nx = 1\n').text).toBe('exec(compile(src, "f",\n             "single"), g)  # run\nx = 1\n');
   // More statements after it on the line: left to a person.
   const tangled = "exec self.code in ns; y = 2\n";
   expect(fixPython(tangled, new Set(["exec-statement"])).text).toBe(tangled);
