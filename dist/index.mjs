@@ -73806,6 +73806,19 @@ var renamedMethod = (from, to) => (node) => {
   if (classBodyDefinitions(block).some((d) => d.childForFieldName("name")?.text === to)) return void 0;
   return [{ start: name2.startIndex, end: name2.endIndex, text: to }];
 };
+var renamedMethodWithAlias = (from, to) => (node, context) => {
+  const renamed = renamedMethod(from, to)(node, context);
+  if (!renamed) return void 0;
+  const definition = node.parent?.type === "decorated_definition" ? node.parent : node;
+  const block = definition.parent;
+  if (classBodyDefinitions(block).filter((d) => d.childForFieldName("name")?.text === from).length !== 1) return void 0;
+  if (definition.startPosition.row === definition.endPosition.row && definition.startPosition.row === block.parent.startPosition.row) return void 0;
+  const lineEnd = context.text.indexOf("\n", definition.endIndex);
+  if (lineEnd === -1 || /\S/.test(context.text.slice(definition.endIndex, lineEnd).replace(/#.*/, ""))) return void 0;
+  const indent = " ".repeat(definition.startPosition.column);
+  return [...renamed, { start: lineEnd + 1, end: lineEnd + 1, text: `${indent}${from} = ${to}
+` }];
+};
 function metaclassAssignment(node) {
   if (node.type !== "expression_statement") return void 0;
   const assignment = namedOf(node)[0];
@@ -74145,6 +74158,31 @@ var sixModule = (module2) => (node, context) => {
   }
   return edits.length ? edits : void 0;
 };
+var sixStringIO = (module2) => (node, context) => {
+  if (node.type === "import_from_statement") {
+    const from = node.childForFieldName("module_name");
+    const imported = namedOf(node).filter((c) => c.id !== from?.id);
+    if (from?.text !== module2 || imported.length !== 1) return void 0;
+    const only = imported[0];
+    const name2 = only.type === "aliased_import" ? only.childForFieldName("name") : only;
+    const alias = only.type === "aliased_import" ? only.childForFieldName("alias")?.text : "StringIO";
+    if (name2?.text !== "StringIO" || !alias) return void 0;
+    return [{ start: node.startIndex, end: node.endIndex, text: module2 === "StringIO" ? `from six import StringIO${alias === "StringIO" ? "" : ` as ${alias}`}` : `from six.moves import cStringIO as ${alias}` }];
+  }
+  if (node.type !== "import_statement") return void 0;
+  const names = namedOf(node);
+  if (names.length !== 1 || names[0].type !== "dotted_name" || names[0].text !== module2) return void 0;
+  const uses = identifiersNamed(node.tree.rootNode, context.text, module2).filter((use) => {
+    for (let n2 = use.parent; n2; n2 = n2.parent) if (n2.type === "import_statement" || n2.type === "import_from_statement") return false;
+    return !(use.parent?.type === "attribute" && use.parent.childForFieldName("attribute")?.id === use.id);
+  });
+  const attributes = uses.map((use) => use.parent).filter((p) => p?.type === "attribute" && p.childForFieldName("object")?.type === "identifier" && p.childForFieldName("attribute")?.text === "StringIO");
+  if (attributes.length !== uses.length || !uses.length) return void 0;
+  const removal = removeStatement(node, node.parent !== null && namedOf(node.parent).length === 1, context);
+  if (!removal) return void 0;
+  context.requires.push("six");
+  return [removal, ...attributes.map((a) => ({ start: a.startIndex, end: a.endIndex, text: module2 === "StringIO" ? "six.StringIO" : "six.moves.cStringIO" }))];
+};
 var typesConstant2 = (python3) => (node, context) => {
   const name2 = node.type === "attribute" ? node.childForFieldName("attribute")?.text : void 0;
   if (name2 === "LongType" || name2 === "XRangeType" || name2 === "ClassType") return void 0;
@@ -74166,6 +74204,8 @@ function compatibleFixers(python3) {
     "next-method-called": nextCalled2(python3["next-method-called"]),
     "types-constants": typesConstant2(python3["types-constants"]),
     "metaclass-attribute": metaclassFix("six"),
+    "next-method-defined": renamedMethodWithAlias("next", "__next__"),
+    "dunder__nonzero": renamedMethodWithAlias("__nonzero__", "__bool__"),
     "builtin-intern": intern("compatible"),
     "itertools-izip": itertoolsFunction("compatible"),
     "urllib-functions": urllibFunction("compatible"),
@@ -74179,7 +74219,9 @@ function compatibleFixers(python3) {
       return sixName(() => "six.integer_types")(node, context);
     },
     ...Object.fromEntries(["iteritems", "itervalues", "iterkeys", "viewitems", "viewvalues", "viewkeys"].map((name2) => [`dict-${name2}`, sixDictMethod(name2)])),
-    ...Object.fromEntries(Object.keys(SIX_MOVES).map((module2) => [`module-${module2}`, sixModule(module2)]))
+    ...Object.fromEntries(Object.keys(SIX_MOVES).map((module2) => [`module-${module2}`, sixModule(module2)])),
+    "module-StringIO": sixStringIO("StringIO"),
+    "module-cStringIO": sixStringIO("cStringIO")
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Node } from "web-tree-sitter";
 import { resolve } from "../analysis/python/tree/scopes.js";
-import { isBuiltinUse, namedOf, rawUnicodeBody, slice, type Edit, type Fixer } from "./fixer.js";
-import { metaclassFix } from "./python3-statements.js";
+import { identifiersNamed, isBuiltinUse, namedOf, rawUnicodeBody, slice, type Edit, type Fixer } from "./fixer.js";
+import { metaclassFix, removeStatement, renamedMethodWithAlias } from "./python3-statements.js";
 import { intern, itertoolsFunction, urllibFunction } from "./python3-calls.js";
 
 /**
@@ -131,6 +131,38 @@ const sixModule = (module: string): Fixer => (node, context) => {
   return edits.length ? edits : undefined; // `import six.moves.queue` needs no `import six` of its own
 };
 
+/**
+ * StringIO's and cStringIO's class, as six names it: `from StringIO import StringIO` → `from six import StringIO`,
+ * `from cStringIO import StringIO` → `from six.moves import cStringIO as StringIO`, and `import StringIO` where every
+ * use is `StringIO.StringIO` → `six.StringIO` (the import goes). Anything else from those modules is left.
+ */
+const sixStringIO = (module: "StringIO" | "cStringIO"): Fixer => (node, context) => {
+  if (node.type === "import_from_statement") {
+    const from = node.childForFieldName("module_name");
+    const imported = namedOf(node).filter((c) => c.id !== from?.id);
+    if (from?.text !== module || imported.length !== 1) return undefined;
+    const only = imported[0]!;
+    const name = only.type === "aliased_import" ? only.childForFieldName("name") : only;
+    const alias = only.type === "aliased_import" ? only.childForFieldName("alias")?.text : "StringIO";
+    if (name?.text !== "StringIO" || !alias) return undefined;
+    return [{ start: node.startIndex, end: node.endIndex, text: module === "StringIO" ? `from six import StringIO${alias === "StringIO" ? "" : ` as ${alias}`}` : `from six.moves import cStringIO as ${alias}` }];
+  }
+  if (node.type !== "import_statement") return undefined;
+  const names = namedOf(node);
+  if (names.length !== 1 || names[0]!.type !== "dotted_name" || names[0]!.text !== module) return undefined;
+  // The module's name wherever it is read: not in an import, not as an attribute's name (`x.StringIO`).
+  const uses = identifiersNamed(node.tree.rootNode, context.text, module).filter((use) => {
+    for (let n = use.parent; n; n = n.parent) if (n.type === "import_statement" || n.type === "import_from_statement") return false;
+    return !(use.parent?.type === "attribute" && use.parent.childForFieldName("attribute")?.id === use.id);
+  });
+  const attributes = uses.map((use) => use.parent).filter((p): p is Node => p?.type === "attribute" && p.childForFieldName("object")?.type === "identifier" && p.childForFieldName("attribute")?.text === "StringIO");
+  if (attributes.length !== uses.length || !uses.length) return undefined;
+  const removal = removeStatement(node, node.parent !== null && namedOf(node.parent).length === 1, context);
+  if (!removal) return undefined;
+  context.requires.push("six");
+  return [removal, ...attributes.map((a) => ({ start: a.startIndex, end: a.endIndex, text: module === "StringIO" ? "six.StringIO" : "six.moves.cStringIO" }))];
+};
+
 /** The types module's constants whose Python 3 name means something else on Python 2 get six's; LongType none. */
 const typesConstant = (python3: Fixer): Fixer => (node, context) => {
   const name = node.type === "attribute" ? node.childForFieldName("attribute")?.text : undefined;
@@ -157,6 +189,8 @@ export function compatibleFixers(python3: Readonly<Record<string, Fixer>>): Reco
     "next-method-called": nextCalled(python3["next-method-called"]!),
     "types-constants": typesConstant(python3["types-constants"]!),
     "metaclass-attribute": metaclassFix("six"),
+    "next-method-defined": renamedMethodWithAlias("next", "__next__"),
+    "dunder__nonzero": renamedMethodWithAlias("__nonzero__", "__bool__"),
     "builtin-intern": intern("compatible"),
     "itertools-izip": itertoolsFunction("compatible"),
     "urllib-functions": urllibFunction("compatible"),
@@ -171,5 +205,7 @@ export function compatibleFixers(python3: Readonly<Record<string, Fixer>>): Reco
     },
     ...Object.fromEntries(["iteritems", "itervalues", "iterkeys", "viewitems", "viewvalues", "viewkeys"].map((name) => [`dict-${name}`, sixDictMethod(name)])),
     ...Object.fromEntries(Object.keys(SIX_MOVES).map((module) => [`module-${module}`, sixModule(module)])),
+    "module-StringIO": sixStringIO("StringIO"),
+    "module-cStringIO": sixStringIO("cStringIO"),
   };
 }

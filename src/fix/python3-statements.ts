@@ -58,6 +58,24 @@ export const renamedMethod = (from: string, to: string): Fixer => (node) => {
   return [{ start: name.startIndex, end: name.endIndex, text: to }];
 };
 
+/**
+ * The compatible form of a renamed method: the Python 3 name, and the Python 2 name kept as an alias right after the
+ * method (`next = __next__`), so that both interpreters call it. Not where the class names either already.
+ */
+export const renamedMethodWithAlias = (from: string, to: string): Fixer => (node, context) => {
+  const renamed = renamedMethod(from, to)(node, context);
+  if (!renamed) return undefined;
+  const definition = node.parent?.type === "decorated_definition" ? node.parent : node;
+  const block = definition.parent!;
+  // Another definition of the old name in the class (a property, an assignment): the alias would change it.
+  if (classBodyDefinitions(block).filter((d) => d.childForFieldName("name")?.text === from).length !== 1) return undefined;
+  if (definition.startPosition.row === definition.endPosition.row && definition.startPosition.row === block.parent!.startPosition.row) return undefined;
+  const lineEnd = context.text.indexOf("\n", definition.endIndex);
+  if (lineEnd === -1 || /\S/.test(context.text.slice(definition.endIndex, lineEnd).replace(/#.*/, ""))) return undefined;
+  const indent = " ".repeat(definition.startPosition.column);
+  return [...renamed, { start: lineEnd + 1, end: lineEnd + 1, text: `${indent}${from} = ${to}\n` }];
+};
+
 /** A class body's `__metaclass__ = M` statement, if `node` is one. */
 function metaclassAssignment(node: Node): Node | undefined {
   if (node.type !== "expression_statement") return undefined;
@@ -67,7 +85,7 @@ function metaclassAssignment(node: Node): Node | undefined {
 }
 
 /** The edit that removes statement `node` from its block: the whole line, its `;` neighbour, or `pass` in its place. */
-function removeStatement(node: Node, onlyStatement: boolean, context: Context): Edit | undefined {
+export function removeStatement(node: Node, onlyStatement: boolean, context: Context): Edit | undefined {
   const text = context.text;
   if (onlyStatement) return { start: node.startIndex, end: node.endIndex, text: "pass" };
   const next = node.nextSibling;

@@ -79,10 +79,21 @@ test("fixing twice changes nothing; an existing import six and from __future__ i
   expect(fix("from __future__ import (absolute_import,\n    division)\nimport six\nprint x\n")).toBe("from __future__ import (absolute_import,\n    division, print_function)\nimport six\nprint(x)\n");
 });
 
-test("where the Python 3 form would change what Python 2 does, nothing is written", () => {
-  // __next__ alone would stop Python 2's iteration; u'' and os.getcwdu() already run on both.
-  const kept = "class It(object):\n    def next(self): pass\n    def __nonzero__(self): return True\ns = u'x'\nimport UserDict, StringIO\n";
+test("where the Python 3 form would change what Python 2 does, nothing is written, or the old name stays as an alias", () => {
+  // u'' and os.getcwdu() already run on both.
+  const kept = "s = u'x'\nimport UserDict, StringIO\n";
   expect(fix(kept)).toBe(kept);
+  // __next__ alone would stop Python 2's iteration: the old name is kept as an alias after the method.
+  const iterator = "class It(object):\n    def next(self): pass\n    def __nonzero__(self):\n        return True\n\n    def other(self): pass\n";
+  const both = fix(iterator);
+  expect(both).toBe("class It(object):\n    def __next__(self): pass\n    next = __next__\n    def __bool__(self):\n        return True\n    __nonzero__ = __bool__\n\n    def other(self): pass\n");
+  expect(fix(both)).toBe(both);
+  expect(compiles(PYTHON3, both)).toBe("");
+  if (hasPython27) {
+    const run = (python: { command: string; env?: NodeJS.ProcessEnv }) => spawnSync(python.command, ["-c", `${both.replace("def __next__(self): pass", "def __next__(self): raise StopIteration").replace("class It(object):\n", "class It(object):\n    def __iter__(self): return self\n")}\nprint(list(It()) == [] and bool(It()))`], { encoding: "utf8", env: { ...process.env, ...python.env } }).stdout.trim();
+    expect(run(PYTHON27)).toBe("True");
+    expect(run(PYTHON3)).toBe("True");
+  }
   // A file that binds next: it.__next__() would not run on Python 2.
   expect(fix("next = 1\nx = it.next()\n")).toBe("next = 1\nx = it.next()\n");
 });
@@ -171,4 +182,14 @@ test("urllib's functions: where they moved in Python 3 (with its import), or six
   if (hasPython27) expect(compiles(PYTHON27, compatible)).toBe("");
   const shadowed = "def f(urllib):\n    return urllib.quote(x)\n";
   expect(fix(shadowed)).toBe(shadowed);
+});
+
+test("StringIO and cStringIO's class as six names it; the module import goes where every use is StringIO.StringIO", () => {
+  const before = "import os\nimport StringIO\nfrom cStringIO import StringIO as Fast\nfrom StringIO import StringIO\n\nbuf = StringIO.StringIO()\nf = Fast('x')\n";
+  const after = fix(before);
+  expect(after).toBe("import six\nimport os\nfrom six.moves import cStringIO as Fast\nfrom six import StringIO\n\nbuf = six.StringIO()\nf = Fast('x')\n");
+  expect(compiles(PYTHON3, after)).toBe("");
+  if (hasPython27) expect(compiles(PYTHON27, after)).toBe("");
+  const other = "import StringIO\nclass B(StringIO.StringIO): pass\nx = StringIO.InputType\n";
+  expect(fix(other)).toBe(other);
 });
