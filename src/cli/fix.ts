@@ -29,7 +29,8 @@ Options:
   -C DIR           run as if started in DIR
   -h, --help       show this help
 
-Exit code: 0 when nothing is left to fix or the files were written, 1 when the diff is not empty, 2 for a usage error.`;
+Exit code: 0 when nothing is left to fix or the files were written, 1 when the diff is not empty, 2 for a usage or
+config error, or when the fixing could not run (nothing is written then).`;
 
 export async function runFix(argv: string[], io: CliIO): Promise<number> {
   let parsed;
@@ -91,7 +92,14 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
     config = loaded.config;
     sizer = diffSizer(config, await readGitattributes(tree));
   }
-  const outcomes = await fixAll(tree.paths.filter((p) => p.endsWith(".py")).sort().map((path) => ({ path, root: tree.root })), { rules: asked, target });
+  let outcomes;
+  try {
+    outcomes = await fixAll(tree.paths.filter((p) => p.endsWith(".py")).sort().map((path) => ({ path, root: tree.root })), { rules: asked, target });
+  } catch (error) {
+    // A fixing thread that could not start or died: said in one line, nothing written.
+    io.stderr(`small-steps fix: ${(error as Error).message.replace(/^small-steps fix: /, "")}; no file was written\n`);
+    return EXIT.usageOrConfig;
+  }
   const refused = outcomes.flatMap((o) => o.refused.map((rule) => `${rule} in ${o.path}`));
   const changed = outcomes.filter((o) => o.text !== undefined);
   const batch = sizer && config ? batchWithin(changed.map((o) => ({ item: o, path: o.path, lines: sizer(o.diff!) })), maxLines!, config.thresholds) : undefined;
