@@ -74062,6 +74062,59 @@ var urllibFunction = (target) => (node, context) => {
   context.requires.push(target === "python3" ? `import:urllib.${module2}` : "six");
   return [{ start: node.startIndex, end: node.endIndex, text: `${target === "python3" ? "urllib" : "six.moves.urllib"}.${module2}.${name2}` }];
 };
+function readsName(use) {
+  const parent = use.parent;
+  for (let n2 = parent; n2; n2 = n2.parent) if (n2.type === "import_statement" || n2.type === "import_from_statement") return false;
+  if (parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === use.id) return false;
+  return !(parent?.type === "keyword_argument" && parent.childForFieldName("name")?.id === use.id);
+}
+var itertoolsImport = (target) => (node, context) => {
+  if (node.type === "identifier") {
+    if (!Object.hasOwn(ITERTOOLS, node.text) || !readsName(node)) return void 0;
+    const statement = node.tree.rootNode.namedChildren.find((n2) => n2?.type === "import_from_statement" && n2.childForFieldName("module_name")?.text === "itertools" && namedOf(n2).some((c) => c.text === node.text));
+    return statement ? itertoolsImport(target)(statement, context) : void 0;
+  }
+  if (node.type !== "import_from_statement" || node.childForFieldName("module_name")?.text !== "itertools") return void 0;
+  const from = node.childForFieldName("module_name");
+  const kept = [];
+  const moved = [];
+  const python3Names = [];
+  for (const imported of namedOf(node).filter((c) => c.id !== from.id)) {
+    const name2 = (imported.type === "aliased_import" ? imported.childForFieldName("name") : imported)?.text ?? "";
+    const alias = imported.type === "aliased_import" ? imported.childForFieldName("alias")?.text : void 0;
+    if (imported.type !== "dotted_name" && imported.type !== "aliased_import") return void 0;
+    if (Object.hasOwn(ITERTOOLS, name2)) {
+      moved.push({ name: name2, ...alias ? { alias } : {} });
+      const python3 = ITERTOOLS[name2].python3;
+      if (python3.startsWith("itertools.")) python3Names.push(`${python3.slice("itertools.".length)}${alias ? ` as ${alias}` : ""}`);
+    } else {
+      kept.push(slice(context, imported.startIndex, imported.endIndex));
+      python3Names.push(kept.at(-1));
+    }
+  }
+  if (!moved.length) return void 0;
+  const indent = " ".repeat(node.startPosition.column);
+  if (target === "compatible") {
+    const six = moved.map(({ name: name2, alias }) => `${ITERTOOLS[name2].six.slice("six.moves.".length)} as ${alias ?? name2}`);
+    return [{ start: node.startIndex, end: node.endIndex, text: `${kept.length ? `from itertools import ${kept.join(", ")}
+${indent}` : ""}from six.moves import ${six.join(", ")}` }];
+  }
+  const imports = python3Names;
+  if (moved.some(({ name: name2, alias }) => alias && !ITERTOOLS[name2].python3.startsWith("itertools."))) return void 0;
+  const edits = [];
+  if (imports.length) edits.push({ start: node.startIndex, end: node.endIndex, text: `from itertools import ${imports.join(", ")}` });
+  else {
+    const removal = removeStatement(node, node.parent?.type === "block" && namedOf(node.parent).length === 1, context);
+    if (!removal) return void 0;
+    edits.push(removal);
+  }
+  for (const { name: name2, alias } of moved) {
+    if (alias) continue;
+    const to = ITERTOOLS[name2].python3.replace(/^itertools\./, "");
+    for (const use of identifiersNamed(node.tree.rootNode, context.text, name2).filter(readsName)) edits.push({ start: use.startIndex, end: use.endIndex, text: to });
+  }
+  return edits;
+};
 
 // src/fix/compatible-fixes.ts
 var requiring = (fixer, ...needs) => (node, context) => {
@@ -74209,6 +74262,8 @@ function compatibleFixers(python3) {
     "builtin-intern": intern("compatible"),
     "itertools-izip": itertoolsFunction("compatible"),
     "urllib-functions": urllibFunction("compatible"),
+    "itertools-imports": itertoolsImport("compatible"),
+    "itertools-functions": itertoolsImport("compatible"),
     "builtin-xrange": sixName(() => "six.moves.range"),
     "builtin-raw_input": sixName(() => "six.moves.input"),
     "builtin-unicode": sixName(() => "six.text_type"),
@@ -74510,6 +74565,8 @@ var FIXERS = {
   "itertools-izip": itertoolsFunction("python3"),
   "string-functions": stringFunction,
   "urllib-functions": urllibFunction("python3"),
+  "itertools-imports": itertoolsImport("python3"),
+  "itertools-functions": itertoolsImport("python3"),
   "tuple-parameters": (node, context) => node.type === "lambda" ? lambdaTupleParameter(node, context) : tupleParameters(node, context),
   ...Object.fromEntries(Object.keys(FIXED_MODULES).map((module2) => [`module-${module2}`, renamedModule(module2)]))
 };
@@ -74535,7 +74592,7 @@ var BY_TYPE = {
   lambda: when(["tuple-parameters"], (t) => /^lambda\s*\(/.test(t)),
   function_definition: when(["tuple-parameters"], (t) => /^(?:async\s+)?def\s+\w+\s*\([^)]*\(/.test(t)),
   import_statement: (t) => [...new Set(Array.from(t.matchAll(MODULE_WORDS2), (m) => `module-${m[0]}`))],
-  import_from_statement: (t) => [...t.includes("maxint") ? ["sys-maxint"] : [], ...new Set(Array.from(t.matchAll(MODULE_WORDS2), (m) => `module-${m[0]}`))]
+  import_from_statement: (t) => [...t.includes("maxint") ? ["sys-maxint"] : [], .../^from\s+itertools\b/.test(t) ? ["itertools-imports"] : [], ...new Set(Array.from(t.matchAll(MODULE_WORDS2), (m) => `module-${m[0]}`))]
 };
 var BY_NAME = /* @__PURE__ */ new Map();
 var byName = (name2, rule, up) => BY_NAME.set(name2, [...BY_NAME.get(name2) ?? [], { rule, up }]);
@@ -74552,6 +74609,7 @@ byName("maxint", "sys-maxint", 1);
 for (const name2 of ["apply", "execfile", "intern", "reduce"]) byName(name2, `builtin-${name2}`, 0);
 byName("exitfunc", "sys-exitfunc", 1);
 byName("itertools", "itertools-izip", 1);
+for (const name2 of ITERTOOLS_NAMES) byName(name2, "itertools-functions", 0);
 byName("string", "string-functions", 1);
 byName("urllib", "urllib-functions", 1);
 for (const name2 of Object.keys(FUNCTION_ATTRIBUTES2)) byName(name2, "function-attributes", 1);

@@ -2,7 +2,7 @@ import type { Node } from "web-tree-sitter";
 import { resolve } from "../analysis/python/tree/scopes.js";
 import { identifiersNamed, isBuiltinUse, namedOf, rawUnicodeBody, slice, type Edit, type Fixer } from "./fixer.js";
 import { metaclassFix, removeStatement, renamedMethodWithAlias } from "./python3-statements.js";
-import { intern, itertoolsFunction, urllibFunction } from "./python3-calls.js";
+import { intern, itertoolsFunction, itertoolsImport, urllibFunction } from "./python3-calls.js";
 
 /**
  * The `compatible` target: the same code runs on Python 2.7 and on Python 3, as python-modernize writes it. Where the
@@ -194,6 +194,8 @@ export function compatibleFixers(python3: Readonly<Record<string, Fixer>>): Reco
     "builtin-intern": intern("compatible"),
     "itertools-izip": itertoolsFunction("compatible"),
     "urllib-functions": urllibFunction("compatible"),
+    "itertools-imports": itertoolsImport("compatible"),
+    "itertools-functions": itertoolsImport("compatible"),
     "builtin-xrange": sixName(() => "six.moves.range"),
     "builtin-raw_input": sixName(() => "six.moves.input"),
     "builtin-unicode": sixName(() => "six.text_type"),

@@ -1,5 +1,6 @@
 import type { Node } from "web-tree-sitter";
 import { asPrimary, identifiersNamed, isBuiltinUse, namedOf, slice, type Context, type Edit, type Fixer } from "./fixer.js";
+import { removeStatement } from "./python3-statements.js";
 
 /**
  * Fixes of builtins and module functions Python 3 removed or moved: `apply`, `execfile`, `intern`, `reduce`,
@@ -170,4 +171,67 @@ export const urllibFunction = (target: Target): Fixer => (node, context) => {
   const module = URLLIB[name]!;
   context.requires.push(target === "python3" ? `import:urllib.${module}` : "six");
   return [{ start: node.startIndex, end: node.endIndex, text: `${target === "python3" ? "urllib" : "six.moves.urllib"}.${module}.${name}` }];
+};
+
+/** Whether an identifier reads a name (not an import's, an attribute's or a keyword argument's own name). */
+function readsName(use: Node): boolean {
+  const parent = use.parent;
+  for (let n = parent; n; n = n.parent) if (n.type === "import_statement" || n.type === "import_from_statement") return false;
+  if (parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === use.id) return false;
+  return !(parent?.type === "keyword_argument" && parent.childForFieldName("name")?.id === use.id);
+}
+
+/**
+ * `from itertools import imap, chain`: python3 drops imap, izip and ifilter from the import and names the builtins
+ * where the file used them (`imap(f, xs)` → `map(f, xs)`), renames ifilterfalse and izip_longest; compatible imports
+ * them from six.moves under the names the file uses (`from six.moves import map as imap`), the uses unchanged.
+ */
+export const itertoolsImport = (target: Target): Fixer => (node, context) => {
+  if (node.type === "identifier") {
+    // A bare use: the fix is the import's (found at the top of the file).
+    if (!Object.hasOwn(ITERTOOLS, node.text) || !readsName(node)) return undefined;
+    const statement = node.tree.rootNode.namedChildren.find((n) => n?.type === "import_from_statement" && n.childForFieldName("module_name")?.text === "itertools" && namedOf(n).some((c) => c.text === node.text));
+    return statement ? itertoolsImport(target)(statement, context) : undefined;
+  }
+  if (node.type !== "import_from_statement" || node.childForFieldName("module_name")?.text !== "itertools") return undefined;
+  const from = node.childForFieldName("module_name")!;
+  const kept: string[] = [];
+  const moved: Array<{ name: string; alias?: string }> = [];
+  /** What python3 keeps in the import, in its order: other names, and filterfalse and zip_longest renamed. */
+  const python3Names: string[] = [];
+  for (const imported of namedOf(node).filter((c) => c.id !== from.id)) {
+    const name = (imported.type === "aliased_import" ? imported.childForFieldName("name") : imported)?.text ?? "";
+    const alias = imported.type === "aliased_import" ? imported.childForFieldName("alias")?.text : undefined;
+    if (imported.type !== "dotted_name" && imported.type !== "aliased_import") return undefined; // `import *`
+    if (Object.hasOwn(ITERTOOLS, name)) {
+      moved.push({ name, ...(alias ? { alias } : {}) });
+      const python3 = ITERTOOLS[name]!.python3;
+      if (python3.startsWith("itertools.")) python3Names.push(`${python3.slice("itertools.".length)}${alias ? ` as ${alias}` : ""}`);
+    } else {
+      kept.push(slice(context, imported.startIndex, imported.endIndex));
+      python3Names.push(kept.at(-1)!);
+    }
+  }
+  if (!moved.length) return undefined;
+  const indent = " ".repeat(node.startPosition.column);
+  if (target === "compatible") {
+    const six = moved.map(({ name, alias }) => `${ITERTOOLS[name]!.six.slice("six.moves.".length)} as ${alias ?? name}`);
+    return [{ start: node.startIndex, end: node.endIndex, text: `${kept.length ? `from itertools import ${kept.join(", ")}\n${indent}` : ""}from six.moves import ${six.join(", ")}` }];
+  }
+  // python3: the builtins need no import; filterfalse and zip_longest stay in itertools under their new names.
+  const imports = python3Names;
+  if (moved.some(({ name, alias }) => alias && !ITERTOOLS[name]!.python3.startsWith("itertools."))) return undefined; // `imap as m`: left to a person
+  const edits: Edit[] = [];
+  if (imports.length) edits.push({ start: node.startIndex, end: node.endIndex, text: `from itertools import ${imports.join(", ")}` });
+  else {
+    const removal = removeStatement(node, node.parent?.type === "block" && namedOf(node.parent).length === 1, context);
+    if (!removal) return undefined;
+    edits.push(removal);
+  }
+  for (const { name, alias } of moved) {
+    if (alias) continue;
+    const to = ITERTOOLS[name]!.python3.replace(/^itertools\./, "");
+    for (const use of identifiersNamed(node.tree.rootNode, context.text, name).filter(readsName)) edits.push({ start: use.startIndex, end: use.endIndex, text: to });
+  }
+  return edits;
 };

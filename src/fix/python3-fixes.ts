@@ -7,7 +7,7 @@ import { errorCount, isBuiltinUse, namedOf, rawUnicodeBody, slice, tokenAt } fro
 import { FIXED_MODULES, FUNCTION_ATTRIBUTES, METHOD_ATTRIBUTES, TYPES, nextCalled, renamedAttribute, renamedModule, sysMaxint, typesConstant } from "./python3-names.js";
 import { lambdaTupleParameter, metaclass, raiseComma, renamedMethod, tupleParameters } from "./python3-statements.js";
 import { compatibleFixers } from "./compatible-fixes.js";
-import { apply, execfile, exitfunc, intern, itertoolsFunction, reduce, stringFunction, urllibFunction } from "./python3-calls.js";
+import { apply, execfile, exitfunc, intern, ITERTOOLS_NAMES, itertoolsFunction, itertoolsImport, reduce, stringFunction, urllibFunction } from "./python3-calls.js";
 import { importEdits } from "./imports.js";
 
 export type { Edit, Fix } from "./fixer.js";
@@ -323,6 +323,8 @@ export const FIXERS: Record<string, Fixer> = {
   "itertools-izip": itertoolsFunction("python3"),
   "string-functions": stringFunction,
   "urllib-functions": urllibFunction("python3"),
+  "itertools-imports": itertoolsImport("python3"),
+  "itertools-functions": itertoolsImport("python3"),
   "tuple-parameters": (node, context) => (node.type === "lambda" ? lambdaTupleParameter(node, context) : tupleParameters(node, context)),
   ...Object.fromEntries(Object.keys(FIXED_MODULES).map((module) => [`module-${module}`, renamedModule(module)])),
 };
@@ -353,7 +355,7 @@ const BY_TYPE: Record<string, ((text: string) => readonly string[]) | undefined>
   lambda: when(["tuple-parameters"], (t) => /^lambda\s*\(/.test(t)),
   function_definition: when(["tuple-parameters"], (t) => /^(?:async\s+)?def\s+\w+\s*\([^)]*\(/.test(t)),
   import_statement: (t) => [...new Set(Array.from(t.matchAll(MODULE_WORDS), (m) => `module-${m[0]}`))],
-  import_from_statement: (t) => [...(t.includes("maxint") ? ["sys-maxint"] : []), ...new Set(Array.from(t.matchAll(MODULE_WORDS), (m) => `module-${m[0]}`))],
+  import_from_statement: (t) => [...(t.includes("maxint") ? ["sys-maxint"] : []), ...(/^from\s+itertools\b/.test(t) ? ["itertools-imports"] : []), ...new Set(Array.from(t.matchAll(MODULE_WORDS), (m) => `module-${m[0]}`))],
 };
 
 /** Rules found through a name: the identifier, and how many levels up the node the fixer reads (the call, …). */
@@ -372,6 +374,7 @@ byName("maxint", "sys-maxint", 1);
 for (const name of ["apply", "execfile", "intern", "reduce"]) byName(name, `builtin-${name}`, 0);
 byName("exitfunc", "sys-exitfunc", 1);
 byName("itertools", "itertools-izip", 1);
+for (const name of ITERTOOLS_NAMES) byName(name, "itertools-functions", 0);
 byName("string", "string-functions", 1);
 byName("urllib", "urllib-functions", 1);
 for (const name of Object.keys(FUNCTION_ATTRIBUTES)) byName(name, "function-attributes", 1);

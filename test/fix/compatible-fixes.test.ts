@@ -193,3 +193,15 @@ test("StringIO and cStringIO's class as six names it; the module import goes whe
   const other = "import StringIO\nclass B(StringIO.StringIO): pass\nx = StringIO.InputType\n";
   expect(fix(other)).toBe(other);
 });
+
+test("itertools' imap, izip, ifilter imported by name: python3 uses the builtins (the import shrinks or goes), compatible imports them from six.moves", () => {
+  const before = "from itertools import imap, chain, izip_longest\n\ndef f(xs):\n    return list(imap(str, chain(xs))), izip_longest(xs, xs), x.imap\n";
+  expect(fixPython(before).text).toBe("from itertools import chain, zip_longest\n\ndef f(xs):\n    return list(map(str, chain(xs))), zip_longest(xs, xs), x.imap\n");
+  const compatible = fix(before);
+  expect(compatible).toBe("from itertools import chain\nfrom six.moves import map as imap, zip_longest as izip_longest\n\ndef f(xs):\n    return list(imap(str, chain(xs))), izip_longest(xs, xs), x.imap\n");
+  expect(compiles(PYTHON3, compatible)).toBe("");
+  if (hasPython27) expect(compiles(PYTHON27, compatible)).toBe("");
+  expect(fixPython("import os\nfrom itertools import izip\nz = izip(a, b)\n").text).toBe("import os\nz = zip(a, b)\n");
+  const aliased = "from itertools import imap as m\n";
+  expect(fixPython(aliased).text).toBe(aliased);
+});
