@@ -41911,10 +41911,10 @@ var require_prettify_error = __commonJS({
       let result = "";
       const joinedLines = joinLinesWithIndentation({ input: lines, ident, eol });
       const safeKeyName = stripUnsafeControlChars(keyName);
-      const splitLines3 = `${ident}${safeKeyName}: ${joinedLines}${eol}`.split(eol);
-      for (let j = 0; j < splitLines3.length; j += 1) {
+      const splitLines2 = `${ident}${safeKeyName}: ${joinedLines}${eol}`.split(eol);
+      for (let j = 0; j < splitLines2.length; j += 1) {
         if (j !== 0) result += eol;
-        const line = splitLines3[j];
+        const line = splitLines2[j];
         if (/^\s*"stack"/.test(line)) {
           const matches2 = /^(\s*"stack":)\s*(".*"),?$/.exec(line);
           if (matches2 && matches2.length === 3) {
@@ -48482,7 +48482,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines3(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
         const content = lines[i2][1];
@@ -48640,7 +48640,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines3(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -73217,372 +73217,76 @@ function htmlBase(target) {
 // src/fix/suggestions.ts
 import { createHash } from "node:crypto";
 
-// node_modules/diff/libesm/diff/base.js
-var Diff = class {
-  diff(oldStr, newStr, options2 = {}) {
-    let callback;
-    if (typeof options2 === "function") {
-      callback = options2;
-      options2 = {};
-    } else if ("callback" in options2) {
-      callback = options2.callback;
+// src/fix/line-diff.ts
+var WINDOW = 8;
+var linesOf = (text2) => text2.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+function lineHunks(before, after, context) {
+  const a = linesOf(before);
+  const b = linesOf(after);
+  const agree = (x, y) => x === a.length && y === b.length || x < a.length && y < b.length && a[x] === b[y] && (a[x].trim().length > 3 || x + 1 >= a.length || y + 1 >= b.length || a[x + 1] === b[y + 1]);
+  const ops = [];
+  let i2 = 0;
+  let j = 0;
+  while (i2 < a.length || j < b.length) {
+    if (i2 < a.length && j < b.length && a[i2] === b[j]) {
+      ops.push({ kind: " ", line: a[i2], old: i2++, new: j++ });
+      continue;
     }
-    const oldString = this.castInput(oldStr, options2);
-    const newString = this.castInput(newStr, options2);
-    const oldTokens = this.removeEmpty(this.tokenize(oldString, options2));
-    const newTokens = this.removeEmpty(this.tokenize(newString, options2));
-    return this.diffWithOptionsObj(oldTokens, newTokens, options2, callback);
-  }
-  diffWithOptionsObj(oldTokens, newTokens, options2, callback) {
-    var _a;
-    const done = (value) => {
-      value = this.postProcess(value, options2);
-      if (callback) {
-        setTimeout(function() {
-          callback(value);
-        }, 0);
-        return void 0;
-      } else {
-        return value;
-      }
-    };
-    const newLen = newTokens.length, oldLen = oldTokens.length;
-    let editLength = 1;
-    let maxEditLength = newLen + oldLen;
-    if (options2.maxEditLength != null) {
-      maxEditLength = Math.min(maxEditLength, options2.maxEditLength);
+    let skipA = 1;
+    let skipB = 1;
+    const inserted = j + 1 <= b.length && agree(i2, j + 1);
+    const removed = !inserted && i2 + 1 <= a.length && agree(i2 + 1, j);
+    const inPlace = !inserted && !removed && i2 + 1 <= a.length && j + 1 <= b.length && (a[i2 + 1] === b[j + 1] || i2 + 1 === a.length && j + 1 === b.length);
+    if (inserted || removed) {
+      skipA = removed ? 1 : 0;
+      skipB = inserted ? 1 : 0;
     }
-    const maxExecutionTime = (_a = options2.timeout) !== null && _a !== void 0 ? _a : Infinity;
-    const abortAfterTimestamp = Date.now() + maxExecutionTime;
-    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
-    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options2);
-    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
-    }
-    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
-    const execEditLength = () => {
-      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
-        let basePath;
-        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
-        if (removePath) {
-          bestPath[diagonalPath - 1] = void 0;
-        }
-        let canAdd = false;
-        if (addPath) {
-          const addPathNewPos = addPath.oldPos - diagonalPath;
-          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
-        }
-        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
-        if (!canAdd && !canRemove) {
-          bestPath[diagonalPath] = void 0;
-          continue;
-        }
-        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
-          basePath = this.addToPath(addPath, true, false, 0, options2);
-        } else {
-          basePath = this.addToPath(removePath, false, true, 1, options2);
-        }
-        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2);
-        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
-        } else {
-          bestPath[diagonalPath] = basePath;
-          if (basePath.oldPos + 1 >= oldLen) {
-            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
-          }
-          if (newPos + 1 >= newLen) {
-            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
-          }
-        }
-      }
-      editLength++;
-    };
-    if (callback) {
-      (function exec2() {
-        setTimeout(function() {
-          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
-            return callback(void 0);
-          }
-          if (!execEditLength()) {
-            exec2();
-          }
-        }, 0);
-      })();
-    } else {
-      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
-        const ret2 = execEditLength();
-        if (ret2) {
-          return ret2;
+    search: for (let k2 = 2; k2 <= WINDOW && !inPlace && !inserted && !removed; k2++) {
+      for (let x = 0; x <= k2; x++) {
+        if (i2 + x <= a.length && j + k2 - x <= b.length && agree(i2 + x, j + k2 - x)) {
+          skipA = x;
+          skipB = k2 - x;
+          break search;
         }
       }
     }
+    skipA = Math.min(skipA, a.length - i2);
+    skipB = Math.min(skipB, b.length - j);
+    for (let n2 = 0; n2 < skipA; n2++) ops.push({ kind: "-", line: a[i2], old: i2++, new: j });
+    for (let n2 = 0; n2 < skipB; n2++) ops.push({ kind: "+", line: b[j], old: i2, new: j++ });
   }
-  addToPath(path, added, removed, oldPosInc, options2) {
-    const last = path.lastComponent;
-    if (last && !options2.oneChangePerToken && last.added === added && last.removed === removed) {
-      return {
-        oldPos: path.oldPos + oldPosInc,
-        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
-      };
-    } else {
-      return {
-        oldPos: path.oldPos + oldPosInc,
-        lastComponent: { count: 1, added, removed, previousComponent: last }
-      };
+  const hunks = [];
+  let k = 0;
+  while (k < ops.length) {
+    if (ops[k].kind === " ") {
+      k++;
+      continue;
     }
-  }
-  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2) {
-    const newLen = newTokens.length, oldLen = oldTokens.length;
-    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
-    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options2)) {
-      newPos++;
-      oldPos++;
-      commonCount++;
-      if (options2.oneChangePerToken) {
-        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+    let start2 = k;
+    for (let c = 0; c < context && start2 > 0 && ops[start2 - 1].kind === " "; c++) start2--;
+    let end = k;
+    for (; ; ) {
+      while (end < ops.length && ops[end].kind !== " ") end++;
+      let gap = 0;
+      while (end + gap < ops.length && ops[end + gap].kind === " ") gap++;
+      if (end + gap < ops.length && gap <= 2 * context) end += gap;
+      else {
+        end += Math.min(gap, context);
+        break;
       }
     }
-    if (commonCount && !options2.oneChangePerToken) {
-      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    const slice2 = ops.slice(start2, end);
+    const oldLines = slice2.filter((o) => o.kind !== "+").length;
+    const newLines = slice2.filter((o) => o.kind !== "-").length;
+    const lines = [];
+    for (const op of slice2) {
+      lines.push(op.kind + op.line.replace(/\n$/, ""));
+      if (!op.line.endsWith("\n")) lines.push("\\ No newline at end of file");
     }
-    basePath.oldPos = oldPos;
-    return newPos;
+    hunks.push({ oldStart: slice2[0].old + 1, oldLines, newStart: slice2[0].new + 1, newLines, lines });
+    k = end;
   }
-  equals(left, right, options2) {
-    if (options2.comparator) {
-      return options2.comparator(left, right);
-    } else {
-      return left === right || !!options2.ignoreCase && left.toLowerCase() === right.toLowerCase();
-    }
-  }
-  removeEmpty(array) {
-    const ret2 = [];
-    for (let i2 = 0; i2 < array.length; i2++) {
-      if (array[i2]) {
-        ret2.push(array[i2]);
-      }
-    }
-    return ret2;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  castInput(value, options2) {
-    return value;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  tokenize(value, options2) {
-    return Array.from(value);
-  }
-  join(chars) {
-    return chars.join("");
-  }
-  postProcess(changeObjects, options2) {
-    return changeObjects;
-  }
-  get useLongestToken() {
-    return false;
-  }
-  buildValues(lastComponent, newTokens, oldTokens) {
-    const components = [];
-    let nextComponent;
-    while (lastComponent) {
-      components.push(lastComponent);
-      nextComponent = lastComponent.previousComponent;
-      delete lastComponent.previousComponent;
-      lastComponent = nextComponent;
-    }
-    components.reverse();
-    const componentLen = components.length;
-    let componentPos = 0, newPos = 0, oldPos = 0;
-    for (; componentPos < componentLen; componentPos++) {
-      const component = components[componentPos];
-      if (!component.removed) {
-        if (!component.added && this.useLongestToken) {
-          let value = newTokens.slice(newPos, newPos + component.count);
-          value = value.map(function(value2, i2) {
-            const oldValue = oldTokens[oldPos + i2];
-            return oldValue.length > value2.length ? oldValue : value2;
-          });
-          component.value = this.join(value);
-        } else {
-          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
-        }
-        newPos += component.count;
-        if (!component.added) {
-          oldPos += component.count;
-        }
-      } else {
-        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
-        oldPos += component.count;
-      }
-    }
-    return components;
-  }
-};
-
-// node_modules/diff/libesm/diff/line.js
-var LineDiff = class extends Diff {
-  constructor() {
-    super(...arguments);
-    this.tokenize = tokenize;
-  }
-  equals(left, right, options2) {
-    if (options2.ignoreWhitespace) {
-      if (!options2.newlineIsToken || !left.includes("\n")) {
-        left = left.trim();
-      }
-      if (!options2.newlineIsToken || !right.includes("\n")) {
-        right = right.trim();
-      }
-    } else if (options2.ignoreNewlineAtEof && !options2.newlineIsToken) {
-      if (left.endsWith("\n")) {
-        left = left.slice(0, -1);
-      }
-      if (right.endsWith("\n")) {
-        right = right.slice(0, -1);
-      }
-    }
-    return super.equals(left, right, options2);
-  }
-};
-var lineDiff = new LineDiff();
-function diffLines(oldStr, newStr, options2) {
-  return lineDiff.diff(oldStr, newStr, options2);
-}
-function tokenize(value, options2) {
-  if (options2.stripTrailingCr) {
-    value = value.replace(/\r\n/g, "\n");
-  }
-  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
-  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
-    linesAndNewlines.pop();
-  }
-  for (let i2 = 0; i2 < linesAndNewlines.length; i2++) {
-    const line = linesAndNewlines[i2];
-    if (i2 % 2 && !options2.newlineIsToken) {
-      retLines[retLines.length - 1] += line;
-    } else {
-      retLines.push(line);
-    }
-  }
-  return retLines;
-}
-
-// node_modules/diff/libesm/patch/create.js
-function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2) {
-  let optionsObj;
-  if (!options2) {
-    optionsObj = {};
-  } else if (typeof options2 === "function") {
-    optionsObj = { callback: options2 };
-  } else {
-    optionsObj = options2;
-  }
-  if (typeof optionsObj.context === "undefined") {
-    optionsObj.context = 4;
-  }
-  const context = optionsObj.context;
-  if (optionsObj.newlineIsToken) {
-    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
-  }
-  if (!optionsObj.callback) {
-    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
-  } else {
-    const { callback } = optionsObj;
-    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
-      const patch = diffLinesResultToPatch(diff);
-      callback(patch);
-    } }));
-  }
-  function diffLinesResultToPatch(diff) {
-    if (!diff) {
-      return;
-    }
-    diff.push({ value: "", lines: [] });
-    function contextLines(lines) {
-      return lines.map(function(entry) {
-        return " " + entry;
-      });
-    }
-    const hunks = [];
-    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
-    for (let i2 = 0; i2 < diff.length; i2++) {
-      const current = diff[i2], lines = current.lines || splitLines2(current.value);
-      current.lines = lines;
-      if (current.added || current.removed) {
-        if (!oldRangeStart) {
-          const prev = diff[i2 - 1];
-          oldRangeStart = oldLine;
-          newRangeStart = newLine;
-          if (prev) {
-            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
-            oldRangeStart -= curRange.length;
-            newRangeStart -= curRange.length;
-          }
-        }
-        for (const line of lines) {
-          curRange.push((current.added ? "+" : "-") + line);
-        }
-        if (current.added) {
-          newLine += lines.length;
-        } else {
-          oldLine += lines.length;
-        }
-      } else {
-        if (oldRangeStart) {
-          if (lines.length <= context * 2 && i2 < diff.length - 2) {
-            for (const line of contextLines(lines)) {
-              curRange.push(line);
-            }
-          } else {
-            const contextSize = Math.min(lines.length, context);
-            for (const line of contextLines(lines.slice(0, contextSize))) {
-              curRange.push(line);
-            }
-            const hunk = {
-              oldStart: oldRangeStart,
-              oldLines: oldLine - oldRangeStart + contextSize,
-              newStart: newRangeStart,
-              newLines: newLine - newRangeStart + contextSize,
-              lines: curRange
-            };
-            hunks.push(hunk);
-            oldRangeStart = 0;
-            newRangeStart = 0;
-            curRange = [];
-          }
-        }
-        oldLine += lines.length;
-        newLine += lines.length;
-      }
-    }
-    for (const hunk of hunks) {
-      for (let i2 = 0; i2 < hunk.lines.length; i2++) {
-        if (hunk.lines[i2].endsWith("\n")) {
-          hunk.lines[i2] = hunk.lines[i2].slice(0, -1);
-        } else {
-          hunk.lines.splice(i2 + 1, 0, "\\ No newline at end of file");
-          i2++;
-        }
-      }
-    }
-    return {
-      oldFileName,
-      newFileName,
-      oldHeader,
-      newHeader,
-      hunks
-    };
-  }
-}
-function splitLines2(text2) {
-  const hasTrailingNl = text2.endsWith("\n");
-  const result = text2.split("\n").map((line) => line + "\n");
-  if (hasTrailingNl) {
-    result.pop();
-  } else {
-    result.push(result.pop().slice(0, -1));
-  }
-  return result;
+  return hunks;
 }
 
 // src/fix/fixer.ts
@@ -74008,12 +73712,30 @@ var itertoolsFunction = (target) => (node, context) => {
   if (target === "compatible") context.requires.push("six");
   return [{ start: node.startIndex, end: node.endIndex, text: target === "python3" ? ITERTOOLS[name2].python3 : ITERTOOLS[name2].six }];
 };
+var memo = /* @__PURE__ */ new WeakMap();
+function remembered(context, key, work) {
+  const known = memo.get(context) ?? /* @__PURE__ */ new Map();
+  memo.set(context, known);
+  if (!known.has(key)) known.set(key, work());
+  return known.get(key);
+}
+function firstTime(context, key) {
+  const known = memo.get(context) ?? /* @__PURE__ */ new Map();
+  memo.set(context, known);
+  if (known.has(key)) return false;
+  known.set(key, true);
+  return true;
+}
 function moduleShadowed(node, context, module2) {
-  return identifiersNamed(node.tree.rootNode, context.text, module2).some((use) => {
-    const parent = use.parent;
-    if (parent?.type === "attribute" && parent.childForFieldName("object")?.id === use.id) return false;
-    return !(parent?.type === "dotted_name" && parent.parent?.type === "import_statement");
-  });
+  return remembered(
+    context,
+    `shadowed ${module2}`,
+    () => identifiersNamed(node.tree.rootNode, context.text, module2).some((use) => {
+      const parent = use.parent;
+      if (parent?.type === "attribute" && parent.childForFieldName("object")?.id === use.id) return false;
+      return !(parent?.type === "dotted_name" && parent.parent?.type === "import_statement");
+    })
+  );
 }
 var STRING_METHODS = /* @__PURE__ */ new Set(["capitalize", "center", "count", "expandtabs", "find", "index", "ljust", "lower", "lstrip", "replace", "rfind", "rindex", "rjust", "rsplit", "rstrip", "split", "strip", "swapcase", "upper"]);
 var stringFunction = (node, context) => {
@@ -74070,9 +73792,10 @@ function readsName(use) {
 }
 var itertoolsImport = (target) => (node, context) => {
   if (node.type === "identifier") {
-    if (!Object.hasOwn(ITERTOOLS, node.text) || !readsName(node)) return void 0;
+    if (!Object.hasOwn(ITERTOOLS, node.text) || !readsName(node) || !firstTime(context, `itertools use ${node.text}`)) return void 0;
     const statement = node.tree.rootNode.namedChildren.find((n2) => n2?.type === "import_from_statement" && n2.childForFieldName("module_name")?.text === "itertools" && namedOf(n2).some((c) => c.text === node.text));
-    return statement ? itertoolsImport(target)(statement, context) : void 0;
+    if (!statement || !firstTime(context, `itertools ${statement.id}`)) return void 0;
+    return itertoolsImport(target)(statement, context);
   }
   if (node.type !== "import_from_statement" || node.childForFieldName("module_name")?.text !== "itertools") return void 0;
   const from = node.childForFieldName("module_name");
@@ -74852,7 +74575,7 @@ function planSuggestions(regressions, files, headTexts, target = "compatible") {
     const fixed = fixPython(text2, rules, target);
     const added = addedLines(file2);
     const covered = /* @__PURE__ */ new Set();
-    const patch = structuredPatch(path, path, text2, fixed.text, void 0, void 0, { context: 0 });
+    const patch = { hunks: lineHunks(text2, fixed.text, 0) };
     const lines = text2.split("\n");
     const imports = [];
     const before = suggestions.length;

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createTwoFilesPatch } from "diff";
+import { unifiedDiff } from "./line-diff.js";
 import { fixPython, type FixTarget } from "./python3-fixes.js";
 
 /** One file to fix: its path in the tree (as diffs and summaries name it) and the tree's folder. */
@@ -38,6 +38,6 @@ export async function fixFile(job: FixJob, options: FixOptions): Promise<FixOutc
   const fixed: Record<string, number> = {};
   for (const fix of result.fixed) fixed[fix.rule] = (fixed[fix.rule] ?? 0) + 1;
   if (result.text === text) return { path: job.path, fixed, refused: result.refused };
-  const diff = createTwoFilesPatch(`a/${job.path}`, `b/${job.path}`, text, result.text, undefined, undefined, { context: 3 }).replace(/^={60,}\n/, "");
+  const diff = unifiedDiff(`a/${job.path}`, `b/${job.path}`, text, result.text);
   return { path: job.path, text: result.text, diff, fixed, refused: result.refused };
 }

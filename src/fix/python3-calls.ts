@@ -103,14 +103,35 @@ export const itertoolsFunction = (target: Target): Fixer => (node, context) => {
   return [{ start: node.startIndex, end: node.endIndex, text: target === "python3" ? ITERTOOLS[name]!.python3 : ITERTOOLS[name]!.six }];
 };
 
+/** Answers already worked out for one pass over one file: each is a search of the whole text, and a file may read a
+ * module's attributes thousands of times (the work stays linear in the file). */
+const memo = new WeakMap<Context, Map<string, boolean>>();
+function remembered(context: Context, key: string, work: () => boolean): boolean {
+  const known = memo.get(context) ?? new Map<string, boolean>();
+  memo.set(context, known);
+  if (!known.has(key)) known.set(key, work());
+  return known.get(key)!;
+}
+
+/** True the first time `key` is asked about in this pass, false after. */
+function firstTime(context: Context, key: string): boolean {
+  const known = memo.get(context) ?? new Map<string, boolean>();
+  memo.set(context, known);
+  if (known.has(key)) return false;
+  known.set(key, true);
+  return true;
+}
+
 /** Whether a module's name means something else somewhere in the file: any use that is neither its import nor
  * `module.attribute` (a parameter, an assignment, a name passed on). Then nothing is rewritten. */
 function moduleShadowed(node: Node, context: Context, module: string): boolean {
-  return identifiersNamed(node.tree.rootNode, context.text, module).some((use) => {
-    const parent = use.parent;
-    if (parent?.type === "attribute" && parent.childForFieldName("object")?.id === use.id) return false;
-    return !(parent?.type === "dotted_name" && parent.parent?.type === "import_statement");
-  });
+  return remembered(context, `shadowed ${module}`, () =>
+    identifiersNamed(node.tree.rootNode, context.text, module).some((use) => {
+      const parent = use.parent;
+      if (parent?.type === "attribute" && parent.childForFieldName("object")?.id === use.id) return false;
+      return !(parent?.type === "dotted_name" && parent.parent?.type === "import_statement");
+    }),
+  );
 }
 
 /** The string module's functions that are str methods: `string.upper(s)` → `s.upper()`. */
@@ -189,9 +210,12 @@ function readsName(use: Node): boolean {
 export const itertoolsImport = (target: Target): Fixer => (node, context) => {
   if (node.type === "identifier") {
     // A bare use: the fix is the import's (found at the top of the file).
-    if (!Object.hasOwn(ITERTOOLS, node.text) || !readsName(node)) return undefined;
+    // One look for the import per name and pass: the first use finds it, the rest are covered by its fix.
+    if (!Object.hasOwn(ITERTOOLS, node.text) || !readsName(node) || !firstTime(context, `itertools use ${node.text}`)) return undefined;
     const statement = node.tree.rootNode.namedChildren.find((n) => n?.type === "import_from_statement" && n.childForFieldName("module_name")?.text === "itertools" && namedOf(n).some((c) => c.text === node.text));
-    return statement ? itertoolsImport(target)(statement, context) : undefined;
+    // The import's fix covers every use: made once per statement, not once per use.
+    if (!statement || !firstTime(context, `itertools ${statement.id}`)) return undefined;
+    return itertoolsImport(target)(statement, context);
   }
   if (node.type !== "import_from_statement" || node.childForFieldName("module_name")?.text !== "itertools") return undefined;
   const from = node.childForFieldName("module_name")!;

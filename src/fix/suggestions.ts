@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { structuredPatch } from "diff";
 import { readHunks, type ChangedFile } from "../analysis/changed-file.js";
 import type { Regression } from "../analysis/migration.js";
 import { MAX_PARSED_BYTES, parsePython } from "../analysis/python/tree/parser.js";
+import { lineHunks } from "./line-diff.js";
 import { errorCount } from "./fixer.js";
 import { fixersFor, fixPython, type FixTarget } from "./python3-fixes.js";
 
@@ -156,7 +156,7 @@ export function planSuggestions(regressions: readonly Regression[], files: reado
     const fixed = fixPython(text, rules, target);
     const added = addedLines(file);
     const covered = new Set<Regression>();
-    const patch = structuredPatch(path, path, text, fixed.text, undefined, undefined, { context: 0 });
+    const patch = { hunks: lineHunks(text, fixed.text, 0) };
     const lines = text.split("\n");
     const imports: Suggestion[] = [];
     const before = suggestions.length;
