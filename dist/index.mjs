@@ -63821,16 +63821,16 @@ var attribute = (module2, names) => new RegExp(`(?<![\\w.])${module2}\\s*\\.\\s*
 var words = (text2) => text2.split(/[^A-Za-z0-9_]+/).filter(Boolean);
 function bracketed(code18, open2) {
   let depth = 0;
-  let topLevelComma2 = false;
+  let topLevelComma = false;
   for (let i2 = open2; i2 < code18.length; i2++) {
     const ch = code18[i2];
     if (ch === "(" || ch === "[" || ch === "{") depth++;
     else if (ch === ")" || ch === "]" || ch === "}") {
       depth--;
-      if (depth === 0) return { end: i2 + 1, topLevelComma: topLevelComma2 };
-    } else if (ch === "," && depth === 1) topLevelComma2 = true;
+      if (depth === 0) return { end: i2 + 1, topLevelComma };
+    } else if (ch === "," && depth === 1) topLevelComma = true;
   }
-  return { end: -1, topLevelComma: topLevelComma2 };
+  return { end: -1, topLevelComma };
 }
 function resultUsedAsList(code18, names, onlySorted = false) {
   names.lastIndex = 0;
@@ -73640,16 +73640,19 @@ var lambdaTupleParameter = (node, context) => {
 };
 
 // src/fix/python3-calls.ts
-function plainCall(node) {
+function callOf(node) {
   const call = node?.parent;
   if (!node || call?.type !== "call" || call.childForFieldName("function")?.id !== node.id) return void 0;
   const list = call.childForFieldName("arguments");
   if (list?.type !== "argument_list") return void 0;
-  if (list.namedChildren.some((c) => c !== null && c.type === "comment")) return void 0;
   const args2 = namedOf(list);
   if (args2.some((a) => a.type === "keyword_argument" || a.type === "list_splat" || a.type === "dictionary_splat" || a.type === "parenthesized_list_splat")) return void 0;
-  return { call, args: args2 };
+  return { call, args: args2, commented: list.namedChildren.some((c) => c !== null && c.type === "comment") };
 }
+var plainCall = (node) => {
+  const found = callOf(node);
+  return found && !found.commented ? found : void 0;
+};
 var text = (context, node) => slice(context, node.startIndex, node.endIndex);
 var apply = (node, context) => {
   if (!isBuiltinUse(node, context)) return void 0;
@@ -73668,21 +73671,13 @@ var execfile = (node, context) => {
   const name2 = text(context, file2);
   return [{ start: found.call.startIndex, end: found.call.endIndex, text: `exec(${[`compile(open(${name2}, "rb").read(), ${name2}, 'exec')`, ...scopes.map((s) => text(context, s))].join(", ")})` }];
 };
-function argumentsOf(node) {
-  const call = node.parent;
-  if (call?.type !== "call" || call.childForFieldName("function")?.id !== node.id) return void 0;
-  const list = call.childForFieldName("arguments");
-  if (list?.type !== "argument_list") return void 0;
-  const args2 = namedOf(list);
-  return args2.some((a) => a.type !== "expression" && /splat|keyword_argument/.test(a.type)) ? void 0 : args2;
-}
 var intern = (target) => (node, context) => {
-  if (!isBuiltinUse(node, context) || argumentsOf(node)?.length !== 1) return void 0;
+  if (!isBuiltinUse(node, context) || callOf(node)?.args.length !== 1) return void 0;
   context.requires.push(target === "python3" ? "import:sys" : "six");
   return [{ start: node.startIndex, end: node.endIndex, text: target === "python3" ? "sys.intern" : "six.moves.intern" }];
 };
 var reduce = (node, context) => {
-  const args2 = isBuiltinUse(node, context) ? argumentsOf(node) : void 0;
+  const args2 = isBuiltinUse(node, context) ? callOf(node)?.args : void 0;
   if (!args2 || args2.length < 2 || args2.length > 3) return void 0;
   context.requires.push("from:functools:reduce");
   return [];
@@ -73784,15 +73779,9 @@ var urllibFunction = (target) => (node, context) => {
   context.requires.push(target === "python3" ? `import:urllib.${module2}` : "six");
   return [{ start: node.startIndex, end: node.endIndex, text: `${target === "python3" ? "urllib" : "six.moves.urllib"}.${module2}.${name2}` }];
 };
-function readsName(use) {
-  const parent = use.parent;
-  for (let n2 = parent; n2; n2 = n2.parent) if (n2.type === "import_statement" || n2.type === "import_from_statement") return false;
-  if (parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === use.id) return false;
-  return !(parent?.type === "keyword_argument" && parent.childForFieldName("name")?.id === use.id);
-}
 var itertoolsImport = (target) => (node, context) => {
   if (node.type === "identifier") {
-    if (!Object.hasOwn(ITERTOOLS, node.text) || !readsName(node) || !firstTime(context, `itertools use ${node.text}`)) return void 0;
+    if (!Object.hasOwn(ITERTOOLS, node.text) || !isNameUse2(node) || !firstTime(context, `itertools use ${node.text}`)) return void 0;
     const statement = node.tree.rootNode.namedChildren.find((n2) => n2?.type === "import_from_statement" && n2.childForFieldName("module_name")?.text === "itertools" && namedOf(n2).some((c) => c.text === node.text));
     if (!statement || !firstTime(context, `itertools ${statement.id}`)) return void 0;
     return itertoolsImport(target)(statement, context);
@@ -73834,7 +73823,7 @@ ${indent}` : ""}from six.moves import ${six.join(", ")}` }];
   for (const { name: name2, alias } of moved) {
     if (alias) continue;
     const to = ITERTOOLS[name2].python3.replace(/^itertools\./, "");
-    for (const use of identifiersNamed(node.tree.rootNode, context.text, name2).filter(readsName)) edits.push({ start: use.startIndex, end: use.endIndex, text: to });
+    for (const use of identifiersNamed(node.tree.rootNode, context.text, name2).filter(isNameUse2)) edits.push({ start: use.startIndex, end: use.endIndex, text: to });
   }
   return edits;
 };
@@ -74146,24 +74135,9 @@ var backticks = (node, context) => {
   if (node.type !== "string" || node.children[0]?.text !== "`") return void 0;
   const inner = slice(context, node.children[0].endIndex, node.children.at(-1).startIndex);
   if (inner.includes("`")) return void 0;
-  const tuple = topLevelComma(inner);
+  const tuple = splitTopLevel(inner, ",")[1] !== void 0;
   return [{ start: node.startIndex, end: node.endIndex, text: tuple ? `repr((${inner}))` : `repr(${inner})` }];
 };
-function topLevelComma(text2) {
-  let depth = 0;
-  let quote2 = "";
-  for (let i2 = 0; i2 < text2.length; i2++) {
-    const c = text2[i2];
-    if (quote2) {
-      if (c === "\\") i2++;
-      else if (c === quote2) quote2 = "";
-    } else if (c === "'" || c === '"') quote2 = c;
-    else if ("([{".includes(c)) depth++;
-    else if (")]}".includes(c)) depth--;
-    else if (c === "," && depth === 0) return true;
-  }
-  return false;
-}
 var unicodePrefix = (raw) => (node, context) => {
   if (node.type !== "string_start" || !(raw ? /^[uU][rR]["']/ : /^[uU]["']/).test(node.text)) return void 0;
   const end = node.parent?.children.at(-1);

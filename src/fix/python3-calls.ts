@@ -1,5 +1,6 @@
 import type { Node } from "web-tree-sitter";
 import { asPrimary, identifiersNamed, isBuiltinUse, namedOf, slice, type Context, type Edit, type Fixer } from "./fixer.js";
+import { isNameUse } from "./python3-names.js";
 import { removeStatement } from "./python3-statements.js";
 
 /**
@@ -10,18 +11,23 @@ import { removeStatement } from "./python3-statements.js";
 
 type Target = "python3" | "compatible";
 
-/** The call whose function is `node` (an identifier or attribute), with its plain positional arguments, or nothing
- * when an argument is a keyword, a `*`/`**` spread or a comment (left to a person). */
-function plainCall(node: Node | null): { call: Node; args: Node[] } | undefined {
+/** The call whose function is `node` (an identifier or attribute), with its positional arguments and whether a comment
+ * sits among them, or nothing when an argument is a keyword or a `*`/`**` spread (left to a person). */
+function callOf(node: Node | null): { call: Node; args: Node[]; commented: boolean } | undefined {
   const call = node?.parent;
   if (!node || call?.type !== "call" || call.childForFieldName("function")?.id !== node.id) return undefined;
   const list = call.childForFieldName("arguments");
   if (list?.type !== "argument_list") return undefined;
-  if (list.namedChildren.some((c) => c !== null && c.type === "comment")) return undefined;
   const args = namedOf(list);
   if (args.some((a) => a.type === "keyword_argument" || a.type === "list_splat" || a.type === "dictionary_splat" || a.type === "parenthesized_list_splat")) return undefined;
-  return { call, args };
+  return { call, args, commented: list.namedChildren.some((c) => c !== null && c.type === "comment") };
 }
+
+/** A call whose whole text a fixer rewrites: not where a comment sits among the arguments (it would be lost). */
+const plainCall = (node: Node | null) => {
+  const found = callOf(node);
+  return found && !found.commented ? found : undefined;
+};
 
 const text = (context: Context, node: Node) => slice(context, node.startIndex, node.endIndex);
 
@@ -47,26 +53,16 @@ export const execfile: Fixer = (node, context) => {
   return [{ start: found.call.startIndex, end: found.call.endIndex, text: `exec(${[`compile(open(${name}, "rb").read(), ${name}, 'exec')`, ...scopes.map((s) => text(context, s))].join(", ")})` }];
 };
 
-/** The arguments of the call whose function is `node`, comments left out, or nothing when one is a keyword or a spread. */
-function argumentsOf(node: Node): Node[] | undefined {
-  const call = node.parent;
-  if (call?.type !== "call" || call.childForFieldName("function")?.id !== node.id) return undefined;
-  const list = call.childForFieldName("arguments");
-  if (list?.type !== "argument_list") return undefined;
-  const args = namedOf(list);
-  return args.some((a) => a.type !== "expression" && /splat|keyword_argument/.test(a.type)) ? undefined : args;
-}
-
 /** `intern(s)` → `sys.intern(s)` (python3), `six.moves.intern(s)` (compatible). */
 export const intern = (target: Target): Fixer => (node, context) => {
-  if (!isBuiltinUse(node, context) || argumentsOf(node)?.length !== 1) return undefined;
+  if (!isBuiltinUse(node, context) || callOf(node)?.args.length !== 1) return undefined;
   context.requires.push(target === "python3" ? "import:sys" : "six");
   return [{ start: node.startIndex, end: node.endIndex, text: target === "python3" ? "sys.intern" : "six.moves.intern" }];
 };
 
 /** `reduce(f, xs)` stays, with `from functools import reduce` (functools has it since Python 2.6), as 2to3 writes it. */
 export const reduce: Fixer = (node, context) => {
-  const args = isBuiltinUse(node, context) ? argumentsOf(node) : undefined;
+  const args = isBuiltinUse(node, context) ? callOf(node)?.args : undefined;
   if (!args || args.length < 2 || args.length > 3) return undefined;
   context.requires.push("from:functools:reduce");
   return [];
@@ -194,14 +190,6 @@ export const urllibFunction = (target: Target): Fixer => (node, context) => {
   return [{ start: node.startIndex, end: node.endIndex, text: `${target === "python3" ? "urllib" : "six.moves.urllib"}.${module}.${name}` }];
 };
 
-/** Whether an identifier reads a name (not an import's, an attribute's or a keyword argument's own name). */
-function readsName(use: Node): boolean {
-  const parent = use.parent;
-  for (let n = parent; n; n = n.parent) if (n.type === "import_statement" || n.type === "import_from_statement") return false;
-  if (parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === use.id) return false;
-  return !(parent?.type === "keyword_argument" && parent.childForFieldName("name")?.id === use.id);
-}
-
 /**
  * `from itertools import imap, chain`: python3 drops imap, izip and ifilter from the import and names the builtins
  * where the file used them (`imap(f, xs)` → `map(f, xs)`), renames ifilterfalse and izip_longest; compatible imports
@@ -211,7 +199,7 @@ export const itertoolsImport = (target: Target): Fixer => (node, context) => {
   if (node.type === "identifier") {
     // A bare use: the fix is the import's (found at the top of the file).
     // One look for the import per name and pass: the first use finds it, the rest are covered by its fix.
-    if (!Object.hasOwn(ITERTOOLS, node.text) || !readsName(node) || !firstTime(context, `itertools use ${node.text}`)) return undefined;
+    if (!Object.hasOwn(ITERTOOLS, node.text) || !isNameUse(node) || !firstTime(context, `itertools use ${node.text}`)) return undefined;
     const statement = node.tree.rootNode.namedChildren.find((n) => n?.type === "import_from_statement" && n.childForFieldName("module_name")?.text === "itertools" && namedOf(n).some((c) => c.text === node.text));
     // The import's fix covers every use: made once per statement, not once per use.
     if (!statement || !firstTime(context, `itertools ${statement.id}`)) return undefined;
@@ -255,7 +243,7 @@ export const itertoolsImport = (target: Target): Fixer => (node, context) => {
   for (const { name, alias } of moved) {
     if (alias) continue;
     const to = ITERTOOLS[name]!.python3.replace(/^itertools\./, "");
-    for (const use of identifiersNamed(node.tree.rootNode, context.text, name).filter(readsName)) edits.push({ start: use.startIndex, end: use.endIndex, text: to });
+    for (const use of identifiersNamed(node.tree.rootNode, context.text, name).filter(isNameUse)) edits.push({ start: use.startIndex, end: use.endIndex, text: to });
   }
   return edits;
 };

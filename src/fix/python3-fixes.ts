@@ -138,26 +138,9 @@ const backticks: Fixer = (node, context) => {
   if (node.type !== "string" || node.children[0]?.text !== "`") return undefined;
   const inner = slice(context, node.children[0]!.endIndex, node.children.at(-1)!.startIndex);
   if (inner.includes("`")) return undefined; // nested backticks: the tree reads them as strings; left to a person
-  const tuple = topLevelComma(inner);
+  const tuple = splitTopLevel(inner, ",")[1] !== undefined; // a comma outside brackets and strings: a tuple
   return [{ start: node.startIndex, end: node.endIndex, text: tuple ? `repr((${inner}))` : `repr(${inner})` }];
 };
-
-/** Whether an expression's text has a comma outside brackets and strings (a tuple). */
-function topLevelComma(text: string): boolean {
-  let depth = 0;
-  let quote = "";
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === "\\") i++;
-      else if (c === quote) quote = "";
-    } else if (c === "'" || c === '"') quote = c;
-    else if ("([{".includes(c!)) depth++;
-    else if (")]}".includes(c!)) depth--;
-    else if (c === "," && depth === 0) return true;
-  }
-  return false;
-}
 
 /** `ur'x'` → `r'x'` (`raw` true), and `ur'\u20ac'` → `'\u20ac'` (Python 2 read that escape even there); `u'x'` → `'x'`. */
 const unicodePrefix = (raw: boolean): Fixer => (node, context) => {

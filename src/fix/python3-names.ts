@@ -17,7 +17,7 @@ export const FIXED_MODULES: Record<string, string> = Object.fromEntries(
 );
 
 /** Whether an identifier is a use of a name (not an attribute's name, a keyword argument's name or a definition's). */
-function isNameUse(node: Node): boolean {
+export function isNameUse(node: Node): boolean {
   const parent = node.parent;
   if (!parent) return false;
   if (parent.type === "attribute" && parent.childForFieldName("attribute")?.id === node.id) return false;
