@@ -42,6 +42,12 @@ test("the README's command-line examples run here and exit as the README says", 
     // 0 passes or warns, 1 the policy would fail: both are a report; 2 would be a mistake in the README's command.
     expect({ command, status: run.status === 0 || run.status === 1 ? "a report" : run.stderr }).toEqual({ command, status: "a report" });
   }
+  // Run here, no example may rewrite the repository; the fix example shows a real diff of the Python 2 example.
+  expect(commands.filter((c) => /\s--write\b/.test(c))).toEqual([]);
+  const fixExample = spawnSync(process.execPath, [cli, "fix", "examples/python2"], { cwd: root, encoding: "utf8" });
+  expect(fixExample.status).toBe(1);
+  expect(fixExample.stdout).toContain("+++ b/examples/python2/inventory.py\n");
+  expect(fixExample.stdout).toContain('+            print("%-20s %d" % (name, n), file=out)\n');
   // `npm run demo` is the build and then this command (the tests run after the build).
   const demo = JSON.parse(readFileSync(new URL("package.json", root), "utf8")).scripts.demo as string;
   expect(demo).toBe("npm run build --silent && node lib/cli/main.bundle.mjs check --base HEAD~3");
