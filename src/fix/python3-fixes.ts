@@ -376,10 +376,64 @@ const TRIGGERS = new RegExp(
   "g",
 );
 
-const MAY_APPLY = new RegExp(TRIGGERS.source);
+/** How far a cheap test of the text around a trigger reads: past it, the tree is asked (work per hit stays bounded). */
+const WINDOW = 2000;
+const ATTRIBUTE_NAMES = new Set([...Object.keys(DICT_ITERATORS), "keys", "items", "values", "has_key"]);
+const MODULE_OBJECTS = new Set(["string", "urllib", "itertools"]);
+const MODULE_WORD = new RegExp(`${MODULE_WORDS.source}|\\b(?:maxint|itertools)\\b|[(\\\\]`);
+
+/**
+ * Whether a trigger may be a construct a rule fixes, from the text alone: the same tests BY_TYPE makes of the node's
+ * text, made before the node is (most `def`s have no tuple parameter, most `raise`s no comma, and an attribute name
+ * comes after a dot). Says yes where it cannot tell within WINDOW characters.
+ */
+function mayBeConstruct(text: string, start: number, word: string): boolean {
+  // The rest of the line, or of the window; its start likewise (a line of a million `raise`s stays linear).
+  const rest = () => {
+    const after = text.slice(start, start + WINDOW);
+    const end = after.indexOf("\n");
+    return end === -1 && start + WINDOW < text.length ? undefined : after.slice(0, end === -1 ? undefined : end);
+  };
+  const lineStart = () => {
+    const before = text.slice(Math.max(0, start - WINDOW), start);
+    const newline = before.lastIndexOf("\n");
+    return newline === -1 && start > WINDOW ? undefined : before.slice(newline + 1);
+  };
+  switch (word) {
+    case "def": {
+      const head = text.slice(start, start + WINDOW);
+      return /^def\s+\w+\s*\([^)]*\(/.test(head) || !head.includes(")");
+    }
+    case "lambda":
+      return /^lambda\s*\(/.test(text.slice(start, start + 64));
+    case "raise":
+    case "except": {
+      const line = rest();
+      return line === undefined || /[,([{\\]/.test(line);
+    }
+    case "import": {
+      const [before, after] = [lineStart(), rest()];
+      return before === undefined || after === undefined || MODULE_WORD.test(before + after);
+    }
+  }
+  if (ATTRIBUTE_NAMES.has(word)) {
+    let i = start - 1;
+    while (i >= 0 && start - i < 100 && /[\s\\]/.test(text[i]!)) i--;
+    return start - i >= 100 || text[i] === ".";
+  }
+  if (MODULE_OBJECTS.has(word)) return /^\s*\./.test(text.slice(start + word.length, start + word.length + 100));
+  return true;
+}
+
+/** The triggers in `text` that may be a construct a rule fixes, in the order of the text. */
+function triggersIn(text: string): Array<{ start: number; word: string }> {
+  const found: Array<{ start: number; word: string }> = [];
+  for (const match of text.matchAll(TRIGGERS)) if (mayBeConstruct(text, match.index, match[0])) found.push({ start: match.index, word: match[0] });
+  return found;
+}
 
 /** Every fix the chosen rules find in the parsed `text`, outer fixes before those inside them. */
-function fixesIn(tree: Tree, text: string, rules: ReadonlySet<string>, fixers: Readonly<Record<string, Fixer>>): Fix[] {
+function fixesIn(tree: Tree, text: string, rules: ReadonlySet<string>, fixers: Readonly<Record<string, Fixer>>, triggers = triggersIn(text)): Fix[] {
   const root = tree.rootNode;
   const context: Context = { text, bindings: new Map(), printFunction: hasPrintFunction(tree), requires: [] };
   const found: Array<{ rule: string; node: Node; fix: Fix }> = [];
@@ -398,9 +452,7 @@ function fixesIn(tree: Tree, text: string, rules: ReadonlySet<string>, fixers: R
     const pick = node && Object.hasOwn(BY_TYPE, node.type) ? BY_TYPE[node.type] : undefined;
     if (pick) for (const rule of pick(text.slice(node!.startIndex, node!.endIndex))) run(rule, node);
   };
-  for (const match of text.matchAll(TRIGGERS)) {
-    const start = match.index;
-    const word = match[0];
+  for (const { start, word } of triggers) {
     const token = tokenAt(root, start, start + word.length);
     if (BY_NAME.has(word) || word === "__metaclass__" || KEYWORDS.includes(word)) {
       if (!token) continue;
@@ -498,7 +550,8 @@ const MAX_PASSES = 4;
 export function fixPython(text: string, rules?: ReadonlySet<string>, target: FixTarget = "python3"): FixResult {
   const fixers = fixersFor(target);
   // Nothing any rule looks for is in the text: no parse needed (most files, once a migration is under way).
-  if (!MAY_APPLY.test(text)) return { text, fixed: [], refused: [] };
+  const triggers = triggersIn(text);
+  if (!triggers.length) return { text, fixed: [], refused: [] };
   let tree = parsePython(text);
   if (!tree) return { text, fixed: [], refused: [] };
   const allowed = errorCount(tree);
@@ -509,7 +562,7 @@ export function fixPython(text: string, rules?: ReadonlySet<string>, target: Fix
   const active = new Set(rules ?? Object.keys(fixers));
   try {
     for (let pass = 0; pass < MAX_PASSES; pass++) {
-      const fixes = fixesIn(tree, current, active, fixers);
+      const fixes = fixesIn(tree, current, active, fixers, pass === 0 ? triggers : undefined);
       if (!fixes.length) break;
       const attempt = withImports(tree, current, fixed, applyFixes(current, fixes));
       const next = reparsePython(tree, current, attempt.applied.flatMap((f) => f.edits), attempt.text);

@@ -127,6 +127,17 @@ test("a backslash continuation is not an operand: raise E, \\ V and exec code in
   expect(fixPython("exec code in \\\n  g\n").text).toBe("exec(code, g)\n");
 });
 
+test("a construct written over several lines or with spaces is still found (the text is searched before the tree is asked)", () => {
+  expect(fixPython("try:\n    pass\nexcept (IOError,\n        OSError), e:\n    pass\n").text).toBe("try:\n    pass\nexcept (IOError,\n        OSError) as e:\n    pass\n");
+  expect(fixPython("for k, v in d \\\n        .iteritems():\n    pass\n").text).toBe("for k, v in d \\\n        .items():\n    pass\n");
+  expect(fixPython("import string\nx = string .join(xs, ',')\n").text).toBe("import string\nx = ','.join(xs)\n");
+  expect(fixPython("from urlparse import (urljoin,\n    urlsplit)\n").text).toBe("from urllib.parse import (urljoin,\n    urlsplit)\n");
+  expect(fixPython("def f(a, (b, c)):\n    return b\n").text).toBe("def f(a, xxx_todo_changeme):\n    (b, c) = xxx_todo_changeme\n    return b\n");
+  // Nothing to fix where the words are not the constructs: the file is not even parsed.
+  const plain = "def f(a, b=g(1)):\n    raise ValueError\nimport os\nkeys = items\n";
+  expect(fixPython(plain).text).toBe(plain);
+});
+
 test("a name the file binds is not the builtin: it is left alone", () => {
   const text = "def f(unicode, long=1):\n    return unicode(long)\nxrange = make\nxrange(3)\nx.has_key = 1\nobj.long\nconstructor = toString = __proto__ = 1\n";
   expect(fixPython(text).text).toBe(text);
