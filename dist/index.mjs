@@ -3808,10 +3808,10 @@ var require_webidl = __commonJS({
       }
     };
     webidl.sequenceConverter = function(converter) {
-      return (V, prefix, argument, Iterable) => {
+      return (V, prefix2, argument, Iterable) => {
         if (webidl.util.Type(V) !== "Object") {
           throw webidl.errors.exception({
-            header: prefix,
+            header: prefix2,
             message: `${argument} (${webidl.util.Stringify(V)}) is not iterable.`
           });
         }
@@ -3820,7 +3820,7 @@ var require_webidl = __commonJS({
         let index2 = 0;
         if (method === void 0 || typeof method.next !== "function") {
           throw webidl.errors.exception({
-            header: prefix,
+            header: prefix2,
             message: `${argument} is not iterable.`
           });
         }
@@ -3829,16 +3829,16 @@ var require_webidl = __commonJS({
           if (done) {
             break;
           }
-          seq.push(converter(value, prefix, `${argument}[${index2++}]`));
+          seq.push(converter(value, prefix2, `${argument}[${index2++}]`));
         }
         return seq;
       };
     };
     webidl.recordConverter = function(keyConverter, valueConverter) {
-      return (O, prefix, argument) => {
+      return (O, prefix2, argument) => {
         if (webidl.util.Type(O) !== "Object") {
           throw webidl.errors.exception({
-            header: prefix,
+            header: prefix2,
             message: `${argument} ("${webidl.util.Type(O)}") is not an Object.`
           });
         }
@@ -3846,8 +3846,8 @@ var require_webidl = __commonJS({
         if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
           for (const key of keys2) {
-            const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O[key], prefix, argument);
+            const typedKey = keyConverter(key, prefix2, argument);
+            const typedValue = valueConverter(O[key], prefix2, argument);
             result[typedKey] = typedValue;
           }
           return result;
@@ -3856,8 +3856,8 @@ var require_webidl = __commonJS({
         for (const key of keys) {
           const desc = Reflect.getOwnPropertyDescriptor(O, key);
           if (desc?.enumerable) {
-            const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O[key], prefix, argument);
+            const typedKey = keyConverter(key, prefix2, argument);
+            const typedValue = valueConverter(O[key], prefix2, argument);
             result[typedKey] = typedValue;
           }
         }
@@ -3865,10 +3865,10 @@ var require_webidl = __commonJS({
       };
     };
     webidl.interfaceConverter = function(i2) {
-      return (V, prefix, argument, opts) => {
+      return (V, prefix2, argument, opts) => {
         if (opts?.strict !== false && !(V instanceof i2)) {
           throw webidl.errors.exception({
-            header: prefix,
+            header: prefix2,
             message: `Expected ${argument} ("${webidl.util.Stringify(V)}") to be an instance of ${i2.name}.`
           });
         }
@@ -3876,14 +3876,14 @@ var require_webidl = __commonJS({
       };
     };
     webidl.dictionaryConverter = function(converters) {
-      return (dictionary, prefix, argument) => {
+      return (dictionary, prefix2, argument) => {
         const type = webidl.util.Type(dictionary);
         const dict = {};
         if (type === "Null" || type === "Undefined") {
           return dict;
         } else if (type !== "Object") {
           throw webidl.errors.exception({
-            header: prefix,
+            header: prefix2,
             message: `Expected ${dictionary} to be one of: Null, Undefined, Object.`
           });
         }
@@ -3892,7 +3892,7 @@ var require_webidl = __commonJS({
           if (required === true) {
             if (!Object.hasOwn(dictionary, key)) {
               throw webidl.errors.exception({
-                header: prefix,
+                header: prefix2,
                 message: `Missing required key "${key}".`
               });
             }
@@ -3903,10 +3903,10 @@ var require_webidl = __commonJS({
             value ??= defaultValue();
           }
           if (required || hasDefault || value !== void 0) {
-            value = converter(value, prefix, `${argument}.${key}`);
+            value = converter(value, prefix2, `${argument}.${key}`);
             if (options2.allowedValues && !options2.allowedValues.includes(value)) {
               throw webidl.errors.exception({
-                header: prefix,
+                header: prefix2,
                 message: `${value} is not an accepted type. Expected one of ${options2.allowedValues.join(", ")}.`
               });
             }
@@ -3917,27 +3917,27 @@ var require_webidl = __commonJS({
       };
     };
     webidl.nullableConverter = function(converter) {
-      return (V, prefix, argument) => {
+      return (V, prefix2, argument) => {
         if (V === null) {
           return V;
         }
-        return converter(V, prefix, argument);
+        return converter(V, prefix2, argument);
       };
     };
-    webidl.converters.DOMString = function(V, prefix, argument, opts) {
+    webidl.converters.DOMString = function(V, prefix2, argument, opts) {
       if (V === null && opts?.legacyNullToEmptyString) {
         return "";
       }
       if (typeof V === "symbol") {
         throw webidl.errors.exception({
-          header: prefix,
+          header: prefix2,
           message: `${argument} is a symbol, which cannot be converted to a DOMString.`
         });
       }
       return String(V);
     };
-    webidl.converters.ByteString = function(V, prefix, argument) {
-      const x = webidl.converters.DOMString(V, prefix, argument);
+    webidl.converters.ByteString = function(V, prefix2, argument) {
+      const x = webidl.converters.DOMString(V, prefix2, argument);
       for (let index2 = 0; index2 < x.length; index2++) {
         if (x.charCodeAt(index2) > 255) {
           throw new TypeError(
@@ -3955,26 +3955,26 @@ var require_webidl = __commonJS({
     webidl.converters.any = function(V) {
       return V;
     };
-    webidl.converters["long long"] = function(V, prefix, argument) {
-      const x = webidl.util.ConvertToInt(V, 64, "signed", void 0, prefix, argument);
+    webidl.converters["long long"] = function(V, prefix2, argument) {
+      const x = webidl.util.ConvertToInt(V, 64, "signed", void 0, prefix2, argument);
       return x;
     };
-    webidl.converters["unsigned long long"] = function(V, prefix, argument) {
-      const x = webidl.util.ConvertToInt(V, 64, "unsigned", void 0, prefix, argument);
+    webidl.converters["unsigned long long"] = function(V, prefix2, argument) {
+      const x = webidl.util.ConvertToInt(V, 64, "unsigned", void 0, prefix2, argument);
       return x;
     };
-    webidl.converters["unsigned long"] = function(V, prefix, argument) {
-      const x = webidl.util.ConvertToInt(V, 32, "unsigned", void 0, prefix, argument);
+    webidl.converters["unsigned long"] = function(V, prefix2, argument) {
+      const x = webidl.util.ConvertToInt(V, 32, "unsigned", void 0, prefix2, argument);
       return x;
     };
-    webidl.converters["unsigned short"] = function(V, prefix, argument, opts) {
-      const x = webidl.util.ConvertToInt(V, 16, "unsigned", opts, prefix, argument);
+    webidl.converters["unsigned short"] = function(V, prefix2, argument, opts) {
+      const x = webidl.util.ConvertToInt(V, 16, "unsigned", opts, prefix2, argument);
       return x;
     };
-    webidl.converters.ArrayBuffer = function(V, prefix, argument, opts) {
+    webidl.converters.ArrayBuffer = function(V, prefix2, argument, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isAnyArrayBuffer(V)) {
         throw webidl.errors.conversionFailed({
-          prefix,
+          prefix: prefix2,
           argument: `${argument} ("${webidl.util.Stringify(V)}")`,
           types: ["ArrayBuffer"]
         });
@@ -3993,10 +3993,10 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.TypedArray = function(V, T, prefix, name2, opts) {
+    webidl.converters.TypedArray = function(V, T, prefix2, name2, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isTypedArray(V) || V.constructor.name !== T.name) {
         throw webidl.errors.conversionFailed({
-          prefix,
+          prefix: prefix2,
           argument: `${name2} ("${webidl.util.Stringify(V)}")`,
           types: [T.name]
         });
@@ -4015,10 +4015,10 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.DataView = function(V, prefix, name2, opts) {
+    webidl.converters.DataView = function(V, prefix2, name2, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isDataView(V)) {
         throw webidl.errors.exception({
-          header: prefix,
+          header: prefix2,
           message: `${name2} is not a DataView.`
         });
       }
@@ -4036,18 +4036,18 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.BufferSource = function(V, prefix, name2, opts) {
+    webidl.converters.BufferSource = function(V, prefix2, name2, opts) {
       if (types.isAnyArrayBuffer(V)) {
-        return webidl.converters.ArrayBuffer(V, prefix, name2, { ...opts, allowShared: false });
+        return webidl.converters.ArrayBuffer(V, prefix2, name2, { ...opts, allowShared: false });
       }
       if (types.isTypedArray(V)) {
-        return webidl.converters.TypedArray(V, V.constructor, prefix, name2, { ...opts, allowShared: false });
+        return webidl.converters.TypedArray(V, V.constructor, prefix2, name2, { ...opts, allowShared: false });
       }
       if (types.isDataView(V)) {
-        return webidl.converters.DataView(V, prefix, name2, { ...opts, allowShared: false });
+        return webidl.converters.DataView(V, prefix2, name2, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
-        prefix,
+        prefix: prefix2,
         argument: `${name2} ("${webidl.util.Stringify(V)}")`,
         types: ["BufferSource"]
       });
@@ -5041,31 +5041,31 @@ var require_formdata = __commonJS({
       }
       append(name2, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
-        const prefix = "FormData.append";
-        webidl.argumentLengthCheck(arguments, 2, prefix);
+        const prefix2 = "FormData.append";
+        webidl.argumentLengthCheck(arguments, 2, prefix2);
         if (arguments.length === 3 && !isBlobLike(value)) {
           throw new TypeError(
             "Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name2 = webidl.converters.USVString(name2, prefix, "name");
-        value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "value", { strict: false }) : webidl.converters.USVString(value, prefix, "value");
-        filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "filename") : void 0;
+        name2 = webidl.converters.USVString(name2, prefix2, "name");
+        value = isBlobLike(value) ? webidl.converters.Blob(value, prefix2, "value", { strict: false }) : webidl.converters.USVString(value, prefix2, "value");
+        filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix2, "filename") : void 0;
         const entry = makeEntry(name2, value, filename);
         this[kState].push(entry);
       }
       delete(name2) {
         webidl.brandCheck(this, _FormData);
-        const prefix = "FormData.delete";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        name2 = webidl.converters.USVString(name2, prefix, "name");
+        const prefix2 = "FormData.delete";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        name2 = webidl.converters.USVString(name2, prefix2, "name");
         this[kState] = this[kState].filter((entry) => entry.name !== name2);
       }
       get(name2) {
         webidl.brandCheck(this, _FormData);
-        const prefix = "FormData.get";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        name2 = webidl.converters.USVString(name2, prefix, "name");
+        const prefix2 = "FormData.get";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        name2 = webidl.converters.USVString(name2, prefix2, "name");
         const idx = this[kState].findIndex((entry) => entry.name === name2);
         if (idx === -1) {
           return null;
@@ -5074,30 +5074,30 @@ var require_formdata = __commonJS({
       }
       getAll(name2) {
         webidl.brandCheck(this, _FormData);
-        const prefix = "FormData.getAll";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        name2 = webidl.converters.USVString(name2, prefix, "name");
+        const prefix2 = "FormData.getAll";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        name2 = webidl.converters.USVString(name2, prefix2, "name");
         return this[kState].filter((entry) => entry.name === name2).map((entry) => entry.value);
       }
       has(name2) {
         webidl.brandCheck(this, _FormData);
-        const prefix = "FormData.has";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        name2 = webidl.converters.USVString(name2, prefix, "name");
+        const prefix2 = "FormData.has";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        name2 = webidl.converters.USVString(name2, prefix2, "name");
         return this[kState].findIndex((entry) => entry.name === name2) !== -1;
       }
       set(name2, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
-        const prefix = "FormData.set";
-        webidl.argumentLengthCheck(arguments, 2, prefix);
+        const prefix2 = "FormData.set";
+        webidl.argumentLengthCheck(arguments, 2, prefix2);
         if (arguments.length === 3 && !isBlobLike(value)) {
           throw new TypeError(
             "Failed to execute 'set' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name2 = webidl.converters.USVString(name2, prefix, "name");
-        value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "name", { strict: false }) : webidl.converters.USVString(value, prefix, "name");
-        filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "name") : void 0;
+        name2 = webidl.converters.USVString(name2, prefix2, "name");
+        value = isBlobLike(value) ? webidl.converters.Blob(value, prefix2, "name", { strict: false }) : webidl.converters.USVString(value, prefix2, "name");
+        filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix2, "name") : void 0;
         const entry = makeEntry(name2, value, filename);
         const idx = this[kState].findIndex((entry2) => entry2.name === name2);
         if (idx !== -1) {
@@ -5494,7 +5494,7 @@ var require_body = __commonJS({
         source = new Uint8Array(object.buffer.slice(object.byteOffset, object.byteOffset + object.byteLength));
       } else if (util.isFormDataLike(object)) {
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
-        const prefix = `--${boundary}\r
+        const prefix2 = `--${boundary}\r
 Content-Disposition: form-data`;
         const escape = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
@@ -5504,14 +5504,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name2, value] of object) {
           if (typeof value === "string") {
-            const chunk3 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name2))}"\r
+            const chunk3 = textEncoder.encode(prefix2 + `; name="${escape(normalizeLinefeeds(name2))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk3);
             length += chunk3.byteLength;
           } else {
-            const chunk3 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name2))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
+            const chunk3 = textEncoder.encode(`${prefix2}; name="${escape(normalizeLinefeeds(name2))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -12179,17 +12179,17 @@ var require_headers = __commonJS({
       append(name2, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.append");
-        const prefix = "Headers.append";
-        name2 = webidl.converters.ByteString(name2, prefix, "name");
-        value = webidl.converters.ByteString(value, prefix, "value");
+        const prefix2 = "Headers.append";
+        name2 = webidl.converters.ByteString(name2, prefix2, "name");
+        value = webidl.converters.ByteString(value, prefix2, "value");
         return appendHeader(this, name2, value);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-delete
       delete(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.delete");
-        const prefix = "Headers.delete";
-        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        const prefix2 = "Headers.delete";
+        name2 = webidl.converters.ByteString(name2, prefix2, "name");
         if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix: "Headers.delete",
@@ -12209,11 +12209,11 @@ var require_headers = __commonJS({
       get(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.get");
-        const prefix = "Headers.get";
-        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        const prefix2 = "Headers.get";
+        name2 = webidl.converters.ByteString(name2, prefix2, "name");
         if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
-            prefix,
+            prefix: prefix2,
             value: name2,
             type: "header name"
           });
@@ -12224,11 +12224,11 @@ var require_headers = __commonJS({
       has(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.has");
-        const prefix = "Headers.has";
-        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        const prefix2 = "Headers.has";
+        name2 = webidl.converters.ByteString(name2, prefix2, "name");
         if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
-            prefix,
+            prefix: prefix2,
             value: name2,
             type: "header name"
           });
@@ -12239,19 +12239,19 @@ var require_headers = __commonJS({
       set(name2, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.set");
-        const prefix = "Headers.set";
-        name2 = webidl.converters.ByteString(name2, prefix, "name");
-        value = webidl.converters.ByteString(value, prefix, "value");
+        const prefix2 = "Headers.set";
+        name2 = webidl.converters.ByteString(name2, prefix2, "name");
+        value = webidl.converters.ByteString(value, prefix2, "value");
         value = headerValueNormalize(value);
         if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
-            prefix,
+            prefix: prefix2,
             value: name2,
             type: "header name"
           });
         } else if (!isValidHeaderValue(value)) {
           throw webidl.errors.invalidArgument({
-            prefix,
+            prefix: prefix2,
             value,
             type: "header value"
           });
@@ -12331,7 +12331,7 @@ var require_headers = __commonJS({
         enumerable: false
       }
     });
-    webidl.converters.HeadersInit = function(V, prefix, argument) {
+    webidl.converters.HeadersInit = function(V, prefix2, argument) {
       if (webidl.util.Type(V) === "Object") {
         const iterator2 = Reflect.get(V, Symbol.iterator);
         if (!util.types.isProxy(V) && iterator2 === Headers2.prototype.entries) {
@@ -12341,9 +12341,9 @@ var require_headers = __commonJS({
           }
         }
         if (typeof iterator2 === "function") {
-          return webidl.converters["sequence<sequence<ByteString>>"](V, prefix, argument, iterator2.bind(V));
+          return webidl.converters["sequence<sequence<ByteString>>"](V, prefix2, argument, iterator2.bind(V));
         }
-        return webidl.converters["record<ByteString, ByteString>"](V, prefix, argument);
+        return webidl.converters["record<ByteString, ByteString>"](V, prefix2, argument);
       }
       throw webidl.errors.conversionFailed({
         prefix: "Headers constructor",
@@ -12708,32 +12708,32 @@ var require_response = __commonJS({
     webidl.converters.URLSearchParams = webidl.interfaceConverter(
       URLSearchParams
     );
-    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name2) {
+    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix2, name2) {
       if (typeof V === "string") {
-        return webidl.converters.USVString(V, prefix, name2);
+        return webidl.converters.USVString(V, prefix2, name2);
       }
       if (isBlobLike(V)) {
-        return webidl.converters.Blob(V, prefix, name2, { strict: false });
+        return webidl.converters.Blob(V, prefix2, name2, { strict: false });
       }
       if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
-        return webidl.converters.BufferSource(V, prefix, name2);
+        return webidl.converters.BufferSource(V, prefix2, name2);
       }
       if (util.isFormDataLike(V)) {
-        return webidl.converters.FormData(V, prefix, name2, { strict: false });
+        return webidl.converters.FormData(V, prefix2, name2, { strict: false });
       }
       if (V instanceof URLSearchParams) {
-        return webidl.converters.URLSearchParams(V, prefix, name2);
+        return webidl.converters.URLSearchParams(V, prefix2, name2);
       }
-      return webidl.converters.DOMString(V, prefix, name2);
+      return webidl.converters.DOMString(V, prefix2, name2);
     };
-    webidl.converters.BodyInit = function(V, prefix, argument) {
+    webidl.converters.BodyInit = function(V, prefix2, argument) {
       if (V instanceof ReadableStream) {
-        return webidl.converters.ReadableStream(V, prefix, argument);
+        return webidl.converters.ReadableStream(V, prefix2, argument);
       }
       if (V?.[Symbol.asyncIterator]) {
         return V;
       }
-      return webidl.converters.XMLHttpRequestBodyInit(V, prefix, argument);
+      return webidl.converters.XMLHttpRequestBodyInit(V, prefix2, argument);
     };
     webidl.converters.ResponseInit = webidl.dictionaryConverter([
       {
@@ -12874,10 +12874,10 @@ var require_request2 = __commonJS({
         if (input === kConstruct) {
           return;
         }
-        const prefix = "Request constructor";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        input = webidl.converters.RequestInfo(input, prefix, "input");
-        init2 = webidl.converters.RequestInit(init2, prefix, "init");
+        const prefix2 = "Request constructor";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        input = webidl.converters.RequestInfo(input, prefix2, "input");
+        init2 = webidl.converters.RequestInit(init2, prefix2, "init");
         let request2 = null;
         let fallbackMode = null;
         const baseUrl = environmentSettingsObject.settingsObject.baseUrl;
@@ -13402,14 +13402,14 @@ var require_request2 = __commonJS({
     webidl.converters.Request = webidl.interfaceConverter(
       Request
     );
-    webidl.converters.RequestInfo = function(V, prefix, argument) {
+    webidl.converters.RequestInfo = function(V, prefix2, argument) {
       if (typeof V === "string") {
-        return webidl.converters.USVString(V, prefix, argument);
+        return webidl.converters.USVString(V, prefix2, argument);
       }
       if (V instanceof Request) {
-        return webidl.converters.Request(V, prefix, argument);
+        return webidl.converters.Request(V, prefix2, argument);
       }
-      return webidl.converters.USVString(V, prefix, argument);
+      return webidl.converters.USVString(V, prefix2, argument);
     };
     webidl.converters.AbortSignal = webidl.interfaceConverter(
       AbortSignal
@@ -15448,10 +15448,10 @@ var require_cache = __commonJS({
       }
       async match(request2, options2 = {}) {
         webidl.brandCheck(this, _Cache);
-        const prefix = "Cache.match";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
-        options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
+        const prefix2 = "Cache.match";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
+        options2 = webidl.converters.CacheQueryOptions(options2, prefix2, "options");
         const p = this.#internalMatchAll(request2, options2, 1);
         if (p.length === 0) {
           return;
@@ -15460,30 +15460,30 @@ var require_cache = __commonJS({
       }
       async matchAll(request2 = void 0, options2 = {}) {
         webidl.brandCheck(this, _Cache);
-        const prefix = "Cache.matchAll";
-        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix, "request");
-        options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
+        const prefix2 = "Cache.matchAll";
+        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
+        options2 = webidl.converters.CacheQueryOptions(options2, prefix2, "options");
         return this.#internalMatchAll(request2, options2);
       }
       async add(request2) {
         webidl.brandCheck(this, _Cache);
-        const prefix = "Cache.add";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
+        const prefix2 = "Cache.add";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
         const requests = [request2];
         const responseArrayPromise = this.addAll(requests);
         return await responseArrayPromise;
       }
       async addAll(requests) {
         webidl.brandCheck(this, _Cache);
-        const prefix = "Cache.addAll";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
+        const prefix2 = "Cache.addAll";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
         const responsePromises = [];
         const requestList = [];
         for (let request2 of requests) {
           if (request2 === void 0) {
             throw webidl.errors.conversionFailed({
-              prefix,
+              prefix: prefix2,
               argument: "Argument 1",
               types: ["undefined is not allowed"]
             });
@@ -15495,7 +15495,7 @@ var require_cache = __commonJS({
           const r = request2[kState];
           if (!urlIsHttpHttpsScheme(r.url) || r.method !== "GET") {
             throw webidl.errors.exception({
-              header: prefix,
+              header: prefix2,
               message: "Expected http/s scheme when method is not GET."
             });
           }
@@ -15505,7 +15505,7 @@ var require_cache = __commonJS({
           const r = new Request(request2)[kState];
           if (!urlIsHttpHttpsScheme(r.url)) {
             throw webidl.errors.exception({
-              header: prefix,
+              header: prefix2,
               message: "Expected http/s scheme."
             });
           }
@@ -15581,10 +15581,10 @@ var require_cache = __commonJS({
       }
       async put(request2, response) {
         webidl.brandCheck(this, _Cache);
-        const prefix = "Cache.put";
-        webidl.argumentLengthCheck(arguments, 2, prefix);
-        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
-        response = webidl.converters.Response(response, prefix, "response");
+        const prefix2 = "Cache.put";
+        webidl.argumentLengthCheck(arguments, 2, prefix2);
+        request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
+        response = webidl.converters.Response(response, prefix2, "response");
         let innerRequest = null;
         if (request2 instanceof Request) {
           innerRequest = request2[kState];
@@ -15593,14 +15593,14 @@ var require_cache = __commonJS({
         }
         if (!urlIsHttpHttpsScheme(innerRequest.url) || innerRequest.method !== "GET") {
           throw webidl.errors.exception({
-            header: prefix,
+            header: prefix2,
             message: "Expected an http/s scheme when method is not GET"
           });
         }
         const innerResponse = response[kState];
         if (innerResponse.status === 206) {
           throw webidl.errors.exception({
-            header: prefix,
+            header: prefix2,
             message: "Got 206 status"
           });
         }
@@ -15609,7 +15609,7 @@ var require_cache = __commonJS({
           for (const fieldValue of fieldValues) {
             if (fieldValue === "*") {
               throw webidl.errors.exception({
-                header: prefix,
+                header: prefix2,
                 message: "Got * vary field value"
               });
             }
@@ -15617,7 +15617,7 @@ var require_cache = __commonJS({
         }
         if (innerResponse.body && (isDisturbed(innerResponse.body.stream) || innerResponse.body.stream.locked)) {
           throw webidl.errors.exception({
-            header: prefix,
+            header: prefix2,
             message: "Response body is locked or disturbed"
           });
         }
@@ -15662,10 +15662,10 @@ var require_cache = __commonJS({
       }
       async delete(request2, options2 = {}) {
         webidl.brandCheck(this, _Cache);
-        const prefix = "Cache.delete";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
-        options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
+        const prefix2 = "Cache.delete";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
+        options2 = webidl.converters.CacheQueryOptions(options2, prefix2, "options");
         let r = null;
         if (request2 instanceof Request) {
           r = request2[kState];
@@ -15708,9 +15708,9 @@ var require_cache = __commonJS({
        */
       async keys(request2 = void 0, options2 = {}) {
         webidl.brandCheck(this, _Cache);
-        const prefix = "Cache.keys";
-        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix, "request");
-        options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
+        const prefix2 = "Cache.keys";
+        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
+        options2 = webidl.converters.CacheQueryOptions(options2, prefix2, "options");
         let r = null;
         if (request2 !== void 0) {
           if (request2 instanceof Request) {
@@ -16012,9 +16012,9 @@ var require_cachestorage = __commonJS({
        */
       async has(cacheName) {
         webidl.brandCheck(this, _CacheStorage);
-        const prefix = "CacheStorage.has";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
+        const prefix2 = "CacheStorage.has";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        cacheName = webidl.converters.DOMString(cacheName, prefix2, "cacheName");
         return this.#caches.has(cacheName);
       }
       /**
@@ -16024,9 +16024,9 @@ var require_cachestorage = __commonJS({
        */
       async open(cacheName) {
         webidl.brandCheck(this, _CacheStorage);
-        const prefix = "CacheStorage.open";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
+        const prefix2 = "CacheStorage.open";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        cacheName = webidl.converters.DOMString(cacheName, prefix2, "cacheName");
         if (this.#caches.has(cacheName)) {
           const cache4 = this.#caches.get(cacheName);
           return new Cache(kConstruct, cache4);
@@ -16042,9 +16042,9 @@ var require_cachestorage = __commonJS({
        */
       async delete(cacheName) {
         webidl.brandCheck(this, _CacheStorage);
-        const prefix = "CacheStorage.delete";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
+        const prefix2 = "CacheStorage.delete";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        cacheName = webidl.converters.DOMString(cacheName, prefix2, "cacheName");
         return this.#caches.delete(cacheName);
       }
       /**
@@ -16455,9 +16455,9 @@ var require_cookies = __commonJS({
     }
     function deleteCookie(headers, name2, attributes) {
       webidl.brandCheck(headers, Headers2, { strict: false });
-      const prefix = "deleteCookie";
-      webidl.argumentLengthCheck(arguments, 2, prefix);
-      name2 = webidl.converters.DOMString(name2, prefix, "name");
+      const prefix2 = "deleteCookie";
+      webidl.argumentLengthCheck(arguments, 2, prefix2);
+      name2 = webidl.converters.DOMString(name2, prefix2, "name");
       attributes = webidl.converters.DeleteCookieAttributes(attributes);
       setCookie(headers, {
         name: name2,
@@ -16576,10 +16576,10 @@ var require_events = __commonJS({
           webidl.util.markAsUncloneable(this);
           return;
         }
-        const prefix = "MessageEvent constructor";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        type = webidl.converters.DOMString(type, prefix, "type");
-        eventInitDict = webidl.converters.MessageEventInit(eventInitDict, prefix, "eventInitDict");
+        const prefix2 = "MessageEvent constructor";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        type = webidl.converters.DOMString(type, prefix2, "type");
+        eventInitDict = webidl.converters.MessageEventInit(eventInitDict, prefix2, "eventInitDict");
         super(type, eventInitDict);
         this.#eventInit = eventInitDict;
         webidl.util.markAsUncloneable(this);
@@ -16636,9 +16636,9 @@ var require_events = __commonJS({
     var CloseEvent = class _CloseEvent extends Event {
       #eventInit;
       constructor(type, eventInitDict = {}) {
-        const prefix = "CloseEvent constructor";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        type = webidl.converters.DOMString(type, prefix, "type");
+        const prefix2 = "CloseEvent constructor";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        type = webidl.converters.DOMString(type, prefix2, "type");
         eventInitDict = webidl.converters.CloseEventInit(eventInitDict);
         super(type, eventInitDict);
         this.#eventInit = eventInitDict;
@@ -16660,11 +16660,11 @@ var require_events = __commonJS({
     var ErrorEvent = class _ErrorEvent extends Event {
       #eventInit;
       constructor(type, eventInitDict) {
-        const prefix = "ErrorEvent constructor";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
+        const prefix2 = "ErrorEvent constructor";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
         super(type, eventInitDict);
         webidl.util.markAsUncloneable(this);
-        type = webidl.converters.DOMString(type, prefix, "type");
+        type = webidl.converters.DOMString(type, prefix2, "type");
         eventInitDict = webidl.converters.ErrorEventInit(eventInitDict ?? {});
         this.#eventInit = eventInitDict;
       }
@@ -17931,10 +17931,10 @@ var require_websocket = __commonJS({
       constructor(url, protocols = []) {
         super();
         webidl.util.markAsUncloneable(this);
-        const prefix = "WebSocket constructor";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        const options2 = webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"](protocols, prefix, "options");
-        url = webidl.converters.USVString(url, prefix, "url");
+        const prefix2 = "WebSocket constructor";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        const options2 = webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"](protocols, prefix2, "options");
+        url = webidl.converters.USVString(url, prefix2, "url");
         protocols = options2.protocols;
         const baseURL = environmentSettingsObject.settingsObject.baseUrl;
         let urlRecord;
@@ -17987,12 +17987,12 @@ var require_websocket = __commonJS({
        */
       close(code18 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
-        const prefix = "WebSocket.close";
+        const prefix2 = "WebSocket.close";
         if (code18 !== void 0) {
-          code18 = webidl.converters["unsigned short"](code18, prefix, "code", { clamp: true });
+          code18 = webidl.converters["unsigned short"](code18, prefix2, "code", { clamp: true });
         }
         if (reason !== void 0) {
-          reason = webidl.converters.USVString(reason, prefix, "reason");
+          reason = webidl.converters.USVString(reason, prefix2, "reason");
         }
         if (code18 !== void 0) {
           if (code18 !== 1e3 && (code18 < 3e3 || code18 > 4999)) {
@@ -18017,9 +18017,9 @@ var require_websocket = __commonJS({
        */
       send(data) {
         webidl.brandCheck(this, _WebSocket);
-        const prefix = "WebSocket.send";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        data = webidl.converters.WebSocketSendData(data, prefix, "data");
+        const prefix2 = "WebSocket.send";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        data = webidl.converters.WebSocketSendData(data, prefix2, "data");
         if (isConnecting(this)) {
           throw new DOMException("Sent before connected.", "InvalidStateError");
         }
@@ -18211,11 +18211,11 @@ var require_websocket = __commonJS({
     webidl.converters["sequence<DOMString>"] = webidl.sequenceConverter(
       webidl.converters.DOMString
     );
-    webidl.converters["DOMString or sequence<DOMString>"] = function(V, prefix, argument) {
+    webidl.converters["DOMString or sequence<DOMString>"] = function(V, prefix2, argument) {
       if (webidl.util.Type(V) === "Object" && Symbol.iterator in V) {
         return webidl.converters["sequence<DOMString>"](V);
       }
-      return webidl.converters.DOMString(V, prefix, argument);
+      return webidl.converters.DOMString(V, prefix2, argument);
     };
     webidl.converters.WebSocketInit = webidl.dictionaryConverter([
       {
@@ -18751,16 +18751,16 @@ var require_eventsource = __commonJS({
       constructor(url, eventSourceInitDict = {}) {
         super();
         webidl.util.markAsUncloneable(this);
-        const prefix = "EventSource constructor";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
+        const prefix2 = "EventSource constructor";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
         if (!experimentalWarned) {
           experimentalWarned = true;
           process.emitWarning("EventSource is experimental, expect them to change at any time.", {
             code: "UNDICI-ES"
           });
         }
-        url = webidl.converters.USVString(url, prefix, "url");
-        eventSourceInitDict = webidl.converters.EventSourceInitDict(eventSourceInitDict, prefix, "eventSourceInitDict");
+        url = webidl.converters.USVString(url, prefix2, "url");
+        eventSourceInitDict = webidl.converters.EventSourceInitDict(eventSourceInitDict, prefix2, "eventSourceInitDict");
         this.#dispatcher = eventSourceInitDict.dispatcher;
         this.#state = {
           lastEventId: "",
@@ -28119,8 +28119,8 @@ var require_has_flag = __commonJS({
   "node_modules/has-flag/index.js"(exports2, module2) {
     "use strict";
     module2.exports = (flag, argv = process.argv) => {
-      const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
-      const position = argv.indexOf(prefix + flag);
+      const prefix2 = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
+      const position = argv.indexOf(prefix2 + flag);
       const terminatorPosition = argv.indexOf("--");
       return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
     };
@@ -28357,8 +28357,8 @@ var require_node = __commonJS({
       if (useColors2) {
         const c = this.color;
         const colorCode = "\x1B[3" + (c < 8 ? c : "8;5;" + c);
-        const prefix = `  ${colorCode};1m${name2} \x1B[0m`;
-        args2[0] = prefix + args2[0].split("\n").join("\n" + prefix);
+        const prefix2 = `  ${colorCode};1m${name2} \x1B[0m`;
+        args2[0] = prefix2 + args2[0].split("\n").join("\n" + prefix2);
         args2.push(colorCode + "m+" + module2.exports.humanize(this.diff) + "\x1B[0m");
       } else {
         args2[0] = getDate() + name2 + " " + args2[0];
@@ -29502,8 +29502,8 @@ var require_autoPipelining = __commonJS({
           });
         }), callback);
       }
-      const prefix = client.options.keyPrefix || "";
-      let slotKey = client.isCluster ? client.slots[calculateSlot(`${prefix}${getFirstValueInFlattenedArray(args2)}`)].join(",") : "main";
+      const prefix2 = client.options.keyPrefix || "";
+      let slotKey = client.isCluster ? client.slots[calculateSlot(`${prefix2}${getFirstValueInFlattenedArray(args2)}`)].join(",") : "main";
       if (client.isCluster && client.options.scaleReads !== "master") {
         const isReadOnly = (0, commands_1.exists)(commandName) && (0, commands_1.hasFlag)(commandName, "readonly");
         slotKey += isReadOnly ? ":read" : ":write";
@@ -30257,8 +30257,8 @@ var require_util10 = __commonJS({
     }
     exports2.weightSrvRecords = weightSrvRecords;
     function getConnectionName(component, nodeConnectionName) {
-      const prefix = `ioredis-cluster(${component})`;
-      return nodeConnectionName ? `${prefix}:${nodeConnectionName}` : prefix;
+      const prefix2 = `ioredis-cluster(${component})`;
+      return nodeConnectionName ? `${prefix2}:${nodeConnectionName}` : prefix2;
     }
     exports2.getConnectionName = getConnectionName;
   }
@@ -41480,9 +41480,9 @@ var require_format_time = __commonJS({
       if (upperFormat === "SYS:STANDARD") {
         return dateformat(instant, DATE_FORMAT);
       }
-      const prefix = upperFormat.substr(0, 4);
-      if (prefix === "SYS:" || prefix === "UTC:") {
-        if (prefix === "UTC:") {
+      const prefix2 = upperFormat.substr(0, 4);
+      if (prefix2 === "SYS:" || prefix2 === "UTC:") {
+        if (prefix2 === "UTC:") {
           return dateformat(instant, translateTime);
         }
         return dateformat(instant, translateTime.slice(4));
@@ -44348,8 +44348,8 @@ var require_directives = __commonJS({
               if (parts2.length < 2)
                 return false;
             }
-            const [handle2, prefix] = parts2;
-            this.tags[handle2] = prefix;
+            const [handle2, prefix2] = parts2;
+            this.tags[handle2] = prefix2;
             return true;
           }
           case "%YAML": {
@@ -44399,10 +44399,10 @@ var require_directives = __commonJS({
         const [, handle2, suffix] = source.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
           onError(`The ${source} tag has no suffix`);
-        const prefix = this.tags[handle2];
-        if (prefix) {
+        const prefix2 = this.tags[handle2];
+        if (prefix2) {
           try {
-            return prefix + decodeURIComponent(suffix);
+            return prefix2 + decodeURIComponent(suffix);
           } catch (error2) {
             onError(String(error2));
             return null;
@@ -44418,9 +44418,9 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle2, prefix] of Object.entries(this.tags)) {
-          if (tag.startsWith(prefix))
-            return handle2 + escapeTagName(tag.substring(prefix.length));
+        for (const [handle2, prefix2] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix2))
+            return handle2 + escapeTagName(tag.substring(prefix2.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
@@ -44437,11 +44437,11 @@ var require_directives = __commonJS({
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle2, prefix] of tagEntries) {
-          if (handle2 === "!!" && prefix === "tag:yaml.org,2002:")
+        for (const [handle2, prefix2] of tagEntries) {
+          if (handle2 === "!!" && prefix2 === "tag:yaml.org,2002:")
             continue;
-          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle2} ${prefix}`);
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix2)))
+            lines.push(`%TAG ${handle2} ${prefix2}`);
         }
         return lines.join("\n");
       }
@@ -44476,14 +44476,14 @@ var require_anchors = __commonJS({
       });
       return anchors;
     }
-    function findNewAnchor(prefix, exclude2) {
+    function findNewAnchor(prefix2, exclude2) {
       for (let i2 = 1; true; ++i2) {
-        const name2 = `${prefix}${i2}`;
+        const name2 = `${prefix2}${i2}`;
         if (!exclude2.has(name2))
           return name2;
       }
     }
-    function createNodeAnchors(doc, prefix) {
+    function createNodeAnchors(doc, prefix2) {
       const aliasObjects = [];
       const sourceObjects = /* @__PURE__ */ new Map();
       let prevAnchors = null;
@@ -44491,7 +44491,7 @@ var require_anchors = __commonJS({
         onAnchor: (source) => {
           aliasObjects.push(source);
           prevAnchors ?? (prevAnchors = anchorNames(doc));
-          const anchor = findNewAnchor(prefix, prevAnchors);
+          const anchor = findNewAnchor(prefix2, prevAnchors);
           prevAnchors.add(anchor);
           return anchor;
         },
@@ -46484,10 +46484,10 @@ var require_int = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
     var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
-    function intStringify(node, radix, prefix) {
+    function intStringify(node, radix, prefix2) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
-        return prefix + value.toString(radix);
+        return prefix2 + value.toString(radix);
       return stringifyNumber.stringifyNumber(node);
     }
     var intOct = {
@@ -46949,11 +46949,11 @@ var require_int2 = __commonJS({
       const n2 = parseInt(str, radix);
       return sign === "-" ? -1 * n2 : n2;
     }
-    function intStringify(node, radix, prefix) {
+    function intStringify(node, radix, prefix2) {
       const { value } = node;
       if (intIdentify(value)) {
         const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        return value < 0 ? "-" + prefix2 + str.substr(1) : prefix2 + str;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -59650,14 +59650,14 @@ var Prog = class {
   }
   /** @returns {[boolean, string]} */
   prefix() {
-    let prefix = "";
+    let prefix2 = "";
     let i2 = this.skipNop(this.start);
-    if (!Inst.isRuneOp(i2.op) || i2.runes.length !== 1) return [i2.op === Inst.MATCH, prefix];
+    if (!Inst.isRuneOp(i2.op) || i2.runes.length !== 1) return [i2.op === Inst.MATCH, prefix2];
     while (Inst.isRuneOp(i2.op) && i2.runes.length === 1 && (i2.arg & RE2Flags.FOLD_CASE) === 0 && !Unicode.isUnsearchable(i2.runes[0])) {
-      prefix += String.fromCodePoint(i2.runes[0]);
+      prefix2 += String.fromCodePoint(i2.runes[0]);
       i2 = this.skipNop(i2.out);
     }
-    return [i2.op === Inst.MATCH, prefix];
+    return [i2.op === Inst.MATCH, prefix2];
   }
   startCond() {
     let flag = 0;
@@ -61047,16 +61047,16 @@ var Parser = class Parser2 {
       if (i2 === start2) {
       } else if (i2 === start2 + 1) array[lenout++] = array[s + start2];
       else {
-        const prefix = this.newRegexp(Regexp.Op.LITERAL);
-        prefix.flags = strflags;
-        prefix.runes = str.slice(0, strlen);
+        const prefix2 = this.newRegexp(Regexp.Op.LITERAL);
+        prefix2.flags = strflags;
+        prefix2.runes = str.slice(0, strlen);
         for (let j = start2; j < i2; j++) {
           array[s + j] = this.removeLeadingString(array[s + j], strlen);
           this.checkLimits(array[s + j]);
         }
         const suffix = this.collapse(array.slice(s + start2, s + i2), Regexp.Op.ALTERNATE);
         const re = this.newRegexp(Regexp.Op.CONCAT);
-        re.subs = [prefix, suffix];
+        re.subs = [prefix2, suffix];
         array[lenout++] = re;
       }
       start2 = i2;
@@ -61078,7 +61078,7 @@ var Parser = class Parser2 {
       if (i2 === start2) {
       } else if (i2 === start2 + 1) array[lenout++] = array[s + start2];
       else {
-        const prefix = first;
+        const prefix2 = first;
         for (let j = start2; j < i2; j++) {
           const reuse = j !== start2;
           array[s + j] = this.removeLeadingRegexp(array[s + j], reuse);
@@ -61086,7 +61086,7 @@ var Parser = class Parser2 {
         }
         const suffix = this.collapse(array.slice(s + start2, s + i2), Regexp.Op.ALTERNATE);
         const re = this.newRegexp(Regexp.Op.CONCAT);
-        re.subs = [prefix, suffix];
+        re.subs = [prefix2, suffix];
         array[lenout++] = re;
       }
       start2 = i2;
@@ -62888,14 +62888,14 @@ var GitattributesIndex = class {
     return this.rules.length;
   }
   matches(rule, path) {
-    const prefix = rule.directory ? rule.directory + "/" : "";
-    if (prefix && !path.startsWith(prefix)) return false;
+    const prefix2 = rule.directory ? rule.directory + "/" : "";
+    if (prefix2 && !path.startsWith(prefix2)) return false;
     let matcher = this.matchers.get(rule);
     if (!matcher) {
       matcher = globMatcher(rule.pattern, { matchBase: !rule.anchored });
       this.matchers.set(rule, matcher);
     }
-    return matcher(path.slice(prefix.length));
+    return matcher(path.slice(prefix2.length));
   }
   resolve(path) {
     const attributes = {};
@@ -72580,11 +72580,11 @@ async function listPullRequestFiles(github, ref) {
 
 // src/github/pull-request-state.ts
 var BLOBS_PER_QUERY = 100;
-function blobFields(paths, sha, prefix = "") {
+function blobFields(paths, sha, prefix2 = "") {
   const variables = {};
   const fields = paths.map((path, i2) => {
-    variables[`${prefix}e${i2}`] = `${sha}:${path}`;
-    return `${prefix}f${i2}: object(expression: $${prefix}e${i2}) { ... on Blob { text } }`;
+    variables[`${prefix2}e${i2}`] = `${sha}:${path}`;
+    return `${prefix2}f${i2}: object(expression: $${prefix2}e${i2}) { ... on Blob { text } }`;
   }).join("\n");
   return { fields, variables };
 }
@@ -72600,9 +72600,9 @@ function blobText(repository, alias) {
   const blob = repository[alias];
   return blob && typeof blob.text === "string" ? blob.text : void 0;
 }
-function textsByPath(repository, paths, prefix) {
+function textsByPath(repository, paths, prefix2) {
   return new Map(paths.flatMap((path, i2) => {
-    const text2 = blobText(repository, `${prefix}f${i2}`);
+    const text2 = blobText(repository, `${prefix2}f${i2}`);
     return text2 === void 0 ? [] : [[path, text2]];
   }));
 }
@@ -73020,8 +73020,8 @@ function admits(clause, version) {
   if (!match) return true;
   const [, op, raw] = match;
   if (raw.endsWith("*")) {
-    const prefix = raw.replace(/\.?\*$/, "");
-    const within = version === prefix || version.startsWith(prefix + ".");
+    const prefix2 = raw.replace(/\.?\*$/, "");
+    const within = version === prefix2 || version.startsWith(prefix2 + ".");
     return op === "!=" ? !within : op === "==" ? within : true;
   }
   const c = compare(version, raw);
@@ -73040,8 +73040,8 @@ function admits(clause, version) {
     case "!=":
       return c !== 0;
     case "~=": {
-      const prefix = raw.split(".").slice(0, -1).join(".") || raw;
-      return c >= 0 && (version === prefix || version.startsWith(prefix + "."));
+      const prefix2 = raw.split(".").slice(0, -1).join(".") || raw;
+      return c >= 0 && (version === prefix2 || version.startsWith(prefix2 + "."));
     }
     default:
       return true;
@@ -73728,7 +73728,8 @@ function moduleShadowed(node, context, module2) {
     () => identifiersNamed(node.tree.rootNode, context.text, module2).some((use) => {
       const parent = use.parent;
       if (parent?.type === "attribute" && parent.childForFieldName("object")?.id === use.id) return false;
-      return !(parent?.type === "dotted_name" && parent.parent?.type === "import_statement");
+      const statement = parent?.type === "dotted_name" ? parent.parent : void 0;
+      return !(statement?.type === "import_statement" || statement?.type === "import_from_statement" && statement.childForFieldName("module_name")?.id === parent.id);
     })
   );
 }
@@ -73750,34 +73751,6 @@ var stringFunction = (node, context) => {
   const method = name2 === "splitfields" ? "split" : name2;
   if (!STRING_METHODS.has(method)) return void 0;
   return replace(`${asPrimary(first, context)}.${method}(${args2})`);
-};
-var URLLIB = {
-  quote: "parse",
-  quote_plus: "parse",
-  unquote: "parse",
-  unquote_plus: "parse",
-  urlencode: "parse",
-  splittype: "parse",
-  splithost: "parse",
-  splitquery: "parse",
-  splittag: "parse",
-  urlopen: "request",
-  urlretrieve: "request",
-  urlcleanup: "request",
-  pathname2url: "request",
-  url2pathname: "request",
-  getproxies: "request",
-  URLopener: "request",
-  FancyURLopener: "request",
-  ContentTooShortError: "error"
-};
-var urllibFunction = (target) => (node, context) => {
-  if (node.type !== "attribute" || node.childForFieldName("object")?.type !== "identifier" || node.childForFieldName("object")?.text !== "urllib") return void 0;
-  const name2 = node.childForFieldName("attribute")?.text ?? "";
-  if (!Object.hasOwn(URLLIB, name2) || moduleShadowed(node, context, "urllib")) return void 0;
-  const module2 = URLLIB[name2];
-  context.requires.push(target === "python3" ? `import:urllib.${module2}` : "six");
-  return [{ start: node.startIndex, end: node.endIndex, text: `${target === "python3" ? "urllib" : "six.moves.urllib"}.${module2}.${name2}` }];
 };
 var itertoolsImport = (target) => (node, context) => {
   if (node.type === "identifier") {
@@ -73826,6 +73799,89 @@ ${indent}` : ""}from six.moves import ${six.join(", ")}` }];
     for (const use of identifiersNamed(node.tree.rootNode, context.text, name2).filter(isNameUse2)) edits.push({ start: use.startIndex, end: use.endIndex, text: to });
   }
   return edits;
+};
+
+// src/fix/urllib.ts
+var QUOTING = ["quote", "quote_plus", "unquote", "unquote_plus", "urlencode", "splitattr", "splithost", "splitnport", "splitpasswd", "splitport", "splitquery", "splittag", "splittype", "splituser", "splitvalue"];
+var OPENERS = ["urlopen", "install_opener", "build_opener", "Request", "OpenerDirector", "BaseHandler", "HTTPDefaultErrorHandler", "HTTPRedirectHandler", "HTTPCookieProcessor", "ProxyHandler", "HTTPPasswordMgr", "HTTPPasswordMgrWithDefaultRealm", "AbstractBasicAuthHandler", "HTTPBasicAuthHandler", "ProxyBasicAuthHandler", "AbstractDigestAuthHandler", "HTTPDigestAuthHandler", "ProxyDigestAuthHandler", "HTTPHandler", "HTTPSHandler", "FileHandler", "FTPHandler", "CacheFTPHandler", "UnknownHandler", "HTTPErrorProcessor", "parse_http_list", "parse_keqv_list"];
+var MOVED = {
+  urllib: [
+    ["request", ["URLopener", "FancyURLopener", "urlretrieve", "urlopen", "urlcleanup", "pathname2url", "url2pathname", "getproxies"]],
+    ["parse", QUOTING],
+    ["error", ["ContentTooShortError"]]
+  ],
+  urllib2: [
+    ["request", OPENERS],
+    ["error", ["URLError", "HTTPError"]],
+    ["parse", QUOTING]
+  ]
+};
+var NOT_IN_SIX = /* @__PURE__ */ new Set(["splitattr", "splithost", "splitnport", "splitpasswd", "splitport", "splittype"]);
+function homeOf(module2, name2, target) {
+  if (target === "compatible" && NOT_IN_SIX.has(name2)) return void 0;
+  return MOVED[module2].find(([, names]) => names.includes(name2))?.[0];
+}
+var prefix = (target) => target === "python3" ? "urllib" : "six.moves.urllib";
+function bareImport(root, module2) {
+  return root.namedChildren.find((n2) => n2?.type === "import_statement" && namedOf(n2).some((c) => c.type === "dotted_name" && c.text === module2)) ?? void 0;
+}
+function wholeModule(statement, module2, context, target) {
+  if (!firstTime(context, `${module2} module ${statement.id}`)) return void 0;
+  const possible = remembered(context, `${module2} movable`, () => !moduleShadowed(statement, context, module2) && usesOf2(statement, module2, context).every((use) => homeOf(module2, use.name, target)));
+  if (!possible) return void 0;
+  const parts2 = MOVED[module2].map(([part]) => `${prefix(target)}.${part}`).join(", ");
+  const edits = namedOf(statement).filter((c) => c.type === "dotted_name" && c.text === module2).map((c) => ({ start: c.startIndex, end: c.endIndex, text: parts2 }));
+  for (const use of usesOf2(statement, module2, context)) edits.push({ start: use.start, end: use.end, text: `${prefix(target)}.${homeOf(module2, use.name, target)}.${use.name}` });
+  return edits;
+}
+function usesOf2(statement, module2, context) {
+  const uses = [];
+  for (const use of identifiersNamed(statement.tree.rootNode, context.text, module2)) {
+    const attribute2 = use.parent;
+    if (attribute2?.type !== "attribute" || attribute2.childForFieldName("object")?.id !== use.id) continue;
+    uses.push({ start: attribute2.startIndex, end: attribute2.endIndex, name: attribute2.childForFieldName("attribute")?.text ?? "" });
+  }
+  return uses;
+}
+function fromImport(statement, module2, context, target) {
+  const name2 = statement.childForFieldName("module_name");
+  if (name2?.type !== "dotted_name" || name2.text !== module2) return void 0;
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const item of namedOf(statement)) {
+    if (item.id === name2.id) continue;
+    if (item.type === "wildcard_import") return void 0;
+    const imported = item.type === "aliased_import" ? item.childForFieldName("name") : item;
+    const part = imported ? homeOf(module2, imported.text, target) : void 0;
+    if (!part) return void 0;
+    groups2.set(part, [...groups2.get(part) ?? [], slice(context, item.startIndex, item.endIndex)]);
+  }
+  if (groups2.size === 1) return [{ start: name2.startIndex, end: name2.endIndex, text: `${prefix(target)}.${[...groups2.keys()][0]}` }];
+  const lineStart = context.text.lastIndexOf("\n", statement.startIndex - 1) + 1;
+  const before = context.text.slice(lineStart, statement.startIndex);
+  const separator = /^[ \t]*$/.test(before) ? `
+${before}` : "; ";
+  const statements = [...groups2].map(([part, items]) => `from ${prefix(target)}.${part} import ${items.join(", ")}`);
+  return [{ start: statement.startIndex, end: statement.endIndex, text: statements.join(separator) }];
+}
+var urllibModule = (module2, target) => (node, context) => {
+  if (node.type === "import_from_statement") return fromImport(node, module2, context, target);
+  if (node.type === "import_statement" && module2 === "urllib2" && node.parent?.type === "module") return wholeModule(node, module2, context, target);
+  return void 0;
+};
+var urllibUse = (module2, target) => (node, context) => {
+  const object = node.childForFieldName("object");
+  if (node.type !== "attribute" || object?.type !== "identifier" || object.text !== module2) return void 0;
+  const statement = bareImport(node.tree.rootNode, module2);
+  if (statement) {
+    const whole = wholeModule(statement, module2, context, target);
+    if (whole || remembered(context, `${module2} movable`, () => false)) return whole;
+  }
+  if (module2 === "urllib2") return void 0;
+  const name2 = node.childForFieldName("attribute")?.text ?? "";
+  const part = homeOf(module2, name2, target);
+  if (!part || moduleShadowed(node, context, module2)) return void 0;
+  context.requires.push(target === "python3" ? `import:urllib.${part}` : "six");
+  return [{ start: node.startIndex, end: node.endIndex, text: `${prefix(target)}.${part}.${name2}` }];
 };
 
 // src/fix/compatible-fixes.ts
@@ -73973,7 +74029,10 @@ function compatibleFixers(python3) {
     "dunder__nonzero": renamedMethodWithAlias("__nonzero__", "__bool__"),
     "builtin-intern": intern("compatible"),
     "itertools-izip": itertoolsFunction("compatible"),
-    "urllib-functions": urllibFunction("compatible"),
+    "urllib-functions": urllibUse("urllib", "compatible"),
+    "urllib2-functions": urllibUse("urllib2", "compatible"),
+    "module-urllib": urllibModule("urllib", "compatible"),
+    "module-urllib2": urllibModule("urllib2", "compatible"),
     "itertools-imports": itertoolsImport("compatible"),
     "itertools-functions": itertoolsImport("compatible"),
     "builtin-xrange": sixName(() => "six.moves.range"),
@@ -74261,7 +74320,10 @@ var FIXERS = {
   "sys-exitfunc": exitfunc,
   "itertools-izip": itertoolsFunction("python3"),
   "string-functions": stringFunction,
-  "urllib-functions": urllibFunction("python3"),
+  "urllib-functions": urllibUse("urllib", "python3"),
+  "urllib2-functions": urllibUse("urllib2", "python3"),
+  "module-urllib": urllibModule("urllib", "python3"),
+  "module-urllib2": urllibModule("urllib2", "python3"),
   "itertools-imports": itertoolsImport("python3"),
   "itertools-functions": itertoolsImport("python3"),
   "tuple-parameters": (node, context) => node.type === "lambda" ? lambdaTupleParameter(node, context) : tupleParameters(node, context),
@@ -74288,8 +74350,13 @@ var BY_TYPE = {
   // A parenthesis inside the parameters' own (before the first `)`): a tuple parameter, or a default's call.
   lambda: when(["tuple-parameters"], (t) => /^lambda\s*\(/.test(t)),
   function_definition: when(["tuple-parameters"], (t) => /^(?:async\s+)?def\s+\w+\s*\([^)]*\(/.test(t)),
-  import_statement: (t) => [...new Set(Array.from(t.matchAll(MODULE_WORDS2), (m) => `module-${m[0]}`))],
-  import_from_statement: (t) => [...t.includes("maxint") ? ["sys-maxint"] : [], .../^from\s+itertools\b/.test(t) ? ["itertools-imports"] : [], ...new Set(Array.from(t.matchAll(MODULE_WORDS2), (m) => `module-${m[0]}`))]
+  import_statement: (t) => [...new Set(Array.from(t.matchAll(MODULE_WORDS2), (m) => `module-${m[0]}`)), .../\burllib2\b/.test(t) ? ["module-urllib2"] : []],
+  import_from_statement: (t) => [
+    ...t.includes("maxint") ? ["sys-maxint"] : [],
+    .../^from\s+itertools\b/.test(t) ? ["itertools-imports"] : [],
+    .../^from\s+urllib2?\s/.test(t) ? [`module-${t.split(/\s+/)[1]}`] : [],
+    ...new Set(Array.from(t.matchAll(MODULE_WORDS2), (m) => `module-${m[0]}`))
+  ]
 };
 var BY_NAME = /* @__PURE__ */ new Map();
 var byName = (name2, rule, up) => BY_NAME.set(name2, [...BY_NAME.get(name2) ?? [], { rule, up }]);
@@ -74309,6 +74376,7 @@ byName("itertools", "itertools-izip", 1);
 for (const name2 of ITERTOOLS_NAMES) byName(name2, "itertools-functions", 0);
 byName("string", "string-functions", 1);
 byName("urllib", "urllib-functions", 1);
+byName("urllib2", "urllib2-functions", 1);
 for (const name2 of Object.keys(FUNCTION_ATTRIBUTES2)) byName(name2, "function-attributes", 1);
 for (const name2 of Object.keys(METHOD_ATTRIBUTES2)) byName(name2, "method-attributes", 1);
 for (const name2 of Object.keys(TYPES)) byName(name2, "types-constants", 1);
@@ -74317,8 +74385,52 @@ var TRIGGERS = new RegExp(
   [`\\b(?:${[...BY_NAME.keys(), ...KEYWORDS2, "__metaclass__"].join("|")})\\b`, "<>", "`", "\\b\\d[\\da-fA-FxXoO]*[lL]\\b", "\\b0\\d", `\\b[uU][rR]?["']`].join("|"),
   "g"
 );
-var MAY_APPLY = new RegExp(TRIGGERS.source);
-function fixesIn(tree, text2, rules, fixers) {
+var WINDOW2 = 2e3;
+var ATTRIBUTE_NAMES2 = /* @__PURE__ */ new Set([...Object.keys(DICT_ITERATORS), "keys", "items", "values", "has_key"]);
+var MODULE_OBJECTS = /* @__PURE__ */ new Set(["string", "urllib", "urllib2", "itertools"]);
+var MODULE_WORD = new RegExp(`${MODULE_WORDS2.source}|\\b(?:maxint|itertools|urllib2?)\\b|[(\\\\]`);
+function mayBeConstruct(text2, start2, word) {
+  const rest = () => {
+    const after = text2.slice(start2, start2 + WINDOW2);
+    const end = after.indexOf("\n");
+    return end === -1 && start2 + WINDOW2 < text2.length ? void 0 : after.slice(0, end === -1 ? void 0 : end);
+  };
+  const lineStart = () => {
+    const before = text2.slice(Math.max(0, start2 - WINDOW2), start2);
+    const newline = before.lastIndexOf("\n");
+    return newline === -1 && start2 > WINDOW2 ? void 0 : before.slice(newline + 1);
+  };
+  switch (word) {
+    case "def": {
+      const head = text2.slice(start2, start2 + WINDOW2);
+      return /^def\s+\w+\s*\([^)]*\(/.test(head) || !head.includes(")");
+    }
+    case "lambda":
+      return /^lambda\s*\(/.test(text2.slice(start2, start2 + 64));
+    case "raise":
+    case "except": {
+      const line = rest();
+      return line === void 0 || /[,([{\\]/.test(line);
+    }
+    case "import": {
+      const [before, after] = [lineStart(), rest()];
+      return before === void 0 || after === void 0 || MODULE_WORD.test(before + after);
+    }
+  }
+  if (ATTRIBUTE_NAMES2.has(word)) {
+    let i2 = start2 - 1;
+    while (i2 >= 0 && start2 - i2 < 100 && /[\s\\]/.test(text2[i2])) i2--;
+    return start2 - i2 >= 100 || text2[i2] === ".";
+  }
+  if (MODULE_OBJECTS.has(word)) return /^\s*\./.test(text2.slice(start2 + word.length, start2 + word.length + 100));
+  return true;
+}
+function triggersIn(text2) {
+  const found = [];
+  for (const match of text2.matchAll(TRIGGERS)) if (mayBeConstruct(text2, match.index, match[0])) found.push({ start: match.index, word: match[0] });
+  return found;
+}
+function fixesIn(tree, text2, rules, fixers, triggers = triggersIn(text2)) {
   const root = tree.rootNode;
   const context = { text: text2, bindings: /* @__PURE__ */ new Map(), printFunction: hasPrintFunction(tree), requires: [] };
   const found = [];
@@ -74336,9 +74448,7 @@ function fixesIn(tree, text2, rules, fixers) {
     const pick = node && Object.hasOwn(BY_TYPE, node.type) ? BY_TYPE[node.type] : void 0;
     if (pick) for (const rule of pick(text2.slice(node.startIndex, node.endIndex))) run4(rule, node);
   };
-  for (const match of text2.matchAll(TRIGGERS)) {
-    const start2 = match.index;
-    const word = match[0];
+  for (const { start: start2, word } of triggers) {
     const token = tokenAt(root, start2, start2 + word.length);
     if (BY_NAME.has(word) || word === "__metaclass__" || KEYWORDS2.includes(word)) {
       if (!token) continue;
@@ -74401,7 +74511,8 @@ function fixersFor(target) {
 var MAX_PASSES = 4;
 function fixPython(text2, rules, target = "python3") {
   const fixers = fixersFor(target);
-  if (!MAY_APPLY.test(text2)) return { text: text2, fixed: [], refused: [] };
+  const triggers = triggersIn(text2);
+  if (!triggers.length) return { text: text2, fixed: [], refused: [] };
   let tree = parsePython(text2);
   if (!tree) return { text: text2, fixed: [], refused: [] };
   const allowed = errorCount(tree);
@@ -74412,7 +74523,7 @@ function fixPython(text2, rules, target = "python3") {
   const active = new Set(rules ?? Object.keys(fixers));
   try {
     for (let pass = 0; pass < MAX_PASSES; pass++) {
-      const fixes = fixesIn(tree, current, active, fixers);
+      const fixes = fixesIn(tree, current, active, fixers, pass === 0 ? triggers : void 0);
       if (!fixes.length) break;
       const attempt = withImports(tree, current, fixed, applyFixes(current, fixes));
       const next = reparsePython(tree, current, attempt.applied.flatMap((f) => f.edits), attempt.text);

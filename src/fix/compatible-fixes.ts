@@ -2,7 +2,8 @@ import type { Node } from "web-tree-sitter";
 import { resolve } from "../analysis/python/tree/scopes.js";
 import { identifiersNamed, isBuiltinUse, namedOf, rawUnicodeBody, slice, type Edit, type Fixer } from "./fixer.js";
 import { metaclassFix, removeStatement, renamedMethodWithAlias } from "./python3-statements.js";
-import { intern, itertoolsFunction, itertoolsImport, urllibFunction } from "./python3-calls.js";
+import { intern, itertoolsFunction, itertoolsImport } from "./python3-calls.js";
+import { urllibModule, urllibUse } from "./urllib.js";
 
 /**
  * The `compatible` target: the same code runs on Python 2.7 and on Python 3, as python-modernize writes it. Where the
@@ -193,7 +194,10 @@ export function compatibleFixers(python3: Readonly<Record<string, Fixer>>): Reco
     "dunder__nonzero": renamedMethodWithAlias("__nonzero__", "__bool__"),
     "builtin-intern": intern("compatible"),
     "itertools-izip": itertoolsFunction("compatible"),
-    "urllib-functions": urllibFunction("compatible"),
+    "urllib-functions": urllibUse("urllib", "compatible"),
+    "urllib2-functions": urllibUse("urllib2", "compatible"),
+    "module-urllib": urllibModule("urllib", "compatible"),
+    "module-urllib2": urllibModule("urllib2", "compatible"),
     "itertools-imports": itertoolsImport("compatible"),
     "itertools-functions": itertoolsImport("compatible"),
     "builtin-xrange": sixName(() => "six.moves.range"),

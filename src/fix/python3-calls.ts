@@ -9,7 +9,7 @@ import { removeStatement } from "./python3-statements.js";
  * targets where the fix runs on Python 2.7 as well; `target` says which names to write where it does not.
  */
 
-type Target = "python3" | "compatible";
+export type Target = "python3" | "compatible";
 
 /** The call whose function is `node` (an identifier or attribute), with its positional arguments and whether a comment
  * sits among them, or nothing when an argument is a keyword or a `*`/`**` spread (left to a person). */
@@ -102,7 +102,7 @@ export const itertoolsFunction = (target: Target): Fixer => (node, context) => {
 /** Answers already worked out for one pass over one file: each is a search of the whole text, and a file may read a
  * module's attributes thousands of times (the work stays linear in the file). */
 const memo = new WeakMap<Context, Map<string, boolean>>();
-function remembered(context: Context, key: string, work: () => boolean): boolean {
+export function remembered(context: Context, key: string, work: () => boolean): boolean {
   const known = memo.get(context) ?? new Map<string, boolean>();
   memo.set(context, known);
   if (!known.has(key)) known.set(key, work());
@@ -110,7 +110,7 @@ function remembered(context: Context, key: string, work: () => boolean): boolean
 }
 
 /** True the first time `key` is asked about in this pass, false after. */
-function firstTime(context: Context, key: string): boolean {
+export function firstTime(context: Context, key: string): boolean {
   const known = memo.get(context) ?? new Map<string, boolean>();
   memo.set(context, known);
   if (known.has(key)) return false;
@@ -120,12 +120,14 @@ function firstTime(context: Context, key: string): boolean {
 
 /** Whether a module's name means something else somewhere in the file: any use that is neither its import nor
  * `module.attribute` (a parameter, an assignment, a name passed on). Then nothing is rewritten. */
-function moduleShadowed(node: Node, context: Context, module: string): boolean {
+export function moduleShadowed(node: Node, context: Context, module: string): boolean {
   return remembered(context, `shadowed ${module}`, () =>
     identifiersNamed(node.tree.rootNode, context.text, module).some((use) => {
       const parent = use.parent;
       if (parent?.type === "attribute" && parent.childForFieldName("object")?.id === use.id) return false;
-      return !(parent?.type === "dotted_name" && parent.parent?.type === "import_statement");
+      // Its import: `import m`, or the module of `from m import x`.
+      const statement = parent?.type === "dotted_name" ? parent.parent : undefined;
+      return !(statement?.type === "import_statement" || (statement?.type === "import_from_statement" && statement.childForFieldName("module_name")?.id === parent!.id));
     }),
   );
 }
@@ -155,39 +157,6 @@ export const stringFunction: Fixer = (node, context) => {
   const method = name === "splitfields" ? "split" : name;
   if (!STRING_METHODS.has(method)) return undefined;
   return replace(`${asPrimary(first!, context)}.${method}(${args})`);
-};
-
-/** Python 2's urllib functions and the Python 3 module each moved to (six.moves.urllib has the same layout). */
-const URLLIB: Record<string, "parse" | "request" | "error"> = {
-  quote: "parse",
-  quote_plus: "parse",
-  unquote: "parse",
-  unquote_plus: "parse",
-  urlencode: "parse",
-  splittype: "parse",
-  splithost: "parse",
-  splitquery: "parse",
-  splittag: "parse",
-  urlopen: "request",
-  urlretrieve: "request",
-  urlcleanup: "request",
-  pathname2url: "request",
-  url2pathname: "request",
-  getproxies: "request",
-  URLopener: "request",
-  FancyURLopener: "request",
-  ContentTooShortError: "error",
-};
-
-/** `urllib.quote(s)` → `urllib.parse.quote(s)` with `import urllib.parse` (python3), `six.moves.urllib.parse.quote(s)`
- * (compatible); where `urllib` is the module everywhere in the file. */
-export const urllibFunction = (target: Target): Fixer => (node, context) => {
-  if (node.type !== "attribute" || node.childForFieldName("object")?.type !== "identifier" || node.childForFieldName("object")?.text !== "urllib") return undefined;
-  const name = node.childForFieldName("attribute")?.text ?? "";
-  if (!Object.hasOwn(URLLIB, name) || moduleShadowed(node, context, "urllib")) return undefined;
-  const module = URLLIB[name]!;
-  context.requires.push(target === "python3" ? `import:urllib.${module}` : "six");
-  return [{ start: node.startIndex, end: node.endIndex, text: `${target === "python3" ? "urllib" : "six.moves.urllib"}.${module}.${name}` }];
 };
 
 /**

@@ -7,7 +7,8 @@ import { errorCount, isBuiltinUse, namedOf, rawUnicodeBody, slice, tokenAt } fro
 import { FIXED_MODULES, FUNCTION_ATTRIBUTES, METHOD_ATTRIBUTES, TYPES, nextCalled, renamedAttribute, renamedModule, sysMaxint, typesConstant } from "./python3-names.js";
 import { lambdaTupleParameter, metaclass, raiseComma, renamedMethod, tupleParameters } from "./python3-statements.js";
 import { compatibleFixers } from "./compatible-fixes.js";
-import { apply, execfile, exitfunc, intern, ITERTOOLS_NAMES, itertoolsFunction, itertoolsImport, reduce, stringFunction, urllibFunction } from "./python3-calls.js";
+import { apply, execfile, exitfunc, intern, ITERTOOLS_NAMES, itertoolsFunction, itertoolsImport, reduce, stringFunction } from "./python3-calls.js";
+import { urllibModule, urllibUse } from "./urllib.js";
 import { importEdits } from "./imports.js";
 
 export type { Edit, Fix } from "./fixer.js";
@@ -305,7 +306,10 @@ export const FIXERS: Record<string, Fixer> = {
   "sys-exitfunc": exitfunc,
   "itertools-izip": itertoolsFunction("python3"),
   "string-functions": stringFunction,
-  "urllib-functions": urllibFunction("python3"),
+  "urllib-functions": urllibUse("urllib", "python3"),
+  "urllib2-functions": urllibUse("urllib2", "python3"),
+  "module-urllib": urllibModule("urllib", "python3"),
+  "module-urllib2": urllibModule("urllib2", "python3"),
   "itertools-imports": itertoolsImport("python3"),
   "itertools-functions": itertoolsImport("python3"),
   "tuple-parameters": (node, context) => (node.type === "lambda" ? lambdaTupleParameter(node, context) : tupleParameters(node, context)),
@@ -337,8 +341,13 @@ const BY_TYPE: Record<string, ((text: string) => readonly string[]) | undefined>
   // A parenthesis inside the parameters' own (before the first `)`): a tuple parameter, or a default's call.
   lambda: when(["tuple-parameters"], (t) => /^lambda\s*\(/.test(t)),
   function_definition: when(["tuple-parameters"], (t) => /^(?:async\s+)?def\s+\w+\s*\([^)]*\(/.test(t)),
-  import_statement: (t) => [...new Set(Array.from(t.matchAll(MODULE_WORDS), (m) => `module-${m[0]}`))],
-  import_from_statement: (t) => [...(t.includes("maxint") ? ["sys-maxint"] : []), ...(/^from\s+itertools\b/.test(t) ? ["itertools-imports"] : []), ...new Set(Array.from(t.matchAll(MODULE_WORDS), (m) => `module-${m[0]}`))],
+  import_statement: (t) => [...new Set(Array.from(t.matchAll(MODULE_WORDS), (m) => `module-${m[0]}`)), ...(/\burllib2\b/.test(t) ? ["module-urllib2"] : [])],
+  import_from_statement: (t) => [
+    ...(t.includes("maxint") ? ["sys-maxint"] : []),
+    ...(/^from\s+itertools\b/.test(t) ? ["itertools-imports"] : []),
+    ...(/^from\s+urllib2?\s/.test(t) ? [`module-${t.split(/\s+/)[1]}`] : []),
+    ...new Set(Array.from(t.matchAll(MODULE_WORDS), (m) => `module-${m[0]}`)),
+  ],
 };
 
 /** Rules found through a name: the identifier, and how many levels up the node the fixer reads (the call, …). */
@@ -360,6 +369,7 @@ byName("itertools", "itertools-izip", 1);
 for (const name of ITERTOOLS_NAMES) byName(name, "itertools-functions", 0);
 byName("string", "string-functions", 1);
 byName("urllib", "urllib-functions", 1);
+byName("urllib2", "urllib2-functions", 1);
 for (const name of Object.keys(FUNCTION_ATTRIBUTES)) byName(name, "function-attributes", 1);
 for (const name of Object.keys(METHOD_ATTRIBUTES)) byName(name, "method-attributes", 1);
 for (const name of Object.keys(TYPES)) byName(name, "types-constants", 1);
@@ -379,8 +389,8 @@ const TRIGGERS = new RegExp(
 /** How far a cheap test of the text around a trigger reads: past it, the tree is asked (work per hit stays bounded). */
 const WINDOW = 2000;
 const ATTRIBUTE_NAMES = new Set([...Object.keys(DICT_ITERATORS), "keys", "items", "values", "has_key"]);
-const MODULE_OBJECTS = new Set(["string", "urllib", "itertools"]);
-const MODULE_WORD = new RegExp(`${MODULE_WORDS.source}|\\b(?:maxint|itertools)\\b|[(\\\\]`);
+const MODULE_OBJECTS = new Set(["string", "urllib", "urllib2", "itertools"]);
+const MODULE_WORD = new RegExp(`${MODULE_WORDS.source}|\\b(?:maxint|itertools|urllib2?)\\b|[(\\\\]`);
 
 /**
  * Whether a trigger may be a construct a rule fixes, from the text alone: the same tests BY_TYPE makes of the node's
