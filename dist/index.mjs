@@ -63078,6 +63078,15 @@ function headSample(file2, headTexts) {
 // src/analysis/size.ts
 var SIZE_CLASSES = ["XS", "S", "M", "L", "XL", "XXL"];
 var DEFAULT_THRESHOLDS = { XS: 10, S: 30, M: 100, L: 500, XL: 1e3 };
+var DEFAULT_FILE_THRESHOLDS = { XS: 5, S: 10, M: 30, L: 100, XL: 300 };
+function pathWeigher(weights = []) {
+  if (!weights.length) return () => 1;
+  const compiled2 = weights.map((w) => ({ matches: w.files.map((g) => globMatcher(g)), weight: w.weight }));
+  return (path) => {
+    for (let i2 = compiled2.length - 1; i2 >= 0; i2--) if (compiled2[i2].matches.some((m) => m(path))) return compiled2[i2].weight;
+    return 1;
+  };
+}
 function classify(lines, thresholds) {
   for (const sizeClass of SIZE_CLASSES) {
     if (sizeClass === "XXL" || lines < thresholds[sizeClass]) return sizeClass;
@@ -63091,6 +63100,8 @@ function measureSize(files, rules, options2) {
   const renamedOnly = [];
   let additions = 0;
   let deletions = 0;
+  let weighted = 0;
+  const weightOf = pathWeigher(options2.pathWeights);
   for (const file2 of files) {
     const decision = rules.decide(file2.path, headSample(file2, options2.headTexts));
     if (!decision.counted) {
@@ -63101,20 +63112,32 @@ function measureSize(files, rules, options2) {
     if (file2.status === "renamed" && file2.additions === 0 && file2.deletions === 0) renamedOnly.push(file2.path);
     additions += file2.additions;
     deletions += file2.deletions;
+    const long = file2.longLines ?? { additions: 0, deletions: 0 };
+    const weight = weightOf(file2.path);
+    const lines = (file2.additions + long.additions + (file2.deletions + long.deletions) * options2.deletionWeight) * weight;
+    weighted += lines;
     counted.push({
       path: file2.path,
       previousPath: file2.previousPath,
       status: file2.status,
       additions: file2.additions,
       deletions: file2.deletions,
-      countedLines: Math.round(file2.additions + file2.deletions * options2.deletionWeight)
+      countedLines: Math.round(lines),
+      ...weight !== 1 ? { weight } : {},
+      ...long.additions + long.deletions ? { longLines: long.additions + long.deletions } : {}
     });
   }
   counted.sort((a, b) => b.countedLines - a.countedLines || comparePaths(a.path, b.path));
-  const countedLines = Math.round(additions + deletions * options2.deletionWeight);
+  const countedLines = Math.round(weighted);
   const filesExpected = Math.max(options2.filesExpected ?? files.length, files.length);
+  const linesClass = classify(countedLines, options2.thresholds);
+  const filesClass = classify(counted.length - renamedOnly.length, options2.fileThresholds ?? DEFAULT_FILE_THRESHOLDS);
+  const byFiles = SIZE_CLASSES.indexOf(filesClass) > SIZE_CLASSES.indexOf(linesClass);
   return {
-    sizeClass: classify(countedLines, options2.thresholds),
+    sizeClass: byFiles ? filesClass : linesClass,
+    linesClass,
+    filesClass,
+    decidedBy: byFiles ? "files" : "lines",
     countedLines,
     countedFiles: counted.length,
     additions,
@@ -63416,6 +63439,27 @@ function repeatOf(last, content) {
   return { type: change.type, [change.type]: true, ln1: change.ln1, ln2: change.ln2, ln: change.ln, content };
 }
 
+// src/analysis/long-lines.ts
+var LONG_LINE = 200;
+var extraLines = (chars) => chars > LONG_LINE ? Math.ceil(chars / LONG_LINE) - 1 : 0;
+function longLinesOfPatch(patch) {
+  let additions = 0;
+  let deletions = 0;
+  let p = 0;
+  while (p < patch.length) {
+    let e = patch.indexOf("\n", p);
+    if (e === -1) e = patch.length;
+    const first = patch.charCodeAt(p);
+    if (e - p - 1 > LONG_LINE && (first === 43 || first === 45)) {
+      const extra = extraLines(e - p - 1 - (patch.charCodeAt(e - 1) === 13 ? 1 : 0));
+      if (first === 43) additions += extra;
+      else deletions += extra;
+    }
+    p = e + 1;
+  }
+  return additions || deletions ? { additions, deletions } : void 0;
+}
+
 // src/analysis/changed-file.ts
 var STATUSES = /* @__PURE__ */ new Set(["added", "removed", "modified", "renamed", "copied", "changed", "unchanged"]);
 function fromGitHubFile(entry) {
@@ -63430,7 +63474,8 @@ function fromGitHubFile(entry) {
     additions,
     deletions,
     binary: binary2,
-    patch: entry.patch
+    patch: entry.patch,
+    ...entry.patch ? { longLines: longLinesOfPatch(entry.patch) } : {}
   };
 }
 function readHunks(file2) {
@@ -69472,7 +69517,7 @@ function decide(config2, size, facts) {
   const over = overLimit ? ` \u2014 over the ${config2.limit} limit` : "";
   return {
     conclusion,
-    title: `${size.sizeClass}: ${describeSize(size)}${over}`,
+    title: `${size.sizeClass}: ${describeSize(size)}${size.decidedBy === "files" ? " (the number of files decides)" : ""}${over}`,
     overLimit,
     notes,
     guidance: guidanceFor(size.sizeClass, config2.limit),
@@ -69616,6 +69661,8 @@ function evaluate(input) {
   const rules = new ExclusionRules(input.config.exclude, attributes);
   const size = measureSize(input.files, rules, {
     thresholds: input.config.thresholds,
+    fileThresholds: input.config.thresholds.files,
+    pathWeights: input.config.weights.paths,
     deletionWeight: input.config.deletionWeight,
     filesExpected: input.filesExpected,
     headTexts: input.headTexts
@@ -70040,7 +70087,7 @@ function useConditionalRequests(octokit) {
 // src/policy/config-validator.ts
 var ucs2length = (text2) => [...text2].length;
 var validate = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "small-steps configuration (.github/small-steps.yml)", "type": "object", "additionalProperties": false, "properties": { "mode": { "description": "warn: a pull request over the limit gets a neutral check; block: it fails.", "enum": ["warn", "block"], "default": "warn" }, "limit": { "description": "The largest size class that stays green.", "enum": ["XS", "S", "M", "L", "XL"], "default": "L" }, "thresholds": { "description": "Upper bounds (exclusive) in counted lines of each size class; XXL is everything beyond XL.", "type": "object", "additionalProperties": false, "properties": { "XS": { "type": "integer", "minimum": 1, "default": 10 }, "S": { "type": "integer", "minimum": 1, "default": 30 }, "M": { "type": "integer", "minimum": 1, "default": 100 }, "L": { "type": "integer", "minimum": 1, "default": 500 }, "XL": { "type": "integer", "minimum": 1, "default": 1e3 } }, "default": {} }, "deletionWeight": { "description": "How much a deleted line counts relative to an added one.", "type": "number", "minimum": 0, "maximum": 10, "default": 1 }, "exclude": { "description": "Globs of files not to count (minimatch syntax, no extended globs); a leading ! counts a file again. The last match wins.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [] }, "branches": { "description": "Base branches that get a verdict (globs). Empty: the repository's default branch.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [] }, "drafts": { "description": "report: draft pull requests are measured but never fail; check: treated like the others.", "enum": ["report", "check"], "default": "report" }, "bots": { "description": "report: pull requests opened by bots are measured but never fail; check: treated like the others.", "enum": ["report", "check"], "default": "report" }, "labels": { "type": "object", "additionalProperties": false, "properties": { "enabled": { "type": "boolean", "default": true }, "prefix": { "type": "string", "minLength": 1, "maxLength": 40, "default": "size/" } }, "default": {} }, "migration": { "type": "object", "additionalProperties": false, "properties": { "packs": { "description": "Built-in migration packs to run.", "type": "array", "items": { "type": "string", "enum": ["python3"] }, "maxItems": 10, "uniqueItems": true, "default": ["python3"] }, "custom": { "description": "Packs of your own: lines matching `old` are what the migration removes; `new` is its replacement. Patterns are RE2 (linear time).", "type": "array", "maxItems": 20, "items": { "type": "object", "additionalProperties": false, "required": ["name", "files", "old"], "properties": { "name": { "type": "string", "minLength": 1, "maxLength": 60 }, "files": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "minItems": 1 }, "old": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 500 }, "minItems": 1, "maxItems": 50 }, "new": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 500 }, "maxItems": 50, "default": [] }, "message": { "type": "string", "minLength": 1, "maxLength": 500 } } }, "default": [] }, "mixedTolerance": { "description": "Other changed lines allowed per migration line before a pull request is mixed (at least 3 are always allowed).", "type": "number", "minimum": 0, "default": 0.1 }, "regressions": { "description": "Conclusion when a change brings back what the migration removes.", "enum": ["default", "failure", "neutral"], "default": "default" }, "python3": { "type": "object", "additionalProperties": false, "default": {}, "description": "Rules of the python3 pack to turn on (opt-in rules such as old-division) or off, by rule id.", "properties": { "enable": { "type": "array", "items": { "type": "string", "enum": ["unittest-deprecated-alias", "old-division"] }, "maxItems": 20, "uniqueItems": true, "default": [], "description": "Opt-in rules to turn on: old-division (flagged only in files without `from __future__ import division`)." }, "disable": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 500, "uniqueItems": true, "default": [], "description": "Rule ids to turn off (as the check run names them, e.g. print-tuple, unittest-deprecated-alias, module-commands)." } } }, "labels": { "type": "object", "additionalProperties": false, "properties": { "migration": { "type": "string", "maxLength": 50, "default": "migration", "description": "Label for migration-only pull requests; empty: none." }, "mixed": { "type": "string", "maxLength": 50, "default": "mixed-change", "description": "Label for mixed pull requests; empty: none." } }, "default": {} } }, "default": {} }, "dependencies": { "type": "object", "additionalProperties": false, "properties": { "enabled": { "type": "boolean", "default": true, "description": "Check new Python dependencies for Python 3 support on PyPI." }, "allow": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 500, "default": [], "description": "Packages to accept without asking PyPI (renamed or absorbed packages)." }, "unsupported": { "description": "Conclusion when a new dependency lacks Python 3 support.", "enum": ["default", "failure", "neutral"], "default": "default" }, "maxLookups": { "type": "integer", "minimum": 0, "maximum": 100, "default": 25, "description": "PyPI lookups per event at most." }, "timeoutSeconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 30, "default": 5, "description": "How long to wait for PyPI." } }, "default": {} }, "schemaMigrations": { "type": "object", "additionalProperties": false, "properties": { "presets": { "type": "array", "items": { "type": "string", "enum": ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"] }, "maxItems": 20, "uniqueItems": true, "default": ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"] }, "alone": { "type": "boolean", "default": true, "description": "Schema migrations ship alone: flag a pull request that mixes them with application code." }, "tolerance": { "type": "integer", "minimum": 0, "default": 0, "description": "Application lines allowed beside schema migrations." }, "conclusion": { "description": "Conclusion when schema migrations are mixed with application code.", "enum": ["default", "failure", "neutral"], "default": "default" } }, "default": {} }, "accept": { "type": "object", "additionalProperties": false, "properties": { "permission": { "enum": ["read", "triage", "write", "maintain", "admin"], "default": "write", "description": "The least permission on the repository needed to accept or revoke." }, "allowAuthor": { "type": "boolean", "default": false, "description": "Whether a pull request's author may accept their own pull request." } }, "default": {} }, "comments": { "type": "object", "additionalProperties": false, "properties": { "sticky": { "enum": ["auto", "on", "off"], "default": "auto", "description": "A comment with the split plan when a pull request first goes over the limit, edited in place afterwards. auto: on in block mode." } }, "default": {} }, "push": { "type": "object", "additionalProperties": false, "description": "A check run on each commit pushed to the default branch (and to `branches`), measured against its first parent.", "properties": { "enabled": { "type": "boolean", "default": true }, "branches": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [], "description": "Branches besides the default one whose pushes are measured (globs)." }, "maxCommits": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20, "description": "The newest commits of a push that are measured; the newest one's check says how many were left out." } }, "default": {} }, "fixes": { "type": "object", "additionalProperties": false, "description": "Suggested changes for the Python 2 constructs a pull request adds, posted as one review that reviewers apply with a click.", "properties": { "target": { "enum": ["compatible", "python3"], "default": "compatible", "description": "compatible: code that runs on Python 2.7 and 3 (six, __future__), as python-modernize writes it; python3: Python 3 alone, as 2to3 writes it." }, "suggestions": { "enum": ["auto", "command", "off"], "default": "command", "description": "auto: a review after each check that finds fixable regressions; command: on `/small-steps fix`; off: never." }, "maxSuggestions": { "type": "integer", "minimum": 1, "maximum": 50, "default": 20, "description": "Suggested changes in one review; the rest are listed in its body." } }, "default": {} }, "dashboard": { "type": "object", "additionalProperties": false, "description": "One issue that shows how much of the migration is left, updated on pushes to the default branch.", "properties": { "enabled": { "type": "boolean", "default": false }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "default": "small-steps: migration dashboard" }, "minIntervalMinutes": { "type": "integer", "minimum": 0, "default": 10, "description": "At most one update in this many minutes (the first is never held back)." }, "maxBytes": { "type": "integer", "minimum": 1, "default": 209715200, "description": "The most of the repository's tarball read per update; the dashboard says when it stopped there." }, "depth": { "type": "integer", "minimum": 1, "maximum": 5, "default": 1, "description": "Folder depth of the by-folder table." }, "importNames": { "type": "object", "additionalProperties": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 20, "minItems": 1 }, "maxProperties": 500, "default": {}, "description": "Distribution \u2192 the modules it provides, where they differ from its name (beyond the built-in table: PyYAML \u2192 yaml, \u2026)." } }, "default": {} } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "small-steps configuration (.github/small-steps.yml)", "type": "object", "additionalProperties": false, "properties": { "mode": { "description": "warn: a pull request over the limit gets a neutral check; block: it fails.", "enum": ["warn", "block"], "default": "warn" }, "limit": { "description": "The largest size class that stays green.", "enum": ["XS", "S", "M", "L", "XL"], "default": "L" }, "thresholds": { "description": "Upper bounds (exclusive) in counted lines of each size class; XXL is everything beyond XL.", "type": "object", "additionalProperties": false, "properties": { "XS": { "type": "integer", "minimum": 1, "default": 10 }, "S": { "type": "integer", "minimum": 1, "default": 30 }, "M": { "type": "integer", "minimum": 1, "default": 100 }, "L": { "type": "integer", "minimum": 1, "default": 500 }, "XL": { "type": "integer", "minimum": 1, "default": 1e3 }, "files": { "description": "Upper bounds (exclusive) in files touched (binary files included, files only renamed left out): the size class is the larger of the lines' class and the files'.", "type": "object", "additionalProperties": false, "properties": { "XS": { "type": "integer", "minimum": 1, "default": 5 }, "S": { "type": "integer", "minimum": 1, "default": 10 }, "M": { "type": "integer", "minimum": 1, "default": 30 }, "L": { "type": "integer", "minimum": 1, "default": 100 }, "XL": { "type": "integer", "minimum": 1, "default": 300 } }, "default": {} } }, "default": {} }, "weights": { "type": "object", "additionalProperties": false, "properties": { "paths": { "description": "How much a line of the files some globs match counts (tests/** at 0.5): the last entry that matches a file gives its weight; 1 elsewhere.", "type": "array", "maxItems": 100, "items": { "type": "object", "additionalProperties": false, "required": ["files", "weight"], "properties": { "files": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "minItems": 1 }, "weight": { "type": "number", "minimum": 0, "maximum": 10 } } }, "default": [] } }, "default": {} }, "deletionWeight": { "description": "How much a deleted line counts relative to an added one.", "type": "number", "minimum": 0, "maximum": 10, "default": 1 }, "exclude": { "description": "Globs of files not to count (minimatch syntax, no extended globs); a leading ! counts a file again. The last match wins.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [] }, "branches": { "description": "Base branches that get a verdict (globs). Empty: the repository's default branch.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [] }, "drafts": { "description": "report: draft pull requests are measured but never fail; check: treated like the others.", "enum": ["report", "check"], "default": "report" }, "bots": { "description": "report: pull requests opened by bots are measured but never fail; check: treated like the others.", "enum": ["report", "check"], "default": "report" }, "labels": { "type": "object", "additionalProperties": false, "properties": { "enabled": { "type": "boolean", "default": true }, "prefix": { "type": "string", "minLength": 1, "maxLength": 40, "default": "size/" } }, "default": {} }, "migration": { "type": "object", "additionalProperties": false, "properties": { "packs": { "description": "Built-in migration packs to run.", "type": "array", "items": { "type": "string", "enum": ["python3"] }, "maxItems": 10, "uniqueItems": true, "default": ["python3"] }, "custom": { "description": "Packs of your own: lines matching `old` are what the migration removes; `new` is its replacement. Patterns are RE2 (linear time).", "type": "array", "maxItems": 20, "items": { "type": "object", "additionalProperties": false, "required": ["name", "files", "old"], "properties": { "name": { "type": "string", "minLength": 1, "maxLength": 60 }, "files": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "minItems": 1 }, "old": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 500 }, "minItems": 1, "maxItems": 50 }, "new": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 500 }, "maxItems": 50, "default": [] }, "message": { "type": "string", "minLength": 1, "maxLength": 500 } } }, "default": [] }, "mixedTolerance": { "description": "Other changed lines allowed per migration line before a pull request is mixed (at least 3 are always allowed).", "type": "number", "minimum": 0, "default": 0.1 }, "regressions": { "description": "Conclusion when a change brings back what the migration removes.", "enum": ["default", "failure", "neutral"], "default": "default" }, "python3": { "type": "object", "additionalProperties": false, "default": {}, "description": "Rules of the python3 pack to turn on (opt-in rules such as old-division) or off, by rule id.", "properties": { "enable": { "type": "array", "items": { "type": "string", "enum": ["unittest-deprecated-alias", "old-division"] }, "maxItems": 20, "uniqueItems": true, "default": [], "description": "Opt-in rules to turn on: old-division (flagged only in files without `from __future__ import division`)." }, "disable": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 500, "uniqueItems": true, "default": [], "description": "Rule ids to turn off (as the check run names them, e.g. print-tuple, unittest-deprecated-alias, module-commands)." } } }, "labels": { "type": "object", "additionalProperties": false, "properties": { "migration": { "type": "string", "maxLength": 50, "default": "migration", "description": "Label for migration-only pull requests; empty: none." }, "mixed": { "type": "string", "maxLength": 50, "default": "mixed-change", "description": "Label for mixed pull requests; empty: none." } }, "default": {} } }, "default": {} }, "dependencies": { "type": "object", "additionalProperties": false, "properties": { "enabled": { "type": "boolean", "default": true, "description": "Check new Python dependencies for Python 3 support on PyPI." }, "allow": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 500, "default": [], "description": "Packages to accept without asking PyPI (renamed or absorbed packages)." }, "unsupported": { "description": "Conclusion when a new dependency lacks Python 3 support.", "enum": ["default", "failure", "neutral"], "default": "default" }, "maxLookups": { "type": "integer", "minimum": 0, "maximum": 100, "default": 25, "description": "PyPI lookups per event at most." }, "timeoutSeconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 30, "default": 5, "description": "How long to wait for PyPI." } }, "default": {} }, "schemaMigrations": { "type": "object", "additionalProperties": false, "properties": { "presets": { "type": "array", "items": { "type": "string", "enum": ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"] }, "maxItems": 20, "uniqueItems": true, "default": ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"] }, "alone": { "type": "boolean", "default": true, "description": "Schema migrations ship alone: flag a pull request that mixes them with application code." }, "tolerance": { "type": "integer", "minimum": 0, "default": 0, "description": "Application lines allowed beside schema migrations." }, "conclusion": { "description": "Conclusion when schema migrations are mixed with application code.", "enum": ["default", "failure", "neutral"], "default": "default" } }, "default": {} }, "accept": { "type": "object", "additionalProperties": false, "properties": { "permission": { "enum": ["read", "triage", "write", "maintain", "admin"], "default": "write", "description": "The least permission on the repository needed to accept or revoke." }, "allowAuthor": { "type": "boolean", "default": false, "description": "Whether a pull request's author may accept their own pull request." } }, "default": {} }, "comments": { "type": "object", "additionalProperties": false, "properties": { "sticky": { "enum": ["auto", "on", "off"], "default": "auto", "description": "A comment with the split plan when a pull request first goes over the limit, edited in place afterwards. auto: on in block mode." } }, "default": {} }, "push": { "type": "object", "additionalProperties": false, "description": "A check run on each commit pushed to the default branch (and to `branches`), measured against its first parent.", "properties": { "enabled": { "type": "boolean", "default": true }, "branches": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [], "description": "Branches besides the default one whose pushes are measured (globs)." }, "maxCommits": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20, "description": "The newest commits of a push that are measured; the newest one's check says how many were left out." } }, "default": {} }, "fixes": { "type": "object", "additionalProperties": false, "description": "Suggested changes for the Python 2 constructs a pull request adds, posted as one review that reviewers apply with a click.", "properties": { "target": { "enum": ["compatible", "python3"], "default": "compatible", "description": "compatible: code that runs on Python 2.7 and 3 (six, __future__), as python-modernize writes it; python3: Python 3 alone, as 2to3 writes it." }, "suggestions": { "enum": ["auto", "command", "off"], "default": "command", "description": "auto: a review after each check that finds fixable regressions; command: on `/small-steps fix`; off: never." }, "maxSuggestions": { "type": "integer", "minimum": 1, "maximum": 50, "default": 20, "description": "Suggested changes in one review; the rest are listed in its body." } }, "default": {} }, "dashboard": { "type": "object", "additionalProperties": false, "description": "One issue that shows how much of the migration is left, updated on pushes to the default branch.", "properties": { "enabled": { "type": "boolean", "default": false }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "default": "small-steps: migration dashboard" }, "minIntervalMinutes": { "type": "integer", "minimum": 0, "default": 10, "description": "At most one update in this many minutes (the first is never held back)." }, "maxBytes": { "type": "integer", "minimum": 1, "default": 209715200, "description": "The most of the repository's tarball read per update; the dashboard says when it stopped there." }, "depth": { "type": "integer", "minimum": 1, "maximum": 5, "default": 1, "description": "Folder depth of the by-folder table." }, "importNames": { "type": "object", "additionalProperties": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 20, "minItems": 1 }, "maxProperties": 500, "default": {}, "description": "Distribution \u2192 the modules it provides, where they differ from its name (beyond the built-in table: PyYAML \u2192 yaml, \u2026)." } }, "default": {} } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = ucs2length;
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -70055,6 +70102,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.thresholds === void 0) {
       data.thresholds = {};
+    }
+    if (data.weights === void 0) {
+      data.weights = {};
     }
     if (data.deletionWeight === void 0) {
       data.deletionWeight = 1;
@@ -70146,8 +70196,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       if (data2.XL === void 0) {
         data2.XL = 1e3;
       }
+      if (data2.files === void 0) {
+        data2.files = {};
+      }
       for (const key1 in data2) {
-        if (!(key1 === "XS" || key1 === "S" || key1 === "M" || key1 === "L" || key1 === "XL")) {
+        if (!(key1 === "XS" || key1 === "S" || key1 === "M" || key1 === "L" || key1 === "XL" || key1 === "files")) {
           const err3 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -70262,70 +70315,89 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       }
-    } else {
-      const err14 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-      if (vErrors === null) {
-        vErrors = [err14];
-      } else {
-        vErrors.push(err14);
-      }
-      errors++;
-    }
-    let data8 = data.deletionWeight;
-    if (typeof data8 == "number" && isFinite(data8)) {
-      if (data8 > 10 || isNaN(data8)) {
-        const err15 = { instancePath: instancePath + "/deletionWeight", schemaPath: "#/properties/deletionWeight/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10 }, message: "must be <= 10" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
+      let data8 = data2.files;
+      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+        if (data8.XS === void 0) {
+          data8.XS = 5;
         }
-        errors++;
-      }
-      if (data8 < 0 || isNaN(data8)) {
-        const err16 = { instancePath: instancePath + "/deletionWeight", schemaPath: "#/properties/deletionWeight/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
+        if (data8.S === void 0) {
+          data8.S = 10;
         }
-        errors++;
-      }
-    } else {
-      const err17 = { instancePath: instancePath + "/deletionWeight", schemaPath: "#/properties/deletionWeight/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-      if (vErrors === null) {
-        vErrors = [err17];
-      } else {
-        vErrors.push(err17);
-      }
-      errors++;
-    }
-    let data9 = data.exclude;
-    if (Array.isArray(data9)) {
-      if (data9.length > 200) {
-        const err18 = { instancePath: instancePath + "/exclude", schemaPath: "#/properties/exclude/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
+        if (data8.M === void 0) {
+          data8.M = 30;
         }
-        errors++;
-      }
-      const len0 = data9.length;
-      for (let i0 = 0; i0 < len0; i0++) {
-        let data10 = data9[i0];
-        if (typeof data10 === "string") {
-          if (func3(data10) > 256) {
-            const err19 = { instancePath: instancePath + "/exclude/" + i0, schemaPath: "#/properties/exclude/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+        if (data8.L === void 0) {
+          data8.L = 100;
+        }
+        if (data8.XL === void 0) {
+          data8.XL = 300;
+        }
+        for (const key2 in data8) {
+          if (!(key2 === "XS" || key2 === "S" || key2 === "M" || key2 === "L" || key2 === "XL")) {
+            const err14 = { instancePath: instancePath + "/thresholds/files", schemaPath: "#/properties/thresholds/properties/files/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
-              vErrors = [err19];
+              vErrors = [err14];
             } else {
-              vErrors.push(err19);
+              vErrors.push(err14);
             }
             errors++;
           }
-          if (func3(data10) < 1) {
-            const err20 = { instancePath: instancePath + "/exclude/" + i0, schemaPath: "#/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+        }
+        let data9 = data8.XS;
+        if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+          const err15 = { instancePath: instancePath + "/thresholds/files/XS", schemaPath: "#/properties/thresholds/properties/files/properties/XS/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (typeof data9 == "number" && isFinite(data9)) {
+          if (data9 < 1 || isNaN(data9)) {
+            const err16 = { instancePath: instancePath + "/thresholds/files/XS", schemaPath: "#/properties/thresholds/properties/files/properties/XS/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        let data10 = data8.S;
+        if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+          const err17 = { instancePath: instancePath + "/thresholds/files/S", schemaPath: "#/properties/thresholds/properties/files/properties/S/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (typeof data10 == "number" && isFinite(data10)) {
+          if (data10 < 1 || isNaN(data10)) {
+            const err18 = { instancePath: instancePath + "/thresholds/files/S", schemaPath: "#/properties/thresholds/properties/files/properties/S/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        let data11 = data8.M;
+        if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
+          const err19 = { instancePath: instancePath + "/thresholds/files/M", schemaPath: "#/properties/thresholds/properties/files/properties/M/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (typeof data11 == "number" && isFinite(data11)) {
+          if (data11 < 1 || isNaN(data11)) {
+            const err20 = { instancePath: instancePath + "/thresholds/files/M", schemaPath: "#/properties/thresholds/properties/files/properties/M/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
             if (vErrors === null) {
               vErrors = [err20];
             } else {
@@ -70333,8 +70405,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-        } else {
-          const err21 = { instancePath: instancePath + "/exclude/" + i0, schemaPath: "#/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        }
+        let data12 = data8.L;
+        if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+          const err21 = { instancePath: instancePath + "/thresholds/files/L", schemaPath: "#/properties/thresholds/properties/files/properties/L/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
           if (vErrors === null) {
             vErrors = [err21];
           } else {
@@ -70342,33 +70416,30 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    } else {
-      const err22 = { instancePath: instancePath + "/exclude", schemaPath: "#/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-      if (vErrors === null) {
-        vErrors = [err22];
-      } else {
-        vErrors.push(err22);
-      }
-      errors++;
-    }
-    let data11 = data.branches;
-    if (Array.isArray(data11)) {
-      if (data11.length > 200) {
-        const err23 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
+        if (typeof data12 == "number" && isFinite(data12)) {
+          if (data12 < 1 || isNaN(data12)) {
+            const err22 = { instancePath: instancePath + "/thresholds/files/L", schemaPath: "#/properties/thresholds/properties/files/properties/L/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
         }
-        errors++;
-      }
-      const len1 = data11.length;
-      for (let i1 = 0; i1 < len1; i1++) {
-        let data12 = data11[i1];
-        if (typeof data12 === "string") {
-          if (func3(data12) > 256) {
-            const err24 = { instancePath: instancePath + "/branches/" + i1, schemaPath: "#/properties/branches/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+        let data13 = data8.XL;
+        if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+          const err23 = { instancePath: instancePath + "/thresholds/files/XL", schemaPath: "#/properties/thresholds/properties/files/properties/XL/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+        if (typeof data13 == "number" && isFinite(data13)) {
+          if (data13 < 1 || isNaN(data13)) {
+            const err24 = { instancePath: instancePath + "/thresholds/files/XL", schemaPath: "#/properties/thresholds/properties/files/properties/XL/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
             if (vErrors === null) {
               vErrors = [err24];
             } else {
@@ -70376,898 +70447,850 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (func3(data12) < 1) {
-            const err25 = { instancePath: instancePath + "/branches/" + i1, schemaPath: "#/properties/branches/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/thresholds/files", schemaPath: "#/properties/thresholds/properties/files/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    } else {
+      const err26 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err26];
+      } else {
+        vErrors.push(err26);
+      }
+      errors++;
+    }
+    let data14 = data.weights;
+    if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+      if (data14.paths === void 0) {
+        data14.paths = [];
+      }
+      for (const key3 in data14) {
+        if (!(key3 === "paths")) {
+          const err27 = { instancePath: instancePath + "/weights", schemaPath: "#/properties/weights/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      }
+      let data15 = data14.paths;
+      if (Array.isArray(data15)) {
+        if (data15.length > 100) {
+          const err28 = { instancePath: instancePath + "/weights/paths", schemaPath: "#/properties/weights/properties/paths/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+        const len0 = data15.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data16 = data15[i0];
+          if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+            if (data16.files === void 0) {
+              const err29 = { instancePath: instancePath + "/weights/paths/" + i0, schemaPath: "#/properties/weights/properties/paths/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'" };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+            if (data16.weight === void 0) {
+              const err30 = { instancePath: instancePath + "/weights/paths/" + i0, schemaPath: "#/properties/weights/properties/paths/items/required", keyword: "required", params: { missingProperty: "weight" }, message: "must have required property 'weight'" };
+              if (vErrors === null) {
+                vErrors = [err30];
+              } else {
+                vErrors.push(err30);
+              }
+              errors++;
+            }
+            for (const key4 in data16) {
+              if (!(key4 === "files" || key4 === "weight")) {
+                const err31 = { instancePath: instancePath + "/weights/paths/" + i0, schemaPath: "#/properties/weights/properties/paths/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
+            if (data16.files !== void 0) {
+              let data17 = data16.files;
+              if (Array.isArray(data17)) {
+                if (data17.length > 200) {
+                  const err32 = { instancePath: instancePath + "/weights/paths/" + i0 + "/files", schemaPath: "#/properties/weights/properties/paths/items/properties/files/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
+                  if (vErrors === null) {
+                    vErrors = [err32];
+                  } else {
+                    vErrors.push(err32);
+                  }
+                  errors++;
+                }
+                if (data17.length < 1) {
+                  const err33 = { instancePath: instancePath + "/weights/paths/" + i0 + "/files", schemaPath: "#/properties/weights/properties/paths/items/properties/files/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err33];
+                  } else {
+                    vErrors.push(err33);
+                  }
+                  errors++;
+                }
+                const len1 = data17.length;
+                for (let i1 = 0; i1 < len1; i1++) {
+                  let data18 = data17[i1];
+                  if (typeof data18 === "string") {
+                    if (func3(data18) > 256) {
+                      const err34 = { instancePath: instancePath + "/weights/paths/" + i0 + "/files/" + i1, schemaPath: "#/properties/weights/properties/paths/items/properties/files/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err34];
+                      } else {
+                        vErrors.push(err34);
+                      }
+                      errors++;
+                    }
+                    if (func3(data18) < 1) {
+                      const err35 = { instancePath: instancePath + "/weights/paths/" + i0 + "/files/" + i1, schemaPath: "#/properties/weights/properties/paths/items/properties/files/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err35];
+                      } else {
+                        vErrors.push(err35);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err36 = { instancePath: instancePath + "/weights/paths/" + i0 + "/files/" + i1, schemaPath: "#/properties/weights/properties/paths/items/properties/files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err36];
+                    } else {
+                      vErrors.push(err36);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err37 = { instancePath: instancePath + "/weights/paths/" + i0 + "/files", schemaPath: "#/properties/weights/properties/paths/items/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err37];
+                } else {
+                  vErrors.push(err37);
+                }
+                errors++;
+              }
+            }
+            if (data16.weight !== void 0) {
+              let data19 = data16.weight;
+              if (typeof data19 == "number" && isFinite(data19)) {
+                if (data19 > 10 || isNaN(data19)) {
+                  const err38 = { instancePath: instancePath + "/weights/paths/" + i0 + "/weight", schemaPath: "#/properties/weights/properties/paths/items/properties/weight/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10 }, message: "must be <= 10" };
+                  if (vErrors === null) {
+                    vErrors = [err38];
+                  } else {
+                    vErrors.push(err38);
+                  }
+                  errors++;
+                }
+                if (data19 < 0 || isNaN(data19)) {
+                  const err39 = { instancePath: instancePath + "/weights/paths/" + i0 + "/weight", schemaPath: "#/properties/weights/properties/paths/items/properties/weight/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  if (vErrors === null) {
+                    vErrors = [err39];
+                  } else {
+                    vErrors.push(err39);
+                  }
+                  errors++;
+                }
+              } else {
+                const err40 = { instancePath: instancePath + "/weights/paths/" + i0 + "/weight", schemaPath: "#/properties/weights/properties/paths/items/properties/weight/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                if (vErrors === null) {
+                  vErrors = [err40];
+                } else {
+                  vErrors.push(err40);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err41 = { instancePath: instancePath + "/weights/paths/" + i0, schemaPath: "#/properties/weights/properties/paths/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err25];
+              vErrors = [err41];
             } else {
-              vErrors.push(err25);
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err42 = { instancePath: instancePath + "/weights/paths", schemaPath: "#/properties/weights/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    } else {
+      const err43 = { instancePath: instancePath + "/weights", schemaPath: "#/properties/weights/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err43];
+      } else {
+        vErrors.push(err43);
+      }
+      errors++;
+    }
+    let data20 = data.deletionWeight;
+    if (typeof data20 == "number" && isFinite(data20)) {
+      if (data20 > 10 || isNaN(data20)) {
+        const err44 = { instancePath: instancePath + "/deletionWeight", schemaPath: "#/properties/deletionWeight/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10 }, message: "must be <= 10" };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+      if (data20 < 0 || isNaN(data20)) {
+        const err45 = { instancePath: instancePath + "/deletionWeight", schemaPath: "#/properties/deletionWeight/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+    } else {
+      const err46 = { instancePath: instancePath + "/deletionWeight", schemaPath: "#/properties/deletionWeight/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+      if (vErrors === null) {
+        vErrors = [err46];
+      } else {
+        vErrors.push(err46);
+      }
+      errors++;
+    }
+    let data21 = data.exclude;
+    if (Array.isArray(data21)) {
+      if (data21.length > 200) {
+        const err47 = { instancePath: instancePath + "/exclude", schemaPath: "#/properties/exclude/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+      const len2 = data21.length;
+      for (let i2 = 0; i2 < len2; i2++) {
+        let data22 = data21[i2];
+        if (typeof data22 === "string") {
+          if (func3(data22) > 256) {
+            const err48 = { instancePath: instancePath + "/exclude/" + i2, schemaPath: "#/properties/exclude/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+            if (vErrors === null) {
+              vErrors = [err48];
+            } else {
+              vErrors.push(err48);
+            }
+            errors++;
+          }
+          if (func3(data22) < 1) {
+            const err49 = { instancePath: instancePath + "/exclude/" + i2, schemaPath: "#/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (vErrors === null) {
+              vErrors = [err49];
+            } else {
+              vErrors.push(err49);
             }
             errors++;
           }
         } else {
-          const err26 = { instancePath: instancePath + "/branches/" + i1, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          const err50 = { instancePath: instancePath + "/exclude/" + i2, schemaPath: "#/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
-            vErrors = [err26];
+            vErrors = [err50];
           } else {
-            vErrors.push(err26);
+            vErrors.push(err50);
           }
           errors++;
         }
       }
     } else {
-      const err27 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+      const err51 = { instancePath: instancePath + "/exclude", schemaPath: "#/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
       if (vErrors === null) {
-        vErrors = [err27];
+        vErrors = [err51];
       } else {
-        vErrors.push(err27);
+        vErrors.push(err51);
       }
       errors++;
     }
-    let data13 = data.drafts;
-    if (!(data13 === "report" || data13 === "check")) {
-      const err28 = { instancePath: instancePath + "/drafts", schemaPath: "#/properties/drafts/enum", keyword: "enum", params: { allowedValues: schema11.properties.drafts.enum }, message: "must be equal to one of the allowed values" };
-      if (vErrors === null) {
-        vErrors = [err28];
-      } else {
-        vErrors.push(err28);
-      }
-      errors++;
-    }
-    let data14 = data.bots;
-    if (!(data14 === "report" || data14 === "check")) {
-      const err29 = { instancePath: instancePath + "/bots", schemaPath: "#/properties/bots/enum", keyword: "enum", params: { allowedValues: schema11.properties.bots.enum }, message: "must be equal to one of the allowed values" };
-      if (vErrors === null) {
-        vErrors = [err29];
-      } else {
-        vErrors.push(err29);
-      }
-      errors++;
-    }
-    let data15 = data.labels;
-    if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-      if (data15.enabled === void 0) {
-        data15.enabled = true;
-      }
-      if (data15.prefix === void 0) {
-        data15.prefix = "size/";
-      }
-      for (const key2 in data15) {
-        if (!(key2 === "enabled" || key2 === "prefix")) {
-          const err30 = { instancePath: instancePath + "/labels", schemaPath: "#/properties/labels/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
-        }
-      }
-      if (typeof data15.enabled !== "boolean") {
-        const err31 = { instancePath: instancePath + "/labels/enabled", schemaPath: "#/properties/labels/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    let data23 = data.branches;
+    if (Array.isArray(data23)) {
+      if (data23.length > 200) {
+        const err52 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
         if (vErrors === null) {
-          vErrors = [err31];
+          vErrors = [err52];
         } else {
-          vErrors.push(err31);
+          vErrors.push(err52);
         }
         errors++;
       }
-      let data17 = data15.prefix;
-      if (typeof data17 === "string") {
-        if (func3(data17) > 40) {
-          const err32 = { instancePath: instancePath + "/labels/prefix", schemaPath: "#/properties/labels/properties/prefix/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
+      const len3 = data23.length;
+      for (let i3 = 0; i3 < len3; i3++) {
+        let data24 = data23[i3];
+        if (typeof data24 === "string") {
+          if (func3(data24) > 256) {
+            const err53 = { instancePath: instancePath + "/branches/" + i3, schemaPath: "#/properties/branches/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+            if (vErrors === null) {
+              vErrors = [err53];
+            } else {
+              vErrors.push(err53);
+            }
+            errors++;
+          }
+          if (func3(data24) < 1) {
+            const err54 = { instancePath: instancePath + "/branches/" + i3, schemaPath: "#/properties/branches/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (vErrors === null) {
+              vErrors = [err54];
+            } else {
+              vErrors.push(err54);
+            }
+            errors++;
+          }
+        } else {
+          const err55 = { instancePath: instancePath + "/branches/" + i3, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
-            vErrors = [err32];
+            vErrors = [err55];
           } else {
-            vErrors.push(err32);
+            vErrors.push(err55);
           }
           errors++;
         }
-        if (func3(data17) < 1) {
-          const err33 = { instancePath: instancePath + "/labels/prefix", schemaPath: "#/properties/labels/properties/prefix/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+      }
+    } else {
+      const err56 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+      if (vErrors === null) {
+        vErrors = [err56];
+      } else {
+        vErrors.push(err56);
+      }
+      errors++;
+    }
+    let data25 = data.drafts;
+    if (!(data25 === "report" || data25 === "check")) {
+      const err57 = { instancePath: instancePath + "/drafts", schemaPath: "#/properties/drafts/enum", keyword: "enum", params: { allowedValues: schema11.properties.drafts.enum }, message: "must be equal to one of the allowed values" };
+      if (vErrors === null) {
+        vErrors = [err57];
+      } else {
+        vErrors.push(err57);
+      }
+      errors++;
+    }
+    let data26 = data.bots;
+    if (!(data26 === "report" || data26 === "check")) {
+      const err58 = { instancePath: instancePath + "/bots", schemaPath: "#/properties/bots/enum", keyword: "enum", params: { allowedValues: schema11.properties.bots.enum }, message: "must be equal to one of the allowed values" };
+      if (vErrors === null) {
+        vErrors = [err58];
+      } else {
+        vErrors.push(err58);
+      }
+      errors++;
+    }
+    let data27 = data.labels;
+    if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+      if (data27.enabled === void 0) {
+        data27.enabled = true;
+      }
+      if (data27.prefix === void 0) {
+        data27.prefix = "size/";
+      }
+      for (const key5 in data27) {
+        if (!(key5 === "enabled" || key5 === "prefix")) {
+          const err59 = { instancePath: instancePath + "/labels", schemaPath: "#/properties/labels/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
-            vErrors = [err33];
+            vErrors = [err59];
           } else {
-            vErrors.push(err33);
+            vErrors.push(err59);
+          }
+          errors++;
+        }
+      }
+      if (typeof data27.enabled !== "boolean") {
+        const err60 = { instancePath: instancePath + "/labels/enabled", schemaPath: "#/properties/labels/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+      let data29 = data27.prefix;
+      if (typeof data29 === "string") {
+        if (func3(data29) > 40) {
+          const err61 = { instancePath: instancePath + "/labels/prefix", schemaPath: "#/properties/labels/properties/prefix/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
+          if (vErrors === null) {
+            vErrors = [err61];
+          } else {
+            vErrors.push(err61);
+          }
+          errors++;
+        }
+        if (func3(data29) < 1) {
+          const err62 = { instancePath: instancePath + "/labels/prefix", schemaPath: "#/properties/labels/properties/prefix/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err62];
+          } else {
+            vErrors.push(err62);
           }
           errors++;
         }
       } else {
-        const err34 = { instancePath: instancePath + "/labels/prefix", schemaPath: "#/properties/labels/properties/prefix/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err63 = { instancePath: instancePath + "/labels/prefix", schemaPath: "#/properties/labels/properties/prefix/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err34];
+          vErrors = [err63];
         } else {
-          vErrors.push(err34);
+          vErrors.push(err63);
         }
         errors++;
       }
     } else {
-      const err35 = { instancePath: instancePath + "/labels", schemaPath: "#/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err64 = { instancePath: instancePath + "/labels", schemaPath: "#/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err35];
+        vErrors = [err64];
       } else {
-        vErrors.push(err35);
+        vErrors.push(err64);
       }
       errors++;
     }
-    let data18 = data.migration;
-    if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-      if (data18.packs === void 0) {
-        data18.packs = ["python3"];
+    let data30 = data.migration;
+    if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+      if (data30.packs === void 0) {
+        data30.packs = ["python3"];
       }
-      if (data18.custom === void 0) {
-        data18.custom = [];
+      if (data30.custom === void 0) {
+        data30.custom = [];
       }
-      if (data18.mixedTolerance === void 0) {
-        data18.mixedTolerance = 0.1;
+      if (data30.mixedTolerance === void 0) {
+        data30.mixedTolerance = 0.1;
       }
-      if (data18.regressions === void 0) {
-        data18.regressions = "default";
+      if (data30.regressions === void 0) {
+        data30.regressions = "default";
       }
-      if (data18.python3 === void 0) {
-        data18.python3 = {};
+      if (data30.python3 === void 0) {
+        data30.python3 = {};
       }
-      if (data18.labels === void 0) {
-        data18.labels = {};
+      if (data30.labels === void 0) {
+        data30.labels = {};
       }
-      for (const key3 in data18) {
-        if (!(key3 === "packs" || key3 === "custom" || key3 === "mixedTolerance" || key3 === "regressions" || key3 === "python3" || key3 === "labels")) {
-          const err36 = { instancePath: instancePath + "/migration", schemaPath: "#/properties/migration/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+      for (const key6 in data30) {
+        if (!(key6 === "packs" || key6 === "custom" || key6 === "mixedTolerance" || key6 === "regressions" || key6 === "python3" || key6 === "labels")) {
+          const err65 = { instancePath: instancePath + "/migration", schemaPath: "#/properties/migration/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
-            vErrors = [err36];
+            vErrors = [err65];
           } else {
-            vErrors.push(err36);
+            vErrors.push(err65);
           }
           errors++;
         }
       }
-      let data19 = data18.packs;
-      if (Array.isArray(data19)) {
-        if (data19.length > 10) {
-          const err37 = { instancePath: instancePath + "/migration/packs", schemaPath: "#/properties/migration/properties/packs/maxItems", keyword: "maxItems", params: { limit: 10 }, message: "must NOT have more than 10 items" };
+      let data31 = data30.packs;
+      if (Array.isArray(data31)) {
+        if (data31.length > 10) {
+          const err66 = { instancePath: instancePath + "/migration/packs", schemaPath: "#/properties/migration/properties/packs/maxItems", keyword: "maxItems", params: { limit: 10 }, message: "must NOT have more than 10 items" };
           if (vErrors === null) {
-            vErrors = [err37];
+            vErrors = [err66];
           } else {
-            vErrors.push(err37);
+            vErrors.push(err66);
           }
           errors++;
         }
-        const len2 = data19.length;
-        for (let i2 = 0; i2 < len2; i2++) {
-          let data20 = data19[i2];
-          if (typeof data20 !== "string") {
-            const err38 = { instancePath: instancePath + "/migration/packs/" + i2, schemaPath: "#/properties/migration/properties/packs/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const len4 = data31.length;
+        for (let i4 = 0; i4 < len4; i4++) {
+          let data32 = data31[i4];
+          if (typeof data32 !== "string") {
+            const err67 = { instancePath: instancePath + "/migration/packs/" + i4, schemaPath: "#/properties/migration/properties/packs/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err38];
+              vErrors = [err67];
             } else {
-              vErrors.push(err38);
+              vErrors.push(err67);
             }
             errors++;
           }
-          if (!(data20 === "python3")) {
-            const err39 = { instancePath: instancePath + "/migration/packs/" + i2, schemaPath: "#/properties/migration/properties/packs/items/enum", keyword: "enum", params: { allowedValues: schema11.properties.migration.properties.packs.items.enum }, message: "must be equal to one of the allowed values" };
+          if (!(data32 === "python3")) {
+            const err68 = { instancePath: instancePath + "/migration/packs/" + i4, schemaPath: "#/properties/migration/properties/packs/items/enum", keyword: "enum", params: { allowedValues: schema11.properties.migration.properties.packs.items.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
-              vErrors = [err39];
+              vErrors = [err68];
             } else {
-              vErrors.push(err39);
+              vErrors.push(err68);
             }
             errors++;
           }
         }
-        let i3 = data19.length;
+        let i5 = data31.length;
         let j0;
-        if (i3 > 1) {
+        if (i5 > 1) {
           const indices0 = {};
-          for (; i3--; ) {
-            let item0 = data19[i3];
+          for (; i5--; ) {
+            let item0 = data31[i5];
             if (typeof item0 !== "string") {
               continue;
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err40 = { instancePath: instancePath + "/migration/packs", schemaPath: "#/properties/migration/properties/packs/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i3 + " are identical)" };
+              const err69 = { instancePath: instancePath + "/migration/packs", schemaPath: "#/properties/migration/properties/packs/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i5 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err40];
+                vErrors = [err69];
               } else {
-                vErrors.push(err40);
+                vErrors.push(err69);
               }
               errors++;
               break;
             }
-            indices0[item0] = i3;
+            indices0[item0] = i5;
           }
         }
       } else {
-        const err41 = { instancePath: instancePath + "/migration/packs", schemaPath: "#/properties/migration/properties/packs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err70 = { instancePath: instancePath + "/migration/packs", schemaPath: "#/properties/migration/properties/packs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err41];
+          vErrors = [err70];
         } else {
-          vErrors.push(err41);
+          vErrors.push(err70);
         }
         errors++;
       }
-      let data21 = data18.custom;
-      if (Array.isArray(data21)) {
-        if (data21.length > 20) {
-          const err42 = { instancePath: instancePath + "/migration/custom", schemaPath: "#/properties/migration/properties/custom/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+      let data33 = data30.custom;
+      if (Array.isArray(data33)) {
+        if (data33.length > 20) {
+          const err71 = { instancePath: instancePath + "/migration/custom", schemaPath: "#/properties/migration/properties/custom/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
           if (vErrors === null) {
-            vErrors = [err42];
+            vErrors = [err71];
           } else {
-            vErrors.push(err42);
+            vErrors.push(err71);
           }
           errors++;
         }
-        const len3 = data21.length;
-        for (let i4 = 0; i4 < len3; i4++) {
-          let data22 = data21[i4];
-          if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-            if (data22.new === void 0) {
-              data22.new = [];
+        const len5 = data33.length;
+        for (let i6 = 0; i6 < len5; i6++) {
+          let data34 = data33[i6];
+          if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+            if (data34.new === void 0) {
+              data34.new = [];
             }
-            if (data22.name === void 0) {
-              const err43 = { instancePath: instancePath + "/migration/custom/" + i4, schemaPath: "#/properties/migration/properties/custom/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+            if (data34.name === void 0) {
+              const err72 = { instancePath: instancePath + "/migration/custom/" + i6, schemaPath: "#/properties/migration/properties/custom/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
               if (vErrors === null) {
-                vErrors = [err43];
+                vErrors = [err72];
               } else {
-                vErrors.push(err43);
+                vErrors.push(err72);
               }
               errors++;
             }
-            if (data22.files === void 0) {
-              const err44 = { instancePath: instancePath + "/migration/custom/" + i4, schemaPath: "#/properties/migration/properties/custom/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'" };
+            if (data34.files === void 0) {
+              const err73 = { instancePath: instancePath + "/migration/custom/" + i6, schemaPath: "#/properties/migration/properties/custom/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'" };
               if (vErrors === null) {
-                vErrors = [err44];
+                vErrors = [err73];
               } else {
-                vErrors.push(err44);
+                vErrors.push(err73);
               }
               errors++;
             }
-            if (data22.old === void 0) {
-              const err45 = { instancePath: instancePath + "/migration/custom/" + i4, schemaPath: "#/properties/migration/properties/custom/items/required", keyword: "required", params: { missingProperty: "old" }, message: "must have required property 'old'" };
+            if (data34.old === void 0) {
+              const err74 = { instancePath: instancePath + "/migration/custom/" + i6, schemaPath: "#/properties/migration/properties/custom/items/required", keyword: "required", params: { missingProperty: "old" }, message: "must have required property 'old'" };
               if (vErrors === null) {
-                vErrors = [err45];
+                vErrors = [err74];
               } else {
-                vErrors.push(err45);
+                vErrors.push(err74);
               }
               errors++;
             }
-            for (const key4 in data22) {
-              if (!(key4 === "name" || key4 === "files" || key4 === "old" || key4 === "new" || key4 === "message")) {
-                const err46 = { instancePath: instancePath + "/migration/custom/" + i4, schemaPath: "#/properties/migration/properties/custom/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+            for (const key7 in data34) {
+              if (!(key7 === "name" || key7 === "files" || key7 === "old" || key7 === "new" || key7 === "message")) {
+                const err75 = { instancePath: instancePath + "/migration/custom/" + i6, schemaPath: "#/properties/migration/properties/custom/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err46];
+                  vErrors = [err75];
                 } else {
-                  vErrors.push(err46);
+                  vErrors.push(err75);
                 }
                 errors++;
               }
             }
-            if (data22.name !== void 0) {
-              let data23 = data22.name;
-              if (typeof data23 === "string") {
-                if (func3(data23) > 60) {
-                  const err47 = { instancePath: instancePath + "/migration/custom/" + i4 + "/name", schemaPath: "#/properties/migration/properties/custom/items/properties/name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
+            if (data34.name !== void 0) {
+              let data35 = data34.name;
+              if (typeof data35 === "string") {
+                if (func3(data35) > 60) {
+                  const err76 = { instancePath: instancePath + "/migration/custom/" + i6 + "/name", schemaPath: "#/properties/migration/properties/custom/items/properties/name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
                   if (vErrors === null) {
-                    vErrors = [err47];
+                    vErrors = [err76];
                   } else {
-                    vErrors.push(err47);
+                    vErrors.push(err76);
                   }
                   errors++;
                 }
-                if (func3(data23) < 1) {
-                  const err48 = { instancePath: instancePath + "/migration/custom/" + i4 + "/name", schemaPath: "#/properties/migration/properties/custom/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (func3(data35) < 1) {
+                  const err77 = { instancePath: instancePath + "/migration/custom/" + i6 + "/name", schemaPath: "#/properties/migration/properties/custom/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
-                    vErrors = [err48];
+                    vErrors = [err77];
                   } else {
-                    vErrors.push(err48);
+                    vErrors.push(err77);
                   }
                   errors++;
                 }
               } else {
-                const err49 = { instancePath: instancePath + "/migration/custom/" + i4 + "/name", schemaPath: "#/properties/migration/properties/custom/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err78 = { instancePath: instancePath + "/migration/custom/" + i6 + "/name", schemaPath: "#/properties/migration/properties/custom/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err49];
+                  vErrors = [err78];
                 } else {
-                  vErrors.push(err49);
+                  vErrors.push(err78);
                 }
                 errors++;
               }
             }
-            if (data22.files !== void 0) {
-              let data24 = data22.files;
-              if (Array.isArray(data24)) {
-                if (data24.length > 200) {
-                  const err50 = { instancePath: instancePath + "/migration/custom/" + i4 + "/files", schemaPath: "#/properties/migration/properties/custom/items/properties/files/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
+            if (data34.files !== void 0) {
+              let data36 = data34.files;
+              if (Array.isArray(data36)) {
+                if (data36.length > 200) {
+                  const err79 = { instancePath: instancePath + "/migration/custom/" + i6 + "/files", schemaPath: "#/properties/migration/properties/custom/items/properties/files/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
                   if (vErrors === null) {
-                    vErrors = [err50];
+                    vErrors = [err79];
                   } else {
-                    vErrors.push(err50);
+                    vErrors.push(err79);
                   }
                   errors++;
                 }
-                if (data24.length < 1) {
-                  const err51 = { instancePath: instancePath + "/migration/custom/" + i4 + "/files", schemaPath: "#/properties/migration/properties/custom/items/properties/files/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data36.length < 1) {
+                  const err80 = { instancePath: instancePath + "/migration/custom/" + i6 + "/files", schemaPath: "#/properties/migration/properties/custom/items/properties/files/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   if (vErrors === null) {
-                    vErrors = [err51];
+                    vErrors = [err80];
                   } else {
-                    vErrors.push(err51);
+                    vErrors.push(err80);
                   }
                   errors++;
                 }
-                const len4 = data24.length;
-                for (let i5 = 0; i5 < len4; i5++) {
-                  let data25 = data24[i5];
-                  if (typeof data25 === "string") {
-                    if (func3(data25) > 256) {
-                      const err52 = { instancePath: instancePath + "/migration/custom/" + i4 + "/files/" + i5, schemaPath: "#/properties/migration/properties/custom/items/properties/files/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+                const len6 = data36.length;
+                for (let i7 = 0; i7 < len6; i7++) {
+                  let data37 = data36[i7];
+                  if (typeof data37 === "string") {
+                    if (func3(data37) > 256) {
+                      const err81 = { instancePath: instancePath + "/migration/custom/" + i6 + "/files/" + i7, schemaPath: "#/properties/migration/properties/custom/items/properties/files/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
                       if (vErrors === null) {
-                        vErrors = [err52];
+                        vErrors = [err81];
                       } else {
-                        vErrors.push(err52);
+                        vErrors.push(err81);
                       }
                       errors++;
                     }
-                    if (func3(data25) < 1) {
-                      const err53 = { instancePath: instancePath + "/migration/custom/" + i4 + "/files/" + i5, schemaPath: "#/properties/migration/properties/custom/items/properties/files/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (func3(data37) < 1) {
+                      const err82 = { instancePath: instancePath + "/migration/custom/" + i6 + "/files/" + i7, schemaPath: "#/properties/migration/properties/custom/items/properties/files/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err53];
+                        vErrors = [err82];
                       } else {
-                        vErrors.push(err53);
+                        vErrors.push(err82);
                       }
                       errors++;
                     }
                   } else {
-                    const err54 = { instancePath: instancePath + "/migration/custom/" + i4 + "/files/" + i5, schemaPath: "#/properties/migration/properties/custom/items/properties/files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err83 = { instancePath: instancePath + "/migration/custom/" + i6 + "/files/" + i7, schemaPath: "#/properties/migration/properties/custom/items/properties/files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err54];
+                      vErrors = [err83];
                     } else {
-                      vErrors.push(err54);
+                      vErrors.push(err83);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err55 = { instancePath: instancePath + "/migration/custom/" + i4 + "/files", schemaPath: "#/properties/migration/properties/custom/items/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err84 = { instancePath: instancePath + "/migration/custom/" + i6 + "/files", schemaPath: "#/properties/migration/properties/custom/items/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err55];
+                  vErrors = [err84];
                 } else {
-                  vErrors.push(err55);
+                  vErrors.push(err84);
                 }
                 errors++;
               }
             }
-            if (data22.old !== void 0) {
-              let data26 = data22.old;
-              if (Array.isArray(data26)) {
-                if (data26.length > 50) {
-                  const err56 = { instancePath: instancePath + "/migration/custom/" + i4 + "/old", schemaPath: "#/properties/migration/properties/custom/items/properties/old/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" };
+            if (data34.old !== void 0) {
+              let data38 = data34.old;
+              if (Array.isArray(data38)) {
+                if (data38.length > 50) {
+                  const err85 = { instancePath: instancePath + "/migration/custom/" + i6 + "/old", schemaPath: "#/properties/migration/properties/custom/items/properties/old/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" };
                   if (vErrors === null) {
-                    vErrors = [err56];
+                    vErrors = [err85];
                   } else {
-                    vErrors.push(err56);
+                    vErrors.push(err85);
                   }
                   errors++;
                 }
-                if (data26.length < 1) {
-                  const err57 = { instancePath: instancePath + "/migration/custom/" + i4 + "/old", schemaPath: "#/properties/migration/properties/custom/items/properties/old/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data38.length < 1) {
+                  const err86 = { instancePath: instancePath + "/migration/custom/" + i6 + "/old", schemaPath: "#/properties/migration/properties/custom/items/properties/old/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   if (vErrors === null) {
-                    vErrors = [err57];
+                    vErrors = [err86];
                   } else {
-                    vErrors.push(err57);
+                    vErrors.push(err86);
                   }
                   errors++;
                 }
-                const len5 = data26.length;
-                for (let i6 = 0; i6 < len5; i6++) {
-                  let data27 = data26[i6];
-                  if (typeof data27 === "string") {
-                    if (func3(data27) > 500) {
-                      const err58 = { instancePath: instancePath + "/migration/custom/" + i4 + "/old/" + i6, schemaPath: "#/properties/migration/properties/custom/items/properties/old/items/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+                const len7 = data38.length;
+                for (let i8 = 0; i8 < len7; i8++) {
+                  let data39 = data38[i8];
+                  if (typeof data39 === "string") {
+                    if (func3(data39) > 500) {
+                      const err87 = { instancePath: instancePath + "/migration/custom/" + i6 + "/old/" + i8, schemaPath: "#/properties/migration/properties/custom/items/properties/old/items/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
                       if (vErrors === null) {
-                        vErrors = [err58];
+                        vErrors = [err87];
                       } else {
-                        vErrors.push(err58);
+                        vErrors.push(err87);
                       }
                       errors++;
                     }
-                    if (func3(data27) < 1) {
-                      const err59 = { instancePath: instancePath + "/migration/custom/" + i4 + "/old/" + i6, schemaPath: "#/properties/migration/properties/custom/items/properties/old/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (func3(data39) < 1) {
+                      const err88 = { instancePath: instancePath + "/migration/custom/" + i6 + "/old/" + i8, schemaPath: "#/properties/migration/properties/custom/items/properties/old/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err59];
+                        vErrors = [err88];
                       } else {
-                        vErrors.push(err59);
+                        vErrors.push(err88);
                       }
                       errors++;
                     }
                   } else {
-                    const err60 = { instancePath: instancePath + "/migration/custom/" + i4 + "/old/" + i6, schemaPath: "#/properties/migration/properties/custom/items/properties/old/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err89 = { instancePath: instancePath + "/migration/custom/" + i6 + "/old/" + i8, schemaPath: "#/properties/migration/properties/custom/items/properties/old/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err60];
+                      vErrors = [err89];
                     } else {
-                      vErrors.push(err60);
+                      vErrors.push(err89);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err61 = { instancePath: instancePath + "/migration/custom/" + i4 + "/old", schemaPath: "#/properties/migration/properties/custom/items/properties/old/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err90 = { instancePath: instancePath + "/migration/custom/" + i6 + "/old", schemaPath: "#/properties/migration/properties/custom/items/properties/old/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err61];
+                  vErrors = [err90];
                 } else {
-                  vErrors.push(err61);
+                  vErrors.push(err90);
                 }
                 errors++;
               }
             }
-            let data28 = data22.new;
-            if (Array.isArray(data28)) {
-              if (data28.length > 50) {
-                const err62 = { instancePath: instancePath + "/migration/custom/" + i4 + "/new", schemaPath: "#/properties/migration/properties/custom/items/properties/new/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" };
+            let data40 = data34.new;
+            if (Array.isArray(data40)) {
+              if (data40.length > 50) {
+                const err91 = { instancePath: instancePath + "/migration/custom/" + i6 + "/new", schemaPath: "#/properties/migration/properties/custom/items/properties/new/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" };
                 if (vErrors === null) {
-                  vErrors = [err62];
+                  vErrors = [err91];
                 } else {
-                  vErrors.push(err62);
+                  vErrors.push(err91);
                 }
                 errors++;
               }
-              const len6 = data28.length;
-              for (let i7 = 0; i7 < len6; i7++) {
-                let data29 = data28[i7];
-                if (typeof data29 === "string") {
-                  if (func3(data29) > 500) {
-                    const err63 = { instancePath: instancePath + "/migration/custom/" + i4 + "/new/" + i7, schemaPath: "#/properties/migration/properties/custom/items/properties/new/items/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+              const len8 = data40.length;
+              for (let i9 = 0; i9 < len8; i9++) {
+                let data41 = data40[i9];
+                if (typeof data41 === "string") {
+                  if (func3(data41) > 500) {
+                    const err92 = { instancePath: instancePath + "/migration/custom/" + i6 + "/new/" + i9, schemaPath: "#/properties/migration/properties/custom/items/properties/new/items/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
                     if (vErrors === null) {
-                      vErrors = [err63];
+                      vErrors = [err92];
                     } else {
-                      vErrors.push(err63);
+                      vErrors.push(err92);
                     }
                     errors++;
                   }
-                  if (func3(data29) < 1) {
-                    const err64 = { instancePath: instancePath + "/migration/custom/" + i4 + "/new/" + i7, schemaPath: "#/properties/migration/properties/custom/items/properties/new/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (func3(data41) < 1) {
+                    const err93 = { instancePath: instancePath + "/migration/custom/" + i6 + "/new/" + i9, schemaPath: "#/properties/migration/properties/custom/items/properties/new/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                     if (vErrors === null) {
-                      vErrors = [err64];
+                      vErrors = [err93];
                     } else {
-                      vErrors.push(err64);
+                      vErrors.push(err93);
                     }
                     errors++;
                   }
                 } else {
-                  const err65 = { instancePath: instancePath + "/migration/custom/" + i4 + "/new/" + i7, schemaPath: "#/properties/migration/properties/custom/items/properties/new/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  const err94 = { instancePath: instancePath + "/migration/custom/" + i6 + "/new/" + i9, schemaPath: "#/properties/migration/properties/custom/items/properties/new/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   if (vErrors === null) {
-                    vErrors = [err65];
+                    vErrors = [err94];
                   } else {
-                    vErrors.push(err65);
+                    vErrors.push(err94);
                   }
                   errors++;
                 }
               }
             } else {
-              const err66 = { instancePath: instancePath + "/migration/custom/" + i4 + "/new", schemaPath: "#/properties/migration/properties/custom/items/properties/new/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              const err95 = { instancePath: instancePath + "/migration/custom/" + i6 + "/new", schemaPath: "#/properties/migration/properties/custom/items/properties/new/type", keyword: "type", params: { type: "array" }, message: "must be array" };
               if (vErrors === null) {
-                vErrors = [err66];
+                vErrors = [err95];
               } else {
-                vErrors.push(err66);
+                vErrors.push(err95);
               }
               errors++;
             }
-            if (data22.message !== void 0) {
-              let data30 = data22.message;
-              if (typeof data30 === "string") {
-                if (func3(data30) > 500) {
-                  const err67 = { instancePath: instancePath + "/migration/custom/" + i4 + "/message", schemaPath: "#/properties/migration/properties/custom/items/properties/message/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+            if (data34.message !== void 0) {
+              let data42 = data34.message;
+              if (typeof data42 === "string") {
+                if (func3(data42) > 500) {
+                  const err96 = { instancePath: instancePath + "/migration/custom/" + i6 + "/message", schemaPath: "#/properties/migration/properties/custom/items/properties/message/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
                   if (vErrors === null) {
-                    vErrors = [err67];
+                    vErrors = [err96];
                   } else {
-                    vErrors.push(err67);
+                    vErrors.push(err96);
                   }
                   errors++;
                 }
-                if (func3(data30) < 1) {
-                  const err68 = { instancePath: instancePath + "/migration/custom/" + i4 + "/message", schemaPath: "#/properties/migration/properties/custom/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (func3(data42) < 1) {
+                  const err97 = { instancePath: instancePath + "/migration/custom/" + i6 + "/message", schemaPath: "#/properties/migration/properties/custom/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
-                    vErrors = [err68];
+                    vErrors = [err97];
                   } else {
-                    vErrors.push(err68);
+                    vErrors.push(err97);
                   }
                   errors++;
                 }
               } else {
-                const err69 = { instancePath: instancePath + "/migration/custom/" + i4 + "/message", schemaPath: "#/properties/migration/properties/custom/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err98 = { instancePath: instancePath + "/migration/custom/" + i6 + "/message", schemaPath: "#/properties/migration/properties/custom/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err69];
+                  vErrors = [err98];
                 } else {
-                  vErrors.push(err69);
+                  vErrors.push(err98);
                 }
                 errors++;
               }
             }
           } else {
-            const err70 = { instancePath: instancePath + "/migration/custom/" + i4, schemaPath: "#/properties/migration/properties/custom/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err99 = { instancePath: instancePath + "/migration/custom/" + i6, schemaPath: "#/properties/migration/properties/custom/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err70];
+              vErrors = [err99];
             } else {
-              vErrors.push(err70);
+              vErrors.push(err99);
             }
             errors++;
           }
         }
       } else {
-        const err71 = { instancePath: instancePath + "/migration/custom", schemaPath: "#/properties/migration/properties/custom/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err100 = { instancePath: instancePath + "/migration/custom", schemaPath: "#/properties/migration/properties/custom/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err71];
+          vErrors = [err100];
         } else {
-          vErrors.push(err71);
+          vErrors.push(err100);
         }
         errors++;
       }
-      let data31 = data18.mixedTolerance;
-      if (typeof data31 == "number" && isFinite(data31)) {
-        if (data31 < 0 || isNaN(data31)) {
-          const err72 = { instancePath: instancePath + "/migration/mixedTolerance", schemaPath: "#/properties/migration/properties/mixedTolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      let data43 = data30.mixedTolerance;
+      if (typeof data43 == "number" && isFinite(data43)) {
+        if (data43 < 0 || isNaN(data43)) {
+          const err101 = { instancePath: instancePath + "/migration/mixedTolerance", schemaPath: "#/properties/migration/properties/mixedTolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err72];
+            vErrors = [err101];
           } else {
-            vErrors.push(err72);
+            vErrors.push(err101);
           }
           errors++;
         }
       } else {
-        const err73 = { instancePath: instancePath + "/migration/mixedTolerance", schemaPath: "#/properties/migration/properties/mixedTolerance/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-        if (vErrors === null) {
-          vErrors = [err73];
-        } else {
-          vErrors.push(err73);
-        }
-        errors++;
-      }
-      let data32 = data18.regressions;
-      if (!(data32 === "default" || data32 === "failure" || data32 === "neutral")) {
-        const err74 = { instancePath: instancePath + "/migration/regressions", schemaPath: "#/properties/migration/properties/regressions/enum", keyword: "enum", params: { allowedValues: schema11.properties.migration.properties.regressions.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err74];
-        } else {
-          vErrors.push(err74);
-        }
-        errors++;
-      }
-      let data33 = data18.python3;
-      if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
-        if (data33.enable === void 0) {
-          data33.enable = [];
-        }
-        if (data33.disable === void 0) {
-          data33.disable = [];
-        }
-        for (const key5 in data33) {
-          if (!(key5 === "enable" || key5 === "disable")) {
-            const err75 = { instancePath: instancePath + "/migration/python3", schemaPath: "#/properties/migration/properties/python3/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err75];
-            } else {
-              vErrors.push(err75);
-            }
-            errors++;
-          }
-        }
-        let data34 = data33.enable;
-        if (Array.isArray(data34)) {
-          if (data34.length > 20) {
-            const err76 = { instancePath: instancePath + "/migration/python3/enable", schemaPath: "#/properties/migration/properties/python3/properties/enable/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
-            if (vErrors === null) {
-              vErrors = [err76];
-            } else {
-              vErrors.push(err76);
-            }
-            errors++;
-          }
-          const len7 = data34.length;
-          for (let i8 = 0; i8 < len7; i8++) {
-            let data35 = data34[i8];
-            if (typeof data35 !== "string") {
-              const err77 = { instancePath: instancePath + "/migration/python3/enable/" + i8, schemaPath: "#/properties/migration/properties/python3/properties/enable/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              if (vErrors === null) {
-                vErrors = [err77];
-              } else {
-                vErrors.push(err77);
-              }
-              errors++;
-            }
-            if (!(data35 === "unittest-deprecated-alias" || data35 === "old-division")) {
-              const err78 = { instancePath: instancePath + "/migration/python3/enable/" + i8, schemaPath: "#/properties/migration/properties/python3/properties/enable/items/enum", keyword: "enum", params: { allowedValues: schema11.properties.migration.properties.python3.properties.enable.items.enum }, message: "must be equal to one of the allowed values" };
-              if (vErrors === null) {
-                vErrors = [err78];
-              } else {
-                vErrors.push(err78);
-              }
-              errors++;
-            }
-          }
-          let i9 = data34.length;
-          let j1;
-          if (i9 > 1) {
-            const indices1 = {};
-            for (; i9--; ) {
-              let item1 = data34[i9];
-              if (typeof item1 !== "string") {
-                continue;
-              }
-              if (typeof indices1[item1] == "number") {
-                j1 = indices1[item1];
-                const err79 = { instancePath: instancePath + "/migration/python3/enable", schemaPath: "#/properties/migration/properties/python3/properties/enable/uniqueItems", keyword: "uniqueItems", params: { i: i9, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i9 + " are identical)" };
-                if (vErrors === null) {
-                  vErrors = [err79];
-                } else {
-                  vErrors.push(err79);
-                }
-                errors++;
-                break;
-              }
-              indices1[item1] = i9;
-            }
-          }
-        } else {
-          const err80 = { instancePath: instancePath + "/migration/python3/enable", schemaPath: "#/properties/migration/properties/python3/properties/enable/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-          if (vErrors === null) {
-            vErrors = [err80];
-          } else {
-            vErrors.push(err80);
-          }
-          errors++;
-        }
-        let data36 = data33.disable;
-        if (Array.isArray(data36)) {
-          if (data36.length > 500) {
-            const err81 = { instancePath: instancePath + "/migration/python3/disable", schemaPath: "#/properties/migration/properties/python3/properties/disable/maxItems", keyword: "maxItems", params: { limit: 500 }, message: "must NOT have more than 500 items" };
-            if (vErrors === null) {
-              vErrors = [err81];
-            } else {
-              vErrors.push(err81);
-            }
-            errors++;
-          }
-          const len8 = data36.length;
-          for (let i10 = 0; i10 < len8; i10++) {
-            let data37 = data36[i10];
-            if (typeof data37 === "string") {
-              if (func3(data37) > 200) {
-                const err82 = { instancePath: instancePath + "/migration/python3/disable/" + i10, schemaPath: "#/properties/migration/properties/python3/properties/disable/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
-                if (vErrors === null) {
-                  vErrors = [err82];
-                } else {
-                  vErrors.push(err82);
-                }
-                errors++;
-              }
-              if (func3(data37) < 1) {
-                const err83 = { instancePath: instancePath + "/migration/python3/disable/" + i10, schemaPath: "#/properties/migration/properties/python3/properties/disable/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                if (vErrors === null) {
-                  vErrors = [err83];
-                } else {
-                  vErrors.push(err83);
-                }
-                errors++;
-              }
-            } else {
-              const err84 = { instancePath: instancePath + "/migration/python3/disable/" + i10, schemaPath: "#/properties/migration/properties/python3/properties/disable/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              if (vErrors === null) {
-                vErrors = [err84];
-              } else {
-                vErrors.push(err84);
-              }
-              errors++;
-            }
-          }
-          let i11 = data36.length;
-          let j2;
-          if (i11 > 1) {
-            const indices2 = {};
-            for (; i11--; ) {
-              let item2 = data36[i11];
-              if (typeof item2 !== "string") {
-                continue;
-              }
-              if (typeof indices2[item2] == "number") {
-                j2 = indices2[item2];
-                const err85 = { instancePath: instancePath + "/migration/python3/disable", schemaPath: "#/properties/migration/properties/python3/properties/disable/uniqueItems", keyword: "uniqueItems", params: { i: i11, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i11 + " are identical)" };
-                if (vErrors === null) {
-                  vErrors = [err85];
-                } else {
-                  vErrors.push(err85);
-                }
-                errors++;
-                break;
-              }
-              indices2[item2] = i11;
-            }
-          }
-        } else {
-          const err86 = { instancePath: instancePath + "/migration/python3/disable", schemaPath: "#/properties/migration/properties/python3/properties/disable/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-          if (vErrors === null) {
-            vErrors = [err86];
-          } else {
-            vErrors.push(err86);
-          }
-          errors++;
-        }
-      } else {
-        const err87 = { instancePath: instancePath + "/migration/python3", schemaPath: "#/properties/migration/properties/python3/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err87];
-        } else {
-          vErrors.push(err87);
-        }
-        errors++;
-      }
-      let data38 = data18.labels;
-      if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
-        if (data38.migration === void 0) {
-          data38.migration = "migration";
-        }
-        if (data38.mixed === void 0) {
-          data38.mixed = "mixed-change";
-        }
-        for (const key6 in data38) {
-          if (!(key6 === "migration" || key6 === "mixed")) {
-            const err88 = { instancePath: instancePath + "/migration/labels", schemaPath: "#/properties/migration/properties/labels/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err88];
-            } else {
-              vErrors.push(err88);
-            }
-            errors++;
-          }
-        }
-        let data39 = data38.migration;
-        if (typeof data39 === "string") {
-          if (func3(data39) > 50) {
-            const err89 = { instancePath: instancePath + "/migration/labels/migration", schemaPath: "#/properties/migration/properties/labels/properties/migration/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
-            if (vErrors === null) {
-              vErrors = [err89];
-            } else {
-              vErrors.push(err89);
-            }
-            errors++;
-          }
-        } else {
-          const err90 = { instancePath: instancePath + "/migration/labels/migration", schemaPath: "#/properties/migration/properties/labels/properties/migration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err90];
-          } else {
-            vErrors.push(err90);
-          }
-          errors++;
-        }
-        let data40 = data38.mixed;
-        if (typeof data40 === "string") {
-          if (func3(data40) > 50) {
-            const err91 = { instancePath: instancePath + "/migration/labels/mixed", schemaPath: "#/properties/migration/properties/labels/properties/mixed/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
-            if (vErrors === null) {
-              vErrors = [err91];
-            } else {
-              vErrors.push(err91);
-            }
-            errors++;
-          }
-        } else {
-          const err92 = { instancePath: instancePath + "/migration/labels/mixed", schemaPath: "#/properties/migration/properties/labels/properties/mixed/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err92];
-          } else {
-            vErrors.push(err92);
-          }
-          errors++;
-        }
-      } else {
-        const err93 = { instancePath: instancePath + "/migration/labels", schemaPath: "#/properties/migration/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err93];
-        } else {
-          vErrors.push(err93);
-        }
-        errors++;
-      }
-    } else {
-      const err94 = { instancePath: instancePath + "/migration", schemaPath: "#/properties/migration/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-      if (vErrors === null) {
-        vErrors = [err94];
-      } else {
-        vErrors.push(err94);
-      }
-      errors++;
-    }
-    let data41 = data.dependencies;
-    if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
-      if (data41.enabled === void 0) {
-        data41.enabled = true;
-      }
-      if (data41.allow === void 0) {
-        data41.allow = [];
-      }
-      if (data41.unsupported === void 0) {
-        data41.unsupported = "default";
-      }
-      if (data41.maxLookups === void 0) {
-        data41.maxLookups = 25;
-      }
-      if (data41.timeoutSeconds === void 0) {
-        data41.timeoutSeconds = 5;
-      }
-      for (const key7 in data41) {
-        if (!(key7 === "enabled" || key7 === "allow" || key7 === "unsupported" || key7 === "maxLookups" || key7 === "timeoutSeconds")) {
-          const err95 = { instancePath: instancePath + "/dependencies", schemaPath: "#/properties/dependencies/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
-          if (vErrors === null) {
-            vErrors = [err95];
-          } else {
-            vErrors.push(err95);
-          }
-          errors++;
-        }
-      }
-      if (typeof data41.enabled !== "boolean") {
-        const err96 = { instancePath: instancePath + "/dependencies/enabled", schemaPath: "#/properties/dependencies/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err96];
-        } else {
-          vErrors.push(err96);
-        }
-        errors++;
-      }
-      let data43 = data41.allow;
-      if (Array.isArray(data43)) {
-        if (data43.length > 500) {
-          const err97 = { instancePath: instancePath + "/dependencies/allow", schemaPath: "#/properties/dependencies/properties/allow/maxItems", keyword: "maxItems", params: { limit: 500 }, message: "must NOT have more than 500 items" };
-          if (vErrors === null) {
-            vErrors = [err97];
-          } else {
-            vErrors.push(err97);
-          }
-          errors++;
-        }
-        const len9 = data43.length;
-        for (let i12 = 0; i12 < len9; i12++) {
-          let data44 = data43[i12];
-          if (typeof data44 === "string") {
-            if (func3(data44) > 200) {
-              const err98 = { instancePath: instancePath + "/dependencies/allow/" + i12, schemaPath: "#/properties/dependencies/properties/allow/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
-              if (vErrors === null) {
-                vErrors = [err98];
-              } else {
-                vErrors.push(err98);
-              }
-              errors++;
-            }
-            if (func3(data44) < 1) {
-              const err99 = { instancePath: instancePath + "/dependencies/allow/" + i12, schemaPath: "#/properties/dependencies/properties/allow/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err99];
-              } else {
-                vErrors.push(err99);
-              }
-              errors++;
-            }
-          } else {
-            const err100 = { instancePath: instancePath + "/dependencies/allow/" + i12, schemaPath: "#/properties/dependencies/properties/allow/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err100];
-            } else {
-              vErrors.push(err100);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err101 = { instancePath: instancePath + "/dependencies/allow", schemaPath: "#/properties/dependencies/properties/allow/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err101];
-        } else {
-          vErrors.push(err101);
-        }
-        errors++;
-      }
-      let data45 = data41.unsupported;
-      if (!(data45 === "default" || data45 === "failure" || data45 === "neutral")) {
-        const err102 = { instancePath: instancePath + "/dependencies/unsupported", schemaPath: "#/properties/dependencies/properties/unsupported/enum", keyword: "enum", params: { allowedValues: schema11.properties.dependencies.properties.unsupported.enum }, message: "must be equal to one of the allowed values" };
+        const err102 = { instancePath: instancePath + "/migration/mixedTolerance", schemaPath: "#/properties/migration/properties/mixedTolerance/type", keyword: "type", params: { type: "number" }, message: "must be number" };
         if (vErrors === null) {
           vErrors = [err102];
         } else {
@@ -71275,9 +71298,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      let data46 = data41.maxLookups;
-      if (!(typeof data46 == "number" && (!(data46 % 1) && !isNaN(data46)) && isFinite(data46))) {
-        const err103 = { instancePath: instancePath + "/dependencies/maxLookups", schemaPath: "#/properties/dependencies/properties/maxLookups/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data44 = data30.regressions;
+      if (!(data44 === "default" || data44 === "failure" || data44 === "neutral")) {
+        const err103 = { instancePath: instancePath + "/migration/regressions", schemaPath: "#/properties/migration/properties/regressions/enum", keyword: "enum", params: { allowedValues: schema11.properties.migration.properties.regressions.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err103];
         } else {
@@ -71285,156 +71308,167 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data46 == "number" && isFinite(data46)) {
-        if (data46 > 100 || isNaN(data46)) {
-          const err104 = { instancePath: instancePath + "/dependencies/maxLookups", schemaPath: "#/properties/dependencies/properties/maxLookups/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
-          if (vErrors === null) {
-            vErrors = [err104];
-          } else {
-            vErrors.push(err104);
-          }
-          errors++;
+      let data45 = data30.python3;
+      if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
+        if (data45.enable === void 0) {
+          data45.enable = [];
         }
-        if (data46 < 0 || isNaN(data46)) {
-          const err105 = { instancePath: instancePath + "/dependencies/maxLookups", schemaPath: "#/properties/dependencies/properties/maxLookups/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err105];
-          } else {
-            vErrors.push(err105);
-          }
-          errors++;
+        if (data45.disable === void 0) {
+          data45.disable = [];
         }
-      }
-      let data47 = data41.timeoutSeconds;
-      if (typeof data47 == "number" && isFinite(data47)) {
-        if (data47 > 30 || isNaN(data47)) {
-          const err106 = { instancePath: instancePath + "/dependencies/timeoutSeconds", schemaPath: "#/properties/dependencies/properties/timeoutSeconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 30 }, message: "must be <= 30" };
-          if (vErrors === null) {
-            vErrors = [err106];
-          } else {
-            vErrors.push(err106);
-          }
-          errors++;
-        }
-        if (data47 <= 0 || isNaN(data47)) {
-          const err107 = { instancePath: instancePath + "/dependencies/timeoutSeconds", schemaPath: "#/properties/dependencies/properties/timeoutSeconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
-          if (vErrors === null) {
-            vErrors = [err107];
-          } else {
-            vErrors.push(err107);
-          }
-          errors++;
-        }
-      } else {
-        const err108 = { instancePath: instancePath + "/dependencies/timeoutSeconds", schemaPath: "#/properties/dependencies/properties/timeoutSeconds/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-        if (vErrors === null) {
-          vErrors = [err108];
-        } else {
-          vErrors.push(err108);
-        }
-        errors++;
-      }
-    } else {
-      const err109 = { instancePath: instancePath + "/dependencies", schemaPath: "#/properties/dependencies/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-      if (vErrors === null) {
-        vErrors = [err109];
-      } else {
-        vErrors.push(err109);
-      }
-      errors++;
-    }
-    let data48 = data.schemaMigrations;
-    if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
-      if (data48.presets === void 0) {
-        data48.presets = ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"];
-      }
-      if (data48.alone === void 0) {
-        data48.alone = true;
-      }
-      if (data48.tolerance === void 0) {
-        data48.tolerance = 0;
-      }
-      if (data48.conclusion === void 0) {
-        data48.conclusion = "default";
-      }
-      for (const key8 in data48) {
-        if (!(key8 === "presets" || key8 === "alone" || key8 === "tolerance" || key8 === "conclusion")) {
-          const err110 = { instancePath: instancePath + "/schemaMigrations", schemaPath: "#/properties/schemaMigrations/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
-          if (vErrors === null) {
-            vErrors = [err110];
-          } else {
-            vErrors.push(err110);
-          }
-          errors++;
-        }
-      }
-      let data49 = data48.presets;
-      if (Array.isArray(data49)) {
-        if (data49.length > 20) {
-          const err111 = { instancePath: instancePath + "/schemaMigrations/presets", schemaPath: "#/properties/schemaMigrations/properties/presets/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
-          if (vErrors === null) {
-            vErrors = [err111];
-          } else {
-            vErrors.push(err111);
-          }
-          errors++;
-        }
-        const len10 = data49.length;
-        for (let i13 = 0; i13 < len10; i13++) {
-          let data50 = data49[i13];
-          if (typeof data50 !== "string") {
-            const err112 = { instancePath: instancePath + "/schemaMigrations/presets/" + i13, schemaPath: "#/properties/schemaMigrations/properties/presets/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        for (const key8 in data45) {
+          if (!(key8 === "enable" || key8 === "disable")) {
+            const err104 = { instancePath: instancePath + "/migration/python3", schemaPath: "#/properties/migration/properties/python3/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
-              vErrors = [err112];
+              vErrors = [err104];
             } else {
-              vErrors.push(err112);
-            }
-            errors++;
-          }
-          if (!(data50 === "django" || data50 === "alembic" || data50 === "rails" || data50 === "prisma" || data50 === "flyway" || data50 === "liquibase" || data50 === "knex" || data50 === "typeorm")) {
-            const err113 = { instancePath: instancePath + "/schemaMigrations/presets/" + i13, schemaPath: "#/properties/schemaMigrations/properties/presets/items/enum", keyword: "enum", params: { allowedValues: schema11.properties.schemaMigrations.properties.presets.items.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err113];
-            } else {
-              vErrors.push(err113);
+              vErrors.push(err104);
             }
             errors++;
           }
         }
-        let i14 = data49.length;
-        let j3;
-        if (i14 > 1) {
-          const indices3 = {};
-          for (; i14--; ) {
-            let item3 = data49[i14];
-            if (typeof item3 !== "string") {
-              continue;
+        let data46 = data45.enable;
+        if (Array.isArray(data46)) {
+          if (data46.length > 20) {
+            const err105 = { instancePath: instancePath + "/migration/python3/enable", schemaPath: "#/properties/migration/properties/python3/properties/enable/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+            if (vErrors === null) {
+              vErrors = [err105];
+            } else {
+              vErrors.push(err105);
             }
-            if (typeof indices3[item3] == "number") {
-              j3 = indices3[item3];
-              const err114 = { instancePath: instancePath + "/schemaMigrations/presets", schemaPath: "#/properties/schemaMigrations/properties/presets/uniqueItems", keyword: "uniqueItems", params: { i: i14, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i14 + " are identical)" };
+            errors++;
+          }
+          const len9 = data46.length;
+          for (let i10 = 0; i10 < len9; i10++) {
+            let data47 = data46[i10];
+            if (typeof data47 !== "string") {
+              const err106 = { instancePath: instancePath + "/migration/python3/enable/" + i10, schemaPath: "#/properties/migration/properties/python3/properties/enable/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               if (vErrors === null) {
-                vErrors = [err114];
+                vErrors = [err106];
               } else {
-                vErrors.push(err114);
+                vErrors.push(err106);
               }
               errors++;
-              break;
             }
-            indices3[item3] = i14;
+            if (!(data47 === "unittest-deprecated-alias" || data47 === "old-division")) {
+              const err107 = { instancePath: instancePath + "/migration/python3/enable/" + i10, schemaPath: "#/properties/migration/properties/python3/properties/enable/items/enum", keyword: "enum", params: { allowedValues: schema11.properties.migration.properties.python3.properties.enable.items.enum }, message: "must be equal to one of the allowed values" };
+              if (vErrors === null) {
+                vErrors = [err107];
+              } else {
+                vErrors.push(err107);
+              }
+              errors++;
+            }
           }
+          let i11 = data46.length;
+          let j1;
+          if (i11 > 1) {
+            const indices1 = {};
+            for (; i11--; ) {
+              let item1 = data46[i11];
+              if (typeof item1 !== "string") {
+                continue;
+              }
+              if (typeof indices1[item1] == "number") {
+                j1 = indices1[item1];
+                const err108 = { instancePath: instancePath + "/migration/python3/enable", schemaPath: "#/properties/migration/properties/python3/properties/enable/uniqueItems", keyword: "uniqueItems", params: { i: i11, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i11 + " are identical)" };
+                if (vErrors === null) {
+                  vErrors = [err108];
+                } else {
+                  vErrors.push(err108);
+                }
+                errors++;
+                break;
+              }
+              indices1[item1] = i11;
+            }
+          }
+        } else {
+          const err109 = { instancePath: instancePath + "/migration/python3/enable", schemaPath: "#/properties/migration/properties/python3/properties/enable/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          if (vErrors === null) {
+            vErrors = [err109];
+          } else {
+            vErrors.push(err109);
+          }
+          errors++;
+        }
+        let data48 = data45.disable;
+        if (Array.isArray(data48)) {
+          if (data48.length > 500) {
+            const err110 = { instancePath: instancePath + "/migration/python3/disable", schemaPath: "#/properties/migration/properties/python3/properties/disable/maxItems", keyword: "maxItems", params: { limit: 500 }, message: "must NOT have more than 500 items" };
+            if (vErrors === null) {
+              vErrors = [err110];
+            } else {
+              vErrors.push(err110);
+            }
+            errors++;
+          }
+          const len10 = data48.length;
+          for (let i12 = 0; i12 < len10; i12++) {
+            let data49 = data48[i12];
+            if (typeof data49 === "string") {
+              if (func3(data49) > 200) {
+                const err111 = { instancePath: instancePath + "/migration/python3/disable/" + i12, schemaPath: "#/properties/migration/properties/python3/properties/disable/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
+                if (vErrors === null) {
+                  vErrors = [err111];
+                } else {
+                  vErrors.push(err111);
+                }
+                errors++;
+              }
+              if (func3(data49) < 1) {
+                const err112 = { instancePath: instancePath + "/migration/python3/disable/" + i12, schemaPath: "#/properties/migration/properties/python3/properties/disable/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (vErrors === null) {
+                  vErrors = [err112];
+                } else {
+                  vErrors.push(err112);
+                }
+                errors++;
+              }
+            } else {
+              const err113 = { instancePath: instancePath + "/migration/python3/disable/" + i12, schemaPath: "#/properties/migration/properties/python3/properties/disable/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              if (vErrors === null) {
+                vErrors = [err113];
+              } else {
+                vErrors.push(err113);
+              }
+              errors++;
+            }
+          }
+          let i13 = data48.length;
+          let j2;
+          if (i13 > 1) {
+            const indices2 = {};
+            for (; i13--; ) {
+              let item2 = data48[i13];
+              if (typeof item2 !== "string") {
+                continue;
+              }
+              if (typeof indices2[item2] == "number") {
+                j2 = indices2[item2];
+                const err114 = { instancePath: instancePath + "/migration/python3/disable", schemaPath: "#/properties/migration/properties/python3/properties/disable/uniqueItems", keyword: "uniqueItems", params: { i: i13, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i13 + " are identical)" };
+                if (vErrors === null) {
+                  vErrors = [err114];
+                } else {
+                  vErrors.push(err114);
+                }
+                errors++;
+                break;
+              }
+              indices2[item2] = i13;
+            }
+          }
+        } else {
+          const err115 = { instancePath: instancePath + "/migration/python3/disable", schemaPath: "#/properties/migration/properties/python3/properties/disable/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          if (vErrors === null) {
+            vErrors = [err115];
+          } else {
+            vErrors.push(err115);
+          }
+          errors++;
         }
       } else {
-        const err115 = { instancePath: instancePath + "/schemaMigrations/presets", schemaPath: "#/properties/schemaMigrations/properties/presets/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err115];
-        } else {
-          vErrors.push(err115);
-        }
-        errors++;
-      }
-      if (typeof data48.alone !== "boolean") {
-        const err116 = { instancePath: instancePath + "/schemaMigrations/alone", schemaPath: "#/properties/schemaMigrations/properties/alone/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err116 = { instancePath: instancePath + "/migration/python3", schemaPath: "#/properties/migration/properties/python3/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err116];
         } else {
@@ -71442,57 +71476,58 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      let data52 = data48.tolerance;
-      if (!(typeof data52 == "number" && (!(data52 % 1) && !isNaN(data52)) && isFinite(data52))) {
-        const err117 = { instancePath: instancePath + "/schemaMigrations/tolerance", schemaPath: "#/properties/schemaMigrations/properties/tolerance/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err117];
-        } else {
-          vErrors.push(err117);
+      let data50 = data30.labels;
+      if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
+        if (data50.migration === void 0) {
+          data50.migration = "migration";
         }
-        errors++;
-      }
-      if (typeof data52 == "number" && isFinite(data52)) {
-        if (data52 < 0 || isNaN(data52)) {
-          const err118 = { instancePath: instancePath + "/schemaMigrations/tolerance", schemaPath: "#/properties/schemaMigrations/properties/tolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+        if (data50.mixed === void 0) {
+          data50.mixed = "mixed-change";
+        }
+        for (const key9 in data50) {
+          if (!(key9 === "migration" || key9 === "mixed")) {
+            const err117 = { instancePath: instancePath + "/migration/labels", schemaPath: "#/properties/migration/properties/labels/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err117];
+            } else {
+              vErrors.push(err117);
+            }
+            errors++;
+          }
+        }
+        let data51 = data50.migration;
+        if (typeof data51 === "string") {
+          if (func3(data51) > 50) {
+            const err118 = { instancePath: instancePath + "/migration/labels/migration", schemaPath: "#/properties/migration/properties/labels/properties/migration/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+            if (vErrors === null) {
+              vErrors = [err118];
+            } else {
+              vErrors.push(err118);
+            }
+            errors++;
+          }
+        } else {
+          const err119 = { instancePath: instancePath + "/migration/labels/migration", schemaPath: "#/properties/migration/properties/labels/properties/migration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
-            vErrors = [err118];
+            vErrors = [err119];
           } else {
-            vErrors.push(err118);
+            vErrors.push(err119);
           }
           errors++;
         }
-      }
-      let data53 = data48.conclusion;
-      if (!(data53 === "default" || data53 === "failure" || data53 === "neutral")) {
-        const err119 = { instancePath: instancePath + "/schemaMigrations/conclusion", schemaPath: "#/properties/schemaMigrations/properties/conclusion/enum", keyword: "enum", params: { allowedValues: schema11.properties.schemaMigrations.properties.conclusion.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err119];
+        let data52 = data50.mixed;
+        if (typeof data52 === "string") {
+          if (func3(data52) > 50) {
+            const err120 = { instancePath: instancePath + "/migration/labels/mixed", schemaPath: "#/properties/migration/properties/labels/properties/mixed/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+            if (vErrors === null) {
+              vErrors = [err120];
+            } else {
+              vErrors.push(err120);
+            }
+            errors++;
+          }
         } else {
-          vErrors.push(err119);
-        }
-        errors++;
-      }
-    } else {
-      const err120 = { instancePath: instancePath + "/schemaMigrations", schemaPath: "#/properties/schemaMigrations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-      if (vErrors === null) {
-        vErrors = [err120];
-      } else {
-        vErrors.push(err120);
-      }
-      errors++;
-    }
-    let data54 = data.accept;
-    if (data54 && typeof data54 == "object" && !Array.isArray(data54)) {
-      if (data54.permission === void 0) {
-        data54.permission = "write";
-      }
-      if (data54.allowAuthor === void 0) {
-        data54.allowAuthor = false;
-      }
-      for (const key9 in data54) {
-        if (!(key9 === "permission" || key9 === "allowAuthor")) {
-          const err121 = { instancePath: instancePath + "/accept", schemaPath: "#/properties/accept/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
+          const err121 = { instancePath: instancePath + "/migration/labels/mixed", schemaPath: "#/properties/migration/properties/labels/properties/mixed/type", keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
             vErrors = [err121];
           } else {
@@ -71500,10 +71535,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-      let data55 = data54.permission;
-      if (!(data55 === "read" || data55 === "triage" || data55 === "write" || data55 === "maintain" || data55 === "admin")) {
-        const err122 = { instancePath: instancePath + "/accept/permission", schemaPath: "#/properties/accept/properties/permission/enum", keyword: "enum", params: { allowedValues: schema11.properties.accept.properties.permission.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err122 = { instancePath: instancePath + "/migration/labels", schemaPath: "#/properties/migration/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err122];
         } else {
@@ -71511,155 +71544,157 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data54.allowAuthor !== "boolean") {
-        const err123 = { instancePath: instancePath + "/accept/allowAuthor", schemaPath: "#/properties/accept/properties/allowAuthor/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err123];
-        } else {
-          vErrors.push(err123);
-        }
-        errors++;
-      }
     } else {
-      const err124 = { instancePath: instancePath + "/accept", schemaPath: "#/properties/accept/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err123 = { instancePath: instancePath + "/migration", schemaPath: "#/properties/migration/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err124];
+        vErrors = [err123];
       } else {
-        vErrors.push(err124);
+        vErrors.push(err123);
       }
       errors++;
     }
-    let data57 = data.comments;
-    if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
-      if (data57.sticky === void 0) {
-        data57.sticky = "auto";
+    let data53 = data.dependencies;
+    if (data53 && typeof data53 == "object" && !Array.isArray(data53)) {
+      if (data53.enabled === void 0) {
+        data53.enabled = true;
       }
-      for (const key10 in data57) {
-        if (!(key10 === "sticky")) {
-          const err125 = { instancePath: instancePath + "/comments", schemaPath: "#/properties/comments/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
+      if (data53.allow === void 0) {
+        data53.allow = [];
+      }
+      if (data53.unsupported === void 0) {
+        data53.unsupported = "default";
+      }
+      if (data53.maxLookups === void 0) {
+        data53.maxLookups = 25;
+      }
+      if (data53.timeoutSeconds === void 0) {
+        data53.timeoutSeconds = 5;
+      }
+      for (const key10 in data53) {
+        if (!(key10 === "enabled" || key10 === "allow" || key10 === "unsupported" || key10 === "maxLookups" || key10 === "timeoutSeconds")) {
+          const err124 = { instancePath: instancePath + "/dependencies", schemaPath: "#/properties/dependencies/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
-            vErrors = [err125];
+            vErrors = [err124];
           } else {
-            vErrors.push(err125);
+            vErrors.push(err124);
           }
           errors++;
         }
       }
-      let data58 = data57.sticky;
-      if (!(data58 === "auto" || data58 === "on" || data58 === "off")) {
-        const err126 = { instancePath: instancePath + "/comments/sticky", schemaPath: "#/properties/comments/properties/sticky/enum", keyword: "enum", params: { allowedValues: schema11.properties.comments.properties.sticky.enum }, message: "must be equal to one of the allowed values" };
+      if (typeof data53.enabled !== "boolean") {
+        const err125 = { instancePath: instancePath + "/dependencies/enabled", schemaPath: "#/properties/dependencies/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
-          vErrors = [err126];
+          vErrors = [err125];
         } else {
-          vErrors.push(err126);
+          vErrors.push(err125);
         }
         errors++;
       }
-    } else {
-      const err127 = { instancePath: instancePath + "/comments", schemaPath: "#/properties/comments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-      if (vErrors === null) {
-        vErrors = [err127];
-      } else {
-        vErrors.push(err127);
-      }
-      errors++;
-    }
-    let data59 = data.push;
-    if (data59 && typeof data59 == "object" && !Array.isArray(data59)) {
-      if (data59.enabled === void 0) {
-        data59.enabled = true;
-      }
-      if (data59.branches === void 0) {
-        data59.branches = [];
-      }
-      if (data59.maxCommits === void 0) {
-        data59.maxCommits = 20;
-      }
-      for (const key11 in data59) {
-        if (!(key11 === "enabled" || key11 === "branches" || key11 === "maxCommits")) {
-          const err128 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
+      let data55 = data53.allow;
+      if (Array.isArray(data55)) {
+        if (data55.length > 500) {
+          const err126 = { instancePath: instancePath + "/dependencies/allow", schemaPath: "#/properties/dependencies/properties/allow/maxItems", keyword: "maxItems", params: { limit: 500 }, message: "must NOT have more than 500 items" };
           if (vErrors === null) {
-            vErrors = [err128];
+            vErrors = [err126];
           } else {
-            vErrors.push(err128);
+            vErrors.push(err126);
           }
           errors++;
         }
-      }
-      if (typeof data59.enabled !== "boolean") {
-        const err129 = { instancePath: instancePath + "/push/enabled", schemaPath: "#/properties/push/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err129];
-        } else {
-          vErrors.push(err129);
-        }
-        errors++;
-      }
-      let data61 = data59.branches;
-      if (Array.isArray(data61)) {
-        if (data61.length > 200) {
-          const err130 = { instancePath: instancePath + "/push/branches", schemaPath: "#/properties/push/properties/branches/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
-          if (vErrors === null) {
-            vErrors = [err130];
-          } else {
-            vErrors.push(err130);
-          }
-          errors++;
-        }
-        const len11 = data61.length;
-        for (let i15 = 0; i15 < len11; i15++) {
-          let data62 = data61[i15];
-          if (typeof data62 === "string") {
-            if (func3(data62) > 256) {
-              const err131 = { instancePath: instancePath + "/push/branches/" + i15, schemaPath: "#/properties/push/properties/branches/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+        const len11 = data55.length;
+        for (let i14 = 0; i14 < len11; i14++) {
+          let data56 = data55[i14];
+          if (typeof data56 === "string") {
+            if (func3(data56) > 200) {
+              const err127 = { instancePath: instancePath + "/dependencies/allow/" + i14, schemaPath: "#/properties/dependencies/properties/allow/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
               if (vErrors === null) {
-                vErrors = [err131];
+                vErrors = [err127];
               } else {
-                vErrors.push(err131);
+                vErrors.push(err127);
               }
               errors++;
             }
-            if (func3(data62) < 1) {
-              const err132 = { instancePath: instancePath + "/push/branches/" + i15, schemaPath: "#/properties/push/properties/branches/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (func3(data56) < 1) {
+              const err128 = { instancePath: instancePath + "/dependencies/allow/" + i14, schemaPath: "#/properties/dependencies/properties/allow/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
-                vErrors = [err132];
+                vErrors = [err128];
               } else {
-                vErrors.push(err132);
+                vErrors.push(err128);
               }
               errors++;
             }
           } else {
-            const err133 = { instancePath: instancePath + "/push/branches/" + i15, schemaPath: "#/properties/push/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err129 = { instancePath: instancePath + "/dependencies/allow/" + i14, schemaPath: "#/properties/dependencies/properties/allow/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err133];
+              vErrors = [err129];
             } else {
-              vErrors.push(err133);
+              vErrors.push(err129);
             }
             errors++;
           }
         }
       } else {
-        const err134 = { instancePath: instancePath + "/push/branches", schemaPath: "#/properties/push/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err130 = { instancePath: instancePath + "/dependencies/allow", schemaPath: "#/properties/dependencies/properties/allow/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err134];
+          vErrors = [err130];
         } else {
-          vErrors.push(err134);
+          vErrors.push(err130);
         }
         errors++;
       }
-      let data63 = data59.maxCommits;
-      if (!(typeof data63 == "number" && (!(data63 % 1) && !isNaN(data63)) && isFinite(data63))) {
-        const err135 = { instancePath: instancePath + "/push/maxCommits", schemaPath: "#/properties/push/properties/maxCommits/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data57 = data53.unsupported;
+      if (!(data57 === "default" || data57 === "failure" || data57 === "neutral")) {
+        const err131 = { instancePath: instancePath + "/dependencies/unsupported", schemaPath: "#/properties/dependencies/properties/unsupported/enum", keyword: "enum", params: { allowedValues: schema11.properties.dependencies.properties.unsupported.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err135];
+          vErrors = [err131];
         } else {
-          vErrors.push(err135);
+          vErrors.push(err131);
         }
         errors++;
       }
-      if (typeof data63 == "number" && isFinite(data63)) {
-        if (data63 > 100 || isNaN(data63)) {
-          const err136 = { instancePath: instancePath + "/push/maxCommits", schemaPath: "#/properties/push/properties/maxCommits/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+      let data58 = data53.maxLookups;
+      if (!(typeof data58 == "number" && (!(data58 % 1) && !isNaN(data58)) && isFinite(data58))) {
+        const err132 = { instancePath: instancePath + "/dependencies/maxLookups", schemaPath: "#/properties/dependencies/properties/maxLookups/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err132];
+        } else {
+          vErrors.push(err132);
+        }
+        errors++;
+      }
+      if (typeof data58 == "number" && isFinite(data58)) {
+        if (data58 > 100 || isNaN(data58)) {
+          const err133 = { instancePath: instancePath + "/dependencies/maxLookups", schemaPath: "#/properties/dependencies/properties/maxLookups/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+          if (vErrors === null) {
+            vErrors = [err133];
+          } else {
+            vErrors.push(err133);
+          }
+          errors++;
+        }
+        if (data58 < 0 || isNaN(data58)) {
+          const err134 = { instancePath: instancePath + "/dependencies/maxLookups", schemaPath: "#/properties/dependencies/properties/maxLookups/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err134];
+          } else {
+            vErrors.push(err134);
+          }
+          errors++;
+        }
+      }
+      let data59 = data53.timeoutSeconds;
+      if (typeof data59 == "number" && isFinite(data59)) {
+        if (data59 > 30 || isNaN(data59)) {
+          const err135 = { instancePath: instancePath + "/dependencies/timeoutSeconds", schemaPath: "#/properties/dependencies/properties/timeoutSeconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 30 }, message: "must be <= 30" };
+          if (vErrors === null) {
+            vErrors = [err135];
+          } else {
+            vErrors.push(err135);
+          }
+          errors++;
+        }
+        if (data59 <= 0 || isNaN(data59)) {
+          const err136 = { instancePath: instancePath + "/dependencies/timeoutSeconds", schemaPath: "#/properties/dependencies/properties/timeoutSeconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
           if (vErrors === null) {
             vErrors = [err136];
           } else {
@@ -71667,18 +71702,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data63 < 1 || isNaN(data63)) {
-          const err137 = { instancePath: instancePath + "/push/maxCommits", schemaPath: "#/properties/push/properties/maxCommits/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err137];
-          } else {
-            vErrors.push(err137);
-          }
-          errors++;
+      } else {
+        const err137 = { instancePath: instancePath + "/dependencies/timeoutSeconds", schemaPath: "#/properties/dependencies/properties/timeoutSeconds/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err137];
+        } else {
+          vErrors.push(err137);
         }
+        errors++;
       }
     } else {
-      const err138 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err138 = { instancePath: instancePath + "/dependencies", schemaPath: "#/properties/dependencies/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
         vErrors = [err138];
       } else {
@@ -71686,20 +71720,23 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    let data64 = data.fixes;
-    if (data64 && typeof data64 == "object" && !Array.isArray(data64)) {
-      if (data64.target === void 0) {
-        data64.target = "compatible";
+    let data60 = data.schemaMigrations;
+    if (data60 && typeof data60 == "object" && !Array.isArray(data60)) {
+      if (data60.presets === void 0) {
+        data60.presets = ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"];
       }
-      if (data64.suggestions === void 0) {
-        data64.suggestions = "command";
+      if (data60.alone === void 0) {
+        data60.alone = true;
       }
-      if (data64.maxSuggestions === void 0) {
-        data64.maxSuggestions = 20;
+      if (data60.tolerance === void 0) {
+        data60.tolerance = 0;
       }
-      for (const key12 in data64) {
-        if (!(key12 === "target" || key12 === "suggestions" || key12 === "maxSuggestions")) {
-          const err139 = { instancePath: instancePath + "/fixes", schemaPath: "#/properties/fixes/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
+      if (data60.conclusion === void 0) {
+        data60.conclusion = "default";
+      }
+      for (const key11 in data60) {
+        if (!(key11 === "presets" || key11 === "alone" || key11 === "tolerance" || key11 === "conclusion")) {
+          const err139 = { instancePath: instancePath + "/schemaMigrations", schemaPath: "#/properties/schemaMigrations/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
             vErrors = [err139];
           } else {
@@ -71708,137 +71745,142 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       }
-      let data65 = data64.target;
-      if (!(data65 === "compatible" || data65 === "python3")) {
-        const err140 = { instancePath: instancePath + "/fixes/target", schemaPath: "#/properties/fixes/properties/target/enum", keyword: "enum", params: { allowedValues: schema11.properties.fixes.properties.target.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err140];
-        } else {
-          vErrors.push(err140);
-        }
-        errors++;
-      }
-      let data66 = data64.suggestions;
-      if (!(data66 === "auto" || data66 === "command" || data66 === "off")) {
-        const err141 = { instancePath: instancePath + "/fixes/suggestions", schemaPath: "#/properties/fixes/properties/suggestions/enum", keyword: "enum", params: { allowedValues: schema11.properties.fixes.properties.suggestions.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err141];
-        } else {
-          vErrors.push(err141);
-        }
-        errors++;
-      }
-      let data67 = data64.maxSuggestions;
-      if (!(typeof data67 == "number" && (!(data67 % 1) && !isNaN(data67)) && isFinite(data67))) {
-        const err142 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err142];
-        } else {
-          vErrors.push(err142);
-        }
-        errors++;
-      }
-      if (typeof data67 == "number" && isFinite(data67)) {
-        if (data67 > 50 || isNaN(data67)) {
-          const err143 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/maximum", keyword: "maximum", params: { comparison: "<=", limit: 50 }, message: "must be <= 50" };
+      let data61 = data60.presets;
+      if (Array.isArray(data61)) {
+        if (data61.length > 20) {
+          const err140 = { instancePath: instancePath + "/schemaMigrations/presets", schemaPath: "#/properties/schemaMigrations/properties/presets/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
           if (vErrors === null) {
-            vErrors = [err143];
+            vErrors = [err140];
           } else {
-            vErrors.push(err143);
+            vErrors.push(err140);
           }
           errors++;
         }
-        if (data67 < 1 || isNaN(data67)) {
-          const err144 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+        const len12 = data61.length;
+        for (let i15 = 0; i15 < len12; i15++) {
+          let data62 = data61[i15];
+          if (typeof data62 !== "string") {
+            const err141 = { instancePath: instancePath + "/schemaMigrations/presets/" + i15, schemaPath: "#/properties/schemaMigrations/properties/presets/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err141];
+            } else {
+              vErrors.push(err141);
+            }
+            errors++;
+          }
+          if (!(data62 === "django" || data62 === "alembic" || data62 === "rails" || data62 === "prisma" || data62 === "flyway" || data62 === "liquibase" || data62 === "knex" || data62 === "typeorm")) {
+            const err142 = { instancePath: instancePath + "/schemaMigrations/presets/" + i15, schemaPath: "#/properties/schemaMigrations/properties/presets/items/enum", keyword: "enum", params: { allowedValues: schema11.properties.schemaMigrations.properties.presets.items.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err142];
+            } else {
+              vErrors.push(err142);
+            }
+            errors++;
+          }
+        }
+        let i16 = data61.length;
+        let j3;
+        if (i16 > 1) {
+          const indices3 = {};
+          for (; i16--; ) {
+            let item3 = data61[i16];
+            if (typeof item3 !== "string") {
+              continue;
+            }
+            if (typeof indices3[item3] == "number") {
+              j3 = indices3[item3];
+              const err143 = { instancePath: instancePath + "/schemaMigrations/presets", schemaPath: "#/properties/schemaMigrations/properties/presets/uniqueItems", keyword: "uniqueItems", params: { i: i16, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i16 + " are identical)" };
+              if (vErrors === null) {
+                vErrors = [err143];
+              } else {
+                vErrors.push(err143);
+              }
+              errors++;
+              break;
+            }
+            indices3[item3] = i16;
+          }
+        }
+      } else {
+        const err144 = { instancePath: instancePath + "/schemaMigrations/presets", schemaPath: "#/properties/schemaMigrations/properties/presets/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err144];
+        } else {
+          vErrors.push(err144);
+        }
+        errors++;
+      }
+      if (typeof data60.alone !== "boolean") {
+        const err145 = { instancePath: instancePath + "/schemaMigrations/alone", schemaPath: "#/properties/schemaMigrations/properties/alone/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err145];
+        } else {
+          vErrors.push(err145);
+        }
+        errors++;
+      }
+      let data64 = data60.tolerance;
+      if (!(typeof data64 == "number" && (!(data64 % 1) && !isNaN(data64)) && isFinite(data64))) {
+        const err146 = { instancePath: instancePath + "/schemaMigrations/tolerance", schemaPath: "#/properties/schemaMigrations/properties/tolerance/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err146];
+        } else {
+          vErrors.push(err146);
+        }
+        errors++;
+      }
+      if (typeof data64 == "number" && isFinite(data64)) {
+        if (data64 < 0 || isNaN(data64)) {
+          const err147 = { instancePath: instancePath + "/schemaMigrations/tolerance", schemaPath: "#/properties/schemaMigrations/properties/tolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err144];
+            vErrors = [err147];
           } else {
-            vErrors.push(err144);
+            vErrors.push(err147);
           }
           errors++;
         }
+      }
+      let data65 = data60.conclusion;
+      if (!(data65 === "default" || data65 === "failure" || data65 === "neutral")) {
+        const err148 = { instancePath: instancePath + "/schemaMigrations/conclusion", schemaPath: "#/properties/schemaMigrations/properties/conclusion/enum", keyword: "enum", params: { allowedValues: schema11.properties.schemaMigrations.properties.conclusion.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err148];
+        } else {
+          vErrors.push(err148);
+        }
+        errors++;
       }
     } else {
-      const err145 = { instancePath: instancePath + "/fixes", schemaPath: "#/properties/fixes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err149 = { instancePath: instancePath + "/schemaMigrations", schemaPath: "#/properties/schemaMigrations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err145];
+        vErrors = [err149];
       } else {
-        vErrors.push(err145);
+        vErrors.push(err149);
       }
       errors++;
     }
-    let data68 = data.dashboard;
-    if (data68 && typeof data68 == "object" && !Array.isArray(data68)) {
-      if (data68.enabled === void 0) {
-        data68.enabled = false;
+    let data66 = data.accept;
+    if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
+      if (data66.permission === void 0) {
+        data66.permission = "write";
       }
-      if (data68.title === void 0) {
-        data68.title = "small-steps: migration dashboard";
+      if (data66.allowAuthor === void 0) {
+        data66.allowAuthor = false;
       }
-      if (data68.minIntervalMinutes === void 0) {
-        data68.minIntervalMinutes = 10;
-      }
-      if (data68.maxBytes === void 0) {
-        data68.maxBytes = 209715200;
-      }
-      if (data68.depth === void 0) {
-        data68.depth = 1;
-      }
-      if (data68.importNames === void 0) {
-        data68.importNames = {};
-      }
-      for (const key13 in data68) {
-        if (!(key13 === "enabled" || key13 === "title" || key13 === "minIntervalMinutes" || key13 === "maxBytes" || key13 === "depth" || key13 === "importNames")) {
-          const err146 = { instancePath: instancePath + "/dashboard", schemaPath: "#/properties/dashboard/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
+      for (const key12 in data66) {
+        if (!(key12 === "permission" || key12 === "allowAuthor")) {
+          const err150 = { instancePath: instancePath + "/accept", schemaPath: "#/properties/accept/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
-            vErrors = [err146];
+            vErrors = [err150];
           } else {
-            vErrors.push(err146);
+            vErrors.push(err150);
           }
           errors++;
         }
       }
-      if (typeof data68.enabled !== "boolean") {
-        const err147 = { instancePath: instancePath + "/dashboard/enabled", schemaPath: "#/properties/dashboard/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err147];
-        } else {
-          vErrors.push(err147);
-        }
-        errors++;
-      }
-      let data70 = data68.title;
-      if (typeof data70 === "string") {
-        if (func3(data70) > 200) {
-          const err148 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
-          if (vErrors === null) {
-            vErrors = [err148];
-          } else {
-            vErrors.push(err148);
-          }
-          errors++;
-        }
-        if (func3(data70) < 1) {
-          const err149 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err149];
-          } else {
-            vErrors.push(err149);
-          }
-          errors++;
-        }
-      } else {
-        const err150 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err150];
-        } else {
-          vErrors.push(err150);
-        }
-        errors++;
-      }
-      let data71 = data68.minIntervalMinutes;
-      if (!(typeof data71 == "number" && (!(data71 % 1) && !isNaN(data71)) && isFinite(data71))) {
-        const err151 = { instancePath: instancePath + "/dashboard/minIntervalMinutes", schemaPath: "#/properties/dashboard/properties/minIntervalMinutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data67 = data66.permission;
+      if (!(data67 === "read" || data67 === "triage" || data67 === "write" || data67 === "maintain" || data67 === "admin")) {
+        const err151 = { instancePath: instancePath + "/accept/permission", schemaPath: "#/properties/accept/properties/permission/enum", keyword: "enum", params: { allowedValues: schema11.properties.accept.properties.permission.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err151];
         } else {
@@ -71846,30 +71888,32 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data71 == "number" && isFinite(data71)) {
-        if (data71 < 0 || isNaN(data71)) {
-          const err152 = { instancePath: instancePath + "/dashboard/minIntervalMinutes", schemaPath: "#/properties/dashboard/properties/minIntervalMinutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err152];
-          } else {
-            vErrors.push(err152);
-          }
-          errors++;
-        }
-      }
-      let data72 = data68.maxBytes;
-      if (!(typeof data72 == "number" && (!(data72 % 1) && !isNaN(data72)) && isFinite(data72))) {
-        const err153 = { instancePath: instancePath + "/dashboard/maxBytes", schemaPath: "#/properties/dashboard/properties/maxBytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      if (typeof data66.allowAuthor !== "boolean") {
+        const err152 = { instancePath: instancePath + "/accept/allowAuthor", schemaPath: "#/properties/accept/properties/allowAuthor/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
-          vErrors = [err153];
+          vErrors = [err152];
         } else {
-          vErrors.push(err153);
+          vErrors.push(err152);
         }
         errors++;
       }
-      if (typeof data72 == "number" && isFinite(data72)) {
-        if (data72 < 1 || isNaN(data72)) {
-          const err154 = { instancePath: instancePath + "/dashboard/maxBytes", schemaPath: "#/properties/dashboard/properties/maxBytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+    } else {
+      const err153 = { instancePath: instancePath + "/accept", schemaPath: "#/properties/accept/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err153];
+      } else {
+        vErrors.push(err153);
+      }
+      errors++;
+    }
+    let data69 = data.comments;
+    if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
+      if (data69.sticky === void 0) {
+        data69.sticky = "auto";
+      }
+      for (const key13 in data69) {
+        if (!(key13 === "sticky")) {
+          const err154 = { instancePath: instancePath + "/comments", schemaPath: "#/properties/comments/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
             vErrors = [err154];
           } else {
@@ -71878,9 +71922,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       }
-      let data73 = data68.depth;
-      if (!(typeof data73 == "number" && (!(data73 % 1) && !isNaN(data73)) && isFinite(data73))) {
-        const err155 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data70 = data69.sticky;
+      if (!(data70 === "auto" || data70 === "on" || data70 === "off")) {
+        const err155 = { instancePath: instancePath + "/comments/sticky", schemaPath: "#/properties/comments/properties/sticky/enum", keyword: "enum", params: { allowedValues: schema11.properties.comments.properties.sticky.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err155];
         } else {
@@ -71888,18 +71932,29 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data73 == "number" && isFinite(data73)) {
-        if (data73 > 5 || isNaN(data73)) {
-          const err156 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/maximum", keyword: "maximum", params: { comparison: "<=", limit: 5 }, message: "must be <= 5" };
-          if (vErrors === null) {
-            vErrors = [err156];
-          } else {
-            vErrors.push(err156);
-          }
-          errors++;
-        }
-        if (data73 < 1 || isNaN(data73)) {
-          const err157 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+    } else {
+      const err156 = { instancePath: instancePath + "/comments", schemaPath: "#/properties/comments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err156];
+      } else {
+        vErrors.push(err156);
+      }
+      errors++;
+    }
+    let data71 = data.push;
+    if (data71 && typeof data71 == "object" && !Array.isArray(data71)) {
+      if (data71.enabled === void 0) {
+        data71.enabled = true;
+      }
+      if (data71.branches === void 0) {
+        data71.branches = [];
+      }
+      if (data71.maxCommits === void 0) {
+        data71.maxCommits = 20;
+      }
+      for (const key14 in data71) {
+        if (!(key14 === "enabled" || key14 === "branches" || key14 === "maxCommits")) {
+          const err157 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
             vErrors = [err157];
           } else {
@@ -71908,31 +71963,32 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       }
-      let data74 = data68.importNames;
-      if (data74 && typeof data74 == "object" && !Array.isArray(data74)) {
-        if (Object.keys(data74).length > 500) {
-          const err158 = { instancePath: instancePath + "/dashboard/importNames", schemaPath: "#/properties/dashboard/properties/importNames/maxProperties", keyword: "maxProperties", params: { limit: 500 }, message: "must NOT have more than 500 properties" };
+      if (typeof data71.enabled !== "boolean") {
+        const err158 = { instancePath: instancePath + "/push/enabled", schemaPath: "#/properties/push/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err158];
+        } else {
+          vErrors.push(err158);
+        }
+        errors++;
+      }
+      let data73 = data71.branches;
+      if (Array.isArray(data73)) {
+        if (data73.length > 200) {
+          const err159 = { instancePath: instancePath + "/push/branches", schemaPath: "#/properties/push/properties/branches/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
           if (vErrors === null) {
-            vErrors = [err158];
+            vErrors = [err159];
           } else {
-            vErrors.push(err158);
+            vErrors.push(err159);
           }
           errors++;
         }
-        for (const key14 in data74) {
-          let data75 = data74[key14];
-          if (Array.isArray(data75)) {
-            if (data75.length > 20) {
-              const err159 = { instancePath: instancePath + "/dashboard/importNames/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
-              if (vErrors === null) {
-                vErrors = [err159];
-              } else {
-                vErrors.push(err159);
-              }
-              errors++;
-            }
-            if (data75.length < 1) {
-              const err160 = { instancePath: instancePath + "/dashboard/importNames/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+        const len13 = data73.length;
+        for (let i17 = 0; i17 < len13; i17++) {
+          let data74 = data73[i17];
+          if (typeof data74 === "string") {
+            if (func3(data74) > 256) {
+              const err160 = { instancePath: instancePath + "/push/branches/" + i17, schemaPath: "#/properties/push/properties/branches/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
               if (vErrors === null) {
                 vErrors = [err160];
               } else {
@@ -71940,72 +71996,393 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            const len12 = data75.length;
-            for (let i16 = 0; i16 < len12; i16++) {
-              let data76 = data75[i16];
-              if (typeof data76 === "string") {
-                if (func3(data76) > 200) {
-                  const err161 = { instancePath: instancePath + "/dashboard/importNames/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i16, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err161];
-                  } else {
-                    vErrors.push(err161);
-                  }
-                  errors++;
-                }
-                if (func3(data76) < 1) {
-                  const err162 = { instancePath: instancePath + "/dashboard/importNames/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i16, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err162];
-                  } else {
-                    vErrors.push(err162);
-                  }
-                  errors++;
-                }
+            if (func3(data74) < 1) {
+              const err161 = { instancePath: instancePath + "/push/branches/" + i17, schemaPath: "#/properties/push/properties/branches/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err161];
               } else {
-                const err163 = { instancePath: instancePath + "/dashboard/importNames/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i16, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err163];
-                } else {
-                  vErrors.push(err163);
-                }
-                errors++;
+                vErrors.push(err161);
               }
+              errors++;
             }
           } else {
-            const err164 = { instancePath: instancePath + "/dashboard/importNames/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err162 = { instancePath: instancePath + "/push/branches/" + i17, schemaPath: "#/properties/push/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err164];
+              vErrors = [err162];
             } else {
-              vErrors.push(err164);
+              vErrors.push(err162);
             }
             errors++;
           }
         }
       } else {
-        const err165 = { instancePath: instancePath + "/dashboard/importNames", schemaPath: "#/properties/dashboard/properties/importNames/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err163 = { instancePath: instancePath + "/push/branches", schemaPath: "#/properties/push/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err165];
+          vErrors = [err163];
         } else {
-          vErrors.push(err165);
+          vErrors.push(err163);
+        }
+        errors++;
+      }
+      let data75 = data71.maxCommits;
+      if (!(typeof data75 == "number" && (!(data75 % 1) && !isNaN(data75)) && isFinite(data75))) {
+        const err164 = { instancePath: instancePath + "/push/maxCommits", schemaPath: "#/properties/push/properties/maxCommits/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err164];
+        } else {
+          vErrors.push(err164);
+        }
+        errors++;
+      }
+      if (typeof data75 == "number" && isFinite(data75)) {
+        if (data75 > 100 || isNaN(data75)) {
+          const err165 = { instancePath: instancePath + "/push/maxCommits", schemaPath: "#/properties/push/properties/maxCommits/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+          if (vErrors === null) {
+            vErrors = [err165];
+          } else {
+            vErrors.push(err165);
+          }
+          errors++;
+        }
+        if (data75 < 1 || isNaN(data75)) {
+          const err166 = { instancePath: instancePath + "/push/maxCommits", schemaPath: "#/properties/push/properties/maxCommits/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err166];
+          } else {
+            vErrors.push(err166);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err167 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err167];
+      } else {
+        vErrors.push(err167);
+      }
+      errors++;
+    }
+    let data76 = data.fixes;
+    if (data76 && typeof data76 == "object" && !Array.isArray(data76)) {
+      if (data76.target === void 0) {
+        data76.target = "compatible";
+      }
+      if (data76.suggestions === void 0) {
+        data76.suggestions = "command";
+      }
+      if (data76.maxSuggestions === void 0) {
+        data76.maxSuggestions = 20;
+      }
+      for (const key15 in data76) {
+        if (!(key15 === "target" || key15 === "suggestions" || key15 === "maxSuggestions")) {
+          const err168 = { instancePath: instancePath + "/fixes", schemaPath: "#/properties/fixes/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties" };
+          if (vErrors === null) {
+            vErrors = [err168];
+          } else {
+            vErrors.push(err168);
+          }
+          errors++;
+        }
+      }
+      let data77 = data76.target;
+      if (!(data77 === "compatible" || data77 === "python3")) {
+        const err169 = { instancePath: instancePath + "/fixes/target", schemaPath: "#/properties/fixes/properties/target/enum", keyword: "enum", params: { allowedValues: schema11.properties.fixes.properties.target.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err169];
+        } else {
+          vErrors.push(err169);
+        }
+        errors++;
+      }
+      let data78 = data76.suggestions;
+      if (!(data78 === "auto" || data78 === "command" || data78 === "off")) {
+        const err170 = { instancePath: instancePath + "/fixes/suggestions", schemaPath: "#/properties/fixes/properties/suggestions/enum", keyword: "enum", params: { allowedValues: schema11.properties.fixes.properties.suggestions.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err170];
+        } else {
+          vErrors.push(err170);
+        }
+        errors++;
+      }
+      let data79 = data76.maxSuggestions;
+      if (!(typeof data79 == "number" && (!(data79 % 1) && !isNaN(data79)) && isFinite(data79))) {
+        const err171 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err171];
+        } else {
+          vErrors.push(err171);
+        }
+        errors++;
+      }
+      if (typeof data79 == "number" && isFinite(data79)) {
+        if (data79 > 50 || isNaN(data79)) {
+          const err172 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/maximum", keyword: "maximum", params: { comparison: "<=", limit: 50 }, message: "must be <= 50" };
+          if (vErrors === null) {
+            vErrors = [err172];
+          } else {
+            vErrors.push(err172);
+          }
+          errors++;
+        }
+        if (data79 < 1 || isNaN(data79)) {
+          const err173 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err173];
+          } else {
+            vErrors.push(err173);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err174 = { instancePath: instancePath + "/fixes", schemaPath: "#/properties/fixes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err174];
+      } else {
+        vErrors.push(err174);
+      }
+      errors++;
+    }
+    let data80 = data.dashboard;
+    if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
+      if (data80.enabled === void 0) {
+        data80.enabled = false;
+      }
+      if (data80.title === void 0) {
+        data80.title = "small-steps: migration dashboard";
+      }
+      if (data80.minIntervalMinutes === void 0) {
+        data80.minIntervalMinutes = 10;
+      }
+      if (data80.maxBytes === void 0) {
+        data80.maxBytes = 209715200;
+      }
+      if (data80.depth === void 0) {
+        data80.depth = 1;
+      }
+      if (data80.importNames === void 0) {
+        data80.importNames = {};
+      }
+      for (const key16 in data80) {
+        if (!(key16 === "enabled" || key16 === "title" || key16 === "minIntervalMinutes" || key16 === "maxBytes" || key16 === "depth" || key16 === "importNames")) {
+          const err175 = { instancePath: instancePath + "/dashboard", schemaPath: "#/properties/dashboard/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" };
+          if (vErrors === null) {
+            vErrors = [err175];
+          } else {
+            vErrors.push(err175);
+          }
+          errors++;
+        }
+      }
+      if (typeof data80.enabled !== "boolean") {
+        const err176 = { instancePath: instancePath + "/dashboard/enabled", schemaPath: "#/properties/dashboard/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err176];
+        } else {
+          vErrors.push(err176);
+        }
+        errors++;
+      }
+      let data82 = data80.title;
+      if (typeof data82 === "string") {
+        if (func3(data82) > 200) {
+          const err177 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
+          if (vErrors === null) {
+            vErrors = [err177];
+          } else {
+            vErrors.push(err177);
+          }
+          errors++;
+        }
+        if (func3(data82) < 1) {
+          const err178 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err178];
+          } else {
+            vErrors.push(err178);
+          }
+          errors++;
+        }
+      } else {
+        const err179 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err179];
+        } else {
+          vErrors.push(err179);
+        }
+        errors++;
+      }
+      let data83 = data80.minIntervalMinutes;
+      if (!(typeof data83 == "number" && (!(data83 % 1) && !isNaN(data83)) && isFinite(data83))) {
+        const err180 = { instancePath: instancePath + "/dashboard/minIntervalMinutes", schemaPath: "#/properties/dashboard/properties/minIntervalMinutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err180];
+        } else {
+          vErrors.push(err180);
+        }
+        errors++;
+      }
+      if (typeof data83 == "number" && isFinite(data83)) {
+        if (data83 < 0 || isNaN(data83)) {
+          const err181 = { instancePath: instancePath + "/dashboard/minIntervalMinutes", schemaPath: "#/properties/dashboard/properties/minIntervalMinutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err181];
+          } else {
+            vErrors.push(err181);
+          }
+          errors++;
+        }
+      }
+      let data84 = data80.maxBytes;
+      if (!(typeof data84 == "number" && (!(data84 % 1) && !isNaN(data84)) && isFinite(data84))) {
+        const err182 = { instancePath: instancePath + "/dashboard/maxBytes", schemaPath: "#/properties/dashboard/properties/maxBytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err182];
+        } else {
+          vErrors.push(err182);
+        }
+        errors++;
+      }
+      if (typeof data84 == "number" && isFinite(data84)) {
+        if (data84 < 1 || isNaN(data84)) {
+          const err183 = { instancePath: instancePath + "/dashboard/maxBytes", schemaPath: "#/properties/dashboard/properties/maxBytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err183];
+          } else {
+            vErrors.push(err183);
+          }
+          errors++;
+        }
+      }
+      let data85 = data80.depth;
+      if (!(typeof data85 == "number" && (!(data85 % 1) && !isNaN(data85)) && isFinite(data85))) {
+        const err184 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err184];
+        } else {
+          vErrors.push(err184);
+        }
+        errors++;
+      }
+      if (typeof data85 == "number" && isFinite(data85)) {
+        if (data85 > 5 || isNaN(data85)) {
+          const err185 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/maximum", keyword: "maximum", params: { comparison: "<=", limit: 5 }, message: "must be <= 5" };
+          if (vErrors === null) {
+            vErrors = [err185];
+          } else {
+            vErrors.push(err185);
+          }
+          errors++;
+        }
+        if (data85 < 1 || isNaN(data85)) {
+          const err186 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err186];
+          } else {
+            vErrors.push(err186);
+          }
+          errors++;
+        }
+      }
+      let data86 = data80.importNames;
+      if (data86 && typeof data86 == "object" && !Array.isArray(data86)) {
+        if (Object.keys(data86).length > 500) {
+          const err187 = { instancePath: instancePath + "/dashboard/importNames", schemaPath: "#/properties/dashboard/properties/importNames/maxProperties", keyword: "maxProperties", params: { limit: 500 }, message: "must NOT have more than 500 properties" };
+          if (vErrors === null) {
+            vErrors = [err187];
+          } else {
+            vErrors.push(err187);
+          }
+          errors++;
+        }
+        for (const key17 in data86) {
+          let data87 = data86[key17];
+          if (Array.isArray(data87)) {
+            if (data87.length > 20) {
+              const err188 = { instancePath: instancePath + "/dashboard/importNames/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+              if (vErrors === null) {
+                vErrors = [err188];
+              } else {
+                vErrors.push(err188);
+              }
+              errors++;
+            }
+            if (data87.length < 1) {
+              const err189 = { instancePath: instancePath + "/dashboard/importNames/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err189];
+              } else {
+                vErrors.push(err189);
+              }
+              errors++;
+            }
+            const len14 = data87.length;
+            for (let i18 = 0; i18 < len14; i18++) {
+              let data88 = data87[i18];
+              if (typeof data88 === "string") {
+                if (func3(data88) > 200) {
+                  const err190 = { instancePath: instancePath + "/dashboard/importNames/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i18, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err190];
+                  } else {
+                    vErrors.push(err190);
+                  }
+                  errors++;
+                }
+                if (func3(data88) < 1) {
+                  const err191 = { instancePath: instancePath + "/dashboard/importNames/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i18, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err191];
+                  } else {
+                    vErrors.push(err191);
+                  }
+                  errors++;
+                }
+              } else {
+                const err192 = { instancePath: instancePath + "/dashboard/importNames/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i18, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err192];
+                } else {
+                  vErrors.push(err192);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err193 = { instancePath: instancePath + "/dashboard/importNames/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err193];
+            } else {
+              vErrors.push(err193);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err194 = { instancePath: instancePath + "/dashboard/importNames", schemaPath: "#/properties/dashboard/properties/importNames/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err194];
+        } else {
+          vErrors.push(err194);
         }
         errors++;
       }
     } else {
-      const err166 = { instancePath: instancePath + "/dashboard", schemaPath: "#/properties/dashboard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err195 = { instancePath: instancePath + "/dashboard", schemaPath: "#/properties/dashboard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err166];
+        vErrors = [err195];
       } else {
-        vErrors.push(err166);
+        vErrors.push(err195);
       }
       errors++;
     }
   } else {
-    const err167 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err196 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err167];
+      vErrors = [err196];
     } else {
-      vErrors.push(err167);
+      vErrors.push(err196);
     }
     errors++;
   }
@@ -72022,7 +72399,17 @@ var CONFIG_DEFAULTS = {
     "S": 30,
     "M": 100,
     "L": 500,
-    "XL": 1e3
+    "XL": 1e3,
+    "files": {
+      "XS": 5,
+      "S": 10,
+      "M": 30,
+      "L": 100,
+      "XL": 300
+    }
+  },
+  "weights": {
+    "paths": []
   },
   "deletionWeight": 1,
   "exclude": [],
@@ -72123,9 +72510,35 @@ var CONFIG_SCHEMA = {
       description: "Upper bounds (exclusive) in counted lines of each size class; XXL is everything beyond XL.",
       type: "object",
       additionalProperties: false,
-      properties: Object.fromEntries(
-        sizeClassNames.map((c) => [c, { type: "integer", minimum: 1, default: DEFAULT_THRESHOLDS[c] }])
-      ),
+      properties: {
+        ...Object.fromEntries(sizeClassNames.map((c) => [c, { type: "integer", minimum: 1, default: DEFAULT_THRESHOLDS[c] }])),
+        files: {
+          description: "Upper bounds (exclusive) in files touched (binary files included, files only renamed left out): the size class is the larger of the lines' class and the files'.",
+          type: "object",
+          additionalProperties: false,
+          properties: Object.fromEntries(sizeClassNames.map((c) => [c, { type: "integer", minimum: 1, default: DEFAULT_FILE_THRESHOLDS[c] }])),
+          default: {}
+        }
+      },
+      default: {}
+    },
+    weights: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        paths: {
+          description: "How much a line of the files some globs match counts (tests/** at 0.5): the last entry that matches a file gives its weight; 1 elsewhere.",
+          type: "array",
+          maxItems: 100,
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: ["files", "weight"],
+            properties: { files: { ...globList, minItems: 1 }, weight: { type: "number", minimum: 0, maximum: 10 } }
+          },
+          default: []
+        }
+      },
       default: {}
     },
     deletionWeight: {
@@ -72394,10 +72807,10 @@ function resolveConfig(raw) {
   }
   const config2 = candidate;
   const problems = [];
-  for (let i2 = 1; i2 < sizeClassNames.length; i2++) {
-    const [lower, upper] = [sizeClassNames[i2 - 1], sizeClassNames[i2]];
-    if (config2.thresholds[upper] <= config2.thresholds[lower]) {
-      problems.push({ path: `thresholds.${upper}`, message: `expected more than thresholds.${lower} (${config2.thresholds[lower]})` });
+  for (const [key, bounds] of [["thresholds", config2.thresholds], ["thresholds.files", config2.thresholds.files]]) {
+    for (let i2 = 1; i2 < sizeClassNames.length; i2++) {
+      const [lower, upper] = [sizeClassNames[i2 - 1], sizeClassNames[i2]];
+      if (bounds[upper] <= bounds[lower]) problems.push({ path: `${key}.${upper}`, message: `expected more than ${key}.${lower} (${bounds[lower]})` });
     }
   }
   problems.push(...compileCustomPacks(config2.migration.custom).problems);
@@ -72410,7 +72823,8 @@ function resolveConfig(raw) {
     ["exclude", config2.exclude.map((g) => g.startsWith("!") ? g.slice(1) : g)],
     ["branches", config2.branches],
     ["push.branches", config2.push.branches],
-    ...config2.migration.custom.map((c, i2) => [`migration.custom[${i2}].files`, c.files])
+    ...config2.migration.custom.map((c, i2) => [`migration.custom[${i2}].files`, c.files]),
+    ...config2.weights.paths.map((w, i2) => [`weights.paths[${i2}].files`, w.files])
   ];
   for (const [key, list] of globs) {
     list.forEach((glob, i2) => {
@@ -72798,7 +73212,7 @@ function renderSummary(evaluation, extraSections = []) {
     [
       "| Measure | Value |",
       "|---|---|",
-      `| Size class | **${size.sizeClass}** |`,
+      `| Size class | **${size.sizeClass}** (lines ${size.linesClass}, files ${size.filesClass}${size.decidedBy === "files" ? ": the number of files decides" : ""}) |`,
       `| Counted lines | ${n(size.countedLines)} (+${n(size.additions)} \u2212${n(size.deletions)}) |`,
       `| Counted files | ${n(size.countedFiles)} |`,
       `| Excluded files | ${n(size.excluded.length)} |`,
@@ -72808,9 +73222,17 @@ function renderSummary(evaluation, extraSections = []) {
   );
   const largest = size.files.filter((f) => f.countedLines > 0).slice(0, LARGEST_FILES);
   if (largest.length) {
+    const weighed = largest.some((f) => f.weight !== void 0);
+    const weight = (f) => weighed ? ` ${f.weight ?? 1} |` : "";
     out2.push(
-      ["#### Largest files", "| File | Added | Deleted | Counted |", "|---|--:|--:|--:|"].concat(largest.map((f) => `| ${code(f.path)} | ${n(f.additions)} | ${n(f.deletions)} | ${n(f.countedLines)} |`)).join("\n")
+      ["#### Largest files", `| File | Added | Deleted |${weighed ? " Weight |" : ""} Counted |`, `|---|--:|--:|${weighed ? "--:|" : ""}--:|`].concat(largest.map((f) => `| ${code(f.path)} | ${n(f.additions)} | ${n(f.deletions)} |${weight(f)} ${n(f.countedLines)} |`)).join("\n")
     );
+  }
+  const long = size.files.filter((f) => f.longLines);
+  if (long.length) {
+    const shown = long.slice(0, TABLE_ROWS).map((f) => `${code(f.path)} (+${n(f.longLines)})`).join(", ");
+    out2.push(`#### Long lines
+A changed line longer than ${LONG_LINE} characters counts once per ${LONG_LINE} started, here in ${shown}${long.length > TABLE_ROWS ? ` and ${n(long.length - TABLE_ROWS)} more files` : ""}.`);
   }
   if (size.excluded.length) {
     const rows = size.excluded.slice(0, TABLE_ROWS).map((f) => `| ${code(f.path)} | ${EXCLUSION_REASON_TEXT[f.reason]} | ${cell(f.detail)} | ${n(f.additions + f.deletions)} |`);

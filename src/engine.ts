@@ -155,6 +155,8 @@ export function evaluate(input: EngineInput): Evaluation {
   const rules = new ExclusionRules(input.config.exclude, attributes);
   const size = measureSize(input.files, rules, {
     thresholds: input.config.thresholds,
+    fileThresholds: input.config.thresholds.files,
+    pathWeights: input.config.weights.paths,
     deletionWeight: input.config.deletionWeight,
     filesExpected: input.filesExpected,
     headTexts: input.headTexts,

@@ -1,6 +1,7 @@
 import parseDiff from "parse-diff";
 import { parseHunks } from "./hunks.js";
 import { DEV_NULL, readDiff, type DiffReaderOptions, type PatchSummary } from "./diff-reader.js";
+import { extraLines, longLinesOfPatch, type LongLines } from "./long-lines.js";
 
 /** How a file changed, in GitHub's vocabulary (the pull request files API). */
 export type FileStatus = "added" | "removed" | "modified" | "renamed" | "copied" | "changed" | "unchanged";
@@ -22,6 +23,8 @@ export interface ChangedFile {
   hunks?: Hunk[];
   /** Of a patch the diff reader did not keep (no classifier reads it): its edit lines and where markers may be. */
   summary?: PatchSummary;
+  /** Extra lines its changed lines longer than LONG_LINE characters count (see long-lines.ts); absent when none. */
+  longLines?: LongLines;
 }
 
 /** The fields of GitHub's "list pull request files" items that the engine reads. */
@@ -51,6 +54,7 @@ export function fromGitHubFile(entry: GitHubFileEntry): ChangedFile {
     deletions,
     binary,
     patch: entry.patch,
+    ...(entry.patch ? { longLines: longLinesOfPatch(entry.patch) } : {}),
   };
 }
 
@@ -93,6 +97,13 @@ export function fromParsedDiff(diffText: string): ChangedFile[] {
     const path = to ?? from ?? "(unknown)";
     // parse-diff marks new and deleted files from git's mode lines; a plain diff -u says so with /dev/null.
     const status: FileStatus = entry.new || !from ? "added" : entry.deleted || !to ? "removed" : from !== to ? "renamed" : "modified";
+    const longLines: LongLines = { additions: 0, deletions: 0 };
+    for (const chunk of entry.chunks) {
+      for (const change of chunk.changes) {
+        if (change.type === "add") longLines.additions += extraLines(change.content.length - 1);
+        else if (change.type === "del") longLines.deletions += extraLines(change.content.length - 1);
+      }
+    }
     return {
       path,
       previousPath: status === "renamed" ? from : undefined,
@@ -101,6 +112,7 @@ export function fromParsedDiff(diffText: string): ChangedFile[] {
       deletions: entry.deletions,
       binary: binaryPaths.has(path),
       hunks: entry.chunks,
+      ...(longLines.additions || longLines.deletions ? { longLines } : {}),
     };
   });
 }

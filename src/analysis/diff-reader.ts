@@ -1,6 +1,7 @@
 import { isAscii } from "node:buffer";
 import type { ChangedFile, FileStatus } from "./changed-file.js";
 import { SAMPLE_LINES } from "./generated/markers.js";
+import { extraLines, LONG_LINE, utf8Chars } from "./long-lines.js";
 
 /**
  * Git's unified diff (`diff --git` sections), read in chunks of bytes as they arrive, one pass, keeping of each file
@@ -60,6 +61,9 @@ class Section {
   binary = false;
   additions = 0;
   deletions = 0;
+  /** Extra lines of changed lines longer than LONG_LINE characters (see long-lines.ts). */
+  longAdditions = 0;
+  longDeletions = 0;
   inHunks = false;
   keep = false;
   /** Kept patch text, in pieces (latin1). */
@@ -101,6 +105,16 @@ class Section {
 
   constructor(readonly firstLine: string) {}
 
+  /** A changed line of more than LONG_LINE bytes, from `from` (after its marker) to `to`, in latin1 `s`. */
+  longLine(first: number, s: string, from: number, to: number): void {
+    this.addLong(first, utf8Chars(s, from, s.charCodeAt(to - 1) === 13 ? to - 1 : to));
+  }
+
+  addLong(first: number, chars: number): void {
+    if (first === 43) this.longAdditions += extraLines(chars);
+    else if (first === 45) this.longDeletions += extraLines(chars);
+  }
+
   header(line: string): void {
     if (line.startsWith("--- ")) this.from = headerPath(line.slice(4));
     else if (line.startsWith("+++ ")) this.to = headerPath(line.slice(4));
@@ -138,6 +152,7 @@ class Section {
       binary: this.binary,
       patch: undefined,
     };
+    if (this.longAdditions || this.longDeletions) file.longLines = { additions: this.longAdditions, deletions: this.longDeletions };
     if (!this.inHunks) return file;
     if (this.keep) file.patch = this.piecesAscii ? this.pieces.join("") : utf8(this.pieces.join(""));
     else file.summary = { editLines: this.edits + Math.max(this.blockDels, this.blockAdds), head: utf8(this.head.join("\n")), tail: utf8(this.tail.join("\n")) };
@@ -188,6 +203,8 @@ export class DiffReader {
 
   /** The rest of a hunk line the last chunk ended in, already counted, is skipped. */
   private skipping = false;
+  /** The changed line being skipped past a chunk's end: its marker and characters so far (a long line, measured). */
+  private cut: { first: number; chars: number } | undefined;
 
   /**
    * Reads the complete lines of `s` from `from` on (decoded from `bytes`, where given); carries the last, unfinished
@@ -202,8 +219,13 @@ export class DiffReader {
     const length = s.length;
     if (this.skipping) {
       const e = s.indexOf("\n", p);
+      if (this.cut) this.cut.chars += utf8Chars(s, p, e === -1 ? length : e);
       p = e === -1 ? length : e + 1;
       this.skipping = e === -1;
+      if ((!this.skipping || final) && this.cut) {
+        section?.addLong(this.cut.first, this.cut.chars - (s.charCodeAt(p - 2) === 13 ? 1 : 0));
+        this.cut = undefined;
+      }
     }
     while (p < length) {
       if (section?.inHunks) {
@@ -219,6 +241,7 @@ export class DiffReader {
           if (section?.inHunks && (section.keep || (!section.collecting && section.status !== "added")) && (first === 43 || first === 45 || first === 32)) {
             this.hunkLine(section, first);
             this.skipping = true;
+            if (first !== 32) this.cut = { first, chars: utf8Chars(s, p + 1, length) };
             p = length;
           }
           break;
@@ -241,6 +264,7 @@ export class DiffReader {
         pieceAt = -1;
       } else if (section?.inHunks) {
         this.hunkLine(section, first);
+        if (e - p > LONG_LINE + 1 && (first === 43 || first === 45)) section.longLine(first, s, p + 1, e);
         if (!section.keep) this.summarise(section, s, p, e, first);
       } else if (section) {
         if (first === 64 /* @ */ && s.startsWith("@@", p)) {
@@ -286,8 +310,10 @@ export class DiffReader {
       if (first === 43 /* + */) {
         additions++;
         blockAdds++;
+        if (e - p > LONG_LINE + 1) section.longLine(first, s, p + 1, e);
       } else if (first === 45 /* - */) {
         deletions++;
+        if (e - p > LONG_LINE + 1) section.longLine(first, s, p + 1, e);
         if (blockAdds) {
           edits += blockDels > blockAdds ? blockDels : blockAdds;
           blockDels = blockAdds = 0;

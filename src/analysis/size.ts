@@ -2,6 +2,7 @@ import type { ChangedFile } from "./changed-file.js";
 import { comparePaths } from "./path-order.js";
 import type { ExclusionReason, ExclusionRules } from "./exclusions.js";
 import { headSample } from "./generated/sample.js";
+import { globMatcher, type GlobMatcher } from "./safe-glob.js";
 
 export const SIZE_CLASSES = ["XS", "S", "M", "L", "XL", "XXL"] as const;
 export type SizeClass = (typeof SIZE_CLASSES)[number];
@@ -10,6 +11,14 @@ export type SizeClass = (typeof SIZE_CLASSES)[number];
 export type SizeThresholds = Record<Exclude<SizeClass, "XXL">, number>;
 
 export const DEFAULT_THRESHOLDS: SizeThresholds = { XS: 10, S: 30, M: 100, L: 500, XL: 1000 };
+/** Upper bounds (exclusive) in files touched: a change to 419 files is not small whatever its lines. */
+export const DEFAULT_FILE_THRESHOLDS: SizeThresholds = { XS: 5, S: 10, M: 30, L: 100, XL: 300 };
+
+/** A weight for the files some globs match (`tests/**` at 0.5): the last entry that matches a file gives its weight. */
+export interface PathWeight {
+  files: string[];
+  weight: number;
+}
 
 export interface FileMeasure {
   path: string;
@@ -18,6 +27,10 @@ export interface FileMeasure {
   additions: number;
   deletions: number;
   countedLines: number;
+  /** Its weight, where a `weights.paths` entry gave it one other than 1. */
+  weight?: number;
+  /** Extra lines its changed lines longer than LONG_LINE characters counted. */
+  longLines?: number;
 }
 
 export interface ExcludedFile {
@@ -29,7 +42,12 @@ export interface ExcludedFile {
 }
 
 export interface SizeMeasurement {
+  /** The larger of the two classes below. */
   sizeClass: SizeClass;
+  linesClass: SizeClass;
+  filesClass: SizeClass;
+  /** Which axis gave the size class: the files only where their class is the larger. */
+  decidedBy: "lines" | "files";
   countedLines: number;
   countedFiles: number;
   additions: number;
@@ -52,6 +70,18 @@ export interface SizeOptions {
   filesExpected?: number;
   /** Head versions of changed files read whole, for generators' markers beyond what the patch shows. */
   headTexts?: ReadonlyMap<string, string>;
+  fileThresholds?: SizeThresholds;
+  pathWeights?: readonly PathWeight[];
+}
+
+/** The weight of a path under `weights`: the last entry with a glob that matches it, else 1. */
+export function pathWeigher(weights: readonly PathWeight[] = []): (path: string) => number {
+  if (!weights.length) return () => 1;
+  const compiled: Array<{ matches: GlobMatcher[]; weight: number }> = weights.map((w) => ({ matches: w.files.map((g) => globMatcher(g)), weight: w.weight }));
+  return (path) => {
+    for (let i = compiled.length - 1; i >= 0; i--) if (compiled[i]!.matches.some((m) => m(path))) return compiled[i]!.weight;
+    return 1;
+  };
 }
 
 export function classify(lines: number, thresholds: SizeThresholds): SizeClass {
@@ -68,6 +98,8 @@ export function measureSize(files: readonly ChangedFile[], rules: ExclusionRules
   const renamedOnly: string[] = [];
   let additions = 0;
   let deletions = 0;
+  let weighted = 0;
+  const weightOf = pathWeigher(options.pathWeights);
   for (const file of files) {
     const decision = rules.decide(file.path, headSample(file, options.headTexts));
     if (!decision.counted) {
@@ -78,20 +110,33 @@ export function measureSize(files: readonly ChangedFile[], rules: ExclusionRules
     if (file.status === "renamed" && file.additions === 0 && file.deletions === 0) renamedOnly.push(file.path);
     additions += file.additions;
     deletions += file.deletions;
+    const long = file.longLines ?? { additions: 0, deletions: 0 };
+    const weight = weightOf(file.path);
+    const lines = (file.additions + long.additions + (file.deletions + long.deletions) * options.deletionWeight) * weight;
+    weighted += lines;
     counted.push({
       path: file.path,
       previousPath: file.previousPath,
       status: file.status,
       additions: file.additions,
       deletions: file.deletions,
-      countedLines: Math.round(file.additions + file.deletions * options.deletionWeight),
+      countedLines: Math.round(lines),
+      ...(weight !== 1 ? { weight } : {}),
+      ...(long.additions + long.deletions ? { longLines: long.additions + long.deletions } : {}),
     });
   }
   counted.sort((a, b) => b.countedLines - a.countedLines || comparePaths(a.path, b.path));
-  const countedLines = Math.round(additions + deletions * options.deletionWeight);
+  const countedLines = Math.round(weighted);
   const filesExpected = Math.max(options.filesExpected ?? files.length, files.length);
+  // Files a reviewer opens: binary ones too, not those only renamed.
+  const linesClass = classify(countedLines, options.thresholds);
+  const filesClass = classify(counted.length - renamedOnly.length, options.fileThresholds ?? DEFAULT_FILE_THRESHOLDS);
+  const byFiles = SIZE_CLASSES.indexOf(filesClass) > SIZE_CLASSES.indexOf(linesClass);
   return {
-    sizeClass: classify(countedLines, options.thresholds),
+    sizeClass: byFiles ? filesClass : linesClass,
+    linesClass,
+    filesClass,
+    decidedBy: byFiles ? "files" : "lines",
     countedLines,
     countedFiles: counted.length,
     additions,

@@ -8,7 +8,17 @@ export const CONFIG_DEFAULTS = {
     "S": 30,
     "M": 100,
     "L": 500,
-    "XL": 1000
+    "XL": 1000,
+    "files": {
+      "XS": 5,
+      "S": 10,
+      "M": 30,
+      "L": 100,
+      "XL": 300
+    }
+  },
+  "weights": {
+    "paths": []
   },
   "deletionWeight": 1,
   "exclude": [],

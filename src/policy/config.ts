@@ -6,15 +6,16 @@ import { SCHEMA_PRESETS, type SchemaPreset } from "../analysis/schema-migrations
 import { MODULE_RULE_ID, OLD_CONSTRUCT_RULES, PYTHON3_OPT_IN_RULES } from "../analysis/python/rules.js";
 import { RENAMED_MODULES } from "../analysis/python/modules.js";
 import { globProblem, MAX_GLOB_LENGTH } from "../analysis/safe-glob.js";
-import { DEFAULT_THRESHOLDS, SIZE_CLASSES, type SizeClass, type SizeThresholds } from "../analysis/size.js";
+import { DEFAULT_FILE_THRESHOLDS, DEFAULT_THRESHOLDS, SIZE_CLASSES, type PathWeight, type SizeClass, type SizeThresholds } from "../analysis/size.js";
 import { count } from "../plural.js";
 
 /** The repository's policy, read from `.github/small-steps.yml`. Every key is optional. */
 export interface Config {
   mode: "warn" | "block";
   limit: Exclude<SizeClass, "XXL">;
-  thresholds: SizeThresholds;
+  thresholds: SizeThresholds & { files: SizeThresholds };
   deletionWeight: number;
+  weights: { paths: PathWeight[] };
   exclude: string[];
   branches: string[];
   drafts: "report" | "check";
@@ -82,9 +83,35 @@ export const CONFIG_SCHEMA = {
       description: "Upper bounds (exclusive) in counted lines of each size class; XXL is everything beyond XL.",
       type: "object",
       additionalProperties: false,
-      properties: Object.fromEntries(
-        sizeClassNames.map((c) => [c, { type: "integer", minimum: 1, default: DEFAULT_THRESHOLDS[c] }]),
-      ),
+      properties: {
+        ...Object.fromEntries(sizeClassNames.map((c) => [c, { type: "integer", minimum: 1, default: DEFAULT_THRESHOLDS[c] }])),
+        files: {
+          description: "Upper bounds (exclusive) in files touched (binary files included, files only renamed left out): the size class is the larger of the lines' class and the files'.",
+          type: "object",
+          additionalProperties: false,
+          properties: Object.fromEntries(sizeClassNames.map((c) => [c, { type: "integer", minimum: 1, default: DEFAULT_FILE_THRESHOLDS[c] }])),
+          default: {},
+        },
+      },
+      default: {},
+    },
+    weights: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        paths: {
+          description: "How much a line of the files some globs match counts (tests/** at 0.5): the last entry that matches a file gives its weight; 1 elsewhere.",
+          type: "array",
+          maxItems: 100,
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: ["files", "weight"],
+            properties: { files: { ...globList, minItems: 1 }, weight: { type: "number", minimum: 0, maximum: 10 } },
+          },
+          default: [],
+        },
+      },
       default: {},
     },
     deletionWeight: {
@@ -376,10 +403,10 @@ export function resolveConfig(raw: unknown): ConfigResult {
   }
   const config = candidate as unknown as Config;
   const problems: ConfigProblem[] = [];
-  for (let i = 1; i < sizeClassNames.length; i++) {
-    const [lower, upper] = [sizeClassNames[i - 1], sizeClassNames[i]];
-    if (config.thresholds[upper] <= config.thresholds[lower]) {
-      problems.push({ path: `thresholds.${upper}`, message: `expected more than thresholds.${lower} (${config.thresholds[lower]})` });
+  for (const [key, bounds] of [["thresholds", config.thresholds], ["thresholds.files", config.thresholds.files]] as const) {
+    for (let i = 1; i < sizeClassNames.length; i++) {
+      const [lower, upper] = [sizeClassNames[i - 1], sizeClassNames[i]];
+      if (bounds[upper] <= bounds[lower]) problems.push({ path: `${key}.${upper}`, message: `expected more than ${key}.${lower} (${bounds[lower]})` });
     }
   }
   problems.push(...compileCustomPacks(config.migration.custom).problems);
@@ -395,6 +422,7 @@ export function resolveConfig(raw: unknown): ConfigResult {
     ["branches", config.branches],
     ["push.branches", config.push.branches],
     ...config.migration.custom.map((c, i): [string, readonly string[]] => [`migration.custom[${i}].files`, c.files]),
+    ...config.weights.paths.map((w, i): [string, readonly string[]] => [`weights.paths[${i}].files`, w.files]),
   ];
   for (const [key, list] of globs) {
     list.forEach((glob, i) => {

@@ -90,7 +90,7 @@ export function decide(config: Config, size: SizeMeasurement, facts: PullRequest
   const over = overLimit ? ` — over the ${config.limit} limit` : "";
   return {
     conclusion,
-    title: `${size.sizeClass}: ${describeSize(size)}${over}`,
+    title: `${size.sizeClass}: ${describeSize(size)}${size.decidedBy === "files" ? " (the number of files decides)" : ""}${over}`,
     overLimit,
     notes,
     guidance: guidanceFor(size.sizeClass, config.limit),

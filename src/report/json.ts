@@ -10,6 +10,10 @@ export interface JsonReport {
   overLimit: boolean;
   size: {
     class: string;
+    /** The class of the counted lines and of the files; `decidedBy` says which gave `class`. */
+    linesClass: string;
+    filesClass: string;
+    decidedBy: "lines" | "files";
     countedLines: number;
     countedFiles: number;
     additions: number;
@@ -17,7 +21,7 @@ export interface JsonReport {
     complete: boolean;
     filesSeen: number;
     filesExpected: number;
-    largest: Array<{ path: string; additions: number; deletions: number; countedLines: number }>;
+    largest: Array<{ path: string; additions: number; deletions: number; countedLines: number; weight?: number; longLines?: number }>;
     excluded: Array<{ path: string; reason: string; detail: string }>;
     binary: string[];
     renamedOnly: string[];
@@ -52,6 +56,9 @@ export function toJsonReport(evaluation: Evaluation): JsonReport {
     overLimit: verdict.overLimit,
     size: {
       class: size.sizeClass,
+      linesClass: size.linesClass,
+      filesClass: size.filesClass,
+      decidedBy: size.decidedBy,
       countedLines: size.countedLines,
       countedFiles: size.countedFiles,
       additions: size.additions,
@@ -59,7 +66,7 @@ export function toJsonReport(evaluation: Evaluation): JsonReport {
       complete: size.complete,
       filesSeen: size.filesSeen,
       filesExpected: size.filesExpected,
-      largest: size.files.slice(0, 10).map(({ path, additions, deletions, countedLines }) => ({ path, additions, deletions, countedLines })),
+      largest: size.files.slice(0, 10).map(({ path, additions, deletions, countedLines, weight, longLines }) => ({ path, additions, deletions, countedLines, ...(weight !== undefined ? { weight } : {}), ...(longLines ? { longLines } : {}) })),
       excluded: size.excluded.map(({ path, reason, detail }) => ({ path, reason, detail })),
       binary: size.binary,
       renamedOnly: size.renamedOnly,

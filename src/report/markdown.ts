@@ -1,5 +1,6 @@
 import { EXCLUSION_REASON_TEXT } from "../analysis/exclusions.js";
-import { SIZE_CLASSES } from "../analysis/size.js";
+import { SIZE_CLASSES, type FileMeasure } from "../analysis/size.js";
+import { LONG_LINE } from "../analysis/long-lines.js";
 import { MAX_JUDGED_LINE } from "../analysis/line-pack.js";
 import type { Evaluation } from "../engine.js";
 import type { ConfigProblem } from "../policy/config.js";
@@ -44,7 +45,7 @@ export function renderSummary(evaluation: Evaluation, extraSections: string[] = 
     [
       "| Measure | Value |",
       "|---|---|",
-      `| Size class | **${size.sizeClass}** |`,
+      `| Size class | **${size.sizeClass}** (lines ${size.linesClass}, files ${size.filesClass}${size.decidedBy === "files" ? ": the number of files decides" : ""}) |`,
       `| Counted lines | ${n(size.countedLines)} (+${n(size.additions)} −${n(size.deletions)}) |`,
       `| Counted files | ${n(size.countedFiles)} |`,
       `| Excluded files | ${n(size.excluded.length)} |`,
@@ -54,11 +55,19 @@ export function renderSummary(evaluation: Evaluation, extraSections: string[] = 
   );
   const largest = size.files.filter((f) => f.countedLines > 0).slice(0, LARGEST_FILES);
   if (largest.length) {
+    // The weight column only where a `weights.paths` entry weighed a file of the table.
+    const weighed = largest.some((f) => f.weight !== undefined);
+    const weight = (f: FileMeasure) => (weighed ? ` ${f.weight ?? 1} |` : "");
     out.push(
-      ["#### Largest files", "| File | Added | Deleted | Counted |", "|---|--:|--:|--:|"]
-        .concat(largest.map((f) => `| ${code(f.path)} | ${n(f.additions)} | ${n(f.deletions)} | ${n(f.countedLines)} |`))
+      ["#### Largest files", `| File | Added | Deleted |${weighed ? " Weight |" : ""} Counted |`, `|---|--:|--:|${weighed ? "--:|" : ""}--:|`]
+        .concat(largest.map((f) => `| ${code(f.path)} | ${n(f.additions)} | ${n(f.deletions)} |${weight(f)} ${n(f.countedLines)} |`))
         .join("\n"),
     );
+  }
+  const long = size.files.filter((f) => f.longLines);
+  if (long.length) {
+    const shown = long.slice(0, TABLE_ROWS).map((f) => `${code(f.path)} (+${n(f.longLines!)})`).join(", ");
+    out.push(`#### Long lines\nA changed line longer than ${LONG_LINE} characters counts once per ${LONG_LINE} started, here in ${shown}${long.length > TABLE_ROWS ? ` and ${n(long.length - TABLE_ROWS)} more files` : ""}.`);
   }
   if (size.excluded.length) {
     const rows = size.excluded

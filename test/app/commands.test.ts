@@ -52,11 +52,14 @@ function mockPullForConversation(source: Source, changedFiles = 1) {
   if (source === "conversation") api().get(`/repos/${OWNER}/${REPO}/pulls/2`).reply(200, { ...pr(), changed_files: changedFiles });
 }
 
+const LINES_DECIDE = "thresholds:\n  files: { XS: 10000, S: 10001, M: 10002, L: 10003, XL: 10004 }\n";
+
 /** Everything one size check reads; the check run is created (or updated when the state has one). */
 function mockSizeCheck(config: string, list: FakeFile[], state: Partial<FakeState> = {}) {
   // The commenter (a maintainer, not the author) is asked for their permission before a command that measures.
   api().get(`/repos/${OWNER}/${REPO}/collaborators/maintainer/permission`).optionally().reply(200, { permission: "write", role_name: "maintain", user: { login: "maintainer" } });
-  mockConfig(OWNER, REPO, config);
+  // These fixtures put one line in each file: the files' axis is set out of reach, so that the lines decide the class.
+  mockConfig(OWNER, REPO, config.includes("thresholds") ? config : `${config}${config && !config.endsWith("\n") ? "\n" : ""}${LINES_DECIDE}`);
   mockFileList(OWNER, REPO, 2, list);
   const graphql = mockState({ headSha: HEAD, labels: [], repositoryLabels: ["size/XS", "size/S", "size/M", "size/L", "size/XL", "size/XXL"], ...state });
   if (state.checkRunId) api().patch(`${CHECKS}/${state.checkRunId}`).optionally().reply(200, { id: state.checkRunId });

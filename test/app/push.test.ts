@@ -171,7 +171,7 @@ describe("a push to the default branch", () => {
     api().post(CHECKS).reply(201, { id: 5 });
     await app.probot.receive(pushEvent([A]));
     const [body] = created();
-    expect(body).toMatchObject({ conclusion: "neutral", output: { title: "XL: 610 lines in 305 files — over the M limit" } });
+    expect(body).toMatchObject({ conclusion: "neutral", output: { title: "XXL: 610 lines in 305 files (the number of files decides) — over the M limit" } });
     expect(body.output.summary).toContain("Already pushed: a commit cannot be stopped once it has landed");
     expect(body.output.summary).toContain("#### How to split the next one");
   });

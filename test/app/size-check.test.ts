@@ -199,11 +199,12 @@ describe("a pull request is opened", () => {
 
 describe("gathering the file list", () => {
   const noLabels = "labels:\n  enabled: false\n";
+  // One line in each file: the number of files decides the class (30 files and more are L, 100 and more XL).
   test.each([
-    [99, [1], "M"],
-    [100, [1], "L"],
-    [101, [1, 2], "L"],
-  ])("%i files are read in pages %j", async (count, pages, sizeClass) => {
+    [99, [1], "L: 99 lines in 99 files (the number of files decides)"],
+    [100, [1], "XL: 100 lines in 100 files (the number of files decides) — over the L limit"],
+    [101, [1, 2], "XL: 101 lines in 101 files (the number of files decides) — over the L limit"],
+  ])("%i files are read in pages %j", async (count, pages, title) => {
     mockToken();
     mockConfig(OWNER, REPO, noLabels);
     const asked = mockFileList(OWNER, REPO, NUMBER, files(count));
@@ -211,7 +212,7 @@ describe("gathering the file list", () => {
     mockCheckRunCreate();
     await app.probot.receive(openedEvent((p) => (p.pull_request.changed_files = count)));
     expect(asked.pages).toEqual(pages);
-    expect(checkRunBody().output.title).toBe(`${sizeClass}: ${count} lines in ${count} files`);
+    expect(checkRunBody().output.title).toBe(title);
     expect(conversation().some((c) => c.includes("/labels"))).toBe(false);
   });
 
@@ -233,11 +234,11 @@ describe("gathering the file list", () => {
     mockToken();
     mockConfig(OWNER, REPO, "");
     mockFileList(OWNER, REPO, NUMBER, files(250, () => ({ additions: 3 })), { failPage: 2 });
-    mockState({ headSha: HEAD, labels: ["size/L"] });
+    mockState({ headSha: HEAD, labels: ["size/XL"] });
     mockCheckRunCreate();
     await app.probot.receive(openedEvent((p) => (p.pull_request.changed_files = 250)));
     const body = checkRunBody();
-    expect(body.output.title).toBe("L: at least 300 lines in 100 of 250 files");
+    expect(body.output.title).toBe("XL: at least 300 lines in 100 of 250 files (the number of files decides) — over the L limit");
     expect(body.output.summary).toContain("Listing page 2 of the pull request's files failed (HTTP 502, request id `ABCD:1234`)");
   });
 
@@ -445,12 +446,12 @@ describe("configuration", () => {
   test("without a file in the repository, the organisation's .github repository applies", async () => {
     mockToken();
     mockConfig(OWNER, REPO, null, { org: "limit: XS\nmode: block\ncomments:\n  sticky: off\n" });
-    mockFileList(OWNER, REPO, NUMBER, files(12));
+    mockFileList(OWNER, REPO, NUMBER, files(3, () => ({ additions: 4 })));
     mockState({ headSha: HEAD, labels: ["size/S"] });
     mockCheckRunCreate();
     await app.probot.receive(openedEvent());
     const body = checkRunBody();
-    expect(body).toMatchObject({ conclusion: "failure", output: { title: "S: 12 lines in 12 files — over the XS limit" } });
+    expect(body).toMatchObject({ conclusion: "failure", output: { title: "S: 12 lines in 3 files — over the XS limit" } });
     expect(body.output.summary).toContain("Policy from `Codertocat/.github:.github/small-steps.yml`.");
   });
 });
@@ -464,7 +465,7 @@ describe("who and where", () => {
   ])("%s pull request over the limit is reported, never failed", async (_name, edit, note) => {
     mockToken();
     mockConfig(OWNER, REPO, blockOverXS);
-    mockFileList(OWNER, REPO, NUMBER, files(40));
+    mockFileList(OWNER, REPO, NUMBER, files(4, () => ({ additions: 10 })));
     mockState({ headSha: HEAD, labels: ["size/M"] });
     mockCheckRunCreate();
     await app.probot.receive(openedEvent(edit));

@@ -9,8 +9,9 @@ describe("config", () => {
       config: {
         mode: "warn",
         limit: "L",
-        thresholds: { XS: 10, S: 30, M: 100, L: 500, XL: 1000 },
+        thresholds: { XS: 10, S: 30, M: 100, L: 500, XL: 1000, files: { XS: 5, S: 10, M: 30, L: 100, XL: 300 } },
         deletionWeight: 1,
+        weights: { paths: [] },
         exclude: [],
         branches: [],
         drafts: "report",
@@ -47,7 +48,7 @@ describe("config", () => {
 
   test("partial thresholds keep the other defaults", () => {
     const result = resolveConfig({ thresholds: { M: 150 }, mode: "block" });
-    expect(result.ok && result.config.thresholds).toEqual({ XS: 10, S: 30, M: 150, L: 500, XL: 1000 });
+    expect(result.ok && result.config.thresholds).toEqual({ XS: 10, S: 30, M: 150, L: 500, XL: 1000, files: { XS: 5, S: 10, M: 30, L: 100, XL: 300 } });
   });
 
   test("every problem is listed with its key path and what was expected", () => {

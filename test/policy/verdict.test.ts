@@ -10,6 +10,9 @@ const config = (raw: Record<string, unknown> = {}): Config => {
 };
 const size = (sizeClass: SizeClass, countedLines: number, extra: Partial<SizeMeasurement> = {}): SizeMeasurement => ({
   sizeClass,
+  linesClass: sizeClass,
+  filesClass: "XS",
+  decidedBy: "lines",
   countedLines,
   countedFiles: 2,
   additions: countedLines,
