@@ -68740,6 +68740,25 @@ function targetNames(target, into) {
     default:
   }
 }
+var BINDS_NOTHING = /* @__PURE__ */ new Set(["call", "argument_list", "attribute", "subscript", "binary_operator", "unary_operator", "comparison_operator", "boolean_operator", "not_operator", "string", "concatenated_string", "integer", "float", "identifier", "true", "false", "none", "list", "tuple", "dictionary", "set", "pair", "parenthesized_expression", "conditional_expression", "keyword_argument", "slice", "await", "yield", "print_statement", "exec_statement", "return_statement", "raise_statement", "assert_statement", "delete_statement", "pass_statement", "break_statement", "continue_statement", "comment", "decorator", "expression_list", "list_splat", "dictionary_splat", "chevron", "ellipsis"]);
+var walruses = /* @__PURE__ */ new WeakMap();
+function walrusIn(node) {
+  let at = walruses.get(node.tree);
+  if (!at) {
+    at = [];
+    const text2 = node.tree.rootNode.text;
+    for (let i2 = text2.indexOf(":="); i2 !== -1; i2 = text2.indexOf(":=", i2 + 2)) at.push(i2);
+    walruses.set(node.tree, at);
+  }
+  let low = 0;
+  let high = at.length;
+  while (low < high) {
+    const middle = low + high >> 1;
+    if (at[middle] < node.startIndex) low = middle + 1;
+    else high = middle;
+  }
+  return low < at.length && at[low] < node.endIndex;
+}
 function parameterNames(parameters, into) {
   if (!parameters) return;
   for (const p of parameters.namedChildren) {
@@ -68804,6 +68823,7 @@ function bindingsOf(scope, cache3) {
           for (const n2 of child.namedChildren) if (n2) (names.globals ??= /* @__PURE__ */ new Set()).add(n2.text);
           continue;
         default:
+          if (BINDS_NOTHING.has(child.type) && !walrusIn(child)) continue;
       }
       walk(child.namedChildren);
     }

@@ -9,7 +9,9 @@ import { renderSummary } from "../report/markdown.js";
 import { fileChunks } from "./diff-input.js";
 import { fromDiffInput, fromGitRepository, type CheckSubject } from "./sources.js";
 
-export const EXIT = { ok: 0, policyFailed: 1, usageOrConfig: 2 } as const;
+import { EXIT, type CliIO } from "./io.js";
+
+export { EXIT, type CliIO };
 
 export const CHECK_HELP = `Usage: small-steps check [options]
 
@@ -32,15 +34,6 @@ Options:
 
 Exit code: 0 when the policy passes or only warns, 1 when it would fail the check, 2 for a usage or config error.`;
 
-export interface CliIO {
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  readStdin: () => Promise<string>;
-  /** Standard input as it arrives (the command line's); tests give `readStdin` alone. */
-  stdinChunks?: () => AsyncIterable<Uint8Array>;
-}
 
 async function* textChunks(text: Promise<string>): AsyncIterable<Uint8Array> {
   yield Buffer.from(await text, "utf8");

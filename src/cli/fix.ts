@@ -1,16 +1,17 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { fixAll } from "../fix/pool.js";
-import { FIX_TARGETS, fixersFor, type FixTarget } from "../fix/python3-fixes.js";
+import { fixAll, FixingThreads, THREADED_FROM_FILES } from "../fix/pool.js";
+import { FIX_TARGETS, type FixTarget } from "../fix/targets.js";
 import { nearest } from "../policy/config.js";
 import { listTree, readGitattributes } from "../scan/tree.js";
 import { batchWithin, diffSizer } from "../fix/batch.js";
 import type { Config } from "../policy/config.js";
 import { count, formatCount } from "../plural.js";
-import { CONFIG_FILE, parseConfigText, readOptional } from "./sources.js";
-import { EXIT, type CliIO } from "./check.js";
+import { CONFIG_FILE, parseConfigText, readOptional } from "./config-file.js";
+import { EXIT, type CliIO } from "./io.js";
 
 export const FIX_HELP = `Usage: small-steps fix [PATH...] [options]
 
@@ -60,12 +61,16 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`small-steps fix: --max-lines ${values["max-lines"]}: a number of counted lines above 0 (the limit's class is under 500 by default)\n`);
     return EXIT.usageOrConfig;
   }
-  const known = Object.keys(fixersFor(target));
-  const asked = values.rules ? values.rules.split(",").map((r) => r.trim()).filter(Boolean) : known;
-  const unknown = asked.filter((r) => !known.includes(r));
-  if (unknown.length) {
-    io.stderr(`small-steps fix: ${unknown.map((r) => `${r} is not a rule with a fix${target === "compatible" && Object.hasOwn(fixersFor("python3"), r) ? " for the compatible target (only for --target python3)" : nearest(r, known) ? ` (did you mean ${nearest(r, known)}?)` : ""}`).join("; ")}\n`);
-    return EXIT.usageOrConfig;
+  // The fixers (and the parser they load) are read here only to check --rules: fixing runs on other threads.
+  const asked = values.rules ? values.rules.split(",").map((r) => r.trim()).filter(Boolean) : undefined;
+  if (asked) {
+    const { fixersFor } = await import("../fix/python3-fixes.js");
+    const known = Object.keys(fixersFor(target));
+    const unknown = asked.filter((r) => !known.includes(r));
+    if (unknown.length) {
+      io.stderr(`small-steps fix: ${unknown.map((r) => `${r} is not a rule with a fix${target === "compatible" && Object.hasOwn(fixersFor("python3"), r) ? " for the compatible target (only for --target python3)" : nearest(r, known) ? ` (did you mean ${nearest(r, known)}?)` : ""}`).join("; ")}\n`);
+      return EXIT.usageOrConfig;
+    }
   }
   const cwd = typeof values.C === "string" ? resolve(io.cwd, values.C) : io.cwd;
   const missing = [...(existsSync(cwd) ? [] : [`-C ${String(values.C)}: no such folder`]), ...(values.config && existsSync(cwd) && !existsSync(resolve(cwd, values.config)) ? [`--config ${values.config}: no such file`] : []), ...positionals.filter((p) => existsSync(cwd) && !existsSync(resolve(cwd, p))).map((p) => `${p}: no such file or folder`)];
@@ -73,6 +78,27 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`small-steps fix: ${missing.join("; ")}\n`);
     return EXIT.usageOrConfig;
   }
+  // The fixing threads start now and load the parser while the files are listed, unless a few files were named.
+  const few = positionals.length > 0 && positionals.length < THREADED_FROM_FILES && positionals.every((p) => statSync(resolve(cwd, p)).isFile());
+  let threads: FixingThreads | undefined;
+  try {
+    threads = !few && availableParallelism() > 1 ? new FixingThreads(availableParallelism()) : undefined;
+  } catch (error) {
+    io.stderr(`small-steps fix: ${(error as Error).message.replace(/^small-steps fix: /, "")}; no file was written\n`);
+    return EXIT.usageOrConfig;
+  }
+  try {
+    return await fixTree(argv, io, { values, positionals, cwd, target, asked, maxLines, threads });
+  } finally {
+    await threads?.close();
+  }
+}
+
+async function fixTree(
+  argv: string[],
+  io: CliIO,
+  { values, positionals, cwd, target, asked, maxLines, threads }: { values: { write: boolean; config?: string }; positionals: string[]; cwd: string; target: FixTarget; asked?: string[]; maxLines?: number; threads?: FixingThreads },
+): Promise<number> {
   let tree;
   try {
     tree = await listTree(cwd, positionals);
@@ -94,7 +120,8 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
   }
   let outcomes;
   try {
-    outcomes = await fixAll(tree.paths.filter((p) => p.endsWith(".py")).sort().map((path) => ({ path, root: tree.root })), { rules: asked, target });
+    const jobs = tree.paths.filter((p) => p.endsWith(".py")).sort().map((path) => ({ path, root: tree.root }));
+    outcomes = await fixAll(jobs, { rules: asked, target }, threads ?? 0);
   } catch (error) {
     // A fixing thread that could not start or died: said in one line, nothing written.
     io.stderr(`small-steps fix: ${(error as Error).message.replace(/^small-steps fix: /, "")}; no file was written\n`);

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { renderHeadline, renderScanSections } from "../report/scan.js";
 import { listTree, readGitattributes } from "../scan/tree.js";
 import { batchLines, python3SupportOf, scanJobs, THREADS_FROM_FILES } from "../scan/scan-tree.js";
-import { EXIT, type CliIO } from "./check.js";
+import { EXIT, type CliIO } from "./io.js";
 import { CONFIG_FILE, parseConfigText, readOptional } from "./sources.js";
 
 export const SCAN_HELP = `Usage: small-steps scan [PATH...] [options]

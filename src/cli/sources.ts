@@ -1,12 +1,13 @@
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { hunksOf, type ChangedFile } from "../analysis/changed-file.js";
 import type { ManifestVersions } from "../analysis/dependencies/changes.js";
 import { manifestKind, unchangedRootManifests } from "../analysis/dependencies/manifests.js";
 import { gitattributesCandidates } from "../analysis/gitattributes.js";
-import { resolveConfig, type ConfigResult } from "../policy/config.js";
+import { CONFIG_FILE, parseConfigText, readOptional } from "./config-file.js";
+import type { ConfigResult } from "../policy/config.js";
 import type { PullRequestFacts } from "../policy/verdict.js";
+
+export { CONFIG_FILE, parseConfigText, readOptional };
 import type { ReadPlan } from "../engine.js";
 import { patchesNeeded, readDiffChunks } from "./diff-input.js";
 import { defaultBase, defaultBranch, diffChunks, git, readBlobs } from "./git.js";
@@ -31,32 +32,6 @@ export interface CheckSubject {
   /** Why some lines are judged from their hunks alone, said in the report. */
   wholeFileNote?: string;
 }
-
-export async function readOptional(path: string): Promise<string | undefined> {
-  // Most candidates (.gitattributes of every folder, heads of files a diff names) do not exist: asking first costs no
-  // exception, which Node builds with a stack for every missing file.
-  if (!existsSync(path)) return undefined;
-  try {
-    return await readFile(path, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
-}
-
-/** Parse the YAML text of a config file; a YAML error is a config problem, like a schema error. */
-export async function parseConfigText(text: string | undefined): Promise<ConfigResult> {
-  if (text === undefined) return resolveConfig(null);
-  // The YAML parser is loaded only when there is a file to parse.
-  const { default: YAML } = await import("yaml");
-  try {
-    return resolveConfig(YAML.parse(text) ?? null);
-  } catch (error) {
-    return { ok: false, problems: [{ path: "(file)", message: `invalid YAML: ${(error as Error).message.split("\n")[0]}` }] };
-  }
-}
-
-export const CONFIG_FILE = ".github/small-steps.yml";
 
 /** The local git diff between two revisions, with attributes at the base and the config of the work tree. */
 export async function fromGitRepository(cwd: string, options: { base?: string; head?: string; configPath?: string }): Promise<CheckSubject> {

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { unifiedDiff } from "./line-diff.js";
-import { fixPython, type FixTarget } from "./python3-fixes.js";
+import { fixPython } from "./python3-fixes.js";
+import type { FixTarget } from "./targets.js";
 
 /** One file to fix: its path in the tree (as diffs and summaries name it) and the tree's folder. */
 export interface FixJob {
@@ -10,7 +11,8 @@ export interface FixJob {
 }
 
 export interface FixOptions {
-  rules: string[];
+  /** The rules to apply; all of the target's when absent. */
+  rules?: string[];
   target: FixTarget;
 }
 
@@ -34,7 +36,7 @@ export async function fixFile(job: FixJob, options: FixOptions): Promise<FixOutc
   } catch {
     return { path: job.path, fixed: {}, refused: [] }; // a file listed by git but gone from the work tree
   }
-  const result = fixPython(text, new Set(options.rules), options.target);
+  const result = fixPython(text, options.rules ? new Set(options.rules) : undefined, options.target);
   const fixed: Record<string, number> = {};
   for (const fix of result.fixed) fixed[fix.rule] = (fixed[fix.rule] ?? 0) + 1;
   if (result.text === text) return { path: job.path, fixed, refused: result.refused };

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { fixFile, type FixJob, type FixOptions, type FixOutcome } from "./fix-file.js";
+import type { FixJob, FixOptions, FixOutcome } from "./fix-file.js";
 
 /** Below this many files, starting threads (each loads the parser) costs more than it saves. */
 export const THREADED_FROM_FILES = 24;
@@ -21,39 +21,71 @@ function workerUrl(): URL {
 }
 
 /**
- * Every job fixed, the outcomes in the jobs' order: on this thread for a few files, else over one thread per core
- * (parsing is CPU-bound), each taking the next batch as it finishes one.
+ * Fixing threads, started before there is work for them: each loads the parser while the caller lists the files
+ * (the command line starts them first thing). `fix` hands them batches; `close` ends them.
  */
-export async function fixAll(jobs: readonly FixJob[], options: FixOptions, threads = jobs.length < THREADED_FROM_FILES ? 0 : availableParallelism()): Promise<FixOutcome[]> {
+export class FixingThreads {
+  private readonly workers: Worker[];
+  /** The first error a thread raised (a module that failed to load, a crash), given to the next `fix`. */
+  private failure: Error | undefined;
+
+  constructor(count: number) {
+    const url = workerUrl();
+    this.workers = Array.from({ length: count }, () => new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
+    for (const worker of this.workers) worker.on("error", (error) => (this.failure ??= error));
+  }
+
+  /** The outcomes of `jobs`, in their order: each thread takes the next batch as it finishes one. */
+  async fix(jobs: readonly FixJob[], options: FixOptions): Promise<FixOutcome[]> {
+    const batches: FixJob[][] = [];
+    for (let i = 0; i < jobs.length; i += BATCH_FILES) batches.push(jobs.slice(i, i + BATCH_FILES));
+    const results: FixOutcome[][] = new Array(batches.length);
+    let next = 0;
+    const run = (worker: Worker) =>
+      new Promise<void>((resolve, reject) => {
+        if (this.failure) return reject(this.failure);
+        const failed = (error: Error) => reject(error);
+        worker.once("error", failed);
+        const take = () => {
+          if (next >= batches.length) {
+            worker.off("error", failed);
+            return resolve();
+          }
+          const index = next++;
+          worker.once("message", (outcomes: FixOutcome[]) => {
+            results[index] = outcomes;
+            take();
+          });
+          worker.postMessage({ jobs: batches[index], options });
+        };
+        take();
+      });
+    await Promise.all(this.workers.slice(0, Math.max(1, batches.length)).map(run));
+    return results.flat();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/**
+ * Every job fixed, the outcomes in the jobs' order: on this thread for a few files, else over one thread per core
+ * (parsing is CPU-bound), or over threads the caller started.
+ */
+export async function fixAll(jobs: readonly FixJob[], options: FixOptions, threads: number | FixingThreads = jobs.length < THREADED_FROM_FILES ? 0 : availableParallelism()): Promise<FixOutcome[]> {
+  if (threads instanceof FixingThreads) return threads.fix(jobs, options);
   if (threads <= 0) {
+    // Loaded here only: a caller that fixes over threads never loads the parser on its own thread.
+    const { fixFile } = await import("./fix-file.js");
     const outcomes: FixOutcome[] = [];
     for (const job of jobs) outcomes.push(await fixFile(job, options));
     return outcomes;
   }
-  const batches: FixJob[][] = [];
-  for (let i = 0; i < jobs.length; i += BATCH_FILES) batches.push(jobs.slice(i, i + BATCH_FILES));
-  const results: FixOutcome[][] = new Array(batches.length);
-  let next = 0;
-  const url = workerUrl();
-  const run = (worker: Worker) =>
-    new Promise<void>((resolve, reject) => {
-      const take = () => {
-        if (next >= batches.length) return resolve();
-        const index = next++;
-        worker.once("message", (outcomes: FixOutcome[]) => {
-          results[index] = outcomes;
-          take();
-        });
-        worker.postMessage({ jobs: batches[index], options });
-      };
-      worker.once("error", reject);
-      take();
-    });
-  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
+  const pool = new FixingThreads(Math.min(threads, Math.ceil(jobs.length / BATCH_FILES)));
   try {
-    await Promise.all(workers.map(run));
+    return await pool.fix(jobs, options);
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await pool.close();
   }
-  return results.flat();
 }

@@ -532,9 +532,8 @@ export function applyFixes(text: string, fixes: readonly Fix[]): { text: string;
   return { text: parts.join(""), applied };
 }
 
-/** What the fixed code must run on: Python 3 alone (what 2to3 writes), or Python 2.7 and 3 (what python-modernize writes). */
-export type FixTarget = "python3" | "compatible";
-export const FIX_TARGETS: readonly FixTarget[] = ["compatible", "python3"];
+export { FIX_TARGETS, type FixTarget } from "./targets.js";
+import type { FixTarget } from "./targets.js";
 
 let compatible: Record<string, Fixer> | undefined;
 /** The rules with a fix for a target, and their fixers. */

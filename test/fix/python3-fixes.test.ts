@@ -140,6 +140,12 @@ test("a construct written over several lines or with spaces is still found (the 
   expect(fixPython(plain).text).toBe(plain);
 });
 
+test("a name bound by := deep inside an expression is the file's, not the builtin", () => {
+  const text = "if check(x, (unicode := make())):\n    y = unicode(1)\n";
+  expect(fixPython(text).text).toBe(text);
+  expect(fixPython("if check(x, make()):\n    y = unicode(1)\n").text).toBe("if check(x, make()):\n    y = str(1)\n");
+});
+
 test("a name the file binds is not the builtin: it is left alone", () => {
   const text = "def f(unicode, long=1):\n    return unicode(long)\nxrange = make\nxrange(3)\nx.has_key = 1\nobj.long\nconstructor = toString = __proto__ = 1\n";
   expect(fixPython(text).text).toBe(text);

@@ -1,4 +1,4 @@
-import type { Node } from "web-tree-sitter";
+import type { Node, Tree } from "web-tree-sitter";
 
 /**
  * Python's scopes on the syntax tree: which names a function, lambda, class, comprehension or the module binds, and
@@ -56,6 +56,33 @@ function targetNames(target: Node | null, into: Set<string>): void {
       return;
     default:
   }
+}
+
+/**
+ * Node types that bind no name at any depth, but through `:=`: a scope's walk does not enter them (most of a file's
+ * nodes are in them), unless the file has a `:=` inside one.
+ */
+const BINDS_NOTHING = new Set(["call", "argument_list", "attribute", "subscript", "binary_operator", "unary_operator", "comparison_operator", "boolean_operator", "not_operator", "string", "concatenated_string", "integer", "float", "identifier", "true", "false", "none", "list", "tuple", "dictionary", "set", "pair", "parenthesized_expression", "conditional_expression", "keyword_argument", "slice", "await", "yield", "print_statement", "exec_statement", "return_statement", "raise_statement", "assert_statement", "delete_statement", "pass_statement", "break_statement", "continue_statement", "comment", "decorator", "expression_list", "list_splat", "dictionary_splat", "chevron", "ellipsis"]);
+
+/** Where the file has `:=` (in code, a string or a comment alike), found once per tree. */
+const walruses = new WeakMap<Tree, number[]>();
+function walrusIn(node: Node): boolean {
+  let at = walruses.get(node.tree);
+  if (!at) {
+    at = [];
+    const text = node.tree.rootNode.text;
+    for (let i = text.indexOf(":="); i !== -1; i = text.indexOf(":=", i + 2)) at.push(i);
+    walruses.set(node.tree, at);
+  }
+  // The first `:=` at or after the node's start (a binary search: a file of many stays linear), inside it or not.
+  let low = 0;
+  let high = at.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (at[middle]! < node.startIndex) low = middle + 1;
+    else high = middle;
+  }
+  return low < at.length && at[low]! < node.endIndex;
 }
 
 export type Bindings = Set<string> & { wildcard?: boolean; globals?: Set<string>; caught?: Set<string> };
@@ -127,6 +154,7 @@ function bindingsOf(scope: Node, cache: Map<number, Bindings>): Bindings {
           for (const n of child.namedChildren) if (n) (names.globals ??= new Set()).add(n.text);
           continue;
         default:
+          if (BINDS_NOTHING.has(child.type) && !walrusIn(child)) continue;
       }
       walk(child.namedChildren);
     }
