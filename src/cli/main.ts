@@ -6,6 +6,7 @@ Commands:
   check    measure a change (local git diff, diff file or pull request) and print the report
   scan     count the old constructs left in a working tree: the migration dashboard, locally
   fix      rewrite the Python 2 constructs that have a mechanical fix (a diff, or the files with --write)
+  calibrate  size thresholds from the repository's own history (its last merged changes)
 
 Run "small-steps <command> --help" for its options; "small-steps --version" for the version.`;
 
@@ -31,6 +32,9 @@ if (command === "--version" || command === "-V" || command === "version") {
 } else if (command === "fix") {
   const io = { cwd: process.cwd(), env: process.env, stdout: (t: string) => process.stdout.write(t), stderr: (t: string) => process.stderr.write(t), readStdin };
   process.exitCode = await (await import("./fix.js")).runFix(rest, io);
+} else if (command === "calibrate") {
+  const io = { cwd: process.cwd(), env: process.env, stdout: (t: string) => process.stdout.write(t), stderr: (t: string) => process.stderr.write(t), readStdin };
+  process.exitCode = await (await import("./calibrate.js")).runCalibrate(rest, io);
 } else {
   const help = command === undefined || command === "help" || command === "--help" || command === "-h";
   (help ? process.stdout : process.stderr).write(`${help ? "" : `Unknown command: ${command}\n\n`}${USAGE}\n`);
