@@ -2156,9 +2156,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             this.close((err2, data) => {
-              return err2 ? reject(err2) : resolve2(data);
+              return err2 ? reject(err2) : resolve3(data);
             });
           });
         }
@@ -2196,12 +2196,12 @@ var require_dispatcher_base = __commonJS({
           err2 = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             this.destroy(err2, (err3, data) => {
               return err3 ? (
                 /* istanbul ignore next: should never error */
                 reject(err3)
-              ) : resolve2(data);
+              ) : resolve3(data);
             });
           });
         }
@@ -4468,8 +4468,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise2() {
       let res;
       let rej;
-      const promise = new Promise((resolve2, reject) => {
-        res = resolve2;
+      const promise = new Promise((resolve3, reject) => {
+        res = resolve3;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6720,12 +6720,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7395,12 +7395,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7879,16 +7879,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve2;
+            this[kClosedResolve] = resolve3;
           } else {
-            resolve2(null);
+            resolve3(null);
           }
         });
       }
       async [kDestroy](err2) {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7899,7 +7899,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve2(null);
+            resolve3(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err2, callback);
@@ -7950,7 +7950,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve2, reject) => {
+        const socket = await new Promise((resolve3, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7962,7 +7962,7 @@ var require_client = __commonJS({
             if (err2) {
               reject(err2);
             } else {
-              resolve2(socket2);
+              resolve3(socket2);
             }
           });
         });
@@ -8298,8 +8298,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve2) => {
-            this[kClosedResolve] = resolve2;
+          await new Promise((resolve3) => {
+            this[kClosedResolve] = resolve3;
           });
         }
       }
@@ -9568,7 +9568,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve2, reject) => {
+        return await new Promise((resolve3, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9581,7 +9581,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve2(null);
+              resolve3(null);
             }
           }).on("error", noop4).on("data", function(chunk2) {
             limit -= chunk2.length;
@@ -9600,7 +9600,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve2,
+              resolve: resolve3,
               reject,
               length: 0,
               body: []
@@ -9687,18 +9687,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve2, stream, length } = consume2;
+      const { type, body: body2, resolve: resolve3, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve2(chunksDecode(body2, length));
+          resolve3(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve2(JSON.parse(chunksDecode(body2, length)));
+          resolve3(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve2(chunksConcat(body2, length).buffer);
+          resolve3(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body2, { type: stream[kContentType] }));
+          resolve3(new Blob(body2, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve2(chunksConcat(body2, length));
+          resolve3(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err2) {
@@ -9955,9 +9955,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           request2.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve2(data);
+            return err2 ? reject(err2) : resolve3(data);
           });
         });
       }
@@ -10180,9 +10180,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           stream.call(this, opts, factory, (err2, data) => {
-            return err2 ? reject(err2) : resolve2(data);
+            return err2 ? reject(err2) : resolve3(data);
           });
         });
       }
@@ -10467,9 +10467,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           upgrade.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve2(data);
+            return err2 ? reject(err2) : resolve3(data);
           });
         });
       }
@@ -10561,9 +10561,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           connect.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve2(data);
+            return err2 ? reject(err2) : resolve3(data);
           });
         });
       }
@@ -14426,7 +14426,7 @@ var require_fetch = __commonJS({
       function dispatch({ body: body2 }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve2, reject) => agent.dispatch(
+        return new Promise((resolve3, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14502,7 +14502,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve2({
+              resolve3({
                 status,
                 statusText,
                 headersList,
@@ -14545,7 +14545,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve2({
+              resolve3({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18286,8 +18286,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve2) => {
-        setTimeout(resolve2, ms).unref();
+      return new Promise((resolve3) => {
+        setTimeout(resolve3, ms).unref();
       });
     }
     module2.exports = {
@@ -21105,9 +21105,9 @@ var require_summary = __commonJS({
         removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
       }
     };
-    function extractSummariesForExport(summaryOfLabels, percentiles) {
+    function extractSummariesForExport(summaryOfLabels, percentiles2) {
       summaryOfLabels.td.compress();
-      return percentiles.map((percentile) => {
+      return percentiles2.map((percentile) => {
         const percentileValue = summaryOfLabels.td.percentile(percentile);
         return {
           labels: Object.assign({ quantile: percentile }, summaryOfLabels.labels),
@@ -21237,7 +21237,7 @@ var require_pushgateway = __commonJS({
       const options2 = Object.assign(requestParams, this.requestOptions, {
         method
       });
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         if (method === "DELETE" && options2.headers) {
           delete options2.headers["Content-Encoding"];
         }
@@ -21253,7 +21253,7 @@ var require_pushgateway = __commonJS({
                 new Error(`push failed with status ${resp.statusCode}, ${body2}`)
               );
             } else {
-              resolve2({ resp, body: body2 });
+              resolve3({ resp, body: body2 });
             }
           });
         });
@@ -24027,13 +24027,13 @@ var require_cluster = __commonJS({
        */
       clusterMetrics() {
         const requestId = requestCtr++;
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           let settled = false;
           function done(err2, result) {
             if (settled) return;
             settled = true;
             if (err2) reject(err2);
-            else resolve2(result);
+            else resolve3(result);
           }
           const request2 = {
             responses: [],
@@ -27360,28 +27360,28 @@ var require_lib = __commonJS({
       var char;
       var i2 = 0;
       var p = 0;
-      var utf8 = [];
+      var utf82 = [];
       var len = str.length;
       for (; i2 < len; i2++) {
         char = str.charCodeAt(i2);
         if (char < 128) {
-          utf8[p++] = char;
+          utf82[p++] = char;
         } else if (char < 2048) {
-          utf8[p++] = char >> 6 | 192;
-          utf8[p++] = char & 63 | 128;
+          utf82[p++] = char >> 6 | 192;
+          utf82[p++] = char & 63 | 128;
         } else if ((char & 64512) === 55296 && i2 + 1 < str.length && (str.charCodeAt(i2 + 1) & 64512) === 56320) {
           char = 65536 + ((char & 1023) << 10) + (str.charCodeAt(++i2) & 1023);
-          utf8[p++] = char >> 18 | 240;
-          utf8[p++] = char >> 12 & 63 | 128;
-          utf8[p++] = char >> 6 & 63 | 128;
-          utf8[p++] = char & 63 | 128;
+          utf82[p++] = char >> 18 | 240;
+          utf82[p++] = char >> 12 & 63 | 128;
+          utf82[p++] = char >> 6 & 63 | 128;
+          utf82[p++] = char & 63 | 128;
         } else {
-          utf8[p++] = char >> 12 | 224;
-          utf8[p++] = char >> 6 & 63 | 128;
-          utf8[p++] = char & 63 | 128;
+          utf82[p++] = char >> 12 | 224;
+          utf82[p++] = char >> 6 & 63 | 128;
+          utf82[p++] = char & 63 | 128;
         }
       }
-      return utf8;
+      return utf82;
     };
     var generate = module2.exports = function generate2(str) {
       var char;
@@ -27389,10 +27389,10 @@ var require_lib = __commonJS({
       var start2 = -1;
       var result = 0;
       var resultHash = 0;
-      var utf8 = typeof str === "string" ? toUTF8Array(str) : str;
-      var len = utf8.length;
+      var utf82 = typeof str === "string" ? toUTF8Array(str) : str;
+      var len = utf82.length;
       while (i2 < len) {
-        char = utf8[i2++];
+        char = utf82[i2++];
         if (start2 === -1) {
           if (char === 123) {
             start2 = i2;
@@ -29165,7 +29165,7 @@ var require_Command = __commonJS({
         }
       }
       initPromise() {
-        const promise = new Promise((resolve2, reject) => {
+        const promise = new Promise((resolve3, reject) => {
           if (!this.transformed) {
             this.transformed = true;
             const transformer = _Command._transformer.argument[this.name];
@@ -29174,7 +29174,7 @@ var require_Command = __commonJS({
             }
             this.stringifyArguments();
           }
-          this.resolve = this._convertValue(resolve2);
+          this.resolve = this._convertValue(resolve3);
           this.reject = (err2) => {
             this._clearTimers();
             if (this.errorStack) {
@@ -29207,11 +29207,11 @@ var require_Command = __commonJS({
       /**
        * Convert the value from buffer to the target encoding.
        */
-      _convertValue(resolve2) {
+      _convertValue(resolve3) {
         return (value) => {
           try {
             this._clearTimers();
-            resolve2(this.transformReply(value));
+            resolve3(this.transformReply(value));
             this.isResolved = true;
           } catch (err2) {
             this.reject(err2);
@@ -29492,13 +29492,13 @@ var require_autoPipelining = __commonJS({
       if (client.isCluster && !client.slots.length) {
         if (client.status === "wait")
           client.connect().catch(lodash_1.noop);
-        return (0, standard_as_callback_1.default)(new Promise(function(resolve2, reject) {
+        return (0, standard_as_callback_1.default)(new Promise(function(resolve3, reject) {
           client.delayUntilReady((err2) => {
             if (err2) {
               reject(err2);
               return;
             }
-            executeWithAutoPipelining(client, functionName, commandName, args2, null).then(resolve2, reject);
+            executeWithAutoPipelining(client, functionName, commandName, args2, null).then(resolve3, reject);
           });
         }), callback);
       }
@@ -29519,13 +29519,13 @@ var require_autoPipelining = __commonJS({
         pipeline[exports2.kExec] = true;
         setImmediate(executeAutoPipeline, client, slotKey);
       }
-      const autoPipelinePromise = new Promise(function(resolve2, reject) {
+      const autoPipelinePromise = new Promise(function(resolve3, reject) {
         pipeline[exports2.kCallbacks].push(function(err2, value) {
           if (err2) {
             reject(err2);
             return;
           }
-          resolve2(value);
+          resolve3(value);
         });
         if (functionName === "call") {
           args2.unshift(commandName);
@@ -29763,8 +29763,8 @@ var require_Pipeline = __commonJS({
           this[name2] = redis2[name2];
           this[name2 + "Buffer"] = redis2[name2 + "Buffer"];
         });
-        this.promise = new Promise((resolve2, reject) => {
-          this.resolve = resolve2;
+        this.promise = new Promise((resolve3, reject) => {
+          this.resolve = resolve3;
           this.reject = reject;
         });
         const _this = this;
@@ -30065,13 +30065,13 @@ var require_transaction = __commonJS({
           if (this.isCluster && !this.redis.slots.length) {
             if (this.redis.status === "wait")
               this.redis.connect().catch(utils_1.noop);
-            return (0, standard_as_callback_1.default)(new Promise((resolve2, reject) => {
+            return (0, standard_as_callback_1.default)(new Promise((resolve3, reject) => {
               this.redis.delayUntilReady((err2) => {
                 if (err2) {
                   reject(err2);
                   return;
                 }
-                this.exec(pipeline).then(resolve2, reject);
+                this.exec(pipeline).then(resolve3, reject);
               });
             }), callback);
           }
@@ -31429,7 +31429,7 @@ var require_cluster2 = __commonJS({
        * Connect to a cluster
        */
       connect() {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           if (this.status === "connecting" || this.status === "connect" || this.status === "ready") {
             reject(new Error("Redis is already connecting/connected"));
             return;
@@ -31458,7 +31458,7 @@ var require_cluster2 = __commonJS({
               this.retryAttempts = 0;
               this.executeOfflineCommands();
               this.resetNodesRefreshInterval();
-              resolve2();
+              resolve3();
             };
             let closeListener = void 0;
             const refreshListener = () => {
@@ -32068,7 +32068,7 @@ var require_cluster2 = __commonJS({
         });
       }
       resolveSrv(hostname) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           this.options.resolveSrv(hostname, (err2, records) => {
             if (err2) {
               return reject(err2);
@@ -32082,7 +32082,7 @@ var require_cluster2 = __commonJS({
               if (!group.records.length) {
                 sortedKeys.shift();
               }
-              self2.dnsLookup(record.name).then((host) => resolve2({
+              self2.dnsLookup(record.name).then((host) => resolve3({
                 host,
                 port: record.port
               }), tryFirstOne);
@@ -32092,14 +32092,14 @@ var require_cluster2 = __commonJS({
         });
       }
       dnsLookup(hostname) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           this.options.dnsLookup(hostname, (err2, address) => {
             if (err2) {
               debug2("failed to resolve hostname %s to IP: %s", hostname, err2.message);
               reject(err2);
             } else {
               debug2("resolved hostname %s to IP %s", hostname, address);
-              resolve2(address);
+              resolve3(address);
             }
           });
         });
@@ -32256,7 +32256,7 @@ var require_StandaloneConnector = __commonJS({
         if (options2.tls) {
           Object.assign(connectionOptions, options2.tls);
         }
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           process.nextTick(() => {
             if (!this.connecting) {
               reject(new Error(utils_1.CONNECTION_CLOSED_ERROR_MSG));
@@ -32275,7 +32275,7 @@ var require_StandaloneConnector = __commonJS({
             this.stream.once("error", (err2) => {
               this.firstError = err2;
             });
-            resolve2(this.stream);
+            resolve3(this.stream);
           });
         });
       }
@@ -32434,7 +32434,7 @@ var require_SentinelConnector = __commonJS({
             const error2 = new Error(errorMsg);
             if (typeof retryDelay === "number") {
               eventEmitter("error", error2);
-              await new Promise((resolve2) => setTimeout(resolve2, retryDelay));
+              await new Promise((resolve3) => setTimeout(resolve3, retryDelay));
               return connectToNext();
             } else {
               throw error2;
@@ -33761,7 +33761,7 @@ var require_Redis = __commonJS({
        * if the connection fails, times out, or if Redis is already connecting/connected.
        */
       connect(callback) {
-        const promise = new Promise((resolve2, reject) => {
+        const promise = new Promise((resolve3, reject) => {
           if (this.status === "connecting" || this.status === "connect" || this.status === "ready") {
             reject(new Error("Redis is already connecting/connected"));
             return;
@@ -33840,7 +33840,7 @@ var require_Redis = __commonJS({
             }
             const connectionReadyHandler = function() {
               _this.removeListener("close", connectionCloseHandler);
-              resolve2();
+              resolve3();
             };
             var connectionCloseHandler = function() {
               _this.removeListener("ready", connectionReadyHandler);
@@ -33934,10 +33934,10 @@ var require_Redis = __commonJS({
           monitor: true,
           lazyConnect: false
         });
-        return (0, standard_as_callback_1.default)(new Promise(function(resolve2, reject) {
+        return (0, standard_as_callback_1.default)(new Promise(function(resolve3, reject) {
           monitorInstance.once("error", reject);
           monitorInstance.once("monitoring", function() {
-            resolve2(monitorInstance);
+            resolve3(monitorInstance);
           });
         }), callback);
       }
@@ -36506,7 +36506,7 @@ var require_thread_stream = __commonJS({
     var { version } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker: Worker2 } = __require("worker_threads");
-    var { join } = __require("path");
+    var { join: join3 } = __require("path");
     var { pathToFileURL } = __require("url");
     var { wait: wait2 } = require_wait();
     var {
@@ -36558,7 +36558,7 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join3(__dirname, "lib", "worker.js");
       const worker2 = new Worker2(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
@@ -37069,9 +37069,9 @@ var require_transport = __commonJS({
   "node_modules/pino/lib/transport.js"(exports2, module2) {
     "use strict";
     var { createRequire: createRequire2 } = __require("module");
-    var { existsSync: existsSync3 } = __require("node:fs");
+    var { existsSync: existsSync6 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join, isAbsolute, sep: sep2 } = __require("node:path");
+    var { join: join3, isAbsolute, sep: sep2 } = __require("node:path");
     var { fileURLToPath: fileURLToPath3 } = __require("node:url");
     var sleep = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -37144,7 +37144,7 @@ var require_transport = __commonJS({
           return false;
         }
       }
-      return isAbsolute(path) && !existsSync3(path);
+      return isAbsolute(path) && !existsSync6(path);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -37226,7 +37226,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join3(__dirname, "worker.js");
         options2.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -37247,7 +37247,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options2.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options2.targets.length + options2.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join3(__dirname, "worker.js");
         options2.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -37274,7 +37274,7 @@ var require_transport = __commonJS({
           return origin;
         }
         if (origin === "pino/file") {
-          return join(__dirname, "..", "file.js");
+          return join3(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
@@ -38254,7 +38254,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join = ",";
+            let join3 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value)) {
               if (value.length === 0) {
@@ -38268,7 +38268,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join = `,
+                join3 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -38276,13 +38276,13 @@ ${indentation}`;
               for (; i2 < maximumValuesToStringify - 1; i2++) {
                 const tmp2 = stringifyFnReplacer(String(i2), value, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join;
+                res += join3;
               }
               const tmp = stringifyFnReplacer(String(i2), value, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join3}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -38303,7 +38303,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join = `,
+              join3 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -38317,13 +38317,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join;
+                separator = join3;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join;
+              separator = join3;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -38364,7 +38364,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join = ",";
+            let join3 = ",";
             if (Array.isArray(value)) {
               if (value.length === 0) {
                 return "[]";
@@ -38377,7 +38377,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join = `,
+                join3 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -38385,13 +38385,13 @@ ${indentation}`;
               for (; i2 < maximumValuesToStringify - 1; i2++) {
                 const tmp2 = stringifyArrayReplacer(String(i2), value[i2], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join;
+                res += join3;
               }
               const tmp = stringifyArrayReplacer(String(i2), value[i2], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join3}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -38404,7 +38404,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join = `,
+              join3 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -38413,7 +38413,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join;
+                separator = join3;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -38471,20 +38471,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join2 = `,
+              const join4 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
               let i2 = 0;
               for (; i2 < maximumValuesToStringify - 1; i2++) {
                 const tmp2 = stringifyIndent(String(i2), value[i2], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join2;
+                res2 += join4;
               }
               const tmp = stringifyIndent(String(i2), value[i2], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join2}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join4}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -38500,16 +38500,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join = `,
+            const join3 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join, maximumBreadth);
+              res += stringifyTypedArray(value, join3, maximumBreadth);
               keys = keys.slice(value.length);
               maximumPropertiesToStringify -= value.length;
-              separator = join;
+              separator = join3;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -38520,13 +38520,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join;
+                separator = join3;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join;
+              separator = join3;
             }
             if (separator !== "") {
               res = `
@@ -39601,13 +39601,13 @@ var require_pino_abstract_transport = __commonJS({
     var { Duplex } = __require("stream");
     var { parentPort, workerData } = __require("worker_threads");
     function createDeferred() {
-      let resolve2;
+      let resolve3;
       let reject;
       const promise = new Promise((_resolve, _reject) => {
-        resolve2 = _resolve;
+        resolve3 = _resolve;
         reject = _reject;
       });
-      promise.resolve = resolve2;
+      promise.resolve = resolve3;
       promise.reject = reject;
       return promise;
     }
@@ -43200,8 +43200,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve2, reject) {
-            return setTimeout(resolve2, t);
+          return new this.Promise(function(resolve3, reject) {
+            return setTimeout(resolve3, t);
           });
         }
         computePenalty() {
@@ -43412,15 +43412,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args2, cb, error2, reject, resolve2, returned, task;
+          var args2, cb, error2, reject, resolve3, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args: args2, resolve: resolve2, reject } = this._queue.shift());
+            ({ task, args: args2, resolve: resolve3, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args2);
                 return function() {
-                  return resolve2(returned);
+                  return resolve3(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -43435,13 +43435,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args2) {
-          var promise, reject, resolve2;
-          resolve2 = reject = null;
+          var promise, reject, resolve3;
+          resolve3 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve2 = _resolve;
+            resolve3 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args: args2, resolve: resolve2, reject });
+          this._queue.push({ task, args: args2, resolve: resolve3, reject });
           this._tryToRun();
           return promise;
         }
@@ -43842,14 +43842,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve2, reject) => {
+              return new this.Promise((resolve3, reject) => {
                 if (finished()) {
-                  return resolve2();
+                  return resolve3();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve2();
+                      return resolve3();
                     }
                   });
                 }
@@ -43942,9 +43942,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args3) => {
-              return new this.Promise(function(resolve2, reject) {
+              return new this.Promise(function(resolve3, reject) {
                 return fn(...args3, function(...args4) {
-                  return (args4[0] != null ? reject : resolve2)(args4);
+                  return (args4[0] != null ? reject : resolve3)(args4);
                 });
               });
             };
@@ -51515,7 +51515,7 @@ var require_DLList = __commonJS({
 var require_Events = __commonJS({
   "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
       try {
         var info3 = gen[key](arg);
         var value = info3.value;
@@ -51524,7 +51524,7 @@ var require_Events = __commonJS({
         return;
       }
       if (info3.done) {
-        resolve2(value);
+        resolve3(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -51532,13 +51532,13 @@ var require_Events = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args2 = arguments;
-        return new Promise(function(resolve2, reject) {
+        return new Promise(function(resolve3, reject) {
           var gen = fn.apply(self2, args2);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -51730,7 +51730,7 @@ var require_BottleneckError = __commonJS({
 var require_Job = __commonJS({
   "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
       try {
         var info3 = gen[key](arg);
         var value = info3.value;
@@ -51739,7 +51739,7 @@ var require_Job = __commonJS({
         return;
       }
       if (info3.done) {
-        resolve2(value);
+        resolve3(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -51747,13 +51747,13 @@ var require_Job = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args2 = arguments;
-        return new Promise(function(resolve2, reject) {
+        return new Promise(function(resolve3, reject) {
           var gen = fn.apply(self2, args2);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -51934,7 +51934,7 @@ var require_Job = __commonJS({
 var require_LocalDatastore = __commonJS({
   "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
       try {
         var info3 = gen[key](arg);
         var value = info3.value;
@@ -51943,7 +51943,7 @@ var require_LocalDatastore = __commonJS({
         return;
       }
       if (info3.done) {
-        resolve2(value);
+        resolve3(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -51951,13 +51951,13 @@ var require_LocalDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args2 = arguments;
-        return new Promise(function(resolve2, reject) {
+        return new Promise(function(resolve3, reject) {
           var gen = fn.apply(self2, args2);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -52026,8 +52026,8 @@ var require_LocalDatastore = __commonJS({
         })();
       }
       yieldLoop(t = 0) {
-        return new this.Promise(function(resolve2, reject) {
-          return setTimeout(resolve2, t);
+        return new this.Promise(function(resolve3, reject) {
+          return setTimeout(resolve3, t);
         });
       }
       computePenalty() {
@@ -52497,7 +52497,7 @@ var require_Scripts = __commonJS({
 var require_RedisConnection = __commonJS({
   "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve2, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve3, reject, _next, _throw, key, arg) {
       try {
         var info3 = gen[key](arg);
         var value = info3.value;
@@ -52506,7 +52506,7 @@ var require_RedisConnection = __commonJS({
         return;
       }
       if (info3.done) {
-        resolve2(value);
+        resolve3(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -52514,13 +52514,13 @@ var require_RedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args2 = arguments;
-        return new Promise(function(resolve2, reject) {
+        return new Promise(function(resolve3, reject) {
           var gen = fn.apply(self2, args2);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve3, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep(gen, resolve3, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -52561,7 +52561,7 @@ var require_RedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve2, reject) => {
+          return new this.Promise((resolve3, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -52572,14 +52572,14 @@ var require_RedisConnection = __commonJS({
               });
             }
             if (client.ready) {
-              return resolve2();
+              return resolve3();
             } else {
-              return client.once("ready", resolve2);
+              return client.once("ready", resolve3);
             }
           });
         }
         _loadScript(name2) {
-          return new this.Promise((resolve2, reject) => {
+          return new this.Promise((resolve3, reject) => {
             var payload;
             payload = Scripts.payload(name2);
             return this.client.multi([["script", "load", payload]]).exec((err2, replies) => {
@@ -52587,7 +52587,7 @@ var require_RedisConnection = __commonJS({
                 return reject(err2);
               }
               this.shas[name2] = replies[0];
-              return resolve2(replies[0]);
+              return resolve3(replies[0]);
             });
           });
         }
@@ -52600,12 +52600,12 @@ var require_RedisConnection = __commonJS({
           var _this = this;
           return _asyncToGenerator(function* () {
             yield _this.ready;
-            return new _this.Promise((resolve2, reject) => {
+            return new _this.Promise((resolve3, reject) => {
               return _this.client.multi([cmd]).exec_atomic(function(err2, replies) {
                 if (err2 != null) {
                   return reject(err2);
                 } else {
-                  return resolve2(replies[0]);
+                  return resolve3(replies[0]);
                 }
               });
             });
@@ -52613,13 +52613,13 @@ var require_RedisConnection = __commonJS({
         }
         __addLimiter__(instance2) {
           return this.Promise.all([instance2.channel(), instance2.channel_client()].map((channel) => {
-            return new this.Promise((resolve2, reject) => {
+            return new this.Promise((resolve3, reject) => {
               var handler2;
               handler2 = (chan) => {
                 if (chan === channel) {
                   this.subscriber.removeListener("subscribe", handler2);
                   this.limiters[channel] = instance2;
-                  return resolve2();
+                  return resolve3();
                 }
               };
               this.subscriber.on("subscribe", handler2);
@@ -52633,13 +52633,13 @@ var require_RedisConnection = __commonJS({
             /* @__PURE__ */ (function() {
               var _ref = _asyncToGenerator(function* (channel) {
                 if (!_this2.terminated) {
-                  yield new _this2.Promise((resolve2, reject) => {
+                  yield new _this2.Promise((resolve3, reject) => {
                     return _this2.subscriber.unsubscribe(channel, function(err2, chan) {
                       if (err2 != null) {
                         return reject(err2);
                       }
                       if (chan === channel) {
-                        return resolve2();
+                        return resolve3();
                       }
                     });
                   });
@@ -52724,7 +52724,7 @@ var require_IORedisConnection = __commonJS({
     function _arrayWithHoles(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep(gen, resolve2, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve3, reject, _next, _throw, key, arg) {
       try {
         var info3 = gen[key](arg);
         var value = info3.value;
@@ -52733,7 +52733,7 @@ var require_IORedisConnection = __commonJS({
         return;
       }
       if (info3.done) {
-        resolve2(value);
+        resolve3(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -52741,13 +52741,13 @@ var require_IORedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args2 = arguments;
-        return new Promise(function(resolve2, reject) {
+        return new Promise(function(resolve3, reject) {
           var gen = fn.apply(self2, args2);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve3, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep(gen, resolve3, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -52793,7 +52793,7 @@ var require_IORedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve2, reject) => {
+          return new this.Promise((resolve3, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -52804,9 +52804,9 @@ var require_IORedisConnection = __commonJS({
               });
             }
             if (client.status === "ready") {
-              return resolve2();
+              return resolve3();
             } else {
-              return client.once("ready", resolve2);
+              return client.once("ready", resolve3);
             }
           });
         }
@@ -52832,10 +52832,10 @@ var require_IORedisConnection = __commonJS({
         }
         __addLimiter__(instance2) {
           return this.Promise.all([instance2.channel(), instance2.channel_client()].map((channel) => {
-            return new this.Promise((resolve2, reject) => {
+            return new this.Promise((resolve3, reject) => {
               return this.subscriber.subscribe(channel, () => {
                 this.limiters[channel] = instance2;
-                return resolve2();
+                return resolve3();
               });
             });
           }));
@@ -52933,7 +52933,7 @@ var require_RedisDatastore = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
       try {
         var info3 = gen[key](arg);
         var value = info3.value;
@@ -52942,7 +52942,7 @@ var require_RedisDatastore = __commonJS({
         return;
       }
       if (info3.done) {
-        resolve2(value);
+        resolve3(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -52950,13 +52950,13 @@ var require_RedisDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args2 = arguments;
-        return new Promise(function(resolve2, reject) {
+        return new Promise(function(resolve3, reject) {
           var gen = fn.apply(self2, args2);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -53092,7 +53092,7 @@ var require_RedisDatastore = __commonJS({
           if (!(name2 === "init" || name2 === "register_client")) {
             yield _this3.ready;
           }
-          return new _this3.Promise((resolve2, reject) => {
+          return new _this3.Promise((resolve3, reject) => {
             var all_args, arr;
             all_args = [Date.now(), _this3.clientId].concat(args2);
             _this3.instance.Events.trigger("debug", `Calling Redis script: ${name2}.lua`, all_args);
@@ -53100,7 +53100,7 @@ var require_RedisDatastore = __commonJS({
               if (err2 != null) {
                 return reject(err2);
               }
-              return resolve2(replies);
+              return resolve3(replies);
             });
             return _this3.connection.__scriptFn__(name2)(...arr);
           }).catch((e) => {
@@ -53331,7 +53331,7 @@ var require_States = __commonJS({
 var require_Sync = __commonJS({
   "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
       try {
         var info3 = gen[key](arg);
         var value = info3.value;
@@ -53340,7 +53340,7 @@ var require_Sync = __commonJS({
         return;
       }
       if (info3.done) {
-        resolve2(value);
+        resolve3(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -53348,13 +53348,13 @@ var require_Sync = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args2 = arguments;
-        return new Promise(function(resolve2, reject) {
+        return new Promise(function(resolve3, reject) {
           var gen = fn.apply(self2, args2);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -53377,19 +53377,19 @@ var require_Sync = __commonJS({
       _tryToRun() {
         var _this = this;
         return _asyncToGenerator2(function* () {
-          var args2, cb, error2, reject, resolve2, returned, task;
+          var args2, cb, error2, reject, resolve3, returned, task;
           if (_this._running < 1 && _this._queue.length > 0) {
             _this._running++;
             var _this$_queue$shift = _this._queue.shift();
             task = _this$_queue$shift.task;
             args2 = _this$_queue$shift.args;
-            resolve2 = _this$_queue$shift.resolve;
+            resolve3 = _this$_queue$shift.resolve;
             reject = _this$_queue$shift.reject;
             cb = yield _asyncToGenerator2(function* () {
               try {
                 returned = yield task(...args2);
                 return function() {
-                  return resolve2(returned);
+                  return resolve3(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -53405,16 +53405,16 @@ var require_Sync = __commonJS({
         })();
       }
       schedule(task, ...args2) {
-        var promise, reject, resolve2;
-        resolve2 = reject = null;
+        var promise, reject, resolve3;
+        resolve3 = reject = null;
         promise = new this.Promise(function(_resolve, _reject) {
-          resolve2 = _resolve;
+          resolve3 = _resolve;
           return reject = _reject;
         });
         this._queue.push({
           task,
           args: args2,
-          resolve: resolve2,
+          resolve: resolve3,
           reject
         });
         this._tryToRun();
@@ -53467,7 +53467,7 @@ var require_Group = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
       try {
         var info3 = gen[key](arg);
         var value = info3.value;
@@ -53476,7 +53476,7 @@ var require_Group = __commonJS({
         return;
       }
       if (info3.done) {
-        resolve2(value);
+        resolve3(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -53484,13 +53484,13 @@ var require_Group = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args2 = arguments;
-        return new Promise(function(resolve2, reject) {
+        return new Promise(function(resolve3, reject) {
           var gen = fn.apply(self2, args2);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -53753,7 +53753,7 @@ var require_Bottleneck = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
       try {
         var info3 = gen[key](arg);
         var value = info3.value;
@@ -53762,7 +53762,7 @@ var require_Bottleneck = __commonJS({
         return;
       }
       if (info3.done) {
-        resolve2(value);
+        resolve3(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -53770,13 +53770,13 @@ var require_Bottleneck = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args2 = arguments;
-        return new Promise(function(resolve2, reject) {
+        return new Promise(function(resolve3, reject) {
           var gen = fn.apply(self2, args2);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -54014,14 +54014,14 @@ var require_Bottleneck = __commonJS({
               counts = this._states.counts;
               return counts[0] + counts[1] + counts[2] + counts[3] === at;
             };
-            return new this.Promise((resolve2, reject) => {
+            return new this.Promise((resolve3, reject) => {
               if (finished()) {
-                return resolve2();
+                return resolve3();
               } else {
                 return this.on("done", () => {
                   if (finished()) {
                     this.removeAllListeners("done");
-                    return resolve2();
+                    return resolve3();
                   }
                 });
               }
@@ -54129,9 +54129,9 @@ var require_Bottleneck = __commonJS({
             options2 = parser3.load(options2, this.jobDefaults);
           }
           task = (...args3) => {
-            return new this.Promise(function(resolve2, reject) {
+            return new this.Promise(function(resolve3, reject) {
               return fn(...args3, function(...args4) {
-                return (args4[0] != null ? reject : resolve2)(args4);
+                return (args4[0] != null ? reject : resolve3)(args4);
               });
             });
           };
@@ -54518,7 +54518,9 @@ var require_logger = __commonJS({
 });
 
 // src/action/main.ts
-import { readFile } from "node:fs/promises";
+import { existsSync as existsSync5 } from "node:fs";
+import { readFile as readFile2 } from "node:fs/promises";
+import { join as join2 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -54682,11 +54684,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -54702,7 +54704,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -63156,30 +63158,30 @@ function measureSize(files, rules, options2) {
 var MAX_JUDGED_LINE = 1e3;
 function sideOfHunk(hunk, side) {
   const other = side === "new" ? "del" : "add";
-  const changes = hunk.changes;
-  const index2 = new Int32Array(changes.length);
+  const changes2 = hunk.changes;
+  const index2 = new Int32Array(changes2.length);
   const lines = [];
-  for (let c = 0; c < changes.length; c++) {
-    if (changes[c].type === other) index2[c] = -1;
+  for (let c = 0; c < changes2.length; c++) {
+    if (changes2[c].type === other) index2[c] = -1;
     else {
       index2[c] = lines.length;
-      lines.push(changes[c].content.slice(1));
+      lines.push(changes2[c].content.slice(1));
     }
   }
   return { lines, index: index2 };
 }
 function forEachChangeBlock(hunk, block) {
-  const changes = hunk.changes;
+  const changes2 = hunk.changes;
   let c = 0;
-  while (c < changes.length) {
-    if (changes[c].type === "normal") {
+  while (c < changes2.length) {
+    if (changes2[c].type === "normal") {
       c++;
       continue;
     }
     const start2 = c;
-    while (c < changes.length && changes[c].type === "del") c++;
+    while (c < changes2.length && changes2[c].type === "del") c++;
     const mid = c;
-    while (c < changes.length && changes[c].type === "add") c++;
+    while (c < changes2.length && changes2[c].type === "add") c++;
     block(start2, mid, c);
   }
 }
@@ -63391,18 +63393,18 @@ function parseHunks(patch) {
     start2 = end + 1;
     if (inHunk) {
       const first = line.charCodeAt(0);
-      const changes = hunk.changes;
+      const changes2 = hunk.changes;
       if (first === 92 && line === NO_NEWLINE) {
-        const last = changes[changes.length - 1];
-        if (last) changes.push(repeatOf(last, line));
+        const last = changes2[changes2.length - 1];
+        if (last) changes2.push(repeatOf(last, line));
       } else if (first === 45) {
-        changes.push({ type: "del", del: true, ln: oldLine++, content: line });
+        changes2.push({ type: "del", del: true, ln: oldLine++, content: line });
         oldLeft--;
       } else if (first === 43) {
-        changes.push({ type: "add", add: true, ln: newLine++, content: line });
+        changes2.push({ type: "add", add: true, ln: newLine++, content: line });
         newLeft--;
       } else {
-        changes.push({ type: "normal", normal: true, ln1: oldLine++, ln2: newLine++, content: line });
+        changes2.push({ type: "normal", normal: true, ln1: oldLine++, ln2: newLine++, content: line });
         oldLeft--;
         newLeft--;
       }
@@ -63439,9 +63441,20 @@ function repeatOf(last, content) {
   return { type: change.type, [change.type]: true, ln1: change.ln1, ln2: change.ln2, ln: change.ln, content };
 }
 
+// src/analysis/diff-reader.ts
+import { isAscii } from "node:buffer";
+
 // src/analysis/long-lines.ts
 var LONG_LINE = 200;
 var extraLines = (chars) => chars > LONG_LINE ? Math.ceil(chars / LONG_LINE) - 1 : 0;
+function utf8Chars(latin1, from, to) {
+  let continuations = 0;
+  for (let i2 = from; i2 < to; i2++) {
+    const byte = latin1.charCodeAt(i2);
+    if (byte >= 128 && byte < 192) continuations++;
+  }
+  return to - from - continuations;
+}
 function longLinesOfPatch(patch) {
   let additions = 0;
   let deletions = 0;
@@ -63459,6 +63472,318 @@ function longLinesOfPatch(patch) {
   }
   return additions || deletions ? { additions, deletions } : void 0;
 }
+
+// src/analysis/diff-reader.ts
+var GIT_HEADER = "diff --git ";
+var DEV_NULL = "/dev/null";
+var NON_ASCII = /[^\x00-\x7f]/;
+var utf8 = (bytes) => NON_ASCII.test(bytes) ? Buffer.from(bytes, "latin1").toString("utf8") : bytes;
+var ESCAPES = { a: "\x07", b: "\b", t: "	", n: "\n", v: "\v", f: "\f", r: "\r" };
+function gitPath(raw) {
+  const path = raw.replace(/\t.*$/, "");
+  if (!(path.length >= 2 && path.startsWith('"') && path.endsWith('"'))) return utf8(path);
+  const bytes = path.slice(1, -1).replace(/\\([0-7]{3}|.)/g, (_, escape) => escape.length === 3 ? String.fromCharCode(parseInt(escape, 8)) : ESCAPES[escape] ?? escape);
+  return utf8(bytes);
+}
+function headerPath(raw) {
+  const path = gitPath(raw);
+  if (path === DEV_NULL) return void 0;
+  return path.replace(/^[ab]\//, "");
+}
+var Section = class {
+  constructor(firstLine) {
+    this.firstLine = firstLine;
+  }
+  from;
+  to;
+  status = "modified";
+  binary = false;
+  additions = 0;
+  deletions = 0;
+  /** Extra lines of changed lines longer than LONG_LINE characters (see long-lines.ts). */
+  longAdditions = 0;
+  longDeletions = 0;
+  inHunks = false;
+  keep = false;
+  /** Kept patch text, in pieces (latin1). */
+  pieces = [];
+  /** Whether every kept piece is ASCII (then the patch needs no decoding), as far as the bytes told. */
+  piecesAscii = true;
+  /** Keeps `s` from `from` to `to`; `bytes`, where given, are the bytes `s` was decoded from (index for index). */
+  keepPiece(s, from, to, bytes) {
+    const piece = s.slice(from, to);
+    this.pieces.push(piece);
+    if (this.piecesAscii) this.piecesAscii = bytes ? isAscii(bytes.subarray(from, to)) : !NON_ASCII.test(piece);
+  }
+  // The edit count's state: a block of removals then additions counts the larger of the two.
+  edits = 0;
+  blockDels = 0;
+  blockAdds = 0;
+  // The head excerpt: collected while `collecting`, up to SAMPLE_LINES lines the head shows.
+  head = [];
+  headShown = 0;
+  collecting = false;
+  /** The last three lines of the patch (latin1): those of earlier chunks as text, the current chunk's as offsets. */
+  tail = [];
+  spans = [];
+  /** A line of the patch, from `p` to `e` in the current chunk: one of the last three, for now. */
+  lastLine(p, e) {
+    if (this.spans.length === 6) this.spans.splice(0, 2);
+    this.spans.push(p, e);
+  }
+  /** Before the current chunk's text goes: its last lines become text. */
+  keepLastLines(s) {
+    for (let i2 = 0; i2 < this.spans.length; i2 += 2) this.tail.push(s.slice(this.spans[i2], this.spans[i2 + 1]));
+    if (this.tail.length > 3) this.tail.splice(0, this.tail.length - 3);
+    this.spans = [];
+  }
+  /** A changed line of more than LONG_LINE bytes, from `from` (after its marker) to `to`, in latin1 `s`. */
+  longLine(first, s, from, to) {
+    this.addLong(first, utf8Chars(s, from, s.charCodeAt(to - 1) === 13 ? to - 1 : to));
+  }
+  addLong(first, chars) {
+    if (first === 43) this.longAdditions += extraLines(chars);
+    else if (first === 45) this.longDeletions += extraLines(chars);
+  }
+  header(line) {
+    if (line.startsWith("--- ")) this.from = headerPath(line.slice(4));
+    else if (line.startsWith("+++ ")) this.to = headerPath(line.slice(4));
+    else if (line.startsWith("rename from ")) this.from = gitPath(line.slice(12));
+    else if (line.startsWith("rename to ")) this.to = gitPath(line.slice(10));
+    else if (line.startsWith("new file mode")) this.status = "added";
+    else if (line.startsWith("deleted file mode")) this.status = "removed";
+    else if (line.startsWith("Binary files ") || line === "GIT binary patch") this.binary = true;
+  }
+  /** The paths as the header gives them: from ---/+++ or rename lines, else from the `diff --git a/x b/x` line. */
+  paths() {
+    let { from, to, status } = this;
+    if (from === void 0 && to === void 0) {
+      const first = this.firstLine;
+      const quoted = first.endsWith('"') ? first.lastIndexOf(' "b/') : -1;
+      const half = quoted !== -1 ? quoted : first.indexOf(" b/");
+      from = to = half === -1 ? utf8(first) : headerPath(first.slice(half + 1)) ?? utf8(first);
+      if (status === "removed") to = void 0;
+      if (status === "added") from = void 0;
+    }
+    if (status === "modified" && from !== void 0 && to !== void 0 && from !== to) status = "renamed";
+    return { from, to, status };
+  }
+  file() {
+    const { from, to, status } = this.paths();
+    const file2 = {
+      path: to ?? from ?? "(unknown)",
+      previousPath: status === "renamed" ? from : void 0,
+      status,
+      additions: this.additions,
+      deletions: this.deletions,
+      binary: this.binary,
+      patch: void 0
+    };
+    if (this.longAdditions || this.longDeletions) file2.longLines = { additions: this.longAdditions, deletions: this.longDeletions };
+    if (!this.inHunks) return file2;
+    if (this.keep) file2.patch = this.piecesAscii ? this.pieces.join("") : utf8(this.pieces.join(""));
+    else file2.summary = { editLines: this.edits + Math.max(this.blockDels, this.blockAdds), head: utf8(this.head.join("\n")), tail: utf8(this.tail.join("\n")) };
+    return file2;
+  }
+};
+var DiffReader = class {
+  constructor(options2 = {}) {
+    this.options = options2;
+  }
+  carry = "";
+  section;
+  files = [];
+  /** Everything before the first git section; the whole input when there is none (a `diff -u`). */
+  preamble = [];
+  sawGitSection = false;
+  /** Bytes as they arrive (a chunk may end anywhere, even inside a UTF-8 character). */
+  push(chunk2) {
+    const bytes = Buffer.isBuffer(chunk2) ? chunk2 : Buffer.from(chunk2.buffer, chunk2.byteOffset, chunk2.byteLength);
+    const s = bytes.toString("latin1");
+    if (this.carry === "") return this.read(s, false, bytes);
+    const e = s.indexOf("\n");
+    if (e === -1) return this.read(this.carry + s, false);
+    this.read(this.carry + s.slice(0, e + 1), false);
+    this.read(s, false, bytes, e + 1);
+  }
+  /** The files read; `undefined` when the input held no git section (the caller parses `text()` another way). */
+  end() {
+    if (this.carry !== "") this.read(this.carry, true);
+    this.carry = "";
+    this.close();
+    return this.sawGitSection ? this.files : void 0;
+  }
+  /** The input as UTF-8 text, when it held no git section. */
+  text() {
+    return utf8(this.preamble.join(""));
+  }
+  close() {
+    if (this.section) this.files.push(this.section.file());
+    this.section = void 0;
+  }
+  /** The rest of a hunk line the last chunk ended in, already counted, is skipped. */
+  skipping = false;
+  /** The changed line being skipped past a chunk's end: its marker and characters so far (a long line, measured). */
+  cut;
+  /**
+   * Reads the complete lines of `s` from `from` on (decoded from `bytes`, where given); carries the last, unfinished
+   * one unless `final`.
+   */
+  read(s, final, bytes, from = 0) {
+    let p = from;
+    let section = this.section;
+    let pieceAt = section?.keep && section.inHunks ? from : -1;
+    let preambleAt = this.sawGitSection ? -1 : from;
+    const length = s.length;
+    if (this.skipping) {
+      const e = s.indexOf("\n", p);
+      if (this.cut) this.cut.chars += utf8Chars(s, p, e === -1 ? length : e);
+      p = e === -1 ? length : e + 1;
+      this.skipping = e === -1;
+      if ((!this.skipping || final) && this.cut) {
+        section?.addLong(this.cut.first, this.cut.chars - (s.charCodeAt(p - 2) === 13 ? 1 : 0));
+        this.cut = void 0;
+      }
+    }
+    while (p < length) {
+      if (section?.inHunks) {
+        p = this.countHunkLines(section, s, p);
+        if (p >= length) break;
+      }
+      let e = s.indexOf("\n", p);
+      const first = s.charCodeAt(p);
+      if (e === -1) {
+        if (!final) {
+          if (section?.inHunks && (section.keep || !section.collecting && section.status !== "added") && (first === 43 || first === 45 || first === 32)) {
+            this.hunkLine(section, first);
+            this.skipping = true;
+            if (first !== 32) this.cut = { first, chars: utf8Chars(s, p + 1, length) };
+            p = length;
+          }
+          break;
+        }
+        e = length;
+      }
+      const next = e + 1;
+      if (first === 100 && s.startsWith(GIT_HEADER, p)) {
+        if (section) {
+          if (pieceAt !== -1) section.keepPiece(s, pieceAt, p, bytes);
+          section.keepLastLines(s);
+          this.close();
+        } else if (preambleAt !== -1) {
+          this.preamble = [];
+          preambleAt = -1;
+          this.sawGitSection = true;
+        }
+        section = this.section = new Section(s.slice(p + GIT_HEADER.length, e));
+        pieceAt = -1;
+      } else if (section?.inHunks) {
+        this.hunkLine(section, first);
+        if (e - p > LONG_LINE + 1 && (first === 43 || first === 45)) section.longLine(first, s, p + 1, e);
+        if (!section.keep) this.summarise(section, s, p, e, first);
+      } else if (section) {
+        if (first === 64 && s.startsWith("@@", p)) {
+          section.inHunks = true;
+          const { to, from: from2 } = section.paths();
+          section.keep = this.options.keepPatch?.(to ?? from2 ?? "(unknown)") ?? true;
+          if (section.keep) pieceAt = p;
+          else {
+            section.head.push(s.slice(p, e));
+            section.collecting = true;
+            section.lastLine(p, e);
+          }
+        } else section.header(s.slice(p, e));
+      }
+      p = next;
+    }
+    if (section && pieceAt !== -1) section.keepPiece(s, pieceAt, Math.min(p, length), bytes);
+    section?.keepLastLines(s);
+    if (preambleAt !== -1) this.preamble.push(s.slice(preambleAt, Math.min(p, length)));
+    this.carry = p < length ? s.slice(p) : "";
+  }
+  /**
+   * The hot loop, over the lines of a hunk whose text nobody needs line by line (most of a large diff): counts
+   * them in local variables until a line that is not a hunk line, a line the head excerpt takes, or the end of the
+   * complete lines of `s`. Same counts as `hunkLine`, line for line.
+   */
+  countHunkLines(section, s, from) {
+    let { additions, deletions, edits, blockDels, blockAdds } = section;
+    const tail = !section.keep && section.status === "added";
+    const collecting = section.collecting;
+    let lines = 0;
+    let p0 = 0, e0 = 0, p1 = 0, e1 = 0, p2 = 0, e2 = 0;
+    let p = from;
+    for (; ; ) {
+      const e = s.indexOf("\n", p);
+      if (e === -1) break;
+      const first = s.charCodeAt(p);
+      if (collecting && first !== 45 && first !== 92) break;
+      if (first === 43) {
+        additions++;
+        blockAdds++;
+        if (e - p > LONG_LINE + 1) section.longLine(first, s, p + 1, e);
+      } else if (first === 45) {
+        deletions++;
+        if (e - p > LONG_LINE + 1) section.longLine(first, s, p + 1, e);
+        if (blockAdds) {
+          edits += blockDels > blockAdds ? blockDels : blockAdds;
+          blockDels = blockAdds = 0;
+        }
+        blockDels++;
+      } else if (first === 32 || first === 64 && s.startsWith("@@", p)) {
+        edits += blockDels > blockAdds ? blockDels : blockAdds;
+        blockDels = blockAdds = 0;
+      } else if (first !== 92) break;
+      p0 = p1;
+      e0 = e1;
+      p1 = p2;
+      e1 = e2;
+      p2 = p;
+      e2 = e;
+      lines++;
+      p = e + 1;
+    }
+    section.additions = additions;
+    section.deletions = deletions;
+    section.edits = edits;
+    section.blockDels = blockDels;
+    section.blockAdds = blockAdds;
+    if (tail) {
+      if (lines > 2) section.lastLine(p0, e0);
+      if (lines > 1) section.lastLine(p1, e1);
+      if (lines > 0) section.lastLine(p2, e2);
+    }
+    return p;
+  }
+  /** Counts a line of a hunk: its additions and deletions, and edits as `editLinesOfPatch` counts them. */
+  hunkLine(section, first) {
+    if (first === 43) {
+      section.additions++;
+      section.blockAdds++;
+    } else if (first === 45) {
+      section.deletions++;
+      if (section.blockAdds) {
+        section.edits += Math.max(section.blockDels, section.blockAdds);
+        section.blockDels = section.blockAdds = 0;
+      }
+      section.blockDels++;
+    } else if (first !== 92) {
+      section.edits += Math.max(section.blockDels, section.blockAdds);
+      section.blockDels = section.blockAdds = 0;
+    }
+  }
+  /** For a file whose patch is not kept: the head excerpt and the last three lines. */
+  summarise(section, s, p, e, first) {
+    if (section.collecting) {
+      if (first === 64) section.collecting = false;
+      else if (first === 32 || first === 43) {
+        section.head.push(s.slice(p, e));
+        if (++section.headShown >= SAMPLE_LINES) section.collecting = false;
+      }
+    }
+    if (section.status === "added") section.lastLine(p, e);
+  }
+};
 
 // src/analysis/changed-file.ts
 var STATUSES = /* @__PURE__ */ new Set(["added", "removed", "modified", "renamed", "copied", "changed", "unchanged"]);
@@ -63480,6 +63805,36 @@ function fromGitHubFile(entry) {
 }
 function readHunks(file2) {
   return file2.hunks ?? (file2.patch ? parseHunks(file2.patch) : []);
+}
+var BINARY_LINE = /^Binary files (?:a\/)?(.+?) and (?:b\/)?(.+?) differ$/gm;
+function fromParsedDiff(diffText) {
+  const binaryPaths = /* @__PURE__ */ new Set();
+  for (const match of diffText.matchAll(BINARY_LINE)) {
+    binaryPaths.add(match[2] === DEV_NULL ? match[1] : match[2]);
+  }
+  return (0, import_parse_diff.default)(diffText).map((entry) => {
+    const to = entry.to && entry.to !== DEV_NULL ? entry.to : void 0;
+    const from = entry.from && entry.from !== DEV_NULL ? entry.from : void 0;
+    const path = to ?? from ?? "(unknown)";
+    const status = entry.new || !from ? "added" : entry.deleted || !to ? "removed" : from !== to ? "renamed" : "modified";
+    const longLines = { additions: 0, deletions: 0 };
+    for (const chunk2 of entry.chunks) {
+      for (const change of chunk2.changes) {
+        if (change.type === "add") longLines.additions += extraLines(change.content.length - 1);
+        else if (change.type === "del") longLines.deletions += extraLines(change.content.length - 1);
+      }
+    }
+    return {
+      path,
+      previousPath: status === "renamed" ? from : void 0,
+      status,
+      additions: entry.additions,
+      deletions: entry.deletions,
+      binary: binaryPaths.has(path),
+      hunks: entry.chunks,
+      ...longLines.additions || longLines.deletions ? { longLines } : {}
+    };
+  });
 }
 
 // src/analysis/migration.ts
@@ -63554,7 +63909,7 @@ function measureMigration(files, packs, options2, texts = {}) {
     let ownMigration = 0;
     let ownOther = 0;
     hunks.forEach((hunk, h) => {
-      const changes = hunk.changes;
+      const changes2 = hunk.changes;
       const hunkVerdicts = verdicts[h];
       forEachChangeBlock(hunk, (start2, mid, end) => {
         const dels = mid - start2;
@@ -63565,12 +63920,12 @@ function measureMigration(files, packs, options2, texts = {}) {
           if (removed?.removesOldConstruct) {
             migrated++;
             const key = `${removed.rule?.id}
-${movedText(changes[start2 + i2].content)}`;
+${movedText(changes2[start2 + i2].content)}`;
             takenAway.set(key, (takenAway.get(key) ?? 0) + 1);
           }
           if (added?.lineClass === "regression") {
             lines.regression++;
-            const change = changes[mid + i2];
+            const change = changes2[mid + i2];
             regressions.push({ path: file2.path, line: change.type === "add" ? change.ln : 0, pack: applicable.length === 1 ? applicable[0].name : "migration", rule: added.rule.id, message: added.rule.message });
             regressionTexts.push(`${added.rule.id}
 ${movedText(change.content)}`);
@@ -66741,8 +67096,8 @@ var Module2 = (() => {
     var moduleRtn;
     var Module = moduleArg;
     var readyPromiseResolve, readyPromiseReject;
-    var readyPromise = new Promise((resolve2, reject) => {
-      readyPromiseResolve = resolve2;
+    var readyPromise = new Promise((resolve3, reject) => {
+      readyPromiseResolve = resolve3;
       readyPromiseReject = reject;
     });
     var ENVIRONMENT_IS_WEB = typeof window == "object";
@@ -66825,13 +67180,13 @@ var Module2 = (() => {
         }
         readAsync = /* @__PURE__ */ __name(async (url) => {
           if (isFileURI(url)) {
-            return new Promise((resolve2, reject) => {
+            return new Promise((resolve3, reject) => {
               var xhr = new XMLHttpRequest();
               xhr.open("GET", url, true);
               xhr.responseType = "arraybuffer";
               xhr.onload = () => {
                 if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                  resolve2(xhr.response);
+                  resolve3(xhr.response);
                   return;
                 }
                 reject(xhr.status);
@@ -67055,10 +67410,10 @@ var Module2 = (() => {
       __name(receiveInstantiationResult, "receiveInstantiationResult");
       var info22 = getWasmImports();
       if (Module["instantiateWasm"]) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           Module["instantiateWasm"](info22, (mod, inst) => {
             receiveInstance(mod, inst);
-            resolve2(mod.exports);
+            resolve3(mod.exports);
           });
         });
       }
@@ -69161,7 +69516,7 @@ var MIGRATION = Object.freeze({ lineClass: "migration" });
 var NO_NAMES = [];
 var NO_HITS2 = Object.freeze([]);
 var withoutWhiteSpace = (content) => content.slice(1).replace(/\s+/g, "");
-function judgeBlock(changes, hunkCode, start2, mid, end, judge, found) {
+function judgeBlock(changes2, hunkCode, start2, mid, end, judge, found) {
   const lines = [];
   let anything = false;
   for (let c = start2; c < end; c++) {
@@ -69176,14 +69531,14 @@ function judgeBlock(changes, hunkCode, start2, mid, end, judge, found) {
   for (let n2 = 0; n2 < lines.length; n2++) if (lines[n2] === NOTHING_FOUND) lines[n2] = { ...NOTHING_FOUND };
   const removedTexts = /* @__PURE__ */ new Map();
   for (let d = start2; d < mid; d++) {
-    const text2 = withoutWhiteSpace(changes[d].content);
+    const text2 = withoutWhiteSpace(changes2[d].content);
     if (text2 === "") continue;
     const list = removedTexts.get(text2) ?? [];
     list.push(d);
     removedTexts.set(text2, list);
   }
   for (let a = mid; a < end; a++) {
-    const d = removedTexts.get(withoutWhiteSpace(changes[a].content))?.shift();
+    const d = removedTexts.get(withoutWhiteSpace(changes2[a].content))?.shift();
     if (d === void 0) continue;
     lines[a - start2].same = true;
     lines[d - start2].same = true;
@@ -69305,9 +69660,9 @@ function python3Pack(options2 = {}) {
       const migrationAdds = [];
       const code18 = hunks.map((hunk) => new Array(hunk.changes.length).fill(""));
       const judgeHunks = () => hunks.map((hunk, h) => {
-        const changes = hunk.changes;
+        const changes2 = hunk.changes;
         const hunkCode = code18[h];
-        const out2 = new Array(changes.length).fill(void 0);
+        const out2 = new Array(changes2.length).fill(void 0);
         let oldJudging;
         let newJudging;
         let guarded = false;
@@ -69338,7 +69693,7 @@ function python3Pack(options2 = {}) {
         };
         forEachChangeBlock(hunk, (start2, mid, end) => {
           blocks.push({ h, start: start2, mid, end });
-          const found = judgeBlock(changes, hunkCode, start2, mid, end, judge, () => ({ guarded, marker: marker2 }));
+          const found = judgeBlock(changes2, hunkCode, start2, mid, end, judge, () => ({ guarded, marker: marker2 }));
           let anyOldHit = false;
           for (let d = start2; d < mid; d++) {
             const { hits, kept, same, guarded: g, marker: m } = found[d - start2];
@@ -69730,7 +70085,7 @@ function workerUrl() {
 function run2(input, seconds) {
   const current = worker ??= new Worker(workerUrl());
   current.unref();
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve3, reject) => {
     const timer = setTimeout(() => {
       cleanup();
       worker = void 0;
@@ -69739,7 +70094,7 @@ function run2(input, seconds) {
     }, seconds * 1e3);
     const onMessage = (reply) => {
       cleanup();
-      if (reply.ok) resolve2(reply.evaluation);
+      if (reply.ok) resolve3(reply.evaluation);
       else reject(new Error(reply.message));
     };
     const onError = (error2) => {
@@ -69816,11 +70171,11 @@ function throwIfEnded(scope = currentScope()) {
 }
 function sleepInScope(ms, scope = currentScope()) {
   throwIfEnded(scope);
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve3, reject) => {
     const timer = setTimeout(done, ms);
     function done() {
       scope?.signal.removeEventListener("abort", onAbort);
-      resolve2();
+      resolve3();
     }
     function onAbort() {
       clearTimeout(timer);
@@ -73407,7 +73762,7 @@ function index(requirements) {
   return map;
 }
 function dependencyChanges(manifests) {
-  const changes = [];
+  const changes2 = [];
   const problems = [];
   const declaredAtBase = /* @__PURE__ */ new Set();
   for (const manifest of manifests) {
@@ -73433,14 +73788,14 @@ function dependencyChanges(manifests) {
     for (const [key, r] of now) {
       const previous = old.get(key);
       if (!previous && declaredAtBase.has(key)) continue;
-      if (!previous) changes.push({ name: r.name, key, change: "added", version: r.pinned, manifest: manifest.path, line: r.line, python3: "unknown" });
-      else if (r.pinned && r.pinned !== previous.pinned) changes.push({ name: r.name, key, change: "re-pinned", version: r.pinned, manifest: manifest.path, line: r.line, python3: "unknown" });
+      if (!previous) changes2.push({ name: r.name, key, change: "added", version: r.pinned, manifest: manifest.path, line: r.line, python3: "unknown" });
+      else if (r.pinned && r.pinned !== previous.pinned) changes2.push({ name: r.name, key, change: "re-pinned", version: r.pinned, manifest: manifest.path, line: r.line, python3: "unknown" });
     }
     for (const [key, r] of old) {
-      if (!now.has(key) && !declaredAfter.has(key)) changes.push({ name: r.name, key, change: "removed", version: r.pinned, manifest: manifest.path, line: 0, python3: "unknown" });
+      if (!now.has(key) && !declaredAfter.has(key)) changes2.push({ name: r.name, key, change: "removed", version: r.pinned, manifest: manifest.path, line: 0, python3: "unknown" });
     }
   }
-  return { changes, problems };
+  return { changes: changes2, problems };
 }
 
 // src/analysis/dependencies/python3-support.ts
@@ -73572,13 +73927,13 @@ async function lookUp(url, timeoutMs) {
     return { python3: "unknown", reason: `the package index could not be reached (${error2.message})` };
   }
 }
-async function resolvePython3Support(changes, options2) {
+async function resolvePython3Support(changes2, options2) {
   const allowed = new Set(options2.allow.map(normaliseName));
   let lookups = 0;
   let unreachable;
   const asked = /* @__PURE__ */ new Map();
   const resolved = [];
-  for (const change of changes) {
+  for (const change of changes2) {
     if (change.change === "removed") {
       resolved.push({ ...change, python3: "unknown", reason: "removed" });
       continue;
@@ -74101,8 +74456,8 @@ var apply = (node, context) => {
   const found = plainCall(node);
   if (!found || found.args.length < 2 || found.args.length > 3) return void 0;
   const [f, args2, kw] = found.args;
-  const spread = [`*${text(context, args2)}`, ...kw ? [`**${text(context, kw)}`] : []].join(", ");
-  return [{ start: found.call.startIndex, end: found.call.endIndex, text: `${asPrimary(f, context)}(${spread})` }];
+  const spread2 = [`*${text(context, args2)}`, ...kw ? [`**${text(context, kw)}`] : []].join(", ");
+  return [{ start: found.call.startIndex, end: found.call.endIndex, text: `${asPrimary(f, context)}(${spread2})` }];
 };
 var execfile = (node, context) => {
   if (!isBuiltinUse(node, context)) return void 0;
@@ -80429,7 +80784,7 @@ function getCachedAuthentication(state, auth22) {
   return newScope === currentScope2 ? authentication : false;
 }
 async function wait(seconds) {
-  await new Promise((resolve2) => setTimeout(resolve2, seconds * 1e3));
+  await new Promise((resolve3) => setTimeout(resolve3, seconds * 1e3));
 }
 async function waitForAccessToken(request2, clientId, clientType, verification) {
   try {
@@ -81297,7 +81652,7 @@ async function sendRequestWithRetries(state, request2, options2, createdAt, retr
     state.log.warn(
       `[@octokit/auth-app] Retrying after 401 response to account for token replication delay (retry: ${retries}, wait: ${awaitTime / 1e3}s)`
     );
-    await new Promise((resolve2) => setTimeout(resolve2, awaitTime));
+    await new Promise((resolve3) => setTimeout(resolve3, awaitTime));
     return sendRequestWithRetries(state, request2, options2, createdAt, retries);
   }
 }
@@ -81520,7 +81875,7 @@ function maxWaitFromEnv(env) {
   const value = Number(env.RATE_LIMIT_MAX_WAIT_SECONDS);
   return Number.isFinite(value) && value >= 0 ? value : 60;
 }
-var defaultSleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
+var defaultSleep = (ms) => new Promise((resolve3) => setTimeout(resolve3, ms));
 function rateLimitRetry(options2) {
   return (octokit) => {
     const sleep = options2.sleep ?? defaultSleep;
@@ -81583,11 +81938,11 @@ var Slots = class {
       this.used++;
       return;
     }
-    await new Promise((resolve2, reject) => {
+    await new Promise((resolve3, reject) => {
       const take = () => {
         scope?.signal.removeEventListener("abort", onAbort);
         this.used++;
-        resolve2();
+        resolve3();
       };
       const onAbort = () => {
         const at = this.waiting.indexOf(take);
@@ -81708,6 +82063,263 @@ function malformed(event, payload) {
   return check && !check(payload) ? `the ${event} payload lacks the fields its event carries` : void 0;
 }
 
+// src/cli/calibrate.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { join, resolve as resolve2 } from "node:path";
+import { parseArgs } from "node:util";
+
+// src/policy/calibrate.ts
+var DEFAULT_SHARES = { XS: 0.1, S: 0.2, M: 0.4, L: 0.2, XL: 0.07, XXL: 0.03 };
+var BOUNDED = SIZE_CLASSES.filter((c) => c !== "XXL");
+function boundsFor(values, shares = DEFAULT_SHARES) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const bounds = {};
+  let cumulative = 0;
+  let previous = 0;
+  for (const sizeClass of BOUNDED) {
+    cumulative += shares[sizeClass];
+    const rank = Math.min(sorted.length, Math.round(cumulative * sorted.length));
+    const at = rank < sorted.length ? sorted[rank] : (sorted.at(-1) ?? 0) + 1;
+    previous = bounds[sizeClass] = Math.max(at, previous + 1, 1);
+  }
+  return bounds;
+}
+function filesShares(shares) {
+  return { XS: shares.XS + shares.S, S: shares.M, M: shares.L, L: shares.XL, XL: shares.XXL * 5 / 6, XXL: shares.XXL / 6 };
+}
+function sharesOf(classes) {
+  const shares = Object.fromEntries(SIZE_CLASSES.map((c) => [c, 0]));
+  for (const c of classes) shares[c] += 1 / classes.length;
+  return shares;
+}
+var larger = (a, b) => SIZE_CLASSES.indexOf(a) >= SIZE_CLASSES.indexOf(b) ? a : b;
+function percentiles(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { p50: at(0.5), p75: at(0.75), p90: at(0.9), max: sorted.at(-1) ?? 0 };
+}
+function calibrate(samples, current, shares = DEFAULT_SHARES) {
+  const lines = boundsFor(samples.map((s) => s.lines), shares);
+  const files = boundsFor(samples.map((s) => s.files), filesShares(shares));
+  const classesUnder = (bounds) => samples.map((s) => larger(classify(s.lines, bounds), classify(s.files, bounds.files)));
+  return {
+    samples: samples.length,
+    thresholds: { ...lines, files },
+    shares: {
+      lines: sharesOf(samples.map((s) => classify(s.lines, lines))),
+      files: sharesOf(samples.map((s) => classify(s.files, files))),
+      combined: sharesOf(classesUnder({ ...lines, files }))
+    },
+    current: sharesOf(classesUnder(current)),
+    percentiles: { lines: percentiles(samples.map((s) => s.lines)), files: percentiles(samples.map((s) => s.files)) }
+  };
+}
+
+// src/cli/config-file.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { readFile } from "node:fs/promises";
+async function readOptional(path) {
+  if (!existsSync3(path)) return void 0;
+  try {
+    return await readFile(path, "utf8");
+  } catch (error2) {
+    if (error2.code === "ENOENT") return void 0;
+    throw error2;
+  }
+}
+async function parseConfigText(text2) {
+  if (text2 === void 0) return resolveConfig(null);
+  const { default: YAML } = await Promise.resolve().then(() => __toESM(require_dist3(), 1));
+  try {
+    return resolveConfig(YAML.parse(text2) ?? null);
+  } catch (error2) {
+    return { ok: false, problems: [{ path: "(file)", message: `invalid YAML: ${error2.message.split("\n")[0]}` }] };
+  }
+}
+var CONFIG_FILE = ".github/small-steps.yml";
+
+// src/cli/diff-input.ts
+import { spawn } from "node:child_process";
+var CHUNK_BYTES = 32 * 1024;
+async function readDiffChunks(chunks, keepPatch) {
+  const reader = new DiffReader({ keepPatch });
+  for await (const chunk2 of chunks) reader.push(chunk2);
+  return reader.end() ?? fromParsedDiff(reader.text());
+}
+async function* gitChunks(cwd, args2) {
+  const child = spawn("git", args2, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+  const stderr = [];
+  child.stderr.on("data", (chunk2) => stderr.push(chunk2));
+  const exit = new Promise((resolve3) => {
+    child.on("error", (error3) => resolve3({ code: null, error: error3 }));
+    child.on("close", (code19) => resolve3({ code: code19 }));
+  });
+  yield* child.stdout;
+  const { code: code18, error: error2 } = await exit;
+  if (error2 || code18 !== 0) throw new Error(`git ${args2[0]} failed: ${Buffer.concat(stderr).toString("utf8").trim() || error2?.message || `exit ${code18}`}`);
+}
+
+// src/cli/git.ts
+import { execFile } from "node:child_process";
+var MAX_BUFFER = 1024 * 1024 * 1024;
+function gitBytes(cwd, args2, input) {
+  return new Promise((resolve3, reject) => {
+    const child = execFile(
+      "git",
+      args2,
+      { cwd, maxBuffer: MAX_BUFFER, encoding: "buffer" },
+      (error2, stdout, stderr) => error2 ? reject(new Error(`git ${args2[0]} failed: ${stderr.toString("utf8").trim() || error2.message}`)) : resolve3(stdout)
+    );
+    child.stdin?.on("error", () => void 0);
+    child.stdin?.end(input ?? "");
+  });
+}
+async function git(cwd, args2) {
+  return (await gitBytes(cwd, args2)).toString("utf8");
+}
+function diffChunks(cwd, base, head) {
+  return gitChunks(cwd, ["diff", "--no-color", "--no-ext-diff", "--find-renames", base, head, "--"]);
+}
+async function readBlobs2(cwd, rev, paths) {
+  if (paths.length === 0) return [];
+  const output = await gitBytes(cwd, ["cat-file", "--batch"], paths.map((p) => `${rev}:${p}`).join("\n") + "\n");
+  const found = [];
+  let offset = 0;
+  for (const path of paths) {
+    const headerEnd = output.indexOf(10, offset);
+    if (headerEnd === -1) break;
+    const header = output.subarray(offset, headerEnd).toString("utf8");
+    offset = headerEnd + 1;
+    if (header.endsWith(" missing") || header.endsWith(" ambiguous")) continue;
+    const size = Number(header.split(" ")[2]);
+    found.push({ path, text: output.subarray(offset, offset + size).toString("utf8") });
+    offset += size + 1;
+  }
+  return found;
+}
+
+// src/cli/io.ts
+var EXIT = { ok: 0, policyFailed: 1, usageOrConfig: 2 };
+
+// src/cli/calibrate.ts
+var CALIBRATE_HELP = `Usage: small-steps calibrate [options]
+
+Measures the last merged changes of a local clone with today's engine and config, prints how their sizes spread, and a
+thresholds: block (for .github/small-steps.yml) that puts 10% of them in XS, 20% in S, 40% in M, 20% in L, 7% in XL
+and 3% in XXL: the median change is M, and 90% are L or below. A change is a merge commit on the first-parent line of
+HEAD, measured against its first parent; in a repository that squashes, each first-parent commit.
+
+Options:
+  --last N         how many changes to measure (default 100)
+  -C DIR           the clone (default: the current folder)
+  --config FILE    default: .github/small-steps.yml at the top of the clone
+  --json           the measurements and thresholds as JSON
+  -h, --help       this help`;
+var DEFAULT_LAST = 100;
+var MAX_LAST = 5e3;
+async function changes(root, last) {
+  const list = async (args2) => (await git(root, ["log", "--first-parent", `-n${last}`, "--format=%H %P", ...args2, "HEAD"])).split("\n").map((l) => l.trim()).filter(Boolean);
+  const merges = await list(["--merges"]);
+  if (merges.length) return { commits: merges.map((l) => l.split(" ")[0]), kind: "merges" };
+  return { commits: (await list([])).filter((l) => l.split(" ").length > 1).map((l) => l.split(" ")[0]), kind: "commits" };
+}
+async function measure(root, commit, config2) {
+  const base = `${commit}^1`;
+  const files = await readDiffChunks(diffChunks(root, base, commit), () => false);
+  const gitattributes = await readBlobs2(root, base, gitattributesCandidates(files.map((f) => f.path)));
+  const size = measureSize(files, new ExclusionRules(config2.exclude, new GitattributesIndex(gitattributes)), {
+    thresholds: config2.thresholds,
+    fileThresholds: config2.thresholds.files,
+    pathWeights: config2.weights.paths,
+    deletionWeight: config2.deletionWeight
+  });
+  return { lines: size.countedLines, files: size.countedFiles - size.renamedOnly.length };
+}
+var percent = (share) => `${Math.round(share * 100)}%`;
+var spread = (shares) => SIZE_CLASSES.map((c) => `${c} ${percent(shares[c])}`).join(", ");
+function render(result, kind, configSource) {
+  const { lines, files } = result.percentiles;
+  const t = result.thresholds;
+  return [
+    `# small-steps calibrate: the last ${formatCount(result.samples)} ${kind === "merges" ? "merges of HEAD's first parent" : "first-parent commits (no merge commits: each commit is taken as one change)"}, measured under ${configSource}`,
+    `# counted lines: median ${formatCount(lines.p50)}, 75th percentile ${formatCount(lines.p75)}, 90th ${formatCount(lines.p90)}, largest ${formatCount(lines.max)}`,
+    `# files: median ${formatCount(files.p50)}, 75th percentile ${formatCount(files.p75)}, 90th ${formatCount(files.p90)}, largest ${formatCount(files.max)}`,
+    `# under the thresholds in force: ${spread(result.current)}`,
+    `# under these, by lines: ${spread(result.shares.lines)}; by files: ${spread(result.shares.files)}`,
+    `# as the check classes them (the larger of the two): ${spread(result.shares.combined)}`,
+    "thresholds:",
+    ...SIZE_CLASSES.filter((c) => c !== "XXL").map((c) => `  ${c}: ${t[c]}`),
+    "  files:",
+    ...SIZE_CLASSES.filter((c) => c !== "XXL").map((c) => `    ${c}: ${t.files[c]}`),
+    ""
+  ].join("\n");
+}
+async function runCalibrate(argv, io) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { last: { type: "string" }, C: { type: "string", short: "C" }, config: { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } }, strict: true, allowPositionals: false });
+  } catch (error2) {
+    io.stderr(`${error2.message}
+
+${CALIBRATE_HELP}
+`);
+    return EXIT.usageOrConfig;
+  }
+  const { values } = parsed;
+  if (values.help) {
+    io.stdout(`${CALIBRATE_HELP}
+`);
+    return EXIT.ok;
+  }
+  const last = values.last === void 0 ? DEFAULT_LAST : Number(values.last);
+  if (!Number.isInteger(last) || last < 1 || last > MAX_LAST) {
+    io.stderr(`small-steps calibrate: --last ${values.last}: a number of changes from 1 to ${MAX_LAST}
+`);
+    return EXIT.usageOrConfig;
+  }
+  const cwd = values.C ? resolve2(io.cwd, values.C) : io.cwd;
+  let root;
+  try {
+    root = (await git(cwd, ["rev-parse", "--show-toplevel"])).trim();
+  } catch {
+    io.stderr(`small-steps calibrate: ${cwd} is not in a git clone (calibrate reads its history)
+`);
+    return EXIT.usageOrConfig;
+  }
+  const configPath = values.config ? resolve2(cwd, values.config) : join(root, CONFIG_FILE);
+  if (values.config && !existsSync4(configPath)) {
+    io.stderr(`small-steps calibrate: --config ${values.config}: no such file
+`);
+    return EXIT.usageOrConfig;
+  }
+  const loaded = await parseConfigText(await readOptional(configPath));
+  if (!loaded.ok) {
+    io.stderr(`small-steps calibrate: the configuration in ${configPath} is not valid:
+${loaded.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}
+`);
+    return EXIT.usageOrConfig;
+  }
+  const { commits, kind } = await changes(root, last);
+  if (commits.length < 2) {
+    io.stderr(`small-steps calibrate: ${commits.length ? "one change" : "no change"} with a parent on HEAD's first-parent line: too few to calibrate on
+`);
+    return EXIT.usageOrConfig;
+  }
+  const samples = [];
+  try {
+    for (const commit of commits) samples.push(await measure(root, commit, loaded.config));
+  } catch (error2) {
+    io.stderr(`small-steps calibrate: ${error2.message}
+`);
+    return EXIT.usageOrConfig;
+  }
+  const result = calibrate(samples, loaded.config.thresholds);
+  const source = existsSync4(configPath) ? configPath : "the default config";
+  io.stdout(values.json ? `${JSON.stringify({ version: 1, kind, ...result }, null, 2)}
+` : render(result, kind, source));
+  return EXIT.ok;
+}
+
 // src/action/main.ts
 var log = {
   info: (obj, msg) => info2(typeof obj === "string" ? obj : `${msg ?? ""} ${JSON.stringify(obj)}`),
@@ -81716,14 +82328,30 @@ var log = {
   debug: (obj, msg) => debug(typeof obj === "string" ? obj : `${msg ?? ""} ${JSON.stringify(obj)}`),
   child: () => log
 };
+async function calibrateCheckout(input, configPath, env) {
+  const last = input === "true" ? [] : ["--last", input];
+  let stdout = "";
+  let stderr = "";
+  const cwd = env.GITHUB_WORKSPACE || process.cwd();
+  const io = { cwd, env, stdout: (t) => stdout += t, stderr: (t) => stderr += t, readStdin: async () => "" };
+  const code18 = await runCalibrate([...last, ...existsSync5(join2(cwd, configPath)) ? ["--config", configPath] : []], io);
+  if (code18 !== 0) {
+    setFailed(`small-steps calibrate: ${stderr.trim().replace(/^small-steps calibrate: /, "")}${/not in a git clone|too few/.test(stderr) ? " (check out the history with actions/checkout and fetch-depth: 0)" : ""}`);
+    return;
+  }
+  await summary.addHeading("small-steps: thresholds from this repository's history", 2).addRaw("Paste the block into `.github/small-steps.yml` on the default branch.\n\n").addCodeBlock(stdout, "yaml").write();
+  info2(stdout);
+}
 async function main() {
   const env = process.env;
   const token = getInput("github-token", { required: true });
   const configPath = getInput("config") || ".github/small-steps.yml";
   const eventName = env.GITHUB_EVENT_NAME ?? "";
-  const event = JSON.parse(await readFile(env.GITHUB_EVENT_PATH ?? "", "utf8"));
+  const event = JSON.parse(await readFile2(env.GITHUB_EVENT_PATH ?? "", "utf8"));
   const Octokit2 = smallStepsOctokit(env);
   const octokit = new Octokit2({ auth: { token }, baseUrl: env.GITHUB_API_URL || "https://api.github.com" });
+  const calibrate2 = getInput("calibrate");
+  if (calibrate2 && calibrate2 !== "false") return calibrateCheckout(calibrate2, configPath, env);
   if (eventName === "push") return measurePush(octokit, event, configPath, env);
   if (eventName !== "pull_request" && eventName !== "pull_request_target") {
     info2(`small-steps measures pull requests and pushes; the ${eventName || "unknown"} event has nothing to measure.`);

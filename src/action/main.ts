@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import * as core from "@actions/core";
 import { runSizeCheck } from "../app/size-check.js";
 import { measuresBranch, pushTarget, runPushChecks } from "../app/push-check.js";
@@ -11,6 +13,7 @@ import { loadConfig } from "../github/config-file.js";
 import { smallStepsOctokit } from "../github/octokit.js";
 import { renderSummary } from "../report/markdown.js";
 import { malformed } from "../github/webhook-guard.js";
+import { runCalibrate } from "../cli/calibrate.js";
 
 /**
  * small-steps as a GitHub Action (action.yml, bundled to dist/index.mjs): the app's own size check, run once per
@@ -26,6 +29,23 @@ const log = {
   child: () => log,
 };
 
+/** The `calibrate` input: thresholds from the checkout's history, in the job summary (the workflow's clone, read locally). */
+async function calibrateCheckout(input: string, configPath: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const last = input === "true" ? [] : ["--last", input];
+  let stdout = "";
+  let stderr = "";
+  const cwd = env.GITHUB_WORKSPACE || process.cwd();
+  const io = { cwd, env, stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), readStdin: async () => "" };
+  // The checkout's policy where it has one, else the defaults.
+  const code = await runCalibrate([...last, ...(existsSync(join(cwd, configPath)) ? ["--config", configPath] : [])], io);
+  if (code !== 0) {
+    core.setFailed(`small-steps calibrate: ${stderr.trim().replace(/^small-steps calibrate: /, "")}${/not in a git clone|too few/.test(stderr) ? " (check out the history with actions/checkout and fetch-depth: 0)" : ""}`);
+    return;
+  }
+  await core.summary.addHeading("small-steps: thresholds from this repository's history", 2).addRaw("Paste the block into `.github/small-steps.yml` on the default branch.\n\n").addCodeBlock(stdout, "yaml").write();
+  core.info(stdout);
+}
+
 async function main(): Promise<void> {
   const env = process.env;
   const token = core.getInput("github-token", { required: true });
@@ -35,6 +55,8 @@ async function main(): Promise<void> {
   const Octokit = smallStepsOctokit(env);
   const octokit = new Octokit({ auth: { token }, baseUrl: env.GITHUB_API_URL || "https://api.github.com" }) as unknown as GitHub;
 
+  const calibrate = core.getInput("calibrate");
+  if (calibrate && calibrate !== "false") return calibrateCheckout(calibrate, configPath, env);
   if (eventName === "push") return measurePush(octokit, event, configPath, env);
   if (eventName !== "pull_request" && eventName !== "pull_request_target") {
     core.info(`small-steps measures pull requests and pushes; the ${eventName || "unknown"} event has nothing to measure.`);

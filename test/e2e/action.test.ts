@@ -16,7 +16,7 @@ const example = (require("@octokit/webhooks-examples/api.github.com/index.json")
 let github: Awaited<ReturnType<typeof startFakeGitHub>> | undefined;
 afterAll(async () => new Promise((resolve) => (github?.server.listening ? github.server.close(resolve) : resolve(undefined))));
 
-async function runAction(state: FakeGitHubState, event: object, eventName = "pull_request", config = ".github/small-steps.yml") {
+async function runAction(state: FakeGitHubState, event: object, eventName = "pull_request", config = ".github/small-steps.yml", extraEnv: Record<string, string> = {}) {
   github = github ?? (await startFakeGitHub(state));
   const dir = mkdtempSync(join(tmpdir(), "small-steps-action-"));
   const files = { event: join(dir, "event.json"), summary: join(dir, "summary.md"), output: join(dir, "output.txt") };
@@ -35,6 +35,7 @@ async function runAction(state: FakeGitHubState, event: object, eventName = "pul
     GITHUB_OUTPUT: files.output,
     "INPUT_GITHUB-TOKEN": "ghs_job_token",
     INPUT_CONFIG: config,
+    ...extraEnv,
   };
   const result = await promisify(execFile)(process.execPath, ["dist/index.mjs"], { env }).then(
     (r) => ({ code: 0, stdout: r.stdout }),
@@ -108,4 +109,28 @@ test("an unexpected event or a payload without its pull request is one sentence 
   expect(bare.stdout).not.toContain("Cannot read properties");
   expect(bare.outputs).toMatchObject({ conclusion: "neutral" });
   expect(state.checkRuns).toHaveLength(0);
+});
+
+test("calibrate: thresholds from the checkout's history in the job summary, no check run; a shallow checkout fails the step and says why", async () => {
+  github?.server.close();
+  github = undefined;
+  const state: FakeGitHubState = { files: [], headSha: "a".repeat(40), checkRuns: [], repositoryLabels: [], issueLabels: [], requests: [] };
+  const clone = mkdtempSync(join(tmpdir(), "small-steps-action-clone-"));
+  const git = (...args: string[]) => promisify(execFile)("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: clone });
+  await git("init", "-q");
+  for (const [i, lines] of [5, 40, 300].entries()) {
+    writeFileSync(join(clone, `f${i}.py`), "x = 1\n".repeat(lines));
+    await git("add", "-A");
+    await git("commit", "-qm", `change ${i}`);
+  }
+  const run = await runAction(state, { repository: example.repository }, "workflow_dispatch", ".github/small-steps.yml", { INPUT_CALIBRATE: "true", GITHUB_WORKSPACE: clone });
+  expect(run.code).toBe(0);
+  expect(run.summary).toContain("<h2>small-steps: thresholds from this repository's history</h2>");
+  expect(run.summary).toContain("# small-steps calibrate: the last 2 first-parent commits");
+  expect(run.summary).toMatch(/thresholds:\n {2}XS: \d+/);
+  expect(state.checkRuns).toEqual([]);
+  const outside = mkdtempSync(join(tmpdir(), "small-steps-action-empty-"));
+  const failed = await runAction(state, { repository: example.repository }, "workflow_dispatch", ".github/small-steps.yml", { INPUT_CALIBRATE: "50", GITHUB_WORKSPACE: outside });
+  expect(failed.code).toBe(1);
+  expect(failed.stdout).toContain("check out the history with actions/checkout and fetch-depth: 0");
 });
