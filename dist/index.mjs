@@ -42241,20 +42241,20 @@ var require_secure_json_parse = __commonJS({
     var hasBuffer = typeof Buffer !== "undefined";
     var suspectProtoRx = /"(?:_|\\u005[Ff])(?:_|\\u005[Ff])(?:p|\\u0070)(?:r|\\u0072)(?:o|\\u006[Ff])(?:t|\\u0074)(?:o|\\u006[Ff])(?:_|\\u005[Ff])(?:_|\\u005[Ff])"\s*:/;
     var suspectConstructorRx = /"(?:c|\\u0063)(?:o|\\u006[Ff])(?:n|\\u006[Ee])(?:s|\\u0073)(?:t|\\u0074)(?:r|\\u0072)(?:u|\\u0075)(?:c|\\u0063)(?:t|\\u0074)(?:o|\\u006[Ff])(?:r|\\u0072)"\s*:/;
-    function _parse(text2, reviver, options2) {
+    function _parse(text3, reviver, options2) {
       if (options2 == null) {
         if (reviver !== null && typeof reviver === "object") {
           options2 = reviver;
           reviver = void 0;
         }
       }
-      if (hasBuffer && Buffer.isBuffer(text2)) {
-        text2 = text2.toString();
+      if (hasBuffer && Buffer.isBuffer(text3)) {
+        text3 = text3.toString();
       }
-      if (text2 && text2.charCodeAt(0) === 65279) {
-        text2 = text2.slice(1);
+      if (text3 && text3.charCodeAt(0) === 65279) {
+        text3 = text3.slice(1);
       }
-      const obj = JSON.parse(text2, reviver);
+      const obj = JSON.parse(text3, reviver);
       if (obj === null || typeof obj !== "object") {
         return obj;
       }
@@ -42264,15 +42264,15 @@ var require_secure_json_parse = __commonJS({
         return obj;
       }
       if (protoAction !== "ignore" && constructorAction !== "ignore") {
-        if (suspectProtoRx.test(text2) === false && suspectConstructorRx.test(text2) === false) {
+        if (suspectProtoRx.test(text3) === false && suspectConstructorRx.test(text3) === false) {
           return obj;
         }
       } else if (protoAction !== "ignore" && constructorAction === "ignore") {
-        if (suspectProtoRx.test(text2) === false) {
+        if (suspectProtoRx.test(text3) === false) {
           return obj;
         }
       } else {
-        if (suspectConstructorRx.test(text2) === false) {
+        if (suspectConstructorRx.test(text3) === false) {
           return obj;
         }
       }
@@ -42310,21 +42310,21 @@ var require_secure_json_parse = __commonJS({
       }
       return obj;
     }
-    function parse4(text2, reviver, options2) {
+    function parse4(text3, reviver, options2) {
       const { stackTraceLimit } = Error;
       Error.stackTraceLimit = 0;
       try {
-        return _parse(text2, reviver, options2);
+        return _parse(text3, reviver, options2);
       } finally {
         Error.stackTraceLimit = stackTraceLimit;
       }
     }
-    function safeParse(text2, reviver) {
+    function safeParse(text3, reviver) {
       const { stackTraceLimit } = Error;
       Error.stackTraceLimit = 0;
       let result;
       try {
-        result = _parse(text2, reviver, { safe: true });
+        result = _parse(text3, reviver, { safe: true });
       } catch {
         result = void 0;
       } finally {
@@ -45033,14 +45033,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -45057,14 +45057,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text2, i2, indent.length);
+        i2 = consumeMoreIndentedLines(text3, i2, indent.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text2[i2 += 1]; ) {
+      for (let ch; ch = text3[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text2[i2 + 1]) {
+          switch (text3[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -45081,12 +45081,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text2, i2, indent.length);
+            i2 = consumeMoreIndentedLines(text3, i2, indent.length);
           end = i2 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i2 + 1];
+            const next = text3[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -45098,12 +45098,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i2 += 1];
+                ch = text3[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -45118,39 +45118,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text2.length;
+        const end2 = folds[i3 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i2, indent) {
+    function consumeMoreIndentedLines(text3, i2, indent) {
       let end = i2;
       let start2 = i2 + 1;
-      let ch = text2[start2];
+      let ch = text3[start2];
       while (ch === " " || ch === "	") {
         if (i2 < start2 + indent) {
-          ch = text2[++i2];
+          ch = text3[++i2];
         } else {
           do {
-            ch = text2[++i2];
+            ch = text3[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start2 = i2 + 1;
-          ch = text2[start2];
+          ch = text3[start2];
         }
       }
       return end;
@@ -54814,8 +54814,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text2, addEOL = false) {
-    this._buffer += text2;
+  addRaw(text3, addEOL = false) {
+    this._buffer += text3;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -54911,10 +54911,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text2, level) {
+  addHeading(text3, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text2);
+    const element = this.wrap(allowedTag, text3);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -54943,9 +54943,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text2, cite) {
+  addQuote(text3, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text2, attrs);
+    const element = this.wrap("blockquote", text3, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -54956,8 +54956,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text2, href) {
-    const element = this.wrap("a", text2, { href });
+  addLink(text3, href) {
+    const element = this.wrap("a", text3, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -55813,8 +55813,8 @@ function markerIsPython2Only(marker2) {
     })
   );
 }
-function parseRequirement(text2, line) {
-  const [spec, marker2 = ""] = text2.split(";", 2);
+function parseRequirement(text3, line) {
+  const [spec, marker2 = ""] = text3.split(";", 2);
   const nameMatch = NAME.exec(spec);
   if (!nameMatch) return void 0;
   const name2 = nameMatch[1];
@@ -55852,9 +55852,9 @@ function nameOfUrl(location) {
   const archive = /^([A-Za-z0-9][A-Za-z0-9._-]*?)-\d[^/]*\.(?:tar\.gz|tar\.bz2|tgz|zip)$/.exec(file2);
   return archive?.[1];
 }
-function fromRequirementsTxt(text2) {
+function fromRequirementsTxt(text3) {
   const requirements = [];
-  const lines = text2.split(/\r?\n/);
+  const lines = text3.split(/\r?\n/);
   for (let i2 = 0; i2 < lines.length; i2++) {
     const start2 = i2;
     let line = lines[i2];
@@ -55883,21 +55883,21 @@ function unchangedRootManifests(changedManifests) {
   if (changedManifests.length === 0) return [];
   return ROOT_MANIFESTS.filter((path) => !changedManifests.includes(path));
 }
-function listLiteral(text2, openBracket) {
+function listLiteral(text3, openBracket) {
   const items = [];
   let i2 = openBracket + 1;
-  while (i2 < text2.length) {
-    const ch = text2[i2];
+  while (i2 < text3.length) {
+    const ch = text3[i2];
     if (ch === "]") return { items, end: i2 };
     if (ch === "#") {
-      i2 = text2.indexOf("\n", i2);
+      i2 = text3.indexOf("\n", i2);
       if (i2 === -1) return void 0;
       continue;
     }
     if (ch === '"' || ch === "'") {
-      const end = text2.indexOf(ch, i2 + 1);
+      const end = text3.indexOf(ch, i2 + 1);
       if (end === -1) return void 0;
-      items.push({ value: text2.slice(i2 + 1, end), line: text2.slice(0, i2).split("\n").length });
+      items.push({ value: text3.slice(i2 + 1, end), line: text3.slice(0, i2).split("\n").length });
       i2 = end + 1;
       continue;
     }
@@ -55912,23 +55912,23 @@ function requirementsOf(list, into) {
     if (r) into.push(r);
   }
 }
-function fromSetupPy(text2) {
+function fromSetupPy(text3) {
   const requirements = [];
   const problems = [];
-  const install = /\binstall_requires\s*=\s*/.exec(text2);
+  const install = /\binstall_requires\s*=\s*/.exec(text3);
   if (install) {
     const at = install.index + install[0].length;
-    const list = text2[at] === "[" ? listLiteral(text2, at) : void 0;
+    const list = text3[at] === "[" ? listLiteral(text3, at) : void 0;
     if (list) requirementsOf(list, requirements);
     else problems.push("setup.py: install_requires is not a literal list, so it was not read");
   }
-  const extras = /\bextras_require\s*=\s*\{/.exec(text2);
+  const extras = /\bextras_require\s*=\s*\{/.exec(text3);
   if (extras) {
     let i2 = extras.index + extras[0].length;
     for (; ; ) {
-      const next = text2.slice(i2).search(/[[}]/);
-      if (next === -1 || text2[i2 + next] === "}") break;
-      const list = listLiteral(text2, i2 + next);
+      const next = text3.slice(i2).search(/[[}]/);
+      if (next === -1 || text3[i2 + next] === "}") break;
+      const list = listLiteral(text3, i2 + next);
       if (!list) {
         problems.push("setup.py: extras_require is not literal, so part of it was not read");
         break;
@@ -55939,11 +55939,11 @@ function fromSetupPy(text2) {
   }
   return { requirements, problems };
 }
-function fromSetupCfg(text2) {
+function fromSetupCfg(text3) {
   const requirements = [];
   let section;
   let collecting = false;
-  text2.split(/\r?\n/).forEach((raw, i2) => {
+  text3.split(/\r?\n/).forEach((raw, i2) => {
     const header = /^\[([^\]]+)\]/.exec(raw);
     if (header) {
       section = header[1].trim();
@@ -55979,14 +55979,14 @@ function fromNamedTable(table, lines, skip) {
     return { name: name2, key: normaliseName(name2), pinned: pin ? pin[1] : void 0, python2Only, line: lineOf(lines, name2) };
   });
 }
-function fromToml(text2, kind) {
+function fromToml(text3, kind) {
   let doc;
   try {
-    doc = parse(text2);
+    doc = parse(text3);
   } catch (error2) {
     return { requirements: [], problems: [`${kind} is not valid TOML: ${error2.message.split("\n")[0]}`] };
   }
-  const lines = text2.split(/\r?\n/);
+  const lines = text3.split(/\r?\n/);
   if (kind === "Pipfile") return { requirements: [...fromNamedTable(doc.packages, lines), ...fromNamedTable(doc["dev-packages"], lines)], problems: [] };
   const requirements = [];
   const fromStrings = (list) => {
@@ -56007,17 +56007,17 @@ function fromToml(text2, kind) {
   }
   return { requirements, problems: [] };
 }
-function parseManifest(kind, text2) {
+function parseManifest(kind, text3) {
   switch (kind) {
     case "requirements":
-      return fromRequirementsTxt(text2);
+      return fromRequirementsTxt(text3);
     case "setup.py":
-      return fromSetupPy(text2);
+      return fromSetupPy(text3);
     case "setup.cfg":
-      return fromSetupCfg(text2);
+      return fromSetupCfg(text3);
     case "pyproject.toml":
     case "Pipfile":
-      return fromToml(text2, kind);
+      return fromToml(text3, kind);
   }
 }
 
@@ -62855,11 +62855,11 @@ function splitPattern(line) {
   const space = line.search(/\s/);
   return space === -1 ? [line, ""] : [line.slice(0, space), line.slice(space)];
 }
-function parseGitattributes(filePath, text2) {
+function parseGitattributes(filePath, text3) {
   const slash = filePath.lastIndexOf("/");
   const directory = slash === -1 ? "" : filePath.slice(0, slash);
   const rules = [];
-  text2.split(/\r?\n/).forEach((raw, index2) => {
+  text3.split(/\r?\n/).forEach((raw, index2) => {
     const line = raw.trim();
     if (line.startsWith("#") || line.startsWith("[attr]") || line.startsWith("!")) return;
     const [rawPattern, rest] = splitPattern(line);
@@ -63018,19 +63018,19 @@ function findMarker(path, sample) {
 }
 
 // src/analysis/generated/sample.ts
-function sampleOfText(text2) {
+function sampleOfText(text3) {
   const first = [];
   let start2 = 0;
-  while (first.length < SAMPLE_LINES && start2 <= text2.length) {
-    let end = text2.indexOf("\n", start2);
-    if (end === -1) end = text2.length;
-    first.push(text2.slice(start2, end).replace(/\r$/, ""));
+  while (first.length < SAMPLE_LINES && start2 <= text3.length) {
+    let end = text3.indexOf("\n", start2);
+    if (end === -1) end = text3.length;
+    first.push(text3.slice(start2, end).replace(/\r$/, ""));
     start2 = end + 1;
   }
-  const lastBreak = text2.lastIndexOf("\n");
-  if (lastBreak === -1) return { first, last: [text2] };
-  const before = text2.lastIndexOf("\n", lastBreak - 1);
-  return { first, last: [text2.slice(before + 1, lastBreak).replace(/\r$/, ""), text2.slice(lastBreak + 1)] };
+  const lastBreak = text3.lastIndexOf("\n");
+  if (lastBreak === -1) return { first, last: [text3] };
+  const before = text3.lastIndexOf("\n", lastBreak - 1);
+  return { first, last: [text3.slice(before + 1, lastBreak).replace(/\r$/, ""), text3.slice(lastBreak + 1)] };
 }
 function sampleOfPatch(patch, wholeFile) {
   const header = /^@@ \S+ \+(\d+)/.exec(patch);
@@ -63067,8 +63067,8 @@ function sampleOfSummary(summary2, wholeFile) {
 }
 function headSample(file2, headTexts) {
   if (file2.status === "removed" || file2.binary) return void 0;
-  const text2 = headTexts?.get(file2.path);
-  if (text2 !== void 0) return sampleOfText(text2);
+  const text3 = headTexts?.get(file2.path);
+  if (text3 !== void 0) return sampleOfText(text3);
   if (file2.patch !== void 0) return sampleOfPatch(file2.patch, file2.status === "added");
   if (file2.summary !== void 0) return sampleOfSummary(file2.summary, file2.status === "added");
   const hunk = file2.hunks?.[0];
@@ -63077,295 +63077,6 @@ function headSample(file2, headTexts) {
   return { first };
 }
 
-// src/analysis/size.ts
-var SIZE_CLASSES = ["XS", "S", "M", "L", "XL", "XXL"];
-var DEFAULT_THRESHOLDS = { XS: 10, S: 30, M: 100, L: 500, XL: 1e3 };
-var DEFAULT_FILE_THRESHOLDS = { XS: 5, S: 10, M: 30, L: 100, XL: 300 };
-function pathWeigher(weights = []) {
-  if (!weights.length) return () => 1;
-  const compiled2 = weights.map((w) => ({ matches: w.files.map((g) => globMatcher(g)), weight: w.weight }));
-  return (path) => {
-    for (let i2 = compiled2.length - 1; i2 >= 0; i2--) if (compiled2[i2].matches.some((m) => m(path))) return compiled2[i2].weight;
-    return 1;
-  };
-}
-function classify(lines, thresholds) {
-  for (const sizeClass of SIZE_CLASSES) {
-    if (sizeClass === "XXL" || lines < thresholds[sizeClass]) return sizeClass;
-  }
-  return "XXL";
-}
-function measureSize(files, rules, options2) {
-  const counted = [];
-  const excluded = [];
-  const binary2 = [];
-  const renamedOnly = [];
-  let additions = 0;
-  let deletions = 0;
-  let weighted = 0;
-  const weightOf = pathWeigher(options2.pathWeights);
-  for (const file2 of files) {
-    const decision = rules.decide(file2.path, headSample(file2, options2.headTexts));
-    if (!decision.counted) {
-      excluded.push({ path: file2.path, reason: decision.reason, detail: decision.detail, additions: file2.additions, deletions: file2.deletions });
-      continue;
-    }
-    if (file2.binary) binary2.push(file2.path);
-    if (file2.status === "renamed" && file2.additions === 0 && file2.deletions === 0) renamedOnly.push(file2.path);
-    additions += file2.additions;
-    deletions += file2.deletions;
-    const long = file2.longLines ?? { additions: 0, deletions: 0 };
-    const weight = weightOf(file2.path);
-    const lines = (file2.additions + long.additions + (file2.deletions + long.deletions) * options2.deletionWeight) * weight;
-    weighted += lines;
-    counted.push({
-      path: file2.path,
-      previousPath: file2.previousPath,
-      status: file2.status,
-      additions: file2.additions,
-      deletions: file2.deletions,
-      countedLines: Math.round(lines),
-      ...weight !== 1 ? { weight } : {},
-      ...long.additions + long.deletions ? { longLines: long.additions + long.deletions } : {}
-    });
-  }
-  counted.sort((a, b) => b.countedLines - a.countedLines || comparePaths(a.path, b.path));
-  const countedLines = Math.round(weighted);
-  const filesExpected = Math.max(options2.filesExpected ?? files.length, files.length);
-  const linesClass = classify(countedLines, options2.thresholds);
-  const filesClass = classify(counted.length - renamedOnly.length, options2.fileThresholds ?? DEFAULT_FILE_THRESHOLDS);
-  const byFiles = SIZE_CLASSES.indexOf(filesClass) > SIZE_CLASSES.indexOf(linesClass);
-  return {
-    sizeClass: byFiles ? filesClass : linesClass,
-    linesClass,
-    filesClass,
-    decidedBy: byFiles ? "files" : "lines",
-    countedLines,
-    countedFiles: counted.length,
-    additions,
-    deletions,
-    files: counted,
-    excluded,
-    binary: binary2,
-    renamedOnly,
-    filesSeen: files.length,
-    filesExpected,
-    complete: files.length >= filesExpected
-  };
-}
-
-// src/analysis/line-pack.ts
-var MAX_JUDGED_LINE = 1e3;
-function sideOfHunk(hunk, side) {
-  const other = side === "new" ? "del" : "add";
-  const changes2 = hunk.changes;
-  const index2 = new Int32Array(changes2.length);
-  const lines = [];
-  for (let c = 0; c < changes2.length; c++) {
-    if (changes2[c].type === other) index2[c] = -1;
-    else {
-      index2[c] = lines.length;
-      lines.push(changes2[c].content.slice(1));
-    }
-  }
-  return { lines, index: index2 };
-}
-function forEachChangeBlock(hunk, block) {
-  const changes2 = hunk.changes;
-  let c = 0;
-  while (c < changes2.length) {
-    if (changes2[c].type === "normal") {
-      c++;
-      continue;
-    }
-    const start2 = c;
-    while (c < changes2.length && changes2[c].type === "del") c++;
-    const mid = c;
-    while (c < changes2.length && changes2[c].type === "add") c++;
-    block(start2, mid, c);
-  }
-}
-
-// src/analysis/custom-pack.ts
-function compileCustomPacks(specs, keyPath2 = "migration.custom") {
-  const problems = [];
-  const packs = specs.map((spec, p) => {
-    const compile = (list, kind) => list.flatMap((pattern, i2) => {
-      try {
-        return [RE2JS.compile(pattern)];
-      } catch (error2) {
-        problems.push({ path: `${keyPath2}[${p}].${kind}[${i2}]`, message: `not a valid RE2 pattern: ${error2.message}` });
-        return [];
-      }
-    });
-    const oldPatterns = compile(spec.old, "old");
-    const newPatterns = compile(spec.new, "new");
-    const globs = spec.files.map((f) => globMatcher(f, { matchBase: true }));
-    const message = spec.message ?? `${spec.name}: this is what the migration removes${spec.new.length ? "; use the replacement" : ""}.`;
-    const pack = {
-      name: spec.name,
-      appliesTo: (path) => globs.some((matches2) => matches2(path)),
-      scan(text2) {
-        return text2.split(/\r?\n/).flatMap((line, i2) => line.length <= MAX_JUDGED_LINE && oldPatterns.some((re) => re.test(line)) ? [{ line: i2 + 1, rule: `${spec.name}/old` }] : []);
-      },
-      classify(_file, hunks) {
-        return hunks.map(
-          (hunk) => hunk.changes.map((change) => {
-            if (change.type === "normal") return void 0;
-            const text2 = change.content.slice(1);
-            if (text2.length > MAX_JUDGED_LINE) return { lineClass: "other" };
-            const old = oldPatterns.find((re) => re.test(text2));
-            const rule = old && { id: `${spec.name}/old`, message };
-            if (change.type === "del") return old ? { lineClass: "migration", rule, removesOldConstruct: true } : { lineClass: "other" };
-            if (old) return { lineClass: "regression", rule };
-            return { lineClass: newPatterns.some((re) => re.test(text2)) ? "migration" : "other" };
-          })
-        );
-      }
-    };
-    return pack;
-  });
-  return { packs, problems };
-}
-
-// src/analysis/generated/path-rules.ts
-var folder = (names) => new RegExp(`(?:^|/)(?:${names})/`);
-var file = (names) => new RegExp(`(?:^|/)(?:${names})$`);
-var exclude = (family, reason, serves, ...patterns) => patterns.map((pattern) => ({ family, pattern, serves, outcome: { exclude: reason } }));
-var keep = (serves, why, ...patterns) => patterns.map((pattern) => ({ family: "kept counted", pattern, serves, outcome: { count: why } }));
-var PATH_RULES = [
-  ...exclude("lock files", "lock-file", "npm", file("package-lock\\.json|npm-shrinkwrap\\.json")),
-  ...exclude("lock files", "lock-file", "Yarn, pnpm, Bun", file("yarn\\.lock|pnpm-lock\\.yaml|bun\\.lockb?")),
-  ...exclude("lock files", "lock-file", "Poetry, Pipenv, PDM, uv", file("poetry\\.lock|Pipfile\\.lock|pdm\\.lock|uv\\.lock")),
-  ...exclude("lock files", "lock-file", "Cargo", file("Cargo\\.lock")),
-  ...exclude("lock files", "lock-file", "Go modules, dep, glide", file("go\\.sum|Gopkg\\.lock|glide\\.lock")),
-  ...exclude("lock files", "lock-file", "Bundler, Composer", file("Gemfile\\.lock|composer\\.lock")),
-  ...exclude("lock files", "lock-file", "Terraform, esy", file("\\.terraform\\.lock\\.hcl|(?:\\w+\\.)?esy\\.lock")),
-  ...exclude("protobuf and gRPC", "generated", "protoc for Python (and its gRPC plugin)", /_pb2(?:_grpc)?\.pyi?$/),
-  ...exclude("protobuf and gRPC", "generated", "protoc-gen-go, protoc-gen-go-grpc, grpc-gateway", /\.pb(?:\.gw)?\.go$/),
-  ...exclude("protobuf and gRPC", "generated", "protoc for C++ (and the gRPC C++ plugin)", /\.pb\.(?:cc|h)$/),
-  ...exclude("protobuf and gRPC", "generated", "protoc for JavaScript and grpc-tools", /_(?:grpc_)?pb\.(?:js|d\.ts)$/),
-  ...exclude("protobuf and gRPC", "generated", "protoc for Swift and Dart", /\.pb\.swift$/, /\.pb(?:grpc|enum|json|server)?\.dart$/),
-  ...exclude(".NET designer files", "generated", "Visual Studio designers", /\.designer\.(?:cs|vb)$/i),
-  ...exclude(".NET designer files", "generated", "SpecFlow", /\.feature\.cs$/i),
-  ...exclude("CocoaPods and Carthage", "vendored-folder", "CocoaPods", folder("Pods")),
-  ...exclude("CocoaPods and Carthage", "vendored-folder", "Carthage", /^Carthage\//, folder("Carthage/Build")),
-  ...exclude("Yarn releases and PnP", "vendored-folder", "Yarn Berry", folder("\\.yarn/(?:releases|plugins|sdks|versions|unplugged|cache)")),
-  ...exclude("Yarn releases and PnP", "generated", "Yarn Plug'n'Play", /(?:^|\/)\.pnp\.[^/]*$/),
-  ...exclude("minified and source maps", "minified", "bundlers", /[.-]min\.(?:js|mjs|cjs|css)$/),
-  ...exclude("minified and source maps", "source-map", "bundlers", /\.(?:js|mjs|cjs|css)\.map$/i),
-  ...exclude("snapshots", "snapshot", "Jest and Vitest", /\.snap$/, folder("__snapshots__")),
-  ...exclude("generated folders", "generated", "Relay compiler", folder("__generated__")),
-  ...exclude("generated folders", "generated", "Go Godeps", folder("Godeps")),
-  ...exclude("generated folders", "generated", "Xcode", /\.(?:nib|xcworkspacedata|xcuserstate)$/),
-  ...exclude("generated folders", "generated", "Zephir, Delphi type libraries", /.\.zep\.(?:c|h|php)$/, /_tlb\.pas$/i),
-  ...exclude("build tool wrappers and autoconf", "vendored-file", "Gradle wrapper", file("gradlew|gradlew\\.bat"), folder("gradle/wrapper")),
-  ...exclude("build tool wrappers and autoconf", "vendored-file", "autoconf and libtool", file("configure|config\\.guess|config\\.sub|aclocal\\.m4|libtool\\.m4|ltoptions\\.m4|ltsugar\\.m4|ltversion\\.m4|lt~obsolete\\.m4")),
-  ...exclude("build tool wrappers and autoconf", "vendored-file", "Erlang, Haxe, WAF, cpplint", /^rebar$/, /erlang\.mk$/, /^waf$/, /run\.n$/, /cpplint\.py$/),
-  ...exclude("vendored folders", "vendored-folder", "vendored dependencies", folder("[Vv]+endors?|third[-_]?party|3rd[-_]?party|extern(?:al)?")),
-  ...exclude("vendored folders", "vendored-folder", "npm and Bower", /node_modules\//, folder("bower_components")),
-  ...exclude("vendored folders", "vendored-folder", "NuGet packages", /^[Pp]ackages\/.+\.\d+\//),
-  ...exclude("vendored folders", "vendored-folder", "build output and caches", folder("dist|cache"), /^[Dd]ependencies\//),
-  ...exclude("vendored folders", "vendored-folder", "Sphinx output, Django admin media", /(?:^|\/)docs?\/_?(?:build|themes?|templates?|static)\//, folder("admin_media")),
-  ...exclude("vendored folders", "vendored-folder", "bundled frameworks", folder("Sparkle|ace-builds|MathJax|\\.google_apis"), /(?:Crashlytics|Fabric)\.framework\//, /\.(?:xctemplate|imageset)\//),
-  ...exclude("bundled libraries", "vendored-file", "jQuery and its plugins", /(?:^|\/)jquery[^.]*\.js$/, /(?:^|\/)jquery-\d\.\d+(?:\.\d+)?\.js$/, /(?:^|\/)jquery-ui(?:-\d\.\d+(?:\.\d+)?)?(?:\.\w+)?\.(?:js|css)$/, /(?:^|\/)jquery\.(?:ui|effects)\.[^.]*\.(?:js|css)$/),
-  ...exclude("bundled libraries", "vendored-file", "CSS frameworks", /(?:^|\/)(?:custom\.)?bootstrap[^.]*\.(?:js|css|less|scss|styl)$/, /(?:^|\/)(?:font-awesome|foundation|normalize|animate)\.(?:css|less|scss|styl)$/, /(?:^|\/)[Bb]ourbon\/.*\.(?:css|less|scss|styl)$/, /(?:^|\/)fontello.*\.css$/, /octicons\.css$/),
-  ...exclude("bundled libraries", "vendored-file", "JavaScript frameworks", /(?:^|\/)(?:angular[^.]*|d3(?:\.v\d+)?[^.]*|react(?:-[^.]*)?|dojo|MochiKit|Chart|html5shiv|ckeditor|shCore|shLegacy|effects|controls|dragdrop)\.js$/, /(?:^|\/)(?:prototype|yui|yahoo-|tiny_mce|shBrush|cordova)[^/]*\.js$/, /(?:^|\/)(?:modernizr|knockout)-[\d.]+[^/]*\.js$/, /(?:^|\/)mootools[^.]*\d+\.\d+.\d+[^.]*\.js$/),
-  ...exclude("bundled libraries", "vendored-file", "Visual Studio IntelliSense and Microsoft Ajax", /-vsdoc\.js$/, /\.intellisense\.js$/, /(?:^|\/)[Mm]icrosoft(?:[Mm]vc)?(?:[Aa]jax|[Vv]alidation)(?:\.debug)?\.js$/),
-  ...exclude("bundled libraries", "vendored-file", "Stylesheets imported from packages", /[^\s/]*import\.(?:css|less|scss|styl)$/),
-  // Linguist calls these vendored or generated; we count them. Last, so that a real exclusion above still wins
-  // (a lock file inside a fixture folder is still a lock file).
-  ...keep("test fixtures", "reviewers read fixtures like code", /^(?:[Tt]ests?|[Ss]pecs?)\/fixtures\//),
-  ...keep("repository configuration", "reviewers read repository configuration", file("\\.gitattributes|\\.gitignore|\\.gitmodules")),
-  ...keep("CI configuration", "reviewers read CI configuration", file("Jenkinsfile|Vagrantfile"), /^\.github\//),
-  ...keep("editor settings", "shared editor settings are reviewed", /(?:^|\/)\.idea\//, /\.sublime-(?:project|workspace)$/),
-  ...keep("TypeScript declarations", "hand-written .d.ts files are reviewed code", /\.d\.ts$/),
-  ...keep("project folders", "too often hand-written in applications", /^(?:tools|deps|debian)\//, /(?:^|\/)env\//, /^fabfile\.py$/)
-];
-var MATCHES_KEPT = 1e4;
-var knownMatches = /* @__PURE__ */ new Map();
-function matchPathRule(path) {
-  const known = knownMatches.get(path);
-  if (known !== void 0) return known ?? void 0;
-  let found = null;
-  for (const rule of PATH_RULES) {
-    const match = rule.pattern.exec(path);
-    if (match) {
-      found = { rule, matched: match[0].replace(/^\//, "") };
-      break;
-    }
-  }
-  if (knownMatches.size >= MATCHES_KEPT) knownMatches.clear();
-  knownMatches.set(path, found);
-  return found ?? void 0;
-}
-
-// src/analysis/exclusions.ts
-var EXCLUSION_REASON_TEXT = {
-  "linguist-generated": "generated (.gitattributes)",
-  "linguist-vendored": "vendored (.gitattributes)",
-  "lock-file": "lock file",
-  minified: "minified bundle",
-  "source-map": "source map",
-  snapshot: "test snapshot",
-  "vendored-folder": "vendored folder",
-  "vendored-file": "vendored file",
-  generated: "generated file",
-  "generated-marker": "generated (marker in the file)",
-  "config-glob": "excluded by config"
-};
-function builtInDecision(path, sample) {
-  const byPath = matchPathRule(path);
-  if (byPath && "exclude" in byPath.rule.outcome) {
-    return { counted: false, reason: byPath.rule.outcome.exclude, detail: `${span(byPath.matched)} (${byPath.rule.serves})` };
-  }
-  const marker2 = sample && findMarker(path, sample);
-  if (marker2) return { counted: false, reason: "generated-marker", detail: `${span(marker2.rule.marker)} in its first lines (${marker2.rule.family})` };
-  if (byPath && "count" in byPath.rule.outcome) return { counted: true, detail: `counted on purpose: ${byPath.rule.outcome.count}` };
-  return { counted: true };
-}
-var span = (text2) => `\`${text2.replace(/`/g, "'")}\``;
-function describe(source, attribute2) {
-  return source ? `${source.file}:${source.line} ${span(`${source.pattern} ${attribute2}`)}` : attribute2;
-}
-var ExclusionRules = class {
-  constructor(userGlobs = [], attributes) {
-    this.attributes = attributes;
-    this.globs = userGlobs.map((raw) => {
-      const include = raw.startsWith("!");
-      const glob = include ? raw.slice(1) : raw;
-      return { glob: raw, include, matches: globMatcher(glob) };
-    });
-  }
-  globs;
-  /** `sample`: what is known of the file's first (and last) lines at the head, for generators' markers. */
-  decide(path, sample) {
-    return this.override(path) ?? builtInDecision(path, sample);
-  }
-  /**
-   * What the user's globs and the linguist attributes say of a path, before the built-in rules: a tree scan decides
-   * the built-in part as each file streams past and this part once every .gitattributes file has been read.
-   */
-  override(path) {
-    const base = path.slice(path.lastIndexOf("/") + 1);
-    for (let i2 = this.globs.length - 1; i2 >= 0; i2--) {
-      const { glob, include, matches: matches2 } = this.globs[i2];
-      const subject = glob.includes("/") ? path : base;
-      if (matches2(subject)) {
-        return include ? { counted: true, detail: `included by config ${span(glob)}` } : { counted: false, reason: "config-glob", detail: span(glob) };
-      }
-    }
-    if (this.attributes && this.attributes.size > 0) {
-      const { attributes, sources } = this.attributes.resolve(path);
-      if (attributes.generated === true) return { counted: false, reason: "linguist-generated", detail: describe(sources.generated, "linguist-generated") };
-      if (attributes.vendored === true) return { counted: false, reason: "linguist-vendored", detail: describe(sources.vendored, "linguist-vendored") };
-      if (attributes.generated === false) return { counted: true, detail: `counted by ${describe(sources.generated, "-linguist-generated")}` };
-      if (attributes.vendored === false) return { counted: true, detail: `counted by ${describe(sources.vendored, "-linguist-vendored")}` };
-    }
-    return void 0;
-  }
-};
-
 // src/analysis/changed-file.ts
 var import_parse_diff = __toESM(require_parse_diff(), 1);
 
@@ -63373,7 +63084,7 @@ var import_parse_diff = __toESM(require_parse_diff(), 1);
 var HUNK_HEADER = /^@@\s+-(\d+),?(\d+)?\s+\+(\d+),?(\d+)?\s@@/;
 var FILE_HEADER = /^(?:new file mode \d+|deleted file mode \d+|old mode \d+|new mode \d+|index\s[\da-zA-Z]+\.\.[\da-zA-Z]+(?:\s\d+)?)$|^(?:---|\+\+\+)\s/;
 var NO_NEWLINE = "\\ No newline at end of file";
-var count = (text2) => text2 ? Number(text2) : 1;
+var count = (text3) => text3 ? Number(text3) : 1;
 function parseHunks(patch) {
   if (!patch || /^\s+$/.test(patch)) return [];
   const hunks = [];
@@ -63474,6 +63185,7 @@ function longLinesOfPatch(patch) {
 }
 
 // src/analysis/diff-reader.ts
+var OPTIONAL_BYTES = 8 * 1024 * 1024;
 var GIT_HEADER = "diff --git ";
 var DEV_NULL = "/dev/null";
 var NON_ASCII = /[^\x00-\x7f]/;
@@ -63505,6 +63217,10 @@ var Section = class {
   longDeletions = 0;
   inHunks = false;
   keep = false;
+  /** Kept because welcome, not needed (see DiffReaderOptions.keepOptional), within `optionalBudget` bytes. */
+  optional = false;
+  optionalBudget = 0;
+  keptBytes = 0;
   /** Kept patch text, in pieces (latin1). */
   pieces = [];
   /** Whether every kept piece is ASCII (then the patch needs no decoding), as far as the bytes told. */
@@ -63513,6 +63229,7 @@ var Section = class {
   keepPiece(s, from, to, bytes) {
     const piece = s.slice(from, to);
     this.pieces.push(piece);
+    if (this.optional && (this.keptBytes += piece.length) > this.optionalBudget) return this.abandon();
     if (this.piecesAscii) this.piecesAscii = bytes ? isAscii(bytes.subarray(from, to)) : !NON_ASCII.test(piece);
   }
   // The edit count's state: a block of removals then additions counts the larger of the two.
@@ -63536,6 +63253,16 @@ var Section = class {
     for (let i2 = 0; i2 < this.spans.length; i2 += 2) this.tail.push(s.slice(this.spans[i2], this.spans[i2 + 1]));
     if (this.tail.length > 3) this.tail.splice(0, this.tail.length - 3);
     this.spans = [];
+  }
+  /** An optional patch past its budget: what is kept becomes the summary's head and last lines, and the rest of the
+   * file is counted as any file whose patch is not kept. */
+  abandon() {
+    const lines = this.pieces.join("").split("\n");
+    if (lines.at(-1) === "") lines.pop();
+    this.head = lines.slice(0, SAMPLE_LINES + 1);
+    this.tail = lines.slice(-3);
+    this.pieces = [];
+    this.keep = this.optional = false;
   }
   /** A changed line of more than LONG_LINE bytes, from `from` (after its marker) to `to`, in latin1 `s`. */
   longLine(first, s, from, to) {
@@ -63618,9 +63345,14 @@ var DiffReader = class {
     return utf8(this.preamble.join(""));
   }
   close() {
-    if (this.section) this.files.push(this.section.file());
+    if (this.section) {
+      if (this.section.optional) this.optionalKept += this.section.pieces.reduce((sum, piece) => sum + piece.length, 0);
+      this.files.push(this.section.file());
+    }
     this.section = void 0;
   }
+  /** Bytes of patches kept because they were welcome (`keepOptional`), not needed. */
+  optionalKept = 0;
   /** The rest of a hunk line the last chunk ended in, already counted, is skipped. */
   skipping = false;
   /** The changed line being skipped past a chunk's end: its marker and characters so far (a long line, measured). */
@@ -63685,7 +63417,13 @@ var DiffReader = class {
         if (first === 64 && s.startsWith("@@", p)) {
           section.inHunks = true;
           const { to, from: from2 } = section.paths();
-          section.keep = this.options.keepPatch?.(to ?? from2 ?? "(unknown)") ?? true;
+          const path = to ?? from2 ?? "(unknown)";
+          section.keep = this.options.keepPatch?.(path) ?? true;
+          const budget = (this.options.optionalBytes ?? OPTIONAL_BYTES) - this.optionalKept;
+          if (!section.keep && budget > 0 && this.options.keepOptional?.(path)) {
+            section.keep = section.optional = true;
+            section.optionalBudget = budget;
+          }
           if (section.keep) pieceAt = p;
           else {
             section.head.push(s.slice(p, e));
@@ -63837,6 +63575,434 @@ function fromParsedDiff(diffText) {
   });
 }
 
+// src/analysis/moved-lines.ts
+var MOVED_MIN_LINES = 3;
+var MOVED_MIN_ALNUM = 20;
+var QUIET_MAX_LINES = 2e5;
+var INDENTATION_IS_CODE = /(?:\.(?:py|pyi|pyw|pyx|pxd|yml|yaml|coffee|sass|styl|haml|slim|pug|jade|nim|hs|lhs|elm|purs|fs|fsi|fsx|rst)|(?:^|\/)(?:GNUmakefile|[Mm]akefile|[^/]*\.mk))$/;
+var indentationIsCode = (path) => INDENTATION_IS_CODE.test(path);
+var text = (content) => content.slice(1).trimEnd();
+var alnum = (lines, from, count3) => {
+  let n2 = 0;
+  for (let i2 = from; i2 < from + count3 && n2 < MOVED_MIN_ALNUM; i2++) n2 += lines[i2].replace(/[^0-9A-Za-z]/g, "").length;
+  return n2;
+};
+function runsOf(files) {
+  const removed = [];
+  const added = [];
+  const blocks = [];
+  let budget = QUIET_MAX_LINES;
+  for (const file2 of files) {
+    budget -= file2.additions + file2.deletions;
+    if (budget < 0) break;
+    for (const hunk of readHunks(file2)) {
+      let del;
+      let add;
+      const close = () => {
+        if (del && add) blocks.push({ path: file2.path, removed: del, added: add });
+        del = add = void 0;
+      };
+      for (const change of hunk.changes) {
+        if (change.type === "del") {
+          if (add) close();
+          if (!del) removed.push(del = { path: file2.path, lines: [], used: [] });
+          del.lines.push(text(change.content));
+          del.used.push(false);
+        } else if (change.type === "add") {
+          if (!add) added.push(add = { path: file2.path, lines: [], used: [] });
+          add.lines.push(text(change.content));
+          add.used.push(false);
+        } else close();
+      }
+      close();
+    }
+  }
+  return { removed, added, blocks };
+}
+function quietLines(files) {
+  const { removed, added, blocks } = runsOf(files);
+  const addedLines2 = /* @__PURE__ */ new Set();
+  for (const run4 of added) for (const line of run4.lines) addedLines2.add(line);
+  const result = /* @__PURE__ */ new Map();
+  const of = (path) => {
+    let known = result.get(path);
+    if (!known) result.set(path, known = { moved: { additions: 0, deletions: 0 }, whitespace: { additions: 0, deletions: 0 } });
+    return known;
+  };
+  const places = /* @__PURE__ */ new Map();
+  const next = /* @__PURE__ */ new Map();
+  const key = (lines, at) => `${lines[at]}
+${lines[at + 1]}
+${lines[at + 2]}`;
+  const removedLines = /* @__PURE__ */ new Set();
+  for (const run4 of removed) for (let at = 0; at + MOVED_MIN_LINES <= run4.lines.length; at++) {
+    if (!addedLines2.has(run4.lines[at]) || !addedLines2.has(run4.lines[at + 1]) || !addedLines2.has(run4.lines[at + 2])) continue;
+    removedLines.add(run4.lines[at]);
+    const k = key(run4.lines, at);
+    const list = places.get(k);
+    if (list) list.push({ run: run4, at });
+    else places.set(k, [{ run: run4, at }]);
+  }
+  for (const run4 of added) {
+    for (let i2 = 0; i2 + MOVED_MIN_LINES <= run4.lines.length; ) {
+      const list = removedLines.has(run4.lines[i2]) ? places.get(key(run4.lines, i2)) : void 0;
+      if (!list) {
+        i2++;
+        continue;
+      }
+      const k = key(run4.lines, i2);
+      let p = next.get(k) ?? 0;
+      while (list && p < list.length && list[p].run.used[list[p].at]) p++;
+      next.set(k, p);
+      const place = list?.[p];
+      if (!place || alnum(run4.lines, i2, MOVED_MIN_LINES) < MOVED_MIN_ALNUM) {
+        i2++;
+        continue;
+      }
+      let length = MOVED_MIN_LINES;
+      while (i2 + length < run4.lines.length && place.at + length < place.run.lines.length && !place.run.used[place.at + length] && run4.lines[i2 + length] === place.run.lines[place.at + length]) length++;
+      for (let j = 0; j < length; j++) {
+        run4.used[i2 + j] = true;
+        place.run.used[place.at + j] = true;
+      }
+      of(run4.path).moved.additions += length;
+      of(place.run.path).moved.deletions += length;
+      i2 += length;
+    }
+  }
+  for (const block of blocks) {
+    const pairs = Math.min(block.removed.lines.length, block.added.lines.length);
+    for (let j = 0; j < pairs; j++) {
+      if (block.removed.used[j] || block.added.used[j]) continue;
+      const [before, after] = [block.removed.lines[j], block.added.lines[j]];
+      if (!sameButWhitespace(before, after)) continue;
+      of(block.path).whitespace.additions++;
+      of(block.path).whitespace.deletions++;
+    }
+  }
+  return result;
+}
+var isSpace = (code18) => code18 === 32 || code18 >= 9 && code18 <= 13;
+function sameButWhitespace(a, b) {
+  let i2 = 0;
+  let j = 0;
+  for (; ; ) {
+    while (i2 < a.length && isSpace(a.charCodeAt(i2))) i2++;
+    while (j < b.length && isSpace(b.charCodeAt(j))) j++;
+    if (i2 === a.length || j === b.length) return i2 === a.length && j === b.length;
+    if (a.charCodeAt(i2++) !== b.charCodeAt(j++)) return false;
+  }
+}
+
+// src/analysis/size.ts
+var SIZE_CLASSES = ["XS", "S", "M", "L", "XL", "XXL"];
+var DEFAULT_THRESHOLDS = { XS: 10, S: 30, M: 100, L: 500, XL: 1e3 };
+var DEFAULT_FILE_THRESHOLDS = { XS: 5, S: 10, M: 30, L: 100, XL: 300 };
+function pathWeigher(weights = []) {
+  if (!weights.length) return () => 1;
+  const compiled2 = weights.map((w) => ({ matches: w.files.map((g) => globMatcher(g)), weight: w.weight }));
+  return (path) => {
+    for (let i2 = compiled2.length - 1; i2 >= 0; i2--) if (compiled2[i2].matches.some((m) => m(path))) return compiled2[i2].weight;
+    return 1;
+  };
+}
+function classify(lines, thresholds) {
+  for (const sizeClass of SIZE_CLASSES) {
+    if (sizeClass === "XXL" || lines < thresholds[sizeClass]) return sizeClass;
+  }
+  return "XXL";
+}
+function measureSize(files, rules, options2) {
+  const counted = [];
+  const excluded = [];
+  const binary2 = [];
+  const renamedOnly = [];
+  let additions = 0;
+  let deletions = 0;
+  let weighted = 0;
+  const weightOf = pathWeigher(options2.pathWeights);
+  const quietWeights = options2.quietWeights ?? { moved: 1, whitespace: 1 };
+  const decisions = files.map((file2) => rules.decide(file2.path, headSample(file2, options2.headTexts)));
+  const countedFiles = files.filter((_, i2) => decisions[i2].counted);
+  const quiet = quietWeights.moved !== 1 || quietWeights.whitespace !== 1 ? quietLines(countedFiles) : /* @__PURE__ */ new Map();
+  const moved = { lines: 0, counted: 0 };
+  const whitespace = { lines: 0, counted: 0 };
+  for (const [i2, file2] of files.entries()) {
+    const decision = decisions[i2];
+    if (!decision.counted) {
+      excluded.push({ path: file2.path, reason: decision.reason, detail: decision.detail, additions: file2.additions, deletions: file2.deletions });
+      continue;
+    }
+    if (file2.binary) binary2.push(file2.path);
+    if (file2.status === "renamed" && file2.additions === 0 && file2.deletions === 0) renamedOnly.push(file2.path);
+    additions += file2.additions;
+    deletions += file2.deletions;
+    const long = file2.longLines ?? { additions: 0, deletions: 0 };
+    const weight = weightOf(file2.path);
+    const q = quiet.get(file2.path);
+    const ws = q && !indentationIsCode(file2.path) ? q.whitespace : { additions: 0, deletions: 0 };
+    const mv = q?.moved ?? { additions: 0, deletions: 0 };
+    const side = (changed, extra, movedLines2, wsLines2) => changed - movedLines2 - wsLines2 + extra + movedLines2 * quietWeights.moved + wsLines2 * quietWeights.whitespace;
+    const lines = (side(file2.additions, long.additions, mv.additions, ws.additions) + side(file2.deletions, long.deletions, mv.deletions, ws.deletions) * options2.deletionWeight) * weight;
+    weighted += lines;
+    const movedLines = mv.additions + mv.deletions;
+    const wsLines = ws.additions + ws.deletions;
+    moved.lines += movedLines;
+    moved.counted += (mv.additions + mv.deletions * options2.deletionWeight) * quietWeights.moved * weight;
+    whitespace.lines += wsLines;
+    whitespace.counted += (ws.additions + ws.deletions * options2.deletionWeight) * quietWeights.whitespace * weight;
+    counted.push({
+      path: file2.path,
+      previousPath: file2.previousPath,
+      status: file2.status,
+      additions: file2.additions,
+      deletions: file2.deletions,
+      countedLines: Math.round(lines),
+      ...weight !== 1 ? { weight } : {},
+      ...long.additions + long.deletions ? { longLines: long.additions + long.deletions } : {},
+      ...movedLines ? { moved: movedLines } : {},
+      ...wsLines ? { whitespace: wsLines } : {}
+    });
+  }
+  counted.sort((a, b) => b.countedLines - a.countedLines || comparePaths(a.path, b.path));
+  const countedLines = Math.round(weighted);
+  const filesExpected = Math.max(options2.filesExpected ?? files.length, files.length);
+  const linesClass = classify(countedLines, options2.thresholds);
+  const filesClass = classify(counted.length - renamedOnly.length, options2.fileThresholds ?? DEFAULT_FILE_THRESHOLDS);
+  const byFiles = SIZE_CLASSES.indexOf(filesClass) > SIZE_CLASSES.indexOf(linesClass);
+  return {
+    sizeClass: byFiles ? filesClass : linesClass,
+    linesClass,
+    filesClass,
+    decidedBy: byFiles ? "files" : "lines",
+    countedLines,
+    countedFiles: counted.length,
+    additions,
+    deletions,
+    files: counted,
+    excluded,
+    binary: binary2,
+    renamedOnly,
+    moved: { lines: moved.lines, counted: Math.round(moved.counted) },
+    whitespace: { lines: whitespace.lines, counted: Math.round(whitespace.counted) },
+    filesSeen: files.length,
+    filesExpected,
+    complete: files.length >= filesExpected
+  };
+}
+
+// src/analysis/line-pack.ts
+var MAX_JUDGED_LINE = 1e3;
+function sideOfHunk(hunk, side) {
+  const other = side === "new" ? "del" : "add";
+  const changes2 = hunk.changes;
+  const index2 = new Int32Array(changes2.length);
+  const lines = [];
+  for (let c = 0; c < changes2.length; c++) {
+    if (changes2[c].type === other) index2[c] = -1;
+    else {
+      index2[c] = lines.length;
+      lines.push(changes2[c].content.slice(1));
+    }
+  }
+  return { lines, index: index2 };
+}
+function forEachChangeBlock(hunk, block) {
+  const changes2 = hunk.changes;
+  let c = 0;
+  while (c < changes2.length) {
+    if (changes2[c].type === "normal") {
+      c++;
+      continue;
+    }
+    const start2 = c;
+    while (c < changes2.length && changes2[c].type === "del") c++;
+    const mid = c;
+    while (c < changes2.length && changes2[c].type === "add") c++;
+    block(start2, mid, c);
+  }
+}
+
+// src/analysis/custom-pack.ts
+function compileCustomPacks(specs, keyPath2 = "migration.custom") {
+  const problems = [];
+  const packs = specs.map((spec, p) => {
+    const compile = (list, kind) => list.flatMap((pattern, i2) => {
+      try {
+        return [RE2JS.compile(pattern)];
+      } catch (error2) {
+        problems.push({ path: `${keyPath2}[${p}].${kind}[${i2}]`, message: `not a valid RE2 pattern: ${error2.message}` });
+        return [];
+      }
+    });
+    const oldPatterns = compile(spec.old, "old");
+    const newPatterns = compile(spec.new, "new");
+    const globs = spec.files.map((f) => globMatcher(f, { matchBase: true }));
+    const message = spec.message ?? `${spec.name}: this is what the migration removes${spec.new.length ? "; use the replacement" : ""}.`;
+    const pack = {
+      name: spec.name,
+      appliesTo: (path) => globs.some((matches2) => matches2(path)),
+      scan(text3) {
+        return text3.split(/\r?\n/).flatMap((line, i2) => line.length <= MAX_JUDGED_LINE && oldPatterns.some((re) => re.test(line)) ? [{ line: i2 + 1, rule: `${spec.name}/old` }] : []);
+      },
+      classify(_file, hunks) {
+        return hunks.map(
+          (hunk) => hunk.changes.map((change) => {
+            if (change.type === "normal") return void 0;
+            const text3 = change.content.slice(1);
+            if (text3.length > MAX_JUDGED_LINE) return { lineClass: "other" };
+            const old = oldPatterns.find((re) => re.test(text3));
+            const rule = old && { id: `${spec.name}/old`, message };
+            if (change.type === "del") return old ? { lineClass: "migration", rule, removesOldConstruct: true } : { lineClass: "other" };
+            if (old) return { lineClass: "regression", rule };
+            return { lineClass: newPatterns.some((re) => re.test(text3)) ? "migration" : "other" };
+          })
+        );
+      }
+    };
+    return pack;
+  });
+  return { packs, problems };
+}
+
+// src/analysis/generated/path-rules.ts
+var folder = (names) => new RegExp(`(?:^|/)(?:${names})/`);
+var file = (names) => new RegExp(`(?:^|/)(?:${names})$`);
+var exclude = (family, reason, serves, ...patterns) => patterns.map((pattern) => ({ family, pattern, serves, outcome: { exclude: reason } }));
+var keep = (serves, why, ...patterns) => patterns.map((pattern) => ({ family: "kept counted", pattern, serves, outcome: { count: why } }));
+var PATH_RULES = [
+  ...exclude("lock files", "lock-file", "npm", file("package-lock\\.json|npm-shrinkwrap\\.json")),
+  ...exclude("lock files", "lock-file", "Yarn, pnpm, Bun", file("yarn\\.lock|pnpm-lock\\.yaml|bun\\.lockb?")),
+  ...exclude("lock files", "lock-file", "Poetry, Pipenv, PDM, uv", file("poetry\\.lock|Pipfile\\.lock|pdm\\.lock|uv\\.lock")),
+  ...exclude("lock files", "lock-file", "Cargo", file("Cargo\\.lock")),
+  ...exclude("lock files", "lock-file", "Go modules, dep, glide", file("go\\.sum|Gopkg\\.lock|glide\\.lock")),
+  ...exclude("lock files", "lock-file", "Bundler, Composer", file("Gemfile\\.lock|composer\\.lock")),
+  ...exclude("lock files", "lock-file", "Terraform, esy", file("\\.terraform\\.lock\\.hcl|(?:\\w+\\.)?esy\\.lock")),
+  ...exclude("protobuf and gRPC", "generated", "protoc for Python (and its gRPC plugin)", /_pb2(?:_grpc)?\.pyi?$/),
+  ...exclude("protobuf and gRPC", "generated", "protoc-gen-go, protoc-gen-go-grpc, grpc-gateway", /\.pb(?:\.gw)?\.go$/),
+  ...exclude("protobuf and gRPC", "generated", "protoc for C++ (and the gRPC C++ plugin)", /\.pb\.(?:cc|h)$/),
+  ...exclude("protobuf and gRPC", "generated", "protoc for JavaScript and grpc-tools", /_(?:grpc_)?pb\.(?:js|d\.ts)$/),
+  ...exclude("protobuf and gRPC", "generated", "protoc for Swift and Dart", /\.pb\.swift$/, /\.pb(?:grpc|enum|json|server)?\.dart$/),
+  ...exclude(".NET designer files", "generated", "Visual Studio designers", /\.designer\.(?:cs|vb)$/i),
+  ...exclude(".NET designer files", "generated", "SpecFlow", /\.feature\.cs$/i),
+  ...exclude("CocoaPods and Carthage", "vendored-folder", "CocoaPods", folder("Pods")),
+  ...exclude("CocoaPods and Carthage", "vendored-folder", "Carthage", /^Carthage\//, folder("Carthage/Build")),
+  ...exclude("Yarn releases and PnP", "vendored-folder", "Yarn Berry", folder("\\.yarn/(?:releases|plugins|sdks|versions|unplugged|cache)")),
+  ...exclude("Yarn releases and PnP", "generated", "Yarn Plug'n'Play", /(?:^|\/)\.pnp\.[^/]*$/),
+  ...exclude("minified and source maps", "minified", "bundlers", /[.-]min\.(?:js|mjs|cjs|css)$/),
+  ...exclude("minified and source maps", "source-map", "bundlers", /\.(?:js|mjs|cjs|css)\.map$/i),
+  ...exclude("snapshots", "snapshot", "Jest and Vitest", /\.snap$/, folder("__snapshots__")),
+  ...exclude("generated folders", "generated", "Relay compiler", folder("__generated__")),
+  ...exclude("generated folders", "generated", "Go Godeps", folder("Godeps")),
+  ...exclude("generated folders", "generated", "Xcode", /\.(?:nib|xcworkspacedata|xcuserstate)$/),
+  ...exclude("generated folders", "generated", "Zephir, Delphi type libraries", /.\.zep\.(?:c|h|php)$/, /_tlb\.pas$/i),
+  ...exclude("build tool wrappers and autoconf", "vendored-file", "Gradle wrapper", file("gradlew|gradlew\\.bat"), folder("gradle/wrapper")),
+  ...exclude("build tool wrappers and autoconf", "vendored-file", "autoconf and libtool", file("configure|config\\.guess|config\\.sub|aclocal\\.m4|libtool\\.m4|ltoptions\\.m4|ltsugar\\.m4|ltversion\\.m4|lt~obsolete\\.m4")),
+  ...exclude("build tool wrappers and autoconf", "vendored-file", "Erlang, Haxe, WAF, cpplint", /^rebar$/, /erlang\.mk$/, /^waf$/, /run\.n$/, /cpplint\.py$/),
+  ...exclude("vendored folders", "vendored-folder", "vendored dependencies", folder("[Vv]+endors?|third[-_]?party|3rd[-_]?party|extern(?:al)?")),
+  ...exclude("vendored folders", "vendored-folder", "npm and Bower", /node_modules\//, folder("bower_components")),
+  ...exclude("vendored folders", "vendored-folder", "NuGet packages", /^[Pp]ackages\/.+\.\d+\//),
+  ...exclude("vendored folders", "vendored-folder", "build output and caches", folder("dist|cache"), /^[Dd]ependencies\//),
+  ...exclude("vendored folders", "vendored-folder", "Sphinx output, Django admin media", /(?:^|\/)docs?\/_?(?:build|themes?|templates?|static)\//, folder("admin_media")),
+  ...exclude("vendored folders", "vendored-folder", "bundled frameworks", folder("Sparkle|ace-builds|MathJax|\\.google_apis"), /(?:Crashlytics|Fabric)\.framework\//, /\.(?:xctemplate|imageset)\//),
+  ...exclude("bundled libraries", "vendored-file", "jQuery and its plugins", /(?:^|\/)jquery[^.]*\.js$/, /(?:^|\/)jquery-\d\.\d+(?:\.\d+)?\.js$/, /(?:^|\/)jquery-ui(?:-\d\.\d+(?:\.\d+)?)?(?:\.\w+)?\.(?:js|css)$/, /(?:^|\/)jquery\.(?:ui|effects)\.[^.]*\.(?:js|css)$/),
+  ...exclude("bundled libraries", "vendored-file", "CSS frameworks", /(?:^|\/)(?:custom\.)?bootstrap[^.]*\.(?:js|css|less|scss|styl)$/, /(?:^|\/)(?:font-awesome|foundation|normalize|animate)\.(?:css|less|scss|styl)$/, /(?:^|\/)[Bb]ourbon\/.*\.(?:css|less|scss|styl)$/, /(?:^|\/)fontello.*\.css$/, /octicons\.css$/),
+  ...exclude("bundled libraries", "vendored-file", "JavaScript frameworks", /(?:^|\/)(?:angular[^.]*|d3(?:\.v\d+)?[^.]*|react(?:-[^.]*)?|dojo|MochiKit|Chart|html5shiv|ckeditor|shCore|shLegacy|effects|controls|dragdrop)\.js$/, /(?:^|\/)(?:prototype|yui|yahoo-|tiny_mce|shBrush|cordova)[^/]*\.js$/, /(?:^|\/)(?:modernizr|knockout)-[\d.]+[^/]*\.js$/, /(?:^|\/)mootools[^.]*\d+\.\d+.\d+[^.]*\.js$/),
+  ...exclude("bundled libraries", "vendored-file", "Visual Studio IntelliSense and Microsoft Ajax", /-vsdoc\.js$/, /\.intellisense\.js$/, /(?:^|\/)[Mm]icrosoft(?:[Mm]vc)?(?:[Aa]jax|[Vv]alidation)(?:\.debug)?\.js$/),
+  ...exclude("bundled libraries", "vendored-file", "Stylesheets imported from packages", /[^\s/]*import\.(?:css|less|scss|styl)$/),
+  // Linguist calls these vendored or generated; we count them. Last, so that a real exclusion above still wins
+  // (a lock file inside a fixture folder is still a lock file).
+  ...keep("test fixtures", "reviewers read fixtures like code", /^(?:[Tt]ests?|[Ss]pecs?)\/fixtures\//),
+  ...keep("repository configuration", "reviewers read repository configuration", file("\\.gitattributes|\\.gitignore|\\.gitmodules")),
+  ...keep("CI configuration", "reviewers read CI configuration", file("Jenkinsfile|Vagrantfile"), /^\.github\//),
+  ...keep("editor settings", "shared editor settings are reviewed", /(?:^|\/)\.idea\//, /\.sublime-(?:project|workspace)$/),
+  ...keep("TypeScript declarations", "hand-written .d.ts files are reviewed code", /\.d\.ts$/),
+  ...keep("project folders", "too often hand-written in applications", /^(?:tools|deps|debian)\//, /(?:^|\/)env\//, /^fabfile\.py$/)
+];
+var MATCHES_KEPT = 1e4;
+var knownMatches = /* @__PURE__ */ new Map();
+function matchPathRule(path) {
+  const known = knownMatches.get(path);
+  if (known !== void 0) return known ?? void 0;
+  let found = null;
+  for (const rule of PATH_RULES) {
+    const match = rule.pattern.exec(path);
+    if (match) {
+      found = { rule, matched: match[0].replace(/^\//, "") };
+      break;
+    }
+  }
+  if (knownMatches.size >= MATCHES_KEPT) knownMatches.clear();
+  knownMatches.set(path, found);
+  return found ?? void 0;
+}
+
+// src/analysis/exclusions.ts
+var EXCLUSION_REASON_TEXT = {
+  "linguist-generated": "generated (.gitattributes)",
+  "linguist-vendored": "vendored (.gitattributes)",
+  "lock-file": "lock file",
+  minified: "minified bundle",
+  "source-map": "source map",
+  snapshot: "test snapshot",
+  "vendored-folder": "vendored folder",
+  "vendored-file": "vendored file",
+  generated: "generated file",
+  "generated-marker": "generated (marker in the file)",
+  "config-glob": "excluded by config"
+};
+function builtInDecision(path, sample) {
+  const byPath = matchPathRule(path);
+  if (byPath && "exclude" in byPath.rule.outcome) {
+    return { counted: false, reason: byPath.rule.outcome.exclude, detail: `${span(byPath.matched)} (${byPath.rule.serves})` };
+  }
+  const marker2 = sample && findMarker(path, sample);
+  if (marker2) return { counted: false, reason: "generated-marker", detail: `${span(marker2.rule.marker)} in its first lines (${marker2.rule.family})` };
+  if (byPath && "count" in byPath.rule.outcome) return { counted: true, detail: `counted on purpose: ${byPath.rule.outcome.count}` };
+  return { counted: true };
+}
+var span = (text3) => `\`${text3.replace(/`/g, "'")}\``;
+function describe(source, attribute2) {
+  return source ? `${source.file}:${source.line} ${span(`${source.pattern} ${attribute2}`)}` : attribute2;
+}
+var ExclusionRules = class {
+  constructor(userGlobs = [], attributes) {
+    this.attributes = attributes;
+    this.globs = userGlobs.map((raw) => {
+      const include = raw.startsWith("!");
+      const glob = include ? raw.slice(1) : raw;
+      return { glob: raw, include, matches: globMatcher(glob) };
+    });
+  }
+  globs;
+  /** `sample`: what is known of the file's first (and last) lines at the head, for generators' markers. */
+  decide(path, sample) {
+    return this.override(path) ?? builtInDecision(path, sample);
+  }
+  /**
+   * What the user's globs and the linguist attributes say of a path, before the built-in rules: a tree scan decides
+   * the built-in part as each file streams past and this part once every .gitattributes file has been read.
+   */
+  override(path) {
+    const base = path.slice(path.lastIndexOf("/") + 1);
+    for (let i2 = this.globs.length - 1; i2 >= 0; i2--) {
+      const { glob, include, matches: matches2 } = this.globs[i2];
+      const subject = glob.includes("/") ? path : base;
+      if (matches2(subject)) {
+        return include ? { counted: true, detail: `included by config ${span(glob)}` } : { counted: false, reason: "config-glob", detail: span(glob) };
+      }
+    }
+    if (this.attributes && this.attributes.size > 0) {
+      const { attributes, sources } = this.attributes.resolve(path);
+      if (attributes.generated === true) return { counted: false, reason: "linguist-generated", detail: describe(sources.generated, "linguist-generated") };
+      if (attributes.vendored === true) return { counted: false, reason: "linguist-vendored", detail: describe(sources.vendored, "linguist-vendored") };
+      if (attributes.generated === false) return { counted: true, detail: `counted by ${describe(sources.generated, "-linguist-generated")}` };
+      if (attributes.vendored === false) return { counted: true, detail: `counted by ${describe(sources.vendored, "-linguist-vendored")}` };
+    }
+    return void 0;
+  }
+};
+
 // src/analysis/migration.ts
 var RANK = { other: 0, migration: 1, regression: 2 };
 var stronger = (a, b) => !a ? b : !b ? a : RANK[b.lineClass] > RANK[a.lineClass] ? b : a;
@@ -63850,20 +64016,20 @@ function wholeFileKnown(file2, texts) {
   return !headNeeded && !baseNeeded;
 }
 var TOLERATED_OTHER_LINES = 3;
-function definitionsIn(text2, patch, into) {
-  for (let at = text2.indexOf("def", 0); at !== -1; at = text2.indexOf("def", at + 3)) {
-    const after = text2.charCodeAt(at + 3);
+function definitionsIn(text3, patch, into) {
+  for (let at = text3.indexOf("def", 0); at !== -1; at = text3.indexOf("def", at + 3)) {
+    const after = text3.charCodeAt(at + 3);
     if (after !== 32 && after !== 9) continue;
     let start2 = at;
-    while (start2 > 0 && (text2.charCodeAt(start2 - 1) === 32 || text2.charCodeAt(start2 - 1) === 9)) start2--;
-    if (text2.startsWith("async", start2 - 5) && (start2 - 5 === 0 || /[\s+]/.test(text2[start2 - 6]))) {
+    while (start2 > 0 && (text3.charCodeAt(start2 - 1) === 32 || text3.charCodeAt(start2 - 1) === 9)) start2--;
+    if (text3.startsWith("async", start2 - 5) && (start2 - 5 === 0 || /[\s+]/.test(text3[start2 - 6]))) {
       start2 -= 5;
-      while (start2 > 0 && (text2.charCodeAt(start2 - 1) === 32 || text2.charCodeAt(start2 - 1) === 9)) start2--;
+      while (start2 > 0 && (text3.charCodeAt(start2 - 1) === 32 || text3.charCodeAt(start2 - 1) === 9)) start2--;
     }
     const lineStart = patch ? start2 - 1 : start2;
-    if (patch && text2[lineStart] !== "+") continue;
-    if (lineStart > 0 && text2[lineStart - 1] !== "\n") continue;
-    const name2 = /^[ \t]+([A-Za-z_]\w*)/.exec(text2.slice(at + 3, at + 200))?.[1];
+    if (patch && text3[lineStart] !== "+") continue;
+    if (lineStart > 0 && text3[lineStart - 1] !== "\n") continue;
+    const name2 = /^[ \t]+([A-Za-z_]\w*)/.exec(text3.slice(at + 3, at + 200))?.[1];
     if (name2) into.add(name2);
   }
 }
@@ -63872,8 +64038,8 @@ function methodsDefinedBy(files, packs, texts) {
   for (const file2 of files) {
     if (!packs.some((p) => p.wantsWholeFiles && p.appliesTo(file2.path))) continue;
     const head = texts.head?.get(file2.path);
-    const text2 = head ?? file2.patch;
-    if (text2) definitionsIn(text2, head === void 0, names);
+    const text3 = head ?? file2.patch;
+    if (text3) definitionsIn(text3, head === void 0, names);
   }
   return names;
 }
@@ -64066,8 +64232,8 @@ function guardedLines(raw, code18, candidates) {
   for (let i2 = starts[0]; i2 < code18.length; i2++) {
     while (next < starts.length && starts[next] <= i2) next++;
     const line = code18[i2];
-    const text2 = line.code;
-    if (line.startedInString || !text2.trim()) {
+    const text3 = line.code;
+    if (line.startedInString || !text3.trim()) {
       guarded[i2] = guardFrames > 0;
     } else {
       const indent = indentOf(raw[i2]);
@@ -64079,7 +64245,7 @@ function guardedLines(raw, code18, candidates) {
       }
       let guard = false;
       if (starts[next - 1] === i2) guard = true;
-      else if (lastGuardedBlock?.guarded && CONTINUATION.test(text2)) guard = true;
+      else if (lastGuardedBlock?.guarded && CONTINUATION.test(text3)) guard = true;
       guarded[i2] = guardFrames > 0 || guard;
       stack.push({ indent, guarded: guard });
       if (guard) guardFrames++;
@@ -64218,7 +64384,7 @@ function renamedModuleIn(code18) {
 var bare = (names) => new RegExp(`(?<![\\w.])(?<!\\bdef\\s+)(?<!\\bclass\\s+)(?:${names})\\b(?!\\s*=[^=])`);
 var called = (names) => new RegExp(`(?<![\\w.])(?<!\\bdef\\s+)(?:${names})\\s*\\(`);
 var attribute = (module2, names) => new RegExp(`(?<![\\w.])${module2}\\s*\\.\\s*(?:${names})(?:(?<=\\()|(?!\\w))`);
-var words = (text2) => text2.split(/[^A-Za-z0-9_]+/).filter(Boolean);
+var words = (text3) => text3.split(/[^A-Za-z0-9_]+/).filter(Boolean);
 function bracketed(code18, open2) {
   let depth = 0;
   let topLevelComma = false;
@@ -64735,8 +64901,8 @@ function occurrencesIn(code18, id) {
     if (!pattern) GLOBAL_PATTERNS.set(rule, pattern = new RegExp(rule.pattern.source, "g"));
     pattern.lastIndex = 0;
     let n2 = 0;
-    const text2 = tightDots(code18);
-    for (let m = pattern.exec(text2); m; m = pattern.exec(text2)) {
+    const text3 = tightDots(code18);
+    for (let m = pattern.exec(text3); m; m = pattern.exec(text3)) {
       n2++;
       if (m[0].length === 0) pattern.lastIndex++;
     }
@@ -64882,9 +65048,9 @@ function stripLines(lines, start2 = OUTSIDE) {
 var KEYWORD_START = /^(?:def|class|if|elif|else|for|while|try|except|finally|with|return|yield|import|from|raise|assert|del|pass|break|continue|global|nonlocal|lambda|print|exec|async|await|match|case)\b/;
 var CODE_CHARS = /[=()[\]{}:@<>+*/%]|^\s*$/;
 function looksLikeProse(code18) {
-  const text2 = code18.trim();
-  if (CODE_CHARS.test(text2) || KEYWORD_START.test(text2)) return false;
-  return text2.split(/\s+/).length >= 3 && /^[A-Za-z]/.test(text2);
+  const text3 = code18.trim();
+  if (CODE_CHARS.test(text3) || KEYWORD_START.test(text3)) return false;
+  return text3.split(/\s+/).length >= 3 && /^[A-Za-z]/.test(text3);
 }
 function stripHunkSide(lines, startsAtTopOfFile = false) {
   const outside = stripLines(lines);
@@ -64996,24 +65162,24 @@ function enclosingBlocks(code18) {
   const innermostClass = () => [...stack].reverse().find((f) => f.methods)?.methods;
   let iterOf;
   for (const line of code18) {
-    const text2 = line.code;
-    if (!line.startedInString && text2.trim()) {
-      const indent = text2.length - text2.trimStart().length;
-      if (iterOf && /^\s*return\s+self\s*$/.test(text2)) iterOf.add(ITER_RETURNS_SELF);
+    const text3 = line.code;
+    if (!line.startedInString && text3.trim()) {
+      const indent = text3.length - text3.trimStart().length;
+      if (iterOf && /^\s*return\s+self\s*$/.test(text3)) iterOf.add(ITER_RETURNS_SELF);
       iterOf = void 0;
       while (stack.length && stack[stack.length - 1].indent >= indent) stack.pop();
-      const def = /^\s*(?:async\s+)?def\s+(\w+)/.exec(text2);
+      const def = /^\s*(?:async\s+)?def\s+(\w+)/.exec(text3);
       const top = stack[stack.length - 1];
       if (def && top?.methods) {
         top.methods.add(def[1]);
         if (def[1] === "__iter__") {
-          if (/:\s*return\s+self\s*$/.test(text2)) top.methods.add(ITER_RETURNS_SELF);
+          if (/:\s*return\s+self\s*$/.test(text3)) top.methods.add(ITER_RETURNS_SELF);
           else iterOf = top.methods;
         }
       }
       inFunction.push(stack.some((f) => f.def));
       classMethods.push(innermostClass());
-      stack.push({ indent, def: def !== null, .../^\s*class\b/.test(text2) ? { methods: /* @__PURE__ */ new Set() } : {} });
+      stack.push({ indent, def: def !== null, .../^\s*class\b/.test(text3) ? { methods: /* @__PURE__ */ new Set() } : {} });
     } else {
       inFunction.push(stack.some((f) => f.def));
       classMethods.push(innermostClass());
@@ -65021,7 +65187,7 @@ function enclosingBlocks(code18) {
   }
   return { inFunction, classMethods };
 }
-var splitLines = (text2) => text2.split(/\r?\n/);
+var splitLines = (text3) => text3.split(/\r?\n/);
 function viewOfFile(lines) {
   return view(lines, stripLines(lines), true);
 }
@@ -66335,11 +66501,11 @@ function parseMatchPredicate(steps, index2, operator, textPredicates) {
     for (const c of captures) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
-    const test = /* @__PURE__ */ __name((text2, positive) => {
-      return positive ? regex2.test(text2) : !regex2.test(text2);
+    const test = /* @__PURE__ */ __name((text3, positive) => {
+      return positive ? regex2.test(text3) : !regex2.test(text3);
     }, "test");
     if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text2) => test(text2, isPositive)) : nodes.some((text2) => test(text2, isPositive));
+    return matchAll ? nodes.every((text3) => test(text3, isPositive)) : nodes.some((text3) => test(text3, isPositive));
   });
 }
 __name(parseMatchPredicate, "parseMatchPredicate");
@@ -66369,7 +66535,7 @@ function parseAnyOfPredicate(steps, index2, operator, textPredicates) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
     if (nodes.length === 0) return !isPositive;
-    return nodes.every((text2) => values.includes(text2)) === isPositive;
+    return nodes.every((text3) => values.includes(text3)) === isPositive;
   });
 }
 __name(parseAnyOfPredicate, "parseAnyOfPredicate");
@@ -67217,9 +67383,9 @@ var Module2 = (() => {
     var wasmMemory;
     var ABORT = false;
     var EXITSTATUS;
-    function assert(condition, text2) {
+    function assert(condition, text3) {
       if (!condition) {
-        abort(text2);
+        abort(text3);
       }
     }
     __name(assert, "assert");
@@ -69010,16 +69176,16 @@ async function load() {
 }
 var parser2 = await load();
 var MAX_PARSED_BYTES = 2 * 1024 * 1024;
-function parsePython(text2) {
-  if (text2.length > MAX_PARSED_BYTES) return void 0;
-  return parser2.parse(chunksOf(text2)) ?? void 0;
+function parsePython(text3) {
+  if (text3.length > MAX_PARSED_BYTES) return void 0;
+  return parser2.parse(chunksOf(text3)) ?? void 0;
 }
 var CHUNK = 4096;
-var chunksOf = (text2) => (index2) => text2.slice(index2, index2 + CHUNK);
-function reparsePython(previous, text2, edits, edited) {
+var chunksOf = (text3) => (index2) => text3.slice(index2, index2 + CHUNK);
+function reparsePython(previous, text3, edits, edited) {
   if (edited.length > MAX_PARSED_BYTES) return void 0;
   const lineStarts = [0];
-  for (let i2 = text2.indexOf("\n"); i2 !== -1; i2 = text2.indexOf("\n", i2 + 1)) lineStarts.push(i2 + 1);
+  for (let i2 = text3.indexOf("\n"); i2 !== -1; i2 = text3.indexOf("\n", i2 + 1)) lineStarts.push(i2 + 1);
   const point = (offset) => {
     let low = 0;
     let high = lineStarts.length - 1;
@@ -69101,8 +69267,8 @@ function walrusIn(node) {
   let at = walruses.get(node.tree);
   if (!at) {
     at = [];
-    const text2 = node.tree.rootNode.text;
-    for (let i2 = text2.indexOf(":="); i2 !== -1; i2 = text2.indexOf(":=", i2 + 2)) at.push(i2);
+    const text3 = node.tree.rootNode.text;
+    for (let i2 = text3.indexOf(":="); i2 !== -1; i2 = text3.indexOf(":=", i2 + 2)) at.push(i2);
     walruses.set(node.tree, at);
   }
   let low = 0;
@@ -69243,8 +69409,8 @@ function definedByChange(id, changeMethods) {
   return !!methods && methods.some((m) => changeMethods().has(m));
 }
 var TreeNeed = class {
-  constructor(text2, ownNames) {
-    this.text = text2;
+  constructor(text3, ownNames) {
+    this.text = text3;
     this.ownNames = ownNames;
   }
   guardsOnlyTheTreeSees;
@@ -69421,8 +69587,8 @@ function guardedRows(tree) {
   return rows;
 }
 var NO_METHODS = /* @__PURE__ */ new Set();
-function pythonTree(text2, changeMethods = () => NO_METHODS) {
-  const tree = parsePython(text2);
+function pythonTree(text3, changeMethods = () => NO_METHODS) {
+  const tree = parsePython(text3);
   return tree ? new ParsedPython(tree, changeMethods) : void 0;
 }
 
@@ -69454,22 +69620,22 @@ function contextOf(view2, enabled2, disabled, removalRules) {
     return context;
   };
 }
-function judgingFor(view2, enabled2, disabled, removalRules = false, text2, trees, changeMethods) {
+function judgingFor(view2, enabled2, disabled, removalRules = false, text3, trees, changeMethods) {
   const context = contextOf(view2, enabled2, disabled, removalRules);
   const rest = fileGate(context(0));
   const may = view2.mayMatter;
   const gate = (i2, code18) => may[i2] === 1 && WORTH_JUDGING.test(code18) || rest !== void 0 && rest(code18);
-  if (text2 === void 0 || !trees) return { context, gate };
+  if (text3 === void 0 || !trees) return { context, gate };
   let parsed = null;
   const tree = () => {
     if (parsed === null) {
-      parsed = pythonTree(text2(), changeMethods);
+      parsed = pythonTree(text3(), changeMethods);
       if (parsed) trees.push(parsed);
     }
     return parsed;
   };
   let need;
-  const treeNeeded = (id, code18) => (need ??= new TreeNeed(text2(), view2.names)).needed(id, code18);
+  const treeNeeded = (id, code18) => (need ??= new TreeNeed(text3(), view2.names)).needed(id, code18);
   return { context, gate, tree, treeNeeded };
 }
 var NO_OWN_NAMES = /* @__PURE__ */ new Set();
@@ -69531,11 +69697,11 @@ function judgeBlock(changes2, hunkCode, start2, mid, end, judge, found) {
   for (let n2 = 0; n2 < lines.length; n2++) if (lines[n2] === NOTHING_FOUND) lines[n2] = { ...NOTHING_FOUND };
   const removedTexts = /* @__PURE__ */ new Map();
   for (let d = start2; d < mid; d++) {
-    const text2 = withoutWhiteSpace(changes2[d].content);
-    if (text2 === "") continue;
-    const list = removedTexts.get(text2) ?? [];
+    const text3 = withoutWhiteSpace(changes2[d].content);
+    if (text3 === "") continue;
+    const list = removedTexts.get(text3) ?? [];
     list.push(d);
-    removedTexts.set(text2, list);
+    removedTexts.set(text3, list);
   }
   for (let a = mid; a < end; a++) {
     const d = removedTexts.get(withoutWhiteSpace(changes2[a].content))?.shift();
@@ -69621,10 +69787,10 @@ function python3Pack(options2 = {}) {
     name: "python3",
     wantsWholeFiles: true,
     appliesTo: (path) => globs.some((matches2) => matches2(path)),
-    scan(text2) {
-      const view2 = viewOfFile(splitLines(text2));
+    scan(text3) {
+      const view2 = viewOfFile(splitLines(text3));
       const trees = [];
-      const judging = judgingFor(view2, enabled2, disabled, false, () => text2, trees);
+      const judging = judgingFor(view2, enabled2, disabled, false, () => text3, trees);
       const { gate } = judging;
       const found = [];
       try {
@@ -69796,8 +69962,8 @@ var RECORD = new RegExp(`<!-- ${MARKER} (\\{.*?\\}) -->`);
 function renderRecord(record) {
   return `<!-- ${MARKER} ${JSON.stringify(record).replace(/--/g, "-\\u002d")} -->`;
 }
-function parseRecord(text2) {
-  const match = text2 ? RECORD.exec(text2) : null;
+function parseRecord(text3) {
+  const match = text3 ? RECORD.exec(text3) : null;
   if (!match) return {};
   try {
     const raw = JSON.parse(match[1]);
@@ -70038,6 +70204,7 @@ function evaluate(input) {
     thresholds: input.config.thresholds,
     fileThresholds: input.config.thresholds.files,
     pathWeights: input.config.weights.paths,
+    quietWeights: input.config.weights,
     deletionWeight: input.config.deletionWeight,
     filesExpected: input.filesExpected,
     headTexts: input.headTexts
@@ -70393,10 +70560,10 @@ async function findMarkedComment(github, ref, mark2) {
   return ours && { id: ours.id, body: ours.body ?? "" };
 }
 async function upsertMarkedComment(github, ref, mark2, body2, knownId) {
-  const text2 = `${mark2}
+  const text3 = `${mark2}
 ${body2}`;
   const update = async (id) => {
-    await github.rest.issues.updateComment({ owner: ref.owner, repo: ref.repo, comment_id: id, body: text2 });
+    await github.rest.issues.updateComment({ owner: ref.owner, repo: ref.repo, comment_id: id, body: text3 });
     return id;
   };
   if (knownId) {
@@ -70407,8 +70574,8 @@ ${body2}`;
     }
   }
   const found = await findMarkedComment(github, ref, mark2);
-  if (found) return found.body === text2 ? found.id : update(found.id);
-  const { data } = await github.rest.issues.createComment({ owner: ref.owner, repo: ref.repo, issue_number: ref.pullNumber, body: text2 });
+  if (found) return found.body === text3 ? found.id : update(found.id);
+  const { data } = await github.rest.issues.createComment({ owner: ref.owner, repo: ref.repo, issue_number: ref.pullNumber, body: text3 });
   return data.id;
 }
 
@@ -70423,10 +70590,10 @@ function remember(key, entry) {
 }
 var SHARED_TTL_MS = 24 * 60 * 60 * 1e3;
 async function sharedEntry(key) {
-  const text2 = await sharedCache.get(`etag:${key}`);
-  if (!text2) return void 0;
+  const text3 = await sharedCache.get(`etag:${key}`);
+  if (!text3) return void 0;
   try {
-    const entry = JSON.parse(text2);
+    const entry = JSON.parse(text3);
     if (typeof entry.etag !== "string") return void 0;
     remember(key, entry);
     return entry;
@@ -70460,9 +70627,9 @@ function useConditionalRequests(octokit) {
 }
 
 // src/policy/config-validator.ts
-var ucs2length = (text2) => [...text2].length;
+var ucs2length = (text3) => [...text3].length;
 var validate = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "small-steps configuration (.github/small-steps.yml)", "type": "object", "additionalProperties": false, "properties": { "mode": { "description": "warn: a pull request over the limit gets a neutral check; block: it fails.", "enum": ["warn", "block"], "default": "warn" }, "limit": { "description": "The largest size class that stays green.", "enum": ["XS", "S", "M", "L", "XL"], "default": "L" }, "thresholds": { "description": "Upper bounds (exclusive) in counted lines of each size class; XXL is everything beyond XL.", "type": "object", "additionalProperties": false, "properties": { "XS": { "type": "integer", "minimum": 1, "default": 10 }, "S": { "type": "integer", "minimum": 1, "default": 30 }, "M": { "type": "integer", "minimum": 1, "default": 100 }, "L": { "type": "integer", "minimum": 1, "default": 500 }, "XL": { "type": "integer", "minimum": 1, "default": 1e3 }, "files": { "description": "Upper bounds (exclusive) in files touched (binary files included, files only renamed left out): the size class is the larger of the lines' class and the files'.", "type": "object", "additionalProperties": false, "properties": { "XS": { "type": "integer", "minimum": 1, "default": 5 }, "S": { "type": "integer", "minimum": 1, "default": 10 }, "M": { "type": "integer", "minimum": 1, "default": 30 }, "L": { "type": "integer", "minimum": 1, "default": 100 }, "XL": { "type": "integer", "minimum": 1, "default": 300 } }, "default": {} } }, "default": {} }, "weights": { "type": "object", "additionalProperties": false, "properties": { "paths": { "description": "How much a line of the files some globs match counts (tests/** at 0.5): the last entry that matches a file gives its weight; 1 elsewhere.", "type": "array", "maxItems": 100, "items": { "type": "object", "additionalProperties": false, "required": ["files", "weight"], "properties": { "files": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "minItems": 1 }, "weight": { "type": "number", "minimum": 0, "maximum": 10 } } }, "default": [] } }, "default": {} }, "deletionWeight": { "description": "How much a deleted line counts relative to an added one.", "type": "number", "minimum": 0, "maximum": 10, "default": 1 }, "exclude": { "description": "Globs of files not to count (minimatch syntax, no extended globs); a leading ! counts a file again. The last match wins.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [] }, "branches": { "description": "Base branches that get a verdict (globs). Empty: the repository's default branch.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [] }, "drafts": { "description": "report: draft pull requests are measured but never fail; check: treated like the others.", "enum": ["report", "check"], "default": "report" }, "bots": { "description": "report: pull requests opened by bots are measured but never fail; check: treated like the others.", "enum": ["report", "check"], "default": "report" }, "labels": { "type": "object", "additionalProperties": false, "properties": { "enabled": { "type": "boolean", "default": true }, "prefix": { "type": "string", "minLength": 1, "maxLength": 40, "default": "size/" } }, "default": {} }, "migration": { "type": "object", "additionalProperties": false, "properties": { "packs": { "description": "Built-in migration packs to run.", "type": "array", "items": { "type": "string", "enum": ["python3"] }, "maxItems": 10, "uniqueItems": true, "default": ["python3"] }, "custom": { "description": "Packs of your own: lines matching `old` are what the migration removes; `new` is its replacement. Patterns are RE2 (linear time).", "type": "array", "maxItems": 20, "items": { "type": "object", "additionalProperties": false, "required": ["name", "files", "old"], "properties": { "name": { "type": "string", "minLength": 1, "maxLength": 60 }, "files": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "minItems": 1 }, "old": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 500 }, "minItems": 1, "maxItems": 50 }, "new": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 500 }, "maxItems": 50, "default": [] }, "message": { "type": "string", "minLength": 1, "maxLength": 500 } } }, "default": [] }, "mixedTolerance": { "description": "Other changed lines allowed per migration line before a pull request is mixed (at least 3 are always allowed).", "type": "number", "minimum": 0, "default": 0.1 }, "regressions": { "description": "Conclusion when a change brings back what the migration removes.", "enum": ["default", "failure", "neutral"], "default": "default" }, "python3": { "type": "object", "additionalProperties": false, "default": {}, "description": "Rules of the python3 pack to turn on (opt-in rules such as old-division) or off, by rule id.", "properties": { "enable": { "type": "array", "items": { "type": "string", "enum": ["unittest-deprecated-alias", "old-division"] }, "maxItems": 20, "uniqueItems": true, "default": [], "description": "Opt-in rules to turn on: old-division (flagged only in files without `from __future__ import division`)." }, "disable": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 500, "uniqueItems": true, "default": [], "description": "Rule ids to turn off (as the check run names them, e.g. print-tuple, unittest-deprecated-alias, module-commands)." } } }, "labels": { "type": "object", "additionalProperties": false, "properties": { "migration": { "type": "string", "maxLength": 50, "default": "migration", "description": "Label for migration-only pull requests; empty: none." }, "mixed": { "type": "string", "maxLength": 50, "default": "mixed-change", "description": "Label for mixed pull requests; empty: none." } }, "default": {} } }, "default": {} }, "dependencies": { "type": "object", "additionalProperties": false, "properties": { "enabled": { "type": "boolean", "default": true, "description": "Check new Python dependencies for Python 3 support on PyPI." }, "allow": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 500, "default": [], "description": "Packages to accept without asking PyPI (renamed or absorbed packages)." }, "unsupported": { "description": "Conclusion when a new dependency lacks Python 3 support.", "enum": ["default", "failure", "neutral"], "default": "default" }, "maxLookups": { "type": "integer", "minimum": 0, "maximum": 100, "default": 25, "description": "PyPI lookups per event at most." }, "timeoutSeconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 30, "default": 5, "description": "How long to wait for PyPI." } }, "default": {} }, "schemaMigrations": { "type": "object", "additionalProperties": false, "properties": { "presets": { "type": "array", "items": { "type": "string", "enum": ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"] }, "maxItems": 20, "uniqueItems": true, "default": ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"] }, "alone": { "type": "boolean", "default": true, "description": "Schema migrations ship alone: flag a pull request that mixes them with application code." }, "tolerance": { "type": "integer", "minimum": 0, "default": 0, "description": "Application lines allowed beside schema migrations." }, "conclusion": { "description": "Conclusion when schema migrations are mixed with application code.", "enum": ["default", "failure", "neutral"], "default": "default" } }, "default": {} }, "accept": { "type": "object", "additionalProperties": false, "properties": { "permission": { "enum": ["read", "triage", "write", "maintain", "admin"], "default": "write", "description": "The least permission on the repository needed to accept or revoke." }, "allowAuthor": { "type": "boolean", "default": false, "description": "Whether a pull request's author may accept their own pull request." } }, "default": {} }, "comments": { "type": "object", "additionalProperties": false, "properties": { "sticky": { "enum": ["auto", "on", "off"], "default": "auto", "description": "A comment with the split plan when a pull request first goes over the limit, edited in place afterwards. auto: on in block mode." } }, "default": {} }, "push": { "type": "object", "additionalProperties": false, "description": "A check run on each commit pushed to the default branch (and to `branches`), measured against its first parent.", "properties": { "enabled": { "type": "boolean", "default": true }, "branches": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [], "description": "Branches besides the default one whose pushes are measured (globs)." }, "maxCommits": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20, "description": "The newest commits of a push that are measured; the newest one's check says how many were left out." } }, "default": {} }, "fixes": { "type": "object", "additionalProperties": false, "description": "Suggested changes for the Python 2 constructs a pull request adds, posted as one review that reviewers apply with a click.", "properties": { "target": { "enum": ["compatible", "python3"], "default": "compatible", "description": "compatible: code that runs on Python 2.7 and 3 (six, __future__), as python-modernize writes it; python3: Python 3 alone, as 2to3 writes it." }, "suggestions": { "enum": ["auto", "command", "off"], "default": "command", "description": "auto: a review after each check that finds fixable regressions; command: on `/small-steps fix`; off: never." }, "maxSuggestions": { "type": "integer", "minimum": 1, "maximum": 50, "default": 20, "description": "Suggested changes in one review; the rest are listed in its body." } }, "default": {} }, "dashboard": { "type": "object", "additionalProperties": false, "description": "One issue that shows how much of the migration is left, updated on pushes to the default branch.", "properties": { "enabled": { "type": "boolean", "default": false }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "default": "small-steps: migration dashboard" }, "minIntervalMinutes": { "type": "integer", "minimum": 0, "default": 10, "description": "At most one update in this many minutes (the first is never held back)." }, "maxBytes": { "type": "integer", "minimum": 1, "default": 209715200, "description": "The most of the repository's tarball read per update; the dashboard says when it stopped there." }, "depth": { "type": "integer", "minimum": 1, "maximum": 5, "default": 1, "description": "Folder depth of the by-folder table." }, "importNames": { "type": "object", "additionalProperties": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 20, "minItems": 1 }, "maxProperties": 500, "default": {}, "description": "Distribution \u2192 the modules it provides, where they differ from its name (beyond the built-in table: PyYAML \u2192 yaml, \u2026)." } }, "default": {} } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "small-steps configuration (.github/small-steps.yml)", "type": "object", "additionalProperties": false, "properties": { "mode": { "description": "warn: a pull request over the limit gets a neutral check; block: it fails.", "enum": ["warn", "block"], "default": "warn" }, "limit": { "description": "The largest size class that stays green.", "enum": ["XS", "S", "M", "L", "XL"], "default": "L" }, "thresholds": { "description": "Upper bounds (exclusive) in counted lines of each size class; XXL is everything beyond XL.", "type": "object", "additionalProperties": false, "properties": { "XS": { "type": "integer", "minimum": 1, "default": 10 }, "S": { "type": "integer", "minimum": 1, "default": 30 }, "M": { "type": "integer", "minimum": 1, "default": 100 }, "L": { "type": "integer", "minimum": 1, "default": 500 }, "XL": { "type": "integer", "minimum": 1, "default": 1e3 }, "files": { "description": "Upper bounds (exclusive) in files touched (binary files included, files only renamed left out): the size class is the larger of the lines' class and the files'.", "type": "object", "additionalProperties": false, "properties": { "XS": { "type": "integer", "minimum": 1, "default": 5 }, "S": { "type": "integer", "minimum": 1, "default": 10 }, "M": { "type": "integer", "minimum": 1, "default": 30 }, "L": { "type": "integer", "minimum": 1, "default": 100 }, "XL": { "type": "integer", "minimum": 1, "default": 300 } }, "default": {} } }, "default": {} }, "weights": { "type": "object", "additionalProperties": false, "properties": { "moved": { "description": "How much a changed line of a block moved unchanged (3 lines at least, within a file or between files, as git diff --color-moved finds them) counts.", "type": "number", "minimum": 0, "maximum": 10, "default": 0.1 }, "whitespace": { "description": "How much a line whose change is whitespace alone counts; where indentation is code (Python, YAML, Makefiles, \u2026) it counts fully.", "type": "number", "minimum": 0, "maximum": 10, "default": 0.5 }, "paths": { "description": "How much a line of the files some globs match counts (tests/** at 0.5): the last entry that matches a file gives its weight; 1 elsewhere.", "type": "array", "maxItems": 100, "items": { "type": "object", "additionalProperties": false, "required": ["files", "weight"], "properties": { "files": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "minItems": 1 }, "weight": { "type": "number", "minimum": 0, "maximum": 10 } } }, "default": [] } }, "default": {} }, "deletionWeight": { "description": "How much a deleted line counts relative to an added one.", "type": "number", "minimum": 0, "maximum": 10, "default": 1 }, "exclude": { "description": "Globs of files not to count (minimatch syntax, no extended globs); a leading ! counts a file again. The last match wins.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [] }, "branches": { "description": "Base branches that get a verdict (globs). Empty: the repository's default branch.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [] }, "drafts": { "description": "report: draft pull requests are measured but never fail; check: treated like the others.", "enum": ["report", "check"], "default": "report" }, "bots": { "description": "report: pull requests opened by bots are measured but never fail; check: treated like the others.", "enum": ["report", "check"], "default": "report" }, "labels": { "type": "object", "additionalProperties": false, "properties": { "enabled": { "type": "boolean", "default": true }, "prefix": { "type": "string", "minLength": 1, "maxLength": 40, "default": "size/" } }, "default": {} }, "migration": { "type": "object", "additionalProperties": false, "properties": { "packs": { "description": "Built-in migration packs to run.", "type": "array", "items": { "type": "string", "enum": ["python3"] }, "maxItems": 10, "uniqueItems": true, "default": ["python3"] }, "custom": { "description": "Packs of your own: lines matching `old` are what the migration removes; `new` is its replacement. Patterns are RE2 (linear time).", "type": "array", "maxItems": 20, "items": { "type": "object", "additionalProperties": false, "required": ["name", "files", "old"], "properties": { "name": { "type": "string", "minLength": 1, "maxLength": 60 }, "files": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "minItems": 1 }, "old": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 500 }, "minItems": 1, "maxItems": 50 }, "new": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 500 }, "maxItems": 50, "default": [] }, "message": { "type": "string", "minLength": 1, "maxLength": 500 } } }, "default": [] }, "mixedTolerance": { "description": "Other changed lines allowed per migration line before a pull request is mixed (at least 3 are always allowed).", "type": "number", "minimum": 0, "default": 0.1 }, "regressions": { "description": "Conclusion when a change brings back what the migration removes.", "enum": ["default", "failure", "neutral"], "default": "default" }, "python3": { "type": "object", "additionalProperties": false, "default": {}, "description": "Rules of the python3 pack to turn on (opt-in rules such as old-division) or off, by rule id.", "properties": { "enable": { "type": "array", "items": { "type": "string", "enum": ["unittest-deprecated-alias", "old-division"] }, "maxItems": 20, "uniqueItems": true, "default": [], "description": "Opt-in rules to turn on: old-division (flagged only in files without `from __future__ import division`)." }, "disable": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 500, "uniqueItems": true, "default": [], "description": "Rule ids to turn off (as the check run names them, e.g. print-tuple, unittest-deprecated-alias, module-commands)." } } }, "labels": { "type": "object", "additionalProperties": false, "properties": { "migration": { "type": "string", "maxLength": 50, "default": "migration", "description": "Label for migration-only pull requests; empty: none." }, "mixed": { "type": "string", "maxLength": 50, "default": "mixed-change", "description": "Label for mixed pull requests; empty: none." } }, "default": {} } }, "default": {} }, "dependencies": { "type": "object", "additionalProperties": false, "properties": { "enabled": { "type": "boolean", "default": true, "description": "Check new Python dependencies for Python 3 support on PyPI." }, "allow": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 500, "default": [], "description": "Packages to accept without asking PyPI (renamed or absorbed packages)." }, "unsupported": { "description": "Conclusion when a new dependency lacks Python 3 support.", "enum": ["default", "failure", "neutral"], "default": "default" }, "maxLookups": { "type": "integer", "minimum": 0, "maximum": 100, "default": 25, "description": "PyPI lookups per event at most." }, "timeoutSeconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 30, "default": 5, "description": "How long to wait for PyPI." } }, "default": {} }, "schemaMigrations": { "type": "object", "additionalProperties": false, "properties": { "presets": { "type": "array", "items": { "type": "string", "enum": ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"] }, "maxItems": 20, "uniqueItems": true, "default": ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"] }, "alone": { "type": "boolean", "default": true, "description": "Schema migrations ship alone: flag a pull request that mixes them with application code." }, "tolerance": { "type": "integer", "minimum": 0, "default": 0, "description": "Application lines allowed beside schema migrations." }, "conclusion": { "description": "Conclusion when schema migrations are mixed with application code.", "enum": ["default", "failure", "neutral"], "default": "default" } }, "default": {} }, "accept": { "type": "object", "additionalProperties": false, "properties": { "permission": { "enum": ["read", "triage", "write", "maintain", "admin"], "default": "write", "description": "The least permission on the repository needed to accept or revoke." }, "allowAuthor": { "type": "boolean", "default": false, "description": "Whether a pull request's author may accept their own pull request." } }, "default": {} }, "comments": { "type": "object", "additionalProperties": false, "properties": { "sticky": { "enum": ["auto", "on", "off"], "default": "auto", "description": "A comment with the split plan when a pull request first goes over the limit, edited in place afterwards. auto: on in block mode." } }, "default": {} }, "push": { "type": "object", "additionalProperties": false, "description": "A check run on each commit pushed to the default branch (and to `branches`), measured against its first parent.", "properties": { "enabled": { "type": "boolean", "default": true }, "branches": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [], "description": "Branches besides the default one whose pushes are measured (globs)." }, "maxCommits": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20, "description": "The newest commits of a push that are measured; the newest one's check says how many were left out." } }, "default": {} }, "fixes": { "type": "object", "additionalProperties": false, "description": "Suggested changes for the Python 2 constructs a pull request adds, posted as one review that reviewers apply with a click.", "properties": { "target": { "enum": ["compatible", "python3"], "default": "compatible", "description": "compatible: code that runs on Python 2.7 and 3 (six, __future__), as python-modernize writes it; python3: Python 3 alone, as 2to3 writes it." }, "suggestions": { "enum": ["auto", "command", "off"], "default": "command", "description": "auto: a review after each check that finds fixable regressions; command: on `/small-steps fix`; off: never." }, "maxSuggestions": { "type": "integer", "minimum": 1, "maximum": 50, "default": 20, "description": "Suggested changes in one review; the rest are listed in its body." } }, "default": {} }, "dashboard": { "type": "object", "additionalProperties": false, "description": "One issue that shows how much of the migration is left, updated on pushes to the default branch.", "properties": { "enabled": { "type": "boolean", "default": false }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "default": "small-steps: migration dashboard" }, "minIntervalMinutes": { "type": "integer", "minimum": 0, "default": 10, "description": "At most one update in this many minutes (the first is never held back)." }, "maxBytes": { "type": "integer", "minimum": 1, "default": 209715200, "description": "The most of the repository's tarball read per update; the dashboard says when it stopped there." }, "depth": { "type": "integer", "minimum": 1, "maximum": 5, "default": 1, "description": "Folder depth of the by-folder table." }, "importNames": { "type": "object", "additionalProperties": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 20, "minItems": 1 }, "maxProperties": 500, "default": {}, "description": "Distribution \u2192 the modules it provides, where they differ from its name (beyond the built-in table: PyYAML \u2192 yaml, \u2026)." } }, "default": {} } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = ucs2length;
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -70843,11 +71010,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     let data14 = data.weights;
     if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+      if (data14.moved === void 0) {
+        data14.moved = 0.1;
+      }
+      if (data14.whitespace === void 0) {
+        data14.whitespace = 0.5;
+      }
       if (data14.paths === void 0) {
         data14.paths = [];
       }
       for (const key3 in data14) {
-        if (!(key3 === "paths")) {
+        if (!(key3 === "moved" || key3 === "whitespace" || key3 === "paths")) {
           const err27 = { instancePath: instancePath + "/weights", schemaPath: "#/properties/weights/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
             vErrors = [err27];
@@ -70857,10 +71030,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       }
-      let data15 = data14.paths;
-      if (Array.isArray(data15)) {
-        if (data15.length > 100) {
-          const err28 = { instancePath: instancePath + "/weights/paths", schemaPath: "#/properties/weights/properties/paths/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" };
+      let data15 = data14.moved;
+      if (typeof data15 == "number" && isFinite(data15)) {
+        if (data15 > 10 || isNaN(data15)) {
+          const err28 = { instancePath: instancePath + "/weights/moved", schemaPath: "#/properties/weights/properties/moved/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10 }, message: "must be <= 10" };
           if (vErrors === null) {
             vErrors = [err28];
           } else {
@@ -70868,94 +71041,89 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        const len0 = data15.length;
+        if (data15 < 0 || isNaN(data15)) {
+          const err29 = { instancePath: instancePath + "/weights/moved", schemaPath: "#/properties/weights/properties/moved/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+      } else {
+        const err30 = { instancePath: instancePath + "/weights/moved", schemaPath: "#/properties/weights/properties/moved/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+      let data16 = data14.whitespace;
+      if (typeof data16 == "number" && isFinite(data16)) {
+        if (data16 > 10 || isNaN(data16)) {
+          const err31 = { instancePath: instancePath + "/weights/whitespace", schemaPath: "#/properties/weights/properties/whitespace/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10 }, message: "must be <= 10" };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+        if (data16 < 0 || isNaN(data16)) {
+          const err32 = { instancePath: instancePath + "/weights/whitespace", schemaPath: "#/properties/weights/properties/whitespace/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/weights/whitespace", schemaPath: "#/properties/weights/properties/whitespace/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+      let data17 = data14.paths;
+      if (Array.isArray(data17)) {
+        if (data17.length > 100) {
+          const err34 = { instancePath: instancePath + "/weights/paths", schemaPath: "#/properties/weights/properties/paths/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items" };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+        const len0 = data17.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data16 = data15[i0];
-          if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
-            if (data16.files === void 0) {
-              const err29 = { instancePath: instancePath + "/weights/paths/" + i0, schemaPath: "#/properties/weights/properties/paths/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'" };
+          let data18 = data17[i0];
+          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+            if (data18.files === void 0) {
+              const err35 = { instancePath: instancePath + "/weights/paths/" + i0, schemaPath: "#/properties/weights/properties/paths/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'" };
               if (vErrors === null) {
-                vErrors = [err29];
+                vErrors = [err35];
               } else {
-                vErrors.push(err29);
+                vErrors.push(err35);
               }
               errors++;
             }
-            if (data16.weight === void 0) {
-              const err30 = { instancePath: instancePath + "/weights/paths/" + i0, schemaPath: "#/properties/weights/properties/paths/items/required", keyword: "required", params: { missingProperty: "weight" }, message: "must have required property 'weight'" };
+            if (data18.weight === void 0) {
+              const err36 = { instancePath: instancePath + "/weights/paths/" + i0, schemaPath: "#/properties/weights/properties/paths/items/required", keyword: "required", params: { missingProperty: "weight" }, message: "must have required property 'weight'" };
               if (vErrors === null) {
-                vErrors = [err30];
+                vErrors = [err36];
               } else {
-                vErrors.push(err30);
+                vErrors.push(err36);
               }
               errors++;
             }
-            for (const key4 in data16) {
+            for (const key4 in data18) {
               if (!(key4 === "files" || key4 === "weight")) {
-                const err31 = { instancePath: instancePath + "/weights/paths/" + i0, schemaPath: "#/properties/weights/properties/paths/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err31];
-                } else {
-                  vErrors.push(err31);
-                }
-                errors++;
-              }
-            }
-            if (data16.files !== void 0) {
-              let data17 = data16.files;
-              if (Array.isArray(data17)) {
-                if (data17.length > 200) {
-                  const err32 = { instancePath: instancePath + "/weights/paths/" + i0 + "/files", schemaPath: "#/properties/weights/properties/paths/items/properties/files/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
-                  if (vErrors === null) {
-                    vErrors = [err32];
-                  } else {
-                    vErrors.push(err32);
-                  }
-                  errors++;
-                }
-                if (data17.length < 1) {
-                  const err33 = { instancePath: instancePath + "/weights/paths/" + i0 + "/files", schemaPath: "#/properties/weights/properties/paths/items/properties/files/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  if (vErrors === null) {
-                    vErrors = [err33];
-                  } else {
-                    vErrors.push(err33);
-                  }
-                  errors++;
-                }
-                const len1 = data17.length;
-                for (let i1 = 0; i1 < len1; i1++) {
-                  let data18 = data17[i1];
-                  if (typeof data18 === "string") {
-                    if (func3(data18) > 256) {
-                      const err34 = { instancePath: instancePath + "/weights/paths/" + i0 + "/files/" + i1, schemaPath: "#/properties/weights/properties/paths/items/properties/files/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err34];
-                      } else {
-                        vErrors.push(err34);
-                      }
-                      errors++;
-                    }
-                    if (func3(data18) < 1) {
-                      const err35 = { instancePath: instancePath + "/weights/paths/" + i0 + "/files/" + i1, schemaPath: "#/properties/weights/properties/paths/items/properties/files/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err35];
-                      } else {
-                        vErrors.push(err35);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err36 = { instancePath: instancePath + "/weights/paths/" + i0 + "/files/" + i1, schemaPath: "#/properties/weights/properties/paths/items/properties/files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err36];
-                    } else {
-                      vErrors.push(err36);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err37 = { instancePath: instancePath + "/weights/paths/" + i0 + "/files", schemaPath: "#/properties/weights/properties/paths/items/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err37 = { instancePath: instancePath + "/weights/paths/" + i0, schemaPath: "#/properties/weights/properties/paths/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err37];
                 } else {
@@ -70964,11 +71132,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data16.weight !== void 0) {
-              let data19 = data16.weight;
-              if (typeof data19 == "number" && isFinite(data19)) {
-                if (data19 > 10 || isNaN(data19)) {
-                  const err38 = { instancePath: instancePath + "/weights/paths/" + i0 + "/weight", schemaPath: "#/properties/weights/properties/paths/items/properties/weight/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10 }, message: "must be <= 10" };
+            if (data18.files !== void 0) {
+              let data19 = data18.files;
+              if (Array.isArray(data19)) {
+                if (data19.length > 200) {
+                  const err38 = { instancePath: instancePath + "/weights/paths/" + i0 + "/files", schemaPath: "#/properties/weights/properties/paths/items/properties/files/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
                   if (vErrors === null) {
                     vErrors = [err38];
                   } else {
@@ -70976,8 +71144,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data19 < 0 || isNaN(data19)) {
-                  const err39 = { instancePath: instancePath + "/weights/paths/" + i0 + "/weight", schemaPath: "#/properties/weights/properties/paths/items/properties/weight/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                if (data19.length < 1) {
+                  const err39 = { instancePath: instancePath + "/weights/paths/" + i0 + "/files", schemaPath: "#/properties/weights/properties/paths/items/properties/files/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   if (vErrors === null) {
                     vErrors = [err39];
                   } else {
@@ -70985,151 +71153,153 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
+                const len1 = data19.length;
+                for (let i1 = 0; i1 < len1; i1++) {
+                  let data20 = data19[i1];
+                  if (typeof data20 === "string") {
+                    if (func3(data20) > 256) {
+                      const err40 = { instancePath: instancePath + "/weights/paths/" + i0 + "/files/" + i1, schemaPath: "#/properties/weights/properties/paths/items/properties/files/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err40];
+                      } else {
+                        vErrors.push(err40);
+                      }
+                      errors++;
+                    }
+                    if (func3(data20) < 1) {
+                      const err41 = { instancePath: instancePath + "/weights/paths/" + i0 + "/files/" + i1, schemaPath: "#/properties/weights/properties/paths/items/properties/files/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err41];
+                      } else {
+                        vErrors.push(err41);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err42 = { instancePath: instancePath + "/weights/paths/" + i0 + "/files/" + i1, schemaPath: "#/properties/weights/properties/paths/items/properties/files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err42];
+                    } else {
+                      vErrors.push(err42);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err40 = { instancePath: instancePath + "/weights/paths/" + i0 + "/weight", schemaPath: "#/properties/weights/properties/paths/items/properties/weight/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                const err43 = { instancePath: instancePath + "/weights/paths/" + i0 + "/files", schemaPath: "#/properties/weights/properties/paths/items/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err40];
+                  vErrors = [err43];
                 } else {
-                  vErrors.push(err40);
+                  vErrors.push(err43);
+                }
+                errors++;
+              }
+            }
+            if (data18.weight !== void 0) {
+              let data21 = data18.weight;
+              if (typeof data21 == "number" && isFinite(data21)) {
+                if (data21 > 10 || isNaN(data21)) {
+                  const err44 = { instancePath: instancePath + "/weights/paths/" + i0 + "/weight", schemaPath: "#/properties/weights/properties/paths/items/properties/weight/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10 }, message: "must be <= 10" };
+                  if (vErrors === null) {
+                    vErrors = [err44];
+                  } else {
+                    vErrors.push(err44);
+                  }
+                  errors++;
+                }
+                if (data21 < 0 || isNaN(data21)) {
+                  const err45 = { instancePath: instancePath + "/weights/paths/" + i0 + "/weight", schemaPath: "#/properties/weights/properties/paths/items/properties/weight/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  if (vErrors === null) {
+                    vErrors = [err45];
+                  } else {
+                    vErrors.push(err45);
+                  }
+                  errors++;
+                }
+              } else {
+                const err46 = { instancePath: instancePath + "/weights/paths/" + i0 + "/weight", schemaPath: "#/properties/weights/properties/paths/items/properties/weight/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                if (vErrors === null) {
+                  vErrors = [err46];
+                } else {
+                  vErrors.push(err46);
                 }
                 errors++;
               }
             }
           } else {
-            const err41 = { instancePath: instancePath + "/weights/paths/" + i0, schemaPath: "#/properties/weights/properties/paths/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err47 = { instancePath: instancePath + "/weights/paths/" + i0, schemaPath: "#/properties/weights/properties/paths/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err41];
+              vErrors = [err47];
             } else {
-              vErrors.push(err41);
+              vErrors.push(err47);
             }
             errors++;
           }
         }
       } else {
-        const err42 = { instancePath: instancePath + "/weights/paths", schemaPath: "#/properties/weights/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err48 = { instancePath: instancePath + "/weights/paths", schemaPath: "#/properties/weights/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err42];
+          vErrors = [err48];
         } else {
-          vErrors.push(err42);
+          vErrors.push(err48);
         }
         errors++;
       }
     } else {
-      const err43 = { instancePath: instancePath + "/weights", schemaPath: "#/properties/weights/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err49 = { instancePath: instancePath + "/weights", schemaPath: "#/properties/weights/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err43];
+        vErrors = [err49];
       } else {
-        vErrors.push(err43);
+        vErrors.push(err49);
       }
       errors++;
     }
-    let data20 = data.deletionWeight;
-    if (typeof data20 == "number" && isFinite(data20)) {
-      if (data20 > 10 || isNaN(data20)) {
-        const err44 = { instancePath: instancePath + "/deletionWeight", schemaPath: "#/properties/deletionWeight/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10 }, message: "must be <= 10" };
+    let data22 = data.deletionWeight;
+    if (typeof data22 == "number" && isFinite(data22)) {
+      if (data22 > 10 || isNaN(data22)) {
+        const err50 = { instancePath: instancePath + "/deletionWeight", schemaPath: "#/properties/deletionWeight/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10 }, message: "must be <= 10" };
         if (vErrors === null) {
-          vErrors = [err44];
+          vErrors = [err50];
         } else {
-          vErrors.push(err44);
+          vErrors.push(err50);
         }
         errors++;
       }
-      if (data20 < 0 || isNaN(data20)) {
-        const err45 = { instancePath: instancePath + "/deletionWeight", schemaPath: "#/properties/deletionWeight/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (data22 < 0 || isNaN(data22)) {
+        const err51 = { instancePath: instancePath + "/deletionWeight", schemaPath: "#/properties/deletionWeight/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
         if (vErrors === null) {
-          vErrors = [err45];
+          vErrors = [err51];
         } else {
-          vErrors.push(err45);
+          vErrors.push(err51);
         }
         errors++;
       }
     } else {
-      const err46 = { instancePath: instancePath + "/deletionWeight", schemaPath: "#/properties/deletionWeight/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+      const err52 = { instancePath: instancePath + "/deletionWeight", schemaPath: "#/properties/deletionWeight/type", keyword: "type", params: { type: "number" }, message: "must be number" };
       if (vErrors === null) {
-        vErrors = [err46];
+        vErrors = [err52];
       } else {
-        vErrors.push(err46);
+        vErrors.push(err52);
       }
       errors++;
     }
-    let data21 = data.exclude;
-    if (Array.isArray(data21)) {
-      if (data21.length > 200) {
-        const err47 = { instancePath: instancePath + "/exclude", schemaPath: "#/properties/exclude/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
-        if (vErrors === null) {
-          vErrors = [err47];
-        } else {
-          vErrors.push(err47);
-        }
-        errors++;
-      }
-      const len2 = data21.length;
-      for (let i2 = 0; i2 < len2; i2++) {
-        let data22 = data21[i2];
-        if (typeof data22 === "string") {
-          if (func3(data22) > 256) {
-            const err48 = { instancePath: instancePath + "/exclude/" + i2, schemaPath: "#/properties/exclude/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
-            if (vErrors === null) {
-              vErrors = [err48];
-            } else {
-              vErrors.push(err48);
-            }
-            errors++;
-          }
-          if (func3(data22) < 1) {
-            const err49 = { instancePath: instancePath + "/exclude/" + i2, schemaPath: "#/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-            if (vErrors === null) {
-              vErrors = [err49];
-            } else {
-              vErrors.push(err49);
-            }
-            errors++;
-          }
-        } else {
-          const err50 = { instancePath: instancePath + "/exclude/" + i2, schemaPath: "#/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err50];
-          } else {
-            vErrors.push(err50);
-          }
-          errors++;
-        }
-      }
-    } else {
-      const err51 = { instancePath: instancePath + "/exclude", schemaPath: "#/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-      if (vErrors === null) {
-        vErrors = [err51];
-      } else {
-        vErrors.push(err51);
-      }
-      errors++;
-    }
-    let data23 = data.branches;
+    let data23 = data.exclude;
     if (Array.isArray(data23)) {
       if (data23.length > 200) {
-        const err52 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
+        const err53 = { instancePath: instancePath + "/exclude", schemaPath: "#/properties/exclude/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
         if (vErrors === null) {
-          vErrors = [err52];
+          vErrors = [err53];
         } else {
-          vErrors.push(err52);
+          vErrors.push(err53);
         }
         errors++;
       }
-      const len3 = data23.length;
-      for (let i3 = 0; i3 < len3; i3++) {
-        let data24 = data23[i3];
+      const len2 = data23.length;
+      for (let i2 = 0; i2 < len2; i2++) {
+        let data24 = data23[i2];
         if (typeof data24 === "string") {
           if (func3(data24) > 256) {
-            const err53 = { instancePath: instancePath + "/branches/" + i3, schemaPath: "#/properties/branches/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
-            if (vErrors === null) {
-              vErrors = [err53];
-            } else {
-              vErrors.push(err53);
-            }
-            errors++;
-          }
-          if (func3(data24) < 1) {
-            const err54 = { instancePath: instancePath + "/branches/" + i3, schemaPath: "#/properties/branches/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            const err54 = { instancePath: instancePath + "/exclude/" + i2, schemaPath: "#/properties/exclude/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
             if (vErrors === null) {
               vErrors = [err54];
             } else {
@@ -71137,28 +71307,27 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
+          if (func3(data24) < 1) {
+            const err55 = { instancePath: instancePath + "/exclude/" + i2, schemaPath: "#/properties/exclude/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (vErrors === null) {
+              vErrors = [err55];
+            } else {
+              vErrors.push(err55);
+            }
+            errors++;
+          }
         } else {
-          const err55 = { instancePath: instancePath + "/branches/" + i3, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          const err56 = { instancePath: instancePath + "/exclude/" + i2, schemaPath: "#/properties/exclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
-            vErrors = [err55];
+            vErrors = [err56];
           } else {
-            vErrors.push(err55);
+            vErrors.push(err56);
           }
           errors++;
         }
       }
     } else {
-      const err56 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-      if (vErrors === null) {
-        vErrors = [err56];
-      } else {
-        vErrors.push(err56);
-      }
-      errors++;
-    }
-    let data25 = data.drafts;
-    if (!(data25 === "report" || data25 === "check")) {
-      const err57 = { instancePath: instancePath + "/drafts", schemaPath: "#/properties/drafts/enum", keyword: "enum", params: { allowedValues: schema11.properties.drafts.enum }, message: "must be equal to one of the allowed values" };
+      const err57 = { instancePath: instancePath + "/exclude", schemaPath: "#/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
       if (vErrors === null) {
         vErrors = [err57];
       } else {
@@ -71166,48 +71335,41 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    let data26 = data.bots;
-    if (!(data26 === "report" || data26 === "check")) {
-      const err58 = { instancePath: instancePath + "/bots", schemaPath: "#/properties/bots/enum", keyword: "enum", params: { allowedValues: schema11.properties.bots.enum }, message: "must be equal to one of the allowed values" };
-      if (vErrors === null) {
-        vErrors = [err58];
-      } else {
-        vErrors.push(err58);
-      }
-      errors++;
-    }
-    let data27 = data.labels;
-    if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
-      if (data27.enabled === void 0) {
-        data27.enabled = true;
-      }
-      if (data27.prefix === void 0) {
-        data27.prefix = "size/";
-      }
-      for (const key5 in data27) {
-        if (!(key5 === "enabled" || key5 === "prefix")) {
-          const err59 = { instancePath: instancePath + "/labels", schemaPath: "#/properties/labels/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
-          if (vErrors === null) {
-            vErrors = [err59];
-          } else {
-            vErrors.push(err59);
-          }
-          errors++;
-        }
-      }
-      if (typeof data27.enabled !== "boolean") {
-        const err60 = { instancePath: instancePath + "/labels/enabled", schemaPath: "#/properties/labels/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    let data25 = data.branches;
+    if (Array.isArray(data25)) {
+      if (data25.length > 200) {
+        const err58 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
         if (vErrors === null) {
-          vErrors = [err60];
+          vErrors = [err58];
         } else {
-          vErrors.push(err60);
+          vErrors.push(err58);
         }
         errors++;
       }
-      let data29 = data27.prefix;
-      if (typeof data29 === "string") {
-        if (func3(data29) > 40) {
-          const err61 = { instancePath: instancePath + "/labels/prefix", schemaPath: "#/properties/labels/properties/prefix/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
+      const len3 = data25.length;
+      for (let i3 = 0; i3 < len3; i3++) {
+        let data26 = data25[i3];
+        if (typeof data26 === "string") {
+          if (func3(data26) > 256) {
+            const err59 = { instancePath: instancePath + "/branches/" + i3, schemaPath: "#/properties/branches/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+            if (vErrors === null) {
+              vErrors = [err59];
+            } else {
+              vErrors.push(err59);
+            }
+            errors++;
+          }
+          if (func3(data26) < 1) {
+            const err60 = { instancePath: instancePath + "/branches/" + i3, schemaPath: "#/properties/branches/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (vErrors === null) {
+              vErrors = [err60];
+            } else {
+              vErrors.push(err60);
+            }
+            errors++;
+          }
+        } else {
+          const err61 = { instancePath: instancePath + "/branches/" + i3, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
             vErrors = [err61];
           } else {
@@ -71215,26 +71377,29 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data29) < 1) {
-          const err62 = { instancePath: instancePath + "/labels/prefix", schemaPath: "#/properties/labels/properties/prefix/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err62];
-          } else {
-            vErrors.push(err62);
-          }
-          errors++;
-        }
-      } else {
-        const err63 = { instancePath: instancePath + "/labels/prefix", schemaPath: "#/properties/labels/properties/prefix/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err63];
-        } else {
-          vErrors.push(err63);
-        }
-        errors++;
       }
     } else {
-      const err64 = { instancePath: instancePath + "/labels", schemaPath: "#/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err62 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+      if (vErrors === null) {
+        vErrors = [err62];
+      } else {
+        vErrors.push(err62);
+      }
+      errors++;
+    }
+    let data27 = data.drafts;
+    if (!(data27 === "report" || data27 === "check")) {
+      const err63 = { instancePath: instancePath + "/drafts", schemaPath: "#/properties/drafts/enum", keyword: "enum", params: { allowedValues: schema11.properties.drafts.enum }, message: "must be equal to one of the allowed values" };
+      if (vErrors === null) {
+        vErrors = [err63];
+      } else {
+        vErrors.push(err63);
+      }
+      errors++;
+    }
+    let data28 = data.bots;
+    if (!(data28 === "report" || data28 === "check")) {
+      const err64 = { instancePath: instancePath + "/bots", schemaPath: "#/properties/bots/enum", keyword: "enum", params: { allowedValues: schema11.properties.bots.enum }, message: "must be equal to one of the allowed values" };
       if (vErrors === null) {
         vErrors = [err64];
       } else {
@@ -71242,29 +71407,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    let data30 = data.migration;
-    if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-      if (data30.packs === void 0) {
-        data30.packs = ["python3"];
+    let data29 = data.labels;
+    if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+      if (data29.enabled === void 0) {
+        data29.enabled = true;
       }
-      if (data30.custom === void 0) {
-        data30.custom = [];
+      if (data29.prefix === void 0) {
+        data29.prefix = "size/";
       }
-      if (data30.mixedTolerance === void 0) {
-        data30.mixedTolerance = 0.1;
-      }
-      if (data30.regressions === void 0) {
-        data30.regressions = "default";
-      }
-      if (data30.python3 === void 0) {
-        data30.python3 = {};
-      }
-      if (data30.labels === void 0) {
-        data30.labels = {};
-      }
-      for (const key6 in data30) {
-        if (!(key6 === "packs" || key6 === "custom" || key6 === "mixedTolerance" || key6 === "regressions" || key6 === "python3" || key6 === "labels")) {
-          const err65 = { instancePath: instancePath + "/migration", schemaPath: "#/properties/migration/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+      for (const key5 in data29) {
+        if (!(key5 === "enabled" || key5 === "prefix")) {
+          const err65 = { instancePath: instancePath + "/labels", schemaPath: "#/properties/labels/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
             vErrors = [err65];
           } else {
@@ -71273,55 +71426,133 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       }
-      let data31 = data30.packs;
-      if (Array.isArray(data31)) {
-        if (data31.length > 10) {
-          const err66 = { instancePath: instancePath + "/migration/packs", schemaPath: "#/properties/migration/properties/packs/maxItems", keyword: "maxItems", params: { limit: 10 }, message: "must NOT have more than 10 items" };
+      if (typeof data29.enabled !== "boolean") {
+        const err66 = { instancePath: instancePath + "/labels/enabled", schemaPath: "#/properties/labels/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err66];
+        } else {
+          vErrors.push(err66);
+        }
+        errors++;
+      }
+      let data31 = data29.prefix;
+      if (typeof data31 === "string") {
+        if (func3(data31) > 40) {
+          const err67 = { instancePath: instancePath + "/labels/prefix", schemaPath: "#/properties/labels/properties/prefix/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
           if (vErrors === null) {
-            vErrors = [err66];
+            vErrors = [err67];
           } else {
-            vErrors.push(err66);
+            vErrors.push(err67);
           }
           errors++;
         }
-        const len4 = data31.length;
+        if (func3(data31) < 1) {
+          const err68 = { instancePath: instancePath + "/labels/prefix", schemaPath: "#/properties/labels/properties/prefix/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err68];
+          } else {
+            vErrors.push(err68);
+          }
+          errors++;
+        }
+      } else {
+        const err69 = { instancePath: instancePath + "/labels/prefix", schemaPath: "#/properties/labels/properties/prefix/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err69];
+        } else {
+          vErrors.push(err69);
+        }
+        errors++;
+      }
+    } else {
+      const err70 = { instancePath: instancePath + "/labels", schemaPath: "#/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err70];
+      } else {
+        vErrors.push(err70);
+      }
+      errors++;
+    }
+    let data32 = data.migration;
+    if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+      if (data32.packs === void 0) {
+        data32.packs = ["python3"];
+      }
+      if (data32.custom === void 0) {
+        data32.custom = [];
+      }
+      if (data32.mixedTolerance === void 0) {
+        data32.mixedTolerance = 0.1;
+      }
+      if (data32.regressions === void 0) {
+        data32.regressions = "default";
+      }
+      if (data32.python3 === void 0) {
+        data32.python3 = {};
+      }
+      if (data32.labels === void 0) {
+        data32.labels = {};
+      }
+      for (const key6 in data32) {
+        if (!(key6 === "packs" || key6 === "custom" || key6 === "mixedTolerance" || key6 === "regressions" || key6 === "python3" || key6 === "labels")) {
+          const err71 = { instancePath: instancePath + "/migration", schemaPath: "#/properties/migration/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+          if (vErrors === null) {
+            vErrors = [err71];
+          } else {
+            vErrors.push(err71);
+          }
+          errors++;
+        }
+      }
+      let data33 = data32.packs;
+      if (Array.isArray(data33)) {
+        if (data33.length > 10) {
+          const err72 = { instancePath: instancePath + "/migration/packs", schemaPath: "#/properties/migration/properties/packs/maxItems", keyword: "maxItems", params: { limit: 10 }, message: "must NOT have more than 10 items" };
+          if (vErrors === null) {
+            vErrors = [err72];
+          } else {
+            vErrors.push(err72);
+          }
+          errors++;
+        }
+        const len4 = data33.length;
         for (let i4 = 0; i4 < len4; i4++) {
-          let data32 = data31[i4];
-          if (typeof data32 !== "string") {
-            const err67 = { instancePath: instancePath + "/migration/packs/" + i4, schemaPath: "#/properties/migration/properties/packs/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          let data34 = data33[i4];
+          if (typeof data34 !== "string") {
+            const err73 = { instancePath: instancePath + "/migration/packs/" + i4, schemaPath: "#/properties/migration/properties/packs/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err67];
+              vErrors = [err73];
             } else {
-              vErrors.push(err67);
+              vErrors.push(err73);
             }
             errors++;
           }
-          if (!(data32 === "python3")) {
-            const err68 = { instancePath: instancePath + "/migration/packs/" + i4, schemaPath: "#/properties/migration/properties/packs/items/enum", keyword: "enum", params: { allowedValues: schema11.properties.migration.properties.packs.items.enum }, message: "must be equal to one of the allowed values" };
+          if (!(data34 === "python3")) {
+            const err74 = { instancePath: instancePath + "/migration/packs/" + i4, schemaPath: "#/properties/migration/properties/packs/items/enum", keyword: "enum", params: { allowedValues: schema11.properties.migration.properties.packs.items.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
-              vErrors = [err68];
+              vErrors = [err74];
             } else {
-              vErrors.push(err68);
+              vErrors.push(err74);
             }
             errors++;
           }
         }
-        let i5 = data31.length;
+        let i5 = data33.length;
         let j0;
         if (i5 > 1) {
           const indices0 = {};
           for (; i5--; ) {
-            let item0 = data31[i5];
+            let item0 = data33[i5];
             if (typeof item0 !== "string") {
               continue;
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err69 = { instancePath: instancePath + "/migration/packs", schemaPath: "#/properties/migration/properties/packs/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i5 + " are identical)" };
+              const err75 = { instancePath: instancePath + "/migration/packs", schemaPath: "#/properties/migration/properties/packs/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i5 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err69];
+                vErrors = [err75];
               } else {
-                vErrors.push(err69);
+                vErrors.push(err75);
               }
               errors++;
               break;
@@ -71330,156 +71561,93 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err70 = { instancePath: instancePath + "/migration/packs", schemaPath: "#/properties/migration/properties/packs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err76 = { instancePath: instancePath + "/migration/packs", schemaPath: "#/properties/migration/properties/packs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err70];
+          vErrors = [err76];
         } else {
-          vErrors.push(err70);
+          vErrors.push(err76);
         }
         errors++;
       }
-      let data33 = data30.custom;
-      if (Array.isArray(data33)) {
-        if (data33.length > 20) {
-          const err71 = { instancePath: instancePath + "/migration/custom", schemaPath: "#/properties/migration/properties/custom/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+      let data35 = data32.custom;
+      if (Array.isArray(data35)) {
+        if (data35.length > 20) {
+          const err77 = { instancePath: instancePath + "/migration/custom", schemaPath: "#/properties/migration/properties/custom/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
           if (vErrors === null) {
-            vErrors = [err71];
+            vErrors = [err77];
           } else {
-            vErrors.push(err71);
+            vErrors.push(err77);
           }
           errors++;
         }
-        const len5 = data33.length;
+        const len5 = data35.length;
         for (let i6 = 0; i6 < len5; i6++) {
-          let data34 = data33[i6];
-          if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
-            if (data34.new === void 0) {
-              data34.new = [];
+          let data36 = data35[i6];
+          if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+            if (data36.new === void 0) {
+              data36.new = [];
             }
-            if (data34.name === void 0) {
-              const err72 = { instancePath: instancePath + "/migration/custom/" + i6, schemaPath: "#/properties/migration/properties/custom/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+            if (data36.name === void 0) {
+              const err78 = { instancePath: instancePath + "/migration/custom/" + i6, schemaPath: "#/properties/migration/properties/custom/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
               if (vErrors === null) {
-                vErrors = [err72];
+                vErrors = [err78];
               } else {
-                vErrors.push(err72);
+                vErrors.push(err78);
               }
               errors++;
             }
-            if (data34.files === void 0) {
-              const err73 = { instancePath: instancePath + "/migration/custom/" + i6, schemaPath: "#/properties/migration/properties/custom/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'" };
+            if (data36.files === void 0) {
+              const err79 = { instancePath: instancePath + "/migration/custom/" + i6, schemaPath: "#/properties/migration/properties/custom/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'" };
               if (vErrors === null) {
-                vErrors = [err73];
+                vErrors = [err79];
               } else {
-                vErrors.push(err73);
+                vErrors.push(err79);
               }
               errors++;
             }
-            if (data34.old === void 0) {
-              const err74 = { instancePath: instancePath + "/migration/custom/" + i6, schemaPath: "#/properties/migration/properties/custom/items/required", keyword: "required", params: { missingProperty: "old" }, message: "must have required property 'old'" };
+            if (data36.old === void 0) {
+              const err80 = { instancePath: instancePath + "/migration/custom/" + i6, schemaPath: "#/properties/migration/properties/custom/items/required", keyword: "required", params: { missingProperty: "old" }, message: "must have required property 'old'" };
               if (vErrors === null) {
-                vErrors = [err74];
+                vErrors = [err80];
               } else {
-                vErrors.push(err74);
+                vErrors.push(err80);
               }
               errors++;
             }
-            for (const key7 in data34) {
+            for (const key7 in data36) {
               if (!(key7 === "name" || key7 === "files" || key7 === "old" || key7 === "new" || key7 === "message")) {
-                const err75 = { instancePath: instancePath + "/migration/custom/" + i6, schemaPath: "#/properties/migration/properties/custom/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+                const err81 = { instancePath: instancePath + "/migration/custom/" + i6, schemaPath: "#/properties/migration/properties/custom/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err75];
+                  vErrors = [err81];
                 } else {
-                  vErrors.push(err75);
+                  vErrors.push(err81);
                 }
                 errors++;
               }
             }
-            if (data34.name !== void 0) {
-              let data35 = data34.name;
-              if (typeof data35 === "string") {
-                if (func3(data35) > 60) {
-                  const err76 = { instancePath: instancePath + "/migration/custom/" + i6 + "/name", schemaPath: "#/properties/migration/properties/custom/items/properties/name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
+            if (data36.name !== void 0) {
+              let data37 = data36.name;
+              if (typeof data37 === "string") {
+                if (func3(data37) > 60) {
+                  const err82 = { instancePath: instancePath + "/migration/custom/" + i6 + "/name", schemaPath: "#/properties/migration/properties/custom/items/properties/name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
                   if (vErrors === null) {
-                    vErrors = [err76];
+                    vErrors = [err82];
                   } else {
-                    vErrors.push(err76);
+                    vErrors.push(err82);
                   }
                   errors++;
                 }
-                if (func3(data35) < 1) {
-                  const err77 = { instancePath: instancePath + "/migration/custom/" + i6 + "/name", schemaPath: "#/properties/migration/properties/custom/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (func3(data37) < 1) {
+                  const err83 = { instancePath: instancePath + "/migration/custom/" + i6 + "/name", schemaPath: "#/properties/migration/properties/custom/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
-                    vErrors = [err77];
+                    vErrors = [err83];
                   } else {
-                    vErrors.push(err77);
+                    vErrors.push(err83);
                   }
                   errors++;
                 }
               } else {
-                const err78 = { instancePath: instancePath + "/migration/custom/" + i6 + "/name", schemaPath: "#/properties/migration/properties/custom/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err78];
-                } else {
-                  vErrors.push(err78);
-                }
-                errors++;
-              }
-            }
-            if (data34.files !== void 0) {
-              let data36 = data34.files;
-              if (Array.isArray(data36)) {
-                if (data36.length > 200) {
-                  const err79 = { instancePath: instancePath + "/migration/custom/" + i6 + "/files", schemaPath: "#/properties/migration/properties/custom/items/properties/files/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
-                  if (vErrors === null) {
-                    vErrors = [err79];
-                  } else {
-                    vErrors.push(err79);
-                  }
-                  errors++;
-                }
-                if (data36.length < 1) {
-                  const err80 = { instancePath: instancePath + "/migration/custom/" + i6 + "/files", schemaPath: "#/properties/migration/properties/custom/items/properties/files/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  if (vErrors === null) {
-                    vErrors = [err80];
-                  } else {
-                    vErrors.push(err80);
-                  }
-                  errors++;
-                }
-                const len6 = data36.length;
-                for (let i7 = 0; i7 < len6; i7++) {
-                  let data37 = data36[i7];
-                  if (typeof data37 === "string") {
-                    if (func3(data37) > 256) {
-                      const err81 = { instancePath: instancePath + "/migration/custom/" + i6 + "/files/" + i7, schemaPath: "#/properties/migration/properties/custom/items/properties/files/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err81];
-                      } else {
-                        vErrors.push(err81);
-                      }
-                      errors++;
-                    }
-                    if (func3(data37) < 1) {
-                      const err82 = { instancePath: instancePath + "/migration/custom/" + i6 + "/files/" + i7, schemaPath: "#/properties/migration/properties/custom/items/properties/files/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err82];
-                      } else {
-                        vErrors.push(err82);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err83 = { instancePath: instancePath + "/migration/custom/" + i6 + "/files/" + i7, schemaPath: "#/properties/migration/properties/custom/items/properties/files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err83];
-                    } else {
-                      vErrors.push(err83);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err84 = { instancePath: instancePath + "/migration/custom/" + i6 + "/files", schemaPath: "#/properties/migration/properties/custom/items/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err84 = { instancePath: instancePath + "/migration/custom/" + i6 + "/name", schemaPath: "#/properties/migration/properties/custom/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err84];
                 } else {
@@ -71488,11 +71656,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data34.old !== void 0) {
-              let data38 = data34.old;
+            if (data36.files !== void 0) {
+              let data38 = data36.files;
               if (Array.isArray(data38)) {
-                if (data38.length > 50) {
-                  const err85 = { instancePath: instancePath + "/migration/custom/" + i6 + "/old", schemaPath: "#/properties/migration/properties/custom/items/properties/old/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" };
+                if (data38.length > 200) {
+                  const err85 = { instancePath: instancePath + "/migration/custom/" + i6 + "/files", schemaPath: "#/properties/migration/properties/custom/items/properties/files/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
                   if (vErrors === null) {
                     vErrors = [err85];
                   } else {
@@ -71501,7 +71669,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 if (data38.length < 1) {
-                  const err86 = { instancePath: instancePath + "/migration/custom/" + i6 + "/old", schemaPath: "#/properties/migration/properties/custom/items/properties/old/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  const err86 = { instancePath: instancePath + "/migration/custom/" + i6 + "/files", schemaPath: "#/properties/migration/properties/custom/items/properties/files/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   if (vErrors === null) {
                     vErrors = [err86];
                   } else {
@@ -71509,12 +71677,12 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                const len7 = data38.length;
-                for (let i8 = 0; i8 < len7; i8++) {
-                  let data39 = data38[i8];
+                const len6 = data38.length;
+                for (let i7 = 0; i7 < len6; i7++) {
+                  let data39 = data38[i7];
                   if (typeof data39 === "string") {
-                    if (func3(data39) > 500) {
-                      const err87 = { instancePath: instancePath + "/migration/custom/" + i6 + "/old/" + i8, schemaPath: "#/properties/migration/properties/custom/items/properties/old/items/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+                    if (func3(data39) > 256) {
+                      const err87 = { instancePath: instancePath + "/migration/custom/" + i6 + "/files/" + i7, schemaPath: "#/properties/migration/properties/custom/items/properties/files/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
                       if (vErrors === null) {
                         vErrors = [err87];
                       } else {
@@ -71523,7 +71691,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                     if (func3(data39) < 1) {
-                      const err88 = { instancePath: instancePath + "/migration/custom/" + i6 + "/old/" + i8, schemaPath: "#/properties/migration/properties/custom/items/properties/old/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      const err88 = { instancePath: instancePath + "/migration/custom/" + i6 + "/files/" + i7, schemaPath: "#/properties/migration/properties/custom/items/properties/files/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
                         vErrors = [err88];
                       } else {
@@ -71532,7 +71700,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err89 = { instancePath: instancePath + "/migration/custom/" + i6 + "/old/" + i8, schemaPath: "#/properties/migration/properties/custom/items/properties/old/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err89 = { instancePath: instancePath + "/migration/custom/" + i6 + "/files/" + i7, schemaPath: "#/properties/migration/properties/custom/items/properties/files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err89];
                     } else {
@@ -71542,7 +71710,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err90 = { instancePath: instancePath + "/migration/custom/" + i6 + "/old", schemaPath: "#/properties/migration/properties/custom/items/properties/old/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err90 = { instancePath: instancePath + "/migration/custom/" + i6 + "/files", schemaPath: "#/properties/migration/properties/custom/items/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
                   vErrors = [err90];
                 } else {
@@ -71551,161 +71719,154 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            let data40 = data34.new;
-            if (Array.isArray(data40)) {
-              if (data40.length > 50) {
-                const err91 = { instancePath: instancePath + "/migration/custom/" + i6 + "/new", schemaPath: "#/properties/migration/properties/custom/items/properties/new/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" };
+            if (data36.old !== void 0) {
+              let data40 = data36.old;
+              if (Array.isArray(data40)) {
+                if (data40.length > 50) {
+                  const err91 = { instancePath: instancePath + "/migration/custom/" + i6 + "/old", schemaPath: "#/properties/migration/properties/custom/items/properties/old/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" };
+                  if (vErrors === null) {
+                    vErrors = [err91];
+                  } else {
+                    vErrors.push(err91);
+                  }
+                  errors++;
+                }
+                if (data40.length < 1) {
+                  const err92 = { instancePath: instancePath + "/migration/custom/" + i6 + "/old", schemaPath: "#/properties/migration/properties/custom/items/properties/old/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err92];
+                  } else {
+                    vErrors.push(err92);
+                  }
+                  errors++;
+                }
+                const len7 = data40.length;
+                for (let i8 = 0; i8 < len7; i8++) {
+                  let data41 = data40[i8];
+                  if (typeof data41 === "string") {
+                    if (func3(data41) > 500) {
+                      const err93 = { instancePath: instancePath + "/migration/custom/" + i6 + "/old/" + i8, schemaPath: "#/properties/migration/properties/custom/items/properties/old/items/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err93];
+                      } else {
+                        vErrors.push(err93);
+                      }
+                      errors++;
+                    }
+                    if (func3(data41) < 1) {
+                      const err94 = { instancePath: instancePath + "/migration/custom/" + i6 + "/old/" + i8, schemaPath: "#/properties/migration/properties/custom/items/properties/old/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err94];
+                      } else {
+                        vErrors.push(err94);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err95 = { instancePath: instancePath + "/migration/custom/" + i6 + "/old/" + i8, schemaPath: "#/properties/migration/properties/custom/items/properties/old/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err95];
+                    } else {
+                      vErrors.push(err95);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err96 = { instancePath: instancePath + "/migration/custom/" + i6 + "/old", schemaPath: "#/properties/migration/properties/custom/items/properties/old/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err91];
+                  vErrors = [err96];
                 } else {
-                  vErrors.push(err91);
+                  vErrors.push(err96);
                 }
                 errors++;
               }
-              const len8 = data40.length;
+            }
+            let data42 = data36.new;
+            if (Array.isArray(data42)) {
+              if (data42.length > 50) {
+                const err97 = { instancePath: instancePath + "/migration/custom/" + i6 + "/new", schemaPath: "#/properties/migration/properties/custom/items/properties/new/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" };
+                if (vErrors === null) {
+                  vErrors = [err97];
+                } else {
+                  vErrors.push(err97);
+                }
+                errors++;
+              }
+              const len8 = data42.length;
               for (let i9 = 0; i9 < len8; i9++) {
-                let data41 = data40[i9];
-                if (typeof data41 === "string") {
-                  if (func3(data41) > 500) {
-                    const err92 = { instancePath: instancePath + "/migration/custom/" + i6 + "/new/" + i9, schemaPath: "#/properties/migration/properties/custom/items/properties/new/items/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+                let data43 = data42[i9];
+                if (typeof data43 === "string") {
+                  if (func3(data43) > 500) {
+                    const err98 = { instancePath: instancePath + "/migration/custom/" + i6 + "/new/" + i9, schemaPath: "#/properties/migration/properties/custom/items/properties/new/items/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
                     if (vErrors === null) {
-                      vErrors = [err92];
+                      vErrors = [err98];
                     } else {
-                      vErrors.push(err92);
+                      vErrors.push(err98);
                     }
                     errors++;
                   }
-                  if (func3(data41) < 1) {
-                    const err93 = { instancePath: instancePath + "/migration/custom/" + i6 + "/new/" + i9, schemaPath: "#/properties/migration/properties/custom/items/properties/new/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (func3(data43) < 1) {
+                    const err99 = { instancePath: instancePath + "/migration/custom/" + i6 + "/new/" + i9, schemaPath: "#/properties/migration/properties/custom/items/properties/new/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                     if (vErrors === null) {
-                      vErrors = [err93];
+                      vErrors = [err99];
                     } else {
-                      vErrors.push(err93);
+                      vErrors.push(err99);
                     }
                     errors++;
                   }
                 } else {
-                  const err94 = { instancePath: instancePath + "/migration/custom/" + i6 + "/new/" + i9, schemaPath: "#/properties/migration/properties/custom/items/properties/new/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  const err100 = { instancePath: instancePath + "/migration/custom/" + i6 + "/new/" + i9, schemaPath: "#/properties/migration/properties/custom/items/properties/new/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   if (vErrors === null) {
-                    vErrors = [err94];
+                    vErrors = [err100];
                   } else {
-                    vErrors.push(err94);
+                    vErrors.push(err100);
                   }
                   errors++;
                 }
               }
             } else {
-              const err95 = { instancePath: instancePath + "/migration/custom/" + i6 + "/new", schemaPath: "#/properties/migration/properties/custom/items/properties/new/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              const err101 = { instancePath: instancePath + "/migration/custom/" + i6 + "/new", schemaPath: "#/properties/migration/properties/custom/items/properties/new/type", keyword: "type", params: { type: "array" }, message: "must be array" };
               if (vErrors === null) {
-                vErrors = [err95];
+                vErrors = [err101];
               } else {
-                vErrors.push(err95);
+                vErrors.push(err101);
               }
               errors++;
             }
-            if (data34.message !== void 0) {
-              let data42 = data34.message;
-              if (typeof data42 === "string") {
-                if (func3(data42) > 500) {
-                  const err96 = { instancePath: instancePath + "/migration/custom/" + i6 + "/message", schemaPath: "#/properties/migration/properties/custom/items/properties/message/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+            if (data36.message !== void 0) {
+              let data44 = data36.message;
+              if (typeof data44 === "string") {
+                if (func3(data44) > 500) {
+                  const err102 = { instancePath: instancePath + "/migration/custom/" + i6 + "/message", schemaPath: "#/properties/migration/properties/custom/items/properties/message/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
                   if (vErrors === null) {
-                    vErrors = [err96];
+                    vErrors = [err102];
                   } else {
-                    vErrors.push(err96);
+                    vErrors.push(err102);
                   }
                   errors++;
                 }
-                if (func3(data42) < 1) {
-                  const err97 = { instancePath: instancePath + "/migration/custom/" + i6 + "/message", schemaPath: "#/properties/migration/properties/custom/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (func3(data44) < 1) {
+                  const err103 = { instancePath: instancePath + "/migration/custom/" + i6 + "/message", schemaPath: "#/properties/migration/properties/custom/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
-                    vErrors = [err97];
+                    vErrors = [err103];
                   } else {
-                    vErrors.push(err97);
+                    vErrors.push(err103);
                   }
                   errors++;
                 }
               } else {
-                const err98 = { instancePath: instancePath + "/migration/custom/" + i6 + "/message", schemaPath: "#/properties/migration/properties/custom/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err104 = { instancePath: instancePath + "/migration/custom/" + i6 + "/message", schemaPath: "#/properties/migration/properties/custom/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err98];
+                  vErrors = [err104];
                 } else {
-                  vErrors.push(err98);
+                  vErrors.push(err104);
                 }
                 errors++;
               }
             }
           } else {
-            const err99 = { instancePath: instancePath + "/migration/custom/" + i6, schemaPath: "#/properties/migration/properties/custom/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err99];
-            } else {
-              vErrors.push(err99);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err100 = { instancePath: instancePath + "/migration/custom", schemaPath: "#/properties/migration/properties/custom/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err100];
-        } else {
-          vErrors.push(err100);
-        }
-        errors++;
-      }
-      let data43 = data30.mixedTolerance;
-      if (typeof data43 == "number" && isFinite(data43)) {
-        if (data43 < 0 || isNaN(data43)) {
-          const err101 = { instancePath: instancePath + "/migration/mixedTolerance", schemaPath: "#/properties/migration/properties/mixedTolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err101];
-          } else {
-            vErrors.push(err101);
-          }
-          errors++;
-        }
-      } else {
-        const err102 = { instancePath: instancePath + "/migration/mixedTolerance", schemaPath: "#/properties/migration/properties/mixedTolerance/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-        if (vErrors === null) {
-          vErrors = [err102];
-        } else {
-          vErrors.push(err102);
-        }
-        errors++;
-      }
-      let data44 = data30.regressions;
-      if (!(data44 === "default" || data44 === "failure" || data44 === "neutral")) {
-        const err103 = { instancePath: instancePath + "/migration/regressions", schemaPath: "#/properties/migration/properties/regressions/enum", keyword: "enum", params: { allowedValues: schema11.properties.migration.properties.regressions.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err103];
-        } else {
-          vErrors.push(err103);
-        }
-        errors++;
-      }
-      let data45 = data30.python3;
-      if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
-        if (data45.enable === void 0) {
-          data45.enable = [];
-        }
-        if (data45.disable === void 0) {
-          data45.disable = [];
-        }
-        for (const key8 in data45) {
-          if (!(key8 === "enable" || key8 === "disable")) {
-            const err104 = { instancePath: instancePath + "/migration/python3", schemaPath: "#/properties/migration/properties/python3/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err104];
-            } else {
-              vErrors.push(err104);
-            }
-            errors++;
-          }
-        }
-        let data46 = data45.enable;
-        if (Array.isArray(data46)) {
-          if (data46.length > 20) {
-            const err105 = { instancePath: instancePath + "/migration/python3/enable", schemaPath: "#/properties/migration/properties/python3/properties/enable/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+            const err105 = { instancePath: instancePath + "/migration/custom/" + i6, schemaPath: "#/properties/migration/properties/custom/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
               vErrors = [err105];
             } else {
@@ -71713,64 +71874,57 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          const len9 = data46.length;
-          for (let i10 = 0; i10 < len9; i10++) {
-            let data47 = data46[i10];
-            if (typeof data47 !== "string") {
-              const err106 = { instancePath: instancePath + "/migration/python3/enable/" + i10, schemaPath: "#/properties/migration/properties/python3/properties/enable/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              if (vErrors === null) {
-                vErrors = [err106];
-              } else {
-                vErrors.push(err106);
-              }
-              errors++;
-            }
-            if (!(data47 === "unittest-deprecated-alias" || data47 === "old-division")) {
-              const err107 = { instancePath: instancePath + "/migration/python3/enable/" + i10, schemaPath: "#/properties/migration/properties/python3/properties/enable/items/enum", keyword: "enum", params: { allowedValues: schema11.properties.migration.properties.python3.properties.enable.items.enum }, message: "must be equal to one of the allowed values" };
-              if (vErrors === null) {
-                vErrors = [err107];
-              } else {
-                vErrors.push(err107);
-              }
-              errors++;
-            }
-          }
-          let i11 = data46.length;
-          let j1;
-          if (i11 > 1) {
-            const indices1 = {};
-            for (; i11--; ) {
-              let item1 = data46[i11];
-              if (typeof item1 !== "string") {
-                continue;
-              }
-              if (typeof indices1[item1] == "number") {
-                j1 = indices1[item1];
-                const err108 = { instancePath: instancePath + "/migration/python3/enable", schemaPath: "#/properties/migration/properties/python3/properties/enable/uniqueItems", keyword: "uniqueItems", params: { i: i11, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i11 + " are identical)" };
-                if (vErrors === null) {
-                  vErrors = [err108];
-                } else {
-                  vErrors.push(err108);
-                }
-                errors++;
-                break;
-              }
-              indices1[item1] = i11;
-            }
-          }
+        }
+      } else {
+        const err106 = { instancePath: instancePath + "/migration/custom", schemaPath: "#/properties/migration/properties/custom/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err106];
         } else {
-          const err109 = { instancePath: instancePath + "/migration/python3/enable", schemaPath: "#/properties/migration/properties/python3/properties/enable/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          vErrors.push(err106);
+        }
+        errors++;
+      }
+      let data45 = data32.mixedTolerance;
+      if (typeof data45 == "number" && isFinite(data45)) {
+        if (data45 < 0 || isNaN(data45)) {
+          const err107 = { instancePath: instancePath + "/migration/mixedTolerance", schemaPath: "#/properties/migration/properties/mixedTolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err109];
+            vErrors = [err107];
           } else {
-            vErrors.push(err109);
+            vErrors.push(err107);
           }
           errors++;
         }
-        let data48 = data45.disable;
-        if (Array.isArray(data48)) {
-          if (data48.length > 500) {
-            const err110 = { instancePath: instancePath + "/migration/python3/disable", schemaPath: "#/properties/migration/properties/python3/properties/disable/maxItems", keyword: "maxItems", params: { limit: 500 }, message: "must NOT have more than 500 items" };
+      } else {
+        const err108 = { instancePath: instancePath + "/migration/mixedTolerance", schemaPath: "#/properties/migration/properties/mixedTolerance/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err108];
+        } else {
+          vErrors.push(err108);
+        }
+        errors++;
+      }
+      let data46 = data32.regressions;
+      if (!(data46 === "default" || data46 === "failure" || data46 === "neutral")) {
+        const err109 = { instancePath: instancePath + "/migration/regressions", schemaPath: "#/properties/migration/properties/regressions/enum", keyword: "enum", params: { allowedValues: schema11.properties.migration.properties.regressions.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err109];
+        } else {
+          vErrors.push(err109);
+        }
+        errors++;
+      }
+      let data47 = data32.python3;
+      if (data47 && typeof data47 == "object" && !Array.isArray(data47)) {
+        if (data47.enable === void 0) {
+          data47.enable = [];
+        }
+        if (data47.disable === void 0) {
+          data47.disable = [];
+        }
+        for (const key8 in data47) {
+          if (!(key8 === "enable" || key8 === "disable")) {
+            const err110 = { instancePath: instancePath + "/migration/python3", schemaPath: "#/properties/migration/properties/python3/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err110];
             } else {
@@ -71778,30 +71932,32 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          const len10 = data48.length;
-          for (let i12 = 0; i12 < len10; i12++) {
-            let data49 = data48[i12];
-            if (typeof data49 === "string") {
-              if (func3(data49) > 200) {
-                const err111 = { instancePath: instancePath + "/migration/python3/disable/" + i12, schemaPath: "#/properties/migration/properties/python3/properties/disable/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
-                if (vErrors === null) {
-                  vErrors = [err111];
-                } else {
-                  vErrors.push(err111);
-                }
-                errors++;
-              }
-              if (func3(data49) < 1) {
-                const err112 = { instancePath: instancePath + "/migration/python3/disable/" + i12, schemaPath: "#/properties/migration/properties/python3/properties/disable/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                if (vErrors === null) {
-                  vErrors = [err112];
-                } else {
-                  vErrors.push(err112);
-                }
-                errors++;
-              }
+        }
+        let data48 = data47.enable;
+        if (Array.isArray(data48)) {
+          if (data48.length > 20) {
+            const err111 = { instancePath: instancePath + "/migration/python3/enable", schemaPath: "#/properties/migration/properties/python3/properties/enable/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+            if (vErrors === null) {
+              vErrors = [err111];
             } else {
-              const err113 = { instancePath: instancePath + "/migration/python3/disable/" + i12, schemaPath: "#/properties/migration/properties/python3/properties/disable/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              vErrors.push(err111);
+            }
+            errors++;
+          }
+          const len9 = data48.length;
+          for (let i10 = 0; i10 < len9; i10++) {
+            let data49 = data48[i10];
+            if (typeof data49 !== "string") {
+              const err112 = { instancePath: instancePath + "/migration/python3/enable/" + i10, schemaPath: "#/properties/migration/properties/python3/properties/enable/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              if (vErrors === null) {
+                vErrors = [err112];
+              } else {
+                vErrors.push(err112);
+              }
+              errors++;
+            }
+            if (!(data49 === "unittest-deprecated-alias" || data49 === "old-division")) {
+              const err113 = { instancePath: instancePath + "/migration/python3/enable/" + i10, schemaPath: "#/properties/migration/properties/python3/properties/enable/items/enum", keyword: "enum", params: { allowedValues: schema11.properties.migration.properties.python3.properties.enable.items.enum }, message: "must be equal to one of the allowed values" };
               if (vErrors === null) {
                 vErrors = [err113];
               } else {
@@ -71810,18 +71966,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           }
-          let i13 = data48.length;
-          let j2;
-          if (i13 > 1) {
-            const indices2 = {};
-            for (; i13--; ) {
-              let item2 = data48[i13];
-              if (typeof item2 !== "string") {
+          let i11 = data48.length;
+          let j1;
+          if (i11 > 1) {
+            const indices1 = {};
+            for (; i11--; ) {
+              let item1 = data48[i11];
+              if (typeof item1 !== "string") {
                 continue;
               }
-              if (typeof indices2[item2] == "number") {
-                j2 = indices2[item2];
-                const err114 = { instancePath: instancePath + "/migration/python3/disable", schemaPath: "#/properties/migration/properties/python3/properties/disable/uniqueItems", keyword: "uniqueItems", params: { i: i13, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i13 + " are identical)" };
+              if (typeof indices1[item1] == "number") {
+                j1 = indices1[item1];
+                const err114 = { instancePath: instancePath + "/migration/python3/enable", schemaPath: "#/properties/migration/properties/python3/properties/enable/uniqueItems", keyword: "uniqueItems", params: { i: i11, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i11 + " are identical)" };
                 if (vErrors === null) {
                   vErrors = [err114];
                 } else {
@@ -71830,11 +71986,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
                 break;
               }
-              indices2[item2] = i13;
+              indices1[item1] = i11;
             }
           }
         } else {
-          const err115 = { instancePath: instancePath + "/migration/python3/disable", schemaPath: "#/properties/migration/properties/python3/properties/disable/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          const err115 = { instancePath: instancePath + "/migration/python3/enable", schemaPath: "#/properties/migration/properties/python3/properties/enable/type", keyword: "type", params: { type: "array" }, message: "must be array" };
           if (vErrors === null) {
             vErrors = [err115];
           } else {
@@ -71842,67 +71998,74 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err116 = { instancePath: instancePath + "/migration/python3", schemaPath: "#/properties/migration/properties/python3/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err116];
-        } else {
-          vErrors.push(err116);
-        }
-        errors++;
-      }
-      let data50 = data30.labels;
-      if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
-        if (data50.migration === void 0) {
-          data50.migration = "migration";
-        }
-        if (data50.mixed === void 0) {
-          data50.mixed = "mixed-change";
-        }
-        for (const key9 in data50) {
-          if (!(key9 === "migration" || key9 === "mixed")) {
-            const err117 = { instancePath: instancePath + "/migration/labels", schemaPath: "#/properties/migration/properties/labels/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
+        let data50 = data47.disable;
+        if (Array.isArray(data50)) {
+          if (data50.length > 500) {
+            const err116 = { instancePath: instancePath + "/migration/python3/disable", schemaPath: "#/properties/migration/properties/python3/properties/disable/maxItems", keyword: "maxItems", params: { limit: 500 }, message: "must NOT have more than 500 items" };
             if (vErrors === null) {
-              vErrors = [err117];
+              vErrors = [err116];
             } else {
-              vErrors.push(err117);
+              vErrors.push(err116);
             }
             errors++;
           }
-        }
-        let data51 = data50.migration;
-        if (typeof data51 === "string") {
-          if (func3(data51) > 50) {
-            const err118 = { instancePath: instancePath + "/migration/labels/migration", schemaPath: "#/properties/migration/properties/labels/properties/migration/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
-            if (vErrors === null) {
-              vErrors = [err118];
+          const len10 = data50.length;
+          for (let i12 = 0; i12 < len10; i12++) {
+            let data51 = data50[i12];
+            if (typeof data51 === "string") {
+              if (func3(data51) > 200) {
+                const err117 = { instancePath: instancePath + "/migration/python3/disable/" + i12, schemaPath: "#/properties/migration/properties/python3/properties/disable/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
+                if (vErrors === null) {
+                  vErrors = [err117];
+                } else {
+                  vErrors.push(err117);
+                }
+                errors++;
+              }
+              if (func3(data51) < 1) {
+                const err118 = { instancePath: instancePath + "/migration/python3/disable/" + i12, schemaPath: "#/properties/migration/properties/python3/properties/disable/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (vErrors === null) {
+                  vErrors = [err118];
+                } else {
+                  vErrors.push(err118);
+                }
+                errors++;
+              }
             } else {
-              vErrors.push(err118);
+              const err119 = { instancePath: instancePath + "/migration/python3/disable/" + i12, schemaPath: "#/properties/migration/properties/python3/properties/disable/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              if (vErrors === null) {
+                vErrors = [err119];
+              } else {
+                vErrors.push(err119);
+              }
+              errors++;
             }
-            errors++;
+          }
+          let i13 = data50.length;
+          let j2;
+          if (i13 > 1) {
+            const indices2 = {};
+            for (; i13--; ) {
+              let item2 = data50[i13];
+              if (typeof item2 !== "string") {
+                continue;
+              }
+              if (typeof indices2[item2] == "number") {
+                j2 = indices2[item2];
+                const err120 = { instancePath: instancePath + "/migration/python3/disable", schemaPath: "#/properties/migration/properties/python3/properties/disable/uniqueItems", keyword: "uniqueItems", params: { i: i13, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i13 + " are identical)" };
+                if (vErrors === null) {
+                  vErrors = [err120];
+                } else {
+                  vErrors.push(err120);
+                }
+                errors++;
+                break;
+              }
+              indices2[item2] = i13;
+            }
           }
         } else {
-          const err119 = { instancePath: instancePath + "/migration/labels/migration", schemaPath: "#/properties/migration/properties/labels/properties/migration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err119];
-          } else {
-            vErrors.push(err119);
-          }
-          errors++;
-        }
-        let data52 = data50.mixed;
-        if (typeof data52 === "string") {
-          if (func3(data52) > 50) {
-            const err120 = { instancePath: instancePath + "/migration/labels/mixed", schemaPath: "#/properties/migration/properties/labels/properties/mixed/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
-            if (vErrors === null) {
-              vErrors = [err120];
-            } else {
-              vErrors.push(err120);
-            }
-            errors++;
-          }
-        } else {
-          const err121 = { instancePath: instancePath + "/migration/labels/mixed", schemaPath: "#/properties/migration/properties/labels/properties/mixed/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          const err121 = { instancePath: instancePath + "/migration/python3/disable", schemaPath: "#/properties/migration/properties/python3/properties/disable/type", keyword: "type", params: { type: "array" }, message: "must be array" };
           if (vErrors === null) {
             vErrors = [err121];
           } else {
@@ -71911,7 +72074,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err122 = { instancePath: instancePath + "/migration/labels", schemaPath: "#/properties/migration/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err122 = { instancePath: instancePath + "/migration/python3", schemaPath: "#/properties/migration/properties/python3/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err122];
         } else {
@@ -71919,107 +72082,113 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    } else {
-      const err123 = { instancePath: instancePath + "/migration", schemaPath: "#/properties/migration/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-      if (vErrors === null) {
-        vErrors = [err123];
-      } else {
-        vErrors.push(err123);
-      }
-      errors++;
-    }
-    let data53 = data.dependencies;
-    if (data53 && typeof data53 == "object" && !Array.isArray(data53)) {
-      if (data53.enabled === void 0) {
-        data53.enabled = true;
-      }
-      if (data53.allow === void 0) {
-        data53.allow = [];
-      }
-      if (data53.unsupported === void 0) {
-        data53.unsupported = "default";
-      }
-      if (data53.maxLookups === void 0) {
-        data53.maxLookups = 25;
-      }
-      if (data53.timeoutSeconds === void 0) {
-        data53.timeoutSeconds = 5;
-      }
-      for (const key10 in data53) {
-        if (!(key10 === "enabled" || key10 === "allow" || key10 === "unsupported" || key10 === "maxLookups" || key10 === "timeoutSeconds")) {
-          const err124 = { instancePath: instancePath + "/dependencies", schemaPath: "#/properties/dependencies/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
-          if (vErrors === null) {
-            vErrors = [err124];
-          } else {
-            vErrors.push(err124);
-          }
-          errors++;
+      let data52 = data32.labels;
+      if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+        if (data52.migration === void 0) {
+          data52.migration = "migration";
         }
-      }
-      if (typeof data53.enabled !== "boolean") {
-        const err125 = { instancePath: instancePath + "/dependencies/enabled", schemaPath: "#/properties/dependencies/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err125];
-        } else {
-          vErrors.push(err125);
+        if (data52.mixed === void 0) {
+          data52.mixed = "mixed-change";
         }
-        errors++;
-      }
-      let data55 = data53.allow;
-      if (Array.isArray(data55)) {
-        if (data55.length > 500) {
-          const err126 = { instancePath: instancePath + "/dependencies/allow", schemaPath: "#/properties/dependencies/properties/allow/maxItems", keyword: "maxItems", params: { limit: 500 }, message: "must NOT have more than 500 items" };
-          if (vErrors === null) {
-            vErrors = [err126];
-          } else {
-            vErrors.push(err126);
-          }
-          errors++;
-        }
-        const len11 = data55.length;
-        for (let i14 = 0; i14 < len11; i14++) {
-          let data56 = data55[i14];
-          if (typeof data56 === "string") {
-            if (func3(data56) > 200) {
-              const err127 = { instancePath: instancePath + "/dependencies/allow/" + i14, schemaPath: "#/properties/dependencies/properties/allow/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
-              if (vErrors === null) {
-                vErrors = [err127];
-              } else {
-                vErrors.push(err127);
-              }
-              errors++;
-            }
-            if (func3(data56) < 1) {
-              const err128 = { instancePath: instancePath + "/dependencies/allow/" + i14, schemaPath: "#/properties/dependencies/properties/allow/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err128];
-              } else {
-                vErrors.push(err128);
-              }
-              errors++;
-            }
-          } else {
-            const err129 = { instancePath: instancePath + "/dependencies/allow/" + i14, schemaPath: "#/properties/dependencies/properties/allow/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        for (const key9 in data52) {
+          if (!(key9 === "migration" || key9 === "mixed")) {
+            const err123 = { instancePath: instancePath + "/migration/labels", schemaPath: "#/properties/migration/properties/labels/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
-              vErrors = [err129];
+              vErrors = [err123];
             } else {
-              vErrors.push(err129);
+              vErrors.push(err123);
             }
             errors++;
           }
         }
-      } else {
-        const err130 = { instancePath: instancePath + "/dependencies/allow", schemaPath: "#/properties/dependencies/properties/allow/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err130];
+        let data53 = data52.migration;
+        if (typeof data53 === "string") {
+          if (func3(data53) > 50) {
+            const err124 = { instancePath: instancePath + "/migration/labels/migration", schemaPath: "#/properties/migration/properties/labels/properties/migration/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+            if (vErrors === null) {
+              vErrors = [err124];
+            } else {
+              vErrors.push(err124);
+            }
+            errors++;
+          }
         } else {
-          vErrors.push(err130);
+          const err125 = { instancePath: instancePath + "/migration/labels/migration", schemaPath: "#/properties/migration/properties/labels/properties/migration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err125];
+          } else {
+            vErrors.push(err125);
+          }
+          errors++;
+        }
+        let data54 = data52.mixed;
+        if (typeof data54 === "string") {
+          if (func3(data54) > 50) {
+            const err126 = { instancePath: instancePath + "/migration/labels/mixed", schemaPath: "#/properties/migration/properties/labels/properties/mixed/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+            if (vErrors === null) {
+              vErrors = [err126];
+            } else {
+              vErrors.push(err126);
+            }
+            errors++;
+          }
+        } else {
+          const err127 = { instancePath: instancePath + "/migration/labels/mixed", schemaPath: "#/properties/migration/properties/labels/properties/mixed/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err127];
+          } else {
+            vErrors.push(err127);
+          }
+          errors++;
+        }
+      } else {
+        const err128 = { instancePath: instancePath + "/migration/labels", schemaPath: "#/properties/migration/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err128];
+        } else {
+          vErrors.push(err128);
         }
         errors++;
       }
-      let data57 = data53.unsupported;
-      if (!(data57 === "default" || data57 === "failure" || data57 === "neutral")) {
-        const err131 = { instancePath: instancePath + "/dependencies/unsupported", schemaPath: "#/properties/dependencies/properties/unsupported/enum", keyword: "enum", params: { allowedValues: schema11.properties.dependencies.properties.unsupported.enum }, message: "must be equal to one of the allowed values" };
+    } else {
+      const err129 = { instancePath: instancePath + "/migration", schemaPath: "#/properties/migration/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err129];
+      } else {
+        vErrors.push(err129);
+      }
+      errors++;
+    }
+    let data55 = data.dependencies;
+    if (data55 && typeof data55 == "object" && !Array.isArray(data55)) {
+      if (data55.enabled === void 0) {
+        data55.enabled = true;
+      }
+      if (data55.allow === void 0) {
+        data55.allow = [];
+      }
+      if (data55.unsupported === void 0) {
+        data55.unsupported = "default";
+      }
+      if (data55.maxLookups === void 0) {
+        data55.maxLookups = 25;
+      }
+      if (data55.timeoutSeconds === void 0) {
+        data55.timeoutSeconds = 5;
+      }
+      for (const key10 in data55) {
+        if (!(key10 === "enabled" || key10 === "allow" || key10 === "unsupported" || key10 === "maxLookups" || key10 === "timeoutSeconds")) {
+          const err130 = { instancePath: instancePath + "/dependencies", schemaPath: "#/properties/dependencies/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
+          if (vErrors === null) {
+            vErrors = [err130];
+          } else {
+            vErrors.push(err130);
+          }
+          errors++;
+        }
+      }
+      if (typeof data55.enabled !== "boolean") {
+        const err131 = { instancePath: instancePath + "/dependencies/enabled", schemaPath: "#/properties/dependencies/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err131];
         } else {
@@ -72027,58 +72196,61 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      let data58 = data53.maxLookups;
-      if (!(typeof data58 == "number" && (!(data58 % 1) && !isNaN(data58)) && isFinite(data58))) {
-        const err132 = { instancePath: instancePath + "/dependencies/maxLookups", schemaPath: "#/properties/dependencies/properties/maxLookups/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data57 = data55.allow;
+      if (Array.isArray(data57)) {
+        if (data57.length > 500) {
+          const err132 = { instancePath: instancePath + "/dependencies/allow", schemaPath: "#/properties/dependencies/properties/allow/maxItems", keyword: "maxItems", params: { limit: 500 }, message: "must NOT have more than 500 items" };
+          if (vErrors === null) {
+            vErrors = [err132];
+          } else {
+            vErrors.push(err132);
+          }
+          errors++;
+        }
+        const len11 = data57.length;
+        for (let i14 = 0; i14 < len11; i14++) {
+          let data58 = data57[i14];
+          if (typeof data58 === "string") {
+            if (func3(data58) > 200) {
+              const err133 = { instancePath: instancePath + "/dependencies/allow/" + i14, schemaPath: "#/properties/dependencies/properties/allow/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
+              if (vErrors === null) {
+                vErrors = [err133];
+              } else {
+                vErrors.push(err133);
+              }
+              errors++;
+            }
+            if (func3(data58) < 1) {
+              const err134 = { instancePath: instancePath + "/dependencies/allow/" + i14, schemaPath: "#/properties/dependencies/properties/allow/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err134];
+              } else {
+                vErrors.push(err134);
+              }
+              errors++;
+            }
+          } else {
+            const err135 = { instancePath: instancePath + "/dependencies/allow/" + i14, schemaPath: "#/properties/dependencies/properties/allow/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err135];
+            } else {
+              vErrors.push(err135);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err136 = { instancePath: instancePath + "/dependencies/allow", schemaPath: "#/properties/dependencies/properties/allow/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err132];
+          vErrors = [err136];
         } else {
-          vErrors.push(err132);
+          vErrors.push(err136);
         }
         errors++;
       }
-      if (typeof data58 == "number" && isFinite(data58)) {
-        if (data58 > 100 || isNaN(data58)) {
-          const err133 = { instancePath: instancePath + "/dependencies/maxLookups", schemaPath: "#/properties/dependencies/properties/maxLookups/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
-          if (vErrors === null) {
-            vErrors = [err133];
-          } else {
-            vErrors.push(err133);
-          }
-          errors++;
-        }
-        if (data58 < 0 || isNaN(data58)) {
-          const err134 = { instancePath: instancePath + "/dependencies/maxLookups", schemaPath: "#/properties/dependencies/properties/maxLookups/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err134];
-          } else {
-            vErrors.push(err134);
-          }
-          errors++;
-        }
-      }
-      let data59 = data53.timeoutSeconds;
-      if (typeof data59 == "number" && isFinite(data59)) {
-        if (data59 > 30 || isNaN(data59)) {
-          const err135 = { instancePath: instancePath + "/dependencies/timeoutSeconds", schemaPath: "#/properties/dependencies/properties/timeoutSeconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 30 }, message: "must be <= 30" };
-          if (vErrors === null) {
-            vErrors = [err135];
-          } else {
-            vErrors.push(err135);
-          }
-          errors++;
-        }
-        if (data59 <= 0 || isNaN(data59)) {
-          const err136 = { instancePath: instancePath + "/dependencies/timeoutSeconds", schemaPath: "#/properties/dependencies/properties/timeoutSeconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
-          if (vErrors === null) {
-            vErrors = [err136];
-          } else {
-            vErrors.push(err136);
-          }
-          errors++;
-        }
-      } else {
-        const err137 = { instancePath: instancePath + "/dependencies/timeoutSeconds", schemaPath: "#/properties/dependencies/properties/timeoutSeconds/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+      let data59 = data55.unsupported;
+      if (!(data59 === "default" || data59 === "failure" || data59 === "neutral")) {
+        const err137 = { instancePath: instancePath + "/dependencies/unsupported", schemaPath: "#/properties/dependencies/properties/unsupported/enum", keyword: "enum", params: { allowedValues: schema11.properties.dependencies.properties.unsupported.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err137];
         } else {
@@ -72086,32 +72258,19 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    } else {
-      const err138 = { instancePath: instancePath + "/dependencies", schemaPath: "#/properties/dependencies/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-      if (vErrors === null) {
-        vErrors = [err138];
-      } else {
-        vErrors.push(err138);
+      let data60 = data55.maxLookups;
+      if (!(typeof data60 == "number" && (!(data60 % 1) && !isNaN(data60)) && isFinite(data60))) {
+        const err138 = { instancePath: instancePath + "/dependencies/maxLookups", schemaPath: "#/properties/dependencies/properties/maxLookups/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err138];
+        } else {
+          vErrors.push(err138);
+        }
+        errors++;
       }
-      errors++;
-    }
-    let data60 = data.schemaMigrations;
-    if (data60 && typeof data60 == "object" && !Array.isArray(data60)) {
-      if (data60.presets === void 0) {
-        data60.presets = ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"];
-      }
-      if (data60.alone === void 0) {
-        data60.alone = true;
-      }
-      if (data60.tolerance === void 0) {
-        data60.tolerance = 0;
-      }
-      if (data60.conclusion === void 0) {
-        data60.conclusion = "default";
-      }
-      for (const key11 in data60) {
-        if (!(key11 === "presets" || key11 === "alone" || key11 === "tolerance" || key11 === "conclusion")) {
-          const err139 = { instancePath: instancePath + "/schemaMigrations", schemaPath: "#/properties/schemaMigrations/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
+      if (typeof data60 == "number" && isFinite(data60)) {
+        if (data60 > 100 || isNaN(data60)) {
+          const err139 = { instancePath: instancePath + "/dependencies/maxLookups", schemaPath: "#/properties/dependencies/properties/maxLookups/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
           if (vErrors === null) {
             vErrors = [err139];
           } else {
@@ -72119,11 +72278,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-      let data61 = data60.presets;
-      if (Array.isArray(data61)) {
-        if (data61.length > 20) {
-          const err140 = { instancePath: instancePath + "/schemaMigrations/presets", schemaPath: "#/properties/schemaMigrations/properties/presets/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+        if (data60 < 0 || isNaN(data60)) {
+          const err140 = { instancePath: instancePath + "/dependencies/maxLookups", schemaPath: "#/properties/dependencies/properties/maxLookups/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err140];
           } else {
@@ -72131,44 +72287,119 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        const len12 = data61.length;
+      }
+      let data61 = data55.timeoutSeconds;
+      if (typeof data61 == "number" && isFinite(data61)) {
+        if (data61 > 30 || isNaN(data61)) {
+          const err141 = { instancePath: instancePath + "/dependencies/timeoutSeconds", schemaPath: "#/properties/dependencies/properties/timeoutSeconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 30 }, message: "must be <= 30" };
+          if (vErrors === null) {
+            vErrors = [err141];
+          } else {
+            vErrors.push(err141);
+          }
+          errors++;
+        }
+        if (data61 <= 0 || isNaN(data61)) {
+          const err142 = { instancePath: instancePath + "/dependencies/timeoutSeconds", schemaPath: "#/properties/dependencies/properties/timeoutSeconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
+          if (vErrors === null) {
+            vErrors = [err142];
+          } else {
+            vErrors.push(err142);
+          }
+          errors++;
+        }
+      } else {
+        const err143 = { instancePath: instancePath + "/dependencies/timeoutSeconds", schemaPath: "#/properties/dependencies/properties/timeoutSeconds/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err143];
+        } else {
+          vErrors.push(err143);
+        }
+        errors++;
+      }
+    } else {
+      const err144 = { instancePath: instancePath + "/dependencies", schemaPath: "#/properties/dependencies/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err144];
+      } else {
+        vErrors.push(err144);
+      }
+      errors++;
+    }
+    let data62 = data.schemaMigrations;
+    if (data62 && typeof data62 == "object" && !Array.isArray(data62)) {
+      if (data62.presets === void 0) {
+        data62.presets = ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"];
+      }
+      if (data62.alone === void 0) {
+        data62.alone = true;
+      }
+      if (data62.tolerance === void 0) {
+        data62.tolerance = 0;
+      }
+      if (data62.conclusion === void 0) {
+        data62.conclusion = "default";
+      }
+      for (const key11 in data62) {
+        if (!(key11 === "presets" || key11 === "alone" || key11 === "tolerance" || key11 === "conclusion")) {
+          const err145 = { instancePath: instancePath + "/schemaMigrations", schemaPath: "#/properties/schemaMigrations/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
+          if (vErrors === null) {
+            vErrors = [err145];
+          } else {
+            vErrors.push(err145);
+          }
+          errors++;
+        }
+      }
+      let data63 = data62.presets;
+      if (Array.isArray(data63)) {
+        if (data63.length > 20) {
+          const err146 = { instancePath: instancePath + "/schemaMigrations/presets", schemaPath: "#/properties/schemaMigrations/properties/presets/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err146];
+          } else {
+            vErrors.push(err146);
+          }
+          errors++;
+        }
+        const len12 = data63.length;
         for (let i15 = 0; i15 < len12; i15++) {
-          let data62 = data61[i15];
-          if (typeof data62 !== "string") {
-            const err141 = { instancePath: instancePath + "/schemaMigrations/presets/" + i15, schemaPath: "#/properties/schemaMigrations/properties/presets/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          let data64 = data63[i15];
+          if (typeof data64 !== "string") {
+            const err147 = { instancePath: instancePath + "/schemaMigrations/presets/" + i15, schemaPath: "#/properties/schemaMigrations/properties/presets/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err141];
+              vErrors = [err147];
             } else {
-              vErrors.push(err141);
+              vErrors.push(err147);
             }
             errors++;
           }
-          if (!(data62 === "django" || data62 === "alembic" || data62 === "rails" || data62 === "prisma" || data62 === "flyway" || data62 === "liquibase" || data62 === "knex" || data62 === "typeorm")) {
-            const err142 = { instancePath: instancePath + "/schemaMigrations/presets/" + i15, schemaPath: "#/properties/schemaMigrations/properties/presets/items/enum", keyword: "enum", params: { allowedValues: schema11.properties.schemaMigrations.properties.presets.items.enum }, message: "must be equal to one of the allowed values" };
+          if (!(data64 === "django" || data64 === "alembic" || data64 === "rails" || data64 === "prisma" || data64 === "flyway" || data64 === "liquibase" || data64 === "knex" || data64 === "typeorm")) {
+            const err148 = { instancePath: instancePath + "/schemaMigrations/presets/" + i15, schemaPath: "#/properties/schemaMigrations/properties/presets/items/enum", keyword: "enum", params: { allowedValues: schema11.properties.schemaMigrations.properties.presets.items.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
-              vErrors = [err142];
+              vErrors = [err148];
             } else {
-              vErrors.push(err142);
+              vErrors.push(err148);
             }
             errors++;
           }
         }
-        let i16 = data61.length;
+        let i16 = data63.length;
         let j3;
         if (i16 > 1) {
           const indices3 = {};
           for (; i16--; ) {
-            let item3 = data61[i16];
+            let item3 = data63[i16];
             if (typeof item3 !== "string") {
               continue;
             }
             if (typeof indices3[item3] == "number") {
               j3 = indices3[item3];
-              const err143 = { instancePath: instancePath + "/schemaMigrations/presets", schemaPath: "#/properties/schemaMigrations/properties/presets/uniqueItems", keyword: "uniqueItems", params: { i: i16, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i16 + " are identical)" };
+              const err149 = { instancePath: instancePath + "/schemaMigrations/presets", schemaPath: "#/properties/schemaMigrations/properties/presets/uniqueItems", keyword: "uniqueItems", params: { i: i16, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i16 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err143];
+                vErrors = [err149];
               } else {
-                vErrors.push(err143);
+                vErrors.push(err149);
               }
               errors++;
               break;
@@ -72177,85 +72408,16 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err144 = { instancePath: instancePath + "/schemaMigrations/presets", schemaPath: "#/properties/schemaMigrations/properties/presets/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err150 = { instancePath: instancePath + "/schemaMigrations/presets", schemaPath: "#/properties/schemaMigrations/properties/presets/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err144];
+          vErrors = [err150];
         } else {
-          vErrors.push(err144);
+          vErrors.push(err150);
         }
         errors++;
       }
-      if (typeof data60.alone !== "boolean") {
-        const err145 = { instancePath: instancePath + "/schemaMigrations/alone", schemaPath: "#/properties/schemaMigrations/properties/alone/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err145];
-        } else {
-          vErrors.push(err145);
-        }
-        errors++;
-      }
-      let data64 = data60.tolerance;
-      if (!(typeof data64 == "number" && (!(data64 % 1) && !isNaN(data64)) && isFinite(data64))) {
-        const err146 = { instancePath: instancePath + "/schemaMigrations/tolerance", schemaPath: "#/properties/schemaMigrations/properties/tolerance/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err146];
-        } else {
-          vErrors.push(err146);
-        }
-        errors++;
-      }
-      if (typeof data64 == "number" && isFinite(data64)) {
-        if (data64 < 0 || isNaN(data64)) {
-          const err147 = { instancePath: instancePath + "/schemaMigrations/tolerance", schemaPath: "#/properties/schemaMigrations/properties/tolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err147];
-          } else {
-            vErrors.push(err147);
-          }
-          errors++;
-        }
-      }
-      let data65 = data60.conclusion;
-      if (!(data65 === "default" || data65 === "failure" || data65 === "neutral")) {
-        const err148 = { instancePath: instancePath + "/schemaMigrations/conclusion", schemaPath: "#/properties/schemaMigrations/properties/conclusion/enum", keyword: "enum", params: { allowedValues: schema11.properties.schemaMigrations.properties.conclusion.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err148];
-        } else {
-          vErrors.push(err148);
-        }
-        errors++;
-      }
-    } else {
-      const err149 = { instancePath: instancePath + "/schemaMigrations", schemaPath: "#/properties/schemaMigrations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-      if (vErrors === null) {
-        vErrors = [err149];
-      } else {
-        vErrors.push(err149);
-      }
-      errors++;
-    }
-    let data66 = data.accept;
-    if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
-      if (data66.permission === void 0) {
-        data66.permission = "write";
-      }
-      if (data66.allowAuthor === void 0) {
-        data66.allowAuthor = false;
-      }
-      for (const key12 in data66) {
-        if (!(key12 === "permission" || key12 === "allowAuthor")) {
-          const err150 = { instancePath: instancePath + "/accept", schemaPath: "#/properties/accept/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
-          if (vErrors === null) {
-            vErrors = [err150];
-          } else {
-            vErrors.push(err150);
-          }
-          errors++;
-        }
-      }
-      let data67 = data66.permission;
-      if (!(data67 === "read" || data67 === "triage" || data67 === "write" || data67 === "maintain" || data67 === "admin")) {
-        const err151 = { instancePath: instancePath + "/accept/permission", schemaPath: "#/properties/accept/properties/permission/enum", keyword: "enum", params: { allowedValues: schema11.properties.accept.properties.permission.enum }, message: "must be equal to one of the allowed values" };
+      if (typeof data62.alone !== "boolean") {
+        const err151 = { instancePath: instancePath + "/schemaMigrations/alone", schemaPath: "#/properties/schemaMigrations/properties/alone/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err151];
         } else {
@@ -72263,8 +72425,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data66.allowAuthor !== "boolean") {
-        const err152 = { instancePath: instancePath + "/accept/allowAuthor", schemaPath: "#/properties/accept/properties/allowAuthor/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      let data66 = data62.tolerance;
+      if (!(typeof data66 == "number" && (!(data66 % 1) && !isNaN(data66)) && isFinite(data66))) {
+        const err152 = { instancePath: instancePath + "/schemaMigrations/tolerance", schemaPath: "#/properties/schemaMigrations/properties/tolerance/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err152];
         } else {
@@ -72272,74 +72435,67 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    } else {
-      const err153 = { instancePath: instancePath + "/accept", schemaPath: "#/properties/accept/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-      if (vErrors === null) {
-        vErrors = [err153];
-      } else {
-        vErrors.push(err153);
-      }
-      errors++;
-    }
-    let data69 = data.comments;
-    if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
-      if (data69.sticky === void 0) {
-        data69.sticky = "auto";
-      }
-      for (const key13 in data69) {
-        if (!(key13 === "sticky")) {
-          const err154 = { instancePath: instancePath + "/comments", schemaPath: "#/properties/comments/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
+      if (typeof data66 == "number" && isFinite(data66)) {
+        if (data66 < 0 || isNaN(data66)) {
+          const err153 = { instancePath: instancePath + "/schemaMigrations/tolerance", schemaPath: "#/properties/schemaMigrations/properties/tolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err154];
+            vErrors = [err153];
           } else {
-            vErrors.push(err154);
+            vErrors.push(err153);
           }
           errors++;
         }
       }
-      let data70 = data69.sticky;
-      if (!(data70 === "auto" || data70 === "on" || data70 === "off")) {
-        const err155 = { instancePath: instancePath + "/comments/sticky", schemaPath: "#/properties/comments/properties/sticky/enum", keyword: "enum", params: { allowedValues: schema11.properties.comments.properties.sticky.enum }, message: "must be equal to one of the allowed values" };
+      let data67 = data62.conclusion;
+      if (!(data67 === "default" || data67 === "failure" || data67 === "neutral")) {
+        const err154 = { instancePath: instancePath + "/schemaMigrations/conclusion", schemaPath: "#/properties/schemaMigrations/properties/conclusion/enum", keyword: "enum", params: { allowedValues: schema11.properties.schemaMigrations.properties.conclusion.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err155];
+          vErrors = [err154];
         } else {
-          vErrors.push(err155);
+          vErrors.push(err154);
         }
         errors++;
       }
     } else {
-      const err156 = { instancePath: instancePath + "/comments", schemaPath: "#/properties/comments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err155 = { instancePath: instancePath + "/schemaMigrations", schemaPath: "#/properties/schemaMigrations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err156];
+        vErrors = [err155];
       } else {
-        vErrors.push(err156);
+        vErrors.push(err155);
       }
       errors++;
     }
-    let data71 = data.push;
-    if (data71 && typeof data71 == "object" && !Array.isArray(data71)) {
-      if (data71.enabled === void 0) {
-        data71.enabled = true;
+    let data68 = data.accept;
+    if (data68 && typeof data68 == "object" && !Array.isArray(data68)) {
+      if (data68.permission === void 0) {
+        data68.permission = "write";
       }
-      if (data71.branches === void 0) {
-        data71.branches = [];
+      if (data68.allowAuthor === void 0) {
+        data68.allowAuthor = false;
       }
-      if (data71.maxCommits === void 0) {
-        data71.maxCommits = 20;
-      }
-      for (const key14 in data71) {
-        if (!(key14 === "enabled" || key14 === "branches" || key14 === "maxCommits")) {
-          const err157 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
+      for (const key12 in data68) {
+        if (!(key12 === "permission" || key12 === "allowAuthor")) {
+          const err156 = { instancePath: instancePath + "/accept", schemaPath: "#/properties/accept/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
-            vErrors = [err157];
+            vErrors = [err156];
           } else {
-            vErrors.push(err157);
+            vErrors.push(err156);
           }
           errors++;
         }
       }
-      if (typeof data71.enabled !== "boolean") {
-        const err158 = { instancePath: instancePath + "/push/enabled", schemaPath: "#/properties/push/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      let data69 = data68.permission;
+      if (!(data69 === "read" || data69 === "triage" || data69 === "write" || data69 === "maintain" || data69 === "admin")) {
+        const err157 = { instancePath: instancePath + "/accept/permission", schemaPath: "#/properties/accept/properties/permission/enum", keyword: "enum", params: { allowedValues: schema11.properties.accept.properties.permission.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err157];
+        } else {
+          vErrors.push(err157);
+        }
+        errors++;
+      }
+      if (typeof data68.allowAuthor !== "boolean") {
+        const err158 = { instancePath: instancePath + "/accept/allowAuthor", schemaPath: "#/properties/accept/properties/allowAuthor/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err158];
         } else {
@@ -72347,61 +72503,74 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      let data73 = data71.branches;
-      if (Array.isArray(data73)) {
-        if (data73.length > 200) {
-          const err159 = { instancePath: instancePath + "/push/branches", schemaPath: "#/properties/push/properties/branches/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
+    } else {
+      const err159 = { instancePath: instancePath + "/accept", schemaPath: "#/properties/accept/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err159];
+      } else {
+        vErrors.push(err159);
+      }
+      errors++;
+    }
+    let data71 = data.comments;
+    if (data71 && typeof data71 == "object" && !Array.isArray(data71)) {
+      if (data71.sticky === void 0) {
+        data71.sticky = "auto";
+      }
+      for (const key13 in data71) {
+        if (!(key13 === "sticky")) {
+          const err160 = { instancePath: instancePath + "/comments", schemaPath: "#/properties/comments/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
-            vErrors = [err159];
+            vErrors = [err160];
           } else {
-            vErrors.push(err159);
+            vErrors.push(err160);
           }
           errors++;
         }
-        const len13 = data73.length;
-        for (let i17 = 0; i17 < len13; i17++) {
-          let data74 = data73[i17];
-          if (typeof data74 === "string") {
-            if (func3(data74) > 256) {
-              const err160 = { instancePath: instancePath + "/push/branches/" + i17, schemaPath: "#/properties/push/properties/branches/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
-              if (vErrors === null) {
-                vErrors = [err160];
-              } else {
-                vErrors.push(err160);
-              }
-              errors++;
-            }
-            if (func3(data74) < 1) {
-              const err161 = { instancePath: instancePath + "/push/branches/" + i17, schemaPath: "#/properties/push/properties/branches/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err161];
-              } else {
-                vErrors.push(err161);
-              }
-              errors++;
-            }
-          } else {
-            const err162 = { instancePath: instancePath + "/push/branches/" + i17, schemaPath: "#/properties/push/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err162];
-            } else {
-              vErrors.push(err162);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err163 = { instancePath: instancePath + "/push/branches", schemaPath: "#/properties/push/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+      }
+      let data72 = data71.sticky;
+      if (!(data72 === "auto" || data72 === "on" || data72 === "off")) {
+        const err161 = { instancePath: instancePath + "/comments/sticky", schemaPath: "#/properties/comments/properties/sticky/enum", keyword: "enum", params: { allowedValues: schema11.properties.comments.properties.sticky.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err163];
+          vErrors = [err161];
         } else {
-          vErrors.push(err163);
+          vErrors.push(err161);
         }
         errors++;
       }
-      let data75 = data71.maxCommits;
-      if (!(typeof data75 == "number" && (!(data75 % 1) && !isNaN(data75)) && isFinite(data75))) {
-        const err164 = { instancePath: instancePath + "/push/maxCommits", schemaPath: "#/properties/push/properties/maxCommits/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    } else {
+      const err162 = { instancePath: instancePath + "/comments", schemaPath: "#/properties/comments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err162];
+      } else {
+        vErrors.push(err162);
+      }
+      errors++;
+    }
+    let data73 = data.push;
+    if (data73 && typeof data73 == "object" && !Array.isArray(data73)) {
+      if (data73.enabled === void 0) {
+        data73.enabled = true;
+      }
+      if (data73.branches === void 0) {
+        data73.branches = [];
+      }
+      if (data73.maxCommits === void 0) {
+        data73.maxCommits = 20;
+      }
+      for (const key14 in data73) {
+        if (!(key14 === "enabled" || key14 === "branches" || key14 === "maxCommits")) {
+          const err163 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
+          if (vErrors === null) {
+            vErrors = [err163];
+          } else {
+            vErrors.push(err163);
+          }
+          errors++;
+        }
+      }
+      if (typeof data73.enabled !== "boolean") {
+        const err164 = { instancePath: instancePath + "/push/enabled", schemaPath: "#/properties/push/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err164];
         } else {
@@ -72409,9 +72578,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data75 == "number" && isFinite(data75)) {
-        if (data75 > 100 || isNaN(data75)) {
-          const err165 = { instancePath: instancePath + "/push/maxCommits", schemaPath: "#/properties/push/properties/maxCommits/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+      let data75 = data73.branches;
+      if (Array.isArray(data75)) {
+        if (data75.length > 200) {
+          const err165 = { instancePath: instancePath + "/push/branches", schemaPath: "#/properties/push/properties/branches/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
           if (vErrors === null) {
             vErrors = [err165];
           } else {
@@ -72419,50 +72589,40 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data75 < 1 || isNaN(data75)) {
-          const err166 = { instancePath: instancePath + "/push/maxCommits", schemaPath: "#/properties/push/properties/maxCommits/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err166];
+        const len13 = data75.length;
+        for (let i17 = 0; i17 < len13; i17++) {
+          let data76 = data75[i17];
+          if (typeof data76 === "string") {
+            if (func3(data76) > 256) {
+              const err166 = { instancePath: instancePath + "/push/branches/" + i17, schemaPath: "#/properties/push/properties/branches/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+              if (vErrors === null) {
+                vErrors = [err166];
+              } else {
+                vErrors.push(err166);
+              }
+              errors++;
+            }
+            if (func3(data76) < 1) {
+              const err167 = { instancePath: instancePath + "/push/branches/" + i17, schemaPath: "#/properties/push/properties/branches/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err167];
+              } else {
+                vErrors.push(err167);
+              }
+              errors++;
+            }
           } else {
-            vErrors.push(err166);
+            const err168 = { instancePath: instancePath + "/push/branches/" + i17, schemaPath: "#/properties/push/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err168];
+            } else {
+              vErrors.push(err168);
+            }
+            errors++;
           }
-          errors++;
         }
-      }
-    } else {
-      const err167 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-      if (vErrors === null) {
-        vErrors = [err167];
       } else {
-        vErrors.push(err167);
-      }
-      errors++;
-    }
-    let data76 = data.fixes;
-    if (data76 && typeof data76 == "object" && !Array.isArray(data76)) {
-      if (data76.target === void 0) {
-        data76.target = "compatible";
-      }
-      if (data76.suggestions === void 0) {
-        data76.suggestions = "command";
-      }
-      if (data76.maxSuggestions === void 0) {
-        data76.maxSuggestions = 20;
-      }
-      for (const key15 in data76) {
-        if (!(key15 === "target" || key15 === "suggestions" || key15 === "maxSuggestions")) {
-          const err168 = { instancePath: instancePath + "/fixes", schemaPath: "#/properties/fixes/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties" };
-          if (vErrors === null) {
-            vErrors = [err168];
-          } else {
-            vErrors.push(err168);
-          }
-          errors++;
-        }
-      }
-      let data77 = data76.target;
-      if (!(data77 === "compatible" || data77 === "python3")) {
-        const err169 = { instancePath: instancePath + "/fixes/target", schemaPath: "#/properties/fixes/properties/target/enum", keyword: "enum", params: { allowedValues: schema11.properties.fixes.properties.target.enum }, message: "must be equal to one of the allowed values" };
+        const err169 = { instancePath: instancePath + "/push/branches", schemaPath: "#/properties/push/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err169];
         } else {
@@ -72470,9 +72630,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      let data78 = data76.suggestions;
-      if (!(data78 === "auto" || data78 === "command" || data78 === "off")) {
-        const err170 = { instancePath: instancePath + "/fixes/suggestions", schemaPath: "#/properties/fixes/properties/suggestions/enum", keyword: "enum", params: { allowedValues: schema11.properties.fixes.properties.suggestions.enum }, message: "must be equal to one of the allowed values" };
+      let data77 = data73.maxCommits;
+      if (!(typeof data77 == "number" && (!(data77 % 1) && !isNaN(data77)) && isFinite(data77))) {
+        const err170 = { instancePath: instancePath + "/push/maxCommits", schemaPath: "#/properties/push/properties/maxCommits/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err170];
         } else {
@@ -72480,19 +72640,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      let data79 = data76.maxSuggestions;
-      if (!(typeof data79 == "number" && (!(data79 % 1) && !isNaN(data79)) && isFinite(data79))) {
-        const err171 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err171];
-        } else {
-          vErrors.push(err171);
+      if (typeof data77 == "number" && isFinite(data77)) {
+        if (data77 > 100 || isNaN(data77)) {
+          const err171 = { instancePath: instancePath + "/push/maxCommits", schemaPath: "#/properties/push/properties/maxCommits/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+          if (vErrors === null) {
+            vErrors = [err171];
+          } else {
+            vErrors.push(err171);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (typeof data79 == "number" && isFinite(data79)) {
-        if (data79 > 50 || isNaN(data79)) {
-          const err172 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/maximum", keyword: "maximum", params: { comparison: "<=", limit: 50 }, message: "must be <= 50" };
+        if (data77 < 1 || isNaN(data77)) {
+          const err172 = { instancePath: instancePath + "/push/maxCommits", schemaPath: "#/properties/push/properties/maxCommits/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
             vErrors = [err172];
           } else {
@@ -72500,58 +72659,51 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data79 < 1 || isNaN(data79)) {
-          const err173 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err173];
-          } else {
-            vErrors.push(err173);
-          }
-          errors++;
-        }
       }
     } else {
-      const err174 = { instancePath: instancePath + "/fixes", schemaPath: "#/properties/fixes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err173 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err174];
+        vErrors = [err173];
       } else {
-        vErrors.push(err174);
+        vErrors.push(err173);
       }
       errors++;
     }
-    let data80 = data.dashboard;
-    if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
-      if (data80.enabled === void 0) {
-        data80.enabled = false;
+    let data78 = data.fixes;
+    if (data78 && typeof data78 == "object" && !Array.isArray(data78)) {
+      if (data78.target === void 0) {
+        data78.target = "compatible";
       }
-      if (data80.title === void 0) {
-        data80.title = "small-steps: migration dashboard";
+      if (data78.suggestions === void 0) {
+        data78.suggestions = "command";
       }
-      if (data80.minIntervalMinutes === void 0) {
-        data80.minIntervalMinutes = 10;
+      if (data78.maxSuggestions === void 0) {
+        data78.maxSuggestions = 20;
       }
-      if (data80.maxBytes === void 0) {
-        data80.maxBytes = 209715200;
-      }
-      if (data80.depth === void 0) {
-        data80.depth = 1;
-      }
-      if (data80.importNames === void 0) {
-        data80.importNames = {};
-      }
-      for (const key16 in data80) {
-        if (!(key16 === "enabled" || key16 === "title" || key16 === "minIntervalMinutes" || key16 === "maxBytes" || key16 === "depth" || key16 === "importNames")) {
-          const err175 = { instancePath: instancePath + "/dashboard", schemaPath: "#/properties/dashboard/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" };
+      for (const key15 in data78) {
+        if (!(key15 === "target" || key15 === "suggestions" || key15 === "maxSuggestions")) {
+          const err174 = { instancePath: instancePath + "/fixes", schemaPath: "#/properties/fixes/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
-            vErrors = [err175];
+            vErrors = [err174];
           } else {
-            vErrors.push(err175);
+            vErrors.push(err174);
           }
           errors++;
         }
       }
-      if (typeof data80.enabled !== "boolean") {
-        const err176 = { instancePath: instancePath + "/dashboard/enabled", schemaPath: "#/properties/dashboard/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      let data79 = data78.target;
+      if (!(data79 === "compatible" || data79 === "python3")) {
+        const err175 = { instancePath: instancePath + "/fixes/target", schemaPath: "#/properties/fixes/properties/target/enum", keyword: "enum", params: { allowedValues: schema11.properties.fixes.properties.target.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err175];
+        } else {
+          vErrors.push(err175);
+        }
+        errors++;
+      }
+      let data80 = data78.suggestions;
+      if (!(data80 === "auto" || data80 === "command" || data80 === "off")) {
+        const err176 = { instancePath: instancePath + "/fixes/suggestions", schemaPath: "#/properties/fixes/properties/suggestions/enum", keyword: "enum", params: { allowedValues: schema11.properties.fixes.properties.suggestions.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err176];
         } else {
@@ -72559,19 +72711,19 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      let data82 = data80.title;
-      if (typeof data82 === "string") {
-        if (func3(data82) > 200) {
-          const err177 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
-          if (vErrors === null) {
-            vErrors = [err177];
-          } else {
-            vErrors.push(err177);
-          }
-          errors++;
+      let data81 = data78.maxSuggestions;
+      if (!(typeof data81 == "number" && (!(data81 % 1) && !isNaN(data81)) && isFinite(data81))) {
+        const err177 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err177];
+        } else {
+          vErrors.push(err177);
         }
-        if (func3(data82) < 1) {
-          const err178 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+        errors++;
+      }
+      if (typeof data81 == "number" && isFinite(data81)) {
+        if (data81 > 50 || isNaN(data81)) {
+          const err178 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/maximum", keyword: "maximum", params: { comparison: "<=", limit: 50 }, message: "must be <= 50" };
           if (vErrors === null) {
             vErrors = [err178];
           } else {
@@ -72579,28 +72731,48 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (data81 < 1 || isNaN(data81)) {
+          const err179 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err179];
+          } else {
+            vErrors.push(err179);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err180 = { instancePath: instancePath + "/fixes", schemaPath: "#/properties/fixes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err180];
       } else {
-        const err179 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err179];
-        } else {
-          vErrors.push(err179);
-        }
-        errors++;
+        vErrors.push(err180);
       }
-      let data83 = data80.minIntervalMinutes;
-      if (!(typeof data83 == "number" && (!(data83 % 1) && !isNaN(data83)) && isFinite(data83))) {
-        const err180 = { instancePath: instancePath + "/dashboard/minIntervalMinutes", schemaPath: "#/properties/dashboard/properties/minIntervalMinutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err180];
-        } else {
-          vErrors.push(err180);
-        }
-        errors++;
+      errors++;
+    }
+    let data82 = data.dashboard;
+    if (data82 && typeof data82 == "object" && !Array.isArray(data82)) {
+      if (data82.enabled === void 0) {
+        data82.enabled = false;
       }
-      if (typeof data83 == "number" && isFinite(data83)) {
-        if (data83 < 0 || isNaN(data83)) {
-          const err181 = { instancePath: instancePath + "/dashboard/minIntervalMinutes", schemaPath: "#/properties/dashboard/properties/minIntervalMinutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (data82.title === void 0) {
+        data82.title = "small-steps: migration dashboard";
+      }
+      if (data82.minIntervalMinutes === void 0) {
+        data82.minIntervalMinutes = 10;
+      }
+      if (data82.maxBytes === void 0) {
+        data82.maxBytes = 209715200;
+      }
+      if (data82.depth === void 0) {
+        data82.depth = 1;
+      }
+      if (data82.importNames === void 0) {
+        data82.importNames = {};
+      }
+      for (const key16 in data82) {
+        if (!(key16 === "enabled" || key16 === "title" || key16 === "minIntervalMinutes" || key16 === "maxBytes" || key16 === "depth" || key16 === "importNames")) {
+          const err181 = { instancePath: instancePath + "/dashboard", schemaPath: "#/properties/dashboard/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
             vErrors = [err181];
           } else {
@@ -72609,9 +72781,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       }
-      let data84 = data80.maxBytes;
-      if (!(typeof data84 == "number" && (!(data84 % 1) && !isNaN(data84)) && isFinite(data84))) {
-        const err182 = { instancePath: instancePath + "/dashboard/maxBytes", schemaPath: "#/properties/dashboard/properties/maxBytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      if (typeof data82.enabled !== "boolean") {
+        const err182 = { instancePath: instancePath + "/dashboard/enabled", schemaPath: "#/properties/dashboard/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err182];
         } else {
@@ -72619,9 +72790,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data84 == "number" && isFinite(data84)) {
-        if (data84 < 1 || isNaN(data84)) {
-          const err183 = { instancePath: instancePath + "/dashboard/maxBytes", schemaPath: "#/properties/dashboard/properties/maxBytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+      let data84 = data82.title;
+      if (typeof data84 === "string") {
+        if (func3(data84) > 200) {
+          const err183 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err183];
           } else {
@@ -72629,41 +72801,37 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-      let data85 = data80.depth;
-      if (!(typeof data85 == "number" && (!(data85 % 1) && !isNaN(data85)) && isFinite(data85))) {
-        const err184 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (func3(data84) < 1) {
+          const err184 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err184];
+          } else {
+            vErrors.push(err184);
+          }
+          errors++;
+        }
+      } else {
+        const err185 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err184];
+          vErrors = [err185];
         } else {
-          vErrors.push(err184);
+          vErrors.push(err185);
+        }
+        errors++;
+      }
+      let data85 = data82.minIntervalMinutes;
+      if (!(typeof data85 == "number" && (!(data85 % 1) && !isNaN(data85)) && isFinite(data85))) {
+        const err186 = { instancePath: instancePath + "/dashboard/minIntervalMinutes", schemaPath: "#/properties/dashboard/properties/minIntervalMinutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err186];
+        } else {
+          vErrors.push(err186);
         }
         errors++;
       }
       if (typeof data85 == "number" && isFinite(data85)) {
-        if (data85 > 5 || isNaN(data85)) {
-          const err185 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/maximum", keyword: "maximum", params: { comparison: "<=", limit: 5 }, message: "must be <= 5" };
-          if (vErrors === null) {
-            vErrors = [err185];
-          } else {
-            vErrors.push(err185);
-          }
-          errors++;
-        }
-        if (data85 < 1 || isNaN(data85)) {
-          const err186 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err186];
-          } else {
-            vErrors.push(err186);
-          }
-          errors++;
-        }
-      }
-      let data86 = data80.importNames;
-      if (data86 && typeof data86 == "object" && !Array.isArray(data86)) {
-        if (Object.keys(data86).length > 500) {
-          const err187 = { instancePath: instancePath + "/dashboard/importNames", schemaPath: "#/properties/dashboard/properties/importNames/maxProperties", keyword: "maxProperties", params: { limit: 500 }, message: "must NOT have more than 500 properties" };
+        if (data85 < 0 || isNaN(data85)) {
+          const err187 = { instancePath: instancePath + "/dashboard/minIntervalMinutes", schemaPath: "#/properties/dashboard/properties/minIntervalMinutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err187];
           } else {
@@ -72671,93 +72839,156 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        for (const key17 in data86) {
-          let data87 = data86[key17];
-          if (Array.isArray(data87)) {
-            if (data87.length > 20) {
-              const err188 = { instancePath: instancePath + "/dashboard/importNames/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+      }
+      let data86 = data82.maxBytes;
+      if (!(typeof data86 == "number" && (!(data86 % 1) && !isNaN(data86)) && isFinite(data86))) {
+        const err188 = { instancePath: instancePath + "/dashboard/maxBytes", schemaPath: "#/properties/dashboard/properties/maxBytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err188];
+        } else {
+          vErrors.push(err188);
+        }
+        errors++;
+      }
+      if (typeof data86 == "number" && isFinite(data86)) {
+        if (data86 < 1 || isNaN(data86)) {
+          const err189 = { instancePath: instancePath + "/dashboard/maxBytes", schemaPath: "#/properties/dashboard/properties/maxBytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err189];
+          } else {
+            vErrors.push(err189);
+          }
+          errors++;
+        }
+      }
+      let data87 = data82.depth;
+      if (!(typeof data87 == "number" && (!(data87 % 1) && !isNaN(data87)) && isFinite(data87))) {
+        const err190 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err190];
+        } else {
+          vErrors.push(err190);
+        }
+        errors++;
+      }
+      if (typeof data87 == "number" && isFinite(data87)) {
+        if (data87 > 5 || isNaN(data87)) {
+          const err191 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/maximum", keyword: "maximum", params: { comparison: "<=", limit: 5 }, message: "must be <= 5" };
+          if (vErrors === null) {
+            vErrors = [err191];
+          } else {
+            vErrors.push(err191);
+          }
+          errors++;
+        }
+        if (data87 < 1 || isNaN(data87)) {
+          const err192 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err192];
+          } else {
+            vErrors.push(err192);
+          }
+          errors++;
+        }
+      }
+      let data88 = data82.importNames;
+      if (data88 && typeof data88 == "object" && !Array.isArray(data88)) {
+        if (Object.keys(data88).length > 500) {
+          const err193 = { instancePath: instancePath + "/dashboard/importNames", schemaPath: "#/properties/dashboard/properties/importNames/maxProperties", keyword: "maxProperties", params: { limit: 500 }, message: "must NOT have more than 500 properties" };
+          if (vErrors === null) {
+            vErrors = [err193];
+          } else {
+            vErrors.push(err193);
+          }
+          errors++;
+        }
+        for (const key17 in data88) {
+          let data89 = data88[key17];
+          if (Array.isArray(data89)) {
+            if (data89.length > 20) {
+              const err194 = { instancePath: instancePath + "/dashboard/importNames/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
               if (vErrors === null) {
-                vErrors = [err188];
+                vErrors = [err194];
               } else {
-                vErrors.push(err188);
+                vErrors.push(err194);
               }
               errors++;
             }
-            if (data87.length < 1) {
-              const err189 = { instancePath: instancePath + "/dashboard/importNames/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+            if (data89.length < 1) {
+              const err195 = { instancePath: instancePath + "/dashboard/importNames/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
               if (vErrors === null) {
-                vErrors = [err189];
+                vErrors = [err195];
               } else {
-                vErrors.push(err189);
+                vErrors.push(err195);
               }
               errors++;
             }
-            const len14 = data87.length;
+            const len14 = data89.length;
             for (let i18 = 0; i18 < len14; i18++) {
-              let data88 = data87[i18];
-              if (typeof data88 === "string") {
-                if (func3(data88) > 200) {
-                  const err190 = { instancePath: instancePath + "/dashboard/importNames/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i18, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
+              let data90 = data89[i18];
+              if (typeof data90 === "string") {
+                if (func3(data90) > 200) {
+                  const err196 = { instancePath: instancePath + "/dashboard/importNames/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i18, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
                   if (vErrors === null) {
-                    vErrors = [err190];
+                    vErrors = [err196];
                   } else {
-                    vErrors.push(err190);
+                    vErrors.push(err196);
                   }
                   errors++;
                 }
-                if (func3(data88) < 1) {
-                  const err191 = { instancePath: instancePath + "/dashboard/importNames/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i18, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (func3(data90) < 1) {
+                  const err197 = { instancePath: instancePath + "/dashboard/importNames/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i18, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
-                    vErrors = [err191];
+                    vErrors = [err197];
                   } else {
-                    vErrors.push(err191);
+                    vErrors.push(err197);
                   }
                   errors++;
                 }
               } else {
-                const err192 = { instancePath: instancePath + "/dashboard/importNames/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i18, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err198 = { instancePath: instancePath + "/dashboard/importNames/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i18, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err192];
+                  vErrors = [err198];
                 } else {
-                  vErrors.push(err192);
+                  vErrors.push(err198);
                 }
                 errors++;
               }
             }
           } else {
-            const err193 = { instancePath: instancePath + "/dashboard/importNames/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err199 = { instancePath: instancePath + "/dashboard/importNames/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err193];
+              vErrors = [err199];
             } else {
-              vErrors.push(err193);
+              vErrors.push(err199);
             }
             errors++;
           }
         }
       } else {
-        const err194 = { instancePath: instancePath + "/dashboard/importNames", schemaPath: "#/properties/dashboard/properties/importNames/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err200 = { instancePath: instancePath + "/dashboard/importNames", schemaPath: "#/properties/dashboard/properties/importNames/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err194];
+          vErrors = [err200];
         } else {
-          vErrors.push(err194);
+          vErrors.push(err200);
         }
         errors++;
       }
     } else {
-      const err195 = { instancePath: instancePath + "/dashboard", schemaPath: "#/properties/dashboard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err201 = { instancePath: instancePath + "/dashboard", schemaPath: "#/properties/dashboard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err195];
+        vErrors = [err201];
       } else {
-        vErrors.push(err195);
+        vErrors.push(err201);
       }
       errors++;
     }
   } else {
-    const err196 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err202 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err196];
+      vErrors = [err202];
     } else {
-      vErrors.push(err196);
+      vErrors.push(err202);
     }
     errors++;
   }
@@ -72784,6 +73015,8 @@ var CONFIG_DEFAULTS = {
     }
   },
   "weights": {
+    "moved": 0.1,
+    "whitespace": 0.5,
     "paths": []
   },
   "deletionWeight": 1,
@@ -72901,6 +73134,20 @@ var CONFIG_SCHEMA = {
       type: "object",
       additionalProperties: false,
       properties: {
+        moved: {
+          description: "How much a changed line of a block moved unchanged (3 lines at least, within a file or between files, as git diff --color-moved finds them) counts.",
+          type: "number",
+          minimum: 0,
+          maximum: 10,
+          default: 0.1
+        },
+        whitespace: {
+          description: "How much a line whose change is whitespace alone counts; where indentation is code (Python, YAML, Makefiles, \u2026) it counts fully.",
+          type: "number",
+          minimum: 0,
+          maximum: 10,
+          default: 0.5
+        },
         paths: {
           description: "How much a line of the files some globs match counts (tests/** at 0.5): the last entry that matches a file gives its weight; 1 elsewhere.",
           type: "array",
@@ -73232,10 +73479,10 @@ async function cachedConfig(owner, repo, path, read) {
   const key = `config:${owner.toLowerCase()}/${repo.toLowerCase()}:${path}:${await generation(owner)}`;
   const now = Date.now();
   const mine = local.get(key);
-  const text2 = mine && mine.expires > now ? mine.value : await sharedCache.get(key);
-  if (text2 !== void 0) {
+  const text3 = mine && mine.expires > now ? mine.value : await sharedCache.get(key);
+  if (text3 !== void 0) {
     try {
-      return JSON.parse(text2);
+      return JSON.parse(text3);
     } catch {
     }
   }
@@ -73391,14 +73638,14 @@ function blobText(repository, alias) {
 }
 function textsByPath(repository, paths, prefix2) {
   return new Map(paths.flatMap((path, i2) => {
-    const text2 = blobText(repository, `${prefix2}f${i2}`);
-    return text2 === void 0 ? [] : [[path, text2]];
+    const text3 = blobText(repository, `${prefix2}f${i2}`);
+    return text3 === void 0 ? [] : [[path, text3]];
   }));
 }
 function readBlobs(repository, paths) {
   return paths.flatMap((path, i2) => {
-    const text2 = blobText(repository, `f${i2}`);
-    return text2 === void 0 ? [] : [{ path, text: text2 }];
+    const text3 = blobText(repository, `f${i2}`);
+    return text3 === void 0 ? [] : [{ path, text: text3 }];
   });
 }
 var declare = (variables) => Object.keys(variables).map((name2) => `, $${name2}: String!`).join("");
@@ -73543,12 +73790,12 @@ function splitFiles(files, capacity) {
 
 // src/report/neutralise.ts
 var INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
-var visible = (text2) => text2.replace(/\r\n?|\n/g, " ").replace(INVISIBLE, "");
-function safeText(text2) {
-  return visible(text2).replace(/(`+)[^`]*?\1|[^`]+|`+/g, (part) => part.startsWith("`") ? part : part.replace(/@/g, "@\u2060").replace(/</g, "\u2039").replace(/>/g, "\u203A"));
+var visible = (text3) => text3.replace(/\r\n?|\n/g, " ").replace(INVISIBLE, "");
+function safeText(text3) {
+  return visible(text3).replace(/(`+)[^`]*?\1|[^`]+|`+/g, (part) => part.startsWith("`") ? part : part.replace(/@/g, "@\u2060").replace(/</g, "\u2039").replace(/>/g, "\u203A"));
 }
-function codeSpan(text2, max = 500) {
-  const inside = [...visible(text2)].slice(0, max).join("").replace(/\|/g, "\\|");
+function codeSpan(text3, max = 500) {
+  const inside = [...visible(text3)].slice(0, max).join("").replace(/\|/g, "\\|");
   const longest = Math.max(0, ...[...inside.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = "`".repeat(longest + 1);
   const pad = inside.startsWith("`") || inside.endsWith("`") || longest > 0 ? " " : "";
@@ -73561,7 +73808,7 @@ var TABLE_ROWS = 50;
 var LARGEST_FILES = 5;
 var n = formatCount;
 var code = (path) => codeSpan(path, 1e3);
-var cell = (text2) => safeText(text2).replace(/\|/g, "\\|");
+var cell = (text3) => safeText(text3).replace(/\|/g, "\\|");
 function limitsLine(evaluation) {
   const { thresholds, limit, mode, deletionWeight } = evaluation.config;
   const bounds = SIZE_CLASSES.map((c) => c === "XXL" ? `XXL \u2265 ${n(thresholds.XL)}` : `${c} < ${n(thresholds[c])}`).join(" \xB7 ");
@@ -73589,6 +73836,8 @@ function renderSummary(evaluation, extraSections = []) {
       "|---|---|",
       `| Size class | **${size.sizeClass}** (lines ${size.linesClass}, files ${size.filesClass}${size.decidedBy === "files" ? ": the number of files decides" : ""}) |`,
       `| Counted lines | ${n(size.countedLines)} (+${n(size.additions)} \u2212${n(size.deletions)}) |`,
+      ...size.moved.lines ? [`| Moved unchanged | ${n(size.moved.lines)} changed lines, counted as ${n(size.moved.counted)} |`] : [],
+      ...size.whitespace.lines ? [`| Whitespace only | ${n(size.whitespace.lines)} changed lines, counted as ${n(size.whitespace.counted)} |`] : [],
       `| Counted files | ${n(size.countedFiles)} |`,
       `| Excluded files | ${n(size.excluded.length)} |`,
       `| Binary files | ${n(size.binary.length)} |`,
@@ -73732,8 +73981,8 @@ ${files}`;
   ];
   return truncate([head, parts2.join("\n"), notes.map((x) => `_${x}_`).join("\n")].join("\n\n"));
 }
-function truncate(text2) {
-  return truncateSummary(text2, COMMENT_LIMIT - 200);
+function truncate(text3) {
+  return truncateSummary(text3, COMMENT_LIMIT - 200);
 }
 function renderSticky(evaluation, state) {
   const { size, config: config2 } = evaluation;
@@ -73773,9 +74022,9 @@ function dependencyChanges(manifests) {
   const declaredAfter = /* @__PURE__ */ new Set();
   for (const manifest of manifests) {
     const kind = manifestKind(manifest.path);
-    const text2 = manifest.unchanged ? manifest.before : manifest.after;
-    if (!kind || text2 === void 0) continue;
-    for (const r of parseManifest(kind, text2).requirements) if (!r.python2Only) declaredAfter.add(r.key);
+    const text3 = manifest.unchanged ? manifest.before : manifest.after;
+    if (!kind || text3 === void 0) continue;
+    for (const r of parseManifest(kind, text3).requirements) if (!r.python2Only) declaredAfter.add(r.key);
   }
   for (const manifest of manifests) {
     const kind = manifestKind(manifest.path);
@@ -73868,10 +74117,10 @@ var CACHE_TTL_MS = 60 * 60 * 1e3;
 var MAX_CACHE = 5e3;
 var cache2 = /* @__PURE__ */ new Map();
 async function sharedJudgement(url) {
-  const text2 = await sharedCache.get(`pypi:${url}`);
-  if (!text2) return void 0;
+  const text3 = await sharedCache.get(`pypi:${url}`);
+  if (!text3) return void 0;
   try {
-    const judgement = JSON.parse(text2);
+    const judgement = JSON.parse(text3);
     return typeof judgement.reason === "string" && ["yes", "no", "unknown"].includes(judgement.python3) ? judgement : void 0;
   } catch {
     return void 0;
@@ -73911,11 +74160,11 @@ async function lookUp(url, timeoutMs) {
     }
     if (response.status === 404) return { python3: "unknown", reason: "not found on the package index" };
     if (!response.ok) return { python3: "unknown", reason: `the package index answered HTTP ${response.status}` };
-    const text2 = await boundedText(response);
-    if (text2 === void 0) return { python3: "unknown", reason: `the package index's answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB` };
+    const text3 = await boundedText(response);
+    if (text3 === void 0) return { python3: "unknown", reason: `the package index's answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB` };
     let release;
     try {
-      release = JSON.parse(text2);
+      release = JSON.parse(text3);
     } catch {
       return { python3: "unknown", reason: "the package index answered with something that is not JSON" };
     }
@@ -74016,7 +74265,7 @@ import { createHash } from "node:crypto";
 
 // src/fix/line-diff.ts
 var WINDOW = 8;
-var linesOf = (text2) => text2.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+var linesOf = (text3) => text3.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 function lineHunks(before, after, context) {
   const a = linesOf(before);
   const b = linesOf(after);
@@ -74091,8 +74340,8 @@ var slice = (context, from, to) => context.text.slice(from, to);
 var namedOf = (node) => node.namedChildren.filter((c) => c !== null && c.type !== "comment" && c.type !== "line_continuation");
 var PRIMARY = /* @__PURE__ */ new Set(["identifier", "attribute", "call", "subscript", "parenthesized_expression", "string", "concatenated_string", "list", "dictionary", "set", "tuple", "integer", "float", "true", "false", "none", "list_comprehension", "dictionary_comprehension", "set_comprehension", "generator_expression"]);
 var asPrimary = (node, context) => {
-  const text2 = slice(context, node.startIndex, node.endIndex);
-  return PRIMARY.has(node.type) && !(node.type === "generator_expression" && !text2.startsWith("(")) ? text2 : `(${text2})`;
+  const text3 = slice(context, node.startIndex, node.endIndex);
+  return PRIMARY.has(node.type) && !(node.type === "generator_expression" && !text3.startsWith("(")) ? text3 : `(${text3})`;
 };
 function visitNodes(root, visit) {
   const cursor = root.walk();
@@ -74127,9 +74376,9 @@ function tokenAt(root, start2, end) {
   const node = root.descendantForIndex(start2, end);
   return node && node.startIndex === start2 && node.endIndex === end ? node : void 0;
 }
-function identifiersNamed(root, text2, name2) {
+function identifiersNamed(root, text3, name2) {
   const found = [];
-  for (const match of text2.matchAll(new RegExp(`\\b${name2.replace(/\W/g, "")}\\b`, "g"))) {
+  for (const match of text3.matchAll(new RegExp(`\\b${name2.replace(/\W/g, "")}\\b`, "g"))) {
     const node = tokenAt(root, match.index, match.index + match[0].length);
     if (node?.type === "identifier") found.push(node);
   }
@@ -74175,7 +74424,7 @@ function isNameUse2(node) {
   for (let n2 = parent; n2; n2 = n2.parent) if (n2.type === "import_statement" || n2.type === "import_from_statement" || n2.type === "future_import_statement") return false;
   return true;
 }
-var usesOf = (root, text2, name2) => identifiersNamed(root, text2, name2).filter(isNameUse2);
+var usesOf = (root, text3, name2) => identifiersNamed(root, text3, name2).filter(isNameUse2);
 var renamedModule = (module2) => (node, context) => {
   const to = FIXED_MODULES[module2];
   if (node.type === "import_from_statement") {
@@ -74327,19 +74576,19 @@ function metaclassAssignment(node) {
   return assignment.childForFieldName("right") ?? void 0;
 }
 function removeStatement(node, onlyStatement, context) {
-  const text2 = context.text;
+  const text3 = context.text;
   if (onlyStatement) return { start: node.startIndex, end: node.endIndex, text: "pass" };
   const next = node.nextSibling;
   if (next?.type === ";") {
     let end = next.endIndex;
-    while (text2[end] === " " || text2[end] === "	") end++;
+    while (text3[end] === " " || text3[end] === "	") end++;
     return { start: node.startIndex, end, text: "" };
   }
-  const lineStart = text2.lastIndexOf("\n", node.startIndex - 1) + 1;
-  if (text2.slice(lineStart, node.startIndex).trim() !== "") return void 0;
-  const newline = text2.indexOf("\n", node.endIndex);
-  const lineEnd = newline === -1 ? text2.length : newline + 1;
-  if (text2.slice(node.endIndex, lineEnd).trim() !== "") return void 0;
+  const lineStart = text3.lastIndexOf("\n", node.startIndex - 1) + 1;
+  if (text3.slice(lineStart, node.startIndex).trim() !== "") return void 0;
+  const newline = text3.indexOf("\n", node.endIndex);
+  const lineEnd = newline === -1 ? text3.length : newline + 1;
+  if (text3.slice(node.endIndex, lineEnd).trim() !== "") return void 0;
   return { start: lineStart, end: lineEnd, text: "" };
 }
 var metaclassFix = (style) => (node, context) => {
@@ -74359,9 +74608,9 @@ var metaclassFix = (style) => (node, context) => {
     if (existing.some((a) => a.type !== "identifier" && a.type !== "attribute")) return void 0;
     const meta = slice(context, value.startIndex, value.endIndex);
     const bases = existing.map((a) => slice(context, a.startIndex, a.endIndex));
-    const text2 = `(six.with_metaclass(${[meta, ...bases].join(", ")}))`;
+    const text3 = `(six.with_metaclass(${[meta, ...bases].join(", ")}))`;
     const name2 = node.childForFieldName("name");
-    edits.push(superclasses ? { start: superclasses.startIndex, end: superclasses.endIndex, text: text2 } : { start: name2.endIndex, end: name2.endIndex, text: text2 });
+    edits.push(superclasses ? { start: superclasses.startIndex, end: superclasses.endIndex, text: text3 } : { start: name2.endIndex, end: name2.endIndex, text: text3 });
     context.requires.push("six");
   } else if (!superclasses) edits.push({ start: node.childForFieldName("name").endIndex, end: node.childForFieldName("name").endIndex, text: `(${keyword})` });
   else if (!existing.length) edits.push({ start: superclasses.endIndex - 1, end: superclasses.endIndex - 1, text: keyword });
@@ -74450,13 +74699,13 @@ var plainCall = (node) => {
   const found = callOf(node);
   return found && !found.commented ? found : void 0;
 };
-var text = (context, node) => slice(context, node.startIndex, node.endIndex);
+var text2 = (context, node) => slice(context, node.startIndex, node.endIndex);
 var apply = (node, context) => {
   if (!isBuiltinUse(node, context)) return void 0;
   const found = plainCall(node);
   if (!found || found.args.length < 2 || found.args.length > 3) return void 0;
   const [f, args2, kw] = found.args;
-  const spread2 = [`*${text(context, args2)}`, ...kw ? [`**${text(context, kw)}`] : []].join(", ");
+  const spread2 = [`*${text2(context, args2)}`, ...kw ? [`**${text2(context, kw)}`] : []].join(", ");
   return [{ start: found.call.startIndex, end: found.call.endIndex, text: `${asPrimary(f, context)}(${spread2})` }];
 };
 var execfile = (node, context) => {
@@ -74465,8 +74714,8 @@ var execfile = (node, context) => {
   if (!found || found.args.length < 1 || found.args.length > 3) return void 0;
   const [file2, ...scopes] = found.args;
   if (!["identifier", "string", "attribute"].includes(file2.type)) return void 0;
-  const name2 = text(context, file2);
-  return [{ start: found.call.startIndex, end: found.call.endIndex, text: `exec(${[`compile(open(${name2}, "rb").read(), ${name2}, 'exec')`, ...scopes.map((s) => text(context, s))].join(", ")})` }];
+  const name2 = text2(context, file2);
+  return [{ start: found.call.startIndex, end: found.call.endIndex, text: `exec(${[`compile(open(${name2}, "rb").read(), ${name2}, 'exec')`, ...scopes.map((s) => text2(context, s))].join(", ")})` }];
 };
 var intern = (target) => (node, context) => {
   if (!isBuiltinUse(node, context) || callOf(node)?.args.length !== 1) return void 0;
@@ -74487,7 +74736,7 @@ var exitfunc = (node, context) => {
   const right = assignment.childForFieldName("right");
   if (!right || right.type === "assignment") return void 0;
   context.requires.push("import:atexit");
-  return [{ start: assignment.startIndex, end: assignment.endIndex, text: `atexit.register(${text(context, right)})` }];
+  return [{ start: assignment.startIndex, end: assignment.endIndex, text: `atexit.register(${text2(context, right)})` }];
 };
 var ITERTOOLS = {
   imap: { python3: "map", six: "six.moves.map" },
@@ -74537,14 +74786,14 @@ var stringFunction = (node, context) => {
   const found = plainCall(node);
   if (!found || !found.args.length || moduleShadowed(node, context, "string")) return void 0;
   const [first, ...rest] = found.args;
-  const args2 = rest.map((a) => text(context, a)).join(", ");
+  const args2 = rest.map((a) => text2(context, a)).join(", ");
   const replace = (to) => [{ start: found.call.startIndex, end: found.call.endIndex, text: to }];
   if (name2 === "join" || name2 === "joinfields") {
     if (rest.length > 1) return void 0;
-    return replace(`${rest.length ? asPrimary(rest[0], context) : "' '"}.join(${text(context, first)})`);
+    return replace(`${rest.length ? asPrimary(rest[0], context) : "' '"}.join(${text2(context, first)})`);
   }
-  if (name2 === "atoi" || name2 === "atol") return rest.length <= 1 ? replace(`int(${[text(context, first), ...rest.map((a) => text(context, a))].join(", ")})`) : void 0;
-  if (name2 === "atof") return rest.length === 0 ? replace(`float(${text(context, first)})`) : void 0;
+  if (name2 === "atoi" || name2 === "atol") return rest.length <= 1 ? replace(`int(${[text2(context, first), ...rest.map((a) => text2(context, a))].join(", ")})`) : void 0;
+  if (name2 === "atof") return rest.length === 0 ? replace(`float(${text2(context, first)})`) : void 0;
   const method = name2 === "splitfields" ? "split" : name2;
   if (!STRING_METHODS.has(method)) return void 0;
   return replace(`${asPrimary(first, context)}.${method}(${args2})`);
@@ -74849,7 +75098,7 @@ function compatibleFixers(python3) {
 }
 
 // src/fix/imports.ts
-function importEdits(tree, text2, requires) {
+function importEdits(tree, text3, requires) {
   if (!requires.size) return [];
   const top = tree.rootNode.namedChildren.filter((n2) => n2 !== null);
   const futures = top.filter((n2) => n2.type === "future_import_statement");
@@ -74870,7 +75119,7 @@ function importEdits(tree, text2, requires) {
   const edits = [];
   const docstring = top[0]?.type === "expression_statement" && top[0].namedChildren[0]?.type === "string" ? top[0] : void 0;
   const after = futures.at(-1) ?? docstring;
-  const position = after ? lineEndAfter(text2, after.endIndex) : firstCodeLine(text2, top[0]);
+  const position = after ? lineEndAfter(text3, after.endIndex) : firstCodeLine(text3, top[0]);
   if (wantedFutures.length) {
     const last = futures.at(-1);
     if (last) {
@@ -74879,17 +75128,17 @@ function importEdits(tree, text2, requires) {
       edits.push({ start: at, end: at, text: `, ${wantedFutures.join(", ")}` });
     } else lines.unshift(`from __future__ import ${wantedFutures.join(", ")}`);
   }
-  if (lines.length) edits.push({ start: position, end: position, text: `${position === text2.length && text2 && !text2.endsWith("\n") ? "\n" : ""}${lines.join("\n")}
+  if (lines.length) edits.push({ start: position, end: position, text: `${position === text3.length && text3 && !text3.endsWith("\n") ? "\n" : ""}${lines.join("\n")}
 ` });
   return edits;
 }
-function lineEndAfter(text2, index2) {
-  const newline = text2.indexOf("\n", index2);
-  return newline === -1 ? text2.length : newline + 1;
+function lineEndAfter(text3, index2) {
+  const newline = text3.indexOf("\n", index2);
+  return newline === -1 ? text3.length : newline + 1;
 }
-function firstCodeLine(text2, first) {
-  if (!first) return text2.length;
-  return text2.lastIndexOf("\n", first.startIndex - 1) + 1;
+function firstCodeLine(text3, first) {
+  if (!first) return text3.length;
+  return text3.lastIndexOf("\n", first.startIndex - 1) + 1;
 }
 
 // src/fix/python3-fixes.ts
@@ -74922,48 +75171,48 @@ var exec = (node, context) => {
   if (!named.length) return void 0;
   return [{ start: node.startIndex, end: node.endIndex, text: `exec(${named.map((n2) => slice(context, n2.startIndex, n2.endIndex)).join(", ")})` }];
 };
-function misreadExec(text2, node) {
-  const statement = text2.slice(node.startIndex, logicalLineEnd(text2, node.startIndex)).trimEnd();
+function misreadExec(text3, node) {
+  const statement = text3.slice(node.startIndex, logicalLineEnd(text3, node.startIndex)).trimEnd();
   if (splitTopLevel(statement, ";")[1] !== void 0) return void 0;
   const match = /^exec[ \t]+(?![(=.\s;])([^]+)$/.exec(statement);
   if (!match || !(node.hasError || node.parent?.hasError)) return void 0;
   const [code18, scopes] = splitTopLevel(match[1], " in ");
   return [{ start: node.startIndex, end: node.startIndex + statement.length, text: `exec(${scopes === void 0 ? code18 : `${code18}, ${scopes.trim()}`})` }];
 }
-function logicalLineEnd(text2, start2) {
+function logicalLineEnd(text3, start2) {
   let depth = 0;
   let quote2 = "";
-  for (let i2 = start2; i2 < text2.length; i2++) {
-    const c = text2[i2];
+  for (let i2 = start2; i2 < text3.length; i2++) {
+    const c = text3[i2];
     if (quote2) {
       if (c === "\\") i2++;
       else if (c === quote2 || c === "\n") quote2 = "";
     } else if (c === "'" || c === '"') quote2 = c;
-    else if (c === "\\" && text2[i2 + 1] === "\n") i2++;
+    else if (c === "\\" && text3[i2 + 1] === "\n") i2++;
     else if ("([{".includes(c)) depth++;
     else if (")]}".includes(c)) depth = Math.max(0, depth - 1);
     else if (c === "#") {
       if (depth === 0) return i2;
-      const newline = text2.indexOf("\n", i2);
-      i2 = newline === -1 ? text2.length : newline - 1;
+      const newline = text3.indexOf("\n", i2);
+      i2 = newline === -1 ? text3.length : newline - 1;
     } else if (c === "\n" && depth === 0) return i2;
   }
-  return text2.length;
+  return text3.length;
 }
-function splitTopLevel(text2, separator) {
+function splitTopLevel(text3, separator) {
   let depth = 0;
   let quote2 = "";
-  for (let i2 = 0; i2 < text2.length; i2++) {
-    const c = text2[i2];
+  for (let i2 = 0; i2 < text3.length; i2++) {
+    const c = text3[i2];
     if (quote2) {
       if (c === "\\") i2++;
       else if (c === quote2) quote2 = "";
     } else if (c === "'" || c === '"') quote2 = c;
     else if ("([{".includes(c)) depth++;
     else if (")]}".includes(c)) depth--;
-    else if (depth === 0 && text2.startsWith(separator, i2)) return [text2.slice(0, i2).trim(), text2.slice(i2 + separator.length)];
+    else if (depth === 0 && text3.startsWith(separator, i2)) return [text3.slice(0, i2).trim(), text3.slice(i2 + separator.length)];
   }
-  return [text2.trim(), void 0];
+  return [text3.trim(), void 0];
 }
 var except = (node, context) => {
   if (node.type !== "except_clause") return void 0;
@@ -75031,13 +75280,13 @@ var hasKey = (node, context) => {
   const wrap = (n2) => LOWER_THAN_IN.has(n2.type) || n2.type === "generator_expression" && !n2.text.startsWith("(") ? `(${slice(context, n2.startIndex, n2.endIndex)})` : slice(context, n2.startIndex, n2.endIndex);
   const parent = node.parent;
   if (parent?.type === "not_operator") {
-    let text3 = `${wrap(values[0])} not in ${wrap(object)}`;
-    if (parent.parent && !LOOSE_PARENTS.has(parent.parent.type)) text3 = `(${text3})`;
-    return [{ start: parent.startIndex, end: parent.endIndex, text: text3 }];
+    let text4 = `${wrap(values[0])} not in ${wrap(object)}`;
+    if (parent.parent && !LOOSE_PARENTS.has(parent.parent.type)) text4 = `(${text4})`;
+    return [{ start: parent.startIndex, end: parent.endIndex, text: text4 }];
   }
-  let text2 = `${wrap(values[0])} in ${wrap(object)}`;
-  if (parent && !LOOSE_PARENTS.has(parent.type)) text2 = `(${text2})`;
-  return [{ start: node.startIndex, end: node.endIndex, text: text2 }];
+  let text3 = `${wrap(values[0])} in ${wrap(object)}`;
+  if (parent && !LOOSE_PARENTS.has(parent.type)) text3 = `(${text3})`;
+  return [{ start: node.startIndex, end: node.endIndex, text: text3 }];
 };
 function iterates(call) {
   const parent = call.parent;
@@ -75130,7 +75379,7 @@ function hasPrintFunction(tree) {
   return tree.rootNode.namedChildren.some((n2) => n2?.type === "future_import_statement" && /\bprint_function\b/.test(n2.text));
 }
 var always = (rules) => () => rules;
-var when = (rules, test) => (text2) => test(text2) ? rules : NONE;
+var when = (rules, test) => (text3) => test(text3) ? rules : NONE;
 var NONE = [];
 var MODULE_WORDS2 = new RegExp(`\\b(?:${Object.keys(FIXED_MODULES).join("|")})\\b`, "g");
 var BY_TYPE = {
@@ -75186,24 +75435,24 @@ var WINDOW2 = 2e3;
 var ATTRIBUTE_NAMES2 = /* @__PURE__ */ new Set([...Object.keys(DICT_ITERATORS), "keys", "items", "values", "has_key"]);
 var MODULE_OBJECTS = /* @__PURE__ */ new Set(["string", "urllib", "urllib2", "itertools"]);
 var MODULE_WORD = new RegExp(`${MODULE_WORDS2.source}|\\b(?:maxint|itertools|urllib2?)\\b|[(\\\\]`);
-function mayBeConstruct(text2, start2, word) {
+function mayBeConstruct(text3, start2, word) {
   const rest = () => {
-    const after = text2.slice(start2, start2 + WINDOW2);
+    const after = text3.slice(start2, start2 + WINDOW2);
     const end = after.indexOf("\n");
-    return end === -1 && start2 + WINDOW2 < text2.length ? void 0 : after.slice(0, end === -1 ? void 0 : end);
+    return end === -1 && start2 + WINDOW2 < text3.length ? void 0 : after.slice(0, end === -1 ? void 0 : end);
   };
   const lineStart = () => {
-    const before = text2.slice(Math.max(0, start2 - WINDOW2), start2);
+    const before = text3.slice(Math.max(0, start2 - WINDOW2), start2);
     const newline = before.lastIndexOf("\n");
     return newline === -1 && start2 > WINDOW2 ? void 0 : before.slice(newline + 1);
   };
   switch (word) {
     case "def": {
-      const head = text2.slice(start2, start2 + WINDOW2);
+      const head = text3.slice(start2, start2 + WINDOW2);
       return /^def\s+\w+\s*\([^)]*\(/.test(head) || !head.includes(")");
     }
     case "lambda":
-      return /^lambda\s*\(/.test(text2.slice(start2, start2 + 64));
+      return /^lambda\s*\(/.test(text3.slice(start2, start2 + 64));
     case "raise":
     case "except": {
       const line = rest();
@@ -75216,20 +75465,20 @@ function mayBeConstruct(text2, start2, word) {
   }
   if (ATTRIBUTE_NAMES2.has(word)) {
     let i2 = start2 - 1;
-    while (i2 >= 0 && start2 - i2 < 100 && /[\s\\]/.test(text2[i2])) i2--;
-    return start2 - i2 >= 100 || text2[i2] === ".";
+    while (i2 >= 0 && start2 - i2 < 100 && /[\s\\]/.test(text3[i2])) i2--;
+    return start2 - i2 >= 100 || text3[i2] === ".";
   }
-  if (MODULE_OBJECTS.has(word)) return /^\s*\./.test(text2.slice(start2 + word.length, start2 + word.length + 100));
+  if (MODULE_OBJECTS.has(word)) return /^\s*\./.test(text3.slice(start2 + word.length, start2 + word.length + 100));
   return true;
 }
-function triggersIn(text2) {
+function triggersIn(text3) {
   const found = [];
-  for (const match of text2.matchAll(TRIGGERS)) if (mayBeConstruct(text2, match.index, match[0])) found.push({ start: match.index, word: match[0] });
+  for (const match of text3.matchAll(TRIGGERS)) if (mayBeConstruct(text3, match.index, match[0])) found.push({ start: match.index, word: match[0] });
   return found;
 }
-function fixesIn(tree, text2, rules, fixers, triggers = triggersIn(text2)) {
+function fixesIn(tree, text3, rules, fixers, triggers = triggersIn(text3)) {
   const root = tree.rootNode;
-  const context = { text: text2, bindings: /* @__PURE__ */ new Map(), printFunction: hasPrintFunction(tree), requires: [] };
+  const context = { text: text3, bindings: /* @__PURE__ */ new Map(), printFunction: hasPrintFunction(tree), requires: [] };
   const found = [];
   const seen = /* @__PURE__ */ new Set();
   const run4 = (rule, node) => {
@@ -75243,7 +75492,7 @@ function fixesIn(tree, text2, rules, fixers, triggers = triggersIn(text2)) {
   };
   const byType = (node) => {
     const pick = node && Object.hasOwn(BY_TYPE, node.type) ? BY_TYPE[node.type] : void 0;
-    if (pick) for (const rule of pick(text2.slice(node.startIndex, node.endIndex))) run4(rule, node);
+    if (pick) for (const rule of pick(text3.slice(node.startIndex, node.endIndex))) run4(rule, node);
   };
   for (const { start: start2, word } of triggers) {
     const token = tokenAt(root, start2, start2 + word.length);
@@ -75277,7 +75526,7 @@ function fixesIn(tree, text2, rules, fixers, triggers = triggersIn(text2)) {
   found.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex || (a.node.id === b.node.id ? 0 : depth(a.node) - depth(b.node)));
   return found.map((f) => f.fix);
 }
-function applyFixes(text2, fixes) {
+function applyFixes(text3, fixes) {
   const applied = [];
   const taken = [];
   let reach = -1;
@@ -75294,10 +75543,10 @@ function applyFixes(text2, fixes) {
   const parts2 = [];
   let at = 0;
   for (const e of edits) {
-    parts2.push(text2.slice(at, e.start), e.text);
+    parts2.push(text3.slice(at, e.start), e.text);
     at = e.end;
   }
-  parts2.push(text2.slice(at));
+  parts2.push(text3.slice(at));
   return { text: parts2.join(""), applied };
 }
 var compatible;
@@ -75306,15 +75555,15 @@ function fixersFor(target) {
   return compatible ??= compatibleFixers(FIXERS);
 }
 var MAX_PASSES = 4;
-function fixPython(text2, rules, target = "python3") {
+function fixPython(text3, rules, target = "python3") {
   const fixers = fixersFor(target);
-  const triggers = triggersIn(text2);
-  if (!triggers.length) return { text: text2, fixed: [], refused: [] };
-  let tree = parsePython(text2);
-  if (!tree) return { text: text2, fixed: [], refused: [] };
+  const triggers = triggersIn(text3);
+  if (!triggers.length) return { text: text3, fixed: [], refused: [] };
+  let tree = parsePython(text3);
+  if (!tree) return { text: text3, fixed: [], refused: [] };
   const allowed = errorCount(tree);
   const breaks = (candidate) => errorCount(candidate) > allowed;
-  let current = text2;
+  let current = text3;
   const fixed = [];
   const refused = /* @__PURE__ */ new Set();
   const active = new Set(rules ?? Object.keys(fixers));
@@ -75342,7 +75591,7 @@ function fixPython(text2, rules, target = "python3") {
         }
       }
       const imports = attempt.applied.filter((f) => f.rule === IMPORTS);
-      if (imports.length && !parsesWith(tree, current, applyFixes(current, imports), breaks)) return { text: text2, fixed: [], refused: [...new Set([...fixed, ...fixes].filter((f) => f.requires?.length).map((f) => f.rule))] };
+      if (imports.length && !parsesWith(tree, current, applyFixes(current, imports), breaks)) return { text: text3, fixed: [], refused: [...new Set([...fixed, ...fixes].filter((f) => f.requires?.length).map((f) => f.rule))] };
     }
   } finally {
     tree.delete();
@@ -75350,17 +75599,17 @@ function fixPython(text2, rules, target = "python3") {
   return { text: current, fixed, refused: [...refused] };
 }
 var IMPORTS = "imports";
-function withImports(tree, text2, earlier, attempt) {
+function withImports(tree, text3, earlier, attempt) {
   const requires = new Set([...earlier, ...attempt.applied].flatMap((f) => f.requires ?? []));
-  const edits = importEdits(tree, text2, requires);
+  const edits = importEdits(tree, text3, requires);
   if (!edits.length) return { ...attempt, imported: false };
   const imports = { rule: IMPORTS, line: 1, edits };
-  const kept = applyFixes(text2, [imports, ...attempt.applied]);
+  const kept = applyFixes(text3, [imports, ...attempt.applied]);
   if (kept.applied.length === attempt.applied.length + 1) return { ...kept, imported: true };
-  return { ...applyFixes(text2, attempt.applied.filter((f) => !f.requires?.length)), imported: false };
+  return { ...applyFixes(text3, attempt.applied.filter((f) => !f.requires?.length)), imported: false };
 }
-function parsesWith(tree, text2, attempt, breaks) {
-  const check = reparsePython(tree, text2, attempt.applied.flatMap((f) => f.edits), attempt.text);
+function parsesWith(tree, text3, attempt, breaks) {
+  const check = reparsePython(tree, text3, attempt.applied.flatMap((f) => f.edits), attempt.text);
   const ok = !!check && !breaks(check);
   check?.delete();
   return ok;
@@ -75389,7 +75638,7 @@ function importBlock(after, inserted, lines, added) {
   if (added.has(after + 1) && after + 1 <= lines.length) return { startLine: after + 1, original: [lines[after]], replaced: [...inserted, lines[after]] };
   return void 0;
 }
-function splitBlock(block, flagged, text2, budget) {
+function splitBlock(block, flagged, text3, budget) {
   if (block.original.length !== block.replaced.length || block.original.length === 1) return [block];
   const parts2 = [];
   for (let i2 = 0; i2 < block.original.length; i2++) {
@@ -75404,8 +75653,8 @@ function splitBlock(block, flagged, text2, budget) {
   if (parts2.length === 1) return parts2;
   if (parts2.length + 1 > budget.parses) return [block];
   budget.parses -= parts2.length + 1;
-  const lines = text2.split("\n");
-  const baseline = errorsIn(text2);
+  const lines = text3.split("\n");
+  const baseline = errorsIn(text3);
   for (const part of parts2) {
     const alone = [...lines];
     alone.splice(part.startLine - 1, part.original.length, ...part.replaced);
@@ -75413,8 +75662,8 @@ function splitBlock(block, flagged, text2, budget) {
   }
   return parts2;
 }
-function errorsIn(text2) {
-  const tree = parsePython(text2);
+function errorsIn(text3) {
+  const tree = parsePython(text3);
   if (!tree) return Infinity;
   try {
     return errorCount(tree);
@@ -75442,8 +75691,8 @@ function planSuggestions(regressions, files, headTexts, target = "compatible") {
       continue;
     }
     const file2 = files.find((f) => f.path === path);
-    const text2 = file2 && (headTexts?.get(path) ?? addedFileText(file2));
-    if (!file2 || text2 === void 0 || text2.length > MAX_PARSED_BYTES || ++considered > MAX_FILES) {
+    const text3 = file2 && (headTexts?.get(path) ?? addedFileText(file2));
+    if (!file2 || text3 === void 0 || text3.length > MAX_PARSED_BYTES || ++considered > MAX_FILES) {
       unread.push(path);
       unfixed.push(...found);
       continue;
@@ -75454,11 +75703,11 @@ function planSuggestions(regressions, files, headTexts, target = "compatible") {
       if (list) list.push(r);
       else flagged.set(r.line, [r]);
     }
-    const fixed = fixPython(text2, rules, target);
+    const fixed = fixPython(text3, rules, target);
     const added = addedLines(file2);
     const covered = /* @__PURE__ */ new Set();
-    const patch = { hunks: lineHunks(text2, fixed.text, 0) };
-    const lines = text2.split("\n");
+    const patch = { hunks: lineHunks(text3, fixed.text, 0) };
+    const lines = text3.split("\n");
     const imports = [];
     const before = suggestions.length;
     for (const hunk of patch.hunks) {
@@ -75474,7 +75723,7 @@ function planSuggestions(regressions, files, headTexts, target = "compatible") {
       }
       if (hunk.oldLines === 0) continue;
       const block = { startLine: hunk.oldStart, original, replaced };
-      for (const part of splitBlock(block, flagged, text2, budget)) {
+      for (const part of splitBlock(block, flagged, text3, budget)) {
         const endLine = part.startLine + part.original.length - 1;
         let onAdded = true;
         for (let line = part.startLine; line <= endLine; line++) if (!added.has(line)) onAdded = false;
@@ -75649,7 +75898,7 @@ async function updateLabels(github, q, managed, wanted, log2) {
   if (change.added.length || change.removed.length) await labelsWritten(pr);
   log2.info({ labels: change }, "labels updated");
 }
-var digest = (text2) => createHash2("sha256").update(text2).digest("hex").slice(0, 16);
+var digest = (text3) => createHash2("sha256").update(text3).digest("hex").slice(0, 16);
 async function sizeCheck(context, target, request2) {
   const github = useConditionalRequests(context.octokit);
   const { owner, repo } = target;
@@ -76658,8 +76907,8 @@ var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context);
 };
-var JSONParseV2 = (text2, reviver) => {
-  return JSON.parse(text2, (key, value, context) => {
+var JSONParseV2 = (text3, reviver) => {
+  return JSON.parse(text3, (key, value, context) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -76717,8 +76966,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text2) => {
-  return text2.replace(
+var serializeBigInts = (text3) => {
+  return text3.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -76732,18 +76981,18 @@ var serializeBigInts = (text2) => {
     }
   );
 };
-var JSONParse = (text2, reviver) => {
-  if (!text2) return originalParse(text2, reviver);
+var JSONParse = (text3, reviver) => {
+  if (!text3) return originalParse(text3, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
-    const serializedData = serializeBigInts(text2);
+    if (isContextSourceSupported()) return JSONParseV2(text3, reviver);
+    const serializedData = serializeBigInts(text3);
     return originalParse(
       serializedData,
       (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text2);
+      const serializedData = serializeBigInts(text3);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -76911,12 +77160,12 @@ async function getResponseData(response) {
   }
   const mimetype = (0, import_content_type.parse)(contentType);
   if (isJSONResponse(mimetype)) {
-    let text2 = "";
+    let text3 = "";
     try {
-      text2 = await response.text();
-      return JSONParse(text2);
+      text3 = await response.text();
+      return JSONParse(text3);
     } catch (err2) {
-      return text2;
+      return text3;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -81986,11 +82235,11 @@ function onTheWire(fetchImpl, seconds, scope) {
   };
 }
 function describeUrl(input) {
-  const text2 = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+  const text3 = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
   try {
-    return new URL(text2).pathname.replace(/^\/api\/(?=graphql$)/, "/").replace(/^\/api\/v3(?=\/)/, "");
+    return new URL(text3).pathname.replace(/^\/api\/(?=graphql$)/, "/").replace(/^\/api\/v3(?=\/)/, "");
   } catch {
-    return text2;
+    return text3;
   }
 }
 function requestPacing(env) {
@@ -82127,11 +82376,11 @@ async function readOptional(path) {
     throw error2;
   }
 }
-async function parseConfigText(text2) {
-  if (text2 === void 0) return resolveConfig(null);
+async function parseConfigText(text3) {
+  if (text3 === void 0) return resolveConfig(null);
   const { default: YAML } = await Promise.resolve().then(() => __toESM(require_dist3(), 1));
   try {
-    return resolveConfig(YAML.parse(text2) ?? null);
+    return resolveConfig(YAML.parse(text3) ?? null);
   } catch (error2) {
     return { ok: false, problems: [{ path: "(file)", message: `invalid YAML: ${error2.message.split("\n")[0]}` }] };
   }
@@ -82141,8 +82390,12 @@ var CONFIG_FILE = ".github/small-steps.yml";
 // src/cli/diff-input.ts
 import { spawn } from "node:child_process";
 var CHUNK_BYTES = 32 * 1024;
-async function readDiffChunks(chunks, keepPatch) {
-  const reader = new DiffReader({ keepPatch });
+function patchesWelcome(config2) {
+  if (!config2.ok || config2.config.weights.moved === 1 && config2.config.weights.whitespace === 1) return void 0;
+  return (path) => !matchPathRule(path) || "count" in matchPathRule(path).rule.outcome;
+}
+async function readDiffChunks(chunks, keepPatch, keepOptional) {
+  const reader = new DiffReader({ keepPatch, keepOptional });
   for await (const chunk2 of chunks) reader.push(chunk2);
   return reader.end() ?? fromParsedDiff(reader.text());
 }
@@ -82225,12 +82478,13 @@ async function changes(root, last) {
 }
 async function measure(root, commit, config2) {
   const base = `${commit}^1`;
-  const files = await readDiffChunks(diffChunks(root, base, commit), () => false);
+  const files = await readDiffChunks(diffChunks(root, base, commit), () => false, patchesWelcome({ ok: true, config: config2 }));
   const gitattributes = await readBlobs2(root, base, gitattributesCandidates(files.map((f) => f.path)));
   const size = measureSize(files, new ExclusionRules(config2.exclude, new GitattributesIndex(gitattributes)), {
     thresholds: config2.thresholds,
     fileThresholds: config2.thresholds.files,
     pathWeights: config2.weights.paths,
+    quietWeights: config2.weights,
     deletionWeight: config2.deletionWeight
   });
   return { lines: size.countedLines, files: size.countedFiles - size.renamedOnly.length };

@@ -157,6 +157,7 @@ export function evaluate(input: EngineInput): Evaluation {
     thresholds: input.config.thresholds,
     fileThresholds: input.config.thresholds.files,
     pathWeights: input.config.weights.paths,
+    quietWeights: input.config.weights,
     deletionWeight: input.config.deletionWeight,
     filesExpected: input.filesExpected,
     headTexts: input.headTexts,

@@ -16,7 +16,13 @@ import { extraLines, LONG_LINE, utf8Chars } from "./long-lines.js";
 export interface DiffReaderOptions {
   /** Whether a file's hunks are needed; every file's when undefined (what `fromUnifiedDiff` does). */
   keepPatch?: (path: string) => boolean;
+  /** Files whose hunks are welcome but not needed (moved and whitespace-only lines are found in them): kept while the
+   * patches kept so far for this reason stay under `optionalBytes` (8 MB by default), then counted and sampled. */
+  keepOptional?: (path: string) => boolean;
+  optionalBytes?: number;
 }
+
+const OPTIONAL_BYTES = 8 * 1024 * 1024;
 
 /** What the reader keeps of a patch it does not keep: enough to count it and to look for a generator's marker. */
 export interface PatchSummary {
@@ -66,6 +72,10 @@ class Section {
   longDeletions = 0;
   inHunks = false;
   keep = false;
+  /** Kept because welcome, not needed (see DiffReaderOptions.keepOptional), within `optionalBudget` bytes. */
+  optional = false;
+  optionalBudget = 0;
+  private keptBytes = 0;
   /** Kept patch text, in pieces (latin1). */
   pieces: string[] = [];
   /** Whether every kept piece is ASCII (then the patch needs no decoding), as far as the bytes told. */
@@ -75,6 +85,7 @@ class Section {
   keepPiece(s: string, from: number, to: number, bytes: Uint8Array | undefined): void {
     const piece = s.slice(from, to);
     this.pieces.push(piece);
+    if (this.optional && (this.keptBytes += piece.length) > this.optionalBudget) return this.abandon();
     // The bytes are checked natively, many at a time, where a pattern over the text read them one by one.
     if (this.piecesAscii) this.piecesAscii = bytes ? isAscii(bytes.subarray(from, to)) : !NON_ASCII.test(piece);
   }
@@ -104,6 +115,17 @@ class Section {
   }
 
   constructor(readonly firstLine: string) {}
+
+  /** An optional patch past its budget: what is kept becomes the summary's head and last lines, and the rest of the
+   * file is counted as any file whose patch is not kept. */
+  private abandon(): void {
+    const lines = this.pieces.join("").split("\n");
+    if (lines.at(-1) === "") lines.pop();
+    this.head = lines.slice(0, SAMPLE_LINES + 1);
+    this.tail = lines.slice(-3);
+    this.pieces = [];
+    this.keep = this.optional = false;
+  }
 
   /** A changed line of more than LONG_LINE bytes, from `from` (after its marker) to `to`, in latin1 `s`. */
   longLine(first: number, s: string, from: number, to: number): void {
@@ -197,9 +219,15 @@ export class DiffReader {
   }
 
   private close(): void {
-    if (this.section) this.files.push(this.section.file());
+    if (this.section) {
+      if (this.section.optional) this.optionalKept += this.section.pieces.reduce((sum, piece) => sum + piece.length, 0);
+      this.files.push(this.section.file());
+    }
     this.section = undefined;
   }
+
+  /** Bytes of patches kept because they were welcome (`keepOptional`), not needed. */
+  private optionalKept = 0;
 
   /** The rest of a hunk line the last chunk ended in, already counted, is skipped. */
   private skipping = false;
@@ -270,7 +298,13 @@ export class DiffReader {
         if (first === 64 /* @ */ && s.startsWith("@@", p)) {
           section.inHunks = true;
           const { to, from } = section.paths();
-          section.keep = this.options.keepPatch?.(to ?? from ?? "(unknown)") ?? true;
+          const path = to ?? from ?? "(unknown)";
+          section.keep = this.options.keepPatch?.(path) ?? true;
+          const budget = (this.options.optionalBytes ?? OPTIONAL_BYTES) - this.optionalKept;
+          if (!section.keep && budget > 0 && this.options.keepOptional?.(path)) {
+            section.keep = section.optional = true;
+            section.optionalBudget = budget;
+          }
           if (section.keep) pieceAt = p;
           else {
             section.head.push(s.slice(p, e));

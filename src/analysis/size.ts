@@ -3,6 +3,7 @@ import { comparePaths } from "./path-order.js";
 import type { ExclusionReason, ExclusionRules } from "./exclusions.js";
 import { headSample } from "./generated/sample.js";
 import { globMatcher, type GlobMatcher } from "./safe-glob.js";
+import { indentationIsCode, quietLines, type QuietLines } from "./moved-lines.js";
 
 export const SIZE_CLASSES = ["XS", "S", "M", "L", "XL", "XXL"] as const;
 export type SizeClass = (typeof SIZE_CLASSES)[number];
@@ -31,6 +32,9 @@ export interface FileMeasure {
   weight?: number;
   /** Extra lines its changed lines longer than LONG_LINE characters counted. */
   longLines?: number;
+  /** Its changed lines in moved blocks, and in whitespace-only changes counted at `weights.whitespace`. */
+  moved?: number;
+  whitespace?: number;
 }
 
 export interface ExcludedFile {
@@ -57,6 +61,10 @@ export interface SizeMeasurement {
   excluded: ExcludedFile[];
   binary: string[];
   renamedOnly: string[];
+  /** Changed lines in moved blocks and in whitespace-only changes (these only where indentation is not code), as
+   * changed and as counted. */
+  moved: { lines: number; counted: number };
+  whitespace: { lines: number; counted: number };
   /** Files seen versus files in the pull request; when fewer were seen, every figure is a lower bound. */
   filesSeen: number;
   filesExpected: number;
@@ -72,6 +80,8 @@ export interface SizeOptions {
   headTexts?: ReadonlyMap<string, string>;
   fileThresholds?: SizeThresholds;
   pathWeights?: readonly PathWeight[];
+  /** What a moved line and a whitespace-only changed line count (1 each when absent). */
+  quietWeights?: { moved: number; whitespace: number };
 }
 
 /** The weight of a path under `weights`: the last entry with a glob that matches it, else 1. */
@@ -100,8 +110,14 @@ export function measureSize(files: readonly ChangedFile[], rules: ExclusionRules
   let deletions = 0;
   let weighted = 0;
   const weightOf = pathWeigher(options.pathWeights);
-  for (const file of files) {
-    const decision = rules.decide(file.path, headSample(file, options.headTexts));
+  const quietWeights = options.quietWeights ?? { moved: 1, whitespace: 1 };
+  const decisions = files.map((file) => rules.decide(file.path, headSample(file, options.headTexts)));
+  const countedFiles = files.filter((_, i) => decisions[i]!.counted);
+  const quiet = quietWeights.moved !== 1 || quietWeights.whitespace !== 1 ? quietLines(countedFiles) : new Map<string, QuietLines>();
+  const moved = { lines: 0, counted: 0 };
+  const whitespace = { lines: 0, counted: 0 };
+  for (const [i, file] of files.entries()) {
+    const decision = decisions[i]!;
     if (!decision.counted) {
       excluded.push({ path: file.path, reason: decision.reason, detail: decision.detail, additions: file.additions, deletions: file.deletions });
       continue;
@@ -112,8 +128,19 @@ export function measureSize(files: readonly ChangedFile[], rules: ExclusionRules
     deletions += file.deletions;
     const long = file.longLines ?? { additions: 0, deletions: 0 };
     const weight = weightOf(file.path);
-    const lines = (file.additions + long.additions + (file.deletions + long.deletions) * options.deletionWeight) * weight;
+    const q = quiet.get(file.path);
+    // Whitespace-only changes count fully where indentation is code (Python, YAML, Makefiles, …).
+    const ws = q && !indentationIsCode(file.path) ? q.whitespace : { additions: 0, deletions: 0 };
+    const mv = q?.moved ?? { additions: 0, deletions: 0 };
+    const side = (changed: number, extra: number, movedLines: number, wsLines: number) => changed - movedLines - wsLines + extra + movedLines * quietWeights.moved + wsLines * quietWeights.whitespace;
+    const lines = (side(file.additions, long.additions, mv.additions, ws.additions) + side(file.deletions, long.deletions, mv.deletions, ws.deletions) * options.deletionWeight) * weight;
     weighted += lines;
+    const movedLines = mv.additions + mv.deletions;
+    const wsLines = ws.additions + ws.deletions;
+    moved.lines += movedLines;
+    moved.counted += (mv.additions + mv.deletions * options.deletionWeight) * quietWeights.moved * weight;
+    whitespace.lines += wsLines;
+    whitespace.counted += (ws.additions + ws.deletions * options.deletionWeight) * quietWeights.whitespace * weight;
     counted.push({
       path: file.path,
       previousPath: file.previousPath,
@@ -123,6 +150,8 @@ export function measureSize(files: readonly ChangedFile[], rules: ExclusionRules
       countedLines: Math.round(lines),
       ...(weight !== 1 ? { weight } : {}),
       ...(long.additions + long.deletions ? { longLines: long.additions + long.deletions } : {}),
+      ...(movedLines ? { moved: movedLines } : {}),
+      ...(wsLines ? { whitespace: wsLines } : {}),
     });
   }
   counted.sort((a, b) => b.countedLines - a.countedLines || comparePaths(a.path, b.path));
@@ -145,6 +174,8 @@ export function measureSize(files: readonly ChangedFile[], rules: ExclusionRules
     excluded,
     binary,
     renamedOnly,
+    moved: { lines: moved.lines, counted: Math.round(moved.counted) },
+    whitespace: { lines: whitespace.lines, counted: Math.round(whitespace.counted) },
     filesSeen: files.length,
     filesExpected,
     complete: files.length >= filesExpected,

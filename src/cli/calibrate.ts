@@ -8,7 +8,7 @@ import { calibrate, type Calibration, type SizeSample } from "../policy/calibrat
 import type { Config } from "../policy/config.js";
 import { formatCount } from "../plural.js";
 import { CONFIG_FILE, parseConfigText, readOptional } from "./config-file.js";
-import { readDiffChunks } from "./diff-input.js";
+import { patchesWelcome, readDiffChunks } from "./diff-input.js";
 import { diffChunks, git, readBlobs } from "./git.js";
 import { EXIT, type CliIO } from "./io.js";
 
@@ -41,12 +41,13 @@ async function changes(root: string, last: number): Promise<{ commits: string[];
 /** One change's size as the check would measure it today (attributes at its base, the work tree's config). */
 async function measure(root: string, commit: string, config: Config): Promise<SizeSample> {
   const base = `${commit}^1`;
-  const files = await readDiffChunks(diffChunks(root, base, commit), () => false);
+  const files = await readDiffChunks(diffChunks(root, base, commit), () => false, patchesWelcome({ ok: true, config }));
   const gitattributes = await readBlobs(root, base, gitattributesCandidates(files.map((f) => f.path)));
   const size = measureSize(files, new ExclusionRules(config.exclude, new GitattributesIndex(gitattributes)), {
     thresholds: config.thresholds,
     fileThresholds: config.thresholds.files,
     pathWeights: config.weights.paths,
+    quietWeights: config.weights,
     deletionWeight: config.deletionWeight,
   });
   return { lines: size.countedLines, files: size.countedFiles - size.renamedOnly.length };

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { closeSync, openSync, readSync } from "node:fs";
 import { fromParsedDiff, type ChangedFile } from "../analysis/changed-file.js";
 import { manifestKind } from "../analysis/dependencies/manifests.js";
+import { matchPathRule } from "../analysis/generated/path-rules.js";
 import { DiffReader } from "../analysis/diff-reader.js";
 import type { ConfigResult } from "../policy/config.js";
 import { packsFor } from "../engine.js";
@@ -22,9 +23,18 @@ export function patchesNeeded(config: ConfigResult): ((path: string) => boolean)
   return (path) => manifestKind(path) !== undefined || packs.some((pack) => pack.appliesTo(path));
 }
 
+/**
+ * Which other files' hunks are welcome: where moved blocks and whitespace-only changes count less, those of every file
+ * the built-in rules do not leave out (within the reader's bound), so that the command line counts as the app does.
+ */
+export function patchesWelcome(config: ConfigResult): ((path: string) => boolean) | undefined {
+  if (!config.ok || (config.config.weights.moved === 1 && config.config.weights.whitespace === 1)) return undefined;
+  return (path) => !matchPathRule(path) || "count" in matchPathRule(path)!.rule.outcome;
+}
+
 /** Reads a diff as it arrives; a diff with no git section (`diff -u`) is parsed whole by parse-diff. */
-export async function readDiffChunks(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, keepPatch?: (path: string) => boolean): Promise<ChangedFile[]> {
-  const reader = new DiffReader({ keepPatch });
+export async function readDiffChunks(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, keepPatch?: (path: string) => boolean, keepOptional?: (path: string) => boolean): Promise<ChangedFile[]> {
+  const reader = new DiffReader({ keepPatch, keepOptional });
   for await (const chunk of chunks) reader.push(chunk);
   return reader.end() ?? fromParsedDiff(reader.text());
 }

@@ -9,7 +9,7 @@ import type { PullRequestFacts } from "../policy/verdict.js";
 
 export { CONFIG_FILE, parseConfigText, readOptional };
 import type { ReadPlan } from "../engine.js";
-import { patchesNeeded, readDiffChunks } from "./diff-input.js";
+import { patchesNeeded, patchesWelcome, readDiffChunks } from "./diff-input.js";
 import { defaultBase, defaultBranch, diffChunks, git, readBlobs } from "./git.js";
 
 /** What a check measures, wherever it came from: a local repository, a diff file or a pull request. */
@@ -40,7 +40,7 @@ export async function fromGitRepository(cwd: string, options: { base?: string; h
   const base = options.base ?? (await defaultBase(root, head));
   const configPath = options.configPath ?? join(root, CONFIG_FILE);
   const config = await parseConfigText(await readOptional(configPath));
-  const files = await readDiffChunks(diffChunks(root, base, head), patchesNeeded(config));
+  const files = await readDiffChunks(diffChunks(root, base, head), patchesNeeded(config), patchesWelcome(config));
   const branch = (await defaultBranch(root)) ?? "main";
   const manifestPaths = files.filter((f) => manifestKind(f.path)).map((f) => f.path);
   const unchangedPaths = unchangedRootManifests(manifestPaths);
@@ -67,7 +67,7 @@ export async function fromDiffInput(cwd: string, chunks: AsyncIterable<Uint8Arra
   const config = await parseConfigText(await readOptional(configPath));
   // Asked of git while the diff is read.
   const workTree = git(cwd, ["rev-parse", "--is-inside-work-tree"]).catch(() => "");
-  const files = await readDiffChunks(chunks, patchesNeeded(config));
+  const files = await readDiffChunks(chunks, patchesNeeded(config), patchesWelcome(config));
   const candidates = gitattributesCandidates(files.map((f) => f.path));
   const texts = await Promise.all(candidates.map((path) => readOptional(join(cwd, path))));
   const gitattributes = candidates.flatMap((path, i) => (texts[i] === undefined ? [] : [{ path, text: texts[i]! }]));

@@ -18,6 +18,8 @@ export const CONFIG_DEFAULTS = {
     }
   },
   "weights": {
+    "moved": 0.1,
+    "whitespace": 0.5,
     "paths": []
   },
   "deletionWeight": 1,

@@ -15,7 +15,7 @@ export interface Config {
   limit: Exclude<SizeClass, "XXL">;
   thresholds: SizeThresholds & { files: SizeThresholds };
   deletionWeight: number;
-  weights: { paths: PathWeight[] };
+  weights: { moved: number; whitespace: number; paths: PathWeight[] };
   exclude: string[];
   branches: string[];
   drafts: "report" | "check";
@@ -99,6 +99,20 @@ export const CONFIG_SCHEMA = {
       type: "object",
       additionalProperties: false,
       properties: {
+        moved: {
+          description: "How much a changed line of a block moved unchanged (3 lines at least, within a file or between files, as git diff --color-moved finds them) counts.",
+          type: "number",
+          minimum: 0,
+          maximum: 10,
+          default: 0.1,
+        },
+        whitespace: {
+          description: "How much a line whose change is whitespace alone counts; where indentation is code (Python, YAML, Makefiles, …) it counts fully.",
+          type: "number",
+          minimum: 0,
+          maximum: 10,
+          default: 0.5,
+        },
         paths: {
           description: "How much a line of the files some globs match counts (tests/** at 0.5): the last entry that matches a file gives its weight; 1 elsewhere.",
           type: "array",

@@ -14,6 +14,9 @@ export interface JsonReport {
     linesClass: string;
     filesClass: string;
     decidedBy: "lines" | "files";
+    /** Changed lines in blocks moved unchanged and in whitespace-only changes, and what they counted. */
+    moved: { lines: number; counted: number };
+    whitespace: { lines: number; counted: number };
     countedLines: number;
     countedFiles: number;
     additions: number;
@@ -59,6 +62,8 @@ export function toJsonReport(evaluation: Evaluation): JsonReport {
       linesClass: size.linesClass,
       filesClass: size.filesClass,
       decidedBy: size.decidedBy,
+      moved: size.moved,
+      whitespace: size.whitespace,
       countedLines: size.countedLines,
       countedFiles: size.countedFiles,
       additions: size.additions,

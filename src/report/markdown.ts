@@ -47,6 +47,8 @@ export function renderSummary(evaluation: Evaluation, extraSections: string[] = 
       "|---|---|",
       `| Size class | **${size.sizeClass}** (lines ${size.linesClass}, files ${size.filesClass}${size.decidedBy === "files" ? ": the number of files decides" : ""}) |`,
       `| Counted lines | ${n(size.countedLines)} (+${n(size.additions)} −${n(size.deletions)}) |`,
+      ...(size.moved.lines ? [`| Moved unchanged | ${n(size.moved.lines)} changed lines, counted as ${n(size.moved.counted)} |`] : []),
+      ...(size.whitespace.lines ? [`| Whitespace only | ${n(size.whitespace.lines)} changed lines, counted as ${n(size.whitespace.counted)} |`] : []),
       `| Counted files | ${n(size.countedFiles)} |`,
       `| Excluded files | ${n(size.excluded.length)} |`,
       `| Binary files | ${n(size.binary.length)} |`,

@@ -11,7 +11,7 @@ describe("config", () => {
         limit: "L",
         thresholds: { XS: 10, S: 30, M: 100, L: 500, XL: 1000, files: { XS: 5, S: 10, M: 30, L: 100, XL: 300 } },
         deletionWeight: 1,
-        weights: { paths: [] },
+        weights: { moved: 0.1, whitespace: 0.5, paths: [] },
         exclude: [],
         branches: [],
         drafts: "report",

@@ -8,7 +8,7 @@ const config = (raw: Record<string, unknown> = {}): Config => {
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return result.config;
 };
-const size = (sizeClass: SizeClass, countedLines: number): SizeMeasurement => ({ sizeClass, linesClass: sizeClass, filesClass: "XS", decidedBy: "lines", countedLines, countedFiles: 2, additions: countedLines, deletions: 0, files: [], excluded: [], binary: [], renamedOnly: [], filesSeen: 2, filesExpected: 2, complete: true });
+const size = (sizeClass: SizeClass, countedLines: number): SizeMeasurement => ({ sizeClass, linesClass: sizeClass, filesClass: "XS", decidedBy: "lines", moved: { lines: 0, counted: 0 }, whitespace: { lines: 0, counted: 0 }, countedLines, countedFiles: 2, additions: countedLines, deletions: 0, files: [], excluded: [], binary: [], renamedOnly: [], filesSeen: 2, filesExpected: 2, complete: true });
 const facts = { baseBranch: "main", defaultBranch: "main", draft: false, authorIsBot: false };
 const noMigration = { lines: { migration: 0, regression: 0, other: 5 }, migrated: 0, regressions: [], mixed: false, migrationOnly: false, packs: [], migrationFiles: [], hunksOnly: [], longLines: [] };
 const noSchema = { files: [], lines: 0, otherLines: 5, mixed: false };

@@ -13,6 +13,8 @@ const size = (sizeClass: SizeClass, countedLines: number, extra: Partial<SizeMea
   linesClass: sizeClass,
   filesClass: "XS",
   decidedBy: "lines",
+  moved: { lines: 0, counted: 0 },
+  whitespace: { lines: 0, counted: 0 },
   countedLines,
   countedFiles: 2,
   additions: countedLines,
