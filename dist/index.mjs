@@ -63166,6 +63166,10 @@ function utf8Chars(latin1, from, to) {
   }
   return to - from - continuations;
 }
+function longLinesFromSize(additions, bytes) {
+  if (additions <= 0 || bytes / additions <= LONG_LINE) return void 0;
+  return { additions: Math.ceil(bytes / LONG_LINE) - additions, deletions: 0 };
+}
 function longLinesOfPatch(patch) {
   let additions = 0;
   let deletions = 0;
@@ -63182,6 +63186,17 @@ function longLinesOfPatch(patch) {
     p = e + 1;
   }
   return additions || deletions ? { additions, deletions } : void 0;
+}
+function withoutPatch(files) {
+  return files.filter((f) => f.patch === void 0 && !f.hunks && !f.binary && f.status === "added" && f.additions > 0).map((f) => f.path);
+}
+function withSizes(files, sizes) {
+  if (!sizes.size) return files;
+  return files.map((file2) => {
+    const size = sizes.get(file2.path);
+    const long = size === void 0 || file2.longLines ? void 0 : longLinesFromSize(file2.additions, size);
+    return long ? { ...file2, longLines: long } : file2;
+  });
 }
 
 // src/analysis/diff-reader.ts
@@ -73616,11 +73631,11 @@ async function listPullRequestFiles(github, ref) {
 
 // src/github/pull-request-state.ts
 var BLOBS_PER_QUERY = 100;
-function blobFields(paths, sha, prefix2 = "") {
+function blobFields(paths, sha, prefix2 = "", field = "text") {
   const variables = {};
   const fields = paths.map((path, i2) => {
     variables[`${prefix2}e${i2}`] = `${sha}:${path}`;
-    return `${prefix2}f${i2}: object(expression: $${prefix2}e${i2}) { ... on Blob { text } }`;
+    return `${prefix2}f${i2}: object(expression: $${prefix2}e${i2}) { ... on Blob { ${field} } }`;
   }).join("\n");
   return { fields, variables };
 }
@@ -73661,8 +73676,10 @@ async function readPullRequestState(github, q) {
   const heads = blobFields(headPaths, q.headSha, "h");
   const basePaths = q.basePaths ?? [];
   const bases = blobFields(basePaths, q.baseSha, "b");
+  const sizePaths = (q.sizePaths ?? []).slice(0, BLOBS_PER_QUERY);
+  const sizes = blobFields(sizePaths, q.headSha, "z", "byteSize");
   const labels = labelFields(q.labelNames);
-  const variables = { ...blobs.variables, ...before.variables, ...after.variables, ...unchanged.variables, ...heads.variables, ...bases.variables, ...labels.variables };
+  const variables = { ...blobs.variables, ...before.variables, ...after.variables, ...unchanged.variables, ...heads.variables, ...bases.variables, ...sizes.variables, ...labels.variables };
   const checks = "... on Commit { checkSuites(first: 20, filterBy: { appId: $appId }) { nodes { app { databaseId } checkRuns(first: 1, filterBy: { checkName: $checkName }) { nodes { databaseId status conclusion title summary text externalId } } } } }";
   const previous = q.previousSha ? `previous: object(oid: $previous) { ${checks} }` : "";
   const pull = q.pullNumber !== void 0;
@@ -73671,7 +73688,7 @@ async function readPullRequestState(github, q) {
     ${pull ? "pullRequest(number: $number) { headRefOid labels(first: 100) { nodes { name } } }" : ""}
     head: object(oid: $head) { ${checks} }
     ${previous}
-    ${[blobs.fields, before.fields, after.fields, unchanged.fields, heads.fields, bases.fields, labels.fields].filter(Boolean).join("\n    ")}
+    ${[blobs.fields, before.fields, after.fields, unchanged.fields, heads.fields, bases.fields, sizes.fields, labels.fields].filter(Boolean).join("\n    ")}
   }
 }`;
   const response = await github.graphql(query, {
@@ -73710,7 +73727,11 @@ async function readPullRequestState(github, q) {
     previousCheckRun: ourRun(repository.previous),
     gitattributes,
     headTexts: textsByPath(repository, headPaths, "h"),
-    baseTexts: textsByPath(repository, basePaths, "b")
+    baseTexts: textsByPath(repository, basePaths, "b"),
+    headSizes: new Map(sizePaths.flatMap((path, i2) => {
+      const size = repository[`zf${i2}`]?.byteSize;
+      return typeof size === "number" ? [[path, size]] : [];
+    }))
   };
 }
 function chunk(items, size) {
@@ -75944,6 +75965,7 @@ async function sizeCheck(context, target, request2) {
       unchangedManifestPaths: unchangedRootManifests(changedManifests),
       headPaths: plan.head,
       basePaths: plan.base,
+      sizePaths: withoutPatch(listing.files),
       labelNames: managedLabels(config2),
       checkName: CHECK_NAME,
       appId: appId()
@@ -75953,7 +75975,7 @@ async function sizeCheck(context, target, request2) {
     const dependencies = await measureDependencies(state.manifests, config2);
     const record = state.existingCheckRun?.text ? parseRecord(state.existingCheckRun.text) : parseRecord(state.previousCheckRun?.text);
     const input = {
-      files: listing.files,
+      files: withSizes(listing.files, state.headSizes),
       config: config2,
       gitattributes: state.gitattributes,
       facts: { baseBranch: target.baseRef, defaultBranch: target.defaultBranch, draft: target.draft, authorIsBot: target.authorIsBot },

@@ -1,3 +1,4 @@
+import type { ChangedFile } from "./changed-file.js";
 /**
  * Long lines: a changed line longer than LONG_LINE characters counts as one line per started LONG_LINE characters, so
  * that a 13.7 MB file on one line is not "1 line". The diff reader and GitHub's patches both report the extra lines
@@ -27,6 +28,16 @@ export function utf8Chars(latin1: string, from: number, to: number): number {
   return to - from - continuations;
 }
 
+/**
+ * The extra lines of an added file GitHub gave no patch for (too large a diff), from its size: where its lines average
+ * more than LONG_LINE bytes, as many extra lines as the bytes hold past one per line. An estimate (bytes, not
+ * characters; its long and short lines together), and only ever an increase.
+ */
+export function longLinesFromSize(additions: number, bytes: number): LongLines | undefined {
+  if (additions <= 0 || bytes / additions <= LONG_LINE) return undefined;
+  return { additions: Math.ceil(bytes / LONG_LINE) - additions, deletions: 0 };
+}
+
 /** The long lines of a patch of hunks (GitHub's per-file patch, or a file's part of a unified diff). */
 export function longLinesOfPatch(patch: string): LongLines | undefined {
   let additions = 0;
@@ -45,4 +56,19 @@ export function longLinesOfPatch(patch: string): LongLines | undefined {
     p = e + 1;
   }
   return additions || deletions ? { additions, deletions } : undefined;
+}
+
+/** Added files GitHub listed with lines but no patch (a diff too large to show): their size at the head is asked for. */
+export function withoutPatch(files: readonly ChangedFile[]): string[] {
+  return files.filter((f) => f.patch === undefined && !f.hunks && !f.binary && f.status === "added" && f.additions > 0).map((f) => f.path);
+}
+
+/** The files with the long lines their sizes show (see longLinesFromSize); the others as they were. */
+export function withSizes(files: ChangedFile[], sizes: ReadonlyMap<string, number>): ChangedFile[] {
+  if (!sizes.size) return files;
+  return files.map((file) => {
+    const size = sizes.get(file.path);
+    const long = size === undefined || file.longLines ? undefined : longLinesFromSize(file.additions, size);
+    return long ? { ...file, longLines: long } : file;
+  });
 }

@@ -27,6 +27,7 @@ import type { ExistingCheckRun } from "../github/pull-request-state.js";
 import { analysisSeconds } from "../metrics/metrics.js";
 import { annotateFixes, postSuggestions, suggestionsFor, type SuggestionOutcome } from "./fix-suggestions.js";
 import { count } from "../plural.js";
+import { withoutPatch, withSizes } from "../analysis/long-lines.js";
 
 const LABEL_COLOURS: Record<SizeClass, string> = { XS: "3cbf00", S: "5d9801", M: "7f7203", L: "a14c05", XL: "c32607", XXL: "e50009" };
 const FLAG_LABELS = {
@@ -195,6 +196,7 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
       unchangedManifestPaths: unchangedRootManifests(changedManifests),
       headPaths: plan.head,
       basePaths: plan.base,
+      sizePaths: withoutPatch(listing.files),
       labelNames: managedLabels(config),
       checkName: CHECK_NAME,
       appId: appId(),
@@ -205,7 +207,7 @@ async function sizeCheck(context: Context, target: PullRequestTarget, request: S
     // The record on this commit's run wins; a push starts from the record of the commit before it.
     const record: CheckRecord = state.existingCheckRun?.text ? parseRecord(state.existingCheckRun.text) : parseRecord(state.previousCheckRun?.text);
     const input: EngineInput = {
-      files: listing.files,
+      files: withSizes(listing.files, state.headSizes),
       config,
       gitattributes: state.gitattributes,
       facts: { baseBranch: target.baseRef, defaultBranch: target.defaultBranch, draft: target.draft, authorIsBot: target.authorIsBot },

@@ -17,6 +17,8 @@ export interface PullRequestState {
   /** Whole head and base versions of the asked-for changed files (missing and binary files left out). */
   headTexts: Map<string, string>;
   baseTexts: Map<string, string>;
+  /** Sizes in bytes of the asked-for files at the head (see `sizePaths`). */
+  headSizes: Map<string, number>;
 }
 
 export interface PullRequestStateQuery extends RepoRef {
@@ -34,6 +36,8 @@ export interface PullRequestStateQuery extends RepoRef {
   headPaths?: string[];
   /** Changed files to read whole at the base, by their base path (removed lines in context). */
   basePaths?: string[];
+  /** Changed files whose size at the head is wanted, not their text (added files whose patch GitHub left out). */
+  sizePaths?: string[];
   /** Label names the app manages: which exist in the repository. */
   labelNames: string[];
   /** The head before a push (pull_request.synchronize's `before`). */
@@ -76,12 +80,12 @@ interface CommitChecks {
   };
 }
 
-function blobFields(paths: string[], sha: string, prefix = ""): { fields: string; variables: Record<string, string> } {
+function blobFields(paths: string[], sha: string, prefix = "", field: "text" | "byteSize" = "text"): { fields: string; variables: Record<string, string> } {
   const variables: Record<string, string> = {};
   const fields = paths
     .map((path, i) => {
       variables[`${prefix}e${i}`] = `${sha}:${path}`;
-      return `${prefix}f${i}: object(expression: $${prefix}e${i}) { ... on Blob { text } }`;
+      return `${prefix}f${i}: object(expression: $${prefix}e${i}) { ... on Blob { ${field} } }`;
     })
     .join("\n");
   return { fields, variables };
@@ -136,8 +140,10 @@ export async function readPullRequestState(github: GitHub, q: PullRequestStateQu
   const heads = blobFields(headPaths, q.headSha, "h");
   const basePaths = q.basePaths ?? [];
   const bases = blobFields(basePaths, q.baseSha, "b");
+  const sizePaths = (q.sizePaths ?? []).slice(0, BLOBS_PER_QUERY);
+  const sizes = blobFields(sizePaths, q.headSha, "z", "byteSize");
   const labels = labelFields(q.labelNames);
-  const variables = { ...blobs.variables, ...before.variables, ...after.variables, ...unchanged.variables, ...heads.variables, ...bases.variables, ...labels.variables };
+  const variables = { ...blobs.variables, ...before.variables, ...after.variables, ...unchanged.variables, ...heads.variables, ...bases.variables, ...sizes.variables, ...labels.variables };
   const checks = "... on Commit { checkSuites(first: 20, filterBy: { appId: $appId }) { nodes { app { databaseId } checkRuns(first: 1, filterBy: { checkName: $checkName }) { nodes { databaseId status conclusion title summary text externalId } } } } }";
   const previous = q.previousSha ? `previous: object(oid: $previous) { ${checks} }` : "";
   const pull = q.pullNumber !== undefined;
@@ -146,7 +152,7 @@ export async function readPullRequestState(github: GitHub, q: PullRequestStateQu
     ${pull ? "pullRequest(number: $number) { headRefOid labels(first: 100) { nodes { name } } }" : ""}
     head: object(oid: $head) { ${checks} }
     ${previous}
-    ${[blobs.fields, before.fields, after.fields, unchanged.fields, heads.fields, bases.fields, labels.fields].filter(Boolean).join("\n    ")}
+    ${[blobs.fields, before.fields, after.fields, unchanged.fields, heads.fields, bases.fields, sizes.fields, labels.fields].filter(Boolean).join("\n    ")}
   }
 }`;
   const response = await github.graphql<StateResponse>(query, {
@@ -190,6 +196,10 @@ export async function readPullRequestState(github: GitHub, q: PullRequestStateQu
     gitattributes,
     headTexts: textsByPath(repository, headPaths, "h"),
     baseTexts: textsByPath(repository, basePaths, "b"),
+    headSizes: new Map(sizePaths.flatMap((path, i) => {
+      const size = (repository[`zf${i}`] as { byteSize?: unknown } | null | undefined)?.byteSize;
+      return typeof size === "number" ? [[path, size] as const] : [];
+    })),
   };
 }
 

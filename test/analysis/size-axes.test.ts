@@ -2,6 +2,7 @@ import { fromGitHubFile, fromUnifiedDiff, type ChangedFile } from "../../src/ana
 import { DiffReader } from "../../src/analysis/diff-reader.js";
 import { ExclusionRules } from "../../src/analysis/exclusions.js";
 import { DEFAULT_FILE_THRESHOLDS, DEFAULT_THRESHOLDS, measureSize } from "../../src/analysis/size.js";
+import { longLinesFromSize, withoutPatch, withSizes } from "../../src/analysis/long-lines.js";
 import { evaluate } from "../../src/engine.js";
 import { renderSummary } from "../../src/report/markdown.js";
 import { resolveConfig, type Config } from "../../src/policy/config.js";
@@ -46,6 +47,21 @@ describe("long lines", () => {
     const evaluation = evaluate({ files: [file], config: config({}), facts, gitattributes: [] });
     expect(evaluation.size.countedLines).toBe(5);
     expect(renderSummary(evaluation)).toContain("#### Long lines\nA changed line longer than 200 characters counts once per 200 started, here in `pkg/blob.py` (+4).");
+  });
+
+  test("from a size alone (GitHub showed no patch): only added files, only where lines average over 200 bytes", () => {
+    expect(longLinesFromSize(1, 13_700_000)).toEqual({ additions: 68_499, deletions: 0 });
+    expect(longLinesFromSize(1000, 50_000)).toBeUndefined();
+    const listed = [
+      fromGitHubFile({ filename: "big.py", status: "added", additions: 2, deletions: 0 }),
+      fromGitHubFile({ filename: "edited.py", status: "modified", additions: 2, deletions: 1 }),
+      fromGitHubFile({ filename: "shown.py", status: "added", additions: 1, deletions: 0, patch: "@@ -0,0 +1 @@\n+x" }),
+      fromGitHubFile({ filename: "image.png", status: "added", additions: 0, deletions: 0 }),
+    ];
+    expect(withoutPatch(listed)).toEqual(["big.py"]);
+    const sized = withSizes(listed, new Map([["big.py", 1000]]));
+    expect(sized[0]!.longLines).toEqual({ additions: 3, deletions: 0 });
+    expect(sized.slice(1)).toEqual(listed.slice(1));
   });
 
   test("a minified file stays excluded, however long its lines", () => {

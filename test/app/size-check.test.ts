@@ -456,6 +456,21 @@ describe("configuration", () => {
   });
 });
 
+describe("a file GitHub shows no patch for", () => {
+  test("a 13.7 MB one-line Python file added: its size at the head is asked for in the state query, and it is not XS", async () => {
+    mockToken();
+    mockConfig(OWNER, REPO, "labels:\n  enabled: false\n");
+    mockFileList(OWNER, REPO, NUMBER, [{ filename: "pkg/blob.py", status: "added", additions: 1, deletions: 0 }]);
+    const captured = mockState({ headSha: HEAD, sizes: { "pkg/blob.py": 13_700_000 } });
+    mockCheckRunCreate();
+    await app.probot.receive(openedEvent((p) => (p.pull_request.changed_files = 1)));
+    expect(captured[0]!.query).toContain("... on Blob { byteSize }");
+    const body = checkRunBody();
+    expect(body.output.title).toBe("XXL: 68,500 lines in 1 file — over the L limit");
+    expect(body.output.summary).toContain("`pkg/blob.py` (+68,499)");
+  });
+});
+
 describe("who and where", () => {
   const blockOverXS = "limit: XS\nmode: block\n";
   test.each([

@@ -44,6 +44,7 @@ test("the pull request state query, with every part, is valid against GitHub's s
     manifestPaths: ["requirements.txt", "pyproject.toml"],
     headPaths: ["api/client.go", "app/models.py"],
     basePaths: ["app/models.py", "app/old_name.py"],
+    sizePaths: ["data/blob.json"],
     labelNames: ["size/XS", "migration"],
     checkName: "small-steps",
     appId: 123,

@@ -59,6 +59,8 @@ export interface FakeState {
   /** Files at the base and head commits (dependency manifests), by path. */
   base?: Record<string, string>;
   head?: Record<string, string>;
+  /** Sizes in bytes of files at the head, by path (the query's byteSize). */
+  sizes?: Record<string, number>;
 }
 
 /** Answers the GraphQL state query from the variables it was sent, as GitHub would. */
@@ -83,6 +85,11 @@ export function mockState(state: FakeState, captured: Array<{ query: string; var
           const path = String(value).split(":").slice(1).join(":");
           const files = blob[1] === "mb" || blob[1] === "b" ? state.base : blob[1] === "mh" || blob[1] === "h" ? state.head : state.gitattributes;
           repository[`${blob[1] ?? ""}f${blob[2]}`] = files?.[path] !== undefined ? { text: files[path] } : null;
+        }
+        const size = /^ze(\d+)$/.exec(name);
+        if (size) {
+          const path = String(value).split(":").slice(1).join(":");
+          repository[`zf${size[1]}`] = state.sizes?.[path] !== undefined ? { byteSize: state.sizes[path] } : null;
         }
         if (/^l\d+$/.test(name)) repository[name] = (state.repositoryLabels ?? []).includes(String(value)) ? { name: value } : null;
       }
