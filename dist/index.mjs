@@ -69986,677 +69986,6 @@ function measureSchemaMigrations(counted, presets, tolerance) {
   return { files, lines, otherLines, mixed: files.length > 0 && otherLines > tolerance };
 }
 
-// src/policy/check-record.ts
-var STICKY_STATES = ["over", "accepted", "under"];
-var MARKER = "small-steps:record";
-var RECORD = new RegExp(`<!-- ${MARKER} (\\{.*?\\}) -->`);
-function renderRecord(record) {
-  return `<!-- ${MARKER} ${JSON.stringify(record).replace(/--/g, "-\\u002d")} -->`;
-}
-function parseRecord(text3) {
-  const match = text3 ? RECORD.exec(text3) : null;
-  if (!match) return {};
-  try {
-    const raw = JSON.parse(match[1]);
-    const record = {};
-    const a = raw.acceptance;
-    if (a && typeof a.by === "string" && typeof a.reason === "string" && typeof a.sha === "string" && SIZE_CLASSES.includes(a.sizeClass)) {
-      record.acceptance = { by: a.by, reason: a.reason, sizeClass: a.sizeClass, sha: a.sha };
-    }
-    const s = raw.sticky;
-    if (s && Number.isInteger(s.id) && STICKY_STATES.includes(s.status)) {
-      record.sticky = { id: s.id, status: s.status, ...typeof s.hash === "string" ? { hash: s.hash } : {} };
-    }
-    return record;
-  } catch {
-    return {};
-  }
-}
-function acceptanceHolds(acceptance, sizeClass) {
-  return acceptance !== void 0 && SIZE_CLASSES.indexOf(sizeClass) <= SIZE_CLASSES.indexOf(acceptance.sizeClass);
-}
-
-// src/plural.ts
-function formatCount(value) {
-  if (!Number.isSafeInteger(value)) return value.toLocaleString("en-US");
-  const digits = String(Math.abs(value));
-  let grouped = digits.slice(0, digits.length % 3 || 3);
-  for (let i2 = grouped.length; i2 < digits.length; i2 += 3) grouped += `,${digits.slice(i2, i2 + 3)}`;
-  return value < 0 ? `-${grouped}` : grouped;
-}
-var IRREGULAR = { dependency: "dependencies", entry: "entries", "more batch": "more batches", batch: "batches", this: "these", is: "are", was: "were", "suggested fix": "suggested fixes" };
-function noun(value, singular) {
-  return value === 1 ? singular : IRREGULAR[singular] ?? `${singular}s`;
-}
-function count2(value, singular) {
-  return `${formatCount(value)} ${noun(value, singular)}`;
-}
-
-// src/policy/verdict.ts
-function sizeLabelName(config2, sizeClass) {
-  return `${config2.labels.prefix}${sizeClass}`;
-}
-function isTargetBranch(config2, facts) {
-  if (config2.branches.length === 0) return facts.baseBranch === facts.defaultBranch;
-  return config2.branches.some((glob) => globMatcher(glob)(facts.baseBranch));
-}
-function describeSize(size) {
-  const lines = count2(size.countedLines, "line");
-  if (!size.complete) return `at least ${lines} in ${formatCount(size.countedFiles)} of ${count2(size.filesExpected, "file")}`;
-  if (size.filesSeen === 0) return "no changes";
-  return `${lines} in ${count2(size.countedFiles, "file")}`;
-}
-function guidanceFor(sizeClass, limit) {
-  const index2 = SIZE_CLASSES.indexOf(sizeClass);
-  if (index2 <= SIZE_CLASSES.indexOf("S")) return ["A small step: easy to review and safe to land."];
-  if (index2 <= SIZE_CLASSES.indexOf(limit)) return ["Within the limit. Keep mechanical edits (renames, formatting) in their own pull requests so that this stays easy to review."];
-  return [
-    "Split it: land preparatory refactors, renames and formatting first, each on its own.",
-    "Separate migration work from feature work, and schema migrations from application code.",
-    "Hide unfinished work behind a flag so that each part can merge to the default branch on its own.",
-    "Mark generated or vendored files with `linguist-generated` or `linguist-vendored` in `.gitattributes` on the default branch, so that they are not counted."
-  ];
-}
-function reportOnlyReason(config2, facts) {
-  if (facts.pushed) return void 0;
-  if (!isTargetBranch(config2, facts)) return `No verdict: the base branch \`${facts.baseBranch}\` is not one of the target branches.`;
-  if (facts.draft && config2.drafts === "report") return "Draft pull request: reported, not failed.";
-  if (facts.authorIsBot && config2.bots === "report") return "Opened by a bot: reported, not failed.";
-  return void 0;
-}
-var mayFail = (config2, facts) => reportOnlyReason(config2, facts) === void 0;
-function decide(config2, size, facts) {
-  const notes = [];
-  const overLimit = SIZE_CLASSES.indexOf(size.sizeClass) > SIZE_CLASSES.indexOf(config2.limit);
-  const quiet = reportOnlyReason(config2, facts);
-  let conclusion = "success";
-  if (!facts.pushed && !isTargetBranch(config2, facts)) {
-    notes.push(quiet);
-    conclusion = "neutral";
-  } else if (overLimit && facts.pushed) {
-    notes.push("Already pushed: a commit cannot be stopped once it has landed, so over the limit is reported, not failed. Split the next one as below.");
-    conclusion = "neutral";
-  } else if (overLimit) {
-    if (quiet) notes.push(quiet);
-    else if (config2.mode === "warn") notes.push("Warn mode: over the limit, reported without failing.");
-    conclusion = quiet || config2.mode === "warn" ? "neutral" : "failure";
-  } else if (size.filesSeen === 0 && size.complete) {
-    notes.push("No changes: there is nothing to measure.");
-  } else if (!size.complete) {
-    notes.push("GitHub listed only part of the files: the size is a lower bound, so no green verdict can be given.");
-    conclusion = "neutral";
-  }
-  const over = overLimit ? ` \u2014 over the ${config2.limit} limit` : "";
-  return {
-    conclusion,
-    title: `${size.sizeClass}: ${describeSize(size)}${size.decidedBy === "files" ? " (the number of files decides)" : ""}${over}`,
-    overLimit,
-    notes,
-    guidance: guidanceFor(size.sizeClass, config2.limit),
-    guidanceTitle: !overLimit ? "Guidance" : facts.pushed ? "How to split the next one" : "How to make it smaller",
-    sizeLabel: config2.labels.enabled ? sizeLabelName(config2, size.sizeClass) : void 0
-  };
-}
-
-// src/policy/findings.ts
-var SEVERITY = { success: 0, neutral: 1, action_required: 2, failure: 3 };
-var worst = (a, b) => SEVERITY[b] > SEVERITY[a] ? b : a;
-function findingConclusion(setting, config2, facts) {
-  const wanted = setting === "default" ? config2.mode === "block" ? "failure" : "neutral" : setting;
-  return mayFail(config2, facts) ? wanted : "neutral";
-}
-function unknownSupportNotes(dependencies) {
-  const byReason = /* @__PURE__ */ new Map();
-  for (const d of dependencies.changes) {
-    if (d.change === "removed" || d.python3 !== "unknown") continue;
-    const reason = (d.reason ?? "no answer").replace(/\s*\([^()]*\)$/, "");
-    byReason.set(reason, (byReason.get(reason) ?? /* @__PURE__ */ new Set()).add(d.key));
-  }
-  return [...byReason].map(([reason, keys]) => `Python 3 support not checked for ${count2(keys.size, "package")}: ${reason}. Not a failure; see the dependencies table.`);
-}
-function applyFindings(size, config2, facts, migration, dependencies, schema) {
-  let conclusion = size.conclusion;
-  const notes = [...size.notes];
-  const guidance = [...size.guidance];
-  const annotations = [];
-  const titleParts = [];
-  if (migration.regressions.length) {
-    const c = findingConclusion(config2.migration.regressions, config2, facts);
-    conclusion = worst(conclusion, c);
-    titleParts.push(count2(migration.regressions.length, "regression"));
-    for (const r of migration.regressions) {
-      annotations.push({ path: r.path, start_line: r.line, end_line: r.line, annotation_level: c === "failure" ? "failure" : "warning", title: `${r.pack}: ${r.rule}`, message: r.message });
-    }
-  }
-  if (migration.mixed) {
-    notes.push(`Mixed change: ${count2(migration.lines.migration, "migration line")} with ${count2(migration.lines.other, "line")} of other work.`);
-    guidance.unshift(
-      `Split it in two: one pull request with only the migration edits (${count2(migration.lines.migration, "line")}), one with the other changes (${count2(migration.lines.other, "line")}). Land the migration first: it is mechanical and quick to review.`
-    );
-  }
-  const unsupported = dependencies.changes.filter((d) => d.change !== "removed" && d.python3 === "no");
-  if (unsupported.length) {
-    const c = findingConclusion(config2.dependencies.unsupported, config2, facts);
-    conclusion = worst(conclusion, c);
-    titleParts.push(`${count2(unsupported.length, "dependency")} without Python 3`);
-    for (const d of unsupported) {
-      annotations.push({
-        path: d.manifest,
-        start_line: d.line,
-        end_line: d.line,
-        annotation_level: c === "failure" ? "failure" : "warning",
-        title: `No Python 3, no new package: ${d.name}`,
-        message: `${d.name}${d.version ? ` ${d.version}` : ""} does not support Python 3 (${d.reason}). Replace it, or list it under dependencies.allow if it was renamed or absorbed.`
-      });
-    }
-  }
-  notes.push(...unknownSupportNotes(dependencies));
-  if (config2.schemaMigrations.alone && schema.mixed) {
-    conclusion = worst(conclusion, findingConclusion(config2.schemaMigrations.conclusion, config2, facts));
-    titleParts.push("schema migrations mixed with code");
-    guidance.unshift(`Schema migrations ship alone: move ${schema.files.map((f) => `\`${f.path}\``).join(", ")} into a pull request of their own, then land the code that uses them.`);
-  }
-  const flagLabels = [
-    { name: config2.migration.labels.migration, wanted: migration.migrationOnly },
-    { name: config2.migration.labels.mixed, wanted: migration.mixed }
-  ].filter((l) => l.name);
-  return { ...size, conclusion, notes, guidance, title: [size.title, ...titleParts].join("; "), flagLabels, annotations };
-}
-function applyAcceptance(verdict, acceptance, sizeClass) {
-  if (!acceptance) return verdict;
-  const who = `@${acceptance.by}`;
-  if (!acceptanceHolds(acceptance, sizeClass)) {
-    return {
-      ...verdict,
-      notes: [`The acceptance by ${who} (for ${acceptance.sizeClass} or smaller: "${acceptance.reason}") no longer holds: the pull request is now ${sizeClass}.`, ...verdict.notes]
-    };
-  }
-  return {
-    ...verdict,
-    conclusion: "success",
-    title: `${verdict.title} \u2014 accepted by ${who}`,
-    notes: [`Accepted by ${who}: ${acceptance.reason}`, ...verdict.notes],
-    annotations: verdict.annotations.map((a) => a.annotation_level === "failure" ? { ...a, annotation_level: "warning" } : a)
-  };
-}
-
-// src/engine.ts
-function packsFor(config2) {
-  const packs = config2.migration.packs.includes("python3") ? [python3Pack(config2.migration.python3)] : [];
-  return [...packs, ...compileCustomPacks(config2.migration.custom).packs];
-}
-var MAX_MARKER_READS = 200;
-function filesToSample(files, config2) {
-  const byPathAndGlobs = new ExclusionRules(config2.exclude);
-  return files.filter((f) => !f.binary && f.status !== "removed" && headSample(f) === void 0 && byPathAndGlobs.decide(f.path).counted).sort((a, b) => b.additions + b.deletions - (a.additions + a.deletions)).slice(0, MAX_MARKER_READS).map((f) => f.path);
-}
-var WHOLE_FILE_BOUND = { files: 100, bytes: 2 * 1024 * 1024 };
-function estimatedLines(file2) {
-  const patch = file2.patch ?? "";
-  const header = /@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(patch.slice(patch.lastIndexOf("\n@@ ") + 1));
-  return header ? Number(header[1]) + Number(header[2] ?? 1) : 0;
-}
-function filesToRead(files, config2, bound) {
-  const packs = packsFor(config2).filter((p) => p.wantsWholeFiles);
-  const byPathAndGlobs = new ExclusionRules(config2.exclude);
-  const candidates = files.filter((f) => !f.binary && f.status !== "added" && f.status !== "removed" && packs.some((p) => p.appliesTo(f.path)) && byPathAndGlobs.decide(f.path).counted).map((file2) => ({ file: file2, lines: estimatedLines(file2) })).sort((a, b) => a.lines - b.lines || comparePaths(a.file.path, b.file.path)).slice(0, bound?.files ?? Infinity).map(({ file: file2 }) => file2);
-  const head = new Set(filesToSample(files, config2));
-  for (const f of candidates) if (f.additions > 0) head.add(f.path);
-  return {
-    head: [...head],
-    base: candidates.filter((f) => f.deletions > 0).map((f) => f.previousPath ?? f.path),
-    wanted: candidates.map((f) => f.path)
-  };
-}
-function boundTexts(input) {
-  const { headTexts: head, baseTexts: base, wholeFileBound: bound } = input;
-  const dropped = /* @__PURE__ */ new Set();
-  if (bound === void 0) return { head, base, dropped };
-  const keptHead = new Map(head);
-  const keptBase = new Map(base);
-  const byPath = new Map(input.files.map((f) => [f.path, f]));
-  let used = 0;
-  for (const path of bound.plan.wanted) {
-    const basePath = byPath.get(path)?.previousPath ?? path;
-    const size = (head?.get(path)?.length ?? 0) + (base?.get(basePath)?.length ?? 0);
-    if (used + size <= bound.bytes) used += size;
-    else {
-      keptHead.delete(path);
-      keptBase.delete(basePath);
-      dropped.add(path);
-    }
-  }
-  return { head: keptHead, base: keptBase, dropped };
-}
-function evaluate(input) {
-  const attributes = new GitattributesIndex(input.gitattributes);
-  const rules = new ExclusionRules(input.config.exclude, attributes);
-  const size = measureSize(input.files, rules, {
-    thresholds: input.config.thresholds,
-    fileThresholds: input.config.thresholds.files,
-    pathWeights: input.config.weights.paths,
-    quietWeights: input.config.weights,
-    deletionWeight: input.config.deletionWeight,
-    filesExpected: input.filesExpected,
-    headTexts: input.headTexts
-  });
-  const counted = new Set(size.files.map((f) => f.path));
-  const migrationOptions = { mixedTolerance: input.config.migration.mixedTolerance };
-  const texts = boundTexts(input);
-  const migration = measureMigration(input.files.filter((f) => counted.has(f.path)), packsFor(input.config), migrationOptions, texts);
-  const schema = measureSchemaMigrations(size.files, input.config.schemaMigrations.presets, input.config.schemaMigrations.tolerance);
-  const dependencies = input.dependencies ?? { changes: [], problems: [] };
-  const findings = applyFindings(decide(input.config, size, input.facts), input.config, input.facts, migration, dependencies, schema);
-  const withinFileBound = input.wholeFileBound && migration.hunksOnly.length ? new Set(input.wholeFileBound.plan.wanted) : void 0;
-  const pastBound = migration.hunksOnly.some((path) => texts.dropped.has(path) || withinFileBound !== void 0 && !withinFileBound.has(path));
-  const hunksOnlyReason = !migration.hunksOnly.length ? void 0 : pastBound ? `Past the ${WHOLE_FILE_BOUND.files} files and ${WHOLE_FILE_BOUND.bytes / 1024 / 1024} MB read whole per check, files are judged from their hunks: a guard or docstring above a hunk is not seen.` : input.wholeFileNote ?? "Their whole text could not be read (GitHub returned none, or it did not match the diff), so they are judged from their hunks: a guard or docstring above a hunk is not seen.";
-  return withAcceptance({ size, migration, schema, dependencies, findings, verdict: findings, config: input.config, hunksOnlyReason }, input.acceptance);
-}
-function withAcceptance(evaluation, acceptance) {
-  const sizeClass = evaluation.size.sizeClass;
-  return {
-    ...evaluation,
-    verdict: applyAcceptance(evaluation.findings, acceptance, sizeClass),
-    acceptance: acceptanceHolds(acceptance, sizeClass) ? acceptance : void 0
-  };
-}
-
-// src/app/analysis-budget.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-import { Worker } from "node:worker_threads";
-var AnalysisBudgetExceeded = class extends Error {
-  constructor(seconds) {
-    super(`the analysis took longer than its budget of ${seconds} s and was stopped`);
-    this.seconds = seconds;
-  }
-};
-function budgetSeconds(env = process.env) {
-  const value = Number(env.ANALYSIS_BUDGET_SECONDS);
-  return Number.isFinite(value) && value > 0 ? value : 20;
-}
-var worker;
-var queue = Promise.resolve();
-function workerUrl() {
-  return import.meta.url.endsWith(".ts") ? new URL("../../lib/app/analysis-worker.js", import.meta.url) : new URL("./analysis-worker.js", import.meta.url);
-}
-function run2(input, seconds) {
-  const current = worker ??= new Worker(workerUrl());
-  current.unref();
-  return new Promise((resolve3, reject) => {
-    const timer = setTimeout(() => {
-      cleanup();
-      worker = void 0;
-      void current.terminate();
-      reject(new AnalysisBudgetExceeded(seconds));
-    }, seconds * 1e3);
-    const onMessage = (reply) => {
-      cleanup();
-      if (reply.ok) resolve3(reply.evaluation);
-      else reject(new Error(reply.message));
-    };
-    const onError = (error2) => {
-      cleanup();
-      worker = void 0;
-      reject(error2);
-    };
-    const cleanup = () => {
-      clearTimeout(timer);
-      current.off("message", onMessage);
-      current.off("error", onError);
-    };
-    current.on("message", onMessage);
-    current.on("error", onError);
-    current.postMessage(input);
-  });
-}
-function evaluateWithinBudget(input, seconds = budgetSeconds()) {
-  if (!worker && !existsSync2(fileURLToPath2(workerUrl()))) return Promise.resolve().then(() => evaluate(input));
-  const job = queue.then(() => run2(input, seconds));
-  queue = job.catch(() => void 0);
-  return job;
-}
-
-// src/metrics/metrics.ts
-var import_prom_client = __toESM(require_prom_client(), 1);
-
-// src/app/serialize.ts
-var tails = /* @__PURE__ */ new Map();
-function serialize(key, task) {
-  const previous = tails.get(key) ?? Promise.resolve();
-  const run4 = previous.then(task, task);
-  const tail = run4.catch(() => void 0);
-  tails.set(key, tail);
-  void tail.then(() => {
-    if (tails.get(key) === tail) tails.delete(key);
-  });
-  return run4;
-}
-
-// src/coordination/redis.ts
-var import_ioredis = __toESM(require_built3(), 1);
-
-// src/coordination/delivery-scope.ts
-import { AsyncLocalStorage } from "node:async_hooks";
-var DeliveryExpired = class extends Error {
-  constructor(seconds) {
-    super(`the delivery's work did not finish within its deadline of ${seconds} s (queued behind other work); re-run the check to try again`);
-    this.seconds = seconds;
-  }
-};
-var storage = new AsyncLocalStorage();
-function currentScope() {
-  return storage.getStore();
-}
-async function withScope(seconds, work, deliveryId = currentScope()?.deliveryId) {
-  const controller = new AbortController();
-  const expired = new DeliveryExpired(seconds);
-  const timer = setTimeout(() => controller.abort(expired), seconds * 1e3);
-  timer.unref();
-  const scope = { deliveryId, deadline: Date.now() + seconds * 1e3, signal: controller.signal };
-  try {
-    return await storage.run(scope, work);
-  } finally {
-    clearTimeout(timer);
-    if (!controller.signal.aborted) controller.abort(new DeliveryExpired(seconds));
-  }
-}
-function scopeEnded(scope = currentScope()) {
-  return scope?.signal.aborted === true;
-}
-function throwIfEnded(scope = currentScope()) {
-  if (scope?.signal.aborted) throw scope.signal.reason;
-}
-function sleepInScope(ms, scope = currentScope()) {
-  throwIfEnded(scope);
-  return new Promise((resolve3, reject) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      scope?.signal.removeEventListener("abort", onAbort);
-      resolve3();
-    }
-    function onAbort() {
-      clearTimeout(timer);
-      reject(scope.signal.reason);
-    }
-    scope?.signal.addEventListener("abort", onAbort, { once: true });
-  });
-}
-
-// src/coordination/redis.ts
-var DONE_TTL_MS = 6 * 60 * 60 * 1e3;
-
-// src/coordination/index.ts
-var redis;
-var redisUp = () => redis?.up;
-var doneHere = /* @__PURE__ */ new Set();
-var DONE_HERE_MAX = 5e3;
-function rememberDone(once) {
-  doneHere.add(once);
-  if (doneHere.size > DONE_HERE_MAX) doneHere.delete(doneHere.values().next().value);
-}
-function exclusive(key, work, once) {
-  const tracked = async () => {
-    if (once && doneHere.has(once)) return void 0;
-    const result = await work();
-    if (once) rememberDone(once);
-    return result;
-  };
-  return serialize(key, () => redis ? redis.exclusive(key, tracked, once) : tracked());
-}
-var sharedCache = {
-  get: async (key) => redis?.get(key),
-  set: async (key, value, ttlMs) => redis?.set(key, value, ttlMs)
-};
-var localSlots = /* @__PURE__ */ new Map();
-async function reserveWriteSlot(key, intervalMs) {
-  const shared = await redis?.reserveSlot(key, intervalMs);
-  if (shared !== void 0) return shared;
-  const now = Date.now();
-  const slot = Math.max(now, localSlots.get(key) ?? 0);
-  localSlots.set(key, slot + intervalMs);
-  if (localSlots.size > 1e4) {
-    for (const [k, next] of localSlots) if (next < now) localSlots.delete(k);
-  }
-  return slot - now;
-}
-async function deferWriteSlot(key, ms) {
-  await redis?.deferSlot(key, ms);
-  localSlots.set(key, Math.max(localSlots.get(key) ?? 0, Date.now() + ms));
-}
-var newestHeads = /* @__PURE__ */ new Map();
-var NEWEST_HEAD_TTL_MS = 24 * 60 * 60 * 1e3;
-async function newestHead(pr) {
-  const shared = await sharedCache.get(`head:${pr}`);
-  const local2 = newestHeads.get(pr);
-  const entry = [shared, local2].filter((e) => !!e).sort((a, b) => a.split("|")[0] < b.split("|")[0] ? -1 : 1).at(-1);
-  return entry?.split("|")[1];
-}
-var labelVersions = /* @__PURE__ */ new Map();
-async function labelsVersion(pr) {
-  return await sharedCache.get(`labels:${pr}`) ?? labelVersions.get(pr) ?? "0";
-}
-async function labelsWritten(pr) {
-  const token = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  labelVersions.set(pr, token);
-  if (labelVersions.size > 1e4) labelVersions.delete(labelVersions.keys().next().value);
-  await sharedCache.set(`labels:${pr}`, token, 24 * 60 * 60 * 1e3);
-}
-
-// src/metrics/metrics.ts
-var registry = new import_prom_client.Registry();
-(0, import_prom_client.collectDefaultMetrics)({ register: registry, prefix: "small_steps_process_" });
-var deliveries = new import_prom_client.Counter({ name: "small_steps_deliveries_total", help: "Webhook deliveries handled, by event and outcome (ok, ignored, failed).", labelNames: ["event", "outcome"], registers: [registry] });
-var checkRuns = new import_prom_client.Counter({ name: "small_steps_check_runs_total", help: "Check runs written, by conclusion.", labelNames: ["conclusion"], registers: [registry] });
-var analysisSeconds = new import_prom_client.Histogram({ name: "small_steps_analysis_seconds", help: "Time the engine took to measure a change.", buckets: [5e-3, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers: [registry] });
-var githubRequests = new import_prom_client.Counter({ name: "small_steps_github_requests_total", help: "Requests to GitHub, by HTTP status (0: no answer).", labelNames: ["status"], registers: [registry] });
-var githubRateLimitRemaining = new import_prom_client.Gauge({ name: "small_steps_github_rate_limit_remaining", help: "x-ratelimit-remaining of GitHub's latest answer.", registers: [registry] });
-var pypiLookups = new import_prom_client.Counter({ name: "small_steps_pypi_lookups_total", help: "Package index lookups, by outcome (yes, no, unknown, unreachable).", labelNames: ["outcome"], registers: [registry] });
-new import_prom_client.Gauge({
-  name: "small_steps_redis_up",
-  help: "1 while Redis (REDIS_URL) answers; 0 while it is down, or without REDIS_URL.",
-  registers: [registry],
-  collect() {
-    this.set(redisUp() ? 1 : 0);
-  }
-});
-function countGitHubAnswer(status, headers) {
-  githubRequests.inc({ status: String(status ?? 0) });
-  const remaining = Number(headers?.["x-ratelimit-remaining"]);
-  if (headers?.["x-ratelimit-remaining"] !== void 0 && Number.isFinite(remaining)) githubRateLimitRemaining.set(remaining);
-}
-
-// src/github/errors.ts
-function describeFailure(action, error2) {
-  const e = error2 ?? {};
-  const status = typeof e.status === "number" && (e.response || e.status !== 500) ? e.status : void 0;
-  const requestId = e.response?.headers?.["x-github-request-id"];
-  const graphql3 = Array.isArray(e.errors) ? e.errors.map((x) => String(x?.message ?? "")).filter(Boolean) : [];
-  const message = graphql3.length ? `GitHub's GraphQL API answered with errors: ${graphql3.join("; ").slice(0, 300)}` : typeof e.message === "string" && e.message ? e.message.split("\n")[0].slice(0, 300) : String(error2);
-  return { action, status, requestId: typeof requestId === "string" ? requestId : void 0, message };
-}
-function formatFailure(failure) {
-  const status = failure.status ? `HTTP ${failure.status}` : "no HTTP status";
-  const id = failure.requestId ? `, request id \`${failure.requestId}\`` : "";
-  return `${failure.action} failed (${status}${id}): ${failure.message}`;
-}
-function hasStatus(error2, ...statuses) {
-  const status = error2?.status;
-  return typeof status === "number" && statuses.includes(status);
-}
-
-// src/github/check-runs.ts
-var CHECK_NAME = "small-steps";
-var ANNOTATIONS_PER_REQUEST = 50;
-function showsAlready(existing, report) {
-  return existing?.status === "COMPLETED" && existing.conclusion === report.conclusion.toUpperCase() && existing.title === report.title.slice(0, 255) && existing.summary === report.summary && (existing.text ?? "") === (report.text ?? "");
-}
-async function publishCheckRun(github, report) {
-  if (report.existing && showsAlready(report.existing, report)) return report.existing.id;
-  const annotations = report.annotations ?? [];
-  const batch = (start2) => annotations.slice(start2, start2 + ANNOTATIONS_PER_REQUEST);
-  const output = { title: report.title.slice(0, 255), summary: report.summary, ...report.text ? { text: report.text } : {}, annotations: batch(0) };
-  const body2 = {
-    owner: report.owner,
-    repo: report.repo,
-    name: CHECK_NAME,
-    head_sha: report.headSha,
-    external_id: report.externalId,
-    status: "completed",
-    conclusion: report.conclusion,
-    completed_at: (/* @__PURE__ */ new Date()).toISOString(),
-    ...report.detailsUrl ? { details_url: report.detailsUrl } : {},
-    ...report.actions ? { actions: report.actions } : {},
-    output
-  };
-  const id = await createOrUpdate(github, report, body2);
-  checkRuns.inc({ conclusion: report.conclusion });
-  for (let start2 = ANNOTATIONS_PER_REQUEST; start2 < annotations.length; start2 += ANNOTATIONS_PER_REQUEST) {
-    await github.rest.checks.update({
-      owner: report.owner,
-      repo: report.repo,
-      check_run_id: id,
-      output: { title: output.title, summary: output.summary, annotations: batch(start2) }
-    });
-  }
-  return id;
-}
-var WRITE_ATTEMPTS = 3;
-function transient(error2) {
-  const status = error2?.status;
-  return typeof status !== "number" || status >= 500 || !error2.response;
-}
-async function createOrUpdate(github, report, body2) {
-  let existing = report.existing;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      if (existing) {
-        const { head_sha: _unchanged, ...update } = body2;
-        await github.rest.checks.update({ ...update, check_run_id: existing.id });
-        return existing.id;
-      }
-      return (await github.rest.checks.create({ ...body2, request: { retries: 0 } })).data.id;
-    } catch (error2) {
-      if (attempt >= WRITE_ATTEMPTS || !transient(error2)) throw error2;
-      await sleepInScope(1e3 * attempt);
-      if (!existing) existing = await findCheckRun(github, { owner: report.owner, repo: report.repo }, report.headSha, appId());
-    }
-  }
-}
-async function findCheckRun(github, ref, headSha, appId2) {
-  const { data } = await github.rest.checks.listForRef({ ...ref, ref: headSha, check_name: CHECK_NAME, filter: "latest", per_page: 100, ...appId2 ? { app_id: appId2 } : {} });
-  const run4 = data.check_runs[0];
-  return run4 && { id: run4.id, status: run4.status?.toUpperCase(), conclusion: run4.conclusion?.toUpperCase(), title: run4.output?.title, summary: run4.output?.summary, text: run4.output?.text };
-}
-function appId() {
-  const id = Number(process.env.APP_ID);
-  return Number.isInteger(id) && id > 0 ? id : void 0;
-}
-var FAILURE_REPORT_SECONDS = 60;
-async function lookUpBeforeWriting(github, report) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await findCheckRun(github, { owner: report.owner, repo: report.repo }, report.headSha, appId());
-    } catch (error2) {
-      if (attempt >= WRITE_ATTEMPTS || !transient(error2)) return void 0;
-      await sleepInScope(1e3 * attempt);
-    }
-  }
-}
-async function publishFailureCheckRun(github, report, failure, subject) {
-  if (scopeEnded()) return withScope(FAILURE_REPORT_SECONDS, () => publishFailureCheckRun(github, report, failure, subject));
-  const existing = await lookUpBeforeWriting(github, report);
-  await publishCheckRun(github, {
-    ...report,
-    existing,
-    conclusion: "failure",
-    title: `Could not measure ${subject}`,
-    summary: `${formatFailure(failure)}.
-
-${failure.status ? "This is GitHub's answer" : "This is an error in small-steps"}, not a verdict on ${subject.replace(/^this /, "the ")}. Use **Re-run** on this check to try again.`,
-    text: existing?.text ?? void 0
-  });
-}
-
-// src/github/comments.ts
-function isOurs(comment) {
-  const appId2 = Number(process.env.APP_ID);
-  return comment.user?.type === "Bot" && (!Number.isInteger(appId2) || !comment.performed_via_github_app || comment.performed_via_github_app.id === appId2);
-}
-var MARKER_PREFIX = "<!-- small-steps:";
-var marker = (name2) => `${MARKER_PREFIX}${name2} -->`;
-async function findMarkedComment(github, ref, mark2) {
-  const comments = await github.paginate(github.rest.issues.listComments, { owner: ref.owner, repo: ref.repo, issue_number: ref.pullNumber, per_page: 100 });
-  const ours = comments.find((c) => c.body?.includes(mark2) && isOurs(c));
-  return ours && { id: ours.id, body: ours.body ?? "" };
-}
-async function upsertMarkedComment(github, ref, mark2, body2, knownId) {
-  const text3 = `${mark2}
-${body2}`;
-  const update = async (id) => {
-    await github.rest.issues.updateComment({ owner: ref.owner, repo: ref.repo, comment_id: id, body: text3 });
-    return id;
-  };
-  if (knownId) {
-    try {
-      return await update(knownId);
-    } catch (error2) {
-      if (!hasStatus(error2, 404)) throw error2;
-    }
-  }
-  const found = await findMarkedComment(github, ref, mark2);
-  if (found) return found.body === text3 ? found.id : update(found.id);
-  const { data } = await github.rest.issues.createComment({ owner: ref.owner, repo: ref.repo, issue_number: ref.pullNumber, body: text3 });
-  return data.id;
-}
-
-// src/github/conditional-requests.ts
-var MAX_ENTRIES = 2e3;
-var cache = /* @__PURE__ */ new Map();
-var wrapped = /* @__PURE__ */ new WeakSet();
-function remember(key, entry) {
-  cache.delete(key);
-  cache.set(key, entry);
-  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value);
-}
-var SHARED_TTL_MS = 24 * 60 * 60 * 1e3;
-async function sharedEntry(key) {
-  const text3 = await sharedCache.get(`etag:${key}`);
-  if (!text3) return void 0;
-  try {
-    const entry = JSON.parse(text3);
-    if (typeof entry.etag !== "string") return void 0;
-    remember(key, entry);
-    return entry;
-  } catch {
-    return void 0;
-  }
-}
-function useConditionalRequests(octokit) {
-  if (wrapped.has(octokit)) return octokit;
-  wrapped.add(octokit);
-  octokit.hook.wrap("request", async (request2, options2) => {
-    const { method, url, headers, request: _transport, ...parameters } = options2;
-    if (method !== "GET" || !/^\/repos\/\{owner\}\/\{repo\}\/contents\//.test(url ?? "")) return request2(options2);
-    const key = `${url} ${JSON.stringify(parameters)} ${headers?.accept ?? ""}`;
-    const cached = cache.get(key) ?? await sharedEntry(key);
-    if (cached) options2.headers = { ...headers, "if-none-match": cached.etag };
-    try {
-      const response = await request2(options2);
-      const etag = response.headers.etag;
-      if (etag) {
-        remember(key, { etag, response });
-        await sharedCache.set(`etag:${key}`, JSON.stringify({ etag, response }), SHARED_TTL_MS);
-      }
-      return response;
-    } catch (error2) {
-      if (cached && hasStatus(error2, 304)) return cached.response;
-      throw error2;
-    }
-  });
-  return octokit;
-}
-
 // src/policy/config-validator.ts
 var ucs2length = (text3) => [...text3].length;
 var validate = validate10;
@@ -73124,9 +72453,25 @@ var CONFIG_DEFAULTS = {
   }
 };
 
+// src/plural.ts
+function formatCount(value) {
+  if (!Number.isSafeInteger(value)) return value.toLocaleString("en-US");
+  const digits = String(Math.abs(value));
+  let grouped = digits.slice(0, digits.length % 3 || 3);
+  for (let i2 = grouped.length; i2 < digits.length; i2 += 3) grouped += `,${digits.slice(i2, i2 + 3)}`;
+  return value < 0 ? `-${grouped}` : grouped;
+}
+var IRREGULAR = { dependency: "dependencies", entry: "entries", "more batch": "more batches", batch: "batches", this: "these", is: "are", was: "were", "suggested fix": "suggested fixes" };
+function noun(value, singular) {
+  return value === 1 ? singular : IRREGULAR[singular] ?? `${singular}s`;
+}
+function count2(value, singular) {
+  return `${formatCount(value)} ${noun(value, singular)}`;
+}
+
 // src/policy/config.ts
 var sizeClassNames = SIZE_CLASSES.filter((c) => c !== "XXL");
-var findingConclusion2 = (description) => ({ description, enum: ["default", "failure", "neutral"], default: "default" });
+var findingConclusion = (description) => ({ description, enum: ["default", "failure", "neutral"], default: "default" });
 var globList = { type: "array", items: { type: "string", minLength: 1, maxLength: MAX_GLOB_LENGTH }, maxItems: 200 };
 var nameList = { type: "array", items: { type: "string", minLength: 1, maxLength: 200 }, maxItems: 500 };
 var CONFIG_SCHEMA = {
@@ -73266,7 +72611,7 @@ var CONFIG_SCHEMA = {
           minimum: 0,
           default: 0.1
         },
-        regressions: findingConclusion2("Conclusion when a change brings back what the migration removes."),
+        regressions: findingConclusion("Conclusion when a change brings back what the migration removes."),
         python3: {
           type: "object",
           additionalProperties: false,
@@ -73295,7 +72640,7 @@ var CONFIG_SCHEMA = {
       properties: {
         enabled: { type: "boolean", default: true, description: "Check new Python dependencies for Python 3 support on PyPI." },
         allow: { ...nameList, default: [], description: "Packages to accept without asking PyPI (renamed or absorbed packages)." },
-        unsupported: findingConclusion2("Conclusion when a new dependency lacks Python 3 support."),
+        unsupported: findingConclusion("Conclusion when a new dependency lacks Python 3 support."),
         maxLookups: { type: "integer", minimum: 0, maximum: 100, default: 25, description: "PyPI lookups per event at most." },
         timeoutSeconds: { type: "number", exclusiveMinimum: 0, maximum: 30, default: 5, description: "How long to wait for PyPI." }
       },
@@ -73308,7 +72653,7 @@ var CONFIG_SCHEMA = {
         presets: { type: "array", items: { type: "string", enum: Object.keys(SCHEMA_PRESETS) }, maxItems: 20, uniqueItems: true, default: Object.keys(SCHEMA_PRESETS) },
         alone: { type: "boolean", default: true, description: "Schema migrations ship alone: flag a pull request that mixes them with application code." },
         tolerance: { type: "integer", minimum: 0, default: 0, description: "Application lines allowed beside schema migrations." },
-        conclusion: findingConclusion2("Conclusion when schema migrations are mixed with application code.")
+        conclusion: findingConclusion("Conclusion when schema migrations are mixed with application code.")
       },
       default: {}
     },
@@ -73487,6 +72832,9 @@ function resolveConfig(raw) {
   }
   return problems.length ? { ok: false, problems } : { ok: true, config: config2 };
 }
+function sizeOptionsOf(config2) {
+  return { thresholds: config2.thresholds, fileThresholds: config2.thresholds.files, pathWeights: config2.weights.paths, quietWeights: config2.weights, deletionWeight: config2.deletionWeight };
+}
 function mergeConfigs(configs) {
   const isMapping = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
   return configs.reduce((merged, next) => {
@@ -73495,6 +72843,657 @@ function mergeConfigs(configs) {
     for (const [key, value] of Object.entries(next)) result[key] = key in merged ? mergeConfigs([merged[key], value]) : value;
     return result;
   }, null);
+}
+
+// src/policy/check-record.ts
+var STICKY_STATES = ["over", "accepted", "under"];
+var MARKER = "small-steps:record";
+var RECORD = new RegExp(`<!-- ${MARKER} (\\{.*?\\}) -->`);
+function renderRecord(record) {
+  return `<!-- ${MARKER} ${JSON.stringify(record).replace(/--/g, "-\\u002d")} -->`;
+}
+function parseRecord(text3) {
+  const match = text3 ? RECORD.exec(text3) : null;
+  if (!match) return {};
+  try {
+    const raw = JSON.parse(match[1]);
+    const record = {};
+    const a = raw.acceptance;
+    if (a && typeof a.by === "string" && typeof a.reason === "string" && typeof a.sha === "string" && SIZE_CLASSES.includes(a.sizeClass)) {
+      record.acceptance = { by: a.by, reason: a.reason, sizeClass: a.sizeClass, sha: a.sha };
+    }
+    const s = raw.sticky;
+    if (s && Number.isInteger(s.id) && STICKY_STATES.includes(s.status)) {
+      record.sticky = { id: s.id, status: s.status, ...typeof s.hash === "string" ? { hash: s.hash } : {} };
+    }
+    return record;
+  } catch {
+    return {};
+  }
+}
+function acceptanceHolds(acceptance, sizeClass) {
+  return acceptance !== void 0 && SIZE_CLASSES.indexOf(sizeClass) <= SIZE_CLASSES.indexOf(acceptance.sizeClass);
+}
+
+// src/policy/verdict.ts
+function sizeLabelName(config2, sizeClass) {
+  return `${config2.labels.prefix}${sizeClass}`;
+}
+function isTargetBranch(config2, facts) {
+  if (config2.branches.length === 0) return facts.baseBranch === facts.defaultBranch;
+  return config2.branches.some((glob) => globMatcher(glob)(facts.baseBranch));
+}
+function describeSize(size) {
+  const lines = count2(size.countedLines, "line");
+  if (!size.complete) return `at least ${lines} in ${formatCount(size.countedFiles)} of ${count2(size.filesExpected, "file")}`;
+  if (size.filesSeen === 0) return "no changes";
+  return `${lines} in ${count2(size.countedFiles, "file")}`;
+}
+function guidanceFor(sizeClass, limit) {
+  const index2 = SIZE_CLASSES.indexOf(sizeClass);
+  if (index2 <= SIZE_CLASSES.indexOf("S")) return ["A small step: easy to review and safe to land."];
+  if (index2 <= SIZE_CLASSES.indexOf(limit)) return ["Within the limit. Keep mechanical edits (renames, formatting) in their own pull requests so that this stays easy to review."];
+  return [
+    "Split it: land preparatory refactors, renames and formatting first, each on its own.",
+    "Separate migration work from feature work, and schema migrations from application code.",
+    "Hide unfinished work behind a flag so that each part can merge to the default branch on its own.",
+    "Mark generated or vendored files with `linguist-generated` or `linguist-vendored` in `.gitattributes` on the default branch, so that they are not counted."
+  ];
+}
+function reportOnlyReason(config2, facts) {
+  if (facts.pushed) return void 0;
+  if (!isTargetBranch(config2, facts)) return `No verdict: the base branch \`${facts.baseBranch}\` is not one of the target branches.`;
+  if (facts.draft && config2.drafts === "report") return "Draft pull request: reported, not failed.";
+  if (facts.authorIsBot && config2.bots === "report") return "Opened by a bot: reported, not failed.";
+  return void 0;
+}
+var mayFail = (config2, facts) => reportOnlyReason(config2, facts) === void 0;
+function decide(config2, size, facts) {
+  const notes = [];
+  const overLimit = SIZE_CLASSES.indexOf(size.sizeClass) > SIZE_CLASSES.indexOf(config2.limit);
+  const quiet = reportOnlyReason(config2, facts);
+  let conclusion = "success";
+  if (!facts.pushed && !isTargetBranch(config2, facts)) {
+    notes.push(quiet);
+    conclusion = "neutral";
+  } else if (overLimit && facts.pushed) {
+    notes.push("Already pushed: a commit cannot be stopped once it has landed, so over the limit is reported, not failed. Split the next one as below.");
+    conclusion = "neutral";
+  } else if (overLimit) {
+    if (quiet) notes.push(quiet);
+    else if (config2.mode === "warn") notes.push("Warn mode: over the limit, reported without failing.");
+    conclusion = quiet || config2.mode === "warn" ? "neutral" : "failure";
+  } else if (size.filesSeen === 0 && size.complete) {
+    notes.push("No changes: there is nothing to measure.");
+  } else if (!size.complete) {
+    notes.push("GitHub listed only part of the files: the size is a lower bound, so no green verdict can be given.");
+    conclusion = "neutral";
+  }
+  const over = overLimit ? ` \u2014 over the ${config2.limit} limit` : "";
+  return {
+    conclusion,
+    title: `${size.sizeClass}: ${describeSize(size)}${size.decidedBy === "files" ? " (the number of files decides)" : ""}${over}`,
+    overLimit,
+    notes,
+    guidance: guidanceFor(size.sizeClass, config2.limit),
+    guidanceTitle: !overLimit ? "Guidance" : facts.pushed ? "How to split the next one" : "How to make it smaller",
+    sizeLabel: config2.labels.enabled ? sizeLabelName(config2, size.sizeClass) : void 0
+  };
+}
+
+// src/policy/findings.ts
+var SEVERITY = { success: 0, neutral: 1, action_required: 2, failure: 3 };
+var worst = (a, b) => SEVERITY[b] > SEVERITY[a] ? b : a;
+function findingConclusion2(setting, config2, facts) {
+  const wanted = setting === "default" ? config2.mode === "block" ? "failure" : "neutral" : setting;
+  return mayFail(config2, facts) ? wanted : "neutral";
+}
+function unknownSupportNotes(dependencies) {
+  const byReason = /* @__PURE__ */ new Map();
+  for (const d of dependencies.changes) {
+    if (d.change === "removed" || d.python3 !== "unknown") continue;
+    const reason = (d.reason ?? "no answer").replace(/\s*\([^()]*\)$/, "");
+    byReason.set(reason, (byReason.get(reason) ?? /* @__PURE__ */ new Set()).add(d.key));
+  }
+  return [...byReason].map(([reason, keys]) => `Python 3 support not checked for ${count2(keys.size, "package")}: ${reason}. Not a failure; see the dependencies table.`);
+}
+function applyFindings(size, config2, facts, migration, dependencies, schema) {
+  let conclusion = size.conclusion;
+  const notes = [...size.notes];
+  const guidance = [...size.guidance];
+  const annotations = [];
+  const titleParts = [];
+  if (migration.regressions.length) {
+    const c = findingConclusion2(config2.migration.regressions, config2, facts);
+    conclusion = worst(conclusion, c);
+    titleParts.push(count2(migration.regressions.length, "regression"));
+    for (const r of migration.regressions) {
+      annotations.push({ path: r.path, start_line: r.line, end_line: r.line, annotation_level: c === "failure" ? "failure" : "warning", title: `${r.pack}: ${r.rule}`, message: r.message });
+    }
+  }
+  if (migration.mixed) {
+    notes.push(`Mixed change: ${count2(migration.lines.migration, "migration line")} with ${count2(migration.lines.other, "line")} of other work.`);
+    guidance.unshift(
+      `Split it in two: one pull request with only the migration edits (${count2(migration.lines.migration, "line")}), one with the other changes (${count2(migration.lines.other, "line")}). Land the migration first: it is mechanical and quick to review.`
+    );
+  }
+  const unsupported = dependencies.changes.filter((d) => d.change !== "removed" && d.python3 === "no");
+  if (unsupported.length) {
+    const c = findingConclusion2(config2.dependencies.unsupported, config2, facts);
+    conclusion = worst(conclusion, c);
+    titleParts.push(`${count2(unsupported.length, "dependency")} without Python 3`);
+    for (const d of unsupported) {
+      annotations.push({
+        path: d.manifest,
+        start_line: d.line,
+        end_line: d.line,
+        annotation_level: c === "failure" ? "failure" : "warning",
+        title: `No Python 3, no new package: ${d.name}`,
+        message: `${d.name}${d.version ? ` ${d.version}` : ""} does not support Python 3 (${d.reason}). Replace it, or list it under dependencies.allow if it was renamed or absorbed.`
+      });
+    }
+  }
+  notes.push(...unknownSupportNotes(dependencies));
+  if (config2.schemaMigrations.alone && schema.mixed) {
+    conclusion = worst(conclusion, findingConclusion2(config2.schemaMigrations.conclusion, config2, facts));
+    titleParts.push("schema migrations mixed with code");
+    guidance.unshift(`Schema migrations ship alone: move ${schema.files.map((f) => `\`${f.path}\``).join(", ")} into a pull request of their own, then land the code that uses them.`);
+  }
+  const flagLabels = [
+    { name: config2.migration.labels.migration, wanted: migration.migrationOnly },
+    { name: config2.migration.labels.mixed, wanted: migration.mixed }
+  ].filter((l) => l.name);
+  return { ...size, conclusion, notes, guidance, title: [size.title, ...titleParts].join("; "), flagLabels, annotations };
+}
+function applyAcceptance(verdict, acceptance, sizeClass) {
+  if (!acceptance) return verdict;
+  const who = `@${acceptance.by}`;
+  if (!acceptanceHolds(acceptance, sizeClass)) {
+    return {
+      ...verdict,
+      notes: [`The acceptance by ${who} (for ${acceptance.sizeClass} or smaller: "${acceptance.reason}") no longer holds: the pull request is now ${sizeClass}.`, ...verdict.notes]
+    };
+  }
+  return {
+    ...verdict,
+    conclusion: "success",
+    title: `${verdict.title} \u2014 accepted by ${who}`,
+    notes: [`Accepted by ${who}: ${acceptance.reason}`, ...verdict.notes],
+    annotations: verdict.annotations.map((a) => a.annotation_level === "failure" ? { ...a, annotation_level: "warning" } : a)
+  };
+}
+
+// src/engine.ts
+function packsFor(config2) {
+  const packs = config2.migration.packs.includes("python3") ? [python3Pack(config2.migration.python3)] : [];
+  return [...packs, ...compileCustomPacks(config2.migration.custom).packs];
+}
+var MAX_MARKER_READS = 200;
+function filesToSample(files, config2) {
+  const byPathAndGlobs = new ExclusionRules(config2.exclude);
+  return files.filter((f) => !f.binary && f.status !== "removed" && headSample(f) === void 0 && byPathAndGlobs.decide(f.path).counted).sort((a, b) => b.additions + b.deletions - (a.additions + a.deletions)).slice(0, MAX_MARKER_READS).map((f) => f.path);
+}
+var WHOLE_FILE_BOUND = { files: 100, bytes: 2 * 1024 * 1024 };
+function estimatedLines(file2) {
+  const patch = file2.patch ?? "";
+  const header = /@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(patch.slice(patch.lastIndexOf("\n@@ ") + 1));
+  return header ? Number(header[1]) + Number(header[2] ?? 1) : 0;
+}
+function filesToRead(files, config2, bound) {
+  const packs = packsFor(config2).filter((p) => p.wantsWholeFiles);
+  const byPathAndGlobs = new ExclusionRules(config2.exclude);
+  const candidates = files.filter((f) => !f.binary && f.status !== "added" && f.status !== "removed" && packs.some((p) => p.appliesTo(f.path)) && byPathAndGlobs.decide(f.path).counted).map((file2) => ({ file: file2, lines: estimatedLines(file2) })).sort((a, b) => a.lines - b.lines || comparePaths(a.file.path, b.file.path)).slice(0, bound?.files ?? Infinity).map(({ file: file2 }) => file2);
+  const head = new Set(filesToSample(files, config2));
+  for (const f of candidates) if (f.additions > 0) head.add(f.path);
+  return {
+    head: [...head],
+    base: candidates.filter((f) => f.deletions > 0).map((f) => f.previousPath ?? f.path),
+    wanted: candidates.map((f) => f.path)
+  };
+}
+function boundTexts(input) {
+  const { headTexts: head, baseTexts: base, wholeFileBound: bound } = input;
+  const dropped = /* @__PURE__ */ new Set();
+  if (bound === void 0) return { head, base, dropped };
+  const keptHead = new Map(head);
+  const keptBase = new Map(base);
+  const byPath = new Map(input.files.map((f) => [f.path, f]));
+  let used = 0;
+  for (const path of bound.plan.wanted) {
+    const basePath = byPath.get(path)?.previousPath ?? path;
+    const size = (head?.get(path)?.length ?? 0) + (base?.get(basePath)?.length ?? 0);
+    if (used + size <= bound.bytes) used += size;
+    else {
+      keptHead.delete(path);
+      keptBase.delete(basePath);
+      dropped.add(path);
+    }
+  }
+  return { head: keptHead, base: keptBase, dropped };
+}
+function evaluate(input) {
+  const attributes = new GitattributesIndex(input.gitattributes);
+  const rules = new ExclusionRules(input.config.exclude, attributes);
+  const size = measureSize(input.files, rules, {
+    ...sizeOptionsOf(input.config),
+    filesExpected: input.filesExpected,
+    headTexts: input.headTexts
+  });
+  const counted = new Set(size.files.map((f) => f.path));
+  const migrationOptions = { mixedTolerance: input.config.migration.mixedTolerance };
+  const texts = boundTexts(input);
+  const migration = measureMigration(input.files.filter((f) => counted.has(f.path)), packsFor(input.config), migrationOptions, texts);
+  const schema = measureSchemaMigrations(size.files, input.config.schemaMigrations.presets, input.config.schemaMigrations.tolerance);
+  const dependencies = input.dependencies ?? { changes: [], problems: [] };
+  const findings = applyFindings(decide(input.config, size, input.facts), input.config, input.facts, migration, dependencies, schema);
+  const withinFileBound = input.wholeFileBound && migration.hunksOnly.length ? new Set(input.wholeFileBound.plan.wanted) : void 0;
+  const pastBound = migration.hunksOnly.some((path) => texts.dropped.has(path) || withinFileBound !== void 0 && !withinFileBound.has(path));
+  const hunksOnlyReason = !migration.hunksOnly.length ? void 0 : pastBound ? `Past the ${WHOLE_FILE_BOUND.files} files and ${WHOLE_FILE_BOUND.bytes / 1024 / 1024} MB read whole per check, files are judged from their hunks: a guard or docstring above a hunk is not seen.` : input.wholeFileNote ?? "Their whole text could not be read (GitHub returned none, or it did not match the diff), so they are judged from their hunks: a guard or docstring above a hunk is not seen.";
+  return withAcceptance({ size, migration, schema, dependencies, findings, verdict: findings, config: input.config, hunksOnlyReason }, input.acceptance);
+}
+function withAcceptance(evaluation, acceptance) {
+  const sizeClass = evaluation.size.sizeClass;
+  return {
+    ...evaluation,
+    verdict: applyAcceptance(evaluation.findings, acceptance, sizeClass),
+    acceptance: acceptanceHolds(acceptance, sizeClass) ? acceptance : void 0
+  };
+}
+
+// src/app/analysis-budget.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { Worker } from "node:worker_threads";
+var AnalysisBudgetExceeded = class extends Error {
+  constructor(seconds) {
+    super(`the analysis took longer than its budget of ${seconds} s and was stopped`);
+    this.seconds = seconds;
+  }
+};
+function budgetSeconds(env = process.env) {
+  const value = Number(env.ANALYSIS_BUDGET_SECONDS);
+  return Number.isFinite(value) && value > 0 ? value : 20;
+}
+var worker;
+var queue = Promise.resolve();
+function workerUrl() {
+  return import.meta.url.endsWith(".ts") ? new URL("../../lib/app/analysis-worker.js", import.meta.url) : new URL("./analysis-worker.js", import.meta.url);
+}
+function run2(input, seconds) {
+  const current = worker ??= new Worker(workerUrl());
+  current.unref();
+  return new Promise((resolve3, reject) => {
+    const timer = setTimeout(() => {
+      cleanup();
+      worker = void 0;
+      void current.terminate();
+      reject(new AnalysisBudgetExceeded(seconds));
+    }, seconds * 1e3);
+    const onMessage = (reply) => {
+      cleanup();
+      if (reply.ok) resolve3(reply.evaluation);
+      else reject(new Error(reply.message));
+    };
+    const onError = (error2) => {
+      cleanup();
+      worker = void 0;
+      reject(error2);
+    };
+    const cleanup = () => {
+      clearTimeout(timer);
+      current.off("message", onMessage);
+      current.off("error", onError);
+    };
+    current.on("message", onMessage);
+    current.on("error", onError);
+    current.postMessage(input);
+  });
+}
+function evaluateWithinBudget(input, seconds = budgetSeconds()) {
+  if (!worker && !existsSync2(fileURLToPath2(workerUrl()))) return Promise.resolve().then(() => evaluate(input));
+  const job = queue.then(() => run2(input, seconds));
+  queue = job.catch(() => void 0);
+  return job;
+}
+
+// src/metrics/metrics.ts
+var import_prom_client = __toESM(require_prom_client(), 1);
+
+// src/app/serialize.ts
+var tails = /* @__PURE__ */ new Map();
+function serialize(key, task) {
+  const previous = tails.get(key) ?? Promise.resolve();
+  const run4 = previous.then(task, task);
+  const tail = run4.catch(() => void 0);
+  tails.set(key, tail);
+  void tail.then(() => {
+    if (tails.get(key) === tail) tails.delete(key);
+  });
+  return run4;
+}
+
+// src/coordination/redis.ts
+var import_ioredis = __toESM(require_built3(), 1);
+
+// src/coordination/delivery-scope.ts
+import { AsyncLocalStorage } from "node:async_hooks";
+var DeliveryExpired = class extends Error {
+  constructor(seconds) {
+    super(`the delivery's work did not finish within its deadline of ${seconds} s (queued behind other work); re-run the check to try again`);
+    this.seconds = seconds;
+  }
+};
+var storage = new AsyncLocalStorage();
+function currentScope() {
+  return storage.getStore();
+}
+async function withScope(seconds, work, deliveryId = currentScope()?.deliveryId) {
+  const controller = new AbortController();
+  const expired = new DeliveryExpired(seconds);
+  const timer = setTimeout(() => controller.abort(expired), seconds * 1e3);
+  timer.unref();
+  const scope = { deliveryId, deadline: Date.now() + seconds * 1e3, signal: controller.signal };
+  try {
+    return await storage.run(scope, work);
+  } finally {
+    clearTimeout(timer);
+    if (!controller.signal.aborted) controller.abort(new DeliveryExpired(seconds));
+  }
+}
+function scopeEnded(scope = currentScope()) {
+  return scope?.signal.aborted === true;
+}
+function throwIfEnded(scope = currentScope()) {
+  if (scope?.signal.aborted) throw scope.signal.reason;
+}
+function sleepInScope(ms, scope = currentScope()) {
+  throwIfEnded(scope);
+  return new Promise((resolve3, reject) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      scope?.signal.removeEventListener("abort", onAbort);
+      resolve3();
+    }
+    function onAbort() {
+      clearTimeout(timer);
+      reject(scope.signal.reason);
+    }
+    scope?.signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+// src/coordination/redis.ts
+var DONE_TTL_MS = 6 * 60 * 60 * 1e3;
+
+// src/coordination/index.ts
+var redis;
+var redisUp = () => redis?.up;
+var doneHere = /* @__PURE__ */ new Set();
+var DONE_HERE_MAX = 5e3;
+function rememberDone(once) {
+  doneHere.add(once);
+  if (doneHere.size > DONE_HERE_MAX) doneHere.delete(doneHere.values().next().value);
+}
+function exclusive(key, work, once) {
+  const tracked = async () => {
+    if (once && doneHere.has(once)) return void 0;
+    const result = await work();
+    if (once) rememberDone(once);
+    return result;
+  };
+  return serialize(key, () => redis ? redis.exclusive(key, tracked, once) : tracked());
+}
+var sharedCache = {
+  get: async (key) => redis?.get(key),
+  set: async (key, value, ttlMs) => redis?.set(key, value, ttlMs)
+};
+var localSlots = /* @__PURE__ */ new Map();
+async function reserveWriteSlot(key, intervalMs) {
+  const shared = await redis?.reserveSlot(key, intervalMs);
+  if (shared !== void 0) return shared;
+  const now = Date.now();
+  const slot = Math.max(now, localSlots.get(key) ?? 0);
+  localSlots.set(key, slot + intervalMs);
+  if (localSlots.size > 1e4) {
+    for (const [k, next] of localSlots) if (next < now) localSlots.delete(k);
+  }
+  return slot - now;
+}
+async function deferWriteSlot(key, ms) {
+  await redis?.deferSlot(key, ms);
+  localSlots.set(key, Math.max(localSlots.get(key) ?? 0, Date.now() + ms));
+}
+var newestHeads = /* @__PURE__ */ new Map();
+var NEWEST_HEAD_TTL_MS = 24 * 60 * 60 * 1e3;
+async function newestHead(pr) {
+  const shared = await sharedCache.get(`head:${pr}`);
+  const local2 = newestHeads.get(pr);
+  const entry = [shared, local2].filter((e) => !!e).sort((a, b) => a.split("|")[0] < b.split("|")[0] ? -1 : 1).at(-1);
+  return entry?.split("|")[1];
+}
+var labelVersions = /* @__PURE__ */ new Map();
+async function labelsVersion(pr) {
+  return await sharedCache.get(`labels:${pr}`) ?? labelVersions.get(pr) ?? "0";
+}
+async function labelsWritten(pr) {
+  const token = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  labelVersions.set(pr, token);
+  if (labelVersions.size > 1e4) labelVersions.delete(labelVersions.keys().next().value);
+  await sharedCache.set(`labels:${pr}`, token, 24 * 60 * 60 * 1e3);
+}
+
+// src/metrics/metrics.ts
+var registry = new import_prom_client.Registry();
+(0, import_prom_client.collectDefaultMetrics)({ register: registry, prefix: "small_steps_process_" });
+var deliveries = new import_prom_client.Counter({ name: "small_steps_deliveries_total", help: "Webhook deliveries handled, by event and outcome (ok, ignored, failed).", labelNames: ["event", "outcome"], registers: [registry] });
+var checkRuns = new import_prom_client.Counter({ name: "small_steps_check_runs_total", help: "Check runs written, by conclusion.", labelNames: ["conclusion"], registers: [registry] });
+var analysisSeconds = new import_prom_client.Histogram({ name: "small_steps_analysis_seconds", help: "Time the engine took to measure a change.", buckets: [5e-3, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers: [registry] });
+var githubRequests = new import_prom_client.Counter({ name: "small_steps_github_requests_total", help: "Requests to GitHub, by HTTP status (0: no answer).", labelNames: ["status"], registers: [registry] });
+var githubRateLimitRemaining = new import_prom_client.Gauge({ name: "small_steps_github_rate_limit_remaining", help: "x-ratelimit-remaining of GitHub's latest answer.", registers: [registry] });
+var pypiLookups = new import_prom_client.Counter({ name: "small_steps_pypi_lookups_total", help: "Package index lookups, by outcome (yes, no, unknown, unreachable).", labelNames: ["outcome"], registers: [registry] });
+new import_prom_client.Gauge({
+  name: "small_steps_redis_up",
+  help: "1 while Redis (REDIS_URL) answers; 0 while it is down, or without REDIS_URL.",
+  registers: [registry],
+  collect() {
+    this.set(redisUp() ? 1 : 0);
+  }
+});
+function countGitHubAnswer(status, headers) {
+  githubRequests.inc({ status: String(status ?? 0) });
+  const remaining = Number(headers?.["x-ratelimit-remaining"]);
+  if (headers?.["x-ratelimit-remaining"] !== void 0 && Number.isFinite(remaining)) githubRateLimitRemaining.set(remaining);
+}
+
+// src/github/errors.ts
+function describeFailure(action, error2) {
+  const e = error2 ?? {};
+  const status = typeof e.status === "number" && (e.response || e.status !== 500) ? e.status : void 0;
+  const requestId = e.response?.headers?.["x-github-request-id"];
+  const graphql3 = Array.isArray(e.errors) ? e.errors.map((x) => String(x?.message ?? "")).filter(Boolean) : [];
+  const message = graphql3.length ? `GitHub's GraphQL API answered with errors: ${graphql3.join("; ").slice(0, 300)}` : typeof e.message === "string" && e.message ? e.message.split("\n")[0].slice(0, 300) : String(error2);
+  return { action, status, requestId: typeof requestId === "string" ? requestId : void 0, message };
+}
+function formatFailure(failure) {
+  const status = failure.status ? `HTTP ${failure.status}` : "no HTTP status";
+  const id = failure.requestId ? `, request id \`${failure.requestId}\`` : "";
+  return `${failure.action} failed (${status}${id}): ${failure.message}`;
+}
+function hasStatus(error2, ...statuses) {
+  const status = error2?.status;
+  return typeof status === "number" && statuses.includes(status);
+}
+
+// src/github/check-runs.ts
+var CHECK_NAME = "small-steps";
+var ANNOTATIONS_PER_REQUEST = 50;
+function showsAlready(existing, report) {
+  return existing?.status === "COMPLETED" && existing.conclusion === report.conclusion.toUpperCase() && existing.title === report.title.slice(0, 255) && existing.summary === report.summary && (existing.text ?? "") === (report.text ?? "");
+}
+async function publishCheckRun(github, report) {
+  if (report.existing && showsAlready(report.existing, report)) return report.existing.id;
+  const annotations = report.annotations ?? [];
+  const batch = (start2) => annotations.slice(start2, start2 + ANNOTATIONS_PER_REQUEST);
+  const output = { title: report.title.slice(0, 255), summary: report.summary, ...report.text ? { text: report.text } : {}, annotations: batch(0) };
+  const body2 = {
+    owner: report.owner,
+    repo: report.repo,
+    name: CHECK_NAME,
+    head_sha: report.headSha,
+    external_id: report.externalId,
+    status: "completed",
+    conclusion: report.conclusion,
+    completed_at: (/* @__PURE__ */ new Date()).toISOString(),
+    ...report.detailsUrl ? { details_url: report.detailsUrl } : {},
+    ...report.actions ? { actions: report.actions } : {},
+    output
+  };
+  const id = await createOrUpdate(github, report, body2);
+  checkRuns.inc({ conclusion: report.conclusion });
+  for (let start2 = ANNOTATIONS_PER_REQUEST; start2 < annotations.length; start2 += ANNOTATIONS_PER_REQUEST) {
+    await github.rest.checks.update({
+      owner: report.owner,
+      repo: report.repo,
+      check_run_id: id,
+      output: { title: output.title, summary: output.summary, annotations: batch(start2) }
+    });
+  }
+  return id;
+}
+var WRITE_ATTEMPTS = 3;
+function transient(error2) {
+  const status = error2?.status;
+  return typeof status !== "number" || status >= 500 || !error2.response;
+}
+async function createOrUpdate(github, report, body2) {
+  let existing = report.existing;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (existing) {
+        const { head_sha: _unchanged, ...update } = body2;
+        await github.rest.checks.update({ ...update, check_run_id: existing.id });
+        return existing.id;
+      }
+      return (await github.rest.checks.create({ ...body2, request: { retries: 0 } })).data.id;
+    } catch (error2) {
+      if (attempt >= WRITE_ATTEMPTS || !transient(error2)) throw error2;
+      await sleepInScope(1e3 * attempt);
+      if (!existing) existing = await findCheckRun(github, { owner: report.owner, repo: report.repo }, report.headSha, appId());
+    }
+  }
+}
+async function findCheckRun(github, ref, headSha, appId2) {
+  const { data } = await github.rest.checks.listForRef({ ...ref, ref: headSha, check_name: CHECK_NAME, filter: "latest", per_page: 100, ...appId2 ? { app_id: appId2 } : {} });
+  const run4 = data.check_runs[0];
+  return run4 && { id: run4.id, status: run4.status?.toUpperCase(), conclusion: run4.conclusion?.toUpperCase(), title: run4.output?.title, summary: run4.output?.summary, text: run4.output?.text };
+}
+function appId() {
+  const id = Number(process.env.APP_ID);
+  return Number.isInteger(id) && id > 0 ? id : void 0;
+}
+var FAILURE_REPORT_SECONDS = 60;
+async function lookUpBeforeWriting(github, report) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await findCheckRun(github, { owner: report.owner, repo: report.repo }, report.headSha, appId());
+    } catch (error2) {
+      if (attempt >= WRITE_ATTEMPTS || !transient(error2)) return void 0;
+      await sleepInScope(1e3 * attempt);
+    }
+  }
+}
+async function publishFailureCheckRun(github, report, failure, subject) {
+  if (scopeEnded()) return withScope(FAILURE_REPORT_SECONDS, () => publishFailureCheckRun(github, report, failure, subject));
+  const existing = await lookUpBeforeWriting(github, report);
+  await publishCheckRun(github, {
+    ...report,
+    existing,
+    conclusion: "failure",
+    title: `Could not measure ${subject}`,
+    summary: `${formatFailure(failure)}.
+
+${failure.status ? "This is GitHub's answer" : "This is an error in small-steps"}, not a verdict on ${subject.replace(/^this /, "the ")}. Use **Re-run** on this check to try again.`,
+    text: existing?.text ?? void 0
+  });
+}
+
+// src/github/comments.ts
+function isOurs(comment) {
+  const appId2 = Number(process.env.APP_ID);
+  return comment.user?.type === "Bot" && (!Number.isInteger(appId2) || !comment.performed_via_github_app || comment.performed_via_github_app.id === appId2);
+}
+var MARKER_PREFIX = "<!-- small-steps:";
+var marker = (name2) => `${MARKER_PREFIX}${name2} -->`;
+async function findMarkedComment(github, ref, mark2) {
+  const comments = await github.paginate(github.rest.issues.listComments, { owner: ref.owner, repo: ref.repo, issue_number: ref.pullNumber, per_page: 100 });
+  const ours = comments.find((c) => c.body?.includes(mark2) && isOurs(c));
+  return ours && { id: ours.id, body: ours.body ?? "" };
+}
+async function upsertMarkedComment(github, ref, mark2, body2, knownId) {
+  const text3 = `${mark2}
+${body2}`;
+  const update = async (id) => {
+    await github.rest.issues.updateComment({ owner: ref.owner, repo: ref.repo, comment_id: id, body: text3 });
+    return id;
+  };
+  if (knownId) {
+    try {
+      return await update(knownId);
+    } catch (error2) {
+      if (!hasStatus(error2, 404)) throw error2;
+    }
+  }
+  const found = await findMarkedComment(github, ref, mark2);
+  if (found) return found.body === text3 ? found.id : update(found.id);
+  const { data } = await github.rest.issues.createComment({ owner: ref.owner, repo: ref.repo, issue_number: ref.pullNumber, body: text3 });
+  return data.id;
+}
+
+// src/github/conditional-requests.ts
+var MAX_ENTRIES = 2e3;
+var cache = /* @__PURE__ */ new Map();
+var wrapped = /* @__PURE__ */ new WeakSet();
+function remember(key, entry) {
+  cache.delete(key);
+  cache.set(key, entry);
+  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value);
+}
+var SHARED_TTL_MS = 24 * 60 * 60 * 1e3;
+async function sharedEntry(key) {
+  const text3 = await sharedCache.get(`etag:${key}`);
+  if (!text3) return void 0;
+  try {
+    const entry = JSON.parse(text3);
+    if (typeof entry.etag !== "string") return void 0;
+    remember(key, entry);
+    return entry;
+  } catch {
+    return void 0;
+  }
+}
+function useConditionalRequests(octokit) {
+  if (wrapped.has(octokit)) return octokit;
+  wrapped.add(octokit);
+  octokit.hook.wrap("request", async (request2, options2) => {
+    const { method, url, headers, request: _transport, ...parameters } = options2;
+    if (method !== "GET" || !/^\/repos\/\{owner\}\/\{repo\}\/contents\//.test(url ?? "")) return request2(options2);
+    const key = `${url} ${JSON.stringify(parameters)} ${headers?.accept ?? ""}`;
+    const cached = cache.get(key) ?? await sharedEntry(key);
+    if (cached) options2.headers = { ...headers, "if-none-match": cached.etag };
+    try {
+      const response = await request2(options2);
+      const etag = response.headers.etag;
+      if (etag) {
+        remember(key, { etag, response });
+        await sharedCache.set(`etag:${key}`, JSON.stringify({ etag, response }), SHARED_TTL_MS);
+      }
+      return response;
+    } catch (error2) {
+      if (cached && hasStatus(error2, 304)) return cached.response;
+      throw error2;
+    }
+  });
+  return octokit;
 }
 
 // src/github/config-cache.ts
@@ -74910,11 +74909,12 @@ function bareImport(root, module2) {
 }
 function wholeModule(statement, module2, context, target) {
   if (!firstTime(context, `${module2} module ${statement.id}`)) return void 0;
-  const possible = remembered(context, `${module2} movable`, () => !moduleShadowed(statement, context, module2) && usesOf2(statement, module2, context).every((use) => homeOf(module2, use.name, target)));
+  const uses = usesOf2(statement, module2, context);
+  const possible = remembered(context, `${module2} movable`, () => !moduleShadowed(statement, context, module2) && uses.every((use) => homeOf(module2, use.name, target)));
   if (!possible) return void 0;
   const parts2 = MOVED[module2].map(([part]) => `${prefix(target)}.${part}`).join(", ");
   const edits = namedOf(statement).filter((c) => c.type === "dotted_name" && c.text === module2).map((c) => ({ start: c.startIndex, end: c.endIndex, text: parts2 }));
-  for (const use of usesOf2(statement, module2, context)) edits.push({ start: use.start, end: use.end, text: `${prefix(target)}.${homeOf(module2, use.name, target)}.${use.name}` });
+  for (const use of uses) edits.push({ start: use.start, end: use.end, text: `${prefix(target)}.${homeOf(module2, use.name, target)}.${use.name}` });
   return edits;
 }
 function usesOf2(statement, module2, context) {
@@ -82518,13 +82518,7 @@ async function measure(root, commit, config2) {
   const base = `${commit}^1`;
   const files = await readDiffChunks(diffChunks(root, base, commit), () => false, patchesWelcome({ ok: true, config: config2 }));
   const gitattributes = await readBlobs2(root, base, gitattributesCandidates(files.map((f) => f.path)));
-  const size = measureSize(files, new ExclusionRules(config2.exclude, new GitattributesIndex(gitattributes)), {
-    thresholds: config2.thresholds,
-    fileThresholds: config2.thresholds.files,
-    pathWeights: config2.weights.paths,
-    quietWeights: config2.weights,
-    deletionWeight: config2.deletionWeight
-  });
+  const size = measureSize(files, new ExclusionRules(config2.exclude, new GitattributesIndex(gitattributes)), sizeOptionsOf(config2));
   return { lines: size.countedLines, files: size.countedFiles - size.renamedOnly.length };
 }
 var percent = (share) => `${Math.round(share * 100)}%`;

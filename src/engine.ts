@@ -10,7 +10,7 @@ import { measureMigration, type MigrationMeasurement } from "./analysis/migratio
 import { python3Pack } from "./analysis/python/python3-pack.js";
 import { measureSchemaMigrations, type SchemaMigrationMeasurement } from "./analysis/schema-migrations.js";
 import { measureSize, type SizeMeasurement } from "./analysis/size.js";
-import type { Config } from "./policy/config.js";
+import { sizeOptionsOf, type Config } from "./policy/config.js";
 import { acceptanceHolds, type Acceptance } from "./policy/check-record.js";
 import { applyAcceptance, applyFindings, type FindingsVerdict } from "./policy/findings.js";
 import { decide, type PullRequestFacts } from "./policy/verdict.js";
@@ -154,11 +154,7 @@ export function evaluate(input: EngineInput): Evaluation {
   const attributes = new GitattributesIndex(input.gitattributes);
   const rules = new ExclusionRules(input.config.exclude, attributes);
   const size = measureSize(input.files, rules, {
-    thresholds: input.config.thresholds,
-    fileThresholds: input.config.thresholds.files,
-    pathWeights: input.config.weights.paths,
-    quietWeights: input.config.weights,
-    deletionWeight: input.config.deletionWeight,
+    ...sizeOptionsOf(input.config),
     filesExpected: input.filesExpected,
     headTexts: input.headTexts,
   });

@@ -5,7 +5,7 @@ import { ExclusionRules } from "../analysis/exclusions.js";
 import { gitattributesCandidates, GitattributesIndex } from "../analysis/gitattributes.js";
 import { measureSize, SIZE_CLASSES, type SizeClass } from "../analysis/size.js";
 import { calibrate, type Calibration, type SizeSample } from "../policy/calibrate.js";
-import type { Config } from "../policy/config.js";
+import { sizeOptionsOf, type Config } from "../policy/config.js";
 import { formatCount } from "../plural.js";
 import { CONFIG_FILE, parseConfigText, readOptional } from "./config-file.js";
 import { patchesWelcome, readDiffChunks } from "./diff-input.js";
@@ -43,13 +43,7 @@ async function measure(root: string, commit: string, config: Config): Promise<Si
   const base = `${commit}^1`;
   const files = await readDiffChunks(diffChunks(root, base, commit), () => false, patchesWelcome({ ok: true, config }));
   const gitattributes = await readBlobs(root, base, gitattributesCandidates(files.map((f) => f.path)));
-  const size = measureSize(files, new ExclusionRules(config.exclude, new GitattributesIndex(gitattributes)), {
-    thresholds: config.thresholds,
-    fileThresholds: config.thresholds.files,
-    pathWeights: config.weights.paths,
-    quietWeights: config.weights,
-    deletionWeight: config.deletionWeight,
-  });
+  const size = measureSize(files, new ExclusionRules(config.exclude, new GitattributesIndex(gitattributes)), sizeOptionsOf(config));
   return { lines: size.countedLines, files: size.countedFiles - size.renamedOnly.length };
 }
 

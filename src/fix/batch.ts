@@ -2,7 +2,7 @@ import { fromUnifiedDiff } from "../analysis/changed-file.js";
 import { ExclusionRules } from "../analysis/exclusions.js";
 import { GitattributesIndex } from "../analysis/gitattributes.js";
 import { classify, measureSize, type SizeClass } from "../analysis/size.js";
-import type { Config } from "../policy/config.js";
+import { sizeOptionsOf, type Config } from "../policy/config.js";
 
 /** A file's fix as a diff, and its size as the check would count it. */
 export interface SizedFix<T> {
@@ -26,7 +26,7 @@ export interface FixBatch<T> {
 /** Counts a diff's lines the way the size check does (the config's exclusions, .gitattributes and deletion weight). */
 export function diffSizer(config: Config, gitattributes: Array<{ path: string; text: string }>): (diff: string) => number {
   const rules = new ExclusionRules(config.exclude, new GitattributesIndex(gitattributes));
-  return (diff) => measureSize(fromUnifiedDiff(diff), rules, { thresholds: config.thresholds, fileThresholds: config.thresholds.files, pathWeights: config.weights.paths, quietWeights: config.weights, deletionWeight: config.deletionWeight }).countedLines;
+  return (diff) => measureSize(fromUnifiedDiff(diff), rules, sizeOptionsOf(config)).countedLines;
 }
 
 /**

@@ -52,13 +52,14 @@ function bareImport(root: Node, module: Module): Node | undefined {
  */
 function wholeModule(statement: Node, module: Module, context: Context, target: Target): Edit[] | undefined {
   if (!firstTime(context, `${module} module ${statement.id}`)) return undefined;
-  const possible = remembered(context, `${module} movable`, () => !moduleShadowed(statement, context, module) && usesOf(statement, module, context).every((use) => homeOf(module, use.name, target)));
+  const uses = usesOf(statement, module, context);
+  const possible = remembered(context, `${module} movable`, () => !moduleShadowed(statement, context, module) && uses.every((use) => homeOf(module, use.name, target)));
   if (!possible) return undefined;
   const parts = MOVED[module].map(([part]) => `${prefix(target)}.${part}`).join(", ");
   const edits: Edit[] = namedOf(statement)
     .filter((c) => c.type === "dotted_name" && c.text === module)
     .map((c) => ({ start: c.startIndex, end: c.endIndex, text: parts }));
-  for (const use of usesOf(statement, module, context)) edits.push({ start: use.start, end: use.end, text: `${prefix(target)}.${homeOf(module, use.name, target)}.${use.name}` });
+  for (const use of uses) edits.push({ start: use.start, end: use.end, text: `${prefix(target)}.${homeOf(module, use.name, target)}.${use.name}` });
   return edits;
 }
 

@@ -6,7 +6,7 @@ import { SCHEMA_PRESETS, type SchemaPreset } from "../analysis/schema-migrations
 import { MODULE_RULE_ID, OLD_CONSTRUCT_RULES, PYTHON3_OPT_IN_RULES } from "../analysis/python/rules.js";
 import { RENAMED_MODULES } from "../analysis/python/modules.js";
 import { globProblem, MAX_GLOB_LENGTH } from "../analysis/safe-glob.js";
-import { DEFAULT_FILE_THRESHOLDS, DEFAULT_THRESHOLDS, SIZE_CLASSES, type PathWeight, type SizeClass, type SizeThresholds } from "../analysis/size.js";
+import { DEFAULT_FILE_THRESHOLDS, DEFAULT_THRESHOLDS, SIZE_CLASSES, type PathWeight, type SizeClass, type SizeOptions, type SizeThresholds } from "../analysis/size.js";
 import { count } from "../plural.js";
 
 /** The repository's policy, read from `.github/small-steps.yml`. Every key is optional. */
@@ -445,6 +445,11 @@ export function resolveConfig(raw: unknown): ConfigResult {
     });
   }
   return problems.length ? { ok: false, problems } : { ok: true, config };
+}
+
+/** How the size check measures under a config: its thresholds (lines and files), weights and deletion weight. */
+export function sizeOptionsOf(config: Config): SizeOptions {
+  return { thresholds: config.thresholds, fileThresholds: config.thresholds.files, pathWeights: config.weights.paths, quietWeights: config.weights, deletionWeight: config.deletionWeight };
 }
 
 export function defaultConfig(): Config {
