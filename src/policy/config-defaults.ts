@@ -42,6 +42,7 @@ export const CONFIG_DEFAULTS = {
       "enable": [],
       "disable": []
     },
+    "done": [],
     "labels": {
       "migration": "migration",
       "mixed": "mixed-change"
@@ -93,5 +94,12 @@ export const CONFIG_DEFAULTS = {
     "maxBytes": 209715200,
     "depth": 1,
     "importNames": {}
+  },
+  "campaign": {
+    "enabled": false,
+    "maxFiles": 30,
+    "maxOpen": 3,
+    "perHour": 2,
+    "automatic": false
   }
 } as const;

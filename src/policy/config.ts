@@ -28,6 +28,7 @@ export interface Config {
     regressions: FindingConclusion;
     labels: { migration: string; mixed: string };
     python3: { enable: string[]; disable: string[] };
+    done: DoneFolder[];
   };
   dependencies: {
     enabled: boolean;
@@ -47,7 +48,14 @@ export interface Config {
   fixes: { target: "compatible" | "python3"; suggestions: "auto" | "command" | "off"; maxSuggestions: number };
   push: { enabled: boolean; branches: string[]; maxCommits: number };
   dashboard: { enabled: boolean; title: string; minIntervalMinutes: number; maxBytes: number; depth: number; importNames: Record<string, string[]> };
+  campaign: { enabled: boolean; maxLines?: number; maxFiles: number; maxOpen: number; perHour: number; automatic: boolean };
 }
+
+/** A folder the migration finished (`migration.done`): a glob, or a glob with the commit and date it reached zero. */
+export type DoneFolder = string | { files: string; commit?: string; date?: string };
+
+/** The glob of a `migration.done` entry. */
+export const doneGlob = (entry: DoneFolder): string => (typeof entry === "string" ? entry : entry.files);
 
 export const PERMISSIONS = ["read", "triage", "write", "maintain", "admin"] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -211,6 +219,27 @@ export const CONFIG_SCHEMA = {
             disable: { ...nameList, uniqueItems: true, default: [], description: "Rule ids to turn off (as the check run names them, e.g. print-tuple, unittest-deprecated-alias, module-commands)." },
           },
         },
+        done: {
+          description: "Folders the migration finished (globs, or { files, commit, date }): a regression in them fails the check in any mode. The campaign proposes each folder that reaches zero.",
+          type: "array",
+          maxItems: 200,
+          items: {
+            anyOf: [
+              { type: "string", minLength: 1, maxLength: MAX_GLOB_LENGTH },
+              {
+                type: "object",
+                additionalProperties: false,
+                required: ["files"],
+                properties: {
+                  files: { type: "string", minLength: 1, maxLength: MAX_GLOB_LENGTH },
+                  commit: { type: "string", pattern: "^[0-9a-f]{7,40}$", description: "The commit at which the folder had nothing left." },
+                  date: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
+                },
+              },
+            ],
+          },
+          default: [],
+        },
         labels: {
           type: "object",
           additionalProperties: false,
@@ -314,6 +343,20 @@ export const CONFIG_SCHEMA = {
           default: {},
           description: "Distribution → the modules it provides, where they differ from its name (beyond the built-in table: PyYAML → yaml, …).",
         },
+      },
+      default: {},
+    },
+    campaign: {
+      type: "object",
+      additionalProperties: false,
+      description: "Fix pull requests opened from the dashboard: tick a batch and the app opens it (needs the dashboard, and contents and pull requests write access).",
+      properties: {
+        enabled: { type: "boolean", default: false },
+        maxLines: { type: "integer", minimum: 1, description: "Counted lines a batch stays within. Default: just under the bound of `limit` (499 for L)." },
+        maxFiles: { type: "integer", minimum: 1, maximum: 300, default: 30, description: "Files a batch touches at most." },
+        maxOpen: { type: "integer", minimum: 1, maximum: 50, default: 3, description: "Fix pull requests open at once; further ticks wait." },
+        perHour: { type: "integer", minimum: 1, maximum: 60, default: 2, description: "Fix pull requests opened in any hour at most; further ticks wait." },
+        automatic: { type: "boolean", default: false, description: "When a fix pull request is merged, open the next batch without a tick (up to maxOpen)." },
       },
       default: {},
     },
@@ -437,6 +480,7 @@ export function resolveConfig(raw: unknown): ConfigResult {
     ["push.branches", config.push.branches],
     ...config.migration.custom.map((c, i): [string, readonly string[]] => [`migration.custom[${i}].files`, c.files]),
     ...config.weights.paths.map((w, i): [string, readonly string[]] => [`weights.paths[${i}].files`, w.files]),
+    ["migration.done", config.migration.done.map(doneGlob)],
   ];
   for (const [key, list] of globs) {
     list.forEach((glob, i) => {

@@ -3,9 +3,23 @@ import type { MigrationMeasurement } from "../analysis/migration.js";
 import type { SchemaMigrationMeasurement } from "../analysis/schema-migrations.js";
 import type { SizeClass } from "../analysis/size.js";
 import { acceptanceHolds, type Acceptance } from "./check-record.js";
-import type { Config, FindingConclusion } from "./config.js";
+import { doneGlob, type Config, type DoneFolder, type FindingConclusion } from "./config.js";
+import { globMatcher } from "../analysis/safe-glob.js";
 import { mayFail, type Conclusion, type PullRequestFacts, type Verdict } from "./verdict.js";
-import { count } from "../plural.js";
+import { count, formatCount } from "../plural.js";
+
+/** The `migration.done` entry a path falls under, if any (the first that matches). */
+function doneFolders(entries: readonly DoneFolder[]): (path: string) => DoneFolder | undefined {
+  const matchers = entries.map((entry) => ({ entry, matches: globMatcher(doneGlob(entry)) }));
+  return (path) => matchers.find((m) => m.matches(path))?.entry;
+}
+
+function describeDone(entry: DoneFolder): string {
+  const glob = doneGlob(entry);
+  if (typeof entry === "string" || (!entry.commit && !entry.date)) return `\`${glob}\` is finished (listed in migration.done): this fails the check in any mode.`;
+  const when = [entry.commit ? `at ${entry.commit.slice(0, 7)}` : "", entry.date ? `on ${entry.date}` : ""].filter(Boolean).join(" ");
+  return `\`${glob}\` was finished ${when} (listed in migration.done): this fails the check in any mode.`;
+}
 
 /** A note on one line of a file, as GitHub's check run annotations take it. */
 export interface Annotation {
@@ -63,12 +77,19 @@ export function applyFindings(
   const titleParts: string[] = [];
 
   if (migration.regressions.length) {
-    const c = findingConclusion(config.migration.regressions, config, facts);
-    conclusion = worst(conclusion, c);
-    titleParts.push(count(migration.regressions.length, "regression"));
+    const setting = findingConclusion(config.migration.regressions, config, facts);
+    const doneFolderOf = doneFolders(config.migration.done);
+    let intoDone = 0;
     for (const r of migration.regressions) {
-      annotations.push({ path: r.path, start_line: r.line, end_line: r.line, annotation_level: c === "failure" ? "failure" : "warning", title: `${r.pack}: ${r.rule}`, message: r.message });
+      const done = doneFolderOf(r.path);
+      // A finished folder stays finished: a construct brought back into it fails in warn mode too.
+      const c = done && mayFail(config, facts) ? "failure" : setting;
+      conclusion = worst(conclusion, c);
+      if (done) intoDone++;
+      annotations.push({ path: r.path, start_line: r.line, end_line: r.line, annotation_level: c === "failure" ? "failure" : "warning", title: `${r.pack}: ${r.rule}`, message: done ? `${r.message} ${describeDone(done)}` : r.message });
     }
+    titleParts.push(count(migration.regressions.length, "regression") + (intoDone ? ` (${formatCount(intoDone)} in a finished folder)` : ""));
+    if (intoDone) guidance.unshift("A finished folder (`migration.done`) stays finished: fix the constructs this change brings back into it (the annotations show each, and `/small-steps fix` suggests the fix).");
   }
   if (migration.mixed) {
     notes.push(`Mixed change: ${count(migration.lines.migration, "migration line")} with ${count(migration.lines.other, "line")} of other work.`);

@@ -17,7 +17,7 @@ describe("config", () => {
         drafts: "report",
         bots: "report",
         labels: { enabled: true, prefix: "size/" },
-        migration: { packs: ["python3"], custom: [], mixedTolerance: 0.1, regressions: "default", labels: { migration: "migration", mixed: "mixed-change" }, python3: { enable: [], disable: [] } },
+        migration: { packs: ["python3"], custom: [], mixedTolerance: 0.1, regressions: "default", labels: { migration: "migration", mixed: "mixed-change" }, python3: { enable: [], disable: [] }, done: [] },
         dependencies: { enabled: true, allow: [], unsupported: "default", maxLookups: 25, timeoutSeconds: 5 },
         schemaMigrations: {
           presets: ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"],
@@ -30,6 +30,7 @@ describe("config", () => {
         fixes: { target: "compatible", suggestions: "command", maxSuggestions: 20 },
         push: { enabled: true, branches: [], maxCommits: 20 },
         dashboard: { enabled: false, title: "small-steps: migration dashboard", minIntervalMinutes: 10, maxBytes: 209715200, depth: 1, importNames: {} },
+        campaign: { enabled: false, maxFiles: 30, maxOpen: 3, perHour: 2, automatic: false },
       },
     });
   });

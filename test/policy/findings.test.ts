@@ -151,3 +151,41 @@ describe("applyAcceptance", () => {
     expect(stale).toEqual({ ...over, notes: ['The acceptance by @lead (for L or smaller: "vendored upgrade") no longer holds: the pull request is now XL.', ...over.notes] });
   });
 });
+
+describe("finished folders (migration.done)", () => {
+  const regression = (path: string) => ({ path, line: 4, pack: "python3", rule: "print-statement", message: "print statement: use print()." });
+  const withRegressions = (...paths: string[]) => ({ ...noMigration, regressions: paths.map(regression) });
+
+  test("in warn mode a regression in a finished folder fails, naming the folder, commit and date; one elsewhere stays a warning", () => {
+    const c = config({ migration: { done: ["lib/**", { files: "app/**", commit: "abcdef1234", date: "2026-12-01" }] } });
+    const verdict = applyFindings(decide(c, size("S", 20), facts), c, facts, withRegressions("app/views.py", "tools/run.py"), noDependencies, noSchema);
+    expect(verdict.conclusion).toBe("failure");
+    expect(verdict.title).toBe("S: 20 lines in 2 files; 2 regressions (1 in a finished folder)");
+    expect(verdict.annotations.map((a) => [a.path, a.annotation_level])).toEqual([["app/views.py", "failure"], ["tools/run.py", "warning"]]);
+    expect(verdict.annotations[0].message).toBe("print statement: use print(). `app/**` was finished at abcdef1 on 2026-12-01 (listed in migration.done): this fails the check in any mode.");
+    expect(verdict.guidance[0]).toMatch(/^A finished folder \(`migration\.done`\) stays finished/);
+  });
+
+  test("a plain glob entry says it is listed; outside every finished folder warn mode stays neutral", () => {
+    const c = config({ migration: { done: ["lib/**"] } });
+    const inside = applyFindings(decide(c, size("S", 20), facts), c, facts, withRegressions("lib/a.py"), noDependencies, noSchema);
+    expect(inside.annotations[0].message).toContain("`lib/**` is finished (listed in migration.done)");
+    const outside = applyFindings(decide(c, size("S", 20), facts), c, facts, withRegressions("libs/a.py"), noDependencies, noSchema);
+    expect(outside.conclusion).toBe("neutral");
+    expect(outside.title).toBe("S: 20 lines in 2 files; 1 regression");
+  });
+
+  test("a draft is still reported, not failed", () => {
+    const c = config({ migration: { done: ["lib/**"] } });
+    const verdict = applyFindings(decide(c, size("S", 20), { ...facts, draft: true }), c, { ...facts, draft: true }, withRegressions("lib/a.py"), noDependencies, noSchema);
+    expect(verdict.conclusion).toBe("neutral");
+  });
+
+  test("config errors: a bad commit and an unsafe glob are named by their key", () => {
+    const result = resolveConfig({ migration: { done: [{ files: "a/**", commit: "not a sha" }] } });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.map((p) => p.path)).toContain("migration.done[0].commit");
+    const glob = resolveConfig({ migration: { done: ["a/@(b|c)/**"] } });
+    expect(glob.ok).toBe(false);
+  });
+});
