@@ -11,7 +11,7 @@ export function formatCount(value: number): string {
 }
 
 /** Plurals that are not "+s"; everything the app or the command line counts is here or regular. */
-const IRREGULAR: Record<string, string> = { dependency: "dependencies", entry: "entries", "more batch": "more batches", batch: "batches", this: "these", is: "are", was: "were", "suggested fix": "suggested fixes" };
+const IRREGULAR: Record<string, string> = { dependency: "dependencies", entry: "entries", "more batch": "more batches", batch: "batches", this: "these", is: "are", was: "were", "suggested fix": "suggested fixes", fix: "fixes" };
 
 /** The noun for a count: "1 line", "2 lines", "1 dependency", "3 dependencies". */
 export function noun(value: number, singular: string): string {

@@ -12,6 +12,8 @@ import { DASHBOARD_MARKER, parseDashboardRecord, renderDashboard, renderDashboar
 import { batchLines, python3SupportOf, scanJobs } from "../scan/scan-tree.js";
 import { tarballJobs, type TarballStats } from "../scan/tarball.js";
 import type { PushTarget } from "./push-check.js";
+import { keepingFixableTexts } from "../campaign/texts.js";
+import { advanceCampaign } from "./campaign.js";
 
 export interface DashboardUpdate {
   target: PushTarget;
@@ -55,9 +57,11 @@ async function dashboard(context: Pick<Context, "octokit" | "log">, update: Dash
   const title = config.dashboard.title;
   const stats: TarballStats = { bytes: 0, truncated: false, skipped: [], gitattributes: [], unsafe: 0 };
   let result;
+  const texts = new Map<string, string>();
   try {
     const stream = await openTarball(github, ref, sha);
-    result = await scanJobs(tarballJobs(stream, packsFor(config), config.dashboard.maxBytes, stats), config, () => stats.gitattributes, { extraSkipped: stats.skipped });
+    const jobs = tarballJobs(stream, packsFor(config), config.dashboard.maxBytes, stats);
+    result = await scanJobs(config.campaign.enabled ? keepingFixableTexts(jobs, texts) : jobs, config, () => stats.gitattributes, { extraSkipped: stats.skipped });
   } catch (error) {
     const failure = describeFailure(`Reading the tarball at ${sha.slice(0, 7)}`, error);
     const line = `${now.toISOString().slice(0, 10)}: ${formatFailure(failure)}. The numbers above are from the previous update.`;
@@ -71,6 +75,9 @@ async function dashboard(context: Pick<Context, "octokit" | "log">, update: Dash
   const unsupported = result.dependencies.filter((d) => python3?.get(d.name)?.python3 === "no").map((d) => d.name);
   const previous = record.history.at(-1)?.remaining;
   const repoUrl = `${target.htmlBase}/${target.owner}/${target.repo}`;
+  const campaign = config.campaign.enabled
+    ? await advanceCampaign({ github, ref, defaultBranch: target.defaultBranch, config, now, dashboardUrl: issue?.htmlUrl ?? `${repoUrl}/issues`, log }, record.campaign, result, texts, stats.gitattributes, sha)
+    : undefined;
   const render = (updated: string) =>
     renderDashboard({
       result,
@@ -80,7 +87,8 @@ async function dashboard(context: Pick<Context, "octokit" | "log">, update: Dash
       limit: `${config.limit} (${formatCount(batchLines(config))} lines)`,
       maxLines: batchLines(config),
       python3,
-      record: { history: addPoint(record.history, { date: now.toISOString().slice(0, 10), sha, remaining: result.remaining.total }), updated, regressions: [], failures: record.failures },
+      record: { history: addPoint(record.history, { date: now.toISOString().slice(0, 10), sha, remaining: result.remaining.total }), updated, regressions: [], failures: record.failures, ...(campaign ? { campaign: campaign.record } : {}) },
+      campaign: campaign?.section,
       regressions: pending,
       previous,
       unsupported,

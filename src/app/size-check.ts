@@ -30,7 +30,7 @@ import { count } from "../plural.js";
 import { withoutPatch, withSizes } from "../analysis/long-lines.js";
 
 const LABEL_COLOURS: Record<SizeClass, string> = { XS: "3cbf00", S: "5d9801", M: "7f7203", L: "a14c05", XL: "c32607", XXL: "e50009" };
-const FLAG_LABELS = {
+export const FLAG_LABELS = {
   migration: { color: "0e8a16", description: "small-steps: only migration work" },
   mixed: { color: "fbca04", description: "small-steps: migration mixed with other work; split it" },
 };
@@ -38,7 +38,7 @@ export const ACCEPT_ACTION = "accept";
 export const REVOKE_ACTION = "revoke";
 const STICKY = marker("sticky");
 
-function sizeLabel(config: Config, sizeClass: SizeClass): LabelDefinition {
+export function sizeLabel(config: Config, sizeClass: SizeClass): LabelDefinition {
   return { name: sizeLabelName(config, sizeClass), color: LABEL_COLOURS[sizeClass], description: `small-steps: a ${sizeClass} pull request` };
 }
 

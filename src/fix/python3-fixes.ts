@@ -436,6 +436,9 @@ function mayBeConstruct(text: string, start: number, word: string): boolean {
 }
 
 /** The triggers in `text` that may be a construct a rule fixes, in the order of the text. */
+/** Whether any rule could apply to the text (the prefilter of fixPython): a file without any needs no parse. */
+export const mayNeedFixing = (text: string): boolean => triggersIn(text).length > 0;
+
 function triggersIn(text: string): Array<{ start: number; word: string }> {
   const found: Array<{ start: number; word: string }> = [];
   for (const match of text.matchAll(TRIGGERS)) if (mayBeConstruct(text, match.index, match[0])) found.push({ start: match.index, word: match[0] });

@@ -2,6 +2,7 @@ import { mermaidBurnDown, paceOf, type BurnDownPoint } from "../analysis/scan/bu
 import type { ScanResult } from "../analysis/scan/scanner.js";
 import { count, formatCount as n } from "../plural.js";
 import { renderHeadline, renderScanSections, type ScanReportOptions } from "./scan.js";
+import { parseCampaignRecord, type CampaignRecord } from "../campaign/record.js";
 
 /** GitHub's limit on an issue body. */
 export const ISSUE_BODY_LIMIT = 65_536;
@@ -17,6 +18,8 @@ export interface DashboardRecord {
   regressions: Array<{ sha: string; count: number }>;
   /** Dated lines about updates that failed (newest last, a few kept). */
   failures: string[];
+  /** The campaign's batches, pull requests and finished folders, when campaign.enabled. */
+  campaign?: CampaignRecord;
 }
 
 export function parseDashboardRecord(body: string | null | undefined): DashboardRecord {
@@ -28,10 +31,16 @@ export function parseDashboardRecord(body: string | null | undefined): Dashboard
     const points = Array.isArray(raw.history) ? raw.history.filter((p) => p && typeof p.date === "string" && typeof p.sha === "string" && Number.isInteger(p.remaining)) : [];
     const regressions = Array.isArray(raw.regressions) ? raw.regressions.filter((r) => r && typeof r.sha === "string" && Number.isInteger(r.count)) : [];
     const failures = Array.isArray(raw.failures) ? raw.failures.filter((f) => typeof f === "string") : [];
-    return { history: points, regressions, failures, ...(typeof raw.updated === "string" ? { updated: raw.updated } : {}) };
+    return { history: points, regressions, failures, ...(typeof raw.updated === "string" ? { updated: raw.updated } : {}), ...(raw.campaign ? { campaign: parseCampaignRecord(raw.campaign) } : {}) };
   } catch {
     return empty;
   }
+}
+
+/** The body with its hidden record replaced (or added at the end). */
+export function withDashboardRecord(body: string, record: DashboardRecord): string {
+  const marker = renderDashboardRecord(record);
+  return RECORD.test(body) ? body.replace(RECORD, () => marker) : `${body}\n\n${marker}`;
 }
 
 export function renderDashboardRecord(record: DashboardRecord): string {
@@ -52,6 +61,8 @@ export interface DashboardView extends ScanReportOptions {
   unsupported: string[];
   /** Set when the tarball bound was reached: the numbers cover only part of the tree. */
   truncatedAt?: number;
+  /** The campaign's task list, shown first after the headline. */
+  campaign?: string;
 }
 
 function renderPace(history: readonly BurnDownPoint[]): string {
@@ -64,7 +75,7 @@ function renderPace(history: readonly BurnDownPoint[]): string {
 /** The dashboard issue's body: headline, burn-down, since the last update, then the scan's sections and the record. */
 export function renderDashboard(view: DashboardView): string {
   const { result, record } = view;
-  const out: string[] = [renderHeadline(result)];
+  const out: string[] = [renderHeadline(result), ...(view.campaign ? [view.campaign] : [])];
   if (view.truncatedAt) out.push(`> [!WARNING]\n> The scan stopped at \`dashboard.maxBytes\` (${n(Math.round(view.truncatedAt / 1024 / 1024))} MB of the tarball): the numbers cover only part of the tree.`);
   out.push(`Scanned at [\`${view.sha.slice(0, 7)}\`](${view.commitUrl(view.sha)}). Edited by small-steps on pushes to the default branch; close this issue to stop the updates, reopen it to resume them.`);
   out.push(`### Burn-down\n${mermaidBurnDown(record.history)}\n\n${renderPace(record.history)}`);

@@ -5,7 +5,7 @@ import { code } from "./markdown.js";
 import { codeSpan } from "./neutralise.js";
 
 /** A path as one shell word: quoted where it holds anything but safe characters. */
-const shellWord = (path: string) => (/^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`);
+export const shellWord = (path: string) => (/^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`);
 
 /** A link to a file (and line) at the scanned commit, or undefined where there is none (a working tree). */
 export type Linker = (path: string, line?: number) => string | undefined;

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gitRoute, treeAt, type FakeGit } from "./fake-git.js";
 
 /**
  * A stand-in for a GitHub Enterprise Server on loopback, for the end-to-end test of `npm start`: it keeps the state
@@ -24,6 +25,8 @@ export interface FakeGitHubState {
   tarballs?: Record<string, Buffer>;
   /** Issues, with the login that created each (the dashboard). */
   issues?: Array<{ number: number; state: string; title: string; body: string; user: { login: string } }>;
+  /** A repository's history (commits, trees, refs, pull requests): the campaign's reads and writes go to it. */
+  git?: FakeGit;
 }
 
 export interface FakeCommit {
@@ -34,13 +37,15 @@ export interface FakeCommit {
 }
 
 /** The GraphQL blob aliases the app asks for (`h`/`mh`: at the commit, `b`/`mb`: at its parent), answered from a commit. */
-function blobs(variables: Record<string, unknown>, commit: FakeCommit | undefined): Record<string, unknown> {
+function blobs(variables: Record<string, unknown>, commit: FakeCommit | undefined, git?: FakeGit): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(variables)) {
     const m = /^(mb|mh|h|b)?e(\d+)$/.exec(name);
     if (!m) continue;
     const path = String(value).split(":").slice(1).join(":");
-    const files = m[1] === "h" || m[1] === "mh" ? commit?.head : m[1] ? commit?.base : undefined;
+    // With a history, the expression's own commit answers (`sha:path`).
+    const tree = git && treeAt(git, String(value).split(":")[0]);
+    const files = tree ? Object.fromEntries(Object.entries(tree).map(([p, f]) => [p, f.text])) : m[1] === "h" || m[1] === "mh" ? commit?.head : m[1] ? commit?.base : undefined;
     out[`${m[1] ?? ""}f${m[2]}`] = files?.[path] !== undefined ? { text: files[path] } : null;
   }
   return out;
@@ -66,6 +71,11 @@ export async function startFakeGitHub(state: FakeGitHubState): Promise<{ server:
     };
     const route = `${req.method} ${path}`;
     let m: RegExpMatchArray | null;
+    const raw = (status: number, type: string, data: string | Buffer) => {
+      res.writeHead(status, { "content-type": type, etag: '"fake"' });
+      res.end(data);
+    };
+    if (state.git && (await gitRoute(state.git, req.method ?? "", path, url, body, send, raw, String(req.headers.host)))) return;
     if ((m = route.match(/^POST \/api\/v3\/app\/installations\/(\d+)\/access_tokens$/))) return send(201, { token: "ghs_fake", expires_at: new Date(Date.now() + 3600_000).toISOString() });
     if ((m = route.match(/^GET \/api\/v3\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/))) {
       const text = state.contents?.[decodeURIComponent(m[1])];
@@ -103,6 +113,10 @@ export async function startFakeGitHub(state: FakeGitHubState): Promise<{ server:
       (state.issues ??= []).push(issue);
       return send(201, issue);
     }
+    if ((m = route.match(/^GET \/api\/v3\/repos\/[^/]+\/[^/]+\/issues\/(\d+)$/))) {
+      const issue = state.issues?.find((i) => i.number === Number(m![1]));
+      return issue ? send(200, { ...issue, html_url: `http://x/issues/${issue.number}` }) : send(404, { message: "Not Found" });
+    }
     if ((m = route.match(/^PATCH \/api\/v3\/repos\/[^/]+\/[^/]+\/issues\/(\d+)$/))) {
       const issue = state.issues?.find((i) => i.number === Number(m![1]));
       if (!issue) return send(404, { message: "Not Found" });
@@ -114,7 +128,7 @@ export async function startFakeGitHub(state: FakeGitHubState): Promise<{ server:
       const head: string = body?.variables?.head ?? state.headSha;
       const runs = state.checkRuns.filter(({ body: run }) => run.head_sha === head);
       const repository: Record<string, unknown> = {
-        ...blobs(body?.variables ?? {}, state.commits?.[head]),
+        ...blobs(body?.variables ?? {}, state.commits?.[head], state.git),
         ...(String(body?.query).includes("pullRequest(") ? { pullRequest: { headRefOid: head, labels: { nodes: state.issueLabels.map((name) => ({ name })) } } } : {}),
         labels: { nodes: state.repositoryLabels.map(({ name }) => ({ name })) },
         head: { checkSuites: { nodes: [{ app: { databaseId: 1 }, checkRuns: {
