@@ -22,6 +22,12 @@ export const BATCHES_LISTED = 8;
 /** Pull requests no longer open that the dashboard still shows. */
 const CLOSED_SHOWN = 10;
 
+/** A failed write as the dashboard shows it; a 403 is most often a permission the installation was not granted. */
+function failureLine(action: string, error: unknown): string {
+  const failure = describeFailure(action, error);
+  return `${formatFailure(failure)}${failure.status === 403 ? "; the campaign needs the contents: write and pull requests: write permissions (an organisation owner accepts them in the app's installation settings)" : ""}`;
+}
+
 const lockOf = (scope: Pick<CampaignScope, "ref">) => `${scope.ref.owner}/${scope.ref.repo}:dashboard`;
 const pullUrlOf = (scope: CampaignScope) => (number: number) => `${scope.dashboardUrl.replace(/\/issues\/\d+$/, "")}/pull/${number}`;
 
@@ -62,7 +68,7 @@ export async function advanceCampaign(scope: CampaignScope, previous: CampaignRe
   try {
     because = await openWaiting(scope, record);
   } catch (error) {
-    because = formatFailure(describeFailure("Opening a fix pull request", error));
+    because = failureLine("Opening a fix pull request", error);
     log.warn({ err: error }, "a waiting batch could not be opened: it stays waiting");
   }
   pruneClosed(record);
@@ -145,7 +151,7 @@ export async function onDashboardEdited(context: Context<"issues.edited">, app: 
     try {
       because = await openWaiting(scope, record, sender.login);
     } catch (error) {
-      because = formatFailure(describeFailure("Opening the fix pull request", error));
+      because = failureLine("Opening the fix pull request", error);
       scope.log.warn({ err: error }, "a ticked batch could not be opened: it stays waiting for the next update");
     }
     await writeSection(scope, { number: issue.number, title: current.title, body: current.body ?? "" }, { ...dashboard, campaign: record }, because);
@@ -187,7 +193,7 @@ export async function onCampaignPullClosed(context: Context<"pull_request.closed
     try {
       because = await openWaiting(scope, record);
     } catch (error) {
-      because = formatFailure(describeFailure("Opening the next fix pull request", error));
+      because = failureLine("Opening the next fix pull request", error);
     }
     await writeSection(scope, issue, { ...dashboard, campaign: record }, because);
     scope.log.info({ pull: pr.number, merged: pr.merged }, "campaign pull request closed");

@@ -44,15 +44,17 @@ function fixedByCli(files: Record<string, string>, paths: string[], rule: string
 
 const textsAt = (git: FakeGit, sha: string) => Object.fromEntries(Object.entries(treeAt(git, sha)!).map(([p, f]) => [p, f.text]));
 
-test("a tick opens one fix pull request equal to small-steps fix; a redelivery opens nothing; a merge opens the next; a finished folder is ratcheted", async () => {
-  const git = newGit(FILES);
+/** The app under `npm start` against a fake GitHub holding `files` as its history, and the events a test sends it. */
+async function campaignHarness(files: Record<string, string>) {
+  const git = newGit(files);
   git.permissions.octocat = "write";
   git.permissions.visitor = "read";
   const state: FakeGitHubState = { files: [], headSha: "", checkRuns: [], repositoryLabels: [], issueLabels: [], requests: [], git, issues: [] };
   const fake = await startFakeGitHub(state);
   const port = await freePort();
   const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
-  const started = startApp({ APP_ID: "1", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1", GHE_HOST: fake.host, GHE_PROTOCOL: "http", LOG_LEVEL: "info", LOG_FORMAT: "json", NODE_ENV: "production" });
+  // Writes are not spaced a second apart here: the pace of content-creating requests is tested on its own.
+  const started = startApp({ APP_ID: "1", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1", GHE_HOST: fake.host, GHE_PROTOCOL: "http", LOG_LEVEL: "info", LOG_FORMAT: "json", NODE_ENV: "production", GITHUB_WRITES_PER_MINUTE: "60000" });
   const logged = (msg: string) => started.output().split(`"msg":"${msg}"`).length - 1;
   let delivery = 0;
   const deliver = async (event: string, payload: Record<string, unknown>, id = `d-${++delivery}`) => {
@@ -65,6 +67,12 @@ test("a tick opens one fix pull request equal to small-steps fix; a redelivery o
     return deliver("push", { ref: "refs/heads/main", before, after, created: false, deleted: false, forced: false, commits, head_commit: commits[0] ?? null, pusher: { name: "octocat" }, sender: repository.owner });
   };
   const dashboard = () => state.issues!.find((i) => i.user.login === BOT)!;
+  /** A person edits the dashboard: the box of `line` ticked, as GitHub would deliver it. */
+  const tick = async (line: string, sender: string, id?: string) => {
+    const before = dashboard().body;
+    dashboard().body = before.replace(line, line.replace("- [ ]", "- [x]"));
+    await deliver("issues", { action: "edited", issue: { ...dashboard(), html_url: `http://x/issues/${dashboard().number}` }, changes: { body: { from: before } }, sender: { login: sender, type: "User" } }, id);
+  };
   const pullPayload = (number: number, action: string, extra: Record<string, unknown> = {}) => {
     const pull = git.pulls.find((p) => p.number === number)!;
     const head = git.refs[pull.head];
@@ -75,8 +83,18 @@ test("a tick opens one fix pull request equal to small-steps fix; a redelivery o
       pull_request: { number, state: pull.state, draft: false, merged: Boolean(pull.merged_at), title: pull.title, updated_at: new Date().toISOString(), user: { login: BOT, type: "Bot" }, head: { ref: pull.head, sha: head, repo: { full_name: repository.full_name } }, base: { ref: "main", sha: git.commits[head].parents[0], repo: repository }, labels: [], ...extra },
     };
   };
+  const close = async () => {
+    started.child.kill("SIGKILL");
+    await new Promise((resolve) => fake.server.close(resolve));
+  };
+  const failWithLog = (error: unknown) => new Error(`${(error as Error).message}\n\nThe app's log, last lines:\n${started.output().split("\n").slice(-15).join("\n")}`);
+  await listening(port);
+  return { git, state, started, logged, deliver, push, dashboard, tick, pullPayload, close, failWithLog };
+}
+
+test("a tick opens one fix pull request equal to small-steps fix; a redelivery opens nothing; a merge opens the next; a finished folder is ratcheted", async () => {
+  const { git, state, logged, deliver, push, dashboard, tick, pullPayload, close, failWithLog, started } = await campaignHarness(FILES);
   try {
-    await listening(port);
     const first = git.refs.main;
     await push("0".repeat(40), first);
     await waitFor("the dashboard", () => (logged("dashboard updated") === 1 ? true : undefined));
@@ -89,17 +107,11 @@ test("a tick opens one fix pull request equal to small-steps fix; a redelivery o
     expect(body.indexOf("### Fix pull requests")).toBeLessThan(body.indexOf("### Burn-down")); // the first task list
 
     // A tick by someone who cannot write opens nothing; the box is cleared.
-    const tickApp = (text: string) => text.replace(boxes[0], boxes[0].replace("- [ ]", "- [x]"));
-    const tick = async (sender: string, id?: string) => {
-      const before = dashboard().body;
-      dashboard().body = tickApp(before);
-      await deliver("issues", { action: "edited", issue: { ...dashboard(), html_url: `http://x/issues/${dashboard().number}` }, changes: { body: { from: before } }, sender: { login: sender, type: "User" } }, id);
-    };
-    await tick("visitor");
+    await tick(boxes[0], "visitor");
     await waitFor("the visitor's tick to be cleared", () => (started.output().includes("ticked by someone without write permission") && dashboard().body.includes(boxes[0]) ? true : undefined));
     expect(git.pulls).toHaveLength(0);
 
-    await tick("octocat", "tick-1");
+    await tick(boxes[0], "octocat", "tick-1");
     await waitFor("the fix pull request", () => (logged("fix pull request opened") === 1 ? true : undefined));
     expect(git.pulls).toHaveLength(1);
     const [pull] = git.pulls;
@@ -159,9 +171,53 @@ test("a tick opens one fix pull request equal to small-steps fix; a redelivery o
     expect(failed.conclusion).toBe("failure");
     expect(failed.output.title).toContain("1 regression (1 in a finished folder)");
   } catch (error) {
-    throw new Error(`${(error as Error).message}\n\nThe app's log, last lines:\n${started.output().split("\n").slice(-15).join("\n")}`);
+    throw failWithLog(error);
   } finally {
-    started.child.kill("SIGKILL");
-    await new Promise((resolve) => fake.server.close(resolve));
+    await close();
+  }
+}, 90000);
+
+test("paced and fault-tolerant: a failed write keeps the batch waiting and says why; maxOpen and perHour hold the rest; a closed one is declined", async () => {
+  const files = {
+    ".github/small-steps.yml": CONFIG.replace("  automatic: true\n", "  maxOpen: 1\n  perHour: 2\n"),
+    "app/a.py": 'print "a"\n',
+    "lib/b.py": 'print "b"\n',
+    "tools/c.py": 'print "c"\n',
+  };
+  const { git, logged, push, dashboard, tick, deliver, pullPayload, close, failWithLog } = await campaignHarness(files);
+  try {
+    await push("0".repeat(40), git.refs.main);
+    await waitFor("the dashboard", () => (logged("dashboard updated") === 1 ? true : undefined));
+    const box = (folder: string) => dashboard().body.split("\n").find((l) => l.startsWith("- [") && l.includes(`in \`${folder}/\``))!;
+    const [app, lib, tools] = ["app", "lib", "tools"].map(box);
+
+    // GitHub refuses the blob (an installation without contents: write): no pull request, the box says what failed.
+    git.faults.push({ route: /^POST .*\/git\/blobs$/, status: 403, times: 100, message: "Resource not accessible by integration" });
+    await tick(app, "octocat");
+    await waitFor("the failure on the dashboard", () => (/- \[x\] `print-statement` in `app\/`.*: waiting \(Opening the fix pull request failed \(HTTP 403.*Resource not accessible by integration; the campaign needs the contents: write and pull requests: write permissions/.test(dashboard().body) ? true : undefined));
+    expect(git.pulls).toHaveLength(0);
+    git.faults.length = 0;
+
+    // The next tick opens the waiting one first; the new one waits on maxOpen.
+    await tick(lib, "octocat");
+    await waitFor("the first pull request", () => (logged("fix pull request opened") === 1 && /in `lib\/`.*waiting \(1 fix pull request open, campaign\.maxOpen is 1/.test(dashboard().body) ? true : undefined));
+    expect(git.pulls.map((p) => p.head)).toEqual(["small-steps/fix/print-statement/app"]);
+
+    // Declined: closed without merging. lib/ opens in its place; tools/, ticked next, waits on perHour.
+    git.pulls[0].state = "closed";
+    await deliver("pull_request", pullPayload(200, "closed", { merged: false, state: "closed" }));
+    await waitFor("the second pull request", () => (logged("fix pull request opened") === 2 && /- \[ \] `print-statement` in `app\/`.*declined/.test(dashboard().body) ? true : undefined));
+    git.pulls[1].state = "closed";
+    await deliver("pull_request", pullPayload(201, "closed", { merged: false, state: "closed" }));
+    await waitFor("lib/ declined", () => (/in `lib\/`.*declined/.test(dashboard().body) ? true : undefined));
+    await tick(tools, "octocat");
+    await waitFor("tools/ to wait on the hour", () => (/in `tools\/`.*waiting \(2 fix pull requests opened in the last hour, campaign\.perHour is 2/.test(dashboard().body) ? true : undefined));
+    expect(git.pulls).toHaveLength(2);
+    // Only the app's own branches were ever written.
+    expect(Object.keys(git.refs).sort()).toEqual(["main", "small-steps/fix/print-statement/app", "small-steps/fix/print-statement/lib"]);
+  } catch (error) {
+    throw failWithLog(error);
+  } finally {
+    await close();
   }
 }, 90000);

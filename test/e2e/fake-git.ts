@@ -18,12 +18,14 @@ export interface FakeGit {
   pulls: Array<{ number: number; state: "open" | "closed"; merged_at: string | null; head: string; base: string; title: string; body: string; created_at: string }>;
   /** Permission by login (GET …/collaborators/{login}/permission); "read" when absent. */
   permissions: Record<string, string>;
+  /** Requests to fail: the first request whose "METHOD path" matches answers `status`, `times` times. */
+  faults: Array<{ route: RegExp; status: number; times: number; message?: string }>;
 }
 
 const hash = (kind: string, text: string) => createHash("sha1").update(`${kind}\0${text}`).digest("hex");
 
 export function newGit(files: Record<string, string>, defaultBranch = "main"): FakeGit {
-  const git: FakeGit = { defaultBranch, commits: {}, trees: {}, blobs: {}, refs: {}, pulls: [], permissions: {} };
+  const git: FakeGit = { defaultBranch, commits: {}, trees: {}, blobs: {}, refs: {}, pulls: [], permissions: {}, faults: [] };
   git.refs[defaultBranch] = commitTree(git, Object.fromEntries(Object.entries(files).map(([p, text]) => [p, { text, mode: "100644" }])), [], "initial");
   return git;
 }
@@ -73,6 +75,11 @@ type Send = (status: number, data: unknown, headers?: Record<string, string>) =>
 export async function gitRoute(git: FakeGit, method: string, path: string, url: URL, body: any, send: Send, raw: (status: number, type: string, data: string | Buffer) => void, host: string): Promise<boolean> {
   const repo = "/api/v3/repos/[^/]+/[^/]+";
   const route = `${method} ${path.replace(/%2F/gi, "/")}`; // Octokit encodes the slashes of `heads/branch`
+  const fault = git.faults.find((f) => f.times > 0 && f.route.test(route));
+  if (fault) {
+    fault.times--;
+    return send(fault.status, { message: fault.message ?? "Server Error (injected by the test)" }), true;
+  }
   let m: RegExpMatchArray | null;
   if ((m = route.match(new RegExp(`^GET ${repo}/git/ref/heads/(.+)$`)))) {
     const sha = git.refs[decodeURIComponent(m[1])];
