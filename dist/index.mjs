@@ -69989,9 +69989,11 @@ function measureSchemaMigrations(counted, presets, tolerance) {
 // src/policy/config-validator.ts
 var ucs2length = (text3) => [...text3].length;
 var validate = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "small-steps configuration (.github/small-steps.yml)", "type": "object", "additionalProperties": false, "properties": { "mode": { "description": "warn: a pull request over the limit gets a neutral check; block: it fails.", "enum": ["warn", "block"], "default": "warn" }, "limit": { "description": "The largest size class that stays green.", "enum": ["XS", "S", "M", "L", "XL"], "default": "L" }, "thresholds": { "description": "Upper bounds (exclusive) in counted lines of each size class; XXL is everything beyond XL.", "type": "object", "additionalProperties": false, "properties": { "XS": { "type": "integer", "minimum": 1, "default": 10 }, "S": { "type": "integer", "minimum": 1, "default": 30 }, "M": { "type": "integer", "minimum": 1, "default": 100 }, "L": { "type": "integer", "minimum": 1, "default": 500 }, "XL": { "type": "integer", "minimum": 1, "default": 1e3 }, "files": { "description": "Upper bounds (exclusive) in files touched (binary files included, files only renamed left out): the size class is the larger of the lines' class and the files'.", "type": "object", "additionalProperties": false, "properties": { "XS": { "type": "integer", "minimum": 1, "default": 5 }, "S": { "type": "integer", "minimum": 1, "default": 10 }, "M": { "type": "integer", "minimum": 1, "default": 30 }, "L": { "type": "integer", "minimum": 1, "default": 100 }, "XL": { "type": "integer", "minimum": 1, "default": 300 } }, "default": {} } }, "default": {} }, "weights": { "type": "object", "additionalProperties": false, "properties": { "moved": { "description": "How much a changed line of a block moved unchanged (3 lines at least, within a file or between files, as git diff --color-moved finds them) counts.", "type": "number", "minimum": 0, "maximum": 10, "default": 0.1 }, "whitespace": { "description": "How much a line whose change is whitespace alone counts; where indentation is code (Python, YAML, Makefiles, \u2026) it counts fully.", "type": "number", "minimum": 0, "maximum": 10, "default": 0.5 }, "paths": { "description": "How much a line of the files some globs match counts (tests/** at 0.5): the last entry that matches a file gives its weight; 1 elsewhere.", "type": "array", "maxItems": 100, "items": { "type": "object", "additionalProperties": false, "required": ["files", "weight"], "properties": { "files": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "minItems": 1 }, "weight": { "type": "number", "minimum": 0, "maximum": 10 } } }, "default": [] } }, "default": {} }, "deletionWeight": { "description": "How much a deleted line counts relative to an added one.", "type": "number", "minimum": 0, "maximum": 10, "default": 1 }, "exclude": { "description": "Globs of files not to count (minimatch syntax, no extended globs); a leading ! counts a file again. The last match wins.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [] }, "branches": { "description": "Base branches that get a verdict (globs). Empty: the repository's default branch.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [] }, "drafts": { "description": "report: draft pull requests are measured but never fail; check: treated like the others.", "enum": ["report", "check"], "default": "report" }, "bots": { "description": "report: pull requests opened by bots are measured but never fail; check: treated like the others.", "enum": ["report", "check"], "default": "report" }, "labels": { "type": "object", "additionalProperties": false, "properties": { "enabled": { "type": "boolean", "default": true }, "prefix": { "type": "string", "minLength": 1, "maxLength": 40, "default": "size/" } }, "default": {} }, "migration": { "type": "object", "additionalProperties": false, "properties": { "packs": { "description": "Built-in migration packs to run.", "type": "array", "items": { "type": "string", "enum": ["python3"] }, "maxItems": 10, "uniqueItems": true, "default": ["python3"] }, "custom": { "description": "Packs of your own: lines matching `old` are what the migration removes; `new` is its replacement. Patterns are RE2 (linear time).", "type": "array", "maxItems": 20, "items": { "type": "object", "additionalProperties": false, "required": ["name", "files", "old"], "properties": { "name": { "type": "string", "minLength": 1, "maxLength": 60 }, "files": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "minItems": 1 }, "old": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 500 }, "minItems": 1, "maxItems": 50 }, "new": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 500 }, "maxItems": 50, "default": [] }, "message": { "type": "string", "minLength": 1, "maxLength": 500 } } }, "default": [] }, "mixedTolerance": { "description": "Other changed lines allowed per migration line before a pull request is mixed (at least 3 are always allowed).", "type": "number", "minimum": 0, "default": 0.1 }, "regressions": { "description": "Conclusion when a change brings back what the migration removes.", "enum": ["default", "failure", "neutral"], "default": "default" }, "python3": { "type": "object", "additionalProperties": false, "default": {}, "description": "Rules of the python3 pack to turn on (opt-in rules such as old-division) or off, by rule id.", "properties": { "enable": { "type": "array", "items": { "type": "string", "enum": ["unittest-deprecated-alias", "old-division"] }, "maxItems": 20, "uniqueItems": true, "default": [], "description": "Opt-in rules to turn on: old-division (flagged only in files without `from __future__ import division`)." }, "disable": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 500, "uniqueItems": true, "default": [], "description": "Rule ids to turn off (as the check run names them, e.g. print-tuple, unittest-deprecated-alias, module-commands)." } } }, "labels": { "type": "object", "additionalProperties": false, "properties": { "migration": { "type": "string", "maxLength": 50, "default": "migration", "description": "Label for migration-only pull requests; empty: none." }, "mixed": { "type": "string", "maxLength": 50, "default": "mixed-change", "description": "Label for mixed pull requests; empty: none." } }, "default": {} } }, "default": {} }, "dependencies": { "type": "object", "additionalProperties": false, "properties": { "enabled": { "type": "boolean", "default": true, "description": "Check new Python dependencies for Python 3 support on PyPI." }, "allow": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 500, "default": [], "description": "Packages to accept without asking PyPI (renamed or absorbed packages)." }, "unsupported": { "description": "Conclusion when a new dependency lacks Python 3 support.", "enum": ["default", "failure", "neutral"], "default": "default" }, "maxLookups": { "type": "integer", "minimum": 0, "maximum": 100, "default": 25, "description": "PyPI lookups per event at most." }, "timeoutSeconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 30, "default": 5, "description": "How long to wait for PyPI." } }, "default": {} }, "schemaMigrations": { "type": "object", "additionalProperties": false, "properties": { "presets": { "type": "array", "items": { "type": "string", "enum": ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"] }, "maxItems": 20, "uniqueItems": true, "default": ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"] }, "alone": { "type": "boolean", "default": true, "description": "Schema migrations ship alone: flag a pull request that mixes them with application code." }, "tolerance": { "type": "integer", "minimum": 0, "default": 0, "description": "Application lines allowed beside schema migrations." }, "conclusion": { "description": "Conclusion when schema migrations are mixed with application code.", "enum": ["default", "failure", "neutral"], "default": "default" } }, "default": {} }, "accept": { "type": "object", "additionalProperties": false, "properties": { "permission": { "enum": ["read", "triage", "write", "maintain", "admin"], "default": "write", "description": "The least permission on the repository needed to accept or revoke." }, "allowAuthor": { "type": "boolean", "default": false, "description": "Whether a pull request's author may accept their own pull request." } }, "default": {} }, "comments": { "type": "object", "additionalProperties": false, "properties": { "sticky": { "enum": ["auto", "on", "off"], "default": "auto", "description": "A comment with the split plan when a pull request first goes over the limit, edited in place afterwards. auto: on in block mode." } }, "default": {} }, "push": { "type": "object", "additionalProperties": false, "description": "A check run on each commit pushed to the default branch (and to `branches`), measured against its first parent.", "properties": { "enabled": { "type": "boolean", "default": true }, "branches": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [], "description": "Branches besides the default one whose pushes are measured (globs)." }, "maxCommits": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20, "description": "The newest commits of a push that are measured; the newest one's check says how many were left out." } }, "default": {} }, "fixes": { "type": "object", "additionalProperties": false, "description": "Suggested changes for the Python 2 constructs a pull request adds, posted as one review that reviewers apply with a click.", "properties": { "target": { "enum": ["compatible", "python3"], "default": "compatible", "description": "compatible: code that runs on Python 2.7 and 3 (six, __future__), as python-modernize writes it; python3: Python 3 alone, as 2to3 writes it." }, "suggestions": { "enum": ["auto", "command", "off"], "default": "command", "description": "auto: a review after each check that finds fixable regressions; command: on `/small-steps fix`; off: never." }, "maxSuggestions": { "type": "integer", "minimum": 1, "maximum": 50, "default": 20, "description": "Suggested changes in one review; the rest are listed in its body." } }, "default": {} }, "dashboard": { "type": "object", "additionalProperties": false, "description": "One issue that shows how much of the migration is left, updated on pushes to the default branch.", "properties": { "enabled": { "type": "boolean", "default": false }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "default": "small-steps: migration dashboard" }, "minIntervalMinutes": { "type": "integer", "minimum": 0, "default": 10, "description": "At most one update in this many minutes (the first is never held back)." }, "maxBytes": { "type": "integer", "minimum": 1, "default": 209715200, "description": "The most of the repository's tarball read per update; the dashboard says when it stopped there." }, "depth": { "type": "integer", "minimum": 1, "maximum": 5, "default": 1, "description": "Folder depth of the by-folder table." }, "importNames": { "type": "object", "additionalProperties": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 20, "minItems": 1 }, "maxProperties": 500, "default": {}, "description": "Distribution \u2192 the modules it provides, where they differ from its name (beyond the built-in table: PyYAML \u2192 yaml, \u2026)." } }, "default": {} } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "small-steps configuration (.github/small-steps.yml)", "type": "object", "additionalProperties": false, "properties": { "mode": { "description": "warn: a pull request over the limit gets a neutral check; block: it fails.", "enum": ["warn", "block"], "default": "warn" }, "limit": { "description": "The largest size class that stays green.", "enum": ["XS", "S", "M", "L", "XL"], "default": "L" }, "thresholds": { "description": "Upper bounds (exclusive) in counted lines of each size class; XXL is everything beyond XL.", "type": "object", "additionalProperties": false, "properties": { "XS": { "type": "integer", "minimum": 1, "default": 10 }, "S": { "type": "integer", "minimum": 1, "default": 30 }, "M": { "type": "integer", "minimum": 1, "default": 100 }, "L": { "type": "integer", "minimum": 1, "default": 500 }, "XL": { "type": "integer", "minimum": 1, "default": 1e3 }, "files": { "description": "Upper bounds (exclusive) in files touched (binary files included, files only renamed left out): the size class is the larger of the lines' class and the files'.", "type": "object", "additionalProperties": false, "properties": { "XS": { "type": "integer", "minimum": 1, "default": 5 }, "S": { "type": "integer", "minimum": 1, "default": 10 }, "M": { "type": "integer", "minimum": 1, "default": 30 }, "L": { "type": "integer", "minimum": 1, "default": 100 }, "XL": { "type": "integer", "minimum": 1, "default": 300 } }, "default": {} } }, "default": {} }, "weights": { "type": "object", "additionalProperties": false, "properties": { "moved": { "description": "How much a changed line of a block moved unchanged (3 lines at least, within a file or between files, as git diff --color-moved finds them) counts.", "type": "number", "minimum": 0, "maximum": 10, "default": 0.1 }, "whitespace": { "description": "How much a line whose change is whitespace alone counts; where indentation is code (Python, YAML, Makefiles, \u2026) it counts fully.", "type": "number", "minimum": 0, "maximum": 10, "default": 0.5 }, "paths": { "description": "How much a line of the files some globs match counts (tests/** at 0.5): the last entry that matches a file gives its weight; 1 elsewhere.", "type": "array", "maxItems": 100, "items": { "type": "object", "additionalProperties": false, "required": ["files", "weight"], "properties": { "files": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "minItems": 1 }, "weight": { "type": "number", "minimum": 0, "maximum": 10 } } }, "default": [] } }, "default": {} }, "deletionWeight": { "description": "How much a deleted line counts relative to an added one.", "type": "number", "minimum": 0, "maximum": 10, "default": 1 }, "exclude": { "description": "Globs of files not to count (minimatch syntax, no extended globs); a leading ! counts a file again. The last match wins.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [] }, "branches": { "description": "Base branches that get a verdict (globs). Empty: the repository's default branch.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [] }, "drafts": { "description": "report: draft pull requests are measured but never fail; check: treated like the others.", "enum": ["report", "check"], "default": "report" }, "bots": { "description": "report: pull requests opened by bots are measured but never fail; check: treated like the others.", "enum": ["report", "check"], "default": "report" }, "labels": { "type": "object", "additionalProperties": false, "properties": { "enabled": { "type": "boolean", "default": true }, "prefix": { "type": "string", "minLength": 1, "maxLength": 40, "default": "size/" } }, "default": {} }, "migration": { "type": "object", "additionalProperties": false, "properties": { "packs": { "description": "Built-in migration packs to run.", "type": "array", "items": { "type": "string", "enum": ["python3"] }, "maxItems": 10, "uniqueItems": true, "default": ["python3"] }, "custom": { "description": "Packs of your own: lines matching `old` are what the migration removes; `new` is its replacement. Patterns are RE2 (linear time).", "type": "array", "maxItems": 20, "items": { "type": "object", "additionalProperties": false, "required": ["name", "files", "old"], "properties": { "name": { "type": "string", "minLength": 1, "maxLength": 60 }, "files": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "minItems": 1 }, "old": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 500 }, "minItems": 1, "maxItems": 50 }, "new": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 500 }, "maxItems": 50, "default": [] }, "message": { "type": "string", "minLength": 1, "maxLength": 500 } } }, "default": [] }, "mixedTolerance": { "description": "Other changed lines allowed per migration line before a pull request is mixed (at least 3 are always allowed).", "type": "number", "minimum": 0, "default": 0.1 }, "regressions": { "description": "Conclusion when a change brings back what the migration removes.", "enum": ["default", "failure", "neutral"], "default": "default" }, "python3": { "type": "object", "additionalProperties": false, "default": {}, "description": "Rules of the python3 pack to turn on (opt-in rules such as old-division) or off, by rule id.", "properties": { "enable": { "type": "array", "items": { "type": "string", "enum": ["unittest-deprecated-alias", "old-division"] }, "maxItems": 20, "uniqueItems": true, "default": [], "description": "Opt-in rules to turn on: old-division (flagged only in files without `from __future__ import division`)." }, "disable": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 500, "uniqueItems": true, "default": [], "description": "Rule ids to turn off (as the check run names them, e.g. print-tuple, unittest-deprecated-alias, module-commands)." } } }, "done": { "description": "Folders the migration finished (globs, or { files, commit, date }): a regression in them fails the check in any mode. The campaign proposes each folder that reaches zero.", "type": "array", "maxItems": 200, "items": { "anyOf": [{ "type": "string", "minLength": 1, "maxLength": 256 }, { "type": "object", "additionalProperties": false, "required": ["files"], "properties": { "files": { "type": "string", "minLength": 1, "maxLength": 256 }, "commit": { "type": "string", "pattern": "^[0-9a-f]{7,40}$", "description": "The commit at which the folder had nothing left." }, "date": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" } } }] }, "default": [] }, "labels": { "type": "object", "additionalProperties": false, "properties": { "migration": { "type": "string", "maxLength": 50, "default": "migration", "description": "Label for migration-only pull requests; empty: none." }, "mixed": { "type": "string", "maxLength": 50, "default": "mixed-change", "description": "Label for mixed pull requests; empty: none." } }, "default": {} } }, "default": {} }, "dependencies": { "type": "object", "additionalProperties": false, "properties": { "enabled": { "type": "boolean", "default": true, "description": "Check new Python dependencies for Python 3 support on PyPI." }, "allow": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 500, "default": [], "description": "Packages to accept without asking PyPI (renamed or absorbed packages)." }, "unsupported": { "description": "Conclusion when a new dependency lacks Python 3 support.", "enum": ["default", "failure", "neutral"], "default": "default" }, "maxLookups": { "type": "integer", "minimum": 0, "maximum": 100, "default": 25, "description": "PyPI lookups per event at most." }, "timeoutSeconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 30, "default": 5, "description": "How long to wait for PyPI." } }, "default": {} }, "schemaMigrations": { "type": "object", "additionalProperties": false, "properties": { "presets": { "type": "array", "items": { "type": "string", "enum": ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"] }, "maxItems": 20, "uniqueItems": true, "default": ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"] }, "alone": { "type": "boolean", "default": true, "description": "Schema migrations ship alone: flag a pull request that mixes them with application code." }, "tolerance": { "type": "integer", "minimum": 0, "default": 0, "description": "Application lines allowed beside schema migrations." }, "conclusion": { "description": "Conclusion when schema migrations are mixed with application code.", "enum": ["default", "failure", "neutral"], "default": "default" } }, "default": {} }, "accept": { "type": "object", "additionalProperties": false, "properties": { "permission": { "enum": ["read", "triage", "write", "maintain", "admin"], "default": "write", "description": "The least permission on the repository needed to accept or revoke." }, "allowAuthor": { "type": "boolean", "default": false, "description": "Whether a pull request's author may accept their own pull request." } }, "default": {} }, "comments": { "type": "object", "additionalProperties": false, "properties": { "sticky": { "enum": ["auto", "on", "off"], "default": "auto", "description": "A comment with the split plan when a pull request first goes over the limit, edited in place afterwards. auto: on in block mode." } }, "default": {} }, "push": { "type": "object", "additionalProperties": false, "description": "A check run on each commit pushed to the default branch (and to `branches`), measured against its first parent.", "properties": { "enabled": { "type": "boolean", "default": true }, "branches": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 256 }, "maxItems": 200, "default": [], "description": "Branches besides the default one whose pushes are measured (globs)." }, "maxCommits": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20, "description": "The newest commits of a push that are measured; the newest one's check says how many were left out." } }, "default": {} }, "fixes": { "type": "object", "additionalProperties": false, "description": "Suggested changes for the Python 2 constructs a pull request adds, posted as one review that reviewers apply with a click.", "properties": { "target": { "enum": ["compatible", "python3"], "default": "compatible", "description": "compatible: code that runs on Python 2.7 and 3 (six, __future__), as python-modernize writes it; python3: Python 3 alone, as 2to3 writes it." }, "suggestions": { "enum": ["auto", "command", "off"], "default": "command", "description": "auto: a review after each check that finds fixable regressions; command: on `/small-steps fix`; off: never." }, "maxSuggestions": { "type": "integer", "minimum": 1, "maximum": 50, "default": 20, "description": "Suggested changes in one review; the rest are listed in its body." } }, "default": {} }, "dashboard": { "type": "object", "additionalProperties": false, "description": "One issue that shows how much of the migration is left, updated on pushes to the default branch.", "properties": { "enabled": { "type": "boolean", "default": false }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "default": "small-steps: migration dashboard" }, "minIntervalMinutes": { "type": "integer", "minimum": 0, "default": 10, "description": "At most one update in this many minutes (the first is never held back)." }, "maxBytes": { "type": "integer", "minimum": 1, "default": 209715200, "description": "The most of the repository's tarball read per update; the dashboard says when it stopped there." }, "depth": { "type": "integer", "minimum": 1, "maximum": 5, "default": 1, "description": "Folder depth of the by-folder table." }, "importNames": { "type": "object", "additionalProperties": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 200 }, "maxItems": 20, "minItems": 1 }, "maxProperties": 500, "default": {}, "description": "Distribution \u2192 the modules it provides, where they differ from its name (beyond the built-in table: PyYAML \u2192 yaml, \u2026)." } }, "default": {} }, "campaign": { "type": "object", "additionalProperties": false, "description": "Fix pull requests opened from the dashboard: tick a batch and the app opens it (needs the dashboard, and contents and pull requests write access).", "properties": { "enabled": { "type": "boolean", "default": false }, "maxLines": { "type": "integer", "minimum": 1, "description": "Counted lines a batch stays within. Default: just under the bound of `limit` (499 for L)." }, "maxFiles": { "type": "integer", "minimum": 1, "maximum": 300, "default": 30, "description": "Files a batch touches at most." }, "maxOpen": { "type": "integer", "minimum": 1, "maximum": 50, "default": 3, "description": "Fix pull requests open at once; further ticks wait." }, "perHour": { "type": "integer", "minimum": 1, "maximum": 60, "default": 2, "description": "Fix pull requests opened in any hour at most; further ticks wait." }, "automatic": { "type": "boolean", "default": false, "description": "When a fix pull request is merged, open the next batch without a tick (up to maxOpen)." } }, "default": {} } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = ucs2length;
+var pattern0 = new RegExp("^[0-9a-f]{7,40}$", "u");
+var pattern1 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -70049,6 +70051,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.dashboard === void 0) {
       data.dashboard = {};
+    }
+    if (data.campaign === void 0) {
+      data.campaign = {};
     }
     for (const key0 in data) {
       if (!func2.call(schema11.properties, key0)) {
@@ -70850,11 +70855,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       if (data32.python3 === void 0) {
         data32.python3 = {};
       }
+      if (data32.done === void 0) {
+        data32.done = [];
+      }
       if (data32.labels === void 0) {
         data32.labels = {};
       }
       for (const key6 in data32) {
-        if (!(key6 === "packs" || key6 === "custom" || key6 === "mixedTolerance" || key6 === "regressions" || key6 === "python3" || key6 === "labels")) {
+        if (!(key6 === "packs" || key6 === "custom" || key6 === "mixedTolerance" || key6 === "regressions" || key6 === "python3" || key6 === "done" || key6 === "labels")) {
           const err71 = { instancePath: instancePath + "/migration", schemaPath: "#/properties/migration/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
             vErrors = [err71];
@@ -71442,49 +71450,44 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      let data52 = data32.labels;
-      if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
-        if (data52.migration === void 0) {
-          data52.migration = "migration";
-        }
-        if (data52.mixed === void 0) {
-          data52.mixed = "mixed-change";
-        }
-        for (const key9 in data52) {
-          if (!(key9 === "migration" || key9 === "mixed")) {
-            const err123 = { instancePath: instancePath + "/migration/labels", schemaPath: "#/properties/migration/properties/labels/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err123];
-            } else {
-              vErrors.push(err123);
-            }
-            errors++;
-          }
-        }
-        let data53 = data52.migration;
-        if (typeof data53 === "string") {
-          if (func3(data53) > 50) {
-            const err124 = { instancePath: instancePath + "/migration/labels/migration", schemaPath: "#/properties/migration/properties/labels/properties/migration/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
-            if (vErrors === null) {
-              vErrors = [err124];
-            } else {
-              vErrors.push(err124);
-            }
-            errors++;
-          }
-        } else {
-          const err125 = { instancePath: instancePath + "/migration/labels/migration", schemaPath: "#/properties/migration/properties/labels/properties/migration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      let data52 = data32.done;
+      if (Array.isArray(data52)) {
+        if (data52.length > 200) {
+          const err123 = { instancePath: instancePath + "/migration/done", schemaPath: "#/properties/migration/properties/done/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
           if (vErrors === null) {
-            vErrors = [err125];
+            vErrors = [err123];
           } else {
-            vErrors.push(err125);
+            vErrors.push(err123);
           }
           errors++;
         }
-        let data54 = data52.mixed;
-        if (typeof data54 === "string") {
-          if (func3(data54) > 50) {
-            const err126 = { instancePath: instancePath + "/migration/labels/mixed", schemaPath: "#/properties/migration/properties/labels/properties/mixed/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+        const len11 = data52.length;
+        for (let i14 = 0; i14 < len11; i14++) {
+          let data53 = data52[i14];
+          const _errs112 = errors;
+          let valid36 = false;
+          const _errs113 = errors;
+          if (typeof data53 === "string") {
+            if (func3(data53) > 256) {
+              const err124 = { instancePath: instancePath + "/migration/done/" + i14, schemaPath: "#/properties/migration/properties/done/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+              if (vErrors === null) {
+                vErrors = [err124];
+              } else {
+                vErrors.push(err124);
+              }
+              errors++;
+            }
+            if (func3(data53) < 1) {
+              const err125 = { instancePath: instancePath + "/migration/done/" + i14, schemaPath: "#/properties/migration/properties/done/items/anyOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err125];
+              } else {
+                vErrors.push(err125);
+              }
+              errors++;
+            }
+          } else {
+            const err126 = { instancePath: instancePath + "/migration/done/" + i14, schemaPath: "#/properties/migration/properties/done/items/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err126];
             } else {
@@ -71492,135 +71495,139 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-        } else {
-          const err127 = { instancePath: instancePath + "/migration/labels/mixed", schemaPath: "#/properties/migration/properties/labels/properties/mixed/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err127];
-          } else {
-            vErrors.push(err127);
-          }
-          errors++;
-        }
-      } else {
-        const err128 = { instancePath: instancePath + "/migration/labels", schemaPath: "#/properties/migration/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err128];
-        } else {
-          vErrors.push(err128);
-        }
-        errors++;
-      }
-    } else {
-      const err129 = { instancePath: instancePath + "/migration", schemaPath: "#/properties/migration/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-      if (vErrors === null) {
-        vErrors = [err129];
-      } else {
-        vErrors.push(err129);
-      }
-      errors++;
-    }
-    let data55 = data.dependencies;
-    if (data55 && typeof data55 == "object" && !Array.isArray(data55)) {
-      if (data55.enabled === void 0) {
-        data55.enabled = true;
-      }
-      if (data55.allow === void 0) {
-        data55.allow = [];
-      }
-      if (data55.unsupported === void 0) {
-        data55.unsupported = "default";
-      }
-      if (data55.maxLookups === void 0) {
-        data55.maxLookups = 25;
-      }
-      if (data55.timeoutSeconds === void 0) {
-        data55.timeoutSeconds = 5;
-      }
-      for (const key10 in data55) {
-        if (!(key10 === "enabled" || key10 === "allow" || key10 === "unsupported" || key10 === "maxLookups" || key10 === "timeoutSeconds")) {
-          const err130 = { instancePath: instancePath + "/dependencies", schemaPath: "#/properties/dependencies/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
-          if (vErrors === null) {
-            vErrors = [err130];
-          } else {
-            vErrors.push(err130);
-          }
-          errors++;
-        }
-      }
-      if (typeof data55.enabled !== "boolean") {
-        const err131 = { instancePath: instancePath + "/dependencies/enabled", schemaPath: "#/properties/dependencies/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err131];
-        } else {
-          vErrors.push(err131);
-        }
-        errors++;
-      }
-      let data57 = data55.allow;
-      if (Array.isArray(data57)) {
-        if (data57.length > 500) {
-          const err132 = { instancePath: instancePath + "/dependencies/allow", schemaPath: "#/properties/dependencies/properties/allow/maxItems", keyword: "maxItems", params: { limit: 500 }, message: "must NOT have more than 500 items" };
-          if (vErrors === null) {
-            vErrors = [err132];
-          } else {
-            vErrors.push(err132);
-          }
-          errors++;
-        }
-        const len11 = data57.length;
-        for (let i14 = 0; i14 < len11; i14++) {
-          let data58 = data57[i14];
-          if (typeof data58 === "string") {
-            if (func3(data58) > 200) {
-              const err133 = { instancePath: instancePath + "/dependencies/allow/" + i14, schemaPath: "#/properties/dependencies/properties/allow/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
-              if (vErrors === null) {
-                vErrors = [err133];
-              } else {
-                vErrors.push(err133);
+          var _valid0 = _errs113 === errors;
+          valid36 = valid36 || _valid0;
+          if (!valid36) {
+            const _errs115 = errors;
+            if (data53 && typeof data53 == "object" && !Array.isArray(data53)) {
+              if (data53.files === void 0) {
+                const err127 = { instancePath: instancePath + "/migration/done/" + i14, schemaPath: "#/properties/migration/properties/done/items/anyOf/1/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'" };
+                if (vErrors === null) {
+                  vErrors = [err127];
+                } else {
+                  vErrors.push(err127);
+                }
+                errors++;
               }
-              errors++;
-            }
-            if (func3(data58) < 1) {
-              const err134 = { instancePath: instancePath + "/dependencies/allow/" + i14, schemaPath: "#/properties/dependencies/properties/allow/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err134];
-              } else {
-                vErrors.push(err134);
+              for (const key9 in data53) {
+                if (!(key9 === "files" || key9 === "commit" || key9 === "date")) {
+                  const err128 = { instancePath: instancePath + "/migration/done/" + i14, schemaPath: "#/properties/migration/properties/done/items/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
+                  if (vErrors === null) {
+                    vErrors = [err128];
+                  } else {
+                    vErrors.push(err128);
+                  }
+                  errors++;
+                }
               }
-              errors++;
-            }
-          } else {
-            const err135 = { instancePath: instancePath + "/dependencies/allow/" + i14, schemaPath: "#/properties/dependencies/properties/allow/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err135];
+              if (data53.files !== void 0) {
+                let data54 = data53.files;
+                if (typeof data54 === "string") {
+                  if (func3(data54) > 256) {
+                    const err129 = { instancePath: instancePath + "/migration/done/" + i14 + "/files", schemaPath: "#/properties/migration/properties/done/items/anyOf/1/properties/files/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+                    if (vErrors === null) {
+                      vErrors = [err129];
+                    } else {
+                      vErrors.push(err129);
+                    }
+                    errors++;
+                  }
+                  if (func3(data54) < 1) {
+                    const err130 = { instancePath: instancePath + "/migration/done/" + i14 + "/files", schemaPath: "#/properties/migration/properties/done/items/anyOf/1/properties/files/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (vErrors === null) {
+                      vErrors = [err130];
+                    } else {
+                      vErrors.push(err130);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err131 = { instancePath: instancePath + "/migration/done/" + i14 + "/files", schemaPath: "#/properties/migration/properties/done/items/anyOf/1/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (vErrors === null) {
+                    vErrors = [err131];
+                  } else {
+                    vErrors.push(err131);
+                  }
+                  errors++;
+                }
+              }
+              if (data53.commit !== void 0) {
+                let data55 = data53.commit;
+                if (typeof data55 === "string") {
+                  if (!pattern0.test(data55)) {
+                    const err132 = { instancePath: instancePath + "/migration/done/" + i14 + "/commit", schemaPath: "#/properties/migration/properties/done/items/anyOf/1/properties/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"' };
+                    if (vErrors === null) {
+                      vErrors = [err132];
+                    } else {
+                      vErrors.push(err132);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err133 = { instancePath: instancePath + "/migration/done/" + i14 + "/commit", schemaPath: "#/properties/migration/properties/done/items/anyOf/1/properties/commit/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (vErrors === null) {
+                    vErrors = [err133];
+                  } else {
+                    vErrors.push(err133);
+                  }
+                  errors++;
+                }
+              }
+              if (data53.date !== void 0) {
+                let data56 = data53.date;
+                if (typeof data56 === "string") {
+                  if (!pattern1.test(data56)) {
+                    const err134 = { instancePath: instancePath + "/migration/done/" + i14 + "/date", schemaPath: "#/properties/migration/properties/done/items/anyOf/1/properties/date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+                    if (vErrors === null) {
+                      vErrors = [err134];
+                    } else {
+                      vErrors.push(err134);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err135 = { instancePath: instancePath + "/migration/done/" + i14 + "/date", schemaPath: "#/properties/migration/properties/done/items/anyOf/1/properties/date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (vErrors === null) {
+                    vErrors = [err135];
+                  } else {
+                    vErrors.push(err135);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              vErrors.push(err135);
+              const err136 = { instancePath: instancePath + "/migration/done/" + i14, schemaPath: "#/properties/migration/properties/done/items/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+              if (vErrors === null) {
+                vErrors = [err136];
+              } else {
+                vErrors.push(err136);
+              }
+              errors++;
+            }
+            var _valid0 = _errs115 === errors;
+            valid36 = valid36 || _valid0;
+          }
+          if (!valid36) {
+            const err137 = { instancePath: instancePath + "/migration/done/" + i14, schemaPath: "#/properties/migration/properties/done/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            if (vErrors === null) {
+              vErrors = [err137];
+            } else {
+              vErrors.push(err137);
             }
             errors++;
+          } else {
+            errors = _errs112;
+            if (vErrors !== null) {
+              if (_errs112) {
+                vErrors.length = _errs112;
+              } else {
+                vErrors = null;
+              }
+            }
           }
         }
       } else {
-        const err136 = { instancePath: instancePath + "/dependencies/allow", schemaPath: "#/properties/dependencies/properties/allow/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err136];
-        } else {
-          vErrors.push(err136);
-        }
-        errors++;
-      }
-      let data59 = data55.unsupported;
-      if (!(data59 === "default" || data59 === "failure" || data59 === "neutral")) {
-        const err137 = { instancePath: instancePath + "/dependencies/unsupported", schemaPath: "#/properties/dependencies/properties/unsupported/enum", keyword: "enum", params: { allowedValues: schema11.properties.dependencies.properties.unsupported.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err137];
-        } else {
-          vErrors.push(err137);
-        }
-        errors++;
-      }
-      let data60 = data55.maxLookups;
-      if (!(typeof data60 == "number" && (!(data60 % 1) && !isNaN(data60)) && isFinite(data60))) {
-        const err138 = { instancePath: instancePath + "/dependencies/maxLookups", schemaPath: "#/properties/dependencies/properties/maxLookups/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err138 = { instancePath: instancePath + "/migration/done", schemaPath: "#/properties/migration/properties/done/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err138];
         } else {
@@ -71628,30 +71635,38 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data60 == "number" && isFinite(data60)) {
-        if (data60 > 100 || isNaN(data60)) {
-          const err139 = { instancePath: instancePath + "/dependencies/maxLookups", schemaPath: "#/properties/dependencies/properties/maxLookups/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
-          if (vErrors === null) {
-            vErrors = [err139];
-          } else {
-            vErrors.push(err139);
-          }
-          errors++;
+      let data57 = data32.labels;
+      if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
+        if (data57.migration === void 0) {
+          data57.migration = "migration";
         }
-        if (data60 < 0 || isNaN(data60)) {
-          const err140 = { instancePath: instancePath + "/dependencies/maxLookups", schemaPath: "#/properties/dependencies/properties/maxLookups/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err140];
-          } else {
-            vErrors.push(err140);
-          }
-          errors++;
+        if (data57.mixed === void 0) {
+          data57.mixed = "mixed-change";
         }
-      }
-      let data61 = data55.timeoutSeconds;
-      if (typeof data61 == "number" && isFinite(data61)) {
-        if (data61 > 30 || isNaN(data61)) {
-          const err141 = { instancePath: instancePath + "/dependencies/timeoutSeconds", schemaPath: "#/properties/dependencies/properties/timeoutSeconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 30 }, message: "must be <= 30" };
+        for (const key10 in data57) {
+          if (!(key10 === "migration" || key10 === "mixed")) {
+            const err139 = { instancePath: instancePath + "/migration/labels", schemaPath: "#/properties/migration/properties/labels/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err139];
+            } else {
+              vErrors.push(err139);
+            }
+            errors++;
+          }
+        }
+        let data58 = data57.migration;
+        if (typeof data58 === "string") {
+          if (func3(data58) > 50) {
+            const err140 = { instancePath: instancePath + "/migration/labels/migration", schemaPath: "#/properties/migration/properties/labels/properties/migration/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+            if (vErrors === null) {
+              vErrors = [err140];
+            } else {
+              vErrors.push(err140);
+            }
+            errors++;
+          }
+        } else {
+          const err141 = { instancePath: instancePath + "/migration/labels/migration", schemaPath: "#/properties/migration/properties/labels/properties/migration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
             vErrors = [err141];
           } else {
@@ -71659,62 +71674,64 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data61 <= 0 || isNaN(data61)) {
-          const err142 = { instancePath: instancePath + "/dependencies/timeoutSeconds", schemaPath: "#/properties/dependencies/properties/timeoutSeconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
+        let data59 = data57.mixed;
+        if (typeof data59 === "string") {
+          if (func3(data59) > 50) {
+            const err142 = { instancePath: instancePath + "/migration/labels/mixed", schemaPath: "#/properties/migration/properties/labels/properties/mixed/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+            if (vErrors === null) {
+              vErrors = [err142];
+            } else {
+              vErrors.push(err142);
+            }
+            errors++;
+          }
+        } else {
+          const err143 = { instancePath: instancePath + "/migration/labels/mixed", schemaPath: "#/properties/migration/properties/labels/properties/mixed/type", keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
-            vErrors = [err142];
+            vErrors = [err143];
           } else {
-            vErrors.push(err142);
+            vErrors.push(err143);
           }
           errors++;
         }
       } else {
-        const err143 = { instancePath: instancePath + "/dependencies/timeoutSeconds", schemaPath: "#/properties/dependencies/properties/timeoutSeconds/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        const err144 = { instancePath: instancePath + "/migration/labels", schemaPath: "#/properties/migration/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err143];
+          vErrors = [err144];
         } else {
-          vErrors.push(err143);
+          vErrors.push(err144);
         }
         errors++;
       }
     } else {
-      const err144 = { instancePath: instancePath + "/dependencies", schemaPath: "#/properties/dependencies/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err145 = { instancePath: instancePath + "/migration", schemaPath: "#/properties/migration/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err144];
+        vErrors = [err145];
       } else {
-        vErrors.push(err144);
+        vErrors.push(err145);
       }
       errors++;
     }
-    let data62 = data.schemaMigrations;
-    if (data62 && typeof data62 == "object" && !Array.isArray(data62)) {
-      if (data62.presets === void 0) {
-        data62.presets = ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"];
+    let data60 = data.dependencies;
+    if (data60 && typeof data60 == "object" && !Array.isArray(data60)) {
+      if (data60.enabled === void 0) {
+        data60.enabled = true;
       }
-      if (data62.alone === void 0) {
-        data62.alone = true;
+      if (data60.allow === void 0) {
+        data60.allow = [];
       }
-      if (data62.tolerance === void 0) {
-        data62.tolerance = 0;
+      if (data60.unsupported === void 0) {
+        data60.unsupported = "default";
       }
-      if (data62.conclusion === void 0) {
-        data62.conclusion = "default";
+      if (data60.maxLookups === void 0) {
+        data60.maxLookups = 25;
       }
-      for (const key11 in data62) {
-        if (!(key11 === "presets" || key11 === "alone" || key11 === "tolerance" || key11 === "conclusion")) {
-          const err145 = { instancePath: instancePath + "/schemaMigrations", schemaPath: "#/properties/schemaMigrations/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
-          if (vErrors === null) {
-            vErrors = [err145];
-          } else {
-            vErrors.push(err145);
-          }
-          errors++;
-        }
+      if (data60.timeoutSeconds === void 0) {
+        data60.timeoutSeconds = 5;
       }
-      let data63 = data62.presets;
-      if (Array.isArray(data63)) {
-        if (data63.length > 20) {
-          const err146 = { instancePath: instancePath + "/schemaMigrations/presets", schemaPath: "#/properties/schemaMigrations/properties/presets/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+      for (const key11 in data60) {
+        if (!(key11 === "enabled" || key11 === "allow" || key11 === "unsupported" || key11 === "maxLookups" || key11 === "timeoutSeconds")) {
+          const err146 = { instancePath: instancePath + "/dependencies", schemaPath: "#/properties/dependencies/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
             vErrors = [err146];
           } else {
@@ -71722,72 +71739,61 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        const len12 = data63.length;
-        for (let i15 = 0; i15 < len12; i15++) {
-          let data64 = data63[i15];
-          if (typeof data64 !== "string") {
-            const err147 = { instancePath: instancePath + "/schemaMigrations/presets/" + i15, schemaPath: "#/properties/schemaMigrations/properties/presets/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err147];
-            } else {
-              vErrors.push(err147);
-            }
-            errors++;
-          }
-          if (!(data64 === "django" || data64 === "alembic" || data64 === "rails" || data64 === "prisma" || data64 === "flyway" || data64 === "liquibase" || data64 === "knex" || data64 === "typeorm")) {
-            const err148 = { instancePath: instancePath + "/schemaMigrations/presets/" + i15, schemaPath: "#/properties/schemaMigrations/properties/presets/items/enum", keyword: "enum", params: { allowedValues: schema11.properties.schemaMigrations.properties.presets.items.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err148];
-            } else {
-              vErrors.push(err148);
-            }
-            errors++;
-          }
+      }
+      if (typeof data60.enabled !== "boolean") {
+        const err147 = { instancePath: instancePath + "/dependencies/enabled", schemaPath: "#/properties/dependencies/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err147];
+        } else {
+          vErrors.push(err147);
         }
-        let i16 = data63.length;
-        let j3;
-        if (i16 > 1) {
-          const indices3 = {};
-          for (; i16--; ) {
-            let item3 = data63[i16];
-            if (typeof item3 !== "string") {
-              continue;
-            }
-            if (typeof indices3[item3] == "number") {
-              j3 = indices3[item3];
-              const err149 = { instancePath: instancePath + "/schemaMigrations/presets", schemaPath: "#/properties/schemaMigrations/properties/presets/uniqueItems", keyword: "uniqueItems", params: { i: i16, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i16 + " are identical)" };
+        errors++;
+      }
+      let data62 = data60.allow;
+      if (Array.isArray(data62)) {
+        if (data62.length > 500) {
+          const err148 = { instancePath: instancePath + "/dependencies/allow", schemaPath: "#/properties/dependencies/properties/allow/maxItems", keyword: "maxItems", params: { limit: 500 }, message: "must NOT have more than 500 items" };
+          if (vErrors === null) {
+            vErrors = [err148];
+          } else {
+            vErrors.push(err148);
+          }
+          errors++;
+        }
+        const len12 = data62.length;
+        for (let i15 = 0; i15 < len12; i15++) {
+          let data63 = data62[i15];
+          if (typeof data63 === "string") {
+            if (func3(data63) > 200) {
+              const err149 = { instancePath: instancePath + "/dependencies/allow/" + i15, schemaPath: "#/properties/dependencies/properties/allow/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
               if (vErrors === null) {
                 vErrors = [err149];
               } else {
                 vErrors.push(err149);
               }
               errors++;
-              break;
             }
-            indices3[item3] = i16;
+            if (func3(data63) < 1) {
+              const err150 = { instancePath: instancePath + "/dependencies/allow/" + i15, schemaPath: "#/properties/dependencies/properties/allow/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err150];
+              } else {
+                vErrors.push(err150);
+              }
+              errors++;
+            }
+          } else {
+            const err151 = { instancePath: instancePath + "/dependencies/allow/" + i15, schemaPath: "#/properties/dependencies/properties/allow/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err151];
+            } else {
+              vErrors.push(err151);
+            }
+            errors++;
           }
         }
       } else {
-        const err150 = { instancePath: instancePath + "/schemaMigrations/presets", schemaPath: "#/properties/schemaMigrations/properties/presets/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err150];
-        } else {
-          vErrors.push(err150);
-        }
-        errors++;
-      }
-      if (typeof data62.alone !== "boolean") {
-        const err151 = { instancePath: instancePath + "/schemaMigrations/alone", schemaPath: "#/properties/schemaMigrations/properties/alone/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err151];
-        } else {
-          vErrors.push(err151);
-        }
-        errors++;
-      }
-      let data66 = data62.tolerance;
-      if (!(typeof data66 == "number" && (!(data66 % 1) && !isNaN(data66)) && isFinite(data66))) {
-        const err152 = { instancePath: instancePath + "/schemaMigrations/tolerance", schemaPath: "#/properties/schemaMigrations/properties/tolerance/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err152 = { instancePath: instancePath + "/dependencies/allow", schemaPath: "#/properties/dependencies/properties/allow/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err152];
         } else {
@@ -71795,20 +71801,19 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data66 == "number" && isFinite(data66)) {
-        if (data66 < 0 || isNaN(data66)) {
-          const err153 = { instancePath: instancePath + "/schemaMigrations/tolerance", schemaPath: "#/properties/schemaMigrations/properties/tolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err153];
-          } else {
-            vErrors.push(err153);
-          }
-          errors++;
+      let data64 = data60.unsupported;
+      if (!(data64 === "default" || data64 === "failure" || data64 === "neutral")) {
+        const err153 = { instancePath: instancePath + "/dependencies/unsupported", schemaPath: "#/properties/dependencies/properties/unsupported/enum", keyword: "enum", params: { allowedValues: schema11.properties.dependencies.properties.unsupported.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err153];
+        } else {
+          vErrors.push(err153);
         }
+        errors++;
       }
-      let data67 = data62.conclusion;
-      if (!(data67 === "default" || data67 === "failure" || data67 === "neutral")) {
-        const err154 = { instancePath: instancePath + "/schemaMigrations/conclusion", schemaPath: "#/properties/schemaMigrations/properties/conclusion/enum", keyword: "enum", params: { allowedValues: schema11.properties.schemaMigrations.properties.conclusion.enum }, message: "must be equal to one of the allowed values" };
+      let data65 = data60.maxLookups;
+      if (!(typeof data65 == "number" && (!(data65 % 1) && !isNaN(data65)) && isFinite(data65))) {
+        const err154 = { instancePath: instancePath + "/dependencies/maxLookups", schemaPath: "#/properties/dependencies/properties/maxLookups/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err154];
         } else {
@@ -71816,26 +71821,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    } else {
-      const err155 = { instancePath: instancePath + "/schemaMigrations", schemaPath: "#/properties/schemaMigrations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-      if (vErrors === null) {
-        vErrors = [err155];
-      } else {
-        vErrors.push(err155);
-      }
-      errors++;
-    }
-    let data68 = data.accept;
-    if (data68 && typeof data68 == "object" && !Array.isArray(data68)) {
-      if (data68.permission === void 0) {
-        data68.permission = "write";
-      }
-      if (data68.allowAuthor === void 0) {
-        data68.allowAuthor = false;
-      }
-      for (const key12 in data68) {
-        if (!(key12 === "permission" || key12 === "allowAuthor")) {
-          const err156 = { instancePath: instancePath + "/accept", schemaPath: "#/properties/accept/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
+      if (typeof data65 == "number" && isFinite(data65)) {
+        if (data65 > 100 || isNaN(data65)) {
+          const err155 = { instancePath: instancePath + "/dependencies/maxLookups", schemaPath: "#/properties/dependencies/properties/maxLookups/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+          if (vErrors === null) {
+            vErrors = [err155];
+          } else {
+            vErrors.push(err155);
+          }
+          errors++;
+        }
+        if (data65 < 0 || isNaN(data65)) {
+          const err156 = { instancePath: instancePath + "/dependencies/maxLookups", schemaPath: "#/properties/dependencies/properties/maxLookups/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err156];
           } else {
@@ -71844,155 +71841,167 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       }
-      let data69 = data68.permission;
-      if (!(data69 === "read" || data69 === "triage" || data69 === "write" || data69 === "maintain" || data69 === "admin")) {
-        const err157 = { instancePath: instancePath + "/accept/permission", schemaPath: "#/properties/accept/properties/permission/enum", keyword: "enum", params: { allowedValues: schema11.properties.accept.properties.permission.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err157];
-        } else {
-          vErrors.push(err157);
+      let data66 = data60.timeoutSeconds;
+      if (typeof data66 == "number" && isFinite(data66)) {
+        if (data66 > 30 || isNaN(data66)) {
+          const err157 = { instancePath: instancePath + "/dependencies/timeoutSeconds", schemaPath: "#/properties/dependencies/properties/timeoutSeconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 30 }, message: "must be <= 30" };
+          if (vErrors === null) {
+            vErrors = [err157];
+          } else {
+            vErrors.push(err157);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (typeof data68.allowAuthor !== "boolean") {
-        const err158 = { instancePath: instancePath + "/accept/allowAuthor", schemaPath: "#/properties/accept/properties/allowAuthor/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (data66 <= 0 || isNaN(data66)) {
+          const err158 = { instancePath: instancePath + "/dependencies/timeoutSeconds", schemaPath: "#/properties/dependencies/properties/timeoutSeconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
+          if (vErrors === null) {
+            vErrors = [err158];
+          } else {
+            vErrors.push(err158);
+          }
+          errors++;
+        }
+      } else {
+        const err159 = { instancePath: instancePath + "/dependencies/timeoutSeconds", schemaPath: "#/properties/dependencies/properties/timeoutSeconds/type", keyword: "type", params: { type: "number" }, message: "must be number" };
         if (vErrors === null) {
-          vErrors = [err158];
+          vErrors = [err159];
         } else {
-          vErrors.push(err158);
+          vErrors.push(err159);
         }
         errors++;
       }
     } else {
-      const err159 = { instancePath: instancePath + "/accept", schemaPath: "#/properties/accept/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err160 = { instancePath: instancePath + "/dependencies", schemaPath: "#/properties/dependencies/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err159];
+        vErrors = [err160];
       } else {
-        vErrors.push(err159);
+        vErrors.push(err160);
       }
       errors++;
     }
-    let data71 = data.comments;
-    if (data71 && typeof data71 == "object" && !Array.isArray(data71)) {
-      if (data71.sticky === void 0) {
-        data71.sticky = "auto";
+    let data67 = data.schemaMigrations;
+    if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
+      if (data67.presets === void 0) {
+        data67.presets = ["django", "alembic", "rails", "prisma", "flyway", "liquibase", "knex", "typeorm"];
       }
-      for (const key13 in data71) {
-        if (!(key13 === "sticky")) {
-          const err160 = { instancePath: instancePath + "/comments", schemaPath: "#/properties/comments/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
+      if (data67.alone === void 0) {
+        data67.alone = true;
+      }
+      if (data67.tolerance === void 0) {
+        data67.tolerance = 0;
+      }
+      if (data67.conclusion === void 0) {
+        data67.conclusion = "default";
+      }
+      for (const key12 in data67) {
+        if (!(key12 === "presets" || key12 === "alone" || key12 === "tolerance" || key12 === "conclusion")) {
+          const err161 = { instancePath: instancePath + "/schemaMigrations", schemaPath: "#/properties/schemaMigrations/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
-            vErrors = [err160];
+            vErrors = [err161];
           } else {
-            vErrors.push(err160);
+            vErrors.push(err161);
           }
           errors++;
         }
       }
-      let data72 = data71.sticky;
-      if (!(data72 === "auto" || data72 === "on" || data72 === "off")) {
-        const err161 = { instancePath: instancePath + "/comments/sticky", schemaPath: "#/properties/comments/properties/sticky/enum", keyword: "enum", params: { allowedValues: schema11.properties.comments.properties.sticky.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err161];
-        } else {
-          vErrors.push(err161);
-        }
-        errors++;
-      }
-    } else {
-      const err162 = { instancePath: instancePath + "/comments", schemaPath: "#/properties/comments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-      if (vErrors === null) {
-        vErrors = [err162];
-      } else {
-        vErrors.push(err162);
-      }
-      errors++;
-    }
-    let data73 = data.push;
-    if (data73 && typeof data73 == "object" && !Array.isArray(data73)) {
-      if (data73.enabled === void 0) {
-        data73.enabled = true;
-      }
-      if (data73.branches === void 0) {
-        data73.branches = [];
-      }
-      if (data73.maxCommits === void 0) {
-        data73.maxCommits = 20;
-      }
-      for (const key14 in data73) {
-        if (!(key14 === "enabled" || key14 === "branches" || key14 === "maxCommits")) {
-          const err163 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
+      let data68 = data67.presets;
+      if (Array.isArray(data68)) {
+        if (data68.length > 20) {
+          const err162 = { instancePath: instancePath + "/schemaMigrations/presets", schemaPath: "#/properties/schemaMigrations/properties/presets/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
           if (vErrors === null) {
-            vErrors = [err163];
+            vErrors = [err162];
           } else {
-            vErrors.push(err163);
+            vErrors.push(err162);
           }
           errors++;
         }
-      }
-      if (typeof data73.enabled !== "boolean") {
-        const err164 = { instancePath: instancePath + "/push/enabled", schemaPath: "#/properties/push/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err164];
-        } else {
-          vErrors.push(err164);
-        }
-        errors++;
-      }
-      let data75 = data73.branches;
-      if (Array.isArray(data75)) {
-        if (data75.length > 200) {
-          const err165 = { instancePath: instancePath + "/push/branches", schemaPath: "#/properties/push/properties/branches/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
-          if (vErrors === null) {
-            vErrors = [err165];
-          } else {
-            vErrors.push(err165);
-          }
-          errors++;
-        }
-        const len13 = data75.length;
-        for (let i17 = 0; i17 < len13; i17++) {
-          let data76 = data75[i17];
-          if (typeof data76 === "string") {
-            if (func3(data76) > 256) {
-              const err166 = { instancePath: instancePath + "/push/branches/" + i17, schemaPath: "#/properties/push/properties/branches/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
-              if (vErrors === null) {
-                vErrors = [err166];
-              } else {
-                vErrors.push(err166);
-              }
-              errors++;
-            }
-            if (func3(data76) < 1) {
-              const err167 = { instancePath: instancePath + "/push/branches/" + i17, schemaPath: "#/properties/push/properties/branches/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err167];
-              } else {
-                vErrors.push(err167);
-              }
-              errors++;
-            }
-          } else {
-            const err168 = { instancePath: instancePath + "/push/branches/" + i17, schemaPath: "#/properties/push/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const len13 = data68.length;
+        for (let i16 = 0; i16 < len13; i16++) {
+          let data69 = data68[i16];
+          if (typeof data69 !== "string") {
+            const err163 = { instancePath: instancePath + "/schemaMigrations/presets/" + i16, schemaPath: "#/properties/schemaMigrations/properties/presets/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err168];
+              vErrors = [err163];
             } else {
-              vErrors.push(err168);
+              vErrors.push(err163);
+            }
+            errors++;
+          }
+          if (!(data69 === "django" || data69 === "alembic" || data69 === "rails" || data69 === "prisma" || data69 === "flyway" || data69 === "liquibase" || data69 === "knex" || data69 === "typeorm")) {
+            const err164 = { instancePath: instancePath + "/schemaMigrations/presets/" + i16, schemaPath: "#/properties/schemaMigrations/properties/presets/items/enum", keyword: "enum", params: { allowedValues: schema11.properties.schemaMigrations.properties.presets.items.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err164];
+            } else {
+              vErrors.push(err164);
             }
             errors++;
           }
         }
+        let i17 = data68.length;
+        let j3;
+        if (i17 > 1) {
+          const indices3 = {};
+          for (; i17--; ) {
+            let item3 = data68[i17];
+            if (typeof item3 !== "string") {
+              continue;
+            }
+            if (typeof indices3[item3] == "number") {
+              j3 = indices3[item3];
+              const err165 = { instancePath: instancePath + "/schemaMigrations/presets", schemaPath: "#/properties/schemaMigrations/properties/presets/uniqueItems", keyword: "uniqueItems", params: { i: i17, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i17 + " are identical)" };
+              if (vErrors === null) {
+                vErrors = [err165];
+              } else {
+                vErrors.push(err165);
+              }
+              errors++;
+              break;
+            }
+            indices3[item3] = i17;
+          }
+        }
       } else {
-        const err169 = { instancePath: instancePath + "/push/branches", schemaPath: "#/properties/push/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err166 = { instancePath: instancePath + "/schemaMigrations/presets", schemaPath: "#/properties/schemaMigrations/properties/presets/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err169];
+          vErrors = [err166];
         } else {
-          vErrors.push(err169);
+          vErrors.push(err166);
         }
         errors++;
       }
-      let data77 = data73.maxCommits;
-      if (!(typeof data77 == "number" && (!(data77 % 1) && !isNaN(data77)) && isFinite(data77))) {
-        const err170 = { instancePath: instancePath + "/push/maxCommits", schemaPath: "#/properties/push/properties/maxCommits/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      if (typeof data67.alone !== "boolean") {
+        const err167 = { instancePath: instancePath + "/schemaMigrations/alone", schemaPath: "#/properties/schemaMigrations/properties/alone/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err167];
+        } else {
+          vErrors.push(err167);
+        }
+        errors++;
+      }
+      let data71 = data67.tolerance;
+      if (!(typeof data71 == "number" && (!(data71 % 1) && !isNaN(data71)) && isFinite(data71))) {
+        const err168 = { instancePath: instancePath + "/schemaMigrations/tolerance", schemaPath: "#/properties/schemaMigrations/properties/tolerance/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err168];
+        } else {
+          vErrors.push(err168);
+        }
+        errors++;
+      }
+      if (typeof data71 == "number" && isFinite(data71)) {
+        if (data71 < 0 || isNaN(data71)) {
+          const err169 = { instancePath: instancePath + "/schemaMigrations/tolerance", schemaPath: "#/properties/schemaMigrations/properties/tolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err169];
+          } else {
+            vErrors.push(err169);
+          }
+          errors++;
+        }
+      }
+      let data72 = data67.conclusion;
+      if (!(data72 === "default" || data72 === "failure" || data72 === "neutral")) {
+        const err170 = { instancePath: instancePath + "/schemaMigrations/conclusion", schemaPath: "#/properties/schemaMigrations/properties/conclusion/enum", keyword: "enum", params: { allowedValues: schema11.properties.schemaMigrations.properties.conclusion.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err170];
         } else {
@@ -72000,18 +72009,26 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data77 == "number" && isFinite(data77)) {
-        if (data77 > 100 || isNaN(data77)) {
-          const err171 = { instancePath: instancePath + "/push/maxCommits", schemaPath: "#/properties/push/properties/maxCommits/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
-          if (vErrors === null) {
-            vErrors = [err171];
-          } else {
-            vErrors.push(err171);
-          }
-          errors++;
-        }
-        if (data77 < 1 || isNaN(data77)) {
-          const err172 = { instancePath: instancePath + "/push/maxCommits", schemaPath: "#/properties/push/properties/maxCommits/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+    } else {
+      const err171 = { instancePath: instancePath + "/schemaMigrations", schemaPath: "#/properties/schemaMigrations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err171];
+      } else {
+        vErrors.push(err171);
+      }
+      errors++;
+    }
+    let data73 = data.accept;
+    if (data73 && typeof data73 == "object" && !Array.isArray(data73)) {
+      if (data73.permission === void 0) {
+        data73.permission = "write";
+      }
+      if (data73.allowAuthor === void 0) {
+        data73.allowAuthor = false;
+      }
+      for (const key13 in data73) {
+        if (!(key13 === "permission" || key13 === "allowAuthor")) {
+          const err172 = { instancePath: instancePath + "/accept", schemaPath: "#/properties/accept/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
             vErrors = [err172];
           } else {
@@ -72020,60 +72037,53 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       }
+      let data74 = data73.permission;
+      if (!(data74 === "read" || data74 === "triage" || data74 === "write" || data74 === "maintain" || data74 === "admin")) {
+        const err173 = { instancePath: instancePath + "/accept/permission", schemaPath: "#/properties/accept/properties/permission/enum", keyword: "enum", params: { allowedValues: schema11.properties.accept.properties.permission.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err173];
+        } else {
+          vErrors.push(err173);
+        }
+        errors++;
+      }
+      if (typeof data73.allowAuthor !== "boolean") {
+        const err174 = { instancePath: instancePath + "/accept/allowAuthor", schemaPath: "#/properties/accept/properties/allowAuthor/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err174];
+        } else {
+          vErrors.push(err174);
+        }
+        errors++;
+      }
     } else {
-      const err173 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err175 = { instancePath: instancePath + "/accept", schemaPath: "#/properties/accept/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err173];
+        vErrors = [err175];
       } else {
-        vErrors.push(err173);
+        vErrors.push(err175);
       }
       errors++;
     }
-    let data78 = data.fixes;
-    if (data78 && typeof data78 == "object" && !Array.isArray(data78)) {
-      if (data78.target === void 0) {
-        data78.target = "compatible";
+    let data76 = data.comments;
+    if (data76 && typeof data76 == "object" && !Array.isArray(data76)) {
+      if (data76.sticky === void 0) {
+        data76.sticky = "auto";
       }
-      if (data78.suggestions === void 0) {
-        data78.suggestions = "command";
-      }
-      if (data78.maxSuggestions === void 0) {
-        data78.maxSuggestions = 20;
-      }
-      for (const key15 in data78) {
-        if (!(key15 === "target" || key15 === "suggestions" || key15 === "maxSuggestions")) {
-          const err174 = { instancePath: instancePath + "/fixes", schemaPath: "#/properties/fixes/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties" };
+      for (const key14 in data76) {
+        if (!(key14 === "sticky")) {
+          const err176 = { instancePath: instancePath + "/comments", schemaPath: "#/properties/comments/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
-            vErrors = [err174];
+            vErrors = [err176];
           } else {
-            vErrors.push(err174);
+            vErrors.push(err176);
           }
           errors++;
         }
       }
-      let data79 = data78.target;
-      if (!(data79 === "compatible" || data79 === "python3")) {
-        const err175 = { instancePath: instancePath + "/fixes/target", schemaPath: "#/properties/fixes/properties/target/enum", keyword: "enum", params: { allowedValues: schema11.properties.fixes.properties.target.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err175];
-        } else {
-          vErrors.push(err175);
-        }
-        errors++;
-      }
-      let data80 = data78.suggestions;
-      if (!(data80 === "auto" || data80 === "command" || data80 === "off")) {
-        const err176 = { instancePath: instancePath + "/fixes/suggestions", schemaPath: "#/properties/fixes/properties/suggestions/enum", keyword: "enum", params: { allowedValues: schema11.properties.fixes.properties.suggestions.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err176];
-        } else {
-          vErrors.push(err176);
-        }
-        errors++;
-      }
-      let data81 = data78.maxSuggestions;
-      if (!(typeof data81 == "number" && (!(data81 % 1) && !isNaN(data81)) && isFinite(data81))) {
-        const err177 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data77 = data76.sticky;
+      if (!(data77 === "auto" || data77 === "on" || data77 === "off")) {
+        const err177 = { instancePath: instancePath + "/comments/sticky", schemaPath: "#/properties/comments/properties/sticky/enum", keyword: "enum", params: { allowedValues: schema11.properties.comments.properties.sticky.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err177];
         } else {
@@ -72081,18 +72091,29 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data81 == "number" && isFinite(data81)) {
-        if (data81 > 50 || isNaN(data81)) {
-          const err178 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/maximum", keyword: "maximum", params: { comparison: "<=", limit: 50 }, message: "must be <= 50" };
-          if (vErrors === null) {
-            vErrors = [err178];
-          } else {
-            vErrors.push(err178);
-          }
-          errors++;
-        }
-        if (data81 < 1 || isNaN(data81)) {
-          const err179 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+    } else {
+      const err178 = { instancePath: instancePath + "/comments", schemaPath: "#/properties/comments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err178];
+      } else {
+        vErrors.push(err178);
+      }
+      errors++;
+    }
+    let data78 = data.push;
+    if (data78 && typeof data78 == "object" && !Array.isArray(data78)) {
+      if (data78.enabled === void 0) {
+        data78.enabled = true;
+      }
+      if (data78.branches === void 0) {
+        data78.branches = [];
+      }
+      if (data78.maxCommits === void 0) {
+        data78.maxCommits = 20;
+      }
+      for (const key15 in data78) {
+        if (!(key15 === "enabled" || key15 === "branches" || key15 === "maxCommits")) {
+          const err179 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties" };
           if (vErrors === null) {
             vErrors = [err179];
           } else {
@@ -72101,38 +72122,19 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       }
-    } else {
-      const err180 = { instancePath: instancePath + "/fixes", schemaPath: "#/properties/fixes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-      if (vErrors === null) {
-        vErrors = [err180];
-      } else {
-        vErrors.push(err180);
+      if (typeof data78.enabled !== "boolean") {
+        const err180 = { instancePath: instancePath + "/push/enabled", schemaPath: "#/properties/push/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err180];
+        } else {
+          vErrors.push(err180);
+        }
+        errors++;
       }
-      errors++;
-    }
-    let data82 = data.dashboard;
-    if (data82 && typeof data82 == "object" && !Array.isArray(data82)) {
-      if (data82.enabled === void 0) {
-        data82.enabled = false;
-      }
-      if (data82.title === void 0) {
-        data82.title = "small-steps: migration dashboard";
-      }
-      if (data82.minIntervalMinutes === void 0) {
-        data82.minIntervalMinutes = 10;
-      }
-      if (data82.maxBytes === void 0) {
-        data82.maxBytes = 209715200;
-      }
-      if (data82.depth === void 0) {
-        data82.depth = 1;
-      }
-      if (data82.importNames === void 0) {
-        data82.importNames = {};
-      }
-      for (const key16 in data82) {
-        if (!(key16 === "enabled" || key16 === "title" || key16 === "minIntervalMinutes" || key16 === "maxBytes" || key16 === "depth" || key16 === "importNames")) {
-          const err181 = { instancePath: instancePath + "/dashboard", schemaPath: "#/properties/dashboard/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" };
+      let data80 = data78.branches;
+      if (Array.isArray(data80)) {
+        if (data80.length > 200) {
+          const err181 = { instancePath: instancePath + "/push/branches", schemaPath: "#/properties/push/properties/branches/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items" };
           if (vErrors === null) {
             vErrors = [err181];
           } else {
@@ -72140,38 +72142,40 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-      if (typeof data82.enabled !== "boolean") {
-        const err182 = { instancePath: instancePath + "/dashboard/enabled", schemaPath: "#/properties/dashboard/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err182];
-        } else {
-          vErrors.push(err182);
-        }
-        errors++;
-      }
-      let data84 = data82.title;
-      if (typeof data84 === "string") {
-        if (func3(data84) > 200) {
-          const err183 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
-          if (vErrors === null) {
-            vErrors = [err183];
+        const len14 = data80.length;
+        for (let i18 = 0; i18 < len14; i18++) {
+          let data81 = data80[i18];
+          if (typeof data81 === "string") {
+            if (func3(data81) > 256) {
+              const err182 = { instancePath: instancePath + "/push/branches/" + i18, schemaPath: "#/properties/push/properties/branches/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+              if (vErrors === null) {
+                vErrors = [err182];
+              } else {
+                vErrors.push(err182);
+              }
+              errors++;
+            }
+            if (func3(data81) < 1) {
+              const err183 = { instancePath: instancePath + "/push/branches/" + i18, schemaPath: "#/properties/push/properties/branches/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err183];
+              } else {
+                vErrors.push(err183);
+              }
+              errors++;
+            }
           } else {
-            vErrors.push(err183);
+            const err184 = { instancePath: instancePath + "/push/branches/" + i18, schemaPath: "#/properties/push/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err184];
+            } else {
+              vErrors.push(err184);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (func3(data84) < 1) {
-          const err184 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err184];
-          } else {
-            vErrors.push(err184);
-          }
-          errors++;
         }
       } else {
-        const err185 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err185 = { instancePath: instancePath + "/push/branches", schemaPath: "#/properties/push/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err185];
         } else {
@@ -72179,9 +72183,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      let data85 = data82.minIntervalMinutes;
-      if (!(typeof data85 == "number" && (!(data85 % 1) && !isNaN(data85)) && isFinite(data85))) {
-        const err186 = { instancePath: instancePath + "/dashboard/minIntervalMinutes", schemaPath: "#/properties/dashboard/properties/minIntervalMinutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data82 = data78.maxCommits;
+      if (!(typeof data82 == "number" && (!(data82 % 1) && !isNaN(data82)) && isFinite(data82))) {
+        const err186 = { instancePath: instancePath + "/push/maxCommits", schemaPath: "#/properties/push/properties/maxCommits/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err186];
         } else {
@@ -72189,9 +72193,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data85 == "number" && isFinite(data85)) {
-        if (data85 < 0 || isNaN(data85)) {
-          const err187 = { instancePath: instancePath + "/dashboard/minIntervalMinutes", schemaPath: "#/properties/dashboard/properties/minIntervalMinutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (typeof data82 == "number" && isFinite(data82)) {
+        if (data82 > 100 || isNaN(data82)) {
+          const err187 = { instancePath: instancePath + "/push/maxCommits", schemaPath: "#/properties/push/properties/maxCommits/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
           if (vErrors === null) {
             vErrors = [err187];
           } else {
@@ -72199,156 +72203,513 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (data82 < 1 || isNaN(data82)) {
+          const err188 = { instancePath: instancePath + "/push/maxCommits", schemaPath: "#/properties/push/properties/maxCommits/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err188];
+          } else {
+            vErrors.push(err188);
+          }
+          errors++;
+        }
       }
-      let data86 = data82.maxBytes;
-      if (!(typeof data86 == "number" && (!(data86 % 1) && !isNaN(data86)) && isFinite(data86))) {
-        const err188 = { instancePath: instancePath + "/dashboard/maxBytes", schemaPath: "#/properties/dashboard/properties/maxBytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    } else {
+      const err189 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err189];
+      } else {
+        vErrors.push(err189);
+      }
+      errors++;
+    }
+    let data83 = data.fixes;
+    if (data83 && typeof data83 == "object" && !Array.isArray(data83)) {
+      if (data83.target === void 0) {
+        data83.target = "compatible";
+      }
+      if (data83.suggestions === void 0) {
+        data83.suggestions = "command";
+      }
+      if (data83.maxSuggestions === void 0) {
+        data83.maxSuggestions = 20;
+      }
+      for (const key16 in data83) {
+        if (!(key16 === "target" || key16 === "suggestions" || key16 === "maxSuggestions")) {
+          const err190 = { instancePath: instancePath + "/fixes", schemaPath: "#/properties/fixes/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" };
+          if (vErrors === null) {
+            vErrors = [err190];
+          } else {
+            vErrors.push(err190);
+          }
+          errors++;
+        }
+      }
+      let data84 = data83.target;
+      if (!(data84 === "compatible" || data84 === "python3")) {
+        const err191 = { instancePath: instancePath + "/fixes/target", schemaPath: "#/properties/fixes/properties/target/enum", keyword: "enum", params: { allowedValues: schema11.properties.fixes.properties.target.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err188];
+          vErrors = [err191];
         } else {
-          vErrors.push(err188);
+          vErrors.push(err191);
+        }
+        errors++;
+      }
+      let data85 = data83.suggestions;
+      if (!(data85 === "auto" || data85 === "command" || data85 === "off")) {
+        const err192 = { instancePath: instancePath + "/fixes/suggestions", schemaPath: "#/properties/fixes/properties/suggestions/enum", keyword: "enum", params: { allowedValues: schema11.properties.fixes.properties.suggestions.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err192];
+        } else {
+          vErrors.push(err192);
+        }
+        errors++;
+      }
+      let data86 = data83.maxSuggestions;
+      if (!(typeof data86 == "number" && (!(data86 % 1) && !isNaN(data86)) && isFinite(data86))) {
+        const err193 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err193];
+        } else {
+          vErrors.push(err193);
         }
         errors++;
       }
       if (typeof data86 == "number" && isFinite(data86)) {
-        if (data86 < 1 || isNaN(data86)) {
-          const err189 = { instancePath: instancePath + "/dashboard/maxBytes", schemaPath: "#/properties/dashboard/properties/maxBytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+        if (data86 > 50 || isNaN(data86)) {
+          const err194 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/maximum", keyword: "maximum", params: { comparison: "<=", limit: 50 }, message: "must be <= 50" };
           if (vErrors === null) {
-            vErrors = [err189];
+            vErrors = [err194];
           } else {
-            vErrors.push(err189);
+            vErrors.push(err194);
+          }
+          errors++;
+        }
+        if (data86 < 1 || isNaN(data86)) {
+          const err195 = { instancePath: instancePath + "/fixes/maxSuggestions", schemaPath: "#/properties/fixes/properties/maxSuggestions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err195];
+          } else {
+            vErrors.push(err195);
           }
           errors++;
         }
       }
-      let data87 = data82.depth;
-      if (!(typeof data87 == "number" && (!(data87 % 1) && !isNaN(data87)) && isFinite(data87))) {
-        const err190 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    } else {
+      const err196 = { instancePath: instancePath + "/fixes", schemaPath: "#/properties/fixes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err196];
+      } else {
+        vErrors.push(err196);
+      }
+      errors++;
+    }
+    let data87 = data.dashboard;
+    if (data87 && typeof data87 == "object" && !Array.isArray(data87)) {
+      if (data87.enabled === void 0) {
+        data87.enabled = false;
+      }
+      if (data87.title === void 0) {
+        data87.title = "small-steps: migration dashboard";
+      }
+      if (data87.minIntervalMinutes === void 0) {
+        data87.minIntervalMinutes = 10;
+      }
+      if (data87.maxBytes === void 0) {
+        data87.maxBytes = 209715200;
+      }
+      if (data87.depth === void 0) {
+        data87.depth = 1;
+      }
+      if (data87.importNames === void 0) {
+        data87.importNames = {};
+      }
+      for (const key17 in data87) {
+        if (!(key17 === "enabled" || key17 === "title" || key17 === "minIntervalMinutes" || key17 === "maxBytes" || key17 === "depth" || key17 === "importNames")) {
+          const err197 = { instancePath: instancePath + "/dashboard", schemaPath: "#/properties/dashboard/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties" };
+          if (vErrors === null) {
+            vErrors = [err197];
+          } else {
+            vErrors.push(err197);
+          }
+          errors++;
+        }
+      }
+      if (typeof data87.enabled !== "boolean") {
+        const err198 = { instancePath: instancePath + "/dashboard/enabled", schemaPath: "#/properties/dashboard/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
-          vErrors = [err190];
+          vErrors = [err198];
         } else {
-          vErrors.push(err190);
+          vErrors.push(err198);
         }
         errors++;
       }
-      if (typeof data87 == "number" && isFinite(data87)) {
-        if (data87 > 5 || isNaN(data87)) {
-          const err191 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/maximum", keyword: "maximum", params: { comparison: "<=", limit: 5 }, message: "must be <= 5" };
+      let data89 = data87.title;
+      if (typeof data89 === "string") {
+        if (func3(data89) > 200) {
+          const err199 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
-            vErrors = [err191];
+            vErrors = [err199];
           } else {
-            vErrors.push(err191);
+            vErrors.push(err199);
           }
           errors++;
         }
-        if (data87 < 1 || isNaN(data87)) {
-          const err192 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+        if (func3(data89) < 1) {
+          const err200 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err192];
+            vErrors = [err200];
           } else {
-            vErrors.push(err192);
+            vErrors.push(err200);
+          }
+          errors++;
+        }
+      } else {
+        const err201 = { instancePath: instancePath + "/dashboard/title", schemaPath: "#/properties/dashboard/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err201];
+        } else {
+          vErrors.push(err201);
+        }
+        errors++;
+      }
+      let data90 = data87.minIntervalMinutes;
+      if (!(typeof data90 == "number" && (!(data90 % 1) && !isNaN(data90)) && isFinite(data90))) {
+        const err202 = { instancePath: instancePath + "/dashboard/minIntervalMinutes", schemaPath: "#/properties/dashboard/properties/minIntervalMinutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err202];
+        } else {
+          vErrors.push(err202);
+        }
+        errors++;
+      }
+      if (typeof data90 == "number" && isFinite(data90)) {
+        if (data90 < 0 || isNaN(data90)) {
+          const err203 = { instancePath: instancePath + "/dashboard/minIntervalMinutes", schemaPath: "#/properties/dashboard/properties/minIntervalMinutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err203];
+          } else {
+            vErrors.push(err203);
           }
           errors++;
         }
       }
-      let data88 = data82.importNames;
-      if (data88 && typeof data88 == "object" && !Array.isArray(data88)) {
-        if (Object.keys(data88).length > 500) {
-          const err193 = { instancePath: instancePath + "/dashboard/importNames", schemaPath: "#/properties/dashboard/properties/importNames/maxProperties", keyword: "maxProperties", params: { limit: 500 }, message: "must NOT have more than 500 properties" };
+      let data91 = data87.maxBytes;
+      if (!(typeof data91 == "number" && (!(data91 % 1) && !isNaN(data91)) && isFinite(data91))) {
+        const err204 = { instancePath: instancePath + "/dashboard/maxBytes", schemaPath: "#/properties/dashboard/properties/maxBytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err204];
+        } else {
+          vErrors.push(err204);
+        }
+        errors++;
+      }
+      if (typeof data91 == "number" && isFinite(data91)) {
+        if (data91 < 1 || isNaN(data91)) {
+          const err205 = { instancePath: instancePath + "/dashboard/maxBytes", schemaPath: "#/properties/dashboard/properties/maxBytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
-            vErrors = [err193];
+            vErrors = [err205];
           } else {
-            vErrors.push(err193);
+            vErrors.push(err205);
           }
           errors++;
         }
-        for (const key17 in data88) {
-          let data89 = data88[key17];
-          if (Array.isArray(data89)) {
-            if (data89.length > 20) {
-              const err194 = { instancePath: instancePath + "/dashboard/importNames/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+      }
+      let data92 = data87.depth;
+      if (!(typeof data92 == "number" && (!(data92 % 1) && !isNaN(data92)) && isFinite(data92))) {
+        const err206 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err206];
+        } else {
+          vErrors.push(err206);
+        }
+        errors++;
+      }
+      if (typeof data92 == "number" && isFinite(data92)) {
+        if (data92 > 5 || isNaN(data92)) {
+          const err207 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/maximum", keyword: "maximum", params: { comparison: "<=", limit: 5 }, message: "must be <= 5" };
+          if (vErrors === null) {
+            vErrors = [err207];
+          } else {
+            vErrors.push(err207);
+          }
+          errors++;
+        }
+        if (data92 < 1 || isNaN(data92)) {
+          const err208 = { instancePath: instancePath + "/dashboard/depth", schemaPath: "#/properties/dashboard/properties/depth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err208];
+          } else {
+            vErrors.push(err208);
+          }
+          errors++;
+        }
+      }
+      let data93 = data87.importNames;
+      if (data93 && typeof data93 == "object" && !Array.isArray(data93)) {
+        if (Object.keys(data93).length > 500) {
+          const err209 = { instancePath: instancePath + "/dashboard/importNames", schemaPath: "#/properties/dashboard/properties/importNames/maxProperties", keyword: "maxProperties", params: { limit: 500 }, message: "must NOT have more than 500 properties" };
+          if (vErrors === null) {
+            vErrors = [err209];
+          } else {
+            vErrors.push(err209);
+          }
+          errors++;
+        }
+        for (const key18 in data93) {
+          let data94 = data93[key18];
+          if (Array.isArray(data94)) {
+            if (data94.length > 20) {
+              const err210 = { instancePath: instancePath + "/dashboard/importNames/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
               if (vErrors === null) {
-                vErrors = [err194];
+                vErrors = [err210];
               } else {
-                vErrors.push(err194);
+                vErrors.push(err210);
               }
               errors++;
             }
-            if (data89.length < 1) {
-              const err195 = { instancePath: instancePath + "/dashboard/importNames/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+            if (data94.length < 1) {
+              const err211 = { instancePath: instancePath + "/dashboard/importNames/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
               if (vErrors === null) {
-                vErrors = [err195];
+                vErrors = [err211];
               } else {
-                vErrors.push(err195);
+                vErrors.push(err211);
               }
               errors++;
             }
-            const len14 = data89.length;
-            for (let i18 = 0; i18 < len14; i18++) {
-              let data90 = data89[i18];
-              if (typeof data90 === "string") {
-                if (func3(data90) > 200) {
-                  const err196 = { instancePath: instancePath + "/dashboard/importNames/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i18, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
+            const len15 = data94.length;
+            for (let i19 = 0; i19 < len15; i19++) {
+              let data95 = data94[i19];
+              if (typeof data95 === "string") {
+                if (func3(data95) > 200) {
+                  const err212 = { instancePath: instancePath + "/dashboard/importNames/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i19, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
                   if (vErrors === null) {
-                    vErrors = [err196];
+                    vErrors = [err212];
                   } else {
-                    vErrors.push(err196);
+                    vErrors.push(err212);
                   }
                   errors++;
                 }
-                if (func3(data90) < 1) {
-                  const err197 = { instancePath: instancePath + "/dashboard/importNames/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i18, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (func3(data95) < 1) {
+                  const err213 = { instancePath: instancePath + "/dashboard/importNames/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i19, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
-                    vErrors = [err197];
+                    vErrors = [err213];
                   } else {
-                    vErrors.push(err197);
+                    vErrors.push(err213);
                   }
                   errors++;
                 }
               } else {
-                const err198 = { instancePath: instancePath + "/dashboard/importNames/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i18, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err214 = { instancePath: instancePath + "/dashboard/importNames/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i19, schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err198];
+                  vErrors = [err214];
                 } else {
-                  vErrors.push(err198);
+                  vErrors.push(err214);
                 }
                 errors++;
               }
             }
           } else {
-            const err199 = { instancePath: instancePath + "/dashboard/importNames/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err215 = { instancePath: instancePath + "/dashboard/importNames/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dashboard/properties/importNames/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err199];
+              vErrors = [err215];
             } else {
-              vErrors.push(err199);
+              vErrors.push(err215);
             }
             errors++;
           }
         }
       } else {
-        const err200 = { instancePath: instancePath + "/dashboard/importNames", schemaPath: "#/properties/dashboard/properties/importNames/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err216 = { instancePath: instancePath + "/dashboard/importNames", schemaPath: "#/properties/dashboard/properties/importNames/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err200];
+          vErrors = [err216];
         } else {
-          vErrors.push(err200);
+          vErrors.push(err216);
         }
         errors++;
       }
     } else {
-      const err201 = { instancePath: instancePath + "/dashboard", schemaPath: "#/properties/dashboard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      const err217 = { instancePath: instancePath + "/dashboard", schemaPath: "#/properties/dashboard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
       if (vErrors === null) {
-        vErrors = [err201];
+        vErrors = [err217];
       } else {
-        vErrors.push(err201);
+        vErrors.push(err217);
+      }
+      errors++;
+    }
+    let data96 = data.campaign;
+    if (data96 && typeof data96 == "object" && !Array.isArray(data96)) {
+      if (data96.enabled === void 0) {
+        data96.enabled = false;
+      }
+      if (data96.maxFiles === void 0) {
+        data96.maxFiles = 30;
+      }
+      if (data96.maxOpen === void 0) {
+        data96.maxOpen = 3;
+      }
+      if (data96.perHour === void 0) {
+        data96.perHour = 2;
+      }
+      if (data96.automatic === void 0) {
+        data96.automatic = false;
+      }
+      for (const key19 in data96) {
+        if (!(key19 === "enabled" || key19 === "maxLines" || key19 === "maxFiles" || key19 === "maxOpen" || key19 === "perHour" || key19 === "automatic")) {
+          const err218 = { instancePath: instancePath + "/campaign", schemaPath: "#/properties/campaign/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key19 }, message: "must NOT have additional properties" };
+          if (vErrors === null) {
+            vErrors = [err218];
+          } else {
+            vErrors.push(err218);
+          }
+          errors++;
+        }
+      }
+      if (typeof data96.enabled !== "boolean") {
+        const err219 = { instancePath: instancePath + "/campaign/enabled", schemaPath: "#/properties/campaign/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err219];
+        } else {
+          vErrors.push(err219);
+        }
+        errors++;
+      }
+      if (data96.maxLines !== void 0) {
+        let data98 = data96.maxLines;
+        if (!(typeof data98 == "number" && (!(data98 % 1) && !isNaN(data98)) && isFinite(data98))) {
+          const err220 = { instancePath: instancePath + "/campaign/maxLines", schemaPath: "#/properties/campaign/properties/maxLines/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+          if (vErrors === null) {
+            vErrors = [err220];
+          } else {
+            vErrors.push(err220);
+          }
+          errors++;
+        }
+        if (typeof data98 == "number" && isFinite(data98)) {
+          if (data98 < 1 || isNaN(data98)) {
+            const err221 = { instancePath: instancePath + "/campaign/maxLines", schemaPath: "#/properties/campaign/properties/maxLines/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+            if (vErrors === null) {
+              vErrors = [err221];
+            } else {
+              vErrors.push(err221);
+            }
+            errors++;
+          }
+        }
+      }
+      let data99 = data96.maxFiles;
+      if (!(typeof data99 == "number" && (!(data99 % 1) && !isNaN(data99)) && isFinite(data99))) {
+        const err222 = { instancePath: instancePath + "/campaign/maxFiles", schemaPath: "#/properties/campaign/properties/maxFiles/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err222];
+        } else {
+          vErrors.push(err222);
+        }
+        errors++;
+      }
+      if (typeof data99 == "number" && isFinite(data99)) {
+        if (data99 > 300 || isNaN(data99)) {
+          const err223 = { instancePath: instancePath + "/campaign/maxFiles", schemaPath: "#/properties/campaign/properties/maxFiles/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
+          if (vErrors === null) {
+            vErrors = [err223];
+          } else {
+            vErrors.push(err223);
+          }
+          errors++;
+        }
+        if (data99 < 1 || isNaN(data99)) {
+          const err224 = { instancePath: instancePath + "/campaign/maxFiles", schemaPath: "#/properties/campaign/properties/maxFiles/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err224];
+          } else {
+            vErrors.push(err224);
+          }
+          errors++;
+        }
+      }
+      let data100 = data96.maxOpen;
+      if (!(typeof data100 == "number" && (!(data100 % 1) && !isNaN(data100)) && isFinite(data100))) {
+        const err225 = { instancePath: instancePath + "/campaign/maxOpen", schemaPath: "#/properties/campaign/properties/maxOpen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err225];
+        } else {
+          vErrors.push(err225);
+        }
+        errors++;
+      }
+      if (typeof data100 == "number" && isFinite(data100)) {
+        if (data100 > 50 || isNaN(data100)) {
+          const err226 = { instancePath: instancePath + "/campaign/maxOpen", schemaPath: "#/properties/campaign/properties/maxOpen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 50 }, message: "must be <= 50" };
+          if (vErrors === null) {
+            vErrors = [err226];
+          } else {
+            vErrors.push(err226);
+          }
+          errors++;
+        }
+        if (data100 < 1 || isNaN(data100)) {
+          const err227 = { instancePath: instancePath + "/campaign/maxOpen", schemaPath: "#/properties/campaign/properties/maxOpen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err227];
+          } else {
+            vErrors.push(err227);
+          }
+          errors++;
+        }
+      }
+      let data101 = data96.perHour;
+      if (!(typeof data101 == "number" && (!(data101 % 1) && !isNaN(data101)) && isFinite(data101))) {
+        const err228 = { instancePath: instancePath + "/campaign/perHour", schemaPath: "#/properties/campaign/properties/perHour/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err228];
+        } else {
+          vErrors.push(err228);
+        }
+        errors++;
+      }
+      if (typeof data101 == "number" && isFinite(data101)) {
+        if (data101 > 60 || isNaN(data101)) {
+          const err229 = { instancePath: instancePath + "/campaign/perHour", schemaPath: "#/properties/campaign/properties/perHour/maximum", keyword: "maximum", params: { comparison: "<=", limit: 60 }, message: "must be <= 60" };
+          if (vErrors === null) {
+            vErrors = [err229];
+          } else {
+            vErrors.push(err229);
+          }
+          errors++;
+        }
+        if (data101 < 1 || isNaN(data101)) {
+          const err230 = { instancePath: instancePath + "/campaign/perHour", schemaPath: "#/properties/campaign/properties/perHour/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err230];
+          } else {
+            vErrors.push(err230);
+          }
+          errors++;
+        }
+      }
+      if (typeof data96.automatic !== "boolean") {
+        const err231 = { instancePath: instancePath + "/campaign/automatic", schemaPath: "#/properties/campaign/properties/automatic/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err231];
+        } else {
+          vErrors.push(err231);
+        }
+        errors++;
+      }
+    } else {
+      const err232 = { instancePath: instancePath + "/campaign", schemaPath: "#/properties/campaign/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err232];
+      } else {
+        vErrors.push(err232);
       }
       errors++;
     }
   } else {
-    const err202 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err233 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err202];
+      vErrors = [err233];
     } else {
-      vErrors.push(err202);
+      vErrors.push(err233);
     }
     errors++;
   }
@@ -72399,6 +72760,7 @@ var CONFIG_DEFAULTS = {
       "enable": [],
       "disable": []
     },
+    "done": [],
     "labels": {
       "migration": "migration",
       "mixed": "mixed-change"
@@ -72450,6 +72812,13 @@ var CONFIG_DEFAULTS = {
     "maxBytes": 209715200,
     "depth": 1,
     "importNames": {}
+  },
+  "campaign": {
+    "enabled": false,
+    "maxFiles": 30,
+    "maxOpen": 3,
+    "perHour": 2,
+    "automatic": false
   }
 };
 
@@ -72461,7 +72830,7 @@ function formatCount(value) {
   for (let i2 = grouped.length; i2 < digits.length; i2 += 3) grouped += `,${digits.slice(i2, i2 + 3)}`;
   return value < 0 ? `-${grouped}` : grouped;
 }
-var IRREGULAR = { dependency: "dependencies", entry: "entries", "more batch": "more batches", batch: "batches", this: "these", is: "are", was: "were", "suggested fix": "suggested fixes" };
+var IRREGULAR = { dependency: "dependencies", entry: "entries", "more batch": "more batches", batch: "batches", this: "these", is: "are", was: "were", "suggested fix": "suggested fixes", fix: "fixes" };
 function noun(value, singular) {
   return value === 1 ? singular : IRREGULAR[singular] ?? `${singular}s`;
 }
@@ -72470,6 +72839,7 @@ function count2(value, singular) {
 }
 
 // src/policy/config.ts
+var doneGlob = (entry) => typeof entry === "string" ? entry : entry.files;
 var sizeClassNames = SIZE_CLASSES.filter((c) => c !== "XXL");
 var findingConclusion = (description) => ({ description, enum: ["default", "failure", "neutral"], default: "default" });
 var globList = { type: "array", items: { type: "string", minLength: 1, maxLength: MAX_GLOB_LENGTH }, maxItems: 200 };
@@ -72622,6 +72992,27 @@ var CONFIG_SCHEMA = {
             disable: { ...nameList, uniqueItems: true, default: [], description: "Rule ids to turn off (as the check run names them, e.g. print-tuple, unittest-deprecated-alias, module-commands)." }
           }
         },
+        done: {
+          description: "Folders the migration finished (globs, or { files, commit, date }): a regression in them fails the check in any mode. The campaign proposes each folder that reaches zero.",
+          type: "array",
+          maxItems: 200,
+          items: {
+            anyOf: [
+              { type: "string", minLength: 1, maxLength: MAX_GLOB_LENGTH },
+              {
+                type: "object",
+                additionalProperties: false,
+                required: ["files"],
+                properties: {
+                  files: { type: "string", minLength: 1, maxLength: MAX_GLOB_LENGTH },
+                  commit: { type: "string", pattern: "^[0-9a-f]{7,40}$", description: "The commit at which the folder had nothing left." },
+                  date: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" }
+                }
+              }
+            ]
+          },
+          default: []
+        },
         labels: {
           type: "object",
           additionalProperties: false,
@@ -72727,6 +73118,20 @@ var CONFIG_SCHEMA = {
         }
       },
       default: {}
+    },
+    campaign: {
+      type: "object",
+      additionalProperties: false,
+      description: "Fix pull requests opened from the dashboard: tick a batch and the app opens it (needs the dashboard, and contents and pull requests write access).",
+      properties: {
+        enabled: { type: "boolean", default: false },
+        maxLines: { type: "integer", minimum: 1, description: "Counted lines a batch stays within. Default: just under the bound of `limit` (499 for L)." },
+        maxFiles: { type: "integer", minimum: 1, maximum: 300, default: 30, description: "Files a batch touches at most." },
+        maxOpen: { type: "integer", minimum: 1, maximum: 50, default: 3, description: "Fix pull requests open at once; further ticks wait." },
+        perHour: { type: "integer", minimum: 1, maximum: 60, default: 2, description: "Fix pull requests opened in any hour at most; further ticks wait." },
+        automatic: { type: "boolean", default: false, description: "When a fix pull request is merged, open the next batch without a tick (up to maxOpen)." }
+      },
+      default: {}
     }
   }
 };
@@ -72822,7 +73227,8 @@ function resolveConfig(raw) {
     ["branches", config2.branches],
     ["push.branches", config2.push.branches],
     ...config2.migration.custom.map((c, i2) => [`migration.custom[${i2}].files`, c.files]),
-    ...config2.weights.paths.map((w, i2) => [`weights.paths[${i2}].files`, w.files])
+    ...config2.weights.paths.map((w, i2) => [`weights.paths[${i2}].files`, w.files]),
+    ["migration.done", config2.migration.done.map(doneGlob)]
   ];
   for (const [key, list] of globs) {
     list.forEach((glob, i2) => {
@@ -72942,6 +73348,16 @@ function decide(config2, size, facts) {
 }
 
 // src/policy/findings.ts
+function doneFolders(entries) {
+  const matchers = entries.map((entry) => ({ entry, matches: globMatcher(doneGlob(entry)) }));
+  return (path) => matchers.find((m) => m.matches(path))?.entry;
+}
+function describeDone(entry) {
+  const glob = doneGlob(entry);
+  if (typeof entry === "string" || !entry.commit && !entry.date) return `\`${glob}\` is finished (listed in migration.done): this fails the check in any mode.`;
+  const when2 = [entry.commit ? `at ${entry.commit.slice(0, 7)}` : "", entry.date ? `on ${entry.date}` : ""].filter(Boolean).join(" ");
+  return `\`${glob}\` was finished ${when2} (listed in migration.done): this fails the check in any mode.`;
+}
 var SEVERITY = { success: 0, neutral: 1, action_required: 2, failure: 3 };
 var worst = (a, b) => SEVERITY[b] > SEVERITY[a] ? b : a;
 function findingConclusion2(setting, config2, facts) {
@@ -72964,12 +73380,18 @@ function applyFindings(size, config2, facts, migration, dependencies, schema) {
   const annotations = [];
   const titleParts = [];
   if (migration.regressions.length) {
-    const c = findingConclusion2(config2.migration.regressions, config2, facts);
-    conclusion = worst(conclusion, c);
-    titleParts.push(count2(migration.regressions.length, "regression"));
+    const setting = findingConclusion2(config2.migration.regressions, config2, facts);
+    const doneFolderOf = doneFolders(config2.migration.done);
+    let intoDone = 0;
     for (const r of migration.regressions) {
-      annotations.push({ path: r.path, start_line: r.line, end_line: r.line, annotation_level: c === "failure" ? "failure" : "warning", title: `${r.pack}: ${r.rule}`, message: r.message });
+      const done = doneFolderOf(r.path);
+      const c = done && mayFail(config2, facts) ? "failure" : setting;
+      conclusion = worst(conclusion, c);
+      if (done) intoDone++;
+      annotations.push({ path: r.path, start_line: r.line, end_line: r.line, annotation_level: c === "failure" ? "failure" : "warning", title: `${r.pack}: ${r.rule}`, message: done ? `${r.message} ${describeDone(done)}` : r.message });
     }
+    titleParts.push(count2(migration.regressions.length, "regression") + (intoDone ? ` (${formatCount(intoDone)} in a finished folder)` : ""));
+    if (intoDone) guidance.unshift("A finished folder (`migration.done`) stays finished: fix the constructs this change brings back into it (the annotations show each, and `/small-steps fix` suggests the fix).");
   }
   if (migration.mixed) {
     notes.push(`Mixed change: ${count2(migration.lines.migration, "migration line")} with ${count2(migration.lines.other, "line")} of other work.`);

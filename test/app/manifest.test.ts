@@ -16,11 +16,11 @@ test("app.yml parses, with the fields GitHub's manifest reads", () => {
 });
 
 test("its events are the ones the app handles, and every handled event is asked for", () => {
-  const handled = new Set([...handlers.matchAll(/"(pull_request|check_run|check_suite|issue_comment|pull_request_review|pull_request_review_comment|push)(?:\.\w+)?"/g)].map((m) => m[1]));
+  const handled = new Set([...handlers.matchAll(/"(pull_request|check_run|check_suite|issue_comment|issues|pull_request_review|pull_request_review_comment|push)(?:\.\w+)?"/g)].map((m) => m[1]));
   // installation is not listed: GitHub sends it to every app, and it cannot be subscribed to.
   expect(new Set(manifest.default_events)).toEqual(handled);
 });
 
-test("its permissions cover the calls the app makes, and no more", () => {
-  expect(manifest.default_permissions).toEqual({ checks: "write", pull_requests: "write", issues: "write", contents: "read", metadata: "read" });
+test("its permissions cover the calls the app makes, and no more (contents: write for the campaign's own branches)", () => {
+  expect(manifest.default_permissions).toEqual({ checks: "write", pull_requests: "write", issues: "write", contents: "write", metadata: "read" });
 });
