@@ -58,7 +58,7 @@ export async function openWaiting(scope: CampaignScope, record: CampaignRecord, 
       scope.log.info({ batch: id }, "a ticked batch has nothing left to fix at the default branch's head: dropped");
       continue;
     }
-    record.pulls[id] = { number: made.number, url: made.url, state: "open", branch: branchFor("fix", batch.rule, batch.folder) };
+    record.pulls[id] = { number: made.number, url: made.url, state: "open", branch: branchFor("fix", batch.rule, batch.folder), sha: made.sha };
     record.opened.push(now.toISOString());
     open.push({ number: made.number, url: made.url, branch: branchFor("fix", batch.rule, batch.folder), createdAt: now.toISOString() });
   }
@@ -70,23 +70,11 @@ export async function openWaiting(scope: CampaignScope, record: CampaignRecord, 
  * --rules RULE` would), written as one commit on the batch's own branch, opened against the default branch and
  * labelled. "stale" when nothing is left to fix there (the files changed since the dashboard listed them).
  */
-async function makeFixPull(scope: CampaignScope, batch: Omit<CampaignBatch, "command">, record: CampaignRecord, by?: string): Promise<{ number: number; url: string } | "stale"> {
+async function makeFixPull(scope: CampaignScope, batch: Omit<CampaignBatch, "command">, record: CampaignRecord, by?: string): Promise<{ number: number; url: string; sha: string } | "stale"> {
   const { github, ref, config } = scope;
-  const branch = branchFor("fix", batch.rule, batch.folder); // never the record's word for it
-  const head = await branchHead(github, ref, scope.defaultBranch);
-  if (!head) throw new Error(`the default branch ${scope.defaultBranch} has no head`);
-  // The record lives in an issue body people can edit: only Python files of the batch's folder are ever read.
-  const paths = batch.paths.filter((p) => p.endsWith(".py") && folderOf(p, config.dashboard.depth) === batch.folder);
-  const files = await readFilesAt(github, ref, head, paths);
-  const texts = new Map([...files].map(([path, f]) => [path, f.text]));
-  const fixed = fixBatchFiles(batch, texts, config.fixes.target);
-  if (!fixed.size) return "stale";
-  const size = diffSizer(config, []);
-  const lines = [...fixed].reduce((sum, [path, text]) => sum + size(unifiedDiff(`a/${path}`, `b/${path}`, texts.get(path)!, text)), 0);
-  const writes = new Map<string, FileAt>([...fixed].map(([path, text]) => [path, { text, mode: files.get(path)!.mode }]));
-  const title = `Python 3: fix ${batch.rule} in ${batch.folder === "." ? "the top folder" : `${batch.folder}/`} (${count(fixed.size, "file")})`;
-  const commit = await writeCommit(github, ref, { parent: head, files: writes, message: `${title}\n\nMade by small-steps from the migration dashboard: ${fixCommand([...fixed.keys()], batch.rule, config.fixes.target)}` });
-  await pointBranch(github, ref, branch, commit);
+  const made = await writeFixCommit(scope, batch);
+  if (made === "stale") return made;
+  const { fixed, lines, paths, files, branch } = made;
   const left = Math.max(0, (record.folders[batch.folder] ?? 0) - batch.fixes);
   const unread = paths.filter((p) => !files.has(p));
   const body = [
@@ -100,11 +88,54 @@ async function makeFixPull(scope: CampaignScope, batch: Omit<CampaignBatch, "com
     "",
     `Opened from the [migration dashboard](${scope.dashboardUrl})${by ? ` when @${by} ticked it` : ""}. Close it without merging to decline the batch; tick it again on the dashboard to have it proposed again. small-steps only ever writes to branches under \`small-steps/\`.`,
   ].join("\n");
-  const pull = await openPullRequest(github, ref, { head: branch, base: scope.defaultBranch, title, body });
+  const pull = await openPullRequest(github, ref, { head: branch, base: scope.defaultBranch, title: made.title, body });
   const wanted = [...(config.migration.labels.migration ? [{ name: config.migration.labels.migration, ...FLAG_LABELS.migration }] : []), ...(config.labels.enabled ? [sizeLabel(config, classify(lines, config.thresholds))] : [])];
   if (wanted.length) await syncLabels(github, { ...ref, issueNumber: pull.number, current: [], repositoryLabels: [] }, [], wanted);
   scope.log.info({ batch: batch.id, pull: pull.number, files: fixed.size, lines }, "fix pull request opened");
-  return pull;
+  return { ...pull, sha: made.commit };
+}
+
+/**
+ * The batch's commit on the default branch's current head, and its branch pointed at it (created, or moved by force:
+ * it is ours). "stale" when nothing is left to fix there.
+ */
+async function writeFixCommit(scope: CampaignScope, batch: Omit<CampaignBatch, "command">) {
+  const { github, ref, config } = scope;
+  const branch = branchFor("fix", batch.rule, batch.folder); // never the record's word for it
+  const head = await branchHead(github, ref, scope.defaultBranch);
+  if (!head) throw new Error(`the default branch ${scope.defaultBranch} has no head`);
+  // The record lives in an issue body people can edit: only Python files of the batch's folder are ever read.
+  const paths = batch.paths.filter((p) => p.endsWith(".py") && folderOf(p, config.dashboard.depth) === batch.folder);
+  const files = await readFilesAt(github, ref, head, paths);
+  const texts = new Map([...files].map(([path, f]) => [path, f.text]));
+  const fixed = fixBatchFiles(batch, texts, config.fixes.target);
+  if (!fixed.size) return "stale" as const;
+  const size = diffSizer(config, []);
+  const lines = [...fixed].reduce((sum, [path, text]) => sum + size(unifiedDiff(`a/${path}`, `b/${path}`, texts.get(path)!, text)), 0);
+  const writes = new Map<string, FileAt>([...fixed].map(([path, text]) => [path, { text, mode: files.get(path)!.mode }]));
+  const title = fixTitle(batch, fixed.size);
+  const commit = await writeCommit(github, ref, { parent: head, files: writes, message: `${title}\n\nMade by small-steps from the migration dashboard: ${fixCommand([...fixed.keys()], batch.rule, config.fixes.target)}` });
+  await pointBranch(github, ref, branch, commit);
+  return { commit, fixed, lines, paths, files, branch, title };
+}
+
+const fixTitle = (batch: Pick<CampaignBatch, "rule" | "folder">, files: number) => `Python 3: fix ${batch.rule} in ${batch.folder === "." ? "the top folder" : `${batch.folder}/`} (${count(files, "file")})`;
+
+/**
+ * An open fix pull request checked after the default branch moved: one a person pushed to (its head is not the commit
+ * we wrote) is left alone and marked edited; one that conflicts with the new base is made again on it (our branch,
+ * forced). Returns what happened.
+ */
+export async function keepCurrent(scope: CampaignScope, batch: Omit<CampaignBatch, "command"> | undefined, pull: { number: number; sha?: string }): Promise<"open" | "merged" | "declined" | "edited" | "regenerated" | "current"> {
+  const { data } = await scope.github.rest.pulls.get({ ...scope.ref, pull_number: pull.number });
+  if (data.state !== "open") return data.merged_at ? "merged" : "declined";
+  if (pull.sha && data.head.sha !== pull.sha) return "edited";
+  if (data.mergeable !== false || !batch) return "current";
+  const made = await writeFixCommit(scope, batch);
+  if (made === "stale") return "current";
+  pull.sha = made.commit;
+  scope.log.info({ pull: pull.number, commit: made.commit }, "fix pull request regenerated on the new base");
+  return "regenerated";
 }
 
 /** The config text with `folderGlob` added to migration.done (comments and layout kept): undefined when it is there. */

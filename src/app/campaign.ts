@@ -13,7 +13,7 @@ import { atLeast, permissionOf } from "../github/permissions.js";
 import { globMatcher } from "../analysis/safe-glob.js";
 import { doneGlob, type Config } from "../policy/config.js";
 import { DASHBOARD_MARKER, parseDashboardRecord, withDashboardRecord } from "../report/dashboard.js";
-import { FIX_PREFIX, folderGlob, openWaiting, proposeDone, type CampaignScope } from "./campaign-pulls.js";
+import { FIX_PREFIX, folderGlob, keepCurrent, openWaiting, proposeDone, type CampaignScope } from "./campaign-pulls.js";
 import { pushTarget } from "./push-check.js";
 import { ignored, IGNORED } from "./tracked.js";
 
@@ -57,7 +57,7 @@ export async function advanceCampaign(scope: CampaignScope, previous: CampaignRe
     }
   }
   record.folders = { ...scan.remaining.byFolder };
-  await settleClosedPulls(scope, record);
+  await reviewOpenPulls(scope, record);
   const open = new Set(Object.entries(record.pulls).filter(([, p]) => p.state === "open").map(([id]) => id));
   const fresh = campaignBatches(scan, texts, { config, gitattributes, wanted: BATCHES_LISTED, skip: open });
   record.listed = [...record.listed.filter((b) => open.has(b.id)), ...fresh.map(({ command: _, ...batch }) => batch)];
@@ -83,15 +83,25 @@ function takeAutomatic(record: CampaignRecord): void {
   record.merges -= taken.length;
 }
 
-/** Open pull requests in the record that GitHub no longer lists as open (a closed event missed): merged or declined. */
-async function settleClosedPulls(scope: CampaignScope, record: CampaignRecord): Promise<void> {
-  const recorded = Object.entries(record.pulls).filter(([, p]) => p.state === "open");
-  if (!recorded.length) return;
-  for (const [id, pull] of recorded) {
-    const { data } = await scope.github.rest.pulls.get({ ...scope.ref, pull_number: pull.number });
-    if (data.state === "open") continue;
-    record.pulls[id] = { ...pull, state: data.merged_at ? "merged" : "declined" };
-    if (data.merged_at) {
+/**
+ * The pull requests the record holds as open, asked of GitHub after the default branch moved: closed ones (an event
+ * missed) become merged or declined; one a person pushed to is marked edited and left alone; one that conflicts with
+ * the new base is made again on it.
+ */
+async function reviewOpenPulls(scope: CampaignScope, record: CampaignRecord): Promise<void> {
+  for (const [id, pull] of Object.entries(record.pulls)) {
+    if (pull.state !== "open" || pull.edited) continue;
+    let outcome;
+    try {
+      outcome = await keepCurrent(scope, record.listed.find((b) => b.id === id), pull);
+    } catch (error) {
+      scope.log.warn({ err: error, pull: pull.number }, "an open fix pull request could not be checked: it is left as it is");
+      continue;
+    }
+    if (outcome === "edited") pull.edited = true;
+    if (outcome !== "merged" && outcome !== "declined") continue;
+    pull.state = outcome;
+    if (outcome === "merged") {
       record.merges += scope.config.campaign.automatic ? 1 : 0;
       record.listed = record.listed.filter((b) => b.id !== id);
     }

@@ -9,7 +9,7 @@ export interface CampaignRecord {
   /** The batches the dashboard lists (their boxes): what a tick makes. */
   listed: Array<Omit<CampaignBatch, "command">>;
   /** Pull requests opened for batches, by batch id. */
-  pulls: Record<string, { number: number; url: string; state: PullState; branch: string }>;
+  pulls: Record<string, { number: number; url: string; state: PullState; branch: string; sha?: string; edited?: boolean }>;
   /** Batches ticked and not yet opened because of campaign.maxOpen or campaign.perHour, oldest tick first. */
   waiting: string[];
   /** When fix pull requests were opened (ISO times, the last hour's), for campaign.perHour. */
@@ -40,7 +40,7 @@ export function parseCampaignRecord(raw: unknown): CampaignRecord {
   }
   if (isObject(raw.pulls)) {
     for (const [id, p] of Object.entries(raw.pulls)) {
-      if (isObject(p) && Number.isInteger(p.number) && ["open", "merged", "declined"].includes(p.state) && typeof p.branch === "string") record.pulls[id] = { number: p.number, url: String(p.url ?? ""), state: p.state, branch: p.branch };
+      if (isObject(p) && Number.isInteger(p.number) && ["open", "merged", "declined"].includes(p.state) && typeof p.branch === "string") record.pulls[id] = { number: p.number, url: String(p.url ?? ""), state: p.state, branch: p.branch, ...(typeof p.sha === "string" ? { sha: p.sha } : {}), ...(p.edited === true ? { edited: true } : {}) };
     }
   }
   record.waiting = strings(raw.waiting);

@@ -82,7 +82,7 @@ export function renderCampaign(view: CampaignView): string {
     const marker = `<!-- ${BATCH_MARKER} ${encodeId(batch.id)} -->`;
     let state: string;
     let ticked = false;
-    if (pull?.state === "open") [state, ticked] = [`: [#${pull.number}](${view.pullUrl(pull.number)}) open`, true];
+    if (pull?.state === "open") [state, ticked] = [`: [#${pull.number}](${view.pullUrl(pull.number)}) open${pull.edited ? ", edited by a person (not regenerated)" : ""}`, true];
     else if (waiting.has(batch.id)) [state, ticked] = [`: waiting${view.waitingBecause ? ` (${view.waitingBecause})` : ""}`, true];
     else if (pull?.state === "declined") state = `: declined ([#${pull.number}](${view.pullUrl(pull.number)}) was closed without merging); tick it to propose it again`;
     else state = `. Same change in a clone: ${codeSpan(fixCommand(batch.paths, batch.rule, target), 3000)}`;

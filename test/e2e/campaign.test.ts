@@ -140,13 +140,34 @@ test("a tick opens one fix pull request equal to small-steps fix; a redelivery o
     expect(run.output.summary).toContain("Kind of work: **migration only**");
     expect(run.output.title).not.toContain("regression");
 
+    // The default branch moves under it and the pull request conflicts: it is made again on the new base.
+    const moved = commitTree(git, { ...treeAt(git, first)!, "app/views.py": { text: `# moved on\n${FILES["app/views.py"]}`, mode: "100644" } }, [first], "a person's change");
+    git.refs.main = moved;
+    await push(first, moved);
+    await waitFor("the regenerated pull request", () => (logged("fix pull request regenerated on the new base") === 1 ? true : undefined));
+    const remade = git.refs[pull.head];
+    expect(git.commits[remade].parents).toEqual([moved]);
+    const movedFiles = textsAt(git, moved);
+    expect(textsAt(git, remade)["app/views.py"]).toBe(fixedByCli(movedFiles, ["app/views.py"], "print-statement")["app/views.py"]);
+    await waitFor("the dashboard after the move", () => (logged("dashboard updated") === 2 ? true : undefined));
+
+    // A person pushes to it: it is theirs now, and never regenerated again.
+    const theirs = commitTree(git, { ...treeAt(git, remade)!, "app/report.py": { text: `${textsAt(git, remade)["app/report.py"]}# reviewed\n`, mode: "100644" } }, [remade], "review");
+    git.refs[pull.head] = theirs;
+    const movedAgain = commitTree(git, { ...treeAt(git, moved)!, "NOTES.txt": { text: "notes\n", mode: "100644" } }, [moved], "another change");
+    git.refs.main = movedAgain;
+    await push(moved, movedAgain);
+    await waitFor("the dashboard to say it was edited", () => (/\[#200\]\([^)]*\) open, edited by a person/.test(dashboard().body) ? true : undefined));
+    expect(git.refs[pull.head]).toBe(theirs);
+    expect(logged("fix pull request regenerated on the new base")).toBe(1);
+
     // Merged: with campaign.automatic the next batch opens at once; the push after the merge updates the dashboard.
     const merged = mergePull(git, 200);
     await deliver("pull_request", pullPayload(200, "closed", { merged: true, state: "closed" }));
     await waitFor("the next fix pull request", () => (logged("fix pull request opened") === 2 ? true : undefined));
     expect(git.pulls[1]).toMatchObject({ head: "small-steps/fix/print-statement/lib", state: "open" });
-    await push(first, merged);
-    await waitFor("the dashboard after the merge", () => (logged("dashboard updated") === 2 ? true : undefined));
+    await push(movedAgain, merged);
+    await waitFor("the dashboard after the merge", () => (logged("dashboard updated") === 4 ? true : undefined));
     expect(dashboard().body).toContain("`print-statement` in `app/`: [#200](");
     expect(dashboard().body).toContain("merged");
     expect(dashboard().body).toMatch(/`print-statement` in `lib\/`.*\[#201\].* open/);
@@ -162,7 +183,7 @@ test("a tick opens one fix pull request equal to small-steps fix; a redelivery o
     // Once it is merged, a person's pull request that brings print back into app/ fails, in warn mode.
     const afterRatchet = mergePull(git, ratchet.number);
     await push(merged, afterRatchet, [".github/small-steps.yml"]);
-    await waitFor("the push of the ratchet", () => (logged("dashboard updated") === 3 ? true : undefined));
+    await waitFor("the push of the ratchet", () => (logged("dashboard updated") === 5 ? true : undefined));
     const tree = { ...treeAt(git, afterRatchet)!, "app/new.py": { text: 'def new():\n    print "back"\n', mode: "100644" } };
     git.refs["person/feature"] = commitTree(git, tree, [afterRatchet], "a feature");
     git.pulls.push({ number: 300, state: "open", merged_at: null, head: "person/feature", base: "main", title: "A feature", body: "", created_at: new Date().toISOString() });

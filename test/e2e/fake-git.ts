@@ -45,10 +45,38 @@ export function mergePull(git: FakeGit, number: number): string {
   const pull = git.pulls.find((p) => p.number === number)!;
   const base = git.refs[pull.base];
   const head = git.refs[pull.head];
-  const merged = { ...treeAt(git, base)!, ...changedFiles(git, git.commits[head].parents[0], head) };
+  const merged = { ...treeAt(git, base)!, ...changedFiles(git, forkPoint(git, pull), head) };
   git.refs[pull.base] = commitTree(git, merged, [base, head], `Merge pull request #${number}`);
   Object.assign(pull, { state: "closed", merged_at: new Date().toISOString() });
   return git.refs[pull.base];
+}
+
+/** As GitHub decides it, roughly: false when a file the pull request changes has changed on its base since it forked. */
+function mergeable(git: FakeGit, pull: FakeGit["pulls"][number]): boolean {
+  const head = git.refs[pull.head];
+  const fork = forkPoint(git, pull);
+  const moved = changedFiles(git, fork, git.refs[pull.base]);
+  return !Object.keys(changedFiles(git, fork, head)).some((path) => path in moved);
+}
+
+/** The newest commit of the pull request's first-parent line that its base also holds. */
+function forkPoint(git: FakeGit, pull: FakeGit["pulls"][number]): string {
+  let fork = git.commits[git.refs[pull.head]].parents[0];
+  while (git.commits[fork] && !isAncestor(git, fork, git.refs[pull.base])) fork = git.commits[fork].parents[0];
+  return fork;
+}
+
+function isAncestor(git: FakeGit, ancestor: string, of: string): boolean {
+  const seen = new Set<string>();
+  const queue = [of];
+  while (queue.length) {
+    const sha = queue.pop()!;
+    if (sha === ancestor) return true;
+    if (seen.has(sha) || !git.commits[sha]) continue;
+    seen.add(sha);
+    queue.push(...git.commits[sha].parents);
+  }
+  return false;
 }
 
 function changedFiles(git: FakeGit, from: string, to: string): FakeTree {
@@ -121,7 +149,7 @@ export async function gitRoute(git: FakeGit, method: string, path: string, url: 
     git.refs[decodeURIComponent(m[1])] = body.sha;
     return send(200, { object: { sha: body.sha } }), true;
   }
-  const pullJson = (p: FakeGit["pulls"][number]) => ({ number: p.number, state: p.state, merged_at: p.merged_at, title: p.title, body: p.body, created_at: p.created_at, html_url: `http://${host}/o/r/pull/${p.number}`, head: { ref: p.head, sha: git.refs[p.head], repo: { full_name: "Codertocat/Hello-World" } }, base: { ref: p.base } });
+  const pullJson = (p: FakeGit["pulls"][number]) => ({ number: p.number, state: p.state, mergeable: p.state === "open" ? mergeable(git, p) : null, merged_at: p.merged_at, title: p.title, body: p.body, created_at: p.created_at, html_url: `http://${host}/o/r/pull/${p.number}`, head: { ref: p.head, sha: git.refs[p.head], repo: { full_name: "Codertocat/Hello-World" } }, base: { ref: p.base } });
   if (route.match(new RegExp(`^GET ${repo}/pulls$`))) {
     const state = url.searchParams.get("state") ?? "open";
     return send(200, git.pulls.filter((p) => state === "all" || p.state === state).map(pullJson)), true;
