@@ -9441,7 +9441,7 @@ var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("node:assert");
-    var { Readable } = __require("node:stream");
+    var { Readable: Readable2 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
     var util = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -9453,7 +9453,7 @@ var require_readable = __commonJS({
     var kContentLength = Symbol("kContentLength");
     var noop4 = () => {
     };
-    var BodyReadable = class extends Readable {
+    var BodyReadable = class extends Readable2 {
       constructor({
         resume,
         abort: abort2,
@@ -9795,7 +9795,7 @@ var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("node:assert");
-    var { Readable } = require_readable();
+    var { Readable: Readable2 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -9890,7 +9890,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable({
+        const res = new Readable2({
           resume,
           abort: abort2,
           contentType,
@@ -10205,7 +10205,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports2, module2) {
     "use strict";
     var {
-      Readable,
+      Readable: Readable2,
       Duplex,
       PassThrough
     } = __require("node:stream");
@@ -10219,7 +10219,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert2 = __require("node:assert");
     var kResume = Symbol("resume");
-    var PipelineRequest = class extends Readable {
+    var PipelineRequest = class extends Readable2 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -10236,7 +10236,7 @@ var require_api_pipeline = __commonJS({
         callback(err2);
       }
     };
-    var PipelineResponse = class extends Readable {
+    var PipelineResponse = class extends Readable2 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -13561,7 +13561,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable, pipeline, finished } = __require("node:stream");
+    var { Readable: Readable2, pipeline, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14500,7 +14500,7 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable({ read: resume });
+              this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
               resolve3({
                 status,
@@ -19314,7 +19314,7 @@ var require_util9 = __commonJS({
       return fastHashObject(keys, labels);
     }
     exports2.hashObject = hashObject;
-    exports2.isObject = function isObject(obj) {
+    exports2.isObject = function isObject2(obj) {
       return obj !== null && typeof obj === "object";
     };
     exports2.nowTimestamp = function nowTimestamp() {
@@ -19560,11 +19560,11 @@ var require_metric = __commonJS({
   "node_modules/prom-client/lib/metric.js"(exports2, module2) {
     "use strict";
     var Registry2 = require_registry();
-    var { isObject } = require_util9();
+    var { isObject: isObject2 } = require_util9();
     var { validateMetricName, validateLabelName } = require_validation();
     var Metric = class {
       constructor(config2, defaults = {}) {
-        if (!isObject(config2)) {
+        if (!isObject2(config2)) {
           throw new TypeError("constructor expected a config object");
         }
         Object.assign(
@@ -19658,7 +19658,7 @@ var require_counter = __commonJS({
     var util = __require("util");
     var {
       hashObject,
-      isObject,
+      isObject: isObject2,
       getLabels,
       removeLabels,
       nowTimestamp
@@ -19689,7 +19689,7 @@ var require_counter = __commonJS({
        */
       incWithoutExemplar(labels, value) {
         let hash = "";
-        if (isObject(labels)) {
+        if (isObject2(labels)) {
           hash = hashObject(labels, this.sortedLabelNames);
           validateLabel(this.labelNames, labels);
         } else {
@@ -19730,7 +19730,7 @@ var require_counter = __commonJS({
       }
       updateExemplar(exemplarLabels, value, hash) {
         if (exemplarLabels === this.defaultExemplarLabelSet) return;
-        if (!isObject(this.hashMap[hash].exemplar)) {
+        if (!isObject2(this.hashMap[hash].exemplar)) {
           this.hashMap[hash].exemplar = new Exemplar();
         }
         this.hashMap[hash].exemplar.validateExemplarLabelSet(exemplarLabels);
@@ -19795,7 +19795,7 @@ var require_gauge = __commonJS({
       setValueDelta,
       getLabels,
       hashObject,
-      isObject,
+      isObject: isObject2,
       removeLabels
     } = require_util9();
     var { validateLabel } = require_validation();
@@ -19932,10 +19932,10 @@ var require_gauge = __commonJS({
       setValueDelta(gauge.hashMap, delta, labels, hash);
     }
     function getLabelArg(labels) {
-      return isObject(labels) ? labels : {};
+      return isObject2(labels) ? labels : {};
     }
     function getValueArg(labels, value) {
-      return isObject(labels) ? value : labels;
+      return isObject2(labels) ? value : labels;
     }
     module2.exports = Gauge2;
   }
@@ -19949,7 +19949,7 @@ var require_histogram = __commonJS({
     var {
       getLabels,
       hashObject,
-      isObject,
+      isObject: isObject2,
       removeLabels,
       nowTimestamp
     } = require_util9();
@@ -20021,7 +20021,7 @@ var require_histogram = __commonJS({
         const bound = findBound(this.upperBounds, value);
         const { bucketExemplars } = this.hashMap[hash];
         let exemplar = bucketExemplars[bound];
-        if (!isObject(exemplar)) {
+        if (!isObject2(exemplar)) {
           exemplar = new Exemplar();
           bucketExemplars[bound] = exemplar;
         }
@@ -20183,7 +20183,7 @@ var require_histogram = __commonJS({
       return result;
     }
     function convertLabelsAndValues(labels, value) {
-      return isObject(labels) ? {
+      return isObject2(labels) ? {
         labels,
         value
       } : {
@@ -23880,7 +23880,7 @@ var require_gc = __commonJS({
 var require_defaultMetrics = __commonJS({
   "node_modules/prom-client/lib/defaultMetrics.js"(exports2, module2) {
     "use strict";
-    var { isObject } = require_util9();
+    var { isObject: isObject2 } = require_util9();
     var processCpuTotal = require_processCpuTotal();
     var processStartTime = require_processStartTime();
     var osMemoryHeap = require_osMemoryHeap();
@@ -23911,7 +23911,7 @@ var require_defaultMetrics = __commonJS({
     };
     var metricsList = Object.keys(metrics);
     module2.exports = function collectDefaultMetrics2(config2) {
-      if (config2 !== null && config2 !== void 0 && !isObject(config2)) {
+      if (config2 !== null && config2 !== void 0 && !isObject2(config2)) {
         throw new TypeError("config must be null, undefined, or an object");
       }
       config2 = { eventLoopMonitoringPrecision: 10, ...config2 };
@@ -27360,28 +27360,28 @@ var require_lib = __commonJS({
       var char;
       var i2 = 0;
       var p = 0;
-      var utf82 = [];
+      var utf83 = [];
       var len = str.length;
       for (; i2 < len; i2++) {
         char = str.charCodeAt(i2);
         if (char < 128) {
-          utf82[p++] = char;
+          utf83[p++] = char;
         } else if (char < 2048) {
-          utf82[p++] = char >> 6 | 192;
-          utf82[p++] = char & 63 | 128;
+          utf83[p++] = char >> 6 | 192;
+          utf83[p++] = char & 63 | 128;
         } else if ((char & 64512) === 55296 && i2 + 1 < str.length && (str.charCodeAt(i2 + 1) & 64512) === 56320) {
           char = 65536 + ((char & 1023) << 10) + (str.charCodeAt(++i2) & 1023);
-          utf82[p++] = char >> 18 | 240;
-          utf82[p++] = char >> 12 & 63 | 128;
-          utf82[p++] = char >> 6 & 63 | 128;
-          utf82[p++] = char & 63 | 128;
+          utf83[p++] = char >> 18 | 240;
+          utf83[p++] = char >> 12 & 63 | 128;
+          utf83[p++] = char >> 6 & 63 | 128;
+          utf83[p++] = char & 63 | 128;
         } else {
-          utf82[p++] = char >> 12 | 224;
-          utf82[p++] = char >> 6 & 63 | 128;
-          utf82[p++] = char & 63 | 128;
+          utf83[p++] = char >> 12 | 224;
+          utf83[p++] = char >> 6 & 63 | 128;
+          utf83[p++] = char & 63 | 128;
         }
       }
-      return utf82;
+      return utf83;
     };
     var generate = module2.exports = function generate2(str) {
       var char;
@@ -27389,10 +27389,10 @@ var require_lib = __commonJS({
       var start2 = -1;
       var result = 0;
       var resultHash = 0;
-      var utf82 = typeof str === "string" ? toUTF8Array(str) : str;
-      var len = utf82.length;
+      var utf83 = typeof str === "string" ? toUTF8Array(str) : str;
+      var len = utf83.length;
       while (i2 < len) {
-        char = utf82[i2++];
+        char = utf83[i2++];
         if (start2 === -1) {
           if (char === 123) {
             start2 = i2;
@@ -27474,7 +27474,7 @@ var require_lodash = __commonJS({
       }
     }
     function baseKeysIn(object) {
-      if (!isObject(object)) {
+      if (!isObject2(object)) {
         return nativeKeysIn(object);
       }
       var isProto = isPrototype(object), result = [];
@@ -27534,7 +27534,7 @@ var require_lodash = __commonJS({
       return !!length && (typeof value == "number" || reIsUint.test(value)) && (value > -1 && value % 1 == 0 && value < length);
     }
     function isIterateeCall(value, index2, object) {
-      if (!isObject(object)) {
+      if (!isObject2(object)) {
         return false;
       }
       var type = typeof index2;
@@ -27570,13 +27570,13 @@ var require_lodash = __commonJS({
       return isObjectLike(value) && isArrayLike(value);
     }
     function isFunction(value) {
-      var tag = isObject(value) ? objectToString.call(value) : "";
+      var tag = isObject2(value) ? objectToString.call(value) : "";
       return tag == funcTag || tag == genTag;
     }
     function isLength(value) {
       return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
     }
-    function isObject(value) {
+    function isObject2(value) {
       var type = typeof value;
       return !!value && (type == "object" || type == "function");
     }
@@ -27618,13 +27618,13 @@ var require_lodash2 = __commonJS({
       return isObjectLike(value) && isArrayLike(value);
     }
     function isFunction(value) {
-      var tag = isObject(value) ? objectToString.call(value) : "";
+      var tag = isObject2(value) ? objectToString.call(value) : "";
       return tag == funcTag || tag == genTag;
     }
     function isLength(value) {
       return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
     }
-    function isObject(value) {
+    function isObject2(value) {
       var type = typeof value;
       return !!value && (type == "object" || type == "function");
     }
@@ -36505,8 +36505,8 @@ var require_thread_stream = __commonJS({
     "use strict";
     var { version } = require_package();
     var { EventEmitter } = __require("events");
-    var { Worker: Worker2 } = __require("worker_threads");
-    var { join: join3 } = __require("path");
+    var { Worker: Worker3 } = __require("worker_threads");
+    var { join: join4 } = __require("path");
     var { pathToFileURL } = __require("url");
     var { wait: wait2 } = require_wait();
     var {
@@ -36558,8 +36558,8 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join3(__dirname, "lib", "worker.js");
-      const worker2 = new Worker2(toExecute, {
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join4(__dirname, "lib", "worker.js");
+      const worker2 = new Worker3(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
         trackUnmanagedFds: false,
@@ -37071,7 +37071,7 @@ var require_transport = __commonJS({
     var { createRequire: createRequire2 } = __require("module");
     var { existsSync: existsSync6 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join3, isAbsolute, sep: sep2 } = __require("node:path");
+    var { join: join4, isAbsolute, sep: sep2 } = __require("node:path");
     var { fileURLToPath: fileURLToPath3 } = __require("node:url");
     var sleep = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -37226,7 +37226,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join3(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join4(__dirname, "worker.js");
         options2.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -37247,7 +37247,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options2.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options2.targets.length + options2.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join3(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join4(__dirname, "worker.js");
         options2.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -37274,7 +37274,7 @@ var require_transport = __commonJS({
           return origin;
         }
         if (origin === "pino/file") {
-          return join3(__dirname, "..", "file.js");
+          return join4(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
@@ -38254,7 +38254,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join3 = ",";
+            let join4 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value)) {
               if (value.length === 0) {
@@ -38268,7 +38268,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join3 = `,
+                join4 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -38276,13 +38276,13 @@ ${indentation}`;
               for (; i2 < maximumValuesToStringify - 1; i2++) {
                 const tmp2 = stringifyFnReplacer(String(i2), value, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join3;
+                res += join4;
               }
               const tmp = stringifyFnReplacer(String(i2), value, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join3}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join4}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -38303,7 +38303,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join3 = `,
+              join4 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -38317,13 +38317,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join3;
+                separator = join4;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join3;
+              separator = join4;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -38364,7 +38364,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join3 = ",";
+            let join4 = ",";
             if (Array.isArray(value)) {
               if (value.length === 0) {
                 return "[]";
@@ -38377,7 +38377,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join3 = `,
+                join4 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -38385,13 +38385,13 @@ ${indentation}`;
               for (; i2 < maximumValuesToStringify - 1; i2++) {
                 const tmp2 = stringifyArrayReplacer(String(i2), value[i2], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join3;
+                res += join4;
               }
               const tmp = stringifyArrayReplacer(String(i2), value[i2], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join3}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join4}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -38404,7 +38404,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join3 = `,
+              join4 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -38413,7 +38413,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join3;
+                separator = join4;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -38471,20 +38471,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join4 = `,
+              const join5 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
               let i2 = 0;
               for (; i2 < maximumValuesToStringify - 1; i2++) {
                 const tmp2 = stringifyIndent(String(i2), value[i2], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join4;
+                res2 += join5;
               }
               const tmp = stringifyIndent(String(i2), value[i2], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join4}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join5}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -38500,16 +38500,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join3 = `,
+            const join4 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join3, maximumBreadth);
+              res += stringifyTypedArray(value, join4, maximumBreadth);
               keys = keys.slice(value.length);
               maximumPropertiesToStringify -= value.length;
-              separator = join3;
+              separator = join4;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -38520,13 +38520,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join3;
+                separator = join4;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join3;
+              separator = join4;
             }
             if (separator !== "") {
               res = `
@@ -41574,8 +41574,8 @@ var require_interpret_conditionals = __commonJS({
 var require_is_object = __commonJS({
   "node_modules/pino-pretty/lib/utils/is-object.js"(exports2, module2) {
     "use strict";
-    module2.exports = isObject;
-    function isObject(input) {
+    module2.exports = isObject2;
+    function isObject2(input) {
       return Object.prototype.toString.apply(input) === "[object Object]";
     }
   }
@@ -42012,7 +42012,7 @@ var require_prettify_error_log = __commonJS({
     var {
       LOGGER_KEYS
     } = require_constants7();
-    var isObject = require_is_object();
+    var isObject2 = require_is_object();
     var joinLinesWithIndentation = require_join_lines_with_indentation();
     var prettifyObject = require_prettify_object();
     var stripUnsafeControlChars = require_strip_unsafe_control_chars();
@@ -42038,7 +42038,7 @@ var require_prettify_error_log = __commonJS({
           const key = propertiesToPrint[i2];
           if (key in log2 === false) continue;
           const safeKey = stripUnsafeControlChars(key);
-          if (isObject(log2[key])) {
+          if (isObject2(log2[key])) {
             const prettifiedObject = prettifyObject({
               log: log2[key],
               excludeLoggerKeys: false,
@@ -42346,7 +42346,7 @@ var require_pretty = __commonJS({
     "use strict";
     module2.exports = pretty;
     var sjs = require_secure_json_parse();
-    var isObject = require_is_object();
+    var isObject2 = require_is_object();
     var prettifyErrorLog = require_prettify_error_log();
     var prettifyLevel = require_prettify_level();
     var prettifyMessage = require_prettify_message();
@@ -42368,9 +42368,9 @@ var require_pretty = __commonJS({
     };
     function pretty(inputData) {
       let log2;
-      if (!isObject(inputData)) {
+      if (!isObject2(inputData)) {
         const parsed = jsonParser(inputData);
-        if (parsed.err || !isObject(parsed.value)) {
+        if (parsed.err || !isObject2(parsed.value)) {
           return inputData + this.EOL;
         }
         log2 = parsed.value;
@@ -44079,10 +44079,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -44115,11 +44115,11 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap;
+    exports2.isMap = isMap2;
     exports2.isNode = isNode;
     exports2.isPair = isPair;
     exports2.isScalar = isScalar;
-    exports2.isSeq = isSeq;
+    exports2.isSeq = isSeq2;
   }
 });
 
@@ -46215,7 +46215,7 @@ var require_YAMLSeq = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
-    var YAMLSeq = class extends Collection2.Collection {
+    var YAMLSeq2 = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
@@ -46317,7 +46317,7 @@ var require_YAMLSeq = __commonJS({
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
     }
-    exports2.YAMLSeq = YAMLSeq;
+    exports2.YAMLSeq = YAMLSeq2;
   }
 });
 
@@ -46326,18 +46326,18 @@ var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var seq = {
       collection: "seq",
       default: true,
-      nodeClass: YAMLSeq.YAMLSeq,
+      nodeClass: YAMLSeq2.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
         if (!identity.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+      createNode: (schema, obj, ctx) => YAMLSeq2.YAMLSeq.from(schema, obj, ctx)
     };
     exports2.seq = seq;
   }
@@ -46690,7 +46690,7 @@ var require_pairs = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
         for (let i2 = 0; i2 < seq.items.length; ++i2) {
@@ -46719,7 +46719,7 @@ ${cn.comment}` : item.comment;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      const pairs2 = new YAMLSeq2.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
       let i2 = 0;
       if (iterable && Symbol.iterator in Object(iterable))
@@ -46768,9 +46768,9 @@ var require_omap = __commonJS({
     var identity = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var pairs = require_pairs();
-    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq2.YAMLSeq {
       constructor() {
         super();
         this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
@@ -48122,11 +48122,11 @@ var require_resolve_block_map = __commonJS({
 var require_resolve_block_seq = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
     "use strict";
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const NodeClass = tag?.nodeClass ?? YAMLSeq2.YAMLSeq;
       const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -48219,7 +48219,7 @@ var require_resolve_flow_collection = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     var utilContainsNewline = require_util_contains_newline();
@@ -48227,9 +48227,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq2.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -48265,7 +48265,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -48305,7 +48305,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep2 && !props.found) {
+        if (!isMap2 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -48328,7 +48328,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -48360,7 +48360,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap2) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -48376,7 +48376,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -48413,7 +48413,7 @@ var require_compose_collection = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
@@ -48440,7 +48440,7 @@ var require_compose_collection = __commonJS({
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
-      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq2.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
       let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
@@ -51277,7 +51277,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument(source, options2 = {}) {
+    function parseDocument2(source, options2 = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser3.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options2);
@@ -51303,7 +51303,7 @@ var require_public_api = __commonJS({
       } else if (options2 === void 0 && reviver && typeof reviver === "object") {
         options2 = reviver;
       }
-      const doc = parseDocument(src, options2);
+      const doc = parseDocument2(src, options2);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log2.warn(doc.options.logLevel, warning2));
@@ -51339,7 +51339,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse4;
     exports2.parseAllDocuments = parseAllDocuments;
-    exports2.parseDocument = parseDocument;
+    exports2.parseDocument = parseDocument2;
     exports2.stringify = stringify2;
   }
 });
@@ -51357,7 +51357,7 @@ var require_dist3 = __commonJS({
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
@@ -51382,7 +51382,7 @@ var require_dist3 = __commonJS({
     exports2.Pair = Pair.Pair;
     exports2.Scalar = Scalar.Scalar;
     exports2.YAMLMap = YAMLMap.YAMLMap;
-    exports2.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports2.YAMLSeq = YAMLSeq2.YAMLSeq;
     exports2.CST = cst;
     exports2.Lexer = lexer.Lexer;
     exports2.LineCounter = lineCounter.LineCounter;
@@ -54517,10 +54517,2436 @@ var require_logger = __commonJS({
   }
 });
 
+// node_modules/events-universal/default.js
+var require_default = __commonJS({
+  "node_modules/events-universal/default.js"(exports2, module2) {
+    module2.exports = __require("events");
+  }
+});
+
+// node_modules/fast-fifo/fixed-size.js
+var require_fixed_size = __commonJS({
+  "node_modules/fast-fifo/fixed-size.js"(exports2, module2) {
+    module2.exports = class FixedFIFO {
+      constructor(hwm) {
+        if (!(hwm > 0) || (hwm - 1 & hwm) !== 0) throw new Error("Max size for a FixedFIFO should be a power of two");
+        this.buffer = new Array(hwm);
+        this.mask = hwm - 1;
+        this.top = 0;
+        this.btm = 0;
+        this.next = null;
+      }
+      clear() {
+        this.top = this.btm = 0;
+        this.next = null;
+        this.buffer.fill(void 0);
+      }
+      push(data) {
+        if (this.buffer[this.top] !== void 0) return false;
+        this.buffer[this.top] = data;
+        this.top = this.top + 1 & this.mask;
+        return true;
+      }
+      shift() {
+        const last = this.buffer[this.btm];
+        if (last === void 0) return void 0;
+        this.buffer[this.btm] = void 0;
+        this.btm = this.btm + 1 & this.mask;
+        return last;
+      }
+      peek() {
+        return this.buffer[this.btm];
+      }
+      isEmpty() {
+        return this.buffer[this.btm] === void 0;
+      }
+    };
+  }
+});
+
+// node_modules/fast-fifo/index.js
+var require_fast_fifo = __commonJS({
+  "node_modules/fast-fifo/index.js"(exports2, module2) {
+    var FixedFIFO = require_fixed_size();
+    module2.exports = class FastFIFO {
+      constructor(hwm) {
+        this.hwm = hwm || 16;
+        this.head = new FixedFIFO(this.hwm);
+        this.tail = this.head;
+        this.length = 0;
+      }
+      clear() {
+        this.head = this.tail;
+        this.head.clear();
+        this.length = 0;
+      }
+      push(val) {
+        this.length++;
+        if (!this.head.push(val)) {
+          const prev = this.head;
+          this.head = prev.next = new FixedFIFO(2 * this.head.buffer.length);
+          this.head.push(val);
+        }
+      }
+      shift() {
+        if (this.length !== 0) this.length--;
+        const val = this.tail.shift();
+        if (val === void 0 && this.tail.next) {
+          const next = this.tail.next;
+          this.tail.next = null;
+          this.tail = next;
+          return this.tail.shift();
+        }
+        return val;
+      }
+      peek() {
+        const val = this.tail.peek();
+        if (val === void 0 && this.tail.next) return this.tail.next.peek();
+        return val;
+      }
+      isEmpty() {
+        return this.length === 0;
+      }
+    };
+  }
+});
+
+// node_modules/b4a/index.js
+var require_b4a = __commonJS({
+  "node_modules/b4a/index.js"(exports2, module2) {
+    function isBuffer(value) {
+      return Buffer.isBuffer(value) || value instanceof Uint8Array;
+    }
+    function isEncoding(encoding) {
+      return Buffer.isEncoding(encoding);
+    }
+    function alloc(size, fill2, encoding) {
+      return Buffer.alloc(size, fill2, encoding);
+    }
+    function allocUnsafe(size) {
+      return Buffer.allocUnsafe(size);
+    }
+    function allocUnsafeSlow(size) {
+      return Buffer.allocUnsafeSlow(size);
+    }
+    function byteLength(string, encoding) {
+      return Buffer.byteLength(string, encoding);
+    }
+    function compare2(a, b) {
+      return Buffer.compare(a, b);
+    }
+    function concat(buffers, totalLength) {
+      return Buffer.concat(buffers, totalLength);
+    }
+    function copy(source, target, targetStart, start2, end) {
+      return toBuffer(source).copy(target, targetStart, start2, end);
+    }
+    function equals(a, b) {
+      return toBuffer(a).equals(b);
+    }
+    function fill(buffer, value, offset, end, encoding) {
+      return toBuffer(buffer).fill(value, offset, end, encoding);
+    }
+    function from(value, encodingOrOffset, length) {
+      return Buffer.from(value, encodingOrOffset, length);
+    }
+    function includes(buffer, value, byteOffset, encoding) {
+      return toBuffer(buffer).includes(value, byteOffset, encoding);
+    }
+    function indexOf(buffer, value, byfeOffset, encoding) {
+      return toBuffer(buffer).indexOf(value, byfeOffset, encoding);
+    }
+    function lastIndexOf(buffer, value, byteOffset, encoding) {
+      return toBuffer(buffer).lastIndexOf(value, byteOffset, encoding);
+    }
+    function swap16(buffer) {
+      return toBuffer(buffer).swap16();
+    }
+    function swap32(buffer) {
+      return toBuffer(buffer).swap32();
+    }
+    function swap64(buffer) {
+      return toBuffer(buffer).swap64();
+    }
+    function toBuffer(buffer) {
+      if (Buffer.isBuffer(buffer)) return buffer;
+      return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    }
+    function toString(buffer, encoding, start2, end) {
+      return toBuffer(buffer).toString(encoding, start2, end);
+    }
+    function toHex(buffer, start2, end) {
+      return toBuffer(buffer).toString("hex", start2, end);
+    }
+    function write(buffer, string, offset, length, encoding) {
+      return toBuffer(buffer).write(string, offset, length, encoding);
+    }
+    function readDoubleBE(buffer, offset) {
+      return toBuffer(buffer).readDoubleBE(offset);
+    }
+    function readDoubleLE(buffer, offset) {
+      return toBuffer(buffer).readDoubleLE(offset);
+    }
+    function readFloatBE(buffer, offset) {
+      return toBuffer(buffer).readFloatBE(offset);
+    }
+    function readFloatLE(buffer, offset) {
+      return toBuffer(buffer).readFloatLE(offset);
+    }
+    function readInt32BE(buffer, offset) {
+      return toBuffer(buffer).readInt32BE(offset);
+    }
+    function readInt32LE(buffer, offset) {
+      return toBuffer(buffer).readInt32LE(offset);
+    }
+    function readUInt32BE(buffer, offset) {
+      return toBuffer(buffer).readUInt32BE(offset);
+    }
+    function readUInt32LE(buffer, offset) {
+      return toBuffer(buffer).readUInt32LE(offset);
+    }
+    function writeDoubleBE(buffer, value, offset) {
+      return toBuffer(buffer).writeDoubleBE(value, offset);
+    }
+    function writeDoubleLE(buffer, value, offset) {
+      return toBuffer(buffer).writeDoubleLE(value, offset);
+    }
+    function writeFloatBE(buffer, value, offset) {
+      return toBuffer(buffer).writeFloatBE(value, offset);
+    }
+    function writeFloatLE(buffer, value, offset) {
+      return toBuffer(buffer).writeFloatLE(value, offset);
+    }
+    function writeInt32BE(buffer, value, offset) {
+      return toBuffer(buffer).writeInt32BE(value, offset);
+    }
+    function writeInt32LE(buffer, value, offset) {
+      return toBuffer(buffer).writeInt32LE(value, offset);
+    }
+    function writeUInt32BE(buffer, value, offset) {
+      return toBuffer(buffer).writeUInt32BE(value, offset);
+    }
+    function writeUInt32LE(buffer, value, offset) {
+      return toBuffer(buffer).writeUInt32LE(value, offset);
+    }
+    module2.exports = {
+      isBuffer,
+      isEncoding,
+      alloc,
+      allocUnsafe,
+      allocUnsafeSlow,
+      byteLength,
+      compare: compare2,
+      concat,
+      copy,
+      equals,
+      fill,
+      from,
+      includes,
+      indexOf,
+      lastIndexOf,
+      swap16,
+      swap32,
+      swap64,
+      toBuffer,
+      toString,
+      toHex,
+      write,
+      readDoubleBE,
+      readDoubleLE,
+      readFloatBE,
+      readFloatLE,
+      readInt32BE,
+      readInt32LE,
+      readUInt32BE,
+      readUInt32LE,
+      writeDoubleBE,
+      writeDoubleLE,
+      writeFloatBE,
+      writeFloatLE,
+      writeInt32BE,
+      writeInt32LE,
+      writeUInt32BE,
+      writeUInt32LE
+    };
+  }
+});
+
+// node_modules/text-decoder/lib/pass-through-decoder.js
+var require_pass_through_decoder = __commonJS({
+  "node_modules/text-decoder/lib/pass-through-decoder.js"(exports2, module2) {
+    var b4a = require_b4a();
+    module2.exports = class PassThroughDecoder {
+      constructor(encoding) {
+        this.encoding = encoding;
+      }
+      get remaining() {
+        return 0;
+      }
+      decode(data) {
+        return b4a.toString(data, this.encoding);
+      }
+      flush() {
+        return "";
+      }
+    };
+  }
+});
+
+// node_modules/text-decoder/lib/utf8-decoder.js
+var require_utf8_decoder = __commonJS({
+  "node_modules/text-decoder/lib/utf8-decoder.js"(exports2, module2) {
+    var b4a = require_b4a();
+    module2.exports = class UTF8Decoder {
+      constructor() {
+        this._reset();
+      }
+      get remaining() {
+        return this.bytesSeen;
+      }
+      decode(data) {
+        if (data.byteLength === 0) return "";
+        if (this.bytesNeeded === 0 && trailingIncomplete(data, 0) === 0) {
+          this.bytesSeen = trailingBytesSeen(data);
+          return b4a.toString(data, "utf8");
+        }
+        let result = "";
+        let start2 = 0;
+        if (this.bytesNeeded > 0) {
+          while (start2 < data.byteLength) {
+            const byte = data[start2];
+            if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+              result += "\uFFFD";
+              this._reset();
+              break;
+            }
+            this.lowerBoundary = 128;
+            this.upperBoundary = 191;
+            this.codePoint = this.codePoint << 6 | byte & 63;
+            this.bytesSeen++;
+            start2++;
+            if (this.bytesSeen === this.bytesNeeded) {
+              result += String.fromCodePoint(this.codePoint);
+              this._reset();
+              break;
+            }
+          }
+          if (this.bytesNeeded > 0) return result;
+        }
+        const trailing = trailingIncomplete(data, start2);
+        const end = data.byteLength - trailing;
+        if (end > start2) result += b4a.toString(data, "utf8", start2, end);
+        for (let i2 = end; i2 < data.byteLength; i2++) {
+          const byte = data[i2];
+          if (this.bytesNeeded === 0) {
+            if (byte <= 127) {
+              this.bytesSeen = 0;
+              result += String.fromCharCode(byte);
+            } else if (byte >= 194 && byte <= 223) {
+              this.bytesNeeded = 2;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 31;
+            } else if (byte >= 224 && byte <= 239) {
+              if (byte === 224) this.lowerBoundary = 160;
+              else if (byte === 237) this.upperBoundary = 159;
+              this.bytesNeeded = 3;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 15;
+            } else if (byte >= 240 && byte <= 244) {
+              if (byte === 240) this.lowerBoundary = 144;
+              else if (byte === 244) this.upperBoundary = 143;
+              this.bytesNeeded = 4;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 7;
+            } else {
+              this.bytesSeen = 1;
+              result += "\uFFFD";
+            }
+            continue;
+          }
+          if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+            result += "\uFFFD";
+            i2--;
+            this._reset();
+            continue;
+          }
+          this.lowerBoundary = 128;
+          this.upperBoundary = 191;
+          this.codePoint = this.codePoint << 6 | byte & 63;
+          this.bytesSeen++;
+          if (this.bytesSeen === this.bytesNeeded) {
+            result += String.fromCodePoint(this.codePoint);
+            this._reset();
+          }
+        }
+        return result;
+      }
+      flush() {
+        const result = this.bytesNeeded > 0 ? "\uFFFD" : "";
+        this._reset();
+        return result;
+      }
+      _reset() {
+        this.codePoint = 0;
+        this.bytesNeeded = 0;
+        this.bytesSeen = 0;
+        this.lowerBoundary = 128;
+        this.upperBoundary = 191;
+      }
+    };
+    function trailingIncomplete(data, start2) {
+      const len = data.byteLength;
+      if (len <= start2) return 0;
+      const limit = Math.max(start2, len - 4);
+      let i2 = len - 1;
+      while (i2 > limit && (data[i2] & 192) === 128) i2--;
+      if (i2 < start2) return 0;
+      const byte = data[i2];
+      let needed;
+      if (byte <= 127) return 0;
+      if (byte >= 194 && byte <= 223) needed = 2;
+      else if (byte >= 224 && byte <= 239) needed = 3;
+      else if (byte >= 240 && byte <= 244) needed = 4;
+      else return 0;
+      const available = len - i2;
+      return available < needed ? available : 0;
+    }
+    function trailingBytesSeen(data) {
+      const len = data.byteLength;
+      if (len === 0) return 0;
+      const last = data[len - 1];
+      if (last <= 127) return 0;
+      if ((last & 192) !== 128) return 1;
+      const limit = Math.max(0, len - 4);
+      let i2 = len - 2;
+      while (i2 >= limit && (data[i2] & 192) === 128) i2--;
+      if (i2 < 0) return 1;
+      const first = data[i2];
+      let needed;
+      if (first >= 194 && first <= 223) needed = 2;
+      else if (first >= 224 && first <= 239) needed = 3;
+      else if (first >= 240 && first <= 244) needed = 4;
+      else return 1;
+      if (len - i2 !== needed) return 1;
+      if (needed >= 3) {
+        const second = data[i2 + 1];
+        if (first === 224 && second < 160) return 1;
+        if (first === 237 && second > 159) return 1;
+        if (first === 240 && second < 144) return 1;
+        if (first === 244 && second > 143) return 1;
+      }
+      return 0;
+    }
+  }
+});
+
+// node_modules/text-decoder/index.js
+var require_text_decoder = __commonJS({
+  "node_modules/text-decoder/index.js"(exports2, module2) {
+    var PassThroughDecoder = require_pass_through_decoder();
+    var UTF8Decoder2 = require_utf8_decoder();
+    module2.exports = class TextDecoder {
+      constructor(encoding = "utf8") {
+        this.encoding = normalizeEncoding(encoding);
+        switch (this.encoding) {
+          case "utf8":
+            this.decoder = new UTF8Decoder2();
+            break;
+          case "utf16le":
+          case "base64":
+            throw new Error("Unsupported encoding: " + this.encoding);
+          default:
+            this.decoder = new PassThroughDecoder(this.encoding);
+        }
+      }
+      get remaining() {
+        return this.decoder.remaining;
+      }
+      push(data) {
+        if (typeof data === "string") return data;
+        return this.decoder.decode(data);
+      }
+      // For Node.js compatibility
+      write(data) {
+        return this.push(data);
+      }
+      end(data) {
+        let result = "";
+        if (data) result = this.push(data);
+        result += this.decoder.flush();
+        return result;
+      }
+    };
+    function normalizeEncoding(encoding) {
+      encoding = encoding.toLowerCase();
+      switch (encoding) {
+        case "utf8":
+        case "utf-8":
+          return "utf8";
+        case "ucs2":
+        case "ucs-2":
+        case "utf16le":
+        case "utf-16le":
+          return "utf16le";
+        case "latin1":
+        case "binary":
+          return "latin1";
+        case "base64":
+        case "ascii":
+        case "hex":
+          return encoding;
+        default:
+          throw new Error("Unknown encoding: " + encoding);
+      }
+    }
+  }
+});
+
+// node_modules/streamx/lib/errors.js
+var require_errors4 = __commonJS({
+  "node_modules/streamx/lib/errors.js"(exports2, module2) {
+    module2.exports = class StreamError extends Error {
+      constructor(msg, code18, fn = StreamError) {
+        super(msg);
+        this.code = code18;
+        if (Error.captureStackTrace) {
+          Error.captureStackTrace(this, fn);
+        }
+      }
+      static isStreamDestroyed(err2) {
+        return err2 && err2.code === "STREAM_DESTROYED";
+      }
+      static isPrematureClose(err2) {
+        return err2 && err2.code === "PREMATURE_CLOSE";
+      }
+      static isAborted(err2) {
+        return err2 && err2.code === "ABORTED";
+      }
+      static isBadArgument(err2) {
+        return err2 && err2.code === "BAD_ARGUMENT";
+      }
+      get name() {
+        return "StreamError";
+      }
+      static STREAM_DESTROYED() {
+        return new StreamError("Stream was destroyed", "STREAM_DESTROYED", StreamError.STREAM_DESTROYED);
+      }
+      static PREMATURE_CLOSE(msg = "Premature close") {
+        return new StreamError(msg, "PREMATURE_CLOSE", StreamError.PREMATURE_CLOSE);
+      }
+      static ABORTED() {
+        return new StreamError("Stream aborted", "ABORTED", StreamError.ABORTED);
+      }
+      static BAD_ARGUMENT(msg = "Bad argument") {
+        return new StreamError(msg, "BAD_ARGUMENT", StreamError.BAD_ARGUMENT);
+      }
+    };
+  }
+});
+
+// node_modules/streamx/index.js
+var require_streamx = __commonJS({
+  "node_modules/streamx/index.js"(exports2, module2) {
+    var { EventEmitter } = require_default();
+    var FIFO = require_fast_fifo();
+    var TextDecoder2 = require_text_decoder();
+    var StreamError = require_errors4();
+    var qmt = typeof queueMicrotask === "undefined" ? (fn) => global.process.nextTick(fn) : queueMicrotask;
+    var MAX = (1 << 29) - 1;
+    var OPENING = 1;
+    var PREDESTROYING = 2;
+    var DESTROYING = 4;
+    var DESTROYED = 8;
+    var NOT_OPENING = MAX ^ OPENING;
+    var NOT_PREDESTROYING = MAX ^ PREDESTROYING;
+    var READ_ACTIVE = 1 << 4;
+    var READ_UPDATING = 2 << 4;
+    var READ_PRIMARY = 4 << 4;
+    var READ_QUEUED = 8 << 4;
+    var READ_RESUMED = 16 << 4;
+    var READ_PIPE_DRAINED = 32 << 4;
+    var READ_ENDING = 64 << 4;
+    var READ_EMIT_DATA = 128 << 4;
+    var READ_EMIT_READABLE = 256 << 4;
+    var READ_EMITTED_READABLE = 512 << 4;
+    var READ_DONE = 1024 << 4;
+    var READ_NEXT_TICK = 2048 << 4;
+    var READ_NEEDS_PUSH = 4096 << 4;
+    var READ_READ_AHEAD = 8192 << 4;
+    var READ_FLOWING = READ_RESUMED | READ_PIPE_DRAINED;
+    var READ_ACTIVE_AND_NEEDS_PUSH = READ_ACTIVE | READ_NEEDS_PUSH;
+    var READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE;
+    var READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED;
+    var READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD;
+    var READ_NOT_ACTIVE = MAX ^ READ_ACTIVE;
+    var READ_NON_PRIMARY = MAX ^ READ_PRIMARY;
+    var READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH);
+    var READ_PUSHED = MAX ^ READ_NEEDS_PUSH;
+    var READ_PAUSED = MAX ^ READ_RESUMED;
+    var READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE);
+    var READ_NOT_ENDING = MAX ^ READ_ENDING;
+    var READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING;
+    var READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK;
+    var READ_NOT_UPDATING = MAX ^ READ_UPDATING;
+    var READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD;
+    var READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD;
+    var WRITE_ACTIVE = 1 << 18;
+    var WRITE_UPDATING = 2 << 18;
+    var WRITE_PRIMARY = 4 << 18;
+    var WRITE_QUEUED = 8 << 18;
+    var WRITE_UNDRAINED = 16 << 18;
+    var WRITE_DONE = 32 << 18;
+    var WRITE_EMIT_DRAIN = 64 << 18;
+    var WRITE_NEXT_TICK = 128 << 18;
+    var WRITE_WRITING = 256 << 18;
+    var WRITE_FINISHING = 512 << 18;
+    var WRITE_CORKED = 1024 << 18;
+    var WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING);
+    var WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY;
+    var WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING);
+    var WRITE_DRAINED = MAX ^ WRITE_UNDRAINED;
+    var WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED;
+    var WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK;
+    var WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING;
+    var WRITE_NOT_CORKED = MAX ^ WRITE_CORKED;
+    var ACTIVE = READ_ACTIVE | WRITE_ACTIVE;
+    var NOT_ACTIVE = MAX ^ ACTIVE;
+    var DONE = READ_DONE | WRITE_DONE;
+    var DESTROY_STATUS = DESTROYING | DESTROYED | PREDESTROYING;
+    var OPEN_STATUS = DESTROY_STATUS | OPENING;
+    var AUTO_DESTROY = DESTROY_STATUS | DONE;
+    var NON_PRIMARY = WRITE_NON_PRIMARY & READ_NON_PRIMARY;
+    var ACTIVE_OR_TICKING = WRITE_NEXT_TICK | READ_NEXT_TICK;
+    var TICKING = ACTIVE_OR_TICKING & NOT_ACTIVE;
+    var IS_OPENING = OPEN_STATUS | TICKING;
+    var READ_PRIMARY_STATUS = OPEN_STATUS | READ_ENDING | READ_DONE;
+    var READ_STATUS = OPEN_STATUS | READ_DONE | READ_QUEUED;
+    var READ_ENDING_STATUS = OPEN_STATUS | READ_ENDING | READ_QUEUED;
+    var READ_READABLE_STATUS = OPEN_STATUS | READ_EMIT_READABLE | READ_QUEUED | READ_EMITTED_READABLE;
+    var SHOULD_NOT_READ = OPEN_STATUS | READ_ACTIVE | READ_ENDING | READ_DONE | READ_NEEDS_PUSH | READ_READ_AHEAD;
+    var READ_BACKPRESSURE_STATUS = DESTROY_STATUS | READ_ENDING | READ_DONE;
+    var READ_UPDATE_SYNC_STATUS = READ_UPDATING | OPEN_STATUS | READ_NEXT_TICK | READ_PRIMARY;
+    var READ_NEXT_TICK_OR_OPENING = READ_NEXT_TICK | OPENING;
+    var WRITE_PRIMARY_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_DONE;
+    var WRITE_QUEUED_AND_UNDRAINED = WRITE_QUEUED | WRITE_UNDRAINED;
+    var WRITE_QUEUED_AND_ACTIVE = WRITE_QUEUED | WRITE_ACTIVE;
+    var WRITE_DRAIN_STATUS = WRITE_QUEUED | WRITE_UNDRAINED | OPEN_STATUS | WRITE_ACTIVE;
+    var WRITE_STATUS = OPEN_STATUS | WRITE_ACTIVE | WRITE_QUEUED | WRITE_CORKED;
+    var WRITE_PRIMARY_AND_ACTIVE = WRITE_PRIMARY | WRITE_ACTIVE;
+    var WRITE_ACTIVE_AND_WRITING = WRITE_ACTIVE | WRITE_WRITING;
+    var WRITE_FINISHING_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_QUEUED_AND_ACTIVE | WRITE_DONE;
+    var WRITE_BACKPRESSURE_STATUS = WRITE_UNDRAINED | DESTROY_STATUS | WRITE_FINISHING | WRITE_DONE;
+    var WRITE_UPDATE_SYNC_STATUS = WRITE_UPDATING | OPEN_STATUS | WRITE_NEXT_TICK | WRITE_PRIMARY;
+    var WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS;
+    var asyncIterator = Symbol.asyncIterator || Symbol("asyncIterator");
+    var WritableState = class {
+      constructor(stream, { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}) {
+        this.stream = stream;
+        this.queue = new FIFO();
+        this.highWaterMark = highWaterMark;
+        this.buffered = 0;
+        this.error = null;
+        this.pipeline = null;
+        this.drains = null;
+        this.byteLength = byteLengthWritable || byteLength || defaultByteLength;
+        this.map = mapWritable || map;
+        this.afterWrite = afterWrite.bind(this);
+        this.afterUpdateNextTick = updateWriteNT.bind(this);
+      }
+      get ending() {
+        return (this.stream._duplexState & WRITE_FINISHING) !== 0;
+      }
+      get ended() {
+        return (this.stream._duplexState & WRITE_DONE) !== 0;
+      }
+      push(data) {
+        if ((this.stream._duplexState & WRITE_DROP_DATA) !== 0) return false;
+        if (this.map !== null) data = this.map(data);
+        this.buffered += this.byteLength(data);
+        this.queue.push(data);
+        if (this.buffered < this.highWaterMark) {
+          this.stream._duplexState |= WRITE_QUEUED;
+          return true;
+        }
+        this.stream._duplexState |= WRITE_QUEUED_AND_UNDRAINED;
+        return false;
+      }
+      shift() {
+        const data = this.queue.shift();
+        this.buffered -= this.byteLength(data);
+        if (this.buffered === 0) this.stream._duplexState &= WRITE_NOT_QUEUED;
+        return data;
+      }
+      end(data) {
+        if (typeof data === "function") {
+          this.stream.once("finish", data);
+        } else if (data !== void 0 && data !== null) {
+          this.push(data);
+        }
+        this.stream._duplexState = (this.stream._duplexState | WRITE_FINISHING) & WRITE_NON_PRIMARY;
+      }
+      autoBatch(data, cb) {
+        const buffer = [];
+        const stream = this.stream;
+        buffer.push(data);
+        while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE) {
+          buffer.push(stream._writableState.shift());
+        }
+        if ((stream._duplexState & OPEN_STATUS) !== 0) return cb(null);
+        stream._writev(buffer, cb);
+      }
+      update() {
+        const stream = this.stream;
+        stream._duplexState |= WRITE_UPDATING;
+        do {
+          while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED) {
+            const data = this.shift();
+            stream._duplexState |= WRITE_ACTIVE_AND_WRITING;
+            stream._write(data, this.afterWrite);
+          }
+          if ((stream._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0) this.updateNonPrimary();
+        } while (this.continueUpdate() === true);
+        stream._duplexState &= WRITE_NOT_UPDATING;
+      }
+      updateNonPrimary() {
+        const stream = this.stream;
+        if ((stream._duplexState & WRITE_FINISHING_STATUS) === WRITE_FINISHING) {
+          stream._duplexState = stream._duplexState | WRITE_ACTIVE;
+          stream._final(afterFinal.bind(this));
+          return;
+        }
+        if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+          if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+            stream._duplexState |= ACTIVE;
+            stream._destroy(afterDestroy.bind(this));
+          }
+          return;
+        }
+        if ((stream._duplexState & IS_OPENING) === OPENING) {
+          stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING;
+          stream._open(afterOpen.bind(this));
+        }
+      }
+      continueUpdate() {
+        if ((this.stream._duplexState & WRITE_NEXT_TICK) === 0) return false;
+        this.stream._duplexState &= WRITE_NOT_NEXT_TICK;
+        return true;
+      }
+      updateCallback() {
+        if ((this.stream._duplexState & WRITE_UPDATE_SYNC_STATUS) === WRITE_PRIMARY) {
+          this.update();
+        } else {
+          this.updateNextTick();
+        }
+      }
+      updateNextTick() {
+        if ((this.stream._duplexState & WRITE_NEXT_TICK) !== 0) return;
+        this.stream._duplexState |= WRITE_NEXT_TICK;
+        if ((this.stream._duplexState & WRITE_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+    };
+    var ReadableState = class {
+      constructor(stream, { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}) {
+        this.stream = stream;
+        this.queue = new FIFO();
+        this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark;
+        this.buffered = 0;
+        this.readAhead = highWaterMark > 0;
+        this.error = null;
+        this.pipeline = null;
+        this.byteLength = byteLengthReadable || byteLength || defaultByteLength;
+        this.map = mapReadable || map;
+        this.pipeTo = null;
+        this.afterRead = afterRead.bind(this);
+        this.afterUpdateNextTick = updateReadNT.bind(this);
+      }
+      get ending() {
+        return (this.stream._duplexState & READ_ENDING) !== 0;
+      }
+      get ended() {
+        return (this.stream._duplexState & READ_DONE) !== 0;
+      }
+      pipe(pipeTo, cb) {
+        if (this.pipeTo !== null) throw StreamError.BAD_ARGUMENT("Can only pipe to one destination");
+        if (typeof cb !== "function") cb = null;
+        this.stream._duplexState |= READ_PIPE_DRAINED;
+        this.pipeTo = pipeTo;
+        this.pipeline = new Pipeline(this.stream, pipeTo, cb);
+        if (cb) this.stream.on("error", noop4);
+        if (isStreamx(pipeTo)) {
+          pipeTo._writableState.pipeline = this.pipeline;
+          if (cb) pipeTo.on("error", noop4);
+          pipeTo.on("finish", this.pipeline.finished.bind(this.pipeline));
+        } else {
+          const onerror = this.pipeline.done.bind(this.pipeline, pipeTo);
+          const onclose = this.pipeline.done.bind(this.pipeline, pipeTo, null);
+          pipeTo.on("error", onerror);
+          pipeTo.on("close", onclose);
+          pipeTo.on("finish", this.pipeline.finished.bind(this.pipeline));
+        }
+        pipeTo.on("drain", afterDrain.bind(this));
+        this.stream.emit("piping", pipeTo);
+        pipeTo.emit("pipe", this.stream);
+      }
+      push(data) {
+        const stream = this.stream;
+        if (data === null) {
+          this.highWaterMark = 0;
+          stream._duplexState = (stream._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED;
+          return false;
+        }
+        if (this.map !== null) {
+          data = this.map(data);
+          if (data === null) {
+            stream._duplexState &= READ_PUSHED;
+            return this.buffered < this.highWaterMark;
+          }
+        }
+        this.buffered += this.byteLength(data);
+        this.queue.push(data);
+        stream._duplexState = (stream._duplexState | READ_QUEUED) & READ_PUSHED;
+        return this.buffered < this.highWaterMark;
+      }
+      shift() {
+        const data = this.queue.shift();
+        this.buffered -= this.byteLength(data);
+        if (this.buffered === 0) {
+          this.stream._duplexState &= READ_NOT_QUEUED;
+        }
+        return data;
+      }
+      unshift(data) {
+        const pending = [this.map !== null ? this.map(data) : data];
+        while (this.buffered > 0) pending.push(this.shift());
+        for (let i2 = 0; i2 < pending.length - 1; i2++) {
+          const data2 = pending[i2];
+          this.buffered += this.byteLength(data2);
+          this.queue.push(data2);
+        }
+        this.push(pending[pending.length - 1]);
+      }
+      read() {
+        const stream = this.stream;
+        if ((stream._duplexState & READ_STATUS) === READ_QUEUED) {
+          const data = this.shift();
+          if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+            stream._duplexState &= READ_PIPE_NOT_DRAINED;
+          }
+          if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+            stream.emit("data", data);
+          }
+          return data;
+        }
+        if (this.readAhead === false) {
+          stream._duplexState |= READ_READ_AHEAD;
+          this.updateNextTick();
+        }
+        return null;
+      }
+      drain() {
+        const stream = this.stream;
+        while ((stream._duplexState & READ_STATUS) === READ_QUEUED && (stream._duplexState & READ_FLOWING) !== 0) {
+          const data = this.shift();
+          if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+            stream._duplexState &= READ_PIPE_NOT_DRAINED;
+          }
+          if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+            stream.emit("data", data);
+          }
+        }
+      }
+      update() {
+        const stream = this.stream;
+        stream._duplexState |= READ_UPDATING;
+        do {
+          this.drain();
+          while (this.buffered < this.highWaterMark && (stream._duplexState & SHOULD_NOT_READ) === READ_READ_AHEAD) {
+            stream._duplexState |= READ_ACTIVE_AND_NEEDS_PUSH;
+            stream._read(this.afterRead);
+            this.drain();
+          }
+          if ((stream._duplexState & READ_READABLE_STATUS) === READ_EMIT_READABLE_AND_QUEUED) {
+            stream._duplexState |= READ_EMITTED_READABLE;
+            stream.emit("readable");
+          }
+          if ((stream._duplexState & READ_PRIMARY_AND_ACTIVE) === 0) {
+            this.updateNonPrimary();
+          }
+        } while (this.continueUpdate() === true);
+        stream._duplexState &= READ_NOT_UPDATING;
+      }
+      updateNonPrimary() {
+        const stream = this.stream;
+        if ((stream._duplexState & READ_ENDING_STATUS) === READ_ENDING) {
+          stream._duplexState = (stream._duplexState | READ_DONE) & READ_NOT_ENDING;
+          stream.emit("end");
+          if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+            stream._duplexState |= DESTROYING;
+          }
+          if (this.pipeTo !== null) {
+            this.pipeTo.end();
+          }
+        }
+        if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+          if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+            stream._duplexState |= ACTIVE;
+            stream._destroy(afterDestroy.bind(this));
+          }
+          return;
+        }
+        if ((stream._duplexState & IS_OPENING) === OPENING) {
+          stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING;
+          stream._open(afterOpen.bind(this));
+        }
+      }
+      continueUpdate() {
+        if ((this.stream._duplexState & READ_NEXT_TICK) === 0) return false;
+        this.stream._duplexState &= READ_NOT_NEXT_TICK;
+        return true;
+      }
+      updateCallback() {
+        if ((this.stream._duplexState & READ_UPDATE_SYNC_STATUS) === READ_PRIMARY) {
+          this.update();
+        } else {
+          this.updateNextTick();
+        }
+      }
+      updateNextTickIfOpen() {
+        if ((this.stream._duplexState & READ_NEXT_TICK_OR_OPENING) !== 0) return;
+        this.stream._duplexState |= READ_NEXT_TICK;
+        if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+      updateNextTick() {
+        if ((this.stream._duplexState & READ_NEXT_TICK) !== 0) return;
+        this.stream._duplexState |= READ_NEXT_TICK;
+        if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+    };
+    var TransformState = class {
+      constructor(stream) {
+        this.data = null;
+        this.afterTransform = afterTransform.bind(stream);
+        this.afterFinal = null;
+      }
+    };
+    var Pipeline = class {
+      constructor(src, dst, cb) {
+        this.from = src;
+        this.to = dst;
+        this.afterPipe = cb;
+        this.error = null;
+        this.pipeToFinished = false;
+      }
+      finished() {
+        this.pipeToFinished = true;
+      }
+      done(stream, err2) {
+        if (err2) this.error = err2;
+        if (stream === this.to) {
+          this.to = null;
+          if (this.from !== null) {
+            if ((this.from._duplexState & READ_DONE) === 0 || !this.pipeToFinished) {
+              this.from.destroy(this.error || StreamError.PREMATURE_CLOSE("Writable stream closed"));
+            }
+            return;
+          }
+        }
+        if (stream === this.from) {
+          this.from = null;
+          if (this.to !== null) {
+            if ((stream._duplexState & READ_DONE) === 0) {
+              this.to.destroy(this.error || StreamError.PREMATURE_CLOSE("Readable stream closed"));
+            }
+            return;
+          }
+        }
+        if (this.afterPipe !== null) this.afterPipe(this.error);
+        this.to = this.from = this.afterPipe = null;
+      }
+    };
+    function afterDrain() {
+      this.stream._duplexState |= READ_PIPE_DRAINED;
+      this.updateCallback();
+    }
+    function afterFinal(err2) {
+      const stream = this.stream;
+      if (err2) stream.destroy(err2);
+      if ((stream._duplexState & DESTROY_STATUS) === 0) {
+        stream._duplexState |= WRITE_DONE;
+        stream.emit("finish");
+      }
+      if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+        stream._duplexState |= DESTROYING;
+      }
+      stream._duplexState &= WRITE_NOT_FINISHING;
+      if ((stream._duplexState & WRITE_UPDATING) === 0) {
+        this.update();
+      } else {
+        this.updateNextTick();
+      }
+    }
+    function afterDestroy(err2) {
+      const stream = this.stream;
+      if (!err2 && !StreamError.isStreamDestroyed(this.error)) err2 = this.error;
+      if (err2) stream.emit("error", err2);
+      stream._duplexState |= DESTROYED;
+      stream.emit("close");
+      const rs = stream._readableState;
+      const ws = stream._writableState;
+      if (rs !== null && rs.pipeline !== null) {
+        rs.pipeline.done(stream, err2);
+      }
+      if (ws !== null) {
+        while (ws.drains !== null && ws.drains.length > 0) {
+          ws.drains.shift().resolve(false);
+        }
+        if (ws.pipeline !== null) {
+          ws.pipeline.done(stream, err2);
+        }
+      }
+    }
+    function afterWrite(err2) {
+      const stream = this.stream;
+      if (err2) stream.destroy(err2);
+      stream._duplexState &= WRITE_NOT_ACTIVE;
+      if (this.drains !== null) tickDrains(this.drains);
+      if ((stream._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED) {
+        stream._duplexState &= WRITE_DRAINED;
+        if ((stream._duplexState & WRITE_EMIT_DRAIN) === WRITE_EMIT_DRAIN) {
+          stream.emit("drain");
+        }
+      }
+      this.updateCallback();
+    }
+    function afterRead(err2) {
+      if (err2) this.stream.destroy(err2);
+      this.stream._duplexState &= READ_NOT_ACTIVE;
+      if (this.readAhead === false && (this.stream._duplexState & READ_RESUMED) === 0) {
+        this.stream._duplexState &= READ_NO_READ_AHEAD;
+      }
+      this.updateCallback();
+    }
+    function updateReadNT() {
+      if ((this.stream._duplexState & READ_UPDATING) === 0) {
+        this.stream._duplexState &= READ_NOT_NEXT_TICK;
+        this.update();
+      }
+    }
+    function updateWriteNT() {
+      if ((this.stream._duplexState & WRITE_UPDATING) === 0) {
+        this.stream._duplexState &= WRITE_NOT_NEXT_TICK;
+        this.update();
+      }
+    }
+    function tickDrains(drains) {
+      for (let i2 = 0; i2 < drains.length; i2++) {
+        if (--drains[i2].writes === 0) {
+          drains.shift().resolve(true);
+          i2--;
+        }
+      }
+    }
+    function afterOpen(err2) {
+      const stream = this.stream;
+      if (err2) stream.destroy(err2);
+      if ((stream._duplexState & DESTROYING) === 0) {
+        if ((stream._duplexState & READ_PRIMARY_STATUS) === 0) {
+          stream._duplexState |= READ_PRIMARY;
+        }
+        if ((stream._duplexState & WRITE_PRIMARY_STATUS) === 0) {
+          stream._duplexState |= WRITE_PRIMARY;
+        }
+        stream.emit("open");
+      }
+      stream._duplexState &= NOT_ACTIVE;
+      if (stream._writableState !== null) {
+        stream._writableState.updateCallback();
+      }
+      if (stream._readableState !== null) {
+        stream._readableState.updateCallback();
+      }
+    }
+    function afterTransform(err2, data) {
+      if (data !== void 0 && data !== null) this.push(data);
+      this._writableState.afterWrite(err2);
+    }
+    function newListener(name2) {
+      if (this._readableState !== null) {
+        if (name2 === "data") {
+          this._duplexState |= READ_EMIT_DATA | READ_RESUMED_READ_AHEAD;
+          this._readableState.updateNextTick();
+        }
+        if (name2 === "readable") {
+          this._duplexState |= READ_EMIT_READABLE;
+          this._readableState.updateNextTick();
+        }
+      }
+      if (this._writableState !== null) {
+        if (name2 === "drain") {
+          this._duplexState |= WRITE_EMIT_DRAIN;
+          this._writableState.updateNextTick();
+        }
+      }
+    }
+    var Stream = class extends EventEmitter {
+      constructor(opts) {
+        super();
+        this._duplexState = 0;
+        this._readableState = null;
+        this._writableState = null;
+        if (opts) {
+          if (opts.open) this._open = opts.open;
+          if (opts.destroy) this._destroy = opts.destroy;
+          if (opts.predestroy) this._predestroy = opts.predestroy;
+          if (opts.signal) opts.signal.addEventListener("abort", abort2.bind(this));
+        }
+        this.on("newListener", newListener);
+      }
+      _open(cb) {
+        cb(null);
+      }
+      _destroy(cb) {
+        cb(null);
+      }
+      _predestroy() {
+      }
+      get readable() {
+        return this._readableState !== null ? true : void 0;
+      }
+      get writable() {
+        return this._writableState !== null ? true : void 0;
+      }
+      get destroyed() {
+        return (this._duplexState & DESTROYED) !== 0;
+      }
+      get destroying() {
+        return (this._duplexState & DESTROY_STATUS) !== 0;
+      }
+      destroy(err2) {
+        if ((this._duplexState & DESTROY_STATUS) === 0) {
+          if (!err2) err2 = StreamError.STREAM_DESTROYED();
+          this._duplexState = (this._duplexState | DESTROYING) & NON_PRIMARY;
+          if (this._readableState !== null) {
+            this._readableState.highWaterMark = 0;
+            this._readableState.error = err2;
+          }
+          if (this._writableState !== null) {
+            this._writableState.highWaterMark = 0;
+            this._writableState.error = err2;
+          }
+          this._duplexState |= PREDESTROYING;
+          this._predestroy();
+          this._duplexState &= NOT_PREDESTROYING;
+          if (this._readableState !== null) {
+            this._readableState.updateNextTick();
+          }
+          if (this._writableState !== null) {
+            this._writableState.updateNextTick();
+          }
+        }
+      }
+    };
+    var Readable2 = class _Readable extends Stream {
+      constructor(opts) {
+        super(opts);
+        this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
+        this._readableState = new ReadableState(this, opts);
+        if (opts) {
+          if (this._readableState.readAhead === false) this._duplexState &= READ_NO_READ_AHEAD;
+          if (opts.read) this._read = opts.read;
+          if (opts.eagerOpen) this._readableState.updateNextTick();
+          if (opts.encoding) this.setEncoding(opts.encoding);
+        }
+      }
+      static deferred(fn, opts) {
+        const out2 = new PassThrough(opts);
+        fn().then((src) => {
+          if (src === null) return out2.end();
+          if (out2.destroying) return;
+          pipeline(src, out2, noop4);
+        }).catch((err2) => out2.destroy(err2));
+        return out2;
+      }
+      setEncoding(encoding) {
+        const dec = new TextDecoder2(encoding);
+        const map = this._readableState.map || echo;
+        this._readableState.map = mapOrSkip;
+        return this;
+        function mapOrSkip(data) {
+          const next = dec.push(data);
+          return next === "" && (data.byteLength !== 0 || dec.remaining > 0) ? null : map(next);
+        }
+      }
+      _read(cb) {
+        cb(null);
+      }
+      pipe(dest, cb) {
+        this._readableState.updateNextTick();
+        this._readableState.pipe(dest, cb);
+        return dest;
+      }
+      read() {
+        this._readableState.updateNextTick();
+        return this._readableState.read();
+      }
+      push(data) {
+        this._readableState.updateNextTickIfOpen();
+        return this._readableState.push(data);
+      }
+      unshift(data) {
+        this._readableState.updateNextTickIfOpen();
+        return this._readableState.unshift(data);
+      }
+      resume() {
+        this._duplexState |= READ_RESUMED_READ_AHEAD;
+        this._readableState.updateNextTick();
+        return this;
+      }
+      pause() {
+        this._duplexState &= this._readableState.readAhead === false ? READ_PAUSED_NO_READ_AHEAD : READ_PAUSED;
+        return this;
+      }
+      static _fromAsyncIterator(ite, opts) {
+        let destroy;
+        const rs = new _Readable({
+          ...opts,
+          read(cb) {
+            ite.next().then(push).then(cb.bind(null, null)).catch(cb);
+          },
+          predestroy() {
+            destroy = ite.return();
+          },
+          destroy(cb) {
+            if (!destroy) return cb(null);
+            destroy.then(cb.bind(null, null)).catch(cb);
+          }
+        });
+        return rs;
+        function push(data) {
+          if (data.done) rs.push(null);
+          else rs.push(data.value);
+        }
+      }
+      static from(data, opts) {
+        if (isReadStreamx(data)) return data;
+        if (data[asyncIterator]) return this._fromAsyncIterator(data[asyncIterator](), opts);
+        if (!Array.isArray(data)) data = data === void 0 ? [] : [data];
+        let i2 = 0;
+        return new _Readable({
+          ...opts,
+          read(cb) {
+            this.push(i2 === data.length ? null : data[i2++]);
+            cb(null);
+          }
+        });
+      }
+      static isBackpressured(rs) {
+        return (rs._duplexState & READ_BACKPRESSURE_STATUS) !== 0 || rs._readableState.buffered >= rs._readableState.highWaterMark;
+      }
+      static isPaused(rs) {
+        return (rs._duplexState & READ_RESUMED) === 0;
+      }
+      [asyncIterator]() {
+        const stream = this;
+        let error2 = null;
+        let promiseResolve = null;
+        let promiseReject = null;
+        this.on("error", (err2) => {
+          error2 = err2;
+        });
+        this.on("readable", onreadable);
+        this.on("close", onclose);
+        return {
+          [asyncIterator]() {
+            return this;
+          },
+          next() {
+            return new Promise(function(resolve3, reject) {
+              promiseResolve = resolve3;
+              promiseReject = reject;
+              const data = stream.read();
+              if (data !== null) ondata(data);
+              else if ((stream._duplexState & DESTROYED) !== 0) ondata(null);
+            });
+          },
+          return() {
+            return destroy(null);
+          },
+          throw(err2) {
+            return destroy(err2);
+          }
+        };
+        function onreadable() {
+          if (promiseResolve !== null) ondata(stream.read());
+        }
+        function onclose() {
+          if (promiseResolve !== null) ondata(null);
+        }
+        function ondata(data) {
+          if (promiseReject === null) return;
+          if (error2) {
+            promiseReject(error2);
+          } else if (data === null && (stream._duplexState & READ_DONE) === 0) {
+            promiseReject(StreamError.STREAM_DESTROYED());
+          } else {
+            promiseResolve({ value: data, done: data === null });
+          }
+          promiseReject = promiseResolve = null;
+        }
+        function destroy(err2) {
+          stream.destroy(err2);
+          return new Promise((resolve3, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve3({ value: void 0, done: true });
+            stream.once("close", function() {
+              if (err2) reject(err2);
+              else resolve3({ value: void 0, done: true });
+            });
+          });
+        }
+      }
+    };
+    var Writable = class extends Stream {
+      constructor(opts) {
+        super(opts);
+        this._duplexState |= OPENING | READ_DONE;
+        this._writableState = new WritableState(this, opts);
+        if (opts) {
+          if (opts.writev) this._writev = opts.writev;
+          if (opts.write) this._write = opts.write;
+          if (opts.final) this._final = opts.final;
+          if (opts.eagerOpen) this._writableState.updateNextTick();
+        }
+      }
+      cork() {
+        this._duplexState |= WRITE_CORKED;
+      }
+      uncork() {
+        this._duplexState &= WRITE_NOT_CORKED;
+        this._writableState.updateNextTick();
+      }
+      _writev(batch, cb) {
+        cb(null);
+      }
+      _write(data, cb) {
+        this._writableState.autoBatch(data, cb);
+      }
+      _final(cb) {
+        cb(null);
+      }
+      static isBackpressured(ws) {
+        return (ws._duplexState & WRITE_BACKPRESSURE_STATUS) !== 0;
+      }
+      static drained(ws) {
+        if (ws.destroyed) return Promise.resolve(false);
+        const state = ws._writableState;
+        const pending = isWritev(ws) ? Math.min(1, state.queue.length) : state.queue.length;
+        const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
+        if (writes === 0) return Promise.resolve(true);
+        if (state.drains === null) state.drains = [];
+        return new Promise((resolve3) => {
+          state.drains.push({ writes, resolve: resolve3 });
+        });
+      }
+      write(data) {
+        this._writableState.updateNextTick();
+        return this._writableState.push(data);
+      }
+      end(data) {
+        this._writableState.updateNextTick();
+        this._writableState.end(data);
+        return this;
+      }
+    };
+    var Duplex = class extends Readable2 {
+      // and Writable
+      constructor(opts) {
+        super(opts);
+        this._duplexState = OPENING | this._duplexState & READ_READ_AHEAD;
+        this._writableState = new WritableState(this, opts);
+        if (opts) {
+          if (opts.writev) this._writev = opts.writev;
+          if (opts.write) this._write = opts.write;
+          if (opts.final) this._final = opts.final;
+        }
+      }
+      cork() {
+        this._duplexState |= WRITE_CORKED;
+      }
+      uncork() {
+        this._duplexState &= WRITE_NOT_CORKED;
+        this._writableState.updateNextTick();
+      }
+      _writev(batch, cb) {
+        cb(null);
+      }
+      _write(data, cb) {
+        this._writableState.autoBatch(data, cb);
+      }
+      _final(cb) {
+        cb(null);
+      }
+      write(data) {
+        this._writableState.updateNextTick();
+        return this._writableState.push(data);
+      }
+      end(data) {
+        this._writableState.updateNextTick();
+        this._writableState.end(data);
+        return this;
+      }
+    };
+    var Transform = class extends Duplex {
+      constructor(opts) {
+        super(opts);
+        this._transformState = new TransformState(this);
+        if (opts) {
+          if (opts.transform) this._transform = opts.transform;
+          if (opts.flush) this._flush = opts.flush;
+        }
+      }
+      _write(data, cb) {
+        if (this._readableState.buffered >= this._readableState.highWaterMark) {
+          this._transformState.data = data;
+        } else {
+          this._transform(data, this._transformState.afterTransform);
+        }
+      }
+      _read(cb) {
+        if (this._transformState.data !== null) {
+          const data = this._transformState.data;
+          this._transformState.data = null;
+          cb(null);
+          this._transform(data, this._transformState.afterTransform);
+        } else {
+          cb(null);
+        }
+      }
+      destroy(err2) {
+        super.destroy(err2);
+        if (this._transformState.data !== null) {
+          this._transformState.data = null;
+          this._transformState.afterTransform();
+        }
+      }
+      _transform(data, cb) {
+        cb(null, data);
+      }
+      _flush(cb) {
+        cb(null);
+      }
+      _final(cb) {
+        this._transformState.afterFinal = cb;
+        this._flush(transformAfterFlush.bind(this));
+      }
+    };
+    var PassThrough = class extends Transform {
+    };
+    function transformAfterFlush(err2, data) {
+      const cb = this._transformState.afterFinal;
+      if (err2) return cb(err2);
+      if (data !== null && data !== void 0) this.push(data);
+      this.push(null);
+      cb(null);
+    }
+    function pipelinePromise(...streams) {
+      return new Promise((resolve3, reject) => {
+        return pipeline(...streams, (err2) => {
+          if (err2) return reject(err2);
+          resolve3();
+        });
+      });
+    }
+    function pipeline(stream, ...streams) {
+      const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams];
+      const done = all.length && typeof all[all.length - 1] === "function" ? all.pop() : null;
+      if (all.length < 2) throw StreamError.BAD_ARGUMENT("Pipeline requires at least 2 streams");
+      let src = all[0];
+      let dest = null;
+      let error2 = null;
+      for (let i2 = 1; i2 < all.length; i2++) {
+        dest = all[i2];
+        if (isStreamx(src)) {
+          src.pipe(dest, onerror);
+        } else {
+          errorHandle(src, true, i2 > 1, onerror);
+          src.pipe(dest);
+        }
+        src = dest;
+      }
+      if (done) {
+        let fin = false;
+        const autoDestroy = isStreamx(dest) || !!(dest._writableState && dest._writableState.autoDestroy);
+        dest.on("error", (err2) => {
+          if (error2 === null) error2 = err2;
+        });
+        dest.on("finish", () => {
+          fin = true;
+          if (!autoDestroy) done(error2);
+        });
+        if (autoDestroy) {
+          dest.on("close", () => done(error2 || (fin ? null : StreamError.PREMATURE_CLOSE())));
+        }
+      }
+      return dest;
+      function errorHandle(s, rd, wr, onerror2) {
+        s.on("error", onerror2);
+        s.on("close", onclose);
+        function onclose() {
+          if (rd && s._readableState && !s._readableState.ended) {
+            return onerror2(StreamError.PREMATURE_CLOSE());
+          }
+          if (wr && s._writableState && !s._writableState.ended) {
+            return onerror2(StreamError.PREMATURE_CLOSE());
+          }
+        }
+      }
+      function onerror(err2) {
+        if (!err2 || error2) return;
+        error2 = err2;
+        for (const s of all) {
+          s.destroy(err2);
+        }
+      }
+    }
+    function echo(s) {
+      return s;
+    }
+    function isStream(stream) {
+      return !!stream._readableState || !!stream._writableState;
+    }
+    function isStreamx(stream) {
+      return typeof stream._duplexState === "number" && isStream(stream);
+    }
+    function isEnding(stream) {
+      return !!stream._readableState && stream._readableState.ending;
+    }
+    function isEnded(stream) {
+      return !!stream._readableState && stream._readableState.ended;
+    }
+    function isFinishing(stream) {
+      return !!stream._writableState && stream._writableState.ending;
+    }
+    function isFinished(stream) {
+      return !!stream._writableState && stream._writableState.ended;
+    }
+    function getStreamError(stream, opts = {}) {
+      const err2 = stream._readableState && stream._readableState.error || stream._writableState && stream._writableState.error;
+      return !opts.all && StreamError.isStreamDestroyed(err2) ? null : err2;
+    }
+    function isReadStreamx(stream) {
+      return isStreamx(stream) && stream.readable;
+    }
+    function isDisturbed(stream) {
+      return (stream._duplexState & OPENING) !== OPENING || (stream._duplexState & DESTROYING) === DESTROYING || (stream._duplexState & ACTIVE_OR_TICKING) !== 0;
+    }
+    function isTypedArray(data) {
+      return typeof data === "object" && data !== null && typeof data.byteLength === "number";
+    }
+    function defaultByteLength(data) {
+      return isTypedArray(data) ? data.byteLength : 1024;
+    }
+    function noop4() {
+    }
+    function abort2() {
+      this.destroy(StreamError.ABORTED());
+    }
+    function isWritev(s) {
+      return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev;
+    }
+    module2.exports = {
+      pipeline,
+      pipelinePromise,
+      isStream,
+      isStreamx,
+      isEnding,
+      isEnded,
+      isFinishing,
+      isFinished,
+      isDisturbed,
+      getStreamError,
+      Stream,
+      Writable,
+      Readable: Readable2,
+      Duplex,
+      Transform,
+      // Export PassThrough for compatibility with Node.js core's stream module
+      PassThrough
+    };
+  }
+});
+
+// node_modules/tar-stream/headers.js
+var require_headers2 = __commonJS({
+  "node_modules/tar-stream/headers.js"(exports2) {
+    var b4a = require_b4a();
+    var ZEROS = "0000000000000000000";
+    var SEVENS = "7777777777777777777";
+    var ZERO_OFFSET = "0".charCodeAt(0);
+    var USTAR_MAGIC = b4a.from([117, 115, 116, 97, 114, 0]);
+    var USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET]);
+    var GNU_MAGIC = b4a.from([117, 115, 116, 97, 114, 32]);
+    var GNU_VER = b4a.from([32, 0]);
+    var MASK = 4095;
+    var MAGIC_OFFSET = 257;
+    var VERSION_OFFSET = 263;
+    exports2.decodeLongPath = function decodeLongPath(buf, encoding) {
+      return decodeStr(buf, 0, buf.length, encoding);
+    };
+    exports2.encodePax = function encodePax(opts) {
+      let result = "";
+      if (opts.name) result += addLength(" path=" + opts.name + "\n");
+      if (opts.linkname) result += addLength(" linkpath=" + opts.linkname + "\n");
+      const pax = opts.pax;
+      if (pax) {
+        for (const key in pax) {
+          result += addLength(" " + key + "=" + pax[key] + "\n");
+        }
+      }
+      return b4a.from(result);
+    };
+    exports2.decodePax = function decodePax(buf) {
+      const result = {};
+      while (buf.length) {
+        let i2 = 0;
+        while (i2 < buf.length && buf[i2] !== 32) i2++;
+        const len = parseInt(b4a.toString(buf.subarray(0, i2)), 10);
+        if (!len) return result;
+        const b = b4a.toString(buf.subarray(i2 + 1, len - 1));
+        const keyIndex = b.indexOf("=");
+        if (keyIndex === -1) return result;
+        result[b.slice(0, keyIndex)] = b.slice(keyIndex + 1);
+        buf = buf.subarray(len);
+      }
+      return result;
+    };
+    exports2.encode = function encode(opts) {
+      const buf = b4a.alloc(512);
+      let name2 = opts.name;
+      let prefix2 = "";
+      if (opts.typeflag === 5 && name2[name2.length - 1] !== "/") name2 += "/";
+      if (b4a.byteLength(name2) !== name2.length) return null;
+      while (b4a.byteLength(name2) > 100) {
+        const i2 = name2.indexOf("/");
+        if (i2 === -1) return null;
+        prefix2 += prefix2 ? "/" + name2.slice(0, i2) : name2.slice(0, i2);
+        name2 = name2.slice(i2 + 1);
+      }
+      if (b4a.byteLength(name2) > 100 || b4a.byteLength(prefix2) > 155) return null;
+      if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null;
+      b4a.write(buf, name2);
+      b4a.write(buf, encodeOct(opts.mode & MASK, 6), 100);
+      b4a.write(buf, encodeOct(opts.uid, 6), 108);
+      b4a.write(buf, encodeOct(opts.gid, 6), 116);
+      encodeSize(opts.size, buf, 124);
+      b4a.write(buf, encodeOct(opts.mtime.getTime() / 1e3 | 0, 11), 136);
+      buf[156] = ZERO_OFFSET + toTypeflag(opts.type);
+      if (opts.linkname) b4a.write(buf, opts.linkname, 157);
+      b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET);
+      b4a.copy(USTAR_VER, buf, VERSION_OFFSET);
+      if (opts.uname) b4a.write(buf, opts.uname, 265);
+      if (opts.gname) b4a.write(buf, opts.gname, 297);
+      b4a.write(buf, encodeOct(opts.devmajor || 0, 6), 329);
+      b4a.write(buf, encodeOct(opts.devminor || 0, 6), 337);
+      if (prefix2) b4a.write(buf, prefix2, 345);
+      b4a.write(buf, encodeOct(cksum(buf), 6), 148);
+      return buf;
+    };
+    exports2.decode = function decode2(buf, filenameEncoding, allowUnknownFormat) {
+      let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET;
+      let name2 = decodeStr(buf, 0, 100, filenameEncoding);
+      const mode = decodeOct(buf, 100, 8);
+      const uid = decodeOct(buf, 108, 8);
+      const gid = decodeOct(buf, 116, 8);
+      const size = decodeOct(buf, 124, 12);
+      const mtime = decodeOct(buf, 136, 12);
+      const type = toType(typeflag);
+      const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding);
+      const uname = decodeStr(buf, 265, 32);
+      const gname = decodeStr(buf, 297, 32);
+      const devmajor = decodeOct(buf, 329, 8);
+      const devminor = decodeOct(buf, 337, 8);
+      const c = cksum(buf);
+      if (c === 8 * 32) return null;
+      if (c !== decodeOct(buf, 148, 8)) throw new Error("Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?");
+      if (isUSTAR(buf)) {
+        if (buf[345]) name2 = decodeStr(buf, 345, 155, filenameEncoding) + "/" + name2;
+      } else if (isGNU(buf)) {
+      } else {
+        if (!allowUnknownFormat) {
+          throw new Error("Invalid tar header: unknown format.");
+        }
+      }
+      if (typeflag === 0 && name2 && name2[name2.length - 1] === "/") typeflag = 5;
+      return {
+        name: name2,
+        mode,
+        uid,
+        gid,
+        size,
+        byteOffset: 0,
+        mtime: new Date(1e3 * mtime),
+        type,
+        linkname,
+        uname,
+        gname,
+        devmajor,
+        devminor,
+        pax: null
+      };
+    };
+    function isUSTAR(buf) {
+      return b4a.equals(USTAR_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6));
+    }
+    function isGNU(buf) {
+      return b4a.equals(GNU_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6)) && b4a.equals(GNU_VER, buf.subarray(VERSION_OFFSET, VERSION_OFFSET + 2));
+    }
+    function clamp(index2, len, defaultValue) {
+      if (typeof index2 !== "number") return defaultValue;
+      index2 = ~~index2;
+      if (index2 >= len) return len;
+      if (index2 >= 0) return index2;
+      index2 += len;
+      if (index2 >= 0) return index2;
+      return 0;
+    }
+    function toType(flag) {
+      switch (flag) {
+        case 0:
+          return "file";
+        case 1:
+          return "link";
+        case 2:
+          return "symlink";
+        case 3:
+          return "character-device";
+        case 4:
+          return "block-device";
+        case 5:
+          return "directory";
+        case 6:
+          return "fifo";
+        case 7:
+          return "contiguous-file";
+        case 72:
+          return "pax-header";
+        case 55:
+          return "pax-global-header";
+        case 27:
+          return "gnu-long-link-path";
+        case 28:
+        case 30:
+          return "gnu-long-path";
+      }
+      return null;
+    }
+    function toTypeflag(flag) {
+      switch (flag) {
+        case "file":
+          return 0;
+        case "link":
+          return 1;
+        case "symlink":
+          return 2;
+        case "character-device":
+          return 3;
+        case "block-device":
+          return 4;
+        case "directory":
+          return 5;
+        case "fifo":
+          return 6;
+        case "contiguous-file":
+          return 7;
+        case "pax-header":
+          return 72;
+      }
+      return 0;
+    }
+    function indexOf(block, num, offset, end) {
+      for (; offset < end; offset++) {
+        if (block[offset] === num) return offset;
+      }
+      return end;
+    }
+    function cksum(block) {
+      let sum = 8 * 32;
+      for (let i2 = 0; i2 < 148; i2++) sum += block[i2];
+      for (let j = 156; j < 512; j++) sum += block[j];
+      return sum;
+    }
+    function encodeOct(val, n2) {
+      val = val.toString(8);
+      if (val.length > n2) return SEVENS.slice(0, n2) + " ";
+      return ZEROS.slice(0, n2 - val.length) + val + " ";
+    }
+    function encodeSizeBin(num, buf, off) {
+      buf[off] = 128;
+      for (let i2 = 11; i2 > 0; i2--) {
+        buf[off + i2] = num & 255;
+        num = Math.floor(num / 256);
+      }
+    }
+    function encodeSize(num, buf, off) {
+      if (num.toString(8).length > 11) {
+        encodeSizeBin(num, buf, off);
+      } else {
+        b4a.write(buf, encodeOct(num, 11), off);
+      }
+    }
+    function parse256(buf) {
+      let positive;
+      if (buf[0] === 128) positive = true;
+      else if (buf[0] === 255) positive = false;
+      else return null;
+      const tuple = [];
+      let i2;
+      for (i2 = buf.length - 1; i2 > 0; i2--) {
+        const byte = buf[i2];
+        if (positive) tuple.push(byte);
+        else tuple.push(255 - byte);
+      }
+      let sum = 0;
+      const l = tuple.length;
+      for (i2 = 0; i2 < l; i2++) {
+        sum += tuple[i2] * Math.pow(256, i2);
+      }
+      return positive ? sum : -1 * sum;
+    }
+    function decodeOct(val, offset, length) {
+      val = val.subarray(offset, offset + length);
+      offset = 0;
+      if (val[offset] & 128) {
+        return parse256(val);
+      } else {
+        while (offset < val.length && val[offset] === 32) offset++;
+        const end = clamp(indexOf(val, 32, offset, val.length), val.length, val.length);
+        while (offset < end && val[offset] === 0) offset++;
+        if (end === offset) return 0;
+        return parseInt(b4a.toString(val.subarray(offset, end)), 8);
+      }
+    }
+    function decodeStr(val, offset, length, encoding) {
+      return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding);
+    }
+    function addLength(str) {
+      const len = b4a.byteLength(str);
+      let digits = Math.floor(Math.log(len) / Math.log(10)) + 1;
+      if (len + digits >= Math.pow(10, digits)) digits++;
+      return len + digits + str;
+    }
+  }
+});
+
+// node_modules/tar-stream/extract.js
+var require_extract = __commonJS({
+  "node_modules/tar-stream/extract.js"(exports2, module2) {
+    var { Writable, Readable: Readable2, getStreamError } = require_streamx();
+    var FIFO = require_fast_fifo();
+    var b4a = require_b4a();
+    var headers = require_headers2();
+    var EMPTY = b4a.alloc(0);
+    var MAX_HEADER_SIZE = 4 * 1024 * 1024;
+    var BufferList = class {
+      constructor() {
+        this.buffered = 0;
+        this.shifted = 0;
+        this.queue = new FIFO();
+        this._offset = 0;
+      }
+      push(buffer) {
+        this.buffered += buffer.byteLength;
+        this.queue.push(buffer);
+      }
+      shiftFirst(size) {
+        return this.buffered === 0 ? null : this._next(size);
+      }
+      shift(size) {
+        if (size > this.buffered) return null;
+        if (size === 0) return EMPTY;
+        let chunk2 = this._next(size);
+        if (size === chunk2.byteLength) return chunk2;
+        const chunks = [chunk2];
+        while ((size -= chunk2.byteLength) > 0) {
+          chunk2 = this._next(size);
+          chunks.push(chunk2);
+        }
+        return b4a.concat(chunks);
+      }
+      _next(size) {
+        const buf = this.queue.peek();
+        const rem = buf.byteLength - this._offset;
+        if (size >= rem) {
+          const sub = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf;
+          this.queue.shift();
+          this._offset = 0;
+          this.buffered -= rem;
+          this.shifted += rem;
+          return sub;
+        }
+        this.buffered -= size;
+        this.shifted += size;
+        return buf.subarray(this._offset, this._offset += size);
+      }
+    };
+    var Source = class extends Readable2 {
+      constructor(self2, header, offset) {
+        super();
+        this.header = header;
+        this.offset = offset;
+        this._parent = self2;
+      }
+      _read(cb) {
+        if (this.header.size === 0) {
+          this.push(null);
+        }
+        if (this._parent._stream === this) {
+          this._parent._update();
+        }
+        cb(null);
+      }
+      _predestroy() {
+        this._parent.destroy(getStreamError(this));
+      }
+      _detach() {
+        if (this._parent._stream === this) {
+          this._parent._stream = null;
+          this._parent._missing = overflow(this.header.size);
+          this._parent._update();
+        }
+      }
+      _destroy(cb) {
+        this._detach();
+        cb(null);
+      }
+    };
+    var Extract = class extends Writable {
+      constructor(opts) {
+        super(opts);
+        if (!opts) opts = {};
+        this._buffer = new BufferList();
+        this._offset = 0;
+        this._header = null;
+        this._stream = null;
+        this._missing = 0;
+        this._longHeader = false;
+        this._callback = noop4;
+        this._locked = false;
+        this._finished = false;
+        this._pax = null;
+        this._paxGlobal = null;
+        this._gnuLongPath = null;
+        this._gnuLongLinkPath = null;
+        this._filenameEncoding = opts.filenameEncoding || "utf-8";
+        this._allowUnknownFormat = !!opts.allowUnknownFormat;
+        this._unlockBound = this._unlock.bind(this);
+      }
+      _unlock(err2) {
+        this._locked = false;
+        if (err2) {
+          this.destroy(err2);
+          this._continueWrite(err2);
+          return;
+        }
+        this._update();
+      }
+      _consumeHeader() {
+        if (this._locked) return false;
+        this._offset = this._buffer.shifted;
+        try {
+          this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat);
+        } catch (err2) {
+          this._continueWrite(err2);
+          return false;
+        }
+        if (!this._header) return true;
+        this._header.byteOffset = this._buffer.shifted;
+        switch (this._header.type) {
+          case "gnu-long-path":
+          case "gnu-long-link-path":
+          case "pax-global-header":
+          case "pax-header":
+            this._longHeader = true;
+            this._missing = this._header.size;
+            if (this._missing > MAX_HEADER_SIZE) {
+              this._continueWrite(new Error("Header exceeds max size"));
+              return false;
+            }
+            return true;
+        }
+        this._locked = true;
+        this._applyLongHeaders();
+        if (!(this._header.size >= 0)) {
+          this._continueWrite(new Error("Invalid header"));
+          return false;
+        }
+        if (this._header.size === 0 || this._header.type === "directory") {
+          this.emit("entry", this._header, this._createStream(), this._unlockBound);
+          return true;
+        }
+        this._stream = this._createStream();
+        this._missing = this._header.size;
+        this.emit("entry", this._header, this._stream, this._unlockBound);
+        return true;
+      }
+      _applyLongHeaders() {
+        if (this._gnuLongPath) {
+          this._header.name = this._gnuLongPath;
+          this._gnuLongPath = null;
+        }
+        if (this._gnuLongLinkPath) {
+          this._header.linkname = this._gnuLongLinkPath;
+          this._gnuLongLinkPath = null;
+        }
+        if (this._pax) {
+          if (this._pax.path) this._header.name = this._pax.path;
+          if (this._pax.linkpath) this._header.linkname = this._pax.linkpath;
+          if (this._pax.size) this._header.size = parseInt(this._pax.size, 10);
+          this._header.pax = this._pax;
+          this._pax = null;
+        }
+      }
+      _decodeLongHeader(buf) {
+        switch (this._header.type) {
+          case "gnu-long-path":
+            this._gnuLongPath = headers.decodeLongPath(buf, this._filenameEncoding);
+            break;
+          case "gnu-long-link-path":
+            this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding);
+            break;
+          case "pax-global-header":
+            this._paxGlobal = headers.decodePax(buf);
+            break;
+          case "pax-header":
+            this._pax = this._paxGlobal === null ? headers.decodePax(buf) : Object.assign({}, this._paxGlobal, headers.decodePax(buf));
+            break;
+        }
+      }
+      _consumeLongHeader() {
+        this._longHeader = false;
+        this._missing = overflow(this._header.size);
+        const buf = this._buffer.shift(this._header.size);
+        try {
+          this._decodeLongHeader(buf);
+        } catch (err2) {
+          this._continueWrite(err2);
+          return false;
+        }
+        return true;
+      }
+      _consumeStream() {
+        const buf = this._buffer.shiftFirst(this._missing);
+        if (buf === null) return false;
+        this._missing -= buf.byteLength;
+        const drained = this._stream.push(buf);
+        if (this._missing === 0) {
+          this._stream.push(null);
+          if (drained) this._stream._detach();
+          return drained && this._locked === false;
+        }
+        return drained;
+      }
+      _createStream() {
+        return new Source(this, this._header, this._offset);
+      }
+      _update() {
+        while (this._buffer.buffered > 0 && !this.destroying) {
+          if (this._missing > 0) {
+            if (this._stream !== null) {
+              if (this._consumeStream() === false) return;
+              continue;
+            }
+            if (this._longHeader === true) {
+              if (this._missing > this._buffer.buffered) break;
+              if (this._consumeLongHeader() === false) return false;
+              continue;
+            }
+            const ignore = this._buffer.shiftFirst(this._missing);
+            if (ignore !== null) this._missing -= ignore.byteLength;
+            continue;
+          }
+          if (this._buffer.buffered < 512) break;
+          if (this._stream !== null || this._consumeHeader() === false) return;
+        }
+        this._continueWrite(null);
+      }
+      _continueWrite(err2) {
+        const cb = this._callback;
+        this._callback = noop4;
+        cb(err2);
+      }
+      _write(data, cb) {
+        this._callback = cb;
+        this._buffer.push(data);
+        this._update();
+      }
+      _final(cb) {
+        this._finished = this._missing === 0 && this._buffer.buffered === 0;
+        cb(this._finished ? null : new Error("Unexpected end of data"));
+      }
+      _predestroy() {
+        this._continueWrite(null);
+      }
+      _destroy(cb) {
+        if (this._stream) this._stream.destroy(getStreamError(this));
+        cb(null);
+      }
+      [Symbol.asyncIterator]() {
+        let error2 = null;
+        let promiseResolve = null;
+        let promiseReject = null;
+        let entryStream = null;
+        let entryCallback = null;
+        const extract = this;
+        this.on("entry", onentry);
+        this.on("error", (err2) => {
+          error2 = err2;
+        });
+        this.on("close", onclose);
+        return {
+          [Symbol.asyncIterator]() {
+            return this;
+          },
+          next() {
+            return new Promise(onnext);
+          },
+          return() {
+            return destroy(null);
+          },
+          throw(err2) {
+            return destroy(err2);
+          }
+        };
+        function consumeCallback(err2) {
+          if (!entryCallback) return;
+          const cb = entryCallback;
+          entryCallback = null;
+          cb(err2);
+        }
+        function onnext(resolve3, reject) {
+          if (error2) {
+            return reject(error2);
+          }
+          if (entryStream) {
+            resolve3({ value: entryStream, done: false });
+            entryStream = null;
+            return;
+          }
+          promiseResolve = resolve3;
+          promiseReject = reject;
+          consumeCallback(null);
+          if (extract._finished && promiseResolve) {
+            promiseResolve({ value: void 0, done: true });
+            promiseResolve = promiseReject = null;
+          }
+        }
+        function onentry(header, stream, callback) {
+          entryCallback = callback;
+          stream.on("error", noop4);
+          if (promiseResolve) {
+            promiseResolve({ value: stream, done: false });
+            promiseResolve = promiseReject = null;
+          } else {
+            entryStream = stream;
+          }
+        }
+        function onclose() {
+          consumeCallback(error2);
+          if (!promiseResolve) return;
+          if (error2) promiseReject(error2);
+          else promiseResolve({ value: void 0, done: true });
+          promiseResolve = promiseReject = null;
+        }
+        function destroy(err2) {
+          extract.destroy(err2);
+          consumeCallback(err2);
+          return new Promise((resolve3, reject) => {
+            if (extract.destroyed) return resolve3({ value: void 0, done: true });
+            extract.once("close", function() {
+              if (err2) reject(err2);
+              else resolve3({ value: void 0, done: true });
+            });
+          });
+        }
+      }
+    };
+    module2.exports = function extract(opts) {
+      return new Extract(opts);
+    };
+    function noop4() {
+    }
+    function overflow(size) {
+      size &= 511;
+      return size && 512 - size;
+    }
+  }
+});
+
+// node_modules/tar-stream/constants.js
+var require_constants8 = __commonJS({
+  "node_modules/tar-stream/constants.js"(exports2, module2) {
+    var constants3 = {
+      // just for envs without fs
+      S_IFMT: 61440,
+      S_IFDIR: 16384,
+      S_IFCHR: 8192,
+      S_IFBLK: 24576,
+      S_IFIFO: 4096,
+      S_IFLNK: 40960
+    };
+    try {
+      module2.exports = __require("fs").constants || constants3;
+    } catch {
+      module2.exports = constants3;
+    }
+  }
+});
+
+// node_modules/tar-stream/pack.js
+var require_pack = __commonJS({
+  "node_modules/tar-stream/pack.js"(exports2, module2) {
+    var { Readable: Readable2, Writable, getStreamError } = require_streamx();
+    var b4a = require_b4a();
+    var constants3 = require_constants8();
+    var headers = require_headers2();
+    var DMODE = 493;
+    var FMODE = 420;
+    var END_OF_TAR = b4a.alloc(1024);
+    var Sink = class extends Writable {
+      constructor(pack, header, callback) {
+        super({ mapWritable, eagerOpen: true });
+        this.written = 0;
+        this.header = header;
+        this._callback = callback;
+        this._linkname = null;
+        this._isLinkname = header.type === "symlink" && !header.linkname;
+        this._isVoid = header.type !== "file" && header.type !== "contiguous-file";
+        this._finished = false;
+        this._pack = pack;
+        this._openCallback = null;
+        if (this._pack._stream === null) this._pack._stream = this;
+        else this._pack._pending.push(this);
+      }
+      _open(cb) {
+        this._openCallback = cb;
+        if (this._pack._stream === this) this._continueOpen();
+      }
+      _continuePack(err2) {
+        if (this._callback === null) return;
+        const callback = this._callback;
+        this._callback = null;
+        callback(err2);
+      }
+      _continueOpen() {
+        if (this._pack._stream === null) this._pack._stream = this;
+        const cb = this._openCallback;
+        this._openCallback = null;
+        if (cb === null) return;
+        if (this._pack.destroying) return cb(new Error("pack stream destroyed"));
+        if (this._pack._finalized) return cb(new Error("pack stream is already finalized"));
+        this._pack._stream = this;
+        if (!this._isLinkname) {
+          this._pack._encode(this.header);
+        }
+        if (this._isVoid) {
+          this._finish();
+          this._continuePack(null);
+        }
+        cb(null);
+      }
+      _write(data, cb) {
+        if (this._isLinkname) {
+          this._linkname = this._linkname ? b4a.concat([this._linkname, data]) : data;
+          return cb(null);
+        }
+        if (this._isVoid) {
+          if (data.byteLength > 0) {
+            return cb(new Error("No body allowed for this entry"));
+          }
+          return cb();
+        }
+        this.written += data.byteLength;
+        if (this._pack.push(data)) return cb();
+        this._pack._drain = cb;
+      }
+      _finish() {
+        if (this._finished) return;
+        this._finished = true;
+        if (this._isLinkname) {
+          this.header.linkname = this._linkname ? b4a.toString(this._linkname, "utf-8") : "";
+          this._pack._encode(this.header);
+        }
+        overflow(this._pack, this.header.size);
+        this._pack._done(this);
+      }
+      _final(cb) {
+        if (this.written !== this.header.size) {
+          return cb(new Error("Size mismatch"));
+        }
+        this._finish();
+        cb(null);
+      }
+      _getError() {
+        return getStreamError(this) || new Error("tar entry destroyed");
+      }
+      _predestroy() {
+        this._pack.destroy(this._getError());
+      }
+      _destroy(cb) {
+        this._pack._done(this);
+        this._continuePack(this._finished ? null : this._getError());
+        cb();
+      }
+    };
+    var Pack = class extends Readable2 {
+      constructor(opts) {
+        super(opts);
+        this._drain = noop4;
+        this._finalized = false;
+        this._finalizing = false;
+        this._pending = [];
+        this._stream = null;
+      }
+      entry(header, buffer, callback) {
+        if (this._finalized || this.destroying) throw new Error("already finalized or destroyed");
+        if (typeof buffer === "function") {
+          callback = buffer;
+          buffer = null;
+        }
+        if (!callback) callback = noop4;
+        if (!header.size || header.type === "symlink") header.size = 0;
+        if (!header.type) header.type = modeToType(header.mode);
+        if (!header.mode) header.mode = header.type === "directory" ? DMODE : FMODE;
+        if (!header.uid) header.uid = 0;
+        if (!header.gid) header.gid = 0;
+        if (!header.mtime) header.mtime = /* @__PURE__ */ new Date();
+        if (typeof buffer === "string") buffer = b4a.from(buffer);
+        const sink = new Sink(this, header, callback);
+        if (b4a.isBuffer(buffer)) {
+          header.size = buffer.byteLength;
+          sink.write(buffer);
+          sink.end();
+          return sink;
+        }
+        if (sink._isVoid) {
+          return sink;
+        }
+        return sink;
+      }
+      finalize() {
+        if (this._stream || this._pending.length > 0) {
+          this._finalizing = true;
+          return;
+        }
+        if (this._finalized) return;
+        this._finalized = true;
+        this.push(END_OF_TAR);
+        this.push(null);
+      }
+      _done(stream) {
+        if (stream !== this._stream) return;
+        this._stream = null;
+        if (this._finalizing) this.finalize();
+        if (this._pending.length) this._pending.shift()._continueOpen();
+      }
+      _encode(header) {
+        if (!header.pax) {
+          const buf = headers.encode(header);
+          if (buf) {
+            this.push(buf);
+            return;
+          }
+        }
+        this._encodePax(header);
+      }
+      _encodePax(header) {
+        const paxHeader = headers.encodePax({
+          name: header.name,
+          linkname: header.linkname,
+          pax: header.pax
+        });
+        const newHeader = {
+          name: "PaxHeader",
+          mode: header.mode,
+          uid: header.uid,
+          gid: header.gid,
+          size: paxHeader.byteLength,
+          mtime: header.mtime,
+          type: "pax-header",
+          linkname: header.linkname && "PaxHeader",
+          uname: header.uname,
+          gname: header.gname,
+          devmajor: header.devmajor,
+          devminor: header.devminor
+        };
+        this.push(headers.encode(newHeader));
+        this.push(paxHeader);
+        overflow(this, paxHeader.byteLength);
+        newHeader.size = header.size;
+        newHeader.type = header.type;
+        this.push(headers.encode(newHeader));
+      }
+      _doDrain() {
+        const drain = this._drain;
+        this._drain = noop4;
+        drain();
+      }
+      _predestroy() {
+        const err2 = getStreamError(this);
+        if (this._stream) this._stream.destroy(err2);
+        while (this._pending.length) {
+          const stream = this._pending.shift();
+          stream.destroy(err2);
+          stream._continueOpen();
+        }
+        this._doDrain();
+      }
+      _read(cb) {
+        this._doDrain();
+        cb();
+      }
+    };
+    module2.exports = function pack(opts) {
+      return new Pack(opts);
+    };
+    function modeToType(mode) {
+      switch (mode & constants3.S_IFMT) {
+        case constants3.S_IFBLK:
+          return "block-device";
+        case constants3.S_IFCHR:
+          return "character-device";
+        case constants3.S_IFDIR:
+          return "directory";
+        case constants3.S_IFIFO:
+          return "fifo";
+        case constants3.S_IFLNK:
+          return "symlink";
+      }
+      return "file";
+    }
+    function noop4() {
+    }
+    function overflow(self2, size) {
+      size &= 511;
+      if (size) self2.push(END_OF_TAR.subarray(0, 512 - size));
+    }
+    function mapWritable(buf) {
+      return b4a.isBuffer(buf) ? buf : b4a.from(buf);
+    }
+  }
+});
+
+// node_modules/tar-stream/index.js
+var require_tar_stream = __commonJS({
+  "node_modules/tar-stream/index.js"(exports2) {
+    exports2.extract = require_extract();
+    exports2.pack = require_pack();
+  }
+});
+
 // src/action/main.ts
 import { existsSync as existsSync5 } from "node:fs";
 import { readFile as readFile2 } from "node:fs/promises";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -55882,6 +58308,27 @@ var ROOT_MANIFESTS = ["requirements.txt", "setup.py", "setup.cfg", "pyproject.to
 function unchangedRootManifests(changedManifests) {
   if (changedManifests.length === 0) return [];
   return ROOT_MANIFESTS.filter((path) => !changedManifests.includes(path));
+}
+function isRuntimeManifest(path) {
+  if (manifestKind(path) !== "requirements") return true;
+  return !/(?:^|[/_.-])(?:docs?|tests?|testing|dev|develop|development|lint|linting|ci|tox|build|typing|mypy|bench|benchmarks?|examples?)(?=[/_.-]|$)/i.test(path.replace(/(?:requirements|constraints)/gi, ""));
+}
+function projectNamesIn(kind, text3) {
+  if (kind === "setup.py") return [...text3.matchAll(/\bname\s*=\s*["']([A-Za-z0-9._-]+)["']/g)].map((m) => m[1]);
+  if (kind === "setup.cfg") {
+    const metadata2 = /^\[metadata\][^]*?^name\s*[=:]\s*([A-Za-z0-9._-]+)/m.exec(text3);
+    return metadata2 ? [metadata2[1]] : [];
+  }
+  if (kind === "pyproject.toml") {
+    try {
+      const doc = parse(text3);
+      const names = [isTable(doc.project) ? doc.project.name : void 0, isTable(doc.tool) && isTable(doc.tool.poetry) ? doc.tool.poetry.name : void 0];
+      return names.filter((n2) => typeof n2 === "string");
+    } catch {
+      return [];
+    }
+  }
+  return [];
 }
 function listLiteral(text3, openBracket) {
   const items = [];
@@ -63537,6 +65984,11 @@ var DiffReader = class {
     if (section.status === "added") section.lastLine(p, e);
   }
 };
+function readDiff(bytes, options2) {
+  const reader = new DiffReader(options2);
+  reader.push(bytes);
+  return reader.end();
+}
 
 // src/analysis/changed-file.ts
 var STATUSES = /* @__PURE__ */ new Set(["added", "removed", "modified", "renamed", "copied", "changed", "unchanged"]);
@@ -63558,6 +66010,9 @@ function fromGitHubFile(entry) {
 }
 function readHunks(file2) {
   return file2.hunks ?? (file2.patch ? parseHunks(file2.patch) : []);
+}
+function fromUnifiedDiff(diffText, options2) {
+  return readDiff(Buffer.from(diffText, "utf8"), options2) ?? fromParsedDiff(diffText);
 }
 var BINARY_LINE = /^Binary files (?:a\/)?(.+?) and (?:b\/)?(.+?) differ$/gm;
 function fromParsedDiff(diffText) {
@@ -63983,13 +66438,13 @@ var EXCLUSION_REASON_TEXT = {
   "config-glob": "excluded by config"
 };
 function builtInDecision(path, sample) {
-  const byPath = matchPathRule(path);
-  if (byPath && "exclude" in byPath.rule.outcome) {
-    return { counted: false, reason: byPath.rule.outcome.exclude, detail: `${span(byPath.matched)} (${byPath.rule.serves})` };
+  const byPath2 = matchPathRule(path);
+  if (byPath2 && "exclude" in byPath2.rule.outcome) {
+    return { counted: false, reason: byPath2.rule.outcome.exclude, detail: `${span(byPath2.matched)} (${byPath2.rule.serves})` };
   }
   const marker2 = sample && findMarker(path, sample);
   if (marker2) return { counted: false, reason: "generated-marker", detail: `${span(marker2.rule.marker)} in its first lines (${marker2.rule.family})` };
-  if (byPath && "count" in byPath.rule.outcome) return { counted: true, detail: `counted on purpose: ${byPath.rule.outcome.count}` };
+  if (byPath2 && "count" in byPath2.rule.outcome) return { counted: true, detail: `counted on purpose: ${byPath2.rule.outcome.count}` };
   return { counted: true };
 }
 var span = (text3) => `\`${text3.replace(/`/g, "'")}\``;
@@ -65125,7 +67580,7 @@ var DEF = /^\s*(?:async\s+)?def\s+(\w+)/;
 function fileFacts(code18, mayMatter, topInView) {
   const future = topInView ? /* @__PURE__ */ new Set() : void 0;
   const exceptNames = /* @__PURE__ */ new Set();
-  const importedModules = /* @__PURE__ */ new Set();
+  const importedModules2 = /* @__PURE__ */ new Set();
   const methods = /* @__PURE__ */ new Set();
   let python2Library = false;
   const addFutures = (list) => {
@@ -65146,7 +67601,7 @@ function fileFacts(code18, mayMatter, topInView) {
     if (six && !python2Library) python2Library = compatibilityMarkerIn(c) === "six";
     if (statement === "from" || statement === "import") {
       if (!python2Library) python2Library = (c.includes("past") || c.includes("future")) && PAST_OR_FUTURE_IMPORT.test(c);
-      if (statement === "import") addRenamedModulesImportedBy(c, importedModules);
+      if (statement === "import") addRenamedModulesImportedBy(c, importedModules2);
       const m = statement === "from" && c.includes("__future__") ? FUTURE.exec(c) : null;
       if (m && future && !line.startedInString) {
         addFutures(m[1]);
@@ -65166,7 +67621,7 @@ function fileFacts(code18, mayMatter, topInView) {
     }
   }
   const runsOnPython2 = [...future ?? []].some((f) => !PYTHON3_FUTURES.has(f)) || python2Library;
-  return { future, exceptNames, importedModules, runsOnPython2, methods };
+  return { future, exceptNames, importedModules: importedModules2, runsOnPython2, methods };
 }
 function view(lines, code18, topInView) {
   for (let i2 = 0; i2 < code18.length; i2++) if (code18[i2].code.length > MAX_JUDGED_LINE) code18[i2] = { code: "", startedInString: code18[i2].startedInString };
@@ -72840,6 +75295,7 @@ function count2(value, singular) {
 
 // src/policy/config.ts
 var doneGlob = (entry) => typeof entry === "string" ? entry : entry.files;
+var PERMISSIONS = ["read", "triage", "write", "maintain", "admin"];
 var sizeClassNames = SIZE_CLASSES.filter((c) => c !== "XXL");
 var findingConclusion = (description) => ({ description, enum: ["default", "failure", "neutral"], default: "default" });
 var globList = { type: "array", items: { type: "string", minLength: 1, maxLength: MAX_GLOB_LENGTH }, maxItems: 200 };
@@ -73479,10 +75935,10 @@ function boundTexts(input) {
   if (bound === void 0) return { head, base, dropped };
   const keptHead = new Map(head);
   const keptBase = new Map(base);
-  const byPath = new Map(input.files.map((f) => [f.path, f]));
+  const byPath2 = new Map(input.files.map((f) => [f.path, f]));
   let used = 0;
   for (const path of bound.plan.wanted) {
-    const basePath = byPath.get(path)?.previousPath ?? path;
+    const basePath = byPath2.get(path)?.previousPath ?? path;
     const size = (head?.get(path)?.length ?? 0) + (base?.get(basePath)?.length ?? 0);
     if (used + size <= bound.bytes) used += size;
     else {
@@ -74792,6 +77248,12 @@ function lineHunks(before, after, context) {
   }
   return hunks;
 }
+function unifiedDiff(oldName, newName, before, after, context = 3) {
+  const hunks = lineHunks(before, after, context);
+  if (!hunks.length) return "";
+  const range = (start2, count3) => `${count3 === 0 ? start2 - 1 : start2},${count3}`;
+  return [`--- ${oldName}`, `+++ ${newName}`, ...hunks.flatMap((h) => [`@@ -${range(h.oldStart, h.oldLines)} +${range(h.newStart, h.newLines)} @@`, ...h.lines])].join("\n") + "\n";
+}
 
 // src/fix/fixer.ts
 var slice = (context, from, to) => context.text.slice(from, to);
@@ -75930,6 +78392,7 @@ function mayBeConstruct(text3, start2, word) {
   if (MODULE_OBJECTS.has(word)) return /^\s*\./.test(text3.slice(start2 + word.length, start2 + word.length + 100));
   return true;
 }
+var mayNeedFixing = (text3) => triggersIn(text3).length > 0;
 function triggersIn(text3) {
   const found = [];
   for (const match of text3.matchAll(TRIGGERS)) if (mayBeConstruct(text3, match.index, match[0])) found.push({ start: match.index, word: match[0] });
@@ -76132,18 +78595,18 @@ function errorsIn(text3) {
 }
 function planSuggestions(regressions, files, headTexts, target = "compatible") {
   const fixers = fixersFor(target);
-  const byPath = /* @__PURE__ */ new Map();
+  const byPath2 = /* @__PURE__ */ new Map();
   for (const r of regressions) {
-    const list = byPath.get(r.path);
+    const list = byPath2.get(r.path);
     if (list) list.push(r);
-    else byPath.set(r.path, [r]);
+    else byPath2.set(r.path, [r]);
   }
   const suggestions = [];
   const unfixed = [];
   const unread = [];
   let considered = 0;
   const budget = { parses: MAX_CHECK_PARSES };
-  for (const [path, found] of byPath) {
+  for (const [path, found] of byPath2) {
     const rules = new Set(found.map((r) => r.rule).filter((rule) => Object.hasOwn(fixers, rule)));
     if (!rules.size) {
       unfixed.push(...found);
@@ -77145,8 +79608,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
+    const isObject2 = val !== null && typeof val === "object";
+    const hasToJSON = isObject2 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -83028,6 +85491,1317 @@ ${loaded.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}
   return EXIT.ok;
 }
 
+// src/campaign/batches.ts
+import { createHash as createHash3 } from "node:crypto";
+
+// src/analysis/scan/batches.ts
+var LINES_PER_CONSTRUCT = 2;
+var byPath = (a, b) => comparePaths(a.path, b.path);
+function batchesOf(files, maxLines) {
+  const sorted = [...files].filter((f) => f.count > 0).sort((a, b) => a.count - b.count || byPath(a, b));
+  const batches = [];
+  let current;
+  for (const file2 of sorted) {
+    if (!current || (current.constructs + file2.count) * LINES_PER_CONSTRUCT > maxLines) {
+      current = { paths: [], constructs: 0 };
+      batches.push(current);
+    }
+    current.paths.push(file2.path);
+    current.constructs += file2.count;
+  }
+  return batches;
+}
+
+// src/analysis/scan/imports.ts
+var KNOWN_IMPORT_NAMES = {
+  pyyaml: ["yaml"],
+  beautifulsoup4: ["bs4"],
+  "python-dateutil": ["dateutil"],
+  pillow: ["PIL"],
+  "scikit-learn": ["sklearn"],
+  "scikit-image": ["skimage"],
+  protobuf: ["google.protobuf"],
+  "opencv-python": ["cv2"],
+  "opencv-python-headless": ["cv2"],
+  pycrypto: ["Crypto"],
+  pycryptodome: ["Crypto"],
+  "mysql-python": ["MySQLdb"],
+  mysqlclient: ["MySQLdb"],
+  "psycopg2-binary": ["psycopg2"],
+  "python-memcached": ["memcache"],
+  pyjwt: ["jwt"],
+  pyopenssl: ["OpenSSL"],
+  "python-ldap": ["ldap"],
+  djangorestframework: ["rest_framework"],
+  pyzmq: ["zmq"],
+  pyserial: ["serial"],
+  attrs: ["attr", "attrs"],
+  setuptools: ["setuptools", "pkg_resources"],
+  "google-api-python-client": ["googleapiclient"],
+  "python-magic": ["magic"],
+  ipython: ["IPython"],
+  "msgpack-python": ["msgpack"],
+  dnspython: ["dns"],
+  pygithub: ["github"],
+  "python-jose": ["jose"],
+  "typing-extensions": ["typing_extensions"],
+  "django-cors-headers": ["corsheaders"],
+  "python-dotenv": ["dotenv"],
+  "ruamel-yaml": ["ruamel.yaml"],
+  "py-bcrypt": ["bcrypt"],
+  "m2crypto": ["M2Crypto"],
+  "mysql-connector-python": ["mysql.connector"],
+  pydispatcher: ["pydispatch"],
+  pyhamcrest: ["hamcrest"],
+  pycryptodomex: ["Cryptodome"],
+  "python-gnupg": ["gnupg"],
+  "websocket-client": ["websocket"],
+  pymongo: ["pymongo", "bson", "gridfs"],
+  "python-slugify": ["slugify"],
+  pywin32: ["win32api", "win32con", "win32com", "pywintypes", "win32file", "win32event"],
+  pypiwin32: ["win32api", "win32con", "win32com", "pywintypes"],
+  beautifulsoup: ["BeautifulSoup"],
+  "python-levenshtein": ["Levenshtein"],
+  pysocks: ["socks", "sockshandler"],
+  "pyyaml-include": ["yamlinclude"]
+};
+function importNamesOf(distribution, extra = {}) {
+  const key = normaliseName(distribution);
+  const added = Object.entries(extra).find(([name2]) => normaliseName(name2) === key)?.[1];
+  const dotted = key.includes("-") ? [key.replace(/-/g, ".")] : [];
+  return [.../* @__PURE__ */ new Set([...added ?? [], ...KNOWN_IMPORT_NAMES[key] ?? [key.replace(/-/g, "_"), ...dotted]])];
+}
+var IMPORT_LINE3 = /^[ \t]*(?:from[ \t]+([A-Za-z_][\w.]*)[ \t]+import\b|import[ \t]+([A-Za-z_][\w. \t,]*))/gm;
+function importedModules(text3) {
+  if (!text3.includes("import")) return [];
+  const found = /* @__PURE__ */ new Set();
+  for (const m of text3.matchAll(IMPORT_LINE3)) {
+    if (m[1]) {
+      found.add(m[1]);
+      const lineEnd = text3.indexOf("\n", m.index);
+      const rest = text3.slice(m.index + m[0].length, lineEnd === -1 ? void 0 : lineEnd).replace(/#.*/, "");
+      for (const part of rest.replace(/[()\\]/g, "").split(",")) {
+        const name2 = part.trim().split(/[ \t]+/)[0];
+        if (name2 && /^\w+$/.test(name2)) found.add(`${m[1]}.${name2}`);
+      }
+    } else for (const part of m[2].split(",")) {
+      const name2 = part.trim().split(/[ \t]+/)[0];
+      if (name2) found.add(name2);
+    }
+  }
+  return [...found];
+}
+function importsAny(modules, names) {
+  for (const name2 of names) {
+    const lower = name2.toLowerCase();
+    for (const module2 of modules) if (module2.toLowerCase() === lower || module2.startsWith(`${name2}.`)) return true;
+  }
+  return false;
+}
+
+// src/analysis/scan/scanner.ts
+var MAX_FILE_BYTES = 1024 * 1024;
+function scanReads(path, packs) {
+  return manifestKind(path) !== void 0 || packs.some((p) => p.appliesTo(path));
+}
+function scanBytes(path, bytes, packs) {
+  const applicable = packs.filter((p) => p.appliesTo(path));
+  const manifest = manifestKind(path) !== void 0;
+  if (!applicable.length && !manifest) return {};
+  if (bytes.byteLength > MAX_FILE_BYTES) return { skip: { path, reason: `over 1 MB (${Math.round(bytes.byteLength / 1024)} KB)` } };
+  let text3;
+  try {
+    text3 = UTF8.decode(bytes);
+  } catch {
+    return { skip: { path, reason: "not UTF-8" } };
+  }
+  const builtIn = builtInDecision(path, sampleOfText(text3));
+  const out2 = manifest ? { manifest: { path, text: text3 } } : {};
+  if (applicable.length) {
+    const rules = {};
+    for (const pack of applicable) {
+      for (const { rule, line } of pack.scan(text3)) {
+        const seen = rules[rule];
+        if (seen) seen.count++;
+        else rules[rule] = { count: 1, line };
+      }
+    }
+    out2.file = { path, lines: countLines(text3), rules, imports: importedModules(text3), builtIn };
+  }
+  return out2;
+}
+var UTF8 = new TextDecoder("utf-8", { fatal: true });
+function countLines(text3) {
+  if (text3 === "") return 0;
+  let lines = 1;
+  for (let i2 = text3.indexOf("\n"); i2 !== -1; i2 = text3.indexOf("\n", i2 + 1)) lines++;
+  return text3.endsWith("\n") ? lines - 1 : lines;
+}
+function folderOf(path, depth) {
+  const parts2 = path.split("/");
+  return parts2.length <= 1 ? "." : parts2.slice(0, Math.min(depth, parts2.length - 1)).join("/");
+}
+function summariseScan(fileScans, manifests, skipped, options2) {
+  const rules = new ExclusionRules(options2.exclude, new GitattributesIndex([...options2.gitattributes]));
+  const counted = (path, builtIn) => (rules.override(path) ?? builtIn).counted;
+  const kept = fileScans.filter((f) => counted(f.path, f.builtIn)).sort(byPath);
+  const result = {
+    files: kept.length,
+    lines: 0,
+    excluded: fileScans.length - kept.length,
+    skipped: [...skipped].sort(byPath),
+    remaining: { total: 0, byRule: {}, byFolder: {} },
+    filesByFolder: {},
+    filesWithRemaining: [],
+    examples: {},
+    batches: [],
+    dependencies: [],
+    fixable: { target: options2.fixable?.target ?? "compatible", total: 0, byFolder: {}, rules: [] }
+  };
+  const fixableRules = options2.fixable?.rules ?? /* @__PURE__ */ new Set();
+  const modules = /* @__PURE__ */ new Set();
+  const exampleCounts = {};
+  for (const file2 of kept) {
+    result.lines += file2.lines;
+    for (const m of file2.imports) modules.add(m);
+    const folder2 = folderOf(file2.path, options2.depth);
+    const share = result.filesByFolder[folder2] ??= { files: 0, clean: 0 };
+    share.files++;
+    const entries = Object.entries(file2.rules);
+    if (!entries.length) {
+      share.clean++;
+      continue;
+    }
+    const own = {};
+    let count3 = 0;
+    for (const [rule, { count: n2, line }] of entries) {
+      own[rule] = n2;
+      count3 += n2;
+      result.remaining.byRule[rule] = (result.remaining.byRule[rule] ?? 0) + n2;
+      if (n2 > (exampleCounts[rule] ?? 0)) {
+        exampleCounts[rule] = n2;
+        result.examples[rule] = { path: file2.path, line };
+      }
+    }
+    result.remaining.total += count3;
+    result.remaining.byFolder[folder2] = (result.remaining.byFolder[folder2] ?? 0) + count3;
+    const fixable = entries.reduce((sum, [rule, { count: n2 }]) => sum + (fixableRules.has(rule) ? n2 : 0), 0);
+    if (fixable) {
+      result.fixable.total += fixable;
+      result.fixable.byFolder[folder2] = (result.fixable.byFolder[folder2] ?? 0) + fixable;
+    }
+    result.filesWithRemaining.push({ path: file2.path, count: count3, rules: own });
+  }
+  result.fixable.rules = Object.keys(result.remaining.byRule).filter((rule) => fixableRules.has(rule)).sort();
+  result.batches = batchesOf(result.filesWithRemaining, options2.batchLines);
+  result.dependencies = dependencyUses(manifests.filter((m) => counted(m.path, builtInDecision(m.path, void 0))), modules, options2.importNames);
+  return result;
+}
+function dependencyUses(manifests, modules, extra) {
+  const byKey = /* @__PURE__ */ new Map();
+  const own = new Set(manifests.flatMap((m) => projectNamesIn(manifestKind(m.path), m.text)).map(normaliseName));
+  for (const manifest of [...manifests].filter((m) => isRuntimeManifest(m.path)).sort(byPath)) {
+    const kind = manifestKind(manifest.path);
+    for (const requirement of parseManifest(kind, manifest.text).requirements) {
+      if (own.has(requirement.key)) continue;
+      const use = byKey.get(requirement.key) ?? { name: requirement.name, manifests: [], imported: importsAny(modules, importNamesOf(requirement.name, extra)) };
+      if (!use.manifests.includes(manifest.path)) use.manifests.push(manifest.path);
+      byKey.set(requirement.key, use);
+    }
+  }
+  return [...byKey.values()].sort((a, b) => a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1);
+}
+
+// src/fix/batch.ts
+function diffSizer(config2, gitattributes) {
+  const rules = new ExclusionRules(config2.exclude, new GitattributesIndex(gitattributes));
+  return (diff) => measureSize(fromUnifiedDiff(diff), rules, sizeOptionsOf(config2)).countedLines;
+}
+function batchWithin(fixes, maxLines, thresholds) {
+  const taken = [];
+  const left = [];
+  const tooLarge = [];
+  let lines = 0;
+  for (const fix of fixes) {
+    if (fix.lines > maxLines) tooLarge.push(fix);
+    else if (!left.length && lines + fix.lines <= maxLines) {
+      taken.push(fix);
+      lines += fix.lines;
+    } else left.push(fix);
+  }
+  return { taken, lines, sizeClass: classify(lines, thresholds), left, tooLarge };
+}
+
+// src/report/scan.ts
+var shellWord = (path) => /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
+var RULE_ROWS = 60;
+var FOLDER_ROWS = 40;
+var BATCHES_LISTED = 10;
+var DEPENDENCY_ROWS = 80;
+var percent2 = (part, whole) => whole === 0 ? "100%" : `${Math.floor(part / whole * 100)}%`;
+var linked = (text3, url) => url ? `[${text3}](${url})` : text3;
+function renderHeadline(result) {
+  const withAny = result.filesWithRemaining.length;
+  const clean = result.files - withAny;
+  const fixable = result.fixable.total ? ` ${formatCount(result.fixable.total)} of them (${percent2(result.fixable.total, result.remaining.total)}) have an automatic fix: ${code(fixCommand(result, [], "--write"))}.` : "";
+  return `**${count2(result.remaining.total, "old construct")} remaining** in ${count2(withAny, "file")} of ${formatCount(result.files)} scanned; ${count2(result.lines, "Python line")} scanned; **${percent2(clean, result.files)}** of files already clean.${fixable}`;
+}
+function fixCommand(result, paths, ...options2) {
+  return ["small-steps fix", ...paths.map(shellWord), ...result.fixable.target === "compatible" ? [] : [`--target ${result.fixable.target}`], ...options2].join(" ");
+}
+function renderScanSections(result, options2) {
+  const out2 = [];
+  const link = options2.link ?? (() => void 0);
+  const rules = Object.entries(result.remaining.byRule).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  if (rules.length) {
+    const fixable = new Set(result.fixable.rules);
+    const rows = rules.slice(0, RULE_ROWS).map(([rule, total]) => {
+      const example = result.examples[rule];
+      return `| \`${rule}\` | ${formatCount(total)} | ${fixable.has(rule) ? "yes" : "no"} | ${example ? linked(`${code(example.path)}:${example.line}`, link(example.path, example.line)) : ""} |`;
+    });
+    if (rules.length > RULE_ROWS) rows.push(`| \u2026 and ${count2(rules.length - RULE_ROWS, "more rule")} | | | |`);
+    out2.push(["### By rule", `| Rule | Remaining | Automatic fix (${result.fixable.target}) | Example |`, "|---|--:|---|---|", ...rows].join("\n"));
+  }
+  const folders = Object.entries(result.filesByFolder).sort((a, b) => (result.remaining.byFolder[b[0]] ?? 0) - (result.remaining.byFolder[a[0]] ?? 0) || (a[0] < b[0] ? -1 : 1));
+  if (folders.length) {
+    const rows = folders.slice(0, FOLDER_ROWS).map(([folder2, share]) => `| ${code(folder2)} | ${formatCount(result.remaining.byFolder[folder2] ?? 0)} | ${formatCount(result.fixable.byFolder[folder2] ?? 0)} | ${percent2(share.clean, share.files)} of ${count2(share.files, "file")} |`);
+    if (folders.length > FOLDER_ROWS) rows.push(`| \u2026 and ${count2(folders.length - FOLDER_ROWS, "more folder")} | | | |`);
+    out2.push(["### By folder", "| Folder | Remaining | Automatic fix | Clean |", "|---|--:|--:|--:|", ...rows].join("\n"));
+  }
+  if (result.batches.length) {
+    const rulesOf = new Map(result.filesWithRemaining.map((f) => [f.path, f.rules]));
+    const fixableRules = new Set(result.fixable.rules);
+    const steps = result.batches.slice(0, BATCHES_LISTED).map((b, i2) => {
+      const shown = b.paths.slice(0, 8).map(code).join(", ") + (b.paths.length > 8 ? ` and ${count2(b.paths.length - 8, "more file")}` : "");
+      const fixable = b.paths.some((p) => Object.keys(rulesOf.get(p) ?? {}).some((rule) => fixableRules.has(rule)));
+      const make = !fixable ? "" : b.paths.length <= 8 ? `. Make it: ${codeSpan(fixCommand(result, b.paths, "--write"), 2e3)}` : options2.maxLines ? `. Make a step of this size: ${codeSpan(fixCommand(result, [], `--max-lines ${options2.maxLines}`, "--write"), 2e3)}` : "";
+      return `${i2 + 1}. ${count2(b.constructs, "construct")} in ${count2(b.paths.length, "file")}: ${shown}. See it: ${codeSpan(`small-steps scan ${b.paths.slice(0, 8).map(shellWord).join(" ")}${b.paths.length > 8 ? " \u2026" : ""}`, 2e3)}${make}`;
+    });
+    if (result.batches.length > BATCHES_LISTED) steps.push(`\u2026 and ${count2(result.batches.length - BATCHES_LISTED, "more batch")}.`);
+    out2.push([`### Next small steps`, `Each batch fits in one pull request within the ${options2.limit} limit, easiest first:`, "", ...steps].join("\n"));
+  }
+  if (result.dependencies.length) {
+    const support = (name2) => {
+      const s = options2.python3?.get(name2);
+      return !s ? "not asked" : s.python3 === "yes" ? "yes" : s.python3 === "no" ? "**no**" : "unknown";
+    };
+    const rows = result.dependencies.slice(0, DEPENDENCY_ROWS).map((d) => `| ${code(d.name)} | ${d.manifests.map(code).join(", ")} | ${support(d.name)} | ${d.imported ? "yes" : "**no: a candidate to delete**"} |`);
+    if (result.dependencies.length > DEPENDENCY_ROWS) rows.push(`| \u2026 and ${count2(result.dependencies.length - DEPENDENCY_ROWS, "more package")} | | | |`);
+    const unused = result.dependencies.filter((d) => !d.imported).length;
+    out2.push(
+      [
+        "### Packages to delete rather than port",
+        unused ? `${count2(unused, "declared package")} ${unused === 1 ? "is" : "are"} imported by no scanned file: candidates to delete instead of porting. Check first: a plugin or an entry point can load a package without an import.` : "Every declared package is imported by a scanned file.",
+        "",
+        "| Package | Declared in | Python 3 | Imported |",
+        "|---|---|---|---|",
+        ...rows
+      ].join("\n")
+    );
+  }
+  if (result.skipped.length || result.excluded) {
+    const reasons = /* @__PURE__ */ new Map();
+    for (const s of result.skipped) {
+      const reason = s.reason.replace(/ \(.*\)$/, "");
+      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    }
+    const parts2 = [...reasons].map(([reason, k]) => `${reason}: ${formatCount(k)}`);
+    if (result.excluded) parts2.push(`vendored, generated or excluded by the config: ${formatCount(result.excluded)}`);
+    out2.push(`### Not scanned
+${count2(result.skipped.length + result.excluded, "file")} not scanned (${parts2.join("; ")}).`);
+  }
+  return out2;
+}
+
+// src/scan/pool.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join as join2 } from "node:path";
+import { Worker as Worker2 } from "node:worker_threads";
+var BATCH_FILES = 64;
+var BATCH_BYTES = 4 * 1024 * 1024;
+var ScanPool = class {
+  workers = [];
+  idle = [];
+  queue = [];
+  pendingBatch = [];
+  pendingBytes = 0;
+  running = 0;
+  result = { files: [], manifests: [], skipped: [] };
+  local;
+  failure;
+  wake;
+  constructor(config2, threads = Math.max(1, availableParallelism())) {
+    if (threads === 0) {
+      this.local = packsFor(config2);
+      return;
+    }
+    const url = import.meta.url.endsWith(".ts") ? new URL("../../lib/scan/worker.js", import.meta.url) : new URL("./worker.js", import.meta.url);
+    for (let i2 = 0; i2 < threads; i2++) {
+      const worker2 = new Worker2(url, { workerData: { config: config2 } });
+      worker2.on("message", (reply) => this.finished(worker2, reply));
+      worker2.on("error", (error2) => {
+        this.failure = error2;
+        this.running = 0;
+        this.wake?.();
+      });
+      this.workers.push(worker2);
+      this.idle.push(worker2);
+    }
+  }
+  /** Adds a file; resolves once the pool can take more (so a stream never holds more than a few batches). */
+  async add(job) {
+    if (this.failure) throw this.failure;
+    if (this.local) return this.scanHere(job);
+    this.pendingBatch.push(job);
+    this.pendingBytes += job.bytes?.byteLength ?? 0;
+    if (this.pendingBatch.length >= BATCH_FILES || this.pendingBytes >= BATCH_BYTES) this.flush();
+    while (this.queue.length > this.workers.length * 2 && !this.failure) await this.nextReply();
+  }
+  /** Every file added, scanned; the threads stopped. */
+  async finish() {
+    this.flush();
+    while ((this.running > 0 || this.queue.length > 0) && !this.failure) await this.nextReply();
+    await Promise.all(this.workers.map((w) => w.terminate()));
+    if (this.failure) throw this.failure;
+    return this.result;
+  }
+  async scanHere(job) {
+    let bytes;
+    try {
+      bytes = job.bytes ?? readFileSync2(join2(job.root, job.path));
+    } catch (error2) {
+      this.result.skipped.push({ path: job.path, reason: `could not be read (${error2.code ?? "error"})` });
+      return;
+    }
+    const out2 = scanBytes(job.path, bytes, this.local);
+    if (out2.file) this.result.files.push(out2.file);
+    if (out2.manifest) this.result.manifests.push(out2.manifest);
+    if (out2.skip) this.result.skipped.push(out2.skip);
+  }
+  flush() {
+    if (!this.pendingBatch.length) return;
+    this.queue.push(this.pendingBatch);
+    this.pendingBatch = [];
+    this.pendingBytes = 0;
+    this.dispatch();
+  }
+  dispatch() {
+    while (this.idle.length && this.queue.length) {
+      const worker2 = this.idle.pop();
+      const jobs = this.queue.shift();
+      this.running++;
+      const transfer = jobs.flatMap((j) => j.bytes && j.bytes.byteOffset === 0 && j.bytes.byteLength === j.bytes.buffer.byteLength ? [j.bytes.buffer] : []);
+      worker2.postMessage(jobs, transfer);
+    }
+  }
+  finished(worker2, reply) {
+    this.running--;
+    this.result.files.push(...reply.files);
+    this.result.manifests.push(...reply.manifests);
+    this.result.skipped.push(...reply.skipped);
+    this.idle.push(worker2);
+    this.dispatch();
+    this.wake?.();
+  }
+  nextReply() {
+    return new Promise((resolve3) => this.wake = resolve3);
+  }
+};
+
+// src/scan/scan-tree.ts
+function batchLines(config2) {
+  return config2.thresholds[config2.limit] - 1;
+}
+function scanOptions(config2, gitattributes) {
+  const target = config2.fixes.target;
+  return { exclude: config2.exclude, gitattributes, batchLines: batchLines(config2), depth: config2.dashboard.depth, importNames: config2.dashboard.importNames, fixable: { rules: new Set(Object.keys(fixersFor(target))), target } };
+}
+async function scanJobs(jobs, config2, gitattributes, options2 = {}) {
+  const pool = new ScanPool(config2, options2.threads);
+  const packs = packsFor(config2);
+  let added = 0;
+  try {
+    for await (const job of jobs) {
+      if (!scanReads(job.path, packs)) continue;
+      await pool.add(job);
+      if (++added % 500 === 0) options2.onProgress?.(added);
+    }
+  } catch (error2) {
+    await pool.finish().catch(() => void 0);
+    throw error2;
+  }
+  const reply = await pool.finish();
+  return summariseScan(reply.files, reply.manifests, [...reply.skipped, ...options2.extraSkipped ?? []], scanOptions(config2, gitattributes()));
+}
+async function python3SupportOf(result, config2, env) {
+  const asked = result.dependencies.map((d) => ({ name: d.name, key: normaliseName(d.name), change: "added", manifest: d.manifests[0], line: 1, python3: "unknown" }));
+  const answers = await resolvePython3Support(asked, { baseUrl: pypiBaseUrl(env), timeoutMs: config2.dependencies.timeoutSeconds * 1e3, maxLookups: config2.dependencies.maxLookups, allow: config2.dependencies.allow });
+  return new Map(answers.map((a) => [a.name, { python3: a.python3, reason: a.reason }]));
+}
+
+// src/campaign/batches.ts
+var CAMPAIGN_BRANCH_PREFIX = "small-steps/";
+var batchId = (rule, folder2) => `${rule} ${folder2}`;
+var campaignLines = (config2) => config2.campaign.maxLines ?? batchLines(config2);
+function branchFor(kind, rule, folder2) {
+  const clean = (part) => part.replace(/[^A-Za-z0-9_.-]/g, "-").replace(/\.{2,}/g, "-").replace(/^[.-]+/, "").replace(/(\.lock|\.)$/i, "-") || "_";
+  const name2 = folder2 === "." ? "top" : folder2.split("/").map(clean).join("/");
+  const changed = folder2 !== "." && name2 !== folder2;
+  const suffix = changed ? `-${createHash3("sha256").update(folder2).digest("hex").slice(0, 8)}` : "";
+  return `${CAMPAIGN_BRANCH_PREFIX}${kind}/${kind === "fix" ? `${clean(rule)}/` : ""}${name2.slice(0, 150)}${suffix}`;
+}
+function fixCommand2(paths, rule, target) {
+  return ["small-steps fix", ...paths.map(shellWord), `--rules ${rule}`, ...target === "compatible" ? [] : [`--target ${target}`], "--write"].join(" ");
+}
+function campaignBatches(scan, texts, options2) {
+  const { config: config2 } = options2;
+  const target = config2.fixes.target;
+  const fixable = fixersFor(target);
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const file2 of scan.filesWithRemaining) {
+    if (!texts.has(file2.path)) continue;
+    for (const rule of Object.keys(file2.rules)) {
+      if (!Object.hasOwn(fixable, rule)) continue;
+      const folder2 = folderOf(file2.path, config2.dashboard.depth);
+      const id = batchId(rule, folder2);
+      if (options2.skip?.has(id)) continue;
+      const group = groups2.get(id) ?? { rule, folder: folder2, paths: [] };
+      group.paths.push(file2.path);
+      groups2.set(id, group);
+    }
+  }
+  const byRule = scan.remaining.byRule;
+  const ordered = [...groups2.entries()].sort(([, a], [, b]) => (byRule[b.rule] ?? 0) - (byRule[a.rule] ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
+  const size = diffSizer(config2, options2.gitattributes);
+  const maxLines = campaignLines(config2);
+  const batches = [];
+  for (const [id, group] of ordered) {
+    if (batches.length >= options2.wanted) break;
+    const sized = [];
+    for (const path of group.paths.sort()) {
+      if (sized.length >= config2.campaign.maxFiles) break;
+      const text3 = texts.get(path);
+      const result = fixPython(text3, /* @__PURE__ */ new Set([group.rule]), target);
+      if (result.text === text3) continue;
+      sized.push({ item: result.fixed.length, path, lines: size(unifiedDiff(`a/${path}`, `b/${path}`, text3, result.text)) });
+    }
+    const batch = batchWithin(sized, maxLines, config2.thresholds);
+    if (!batch.taken.length) continue;
+    const paths = batch.taken.map((f) => f.path);
+    batches.push({
+      id,
+      rule: group.rule,
+      folder: group.folder,
+      paths,
+      fixes: batch.taken.reduce((sum, f) => sum + f.item, 0),
+      lines: batch.lines,
+      sizeClass: classify(batch.lines, config2.thresholds),
+      branch: branchFor("fix", group.rule, group.folder),
+      command: fixCommand2(paths, group.rule, target)
+    });
+  }
+  return batches;
+}
+function fixBatchFiles(batch, texts, target) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const [path, text3] of texts) {
+    const result = fixPython(text3, /* @__PURE__ */ new Set([batch.rule]), target);
+    if (result.text !== text3) out2.set(path, result.text);
+  }
+  return out2;
+}
+
+// src/campaign/record.ts
+var emptyCampaign = () => ({ listed: [], pulls: {}, waiting: [], opened: [], merges: 0, folders: {}, done: {} });
+var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var strings = (v) => Array.isArray(v) ? v.filter((s) => typeof s === "string") : [];
+var SIZE = /* @__PURE__ */ new Set(["XS", "S", "M", "L", "XL", "XXL"]);
+function parseCampaignRecord(raw) {
+  const record = emptyCampaign();
+  if (!isObject(raw)) return record;
+  if (Array.isArray(raw.listed)) {
+    for (const b of raw.listed) {
+      if (!isObject(b) || typeof b.id !== "string" || typeof b.rule !== "string" || typeof b.folder !== "string" || typeof b.branch !== "string" || !b.branch.startsWith("small-steps/")) continue;
+      record.listed.push({ id: b.id, rule: b.rule, folder: b.folder, paths: strings(b.paths), fixes: Number(b.fixes) || 0, lines: Number(b.lines) || 0, sizeClass: SIZE.has(b.sizeClass) ? b.sizeClass : "XS", branch: b.branch });
+    }
+  }
+  if (isObject(raw.pulls)) {
+    for (const [id, p] of Object.entries(raw.pulls)) {
+      if (isObject(p) && Number.isInteger(p.number) && ["open", "merged", "declined"].includes(p.state) && typeof p.branch === "string") record.pulls[id] = { number: p.number, url: String(p.url ?? ""), state: p.state, branch: p.branch, ...typeof p.sha === "string" ? { sha: p.sha } : {}, ...p.edited === true ? { edited: true } : {} };
+    }
+  }
+  record.waiting = strings(raw.waiting);
+  record.opened = strings(raw.opened);
+  record.merges = Number.isInteger(raw.merges) && raw.merges > 0 ? raw.merges : 0;
+  if (isObject(raw.folders)) {
+    for (const [folder2, n2] of Object.entries(raw.folders)) if (Number.isInteger(n2)) record.folders[folder2] = n2;
+  }
+  if (isObject(raw.done)) {
+    for (const [folder2, d] of Object.entries(raw.done)) {
+      if (isObject(d) && typeof d.sha === "string" && typeof d.date === "string") record.done[folder2] = { sha: d.sha, date: d.date, ...Number.isInteger(d.pull) ? { pull: d.pull, url: String(d.url ?? "") } : {} };
+    }
+  }
+  return record;
+}
+
+// src/campaign/task-list.ts
+var CAMPAIGN_START = "<!-- small-steps:campaign -->";
+var CAMPAIGN_END = "<!-- /small-steps:campaign -->";
+var BATCH_MARKER = "small-steps:batch";
+var BOX = new RegExp(`^[-*] \\[([ xX])\\] .*<!-- ${BATCH_MARKER} ([A-Za-z0-9%._~!*'()]+) -->\\s*$`, "gm");
+var encodeId = (id) => encodeURIComponent(id).replace(/-/g, "%2D");
+function tickedIn(body2) {
+  const ticked = /* @__PURE__ */ new Set();
+  const section = sectionOf(body2 ?? "");
+  for (const match of section.matchAll(BOX)) {
+    if (match[1] === " ") continue;
+    try {
+      ticked.add(decodeURIComponent(match[2]));
+    } catch {
+    }
+  }
+  return ticked;
+}
+function newlyTicked(before, after) {
+  const was = tickedIn(before);
+  return [...tickedIn(after)].filter((id) => !was.has(id));
+}
+function sectionOf(body2) {
+  const start2 = body2.indexOf(CAMPAIGN_START);
+  if (start2 === -1) return "";
+  const end = body2.indexOf(CAMPAIGN_END, start2);
+  return body2.slice(start2, end === -1 ? void 0 : end);
+}
+function withCampaignSection(body2, section) {
+  const start2 = body2.indexOf(CAMPAIGN_START);
+  const end = start2 === -1 ? -1 : body2.indexOf(CAMPAIGN_END, start2);
+  if (start2 !== -1 && end !== -1) return body2.slice(0, start2) + section + body2.slice(end + CAMPAIGN_END.length);
+  const cut = body2.indexOf("\n\n");
+  return cut === -1 ? `${body2}
+
+${section}` : `${body2.slice(0, cut)}
+
+${section}${body2.slice(cut)}`;
+}
+var folderName = (folder2) => folder2 === "." ? "the top folder" : code(`${folder2}/`);
+function renderCampaign(view2) {
+  const { record, config: config2 } = view2;
+  const target = config2.fixes.target;
+  const out2 = [CAMPAIGN_START, "### Fix pull requests"];
+  out2.push(
+    `Tick a batch and small-steps opens the pull request that makes it (target \`${target}\`, one rule in one folder, within ${formatCount(config2.campaign.maxFiles)} files and the size limit). At most ${count2(config2.campaign.maxOpen, "fix pull request")} open at once and ${formatCount(config2.campaign.perHour)} opened an hour${config2.campaign.automatic ? "; when one is merged the next opens by itself" : ""}.`,
+    ""
+  );
+  const waiting = new Set(record.waiting);
+  const lines = [];
+  for (const batch of record.listed) {
+    const pull = record.pulls[batch.id];
+    const what = `${code(batch.rule)} in ${folderName(batch.folder)}: ${count2(batch.fixes, "fix")} in ${count2(batch.paths.length, "file")}, ${count2(batch.lines, "counted line")} (${batch.sizeClass})`;
+    const marker2 = `<!-- ${BATCH_MARKER} ${encodeId(batch.id)} -->`;
+    let state;
+    let ticked = false;
+    if (pull?.state === "open") [state, ticked] = [`: [#${pull.number}](${view2.pullUrl(pull.number)}) open${pull.edited ? ", edited by a person (not regenerated)" : ""}`, true];
+    else if (waiting.has(batch.id)) [state, ticked] = [`: waiting${view2.waitingBecause ? ` (${view2.waitingBecause})` : ""}`, true];
+    else if (pull?.state === "declined") state = `: declined ([#${pull.number}](${view2.pullUrl(pull.number)}) was closed without merging); tick it to propose it again`;
+    else state = `. Same change in a clone: ${codeSpan(fixCommand2(batch.paths, batch.rule, target), 3e3)}`;
+    lines.push(`- [${ticked ? "x" : " "}] ${what}${state} ${marker2}`);
+  }
+  const listed = new Set(record.listed.map((b) => b.id));
+  for (const [id, pull] of Object.entries(record.pulls)) {
+    if (listed.has(id) || pull.state === "declined") continue;
+    const [rule, ...folder2] = id.split(" ");
+    lines.push(`- ${code(rule)} in ${folderName(folder2.join(" "))}: [#${pull.number}](${view2.pullUrl(pull.number)}) ${pull.state}`);
+  }
+  out2.push(lines.length ? lines.join("\n") : "_No batch to propose: nothing left has an automatic fix, or every batch has its pull request._");
+  const done = Object.entries(record.done).sort((a, b) => a[0] < b[0] ? -1 : 1);
+  if (done.length) {
+    out2.push("", "**Finished folders** (a construct brought back fails the check in any mode once listed in `migration.done`):");
+    for (const [folder2, d] of done) out2.push(`- ${folderName(folder2)}: finished on ${d.date} at \`${d.sha.slice(0, 7)}\`${d.pull ? `; listed by [#${d.pull}](${view2.pullUrl(d.pull)})` : ""}`);
+  }
+  out2.push(CAMPAIGN_END);
+  return out2.join("\n");
+}
+
+// src/github/dashboard-issue.ts
+async function findDashboardIssue(github, ref, botLogin, marker2) {
+  const issues = await github.paginate(github.rest.issues.listForRepo, { ...ref, creator: botLogin, state: "all", per_page: 100 });
+  const found = issues.filter((i2) => !i2.pull_request && (i2.body ?? "").includes(`<!-- ${marker2} `)).sort((a, b) => a.number - b.number)[0];
+  return found && { number: found.number, state: found.state, title: found.title, body: found.body ?? "", htmlUrl: found.html_url };
+}
+async function createDashboardIssue(github, ref, title, body2) {
+  const { data } = await github.rest.issues.create({ ...ref, title, body: body2 });
+  return data.number;
+}
+async function editDashboardIssue(github, ref, issue2, title, body2) {
+  if (issue2.title === title && issue2.body === body2) return false;
+  await github.rest.issues.update({ ...ref, issue_number: issue2.number, ...issue2.title !== title ? { title } : {}, body: body2 });
+  return true;
+}
+
+// src/github/permissions.ts
+async function permissionOf(github, ref, username) {
+  const { data } = await github.rest.repos.getCollaboratorPermissionLevel({ ...ref, username });
+  const role = data.role_name;
+  if (role && PERMISSIONS.includes(role)) return role;
+  return PERMISSIONS.includes(data.permission) ? data.permission : "none";
+}
+function atLeast(actual, needed) {
+  return actual !== "none" && PERMISSIONS.indexOf(actual) >= PERMISSIONS.indexOf(needed);
+}
+
+// src/analysis/scan/burn-down.ts
+var MAX_POINTS = 200;
+var DAY_MS = 864e5;
+var PACE_WINDOW_DAYS = 28;
+function addPoint(history, point, max = MAX_POINTS) {
+  const points = [...history.filter((p) => p.sha !== point.sha), point];
+  const time = (p) => Date.parse(`${p.date}T00:00:00Z`);
+  while (points.length > max && points.length > 2) {
+    let densest = 1;
+    for (let i2 = 2; i2 < points.length - 1; i2++) {
+      if (time(points[i2 + 1]) - time(points[i2 - 1]) < time(points[densest + 1]) - time(points[densest - 1])) densest = i2;
+    }
+    points.splice(densest, 1);
+  }
+  return points;
+}
+var days = (a, b) => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS;
+function paceOf(history) {
+  if (history.length < 2) return { kind: "first" };
+  const last = history[history.length - 1];
+  const window2 = history.filter((p) => days(p.date, last.date) <= PACE_WINDOW_DAYS);
+  const first = window2.length > 1 ? window2[0] : history[history.length - 2];
+  const span2 = days(first.date, last.date);
+  const removed = first.remaining - last.remaining;
+  if (span2 <= 0 || removed <= 0) return { kind: "none" };
+  const perDay = removed / span2;
+  const zeroOn = new Date(Date.parse(`${last.date}T00:00:00Z`) + Math.ceil(last.remaining / perDay) * DAY_MS).toISOString().slice(0, 10);
+  return { kind: "progress", perWeek: Math.round(perDay * 7 * 10) / 10, zeroOn };
+}
+function mermaidBurnDown(history) {
+  const top = Math.max(1, ...history.map((p) => p.remaining));
+  return [
+    "```mermaid",
+    "xychart-beta",
+    '  title "Old constructs remaining"',
+    `  x-axis [${history.map((p) => `"${p.date}"`).join(", ")}]`,
+    `  y-axis "Remaining" 0 --> ${top}`,
+    `  line [${history.map((p) => p.remaining).join(", ")}]`,
+    "```"
+  ].join("\n");
+}
+
+// src/report/dashboard.ts
+var ISSUE_BODY_LIMIT = 65536;
+var DASHBOARD_MARKER = "small-steps:dashboard";
+var RECORD2 = new RegExp(`<!-- ${DASHBOARD_MARKER} (\\{.*?\\}) -->`);
+function parseDashboardRecord(body2) {
+  const empty = { history: [], regressions: [], failures: [] };
+  const match = body2 ? RECORD2.exec(body2) : null;
+  if (!match) return empty;
+  try {
+    const raw = JSON.parse(match[1]);
+    const points = Array.isArray(raw.history) ? raw.history.filter((p) => p && typeof p.date === "string" && typeof p.sha === "string" && Number.isInteger(p.remaining)) : [];
+    const regressions = Array.isArray(raw.regressions) ? raw.regressions.filter((r) => r && typeof r.sha === "string" && Number.isInteger(r.count)) : [];
+    const failures = Array.isArray(raw.failures) ? raw.failures.filter((f) => typeof f === "string") : [];
+    return { history: points, regressions, failures, ...typeof raw.updated === "string" ? { updated: raw.updated } : {}, ...raw.campaign ? { campaign: parseCampaignRecord(raw.campaign) } : {} };
+  } catch {
+    return empty;
+  }
+}
+function withDashboardRecord(body2, record) {
+  const marker2 = renderDashboardRecord(record);
+  return RECORD2.test(body2) ? body2.replace(RECORD2, () => marker2) : `${body2}
+
+${marker2}`;
+}
+function renderDashboardRecord(record) {
+  return `<!-- ${DASHBOARD_MARKER} ${JSON.stringify(record).replace(/--/g, "-\\u002d")} -->`;
+}
+function renderPace(history) {
+  const pace = paceOf(history);
+  if (pace.kind === "first") return "The first point: the pace shows from the next update.";
+  if (pace.kind === "none") return "No progress in four weeks.";
+  return `Pace over the last four weeks: ${formatCount(pace.perWeek)} a week; at this pace the migration is done on **${pace.zeroOn}**.`;
+}
+function renderDashboard(view2) {
+  const { result, record } = view2;
+  const out2 = [renderHeadline(result), ...view2.campaign ? [view2.campaign] : []];
+  if (view2.truncatedAt) out2.push(`> [!WARNING]
+> The scan stopped at \`dashboard.maxBytes\` (${formatCount(Math.round(view2.truncatedAt / 1024 / 1024))} MB of the tarball): the numbers cover only part of the tree.`);
+  out2.push(`Scanned at [\`${view2.sha.slice(0, 7)}\`](${view2.commitUrl(view2.sha)}). Edited by small-steps on pushes to the default branch; close this issue to stop the updates, reopen it to resume them.`);
+  out2.push(`### Burn-down
+${mermaidBurnDown(record.history)}
+
+${renderPace(record.history)}`);
+  const since = [];
+  if (view2.previous !== void 0) {
+    const delta = view2.previous - result.remaining.total;
+    since.push(delta >= 0 ? `- ${count2(delta, "construct")} removed.` : `- ${count2(-delta, "construct")} more than before.`);
+  }
+  if (view2.regressions.length) {
+    since.push(`- Regressions that landed: ${view2.regressions.map((r) => `[\`${r.sha.slice(0, 7)}\`](${view2.commitUrl(r.sha)}) (${formatCount(r.count)})`).join(", ")}.`);
+  } else since.push("- No regressions landed.");
+  since.push(view2.unsupported.length ? `- Dependencies without Python 3: ${view2.unsupported.map((d) => `\`${d}\``).join(", ")}.` : "- No declared dependency is known to lack Python 3.");
+  out2.push(`### Since the last update
+${since.join("\n")}`);
+  out2.push(...renderScanSections(result, view2));
+  if (record.failures.length) out2.push(`### Updates that failed
+${record.failures.map((f) => `- ${f}`).join("\n")}`);
+  const marker2 = renderDashboardRecord(record);
+  let body2 = `${out2.join("\n\n")}
+
+${marker2}`;
+  if (body2.length > ISSUE_BODY_LIMIT) {
+    const notice = "\n\n_(Cut to fit GitHub's limit on an issue; run `small-steps scan` for all of it.)_\n\n";
+    const room = ISSUE_BODY_LIMIT - marker2.length - notice.length;
+    const text3 = out2.join("\n\n");
+    body2 = `${text3.slice(0, text3.lastIndexOf("\n", room))}${notice}${marker2}`;
+  }
+  return body2;
+}
+function withFailure(body2, record, line) {
+  const next = { ...record, failures: [...record.failures, line].slice(-5) };
+  const without = body2.replace(RECORD2, "").replace(/\n### Updates that failed\n(?:- .*\n?)*/, "\n").trimEnd();
+  return `${without}
+
+### Updates that failed
+${next.failures.map((f) => `- ${f}`).join("\n")}
+
+${renderDashboardRecord(next)}`;
+}
+
+// src/app/campaign-pulls.ts
+var import_yaml3 = __toESM(require_dist3(), 1);
+
+// src/github/git-data.ts
+var FILES_PER_QUERY = 50;
+var parentOf = (path) => path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+async function readFilesAt(github, ref, sha, paths) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (let start2 = 0; start2 < paths.length; start2 += FILES_PER_QUERY) {
+    const chunk2 = paths.slice(start2, start2 + FILES_PER_QUERY);
+    const folders = [...new Set(chunk2.map(parentOf))];
+    const variables = { owner: ref.owner, repo: ref.repo };
+    const fields = [
+      ...chunk2.map((path, i2) => (variables[`e${i2}`] = `${sha}:${path}`, `f${i2}: object(expression: $e${i2}) { ... on Blob { text isTruncated isBinary } }`)),
+      ...folders.map((folder2, i2) => (variables[`d${i2}`] = `${sha}:${folder2}`, `t${i2}: object(expression: $d${i2}) { ... on Tree { entries { name mode } } }`))
+    ];
+    const declared = Object.keys(variables).filter((k) => k !== "owner" && k !== "repo").map((k) => `, $${k}: String!`).join("");
+    const data = await github.graphql(`query($owner: String!, $repo: String!${declared}) { repository(owner: $owner, name: $repo) { ${fields.join("\n")} } }`, variables);
+    const repository = data.repository ?? {};
+    const modes = /* @__PURE__ */ new Map();
+    folders.forEach((folder2, i2) => {
+      for (const entry of repository[`t${i2}`]?.entries ?? []) modes.set(folder2 ? `${folder2}/${entry.name}` : entry.name, entry.mode);
+    });
+    chunk2.forEach((path, i2) => {
+      const blob = repository[`f${i2}`];
+      if (!blob || typeof blob.text !== "string" || blob.isTruncated || blob.isBinary) return;
+      out2.set(path, { text: blob.text, mode: modes.get(path) === 33261 ? "100755" : "100644" });
+    });
+  }
+  return out2;
+}
+async function branchHead(github, ref, branch) {
+  try {
+    const { data } = await github.rest.git.getRef({ ...ref, ref: `heads/${branch}` });
+    return data.object.sha;
+  } catch (error2) {
+    if (hasStatus(error2, 404)) return void 0;
+    throw error2;
+  }
+}
+async function writeCommit(github, ref, commit) {
+  const { data: parent } = await github.rest.git.getCommit({ ...ref, commit_sha: commit.parent });
+  const tree = [];
+  for (const [path, file2] of commit.files) {
+    const { data: blob } = await github.rest.git.createBlob({ ...ref, content: file2.text, encoding: "utf-8" });
+    tree.push({ path, mode: file2.mode, type: "blob", sha: blob.sha });
+  }
+  const { data: written } = await github.rest.git.createTree({ ...ref, base_tree: parent.tree.sha, tree });
+  const { data: made } = await github.rest.git.createCommit({ ...ref, message: commit.message, tree: written.sha, parents: [commit.parent] });
+  return made.sha;
+}
+async function pointBranch(github, ref, branch, sha) {
+  try {
+    await github.rest.git.createRef({ ...ref, ref: `refs/heads/${branch}`, sha });
+    return "created";
+  } catch (error2) {
+    if (!hasStatus(error2, 422)) throw error2;
+    await github.rest.git.updateRef({ ...ref, ref: `heads/${branch}`, sha, force: true });
+    return "moved";
+  }
+}
+async function openPullsUnder(github, ref, prefix2) {
+  const pulls = await github.paginate(github.rest.pulls.list, { ...ref, state: "open", per_page: 100 });
+  return pulls.filter((p) => p.head.ref.startsWith(prefix2) && p.head.repo?.full_name === `${ref.owner}/${ref.repo}`).map((p) => ({ number: p.number, url: p.html_url, branch: p.head.ref, createdAt: p.created_at }));
+}
+async function openPullRequest(github, ref, pull) {
+  const { data } = await github.rest.pulls.create({ ...ref, ...pull });
+  return { number: data.number, url: data.html_url };
+}
+
+// src/app/campaign-pulls.ts
+var HOUR = 36e5;
+var folderName2 = (folder2) => folder2 === "." ? "the top folder" : code(`${folder2}/`);
+var FIX_PREFIX = "small-steps/fix/";
+async function openWaiting(scope, record, by) {
+  const { config: config2, now } = scope;
+  record.opened = record.opened.filter((t) => now.getTime() - Date.parse(t) < HOUR);
+  if (!record.waiting.length) return void 0;
+  const open2 = await openPullsUnder(scope.github, scope.ref, FIX_PREFIX);
+  for (const id of [...record.waiting]) {
+    const batch = record.listed.find((b) => b.id === id);
+    const existing = batch && open2.find((p) => p.branch === branchFor("fix", batch.rule, batch.folder));
+    if (!batch || existing) {
+      record.waiting = record.waiting.filter((w) => w !== id);
+      if (batch && existing) record.pulls[id] = { number: existing.number, url: existing.url, state: "open", branch: existing.branch };
+      continue;
+    }
+    if (open2.length >= config2.campaign.maxOpen) return `${count2(open2.length, "fix pull request")} open, campaign.maxOpen is ${formatCount(config2.campaign.maxOpen)}: it opens when one is merged or closed`;
+    if (record.opened.length >= config2.campaign.perHour) return `${count2(record.opened.length, "fix pull request")} opened in the last hour, campaign.perHour is ${formatCount(config2.campaign.perHour)}: it opens at the next update after that`;
+    const made = await makeFixPull(scope, batch, record, by);
+    record.waiting = record.waiting.filter((w) => w !== id);
+    if (made === "stale") {
+      record.listed = record.listed.filter((b) => b.id !== id);
+      scope.log.info({ batch: id }, "a ticked batch has nothing left to fix at the default branch's head: dropped");
+      continue;
+    }
+    record.pulls[id] = { number: made.number, url: made.url, state: "open", branch: branchFor("fix", batch.rule, batch.folder), sha: made.sha };
+    record.opened.push(now.toISOString());
+    open2.push({ number: made.number, url: made.url, branch: branchFor("fix", batch.rule, batch.folder), createdAt: now.toISOString() });
+  }
+  return void 0;
+}
+async function makeFixPull(scope, batch, record, by) {
+  const { github, ref, config: config2 } = scope;
+  const made = await writeFixCommit(scope, batch);
+  if (made === "stale") return made;
+  const { fixed, lines, paths, files, branch } = made;
+  const left = Math.max(0, (record.folders[batch.folder] ?? 0) - batch.fixes);
+  const unread = paths.filter((p) => !files.has(p));
+  const body2 = [
+    `Rewrites ${code(batch.rule)} in ${folderName2(batch.folder)}: ${count2(fixed.size, "file")}, ${count2(lines, "counted line")} (${classify(lines, config2.thresholds)}), for the \`${config2.fixes.target}\` target (${config2.fixes.target === "compatible" ? "code that runs on Python 2.7 and 3, with six and __future__" : "Python 3 alone"}).`,
+    "",
+    "**How it was checked.** Each fixed file was parsed again: a fix that would make a file parse worse than before is not made, and the constructs rewritten are gone. Only the rule's constructs were touched; the rest of each file (comments, spacing, quotes) is as it was. Run the tests before merging: they catch what a syntax tree cannot.",
+    "",
+    `**The same change in a clone:** ${codeSpan(fixCommand2([...fixed.keys()], batch.rule, config2.fixes.target), 3e3)}`,
+    "",
+    `**Left in ${folderName2(batch.folder)} after this:** about ${count2(left, "construct")} (at the dashboard's last update).${unread.length ? ` Not read (binary, too large or gone): ${unread.map(code).join(", ")}.` : ""}`,
+    "",
+    `Opened from the [migration dashboard](${scope.dashboardUrl})${by ? ` when @${by} ticked it` : ""}. Close it without merging to decline the batch; tick it again on the dashboard to have it proposed again. small-steps only ever writes to branches under \`small-steps/\`.`
+  ].join("\n");
+  const pull = await openPullRequest(github, ref, { head: branch, base: scope.defaultBranch, title: made.title, body: body2 });
+  const wanted = [...config2.migration.labels.migration ? [{ name: config2.migration.labels.migration, ...FLAG_LABELS.migration }] : [], ...config2.labels.enabled ? [sizeLabel(config2, classify(lines, config2.thresholds))] : []];
+  if (wanted.length) await syncLabels(github, { ...ref, issueNumber: pull.number, current: [], repositoryLabels: [] }, [], wanted);
+  scope.log.info({ batch: batch.id, pull: pull.number, files: fixed.size, lines }, "fix pull request opened");
+  return { ...pull, sha: made.commit };
+}
+async function writeFixCommit(scope, batch) {
+  const { github, ref, config: config2 } = scope;
+  const branch = branchFor("fix", batch.rule, batch.folder);
+  const head = await branchHead(github, ref, scope.defaultBranch);
+  if (!head) throw new Error(`the default branch ${scope.defaultBranch} has no head`);
+  const paths = batch.paths.filter((p) => p.endsWith(".py") && folderOf(p, config2.dashboard.depth) === batch.folder);
+  const files = await readFilesAt(github, ref, head, paths);
+  const texts = new Map([...files].map(([path, f]) => [path, f.text]));
+  const fixed = fixBatchFiles(batch, texts, config2.fixes.target);
+  if (!fixed.size) return "stale";
+  const size = diffSizer(config2, []);
+  const lines = [...fixed].reduce((sum, [path, text3]) => sum + size(unifiedDiff(`a/${path}`, `b/${path}`, texts.get(path), text3)), 0);
+  const writes = new Map([...fixed].map(([path, text3]) => [path, { text: text3, mode: files.get(path).mode }]));
+  const title = fixTitle(batch, fixed.size);
+  const commit = await writeCommit(github, ref, { parent: head, files: writes, message: `${title}
+
+Made by small-steps from the migration dashboard: ${fixCommand2([...fixed.keys()], batch.rule, config2.fixes.target)}` });
+  await pointBranch(github, ref, branch, commit);
+  return { commit, fixed, lines, paths, files, branch, title };
+}
+var fixTitle = (batch, files) => `Python 3: fix ${batch.rule} in ${batch.folder === "." ? "the top folder" : `${batch.folder}/`} (${count2(files, "file")})`;
+async function keepCurrent(scope, batch, pull) {
+  const { data } = await scope.github.rest.pulls.get({ ...scope.ref, pull_number: pull.number });
+  if (data.state !== "open") return data.merged_at ? "merged" : "declined";
+  if (pull.sha && data.head.sha !== pull.sha) return "edited";
+  if (data.mergeable !== false || !batch) return "current";
+  const made = await writeFixCommit(scope, batch);
+  if (made === "stale") return "current";
+  pull.sha = made.commit;
+  scope.log.info({ pull: pull.number, commit: made.commit }, "fix pull request regenerated on the new base");
+  return "regenerated";
+}
+function withDoneFolder(text3, entry) {
+  const doc = (0, import_yaml3.parseDocument)(text3 ?? "");
+  if (doc.errors.length) return void 0;
+  if (!(0, import_yaml3.isMap)(doc.contents)) doc.contents = doc.createNode({});
+  const existing = doc.getIn(["migration", "done"]);
+  if ((0, import_yaml3.isSeq)(existing) && existing.toJSON().some((e) => (typeof e === "string" || typeof e === "object" && e !== null) && doneGlob(e) === entry.files)) return void 0;
+  const node = doc.createNode(entry);
+  node.flow = true;
+  if ((0, import_yaml3.isSeq)(existing)) existing.add(node);
+  else doc.setIn(["migration", "done"], doc.createNode([node]));
+  return doc.toString({ lineWidth: 0 });
+}
+var folderGlob = (folder2) => folder2 === "." ? "*" : `${folder2.replace(/[*?[\]{}()!\\]/g, "\\$&")}/**`;
+async function proposeDone(scope, folder2, reached) {
+  const { github, ref } = scope;
+  const branch = branchFor("ratchet", "", folder2);
+  const open2 = await openPullsUnder(github, ref, branch);
+  const mine = open2.find((p) => p.branch === branch);
+  if (mine) return { number: mine.number, url: mine.url };
+  const head = await branchHead(github, ref, scope.defaultBranch);
+  if (!head) return void 0;
+  const current = (await readFilesAt(github, ref, head, [CONFIG_PATH])).get(CONFIG_PATH);
+  const glob = folderGlob(folder2);
+  const text3 = withDoneFolder(current?.text, { files: glob, commit: reached.sha.slice(0, 12), date: reached.date });
+  if (text3 === void 0) return void 0;
+  const title = `Mark ${folder2 === "." ? "the top folder" : `${folder2}/`} as finished in the Python 3 migration`;
+  const commit = await writeCommit(github, ref, { parent: head, files: /* @__PURE__ */ new Map([[CONFIG_PATH, { text: text3, mode: current?.mode ?? "100644" }]]), message: `${title}
+
+It had nothing left at ${reached.sha.slice(0, 12)} (${reached.date}).` });
+  await pointBranch(github, ref, branch, commit);
+  const body2 = [
+    `${folderName2(folder2)} has no Python 2 construct left since ${reached.date} (at \`${reached.sha.slice(0, 7)}\`). This adds it to \`migration.done\` in \`${CONFIG_PATH}\`: once merged, a pull request that brings a construct back into it fails the check, in warn mode too.`,
+    "",
+    `One line, reviewable and revertible. From the [migration dashboard](${scope.dashboardUrl}).`
+  ].join("\n");
+  const pull = await openPullRequest(github, ref, { head: branch, base: scope.defaultBranch, title, body: body2 });
+  if (scope.config.migration.labels.migration) await syncLabels(github, { ...ref, issueNumber: pull.number, current: [], repositoryLabels: [] }, [], [{ name: scope.config.migration.labels.migration, ...FLAG_LABELS.migration }]);
+  scope.log.info({ folder: folder2, pull: pull.number }, "ratchet pull request opened");
+  return pull;
+}
+
+// src/app/tracked.ts
+var IGNORED = Symbol("ignored");
+function ignored(context, reason) {
+  context.log.debug({ reason }, "event ignored");
+  return IGNORED;
+}
+
+// src/app/campaign.ts
+var BATCHES_LISTED2 = 8;
+var CLOSED_SHOWN = 10;
+function failureLine(action, error2) {
+  const failure = describeFailure(action, error2);
+  return `${formatFailure(failure)}${failure.status === 403 ? "; the campaign needs the contents: write and pull requests: write permissions (an organisation owner accepts them in the app's installation settings)" : ""}`;
+}
+var lockOf = (scope) => `${scope.ref.owner}/${scope.ref.repo}:dashboard`;
+var pullUrlOf = (scope) => (number) => `${scope.dashboardUrl.replace(/\/issues\/\d+$/, "")}/pull/${number}`;
+function listedDone(config2, folder2) {
+  const probe = folder2 === "." ? "x.py" : `${folder2}/x.py`;
+  return config2.migration.done.some((entry) => doneGlob(entry) === folderGlob(folder2) || globMatcher(doneGlob(entry))(probe));
+}
+async function advanceCampaign(scope, previous, scan, texts, gitattributes, sha) {
+  const { config: config2, now, log: log2 } = scope;
+  const record = previous ? structuredClone(previous) : emptyCampaign();
+  const date = now.toISOString().slice(0, 10);
+  for (const [folder2, before] of Object.entries(record.folders)) {
+    if (before === 0 || (scan.remaining.byFolder[folder2] ?? 0) > 0 || !scan.filesByFolder[folder2] || record.done[folder2] || listedDone(config2, folder2)) continue;
+    record.done[folder2] = { sha, date };
+    try {
+      const pull = await proposeDone(scope, folder2, { sha, date });
+      if (pull) Object.assign(record.done[folder2], { pull: pull.number, url: pull.url });
+    } catch (error2) {
+      log2.warn({ err: error2, folder: folder2 }, "the ratchet pull request could not be opened: the folder is recorded as finished");
+    }
+  }
+  record.folders = { ...scan.remaining.byFolder };
+  await reviewOpenPulls(scope, record);
+  const open2 = new Set(Object.entries(record.pulls).filter(([, p]) => p.state === "open").map(([id]) => id));
+  const fresh = campaignBatches(scan, texts, { config: config2, gitattributes, wanted: BATCHES_LISTED2, skip: open2 });
+  record.listed = [...record.listed.filter((b) => open2.has(b.id)), ...fresh.map(({ command: _, ...batch }) => batch)];
+  const listed = new Set(record.listed.map((b) => b.id));
+  record.waiting = record.waiting.filter((id) => listed.has(id));
+  if (config2.campaign.automatic) takeAutomatic(record);
+  let because;
+  try {
+    because = await openWaiting(scope, record);
+  } catch (error2) {
+    because = failureLine("Opening a fix pull request", error2);
+    log2.warn({ err: error2 }, "a waiting batch could not be opened: it stays waiting");
+  }
+  pruneClosed(record);
+  return { record, section: renderCampaign({ record, config: config2, waitingBecause: because, pullUrl: pullUrlOf(scope) }) };
+}
+function takeAutomatic(record) {
+  const candidates = record.listed.filter((b) => !record.pulls[b.id] || record.pulls[b.id].state === "merged").filter((b) => !record.waiting.includes(b.id));
+  const taken = candidates.slice(0, record.merges);
+  record.waiting.push(...taken.map((b) => b.id));
+  record.merges -= taken.length;
+}
+async function reviewOpenPulls(scope, record) {
+  for (const [id, pull] of Object.entries(record.pulls)) {
+    if (pull.state !== "open" || pull.edited) continue;
+    let outcome;
+    try {
+      outcome = await keepCurrent(scope, record.listed.find((b) => b.id === id), pull);
+    } catch (error2) {
+      scope.log.warn({ err: error2, pull: pull.number }, "an open fix pull request could not be checked: it is left as it is");
+      continue;
+    }
+    if (outcome === "edited") pull.edited = true;
+    if (outcome !== "merged" && outcome !== "declined") continue;
+    pull.state = outcome;
+    if (outcome === "merged") {
+      record.merges += scope.config.campaign.automatic ? 1 : 0;
+      record.listed = record.listed.filter((b) => b.id !== id);
+    }
+  }
+}
+function pruneClosed(record) {
+  const listed = new Set(record.listed.map((b) => b.id));
+  const closed = Object.entries(record.pulls).filter(([id, p]) => p.state !== "open" && !listed.has(id));
+  for (const [id] of closed.slice(0, Math.max(0, closed.length - CLOSED_SHOWN))) delete record.pulls[id];
+  record.merges = Math.min(record.merges, 50);
+}
+async function campaignScope(context, identity, dashboardUrl) {
+  const { repository } = context.payload;
+  const github = context.octokit;
+  const bot = await identity.login();
+  if (!bot) return "the app's bot login is unknown (GET /app failed)";
+  const target = pushTarget(repository, repository.default_branch);
+  const ref = { owner: target.owner, repo: target.repo };
+  const loaded = await loadConfig(github, ref, target.htmlBase, identity.configPath);
+  if (!loaded.ok) return "the config is not valid (the checks say why)";
+  if (!loaded.config.campaign.enabled) return "campaign.enabled is off";
+  const scope = { github, ref, defaultBranch: repository.default_branch, config: loaded.config, now: /* @__PURE__ */ new Date(), dashboardUrl: dashboardUrl ?? `${target.htmlBase}/${ref.owner}/${ref.repo}/issues`, log: context.log };
+  return { scope, bot };
+}
+async function onDashboardEdited(context, identity) {
+  const { issue: issue2, sender, changes: changes2 } = context.payload;
+  if (!issue2.body?.includes(`<!-- ${DASHBOARD_MARKER} `)) return ignored(context, "not the dashboard issue");
+  const ticks = newlyTicked(changes2.body?.from, issue2.body);
+  if (!changes2.body || !ticks.length) return ignored(context, "no box newly ticked");
+  if (sender.type === "Bot") return ignored(context, "an edit by a bot (the app's own updates among them)");
+  const found = await campaignScope(context, identity, issue2.html_url);
+  if (typeof found === "string") return ignored(context, found);
+  const { scope, bot } = found;
+  if (issue2.user?.login !== bot) return ignored(context, "an issue the app did not create");
+  const allowed = atLeast(await permissionOf(scope.github, scope.ref, sender.login), "write");
+  await exclusive(lockOf(scope), async () => {
+    const { data: current } = await scope.github.rest.issues.get({ ...scope.ref, issue_number: issue2.number });
+    const dashboard2 = parseDashboardRecord(current.body);
+    const record = dashboard2.campaign ?? emptyCampaign();
+    if (allowed) {
+      for (const id of ticks) {
+        if (!record.listed.some((b) => b.id === id) || record.pulls[id]?.state === "open" || record.waiting.includes(id)) continue;
+        if (record.pulls[id]?.state === "declined") delete record.pulls[id];
+        record.waiting.push(id);
+      }
+    } else scope.log.info({ sender: sender.login, ticks }, "ticked by someone without write permission: not opened, box cleared");
+    let because;
+    try {
+      because = await openWaiting(scope, record, sender.login);
+    } catch (error2) {
+      because = failureLine("Opening the fix pull request", error2);
+      scope.log.warn({ err: error2 }, "a ticked batch could not be opened: it stays waiting for the next update");
+    }
+    await writeSection(scope, { number: issue2.number, title: current.title, body: current.body ?? "" }, { ...dashboard2, campaign: record }, because);
+  });
+}
+async function writeSection(scope, issue2, dashboard2, because) {
+  const section = renderCampaign({ record: dashboard2.campaign, config: scope.config, waitingBecause: because, pullUrl: pullUrlOf(scope) });
+  const body2 = withDashboardRecord(withCampaignSection(issue2.body, section), dashboard2);
+  await editDashboardIssue(scope.github, scope.ref, { ...issue2, state: "open", htmlUrl: scope.dashboardUrl }, issue2.title, body2);
+}
+async function onCampaignPullClosed(context, identity) {
+  const { pull_request: pr, repository } = context.payload;
+  if (!pr.head.ref.startsWith(FIX_PREFIX) || pr.head.repo?.full_name !== repository.full_name) return ignored(context, "a pull request the campaign did not open");
+  const found = await campaignScope(context, identity);
+  if (typeof found === "string") return ignored(context, found);
+  const { scope, bot } = found;
+  await exclusive(lockOf(scope), async () => {
+    const issue2 = await findDashboardIssue(scope.github, scope.ref, bot, DASHBOARD_MARKER);
+    if (!issue2 || issue2.state === "closed") return;
+    scope.dashboardUrl = issue2.htmlUrl;
+    const dashboard2 = parseDashboardRecord(issue2.body);
+    const record = dashboard2.campaign ?? emptyCampaign();
+    const entry = Object.entries(record.pulls).find(([, p]) => p.number === pr.number);
+    if (!entry || entry[1].state !== "open") return;
+    entry[1].state = pr.merged ? "merged" : "declined";
+    if (pr.merged) record.listed = record.listed.filter((b) => b.id !== entry[0]);
+    if (pr.merged && scope.config.campaign.automatic) {
+      record.merges++;
+      takeAutomatic(record);
+    }
+    let because;
+    try {
+      because = await openWaiting(scope, record);
+    } catch (error2) {
+      because = failureLine("Opening the next fix pull request", error2);
+    }
+    await writeSection(scope, issue2, { ...dashboard2, campaign: record }, because);
+    scope.log.info({ pull: pr.number, merged: pr.merged }, "campaign pull request closed");
+  });
+}
+
+// src/github/tarball.ts
+import { Readable } from "node:stream";
+var DOWNLOAD_TIMEOUT_MS = 10 * 60 * 1e3;
+async function openTarball(github, ref, sha) {
+  const response = await github.request("GET /repos/{owner}/{repo}/tarball/{ref}", { owner: ref.owner, repo: ref.repo, ref: sha, request: { redirect: "manual" } });
+  const location = response.headers.location;
+  if (!location) {
+    const data = response.data;
+    if (data instanceof ArrayBuffer) return Readable.from([Buffer.from(data)]);
+    throw new Error(`GitHub answered the tarball request with ${response.status} and no archive`);
+  }
+  const download = await fetch(location, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+  if (!download.ok || !download.body) throw Object.assign(new Error(`downloading the tarball failed: HTTP ${download.status}`), { status: download.status });
+  return Readable.fromWeb(download.body);
+}
+
+// src/scan/tarball.ts
+var import_tar_stream = __toESM(require_tar_stream(), 1);
+import { createGunzip } from "node:zlib";
+var MAX_TAR_ENTRIES = 2e5;
+async function* tarballJobs(source, packs, maxBytes, stats) {
+  const extract = import_tar_stream.default.extract();
+  const gunzip = createGunzip();
+  const stop2 = () => {
+    if (stats.truncated) return;
+    stats.truncated = true;
+    source.destroy();
+    extract.destroy();
+  };
+  gunzip.on("data", (chunk2) => {
+    stats.bytes += chunk2.length;
+    if (stats.bytes > maxBytes) stop2();
+  });
+  let entries = 0;
+  source.on("error", (error2) => extract.destroy(error2));
+  gunzip.on("error", (error2) => extract.destroy(error2));
+  source.pipe(gunzip).pipe(extract);
+  const isAttributes = (path) => path === ".gitattributes" || path.endsWith("/.gitattributes");
+  const wanted = (path) => isAttributes(path) || scanReads(path, packs);
+  try {
+    for await (const entry of extract) {
+      if (++entries > MAX_TAR_ENTRIES) {
+        entry.resume();
+        stop2();
+        break;
+      }
+      const header = entry.header;
+      const name2 = header.name.replace(/^[^/]*\//, "");
+      const unsafe = header.name.startsWith("/") || header.name.split("/").includes("..");
+      if (header.type !== "file" || unsafe || !name2) {
+        if (unsafe || header.type === "symlink" || header.type === "link") stats.unsafe++;
+        entry.resume();
+        continue;
+      }
+      if (!wanted(name2)) {
+        entry.resume();
+        continue;
+      }
+      if ((header.size ?? 0) > MAX_FILE_BYTES) {
+        stats.skipped.push({ path: name2, reason: `over 1 MB (${Math.round((header.size ?? 0) / 1024)} KB)` });
+        entry.resume();
+        continue;
+      }
+      const chunks = [];
+      for await (const chunk2 of entry) chunks.push(chunk2);
+      const bytes = Buffer.concat(chunks);
+      if (isAttributes(name2)) stats.gitattributes.push({ path: name2, text: bytes.toString("utf8") });
+      yield { path: name2, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+    }
+  } catch (error2) {
+    if (!stats.truncated) throw error2;
+  }
+}
+
+// src/campaign/texts.ts
+var CAMPAIGN_TEXT_CHARS = 64 * 1024 * 1024;
+var utf82 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+async function* keepingFixableTexts(jobs, texts, maxChars = CAMPAIGN_TEXT_CHARS) {
+  let kept = 0;
+  for await (const job of jobs) {
+    if (job.bytes && job.path.endsWith(".py") && kept + job.bytes.length <= maxChars) {
+      try {
+        const text3 = utf82.decode(job.bytes);
+        if (mayNeedFixing(text3)) {
+          texts.set(job.path, text3);
+          kept += text3.length;
+        }
+      } catch {
+      }
+    }
+    yield job;
+  }
+}
+
+// src/app/dashboard.ts
+function updateDashboard(context, update) {
+  return exclusive(`${update.target.owner}/${update.target.repo}:dashboard`, () => dashboard(context, update));
+}
+async function dashboard(context, update) {
+  const github = context.octokit;
+  const { target, sha, config: config2, now } = update;
+  const ref = { owner: target.owner, repo: target.repo };
+  const log2 = context.log.child({ sha, dashboard: true });
+  if (!update.botLogin) {
+    log2.warn("the app's bot login is unknown (GET /app failed): the dashboard is not updated, so that no second one is created");
+    return;
+  }
+  const issue2 = await findDashboardIssue(github, ref, update.botLogin, DASHBOARD_MARKER);
+  if (issue2?.state === "closed") {
+    log2.info({ issue: issue2.number }, "the dashboard issue is closed: left alone until it is reopened");
+    return;
+  }
+  const record = parseDashboardRecord(issue2?.body);
+  const pending = [...record.regressions, ...update.regressions.filter((r) => !record.regressions.some((p) => p.sha === r.sha))];
+  const minutes = record.updated ? (now.getTime() - Date.parse(record.updated)) / 6e4 : Infinity;
+  if (issue2 && minutes < config2.dashboard.minIntervalMinutes) {
+    if (pending.length > record.regressions.length) await editDashboardIssue(github, ref, issue2, issue2.title, issue2.body.replace(renderDashboardRecord(record), renderDashboardRecord({ ...record, regressions: pending })));
+    log2.info({ minutes: Math.floor(minutes) }, "dashboard updated less than dashboard.minIntervalMinutes ago: held back");
+    return;
+  }
+  const title = config2.dashboard.title;
+  const stats = { bytes: 0, truncated: false, skipped: [], gitattributes: [], unsafe: 0 };
+  let result;
+  const texts = /* @__PURE__ */ new Map();
+  try {
+    const stream = await openTarball(github, ref, sha);
+    const jobs = tarballJobs(stream, packsFor(config2), config2.dashboard.maxBytes, stats);
+    result = await scanJobs(config2.campaign.enabled ? keepingFixableTexts(jobs, texts) : jobs, config2, () => stats.gitattributes, { extraSkipped: stats.skipped, threads: update.threads });
+  } catch (error2) {
+    const failure = describeFailure(`Reading the tarball at ${sha.slice(0, 7)}`, error2);
+    const line = `${now.toISOString().slice(0, 10)}: ${formatFailure(failure)}. The numbers above are from the previous update.`;
+    log2.error({ err: error2, failure }, "dashboard scan failed: previous numbers kept");
+    const failed = { ...record, regressions: pending };
+    if (issue2) await editDashboardIssue(github, ref, issue2, issue2.title, withFailure(issue2.body, failed, line));
+    else await createDashboardIssue(github, ref, title, withFailure("The migration dashboard could not be computed yet.", failed, line));
+    return;
+  }
+  const python3 = config2.dependencies.enabled ? await python3SupportOf(result, config2, process.env) : void 0;
+  const unsupported = result.dependencies.filter((d) => python3?.get(d.name)?.python3 === "no").map((d) => d.name);
+  const previous = record.history.at(-1)?.remaining;
+  const repoUrl = `${target.htmlBase}/${target.owner}/${target.repo}`;
+  const campaign = config2.campaign.enabled ? await advanceCampaign({ github, ref, defaultBranch: target.defaultBranch, config: config2, now, dashboardUrl: issue2?.htmlUrl ?? `${repoUrl}/issues`, log: log2 }, record.campaign, result, texts, stats.gitattributes, sha) : void 0;
+  const render2 = (updated) => renderDashboard({
+    result,
+    sha,
+    commitUrl: (commit) => `${repoUrl}/commit/${commit}`,
+    link: (path, line) => `${repoUrl}/blob/${sha}/${path.split("/").map(encodeURIComponent).join("/")}${line ? `#L${line}` : ""}`,
+    limit: `${config2.limit} (${formatCount(batchLines(config2))} lines)`,
+    maxLines: batchLines(config2),
+    python3,
+    record: { history: addPoint(record.history, { date: now.toISOString().slice(0, 10), sha, remaining: result.remaining.total }), updated, regressions: [], failures: record.failures, ...campaign ? { campaign: campaign.record } : {} },
+    campaign: campaign?.section,
+    regressions: pending,
+    previous,
+    unsupported,
+    truncatedAt: stats.truncated ? stats.bytes : void 0
+  });
+  if (issue2 && record.updated && render2(record.updated) === issue2.body) {
+    log2.info({ issue: issue2.number }, "dashboard unchanged");
+    return;
+  }
+  const body2 = render2(now.toISOString());
+  if (issue2) await editDashboardIssue(github, ref, issue2, title, body2);
+  const number = issue2?.number ?? await createDashboardIssue(github, ref, title, body2);
+  log2.info({ issue: number, remaining: result.remaining.total, files: result.files, bytes: stats.bytes }, "dashboard updated");
+}
+
 // src/action/main.ts
 var log = {
   info: (obj, msg) => info2(typeof obj === "string" ? obj : `${msg ?? ""} ${JSON.stringify(obj)}`),
@@ -83042,7 +86816,7 @@ async function calibrateCheckout(input, configPath, env) {
   let stderr = "";
   const cwd = env.GITHUB_WORKSPACE || process.cwd();
   const io = { cwd, env, stdout: (t) => stdout += t, stderr: (t) => stderr += t, readStdin: async () => "" };
-  const code18 = await runCalibrate([...last, ...existsSync5(join2(cwd, configPath)) ? ["--config", configPath] : []], io);
+  const code18 = await runCalibrate([...last, ...existsSync5(join3(cwd, configPath)) ? ["--config", configPath] : []], io);
   if (code18 !== 0) {
     setFailed(`small-steps calibrate: ${stderr.trim().replace(/^small-steps calibrate: /, "")}${/not in a git clone|too few/.test(stderr) ? " (check out the history with actions/checkout and fetch-depth: 0)" : ""}`);
     return;
@@ -83060,7 +86834,9 @@ async function main() {
   const octokit = new Octokit2({ auth: { token }, baseUrl: env.GITHUB_API_URL || "https://api.github.com" });
   const calibrate2 = getInput("calibrate");
   if (calibrate2 && calibrate2 !== "false") return calibrateCheckout(calibrate2, configPath, env);
-  if (eventName === "push") return measurePush(octokit, event, configPath, env);
+  const campaign = getInput("campaign") === "true";
+  if (campaign && (eventName === "issues" || eventName === "pull_request" && event.action === "closed")) return campaignEvent(octokit, eventName, event, configPath);
+  if (eventName === "push") return measurePush(octokit, event, configPath, env, campaign);
   if (eventName !== "pull_request" && eventName !== "pull_request_target") {
     info2(`small-steps measures pull requests and pushes; the ${eventName || "unknown"} event has nothing to measure.`);
     await summary.addRaw(`small-steps: nothing to measure for a \`${eventName}\` event.`).write();
@@ -83093,10 +86869,11 @@ async function main() {
 ${renderSummary(evaluation)}`).write();
   if (evaluation.verdict.conclusion === "failure") setFailed(`small-steps: ${evaluation.verdict.title}`);
 }
-async function measurePush(octokit, event, configPath, env) {
+async function measurePush(octokit, event, configPath, env, campaign) {
   const repository = event.repository;
   const branch = String(event.ref ?? "").replace(/^refs\/heads\//, "");
   const commits = event.commits ?? [];
+  if (campaign && branch === repository?.default_branch && String(event.ref ?? "").startsWith("refs/heads/") && !event.deleted) await dashboardFromAction(octokit, event, configPath, env);
   if (!String(event.ref ?? "").startsWith("refs/heads/") || event.deleted || event.forced || commits.length === 0) {
     info2("small-steps: a tag, a deleted branch, a forced push or no commits: nothing to measure.");
     setOutput("conclusion", "neutral");
@@ -83124,5 +86901,29 @@ async function measurePush(octokit, event, configPath, env) {
 
 Each has its own small-steps check run. ${count2(regressions, "regression")} found.`).write();
   if (conclusion === "failure") setFailed(`small-steps: ${count2(regressions, "regression")} in the pushed commits (see their check runs)`);
+}
+var ACTIONS_BOT = "github-actions[bot]";
+async function dashboardFromAction(octokit, event, configPath, env) {
+  const target = pushTarget(event.repository, event.repository.default_branch);
+  const loaded = await loadConfig(octokit, { owner: target.owner, repo: target.repo }, env.GITHUB_SERVER_URL || "https://github.com", configPath);
+  if (!loaded.ok || !loaded.config.dashboard.enabled) {
+    info2(`small-steps: the campaign input needs dashboard.enabled${loaded.ok ? "" : " and a valid configuration"} in ${configPath}: no dashboard update.`);
+    return;
+  }
+  const context = { octokit, log };
+  await updateDashboard(context, { target, sha: event.after, config: loaded.config, regressions: [], botLogin: ACTIONS_BOT, now: /* @__PURE__ */ new Date(), threads: 0 });
+  await summary.addRaw(`## small-steps: the migration dashboard is up to date at \`${String(event.after).slice(0, 7)}\`
+
+`).write();
+}
+async function campaignEvent(octokit, eventName, event, configPath) {
+  const context = { octokit, log, payload: event };
+  const identity = { login: async () => ACTIONS_BOT, configPath };
+  const outcome = eventName === "issues" ? event.action === "edited" ? await onDashboardEdited(context, identity) : IGNORED : await onCampaignPullClosed(context, identity);
+  const said = outcome === IGNORED ? "nothing to do for this event" : "the campaign is up to date";
+  info2(`small-steps campaign: ${said}.`);
+  await summary.addRaw(`## small-steps campaign: ${said}
+`).write();
+  setOutput("conclusion", "neutral");
 }
 main().catch((error2) => setFailed(`small-steps could not measure this pull request: ${error2?.message ?? String(error2)}`));

@@ -14,6 +14,9 @@ import { smallStepsOctokit } from "../github/octokit.js";
 import { renderSummary } from "../report/markdown.js";
 import { malformed } from "../github/webhook-guard.js";
 import { runCalibrate } from "../cli/calibrate.js";
+import { onCampaignPullClosed, onDashboardEdited } from "../app/campaign.js";
+import { updateDashboard } from "../app/dashboard.js";
+import { IGNORED } from "../app/tracked.js";
 
 /**
  * small-steps as a GitHub Action (action.yml, bundled to dist/index.mjs): the app's own size check, run once per
@@ -57,7 +60,9 @@ async function main(): Promise<void> {
 
   const calibrate = core.getInput("calibrate");
   if (calibrate && calibrate !== "false") return calibrateCheckout(calibrate, configPath, env);
-  if (eventName === "push") return measurePush(octokit, event, configPath, env);
+  const campaign = core.getInput("campaign") === "true";
+  if (campaign && (eventName === "issues" || (eventName === "pull_request" && event.action === "closed"))) return campaignEvent(octokit, eventName, event, configPath);
+  if (eventName === "push") return measurePush(octokit, event, configPath, env, campaign);
   if (eventName !== "pull_request" && eventName !== "pull_request_target") {
     core.info(`small-steps measures pull requests and pushes; the ${eventName || "unknown"} event has nothing to measure.`);
     await core.summary.addRaw(`small-steps: nothing to measure for a \`${eventName}\` event.`).write();
@@ -91,10 +96,12 @@ async function main(): Promise<void> {
 }
 
 /** A push: the app's push check on each pushed commit of a measured branch (the dashboard needs the app). */
-async function measurePush(octokit: GitHub, event: Record<string, any>, configPath: string, env: NodeJS.ProcessEnv): Promise<void> {
+async function measurePush(octokit: GitHub, event: Record<string, any>, configPath: string, env: NodeJS.ProcessEnv, campaign: boolean): Promise<void> {
   const repository = event.repository;
   const branch = String(event.ref ?? "").replace(/^refs\/heads\//, "");
   const commits: Array<{ id: string }> = event.commits ?? [];
+  // With the campaign input, a push to the default branch updates the dashboard (and the campaign in it) too.
+  if (campaign && branch === repository?.default_branch && String(event.ref ?? "").startsWith("refs/heads/") && !event.deleted) await dashboardFromAction(octokit, event, configPath, env);
   if (!String(event.ref ?? "").startsWith("refs/heads/") || event.deleted || event.forced || commits.length === 0) {
     core.info("small-steps: a tag, a deleted branch, a forced push or no commits: nothing to measure.");
     core.setOutput("conclusion", "neutral");
@@ -120,6 +127,32 @@ async function measurePush(octokit: GitHub, event: Record<string, any>, configPa
   core.setOutput("conclusion", conclusion);
   await core.summary.addRaw(`## small-steps: ${count(results.length, "pushed commit")} measured\n\nEach has its own small-steps check run. ${count(regressions, "regression")} found.`).write();
   if (conclusion === "failure") core.setFailed(`small-steps: ${count(regressions, "regression")} in the pushed commits (see their check runs)`);
+}
+
+/** The job token's bot: the dashboard issue and the campaign's pull requests are its, as the App's are its bot's. */
+const ACTIONS_BOT = "github-actions[bot]";
+
+async function dashboardFromAction(octokit: GitHub, event: Record<string, any>, configPath: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const target = pushTarget(event.repository, event.repository.default_branch);
+  const loaded = await loadConfig(octokit, { owner: target.owner, repo: target.repo }, env.GITHUB_SERVER_URL || "https://github.com", configPath);
+  if (!loaded.ok || !loaded.config.dashboard.enabled) {
+    core.info(`small-steps: the campaign input needs dashboard.enabled${loaded.ok ? "" : " and a valid configuration"} in ${configPath}: no dashboard update.`);
+    return;
+  }
+  const context = { octokit, log } as unknown as Parameters<typeof updateDashboard>[0];
+  await updateDashboard(context, { target, sha: event.after, config: loaded.config, regressions: [], botLogin: ACTIONS_BOT, now: new Date(), threads: 0 });
+  await core.summary.addRaw(`## small-steps: the migration dashboard is up to date at \`${String(event.after).slice(0, 7)}\`\n\n`).write();
+}
+
+/** The campaign's own events, with the job's token: a tick on the dashboard, one of its pull requests closed. */
+async function campaignEvent(octokit: GitHub, eventName: string, event: Record<string, any>, configPath: string): Promise<void> {
+  const context = { octokit, log, payload: event };
+  const identity = { login: async () => ACTIONS_BOT, configPath };
+  const outcome = eventName === "issues" ? (event.action === "edited" ? await onDashboardEdited(context as never, identity) : IGNORED) : await onCampaignPullClosed(context as never, identity);
+  const said = outcome === IGNORED ? "nothing to do for this event" : "the campaign is up to date";
+  core.info(`small-steps campaign: ${said}.`);
+  await core.summary.addRaw(`## small-steps campaign: ${said}\n`).write();
+  core.setOutput("conclusion", "neutral");
 }
 
 main().catch((error: unknown) => core.setFailed(`small-steps could not measure this pull request: ${(error as Error)?.message ?? String(error)}`));

@@ -1,10 +1,9 @@
-import type { Context, Probot } from "probot";
+import type { Context } from "probot";
 import type { ScanResult } from "../analysis/scan/scanner.js";
 import { campaignBatches } from "../campaign/batches.js";
 import { emptyCampaign, type CampaignRecord } from "../campaign/record.js";
 import { newlyTicked, renderCampaign, withCampaignSection } from "../campaign/task-list.js";
 import { exclusive } from "../coordination/index.js";
-import { appSlug } from "../github/app-identity.js";
 import type { GitHub } from "../github/client.js";
 import { loadConfig } from "../github/config-file.js";
 import { editDashboardIssue, findDashboardIssue } from "../github/dashboard-issue.js";
@@ -115,19 +114,31 @@ function pruneClosed(record: CampaignRecord): void {
   record.merges = Math.min(record.merges, 50); // merges with no batch to follow them do not pile up
 }
 
+/**
+ * Who writes the dashboard: the App's bot (`slug[bot]`), or in the Action the job token's `github-actions[bot]`, with
+ * the policy file's path (the Action's `config` input).
+ */
+export interface CampaignIdentity {
+  login: () => Promise<string | undefined>;
+  configPath?: string;
+}
+
+/** What a campaign handler reads of an event's context: the App's (Probot) or the Action's. */
+type CampaignEvent<E extends "issues.edited" | "pull_request.closed"> = Pick<Context<E>, "payload" | "octokit" | "log">;
+
 /** The repository, bot and config a campaign event needs, or why the event is not the campaign's. */
-async function campaignScope(context: Context<"issues.edited" | "pull_request.closed">, app: Probot, dashboardUrl?: string): Promise<{ scope: CampaignScope; bot: string } | string> {
+async function campaignScope(context: CampaignEvent<"issues.edited" | "pull_request.closed">, identity: CampaignIdentity, dashboardUrl?: string): Promise<{ scope: CampaignScope; bot: string } | string> {
   const { repository } = context.payload;
   const github = context.octokit as GitHub;
-  const slug = await appSlug(app);
-  if (!slug) return "the app's bot login is unknown (GET /app failed)";
+  const bot = await identity.login();
+  if (!bot) return "the app's bot login is unknown (GET /app failed)";
   const target = pushTarget(repository as never, repository.default_branch);
   const ref = { owner: target.owner, repo: target.repo };
-  const loaded = await loadConfig(github, ref, target.htmlBase);
+  const loaded = await loadConfig(github, ref, target.htmlBase, identity.configPath);
   if (!loaded.ok) return "the config is not valid (the checks say why)";
   if (!loaded.config.campaign.enabled) return "campaign.enabled is off";
   const scope: CampaignScope = { github, ref, defaultBranch: repository.default_branch, config: loaded.config, now: new Date(), dashboardUrl: dashboardUrl ?? `${target.htmlBase}/${ref.owner}/${ref.repo}/issues`, log: context.log };
-  return { scope, bot: `${slug}[bot]` };
+  return { scope, bot };
 }
 
 /**
@@ -135,13 +146,13 @@ async function campaignScope(context: Context<"issues.edited" | "pull_request.cl
  * and the queue opens as the pace allows. Edits by the app or any bot, unticks and other issues are ignored; a
  * redelivered event finds the batch's pull request open and opens nothing.
  */
-export async function onDashboardEdited(context: Context<"issues.edited">, app: Probot): Promise<typeof IGNORED | void> {
+export async function onDashboardEdited(context: CampaignEvent<"issues.edited">, identity: CampaignIdentity): Promise<typeof IGNORED | void> {
   const { issue, sender, changes } = context.payload;
   if (!issue.body?.includes(`<!-- ${DASHBOARD_MARKER} `)) return ignored(context, "not the dashboard issue");
   const ticks = newlyTicked(changes.body?.from, issue.body);
   if (!changes.body || !ticks.length) return ignored(context, "no box newly ticked");
   if (sender.type === "Bot") return ignored(context, "an edit by a bot (the app's own updates among them)");
-  const found = await campaignScope(context, app, issue.html_url);
+  const found = await campaignScope(context, identity, issue.html_url);
   if (typeof found === "string") return ignored(context, found);
   const { scope, bot } = found;
   if (issue.user?.login !== bot) return ignored(context, "an issue the app did not create");
@@ -178,10 +189,10 @@ async function writeSection(scope: CampaignScope, issue: { number: number; title
  * One of the campaign's pull requests closed: merged, or declined (not proposed again until ticked again). With
  * campaign.automatic a merge opens the next listed batch at once, within the pace.
  */
-export async function onCampaignPullClosed(context: Context<"pull_request.closed">, app: Probot): Promise<typeof IGNORED | void> {
+export async function onCampaignPullClosed(context: CampaignEvent<"pull_request.closed">, identity: CampaignIdentity): Promise<typeof IGNORED | void> {
   const { pull_request: pr, repository } = context.payload;
   if (!pr.head.ref.startsWith(FIX_PREFIX) || pr.head.repo?.full_name !== repository.full_name) return ignored(context, "a pull request the campaign did not open");
-  const found = await campaignScope(context, app);
+  const found = await campaignScope(context, identity);
   if (typeof found === "string") return ignored(context, found);
   const { scope, bot } = found;
   await exclusive(lockOf(scope), async () => {

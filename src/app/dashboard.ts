@@ -24,6 +24,8 @@ export interface DashboardUpdate {
   /** The app's bot login (`slug[bot]`), which created the issue. */
   botLogin: string | undefined;
   now: Date;
+  /** Scanning threads; 0 scans on this thread (the Action's bundle ships no worker file). */
+  threads?: number;
 }
 
 /** The dashboard issue brought up to date with a scan of the default branch at the pushed commit. */
@@ -61,7 +63,7 @@ async function dashboard(context: Pick<Context, "octokit" | "log">, update: Dash
   try {
     const stream = await openTarball(github, ref, sha);
     const jobs = tarballJobs(stream, packsFor(config), config.dashboard.maxBytes, stats);
-    result = await scanJobs(config.campaign.enabled ? keepingFixableTexts(jobs, texts) : jobs, config, () => stats.gitattributes, { extraSkipped: stats.skipped });
+    result = await scanJobs(config.campaign.enabled ? keepingFixableTexts(jobs, texts) : jobs, config, () => stats.gitattributes, { extraSkipped: stats.skipped, threads: update.threads });
   } catch (error) {
     const failure = describeFailure(`Reading the tarball at ${sha.slice(0, 7)}`, error);
     const line = `${now.toISOString().slice(0, 10)}: ${formatFailure(failure)}. The numbers above are from the previous update.`;

@@ -4,6 +4,7 @@ import { findPullRequestsForCommit } from "../github/pull-requests.js";
 import { noteHead, startCoordination } from "../coordination/index.js";
 import { registerCommands } from "./commands.js";
 import { onCampaignPullClosed, onDashboardEdited } from "./campaign.js";
+import { appSlug } from "../github/app-identity.js";
 import { onPush, rerunPushCheck } from "./push.js";
 import { PUSH_EXTERNAL_ID } from "./push-check.js";
 import { ignored, tracked } from "./tracked.js";
@@ -71,8 +72,9 @@ export default function smallSteps(app: Probot, options?: ApplicationFunctionOpt
   app.on("push", tracked((context) => onPush(context, app)));
 
   // The campaign: a tick on the dashboard opens a fix pull request; one of them closing is recorded.
-  app.on("issues.edited", tracked((context) => onDashboardEdited(context, app)));
-  app.on("pull_request.closed", tracked((context) => onCampaignPullClosed(context, app)));
+  const identity = { login: async () => ((slug) => slug && `${slug}[bot]`)(await appSlug(app)) };
+  app.on("issues.edited", tracked((context) => onDashboardEdited(context, identity)));
+  app.on("pull_request.closed", tracked((context) => onCampaignPullClosed(context, identity)));
 
   registerCommands(app);
 }

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { startFakeGitHub, type FakeGitHubState } from "./fake-github.js";
+import { newGit, treeAt } from "./fake-git.js";
 
 /**
  * The committed bundle (dist/index.mjs, what action.yml runs) as a runner runs it: a process with the runner's
@@ -133,4 +134,38 @@ test("calibrate: thresholds from the checkout's history in the job summary, no c
   const failed = await runAction(state, { repository: example.repository }, "workflow_dispatch", ".github/small-steps.yml", { INPUT_CALIBRATE: "50", GITHUB_WORKSPACE: outside });
   expect(failed.code).toBe(1);
   expect(failed.stdout).toContain("check out the history with actions/checkout and fetch-depth: 0");
+});
+
+test("with the campaign input: a push makes the dashboard as the job's bot, a tick opens the fix pull request with the job's token", async () => {
+  github?.server.close();
+  github = undefined;
+  const config = "dashboard:\n  enabled: true\n  minIntervalMinutes: 0\ndependencies:\n  enabled: false\npush:\n  enabled: false\ncampaign:\n  enabled: true\n";
+  const git = newGit({ ".github/small-steps.yml": config, "app/report.py": 'def report(n):\n    print "total", n\n' });
+  git.permissions.octocat = "write";
+  const state: FakeGitHubState = { files: [], headSha: "", checkRuns: [], repositoryLabels: [], issueLabels: [], requests: [], git, issues: [], botLogin: "github-actions[bot]" };
+  const repository = { ...example.repository, default_branch: "main" };
+  const campaign = { INPUT_CAMPAIGN: "true", GITHUB_WRITES_PER_MINUTE: "60000" };
+  const push = await runAction(state, { ref: "refs/heads/main", before: "0".repeat(40), after: git.refs.main, deleted: false, forced: false, commits: [], repository }, "push", ".github/small-steps.yml", campaign);
+  expect(push.code).toBe(0);
+  expect(state.issues).toHaveLength(1);
+  const before = state.issues![0].body;
+  expect(before).toContain("- [ ] `print-statement` in `app/`");
+  expect(push.summary).toContain("the migration dashboard is up to date");
+
+  const after = before.replace("- [ ] `print-statement` in `app/`", "- [x] `print-statement` in `app/`");
+  state.issues![0].body = after;
+  const issue = { ...state.issues![0], html_url: "http://x/issues/100" };
+  const tick = await runAction(state, { action: "edited", issue, changes: { body: { from: before } }, sender: { login: "octocat", type: "User" }, repository }, "issues", ".github/small-steps.yml", campaign);
+  expect(tick.code).toBe(0);
+  expect(git.pulls).toHaveLength(1);
+  expect(git.pulls[0]).toMatchObject({ head: "small-steps/fix/print-statement/app", base: "main" });
+  expect(treeAt(git, git.refs[git.pulls[0].head])!["app/report.py"].text).toBe('from __future__ import print_function\ndef report(n):\n    print("total", n)\n');
+  expect(state.issues![0].body).toMatch(/\[#200\]\([^)]*\) open/);
+  expect(tick.summary).toContain("small-steps campaign: the campaign is up to date");
+  expect(state.requests.some((r) => r.path.endsWith("/access_tokens"))).toBe(false); // the job's token throughout
+
+  // Without the input, the same tick is nothing to measure.
+  const off = await runAction(state, { action: "edited", issue, changes: { body: { from: before } }, sender: { login: "octocat", type: "User" }, repository }, "issues");
+  expect(off.summary).toContain("nothing to measure for a `issues` event");
+  expect(git.pulls).toHaveLength(1);
 });

@@ -27,6 +27,8 @@ export interface FakeGitHubState {
   issues?: Array<{ number: number; state: string; title: string; body: string; user: { login: string } }>;
   /** A repository's history (commits, trees, refs, pull requests): the campaign's reads and writes go to it. */
   git?: FakeGit;
+  /** Whose token writes (the creator of the issues it opens): the App's bot, or the Action's. */
+  botLogin?: string;
 }
 
 export interface FakeCommit {
@@ -109,7 +111,7 @@ export async function startFakeGitHub(state: FakeGitHubState): Promise<{ server:
       return send(200, (state.issues ?? []).filter((i) => !creator || i.user.login === creator).map((i) => ({ ...i, html_url: `http://x/issues/${i.number}` })));
     }
     if (route.match(/^POST \/api\/v3\/repos\/[^/]+\/[^/]+\/issues$/)) {
-      const issue = { number: 100 + (state.issues ?? []).length, state: "open", title: body.title, body: body.body, user: { login: "small-steps[bot]" } };
+      const issue = { number: 100 + (state.issues ?? []).length, state: "open", title: body.title, body: body.body, user: { login: state.botLogin ?? "small-steps[bot]" } };
       (state.issues ??= []).push(issue);
       return send(201, issue);
     }
