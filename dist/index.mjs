@@ -85942,7 +85942,8 @@ async function python3SupportOf(result, config2, env) {
 
 // src/campaign/batches.ts
 var CAMPAIGN_BRANCH_PREFIX = "small-steps/";
-var batchId = (rule, folder2) => `${rule} ${folder2}`;
+var batchId = (rule, folder2, owner) => owner ? `${rule} owner ${owner}` : `${rule} ${folder2}`;
+var batchBranch = (batch) => branchFor("fix", batch.rule, batch.owner ? `owners/${batch.owner}` : batch.folder);
 var campaignLines = (config2) => config2.campaign.maxLines ?? batchLines(config2);
 function branchFor(kind, rule, folder2) {
   const clean = (part) => part.replace(/[^A-Za-z0-9_.-]/g, "-").replace(/\.{2,}/g, "-").replace(/^[.-]+/, "").replace(/(\.lock|\.)$/i, "-") || "_";
@@ -85954,6 +85955,7 @@ function branchFor(kind, rule, folder2) {
 function fixCommand2(paths, rule, target) {
   return ["small-steps fix", ...paths.map(shellWord), `--rules ${rule}`, ...target === "compatible" ? [] : [`--target ${target}`], "--write"].join(" ");
 }
+var whereOf = (group) => group.owner ?? group.folder;
 function campaignBatches(scan, texts, options2) {
   const { config: config2 } = options2;
   const target = config2.fixes.target;
@@ -85961,18 +85963,19 @@ function campaignBatches(scan, texts, options2) {
   const groups2 = /* @__PURE__ */ new Map();
   for (const file2 of scan.filesWithRemaining) {
     if (!texts.has(file2.path)) continue;
+    const owner = options2.owners?.(file2.path);
     for (const rule of Object.keys(file2.rules)) {
       if (!Object.hasOwn(fixable, rule)) continue;
-      const folder2 = folderOf(file2.path, config2.dashboard.depth);
-      const id = batchId(rule, folder2);
+      const folder2 = owner ? "" : folderOf(file2.path, config2.dashboard.depth);
+      const id = batchId(rule, folder2, owner);
       if (options2.skip?.has(id)) continue;
-      const group = groups2.get(id) ?? { rule, folder: folder2, paths: [] };
+      const group = groups2.get(id) ?? { rule, folder: folder2, ...owner ? { owner } : {}, paths: [] };
       group.paths.push(file2.path);
       groups2.set(id, group);
     }
   }
   const byRule = scan.remaining.byRule;
-  const ordered = [...groups2.entries()].sort(([, a], [, b]) => (byRule[b.rule] ?? 0) - (byRule[a.rule] ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
+  const ordered = [...groups2.entries()].sort(([, a], [, b]) => (byRule[b.rule] ?? 0) - (byRule[a.rule] ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : whereOf(a) < whereOf(b) ? -1 : whereOf(a) > whereOf(b) ? 1 : 0));
   const size = diffSizer(config2, options2.gitattributes);
   const maxLines = campaignLines(config2);
   const batches = [];
@@ -85993,11 +85996,12 @@ function campaignBatches(scan, texts, options2) {
       id,
       rule: group.rule,
       folder: group.folder,
+      ...group.owner ? { owner: group.owner } : {},
       paths,
       fixes: batch.taken.reduce((sum, f) => sum + f.item, 0),
       lines: batch.lines,
       sizeClass: classify(batch.lines, config2.thresholds),
-      branch: branchFor("fix", group.rule, group.folder),
+      branch: batchBranch(group),
       command: fixCommand2(paths, group.rule, target)
     });
   }
@@ -86012,6 +86016,35 @@ function fixBatchFiles(batch, texts, target) {
   return out2;
 }
 
+// src/campaign/owners.ts
+var CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+var MAX_RULES = 5e3;
+function codeOwners(text3) {
+  const rules = [];
+  for (const raw of text3.split(/\r?\n/).slice(0, MAX_RULES)) {
+    const line = raw.replace(/(^|\s)#.*$/, "").trim();
+    if (!line || line.startsWith("!")) continue;
+    const [written, ...owners] = line.split(/\s+/);
+    if (/[[\]]/.test(written)) continue;
+    const pattern = written.replace(/[{}]/g, "\\$&");
+    const anchored = pattern.startsWith("/") || pattern.slice(0, -1).includes("/");
+    let glob = pattern.replace(/^\//, "");
+    if (!anchored) glob = `**/${glob}`;
+    const folder2 = glob.endsWith("/") ? `${glob}**` : void 0;
+    try {
+      const exact = folder2 ? void 0 : compileGlob(glob);
+      const within = compileGlob(folder2 ?? `${glob}/**`);
+      rules.push({ matches: (path) => within(path) || (exact?.(path) ?? false), owners: owners.filter((o) => /^@?[\w.@/-]+$/.test(o)).join(" ") });
+    } catch (error2) {
+      if (!(error2 instanceof GlobError)) throw error2;
+    }
+  }
+  return (path) => {
+    for (let i2 = rules.length - 1; i2 >= 0; i2--) if (rules[i2].matches(path)) return rules[i2].owners || void 0;
+    return void 0;
+  };
+}
+
 // src/campaign/record.ts
 var emptyCampaign = () => ({ listed: [], pulls: {}, waiting: [], opened: [], merges: 0, folders: {}, done: {} });
 var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -86023,7 +86056,7 @@ function parseCampaignRecord(raw) {
   if (Array.isArray(raw.listed)) {
     for (const b of raw.listed) {
       if (!isObject(b) || typeof b.id !== "string" || typeof b.rule !== "string" || typeof b.folder !== "string" || typeof b.branch !== "string" || !b.branch.startsWith("small-steps/")) continue;
-      record.listed.push({ id: b.id, rule: b.rule, folder: b.folder, paths: strings(b.paths), fixes: Number(b.fixes) || 0, lines: Number(b.lines) || 0, sizeClass: SIZE.has(b.sizeClass) ? b.sizeClass : "XS", branch: b.branch });
+      record.listed.push({ id: b.id, rule: b.rule, folder: b.folder, ...typeof b.owner === "string" && b.owner ? { owner: b.owner } : {}, paths: strings(b.paths), fixes: Number(b.fixes) || 0, lines: Number(b.lines) || 0, sizeClass: SIZE.has(b.sizeClass) ? b.sizeClass : "XS", branch: b.branch });
     }
   }
   if (isObject(raw.pulls)) {
@@ -86097,7 +86130,7 @@ function renderCampaign(view2) {
   const lines = [];
   for (const batch of record.listed) {
     const pull = record.pulls[batch.id];
-    const what = `${code(batch.rule)} in ${folderName(batch.folder)}: ${count2(batch.fixes, "fix")} in ${count2(batch.paths.length, "file")}, ${count2(batch.lines, "counted line")} (${batch.sizeClass})`;
+    const what = `${code(batch.rule)} in ${batch.owner ? `the files of ${code(batch.owner)}` : folderName(batch.folder)}: ${count2(batch.fixes, "fix")} in ${count2(batch.paths.length, "file")}, ${count2(batch.lines, "counted line")} (${batch.sizeClass})`;
     const marker2 = `<!-- ${BATCH_MARKER} ${encodeId(batch.id)} -->`;
     let state;
     let ticked = false;
@@ -86110,8 +86143,9 @@ function renderCampaign(view2) {
   const listed = new Set(record.listed.map((b) => b.id));
   for (const [id, pull] of Object.entries(record.pulls)) {
     if (listed.has(id) || pull.state === "declined") continue;
-    const [rule, ...folder2] = id.split(" ");
-    lines.push(`- ${code(rule)} in ${folderName(folder2.join(" "))}: [#${pull.number}](${view2.pullUrl(pull.number)}) ${pull.state}`);
+    const [rule, ...rest] = id.split(" ");
+    const where2 = rest[0] === "owner" && rest.length > 1 ? `the files of ${code(rest.slice(1).join(" "))}` : folderName(rest.join(" "));
+    lines.push(`- ${code(rule)} in ${where2}: [#${pull.number}](${view2.pullUrl(pull.number)}) ${pull.state}`);
   }
   out2.push(lines.length ? lines.join("\n") : "_No batch to propose: nothing left has an automatic fix, or every batch has its pull request._");
   const done = Object.entries(record.done).sort((a, b) => a[0] < b[0] ? -1 : 1);
@@ -86345,6 +86379,7 @@ async function openPullRequest(github, ref, pull) {
 // src/app/campaign-pulls.ts
 var HOUR = 36e5;
 var folderName2 = (folder2) => folder2 === "." ? "the top folder" : code(`${folder2}/`);
+var whereName = (batch) => batch.owner ? `the files of ${code(batch.owner)}` : folderName2(batch.folder);
 var FIX_PREFIX = "small-steps/fix/";
 async function openWaiting(scope, record, by) {
   const { config: config2, now } = scope;
@@ -86353,7 +86388,7 @@ async function openWaiting(scope, record, by) {
   const open2 = await openPullsUnder(scope.github, scope.ref, FIX_PREFIX);
   for (const id of [...record.waiting]) {
     const batch = record.listed.find((b) => b.id === id);
-    const existing = batch && open2.find((p) => p.branch === branchFor("fix", batch.rule, batch.folder));
+    const existing = batch && open2.find((p) => p.branch === batchBranch(batch));
     if (!batch || existing) {
       record.waiting = record.waiting.filter((w) => w !== id);
       if (batch && existing) record.pulls[id] = { number: existing.number, url: existing.url, state: "open", branch: existing.branch };
@@ -86368,9 +86403,9 @@ async function openWaiting(scope, record, by) {
       scope.log.info({ batch: id }, "a ticked batch has nothing left to fix at the default branch's head: dropped");
       continue;
     }
-    record.pulls[id] = { number: made.number, url: made.url, state: "open", branch: branchFor("fix", batch.rule, batch.folder), sha: made.sha };
+    record.pulls[id] = { number: made.number, url: made.url, state: "open", branch: batchBranch(batch), sha: made.sha };
     record.opened.push(now.toISOString());
-    open2.push({ number: made.number, url: made.url, branch: branchFor("fix", batch.rule, batch.folder), createdAt: now.toISOString() });
+    open2.push({ number: made.number, url: made.url, branch: batchBranch(batch), createdAt: now.toISOString() });
   }
   return void 0;
 }
@@ -86382,13 +86417,13 @@ async function makeFixPull(scope, batch, record, by) {
   const left = Math.max(0, (record.folders[batch.folder] ?? 0) - batch.fixes);
   const unread = paths.filter((p) => !files.has(p));
   const body2 = [
-    `Rewrites ${code(batch.rule)} in ${folderName2(batch.folder)}: ${count2(fixed.size, "file")}, ${count2(lines, "counted line")} (${classify(lines, config2.thresholds)}), for the \`${config2.fixes.target}\` target (${config2.fixes.target === "compatible" ? "code that runs on Python 2.7 and 3, with six and __future__" : "Python 3 alone"}).`,
+    `Rewrites ${code(batch.rule)} in ${whereName(batch)}: ${count2(fixed.size, "file")}, ${count2(lines, "counted line")} (${classify(lines, config2.thresholds)}), for the \`${config2.fixes.target}\` target (${config2.fixes.target === "compatible" ? "code that runs on Python 2.7 and 3, with six and __future__" : "Python 3 alone"}).`,
     "",
     "**How it was checked.** Each fixed file was parsed again: a fix that would make a file parse worse than before is not made, and the constructs rewritten are gone. Only the rule's constructs were touched; the rest of each file (comments, spacing, quotes) is as it was. Run the tests before merging: they catch what a syntax tree cannot.",
     "",
     `**The same change in a clone:** ${codeSpan(fixCommand2([...fixed.keys()], batch.rule, config2.fixes.target), 3e3)}`,
     "",
-    `**Left in ${folderName2(batch.folder)} after this:** about ${count2(left, "construct")} (at the dashboard's last update).${unread.length ? ` Not read (binary, too large or gone): ${unread.map(code).join(", ")}.` : ""}`,
+    `${batch.owner ? "" : `**Left in ${folderName2(batch.folder)} after this:** about ${count2(left, "construct")} (at the dashboard's last update). `}${unread.length ? `Not read (binary, too large or gone): ${unread.map(code).join(", ")}.` : ""}`,
     "",
     `Opened from the [migration dashboard](${scope.dashboardUrl})${by ? ` when @${by} ticked it` : ""}. Close it without merging to decline the batch; tick it again on the dashboard to have it proposed again. small-steps only ever writes to branches under \`small-steps/\`.`
   ].join("\n");
@@ -86400,10 +86435,10 @@ async function makeFixPull(scope, batch, record, by) {
 }
 async function writeFixCommit(scope, batch) {
   const { github, ref, config: config2 } = scope;
-  const branch = branchFor("fix", batch.rule, batch.folder);
+  const branch = batchBranch(batch);
   const head = await branchHead(github, ref, scope.defaultBranch);
   if (!head) throw new Error(`the default branch ${scope.defaultBranch} has no head`);
-  const paths = batch.paths.filter((p) => p.endsWith(".py") && folderOf(p, config2.dashboard.depth) === batch.folder);
+  const paths = batch.paths.filter((p) => p.endsWith(".py") && (batch.owner !== void 0 || folderOf(p, config2.dashboard.depth) === batch.folder));
   const files = await readFilesAt(github, ref, head, paths);
   const texts = new Map([...files].map(([path, f]) => [path, f.text]));
   const fixed = fixBatchFiles(batch, texts, config2.fixes.target);
@@ -86418,7 +86453,7 @@ Made by small-steps from the migration dashboard: ${fixCommand2([...fixed.keys()
   await pointBranch(github, ref, branch, commit);
   return { commit, fixed, lines, paths, files, branch, title };
 }
-var fixTitle = (batch, files) => `Python 3: fix ${batch.rule} in ${batch.folder === "." ? "the top folder" : `${batch.folder}/`} (${count2(files, "file")})`;
+var fixTitle = (batch, files) => `Python 3: fix ${batch.rule} in ${batch.owner ? `the files of ${batch.owner.replace(/@/g, "")}` : batch.folder === "." ? "the top folder" : `${batch.folder}/`} (${count2(files, "file")})`;
 async function keepCurrent(scope, batch, pull) {
   const { data } = await scope.github.rest.pulls.get({ ...scope.ref, pull_number: pull.number });
   if (data.state !== "open") return data.merged_at ? "merged" : "declined";
@@ -86491,7 +86526,7 @@ function listedDone(config2, folder2) {
   const probe = folder2 === "." ? "x.py" : `${folder2}/x.py`;
   return config2.migration.done.some((entry) => doneGlob(entry) === folderGlob(folder2) || globMatcher(doneGlob(entry))(probe));
 }
-async function advanceCampaign(scope, previous, scan, texts, gitattributes, sha) {
+async function advanceCampaign(scope, previous, scan, texts, tree, sha) {
   const { config: config2, now, log: log2 } = scope;
   const record = previous ? structuredClone(previous) : emptyCampaign();
   const date = now.toISOString().slice(0, 10);
@@ -86508,7 +86543,8 @@ async function advanceCampaign(scope, previous, scan, texts, gitattributes, sha)
   record.folders = { ...scan.remaining.byFolder };
   await reviewOpenPulls(scope, record);
   const open2 = new Set(Object.entries(record.pulls).filter(([, p]) => p.state === "open").map(([id]) => id));
-  const fresh = campaignBatches(scan, texts, { config: config2, gitattributes, wanted: BATCHES_LISTED2, skip: open2 });
+  const owners = CODEOWNERS_PATHS.map((path) => tree.codeowners?.find((f) => f.path === path)).find(Boolean);
+  const fresh = campaignBatches(scan, texts, { config: config2, gitattributes: tree.gitattributes, wanted: BATCHES_LISTED2, skip: open2, ...owners ? { owners: codeOwners(owners.text) } : {} });
   record.listed = [...record.listed.filter((b) => open2.has(b.id)), ...fresh.map(({ command: _, ...batch }) => batch)];
   const listed = new Set(record.listed.map((b) => b.id));
   record.waiting = record.waiting.filter((id) => listed.has(id));
@@ -86673,7 +86709,8 @@ async function* tarballJobs(source, packs, maxBytes, stats) {
   gunzip.on("error", (error2) => extract.destroy(error2));
   source.pipe(gunzip).pipe(extract);
   const isAttributes = (path) => path === ".gitattributes" || path.endsWith("/.gitattributes");
-  const wanted = (path) => isAttributes(path) || scanReads(path, packs);
+  const isOwners = (path) => CODEOWNERS_PATHS.includes(path);
+  const wanted = (path) => isAttributes(path) || isOwners(path) || scanReads(path, packs);
   try {
     for await (const entry of extract) {
       if (++entries > MAX_TAR_ENTRIES) {
@@ -86702,6 +86739,10 @@ async function* tarballJobs(source, packs, maxBytes, stats) {
       for await (const chunk2 of entry) chunks.push(chunk2);
       const bytes = Buffer.concat(chunks);
       if (isAttributes(name2)) stats.gitattributes.push({ path: name2, text: bytes.toString("utf8") });
+      if (isOwners(name2)) {
+        (stats.codeowners ??= []).push({ path: name2, text: bytes.toString("utf8") });
+        if (!scanReads(name2, packs)) continue;
+      }
       yield { path: name2, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
     }
   } catch (error2) {
@@ -86776,7 +86817,7 @@ async function dashboard(context, update) {
   const unsupported = result.dependencies.filter((d) => python3?.get(d.name)?.python3 === "no").map((d) => d.name);
   const previous = record.history.at(-1)?.remaining;
   const repoUrl = `${target.htmlBase}/${target.owner}/${target.repo}`;
-  const campaign = config2.campaign.enabled ? await advanceCampaign({ github, ref, defaultBranch: target.defaultBranch, config: config2, now, dashboardUrl: issue2?.htmlUrl ?? `${repoUrl}/issues`, log: log2 }, record.campaign, result, texts, stats.gitattributes, sha) : void 0;
+  const campaign = config2.campaign.enabled ? await advanceCampaign({ github, ref, defaultBranch: target.defaultBranch, config: config2, now, dashboardUrl: issue2?.htmlUrl ?? `${repoUrl}/issues`, log: log2 }, record.campaign, result, texts, stats, sha) : void 0;
   const render2 = (updated) => renderDashboard({
     result,
     sha,

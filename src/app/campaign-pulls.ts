@@ -1,7 +1,7 @@
 import { parseDocument, isMap, isSeq, YAMLSeq } from "yaml";
 import { diffSizer } from "../fix/batch.js";
 import { unifiedDiff } from "../fix/line-diff.js";
-import { branchFor, fixBatchFiles, fixCommand, type CampaignBatch } from "../campaign/batches.js";
+import { batchBranch, branchFor, fixBatchFiles, fixCommand, type CampaignBatch } from "../campaign/batches.js";
 import type { CampaignRecord } from "../campaign/record.js";
 import type { GitHub, RepoRef } from "../github/client.js";
 import { CONFIG_PATH } from "../github/config-file.js";
@@ -29,6 +29,7 @@ export interface CampaignScope {
 
 const HOUR = 3600_000;
 const folderName = (folder: string) => (folder === "." ? "the top folder" : code(`${folder}/`));
+const whereName = (batch: Pick<CampaignBatch, "folder" | "owner">) => (batch.owner ? `the files of ${code(batch.owner)}` : folderName(batch.folder));
 export const FIX_PREFIX = "small-steps/fix/";
 
 /**
@@ -43,7 +44,7 @@ export async function openWaiting(scope: CampaignScope, record: CampaignRecord, 
   const open = await openPullsUnder(scope.github, scope.ref, FIX_PREFIX);
   for (const id of [...record.waiting]) {
     const batch = record.listed.find((b) => b.id === id);
-    const existing = batch && open.find((p) => p.branch === branchFor("fix", batch.rule, batch.folder));
+    const existing = batch && open.find((p) => p.branch === batchBranch(batch));
     if (!batch || existing) {
       record.waiting = record.waiting.filter((w) => w !== id);
       if (batch && existing) record.pulls[id] = { number: existing.number, url: existing.url, state: "open", branch: existing.branch };
@@ -58,9 +59,9 @@ export async function openWaiting(scope: CampaignScope, record: CampaignRecord, 
       scope.log.info({ batch: id }, "a ticked batch has nothing left to fix at the default branch's head: dropped");
       continue;
     }
-    record.pulls[id] = { number: made.number, url: made.url, state: "open", branch: branchFor("fix", batch.rule, batch.folder), sha: made.sha };
+    record.pulls[id] = { number: made.number, url: made.url, state: "open", branch: batchBranch(batch), sha: made.sha };
     record.opened.push(now.toISOString());
-    open.push({ number: made.number, url: made.url, branch: branchFor("fix", batch.rule, batch.folder), createdAt: now.toISOString() });
+    open.push({ number: made.number, url: made.url, branch: batchBranch(batch), createdAt: now.toISOString() });
   }
   return undefined;
 }
@@ -78,13 +79,13 @@ async function makeFixPull(scope: CampaignScope, batch: Omit<CampaignBatch, "com
   const left = Math.max(0, (record.folders[batch.folder] ?? 0) - batch.fixes);
   const unread = paths.filter((p) => !files.has(p));
   const body = [
-    `Rewrites ${code(batch.rule)} in ${folderName(batch.folder)}: ${count(fixed.size, "file")}, ${count(lines, "counted line")} (${classify(lines, config.thresholds)}), for the \`${config.fixes.target}\` target (${config.fixes.target === "compatible" ? "code that runs on Python 2.7 and 3, with six and __future__" : "Python 3 alone"}).`,
+    `Rewrites ${code(batch.rule)} in ${whereName(batch)}: ${count(fixed.size, "file")}, ${count(lines, "counted line")} (${classify(lines, config.thresholds)}), for the \`${config.fixes.target}\` target (${config.fixes.target === "compatible" ? "code that runs on Python 2.7 and 3, with six and __future__" : "Python 3 alone"}).`,
     "",
     "**How it was checked.** Each fixed file was parsed again: a fix that would make a file parse worse than before is not made, and the constructs rewritten are gone. Only the rule's constructs were touched; the rest of each file (comments, spacing, quotes) is as it was. Run the tests before merging: they catch what a syntax tree cannot.",
     "",
     `**The same change in a clone:** ${codeSpan(fixCommand([...fixed.keys()], batch.rule, config.fixes.target), 3000)}`,
     "",
-    `**Left in ${folderName(batch.folder)} after this:** about ${count(left, "construct")} (at the dashboard's last update).${unread.length ? ` Not read (binary, too large or gone): ${unread.map(code).join(", ")}.` : ""}`,
+    `${batch.owner ? "" : `**Left in ${folderName(batch.folder)} after this:** about ${count(left, "construct")} (at the dashboard's last update). `}${unread.length ? `Not read (binary, too large or gone): ${unread.map(code).join(", ")}.` : ""}`,
     "",
     `Opened from the [migration dashboard](${scope.dashboardUrl})${by ? ` when @${by} ticked it` : ""}. Close it without merging to decline the batch; tick it again on the dashboard to have it proposed again. small-steps only ever writes to branches under \`small-steps/\`.`,
   ].join("\n");
@@ -101,11 +102,11 @@ async function makeFixPull(scope: CampaignScope, batch: Omit<CampaignBatch, "com
  */
 async function writeFixCommit(scope: CampaignScope, batch: Omit<CampaignBatch, "command">) {
   const { github, ref, config } = scope;
-  const branch = branchFor("fix", batch.rule, batch.folder); // never the record's word for it
+  const branch = batchBranch(batch); // never the record's word for it
   const head = await branchHead(github, ref, scope.defaultBranch);
   if (!head) throw new Error(`the default branch ${scope.defaultBranch} has no head`);
-  // The record lives in an issue body people can edit: only Python files of the batch's folder are ever read.
-  const paths = batch.paths.filter((p) => p.endsWith(".py") && folderOf(p, config.dashboard.depth) === batch.folder);
+  // The record lives in an issue body people can edit: only Python files (of the batch's folder) are ever read.
+  const paths = batch.paths.filter((p) => p.endsWith(".py") && (batch.owner !== undefined || folderOf(p, config.dashboard.depth) === batch.folder));
   const files = await readFilesAt(github, ref, head, paths);
   const texts = new Map([...files].map(([path, f]) => [path, f.text]));
   const fixed = fixBatchFiles(batch, texts, config.fixes.target);
@@ -119,7 +120,7 @@ async function writeFixCommit(scope: CampaignScope, batch: Omit<CampaignBatch, "
   return { commit, fixed, lines, paths, files, branch, title };
 }
 
-const fixTitle = (batch: Pick<CampaignBatch, "rule" | "folder">, files: number) => `Python 3: fix ${batch.rule} in ${batch.folder === "." ? "the top folder" : `${batch.folder}/`} (${count(files, "file")})`;
+const fixTitle = (batch: Pick<CampaignBatch, "rule" | "folder" | "owner">, files: number) => `Python 3: fix ${batch.rule} in ${batch.owner ? `the files of ${batch.owner.replace(/@/g, "")}` : batch.folder === "." ? "the top folder" : `${batch.folder}/`} (${count(files, "file")})`;
 
 /**
  * An open fix pull request checked after the default branch moved: one a person pushed to (its head is not the commit

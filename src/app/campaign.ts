@@ -1,6 +1,8 @@
 import type { Context } from "probot";
 import type { ScanResult } from "../analysis/scan/scanner.js";
 import { campaignBatches } from "../campaign/batches.js";
+import { CODEOWNERS_PATHS, codeOwners } from "../campaign/owners.js";
+import type { TarballStats } from "../scan/tarball.js";
 import { emptyCampaign, type CampaignRecord } from "../campaign/record.js";
 import { newlyTicked, renderCampaign, withCampaignSection } from "../campaign/task-list.js";
 import { exclusive } from "../coordination/index.js";
@@ -41,7 +43,7 @@ function listedDone(config: Config, folder: string): boolean {
  * the next batches are made from the scan (those with an open pull request stay as they are); merges counted for
  * campaign.automatic turn into ticks; waiting batches open as the pace allows. Returns the record and its section.
  */
-export async function advanceCampaign(scope: CampaignScope, previous: CampaignRecord | undefined, scan: ScanResult, texts: ReadonlyMap<string, string>, gitattributes: Array<{ path: string; text: string }>, sha: string): Promise<{ record: CampaignRecord; section: string }> {
+export async function advanceCampaign(scope: CampaignScope, previous: CampaignRecord | undefined, scan: ScanResult, texts: ReadonlyMap<string, string>, tree: Pick<TarballStats, "gitattributes" | "codeowners">, sha: string): Promise<{ record: CampaignRecord; section: string }> {
   const { config, now, log } = scope;
   const record: CampaignRecord = previous ? structuredClone(previous) : emptyCampaign();
   const date = now.toISOString().slice(0, 10);
@@ -58,7 +60,9 @@ export async function advanceCampaign(scope: CampaignScope, previous: CampaignRe
   record.folders = { ...scan.remaining.byFolder };
   await reviewOpenPulls(scope, record);
   const open = new Set(Object.entries(record.pulls).filter(([, p]) => p.state === "open").map(([id]) => id));
-  const fresh = campaignBatches(scan, texts, { config, gitattributes, wanted: BATCHES_LISTED, skip: open });
+  // With a CODEOWNERS file (the first where GitHub looks), batches are one owner's files.
+  const owners = CODEOWNERS_PATHS.map((path) => tree.codeowners?.find((f) => f.path === path)).find(Boolean);
+  const fresh = campaignBatches(scan, texts, { config, gitattributes: tree.gitattributes, wanted: BATCHES_LISTED, skip: open, ...(owners ? { owners: codeOwners(owners.text) } : {}) });
   record.listed = [...record.listed.filter((b) => open.has(b.id)), ...fresh.map(({ command: _, ...batch }) => batch)];
   const listed = new Set(record.listed.map((b) => b.id));
   record.waiting = record.waiting.filter((id) => listed.has(id));

@@ -78,7 +78,7 @@ async function dashboard(context: Pick<Context, "octokit" | "log">, update: Dash
   const previous = record.history.at(-1)?.remaining;
   const repoUrl = `${target.htmlBase}/${target.owner}/${target.repo}`;
   const campaign = config.campaign.enabled
-    ? await advanceCampaign({ github, ref, defaultBranch: target.defaultBranch, config, now, dashboardUrl: issue?.htmlUrl ?? `${repoUrl}/issues`, log }, record.campaign, result, texts, stats.gitattributes, sha)
+    ? await advanceCampaign({ github, ref, defaultBranch: target.defaultBranch, config, now, dashboardUrl: issue?.htmlUrl ?? `${repoUrl}/issues`, log }, record.campaign, result, texts, stats, sha)
     : undefined;
   const render = (updated: string) =>
     renderDashboard({

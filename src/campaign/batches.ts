@@ -17,7 +17,10 @@ export interface CampaignBatch {
   /** `rule folder`: stable while the folder has this rule left, whichever files the batch holds. */
   id: string;
   rule: string;
+  /** The folder the batch's files are in, or "" for a batch of one owner's files. */
   folder: string;
+  /** The code owners the batch's files share (CODEOWNERS), when the repository has the file. */
+  owner?: string;
   paths: string[];
   /** Constructs the batch rewrites. */
   fixes: number;
@@ -36,9 +39,13 @@ export interface CampaignOptions {
   wanted: number;
   /** Batches not to make again (declined, or open already): skipped without fixing. */
   skip?: ReadonlySet<string>;
+  /** A file's code owners, where the repository has a CODEOWNERS file: batches are then one owner's files. */
+  owners?: (path: string) => string | undefined;
 }
 
-export const batchId = (rule: string, folder: string) => `${rule} ${folder}`;
+export const batchId = (rule: string, folder: string, owner?: string) => (owner ? `${rule} owner ${owner}` : `${rule} ${folder}`);
+/** The branch of a batch: by folder, or by owner. */
+export const batchBranch = (batch: Pick<CampaignBatch, "rule" | "folder" | "owner">) => branchFor("fix", batch.rule, batch.owner ? `owners/${batch.owner}` : batch.folder);
 
 /** The campaign's bound on a batch's counted lines: `campaign.maxLines`, or just under the limit's class. */
 export const campaignLines = (config: Config) => config.campaign.maxLines ?? batchLines(config);
@@ -60,6 +67,8 @@ export function fixCommand(paths: readonly string[], rule: string, target: FixTa
   return ["small-steps fix", ...paths.map(shellWord), `--rules ${rule}`, ...(target === "compatible" ? [] : [`--target ${target}`]), "--write"].join(" ");
 }
 
+const whereOf = (group: { folder: string; owner?: string }) => group.owner ?? group.folder;
+
 /**
  * The campaign's next batches, from a scan and the texts of its files. Rules come in order of how many constructs
  * are left (the most first), folders in path order; each (rule, folder) gives one batch: its files in path order
@@ -70,21 +79,22 @@ export function campaignBatches(scan: Pick<ScanResult, "filesWithRemaining" | "r
   const { config } = options;
   const target = config.fixes.target;
   const fixable = fixersFor(target);
-  const groups = new Map<string, { rule: string; folder: string; paths: string[] }>();
+  const groups = new Map<string, { rule: string; folder: string; owner?: string; paths: string[] }>();
   for (const file of scan.filesWithRemaining) {
     if (!texts.has(file.path)) continue;
+    const owner = options.owners?.(file.path);
     for (const rule of Object.keys(file.rules)) {
       if (!Object.hasOwn(fixable, rule)) continue;
-      const folder = folderOf(file.path, config.dashboard.depth);
-      const id = batchId(rule, folder);
+      const folder = owner ? "" : folderOf(file.path, config.dashboard.depth);
+      const id = batchId(rule, folder, owner);
       if (options.skip?.has(id)) continue;
-      const group = groups.get(id) ?? { rule, folder, paths: [] };
+      const group = groups.get(id) ?? { rule, folder, ...(owner ? { owner } : {}), paths: [] };
       group.paths.push(file.path);
       groups.set(id, group);
     }
   }
   const byRule = scan.remaining.byRule;
-  const ordered = [...groups.entries()].sort(([, a], [, b]) => (byRule[b.rule] ?? 0) - (byRule[a.rule] ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
+  const ordered = [...groups.entries()].sort(([, a], [, b]) => (byRule[b.rule] ?? 0) - (byRule[a.rule] ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : whereOf(a) < whereOf(b) ? -1 : whereOf(a) > whereOf(b) ? 1 : 0));
   const size = diffSizer(config, options.gitattributes);
   const maxLines = campaignLines(config);
   const batches: CampaignBatch[] = [];
@@ -106,11 +116,12 @@ export function campaignBatches(scan: Pick<ScanResult, "filesWithRemaining" | "r
       id,
       rule: group.rule,
       folder: group.folder,
+      ...(group.owner ? { owner: group.owner } : {}),
       paths,
       fixes: batch.taken.reduce((sum, f) => sum + f.item, 0),
       lines: batch.lines,
       sizeClass: classify(batch.lines, config.thresholds),
-      branch: branchFor("fix", group.rule, group.folder),
+      branch: batchBranch(group),
       command: fixCommand(paths, group.rule, target),
     });
   }

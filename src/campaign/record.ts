@@ -35,7 +35,7 @@ export function parseCampaignRecord(raw: unknown): CampaignRecord {
   if (Array.isArray(raw.listed)) {
     for (const b of raw.listed) {
       if (!isObject(b) || typeof b.id !== "string" || typeof b.rule !== "string" || typeof b.folder !== "string" || typeof b.branch !== "string" || !b.branch.startsWith("small-steps/")) continue;
-      record.listed.push({ id: b.id, rule: b.rule, folder: b.folder, paths: strings(b.paths), fixes: Number(b.fixes) || 0, lines: Number(b.lines) || 0, sizeClass: SIZE.has(b.sizeClass) ? b.sizeClass : "XS", branch: b.branch });
+      record.listed.push({ id: b.id, rule: b.rule, folder: b.folder, ...(typeof b.owner === "string" && b.owner ? { owner: b.owner } : {}), paths: strings(b.paths), fixes: Number(b.fixes) || 0, lines: Number(b.lines) || 0, sizeClass: SIZE.has(b.sizeClass) ? b.sizeClass : "XS", branch: b.branch });
     }
   }
   if (isObject(raw.pulls)) {

@@ -78,7 +78,7 @@ export function renderCampaign(view: CampaignView): string {
   const lines: string[] = [];
   for (const batch of record.listed) {
     const pull = record.pulls[batch.id];
-    const what = `${code(batch.rule)} in ${folderName(batch.folder)}: ${count(batch.fixes, "fix")} in ${count(batch.paths.length, "file")}, ${count(batch.lines, "counted line")} (${batch.sizeClass})`;
+    const what = `${code(batch.rule)} in ${batch.owner ? `the files of ${code(batch.owner)}` : folderName(batch.folder)}: ${count(batch.fixes, "fix")} in ${count(batch.paths.length, "file")}, ${count(batch.lines, "counted line")} (${batch.sizeClass})`;
     const marker = `<!-- ${BATCH_MARKER} ${encodeId(batch.id)} -->`;
     let state: string;
     let ticked = false;
@@ -92,8 +92,9 @@ export function renderCampaign(view: CampaignView): string {
   const listed = new Set(record.listed.map((b) => b.id));
   for (const [id, pull] of Object.entries(record.pulls)) {
     if (listed.has(id) || pull.state === "declined") continue;
-    const [rule, ...folder] = id.split(" ");
-    lines.push(`- ${code(rule)} in ${folderName(folder.join(" "))}: [#${pull.number}](${view.pullUrl(pull.number)}) ${pull.state}`);
+    const [rule, ...rest] = id.split(" ");
+    const where = rest[0] === "owner" && rest.length > 1 ? `the files of ${code(rest.slice(1).join(" "))}` : folderName(rest.join(" "));
+    lines.push(`- ${code(rule)} in ${where}: [#${pull.number}](${view.pullUrl(pull.number)}) ${pull.state}`);
   }
   out.push(lines.length ? lines.join("\n") : "_No batch to propose: nothing left has an automatic fix, or every batch has its pull request._");
   const done = Object.entries(record.done).sort((a, b) => (a[0] < b[0] ? -1 : 1));

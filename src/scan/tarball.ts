@@ -4,6 +4,7 @@ import tar from "tar-stream";
 import { MAX_FILE_BYTES, scanReads, type ScanSkip } from "../analysis/scan/scanner.js";
 import type { LinePack } from "../analysis/line-pack.js";
 import type { ScanJob } from "./pool.js";
+import { CODEOWNERS_PATHS } from "../campaign/owners.js";
 
 /** The most entries read from one tarball (a large repository has tens of thousands). */
 export const MAX_TAR_ENTRIES = 200_000;
@@ -17,6 +18,8 @@ export interface TarballStats {
   gitattributes: Array<{ path: string; text: string }>;
   /** Entries left out for safety: symlinks, `..` or absolute paths. */
   unsafe: number;
+  /** The CODEOWNERS files found (where GitHub looks for one), for the campaign's batches by owner. */
+  codeowners?: Array<{ path: string; text: string }>;
 }
 
 /**
@@ -42,7 +45,8 @@ export async function* tarballJobs(source: Readable, packs: readonly LinePack[],
   gunzip.on("error", (error) => extract.destroy(error));
   source.pipe(gunzip).pipe(extract);
   const isAttributes = (path: string) => path === ".gitattributes" || path.endsWith("/.gitattributes");
-  const wanted = (path: string) => isAttributes(path) || scanReads(path, packs);
+  const isOwners = (path: string) => CODEOWNERS_PATHS.includes(path);
+  const wanted = (path: string) => isAttributes(path) || isOwners(path) || scanReads(path, packs);
   try {
     for await (const entry of extract) {
       // A million tiny entries cost memory and time out of proportion to their bytes.
@@ -72,6 +76,10 @@ export async function* tarballJobs(source: Readable, packs: readonly LinePack[],
       for await (const chunk of entry) chunks.push(chunk as Buffer);
       const bytes = Buffer.concat(chunks);
       if (isAttributes(name)) stats.gitattributes.push({ path: name, text: bytes.toString("utf8") });
+      if (isOwners(name)) {
+        (stats.codeowners ??= []).push({ path: name, text: bytes.toString("utf8") });
+        if (!scanReads(name, packs)) continue;
+      }
       yield { path: name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
     }
   } catch (error) {

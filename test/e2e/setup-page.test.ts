@@ -17,9 +17,10 @@ test("npm start without APP_ID serves Probot's setup page with the manifest from
   expect(manifest).toMatchObject({
     name: "small-steps",
     description: expect.stringContaining("Python 2 to 3 migration moving in small, reviewable steps"),
-    default_permissions: { checks: "write", pull_requests: "write", issues: "write", contents: "read", metadata: "read" },
+    default_permissions: { checks: "write", pull_requests: "write", issues: "write", contents: "write", metadata: "read" },
   });
   expect(manifest.default_events).toContain("pull_request");
+  expect(manifest.default_events).toContain("issues"); // the campaign's ticks
   expect(manifest.default_events).not.toContain("installation");
   // app.yml sets no webhook address: Probot's flow fills it in (here its own server; a smee.io proxy in development).
   expect(String(manifest.hook_attributes?.url ?? "")).not.toContain("example.com");
