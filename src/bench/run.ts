@@ -5,7 +5,8 @@
  *     `git apply --numstat` on the same file in the same run, whole processes.
  *  3. The python3 classifier on the Python standard library as an added diff, single thread, in a process of its own
  *     (`classifier.ts`), and again in this one after the synthetic pull request.
- *  4. The first write's latency; 5. `small-steps scan` and the dashboard's tarball path.
+ *  4. The first write's latency; 5. `small-steps scan` and the dashboard's tarball path; 6. `small-steps fix` against
+ *     lib2to3, and the campaign's batches on the same tree.
  */
 import { benchBigDiff } from "./big-diff.js";
 import { benchScan } from "./scan.js";
@@ -41,5 +42,5 @@ console.log(classifierInItsOwnProcess());
 benchPythonClassification({ inBenchProcess: true });
 await benchFirstWrite();
 benchScan();
-benchFix();
+await benchFix();
 console.log(`peak resident memory of this process: ${mb(process.resourceUsage().maxRSS * 1024)} MB`);

@@ -43,6 +43,9 @@ export interface CampaignOptions {
   owners?: (path: string) => string | undefined;
 }
 
+/** Files fixed at most while making one update's batches: groups whose fixes all fail to fit cannot run away. */
+export const MAX_FIX_ATTEMPTS = 1000;
+
 export const batchId = (rule: string, folder: string, owner?: string) => (owner ? `${rule} owner ${owner}` : `${rule} ${folder}`);
 /** The branch of a batch: by folder, or by owner. */
 export const batchBranch = (batch: Pick<CampaignBatch, "rule" | "folder" | "owner">) => branchFor("fix", batch.rule, batch.owner ? `owners/${batch.owner}` : batch.folder);
@@ -98,12 +101,13 @@ export function campaignBatches(scan: Pick<ScanResult, "filesWithRemaining" | "r
   const size = diffSizer(config, options.gitattributes);
   const maxLines = campaignLines(config);
   const batches: CampaignBatch[] = [];
+  let attempts = 0;
   for (const [id, group] of ordered) {
-    if (batches.length >= options.wanted) break;
+    if (batches.length >= options.wanted || attempts >= MAX_FIX_ATTEMPTS) break;
     const sized = [];
     for (const path of group.paths.sort()) {
       // Files past the bound on files are not fixed at all: a batch never needs them.
-      if (sized.length >= config.campaign.maxFiles) break;
+      if (sized.length >= config.campaign.maxFiles || ++attempts > MAX_FIX_ATTEMPTS) break;
       const text = texts.get(path)!;
       const result = fixPython(text, new Set([group.rule]), target);
       if (result.text === text) continue;
