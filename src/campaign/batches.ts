@@ -43,8 +43,12 @@ export interface CampaignOptions {
   owners?: (path: string) => string | undefined;
 }
 
-/** Files fixed at most while making one update's batches: groups whose fixes all fail to fit cannot run away. */
+/**
+ * Files, and characters, fixed at most while making one update's batches (it runs on the app's thread, about 1 s for
+ * eight batches of the standard library): groups whose fixes never fit, or huge files, cannot run away.
+ */
 export const MAX_FIX_ATTEMPTS = 1000;
+export const MAX_FIX_CHARS = 16 * 1024 * 1024;
 
 export const batchId = (rule: string, folder: string, owner?: string) => (owner ? `${rule} owner ${owner}` : `${rule} ${folder}`);
 /** The branch of a batch: by folder, or by owner. */
@@ -102,13 +106,15 @@ export function campaignBatches(scan: Pick<ScanResult, "filesWithRemaining" | "r
   const maxLines = campaignLines(config);
   const batches: CampaignBatch[] = [];
   let attempts = 0;
+  let chars = 0;
   for (const [id, group] of ordered) {
-    if (batches.length >= options.wanted || attempts >= MAX_FIX_ATTEMPTS) break;
+    if (batches.length >= options.wanted || attempts >= MAX_FIX_ATTEMPTS || chars >= MAX_FIX_CHARS) break;
     const sized = [];
     for (const path of group.paths.sort()) {
       // Files past the bound on files are not fixed at all: a batch never needs them.
-      if (sized.length >= config.campaign.maxFiles || ++attempts > MAX_FIX_ATTEMPTS) break;
+      if (sized.length >= config.campaign.maxFiles || ++attempts > MAX_FIX_ATTEMPTS || chars >= MAX_FIX_CHARS) break;
       const text = texts.get(path)!;
+      chars += text.length;
       const result = fixPython(text, new Set([group.rule]), target);
       if (result.text === text) continue;
       sized.push({ item: result.fixed.length, path, lines: size(unifiedDiff(`a/${path}`, `b/${path}`, text, result.text)) });

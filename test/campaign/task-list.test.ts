@@ -144,3 +144,21 @@ describe("the ratchet's config edit", () => {
     expect(folderGlob("a[1]*")).toBe("a\\[1\\]\\*/**");
   });
 });
+
+describe("bounded work", () => {
+  test("a tree whose fixes never fit stops after MAX_FIX_ATTEMPTS files, with no batch", () => {
+    const texts = new Map<string, string>();
+    const files = [];
+    for (let i = 0; i < 1200; i++) {
+      const path = `f${i}/m.py`; // one folder each: 1,200 groups
+      texts.set(path, 'print "x"\n');
+      files.push({ path, count: 1, rules: { "print-statement": 1 } });
+    }
+    let fixed = 0;
+    const counting = new Map([...texts].map(([p, t]) => [p, t]));
+    const spy = new Proxy(counting, { get: (target, key) => (key === "get" ? (p: string) => (fixed++, target.get(p)) : Reflect.get(target, key).bind?.(target) ?? Reflect.get(target, key)) });
+    const batches = campaignBatches({ filesWithRemaining: files, remaining: { total: 1200, byRule: {}, byFolder: {} } }, spy as Map<string, string>, { config: config({ campaign: { maxLines: 1 } }), gitattributes: [], wanted: 8 });
+    expect(batches).toEqual([]);
+    expect(fixed).toBe(1000);
+  });
+});
