@@ -1,6 +1,6 @@
 import { createHmac, generateKeyPairSync } from "node:crypto";
 import { createRequire } from "node:module";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -45,7 +45,7 @@ function fixedByCli(files: Record<string, string>, paths: string[], rule: string
 const textsAt = (git: FakeGit, sha: string) => Object.fromEntries(Object.entries(treeAt(git, sha)!).map(([p, f]) => [p, f.text]));
 
 /** The app under `npm start` against a fake GitHub holding `files` as its history, and the events a test sends it. */
-async function campaignHarness(files: Record<string, string>) {
+async function campaignHarness(files: Record<string, string>, extraEnv: Record<string, string> = {}) {
   const git = newGit(files);
   git.permissions.octocat = "write";
   git.permissions.visitor = "read";
@@ -54,7 +54,7 @@ async function campaignHarness(files: Record<string, string>) {
   const port = await freePort();
   const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
   // Writes are not spaced a second apart here: the pace of content-creating requests is tested on its own.
-  const started = startApp({ APP_ID: "1", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1", GHE_HOST: fake.host, GHE_PROTOCOL: "http", LOG_LEVEL: "info", LOG_FORMAT: "json", NODE_ENV: "production", GITHUB_WRITES_PER_MINUTE: "60000" });
+  const started = startApp({ APP_ID: "1", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1", GHE_HOST: fake.host, GHE_PROTOCOL: "http", LOG_LEVEL: "info", LOG_FORMAT: "json", NODE_ENV: "production", GITHUB_WRITES_PER_MINUTE: "60000", ...extraEnv });
   const logged = (msg: string) => started.output().split(`"msg":"${msg}"`).length - 1;
   let delivery = 0;
   const deliver = async (event: string, payload: Record<string, unknown>, id = `d-${++delivery}`) => {
@@ -89,7 +89,7 @@ async function campaignHarness(files: Record<string, string>) {
   };
   const failWithLog = (error: unknown) => new Error(`${(error as Error).message}\n\nThe app's log, last lines:\n${started.output().split("\n").slice(-15).join("\n")}`);
   await listening(port);
-  return { git, state, started, logged, deliver, push, dashboard, tick, pullPayload, close, failWithLog };
+  return { git, state, started, logged, deliver, push, dashboard, tick, pullPayload, close, failWithLog, host: fake.host, privateKey };
 }
 
 test("a tick opens one fix pull request equal to small-steps fix; a redelivery opens nothing; a merge opens the next; a finished folder is ratcheted", async () => {
@@ -240,5 +240,44 @@ test("paced and fault-tolerant: a failed write keeps the batch waiting and says 
     throw failWithLog(error);
   } finally {
     await close();
+  }
+}, 90000);
+
+test("two instances on one Redis, each given the same tick under its own delivery id at the same instant: one pull request", async () => {
+  const found = spawnSync("redis-server", ["--version"], { encoding: "utf8" });
+  if (found.status !== 0) throw new Error("redis-server is not installed: `apt-get install -y redis-server` (.ci/run does it)");
+  const redisPort = await freePort();
+  const redis = spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  await waitFor("redis to listen", () => (spawnSync("redis-cli", ["-p", String(redisPort), "ping"], { encoding: "utf8" }).stdout.trim() === "PONG" ? true : undefined));
+  const env = { REDIS_URL: `redis://127.0.0.1:${redisPort}` };
+  const first = await campaignHarness(FILES, env);
+  const { git, dashboard, logged, push, state } = first;
+  state.latencyMs = 10; // GitHub's answers take time: the window in which two instances could race
+  const secondPort = await freePort();
+  const second = startApp({ APP_ID: "1", PRIVATE_KEY: first.privateKey, WEBHOOK_SECRET: SECRET, PORT: String(secondPort), HOST: "127.0.0.1", GHE_HOST: first.host, GHE_PROTOCOL: "http", LOG_LEVEL: "debug", LOG_FORMAT: "json", NODE_ENV: "production", GITHUB_WRITES_PER_MINUTE: "60000", ...env });
+  try {
+    await listening(secondPort);
+    await push("0".repeat(40), git.refs.main);
+    await waitFor("the dashboard", () => (logged("dashboard updated") === 1 ? true : undefined));
+    const before = dashboard().body;
+    const box = before.split("\n").find((l) => l.startsWith("- [ ] `print-statement` in `app/`"))!;
+    dashboard().body = before.replace(box, box.replace("- [ ]", "- [x]"));
+    const payload = (id: string) => JSON.stringify({ action: "edited", issue: { ...dashboard(), html_url: `http://x/issues/${dashboard().number}` }, changes: { body: { from: before } }, sender: { login: "octocat", type: "User" }, repository, installation: { id: 99 } });
+    const send = (port: number, id: string) => fetch(`http://127.0.0.1:${port}/api/github/webhooks`, { method: "POST", body: payload(id), headers: { "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": id, "x-hub-signature-256": sign(payload(id)) } });
+    const ports = [Number(new URL(`http://${first.started.output().match(/listening on ([\d.:]+)/)![1]}`).port), secondPort];
+    await Promise.all(ports.map((port, i) => send(port, `twin-${i}`)));
+    await waitFor("one pull request and both deliveries handled", () => (git.pulls.length === 1 && /\[#200\]\([^)]*\) open/.test(dashboard().body) ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 500)); // room for a second one, were there a race
+    expect(git.pulls).toHaveLength(1);
+    expect(Object.keys(git.refs).filter((r) => r.startsWith("small-steps/"))).toEqual(["small-steps/fix/print-statement/app"]);
+    // Not one pull request by luck (GitHub refuses a second on one branch): the second instance never tried.
+    expect(state.requests.filter((r) => r.method === "POST" && /\/(pulls|git\/refs|git\/commits)$/.test(r.path)).map((r) => r.path.replace(/^.*\/repos\/[^/]+\/[^/]+/, ""))).toEqual(["/git/commits", "/git/refs", "/pulls"]);
+    await waitFor("the second instance to have handled its delivery", () => (second.output().includes('"id":"twin-1"') ? true : undefined));
+  } catch (error) {
+    throw first.failWithLog(error);
+  } finally {
+    second.child.kill("SIGKILL");
+    await first.close();
+    redis.kill("SIGKILL");
   }
 }, 90000);
