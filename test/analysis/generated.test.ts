@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { ChangedFile } from "../../src/analysis/changed-file.js";
-import { ExclusionRules } from "../../src/analysis/exclusions.js";
+import { builtInDecision, ExclusionRules } from "../../src/analysis/exclusions.js";
 import { MARKER_FAMILIES } from "../../src/analysis/generated/markers.js";
 import { matchPathRule, PATH_FAMILIES, PATH_RULES } from "../../src/analysis/generated/path-rules.js";
 import { headSample, sampleOfPatch, sampleOfText } from "../../src/analysis/generated/sample.js";
@@ -177,8 +177,16 @@ describe("what a patch shows of a file's start", () => {
   });
 
   test("whole text: first lines and the last two, as Linguist splits them", () => {
-    expect(sampleOfText("a\nb\nc\n")).toEqual({ first: ["a", "b", "c", ""], last: ["c", ""] });
-    expect(sampleOfText("one")).toEqual({ first: ["one"], last: ["one"] });
+    expect(sampleOfText("a\nb\nc\n")).toEqual({ first: ["a", "b", "c", ""], last: ["c", ""], averageLength: 0.75 });
+    expect(sampleOfText("one")).toEqual({ first: ["one"], last: ["one"], averageLength: 3 });
+  });
+
+  test("minified is the whole file's average when the whole file is known: one long line among many short ones is not", () => {
+    const text = `// helpers\n${"x".repeat(6000)}\n${Array.from({ length: 60 }, (_, i) => `f${i}();`).join("\n")}\n`;
+    expect(builtInDecision("lib.js", sampleOfText(text)).counted).toBe(true);
+    expect(builtInDecision("lib.js", { first: sampleOfText(text).first }).counted).toBe(false); // its first lines alone average over 110
+    expect(builtInDecision("lib.min.x.js", sampleOfText(`${"y".repeat(200)}\n${"z".repeat(30)}\n`)).counted).toBe(true); // 230/3 = 76: kept
+    expect(builtInDecision("app.js", sampleOfText(`${"y".repeat(300)}\n${"z".repeat(34)}\n`))).toMatchObject({ counted: false, reason: "generated-marker" }); // 334/3 = 111
   });
 
   const modified = (path: string, patch: string): ChangedFile => ({ path, status: "modified", additions: 1, deletions: 1, binary: false, patch });

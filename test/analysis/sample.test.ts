@@ -13,8 +13,8 @@ describe("the sample of a file's text", () => {
   });
 
   test("a carriage return ends a line only before its newline", () => {
-    expect(sampleOfText("a\rb\r\nc\rd\r\n")).toEqual({ first: ["a\rb", "c\rd", ""], last: ["c\rd", ""] });
-    expect(sampleOfText("one line")).toEqual({ first: ["one line"], last: ["one line"] });
+    expect(sampleOfText("a\rb\r\nc\rd\r\n")).toEqual({ first: ["a\rb", "c\rd", ""], last: ["c\rd", ""], averageLength: 8 / 3 });
+    expect(sampleOfText("one line")).toEqual({ first: ["one line"], last: ["one line"], averageLength: 8 });
   });
 });
 
@@ -54,7 +54,7 @@ describe("what is known of a changed file's head", () => {
     const texts = new Map([["gen.py", "# generated\n"]]);
     expect(headSample(file("removed", "@@ -1 +0,0 @@\n-x", 0), texts)).toBeUndefined();
     expect(headSample(file("modified", undefined, 0), texts)).toBeUndefined();
-    expect(headSample(file("modified", "@@ -1 +1 @@\n-a\n+b"), texts)).toEqual({ first: ["# generated", ""], last: ["# generated", ""] });
+    expect(headSample(file("modified", "@@ -1 +1 @@\n-a\n+b"), texts)).toEqual({ first: ["# generated", ""], last: ["# generated", ""], averageLength: 5.5 });
   });
 
   test("a file the diff reader summarised gives the same sample as its whole patch", () => {

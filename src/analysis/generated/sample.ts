@@ -13,9 +13,16 @@ export function sampleOfText(text: string): FileSample {
     start = end + 1;
   }
   const lastBreak = text.lastIndexOf("\n");
-  if (lastBreak === -1) return { first, last: [text] };
+  if (lastBreak === -1) return { first, last: [text], averageLength: text.length };
   const before = text.lastIndexOf("\n", lastBreak - 1);
-  return { first, last: [text.slice(before + 1, lastBreak).replace(/\r$/, ""), text.slice(lastBreak + 1)] };
+  return { first, last: [text.slice(before + 1, lastBreak).replace(/\r$/, ""), text.slice(lastBreak + 1)], averageLength: averageOf(text) };
+}
+
+/** Linguist's average line length of a whole text: its characters but the line breaks, over its lines ("" after a final one). */
+function averageOf(text: string): number {
+  let breaks = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) breaks++;
+  return (text.length - breaks) / (breaks + 1);
 }
 
 /**
@@ -37,6 +44,8 @@ export function sampleOfPatch(patch: string, wholeFile: boolean): FileSample | u
     if (kind === 32 /* space */ || kind === 43 /* + */) first.push(patch.slice(start + 1, end).replace(/\r$/, ""));
     start = end + 1;
   }
+  // The whole file's average line length is left to the text when it is read: a patch gives its first lines' (the
+  // streaming reader, which keeps only a summary of a patch, must give the same sample).
   return wholeFile ? { first, last: lastLinesOfAddedPatch(patch) } : { first };
 }
 
