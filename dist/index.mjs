@@ -78039,6 +78039,9 @@ function compatibleFixers(python3) {
   };
 }
 
+// src/fix/python2-stdlib.ts
+var PYTHON2_STDLIB = /* @__PURE__ */ new Set(["BaseHTTPServer", "Bastion", "CGIHTTPServer", "Carbon", "ConfigParser", "Cookie", "DocXMLRPCServer", "EasyDialogs", "HTMLParser", "MacOS", "MimeWriter", "Queue", "SimpleHTTPServer", "SimpleXMLRPCServer", "SocketServer", "StringIO", "UserDict", "UserList", "UserString", "__builtin__", "__future__", "_winreg", "abc", "aifc", "antigravity", "anydbm", "argparse", "array", "ast", "asynchat", "asyncore", "atexit", "audiodev", "audioop", "base64", "bdb", "binascii", "binhex", "bisect", "bsddb", "bz2", "cPickle", "cProfile", "cStringIO", "calendar", "cgi", "cgitb", "chunk", "cmath", "cmd", "code", "codecs", "codeop", "collections", "colorsys", "commands", "compileall", "compiler", "contextlib", "cookielib", "copy", "copy_reg", "crypt", "csv", "ctypes", "curses", "datetime", "dbhash", "decimal", "difflib", "dircache", "dis", "distutils", "doctest", "dumbdbm", "dummy_thread", "dummy_threading", "email", "encodings", "ensurepip", "errno", "exceptions", "fcntl", "filecmp", "fileinput", "fnmatch", "formatter", "fpformat", "fractions", "ftplib", "functools", "future_builtins", "gc", "genericpath", "getopt", "getpass", "gettext", "glob", "grp", "gzip", "hashlib", "heapq", "hmac", "hotshot", "htmlentitydefs", "htmllib", "httplib", "ic", "idlelib", "ihooks", "imaplib", "imghdr", "imp", "importlib", "imputil", "inspect", "io", "itertools", "json", "keyword", "lib2to3", "linecache", "linuxaudiodev", "locale", "logging", "macostools", "macpath", "macurl2path", "mailbox", "mailcap", "markupbase", "marshal", "math", "md5", "mhlib", "mimetools", "mimetypes", "mimify", "mmap", "modulefinder", "msvcrt", "multifile", "multiprocessing", "mutex", "netrc", "new", "nis", "nntplib", "ntpath", "nturl2path", "numbers", "opcode", "operator", "optparse", "os", "os2emxpath", "ossaudiodev", "parser", "pdb", "pickle", "pickletools", "pipes", "pkgutil", "platform", "plistlib", "popen2", "poplib", "posix", "posixfile", "posixpath", "pprint", "profile", "pstats", "pty", "pwd", "py_compile", "pyclbr", "pydoc", "pydoc_data", "pyexpat", "quopri", "random", "re", "readline", "repr", "resource", "rexec", "rfc822", "rlcompleter", "robotparser", "runpy", "sched", "select", "sets", "sgmllib", "sha", "shelve", "shlex", "shutil", "signal", "site", "smtpd", "smtplib", "sndhdr", "socket", "spwd", "sqlite3", "sre", "sre_compile", "sre_constants", "sre_parse", "ssl", "stat", "statvfs", "string", "stringold", "stringprep", "strop", "struct", "subprocess", "sunau", "sunaudio", "symbol", "symtable", "sys", "sysconfig", "syslog", "tabnanny", "tarfile", "telnetlib", "tempfile", "termios", "textwrap", "this", "thread", "threading", "time", "timeit", "toaiff", "token", "tokenize", "trace", "traceback", "tty", "types", "unicodedata", "unittest", "urllib", "urllib2", "urlparse", "user", "uu", "uuid", "warnings", "wave", "weakref", "webbrowser", "whichdb", "winsound", "wsgiref", "xdrlib", "xml", "xmllib", "xmlrpclib", "xxsubtype", "zipfile", "zipimport", "zlib"]);
+
 // src/fix/imports.ts
 function importEdits(tree, text3, requires) {
   if (!requires.size) return [];
@@ -78049,7 +78052,10 @@ function importEdits(tree, text3, requires) {
   const moved = new Set(
     top.filter((n2) => n2.type === "import_from_statement" && n2.childForFieldName("module_name")?.text === "six.moves").flatMap((n2) => n2.namedChildren.filter((c) => c?.type === "dotted_name" && c.id !== n2.childForFieldName("module_name")?.id).map((c) => c.text))
   );
-  const wantedFutures = [...requires].filter((r) => r.startsWith("__future__:")).map((r) => r.slice(11)).filter((f) => !features.has(f)).sort();
+  const wantedFutures = [...requires].filter((r) => r.startsWith("__future__:")).map((r) => r.slice(11)).filter((f) => !features.has(f));
+  const addsSix = [...requires].some((r) => r === "six" || r.startsWith("six.moves:") || r.startsWith("from:six"));
+  if (addsSix && !features.has("absolute_import") && !wantedFutures.includes("absolute_import") && importsAreAbsolute(tree.rootNode)) wantedFutures.push("absolute_import");
+  wantedFutures.sort();
   const lines = [];
   const imported = new Set(top.filter((n2) => n2.type === "import_statement").flatMap((n2) => n2.namedChildren.filter((c) => c?.type === "dotted_name").map((c) => c.text)));
   for (const module2 of [...requires].filter((r) => r.startsWith("import:")).map((r) => r.slice(7)).sort()) if (!imported.has(module2)) lines.push(`import ${module2}`);
@@ -78073,6 +78079,19 @@ function importEdits(tree, text3, requires) {
   if (lines.length) edits.push({ start: position, end: position, text: `${position === text3.length && text3 && !text3.endsWith("\n") ? "\n" : ""}${lines.join("\n")}
 ` });
   return edits;
+}
+var ABSOLUTE_ANYWAY = /* @__PURE__ */ new Set(["six", "__future__"]);
+function importsAreAbsolute(root) {
+  for (const statement of root.descendantsOfType(["import_statement", "import_from_statement"])) {
+    if (!statement) continue;
+    const names = statement.type === "import_statement" ? statement.namedChildren.map((c) => c?.type === "aliased_import" ? c.childForFieldName("name") : c) : [statement.childForFieldName("module_name")];
+    for (const name2 of names) {
+      if (!name2 || name2.type === "relative_import") continue;
+      const top = name2.text.split(".")[0];
+      if (!PYTHON2_STDLIB.has(top) && !ABSOLUTE_ANYWAY.has(top)) return false;
+    }
+  }
+  return true;
 }
 function lineEndAfter(text3, index2) {
   const newline = text3.indexOf("\n", index2);

@@ -1,5 +1,6 @@
 import type { Node, Tree } from "web-tree-sitter";
 import type { Edit } from "./fixer.js";
+import { PYTHON2_STDLIB } from "./python2-stdlib.js";
 
 /**
  * The imports a fix needs, added once where Python wants them: `__future__` features right after the module's
@@ -18,7 +19,13 @@ export function importEdits(tree: Tree, text: string, requires: ReadonlySet<stri
       .filter((n) => n.type === "import_from_statement" && n.childForFieldName("module_name")?.text === "six.moves")
       .flatMap((n) => n.namedChildren.filter((c) => c?.type === "dotted_name" && c.id !== n.childForFieldName("module_name")?.id).map((c) => c!.text)),
   );
-  const wantedFutures = [...requires].filter((r) => r.startsWith("__future__:")).map((r) => r.slice(11)).filter((f) => !features.has(f)).sort();
+  const wantedFutures = [...requires].filter((r) => r.startsWith("__future__:")).map((r) => r.slice(11)).filter((f) => !features.has(f));
+  // As python-modernize does, six comes with absolute imports, so that a module named six beside the file is not it:
+  // only where every import of the file names the standard library, six or __future__, since under absolute_import
+  // an implicit relative import of a sibling module would break on Python 2.
+  const addsSix = [...requires].some((r) => r === "six" || r.startsWith("six.moves:") || r.startsWith("from:six"));
+  if (addsSix && !features.has("absolute_import") && !wantedFutures.includes("absolute_import") && importsAreAbsolute(tree.rootNode)) wantedFutures.push("absolute_import");
+  wantedFutures.sort();
   const lines: string[] = [];
   // Standard modules a fix names (`import:sys`), each imported once unless the file imports it already.
   const imported = new Set(top.filter((n) => n.type === "import_statement").flatMap((n) => n.namedChildren.filter((c) => c?.type === "dotted_name").map((c) => c!.text)));
@@ -45,6 +52,22 @@ export function importEdits(tree: Tree, text: string, requires: ReadonlySet<stri
   }
   if (lines.length) edits.push({ start: position, end: position, text: `${position === text.length && text && !text.endsWith("\n") ? "\n" : ""}${lines.join("\n")}\n` });
   return edits;
+}
+
+const ABSOLUTE_ANYWAY = new Set(["six", "__future__"]);
+
+/** Whether every import in the file (at any depth) is relative or names a standard module, six or __future__. */
+function importsAreAbsolute(root: Node): boolean {
+  for (const statement of root.descendantsOfType(["import_statement", "import_from_statement"])) {
+    if (!statement) continue;
+    const names = statement.type === "import_statement" ? statement.namedChildren.map((c) => (c?.type === "aliased_import" ? c.childForFieldName("name") : c)) : [statement.childForFieldName("module_name")];
+    for (const name of names) {
+      if (!name || name.type === "relative_import") continue;
+      const top = name.text.split(".")[0];
+      if (!PYTHON2_STDLIB.has(top) && !ABSOLUTE_ANYWAY.has(top)) return false;
+    }
+  }
+  return true;
 }
 
 /** The offset just past the line on which `index` lies (its newline included). */

@@ -96,7 +96,7 @@ describe("suggested fixes", () => {
     await app.probot.receive(opened());
     const [review] = bodies("POST", REVIEWS);
     expect(review.comments.map((c: any) => [c.line, c.body.split("\n").slice(1, -2).join("\n")])).toEqual([
-      [1, "```suggestion\nfrom __future__ import print_function\nimport six\ndef show(d):"],
+      [1, "```suggestion\nfrom __future__ import absolute_import, print_function\nimport six\ndef show(d):"],
       [2, '```suggestion\n    print("x")'],
       [3, "```suggestion\n    for k, v in six.iteritems(d):"],
     ]);

@@ -47,7 +47,7 @@ class Registry(Base):
 test("each construct in the form that runs on both, the imports it needs added once after the docstring and __future__", () => {
   expect(fix(LEGACY)).toBe(`#!/usr/bin/env python
 """A module that must still run on Python 2."""
-from __future__ import division, print_function
+from __future__ import division, absolute_import, print_function
 import six
 import six.moves.queue as Queue, os
 from six.moves.urllib.parse import urljoin
@@ -130,7 +130,7 @@ def run(words, s, fn, g):
       expect(fixed).toContain(`exec(compile(open("setup.py", "rb").read(), "setup.py", 'exec'), g)`);
       expect(fixed).toContain("total = reduce(lambda x, y: x + y, words, 0)\n    atexit.register(fn)\n");
       expect(fixed).toContain(`return s.upper(), s.split(","), ' '.join(words), ", ".join(words), int(s, 16)`);
-      expect(fixed).toContain('"""Doc."""\nimport atexit\nfrom functools import reduce\n');
+      expect(fixed).toContain(`"""Doc."""\n${fixed === compatible ? "from __future__ import absolute_import\n" : ""}import atexit\nfrom functools import reduce\n`);
       expect(compiles(PYTHON3, fixed)).toBe("");
     }
     expect(compatible).toContain("t = six.moves.intern(s)");
@@ -190,7 +190,7 @@ test("urllib's functions: where they moved in Python 3 (with its import), or six
 test("StringIO and cStringIO's class as six names it; the module import goes where every use is StringIO.StringIO", () => {
   const before = "import os\nimport StringIO\nfrom cStringIO import StringIO as Fast\nfrom StringIO import StringIO\n\nbuf = StringIO.StringIO()\nf = Fast('x')\n";
   const after = fix(before);
-  expect(after).toBe("import six\nimport os\nfrom six.moves import cStringIO as Fast\nfrom six import StringIO\n\nbuf = six.StringIO()\nf = Fast('x')\n");
+  expect(after).toBe("from __future__ import absolute_import\nimport six\nimport os\nfrom six.moves import cStringIO as Fast\nfrom six import StringIO\n\nbuf = six.StringIO()\nf = Fast('x')\n");
   compilesOnBoth(after);
   const other = "import StringIO\nclass B(StringIO.StringIO): pass\nx = StringIO.InputType\n";
   expect(fix(other)).toBe(other);
@@ -205,4 +205,26 @@ test("itertools' imap, izip, ifilter imported by name: python3 uses the builtins
   expect(fixPython("import os\nfrom itertools import izip\nz = izip(a, b)\n").text).toBe("import os\nz = zip(a, b)\n");
   const aliased = "from itertools import imap as m\n";
   expect(fixPython(aliased).text).toBe(aliased);
+});
+
+describe("absolute imports come with six, where that is safe", () => {
+  test.each([
+    ["no other import", "for k in d.iterkeys(): pass\n", true],
+    ["standard modules only, at any depth", "import os, xml.dom\nfrom collections import OrderedDict\ndef f(d):\n    import json\n    return d.iterkeys()\n", true],
+    ["an explicit relative import", "from . import sibling\nfor k in d.iterkeys(): pass\n", true],
+    ["an import that may be a sibling module", "import helpers\nfor k in d.iterkeys(): pass\n", false],
+    ["a sibling imported inside a function", "def f(d):\n    from models import User\n    return d.iterkeys()\n", false],
+    ["an aliased third-party import", "import numpy as np\nfor k in d.iterkeys(): pass\n", false],
+  ])("%s", (_name, before, added) => {
+    const after = fix(before);
+    expect(after).toContain("six.iterkeys(d)");
+    expect(after.includes("absolute_import")).toBe(added);
+    compilesOnBoth(after);
+  });
+
+  test("not added by the python3 target, nor where the fix needs no six, nor twice", () => {
+    expect(fixPython("for k in d.iterkeys(): pass\n").text).not.toContain("absolute_import");
+    expect(fix("print 'x'\n")).toBe("from __future__ import print_function\nprint('x')\n");
+    expect(fix("from __future__ import absolute_import\nfor k in d.iterkeys(): pass\n")).toBe("from __future__ import absolute_import\nimport six\nfor k in six.iterkeys(d): pass\n");
+  });
 });

@@ -24,7 +24,7 @@ function modernizeTests(): string | undefined {
  * pair fails here). The others rewrite valid Python 3 defensively (`list(map(...))`, `eval(input())`), which the
  * fixer leaves alone. */
 const IMPLEMENTED: Record<string, number> = {
-  dict_six: 1, xrange_six: 0, input_six: 0, unichr_type: 1, unicode_type: 0, basestring: 0, int_long_tuple: 0, itertools_imports_six: 0, metaclass: 0, urllib_six: 0, print: 6, raise: 6, next: 2, unicode: 0,
+  dict_six: 16, xrange_six: 0, input_six: 0, unichr_type: 1, unicode_type: 2, basestring: 1, int_long_tuple: 0, itertools_imports_six: 0, metaclass: 6, urllib_six: 0, print: 6, raise: 6, next: 2, unicode: 0,
 };
 const squeeze = (text: string) => text.replace(/\s+/g, "");
 

@@ -48,7 +48,7 @@ test("compatible (the default): the imports the fixes need are a suggestion of t
   const file = addedFile("f.py", ['"""Tools."""', "def show(d):", "    for k in d.iterkeys():", '        print k, d[k]']);
   const plan = planSuggestions([regression("f.py", 3, "dict-iterkeys"), regression("f.py", 4, "print-statement")], [file]);
   expect(plan.suggestions.map((s) => [s.startLine, s.endLine, s.rules, s.replacement])).toEqual([
-    [1, 1, ["imports"], '"""Tools."""\nfrom __future__ import print_function\nimport six'],
+    [1, 1, ["imports"], '"""Tools."""\nfrom __future__ import absolute_import, print_function\nimport six'],
     [3, 3, ["dict-iterkeys"], "    for k in six.iterkeys(d):"],
     [4, 4, ["print-statement"], "        print(k, d[k])"],
   ]);
