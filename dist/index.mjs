@@ -10763,7 +10763,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path }) => matchValue(safeUrl(path), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed: consumed2 }) => !consumed2).filter(({ path }) => matchValue(safeUrl(path), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -18612,10 +18612,10 @@ ${value}`;
       }
       dropConsumedChunks() {
         if (this.lineChunkIndex > 0) {
-          const consumed = this.lineChunkIndex;
-          this.chunks.splice(0, consumed);
+          const consumed2 = this.lineChunkIndex;
+          this.chunks.splice(0, consumed2);
           this.lineChunkIndex = 0;
-          this.chunkIndex -= consumed;
+          this.chunkIndex -= consumed2;
         }
         if (this.chunkIndex === this.chunks.length) {
           this.chunks.length = 0;
@@ -77687,12 +77687,23 @@ var ITERTOOLS = {
   izip_longest: { python3: "itertools.zip_longest", six: "six.moves.zip_longest" }
 };
 var ITERTOOLS_NAMES = Object.keys(ITERTOOLS);
+var sixMoved = (name2) => ITERTOOLS[name2].six.slice("six.moves.".length);
+var freeForSix = (node, context, name2) => resolve(node, context.bindings, name2) === "builtin" || importsFromSixMoves(node.tree.rootNode, name2);
+function importsFromSixMoves(root, name2) {
+  return namedOf(root).some((n2) => n2.type === "import_from_statement" && n2.childForFieldName("module_name")?.text === "six.moves" && namedOf(n2).some((c) => c.type === "dotted_name" && c.text === name2 && c.id !== n2.childForFieldName("module_name")?.id));
+}
 var itertoolsFunction = (target) => (node, context) => {
   if (node.type !== "attribute" || node.childForFieldName("object")?.type !== "identifier" || node.childForFieldName("object")?.text !== "itertools") return void 0;
   const name2 = node.childForFieldName("attribute")?.text ?? "";
   if (!Object.hasOwn(ITERTOOLS, name2) || moduleShadowed(node, context, "itertools")) return void 0;
-  if (target === "compatible") context.requires.push("six");
-  return [{ start: node.startIndex, end: node.endIndex, text: target === "python3" ? ITERTOOLS[name2].python3 : ITERTOOLS[name2].six }];
+  if (target === "python3") return [{ start: node.startIndex, end: node.endIndex, text: ITERTOOLS[name2].python3 }];
+  const moved = sixMoved(name2);
+  if (freeForSix(node, context, moved)) {
+    context.requires.push(`six.moves:${moved}`);
+    return [{ start: node.startIndex, end: node.endIndex, text: moved }];
+  }
+  context.requires.push("six");
+  return [{ start: node.startIndex, end: node.endIndex, text: ITERTOOLS[name2].six }];
 };
 var memo = /* @__PURE__ */ new WeakMap();
 function remembered(context, key, work) {
@@ -77766,6 +77777,20 @@ var itertoolsImport = (target) => (node, context) => {
   }
   if (!moved.length) return void 0;
   const indent = " ".repeat(node.startPosition.column);
+  if (target === "compatible" && moved.every(({ name: name2, alias }) => !alias && freeForSix(node, context, sixMoved(name2)))) {
+    const edits2 = [];
+    if (kept.length) edits2.push({ start: node.startIndex, end: node.endIndex, text: `from itertools import ${kept.join(", ")}` });
+    else {
+      const removal = removeStatement(node, node.parent?.type === "block" && namedOf(node.parent).length === 1, context);
+      if (!removal) return void 0;
+      edits2.push(removal);
+    }
+    for (const { name: name2 } of moved) {
+      context.requires.push(`six.moves:${sixMoved(name2)}`);
+      for (const use of identifiersNamed(node.tree.rootNode, context.text, name2).filter(isNameUse2)) edits2.push({ start: use.startIndex, end: use.endIndex, text: sixMoved(name2) });
+    }
+    return edits2;
+  }
   if (target === "compatible") {
     const six = moved.map(({ name: name2, alias }) => `${ITERTOOLS[name2].six.slice("six.moves.".length)} as ${alias ?? name2}`);
     return [{ start: node.startIndex, end: node.endIndex, text: `${kept.length ? `from itertools import ${kept.join(", ")}
@@ -77808,6 +77833,7 @@ function homeOf(module2, name2, target) {
   if (target === "compatible" && NOT_IN_SIX.has(name2)) return void 0;
   return MOVED[module2].find(([, names]) => names.includes(name2))?.[0];
 }
+var USES_SIX = "uses:six";
 var prefix = (target) => target === "python3" ? "urllib" : "six.moves.urllib";
 function bareImport(root, module2) {
   return root.namedChildren.find((n2) => n2?.type === "import_statement" && namedOf(n2).some((c) => c.type === "dotted_name" && c.text === module2)) ?? void 0;
@@ -77852,9 +77878,9 @@ ${before}` : "; ";
   return [{ start: statement.startIndex, end: statement.endIndex, text: statements.join(separator) }];
 }
 var urllibModule = (module2, target) => (node, context) => {
-  if (node.type === "import_from_statement") return fromImport(node, module2, context, target);
-  if (node.type === "import_statement" && module2 === "urllib2" && node.parent?.type === "module") return wholeModule(node, module2, context, target);
-  return void 0;
+  const edits = node.type === "import_from_statement" ? fromImport(node, module2, context, target) : node.type === "import_statement" && module2 === "urllib2" && node.parent?.type === "module" ? wholeModule(node, module2, context, target) : void 0;
+  if (edits?.length && target === "compatible") context.requires.push(USES_SIX);
+  return edits;
 };
 var urllibUse = (module2, target) => (node, context) => {
   const object = node.childForFieldName("object");
@@ -77862,6 +77888,7 @@ var urllibUse = (module2, target) => (node, context) => {
   const statement = bareImport(node.tree.rootNode, module2);
   if (statement) {
     const whole = wholeModule(statement, module2, context, target);
+    if (whole?.length && target === "compatible") context.requires.push(USES_SIX);
     if (whole || remembered(context, `${module2} movable`, () => false)) return whole;
   }
   if (module2 === "urllib2") return void 0;
@@ -77873,15 +77900,36 @@ var urllibUse = (module2, target) => (node, context) => {
 };
 
 // src/fix/compatible-fixes.ts
-var requiring = (fixer, ...needs) => (node, context) => {
-  const edits = fixer?.(node, context);
-  if (edits?.length) context.requires.push(...needs);
+var printFunction = (python3) => (node, context) => {
+  if (node.type === "call") {
+    const args2 = node.childForFieldName("arguments");
+    const only = args2?.type === "argument_list" ? namedOf(args2) : [];
+    if (context.printFunction || only.length !== 1 || only[0].type === "keyword_argument" || only[0].type === "list_splat" || !isBuiltinUse(node.childForFieldName("function"), context)) return void 0;
+    context.requires.push("__future__:print_function");
+    return [];
+  }
+  const edits = python3(node, context);
+  if (edits?.length) context.requires.push("__future__:print_function");
   return edits;
 };
 var sixName = (to) => (node, context) => {
   if (!isBuiltinUse(node, context)) return void 0;
   context.requires.push("six");
   return [{ start: node.startIndex, end: node.endIndex, text: to(node) }];
+};
+function importsFrom(root, module2, name2) {
+  return namedOf(root).some((n2) => n2.type === "import_from_statement" && n2.childForFieldName("module_name")?.text === module2 && namedOf(n2).some((c) => c.type === "dotted_name" && c.text === name2 && c.id !== n2.childForFieldName("module_name")?.id));
+}
+var sixMovesName = (to) => (node, context) => {
+  if (!isBuiltinUse(node, context)) return void 0;
+  if (resolve(node, context.bindings, to) !== "builtin" && !importsFrom(node.tree.rootNode, "six.moves", to)) return void 0;
+  context.requires.push(`six.moves:${to}`);
+  return [{ start: node.startIndex, end: node.endIndex, text: to }];
+};
+var sixImported = (node, context) => {
+  if (!isBuiltinUse(node, context)) return void 0;
+  context.requires.push(`from:six:${node.text}`);
+  return [];
 };
 var isCalled = (node) => node.parent?.type === "call" && node.parent.childForFieldName("function")?.id === node.id;
 var sixDictMethod = (name2) => (node, context) => {
@@ -77965,7 +78013,9 @@ var sixModule = (module2) => (node, context) => {
       if (name2?.type === "dotted_name" && name2.text === module2) edits.push({ start: name2.startIndex, end: name2.endIndex, text: aliased ? to : `${to} as ${module2}` });
     }
   }
-  return edits.length ? edits : void 0;
+  if (!edits.length) return void 0;
+  context.requires.push(USES_SIX);
+  return edits;
 };
 var sixStringIO = (module2) => (node, context) => {
   if (node.type === "import_from_statement") {
@@ -77976,6 +78026,7 @@ var sixStringIO = (module2) => (node, context) => {
     const name2 = only.type === "aliased_import" ? only.childForFieldName("name") : only;
     const alias = only.type === "aliased_import" ? only.childForFieldName("alias")?.text : "StringIO";
     if (name2?.text !== "StringIO" || !alias) return void 0;
+    context.requires.push(USES_SIX);
     return [{ start: node.startIndex, end: node.endIndex, text: module2 === "StringIO" ? `from six import StringIO${alias === "StringIO" ? "" : ` as ${alias}`}` : `from six.moves import cStringIO as ${alias}` }];
   }
   if (node.type !== "import_statement") return void 0;
@@ -78004,10 +78055,10 @@ var typesConstant2 = (python3) => (node, context) => {
 };
 var nextCalled2 = (python3) => (node, context) => resolve(node, context.bindings, "next") === "builtin" ? python3(node, context) : void 0;
 function compatibleFixers(python3) {
-  const same = ["tuple-parameters", "builtin-apply", "builtin-execfile", "builtin-reduce", "sys-exitfunc", "string-functions", "exec-statement", "except-comma", "backticks", "diamond-not-equal", "long-suffix", "old-octal", "dict-has_key", "dict-keys-not-iterating", "dict-items-not-iterating", "dict-values-not-iterating", "iterator-indexed", "function-attributes", "method-attributes", "sys-maxint"];
+  const same = ["tuple-parameters", "builtin-apply", "builtin-execfile", "builtin-reduce", "sys-exitfunc", "string-functions", "exec-statement", "except-comma", "backticks", "diamond-not-equal", "long-suffix", "old-octal", "dict-has_key", "dict-view-indexed", "iterator-indexed", "function-attributes", "method-attributes", "sys-maxint"];
   return {
     ...Object.fromEntries(same.map((rule) => [rule, python3[rule]])),
-    "print-statement": requiring(python3["print-statement"], "__future__:print_function"),
+    "print-statement": printFunction(python3["print-statement"]),
     "ur-prefix": urPrefix,
     "raise-comma": raiseComma2(python3["raise-comma"]),
     "next-method-called": nextCalled2(python3["next-method-called"]),
@@ -78023,13 +78074,19 @@ function compatibleFixers(python3) {
     "module-urllib2": urllibModule("urllib2", "compatible"),
     "itertools-imports": itertoolsImport("compatible"),
     "itertools-functions": itertoolsImport("compatible"),
-    "builtin-xrange": sixName(() => "six.moves.range"),
-    "builtin-raw_input": sixName(() => "six.moves.input"),
+    "builtin-xrange": sixMovesName("range"),
+    "builtin-raw_input": sixMovesName("input"),
     "builtin-unicode": sixName(() => "six.text_type"),
     "builtin-basestring": sixName(() => "six.string_types"),
-    "builtin-unichr": sixName(() => "six.unichr"),
+    "builtin-unichr": sixImported,
     "builtin-long": (node, context) => {
       if (node.type === "identifier" && isCalled(node)) return python3["builtin-long"](node, context);
+      const tuple = node.parent?.type === "tuple" ? node.parent : void 0;
+      const members = tuple ? namedOf(tuple) : [];
+      if (tuple && members.length === 2 && members.every((m) => m.type === "identifier" && isBuiltinUse(m, context)) && new Set(members.map((m) => m.text)).size === 2 && members.some((m) => m.text === "int")) {
+        context.requires.push("six");
+        return [{ start: tuple.startIndex, end: tuple.endIndex, text: "six.integer_types" }];
+      }
       return sixName(() => "six.integer_types")(node, context);
     },
     ...Object.fromEntries(["iteritems", "itervalues", "iterkeys", "viewitems", "viewvalues", "viewkeys"].map((name2) => [`dict-${name2}`, sixDictMethod(name2)])),
@@ -78053,7 +78110,7 @@ function importEdits(tree, text3, requires) {
     top.filter((n2) => n2.type === "import_from_statement" && n2.childForFieldName("module_name")?.text === "six.moves").flatMap((n2) => n2.namedChildren.filter((c) => c?.type === "dotted_name" && c.id !== n2.childForFieldName("module_name")?.id).map((c) => c.text))
   );
   const wantedFutures = [...requires].filter((r) => r.startsWith("__future__:")).map((r) => r.slice(11)).filter((f) => !features.has(f));
-  const addsSix = [...requires].some((r) => r === "six" || r.startsWith("six.moves:") || r.startsWith("from:six"));
+  const addsSix = [...requires].some((r) => r === "six" || r === "uses:six" || r.startsWith("six.moves:") || r.startsWith("from:six"));
   if (addsSix && !features.has("absolute_import") && !wantedFutures.includes("absolute_import") && importsAreAbsolute(tree.rootNode)) wantedFutures.push("absolute_import");
   wantedFutures.sort();
   const lines = [];
@@ -78065,22 +78122,65 @@ function importEdits(tree, text3, requires) {
   const wantedMoves = [...requires].filter((r) => r.startsWith("six.moves:")).map((r) => r.slice(10)).filter((m) => !moved.has(m)).sort();
   if (wantedMoves.length) lines.push(`from six.moves import ${wantedMoves.join(", ")}`);
   const edits = [];
-  const docstring = top[0]?.type === "expression_statement" && top[0].namedChildren[0]?.type === "string" ? top[0] : void 0;
-  const after = futures.at(-1) ?? docstring;
-  const position = after ? lineEndAfter(text3, after.endIndex) : firstCodeLine(text3, top[0]);
+  const opening = top.find((n2) => n2.type !== "comment");
+  const docstring = opening?.type === "expression_statement" && opening.namedChildren[0]?.type === "string" ? opening : void 0;
+  const head = futures.at(-1) ?? docstring;
+  const headPosition = head ? lineEndAfter(text3, head.endIndex) : firstCodeLine(text3, top[0]);
+  const found = top.findIndex((n2) => n2.type === "import_statement" || n2.type === "import_from_statement");
+  const firstImport = found !== -1 && top.slice(0, found).every((n2) => n2 === docstring || n2.type === "future_import_statement" || n2.type === "comment") ? found : -1;
+  let lastImport = firstImport;
+  while (firstImport !== -1 && ["import_statement", "import_from_statement", "future_import_statement"].includes(top[lastImport + 1]?.type ?? "")) lastImport++;
+  const position = firstImport !== -1 ? lineEndAfter(text3, top[lastImport].endIndex) : headPosition;
+  const insert = (at, added) => edits.push({ start: at, end: at, text: `${at === text3.length && text3 && !text3.endsWith("\n") ? "\n" : ""}${added.join("\n")}
+` });
   if (wantedFutures.length) {
     const last = futures.at(-1);
     if (last) {
       const close = last.children.at(-1)?.type === ")" ? last.children.at(-1) : void 0;
       const at = close ? close.startIndex : last.endIndex;
       edits.push({ start: at, end: at, text: `, ${wantedFutures.join(", ")}` });
-    } else lines.unshift(`from __future__ import ${wantedFutures.join(", ")}`);
+    } else if (position === headPosition) lines.unshift(`from __future__ import ${wantedFutures.join(", ")}`);
+    else insert(headPosition, [`from __future__ import ${wantedFutures.join(", ")}`]);
   }
-  if (lines.length) edits.push({ start: position, end: position, text: `${position === text3.length && text3 && !text3.endsWith("\n") ? "\n" : ""}${lines.join("\n")}
-` });
+  if (lines.length) insert(position, lines);
+  for (const name2 of wantedMoves) if (name2 in KEEP_PYTHON2) edits.push(...keepPython2Calls(tree.rootNode, name2, KEEP_PYTHON2[name2]));
   return edits;
 }
 var ABSOLUTE_ANYWAY = /* @__PURE__ */ new Set(["six", "__future__"]);
+var KEEP_PYTHON2 = {
+  range: { wrap: "list", unlessConsumed: true },
+  map: { wrap: "list", unlessConsumed: true },
+  zip: { wrap: "list", unlessConsumed: true },
+  filter: { wrap: "list", unlessConsumed: true },
+  input: { wrap: "eval", unlessConsumed: false }
+};
+var CONSUMING = /* @__PURE__ */ new Set(["list", "tuple", "set", "frozenset", "sorted", "any", "all", "sum", "min", "max", "enumerate", "iter", "len", "reversed"]);
+function keepPython2Calls(root, name2, how) {
+  const edits = [];
+  const bindings = /* @__PURE__ */ new Map();
+  for (const call of root.descendantsOfType("call")) {
+    const callee = call?.childForFieldName("function");
+    if (!call || callee?.type !== "identifier" || callee.text !== name2 || resolve(callee, bindings) !== "builtin") continue;
+    if (how.unlessConsumed && consumed(call)) continue;
+    edits.push({ start: call.startIndex, end: call.startIndex, text: `${how.wrap}(` }, { start: call.endIndex, end: call.endIndex, text: ")" });
+  }
+  return edits;
+}
+function consumed(call) {
+  let node = call;
+  while (node.parent?.type === "parenthesized_expression") node = node.parent;
+  const parent = node.parent;
+  if (!parent) return false;
+  if ((parent.type === "for_statement" || parent.type === "for_in_clause") && parent.childForFieldName("right")?.id === node.id) return true;
+  if (parent.type === "comparison_operator" && parent.children.some((c) => c?.type === "in" || c?.type === "not in") && parent.namedChildren.at(-1)?.id === node.id) return true;
+  if (parent.type === "argument_list" && parent.namedChildren.length === 1) {
+    const outer = parent.parent;
+    const callee = outer?.type === "call" ? outer.childForFieldName("function") : null;
+    if (callee?.type === "identifier" && CONSUMING.has(callee.text)) return true;
+    if (callee?.type === "attribute" && callee.childForFieldName("attribute")?.text === "join") return true;
+  }
+  return false;
+}
 function importsAreAbsolute(root) {
   for (const statement of root.descendantsOfType(["import_statement", "import_from_statement"])) {
     if (!statement) continue;
@@ -78306,7 +78406,8 @@ var FIXERS = {
   ...Object.fromEntries(Object.keys(RENAMED_BUILTINS).map((name2) => [`builtin-${name2}`, renamedBuiltin(name2)])),
   "dict-has_key": hasKey,
   ...Object.fromEntries(Object.keys(DICT_ITERATORS).map((name2) => [`dict-${name2}`, dictIterator(name2)])),
-  ...Object.fromEntries(["keys", "items", "values"].map((name2) => [`dict-${name2}-not-iterating`, dictListMethod(name2)])),
+  // One rule, as the scan reports it: keys(), items() or values() indexed or sorted in place.
+  "dict-view-indexed": (node, context) => dictListMethod("keys")(node, context) ?? dictListMethod("items")(node, context) ?? dictListMethod("values")(node, context),
   "ur-prefix": unicodePrefix(true),
   "unicode-literal": unicodePrefix(false),
   "iterator-indexed": iteratorIndexed,
@@ -78346,6 +78447,8 @@ var MODULE_WORDS2 = new RegExp(`\\b(?:${Object.keys(FIXED_MODULES).join("|")})\\
 var BY_TYPE = {
   print_statement: always(["print-statement"]),
   expression_statement: when(["print-statement"], (t) => t === "print"),
+  // `print(x)`: already Python 3's form; the compatible target adds print_function for it.
+  call: when(["print-statement"], (t) => t.startsWith("print(")),
   exec_statement: always(["exec-statement"]),
   except_clause: always(["except-comma"]),
   string: when(["backticks"], (t) => t.startsWith("`")),
@@ -78369,7 +78472,7 @@ var BY_NAME = /* @__PURE__ */ new Map();
 var byName = (name2, rule, up) => BY_NAME.set(name2, [...BY_NAME.get(name2) ?? [], { rule, up }]);
 for (const name2 of Object.keys(RENAMED_BUILTINS)) byName(name2, `builtin-${name2}`, 0);
 for (const name2 of Object.keys(DICT_ITERATORS)) byName(name2, `dict-${name2}`, 2);
-for (const name2 of ["keys", "items", "values"]) byName(name2, `dict-${name2}-not-iterating`, 2);
+for (const name2 of ["keys", "items", "values"]) byName(name2, "dict-view-indexed", 2);
 for (const name2 of ["range", "map", "filter", "zip"]) byName(name2, "iterator-indexed", 1);
 byName("has_key", "dict-has_key", 2);
 byName("getcwdu", "os-getcwdu", 1);

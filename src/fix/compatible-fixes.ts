@@ -3,7 +3,7 @@ import { resolve } from "../analysis/python/tree/scopes.js";
 import { identifiersNamed, isBuiltinUse, namedOf, rawUnicodeBody, slice, type Edit, type Fixer } from "./fixer.js";
 import { metaclassFix, removeStatement, renamedMethodWithAlias } from "./python3-statements.js";
 import { intern, itertoolsFunction, itertoolsImport } from "./python3-calls.js";
-import { urllibModule, urllibUse } from "./urllib.js";
+import { urllibModule, urllibUse, USES_SIX } from "./urllib.js";
 
 /**
  * The `compatible` target: the same code runs on Python 2.7 and on Python 3, as python-modernize writes it. Where the
@@ -12,6 +12,23 @@ import { urllibModule, urllibUse } from "./urllib.js";
  * `six.reraise`), and `print(...)` brings `from __future__ import print_function`. A fix never writes syntax only
  * Python 3 reads. Rules whose Python 3 form would change what Python 2 does have no fix here.
  */
+
+/**
+ * print: the python3 fix with print_function; and `print(x)` of one argument, which both print alike, gets
+ * print_function too (as python-modernize writes it), so that the file's prints are functions on both.
+ */
+const printFunction = (python3: Fixer): Fixer => (node, context) => {
+  if (node.type === "call") {
+    const args = node.childForFieldName("arguments");
+    const only = args?.type === "argument_list" ? namedOf(args) : [];
+    if (context.printFunction || only.length !== 1 || only[0]!.type === "keyword_argument" || only[0]!.type === "list_splat" || !isBuiltinUse(node.childForFieldName("function")!, context)) return undefined;
+    context.requires.push("__future__:print_function");
+    return [];
+  }
+  const edits = python3(node, context);
+  if (edits?.length) context.requires.push("__future__:print_function");
+  return edits;
+};
 
 /** The python3 fix, with the imports it needs on Python 2 as well. */
 const requiring = (fixer: Fixer | undefined, ...needs: string[]): Fixer => (node, context) => {
@@ -25,6 +42,31 @@ const sixName = (to: (node: Node) => string): Fixer => (node, context) => {
   if (!isBuiltinUse(node, context)) return undefined;
   context.requires.push("six");
   return [{ start: node.startIndex, end: node.endIndex, text: to(node) }];
+};
+
+/** Whether the module imports `name` from `module` at its top (`from six.moves import range`). */
+export function importsFrom(root: Node, module: string, name: string): boolean {
+  return namedOf(root).some((n) => n.type === "import_from_statement" && n.childForFieldName("module_name")?.text === module && namedOf(n).some((c) => c.type === "dotted_name" && c.text === name && c.id !== n.childForFieldName("module_name")?.id));
+}
+
+/**
+ * A builtin Python 3 renamed, written as python-modernize writes it: the Python 3 name, imported from six.moves
+ * (`xrange(3)` → `range(3)` with `from six.moves import range`). The file's own calls of the Python 3 name keep what
+ * they did on Python 2 (`list(range(...))`, `eval(input())`): the imports step writes those (imports.ts). Not where the
+ * file binds the new name itself.
+ */
+const sixMovesName = (to: string): Fixer => (node, context) => {
+  if (!isBuiltinUse(node, context)) return undefined;
+  if (resolve(node, context.bindings, to) !== "builtin" && !importsFrom(node.tree.rootNode, "six.moves", to)) return undefined;
+  context.requires.push(`six.moves:${to}`);
+  return [{ start: node.startIndex, end: node.endIndex, text: to }];
+};
+
+/** `unichr` stays, imported from six (`from six import unichr`), as python-modernize writes it. */
+const sixImported: Fixer = (node, context) => {
+  if (!isBuiltinUse(node, context)) return undefined;
+  context.requires.push(`from:six:${node.text}`);
+  return [];
 };
 
 /** `long(x)` is `int(x)` on both (Python 2's int() returns a long when it must); elsewhere `six.integer_types`. */
@@ -129,7 +171,9 @@ const sixModule = (module: string): Fixer => (node, context) => {
       if (name?.type === "dotted_name" && name.text === module) edits.push({ start: name.startIndex, end: name.endIndex, text: aliased ? to : `${to} as ${module}` });
     }
   }
-  return edits.length ? edits : undefined; // `import six.moves.queue` needs no `import six` of its own
+  if (!edits.length) return undefined;
+  context.requires.push(USES_SIX); // `import six.moves.queue` needs no `import six` of its own, but absolute imports
+  return edits;
 };
 
 /**
@@ -146,6 +190,7 @@ const sixStringIO = (module: "StringIO" | "cStringIO"): Fixer => (node, context)
     const name = only.type === "aliased_import" ? only.childForFieldName("name") : only;
     const alias = only.type === "aliased_import" ? only.childForFieldName("alias")?.text : "StringIO";
     if (name?.text !== "StringIO" || !alias) return undefined;
+    context.requires.push(USES_SIX);
     return [{ start: node.startIndex, end: node.endIndex, text: module === "StringIO" ? `from six import StringIO${alias === "StringIO" ? "" : ` as ${alias}`}` : `from six.moves import cStringIO as ${alias}` }];
   }
   if (node.type !== "import_statement") return undefined;
@@ -181,10 +226,10 @@ const nextCalled = (python3: Fixer): Fixer => (node, context) => (resolve(node, 
 
 /** The compatible target's fixers, from the python3 target's: kept, wrapped, replaced, or none (`undefined`). */
 export function compatibleFixers(python3: Readonly<Record<string, Fixer>>): Record<string, Fixer> {
-  const same = ["tuple-parameters", "builtin-apply", "builtin-execfile", "builtin-reduce", "sys-exitfunc", "string-functions", "exec-statement", "except-comma", "backticks", "diamond-not-equal", "long-suffix", "old-octal", "dict-has_key", "dict-keys-not-iterating", "dict-items-not-iterating", "dict-values-not-iterating", "iterator-indexed", "function-attributes", "method-attributes", "sys-maxint"];
+  const same = ["tuple-parameters", "builtin-apply", "builtin-execfile", "builtin-reduce", "sys-exitfunc", "string-functions", "exec-statement", "except-comma", "backticks", "diamond-not-equal", "long-suffix", "old-octal", "dict-has_key", "dict-view-indexed", "iterator-indexed", "function-attributes", "method-attributes", "sys-maxint"];
   return {
     ...Object.fromEntries(same.map((rule) => [rule, python3[rule]!])),
-    "print-statement": requiring(python3["print-statement"], "__future__:print_function"),
+    "print-statement": printFunction(python3["print-statement"]!),
     "ur-prefix": urPrefix,
     "raise-comma": raiseComma(python3["raise-comma"]!),
     "next-method-called": nextCalled(python3["next-method-called"]!),
@@ -200,13 +245,20 @@ export function compatibleFixers(python3: Readonly<Record<string, Fixer>>): Reco
     "module-urllib2": urllibModule("urllib2", "compatible"),
     "itertools-imports": itertoolsImport("compatible"),
     "itertools-functions": itertoolsImport("compatible"),
-    "builtin-xrange": sixName(() => "six.moves.range"),
-    "builtin-raw_input": sixName(() => "six.moves.input"),
+    "builtin-xrange": sixMovesName("range"),
+    "builtin-raw_input": sixMovesName("input"),
     "builtin-unicode": sixName(() => "six.text_type"),
     "builtin-basestring": sixName(() => "six.string_types"),
-    "builtin-unichr": sixName(() => "six.unichr"),
+    "builtin-unichr": sixImported,
     "builtin-long": (node, context) => {
       if (node.type === "identifier" && isCalled(node)) return python3["builtin-long"]!(node, context);
+      // `(int, long)` as a whole is six.integer_types.
+      const tuple = node.parent?.type === "tuple" ? node.parent : undefined;
+      const members = tuple ? namedOf(tuple) : [];
+      if (tuple && members.length === 2 && members.every((m) => m.type === "identifier" && isBuiltinUse(m, context)) && new Set(members.map((m) => m.text)).size === 2 && members.some((m) => m.text === "int")) {
+        context.requires.push("six");
+        return [{ start: tuple.startIndex, end: tuple.endIndex, text: "six.integer_types" }];
+      }
       return sixName(() => "six.integer_types")(node, context);
     },
     ...Object.fromEntries(["iteritems", "itervalues", "iterkeys", "viewitems", "viewvalues", "viewkeys"].map((name) => [`dict-${name}`, sixDictMethod(name)])),

@@ -1,6 +1,7 @@
 import type { Node, Tree } from "web-tree-sitter";
 import type { Edit } from "./fixer.js";
 import { PYTHON2_STDLIB } from "./python2-stdlib.js";
+import { resolve } from "../analysis/python/tree/scopes.js";
 
 /**
  * The imports a fix needs, added once where Python wants them: `__future__` features right after the module's
@@ -23,7 +24,7 @@ export function importEdits(tree: Tree, text: string, requires: ReadonlySet<stri
   // As python-modernize does, six comes with absolute imports, so that a module named six beside the file is not it:
   // only where every import of the file names the standard library, six or __future__, since under absolute_import
   // an implicit relative import of a sibling module would break on Python 2.
-  const addsSix = [...requires].some((r) => r === "six" || r.startsWith("six.moves:") || r.startsWith("from:six"));
+  const addsSix = [...requires].some((r) => r === "six" || r === "uses:six" || r.startsWith("six.moves:") || r.startsWith("from:six"));
   if (addsSix && !features.has("absolute_import") && !wantedFutures.includes("absolute_import") && importsAreAbsolute(tree.rootNode)) wantedFutures.push("absolute_import");
   wantedFutures.sort();
   const lines: string[] = [];
@@ -38,23 +39,77 @@ export function importEdits(tree: Tree, text: string, requires: ReadonlySet<stri
   if (wantedMoves.length) lines.push(`from six.moves import ${wantedMoves.join(", ")}`);
 
   const edits: Edit[] = [];
-  // Where new lines go: after the docstring and the __future__ imports (comments and the shebang stay above).
-  const docstring = top[0]?.type === "expression_statement" && top[0].namedChildren[0]?.type === "string" ? top[0] : undefined;
-  const after = futures.at(-1) ?? docstring;
-  const position = after ? lineEndAfter(text, after.endIndex) : firstCodeLine(text, top[0]);
+  // __future__ features right after the docstring (Python wants them first); other imports after the file's first
+  // run of imports, as lib2to3's touch_import and python-modernize place them, or there when the file has none.
+  const opening = top.find((n) => n.type !== "comment"); // the shebang and the coding line are comments
+  const docstring = opening?.type === "expression_statement" && opening.namedChildren[0]?.type === "string" ? opening : undefined;
+  const head = futures.at(-1) ?? docstring;
+  const headPosition = head ? lineEndAfter(text, head.endIndex) : firstCodeLine(text, top[0]);
+  // The first run of imports counts only where nothing but the docstring, __future__ imports and comments come first:
+  // an import placed after code would come too late for that code.
+  const found = top.findIndex((n) => n.type === "import_statement" || n.type === "import_from_statement");
+  const firstImport = found !== -1 && top.slice(0, found).every((n) => n === docstring || n.type === "future_import_statement" || n.type === "comment") ? found : -1;
+  let lastImport = firstImport;
+  while (firstImport !== -1 && ["import_statement", "import_from_statement", "future_import_statement"].includes(top[lastImport + 1]?.type ?? "")) lastImport++;
+  const position = firstImport !== -1 ? lineEndAfter(text, top[lastImport]!.endIndex) : headPosition;
+  const insert = (at: number, added: string[]) => edits.push({ start: at, end: at, text: `${at === text.length && text && !text.endsWith("\n") ? "\n" : ""}${added.join("\n")}\n` });
   if (wantedFutures.length) {
     const last = futures.at(-1);
     if (last) {
       const close = last.children.at(-1)?.type === ")" ? last.children.at(-1)! : undefined;
       const at = close ? close.startIndex : last.endIndex;
       edits.push({ start: at, end: at, text: `, ${wantedFutures.join(", ")}` });
-    } else lines.unshift(`from __future__ import ${wantedFutures.join(", ")}`);
+    } else if (position === headPosition) lines.unshift(`from __future__ import ${wantedFutures.join(", ")}`);
+    else insert(headPosition, [`from __future__ import ${wantedFutures.join(", ")}`]);
   }
-  if (lines.length) edits.push({ start: position, end: position, text: `${position === text.length && text && !text.endsWith("\n") ? "\n" : ""}${lines.join("\n")}\n` });
+  if (lines.length) insert(position, lines);
+  // Once six's range or input is imported, the file's own calls of them keep Python 2's meaning.
+  for (const name of wantedMoves) if (name in KEEP_PYTHON2) edits.push(...keepPython2Calls(tree.rootNode, name, KEEP_PYTHON2[name]!));
   return edits;
 }
 
 const ABSOLUTE_ANYWAY = new Set(["six", "__future__"]);
+
+/** How a call of a builtin keeps Python 2's meaning once six.moves' version is imported: `list(range(3))`, `eval(input())`. */
+const KEEP_PYTHON2: Record<string, { wrap: string; unlessConsumed: boolean }> = {
+  range: { wrap: "list", unlessConsumed: true },
+  map: { wrap: "list", unlessConsumed: true },
+  zip: { wrap: "list", unlessConsumed: true },
+  filter: { wrap: "list", unlessConsumed: true },
+  input: { wrap: "eval", unlessConsumed: false },
+};
+/** Calls whose argument is only iterated: a lazy range there does what the list did (lib2to3's consuming calls, and len). */
+const CONSUMING = new Set(["list", "tuple", "set", "frozenset", "sorted", "any", "all", "sum", "min", "max", "enumerate", "iter", "len", "reversed"]);
+
+/** Edits that wrap each call of the builtin `name` in `wrap(...)`, except where it is only iterated (for range). */
+function keepPython2Calls(root: Node, name: string, how: { wrap: string; unlessConsumed: boolean }): Edit[] {
+  const edits: Edit[] = [];
+  const bindings = new Map();
+  for (const call of root.descendantsOfType("call")) {
+    const callee = call?.childForFieldName("function");
+    if (!call || callee?.type !== "identifier" || callee.text !== name || resolve(callee, bindings) !== "builtin") continue;
+    if (how.unlessConsumed && consumed(call)) continue;
+    edits.push({ start: call.startIndex, end: call.startIndex, text: `${how.wrap}(` }, { start: call.endIndex, end: call.endIndex, text: ")" });
+  }
+  return edits;
+}
+
+/** Whether a call's value is only iterated: a for loop's or comprehension's iterable, a consuming call's only argument, `in`'s right side. */
+function consumed(call: Node): boolean {
+  let node = call;
+  while (node.parent?.type === "parenthesized_expression") node = node.parent;
+  const parent = node.parent;
+  if (!parent) return false;
+  if ((parent.type === "for_statement" || parent.type === "for_in_clause") && parent.childForFieldName("right")?.id === node.id) return true;
+  if (parent.type === "comparison_operator" && parent.children.some((c) => c?.type === "in" || c?.type === "not in") && parent.namedChildren.at(-1)?.id === node.id) return true;
+  if (parent.type === "argument_list" && parent.namedChildren.length === 1) {
+    const outer = parent.parent;
+    const callee = outer?.type === "call" ? outer.childForFieldName("function") : null;
+    if (callee?.type === "identifier" && CONSUMING.has(callee.text)) return true;
+    if (callee?.type === "attribute" && callee.childForFieldName("attribute")?.text === "join") return true;
+  }
+  return false;
+}
 
 /** Whether every import in the file (at any depth) is relative or names a standard module, six or __future__. */
 function importsAreAbsolute(root: Node): boolean {

@@ -1,3 +1,4 @@
+import { resolve } from "../analysis/python/tree/scopes.js";
 import type { Node } from "web-tree-sitter";
 import { asPrimary, identifiersNamed, isBuiltinUse, namedOf, slice, type Context, type Edit, type Fixer } from "./fixer.js";
 import { isNameUse } from "./python3-names.js";
@@ -90,13 +91,32 @@ const ITERTOOLS: Record<string, { python3: string; six: string }> = {
 };
 export const ITERTOOLS_NAMES = Object.keys(ITERTOOLS);
 
-/** `itertools.imap(f, xs)` → `map(f, xs)` (python3) or `six.moves.map(f, xs)` (compatible). */
+/** six.moves' name for an itertools iterator (`map`, `zip_longest`). */
+const sixMoved = (name: string) => ITERTOOLS[name]!.six.slice("six.moves.".length);
+
+/** Whether `name` may be imported from six.moves at `node`: it is free there (a builtin or nothing), or six's already. */
+const freeForSix = (node: Node, context: Context, name: string) => resolve(node, context.bindings, name) === "builtin" || importsFromSixMoves(node.tree.rootNode, name);
+
+function importsFromSixMoves(root: Node, name: string): boolean {
+  return namedOf(root).some((n) => n.type === "import_from_statement" && n.childForFieldName("module_name")?.text === "six.moves" && namedOf(n).some((c) => c.type === "dotted_name" && c.text === name && c.id !== n.childForFieldName("module_name")?.id));
+}
+
+/**
+ * `itertools.imap(f, xs)` → `map(f, xs)`: the builtin (python3), or six.moves' imported under that name as
+ * python-modernize writes it (compatible; `six.moves.map(f, xs)` where the file binds `map` itself).
+ */
 export const itertoolsFunction = (target: Target): Fixer => (node, context) => {
   if (node.type !== "attribute" || node.childForFieldName("object")?.type !== "identifier" || node.childForFieldName("object")?.text !== "itertools") return undefined;
   const name = node.childForFieldName("attribute")?.text ?? "";
   if (!Object.hasOwn(ITERTOOLS, name) || moduleShadowed(node, context, "itertools")) return undefined;
-  if (target === "compatible") context.requires.push("six");
-  return [{ start: node.startIndex, end: node.endIndex, text: target === "python3" ? ITERTOOLS[name]!.python3 : ITERTOOLS[name]!.six }];
+  if (target === "python3") return [{ start: node.startIndex, end: node.endIndex, text: ITERTOOLS[name]!.python3 }];
+  const moved = sixMoved(name);
+  if (freeForSix(node, context, moved)) {
+    context.requires.push(`six.moves:${moved}`);
+    return [{ start: node.startIndex, end: node.endIndex, text: moved }];
+  }
+  context.requires.push("six");
+  return [{ start: node.startIndex, end: node.endIndex, text: ITERTOOLS[name]!.six }];
 };
 
 /** Answers already worked out for one pass over one file: each is a search of the whole text, and a file may read a
@@ -195,6 +215,22 @@ export const itertoolsImport = (target: Target): Fixer => (node, context) => {
   }
   if (!moved.length) return undefined;
   const indent = " ".repeat(node.startPosition.column);
+  // compatible, as python-modernize writes it: each name from six.moves under its Python 3 name, the uses renamed
+  // (`from six.moves import zip_longest`); with an alias, or where the file binds that name, under the file's name.
+  if (target === "compatible" && moved.every(({ name, alias }) => !alias && freeForSix(node, context, sixMoved(name)))) {
+    const edits: Edit[] = [];
+    if (kept.length) edits.push({ start: node.startIndex, end: node.endIndex, text: `from itertools import ${kept.join(", ")}` });
+    else {
+      const removal = removeStatement(node, node.parent?.type === "block" && namedOf(node.parent).length === 1, context);
+      if (!removal) return undefined;
+      edits.push(removal);
+    }
+    for (const { name } of moved) {
+      context.requires.push(`six.moves:${sixMoved(name)}`);
+      for (const use of identifiersNamed(node.tree.rootNode, context.text, name).filter(isNameUse)) edits.push({ start: use.startIndex, end: use.endIndex, text: sixMoved(name) });
+    }
+    return edits;
+  }
   if (target === "compatible") {
     const six = moved.map(({ name, alias }) => `${ITERTOOLS[name]!.six.slice("six.moves.".length)} as ${alias ?? name}`);
     return [{ start: node.startIndex, end: node.endIndex, text: `${kept.length ? `from itertools import ${kept.join(", ")}\n${indent}` : ""}from six.moves import ${six.join(", ")}` }];

@@ -285,7 +285,8 @@ export const FIXERS: Record<string, Fixer> = {
   ...Object.fromEntries(Object.keys(RENAMED_BUILTINS).map((name) => [`builtin-${name}`, renamedBuiltin(name)])),
   "dict-has_key": hasKey,
   ...Object.fromEntries(Object.keys(DICT_ITERATORS).map((name) => [`dict-${name}`, dictIterator(name)])),
-  ...Object.fromEntries(["keys", "items", "values"].map((name) => [`dict-${name}-not-iterating`, dictListMethod(name)])),
+  // One rule, as the scan reports it: keys(), items() or values() indexed or sorted in place.
+  "dict-view-indexed": (node, context) => dictListMethod("keys")(node, context) ?? dictListMethod("items")(node, context) ?? dictListMethod("values")(node, context),
   "ur-prefix": unicodePrefix(true),
   "unicode-literal": unicodePrefix(false),
   "iterator-indexed": iteratorIndexed,
@@ -330,6 +331,8 @@ const MODULE_WORDS = new RegExp(`\\b(?:${Object.keys(FIXED_MODULES).join("|")})\
 const BY_TYPE: Record<string, ((text: string) => readonly string[]) | undefined> = {
   print_statement: always(["print-statement"]),
   expression_statement: when(["print-statement"], (t) => t === "print"),
+  // `print(x)`: already Python 3's form; the compatible target adds print_function for it.
+  call: when(["print-statement"], (t) => t.startsWith("print(")),
   exec_statement: always(["exec-statement"]),
   except_clause: always(["except-comma"]),
   string: when(["backticks"], (t) => t.startsWith("`")),
@@ -355,7 +358,7 @@ const BY_NAME = new Map<string, Array<{ rule: string; up: number }>>();
 const byName = (name: string, rule: string, up: number) => BY_NAME.set(name, [...(BY_NAME.get(name) ?? []), { rule, up }]);
 for (const name of Object.keys(RENAMED_BUILTINS)) byName(name, `builtin-${name}`, 0);
 for (const name of Object.keys(DICT_ITERATORS)) byName(name, `dict-${name}`, 2);
-for (const name of ["keys", "items", "values"]) byName(name, `dict-${name}-not-iterating`, 2);
+for (const name of ["keys", "items", "values"]) byName(name, "dict-view-indexed", 2);
 for (const name of ["range", "map", "filter", "zip"]) byName(name, "iterator-indexed", 1);
 byName("has_key", "dict-has_key", 2);
 byName("getcwdu", "os-getcwdu", 1);

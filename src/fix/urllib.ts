@@ -38,6 +38,9 @@ export function homeOf(module: Module, name: string, target: Target): Part | und
   return MOVED[module].find(([, names]) => names.includes(name))?.[0];
 }
 
+/** A fix that writes an import of six itself (not through the imports step): absolute_import comes with it. */
+export const USES_SIX = "uses:six";
+
 const prefix = (target: Target) => (target === "python3" ? "urllib" : "six.moves.urllib");
 
 /** The import statement at the top level of the file that names `module` alone (`import os, urllib2`, not `as u`). */
@@ -100,9 +103,9 @@ function fromImport(statement: Node, module: Module, context: Context, target: T
 
 /** `module-urllib` / `module-urllib2`: the module's imports. */
 export const urllibModule = (module: Module, target: Target): Fixer => (node, context) => {
-  if (node.type === "import_from_statement") return fromImport(node, module, context, target);
-  if (node.type === "import_statement" && module === "urllib2" && node.parent?.type === "module") return wholeModule(node, module, context, target);
-  return undefined;
+  const edits = node.type === "import_from_statement" ? fromImport(node, module, context, target) : node.type === "import_statement" && module === "urllib2" && node.parent?.type === "module" ? wholeModule(node, module, context, target) : undefined;
+  if (edits?.length && target === "compatible") context.requires.push(USES_SIX); // it writes an import of six itself
+  return edits;
 };
 
 /**
@@ -116,6 +119,7 @@ export const urllibUse = (module: Module, target: Target): Fixer => (node, conte
   const statement = bareImport(node.tree.rootNode, module);
   if (statement) {
     const whole = wholeModule(statement, module, context, target);
+    if (whole?.length && target === "compatible") context.requires.push(USES_SIX);
     if (whole || remembered(context, `${module} movable`, () => false)) return whole; // made, or made by an earlier use
   }
   if (module === "urllib2") return undefined;

@@ -24,7 +24,7 @@ function modernizeTests(): string | undefined {
  * pair fails here). The others rewrite valid Python 3 defensively (`list(map(...))`, `eval(input())`), which the
  * fixer leaves alone. */
 const IMPLEMENTED: Record<string, number> = {
-  dict_six: 16, xrange_six: 0, input_six: 0, unichr_type: 1, unicode_type: 2, basestring: 1, int_long_tuple: 0, itertools_imports_six: 0, metaclass: 6, urllib_six: 0, print: 6, raise: 6, next: 2, unicode: 0,
+  dict_six: 16, xrange_six: 2, input_six: 3, unichr_type: 3, unicode_type: 2, basestring: 1, int_long_tuple: 2, itertools_imports_six: 3, metaclass: 6, urllib_six: 4, print: 7, raise: 6, next: 2, unicode: 0,
 };
 const squeeze = (text: string) => text.replace(/\s+/g, "");
 

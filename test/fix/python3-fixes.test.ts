@@ -1,3 +1,4 @@
+import { MODULE_RULE_ID, OLD_CONSTRUCT_RULES } from "../../src/analysis/python/rules.js";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -323,4 +324,13 @@ test("exec of more than a name or a string (the grammar misreads it) is rewritte
   // More statements after it on the line: left to a person.
   const tangled = "exec self.code in ns; y = 2\n";
   expect(fixPython(tangled, new Set(["exec-statement"])).text).toBe(tangled);
+});
+
+test("every rule with a fix is a rule the scan and the check report (so that their fix column and --rules name it)", () => {
+  const reported = new Set([...OLD_CONSTRUCT_RULES.map((r) => r.id), MODULE_RULE_ID]);
+  for (const target of ["python3", "compatible"] as const) {
+    const unknown = Object.keys(fixersFor(target)).filter((id) => !reported.has(id) && !id.startsWith(`${MODULE_RULE_ID}-`));
+    // unicode-literal: the python3 target's own tidy-up of u'' prefixes, which no check reports.
+    expect({ target, unknown }).toEqual({ target, unknown: target === "python3" ? ["unicode-literal"] : [] });
+  }
 });

@@ -40,7 +40,7 @@ test("from urllib2 import …: one import per new module, in the names' order, a
   expect(fix("def f():\n    from urllib2 import HTTPError, urlopen, URLError\n    return urlopen\n")).toBe("def f():\n    from urllib.error import HTTPError, URLError\n    from urllib.request import urlopen\n    return urlopen\n");
   expect(fix("import urllib2\nfrom urllib2 import URLError\nurllib2.urlopen(u)\n")).toBe("import urllib.request, urllib.error, urllib.parse\nfrom urllib.error import URLError\nurllib.request.urlopen(u)\n");
   expect(fix("if x: from urllib import quote, urlopen\n")).toBe("if x: from urllib.parse import quote; from urllib.request import urlopen\n");
-  expect(fix("from urllib2 import HTTPError, urlopen\n", "compatible")).toBe("from six.moves.urllib.error import HTTPError\nfrom six.moves.urllib.request import urlopen\n");
+  expect(fix("from urllib2 import HTTPError, urlopen\n", "compatible")).toBe("from __future__ import absolute_import\nfrom six.moves.urllib.error import HTTPError\nfrom six.moves.urllib.request import urlopen\n");
 });
 
 test("left as they were: a name with no home on the target, a star import, an alias, a module name used otherwise", () => {
@@ -59,5 +59,5 @@ test("left as they were: a name with no home on the target, a star import, an al
 
 test("import urllib with uses it can move becomes the three modules (as 2to3 writes it); a use it cannot move keeps it, the others get imports", () => {
   expect(fix("import urllib\nurllib.urlencode(q)\n")).toBe("import urllib.request, urllib.parse, urllib.error\nurllib.parse.urlencode(q)\n");
-  expect(fix("import urllib\nurllib.urlencode(q)\nurllib.other\n")).toBe("import urllib.parse\nimport urllib\nurllib.parse.urlencode(q)\nurllib.other\n");
+  expect(fix("import urllib\nurllib.urlencode(q)\nurllib.other\n")).toBe("import urllib\nimport urllib.parse\nurllib.parse.urlencode(q)\nurllib.other\n");
 });
