@@ -21347,8 +21347,8 @@ var require_types = __commonJS({
 // node_modules/@opentelemetry/api/dist/version.cjs
 var require_version = __commonJS({
   "node_modules/@opentelemetry/api/dist/version.cjs"(exports2) {
-    var VERSION17 = "1.10.0";
-    exports2.VERSION = VERSION17;
+    var VERSION19 = "1.10.0";
+    exports2.VERSION = VERSION19;
   }
 });
 
@@ -85520,6 +85520,76 @@ async function readBlobs2(cwd, rev, paths) {
 // src/cli/io.ts
 var EXIT = { ok: 0, policyFailed: 1, usageOrConfig: 2 };
 
+// node_modules/@octokit/plugin-request-log/dist-src/version.js
+var VERSION17 = "6.0.0";
+
+// node_modules/@octokit/plugin-request-log/dist-src/index.js
+function requestLog(octokit) {
+  octokit.hook.wrap("request", (request2, options2) => {
+    octokit.log.debug("request", options2);
+    const start2 = Date.now();
+    const requestOptions = octokit.request.endpoint.parse(options2);
+    const path = requestOptions.url.replace(options2.baseUrl, "");
+    return request2(options2).then((response) => {
+      const requestId = response.headers["x-github-request-id"];
+      octokit.log.info(
+        `${requestOptions.method} ${path} - ${response.status} with id ${requestId} in ${Date.now() - start2}ms`
+      );
+      return response;
+    }).catch((error2) => {
+      const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
+      octokit.log.error(
+        `${requestOptions.method} ${path} - ${error2.status} with id ${requestId} in ${Date.now() - start2}ms`
+      );
+      throw error2;
+    });
+  });
+}
+requestLog.VERSION = VERSION17;
+
+// node_modules/@octokit/rest/dist-src/version.js
+var VERSION18 = "22.0.1";
+
+// node_modules/@octokit/rest/dist-src/index.js
+var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
+  {
+    userAgent: `octokit-rest.js/${VERSION18}`
+  }
+);
+
+// src/cli/remote-history.ts
+async function mergedPullRequests(repository, last, env, maxPages = 50) {
+  const match = /^([\w.-]+)\/([\w.-]+)$/.exec(repository);
+  if (!match) throw new Error(`--repo ${repository}: expected OWNER/NAME`);
+  const token = env.GITHUB_TOKEN;
+  if (!token) throw new Error("--repo needs a token in GITHUB_TOKEN (read access to the repository's pull requests and contents)");
+  const [owner, repo] = [match[1], match[2]];
+  const octokit = new (Octokit2.plugin(config))({ auth: token, baseUrl: env.GITHUB_API_URL || void 0, userAgent: "small-steps-cli" });
+  const github = octokit;
+  const { data: meta } = await octokit.rest.repos.get({ owner, repo });
+  const config2 = await loadConfig(github, { owner, repo }, meta.html_url.slice(0, -`/${owner}/${repo}`.length));
+  const gitattributes = [];
+  try {
+    const { data } = await octokit.rest.repos.getContent({ owner, repo, path: ".gitattributes", mediaType: { format: "raw" } });
+    if (typeof data === "string") gitattributes.push({ path: ".gitattributes", text: data });
+  } catch (error2) {
+    if (error2.status !== 404) throw error2;
+  }
+  const merged = [];
+  for (let page = 1; page <= maxPages && merged.length < last; page++) {
+    const { data } = await octokit.rest.pulls.list({ owner, repo, state: "closed", sort: "updated", direction: "desc", per_page: 100, page });
+    for (const pr of data) if (pr.merged_at) merged.push({ number: pr.number, mergedAt: pr.merged_at });
+    if (data.length < 100) break;
+  }
+  merged.sort((a, b) => a.mergedAt < b.mergedAt ? 1 : a.mergedAt > b.mergedAt ? -1 : 0);
+  const changes2 = [];
+  for (const pr of merged.slice(0, last)) {
+    const listing = await listPullRequestFiles(github, { owner, repo, pullNumber: pr.number });
+    changes2.push({ number: pr.number, files: listing.files });
+  }
+  return { changes: changes2, config: config2, gitattributes };
+}
+
 // src/cli/calibrate.ts
 var CALIBRATE_HELP = `Usage: small-steps calibrate [options]
 
@@ -85528,8 +85598,12 @@ thresholds: block (for .github/small-steps.yml) that puts 10% of them in XS, 20%
 and 3% in XXL: the median change is M, and 90% are L or below. A change is a merge commit on the first-parent line of
 HEAD, measured against its first parent; in a repository that squashes, each first-parent commit.
 
+With --repo OWNER/NAME and a token in GITHUB_TOKEN, the changes are instead the repository's last merged pull requests
+on GitHub, measured from GitHub's file lists under the repository's own .github/small-steps.yml (no clone needed).
+
 Options:
   --last N         how many changes to measure (default 100)
+  --repo O/N       the last merged pull requests of this repository on GitHub (GITHUB_TOKEN; GITHUB_API_URL for GHES)
   -C DIR           the clone (default: the current folder)
   --config FILE    default: .github/small-steps.yml at the top of the clone
   --json           the measurements and thresholds as JSON
@@ -85555,7 +85629,7 @@ function render(result, kind, configSource) {
   const { lines, files } = result.percentiles;
   const t = result.thresholds;
   return [
-    `# small-steps calibrate: the last ${formatCount(result.samples)} ${kind === "merges" ? "merges of HEAD's first parent" : "first-parent commits (no merge commits: each commit is taken as one change)"}, measured under ${configSource}`,
+    `# small-steps calibrate: the last ${formatCount(result.samples)} ${kind === "merges" ? "merges of HEAD's first parent" : kind === "pulls" ? "merged pull requests on GitHub" : "first-parent commits (no merge commits: each commit is taken as one change)"}, measured under ${configSource}`,
     `# counted lines: median ${formatCount(lines.p50)}, 75th percentile ${formatCount(lines.p75)}, 90th ${formatCount(lines.p90)}, largest ${formatCount(lines.max)}`,
     `# files: median ${formatCount(files.p50)}, 75th percentile ${formatCount(files.p75)}, 90th ${formatCount(files.p90)}, largest ${formatCount(files.max)}`,
     `# under the thresholds in force: ${spread(result.current)}`,
@@ -85571,7 +85645,7 @@ function render(result, kind, configSource) {
 async function runCalibrate(argv, io) {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { last: { type: "string" }, C: { type: "string", short: "C" }, config: { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } }, strict: true, allowPositionals: false });
+    parsed = parseArgs({ args: argv, options: { last: { type: "string" }, repo: { type: "string" }, C: { type: "string", short: "C" }, config: { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } }, strict: true, allowPositionals: false });
   } catch (error2) {
     io.stderr(`${error2.message}
 
@@ -85592,6 +85666,7 @@ ${CALIBRATE_HELP}
     return EXIT.usageOrConfig;
   }
   const cwd = values.C ? resolve2(io.cwd, values.C) : io.cwd;
+  if (values.repo !== void 0) return calibrateRemote(values.repo, last, values, cwd, io);
   let root;
   try {
     root = (await git(cwd, ["rev-parse", "--show-toplevel"])).trim();
@@ -85631,6 +85706,54 @@ ${loaded.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}
   const source = existsSync4(configPath) ? configPath : "the default config";
   io.stdout(values.json ? `${JSON.stringify({ version: 1, kind, ...result }, null, 2)}
 ` : render(result, kind, source));
+  return EXIT.ok;
+}
+async function calibrateRemote(repository, last, values, cwd, io) {
+  let history;
+  try {
+    history = await mergedPullRequests(repository, last, io.env);
+  } catch (error2) {
+    const status = error2.status;
+    io.stderr(`small-steps calibrate: ${status ? `GitHub answered ${status} for ${repository}: ` : ""}${error2.message.split("\n")[0]}
+`);
+    return EXIT.usageOrConfig;
+  }
+  let config2;
+  let source;
+  if (values.config) {
+    const path = resolve2(cwd, values.config);
+    if (!existsSync4(path)) {
+      io.stderr(`small-steps calibrate: --config ${values.config}: no such file
+`);
+      return EXIT.usageOrConfig;
+    }
+    const loaded = await parseConfigText(await readOptional(path));
+    if (!loaded.ok) {
+      io.stderr(`small-steps calibrate: the configuration in ${path} is not valid:
+${loaded.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}
+`);
+      return EXIT.usageOrConfig;
+    }
+    [config2, source] = [loaded.config, path];
+  } else if (!history.config.ok) {
+    io.stderr(`small-steps calibrate: the configuration of ${repository} is not valid:
+${history.config.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}
+`);
+    return EXIT.usageOrConfig;
+  } else [config2, source] = [history.config.config, history.config.sources.join(", ") || `the default config (${repository} has none)`];
+  if (history.changes.length < 2) {
+    io.stderr(`small-steps calibrate: ${history.changes.length ? "one merged pull request" : "no merged pull request"} in ${repository}: too few to calibrate on
+`);
+    return EXIT.usageOrConfig;
+  }
+  const rules = new ExclusionRules(config2.exclude, new GitattributesIndex(history.gitattributes));
+  const samples = history.changes.map(({ files }) => {
+    const size = measureSize(files, rules, sizeOptionsOf(config2));
+    return { lines: size.countedLines, files: size.countedFiles - size.renamedOnly.length };
+  });
+  const result = calibrate(samples, config2.thresholds);
+  io.stdout(values.json ? `${JSON.stringify({ version: 1, kind: "pulls", pulls: history.changes.map((c) => c.number), ...result }, null, 2)}
+` : render(result, "pulls", source));
   return EXIT.ok;
 }
 
@@ -87019,8 +87142,8 @@ async function main() {
   const configPath = getInput("config") || ".github/small-steps.yml";
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   const event = JSON.parse(await readFile2(env.GITHUB_EVENT_PATH ?? "", "utf8"));
-  const Octokit2 = smallStepsOctokit(env);
-  const octokit = new Octokit2({ auth: { token }, baseUrl: env.GITHUB_API_URL || "https://api.github.com" });
+  const Octokit3 = smallStepsOctokit(env);
+  const octokit = new Octokit3({ auth: { token }, baseUrl: env.GITHUB_API_URL || "https://api.github.com" });
   const calibrate2 = getInput("calibrate");
   if (calibrate2 && calibrate2 !== "false") return calibrateCheckout(calibrate2, configPath, env);
   const campaign = getInput("campaign") === "true";

@@ -11,6 +11,7 @@ import { CONFIG_FILE, parseConfigText, readOptional } from "./config-file.js";
 import { patchesWelcome, readDiffChunks } from "./diff-input.js";
 import { diffChunks, git, readBlobs } from "./git.js";
 import { EXIT, type CliIO } from "./io.js";
+import { mergedPullRequests } from "./remote-history.js";
 
 export const CALIBRATE_HELP = `Usage: small-steps calibrate [options]
 
@@ -19,8 +20,12 @@ thresholds: block (for .github/small-steps.yml) that puts 10% of them in XS, 20%
 and 3% in XXL: the median change is M, and 90% are L or below. A change is a merge commit on the first-parent line of
 HEAD, measured against its first parent; in a repository that squashes, each first-parent commit.
 
+With --repo OWNER/NAME and a token in GITHUB_TOKEN, the changes are instead the repository's last merged pull requests
+on GitHub, measured from GitHub's file lists under the repository's own .github/small-steps.yml (no clone needed).
+
 Options:
   --last N         how many changes to measure (default 100)
+  --repo O/N       the last merged pull requests of this repository on GitHub (GITHUB_TOKEN; GITHUB_API_URL for GHES)
   -C DIR           the clone (default: the current folder)
   --config FILE    default: .github/small-steps.yml at the top of the clone
   --json           the measurements and thresholds as JSON
@@ -50,11 +55,11 @@ async function measure(root: string, commit: string, config: Config): Promise<Si
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 const spread = (shares: Record<SizeClass, number>) => SIZE_CLASSES.map((c) => `${c} ${percent(shares[c])}`).join(", ");
 
-function render(result: Calibration, kind: "merges" | "commits", configSource: string): string {
+function render(result: Calibration, kind: "merges" | "commits" | "pulls", configSource: string): string {
   const { lines, files } = result.percentiles;
   const t = result.thresholds;
   return [
-    `# small-steps calibrate: the last ${formatCount(result.samples)} ${kind === "merges" ? "merges of HEAD's first parent" : "first-parent commits (no merge commits: each commit is taken as one change)"}, measured under ${configSource}`,
+    `# small-steps calibrate: the last ${formatCount(result.samples)} ${kind === "merges" ? "merges of HEAD's first parent" : kind === "pulls" ? "merged pull requests on GitHub" : "first-parent commits (no merge commits: each commit is taken as one change)"}, measured under ${configSource}`,
     `# counted lines: median ${formatCount(lines.p50)}, 75th percentile ${formatCount(lines.p75)}, 90th ${formatCount(lines.p90)}, largest ${formatCount(lines.max)}`,
     `# files: median ${formatCount(files.p50)}, 75th percentile ${formatCount(files.p75)}, 90th ${formatCount(files.p90)}, largest ${formatCount(files.max)}`,
     `# under the thresholds in force: ${spread(result.current)}`,
@@ -71,7 +76,7 @@ function render(result: Calibration, kind: "merges" | "commits", configSource: s
 export async function runCalibrate(argv: string[], io: CliIO): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { last: { type: "string" }, C: { type: "string", short: "C" }, config: { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } }, strict: true, allowPositionals: false });
+    parsed = parseArgs({ args: argv, options: { last: { type: "string" }, repo: { type: "string" }, C: { type: "string", short: "C" }, config: { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } }, strict: true, allowPositionals: false });
   } catch (error) {
     io.stderr(`${(error as Error).message}\n\n${CALIBRATE_HELP}\n`);
     return EXIT.usageOrConfig;
@@ -87,6 +92,7 @@ export async function runCalibrate(argv: string[], io: CliIO): Promise<number> {
     return EXIT.usageOrConfig;
   }
   const cwd = values.C ? resolve(io.cwd, values.C) : io.cwd;
+  if (values.repo !== undefined) return calibrateRemote(values.repo, last, values, cwd, io);
   let root: string;
   try {
     root = (await git(cwd, ["rev-parse", "--show-toplevel"])).trim();
@@ -119,5 +125,47 @@ export async function runCalibrate(argv: string[], io: CliIO): Promise<number> {
   const result = calibrate(samples, loaded.config.thresholds);
   const source = existsSync(configPath) ? configPath : "the default config";
   io.stdout(values.json ? `${JSON.stringify({ version: 1, kind, ...result }, null, 2)}\n` : render(result, kind, source));
+  return EXIT.ok;
+}
+
+/** `--repo`: the last merged pull requests on GitHub, measured from their file lists. */
+async function calibrateRemote(repository: string, last: number, values: { config?: string; json?: boolean }, cwd: string, io: CliIO): Promise<number> {
+  let history;
+  try {
+    history = await mergedPullRequests(repository, last, io.env);
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    io.stderr(`small-steps calibrate: ${status ? `GitHub answered ${status} for ${repository}: ` : ""}${(error as Error).message.split("\n")[0]}\n`);
+    return EXIT.usageOrConfig;
+  }
+  let config: Config;
+  let source: string;
+  if (values.config) {
+    const path = resolve(cwd, values.config);
+    if (!existsSync(path)) {
+      io.stderr(`small-steps calibrate: --config ${values.config}: no such file\n`);
+      return EXIT.usageOrConfig;
+    }
+    const loaded = await parseConfigText(await readOptional(path));
+    if (!loaded.ok) {
+      io.stderr(`small-steps calibrate: the configuration in ${path} is not valid:\n${loaded.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}\n`);
+      return EXIT.usageOrConfig;
+    }
+    [config, source] = [loaded.config, path];
+  } else if (!history.config.ok) {
+    io.stderr(`small-steps calibrate: the configuration of ${repository} is not valid:\n${history.config.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}\n`);
+    return EXIT.usageOrConfig;
+  } else [config, source] = [history.config.config, history.config.sources.join(", ") || `the default config (${repository} has none)`];
+  if (history.changes.length < 2) {
+    io.stderr(`small-steps calibrate: ${history.changes.length ? "one merged pull request" : "no merged pull request"} in ${repository}: too few to calibrate on\n`);
+    return EXIT.usageOrConfig;
+  }
+  const rules = new ExclusionRules(config.exclude, new GitattributesIndex(history.gitattributes));
+  const samples = history.changes.map(({ files }) => {
+    const size = measureSize(files, rules, sizeOptionsOf(config));
+    return { lines: size.countedLines, files: size.countedFiles - size.renamedOnly.length };
+  });
+  const result = calibrate(samples, config.thresholds);
+  io.stdout(values.json ? `${JSON.stringify({ version: 1, kind: "pulls", pulls: history.changes.map((c) => c.number), ...result }, null, 2)}\n` : render(result, "pulls", source));
   return EXIT.ok;
 }

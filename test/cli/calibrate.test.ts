@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import nock from "nock";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,10 +9,10 @@ import type { CliIO } from "../../src/cli/io.js";
 import { boundsFor, calibrate, DEFAULT_SHARES } from "../../src/policy/calibrate.js";
 import { classify, SIZE_CLASSES, type SizeClass } from "../../src/analysis/size.js";
 
-async function run(cwd: string, args: string[]) {
+async function run(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
   let stdout = "";
   let stderr = "";
-  const io: CliIO = { cwd, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: async () => "" };
+  const io: CliIO = { cwd, env, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: async () => "" };
   const code = await runCalibrate(args, io);
   return { code, stdout, stderr };
 }
@@ -97,5 +98,41 @@ describe("small-steps calibrate", () => {
     expect(await run(outside, [])).toMatchObject({ code: 2, stderr: expect.stringContaining("is not in a git clone") });
     expect(await run(outside, ["--last", "0"])).toMatchObject({ code: 2, stderr: expect.stringContaining("--last 0: a number of changes from 1 to 5000") });
     expect(await run(history([4], true), [])).toMatchObject({ code: 2, stderr: expect.stringContaining("one change with a parent") });
+  });
+});
+
+describe("small-steps calibrate --repo (GitHub's merged pull requests)", () => {
+  beforeEach(() => nock.disableNetConnect());
+  afterEach(() => nock.cleanAll());
+
+  const file = (i: number, lines: number) => ({ filename: `src/m${i}.py`, status: "added", additions: lines, deletions: 0, patch: `@@ -0,0 +1,${lines} @@\n${"+x\n".repeat(lines)}`.trimEnd() });
+  const pull = (number: number, mergedAt: string | null) => ({ number, merged_at: mergedAt });
+
+  test("the newest merged pull requests, unmerged ones left out, measured under the repository's own config and .gitattributes", async () => {
+    const api = nock("https://api.github.com");
+    api.get("/repos/octo/app").reply(200, { html_url: "https://github.com/octo/app", default_branch: "main" });
+    api.get("/repos/octo/app/contents/.github%2Fsmall-steps.yml").reply(200, "exclude: [\"gen/**\"]\n", { "content-type": "text/plain; charset=utf-8" });
+    api.get("/repos/octo/app/contents/.gitattributes").reply(200, "vendor/** linguist-vendored\n", { "content-type": "text/plain; charset=utf-8" });
+    const pulls = [pull(9, "2026-11-09T00:00:00Z"), pull(8, null), pull(7, "2026-11-07T00:00:00Z"), pull(6, "2026-11-06T00:00:00Z"), pull(5, "2026-11-10T00:00:00Z")];
+    api.get("/repos/octo/app/pulls").query({ state: "closed", sort: "updated", direction: "desc", per_page: "100", page: "1" }).reply(200, pulls);
+    const sizes: Record<number, number> = { 9: 40, 7: 300, 6: 5, 5: 12 };
+    for (const [number, lines] of Object.entries(sizes)) {
+      // Each also adds a generated and a vendored file, which the config and .gitattributes leave out.
+      api.get(`/repos/octo/app/pulls/${number}/files`).query(true).reply(200, [file(Number(number), lines), { ...file(99, 500), filename: "gen/big.py" }, { ...file(98, 700), filename: "vendor/lib.py" }]);
+    }
+    const result = await run("/", ["--repo", "octo/app", "--last", "3", "--json"], { GITHUB_TOKEN: "t0ken" });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json).toMatchObject({ kind: "pulls", pulls: [5, 9, 7], samples: 3, percentiles: { lines: { max: 300 } } });
+    expect(nock.pendingMocks().filter((m) => m.includes("/pulls/6/"))).toHaveLength(1); // the fourth merged one was not read
+    nock.cleanAll();
+  });
+
+  test("without a token, with a bad name, or when GitHub refuses: one line, exit 2", async () => {
+    expect(await run("/", ["--repo", "octo/app"])).toMatchObject({ code: 2, stderr: expect.stringContaining("--repo needs a token in GITHUB_TOKEN") });
+    expect(await run("/", ["--repo", "not a repo"], { GITHUB_TOKEN: "t" })).toMatchObject({ code: 2, stderr: expect.stringContaining("expected OWNER/NAME") });
+    nock("https://api.github.com").get("/repos/octo/gone").reply(404, { message: "Not Found" });
+    expect(await run("/", ["--repo", "octo/gone"], { GITHUB_TOKEN: "t" })).toMatchObject({ code: 2, stderr: expect.stringMatching(/^small-steps calibrate: GitHub answered 404 for octo\/gone: Not Found/) });
   });
 });
