@@ -19235,4970 +19235,6 @@ var require_parse_diff = __commonJS({
   }
 });
 
-// node_modules/prom-client/lib/util.js
-var require_util9 = __commonJS({
-  "node_modules/prom-client/lib/util.js"(exports2) {
-    "use strict";
-    exports2.getValueAsString = function getValueString(value) {
-      if (Number.isNaN(value)) {
-        return "Nan";
-      } else if (!Number.isFinite(value)) {
-        if (value < 0) {
-          return "-Inf";
-        } else {
-          return "+Inf";
-        }
-      } else {
-        return `${value}`;
-      }
-    };
-    exports2.removeLabels = function removeLabels(hashMap, labels, sortedLabelNames) {
-      const hash = hashObject(labels, sortedLabelNames);
-      delete hashMap[hash];
-    };
-    exports2.setValue = function setValue2(hashMap, value, labels) {
-      const hash = hashObject(labels);
-      hashMap[hash] = {
-        value: typeof value === "number" ? value : 0,
-        labels: labels || {}
-      };
-      return hashMap;
-    };
-    exports2.setValueDelta = function setValueDelta(hashMap, deltaValue, labels, hash = "") {
-      const value = typeof deltaValue === "number" ? deltaValue : 0;
-      if (hashMap[hash]) {
-        hashMap[hash].value += value;
-      } else {
-        hashMap[hash] = { value, labels };
-      }
-      return hashMap;
-    };
-    exports2.getLabels = function(labelNames, args2) {
-      if (typeof args2[0] === "object") {
-        return args2[0];
-      }
-      if (labelNames.length !== args2.length) {
-        throw new Error(
-          `Invalid number of arguments (${args2.length}): "${args2.join(
-            ", "
-          )}" for label names (${labelNames.length}): "${labelNames.join(", ")}".`
-        );
-      }
-      const acc = {};
-      for (let i2 = 0; i2 < labelNames.length; i2++) {
-        acc[labelNames[i2]] = args2[i2];
-      }
-      return acc;
-    };
-    function fastHashObject(keys, labels) {
-      if (keys.length === 0) {
-        return "";
-      }
-      let hash = "";
-      for (let i2 = 0; i2 < keys.length; i2++) {
-        const key = keys[i2];
-        const value = labels[key];
-        if (value === void 0) continue;
-        hash += `${key}:${value},`;
-      }
-      return hash;
-    }
-    function hashObject(labels, labelNames) {
-      if (labelNames) {
-        return fastHashObject(labelNames, labels);
-      }
-      const keys = Object.keys(labels);
-      if (keys.length > 1) {
-        keys.sort();
-      }
-      return fastHashObject(keys, labels);
-    }
-    exports2.hashObject = hashObject;
-    exports2.isObject = function isObject2(obj) {
-      return obj !== null && typeof obj === "object";
-    };
-    exports2.nowTimestamp = function nowTimestamp() {
-      return Date.now() / 1e3;
-    };
-    var Grouper = class extends Map {
-      /**
-       * Adds the `value` to the `key`'s array of values.
-       * @param {*} key Key to set.
-       * @param {*} value Value to add to `key`'s array.
-       * @returns {undefined} undefined.
-       */
-      add(key, value) {
-        if (this.has(key)) {
-          this.get(key).push(value);
-        } else {
-          this.set(key, [value]);
-        }
-      }
-    };
-    exports2.Grouper = Grouper;
-  }
-});
-
-// node_modules/prom-client/lib/registry.js
-var require_registry = __commonJS({
-  "node_modules/prom-client/lib/registry.js"(exports2, module2) {
-    "use strict";
-    var { getValueAsString } = require_util9();
-    var Registry2 = class _Registry {
-      static get PROMETHEUS_CONTENT_TYPE() {
-        return "text/plain; version=0.0.4; charset=utf-8";
-      }
-      static get OPENMETRICS_CONTENT_TYPE() {
-        return "application/openmetrics-text; version=1.0.0; charset=utf-8";
-      }
-      constructor(regContentType = _Registry.PROMETHEUS_CONTENT_TYPE) {
-        this._metrics = {};
-        this._collectors = [];
-        this._defaultLabels = {};
-        if (regContentType !== _Registry.PROMETHEUS_CONTENT_TYPE && regContentType !== _Registry.OPENMETRICS_CONTENT_TYPE) {
-          throw new TypeError(`Content type ${regContentType} is unsupported`);
-        }
-        this._contentType = regContentType;
-      }
-      getMetricsAsArray() {
-        return Object.values(this._metrics);
-      }
-      async getMetricsAsString(metrics) {
-        const metric = typeof metrics.getForPromString === "function" ? await metrics.getForPromString() : await metrics.get();
-        const name2 = escapeString(metric.name);
-        const help = `# HELP ${name2} ${escapeString(metric.help)}`;
-        const type = `# TYPE ${name2} ${metric.type}`;
-        const values = [help, type];
-        const defaultLabels = Object.keys(this._defaultLabels).length > 0 ? this._defaultLabels : null;
-        const isOpenMetrics = this.contentType === _Registry.OPENMETRICS_CONTENT_TYPE;
-        for (const val of metric.values || []) {
-          let { metricName = name2, labels = {} } = val;
-          const { sharedLabels = {} } = val;
-          if (isOpenMetrics && metric.type === "counter") {
-            metricName = `${metricName}_total`;
-          }
-          if (defaultLabels) {
-            labels = { ...labels, ...defaultLabels, ...labels };
-          }
-          const formattedLabels = formatLabels(labels, sharedLabels);
-          const flattenedShared = flattenSharedLabels(sharedLabels);
-          const labelParts = [...formattedLabels, flattenedShared].filter(Boolean);
-          const labelsString = labelParts.length ? `{${labelParts.join(",")}}` : "";
-          let fullMetricLine = `${metricName}${labelsString} ${getValueAsString(
-            val.value
-          )}`;
-          const { exemplar } = val;
-          if (exemplar && isOpenMetrics) {
-            const formattedExemplars = formatLabels(exemplar.labelSet);
-            fullMetricLine += ` # {${formattedExemplars.join(
-              ","
-            )}} ${getValueAsString(exemplar.value)} ${exemplar.timestamp}`;
-          }
-          values.push(fullMetricLine);
-        }
-        return values.join("\n");
-      }
-      async metrics() {
-        const isOpenMetrics = this.contentType === _Registry.OPENMETRICS_CONTENT_TYPE;
-        const promises3 = this.getMetricsAsArray().map((metric) => {
-          if (isOpenMetrics && metric.type === "counter") {
-            metric.name = standardizeCounterName(metric.name);
-          }
-          return this.getMetricsAsString(metric);
-        });
-        const resolves = await Promise.all(promises3);
-        return isOpenMetrics ? `${resolves.join("\n")}
-# EOF
-` : `${resolves.join("\n\n")}
-`;
-      }
-      registerMetric(metric) {
-        if (this._metrics[metric.name] && this._metrics[metric.name] !== metric) {
-          throw new Error(
-            `A metric with the name ${metric.name} has already been registered.`
-          );
-        }
-        this._metrics[metric.name] = metric;
-      }
-      clear() {
-        this._metrics = {};
-        this._defaultLabels = {};
-      }
-      async getMetricsAsJSON() {
-        const metrics = [];
-        const defaultLabelNames = Object.keys(this._defaultLabels);
-        const promises3 = [];
-        for (const metric of this.getMetricsAsArray()) {
-          promises3.push(metric.get());
-        }
-        const resolves = await Promise.all(promises3);
-        for (const item of resolves) {
-          if (item.values && defaultLabelNames.length > 0) {
-            for (const val of item.values) {
-              val.labels = Object.assign({}, val.labels);
-              for (const labelName of defaultLabelNames) {
-                val.labels[labelName] = val.labels[labelName] || this._defaultLabels[labelName];
-              }
-            }
-          }
-          metrics.push(item);
-        }
-        return metrics;
-      }
-      removeSingleMetric(name2) {
-        delete this._metrics[name2];
-      }
-      getSingleMetricAsString(name2) {
-        return this.getMetricsAsString(this._metrics[name2]);
-      }
-      getSingleMetric(name2) {
-        return this._metrics[name2];
-      }
-      setDefaultLabels(labels) {
-        this._defaultLabels = labels;
-      }
-      resetMetrics() {
-        for (const metric in this._metrics) {
-          this._metrics[metric].reset();
-        }
-      }
-      get contentType() {
-        return this._contentType;
-      }
-      setContentType(metricsContentType) {
-        if (metricsContentType === _Registry.OPENMETRICS_CONTENT_TYPE || metricsContentType === _Registry.PROMETHEUS_CONTENT_TYPE) {
-          this._contentType = metricsContentType;
-        } else {
-          throw new Error(`Content type ${metricsContentType} is unsupported`);
-        }
-      }
-      static merge(registers) {
-        const regType = registers[0].contentType;
-        for (const reg of registers) {
-          if (reg.contentType !== regType) {
-            throw new Error(
-              "Registers can only be merged if they have the same content type"
-            );
-          }
-        }
-        const mergedRegistry = new _Registry(regType);
-        const metricsToMerge = registers.reduce(
-          (acc, reg) => acc.concat(reg.getMetricsAsArray()),
-          []
-        );
-        metricsToMerge.forEach(mergedRegistry.registerMetric, mergedRegistry);
-        return mergedRegistry;
-      }
-    };
-    function formatLabels(labels, exclude2) {
-      const { hasOwnProperty } = Object.prototype;
-      const formatted = [];
-      for (const [name2, value] of Object.entries(labels)) {
-        if (!exclude2 || !hasOwnProperty.call(exclude2, name2)) {
-          formatted.push(`${name2}="${escapeLabelValue(value)}"`);
-        }
-      }
-      return formatted;
-    }
-    var sharedLabelCache = /* @__PURE__ */ new WeakMap();
-    function flattenSharedLabels(labels) {
-      const cached = sharedLabelCache.get(labels);
-      if (cached) {
-        return cached;
-      }
-      const formattedLabels = formatLabels(labels);
-      const flattened = formattedLabels.join(",");
-      sharedLabelCache.set(labels, flattened);
-      return flattened;
-    }
-    function escapeLabelValue(str) {
-      if (typeof str !== "string") {
-        return str;
-      }
-      return escapeString(str).replace(/"/g, '\\"');
-    }
-    function escapeString(str) {
-      return str.replace(/\\/g, "\\\\").replace(/\n/g, "\\n");
-    }
-    function standardizeCounterName(name2) {
-      return name2.replace(/_total$/, "");
-    }
-    module2.exports = Registry2;
-    module2.exports.globalRegistry = new Registry2();
-  }
-});
-
-// node_modules/prom-client/lib/validation.js
-var require_validation = __commonJS({
-  "node_modules/prom-client/lib/validation.js"(exports2) {
-    "use strict";
-    var util = __require("util");
-    var metricRegexp = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
-    var labelRegexp = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-    exports2.validateMetricName = function(name2) {
-      return metricRegexp.test(name2);
-    };
-    exports2.validateLabelName = function(names = []) {
-      return names.every((name2) => labelRegexp.test(name2));
-    };
-    exports2.validateLabel = function validateLabel(savedLabels, labels) {
-      for (const label in labels) {
-        if (!savedLabels.includes(label)) {
-          throw new Error(
-            `Added label "${label}" is not included in initial labelset: ${util.inspect(
-              savedLabels
-            )}`
-          );
-        }
-      }
-    };
-  }
-});
-
-// node_modules/prom-client/lib/metric.js
-var require_metric = __commonJS({
-  "node_modules/prom-client/lib/metric.js"(exports2, module2) {
-    "use strict";
-    var Registry2 = require_registry();
-    var { isObject: isObject2 } = require_util9();
-    var { validateMetricName, validateLabelName } = require_validation();
-    var Metric = class {
-      constructor(config2, defaults = {}) {
-        if (!isObject2(config2)) {
-          throw new TypeError("constructor expected a config object");
-        }
-        Object.assign(
-          this,
-          {
-            labelNames: [],
-            registers: [Registry2.globalRegistry],
-            aggregator: "sum",
-            enableExemplars: false
-          },
-          defaults,
-          config2
-        );
-        if (!this.registers) {
-          this.registers = [Registry2.globalRegistry];
-        }
-        if (!this.help) {
-          throw new Error("Missing mandatory help parameter");
-        }
-        if (!this.name) {
-          throw new Error("Missing mandatory name parameter");
-        }
-        if (!validateMetricName(this.name)) {
-          throw new Error("Invalid metric name");
-        }
-        if (!validateLabelName(this.labelNames)) {
-          throw new Error("Invalid label name");
-        }
-        if (this.collect && typeof this.collect !== "function") {
-          throw new Error('Optional "collect" parameter must be a function');
-        }
-        if (this.labelNames) {
-          this.sortedLabelNames = [...this.labelNames].sort();
-        } else {
-          this.sortedLabelNames = [];
-        }
-        this.reset();
-        for (const register2 of this.registers) {
-          if (this.enableExemplars && register2.contentType === Registry2.PROMETHEUS_CONTENT_TYPE) {
-            throw new TypeError(
-              "Exemplars are supported only on OpenMetrics registries"
-            );
-          }
-          register2.registerMetric(this);
-        }
-      }
-      reset() {
-      }
-    };
-    module2.exports = { Metric };
-  }
-});
-
-// node_modules/prom-client/lib/exemplar.js
-var require_exemplar = __commonJS({
-  "node_modules/prom-client/lib/exemplar.js"(exports2, module2) {
-    "use strict";
-    var Exemplar = class {
-      constructor(labelSet = {}, value = null) {
-        this.labelSet = labelSet;
-        this.value = value;
-      }
-      /**
-       * Validation for the label set format.
-       * https://github.com/OpenObservability/OpenMetrics/blob/d99b705f611b75fec8f450b05e344e02eea6921d/specification/OpenMetrics.md#exemplars
-       *
-       * @param {object} labelSet - Exemplar labels.
-       * @throws {RangeError}
-       * @return {void}
-       */
-      validateExemplarLabelSet(labelSet) {
-        let res = "";
-        for (const [labelName, labelValue] of Object.entries(labelSet)) {
-          res += `${labelName}${labelValue}`;
-        }
-        if (res.length > 128) {
-          throw new RangeError(
-            "Label set size must be smaller than 128 UTF-8 chars"
-          );
-        }
-      }
-    };
-    module2.exports = Exemplar;
-  }
-});
-
-// node_modules/prom-client/lib/counter.js
-var require_counter = __commonJS({
-  "node_modules/prom-client/lib/counter.js"(exports2, module2) {
-    "use strict";
-    var util = __require("util");
-    var {
-      hashObject,
-      isObject: isObject2,
-      getLabels,
-      removeLabels,
-      nowTimestamp
-    } = require_util9();
-    var { validateLabel } = require_validation();
-    var { Metric } = require_metric();
-    var Exemplar = require_exemplar();
-    var Counter2 = class extends Metric {
-      constructor(config2) {
-        super(config2);
-        this.type = "counter";
-        this.defaultLabels = {};
-        this.defaultValue = 1;
-        this.defaultExemplarLabelSet = {};
-        if (config2.enableExemplars) {
-          this.enableExemplars = true;
-          this.inc = this.incWithExemplar;
-        } else {
-          this.inc = this.incWithoutExemplar;
-        }
-      }
-      /**
-       * Increment counter
-       * @param {object} labels - What label you want to be incremented
-       * @param {Number} value - Value to increment, if omitted increment with 1
-       * @returns {object} results - object with information about the inc operation
-       * @returns {string} results.labelHash - hash representation of the labels
-       */
-      incWithoutExemplar(labels, value) {
-        let hash = "";
-        if (isObject2(labels)) {
-          hash = hashObject(labels, this.sortedLabelNames);
-          validateLabel(this.labelNames, labels);
-        } else {
-          value = labels;
-          labels = {};
-        }
-        if (value && !Number.isFinite(value)) {
-          throw new TypeError(`Value is not a valid number: ${util.format(value)}`);
-        }
-        if (value < 0) {
-          throw new Error("It is not possible to decrease a counter");
-        }
-        if (value === null || value === void 0) value = 1;
-        setValue2(this.hashMap, value, labels, hash);
-        return { labelHash: hash };
-      }
-      /**
-       * Increment counter with exemplar, same as inc but accepts labels for an
-       * exemplar.
-       * If no label is provided the current exemplar labels are kept unchanged
-       * (defaults to empty set).
-       *
-       * @param {object} incOpts - Object with options about what metric to increase
-       * @param {object} incOpts.labels - What label you want to be incremented,
-       *                                  defaults to null (metric with no labels)
-       * @param {Number} incOpts.value - Value to increment, defaults to 1
-       * @param {object} incOpts.exemplarLabels - Key-value  labels for the
-       *                                          exemplar, defaults to empty set {}
-       * @returns {void}
-       */
-      incWithExemplar({
-        labels = this.defaultLabels,
-        value = this.defaultValue,
-        exemplarLabels = this.defaultExemplarLabelSet
-      } = {}) {
-        const res = this.incWithoutExemplar(labels, value);
-        this.updateExemplar(exemplarLabels, value, res.labelHash);
-      }
-      updateExemplar(exemplarLabels, value, hash) {
-        if (exemplarLabels === this.defaultExemplarLabelSet) return;
-        if (!isObject2(this.hashMap[hash].exemplar)) {
-          this.hashMap[hash].exemplar = new Exemplar();
-        }
-        this.hashMap[hash].exemplar.validateExemplarLabelSet(exemplarLabels);
-        this.hashMap[hash].exemplar.labelSet = exemplarLabels;
-        this.hashMap[hash].exemplar.value = value ? value : 1;
-        this.hashMap[hash].exemplar.timestamp = nowTimestamp();
-      }
-      /**
-       * Reset counter
-       * @returns {void}
-       */
-      reset() {
-        this.hashMap = {};
-        if (this.labelNames.length === 0) {
-          setValue2(this.hashMap, 0);
-        }
-      }
-      async get() {
-        if (this.collect) {
-          const v = this.collect();
-          if (v instanceof Promise) await v;
-        }
-        return {
-          help: this.help,
-          name: this.name,
-          type: this.type,
-          values: Object.values(this.hashMap),
-          aggregator: this.aggregator
-        };
-      }
-      labels(...args2) {
-        const labels = getLabels(this.labelNames, args2) || {};
-        return {
-          inc: this.inc.bind(this, labels)
-        };
-      }
-      remove(...args2) {
-        const labels = getLabels(this.labelNames, args2) || {};
-        validateLabel(this.labelNames, labels);
-        return removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
-      }
-    };
-    function setValue2(hashMap, value, labels = {}, hash = "") {
-      if (hashMap[hash]) {
-        hashMap[hash].value += value;
-      } else {
-        hashMap[hash] = { value, labels };
-      }
-      return hashMap;
-    }
-    module2.exports = Counter2;
-  }
-});
-
-// node_modules/prom-client/lib/gauge.js
-var require_gauge = __commonJS({
-  "node_modules/prom-client/lib/gauge.js"(exports2, module2) {
-    "use strict";
-    var util = __require("util");
-    var {
-      setValue: setValue2,
-      setValueDelta,
-      getLabels,
-      hashObject,
-      isObject: isObject2,
-      removeLabels
-    } = require_util9();
-    var { validateLabel } = require_validation();
-    var { Metric } = require_metric();
-    var Gauge2 = class extends Metric {
-      constructor(config2) {
-        super(config2);
-        this.type = "gauge";
-      }
-      /**
-       * Set a gauge to a value
-       * @param {object} labels - Object with labels and their values
-       * @param {Number} value - Value to set the gauge to, must be positive
-       * @returns {void}
-       */
-      set(labels, value) {
-        value = getValueArg(labels, value);
-        labels = getLabelArg(labels);
-        set2(this, labels, value);
-      }
-      /**
-       * Reset gauge
-       * @returns {void}
-       */
-      reset() {
-        this.hashMap = {};
-        if (this.labelNames.length === 0) {
-          setValue2(this.hashMap, 0, {});
-        }
-      }
-      /**
-       * Increment a gauge value
-       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
-       * @param {Number} value - Value to increment - if omitted, increment with 1
-       * @returns {void}
-       */
-      inc(labels, value) {
-        value = getValueArg(labels, value);
-        labels = getLabelArg(labels);
-        if (value === void 0) value = 1;
-        setDelta(this, labels, value);
-      }
-      /**
-       * Decrement a gauge value
-       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
-       * @param {Number} value - Value to decrement - if omitted, decrement with 1
-       * @returns {void}
-       */
-      dec(labels, value) {
-        value = getValueArg(labels, value);
-        labels = getLabelArg(labels);
-        if (value === void 0) value = 1;
-        setDelta(this, labels, -value);
-      }
-      /**
-       * Set the gauge to current unix epoch
-       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
-       * @returns {void}
-       */
-      setToCurrentTime(labels) {
-        const now = Date.now() / 1e3;
-        if (labels === void 0) {
-          this.set(now);
-        } else {
-          this.set(labels, now);
-        }
-      }
-      /**
-       * Start a timer
-       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
-       * @returns {function} - Invoke this function to set the duration in seconds since you started the timer.
-       * @example
-       * var done = gauge.startTimer();
-       * makeXHRRequest(function(err, response) {
-       *	done(); //Duration of the request will be saved
-       * });
-       */
-      startTimer(labels) {
-        const start2 = process.hrtime();
-        return (endLabels) => {
-          const delta = process.hrtime(start2);
-          const value = delta[0] + delta[1] / 1e9;
-          this.set(Object.assign({}, labels, endLabels), value);
-          return value;
-        };
-      }
-      async get() {
-        if (this.collect) {
-          const v = this.collect();
-          if (v instanceof Promise) await v;
-        }
-        return {
-          help: this.help,
-          name: this.name,
-          type: this.type,
-          values: Object.values(this.hashMap),
-          aggregator: this.aggregator
-        };
-      }
-      _getValue(labels) {
-        const hash = hashObject(labels || {}, this.sortedLabelNames);
-        return this.hashMap[hash] ? this.hashMap[hash].value : 0;
-      }
-      labels(...args2) {
-        const labels = getLabels(this.labelNames, args2);
-        validateLabel(this.labelNames, labels);
-        return {
-          inc: this.inc.bind(this, labels),
-          dec: this.dec.bind(this, labels),
-          set: this.set.bind(this, labels),
-          setToCurrentTime: this.setToCurrentTime.bind(this, labels),
-          startTimer: this.startTimer.bind(this, labels)
-        };
-      }
-      remove(...args2) {
-        const labels = getLabels(this.labelNames, args2);
-        validateLabel(this.labelNames, labels);
-        removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
-      }
-    };
-    function set2(gauge, labels, value) {
-      if (typeof value !== "number") {
-        throw new TypeError(`Value is not a valid number: ${util.format(value)}`);
-      }
-      validateLabel(gauge.labelNames, labels);
-      setValue2(gauge.hashMap, value, labels);
-    }
-    function setDelta(gauge, labels, delta) {
-      if (typeof delta !== "number") {
-        throw new TypeError(`Delta is not a valid number: ${util.format(delta)}`);
-      }
-      validateLabel(gauge.labelNames, labels);
-      const hash = hashObject(labels, gauge.sortedLabelNames);
-      setValueDelta(gauge.hashMap, delta, labels, hash);
-    }
-    function getLabelArg(labels) {
-      return isObject2(labels) ? labels : {};
-    }
-    function getValueArg(labels, value) {
-      return isObject2(labels) ? value : labels;
-    }
-    module2.exports = Gauge2;
-  }
-});
-
-// node_modules/prom-client/lib/histogram.js
-var require_histogram = __commonJS({
-  "node_modules/prom-client/lib/histogram.js"(exports2, module2) {
-    "use strict";
-    var util = __require("util");
-    var {
-      getLabels,
-      hashObject,
-      isObject: isObject2,
-      removeLabels,
-      nowTimestamp
-    } = require_util9();
-    var { validateLabel } = require_validation();
-    var { Metric } = require_metric();
-    var Exemplar = require_exemplar();
-    var Histogram2 = class extends Metric {
-      constructor(config2) {
-        super(config2, {
-          buckets: [5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
-        });
-        this.type = "histogram";
-        this.defaultLabels = {};
-        this.defaultExemplarLabelSet = {};
-        this.enableExemplars = false;
-        for (const label of this.labelNames) {
-          if (label === "le") {
-            throw new Error("le is a reserved label keyword");
-          }
-        }
-        this.upperBounds = this.buckets;
-        this.bucketValues = this.upperBounds.reduce((acc, upperBound) => {
-          acc[upperBound] = 0;
-          return acc;
-        }, {});
-        if (config2.enableExemplars) {
-          this.enableExemplars = true;
-          this.bucketExemplars = this.upperBounds.reduce((acc, upperBound) => {
-            acc[upperBound] = null;
-            return acc;
-          }, {});
-          Object.freeze(this.bucketExemplars);
-          this.observe = this.observeWithExemplar;
-        } else {
-          this.observe = this.observeWithoutExemplar;
-        }
-        Object.freeze(this.bucketValues);
-        Object.freeze(this.upperBounds);
-        if (this.labelNames.length === 0) {
-          this.hashMap = {
-            [hashObject({})]: createBaseValues(
-              {},
-              this.bucketValues,
-              this.bucketExemplars
-            )
-          };
-        }
-      }
-      /**
-       * Observe a value in histogram
-       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
-       * @param {Number} value - Value to observe in the histogram
-       * @returns {void}
-       */
-      observeWithoutExemplar(labels, value) {
-        observe.call(this, labels === 0 ? 0 : labels || {})(value);
-      }
-      observeWithExemplar({
-        labels = this.defaultLabels,
-        value,
-        exemplarLabels = this.defaultExemplarLabelSet
-      } = {}) {
-        observe.call(this, labels === 0 ? 0 : labels || {})(value);
-        this.updateExemplar(labels, value, exemplarLabels);
-      }
-      updateExemplar(labels, value, exemplarLabels) {
-        if (Object.keys(exemplarLabels).length === 0) return;
-        const hash = hashObject(labels, this.sortedLabelNames);
-        const bound = findBound(this.upperBounds, value);
-        const { bucketExemplars } = this.hashMap[hash];
-        let exemplar = bucketExemplars[bound];
-        if (!isObject2(exemplar)) {
-          exemplar = new Exemplar();
-          bucketExemplars[bound] = exemplar;
-        }
-        exemplar.validateExemplarLabelSet(exemplarLabels);
-        exemplar.labelSet = exemplarLabels;
-        exemplar.value = value;
-        exemplar.timestamp = nowTimestamp();
-      }
-      async get() {
-        const data = await this.getForPromString();
-        data.values = data.values.map(splayLabels);
-        return data;
-      }
-      async getForPromString() {
-        if (this.collect) {
-          const v = this.collect();
-          if (v instanceof Promise) await v;
-        }
-        const data = Object.values(this.hashMap);
-        const values = data.map(extractBucketValuesForExport(this)).reduce(addSumAndCountForExport(this), []);
-        return {
-          name: this.name,
-          help: this.help,
-          type: this.type,
-          values,
-          aggregator: this.aggregator
-        };
-      }
-      reset() {
-        this.hashMap = {};
-      }
-      /**
-       * Initialize the metrics for the given combination of labels to zero
-       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
-       * @returns {void}
-       */
-      zero(labels) {
-        const hash = hashObject(labels, this.sortedLabelNames);
-        this.hashMap[hash] = createBaseValues(
-          labels,
-          this.bucketValues,
-          this.bucketExemplars
-        );
-      }
-      /**
-       * Start a timer that could be used to logging durations
-       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
-       * @param {object} exemplarLabels - Object with labels for exemplar where key is the label key and value is label value. Can only be one level deep
-       * @returns {function} - Function to invoke when you want to stop the timer and observe the duration in seconds
-       * @example
-       * var end = histogram.startTimer();
-       * makeExpensiveXHRRequest(function(err, res) {
-       * 	const duration = end(); //Observe the duration of expensiveXHRRequest and returns duration in seconds
-       * 	console.log('Duration', duration);
-       * });
-       */
-      startTimer(labels, exemplarLabels) {
-        return this.enableExemplars ? startTimerWithExemplar.call(this, labels, exemplarLabels)() : startTimer.call(this, labels)();
-      }
-      labels(...args2) {
-        const labels = getLabels(this.labelNames, args2);
-        validateLabel(this.labelNames, labels);
-        return {
-          observe: observe.call(this, labels),
-          startTimer: startTimer.call(this, labels)
-        };
-      }
-      remove(...args2) {
-        const labels = getLabels(this.labelNames, args2);
-        validateLabel(this.labelNames, labels);
-        removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
-      }
-    };
-    function startTimer(startLabels) {
-      return () => {
-        const start2 = process.hrtime();
-        return (endLabels) => {
-          const delta = process.hrtime(start2);
-          const value = delta[0] + delta[1] / 1e9;
-          this.observe(Object.assign({}, startLabels, endLabels), value);
-          return value;
-        };
-      };
-    }
-    function startTimerWithExemplar(startLabels, startExemplarLabels) {
-      return () => {
-        const start2 = process.hrtime();
-        return (endLabels, endExemplarLabels) => {
-          const delta = process.hrtime(start2);
-          const value = delta[0] + delta[1] / 1e9;
-          this.observe({
-            labels: Object.assign({}, startLabels, endLabels),
-            value,
-            exemplarLabels: Object.assign(
-              {},
-              startExemplarLabels,
-              endExemplarLabels
-            )
-          });
-          return value;
-        };
-      };
-    }
-    function setValuePair(labels, value, metricName, exemplar, sharedLabels = {}) {
-      return {
-        labels,
-        sharedLabels,
-        value,
-        metricName,
-        exemplar
-      };
-    }
-    function findBound(upperBounds, value) {
-      for (let i2 = 0; i2 < upperBounds.length; i2++) {
-        const bound = upperBounds[i2];
-        if (value <= bound) {
-          return bound;
-        }
-      }
-      return -1;
-    }
-    function observe(labels) {
-      return (value) => {
-        const labelValuePair = convertLabelsAndValues(labels, value);
-        validateLabel(this.labelNames, labelValuePair.labels);
-        if (!Number.isFinite(labelValuePair.value)) {
-          throw new TypeError(
-            `Value is not a valid number: ${util.format(labelValuePair.value)}`
-          );
-        }
-        const hash = hashObject(labelValuePair.labels, this.sortedLabelNames);
-        let valueFromMap = this.hashMap[hash];
-        if (!valueFromMap) {
-          valueFromMap = createBaseValues(
-            labelValuePair.labels,
-            this.bucketValues,
-            this.bucketExemplars
-          );
-        }
-        const b = findBound(this.upperBounds, labelValuePair.value);
-        valueFromMap.sum += labelValuePair.value;
-        valueFromMap.count += 1;
-        if (Object.prototype.hasOwnProperty.call(valueFromMap.bucketValues, b)) {
-          valueFromMap.bucketValues[b] += 1;
-        }
-        this.hashMap[hash] = valueFromMap;
-      };
-    }
-    function createBaseValues(labels, bucketValues, bucketExemplars) {
-      const result = {
-        labels,
-        bucketValues: { ...bucketValues },
-        sum: 0,
-        count: 0
-      };
-      if (bucketExemplars) {
-        result.bucketExemplars = { ...bucketExemplars };
-      }
-      return result;
-    }
-    function convertLabelsAndValues(labels, value) {
-      return isObject2(labels) ? {
-        labels,
-        value
-      } : {
-        value: labels,
-        labels: {}
-      };
-    }
-    function extractBucketValuesForExport(histogram) {
-      const name2 = `${histogram.name}_bucket`;
-      return (bucketData) => {
-        let acc = 0;
-        const buckets = histogram.upperBounds.map((upperBound) => {
-          acc += bucketData.bucketValues[upperBound];
-          return setValuePair(
-            { le: upperBound },
-            acc,
-            name2,
-            bucketData.bucketExemplars ? bucketData.bucketExemplars[upperBound] : null,
-            bucketData.labels
-          );
-        });
-        return { buckets, data: bucketData };
-      };
-    }
-    function addSumAndCountForExport(histogram) {
-      return (acc, d) => {
-        acc.push(...d.buckets);
-        const infLabel = { le: "+Inf" };
-        acc.push(
-          setValuePair(
-            infLabel,
-            d.data.count,
-            `${histogram.name}_bucket`,
-            d.data.bucketExemplars ? d.data.bucketExemplars["-1"] : null,
-            d.data.labels
-          ),
-          setValuePair(
-            {},
-            d.data.sum,
-            `${histogram.name}_sum`,
-            void 0,
-            d.data.labels
-          ),
-          setValuePair(
-            {},
-            d.data.count,
-            `${histogram.name}_count`,
-            void 0,
-            d.data.labels
-          )
-        );
-        return acc;
-      };
-    }
-    function splayLabels(bucket) {
-      const { sharedLabels, labels, ...newBucket } = bucket;
-      for (const label of Object.keys(sharedLabels)) {
-        labels[label] = sharedLabels[label];
-      }
-      newBucket.labels = labels;
-      return newBucket;
-    }
-    module2.exports = Histogram2;
-  }
-});
-
-// node_modules/bintrees/lib/treebase.js
-var require_treebase = __commonJS({
-  "node_modules/bintrees/lib/treebase.js"(exports2, module2) {
-    function TreeBase() {
-    }
-    TreeBase.prototype.clear = function() {
-      this._root = null;
-      this.size = 0;
-    };
-    TreeBase.prototype.find = function(data) {
-      var res = this._root;
-      while (res !== null) {
-        var c = this._comparator(data, res.data);
-        if (c === 0) {
-          return res.data;
-        } else {
-          res = res.get_child(c > 0);
-        }
-      }
-      return null;
-    };
-    TreeBase.prototype.findIter = function(data) {
-      var res = this._root;
-      var iter = this.iterator();
-      while (res !== null) {
-        var c = this._comparator(data, res.data);
-        if (c === 0) {
-          iter._cursor = res;
-          return iter;
-        } else {
-          iter._ancestors.push(res);
-          res = res.get_child(c > 0);
-        }
-      }
-      return null;
-    };
-    TreeBase.prototype.lowerBound = function(item) {
-      var cur = this._root;
-      var iter = this.iterator();
-      var cmp = this._comparator;
-      while (cur !== null) {
-        var c = cmp(item, cur.data);
-        if (c === 0) {
-          iter._cursor = cur;
-          return iter;
-        }
-        iter._ancestors.push(cur);
-        cur = cur.get_child(c > 0);
-      }
-      for (var i2 = iter._ancestors.length - 1; i2 >= 0; --i2) {
-        cur = iter._ancestors[i2];
-        if (cmp(item, cur.data) < 0) {
-          iter._cursor = cur;
-          iter._ancestors.length = i2;
-          return iter;
-        }
-      }
-      iter._ancestors.length = 0;
-      return iter;
-    };
-    TreeBase.prototype.upperBound = function(item) {
-      var iter = this.lowerBound(item);
-      var cmp = this._comparator;
-      while (iter.data() !== null && cmp(iter.data(), item) === 0) {
-        iter.next();
-      }
-      return iter;
-    };
-    TreeBase.prototype.min = function() {
-      var res = this._root;
-      if (res === null) {
-        return null;
-      }
-      while (res.left !== null) {
-        res = res.left;
-      }
-      return res.data;
-    };
-    TreeBase.prototype.max = function() {
-      var res = this._root;
-      if (res === null) {
-        return null;
-      }
-      while (res.right !== null) {
-        res = res.right;
-      }
-      return res.data;
-    };
-    TreeBase.prototype.iterator = function() {
-      return new Iterator(this);
-    };
-    TreeBase.prototype.each = function(cb) {
-      var it = this.iterator(), data;
-      while ((data = it.next()) !== null) {
-        if (cb(data) === false) {
-          return;
-        }
-      }
-    };
-    TreeBase.prototype.reach = function(cb) {
-      var it = this.iterator(), data;
-      while ((data = it.prev()) !== null) {
-        if (cb(data) === false) {
-          return;
-        }
-      }
-    };
-    function Iterator(tree) {
-      this._tree = tree;
-      this._ancestors = [];
-      this._cursor = null;
-    }
-    Iterator.prototype.data = function() {
-      return this._cursor !== null ? this._cursor.data : null;
-    };
-    Iterator.prototype.next = function() {
-      if (this._cursor === null) {
-        var root = this._tree._root;
-        if (root !== null) {
-          this._minNode(root);
-        }
-      } else {
-        if (this._cursor.right === null) {
-          var save;
-          do {
-            save = this._cursor;
-            if (this._ancestors.length) {
-              this._cursor = this._ancestors.pop();
-            } else {
-              this._cursor = null;
-              break;
-            }
-          } while (this._cursor.right === save);
-        } else {
-          this._ancestors.push(this._cursor);
-          this._minNode(this._cursor.right);
-        }
-      }
-      return this._cursor !== null ? this._cursor.data : null;
-    };
-    Iterator.prototype.prev = function() {
-      if (this._cursor === null) {
-        var root = this._tree._root;
-        if (root !== null) {
-          this._maxNode(root);
-        }
-      } else {
-        if (this._cursor.left === null) {
-          var save;
-          do {
-            save = this._cursor;
-            if (this._ancestors.length) {
-              this._cursor = this._ancestors.pop();
-            } else {
-              this._cursor = null;
-              break;
-            }
-          } while (this._cursor.left === save);
-        } else {
-          this._ancestors.push(this._cursor);
-          this._maxNode(this._cursor.left);
-        }
-      }
-      return this._cursor !== null ? this._cursor.data : null;
-    };
-    Iterator.prototype._minNode = function(start2) {
-      while (start2.left !== null) {
-        this._ancestors.push(start2);
-        start2 = start2.left;
-      }
-      this._cursor = start2;
-    };
-    Iterator.prototype._maxNode = function(start2) {
-      while (start2.right !== null) {
-        this._ancestors.push(start2);
-        start2 = start2.right;
-      }
-      this._cursor = start2;
-    };
-    module2.exports = TreeBase;
-  }
-});
-
-// node_modules/bintrees/lib/rbtree.js
-var require_rbtree = __commonJS({
-  "node_modules/bintrees/lib/rbtree.js"(exports2, module2) {
-    var TreeBase = require_treebase();
-    function Node2(data) {
-      this.data = data;
-      this.left = null;
-      this.right = null;
-      this.red = true;
-    }
-    Node2.prototype.get_child = function(dir) {
-      return dir ? this.right : this.left;
-    };
-    Node2.prototype.set_child = function(dir, val) {
-      if (dir) {
-        this.right = val;
-      } else {
-        this.left = val;
-      }
-    };
-    function RBTree(comparator) {
-      this._root = null;
-      this._comparator = comparator;
-      this.size = 0;
-    }
-    RBTree.prototype = new TreeBase();
-    RBTree.prototype.insert = function(data) {
-      var ret2 = false;
-      if (this._root === null) {
-        this._root = new Node2(data);
-        ret2 = true;
-        this.size++;
-      } else {
-        var head = new Node2(void 0);
-        var dir = 0;
-        var last = 0;
-        var gp = null;
-        var ggp = head;
-        var p = null;
-        var node = this._root;
-        ggp.right = this._root;
-        while (true) {
-          if (node === null) {
-            node = new Node2(data);
-            p.set_child(dir, node);
-            ret2 = true;
-            this.size++;
-          } else if (is_red(node.left) && is_red(node.right)) {
-            node.red = true;
-            node.left.red = false;
-            node.right.red = false;
-          }
-          if (is_red(node) && is_red(p)) {
-            var dir2 = ggp.right === gp;
-            if (node === p.get_child(last)) {
-              ggp.set_child(dir2, single_rotate(gp, !last));
-            } else {
-              ggp.set_child(dir2, double_rotate(gp, !last));
-            }
-          }
-          var cmp = this._comparator(node.data, data);
-          if (cmp === 0) {
-            break;
-          }
-          last = dir;
-          dir = cmp < 0;
-          if (gp !== null) {
-            ggp = gp;
-          }
-          gp = p;
-          p = node;
-          node = node.get_child(dir);
-        }
-        this._root = head.right;
-      }
-      this._root.red = false;
-      return ret2;
-    };
-    RBTree.prototype.remove = function(data) {
-      if (this._root === null) {
-        return false;
-      }
-      var head = new Node2(void 0);
-      var node = head;
-      node.right = this._root;
-      var p = null;
-      var gp = null;
-      var found = null;
-      var dir = 1;
-      while (node.get_child(dir) !== null) {
-        var last = dir;
-        gp = p;
-        p = node;
-        node = node.get_child(dir);
-        var cmp = this._comparator(data, node.data);
-        dir = cmp > 0;
-        if (cmp === 0) {
-          found = node;
-        }
-        if (!is_red(node) && !is_red(node.get_child(dir))) {
-          if (is_red(node.get_child(!dir))) {
-            var sr = single_rotate(node, dir);
-            p.set_child(last, sr);
-            p = sr;
-          } else if (!is_red(node.get_child(!dir))) {
-            var sibling = p.get_child(!last);
-            if (sibling !== null) {
-              if (!is_red(sibling.get_child(!last)) && !is_red(sibling.get_child(last))) {
-                p.red = false;
-                sibling.red = true;
-                node.red = true;
-              } else {
-                var dir2 = gp.right === p;
-                if (is_red(sibling.get_child(last))) {
-                  gp.set_child(dir2, double_rotate(p, last));
-                } else if (is_red(sibling.get_child(!last))) {
-                  gp.set_child(dir2, single_rotate(p, last));
-                }
-                var gpc = gp.get_child(dir2);
-                gpc.red = true;
-                node.red = true;
-                gpc.left.red = false;
-                gpc.right.red = false;
-              }
-            }
-          }
-        }
-      }
-      if (found !== null) {
-        found.data = node.data;
-        p.set_child(p.right === node, node.get_child(node.left === null));
-        this.size--;
-      }
-      this._root = head.right;
-      if (this._root !== null) {
-        this._root.red = false;
-      }
-      return found !== null;
-    };
-    function is_red(node) {
-      return node !== null && node.red;
-    }
-    function single_rotate(root, dir) {
-      var save = root.get_child(!dir);
-      root.set_child(!dir, save.get_child(dir));
-      save.set_child(dir, root);
-      root.red = true;
-      save.red = false;
-      return save;
-    }
-    function double_rotate(root, dir) {
-      root.set_child(!dir, single_rotate(root.get_child(!dir), !dir));
-      return single_rotate(root, dir);
-    }
-    module2.exports = RBTree;
-  }
-});
-
-// node_modules/bintrees/lib/bintree.js
-var require_bintree = __commonJS({
-  "node_modules/bintrees/lib/bintree.js"(exports2, module2) {
-    var TreeBase = require_treebase();
-    function Node2(data) {
-      this.data = data;
-      this.left = null;
-      this.right = null;
-    }
-    Node2.prototype.get_child = function(dir) {
-      return dir ? this.right : this.left;
-    };
-    Node2.prototype.set_child = function(dir, val) {
-      if (dir) {
-        this.right = val;
-      } else {
-        this.left = val;
-      }
-    };
-    function BinTree(comparator) {
-      this._root = null;
-      this._comparator = comparator;
-      this.size = 0;
-    }
-    BinTree.prototype = new TreeBase();
-    BinTree.prototype.insert = function(data) {
-      if (this._root === null) {
-        this._root = new Node2(data);
-        this.size++;
-        return true;
-      }
-      var dir = 0;
-      var p = null;
-      var node = this._root;
-      while (true) {
-        if (node === null) {
-          node = new Node2(data);
-          p.set_child(dir, node);
-          ret = true;
-          this.size++;
-          return true;
-        }
-        if (this._comparator(node.data, data) === 0) {
-          return false;
-        }
-        dir = this._comparator(node.data, data) < 0;
-        p = node;
-        node = node.get_child(dir);
-      }
-    };
-    BinTree.prototype.remove = function(data) {
-      if (this._root === null) {
-        return false;
-      }
-      var head = new Node2(void 0);
-      var node = head;
-      node.right = this._root;
-      var p = null;
-      var found = null;
-      var dir = 1;
-      while (node.get_child(dir) !== null) {
-        p = node;
-        node = node.get_child(dir);
-        var cmp = this._comparator(data, node.data);
-        dir = cmp > 0;
-        if (cmp === 0) {
-          found = node;
-        }
-      }
-      if (found !== null) {
-        found.data = node.data;
-        p.set_child(p.right === node, node.get_child(node.left === null));
-        this._root = head.right;
-        this.size--;
-        return true;
-      } else {
-        return false;
-      }
-    };
-    module2.exports = BinTree;
-  }
-});
-
-// node_modules/bintrees/index.js
-var require_bintrees = __commonJS({
-  "node_modules/bintrees/index.js"(exports2, module2) {
-    module2.exports = {
-      RBTree: require_rbtree(),
-      BinTree: require_bintree()
-    };
-  }
-});
-
-// node_modules/tdigest/tdigest.js
-var require_tdigest = __commonJS({
-  "node_modules/tdigest/tdigest.js"(exports2, module2) {
-    var RBTree = require_bintrees().RBTree;
-    function TDigest(delta, K, CX) {
-      this.discrete = delta === false;
-      this.delta = delta || 0.01;
-      this.K = K === void 0 ? 25 : K;
-      this.CX = CX === void 0 ? 1.1 : CX;
-      this.centroids = new RBTree(compare_centroid_means);
-      this.nreset = 0;
-      this.reset();
-    }
-    TDigest.prototype.reset = function() {
-      this.centroids.clear();
-      this.n = 0;
-      this.nreset += 1;
-      this.last_cumulate = 0;
-    };
-    TDigest.prototype.size = function() {
-      return this.centroids.size;
-    };
-    TDigest.prototype.toArray = function(everything) {
-      var result = [];
-      if (everything) {
-        this._cumulate(true);
-        this.centroids.each(function(c) {
-          result.push(c);
-        });
-      } else {
-        this.centroids.each(function(c) {
-          result.push({ mean: c.mean, n: c.n });
-        });
-      }
-      return result;
-    };
-    TDigest.prototype.summary = function() {
-      var approx = this.discrete ? "exact " : "approximating ";
-      var s = [
-        approx + this.n + " samples using " + this.size() + " centroids",
-        "min = " + this.percentile(0),
-        "Q1  = " + this.percentile(0.25),
-        "Q2  = " + this.percentile(0.5),
-        "Q3  = " + this.percentile(0.75),
-        "max = " + this.percentile(1)
-      ];
-      return s.join("\n");
-    };
-    function compare_centroid_means(a, b) {
-      return a.mean > b.mean ? 1 : a.mean < b.mean ? -1 : 0;
-    }
-    function compare_centroid_mean_cumns(a, b) {
-      return a.mean_cumn - b.mean_cumn;
-    }
-    TDigest.prototype.push = function(x, n2) {
-      n2 = n2 || 1;
-      x = Array.isArray(x) ? x : [x];
-      for (var i2 = 0; i2 < x.length; i2++) {
-        this._digest(x[i2], n2);
-      }
-    };
-    TDigest.prototype.push_centroid = function(c) {
-      c = Array.isArray(c) ? c : [c];
-      for (var i2 = 0; i2 < c.length; i2++) {
-        this._digest(c[i2].mean, c[i2].n);
-      }
-    };
-    TDigest.prototype._cumulate = function(exact) {
-      if (this.n === this.last_cumulate || !exact && this.CX && this.CX > this.n / this.last_cumulate) {
-        return;
-      }
-      var cumn = 0;
-      this.centroids.each(function(c) {
-        c.mean_cumn = cumn + c.n / 2;
-        cumn = c.cumn = cumn + c.n;
-      });
-      this.n = this.last_cumulate = cumn;
-    };
-    TDigest.prototype.find_nearest = function(x) {
-      if (this.size() === 0) {
-        return null;
-      }
-      var iter = this.centroids.lowerBound({ mean: x });
-      var c = iter.data() === null ? iter.prev() : iter.data();
-      if (c.mean === x || this.discrete) {
-        return c;
-      }
-      var prev = iter.prev();
-      if (prev && Math.abs(prev.mean - x) < Math.abs(c.mean - x)) {
-        return prev;
-      } else {
-        return c;
-      }
-    };
-    TDigest.prototype._new_centroid = function(x, n2, cumn) {
-      var c = { mean: x, n: n2, cumn };
-      this.centroids.insert(c);
-      this.n += n2;
-      return c;
-    };
-    TDigest.prototype._addweight = function(nearest2, x, n2) {
-      if (x !== nearest2.mean) {
-        nearest2.mean += n2 * (x - nearest2.mean) / (nearest2.n + n2);
-      }
-      nearest2.cumn += n2;
-      nearest2.mean_cumn += n2 / 2;
-      nearest2.n += n2;
-      this.n += n2;
-    };
-    TDigest.prototype._digest = function(x, n2) {
-      var min = this.centroids.min();
-      var max = this.centroids.max();
-      var nearest2 = this.find_nearest(x);
-      if (nearest2 && nearest2.mean === x) {
-        this._addweight(nearest2, x, n2);
-      } else if (nearest2 === min) {
-        this._new_centroid(x, n2, 0);
-      } else if (nearest2 === max) {
-        this._new_centroid(x, n2, this.n);
-      } else if (this.discrete) {
-        this._new_centroid(x, n2, nearest2.cumn);
-      } else {
-        var p = nearest2.mean_cumn / this.n;
-        var max_n = Math.floor(4 * this.n * this.delta * p * (1 - p));
-        if (max_n - nearest2.n >= n2) {
-          this._addweight(nearest2, x, n2);
-        } else {
-          this._new_centroid(x, n2, nearest2.cumn);
-        }
-      }
-      this._cumulate(false);
-      if (!this.discrete && this.K && this.size() > this.K / this.delta) {
-        this.compress();
-      }
-    };
-    TDigest.prototype.bound_mean = function(x) {
-      var iter = this.centroids.upperBound({ mean: x });
-      var lower = iter.prev();
-      var upper = lower.mean === x ? lower : iter.next();
-      return [lower, upper];
-    };
-    TDigest.prototype.p_rank = function(x_or_xlist) {
-      var xs = Array.isArray(x_or_xlist) ? x_or_xlist : [x_or_xlist];
-      var ps = xs.map(this._p_rank, this);
-      return Array.isArray(x_or_xlist) ? ps : ps[0];
-    };
-    TDigest.prototype._p_rank = function(x) {
-      if (this.size() === 0) {
-        return void 0;
-      } else if (x < this.centroids.min().mean) {
-        return 0;
-      } else if (x > this.centroids.max().mean) {
-        return 1;
-      }
-      this._cumulate(true);
-      var bound = this.bound_mean(x);
-      var lower = bound[0], upper = bound[1];
-      if (this.discrete) {
-        return lower.cumn / this.n;
-      } else {
-        var cumn = lower.mean_cumn;
-        if (lower !== upper) {
-          cumn += (x - lower.mean) * (upper.mean_cumn - lower.mean_cumn) / (upper.mean - lower.mean);
-        }
-        return cumn / this.n;
-      }
-    };
-    TDigest.prototype.bound_mean_cumn = function(cumn) {
-      this.centroids._comparator = compare_centroid_mean_cumns;
-      var iter = this.centroids.upperBound({ mean_cumn: cumn });
-      this.centroids._comparator = compare_centroid_means;
-      var lower = iter.prev();
-      var upper = lower && lower.mean_cumn === cumn ? lower : iter.next();
-      return [lower, upper];
-    };
-    TDigest.prototype.percentile = function(p_or_plist) {
-      var ps = Array.isArray(p_or_plist) ? p_or_plist : [p_or_plist];
-      var qs = ps.map(this._percentile, this);
-      return Array.isArray(p_or_plist) ? qs : qs[0];
-    };
-    TDigest.prototype._percentile = function(p) {
-      if (this.size() === 0) {
-        return void 0;
-      }
-      this._cumulate(true);
-      var h = this.n * p;
-      var bound = this.bound_mean_cumn(h);
-      var lower = bound[0], upper = bound[1];
-      if (upper === lower || lower === null || upper === null) {
-        return (lower || upper).mean;
-      } else if (!this.discrete) {
-        return lower.mean + (h - lower.mean_cumn) * (upper.mean - lower.mean) / (upper.mean_cumn - lower.mean_cumn);
-      } else if (h <= lower.cumn) {
-        return lower.mean;
-      } else {
-        return upper.mean;
-      }
-    };
-    function pop_random(choices) {
-      var idx = Math.floor(Math.random() * choices.length);
-      return choices.splice(idx, 1)[0];
-    }
-    TDigest.prototype.compress = function() {
-      if (this.compressing) {
-        return;
-      }
-      var points = this.toArray();
-      this.reset();
-      this.compressing = true;
-      while (points.length > 0) {
-        this.push_centroid(pop_random(points));
-      }
-      this._cumulate(true);
-      this.compressing = false;
-    };
-    function Digest(config2) {
-      this.config = config2 || {};
-      this.mode = this.config.mode || "auto";
-      TDigest.call(this, this.mode === "cont" ? config2.delta : false);
-      this.digest_ratio = this.config.ratio || 0.9;
-      this.digest_thresh = this.config.thresh || 1e3;
-      this.n_unique = 0;
-    }
-    Digest.prototype = Object.create(TDigest.prototype);
-    Digest.prototype.constructor = Digest;
-    Digest.prototype.push = function(x_or_xlist) {
-      TDigest.prototype.push.call(this, x_or_xlist);
-      this.check_continuous();
-    };
-    Digest.prototype._new_centroid = function(x, n2, cumn) {
-      this.n_unique += 1;
-      TDigest.prototype._new_centroid.call(this, x, n2, cumn);
-    };
-    Digest.prototype._addweight = function(nearest2, x, n2) {
-      if (nearest2.n === 1) {
-        this.n_unique -= 1;
-      }
-      TDigest.prototype._addweight.call(this, nearest2, x, n2);
-    };
-    Digest.prototype.check_continuous = function() {
-      if (this.mode !== "auto" || this.size() < this.digest_thresh) {
-        return false;
-      }
-      if (this.n_unique / this.size() > this.digest_ratio) {
-        this.mode = "cont";
-        this.discrete = false;
-        this.delta = this.config.delta || 0.01;
-        this.compress();
-        return true;
-      }
-      return false;
-    };
-    module2.exports = {
-      "TDigest": TDigest,
-      "Digest": Digest
-    };
-  }
-});
-
-// node_modules/prom-client/lib/timeWindowQuantiles.js
-var require_timeWindowQuantiles = __commonJS({
-  "node_modules/prom-client/lib/timeWindowQuantiles.js"(exports2, module2) {
-    "use strict";
-    var { TDigest } = require_tdigest();
-    var TimeWindowQuantiles = class {
-      constructor(maxAgeSeconds, ageBuckets) {
-        this.maxAgeSeconds = maxAgeSeconds || 0;
-        this.ageBuckets = ageBuckets || 0;
-        this.shouldRotate = maxAgeSeconds && ageBuckets;
-        this.ringBuffer = Array(ageBuckets).fill(new TDigest());
-        this.currentBuffer = 0;
-        this.lastRotateTimestampMillis = Date.now();
-        this.durationBetweenRotatesMillis = maxAgeSeconds * 1e3 / ageBuckets || Infinity;
-      }
-      size() {
-        const bucket = rotate.call(this);
-        return bucket.size();
-      }
-      percentile(quantile) {
-        const bucket = rotate.call(this);
-        return bucket.percentile(quantile);
-      }
-      push(value) {
-        rotate.call(this);
-        this.ringBuffer.forEach((bucket) => {
-          bucket.push(value);
-        });
-      }
-      reset() {
-        this.ringBuffer.forEach((bucket) => {
-          bucket.reset();
-        });
-      }
-      compress() {
-        this.ringBuffer.forEach((bucket) => {
-          bucket.compress();
-        });
-      }
-    };
-    function rotate() {
-      let timeSinceLastRotateMillis = Date.now() - this.lastRotateTimestampMillis;
-      while (timeSinceLastRotateMillis > this.durationBetweenRotatesMillis && this.shouldRotate) {
-        this.ringBuffer[this.currentBuffer] = new TDigest();
-        if (++this.currentBuffer >= this.ringBuffer.length) {
-          this.currentBuffer = 0;
-        }
-        timeSinceLastRotateMillis -= this.durationBetweenRotatesMillis;
-        this.lastRotateTimestampMillis += this.durationBetweenRotatesMillis;
-      }
-      return this.ringBuffer[this.currentBuffer];
-    }
-    module2.exports = TimeWindowQuantiles;
-  }
-});
-
-// node_modules/prom-client/lib/summary.js
-var require_summary = __commonJS({
-  "node_modules/prom-client/lib/summary.js"(exports2, module2) {
-    "use strict";
-    var util = __require("util");
-    var { getLabels, hashObject, removeLabels } = require_util9();
-    var { validateLabel } = require_validation();
-    var { Metric } = require_metric();
-    var timeWindowQuantiles = require_timeWindowQuantiles();
-    var DEFAULT_COMPRESS_COUNT = 1e3;
-    var Summary2 = class extends Metric {
-      constructor(config2) {
-        super(config2, {
-          percentiles: [0.01, 0.05, 0.5, 0.9, 0.95, 0.99, 0.999],
-          compressCount: DEFAULT_COMPRESS_COUNT,
-          hashMap: {}
-        });
-        this.type = "summary";
-        for (const label of this.labelNames) {
-          if (label === "quantile")
-            throw new Error("quantile is a reserved label keyword");
-        }
-        if (this.labelNames.length === 0) {
-          this.hashMap = {
-            [hashObject({})]: {
-              labels: {},
-              td: new timeWindowQuantiles(this.maxAgeSeconds, this.ageBuckets),
-              count: 0,
-              sum: 0
-            }
-          };
-        }
-      }
-      /**
-       * Observe a value
-       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
-       * @param {Number} value - Value to observe
-       * @returns {void}
-       */
-      observe(labels, value) {
-        observe.call(this, labels === 0 ? 0 : labels || {})(value);
-      }
-      async get() {
-        if (this.collect) {
-          const v = this.collect();
-          if (v instanceof Promise) await v;
-        }
-        const hashKeys = Object.keys(this.hashMap);
-        const values = [];
-        hashKeys.forEach((hashKey) => {
-          const s = this.hashMap[hashKey];
-          if (s) {
-            if (this.pruneAgedBuckets && s.td.size() === 0) {
-              delete this.hashMap[hashKey];
-            } else {
-              extractSummariesForExport(s, this.percentiles).forEach((v) => {
-                values.push(v);
-              });
-              values.push(getSumForExport(s, this));
-              values.push(getCountForExport(s, this));
-            }
-          }
-        });
-        return {
-          name: this.name,
-          help: this.help,
-          type: this.type,
-          values,
-          aggregator: this.aggregator
-        };
-      }
-      reset() {
-        const data = Object.values(this.hashMap);
-        data.forEach((s) => {
-          s.td.reset();
-          s.count = 0;
-          s.sum = 0;
-        });
-      }
-      /**
-       * Start a timer that could be used to logging durations
-       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
-       * @returns {function} - Function to invoke when you want to stop the timer and observe the duration in seconds
-       * @example
-       * var end = summary.startTimer();
-       * makeExpensiveXHRRequest(function(err, res) {
-       *	end(); //Observe the duration of expensiveXHRRequest
-       * });
-       */
-      startTimer(labels) {
-        return startTimer.call(this, labels)();
-      }
-      labels(...args2) {
-        const labels = getLabels(this.labelNames, args2);
-        validateLabel(this.labelNames, labels);
-        return {
-          observe: observe.call(this, labels),
-          startTimer: startTimer.call(this, labels)
-        };
-      }
-      remove(...args2) {
-        const labels = getLabels(this.labelNames, args2);
-        validateLabel(this.labelNames, labels);
-        removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
-      }
-    };
-    function extractSummariesForExport(summaryOfLabels, percentiles2) {
-      summaryOfLabels.td.compress();
-      return percentiles2.map((percentile) => {
-        const percentileValue = summaryOfLabels.td.percentile(percentile);
-        return {
-          labels: Object.assign({ quantile: percentile }, summaryOfLabels.labels),
-          value: percentileValue ? percentileValue : 0
-        };
-      });
-    }
-    function getCountForExport(value, summary2) {
-      return {
-        metricName: `${summary2.name}_count`,
-        labels: value.labels,
-        value: value.count
-      };
-    }
-    function getSumForExport(value, summary2) {
-      return {
-        metricName: `${summary2.name}_sum`,
-        labels: value.labels,
-        value: value.sum
-      };
-    }
-    function startTimer(startLabels) {
-      return () => {
-        const start2 = process.hrtime();
-        return (endLabels) => {
-          const delta = process.hrtime(start2);
-          const value = delta[0] + delta[1] / 1e9;
-          this.observe(Object.assign({}, startLabels, endLabels), value);
-          return value;
-        };
-      };
-    }
-    function observe(labels) {
-      return (value) => {
-        const labelValuePair = convertLabelsAndValues(labels, value);
-        validateLabel(this.labelNames, labels);
-        if (!Number.isFinite(labelValuePair.value)) {
-          throw new TypeError(
-            `Value is not a valid number: ${util.format(labelValuePair.value)}`
-          );
-        }
-        const hash = hashObject(labelValuePair.labels, this.sortedLabelNames);
-        let summaryOfLabel = this.hashMap[hash];
-        if (!summaryOfLabel) {
-          summaryOfLabel = {
-            labels: labelValuePair.labels,
-            td: new timeWindowQuantiles(this.maxAgeSeconds, this.ageBuckets),
-            count: 0,
-            sum: 0
-          };
-        }
-        summaryOfLabel.td.push(labelValuePair.value);
-        summaryOfLabel.count++;
-        if (summaryOfLabel.count % this.compressCount === 0) {
-          summaryOfLabel.td.compress();
-        }
-        summaryOfLabel.sum += labelValuePair.value;
-        this.hashMap[hash] = summaryOfLabel;
-      };
-    }
-    function convertLabelsAndValues(labels, value) {
-      if (value === void 0) {
-        return {
-          value: labels,
-          labels: {}
-        };
-      }
-      return {
-        labels,
-        value
-      };
-    }
-    module2.exports = Summary2;
-  }
-});
-
-// node_modules/prom-client/lib/pushgateway.js
-var require_pushgateway = __commonJS({
-  "node_modules/prom-client/lib/pushgateway.js"(exports2, module2) {
-    "use strict";
-    var url = __require("url");
-    var http = __require("http");
-    var https = __require("https");
-    var { gzipSync } = __require("zlib");
-    var { globalRegistry } = require_registry();
-    var Pushgateway = class {
-      constructor(gatewayUrl, options2, registry2) {
-        if (!registry2) {
-          registry2 = globalRegistry;
-        }
-        this.registry = registry2;
-        this.gatewayUrl = gatewayUrl;
-        const { requireJobName, ...requestOptions } = {
-          requireJobName: true,
-          ...options2
-        };
-        this.requireJobName = requireJobName;
-        this.requestOptions = requestOptions;
-      }
-      pushAdd(params = {}) {
-        if (this.requireJobName && !params.jobName) {
-          throw new Error("Missing jobName parameter");
-        }
-        return useGateway.call(this, "POST", params.jobName, params.groupings);
-      }
-      push(params = {}) {
-        if (this.requireJobName && !params.jobName) {
-          throw new Error("Missing jobName parameter");
-        }
-        return useGateway.call(this, "PUT", params.jobName, params.groupings);
-      }
-      delete(params = {}) {
-        if (this.requireJobName && !params.jobName) {
-          throw new Error("Missing jobName parameter");
-        }
-        return useGateway.call(this, "DELETE", params.jobName, params.groupings);
-      }
-    };
-    async function useGateway(method, job, groupings) {
-      const gatewayUrlParsed = url.parse(this.gatewayUrl);
-      const gatewayUrlPath = gatewayUrlParsed.pathname && gatewayUrlParsed.pathname !== "/" ? gatewayUrlParsed.pathname : "";
-      const jobPath = job ? `/job/${encodeURIComponent(job)}${generateGroupings(groupings)}` : "";
-      const path = `${gatewayUrlPath}/metrics${jobPath}`;
-      const target = url.resolve(this.gatewayUrl, path);
-      const requestParams = url.parse(target);
-      const httpModule = isHttps(requestParams.href) ? https : http;
-      const options2 = Object.assign(requestParams, this.requestOptions, {
-        method
-      });
-      return new Promise((resolve3, reject) => {
-        if (method === "DELETE" && options2.headers) {
-          delete options2.headers["Content-Encoding"];
-        }
-        const req = httpModule.request(options2, (resp) => {
-          let body2 = "";
-          resp.setEncoding("utf8");
-          resp.on("data", (chunk2) => {
-            body2 += chunk2;
-          });
-          resp.on("end", () => {
-            if (resp.statusCode >= 400) {
-              reject(
-                new Error(`push failed with status ${resp.statusCode}, ${body2}`)
-              );
-            } else {
-              resolve3({ resp, body: body2 });
-            }
-          });
-        });
-        req.on("error", (err2) => {
-          reject(err2);
-        });
-        req.on("timeout", () => {
-          req.destroy(new Error("Pushgateway request timed out"));
-        });
-        if (method !== "DELETE") {
-          this.registry.metrics().then((metrics) => {
-            if (options2.headers && options2.headers["Content-Encoding"] === "gzip") {
-              metrics = gzipSync(metrics);
-            }
-            req.write(metrics);
-            req.end();
-          }).catch((err2) => {
-            reject(err2);
-          });
-        } else {
-          req.end();
-        }
-      });
-    }
-    function generateGroupings(groupings) {
-      if (!groupings) {
-        return "";
-      }
-      return Object.keys(groupings).map(
-        (key) => `/${encodeURIComponent(key)}/${encodeURIComponent(groupings[key])}`
-      ).join("");
-    }
-    function isHttps(href) {
-      return href.search(/^https/) !== -1;
-    }
-    module2.exports = Pushgateway;
-  }
-});
-
-// node_modules/prom-client/lib/bucketGenerators.js
-var require_bucketGenerators = __commonJS({
-  "node_modules/prom-client/lib/bucketGenerators.js"(exports2) {
-    "use strict";
-    exports2.linearBuckets = (start2, width, count3) => {
-      if (count3 < 1) {
-        throw new Error("Linear buckets needs a positive count");
-      }
-      const buckets = new Array(count3);
-      for (let i2 = 0; i2 < count3; i2++) {
-        buckets[i2] = start2 + i2 * width;
-      }
-      return buckets;
-    };
-    exports2.exponentialBuckets = (start2, factor, count3) => {
-      if (start2 <= 0) {
-        throw new Error("Exponential buckets needs a positive start");
-      }
-      if (count3 < 1) {
-        throw new Error("Exponential buckets needs a positive count");
-      }
-      if (factor <= 1) {
-        throw new Error("Exponential buckets needs a factor greater than 1");
-      }
-      const buckets = new Array(count3);
-      for (let i2 = 0; i2 < count3; i2++) {
-        buckets[i2] = start2;
-        start2 *= factor;
-      }
-      return buckets;
-    };
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/diag/types.cjs
-var require_types = __commonJS({
-  "node_modules/@opentelemetry/api/dist/diag/types.cjs"(exports2) {
-    var DiagLogLevel = /* @__PURE__ */ (function(DiagLogLevel2) {
-      DiagLogLevel2[DiagLogLevel2["NONE"] = 0] = "NONE";
-      DiagLogLevel2[DiagLogLevel2["ERROR"] = 30] = "ERROR";
-      DiagLogLevel2[DiagLogLevel2["WARN"] = 50] = "WARN";
-      DiagLogLevel2[DiagLogLevel2["INFO"] = 60] = "INFO";
-      DiagLogLevel2[DiagLogLevel2["DEBUG"] = 70] = "DEBUG";
-      DiagLogLevel2[DiagLogLevel2["VERBOSE"] = 80] = "VERBOSE";
-      DiagLogLevel2[DiagLogLevel2["ALL"] = 9999] = "ALL";
-      return DiagLogLevel2;
-    })({});
-    exports2.DiagLogLevel = DiagLogLevel;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/version.cjs
-var require_version = __commonJS({
-  "node_modules/@opentelemetry/api/dist/version.cjs"(exports2) {
-    var VERSION19 = "1.10.0";
-    exports2.VERSION = VERSION19;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/internal/semver.cjs
-var require_semver = __commonJS({
-  "node_modules/@opentelemetry/api/dist/internal/semver.cjs"(exports2) {
-    var require_version4 = require_version();
-    var re = /^(\d+)\.(\d+)\.(\d+)(-(.+))?$/;
-    function _makeCompatibilityCheck(ownVersion) {
-      const acceptedVersions = /* @__PURE__ */ new Set([ownVersion]);
-      const rejectedVersions = /* @__PURE__ */ new Set();
-      const myVersionMatch = ownVersion.match(re);
-      if (!myVersionMatch) return () => false;
-      const ownVersionParsed = {
-        major: +myVersionMatch[1],
-        minor: +myVersionMatch[2],
-        patch: +myVersionMatch[3],
-        prerelease: myVersionMatch[4]
-      };
-      if (ownVersionParsed.prerelease != null) return function isExactmatch(globalVersion) {
-        return globalVersion === ownVersion;
-      };
-      function _reject(v) {
-        rejectedVersions.add(v);
-        return false;
-      }
-      function _accept(v) {
-        acceptedVersions.add(v);
-        return true;
-      }
-      return function isCompatible2(globalVersion) {
-        if (acceptedVersions.has(globalVersion)) return true;
-        if (rejectedVersions.has(globalVersion)) return false;
-        const globalVersionMatch = globalVersion.match(re);
-        if (!globalVersionMatch) return _reject(globalVersion);
-        const globalVersionParsed = {
-          major: +globalVersionMatch[1],
-          minor: +globalVersionMatch[2],
-          patch: +globalVersionMatch[3],
-          prerelease: globalVersionMatch[4]
-        };
-        if (globalVersionParsed.prerelease != null) return _reject(globalVersion);
-        if (ownVersionParsed.major !== globalVersionParsed.major) return _reject(globalVersion);
-        if (ownVersionParsed.major === 0) {
-          if (ownVersionParsed.minor === globalVersionParsed.minor && ownVersionParsed.patch <= globalVersionParsed.patch) return _accept(globalVersion);
-          return _reject(globalVersion);
-        }
-        if (ownVersionParsed.minor <= globalVersionParsed.minor) return _accept(globalVersion);
-        return _reject(globalVersion);
-      };
-    }
-    var isCompatible = _makeCompatibilityCheck(require_version4.VERSION);
-    exports2._makeCompatibilityCheck = _makeCompatibilityCheck;
-    exports2.isCompatible = isCompatible;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/internal/global-utils.cjs
-var require_global_utils = __commonJS({
-  "node_modules/@opentelemetry/api/dist/internal/global-utils.cjs"(exports2) {
-    var require_version4 = require_version();
-    var require_semver2 = require_semver();
-    var major = require_version4.VERSION.split(".")[0];
-    var GLOBAL_OPENTELEMETRY_API_KEY = Symbol.for(`opentelemetry.js.api.${major}`);
-    var _global = typeof globalThis === "object" ? globalThis : typeof self === "object" ? self : typeof window === "object" ? window : typeof global === "object" ? global : {};
-    function _makeGlobalApi() {
-      return Object.defineProperty({}, "version", {
-        value: require_version4.VERSION,
-        enumerable: true,
-        writable: false,
-        configurable: false
-      });
-    }
-    function registerGlobal(type, instance2, diag, allowOverride = false) {
-      var _global$GLOBAL_OPENTE;
-      const api = _global[GLOBAL_OPENTELEMETRY_API_KEY] = (_global$GLOBAL_OPENTE = _global[GLOBAL_OPENTELEMETRY_API_KEY]) !== null && _global$GLOBAL_OPENTE !== void 0 ? _global$GLOBAL_OPENTE : _makeGlobalApi();
-      if (!allowOverride && api[type]) {
-        const err2 = /* @__PURE__ */ new Error(`@opentelemetry/api: Attempted duplicate registration of API: ${type}`);
-        diag.error(err2.stack || err2.message);
-        return false;
-      }
-      if (api.version !== "1.10.0") {
-        const err2 = /* @__PURE__ */ new Error(`@opentelemetry/api: Registration of version v${api.version} for ${type} does not match previously registered API v${require_version4.VERSION}`);
-        diag.error(err2.stack || err2.message);
-        return false;
-      }
-      api[type] = instance2;
-      diag.debug(`@opentelemetry/api: Registered a global for ${type} v${require_version4.VERSION}.`);
-      return true;
-    }
-    var _compatibleGlobalApi;
-    function getGlobal(type) {
-      const api = _global[GLOBAL_OPENTELEMETRY_API_KEY];
-      if (api == null) return;
-      if (api !== _compatibleGlobalApi) {
-        if (!api.version || !require_semver2.isCompatible(api.version)) return;
-        _compatibleGlobalApi = api;
-      }
-      return api[type];
-    }
-    function unregisterGlobal(type, diag) {
-      diag.debug(`@opentelemetry/api: Unregistering a global for ${type} v${require_version4.VERSION}.`);
-      const api = _global[GLOBAL_OPENTELEMETRY_API_KEY];
-      if (api) delete api[type];
-    }
-    exports2.getGlobal = getGlobal;
-    exports2.registerGlobal = registerGlobal;
-    exports2.unregisterGlobal = unregisterGlobal;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/diag/ComponentLogger.cjs
-var require_ComponentLogger = __commonJS({
-  "node_modules/@opentelemetry/api/dist/diag/ComponentLogger.cjs"(exports2) {
-    var require_global_utils2 = require_global_utils();
-    var DiagComponentLogger = class {
-      constructor(props) {
-        this._namespace = props.namespace || "DiagComponentLogger";
-      }
-      debug(...args2) {
-        return logProxy("debug", this._namespace, args2);
-      }
-      error(...args2) {
-        return logProxy("error", this._namespace, args2);
-      }
-      info(...args2) {
-        return logProxy("info", this._namespace, args2);
-      }
-      warn(...args2) {
-        return logProxy("warn", this._namespace, args2);
-      }
-      verbose(...args2) {
-        return logProxy("verbose", this._namespace, args2);
-      }
-    };
-    function logProxy(funcName, namespace, args2) {
-      const logger = require_global_utils2.getGlobal("diag");
-      if (!logger) return;
-      return logger[funcName](namespace, ...args2);
-    }
-    exports2.DiagComponentLogger = DiagComponentLogger;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.cjs
-var require_logLevelLogger = __commonJS({
-  "node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.cjs"(exports2) {
-    require_types();
-    function createLogLevelDiagLogger(maxLevel, logger) {
-      if (maxLevel < 0) maxLevel = 0;
-      else if (maxLevel > 9999) maxLevel = 9999;
-      logger = logger || {};
-      function _filterFunc(funcName, theLevel) {
-        const theFunc = logger[funcName];
-        if (typeof theFunc === "function" && maxLevel >= theLevel) return theFunc.bind(logger);
-        return function() {
-        };
-      }
-      return {
-        error: _filterFunc("error", 30),
-        warn: _filterFunc("warn", 50),
-        info: _filterFunc("info", 60),
-        debug: _filterFunc("debug", 70),
-        verbose: _filterFunc("verbose", 80)
-      };
-    }
-    exports2.createLogLevelDiagLogger = createLogLevelDiagLogger;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/api/diag.cjs
-var require_diag = __commonJS({
-  "node_modules/@opentelemetry/api/dist/api/diag.cjs"(exports2) {
-    var require_global_utils2 = require_global_utils();
-    var require_ComponentLogger2 = require_ComponentLogger();
-    require_types();
-    var require_logLevelLogger2 = require_logLevelLogger();
-    var API_NAME = "diag";
-    var DiagAPI = class DiagAPI2 {
-      /** Get the singleton instance of the DiagAPI API */
-      static instance() {
-        if (!this._instance) this._instance = new DiagAPI2();
-        return this._instance;
-      }
-      /**
-      * Private internal constructor
-      * @private
-      */
-      constructor() {
-        function _logProxy(funcName) {
-          return function(...args2) {
-            const logger = require_global_utils2.getGlobal("diag");
-            if (!logger) return;
-            return logger[funcName](...args2);
-          };
-        }
-        const self2 = this;
-        const setLogger = (logger, optionsOrLogLevel = { logLevel: 60 }) => {
-          var _optionsOrLogLevel$lo;
-          if (logger === self2) {
-            var _err$stack;
-            const err2 = /* @__PURE__ */ new Error("Cannot use diag as the logger for itself. Please use a DiagLogger implementation like ConsoleDiagLogger or a custom implementation");
-            self2.error((_err$stack = err2.stack) !== null && _err$stack !== void 0 ? _err$stack : err2.message);
-            return false;
-          }
-          if (typeof optionsOrLogLevel === "number") optionsOrLogLevel = { logLevel: optionsOrLogLevel };
-          const oldLogger = require_global_utils2.getGlobal("diag");
-          const newLogger = require_logLevelLogger2.createLogLevelDiagLogger((_optionsOrLogLevel$lo = optionsOrLogLevel.logLevel) !== null && _optionsOrLogLevel$lo !== void 0 ? _optionsOrLogLevel$lo : 60, logger);
-          if (oldLogger && !optionsOrLogLevel.suppressOverrideMessage) {
-            var _Error$stack;
-            const stack = (_Error$stack = (/* @__PURE__ */ new Error()).stack) !== null && _Error$stack !== void 0 ? _Error$stack : "<failed to generate stacktrace>";
-            oldLogger.warn(`Current logger will be overwritten from ${stack}`);
-            newLogger.warn(`Current logger will overwrite one already registered from ${stack}`);
-          }
-          return require_global_utils2.registerGlobal("diag", newLogger, self2, true);
-        };
-        self2.setLogger = setLogger;
-        self2.disable = () => {
-          require_global_utils2.unregisterGlobal(API_NAME, self2);
-        };
-        self2.createComponentLogger = (options2) => {
-          return new require_ComponentLogger2.DiagComponentLogger(options2);
-        };
-        self2.verbose = _logProxy("verbose");
-        self2.debug = _logProxy("debug");
-        self2.info = _logProxy("info");
-        self2.warn = _logProxy("warn");
-        self2.error = _logProxy("error");
-      }
-    };
-    exports2.DiagAPI = DiagAPI;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/baggage/internal/baggage-impl.cjs
-var require_baggage_impl = __commonJS({
-  "node_modules/@opentelemetry/api/dist/baggage/internal/baggage-impl.cjs"(exports2) {
-    var BaggageImpl = class BaggageImpl2 {
-      constructor(entries) {
-        this._entries = entries ? new Map(entries) : /* @__PURE__ */ new Map();
-      }
-      getEntry(key) {
-        const entry = this._entries.get(key);
-        if (!entry) return;
-        return Object.assign({}, entry);
-      }
-      getAllEntries() {
-        return Array.from(this._entries.entries());
-      }
-      setEntry(key, entry) {
-        const newBaggage = new BaggageImpl2(this._entries);
-        newBaggage._entries.set(key, entry);
-        return newBaggage;
-      }
-      removeEntry(key) {
-        const newBaggage = new BaggageImpl2(this._entries);
-        newBaggage._entries.delete(key);
-        return newBaggage;
-      }
-      removeEntries(...keys) {
-        const newBaggage = new BaggageImpl2(this._entries);
-        for (const key of keys) newBaggage._entries.delete(key);
-        return newBaggage;
-      }
-      clear() {
-        return new BaggageImpl2();
-      }
-    };
-    exports2.BaggageImpl = BaggageImpl;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/baggage/internal/symbol.cjs
-var require_symbol = __commonJS({
-  "node_modules/@opentelemetry/api/dist/baggage/internal/symbol.cjs"(exports2) {
-    var baggageEntryMetadataSymbol = Symbol("BaggageEntryMetadata");
-    exports2.baggageEntryMetadataSymbol = baggageEntryMetadataSymbol;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/baggage/utils.cjs
-var require_utils2 = __commonJS({
-  "node_modules/@opentelemetry/api/dist/baggage/utils.cjs"(exports2) {
-    var require_diag2 = require_diag();
-    var require_baggage_impl2 = require_baggage_impl();
-    var require_symbol2 = require_symbol();
-    var diag = require_diag2.DiagAPI.instance();
-    function createBaggage(entries = {}) {
-      return new require_baggage_impl2.BaggageImpl(new Map(Object.entries(entries)));
-    }
-    function baggageEntryMetadataFromString(str) {
-      if (typeof str !== "string") {
-        diag.error(`Cannot create baggage metadata from unknown type: ${typeof str}`);
-        str = "";
-      }
-      return {
-        __TYPE__: require_symbol2.baggageEntryMetadataSymbol,
-        toString() {
-          return str;
-        }
-      };
-    }
-    exports2.baggageEntryMetadataFromString = baggageEntryMetadataFromString;
-    exports2.createBaggage = createBaggage;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/context/context.cjs
-var require_context = __commonJS({
-  "node_modules/@opentelemetry/api/dist/context/context.cjs"(exports2) {
-    function createContextKey(description) {
-      return Symbol.for(description);
-    }
-    var ROOT_CONTEXT = new class BaseContext {
-      /**
-      * Construct a new context which inherits values from an optional parent context.
-      *
-      * @param parentContext a context from which to inherit values
-      */
-      constructor(parentContext) {
-        const self2 = this;
-        self2._currentContext = parentContext ? new Map(parentContext) : /* @__PURE__ */ new Map();
-        self2.getValue = (key) => self2._currentContext.get(key);
-        self2.setValue = (key, value) => {
-          const context = new BaseContext(self2._currentContext);
-          context._currentContext.set(key, value);
-          return context;
-        };
-        self2.deleteValue = (key) => {
-          const context = new BaseContext(self2._currentContext);
-          context._currentContext.delete(key);
-          return context;
-        };
-      }
-    }();
-    exports2.ROOT_CONTEXT = ROOT_CONTEXT;
-    exports2.createContextKey = createContextKey;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/diag/consoleLogger.cjs
-var require_consoleLogger = __commonJS({
-  "node_modules/@opentelemetry/api/dist/diag/consoleLogger.cjs"(exports2) {
-    var consoleMap = [
-      {
-        n: "error",
-        c: "error"
-      },
-      {
-        n: "warn",
-        c: "warn"
-      },
-      {
-        n: "info",
-        c: "info"
-      },
-      {
-        n: "debug",
-        c: "debug"
-      },
-      {
-        n: "verbose",
-        c: "trace"
-      }
-    ];
-    var _originalConsoleMethods = {};
-    if (typeof console !== "undefined") {
-      for (const key of [
-        "error",
-        "warn",
-        "info",
-        "debug",
-        "trace",
-        "log"
-      ]) if (typeof console[key] === "function") _originalConsoleMethods[key] = console[key];
-    }
-    var DiagConsoleLogger = class {
-      constructor() {
-        function _consoleFunc(funcName) {
-          return function(...args2) {
-            let theFunc = _originalConsoleMethods[funcName];
-            if (typeof theFunc !== "function") theFunc = _originalConsoleMethods["log"];
-            if (typeof theFunc !== "function" && console) {
-              theFunc = console[funcName];
-              if (typeof theFunc !== "function") theFunc = console.log;
-            }
-            if (typeof theFunc === "function") return theFunc.apply(console, args2);
-          };
-        }
-        for (let i2 = 0; i2 < consoleMap.length; i2++) this[consoleMap[i2].n] = _consoleFunc(consoleMap[i2].c);
-      }
-    };
-    exports2.DiagConsoleLogger = DiagConsoleLogger;
-    exports2._originalConsoleMethods = _originalConsoleMethods;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/metrics/NoopMeter.cjs
-var require_NoopMeter = __commonJS({
-  "node_modules/@opentelemetry/api/dist/metrics/NoopMeter.cjs"(exports2) {
-    var NoopMeter = class {
-      constructor() {
-      }
-      /**
-      * @see {@link Meter.createGauge}
-      */
-      createGauge(_name, _options) {
-        return NOOP_GAUGE_METRIC;
-      }
-      /**
-      * @see {@link Meter.createHistogram}
-      */
-      createHistogram(_name, _options) {
-        return NOOP_HISTOGRAM_METRIC;
-      }
-      /**
-      * @see {@link Meter.createCounter}
-      */
-      createCounter(_name, _options) {
-        return NOOP_COUNTER_METRIC;
-      }
-      /**
-      * @see {@link Meter.createUpDownCounter}
-      */
-      createUpDownCounter(_name, _options) {
-        return NOOP_UP_DOWN_COUNTER_METRIC;
-      }
-      /**
-      * @see {@link Meter.createObservableGauge}
-      */
-      createObservableGauge(_name, _options) {
-        return NOOP_OBSERVABLE_GAUGE_METRIC;
-      }
-      /**
-      * @see {@link Meter.createObservableCounter}
-      */
-      createObservableCounter(_name, _options) {
-        return NOOP_OBSERVABLE_COUNTER_METRIC;
-      }
-      /**
-      * @see {@link Meter.createObservableUpDownCounter}
-      */
-      createObservableUpDownCounter(_name, _options) {
-        return NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC;
-      }
-      /**
-      * @see {@link Meter.addBatchObservableCallback}
-      */
-      addBatchObservableCallback(_callback, _observables) {
-      }
-      /**
-      * @see {@link Meter.removeBatchObservableCallback}
-      */
-      removeBatchObservableCallback(_callback) {
-      }
-    };
-    var NoopMetric = class {
-    };
-    var NoopCounterMetric = class extends NoopMetric {
-      add(_value, _attributes) {
-      }
-    };
-    var NoopUpDownCounterMetric = class extends NoopMetric {
-      add(_value, _attributes) {
-      }
-    };
-    var NoopGaugeMetric = class extends NoopMetric {
-      record(_value, _attributes) {
-      }
-    };
-    var NoopHistogramMetric = class extends NoopMetric {
-      record(_value, _attributes) {
-      }
-    };
-    var NoopObservableMetric = class {
-      addCallback(_callback) {
-      }
-      removeCallback(_callback) {
-      }
-    };
-    var NoopObservableCounterMetric = class extends NoopObservableMetric {
-    };
-    var NoopObservableGaugeMetric = class extends NoopObservableMetric {
-    };
-    var NoopObservableUpDownCounterMetric = class extends NoopObservableMetric {
-    };
-    var NOOP_METER = new NoopMeter();
-    var NOOP_COUNTER_METRIC = new NoopCounterMetric();
-    var NOOP_GAUGE_METRIC = new NoopGaugeMetric();
-    var NOOP_HISTOGRAM_METRIC = new NoopHistogramMetric();
-    var NOOP_UP_DOWN_COUNTER_METRIC = new NoopUpDownCounterMetric();
-    var NOOP_OBSERVABLE_COUNTER_METRIC = new NoopObservableCounterMetric();
-    var NOOP_OBSERVABLE_GAUGE_METRIC = new NoopObservableGaugeMetric();
-    var NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC = new NoopObservableUpDownCounterMetric();
-    function createNoopMeter() {
-      return NOOP_METER;
-    }
-    exports2.NOOP_COUNTER_METRIC = NOOP_COUNTER_METRIC;
-    exports2.NOOP_GAUGE_METRIC = NOOP_GAUGE_METRIC;
-    exports2.NOOP_HISTOGRAM_METRIC = NOOP_HISTOGRAM_METRIC;
-    exports2.NOOP_METER = NOOP_METER;
-    exports2.NOOP_OBSERVABLE_COUNTER_METRIC = NOOP_OBSERVABLE_COUNTER_METRIC;
-    exports2.NOOP_OBSERVABLE_GAUGE_METRIC = NOOP_OBSERVABLE_GAUGE_METRIC;
-    exports2.NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC = NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC;
-    exports2.NOOP_UP_DOWN_COUNTER_METRIC = NOOP_UP_DOWN_COUNTER_METRIC;
-    exports2.NoopCounterMetric = NoopCounterMetric;
-    exports2.NoopGaugeMetric = NoopGaugeMetric;
-    exports2.NoopHistogramMetric = NoopHistogramMetric;
-    exports2.NoopMeter = NoopMeter;
-    exports2.NoopMetric = NoopMetric;
-    exports2.NoopObservableCounterMetric = NoopObservableCounterMetric;
-    exports2.NoopObservableGaugeMetric = NoopObservableGaugeMetric;
-    exports2.NoopObservableMetric = NoopObservableMetric;
-    exports2.NoopObservableUpDownCounterMetric = NoopObservableUpDownCounterMetric;
-    exports2.NoopUpDownCounterMetric = NoopUpDownCounterMetric;
-    exports2.createNoopMeter = createNoopMeter;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/metrics/Metric.cjs
-var require_Metric = __commonJS({
-  "node_modules/@opentelemetry/api/dist/metrics/Metric.cjs"(exports2) {
-    var ValueType = /* @__PURE__ */ (function(ValueType2) {
-      ValueType2[ValueType2["INT"] = 0] = "INT";
-      ValueType2[ValueType2["DOUBLE"] = 1] = "DOUBLE";
-      return ValueType2;
-    })({});
-    exports2.ValueType = ValueType;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/logs/NoopLogger.cjs
-var require_NoopLogger = __commonJS({
-  "node_modules/@opentelemetry/api/dist/logs/NoopLogger.cjs"(exports2) {
-    var NoopLogger = class {
-      emit(_logRecord) {
-      }
-      enabled() {
-        return false;
-      }
-    };
-    var NOOP_LOGGER = new NoopLogger();
-    function createNoopLogger() {
-      return NOOP_LOGGER;
-    }
-    exports2.NOOP_LOGGER = NOOP_LOGGER;
-    exports2.NoopLogger = NoopLogger;
-    exports2.createNoopLogger = createNoopLogger;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/logs/LogRecord.cjs
-var require_LogRecord = __commonJS({
-  "node_modules/@opentelemetry/api/dist/logs/LogRecord.cjs"(exports2) {
-    var SeverityNumber = /* @__PURE__ */ (function(SeverityNumber2) {
-      SeverityNumber2[SeverityNumber2["UNSPECIFIED"] = 0] = "UNSPECIFIED";
-      SeverityNumber2[SeverityNumber2["TRACE"] = 1] = "TRACE";
-      SeverityNumber2[SeverityNumber2["TRACE2"] = 2] = "TRACE2";
-      SeverityNumber2[SeverityNumber2["TRACE3"] = 3] = "TRACE3";
-      SeverityNumber2[SeverityNumber2["TRACE4"] = 4] = "TRACE4";
-      SeverityNumber2[SeverityNumber2["DEBUG"] = 5] = "DEBUG";
-      SeverityNumber2[SeverityNumber2["DEBUG2"] = 6] = "DEBUG2";
-      SeverityNumber2[SeverityNumber2["DEBUG3"] = 7] = "DEBUG3";
-      SeverityNumber2[SeverityNumber2["DEBUG4"] = 8] = "DEBUG4";
-      SeverityNumber2[SeverityNumber2["INFO"] = 9] = "INFO";
-      SeverityNumber2[SeverityNumber2["INFO2"] = 10] = "INFO2";
-      SeverityNumber2[SeverityNumber2["INFO3"] = 11] = "INFO3";
-      SeverityNumber2[SeverityNumber2["INFO4"] = 12] = "INFO4";
-      SeverityNumber2[SeverityNumber2["WARN"] = 13] = "WARN";
-      SeverityNumber2[SeverityNumber2["WARN2"] = 14] = "WARN2";
-      SeverityNumber2[SeverityNumber2["WARN3"] = 15] = "WARN3";
-      SeverityNumber2[SeverityNumber2["WARN4"] = 16] = "WARN4";
-      SeverityNumber2[SeverityNumber2["ERROR"] = 17] = "ERROR";
-      SeverityNumber2[SeverityNumber2["ERROR2"] = 18] = "ERROR2";
-      SeverityNumber2[SeverityNumber2["ERROR3"] = 19] = "ERROR3";
-      SeverityNumber2[SeverityNumber2["ERROR4"] = 20] = "ERROR4";
-      SeverityNumber2[SeverityNumber2["FATAL"] = 21] = "FATAL";
-      SeverityNumber2[SeverityNumber2["FATAL2"] = 22] = "FATAL2";
-      SeverityNumber2[SeverityNumber2["FATAL3"] = 23] = "FATAL3";
-      SeverityNumber2[SeverityNumber2["FATAL4"] = 24] = "FATAL4";
-      return SeverityNumber2;
-    })({});
-    exports2.SeverityNumber = SeverityNumber;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/propagation/TextMapPropagator.cjs
-var require_TextMapPropagator = __commonJS({
-  "node_modules/@opentelemetry/api/dist/propagation/TextMapPropagator.cjs"(exports2) {
-    var defaultTextMapGetter = {
-      get(carrier, key) {
-        if (carrier == null) return;
-        return carrier[key];
-      },
-      keys(carrier) {
-        if (carrier == null) return [];
-        return Object.keys(carrier);
-      }
-    };
-    var defaultTextMapSetter = { set(carrier, key, value) {
-      if (carrier == null) return;
-      carrier[key] = value;
-    } };
-    exports2.defaultTextMapGetter = defaultTextMapGetter;
-    exports2.defaultTextMapSetter = defaultTextMapSetter;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/trace/trace_flags.cjs
-var require_trace_flags = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/trace_flags.cjs"(exports2) {
-    var TraceFlags = /* @__PURE__ */ (function(TraceFlags2) {
-      TraceFlags2[TraceFlags2["NONE"] = 0] = "NONE";
-      TraceFlags2[TraceFlags2["SAMPLED"] = 1] = "SAMPLED";
-      return TraceFlags2;
-    })({});
-    exports2.TraceFlags = TraceFlags;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/trace/invalid-span-constants.cjs
-var require_invalid_span_constants = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/invalid-span-constants.cjs"(exports2) {
-    require_trace_flags();
-    var INVALID_SPANID = "0000000000000000";
-    var INVALID_TRACEID = "00000000000000000000000000000000";
-    var INVALID_SPAN_CONTEXT = {
-      traceId: INVALID_TRACEID,
-      spanId: INVALID_SPANID,
-      traceFlags: 0
-    };
-    exports2.INVALID_SPANID = INVALID_SPANID;
-    exports2.INVALID_SPAN_CONTEXT = INVALID_SPAN_CONTEXT;
-    exports2.INVALID_TRACEID = INVALID_TRACEID;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/trace/NonRecordingSpan.cjs
-var require_NonRecordingSpan = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/NonRecordingSpan.cjs"(exports2) {
-    var require_invalid_span_constants2 = require_invalid_span_constants();
-    var NonRecordingSpan = class {
-      constructor(spanContext = require_invalid_span_constants2.INVALID_SPAN_CONTEXT) {
-        this._spanContext = spanContext;
-      }
-      spanContext() {
-        return this._spanContext;
-      }
-      setAttribute(_key, _value) {
-        return this;
-      }
-      setAttributes(_attributes) {
-        return this;
-      }
-      addEvent(_name, _attributes) {
-        return this;
-      }
-      addLink(_link) {
-        return this;
-      }
-      addLinks(_links) {
-        return this;
-      }
-      setStatus(_status) {
-        return this;
-      }
-      updateName(_name) {
-        return this;
-      }
-      end(_endTime) {
-      }
-      isRecording() {
-        return false;
-      }
-      recordException(_exception, _time) {
-      }
-    };
-    exports2.NonRecordingSpan = NonRecordingSpan;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/trace/spancontext-utils.cjs
-var require_spancontext_utils = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/spancontext-utils.cjs"(exports2) {
-    require_invalid_span_constants();
-    var require_NonRecordingSpan2 = require_NonRecordingSpan();
-    var isHex = new Uint8Array([
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1
-    ]);
-    function isValidHex(id, length) {
-      if (typeof id !== "string" || id.length !== length) return false;
-      let r = 0;
-      for (let i2 = 0; i2 < id.length; i2 += 4) r += (isHex[id.charCodeAt(i2)] | 0) + (isHex[id.charCodeAt(i2 + 1)] | 0) + (isHex[id.charCodeAt(i2 + 2)] | 0) + (isHex[id.charCodeAt(i2 + 3)] | 0);
-      return r === length;
-    }
-    function isValidTraceId(traceId) {
-      return isValidHex(traceId, 32) && traceId !== "00000000000000000000000000000000";
-    }
-    function isValidSpanId(spanId) {
-      return isValidHex(spanId, 16) && spanId !== "0000000000000000";
-    }
-    function isSpanContextValid(spanContext) {
-      return isValidTraceId(spanContext.traceId) && isValidSpanId(spanContext.spanId);
-    }
-    function wrapSpanContext(spanContext) {
-      return new require_NonRecordingSpan2.NonRecordingSpan(spanContext);
-    }
-    exports2.isSpanContextValid = isSpanContextValid;
-    exports2.isValidSpanId = isValidSpanId;
-    exports2.isValidTraceId = isValidTraceId;
-    exports2.wrapSpanContext = wrapSpanContext;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/context/NoopContextManager.cjs
-var require_NoopContextManager = __commonJS({
-  "node_modules/@opentelemetry/api/dist/context/NoopContextManager.cjs"(exports2) {
-    var require_context3 = require_context();
-    var NoopContextManager = class {
-      active() {
-        return require_context3.ROOT_CONTEXT;
-      }
-      with(_context, fn, thisArg, ...args2) {
-        return fn.call(thisArg, ...args2);
-      }
-      bind(_context, target) {
-        return target;
-      }
-      enable() {
-        return this;
-      }
-      disable() {
-        return this;
-      }
-      /** @experimental This API is experimental and may change in minor releases without prior notice. */
-      attach(_context) {
-        return { dispose() {
-        } };
-      }
-    };
-    exports2.NoopContextManager = NoopContextManager;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/api/context.cjs
-var require_context2 = __commonJS({
-  "node_modules/@opentelemetry/api/dist/api/context.cjs"(exports2) {
-    var require_global_utils2 = require_global_utils();
-    var require_diag2 = require_diag();
-    var require_NoopContextManager2 = require_NoopContextManager();
-    var API_NAME = "context";
-    var NOOP_CONTEXT_MANAGER = new require_NoopContextManager2.NoopContextManager();
-    var NOOP_TOKEN = Object.freeze({ dispose: () => {
-    } });
-    var ContextAPI = class ContextAPI2 {
-      /** Empty private constructor prevents end users from constructing a new instance of the API */
-      constructor() {
-        this._attachUnsupportedWarned = false;
-      }
-      /** Get the singleton instance of the Context API */
-      static getInstance() {
-        if (!this._instance) this._instance = new ContextAPI2();
-        return this._instance;
-      }
-      /**
-      * Set the current context manager.
-      *
-      * @returns true if the context manager was successfully registered, else false
-      */
-      setGlobalContextManager(contextManager) {
-        return require_global_utils2.registerGlobal(API_NAME, contextManager, require_diag2.DiagAPI.instance());
-      }
-      /**
-      * Get the currently active context
-      */
-      active() {
-        return this._getContextManager().active();
-      }
-      /**
-      * Execute a function with an active context
-      *
-      * @param context context to be active during function execution
-      * @param fn function to execute in a context
-      * @param thisArg optional receiver to be used for calling fn
-      * @param args optional arguments forwarded to fn
-      */
-      with(context, fn, thisArg, ...args2) {
-        return this._getContextManager().with(context, fn, thisArg, ...args2);
-      }
-      /**
-      * Bind a context to a target function or event emitter
-      *
-      * @param context context to bind to the event emitter or function. Defaults to the currently active context
-      * @param target function or event emitter to bind
-      */
-      bind(context, target) {
-        return this._getContextManager().bind(context, target);
-      }
-      /**
-      * Imperatively sets `context` as active, returning a {@link ContextManagementToken} whose
-      * {@link ContextManagementToken.dispose} restores the previous context.
-      *
-      * This is a delicate, low-level API - prefer {@link with}/{@link bind}, which
-      * restore context automatically. Use `attach` only to bridge callback
-      * boundaries that `with` cannot wrap. Call `token.dispose()` when the
-      * operation is done.
-      *
-      * **Caveat for async functions:** If called inside an async function before
-      * the first `await`, the context change may leak into the caller's context
-      * and remain active there. Prefer {@link with} for async code.
-      *
-      * Support is best-effort and varies by the active ContextManager (see
-      * {@link ContextManager.attach}); if it does not implement `attach`, this logs
-      * a warning and returns a no-op token.
-      *
-      * @param context The Context to attach
-      * @returns A {@link ContextManagementToken} whose dispose() restores the previous Context
-      * @since 1.10.0
-      * @experimental This API is experimental and may change in minor releases without prior notice.
-      */
-      attach(context) {
-        const contextManager = this._getContextManager();
-        if (contextManager.attach) return contextManager.attach(context);
-        if (!this._attachUnsupportedWarned) {
-          this._attachUnsupportedWarned = true;
-          require_diag2.DiagAPI.instance().warn("The current ContextManager does not implement attach(). The context will not be attached. Use a ContextManager that supports attach() (e.g. AsyncLocalStorageContextManager) or use with()/bind() instead.");
-        }
-        return NOOP_TOKEN;
-      }
-      _getContextManager() {
-        return require_global_utils2.getGlobal(API_NAME) || NOOP_CONTEXT_MANAGER;
-      }
-      /** Disable and remove the global context manager */
-      disable() {
-        this._getContextManager().disable();
-        require_global_utils2.unregisterGlobal(API_NAME, require_diag2.DiagAPI.instance());
-      }
-    };
-    exports2.ContextAPI = ContextAPI;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/trace/context-utils.cjs
-var require_context_utils = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/context-utils.cjs"(exports2) {
-    var require_context3 = require_context();
-    var require_context$1 = require_context2();
-    var require_NonRecordingSpan2 = require_NonRecordingSpan();
-    var SPAN_KEY = require_context3.createContextKey("OpenTelemetry Context Key SPAN");
-    function getSpan(context) {
-      return context.getValue(SPAN_KEY) || void 0;
-    }
-    function getActiveSpan() {
-      return getSpan(require_context$1.ContextAPI.getInstance().active());
-    }
-    function setSpan(context, span2) {
-      return context.setValue(SPAN_KEY, span2);
-    }
-    function deleteSpan(context) {
-      return context.deleteValue(SPAN_KEY);
-    }
-    function setSpanContext(context, spanContext) {
-      return setSpan(context, new require_NonRecordingSpan2.NonRecordingSpan(spanContext));
-    }
-    function getSpanContext(context) {
-      var _getSpan;
-      return (_getSpan = getSpan(context)) === null || _getSpan === void 0 ? void 0 : _getSpan.spanContext();
-    }
-    exports2.deleteSpan = deleteSpan;
-    exports2.getActiveSpan = getActiveSpan;
-    exports2.getSpan = getSpan;
-    exports2.getSpanContext = getSpanContext;
-    exports2.setSpan = setSpan;
-    exports2.setSpanContext = setSpanContext;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/trace/NoopTracer.cjs
-var require_NoopTracer = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/NoopTracer.cjs"(exports2) {
-    var require_context3 = require_context2();
-    var require_NonRecordingSpan2 = require_NonRecordingSpan();
-    var require_context_utils2 = require_context_utils();
-    var require_spancontext_utils2 = require_spancontext_utils();
-    var contextApi = require_context3.ContextAPI.getInstance();
-    var NoopTracer = class {
-      startSpan(name2, options2, context = contextApi.active()) {
-        if (Boolean(options2 === null || options2 === void 0 ? void 0 : options2.root)) return new require_NonRecordingSpan2.NonRecordingSpan();
-        const parentFromContext = context && require_context_utils2.getSpanContext(context);
-        if (isSpanContext(parentFromContext) && require_spancontext_utils2.isSpanContextValid(parentFromContext)) return new require_NonRecordingSpan2.NonRecordingSpan(parentFromContext);
-        else return new require_NonRecordingSpan2.NonRecordingSpan();
-      }
-      startActiveSpan(name2, arg2, arg3, arg4) {
-        var _ctx;
-        let opts;
-        let ctx;
-        let fn;
-        if (arguments.length < 2) return;
-        else if (arguments.length === 2) fn = arg2;
-        else if (arguments.length === 3) {
-          opts = arg2;
-          fn = arg3;
-        } else {
-          opts = arg2;
-          ctx = arg3;
-          fn = arg4;
-        }
-        const parentContext = (_ctx = ctx) !== null && _ctx !== void 0 ? _ctx : contextApi.active();
-        const span2 = this.startSpan(name2, opts, parentContext);
-        const contextWithSpanSet = require_context_utils2.setSpan(parentContext, span2);
-        return contextApi.with(contextWithSpanSet, fn, void 0, span2);
-      }
-    };
-    function isSpanContext(spanContext) {
-      return spanContext !== null && typeof spanContext === "object" && "spanId" in spanContext && typeof spanContext["spanId"] === "string" && "traceId" in spanContext && typeof spanContext["traceId"] === "string" && "traceFlags" in spanContext && typeof spanContext["traceFlags"] === "number";
-    }
-    exports2.NoopTracer = NoopTracer;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs
-var require_ProxyTracer = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs"(exports2) {
-    var NOOP_TRACER = new (require_NoopTracer()).NoopTracer();
-    var ProxyTracer = class {
-      constructor(provider, name2, version, options2) {
-        this._provider = provider;
-        this.name = name2;
-        this.version = version;
-        this.options = options2;
-      }
-      startSpan(name2, options2, context) {
-        return this._getTracer().startSpan(name2, options2, context);
-      }
-      startActiveSpan(_name, _options, _context, _fn) {
-        const tracer = this._getTracer();
-        return Reflect.apply(tracer.startActiveSpan, tracer, arguments);
-      }
-      /**
-      * Try to get a tracer from the proxy tracer provider.
-      * If the proxy tracer provider has no delegate, return a noop tracer.
-      */
-      _getTracer() {
-        if (this._delegate) return this._delegate;
-        const tracer = this._provider.getDelegateTracer(this.name, this.version, this.options);
-        if (!tracer) return NOOP_TRACER;
-        this._delegate = tracer;
-        return this._delegate;
-      }
-    };
-    exports2.ProxyTracer = ProxyTracer;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/trace/span_kind.cjs
-var require_span_kind = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/span_kind.cjs"(exports2) {
-    var SpanKind = /* @__PURE__ */ (function(SpanKind2) {
-      SpanKind2[SpanKind2["INTERNAL"] = 0] = "INTERNAL";
-      SpanKind2[SpanKind2["SERVER"] = 1] = "SERVER";
-      SpanKind2[SpanKind2["CLIENT"] = 2] = "CLIENT";
-      SpanKind2[SpanKind2["PRODUCER"] = 3] = "PRODUCER";
-      SpanKind2[SpanKind2["CONSUMER"] = 4] = "CONSUMER";
-      return SpanKind2;
-    })({});
-    exports2.SpanKind = SpanKind;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/trace/status.cjs
-var require_status = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/status.cjs"(exports2) {
-    var SpanStatusCode = /* @__PURE__ */ (function(SpanStatusCode2) {
-      SpanStatusCode2[SpanStatusCode2["UNSET"] = 0] = "UNSET";
-      SpanStatusCode2[SpanStatusCode2["OK"] = 1] = "OK";
-      SpanStatusCode2[SpanStatusCode2["ERROR"] = 2] = "ERROR";
-      return SpanStatusCode2;
-    })({});
-    exports2.SpanStatusCode = SpanStatusCode;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/trace/internal/tracestate-validators.cjs
-var require_tracestate_validators = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/internal/tracestate-validators.cjs"(exports2) {
-    var VALID_KEY_CHAR_RANGE = "[_0-9a-z-*/]";
-    var VALID_KEY_REGEX = new RegExp(`^(?:${`[a-z]${VALID_KEY_CHAR_RANGE}{0,255}`}|${`[a-z0-9]${VALID_KEY_CHAR_RANGE}{0,240}@[a-z]${VALID_KEY_CHAR_RANGE}{0,13}`})$`);
-    var VALID_VALUE_BASE_REGEX = /^[ -~]{0,255}[!-~]$/;
-    var INVALID_VALUE_COMMA_EQUAL_REGEX = /,|=/;
-    function validateKey(key) {
-      return VALID_KEY_REGEX.test(key);
-    }
-    function validateValue(value) {
-      return VALID_VALUE_BASE_REGEX.test(value) && !INVALID_VALUE_COMMA_EQUAL_REGEX.test(value);
-    }
-    exports2.validateKey = validateKey;
-    exports2.validateValue = validateValue;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/trace/internal/tracestate-impl.cjs
-var require_tracestate_impl = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/internal/tracestate-impl.cjs"(exports2) {
-    var require_tracestate_validators2 = require_tracestate_validators();
-    var MAX_TRACE_STATE_ITEMS = 32;
-    var MAX_TRACE_STATE_LEN = 512;
-    var LIST_MEMBERS_SEPARATOR = ",";
-    var LIST_MEMBER_KEY_VALUE_SPLITTER = "=";
-    var TraceStateImpl = class TraceStateImpl2 {
-      constructor(rawTraceState) {
-        this._internalState = /* @__PURE__ */ new Map();
-        if (rawTraceState) this._parse(rawTraceState);
-      }
-      set(key, value) {
-        const currValue = this._internalState.get(key);
-        let newLength = this.serialize().length;
-        if (typeof currValue === "string") newLength += value.length - currValue.length;
-        else {
-          if (this._internalState.size >= MAX_TRACE_STATE_ITEMS) return this;
-          newLength += key.length + value.length + (this._internalState.size > 0 ? 2 : 1);
-        }
-        if (newLength > MAX_TRACE_STATE_LEN) return this;
-        const traceState = this._clone();
-        if (traceState._internalState.has(key)) traceState._internalState.delete(key);
-        traceState._internalState.set(key, value);
-        return traceState;
-      }
-      unset(key) {
-        const traceState = this._clone();
-        traceState._internalState.delete(key);
-        return traceState;
-      }
-      get(key) {
-        return this._internalState.get(key);
-      }
-      serialize() {
-        return Array.from(this._internalState.keys()).reduceRight((agg, key) => {
-          agg.push(key + LIST_MEMBER_KEY_VALUE_SPLITTER + this.get(key));
-          return agg;
-        }, []).join(LIST_MEMBERS_SEPARATOR);
-      }
-      _parse(rawTraceState) {
-        if (rawTraceState.length > MAX_TRACE_STATE_LEN) return;
-        this._internalState = rawTraceState.split(LIST_MEMBERS_SEPARATOR).reduceRight((agg, part) => {
-          const listMember = part.trim();
-          const i2 = listMember.indexOf(LIST_MEMBER_KEY_VALUE_SPLITTER);
-          if (i2 !== -1) {
-            const key = listMember.slice(0, i2);
-            const value = listMember.slice(i2 + 1, part.length);
-            if (require_tracestate_validators2.validateKey(key) && require_tracestate_validators2.validateValue(value)) agg.set(key, value);
-          }
-          return agg;
-        }, /* @__PURE__ */ new Map());
-        if (this._internalState.size > MAX_TRACE_STATE_ITEMS) this._internalState = new Map(Array.from(this._internalState.entries()).reverse().slice(0, MAX_TRACE_STATE_ITEMS));
-      }
-      _keys() {
-        return Array.from(this._internalState.keys()).reverse();
-      }
-      _clone() {
-        const traceState = new TraceStateImpl2();
-        traceState._internalState = new Map(this._internalState);
-        return traceState;
-      }
-    };
-    exports2.TraceStateImpl = TraceStateImpl;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/trace/internal/utils.cjs
-var require_utils3 = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/internal/utils.cjs"(exports2) {
-    var require_tracestate_impl2 = require_tracestate_impl();
-    function createTraceState(rawTraceState) {
-      return new require_tracestate_impl2.TraceStateImpl(rawTraceState);
-    }
-    exports2.createTraceState = createTraceState;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/trace/NoopTracerProvider.cjs
-var require_NoopTracerProvider = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/NoopTracerProvider.cjs"(exports2) {
-    var require_NoopTracer2 = require_NoopTracer();
-    var NoopTracerProvider = class {
-      getTracer(_name, _version, _options) {
-        return new require_NoopTracer2.NoopTracer();
-      }
-    };
-    exports2.NoopTracerProvider = NoopTracerProvider;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/trace/ProxyTracerProvider.cjs
-var require_ProxyTracerProvider = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/ProxyTracerProvider.cjs"(exports2) {
-    var require_ProxyTracer2 = require_ProxyTracer();
-    var NOOP_TRACER_PROVIDER = new (require_NoopTracerProvider()).NoopTracerProvider();
-    var ProxyTracerProvider = class {
-      /**
-      * Get a {@link ProxyTracer}
-      */
-      getTracer(name2, version, options2) {
-        var _this$getDelegateTrac;
-        return (_this$getDelegateTrac = this.getDelegateTracer(name2, version, options2)) !== null && _this$getDelegateTrac !== void 0 ? _this$getDelegateTrac : new require_ProxyTracer2.ProxyTracer(this, name2, version, options2);
-      }
-      getDelegate() {
-        var _this$_delegate;
-        return (_this$_delegate = this._delegate) !== null && _this$_delegate !== void 0 ? _this$_delegate : NOOP_TRACER_PROVIDER;
-      }
-      /**
-      * Set the delegate tracer provider
-      */
-      setDelegate(delegate) {
-        this._delegate = delegate;
-      }
-      getDelegateTracer(name2, version, options2) {
-        var _this$_delegate2;
-        return (_this$_delegate2 = this._delegate) === null || _this$_delegate2 === void 0 ? void 0 : _this$_delegate2.getTracer(name2, version, options2);
-      }
-    };
-    exports2.ProxyTracerProvider = ProxyTracerProvider;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/trace/SamplingResult.cjs
-var require_SamplingResult = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace/SamplingResult.cjs"(exports2) {
-    var SamplingDecision = /* @__PURE__ */ (function(SamplingDecision2) {
-      SamplingDecision2[SamplingDecision2["NOT_RECORD"] = 0] = "NOT_RECORD";
-      SamplingDecision2[SamplingDecision2["RECORD"] = 1] = "RECORD";
-      SamplingDecision2[SamplingDecision2["RECORD_AND_SAMPLED"] = 2] = "RECORD_AND_SAMPLED";
-      return SamplingDecision2;
-    })({});
-    exports2.SamplingDecision = SamplingDecision;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/context-api.cjs
-var require_context_api = __commonJS({
-  "node_modules/@opentelemetry/api/dist/context-api.cjs"(exports2) {
-    var context = require_context2().ContextAPI.getInstance();
-    exports2.context = context;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/diag-api.cjs
-var require_diag_api = __commonJS({
-  "node_modules/@opentelemetry/api/dist/diag-api.cjs"(exports2) {
-    var diag = require_diag().DiagAPI.instance();
-    exports2.diag = diag;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/logs/NoopLoggerProvider.cjs
-var require_NoopLoggerProvider = __commonJS({
-  "node_modules/@opentelemetry/api/dist/logs/NoopLoggerProvider.cjs"(exports2) {
-    var require_NoopLogger2 = require_NoopLogger();
-    var NoopLoggerProvider = class {
-      getLogger(_name, _version, _options) {
-        return new require_NoopLogger2.NoopLogger();
-      }
-    };
-    var NOOP_LOGGER_PROVIDER = new NoopLoggerProvider();
-    exports2.NOOP_LOGGER_PROVIDER = NOOP_LOGGER_PROVIDER;
-    exports2.NoopLoggerProvider = NoopLoggerProvider;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs
-var require_ProxyLogger = __commonJS({
-  "node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs"(exports2) {
-    var require_NoopLogger2 = require_NoopLogger();
-    var ProxyLogger = class {
-      constructor(provider, name2, version, options2) {
-        this._provider = provider;
-        this.name = name2;
-        this.version = version;
-        this.options = options2;
-      }
-      /**
-      * Emit a log record. This method should only be used by log appenders.
-      *
-      * @param logRecord
-      */
-      emit(logRecord) {
-        this._getLogger().emit(logRecord);
-      }
-      enabled(options2) {
-        return this._getLogger().enabled(options2);
-      }
-      /**
-      * Try to get a logger from the proxy logger provider.
-      * If the proxy logger provider has no delegate, return a noop logger.
-      */
-      _getLogger() {
-        if (this._delegate) return this._delegate;
-        const logger = this._provider._getDelegateLogger(this.name, this.version, this.options);
-        if (!logger) return require_NoopLogger2.NOOP_LOGGER;
-        this._delegate = logger;
-        return this._delegate;
-      }
-    };
-    exports2.ProxyLogger = ProxyLogger;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/logs/ProxyLoggerProvider.cjs
-var require_ProxyLoggerProvider = __commonJS({
-  "node_modules/@opentelemetry/api/dist/logs/ProxyLoggerProvider.cjs"(exports2) {
-    var require_NoopLoggerProvider2 = require_NoopLoggerProvider();
-    var require_ProxyLogger2 = require_ProxyLogger();
-    var ProxyLoggerProvider = class {
-      getLogger(name2, version, options2) {
-        var _this$_getDelegateLog;
-        return (_this$_getDelegateLog = this._getDelegateLogger(name2, version, options2)) !== null && _this$_getDelegateLog !== void 0 ? _this$_getDelegateLog : new require_ProxyLogger2.ProxyLogger(this, name2, version, options2);
-      }
-      /**
-      * Get the delegate logger provider.
-      * Used by tests only.
-      * @internal
-      */
-      _getDelegate() {
-        var _this$_delegate;
-        return (_this$_delegate = this._delegate) !== null && _this$_delegate !== void 0 ? _this$_delegate : require_NoopLoggerProvider2.NOOP_LOGGER_PROVIDER;
-      }
-      /**
-      * Set the delegate logger provider
-      * @internal
-      */
-      _setDelegate(delegate) {
-        this._delegate = delegate;
-      }
-      /**
-      * @internal
-      */
-      _getDelegateLogger(name2, version, options2) {
-        var _this$_delegate2;
-        return (_this$_delegate2 = this._delegate) === null || _this$_delegate2 === void 0 ? void 0 : _this$_delegate2.getLogger(name2, version, options2);
-      }
-    };
-    exports2.ProxyLoggerProvider = ProxyLoggerProvider;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/api/logs.cjs
-var require_logs = __commonJS({
-  "node_modules/@opentelemetry/api/dist/api/logs.cjs"(exports2) {
-    var require_global_utils2 = require_global_utils();
-    var require_diag2 = require_diag();
-    var require_ProxyLoggerProvider2 = require_ProxyLoggerProvider();
-    var API_NAME = "logs";
-    var LogsAPI = class LogsAPI2 {
-      /** Empty private constructor prevents end users from constructing a new instance of the API */
-      constructor() {
-        this._proxyLoggerProvider = new require_ProxyLoggerProvider2.ProxyLoggerProvider();
-      }
-      /** Get the singleton instance of the Logs API */
-      static getInstance() {
-        if (!this._instance) this._instance = new LogsAPI2();
-        return this._instance;
-      }
-      setGlobalLoggerProvider(provider) {
-        const success = require_global_utils2.registerGlobal(API_NAME, provider, require_diag2.DiagAPI.instance());
-        if (success) this._proxyLoggerProvider._setDelegate(provider);
-        return success;
-      }
-      /**
-      * Returns the global logger provider.
-      *
-      * @returns LoggerProvider
-      */
-      getLoggerProvider() {
-        return require_global_utils2.getGlobal(API_NAME) || this._proxyLoggerProvider;
-      }
-      /**
-      * Returns a Logger, creating one if one with the given name, version,
-      * schemaUrl, and attributes is not already created.
-      *
-      * Getting a Logger may be expensive, especially when `attributes` are
-      * provided. Reuse Logger instances where possible instead of calling
-      * `getLogger()` on hot paths.
-      *
-      * @param name The name of the logger or instrumentation library.
-      * @param version The version of the logger or instrumentation library.
-      * @param options The options of the logger or instrumentation library.
-      * @returns {@link Logger}
-      */
-      getLogger(name2, version, options2) {
-        return this.getLoggerProvider().getLogger(name2, version, options2);
-      }
-      /** Remove the global logger provider */
-      disable() {
-        require_global_utils2.unregisterGlobal(API_NAME, require_diag2.DiagAPI.instance());
-        this._proxyLoggerProvider = new require_ProxyLoggerProvider2.ProxyLoggerProvider();
-      }
-    };
-    exports2.LogsAPI = LogsAPI;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/logs-api.cjs
-var require_logs_api = __commonJS({
-  "node_modules/@opentelemetry/api/dist/logs-api.cjs"(exports2) {
-    var logs = require_logs().LogsAPI.getInstance();
-    exports2.logs = logs;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/metrics/NoopMeterProvider.cjs
-var require_NoopMeterProvider = __commonJS({
-  "node_modules/@opentelemetry/api/dist/metrics/NoopMeterProvider.cjs"(exports2) {
-    var require_NoopMeter2 = require_NoopMeter();
-    var NoopMeterProvider = class {
-      getMeter(_name, _version, _options) {
-        return require_NoopMeter2.NOOP_METER;
-      }
-    };
-    var NOOP_METER_PROVIDER = new NoopMeterProvider();
-    exports2.NOOP_METER_PROVIDER = NOOP_METER_PROVIDER;
-    exports2.NoopMeterProvider = NoopMeterProvider;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/api/metrics.cjs
-var require_metrics = __commonJS({
-  "node_modules/@opentelemetry/api/dist/api/metrics.cjs"(exports2) {
-    var require_global_utils2 = require_global_utils();
-    var require_diag2 = require_diag();
-    var require_NoopMeterProvider2 = require_NoopMeterProvider();
-    var API_NAME = "metrics";
-    var MetricsAPI = class MetricsAPI2 {
-      /** Empty private constructor prevents end users from constructing a new instance of the API */
-      constructor() {
-      }
-      /** Get the singleton instance of the Metrics API */
-      static getInstance() {
-        if (!this._instance) this._instance = new MetricsAPI2();
-        return this._instance;
-      }
-      /**
-      * Set the current global meter provider.
-      * Returns true if the meter provider was successfully registered, else false.
-      */
-      setGlobalMeterProvider(provider) {
-        return require_global_utils2.registerGlobal(API_NAME, provider, require_diag2.DiagAPI.instance());
-      }
-      /**
-      * Returns the global meter provider.
-      */
-      getMeterProvider() {
-        return require_global_utils2.getGlobal(API_NAME) || require_NoopMeterProvider2.NOOP_METER_PROVIDER;
-      }
-      /**
-      * Returns a meter from the global meter provider.
-      */
-      getMeter(name2, version, options2) {
-        return this.getMeterProvider().getMeter(name2, version, options2);
-      }
-      /** Remove the global meter provider */
-      disable() {
-        require_global_utils2.unregisterGlobal(API_NAME, require_diag2.DiagAPI.instance());
-      }
-    };
-    exports2.MetricsAPI = MetricsAPI;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/metrics-api.cjs
-var require_metrics_api = __commonJS({
-  "node_modules/@opentelemetry/api/dist/metrics-api.cjs"(exports2) {
-    var metrics = require_metrics().MetricsAPI.getInstance();
-    exports2.metrics = metrics;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/propagation/NoopTextMapPropagator.cjs
-var require_NoopTextMapPropagator = __commonJS({
-  "node_modules/@opentelemetry/api/dist/propagation/NoopTextMapPropagator.cjs"(exports2) {
-    var NoopTextMapPropagator = class {
-      /** Noop inject function does nothing */
-      inject(_context, _carrier) {
-      }
-      /** Noop extract function does nothing and returns the input context */
-      extract(context, _carrier) {
-        return context;
-      }
-      fields() {
-        return [];
-      }
-    };
-    exports2.NoopTextMapPropagator = NoopTextMapPropagator;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/baggage/context-helpers.cjs
-var require_context_helpers = __commonJS({
-  "node_modules/@opentelemetry/api/dist/baggage/context-helpers.cjs"(exports2) {
-    var require_context3 = require_context();
-    var require_context$1 = require_context2();
-    var BAGGAGE_KEY = require_context3.createContextKey("OpenTelemetry Baggage Key");
-    function getBaggage(context) {
-      return context.getValue(BAGGAGE_KEY) || void 0;
-    }
-    function getActiveBaggage() {
-      return getBaggage(require_context$1.ContextAPI.getInstance().active());
-    }
-    function setBaggage(context, baggage) {
-      return context.setValue(BAGGAGE_KEY, baggage);
-    }
-    function deleteBaggage(context) {
-      return context.deleteValue(BAGGAGE_KEY);
-    }
-    exports2.deleteBaggage = deleteBaggage;
-    exports2.getActiveBaggage = getActiveBaggage;
-    exports2.getBaggage = getBaggage;
-    exports2.setBaggage = setBaggage;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/api/propagation.cjs
-var require_propagation = __commonJS({
-  "node_modules/@opentelemetry/api/dist/api/propagation.cjs"(exports2) {
-    var require_global_utils2 = require_global_utils();
-    var require_diag2 = require_diag();
-    var require_utils7 = require_utils2();
-    var require_TextMapPropagator2 = require_TextMapPropagator();
-    var require_NoopTextMapPropagator2 = require_NoopTextMapPropagator();
-    var require_context_helpers2 = require_context_helpers();
-    var API_NAME = "propagation";
-    var NOOP_TEXT_MAP_PROPAGATOR = new require_NoopTextMapPropagator2.NoopTextMapPropagator();
-    var PropagationAPI = class PropagationAPI2 {
-      /** Empty private constructor prevents end users from constructing a new instance of the API */
-      constructor() {
-        this.createBaggage = require_utils7.createBaggage;
-        this.getBaggage = require_context_helpers2.getBaggage;
-        this.getActiveBaggage = require_context_helpers2.getActiveBaggage;
-        this.setBaggage = require_context_helpers2.setBaggage;
-        this.deleteBaggage = require_context_helpers2.deleteBaggage;
-      }
-      /** Get the singleton instance of the Propagator API */
-      static getInstance() {
-        if (!this._instance) this._instance = new PropagationAPI2();
-        return this._instance;
-      }
-      /**
-      * Set the current propagator.
-      *
-      * @returns true if the propagator was successfully registered, else false
-      */
-      setGlobalPropagator(propagator) {
-        return require_global_utils2.registerGlobal(API_NAME, propagator, require_diag2.DiagAPI.instance());
-      }
-      /**
-      * Inject context into a carrier to be propagated inter-process
-      *
-      * @param context Context carrying tracing data to inject
-      * @param carrier carrier to inject context into
-      * @param setter Function used to set values on the carrier
-      */
-      inject(context, carrier, setter = require_TextMapPropagator2.defaultTextMapSetter) {
-        return this._getGlobalPropagator().inject(context, carrier, setter);
-      }
-      /**
-      * Extract context from a carrier
-      *
-      * @param context Context which the newly created context will inherit from
-      * @param carrier Carrier to extract context from
-      * @param getter Function used to extract keys from a carrier
-      */
-      extract(context, carrier, getter = require_TextMapPropagator2.defaultTextMapGetter) {
-        return this._getGlobalPropagator().extract(context, carrier, getter);
-      }
-      /**
-      * Return a list of all fields which may be used by the propagator.
-      */
-      fields() {
-        return this._getGlobalPropagator().fields();
-      }
-      /** Remove the global propagator */
-      disable() {
-        require_global_utils2.unregisterGlobal(API_NAME, require_diag2.DiagAPI.instance());
-      }
-      _getGlobalPropagator() {
-        return require_global_utils2.getGlobal(API_NAME) || NOOP_TEXT_MAP_PROPAGATOR;
-      }
-    };
-    exports2.PropagationAPI = PropagationAPI;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/propagation-api.cjs
-var require_propagation_api = __commonJS({
-  "node_modules/@opentelemetry/api/dist/propagation-api.cjs"(exports2) {
-    var propagation = require_propagation().PropagationAPI.getInstance();
-    exports2.propagation = propagation;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/api/trace.cjs
-var require_trace = __commonJS({
-  "node_modules/@opentelemetry/api/dist/api/trace.cjs"(exports2) {
-    var require_global_utils2 = require_global_utils();
-    var require_diag2 = require_diag();
-    var require_context_utils2 = require_context_utils();
-    var require_spancontext_utils2 = require_spancontext_utils();
-    var require_ProxyTracerProvider2 = require_ProxyTracerProvider();
-    var API_NAME = "trace";
-    var TraceAPI = class TraceAPI2 {
-      /** Empty private constructor prevents end users from constructing a new instance of the API */
-      constructor() {
-        this._proxyTracerProvider = new require_ProxyTracerProvider2.ProxyTracerProvider();
-        this.wrapSpanContext = require_spancontext_utils2.wrapSpanContext;
-        this.isSpanContextValid = require_spancontext_utils2.isSpanContextValid;
-        this.deleteSpan = require_context_utils2.deleteSpan;
-        this.getSpan = require_context_utils2.getSpan;
-        this.getActiveSpan = require_context_utils2.getActiveSpan;
-        this.getSpanContext = require_context_utils2.getSpanContext;
-        this.setSpan = require_context_utils2.setSpan;
-        this.setSpanContext = require_context_utils2.setSpanContext;
-      }
-      /** Get the singleton instance of the Trace API */
-      static getInstance() {
-        if (!this._instance) this._instance = new TraceAPI2();
-        return this._instance;
-      }
-      /**
-      * Set the current global tracer.
-      *
-      * @returns true if the tracer provider was successfully registered, else false
-      */
-      setGlobalTracerProvider(provider) {
-        const success = require_global_utils2.registerGlobal(API_NAME, this._proxyTracerProvider, require_diag2.DiagAPI.instance());
-        if (success) this._proxyTracerProvider.setDelegate(provider);
-        return success;
-      }
-      /**
-      * Returns the global tracer provider.
-      */
-      getTracerProvider() {
-        return require_global_utils2.getGlobal(API_NAME) || this._proxyTracerProvider;
-      }
-      /**
-      * Returns a tracer from the global tracer provider.
-      */
-      getTracer(name2, version) {
-        return this.getTracerProvider().getTracer(name2, version);
-      }
-      /** Remove the global tracer provider */
-      disable() {
-        require_global_utils2.unregisterGlobal(API_NAME, require_diag2.DiagAPI.instance());
-        this._proxyTracerProvider = new require_ProxyTracerProvider2.ProxyTracerProvider();
-      }
-    };
-    exports2.TraceAPI = TraceAPI;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/trace-api.cjs
-var require_trace_api = __commonJS({
-  "node_modules/@opentelemetry/api/dist/trace-api.cjs"(exports2) {
-    var trace = require_trace().TraceAPI.getInstance();
-    exports2.trace = trace;
-  }
-});
-
-// node_modules/@opentelemetry/api/dist/index.cjs
-var require_dist = __commonJS({
-  "node_modules/@opentelemetry/api/dist/index.cjs"(exports2) {
-    Object.defineProperties(exports2, {
-      __esModule: { value: true },
-      [Symbol.toStringTag]: { value: "Module" }
-    });
-    var require_types2 = require_types();
-    var require_utils7 = require_utils2();
-    var require_context3 = require_context();
-    var require_consoleLogger2 = require_consoleLogger();
-    var require_NoopMeter2 = require_NoopMeter();
-    var require_Metric2 = require_Metric();
-    var require_NoopLogger2 = require_NoopLogger();
-    var require_LogRecord2 = require_LogRecord();
-    var require_TextMapPropagator2 = require_TextMapPropagator();
-    var require_trace_flags2 = require_trace_flags();
-    var require_invalid_span_constants2 = require_invalid_span_constants();
-    var require_spancontext_utils2 = require_spancontext_utils();
-    var require_ProxyTracer2 = require_ProxyTracer();
-    var require_span_kind2 = require_span_kind();
-    var require_status2 = require_status();
-    var require_utils$1 = require_utils3();
-    var require_ProxyTracerProvider2 = require_ProxyTracerProvider();
-    var require_SamplingResult2 = require_SamplingResult();
-    var require_context_api2 = require_context_api();
-    var require_diag_api2 = require_diag_api();
-    var require_logs_api2 = require_logs_api();
-    var require_metrics_api2 = require_metrics_api();
-    var require_propagation_api2 = require_propagation_api();
-    var require_trace_api2 = require_trace_api();
-    var src_default = {
-      context: require_context_api2.context,
-      diag: require_diag_api2.diag,
-      logs: require_logs_api2.logs,
-      metrics: require_metrics_api2.metrics,
-      propagation: require_propagation_api2.propagation,
-      trace: require_trace_api2.trace
-    };
-    exports2.DiagConsoleLogger = require_consoleLogger2.DiagConsoleLogger;
-    exports2.DiagLogLevel = require_types2.DiagLogLevel;
-    exports2.INVALID_SPANID = require_invalid_span_constants2.INVALID_SPANID;
-    exports2.INVALID_SPAN_CONTEXT = require_invalid_span_constants2.INVALID_SPAN_CONTEXT;
-    exports2.INVALID_TRACEID = require_invalid_span_constants2.INVALID_TRACEID;
-    exports2.ProxyTracer = require_ProxyTracer2.ProxyTracer;
-    exports2.ProxyTracerProvider = require_ProxyTracerProvider2.ProxyTracerProvider;
-    exports2.ROOT_CONTEXT = require_context3.ROOT_CONTEXT;
-    exports2.SamplingDecision = require_SamplingResult2.SamplingDecision;
-    exports2.SeverityNumber = require_LogRecord2.SeverityNumber;
-    exports2.SpanKind = require_span_kind2.SpanKind;
-    exports2.SpanStatusCode = require_status2.SpanStatusCode;
-    exports2.TraceFlags = require_trace_flags2.TraceFlags;
-    exports2.ValueType = require_Metric2.ValueType;
-    exports2.baggageEntryMetadataFromString = require_utils7.baggageEntryMetadataFromString;
-    exports2.context = require_context_api2.context;
-    exports2.createContextKey = require_context3.createContextKey;
-    exports2.createNoopLogger = require_NoopLogger2.createNoopLogger;
-    exports2.createNoopMeter = require_NoopMeter2.createNoopMeter;
-    exports2.createTraceState = require_utils$1.createTraceState;
-    exports2.default = src_default;
-    exports2.defaultTextMapGetter = require_TextMapPropagator2.defaultTextMapGetter;
-    exports2.defaultTextMapSetter = require_TextMapPropagator2.defaultTextMapSetter;
-    exports2.diag = require_diag_api2.diag;
-    exports2.isSpanContextValid = require_spancontext_utils2.isSpanContextValid;
-    exports2.isValidSpanId = require_spancontext_utils2.isValidSpanId;
-    exports2.isValidTraceId = require_spancontext_utils2.isValidTraceId;
-    exports2.logs = require_logs_api2.logs;
-    exports2.metrics = require_metrics_api2.metrics;
-    exports2.propagation = require_propagation_api2.propagation;
-    exports2.trace = require_trace_api2.trace;
-  }
-});
-
-// node_modules/prom-client/lib/metrics/processCpuTotal.js
-var require_processCpuTotal = __commonJS({
-  "node_modules/prom-client/lib/metrics/processCpuTotal.js"(exports2, module2) {
-    "use strict";
-    var OtelApi = require_dist();
-    var Counter2 = require_counter();
-    var PROCESS_CPU_USER_SECONDS = "process_cpu_user_seconds_total";
-    var PROCESS_CPU_SYSTEM_SECONDS = "process_cpu_system_seconds_total";
-    var PROCESS_CPU_SECONDS = "process_cpu_seconds_total";
-    module2.exports = (registry2, config2 = {}) => {
-      const registers = registry2 ? [registry2] : void 0;
-      const namePrefix = config2.prefix ? config2.prefix : "";
-      const labels = config2.labels ? config2.labels : {};
-      const exemplars = config2.enableExemplars ? config2.enableExemplars : false;
-      const labelNames = Object.keys(labels);
-      let lastCpuUsage = process.cpuUsage();
-      const cpuUserUsageCounter = new Counter2({
-        name: namePrefix + PROCESS_CPU_USER_SECONDS,
-        help: "Total user CPU time spent in seconds.",
-        enableExemplars: exemplars,
-        registers,
-        labelNames,
-        // Use this one metric's `collect` to set all metrics' values.
-        collect() {
-          const cpuUsage = process.cpuUsage();
-          const userUsageMicros = cpuUsage.user - lastCpuUsage.user;
-          const systemUsageMicros = cpuUsage.system - lastCpuUsage.system;
-          lastCpuUsage = cpuUsage;
-          if (this.enableExemplars) {
-            let exemplarLabels = {};
-            const currentSpan = OtelApi.trace.getSpan(OtelApi.context.active());
-            if (currentSpan) {
-              exemplarLabels = {
-                traceId: currentSpan.spanContext().traceId,
-                spanId: currentSpan.spanContext().spanId
-              };
-            }
-            cpuUserUsageCounter.inc({
-              labels,
-              value: userUsageMicros / 1e6,
-              exemplarLabels
-            });
-            cpuSystemUsageCounter.inc({
-              labels,
-              value: systemUsageMicros / 1e6,
-              exemplarLabels
-            });
-            cpuUsageCounter.inc({
-              labels,
-              value: (userUsageMicros + systemUsageMicros) / 1e6,
-              exemplarLabels
-            });
-          } else {
-            cpuUserUsageCounter.inc(labels, userUsageMicros / 1e6);
-            cpuSystemUsageCounter.inc(labels, systemUsageMicros / 1e6);
-            cpuUsageCounter.inc(
-              labels,
-              (userUsageMicros + systemUsageMicros) / 1e6
-            );
-          }
-        }
-      });
-      const cpuSystemUsageCounter = new Counter2({
-        name: namePrefix + PROCESS_CPU_SYSTEM_SECONDS,
-        help: "Total system CPU time spent in seconds.",
-        enableExemplars: exemplars,
-        registers,
-        labelNames
-      });
-      const cpuUsageCounter = new Counter2({
-        name: namePrefix + PROCESS_CPU_SECONDS,
-        help: "Total user and system CPU time spent in seconds.",
-        enableExemplars: exemplars,
-        registers,
-        labelNames
-      });
-    };
-    module2.exports.metricNames = [
-      PROCESS_CPU_USER_SECONDS,
-      PROCESS_CPU_SYSTEM_SECONDS,
-      PROCESS_CPU_SECONDS
-    ];
-  }
-});
-
-// node_modules/prom-client/lib/metrics/processStartTime.js
-var require_processStartTime = __commonJS({
-  "node_modules/prom-client/lib/metrics/processStartTime.js"(exports2, module2) {
-    "use strict";
-    var Gauge2 = require_gauge();
-    var startInSeconds = Math.round(Date.now() / 1e3 - process.uptime());
-    var PROCESS_START_TIME = "process_start_time_seconds";
-    module2.exports = (registry2, config2 = {}) => {
-      const namePrefix = config2.prefix ? config2.prefix : "";
-      const labels = config2.labels ? config2.labels : {};
-      const labelNames = Object.keys(labels);
-      new Gauge2({
-        name: namePrefix + PROCESS_START_TIME,
-        help: "Start time of the process since unix epoch in seconds.",
-        registers: registry2 ? [registry2] : void 0,
-        labelNames,
-        aggregator: "omit",
-        collect() {
-          this.set(labels, startInSeconds);
-        }
-      });
-    };
-    module2.exports.metricNames = [PROCESS_START_TIME];
-  }
-});
-
-// node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js
-var require_osMemoryHeapLinux = __commonJS({
-  "node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js"(exports2, module2) {
-    "use strict";
-    var Gauge2 = require_gauge();
-    var fs4 = __require("fs");
-    var values = ["VmSize", "VmRSS", "VmData"];
-    var PROCESS_RESIDENT_MEMORY = "process_resident_memory_bytes";
-    var PROCESS_VIRTUAL_MEMORY = "process_virtual_memory_bytes";
-    var PROCESS_HEAP = "process_heap_bytes";
-    function structureOutput(input) {
-      return input.split("\n").reduce((acc, string) => {
-        if (!values.some((value2) => string.startsWith(value2))) {
-          return acc;
-        }
-        const split = string.split(":");
-        let value = split[1].trim();
-        value = value.substr(0, value.length - 3);
-        value = Number(value) * 1024;
-        acc[split[0]] = value;
-        return acc;
-      }, {});
-    }
-    module2.exports = (registry2, config2 = {}) => {
-      const registers = registry2 ? [registry2] : void 0;
-      const namePrefix = config2.prefix ? config2.prefix : "";
-      const labels = config2.labels ? config2.labels : {};
-      const labelNames = Object.keys(labels);
-      const residentMemGauge = new Gauge2({
-        name: namePrefix + PROCESS_RESIDENT_MEMORY,
-        help: "Resident memory size in bytes.",
-        registers,
-        labelNames,
-        // Use this one metric's `collect` to set all metrics' values.
-        collect() {
-          try {
-            const stat2 = fs4.readFileSync("/proc/self/status", "utf8");
-            const structuredOutput = structureOutput(stat2);
-            residentMemGauge.set(labels, structuredOutput.VmRSS);
-            virtualMemGauge.set(labels, structuredOutput.VmSize);
-            heapSizeMemGauge.set(labels, structuredOutput.VmData);
-          } catch {
-          }
-        }
-      });
-      const virtualMemGauge = new Gauge2({
-        name: namePrefix + PROCESS_VIRTUAL_MEMORY,
-        help: "Virtual memory size in bytes.",
-        registers,
-        labelNames
-      });
-      const heapSizeMemGauge = new Gauge2({
-        name: namePrefix + PROCESS_HEAP,
-        help: "Process heap size in bytes.",
-        registers,
-        labelNames
-      });
-    };
-    module2.exports.metricNames = [
-      PROCESS_RESIDENT_MEMORY,
-      PROCESS_VIRTUAL_MEMORY,
-      PROCESS_HEAP
-    ];
-  }
-});
-
-// node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js
-var require_safeMemoryUsage = __commonJS({
-  "node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js"(exports2, module2) {
-    "use strict";
-    function safeMemoryUsage() {
-      try {
-        return process.memoryUsage();
-      } catch {
-        return;
-      }
-    }
-    module2.exports = safeMemoryUsage;
-  }
-});
-
-// node_modules/prom-client/lib/metrics/osMemoryHeap.js
-var require_osMemoryHeap = __commonJS({
-  "node_modules/prom-client/lib/metrics/osMemoryHeap.js"(exports2, module2) {
-    "use strict";
-    var Gauge2 = require_gauge();
-    var linuxVariant = require_osMemoryHeapLinux();
-    var safeMemoryUsage = require_safeMemoryUsage();
-    var PROCESS_RESIDENT_MEMORY = "process_resident_memory_bytes";
-    function notLinuxVariant(registry2, config2 = {}) {
-      const namePrefix = config2.prefix ? config2.prefix : "";
-      const labels = config2.labels ? config2.labels : {};
-      const labelNames = Object.keys(labels);
-      new Gauge2({
-        name: namePrefix + PROCESS_RESIDENT_MEMORY,
-        help: "Resident memory size in bytes.",
-        registers: registry2 ? [registry2] : void 0,
-        labelNames,
-        collect() {
-          const memUsage = safeMemoryUsage();
-          if (memUsage) {
-            this.set(labels, memUsage.rss);
-          }
-        }
-      });
-    }
-    module2.exports = (registry2, config2) => process.platform === "linux" ? linuxVariant(registry2, config2) : notLinuxVariant(registry2, config2);
-    module2.exports.metricNames = process.platform === "linux" ? linuxVariant.metricNames : [PROCESS_RESIDENT_MEMORY];
-  }
-});
-
-// node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js
-var require_processOpenFileDescriptors = __commonJS({
-  "node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js"(exports2, module2) {
-    "use strict";
-    var Gauge2 = require_gauge();
-    var fs4 = __require("fs");
-    var process2 = __require("process");
-    var PROCESS_OPEN_FDS = "process_open_fds";
-    module2.exports = (registry2, config2 = {}) => {
-      if (process2.platform !== "linux") {
-        return;
-      }
-      const namePrefix = config2.prefix ? config2.prefix : "";
-      const labels = config2.labels ? config2.labels : {};
-      const labelNames = Object.keys(labels);
-      new Gauge2({
-        name: namePrefix + PROCESS_OPEN_FDS,
-        help: "Number of open file descriptors.",
-        registers: registry2 ? [registry2] : void 0,
-        labelNames,
-        collect() {
-          try {
-            const fds = fs4.readdirSync("/proc/self/fd");
-            this.set(labels, fds.length - 1);
-          } catch {
-          }
-        }
-      });
-    };
-    module2.exports.metricNames = [PROCESS_OPEN_FDS];
-  }
-});
-
-// node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js
-var require_processMaxFileDescriptors = __commonJS({
-  "node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js"(exports2, module2) {
-    "use strict";
-    var Gauge2 = require_gauge();
-    var fs4 = __require("fs");
-    var PROCESS_MAX_FDS = "process_max_fds";
-    var maxFds;
-    module2.exports = (registry2, config2 = {}) => {
-      if (maxFds === void 0) {
-        try {
-          const limits = fs4.readFileSync("/proc/self/limits", "utf8");
-          const lines = limits.split("\n");
-          for (const line of lines) {
-            if (line.startsWith("Max open files")) {
-              const parts2 = line.split(/  +/);
-              maxFds = Number(parts2[1]);
-              break;
-            }
-          }
-        } catch {
-          return;
-        }
-      }
-      if (maxFds === void 0) return;
-      const namePrefix = config2.prefix ? config2.prefix : "";
-      const labels = config2.labels ? config2.labels : {};
-      const labelNames = Object.keys(labels);
-      new Gauge2({
-        name: namePrefix + PROCESS_MAX_FDS,
-        help: "Maximum number of open file descriptors.",
-        registers: registry2 ? [registry2] : void 0,
-        labelNames,
-        collect() {
-          if (maxFds !== void 0) this.set(labels, maxFds);
-        }
-      });
-    };
-    module2.exports.metricNames = [PROCESS_MAX_FDS];
-  }
-});
-
-// node_modules/prom-client/lib/metrics/eventLoopLag.js
-var require_eventLoopLag = __commonJS({
-  "node_modules/prom-client/lib/metrics/eventLoopLag.js"(exports2, module2) {
-    "use strict";
-    var Gauge2 = require_gauge();
-    var perf_hooks;
-    try {
-      perf_hooks = __require("perf_hooks");
-    } catch {
-    }
-    var NODEJS_EVENTLOOP_LAG = "nodejs_eventloop_lag_seconds";
-    var NODEJS_EVENTLOOP_LAG_MIN = "nodejs_eventloop_lag_min_seconds";
-    var NODEJS_EVENTLOOP_LAG_MAX = "nodejs_eventloop_lag_max_seconds";
-    var NODEJS_EVENTLOOP_LAG_MEAN = "nodejs_eventloop_lag_mean_seconds";
-    var NODEJS_EVENTLOOP_LAG_STDDEV = "nodejs_eventloop_lag_stddev_seconds";
-    var NODEJS_EVENTLOOP_LAG_P50 = "nodejs_eventloop_lag_p50_seconds";
-    var NODEJS_EVENTLOOP_LAG_P90 = "nodejs_eventloop_lag_p90_seconds";
-    var NODEJS_EVENTLOOP_LAG_P99 = "nodejs_eventloop_lag_p99_seconds";
-    function reportEventloopLag(start2, gauge, labels) {
-      const delta = process.hrtime(start2);
-      const nanosec = delta[0] * 1e9 + delta[1];
-      const seconds = nanosec / 1e9;
-      gauge.set(labels, seconds);
-    }
-    module2.exports = (registry2, config2 = {}) => {
-      const namePrefix = config2.prefix ? config2.prefix : "";
-      const labels = config2.labels ? config2.labels : {};
-      const labelNames = Object.keys(labels);
-      const registers = registry2 ? [registry2] : void 0;
-      let collect = () => {
-        const start2 = process.hrtime();
-        setImmediate(reportEventloopLag, start2, lag, labels);
-      };
-      if (perf_hooks && perf_hooks.monitorEventLoopDelay) {
-        try {
-          const histogram = perf_hooks.monitorEventLoopDelay({
-            resolution: config2.eventLoopMonitoringPrecision
-          });
-          histogram.enable();
-          collect = () => {
-            const start2 = process.hrtime();
-            setImmediate(reportEventloopLag, start2, lag, labels);
-            lagMin.set(labels, histogram.min / 1e9);
-            lagMax.set(labels, histogram.max / 1e9);
-            lagMean.set(labels, histogram.mean / 1e9);
-            lagStddev.set(labels, histogram.stddev / 1e9);
-            lagP50.set(labels, histogram.percentile(50) / 1e9);
-            lagP90.set(labels, histogram.percentile(90) / 1e9);
-            lagP99.set(labels, histogram.percentile(99) / 1e9);
-            histogram.reset();
-          };
-        } catch (e) {
-          if (e.code === "ERR_NOT_IMPLEMENTED") {
-            return;
-          }
-          throw e;
-        }
-      }
-      const lag = new Gauge2({
-        name: namePrefix + NODEJS_EVENTLOOP_LAG,
-        help: "Lag of event loop in seconds.",
-        registers,
-        labelNames,
-        aggregator: "average",
-        // Use this one metric's `collect` to set all metrics' values.
-        collect
-      });
-      const lagMin = new Gauge2({
-        name: namePrefix + NODEJS_EVENTLOOP_LAG_MIN,
-        help: "The minimum recorded event loop delay.",
-        registers,
-        labelNames,
-        aggregator: "min"
-      });
-      const lagMax = new Gauge2({
-        name: namePrefix + NODEJS_EVENTLOOP_LAG_MAX,
-        help: "The maximum recorded event loop delay.",
-        registers,
-        labelNames,
-        aggregator: "max"
-      });
-      const lagMean = new Gauge2({
-        name: namePrefix + NODEJS_EVENTLOOP_LAG_MEAN,
-        help: "The mean of the recorded event loop delays.",
-        registers,
-        labelNames,
-        aggregator: "average"
-      });
-      const lagStddev = new Gauge2({
-        name: namePrefix + NODEJS_EVENTLOOP_LAG_STDDEV,
-        help: "The standard deviation of the recorded event loop delays.",
-        registers,
-        labelNames,
-        aggregator: "average"
-      });
-      const lagP50 = new Gauge2({
-        name: namePrefix + NODEJS_EVENTLOOP_LAG_P50,
-        help: "The 50th percentile of the recorded event loop delays.",
-        registers,
-        labelNames,
-        aggregator: "average"
-      });
-      const lagP90 = new Gauge2({
-        name: namePrefix + NODEJS_EVENTLOOP_LAG_P90,
-        help: "The 90th percentile of the recorded event loop delays.",
-        registers,
-        labelNames,
-        aggregator: "average"
-      });
-      const lagP99 = new Gauge2({
-        name: namePrefix + NODEJS_EVENTLOOP_LAG_P99,
-        help: "The 99th percentile of the recorded event loop delays.",
-        registers,
-        labelNames,
-        aggregator: "average"
-      });
-    };
-    module2.exports.metricNames = [
-      NODEJS_EVENTLOOP_LAG,
-      NODEJS_EVENTLOOP_LAG_MIN,
-      NODEJS_EVENTLOOP_LAG_MAX,
-      NODEJS_EVENTLOOP_LAG_MEAN,
-      NODEJS_EVENTLOOP_LAG_STDDEV,
-      NODEJS_EVENTLOOP_LAG_P50,
-      NODEJS_EVENTLOOP_LAG_P90,
-      NODEJS_EVENTLOOP_LAG_P99
-    ];
-  }
-});
-
-// node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js
-var require_processMetricsHelpers = __commonJS({
-  "node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js"(exports2, module2) {
-    "use strict";
-    function aggregateByObjectName(list) {
-      const data = {};
-      for (let i2 = 0; i2 < list.length; i2++) {
-        const listElement = list[i2];
-        if (!listElement || typeof listElement.constructor === "undefined") {
-          continue;
-        }
-        if (Object.hasOwnProperty.call(data, listElement.constructor.name)) {
-          data[listElement.constructor.name] += 1;
-        } else {
-          data[listElement.constructor.name] = 1;
-        }
-      }
-      return data;
-    }
-    function updateMetrics(gauge, data, labels) {
-      gauge.reset();
-      for (const key in data) {
-        gauge.set(Object.assign({ type: key }, labels || {}), data[key]);
-      }
-    }
-    module2.exports = {
-      aggregateByObjectName,
-      updateMetrics
-    };
-  }
-});
-
-// node_modules/prom-client/lib/metrics/processHandles.js
-var require_processHandles = __commonJS({
-  "node_modules/prom-client/lib/metrics/processHandles.js"(exports2, module2) {
-    "use strict";
-    var { aggregateByObjectName } = require_processMetricsHelpers();
-    var { updateMetrics } = require_processMetricsHelpers();
-    var Gauge2 = require_gauge();
-    var NODEJS_ACTIVE_HANDLES = "nodejs_active_handles";
-    var NODEJS_ACTIVE_HANDLES_TOTAL = "nodejs_active_handles_total";
-    module2.exports = (registry2, config2 = {}) => {
-      if (typeof process._getActiveHandles !== "function") {
-        return;
-      }
-      const registers = registry2 ? [registry2] : void 0;
-      const namePrefix = config2.prefix ? config2.prefix : "";
-      const labels = config2.labels ? config2.labels : {};
-      const labelNames = Object.keys(labels);
-      new Gauge2({
-        name: namePrefix + NODEJS_ACTIVE_HANDLES,
-        help: "Number of active libuv handles grouped by handle type. Every handle type is C++ class name.",
-        labelNames: ["type", ...labelNames],
-        registers,
-        collect() {
-          const handles = process._getActiveHandles();
-          updateMetrics(this, aggregateByObjectName(handles), labels);
-        }
-      });
-      new Gauge2({
-        name: namePrefix + NODEJS_ACTIVE_HANDLES_TOTAL,
-        help: "Total number of active handles.",
-        registers,
-        labelNames,
-        collect() {
-          const handles = process._getActiveHandles();
-          this.set(labels, handles.length);
-        }
-      });
-    };
-    module2.exports.metricNames = [
-      NODEJS_ACTIVE_HANDLES,
-      NODEJS_ACTIVE_HANDLES_TOTAL
-    ];
-  }
-});
-
-// node_modules/prom-client/lib/metrics/processRequests.js
-var require_processRequests = __commonJS({
-  "node_modules/prom-client/lib/metrics/processRequests.js"(exports2, module2) {
-    "use strict";
-    var Gauge2 = require_gauge();
-    var { aggregateByObjectName } = require_processMetricsHelpers();
-    var { updateMetrics } = require_processMetricsHelpers();
-    var NODEJS_ACTIVE_REQUESTS = "nodejs_active_requests";
-    var NODEJS_ACTIVE_REQUESTS_TOTAL = "nodejs_active_requests_total";
-    module2.exports = (registry2, config2 = {}) => {
-      if (typeof process._getActiveRequests !== "function") {
-        return;
-      }
-      const namePrefix = config2.prefix ? config2.prefix : "";
-      const labels = config2.labels ? config2.labels : {};
-      const labelNames = Object.keys(labels);
-      new Gauge2({
-        name: namePrefix + NODEJS_ACTIVE_REQUESTS,
-        help: "Number of active libuv requests grouped by request type. Every request type is C++ class name.",
-        labelNames: ["type", ...labelNames],
-        registers: registry2 ? [registry2] : void 0,
-        collect() {
-          const requests = process._getActiveRequests();
-          updateMetrics(this, aggregateByObjectName(requests), labels);
-        }
-      });
-      new Gauge2({
-        name: namePrefix + NODEJS_ACTIVE_REQUESTS_TOTAL,
-        help: "Total number of active requests.",
-        registers: registry2 ? [registry2] : void 0,
-        labelNames,
-        collect() {
-          const requests = process._getActiveRequests();
-          this.set(labels, requests.length);
-        }
-      });
-    };
-    module2.exports.metricNames = [
-      NODEJS_ACTIVE_REQUESTS,
-      NODEJS_ACTIVE_REQUESTS_TOTAL
-    ];
-  }
-});
-
-// node_modules/prom-client/lib/metrics/processResources.js
-var require_processResources = __commonJS({
-  "node_modules/prom-client/lib/metrics/processResources.js"(exports2, module2) {
-    "use strict";
-    var Gauge2 = require_gauge();
-    var { updateMetrics } = require_processMetricsHelpers();
-    var NODEJS_ACTIVE_RESOURCES = "nodejs_active_resources";
-    var NODEJS_ACTIVE_RESOURCES_TOTAL = "nodejs_active_resources_total";
-    module2.exports = (registry2, config2 = {}) => {
-      if (typeof process.getActiveResourcesInfo !== "function") {
-        return;
-      }
-      const namePrefix = config2.prefix ? config2.prefix : "";
-      const labels = config2.labels ? config2.labels : {};
-      const labelNames = Object.keys(labels);
-      new Gauge2({
-        name: namePrefix + NODEJS_ACTIVE_RESOURCES,
-        help: "Number of active resources that are currently keeping the event loop alive, grouped by async resource type.",
-        labelNames: ["type", ...labelNames],
-        registers: registry2 ? [registry2] : void 0,
-        collect() {
-          const resources = process.getActiveResourcesInfo();
-          const data = {};
-          for (let i2 = 0; i2 < resources.length; i2++) {
-            const resource = resources[i2];
-            if (Object.hasOwn(data, resource)) {
-              data[resource] += 1;
-            } else {
-              data[resource] = 1;
-            }
-          }
-          updateMetrics(this, data, labels);
-        }
-      });
-      new Gauge2({
-        name: namePrefix + NODEJS_ACTIVE_RESOURCES_TOTAL,
-        help: "Total number of active resources.",
-        registers: registry2 ? [registry2] : void 0,
-        labelNames,
-        collect() {
-          const resources = process.getActiveResourcesInfo();
-          this.set(labels, resources.length);
-        }
-      });
-    };
-    module2.exports.metricNames = [
-      NODEJS_ACTIVE_RESOURCES,
-      NODEJS_ACTIVE_RESOURCES_TOTAL
-    ];
-  }
-});
-
-// node_modules/prom-client/lib/metrics/heapSizeAndUsed.js
-var require_heapSizeAndUsed = __commonJS({
-  "node_modules/prom-client/lib/metrics/heapSizeAndUsed.js"(exports2, module2) {
-    "use strict";
-    var Gauge2 = require_gauge();
-    var safeMemoryUsage = require_safeMemoryUsage();
-    var NODEJS_HEAP_SIZE_TOTAL = "nodejs_heap_size_total_bytes";
-    var NODEJS_HEAP_SIZE_USED = "nodejs_heap_size_used_bytes";
-    var NODEJS_EXTERNAL_MEMORY = "nodejs_external_memory_bytes";
-    module2.exports = (registry2, config2 = {}) => {
-      if (typeof process.memoryUsage !== "function") {
-        return;
-      }
-      const labels = config2.labels ? config2.labels : {};
-      const labelNames = Object.keys(labels);
-      const registers = registry2 ? [registry2] : void 0;
-      const namePrefix = config2.prefix ? config2.prefix : "";
-      const collect = () => {
-        const memUsage = safeMemoryUsage();
-        if (memUsage) {
-          heapSizeTotal.set(labels, memUsage.heapTotal);
-          heapSizeUsed.set(labels, memUsage.heapUsed);
-          if (memUsage.external !== void 0) {
-            externalMemUsed.set(labels, memUsage.external);
-          }
-        }
-      };
-      const heapSizeTotal = new Gauge2({
-        name: namePrefix + NODEJS_HEAP_SIZE_TOTAL,
-        help: "Process heap size from Node.js in bytes.",
-        registers,
-        labelNames,
-        // Use this one metric's `collect` to set all metrics' values.
-        collect
-      });
-      const heapSizeUsed = new Gauge2({
-        name: namePrefix + NODEJS_HEAP_SIZE_USED,
-        help: "Process heap size used from Node.js in bytes.",
-        registers,
-        labelNames
-      });
-      const externalMemUsed = new Gauge2({
-        name: namePrefix + NODEJS_EXTERNAL_MEMORY,
-        help: "Node.js external memory size in bytes.",
-        registers,
-        labelNames
-      });
-    };
-    module2.exports.metricNames = [
-      NODEJS_HEAP_SIZE_TOTAL,
-      NODEJS_HEAP_SIZE_USED,
-      NODEJS_EXTERNAL_MEMORY
-    ];
-  }
-});
-
-// node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js
-var require_heapSpacesSizeAndUsed = __commonJS({
-  "node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js"(exports2, module2) {
-    "use strict";
-    var Gauge2 = require_gauge();
-    var v8 = __require("v8");
-    var METRICS = ["total", "used", "available"];
-    var NODEJS_HEAP_SIZE = {};
-    METRICS.forEach((metricType) => {
-      NODEJS_HEAP_SIZE[metricType] = `nodejs_heap_space_size_${metricType}_bytes`;
-    });
-    module2.exports = (registry2, config2 = {}) => {
-      try {
-        v8.getHeapSpaceStatistics();
-      } catch (e) {
-        if (e.code === "ERR_NOT_IMPLEMENTED") {
-          return;
-        }
-        throw e;
-      }
-      const registers = registry2 ? [registry2] : void 0;
-      const namePrefix = config2.prefix ? config2.prefix : "";
-      const labels = config2.labels ? config2.labels : {};
-      const labelNames = ["space", ...Object.keys(labels)];
-      const gauges = {};
-      METRICS.forEach((metricType) => {
-        gauges[metricType] = new Gauge2({
-          name: namePrefix + NODEJS_HEAP_SIZE[metricType],
-          help: `Process heap space size ${metricType} from Node.js in bytes.`,
-          labelNames,
-          registers
-        });
-      });
-      gauges.total.collect = () => {
-        for (const space of v8.getHeapSpaceStatistics()) {
-          const spaceName = space.space_name.substr(
-            0,
-            space.space_name.indexOf("_space")
-          );
-          gauges.total.set({ space: spaceName, ...labels }, space.space_size);
-          gauges.used.set({ space: spaceName, ...labels }, space.space_used_size);
-          gauges.available.set(
-            { space: spaceName, ...labels },
-            space.space_available_size
-          );
-        }
-      };
-    };
-    module2.exports.metricNames = Object.values(NODEJS_HEAP_SIZE);
-  }
-});
-
-// node_modules/prom-client/lib/metrics/version.js
-var require_version2 = __commonJS({
-  "node_modules/prom-client/lib/metrics/version.js"(exports2, module2) {
-    "use strict";
-    var Gauge2 = require_gauge();
-    var version = process.version;
-    var versionSegments = version.slice(1).split(".").map(Number);
-    var NODE_VERSION_INFO = "nodejs_version_info";
-    module2.exports = (registry2, config2 = {}) => {
-      const namePrefix = config2.prefix ? config2.prefix : "";
-      const labels = config2.labels ? config2.labels : {};
-      const labelNames = Object.keys(labels);
-      new Gauge2({
-        name: namePrefix + NODE_VERSION_INFO,
-        help: "Node.js version info.",
-        labelNames: ["version", "major", "minor", "patch", ...labelNames],
-        registers: registry2 ? [registry2] : void 0,
-        aggregator: "first",
-        collect() {
-          this.labels(
-            version,
-            versionSegments[0],
-            versionSegments[1],
-            versionSegments[2],
-            ...Object.values(labels)
-          ).set(1);
-        }
-      });
-    };
-    module2.exports.metricNames = [NODE_VERSION_INFO];
-  }
-});
-
-// node_modules/prom-client/lib/metrics/gc.js
-var require_gc = __commonJS({
-  "node_modules/prom-client/lib/metrics/gc.js"(exports2, module2) {
-    "use strict";
-    var Histogram2 = require_histogram();
-    var perf_hooks;
-    try {
-      perf_hooks = __require("perf_hooks");
-    } catch {
-    }
-    var NODEJS_GC_DURATION_SECONDS = "nodejs_gc_duration_seconds";
-    var DEFAULT_GC_DURATION_BUCKETS = [1e-3, 0.01, 0.1, 1, 2, 5];
-    var kinds = [];
-    if (perf_hooks && perf_hooks.constants) {
-      kinds[perf_hooks.constants.NODE_PERFORMANCE_GC_MAJOR] = "major";
-      kinds[perf_hooks.constants.NODE_PERFORMANCE_GC_MINOR] = "minor";
-      kinds[perf_hooks.constants.NODE_PERFORMANCE_GC_INCREMENTAL] = "incremental";
-      kinds[perf_hooks.constants.NODE_PERFORMANCE_GC_WEAKCB] = "weakcb";
-    }
-    module2.exports = (registry2, config2 = {}) => {
-      if (!perf_hooks) {
-        return;
-      }
-      const namePrefix = config2.prefix ? config2.prefix : "";
-      const labels = config2.labels ? config2.labels : {};
-      const labelNames = Object.keys(labels);
-      const buckets = config2.gcDurationBuckets ? config2.gcDurationBuckets : DEFAULT_GC_DURATION_BUCKETS;
-      const gcHistogram = new Histogram2({
-        name: namePrefix + NODEJS_GC_DURATION_SECONDS,
-        help: "Garbage collection duration by kind, one of major, minor, incremental or weakcb.",
-        labelNames: ["kind", ...labelNames],
-        enableExemplars: false,
-        buckets,
-        registers: registry2 ? [registry2] : void 0
-      });
-      const obs = new perf_hooks.PerformanceObserver((list) => {
-        const entry = list.getEntries()[0];
-        const kind = entry.detail ? kinds[entry.detail.kind] : kinds[entry.kind];
-        gcHistogram.observe(Object.assign({ kind }, labels), entry.duration / 1e3);
-      });
-      obs.observe({ entryTypes: ["gc"] });
-    };
-    module2.exports.metricNames = [NODEJS_GC_DURATION_SECONDS];
-  }
-});
-
-// node_modules/prom-client/lib/defaultMetrics.js
-var require_defaultMetrics = __commonJS({
-  "node_modules/prom-client/lib/defaultMetrics.js"(exports2, module2) {
-    "use strict";
-    var { isObject: isObject2 } = require_util9();
-    var processCpuTotal = require_processCpuTotal();
-    var processStartTime = require_processStartTime();
-    var osMemoryHeap = require_osMemoryHeap();
-    var processOpenFileDescriptors = require_processOpenFileDescriptors();
-    var processMaxFileDescriptors = require_processMaxFileDescriptors();
-    var eventLoopLag = require_eventLoopLag();
-    var processHandles = require_processHandles();
-    var processRequests = require_processRequests();
-    var processResources = require_processResources();
-    var heapSizeAndUsed = require_heapSizeAndUsed();
-    var heapSpacesSizeAndUsed = require_heapSpacesSizeAndUsed();
-    var version = require_version2();
-    var gc = require_gc();
-    var metrics = {
-      processCpuTotal,
-      processStartTime,
-      osMemoryHeap,
-      processOpenFileDescriptors,
-      processMaxFileDescriptors,
-      eventLoopLag,
-      ...typeof process.getActiveResourcesInfo === "function" ? { processResources } : {},
-      processHandles,
-      processRequests,
-      heapSizeAndUsed,
-      heapSpacesSizeAndUsed,
-      version,
-      gc
-    };
-    var metricsList = Object.keys(metrics);
-    module2.exports = function collectDefaultMetrics2(config2) {
-      if (config2 !== null && config2 !== void 0 && !isObject2(config2)) {
-        throw new TypeError("config must be null, undefined, or an object");
-      }
-      config2 = { eventLoopMonitoringPrecision: 10, ...config2 };
-      for (const metric of Object.values(metrics)) {
-        metric(config2.register, config2);
-      }
-    };
-    module2.exports.metricsList = metricsList;
-  }
-});
-
-// node_modules/prom-client/lib/metricAggregators.js
-var require_metricAggregators = __commonJS({
-  "node_modules/prom-client/lib/metricAggregators.js"(exports2) {
-    "use strict";
-    var { Grouper, hashObject } = require_util9();
-    function AggregatorFactory(aggregatorFn) {
-      return (metrics) => {
-        if (metrics.length === 0) return;
-        const result = {
-          help: metrics[0].help,
-          name: metrics[0].name,
-          type: metrics[0].type,
-          values: [],
-          aggregator: metrics[0].aggregator
-        };
-        const byLabels = new Grouper();
-        metrics.forEach((metric) => {
-          metric.values.forEach((value) => {
-            const key = hashObject(value.labels);
-            byLabels.add(`${value.metricName}_${key}`, value);
-          });
-        });
-        byLabels.forEach((values) => {
-          if (values.length === 0) return;
-          const valObj = {
-            value: aggregatorFn(values),
-            labels: values[0].labels
-          };
-          if (values[0].metricName) {
-            valObj.metricName = values[0].metricName;
-          }
-          result.values.push(valObj);
-        });
-        return result;
-      };
-    }
-    exports2.AggregatorFactory = AggregatorFactory;
-    exports2.aggregators = {
-      /**
-       * @return The sum of values.
-       */
-      sum: AggregatorFactory((v) => v.reduce((p, c) => p + c.value, 0)),
-      /**
-       * @return The first value.
-       */
-      first: AggregatorFactory((v) => v[0].value),
-      /**
-       * @return {undefined} Undefined; omits the metric.
-       */
-      omit: () => {
-      },
-      /**
-       * @return The arithmetic mean of the values.
-       */
-      average: AggregatorFactory(
-        (v) => v.reduce((p, c) => p + c.value, 0) / v.length
-      ),
-      /**
-       * @return The minimum of the values.
-       */
-      min: AggregatorFactory(
-        (v) => v.reduce((p, c) => Math.min(p, c.value), Infinity)
-      ),
-      /**
-       * @return The maximum of the values.
-       */
-      max: AggregatorFactory(
-        (v) => v.reduce((p, c) => Math.max(p, c.value), -Infinity)
-      )
-    };
-  }
-});
-
-// node_modules/prom-client/lib/cluster.js
-var require_cluster = __commonJS({
-  "node_modules/prom-client/lib/cluster.js"(exports2, module2) {
-    "use strict";
-    var Registry2 = require_registry();
-    var { Grouper } = require_util9();
-    var { aggregators } = require_metricAggregators();
-    var cluster = () => {
-      const data = __require("cluster");
-      cluster = () => data;
-      return data;
-    };
-    var GET_METRICS_REQ = "prom-client:getMetricsReq";
-    var GET_METRICS_RES = "prom-client:getMetricsRes";
-    var registries = [Registry2.globalRegistry];
-    var requestCtr = 0;
-    var listenersAdded = false;
-    var requests = /* @__PURE__ */ new Map();
-    var AggregatorRegistry = class extends Registry2 {
-      constructor(regContentType = Registry2.PROMETHEUS_CONTENT_TYPE) {
-        super(regContentType);
-        addListeners();
-      }
-      /**
-       * Gets aggregated metrics for all workers. The optional callback and
-       * returned Promise resolve with the same value; either may be used.
-       * @return {Promise<string>} Promise that resolves with the aggregated
-       *   metrics.
-       */
-      clusterMetrics() {
-        const requestId = requestCtr++;
-        return new Promise((resolve3, reject) => {
-          let settled = false;
-          function done(err2, result) {
-            if (settled) return;
-            settled = true;
-            if (err2) reject(err2);
-            else resolve3(result);
-          }
-          const request2 = {
-            responses: [],
-            pending: 0,
-            done,
-            errorTimeout: setTimeout(() => {
-              const err2 = new Error("Operation timed out.");
-              request2.done(err2);
-            }, 5e3)
-          };
-          requests.set(requestId, request2);
-          const message = {
-            type: GET_METRICS_REQ,
-            requestId
-          };
-          for (const id in cluster().workers) {
-            if (cluster().workers[id].isConnected()) {
-              cluster().workers[id].send(message);
-              request2.pending++;
-            }
-          }
-          if (request2.pending === 0) {
-            clearTimeout(request2.errorTimeout);
-            process.nextTick(() => done(null, ""));
-          }
-        });
-      }
-      get contentType() {
-        return super.contentType;
-      }
-      /**
-       * Creates a new Registry instance from an array of metrics that were
-       * created by `registry.getMetricsAsJSON()`. Metrics are aggregated using
-       * the method specified by their `aggregator` property, or by summation if
-       * `aggregator` is undefined.
-       * @param {Array} metricsArr Array of metrics, each of which created by
-       *   `registry.getMetricsAsJSON()`.
-       * @param {string} registryType content type of the new registry. Defaults
-       * to PROMETHEUS_CONTENT_TYPE.
-       * @return {Registry} aggregated registry.
-       */
-      static aggregate(metricsArr, registryType = Registry2.PROMETHEUS_CONTENT_TYPE) {
-        const aggregatedRegistry = new Registry2();
-        const metricsByName = new Grouper();
-        aggregatedRegistry.setContentType(registryType);
-        metricsArr.forEach((metrics) => {
-          metrics.forEach((metric) => {
-            metricsByName.add(metric.name, metric);
-          });
-        });
-        metricsByName.forEach((metrics) => {
-          const aggregatorName = metrics[0].aggregator;
-          const aggregatorFn = aggregators[aggregatorName];
-          if (typeof aggregatorFn !== "function") {
-            throw new Error(`'${aggregatorName}' is not a defined aggregator.`);
-          }
-          const aggregatedMetric = aggregatorFn(metrics);
-          if (aggregatedMetric) {
-            const aggregatedMetricWrapper = Object.assign(
-              {
-                get: () => aggregatedMetric
-              },
-              aggregatedMetric
-            );
-            aggregatedRegistry.registerMetric(aggregatedMetricWrapper);
-          }
-        });
-        return aggregatedRegistry;
-      }
-      /**
-       * Sets the registry or registries to be aggregated. Call from workers to
-       * use a registry/registries other than the default global registry.
-       * @param {Array<Registry>|Registry} regs Registry or registries to be
-       *   aggregated.
-       * @return {void}
-       */
-      static setRegistries(regs) {
-        if (!Array.isArray(regs)) regs = [regs];
-        regs.forEach((reg) => {
-          if (!(reg instanceof Registry2)) {
-            throw new TypeError(`Expected Registry, got ${typeof reg}`);
-          }
-        });
-        registries = regs;
-      }
-    };
-    function addListeners() {
-      if (listenersAdded) return;
-      listenersAdded = true;
-      if (cluster().isMaster) {
-        cluster().on("message", (worker2, message) => {
-          if (message.type === GET_METRICS_RES) {
-            const request2 = requests.get(message.requestId);
-            if (message.error) {
-              request2.done(new Error(message.error));
-              return;
-            }
-            message.metrics.forEach((registry2) => request2.responses.push(registry2));
-            request2.pending--;
-            if (request2.pending === 0) {
-              requests.delete(message.requestId);
-              clearTimeout(request2.errorTimeout);
-              const registry2 = AggregatorRegistry.aggregate(request2.responses);
-              const promString = registry2.metrics();
-              request2.done(null, promString);
-            }
-          }
-        });
-      }
-      if (cluster().isWorker) {
-        process.on("message", (message) => {
-          if (message.type === GET_METRICS_REQ) {
-            Promise.all(registries.map((r) => r.getMetricsAsJSON())).then((metrics) => {
-              process.send({
-                type: GET_METRICS_RES,
-                requestId: message.requestId,
-                metrics
-              });
-            }).catch((error2) => {
-              process.send({
-                type: GET_METRICS_RES,
-                requestId: message.requestId,
-                error: error2.message
-              });
-            });
-          }
-        });
-      }
-    }
-    module2.exports = AggregatorRegistry;
-  }
-});
-
-// node_modules/prom-client/index.js
-var require_prom_client = __commonJS({
-  "node_modules/prom-client/index.js"(exports2) {
-    "use strict";
-    exports2.register = require_registry().globalRegistry;
-    exports2.Registry = require_registry();
-    Object.defineProperty(exports2, "contentType", {
-      configurable: false,
-      enumerable: true,
-      get() {
-        return exports2.register.contentType;
-      },
-      set(value) {
-        exports2.register.setContentType(value);
-      }
-    });
-    exports2.prometheusContentType = exports2.Registry.PROMETHEUS_CONTENT_TYPE;
-    exports2.openMetricsContentType = exports2.Registry.OPENMETRICS_CONTENT_TYPE;
-    exports2.validateMetricName = require_validation().validateMetricName;
-    exports2.Counter = require_counter();
-    exports2.Gauge = require_gauge();
-    exports2.Histogram = require_histogram();
-    exports2.Summary = require_summary();
-    exports2.Pushgateway = require_pushgateway();
-    exports2.linearBuckets = require_bucketGenerators().linearBuckets;
-    exports2.exponentialBuckets = require_bucketGenerators().exponentialBuckets;
-    exports2.collectDefaultMetrics = require_defaultMetrics();
-    exports2.aggregators = require_metricAggregators().aggregators;
-    exports2.AggregatorRegistry = require_cluster();
-  }
-});
-
 // node_modules/@ioredis/commands/built/commands.json
 var require_commands = __commonJS({
   "node_modules/@ioredis/commands/built/commands.json"(exports2, module2) {
@@ -26868,7 +21904,7 @@ var require_built = __commonJS({
 });
 
 // node_modules/standard-as-callback/built/utils.js
-var require_utils4 = __commonJS({
+var require_utils2 = __commonJS({
   "node_modules/standard-as-callback/built/utils.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -26898,7 +21934,7 @@ var require_built2 = __commonJS({
   "node_modules/standard-as-callback/built/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var utils_1 = require_utils4();
+    var utils_1 = require_utils2();
     function throwLater(e) {
       setTimeout(function() {
         throw e;
@@ -28653,7 +23689,7 @@ WD9f
 });
 
 // node_modules/ioredis/built/utils/index.js
-var require_utils5 = __commonJS({
+var require_utils3 = __commonJS({
   "node_modules/ioredis/built/utils/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -28948,7 +23984,7 @@ var require_Command = __commonJS({
     var commands_1 = require_built();
     var calculateSlot = require_lib();
     var standard_as_callback_1 = require_built2();
-    var utils_1 = require_utils5();
+    var utils_1 = require_utils3();
     var argumentParsers_1 = require_argumentParsers();
     var Command2 = class _Command {
       /**
@@ -29729,7 +24765,7 @@ var require_Pipeline = __commonJS({
     var standard_as_callback_1 = require_built2();
     var util_1 = __require("util");
     var Command_1 = require_Command();
-    var utils_1 = require_utils5();
+    var utils_1 = require_utils3();
     var Commander_1 = require_Commander();
     function generateMultiWithNodes(redis2, keys) {
       const slot = calculateSlot(keys[0]);
@@ -30035,7 +25071,7 @@ var require_transaction = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.addTransactionSupport = void 0;
-    var utils_1 = require_utils5();
+    var utils_1 = require_utils3();
     var standard_as_callback_1 = require_built2();
     var Pipeline_1 = require_Pipeline();
     function addTransactionSupport(redis2) {
@@ -30165,12 +25201,12 @@ var require_ClusterOptions = __commonJS({
 });
 
 // node_modules/ioredis/built/cluster/util.js
-var require_util10 = __commonJS({
+var require_util9 = __commonJS({
   "node_modules/ioredis/built/cluster/util.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getConnectionName = exports2.weightSrvRecords = exports2.groupSrvRecords = exports2.getUniqueHostnamesFromOptions = exports2.normalizeNodeOptions = exports2.nodeKeyToRedisOptions = exports2.getNodeKey = void 0;
-    var utils_1 = require_utils5();
+    var utils_1 = require_utils3();
     var net_1 = __require("net");
     function getNodeKey(node) {
       node.port = node.port || 6379;
@@ -30269,8 +25305,8 @@ var require_ClusterSubscriber = __commonJS({
   "node_modules/ioredis/built/cluster/ClusterSubscriber.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var util_1 = require_util10();
-    var utils_1 = require_utils5();
+    var util_1 = require_util9();
+    var utils_1 = require_utils3();
     var Redis_1 = require_Redis();
     var debug2 = (0, utils_1.Debug)("cluster:subscriber");
     var ClusterSubscriber = class {
@@ -30456,8 +25492,8 @@ var require_ConnectionPool = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var events_1 = __require("events");
-    var utils_1 = require_utils5();
-    var util_1 = require_util10();
+    var utils_1 = require_utils3();
+    var util_1 = require_util9();
     var Redis_1 = require_Redis();
     var debug2 = (0, utils_1.Debug)("cluster:connectionPool");
     var ConnectionPool = class extends events_1.EventEmitter {
@@ -30923,7 +25959,7 @@ var require_DelayQueue = __commonJS({
   "node_modules/ioredis/built/cluster/DelayQueue.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var utils_1 = require_utils5();
+    var utils_1 = require_utils3();
     var Deque = require_denque();
     var debug2 = (0, utils_1.Debug)("delayqueue");
     var DelayQueue = class {
@@ -30979,8 +26015,8 @@ var require_ShardedSubscriber = __commonJS({
   "node_modules/ioredis/built/cluster/ShardedSubscriber.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var util_1 = require_util10();
-    var utils_1 = require_utils5();
+    var util_1 = require_util9();
+    var utils_1 = require_utils3();
     var Redis_1 = require_Redis();
     var debug2 = (0, utils_1.Debug)("cluster:subscriberGroup:shardedSubscriber");
     var ShardedSubscriber = class {
@@ -31071,8 +26107,8 @@ var require_ClusterSubscriberGroup = __commonJS({
   "node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var utils_1 = require_utils5();
-    var util_1 = require_util10();
+    var utils_1 = require_utils3();
+    var util_1 = require_util9();
     var calculateSlot = require_lib();
     var ShardedSubscriber_1 = require_ShardedSubscriber();
     var debug2 = (0, utils_1.Debug)("cluster:subscriberGroup");
@@ -31341,7 +26377,7 @@ var require_ClusterSubscriberGroup = __commonJS({
 });
 
 // node_modules/ioredis/built/cluster/index.js
-var require_cluster2 = __commonJS({
+var require_cluster = __commonJS({
   "node_modules/ioredis/built/cluster/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -31354,14 +26390,14 @@ var require_cluster2 = __commonJS({
     var Redis_1 = require_Redis();
     var ScanStream_1 = require_ScanStream();
     var transaction_1 = require_transaction();
-    var utils_1 = require_utils5();
+    var utils_1 = require_utils3();
     var applyMixin_1 = require_applyMixin();
     var Commander_1 = require_Commander();
     var ClusterOptions_1 = require_ClusterOptions();
     var ClusterSubscriber_1 = require_ClusterSubscriber();
     var ConnectionPool_1 = require_ConnectionPool();
     var DelayQueue_1 = require_DelayQueue();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var Deque = require_denque();
     var ClusterSubscriberGroup_1 = require_ClusterSubscriberGroup();
     var debug2 = (0, utils_1.Debug)("cluster");
@@ -32192,7 +27228,7 @@ var require_AbstractConnector = __commonJS({
   "node_modules/ioredis/built/connectors/AbstractConnector.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var utils_1 = require_utils5();
+    var utils_1 = require_utils3();
     var debug2 = (0, utils_1.Debug)("AbstractConnector");
     var AbstractConnector = class {
       constructor(disconnectTimeout) {
@@ -32226,7 +27262,7 @@ var require_StandaloneConnector = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     var net_1 = __require("net");
     var tls_1 = __require("tls");
-    var utils_1 = require_utils5();
+    var utils_1 = require_utils3();
     var AbstractConnector_1 = require_AbstractConnector();
     var StandaloneConnector = class extends AbstractConnector_1.default {
       constructor(options2) {
@@ -32330,7 +27366,7 @@ var require_FailoverDetector = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.FailoverDetector = void 0;
-    var utils_1 = require_utils5();
+    var utils_1 = require_utils3();
     var debug2 = (0, utils_1.Debug)("FailoverDetector");
     var CHANNEL_NAME = "+switch-master";
     var FailoverDetector = class {
@@ -32379,7 +27415,7 @@ var require_SentinelConnector = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.SentinelIterator = void 0;
     var net_1 = __require("net");
-    var utils_1 = require_utils5();
+    var utils_1 = require_utils3();
     var tls_1 = __require("tls");
     var SentinelIterator_1 = require_SentinelIterator();
     exports2.SentinelIterator = SentinelIterator_1.default;
@@ -33139,7 +28175,7 @@ var require_DataHandler = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var Command_1 = require_Command();
-    var utils_1 = require_utils5();
+    var utils_1 = require_utils3();
     var RedisParser = require_redis_parser();
     var SubscriptionSet_1 = require_SubscriptionSet();
     var debug2 = (0, utils_1.Debug)("dataHandler");
@@ -33350,7 +28386,7 @@ var require_event_handler = __commonJS({
     var redis_errors_1 = require_redis_errors();
     var Command_1 = require_Command();
     var errors_1 = require_errors2();
-    var utils_1 = require_utils5();
+    var utils_1 = require_utils3();
     var DataHandler_1 = require_DataHandler();
     var debug2 = (0, utils_1.Debug)("connection");
     function connectHandler(self2) {
@@ -33688,7 +28724,7 @@ var require_Redis = __commonJS({
     var commands_1 = require_built();
     var events_1 = __require("events");
     var standard_as_callback_1 = require_built2();
-    var cluster_1 = require_cluster2();
+    var cluster_1 = require_cluster();
     var Command_1 = require_Command();
     var connectors_1 = require_connectors();
     var SentinelConnector_1 = require_SentinelConnector();
@@ -33696,7 +28732,7 @@ var require_Redis = __commonJS({
     var RedisOptions_1 = require_RedisOptions();
     var ScanStream_1 = require_ScanStream();
     var transaction_1 = require_transaction();
-    var utils_1 = require_utils5();
+    var utils_1 = require_utils3();
     var applyMixin_1 = require_applyMixin();
     var Commander_1 = require_Commander();
     var lodash_1 = require_lodash3();
@@ -34343,7 +29379,7 @@ var require_built3 = __commonJS({
     Object.defineProperty(exports2, "Redis", { enumerable: true, get: function() {
       return Redis_2.default;
     } });
-    var cluster_1 = require_cluster2();
+    var cluster_1 = require_cluster();
     Object.defineProperty(exports2, "Cluster", { enumerable: true, get: function() {
       return cluster_1.default;
     } });
@@ -34388,6 +29424,4970 @@ var require_built3 = __commonJS({
       }
     }
     exports2.print = print2;
+  }
+});
+
+// node_modules/prom-client/lib/util.js
+var require_util10 = __commonJS({
+  "node_modules/prom-client/lib/util.js"(exports2) {
+    "use strict";
+    exports2.getValueAsString = function getValueString(value) {
+      if (Number.isNaN(value)) {
+        return "Nan";
+      } else if (!Number.isFinite(value)) {
+        if (value < 0) {
+          return "-Inf";
+        } else {
+          return "+Inf";
+        }
+      } else {
+        return `${value}`;
+      }
+    };
+    exports2.removeLabels = function removeLabels(hashMap, labels, sortedLabelNames) {
+      const hash = hashObject(labels, sortedLabelNames);
+      delete hashMap[hash];
+    };
+    exports2.setValue = function setValue2(hashMap, value, labels) {
+      const hash = hashObject(labels);
+      hashMap[hash] = {
+        value: typeof value === "number" ? value : 0,
+        labels: labels || {}
+      };
+      return hashMap;
+    };
+    exports2.setValueDelta = function setValueDelta(hashMap, deltaValue, labels, hash = "") {
+      const value = typeof deltaValue === "number" ? deltaValue : 0;
+      if (hashMap[hash]) {
+        hashMap[hash].value += value;
+      } else {
+        hashMap[hash] = { value, labels };
+      }
+      return hashMap;
+    };
+    exports2.getLabels = function(labelNames, args2) {
+      if (typeof args2[0] === "object") {
+        return args2[0];
+      }
+      if (labelNames.length !== args2.length) {
+        throw new Error(
+          `Invalid number of arguments (${args2.length}): "${args2.join(
+            ", "
+          )}" for label names (${labelNames.length}): "${labelNames.join(", ")}".`
+        );
+      }
+      const acc = {};
+      for (let i2 = 0; i2 < labelNames.length; i2++) {
+        acc[labelNames[i2]] = args2[i2];
+      }
+      return acc;
+    };
+    function fastHashObject(keys, labels) {
+      if (keys.length === 0) {
+        return "";
+      }
+      let hash = "";
+      for (let i2 = 0; i2 < keys.length; i2++) {
+        const key = keys[i2];
+        const value = labels[key];
+        if (value === void 0) continue;
+        hash += `${key}:${value},`;
+      }
+      return hash;
+    }
+    function hashObject(labels, labelNames) {
+      if (labelNames) {
+        return fastHashObject(labelNames, labels);
+      }
+      const keys = Object.keys(labels);
+      if (keys.length > 1) {
+        keys.sort();
+      }
+      return fastHashObject(keys, labels);
+    }
+    exports2.hashObject = hashObject;
+    exports2.isObject = function isObject2(obj) {
+      return obj !== null && typeof obj === "object";
+    };
+    exports2.nowTimestamp = function nowTimestamp() {
+      return Date.now() / 1e3;
+    };
+    var Grouper = class extends Map {
+      /**
+       * Adds the `value` to the `key`'s array of values.
+       * @param {*} key Key to set.
+       * @param {*} value Value to add to `key`'s array.
+       * @returns {undefined} undefined.
+       */
+      add(key, value) {
+        if (this.has(key)) {
+          this.get(key).push(value);
+        } else {
+          this.set(key, [value]);
+        }
+      }
+    };
+    exports2.Grouper = Grouper;
+  }
+});
+
+// node_modules/prom-client/lib/registry.js
+var require_registry = __commonJS({
+  "node_modules/prom-client/lib/registry.js"(exports2, module2) {
+    "use strict";
+    var { getValueAsString } = require_util10();
+    var Registry2 = class _Registry {
+      static get PROMETHEUS_CONTENT_TYPE() {
+        return "text/plain; version=0.0.4; charset=utf-8";
+      }
+      static get OPENMETRICS_CONTENT_TYPE() {
+        return "application/openmetrics-text; version=1.0.0; charset=utf-8";
+      }
+      constructor(regContentType = _Registry.PROMETHEUS_CONTENT_TYPE) {
+        this._metrics = {};
+        this._collectors = [];
+        this._defaultLabels = {};
+        if (regContentType !== _Registry.PROMETHEUS_CONTENT_TYPE && regContentType !== _Registry.OPENMETRICS_CONTENT_TYPE) {
+          throw new TypeError(`Content type ${regContentType} is unsupported`);
+        }
+        this._contentType = regContentType;
+      }
+      getMetricsAsArray() {
+        return Object.values(this._metrics);
+      }
+      async getMetricsAsString(metrics) {
+        const metric = typeof metrics.getForPromString === "function" ? await metrics.getForPromString() : await metrics.get();
+        const name2 = escapeString(metric.name);
+        const help = `# HELP ${name2} ${escapeString(metric.help)}`;
+        const type = `# TYPE ${name2} ${metric.type}`;
+        const values = [help, type];
+        const defaultLabels = Object.keys(this._defaultLabels).length > 0 ? this._defaultLabels : null;
+        const isOpenMetrics = this.contentType === _Registry.OPENMETRICS_CONTENT_TYPE;
+        for (const val of metric.values || []) {
+          let { metricName = name2, labels = {} } = val;
+          const { sharedLabels = {} } = val;
+          if (isOpenMetrics && metric.type === "counter") {
+            metricName = `${metricName}_total`;
+          }
+          if (defaultLabels) {
+            labels = { ...labels, ...defaultLabels, ...labels };
+          }
+          const formattedLabels = formatLabels(labels, sharedLabels);
+          const flattenedShared = flattenSharedLabels(sharedLabels);
+          const labelParts = [...formattedLabels, flattenedShared].filter(Boolean);
+          const labelsString = labelParts.length ? `{${labelParts.join(",")}}` : "";
+          let fullMetricLine = `${metricName}${labelsString} ${getValueAsString(
+            val.value
+          )}`;
+          const { exemplar } = val;
+          if (exemplar && isOpenMetrics) {
+            const formattedExemplars = formatLabels(exemplar.labelSet);
+            fullMetricLine += ` # {${formattedExemplars.join(
+              ","
+            )}} ${getValueAsString(exemplar.value)} ${exemplar.timestamp}`;
+          }
+          values.push(fullMetricLine);
+        }
+        return values.join("\n");
+      }
+      async metrics() {
+        const isOpenMetrics = this.contentType === _Registry.OPENMETRICS_CONTENT_TYPE;
+        const promises3 = this.getMetricsAsArray().map((metric) => {
+          if (isOpenMetrics && metric.type === "counter") {
+            metric.name = standardizeCounterName(metric.name);
+          }
+          return this.getMetricsAsString(metric);
+        });
+        const resolves = await Promise.all(promises3);
+        return isOpenMetrics ? `${resolves.join("\n")}
+# EOF
+` : `${resolves.join("\n\n")}
+`;
+      }
+      registerMetric(metric) {
+        if (this._metrics[metric.name] && this._metrics[metric.name] !== metric) {
+          throw new Error(
+            `A metric with the name ${metric.name} has already been registered.`
+          );
+        }
+        this._metrics[metric.name] = metric;
+      }
+      clear() {
+        this._metrics = {};
+        this._defaultLabels = {};
+      }
+      async getMetricsAsJSON() {
+        const metrics = [];
+        const defaultLabelNames = Object.keys(this._defaultLabels);
+        const promises3 = [];
+        for (const metric of this.getMetricsAsArray()) {
+          promises3.push(metric.get());
+        }
+        const resolves = await Promise.all(promises3);
+        for (const item of resolves) {
+          if (item.values && defaultLabelNames.length > 0) {
+            for (const val of item.values) {
+              val.labels = Object.assign({}, val.labels);
+              for (const labelName of defaultLabelNames) {
+                val.labels[labelName] = val.labels[labelName] || this._defaultLabels[labelName];
+              }
+            }
+          }
+          metrics.push(item);
+        }
+        return metrics;
+      }
+      removeSingleMetric(name2) {
+        delete this._metrics[name2];
+      }
+      getSingleMetricAsString(name2) {
+        return this.getMetricsAsString(this._metrics[name2]);
+      }
+      getSingleMetric(name2) {
+        return this._metrics[name2];
+      }
+      setDefaultLabels(labels) {
+        this._defaultLabels = labels;
+      }
+      resetMetrics() {
+        for (const metric in this._metrics) {
+          this._metrics[metric].reset();
+        }
+      }
+      get contentType() {
+        return this._contentType;
+      }
+      setContentType(metricsContentType) {
+        if (metricsContentType === _Registry.OPENMETRICS_CONTENT_TYPE || metricsContentType === _Registry.PROMETHEUS_CONTENT_TYPE) {
+          this._contentType = metricsContentType;
+        } else {
+          throw new Error(`Content type ${metricsContentType} is unsupported`);
+        }
+      }
+      static merge(registers) {
+        const regType = registers[0].contentType;
+        for (const reg of registers) {
+          if (reg.contentType !== regType) {
+            throw new Error(
+              "Registers can only be merged if they have the same content type"
+            );
+          }
+        }
+        const mergedRegistry = new _Registry(regType);
+        const metricsToMerge = registers.reduce(
+          (acc, reg) => acc.concat(reg.getMetricsAsArray()),
+          []
+        );
+        metricsToMerge.forEach(mergedRegistry.registerMetric, mergedRegistry);
+        return mergedRegistry;
+      }
+    };
+    function formatLabels(labels, exclude2) {
+      const { hasOwnProperty } = Object.prototype;
+      const formatted = [];
+      for (const [name2, value] of Object.entries(labels)) {
+        if (!exclude2 || !hasOwnProperty.call(exclude2, name2)) {
+          formatted.push(`${name2}="${escapeLabelValue(value)}"`);
+        }
+      }
+      return formatted;
+    }
+    var sharedLabelCache = /* @__PURE__ */ new WeakMap();
+    function flattenSharedLabels(labels) {
+      const cached = sharedLabelCache.get(labels);
+      if (cached) {
+        return cached;
+      }
+      const formattedLabels = formatLabels(labels);
+      const flattened = formattedLabels.join(",");
+      sharedLabelCache.set(labels, flattened);
+      return flattened;
+    }
+    function escapeLabelValue(str) {
+      if (typeof str !== "string") {
+        return str;
+      }
+      return escapeString(str).replace(/"/g, '\\"');
+    }
+    function escapeString(str) {
+      return str.replace(/\\/g, "\\\\").replace(/\n/g, "\\n");
+    }
+    function standardizeCounterName(name2) {
+      return name2.replace(/_total$/, "");
+    }
+    module2.exports = Registry2;
+    module2.exports.globalRegistry = new Registry2();
+  }
+});
+
+// node_modules/prom-client/lib/validation.js
+var require_validation = __commonJS({
+  "node_modules/prom-client/lib/validation.js"(exports2) {
+    "use strict";
+    var util = __require("util");
+    var metricRegexp = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+    var labelRegexp = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+    exports2.validateMetricName = function(name2) {
+      return metricRegexp.test(name2);
+    };
+    exports2.validateLabelName = function(names = []) {
+      return names.every((name2) => labelRegexp.test(name2));
+    };
+    exports2.validateLabel = function validateLabel(savedLabels, labels) {
+      for (const label in labels) {
+        if (!savedLabels.includes(label)) {
+          throw new Error(
+            `Added label "${label}" is not included in initial labelset: ${util.inspect(
+              savedLabels
+            )}`
+          );
+        }
+      }
+    };
+  }
+});
+
+// node_modules/prom-client/lib/metric.js
+var require_metric = __commonJS({
+  "node_modules/prom-client/lib/metric.js"(exports2, module2) {
+    "use strict";
+    var Registry2 = require_registry();
+    var { isObject: isObject2 } = require_util10();
+    var { validateMetricName, validateLabelName } = require_validation();
+    var Metric = class {
+      constructor(config2, defaults = {}) {
+        if (!isObject2(config2)) {
+          throw new TypeError("constructor expected a config object");
+        }
+        Object.assign(
+          this,
+          {
+            labelNames: [],
+            registers: [Registry2.globalRegistry],
+            aggregator: "sum",
+            enableExemplars: false
+          },
+          defaults,
+          config2
+        );
+        if (!this.registers) {
+          this.registers = [Registry2.globalRegistry];
+        }
+        if (!this.help) {
+          throw new Error("Missing mandatory help parameter");
+        }
+        if (!this.name) {
+          throw new Error("Missing mandatory name parameter");
+        }
+        if (!validateMetricName(this.name)) {
+          throw new Error("Invalid metric name");
+        }
+        if (!validateLabelName(this.labelNames)) {
+          throw new Error("Invalid label name");
+        }
+        if (this.collect && typeof this.collect !== "function") {
+          throw new Error('Optional "collect" parameter must be a function');
+        }
+        if (this.labelNames) {
+          this.sortedLabelNames = [...this.labelNames].sort();
+        } else {
+          this.sortedLabelNames = [];
+        }
+        this.reset();
+        for (const register2 of this.registers) {
+          if (this.enableExemplars && register2.contentType === Registry2.PROMETHEUS_CONTENT_TYPE) {
+            throw new TypeError(
+              "Exemplars are supported only on OpenMetrics registries"
+            );
+          }
+          register2.registerMetric(this);
+        }
+      }
+      reset() {
+      }
+    };
+    module2.exports = { Metric };
+  }
+});
+
+// node_modules/prom-client/lib/exemplar.js
+var require_exemplar = __commonJS({
+  "node_modules/prom-client/lib/exemplar.js"(exports2, module2) {
+    "use strict";
+    var Exemplar = class {
+      constructor(labelSet = {}, value = null) {
+        this.labelSet = labelSet;
+        this.value = value;
+      }
+      /**
+       * Validation for the label set format.
+       * https://github.com/OpenObservability/OpenMetrics/blob/d99b705f611b75fec8f450b05e344e02eea6921d/specification/OpenMetrics.md#exemplars
+       *
+       * @param {object} labelSet - Exemplar labels.
+       * @throws {RangeError}
+       * @return {void}
+       */
+      validateExemplarLabelSet(labelSet) {
+        let res = "";
+        for (const [labelName, labelValue] of Object.entries(labelSet)) {
+          res += `${labelName}${labelValue}`;
+        }
+        if (res.length > 128) {
+          throw new RangeError(
+            "Label set size must be smaller than 128 UTF-8 chars"
+          );
+        }
+      }
+    };
+    module2.exports = Exemplar;
+  }
+});
+
+// node_modules/prom-client/lib/counter.js
+var require_counter = __commonJS({
+  "node_modules/prom-client/lib/counter.js"(exports2, module2) {
+    "use strict";
+    var util = __require("util");
+    var {
+      hashObject,
+      isObject: isObject2,
+      getLabels,
+      removeLabels,
+      nowTimestamp
+    } = require_util10();
+    var { validateLabel } = require_validation();
+    var { Metric } = require_metric();
+    var Exemplar = require_exemplar();
+    var Counter2 = class extends Metric {
+      constructor(config2) {
+        super(config2);
+        this.type = "counter";
+        this.defaultLabels = {};
+        this.defaultValue = 1;
+        this.defaultExemplarLabelSet = {};
+        if (config2.enableExemplars) {
+          this.enableExemplars = true;
+          this.inc = this.incWithExemplar;
+        } else {
+          this.inc = this.incWithoutExemplar;
+        }
+      }
+      /**
+       * Increment counter
+       * @param {object} labels - What label you want to be incremented
+       * @param {Number} value - Value to increment, if omitted increment with 1
+       * @returns {object} results - object with information about the inc operation
+       * @returns {string} results.labelHash - hash representation of the labels
+       */
+      incWithoutExemplar(labels, value) {
+        let hash = "";
+        if (isObject2(labels)) {
+          hash = hashObject(labels, this.sortedLabelNames);
+          validateLabel(this.labelNames, labels);
+        } else {
+          value = labels;
+          labels = {};
+        }
+        if (value && !Number.isFinite(value)) {
+          throw new TypeError(`Value is not a valid number: ${util.format(value)}`);
+        }
+        if (value < 0) {
+          throw new Error("It is not possible to decrease a counter");
+        }
+        if (value === null || value === void 0) value = 1;
+        setValue2(this.hashMap, value, labels, hash);
+        return { labelHash: hash };
+      }
+      /**
+       * Increment counter with exemplar, same as inc but accepts labels for an
+       * exemplar.
+       * If no label is provided the current exemplar labels are kept unchanged
+       * (defaults to empty set).
+       *
+       * @param {object} incOpts - Object with options about what metric to increase
+       * @param {object} incOpts.labels - What label you want to be incremented,
+       *                                  defaults to null (metric with no labels)
+       * @param {Number} incOpts.value - Value to increment, defaults to 1
+       * @param {object} incOpts.exemplarLabels - Key-value  labels for the
+       *                                          exemplar, defaults to empty set {}
+       * @returns {void}
+       */
+      incWithExemplar({
+        labels = this.defaultLabels,
+        value = this.defaultValue,
+        exemplarLabels = this.defaultExemplarLabelSet
+      } = {}) {
+        const res = this.incWithoutExemplar(labels, value);
+        this.updateExemplar(exemplarLabels, value, res.labelHash);
+      }
+      updateExemplar(exemplarLabels, value, hash) {
+        if (exemplarLabels === this.defaultExemplarLabelSet) return;
+        if (!isObject2(this.hashMap[hash].exemplar)) {
+          this.hashMap[hash].exemplar = new Exemplar();
+        }
+        this.hashMap[hash].exemplar.validateExemplarLabelSet(exemplarLabels);
+        this.hashMap[hash].exemplar.labelSet = exemplarLabels;
+        this.hashMap[hash].exemplar.value = value ? value : 1;
+        this.hashMap[hash].exemplar.timestamp = nowTimestamp();
+      }
+      /**
+       * Reset counter
+       * @returns {void}
+       */
+      reset() {
+        this.hashMap = {};
+        if (this.labelNames.length === 0) {
+          setValue2(this.hashMap, 0);
+        }
+      }
+      async get() {
+        if (this.collect) {
+          const v = this.collect();
+          if (v instanceof Promise) await v;
+        }
+        return {
+          help: this.help,
+          name: this.name,
+          type: this.type,
+          values: Object.values(this.hashMap),
+          aggregator: this.aggregator
+        };
+      }
+      labels(...args2) {
+        const labels = getLabels(this.labelNames, args2) || {};
+        return {
+          inc: this.inc.bind(this, labels)
+        };
+      }
+      remove(...args2) {
+        const labels = getLabels(this.labelNames, args2) || {};
+        validateLabel(this.labelNames, labels);
+        return removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+      }
+    };
+    function setValue2(hashMap, value, labels = {}, hash = "") {
+      if (hashMap[hash]) {
+        hashMap[hash].value += value;
+      } else {
+        hashMap[hash] = { value, labels };
+      }
+      return hashMap;
+    }
+    module2.exports = Counter2;
+  }
+});
+
+// node_modules/prom-client/lib/gauge.js
+var require_gauge = __commonJS({
+  "node_modules/prom-client/lib/gauge.js"(exports2, module2) {
+    "use strict";
+    var util = __require("util");
+    var {
+      setValue: setValue2,
+      setValueDelta,
+      getLabels,
+      hashObject,
+      isObject: isObject2,
+      removeLabels
+    } = require_util10();
+    var { validateLabel } = require_validation();
+    var { Metric } = require_metric();
+    var Gauge2 = class extends Metric {
+      constructor(config2) {
+        super(config2);
+        this.type = "gauge";
+      }
+      /**
+       * Set a gauge to a value
+       * @param {object} labels - Object with labels and their values
+       * @param {Number} value - Value to set the gauge to, must be positive
+       * @returns {void}
+       */
+      set(labels, value) {
+        value = getValueArg(labels, value);
+        labels = getLabelArg(labels);
+        set2(this, labels, value);
+      }
+      /**
+       * Reset gauge
+       * @returns {void}
+       */
+      reset() {
+        this.hashMap = {};
+        if (this.labelNames.length === 0) {
+          setValue2(this.hashMap, 0, {});
+        }
+      }
+      /**
+       * Increment a gauge value
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @param {Number} value - Value to increment - if omitted, increment with 1
+       * @returns {void}
+       */
+      inc(labels, value) {
+        value = getValueArg(labels, value);
+        labels = getLabelArg(labels);
+        if (value === void 0) value = 1;
+        setDelta(this, labels, value);
+      }
+      /**
+       * Decrement a gauge value
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @param {Number} value - Value to decrement - if omitted, decrement with 1
+       * @returns {void}
+       */
+      dec(labels, value) {
+        value = getValueArg(labels, value);
+        labels = getLabelArg(labels);
+        if (value === void 0) value = 1;
+        setDelta(this, labels, -value);
+      }
+      /**
+       * Set the gauge to current unix epoch
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @returns {void}
+       */
+      setToCurrentTime(labels) {
+        const now = Date.now() / 1e3;
+        if (labels === void 0) {
+          this.set(now);
+        } else {
+          this.set(labels, now);
+        }
+      }
+      /**
+       * Start a timer
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @returns {function} - Invoke this function to set the duration in seconds since you started the timer.
+       * @example
+       * var done = gauge.startTimer();
+       * makeXHRRequest(function(err, response) {
+       *	done(); //Duration of the request will be saved
+       * });
+       */
+      startTimer(labels) {
+        const start2 = process.hrtime();
+        return (endLabels) => {
+          const delta = process.hrtime(start2);
+          const value = delta[0] + delta[1] / 1e9;
+          this.set(Object.assign({}, labels, endLabels), value);
+          return value;
+        };
+      }
+      async get() {
+        if (this.collect) {
+          const v = this.collect();
+          if (v instanceof Promise) await v;
+        }
+        return {
+          help: this.help,
+          name: this.name,
+          type: this.type,
+          values: Object.values(this.hashMap),
+          aggregator: this.aggregator
+        };
+      }
+      _getValue(labels) {
+        const hash = hashObject(labels || {}, this.sortedLabelNames);
+        return this.hashMap[hash] ? this.hashMap[hash].value : 0;
+      }
+      labels(...args2) {
+        const labels = getLabels(this.labelNames, args2);
+        validateLabel(this.labelNames, labels);
+        return {
+          inc: this.inc.bind(this, labels),
+          dec: this.dec.bind(this, labels),
+          set: this.set.bind(this, labels),
+          setToCurrentTime: this.setToCurrentTime.bind(this, labels),
+          startTimer: this.startTimer.bind(this, labels)
+        };
+      }
+      remove(...args2) {
+        const labels = getLabels(this.labelNames, args2);
+        validateLabel(this.labelNames, labels);
+        removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+      }
+    };
+    function set2(gauge, labels, value) {
+      if (typeof value !== "number") {
+        throw new TypeError(`Value is not a valid number: ${util.format(value)}`);
+      }
+      validateLabel(gauge.labelNames, labels);
+      setValue2(gauge.hashMap, value, labels);
+    }
+    function setDelta(gauge, labels, delta) {
+      if (typeof delta !== "number") {
+        throw new TypeError(`Delta is not a valid number: ${util.format(delta)}`);
+      }
+      validateLabel(gauge.labelNames, labels);
+      const hash = hashObject(labels, gauge.sortedLabelNames);
+      setValueDelta(gauge.hashMap, delta, labels, hash);
+    }
+    function getLabelArg(labels) {
+      return isObject2(labels) ? labels : {};
+    }
+    function getValueArg(labels, value) {
+      return isObject2(labels) ? value : labels;
+    }
+    module2.exports = Gauge2;
+  }
+});
+
+// node_modules/prom-client/lib/histogram.js
+var require_histogram = __commonJS({
+  "node_modules/prom-client/lib/histogram.js"(exports2, module2) {
+    "use strict";
+    var util = __require("util");
+    var {
+      getLabels,
+      hashObject,
+      isObject: isObject2,
+      removeLabels,
+      nowTimestamp
+    } = require_util10();
+    var { validateLabel } = require_validation();
+    var { Metric } = require_metric();
+    var Exemplar = require_exemplar();
+    var Histogram2 = class extends Metric {
+      constructor(config2) {
+        super(config2, {
+          buckets: [5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+        });
+        this.type = "histogram";
+        this.defaultLabels = {};
+        this.defaultExemplarLabelSet = {};
+        this.enableExemplars = false;
+        for (const label of this.labelNames) {
+          if (label === "le") {
+            throw new Error("le is a reserved label keyword");
+          }
+        }
+        this.upperBounds = this.buckets;
+        this.bucketValues = this.upperBounds.reduce((acc, upperBound) => {
+          acc[upperBound] = 0;
+          return acc;
+        }, {});
+        if (config2.enableExemplars) {
+          this.enableExemplars = true;
+          this.bucketExemplars = this.upperBounds.reduce((acc, upperBound) => {
+            acc[upperBound] = null;
+            return acc;
+          }, {});
+          Object.freeze(this.bucketExemplars);
+          this.observe = this.observeWithExemplar;
+        } else {
+          this.observe = this.observeWithoutExemplar;
+        }
+        Object.freeze(this.bucketValues);
+        Object.freeze(this.upperBounds);
+        if (this.labelNames.length === 0) {
+          this.hashMap = {
+            [hashObject({})]: createBaseValues(
+              {},
+              this.bucketValues,
+              this.bucketExemplars
+            )
+          };
+        }
+      }
+      /**
+       * Observe a value in histogram
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @param {Number} value - Value to observe in the histogram
+       * @returns {void}
+       */
+      observeWithoutExemplar(labels, value) {
+        observe.call(this, labels === 0 ? 0 : labels || {})(value);
+      }
+      observeWithExemplar({
+        labels = this.defaultLabels,
+        value,
+        exemplarLabels = this.defaultExemplarLabelSet
+      } = {}) {
+        observe.call(this, labels === 0 ? 0 : labels || {})(value);
+        this.updateExemplar(labels, value, exemplarLabels);
+      }
+      updateExemplar(labels, value, exemplarLabels) {
+        if (Object.keys(exemplarLabels).length === 0) return;
+        const hash = hashObject(labels, this.sortedLabelNames);
+        const bound = findBound(this.upperBounds, value);
+        const { bucketExemplars } = this.hashMap[hash];
+        let exemplar = bucketExemplars[bound];
+        if (!isObject2(exemplar)) {
+          exemplar = new Exemplar();
+          bucketExemplars[bound] = exemplar;
+        }
+        exemplar.validateExemplarLabelSet(exemplarLabels);
+        exemplar.labelSet = exemplarLabels;
+        exemplar.value = value;
+        exemplar.timestamp = nowTimestamp();
+      }
+      async get() {
+        const data = await this.getForPromString();
+        data.values = data.values.map(splayLabels);
+        return data;
+      }
+      async getForPromString() {
+        if (this.collect) {
+          const v = this.collect();
+          if (v instanceof Promise) await v;
+        }
+        const data = Object.values(this.hashMap);
+        const values = data.map(extractBucketValuesForExport(this)).reduce(addSumAndCountForExport(this), []);
+        return {
+          name: this.name,
+          help: this.help,
+          type: this.type,
+          values,
+          aggregator: this.aggregator
+        };
+      }
+      reset() {
+        this.hashMap = {};
+      }
+      /**
+       * Initialize the metrics for the given combination of labels to zero
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @returns {void}
+       */
+      zero(labels) {
+        const hash = hashObject(labels, this.sortedLabelNames);
+        this.hashMap[hash] = createBaseValues(
+          labels,
+          this.bucketValues,
+          this.bucketExemplars
+        );
+      }
+      /**
+       * Start a timer that could be used to logging durations
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @param {object} exemplarLabels - Object with labels for exemplar where key is the label key and value is label value. Can only be one level deep
+       * @returns {function} - Function to invoke when you want to stop the timer and observe the duration in seconds
+       * @example
+       * var end = histogram.startTimer();
+       * makeExpensiveXHRRequest(function(err, res) {
+       * 	const duration = end(); //Observe the duration of expensiveXHRRequest and returns duration in seconds
+       * 	console.log('Duration', duration);
+       * });
+       */
+      startTimer(labels, exemplarLabels) {
+        return this.enableExemplars ? startTimerWithExemplar.call(this, labels, exemplarLabels)() : startTimer.call(this, labels)();
+      }
+      labels(...args2) {
+        const labels = getLabels(this.labelNames, args2);
+        validateLabel(this.labelNames, labels);
+        return {
+          observe: observe.call(this, labels),
+          startTimer: startTimer.call(this, labels)
+        };
+      }
+      remove(...args2) {
+        const labels = getLabels(this.labelNames, args2);
+        validateLabel(this.labelNames, labels);
+        removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+      }
+    };
+    function startTimer(startLabels) {
+      return () => {
+        const start2 = process.hrtime();
+        return (endLabels) => {
+          const delta = process.hrtime(start2);
+          const value = delta[0] + delta[1] / 1e9;
+          this.observe(Object.assign({}, startLabels, endLabels), value);
+          return value;
+        };
+      };
+    }
+    function startTimerWithExemplar(startLabels, startExemplarLabels) {
+      return () => {
+        const start2 = process.hrtime();
+        return (endLabels, endExemplarLabels) => {
+          const delta = process.hrtime(start2);
+          const value = delta[0] + delta[1] / 1e9;
+          this.observe({
+            labels: Object.assign({}, startLabels, endLabels),
+            value,
+            exemplarLabels: Object.assign(
+              {},
+              startExemplarLabels,
+              endExemplarLabels
+            )
+          });
+          return value;
+        };
+      };
+    }
+    function setValuePair(labels, value, metricName, exemplar, sharedLabels = {}) {
+      return {
+        labels,
+        sharedLabels,
+        value,
+        metricName,
+        exemplar
+      };
+    }
+    function findBound(upperBounds, value) {
+      for (let i2 = 0; i2 < upperBounds.length; i2++) {
+        const bound = upperBounds[i2];
+        if (value <= bound) {
+          return bound;
+        }
+      }
+      return -1;
+    }
+    function observe(labels) {
+      return (value) => {
+        const labelValuePair = convertLabelsAndValues(labels, value);
+        validateLabel(this.labelNames, labelValuePair.labels);
+        if (!Number.isFinite(labelValuePair.value)) {
+          throw new TypeError(
+            `Value is not a valid number: ${util.format(labelValuePair.value)}`
+          );
+        }
+        const hash = hashObject(labelValuePair.labels, this.sortedLabelNames);
+        let valueFromMap = this.hashMap[hash];
+        if (!valueFromMap) {
+          valueFromMap = createBaseValues(
+            labelValuePair.labels,
+            this.bucketValues,
+            this.bucketExemplars
+          );
+        }
+        const b = findBound(this.upperBounds, labelValuePair.value);
+        valueFromMap.sum += labelValuePair.value;
+        valueFromMap.count += 1;
+        if (Object.prototype.hasOwnProperty.call(valueFromMap.bucketValues, b)) {
+          valueFromMap.bucketValues[b] += 1;
+        }
+        this.hashMap[hash] = valueFromMap;
+      };
+    }
+    function createBaseValues(labels, bucketValues, bucketExemplars) {
+      const result = {
+        labels,
+        bucketValues: { ...bucketValues },
+        sum: 0,
+        count: 0
+      };
+      if (bucketExemplars) {
+        result.bucketExemplars = { ...bucketExemplars };
+      }
+      return result;
+    }
+    function convertLabelsAndValues(labels, value) {
+      return isObject2(labels) ? {
+        labels,
+        value
+      } : {
+        value: labels,
+        labels: {}
+      };
+    }
+    function extractBucketValuesForExport(histogram) {
+      const name2 = `${histogram.name}_bucket`;
+      return (bucketData) => {
+        let acc = 0;
+        const buckets = histogram.upperBounds.map((upperBound) => {
+          acc += bucketData.bucketValues[upperBound];
+          return setValuePair(
+            { le: upperBound },
+            acc,
+            name2,
+            bucketData.bucketExemplars ? bucketData.bucketExemplars[upperBound] : null,
+            bucketData.labels
+          );
+        });
+        return { buckets, data: bucketData };
+      };
+    }
+    function addSumAndCountForExport(histogram) {
+      return (acc, d) => {
+        acc.push(...d.buckets);
+        const infLabel = { le: "+Inf" };
+        acc.push(
+          setValuePair(
+            infLabel,
+            d.data.count,
+            `${histogram.name}_bucket`,
+            d.data.bucketExemplars ? d.data.bucketExemplars["-1"] : null,
+            d.data.labels
+          ),
+          setValuePair(
+            {},
+            d.data.sum,
+            `${histogram.name}_sum`,
+            void 0,
+            d.data.labels
+          ),
+          setValuePair(
+            {},
+            d.data.count,
+            `${histogram.name}_count`,
+            void 0,
+            d.data.labels
+          )
+        );
+        return acc;
+      };
+    }
+    function splayLabels(bucket) {
+      const { sharedLabels, labels, ...newBucket } = bucket;
+      for (const label of Object.keys(sharedLabels)) {
+        labels[label] = sharedLabels[label];
+      }
+      newBucket.labels = labels;
+      return newBucket;
+    }
+    module2.exports = Histogram2;
+  }
+});
+
+// node_modules/bintrees/lib/treebase.js
+var require_treebase = __commonJS({
+  "node_modules/bintrees/lib/treebase.js"(exports2, module2) {
+    function TreeBase() {
+    }
+    TreeBase.prototype.clear = function() {
+      this._root = null;
+      this.size = 0;
+    };
+    TreeBase.prototype.find = function(data) {
+      var res = this._root;
+      while (res !== null) {
+        var c = this._comparator(data, res.data);
+        if (c === 0) {
+          return res.data;
+        } else {
+          res = res.get_child(c > 0);
+        }
+      }
+      return null;
+    };
+    TreeBase.prototype.findIter = function(data) {
+      var res = this._root;
+      var iter = this.iterator();
+      while (res !== null) {
+        var c = this._comparator(data, res.data);
+        if (c === 0) {
+          iter._cursor = res;
+          return iter;
+        } else {
+          iter._ancestors.push(res);
+          res = res.get_child(c > 0);
+        }
+      }
+      return null;
+    };
+    TreeBase.prototype.lowerBound = function(item) {
+      var cur = this._root;
+      var iter = this.iterator();
+      var cmp = this._comparator;
+      while (cur !== null) {
+        var c = cmp(item, cur.data);
+        if (c === 0) {
+          iter._cursor = cur;
+          return iter;
+        }
+        iter._ancestors.push(cur);
+        cur = cur.get_child(c > 0);
+      }
+      for (var i2 = iter._ancestors.length - 1; i2 >= 0; --i2) {
+        cur = iter._ancestors[i2];
+        if (cmp(item, cur.data) < 0) {
+          iter._cursor = cur;
+          iter._ancestors.length = i2;
+          return iter;
+        }
+      }
+      iter._ancestors.length = 0;
+      return iter;
+    };
+    TreeBase.prototype.upperBound = function(item) {
+      var iter = this.lowerBound(item);
+      var cmp = this._comparator;
+      while (iter.data() !== null && cmp(iter.data(), item) === 0) {
+        iter.next();
+      }
+      return iter;
+    };
+    TreeBase.prototype.min = function() {
+      var res = this._root;
+      if (res === null) {
+        return null;
+      }
+      while (res.left !== null) {
+        res = res.left;
+      }
+      return res.data;
+    };
+    TreeBase.prototype.max = function() {
+      var res = this._root;
+      if (res === null) {
+        return null;
+      }
+      while (res.right !== null) {
+        res = res.right;
+      }
+      return res.data;
+    };
+    TreeBase.prototype.iterator = function() {
+      return new Iterator(this);
+    };
+    TreeBase.prototype.each = function(cb) {
+      var it = this.iterator(), data;
+      while ((data = it.next()) !== null) {
+        if (cb(data) === false) {
+          return;
+        }
+      }
+    };
+    TreeBase.prototype.reach = function(cb) {
+      var it = this.iterator(), data;
+      while ((data = it.prev()) !== null) {
+        if (cb(data) === false) {
+          return;
+        }
+      }
+    };
+    function Iterator(tree) {
+      this._tree = tree;
+      this._ancestors = [];
+      this._cursor = null;
+    }
+    Iterator.prototype.data = function() {
+      return this._cursor !== null ? this._cursor.data : null;
+    };
+    Iterator.prototype.next = function() {
+      if (this._cursor === null) {
+        var root = this._tree._root;
+        if (root !== null) {
+          this._minNode(root);
+        }
+      } else {
+        if (this._cursor.right === null) {
+          var save;
+          do {
+            save = this._cursor;
+            if (this._ancestors.length) {
+              this._cursor = this._ancestors.pop();
+            } else {
+              this._cursor = null;
+              break;
+            }
+          } while (this._cursor.right === save);
+        } else {
+          this._ancestors.push(this._cursor);
+          this._minNode(this._cursor.right);
+        }
+      }
+      return this._cursor !== null ? this._cursor.data : null;
+    };
+    Iterator.prototype.prev = function() {
+      if (this._cursor === null) {
+        var root = this._tree._root;
+        if (root !== null) {
+          this._maxNode(root);
+        }
+      } else {
+        if (this._cursor.left === null) {
+          var save;
+          do {
+            save = this._cursor;
+            if (this._ancestors.length) {
+              this._cursor = this._ancestors.pop();
+            } else {
+              this._cursor = null;
+              break;
+            }
+          } while (this._cursor.left === save);
+        } else {
+          this._ancestors.push(this._cursor);
+          this._maxNode(this._cursor.left);
+        }
+      }
+      return this._cursor !== null ? this._cursor.data : null;
+    };
+    Iterator.prototype._minNode = function(start2) {
+      while (start2.left !== null) {
+        this._ancestors.push(start2);
+        start2 = start2.left;
+      }
+      this._cursor = start2;
+    };
+    Iterator.prototype._maxNode = function(start2) {
+      while (start2.right !== null) {
+        this._ancestors.push(start2);
+        start2 = start2.right;
+      }
+      this._cursor = start2;
+    };
+    module2.exports = TreeBase;
+  }
+});
+
+// node_modules/bintrees/lib/rbtree.js
+var require_rbtree = __commonJS({
+  "node_modules/bintrees/lib/rbtree.js"(exports2, module2) {
+    var TreeBase = require_treebase();
+    function Node2(data) {
+      this.data = data;
+      this.left = null;
+      this.right = null;
+      this.red = true;
+    }
+    Node2.prototype.get_child = function(dir) {
+      return dir ? this.right : this.left;
+    };
+    Node2.prototype.set_child = function(dir, val) {
+      if (dir) {
+        this.right = val;
+      } else {
+        this.left = val;
+      }
+    };
+    function RBTree(comparator) {
+      this._root = null;
+      this._comparator = comparator;
+      this.size = 0;
+    }
+    RBTree.prototype = new TreeBase();
+    RBTree.prototype.insert = function(data) {
+      var ret2 = false;
+      if (this._root === null) {
+        this._root = new Node2(data);
+        ret2 = true;
+        this.size++;
+      } else {
+        var head = new Node2(void 0);
+        var dir = 0;
+        var last = 0;
+        var gp = null;
+        var ggp = head;
+        var p = null;
+        var node = this._root;
+        ggp.right = this._root;
+        while (true) {
+          if (node === null) {
+            node = new Node2(data);
+            p.set_child(dir, node);
+            ret2 = true;
+            this.size++;
+          } else if (is_red(node.left) && is_red(node.right)) {
+            node.red = true;
+            node.left.red = false;
+            node.right.red = false;
+          }
+          if (is_red(node) && is_red(p)) {
+            var dir2 = ggp.right === gp;
+            if (node === p.get_child(last)) {
+              ggp.set_child(dir2, single_rotate(gp, !last));
+            } else {
+              ggp.set_child(dir2, double_rotate(gp, !last));
+            }
+          }
+          var cmp = this._comparator(node.data, data);
+          if (cmp === 0) {
+            break;
+          }
+          last = dir;
+          dir = cmp < 0;
+          if (gp !== null) {
+            ggp = gp;
+          }
+          gp = p;
+          p = node;
+          node = node.get_child(dir);
+        }
+        this._root = head.right;
+      }
+      this._root.red = false;
+      return ret2;
+    };
+    RBTree.prototype.remove = function(data) {
+      if (this._root === null) {
+        return false;
+      }
+      var head = new Node2(void 0);
+      var node = head;
+      node.right = this._root;
+      var p = null;
+      var gp = null;
+      var found = null;
+      var dir = 1;
+      while (node.get_child(dir) !== null) {
+        var last = dir;
+        gp = p;
+        p = node;
+        node = node.get_child(dir);
+        var cmp = this._comparator(data, node.data);
+        dir = cmp > 0;
+        if (cmp === 0) {
+          found = node;
+        }
+        if (!is_red(node) && !is_red(node.get_child(dir))) {
+          if (is_red(node.get_child(!dir))) {
+            var sr = single_rotate(node, dir);
+            p.set_child(last, sr);
+            p = sr;
+          } else if (!is_red(node.get_child(!dir))) {
+            var sibling = p.get_child(!last);
+            if (sibling !== null) {
+              if (!is_red(sibling.get_child(!last)) && !is_red(sibling.get_child(last))) {
+                p.red = false;
+                sibling.red = true;
+                node.red = true;
+              } else {
+                var dir2 = gp.right === p;
+                if (is_red(sibling.get_child(last))) {
+                  gp.set_child(dir2, double_rotate(p, last));
+                } else if (is_red(sibling.get_child(!last))) {
+                  gp.set_child(dir2, single_rotate(p, last));
+                }
+                var gpc = gp.get_child(dir2);
+                gpc.red = true;
+                node.red = true;
+                gpc.left.red = false;
+                gpc.right.red = false;
+              }
+            }
+          }
+        }
+      }
+      if (found !== null) {
+        found.data = node.data;
+        p.set_child(p.right === node, node.get_child(node.left === null));
+        this.size--;
+      }
+      this._root = head.right;
+      if (this._root !== null) {
+        this._root.red = false;
+      }
+      return found !== null;
+    };
+    function is_red(node) {
+      return node !== null && node.red;
+    }
+    function single_rotate(root, dir) {
+      var save = root.get_child(!dir);
+      root.set_child(!dir, save.get_child(dir));
+      save.set_child(dir, root);
+      root.red = true;
+      save.red = false;
+      return save;
+    }
+    function double_rotate(root, dir) {
+      root.set_child(!dir, single_rotate(root.get_child(!dir), !dir));
+      return single_rotate(root, dir);
+    }
+    module2.exports = RBTree;
+  }
+});
+
+// node_modules/bintrees/lib/bintree.js
+var require_bintree = __commonJS({
+  "node_modules/bintrees/lib/bintree.js"(exports2, module2) {
+    var TreeBase = require_treebase();
+    function Node2(data) {
+      this.data = data;
+      this.left = null;
+      this.right = null;
+    }
+    Node2.prototype.get_child = function(dir) {
+      return dir ? this.right : this.left;
+    };
+    Node2.prototype.set_child = function(dir, val) {
+      if (dir) {
+        this.right = val;
+      } else {
+        this.left = val;
+      }
+    };
+    function BinTree(comparator) {
+      this._root = null;
+      this._comparator = comparator;
+      this.size = 0;
+    }
+    BinTree.prototype = new TreeBase();
+    BinTree.prototype.insert = function(data) {
+      if (this._root === null) {
+        this._root = new Node2(data);
+        this.size++;
+        return true;
+      }
+      var dir = 0;
+      var p = null;
+      var node = this._root;
+      while (true) {
+        if (node === null) {
+          node = new Node2(data);
+          p.set_child(dir, node);
+          ret = true;
+          this.size++;
+          return true;
+        }
+        if (this._comparator(node.data, data) === 0) {
+          return false;
+        }
+        dir = this._comparator(node.data, data) < 0;
+        p = node;
+        node = node.get_child(dir);
+      }
+    };
+    BinTree.prototype.remove = function(data) {
+      if (this._root === null) {
+        return false;
+      }
+      var head = new Node2(void 0);
+      var node = head;
+      node.right = this._root;
+      var p = null;
+      var found = null;
+      var dir = 1;
+      while (node.get_child(dir) !== null) {
+        p = node;
+        node = node.get_child(dir);
+        var cmp = this._comparator(data, node.data);
+        dir = cmp > 0;
+        if (cmp === 0) {
+          found = node;
+        }
+      }
+      if (found !== null) {
+        found.data = node.data;
+        p.set_child(p.right === node, node.get_child(node.left === null));
+        this._root = head.right;
+        this.size--;
+        return true;
+      } else {
+        return false;
+      }
+    };
+    module2.exports = BinTree;
+  }
+});
+
+// node_modules/bintrees/index.js
+var require_bintrees = __commonJS({
+  "node_modules/bintrees/index.js"(exports2, module2) {
+    module2.exports = {
+      RBTree: require_rbtree(),
+      BinTree: require_bintree()
+    };
+  }
+});
+
+// node_modules/tdigest/tdigest.js
+var require_tdigest = __commonJS({
+  "node_modules/tdigest/tdigest.js"(exports2, module2) {
+    var RBTree = require_bintrees().RBTree;
+    function TDigest(delta, K, CX) {
+      this.discrete = delta === false;
+      this.delta = delta || 0.01;
+      this.K = K === void 0 ? 25 : K;
+      this.CX = CX === void 0 ? 1.1 : CX;
+      this.centroids = new RBTree(compare_centroid_means);
+      this.nreset = 0;
+      this.reset();
+    }
+    TDigest.prototype.reset = function() {
+      this.centroids.clear();
+      this.n = 0;
+      this.nreset += 1;
+      this.last_cumulate = 0;
+    };
+    TDigest.prototype.size = function() {
+      return this.centroids.size;
+    };
+    TDigest.prototype.toArray = function(everything) {
+      var result = [];
+      if (everything) {
+        this._cumulate(true);
+        this.centroids.each(function(c) {
+          result.push(c);
+        });
+      } else {
+        this.centroids.each(function(c) {
+          result.push({ mean: c.mean, n: c.n });
+        });
+      }
+      return result;
+    };
+    TDigest.prototype.summary = function() {
+      var approx = this.discrete ? "exact " : "approximating ";
+      var s = [
+        approx + this.n + " samples using " + this.size() + " centroids",
+        "min = " + this.percentile(0),
+        "Q1  = " + this.percentile(0.25),
+        "Q2  = " + this.percentile(0.5),
+        "Q3  = " + this.percentile(0.75),
+        "max = " + this.percentile(1)
+      ];
+      return s.join("\n");
+    };
+    function compare_centroid_means(a, b) {
+      return a.mean > b.mean ? 1 : a.mean < b.mean ? -1 : 0;
+    }
+    function compare_centroid_mean_cumns(a, b) {
+      return a.mean_cumn - b.mean_cumn;
+    }
+    TDigest.prototype.push = function(x, n2) {
+      n2 = n2 || 1;
+      x = Array.isArray(x) ? x : [x];
+      for (var i2 = 0; i2 < x.length; i2++) {
+        this._digest(x[i2], n2);
+      }
+    };
+    TDigest.prototype.push_centroid = function(c) {
+      c = Array.isArray(c) ? c : [c];
+      for (var i2 = 0; i2 < c.length; i2++) {
+        this._digest(c[i2].mean, c[i2].n);
+      }
+    };
+    TDigest.prototype._cumulate = function(exact) {
+      if (this.n === this.last_cumulate || !exact && this.CX && this.CX > this.n / this.last_cumulate) {
+        return;
+      }
+      var cumn = 0;
+      this.centroids.each(function(c) {
+        c.mean_cumn = cumn + c.n / 2;
+        cumn = c.cumn = cumn + c.n;
+      });
+      this.n = this.last_cumulate = cumn;
+    };
+    TDigest.prototype.find_nearest = function(x) {
+      if (this.size() === 0) {
+        return null;
+      }
+      var iter = this.centroids.lowerBound({ mean: x });
+      var c = iter.data() === null ? iter.prev() : iter.data();
+      if (c.mean === x || this.discrete) {
+        return c;
+      }
+      var prev = iter.prev();
+      if (prev && Math.abs(prev.mean - x) < Math.abs(c.mean - x)) {
+        return prev;
+      } else {
+        return c;
+      }
+    };
+    TDigest.prototype._new_centroid = function(x, n2, cumn) {
+      var c = { mean: x, n: n2, cumn };
+      this.centroids.insert(c);
+      this.n += n2;
+      return c;
+    };
+    TDigest.prototype._addweight = function(nearest2, x, n2) {
+      if (x !== nearest2.mean) {
+        nearest2.mean += n2 * (x - nearest2.mean) / (nearest2.n + n2);
+      }
+      nearest2.cumn += n2;
+      nearest2.mean_cumn += n2 / 2;
+      nearest2.n += n2;
+      this.n += n2;
+    };
+    TDigest.prototype._digest = function(x, n2) {
+      var min = this.centroids.min();
+      var max = this.centroids.max();
+      var nearest2 = this.find_nearest(x);
+      if (nearest2 && nearest2.mean === x) {
+        this._addweight(nearest2, x, n2);
+      } else if (nearest2 === min) {
+        this._new_centroid(x, n2, 0);
+      } else if (nearest2 === max) {
+        this._new_centroid(x, n2, this.n);
+      } else if (this.discrete) {
+        this._new_centroid(x, n2, nearest2.cumn);
+      } else {
+        var p = nearest2.mean_cumn / this.n;
+        var max_n = Math.floor(4 * this.n * this.delta * p * (1 - p));
+        if (max_n - nearest2.n >= n2) {
+          this._addweight(nearest2, x, n2);
+        } else {
+          this._new_centroid(x, n2, nearest2.cumn);
+        }
+      }
+      this._cumulate(false);
+      if (!this.discrete && this.K && this.size() > this.K / this.delta) {
+        this.compress();
+      }
+    };
+    TDigest.prototype.bound_mean = function(x) {
+      var iter = this.centroids.upperBound({ mean: x });
+      var lower = iter.prev();
+      var upper = lower.mean === x ? lower : iter.next();
+      return [lower, upper];
+    };
+    TDigest.prototype.p_rank = function(x_or_xlist) {
+      var xs = Array.isArray(x_or_xlist) ? x_or_xlist : [x_or_xlist];
+      var ps = xs.map(this._p_rank, this);
+      return Array.isArray(x_or_xlist) ? ps : ps[0];
+    };
+    TDigest.prototype._p_rank = function(x) {
+      if (this.size() === 0) {
+        return void 0;
+      } else if (x < this.centroids.min().mean) {
+        return 0;
+      } else if (x > this.centroids.max().mean) {
+        return 1;
+      }
+      this._cumulate(true);
+      var bound = this.bound_mean(x);
+      var lower = bound[0], upper = bound[1];
+      if (this.discrete) {
+        return lower.cumn / this.n;
+      } else {
+        var cumn = lower.mean_cumn;
+        if (lower !== upper) {
+          cumn += (x - lower.mean) * (upper.mean_cumn - lower.mean_cumn) / (upper.mean - lower.mean);
+        }
+        return cumn / this.n;
+      }
+    };
+    TDigest.prototype.bound_mean_cumn = function(cumn) {
+      this.centroids._comparator = compare_centroid_mean_cumns;
+      var iter = this.centroids.upperBound({ mean_cumn: cumn });
+      this.centroids._comparator = compare_centroid_means;
+      var lower = iter.prev();
+      var upper = lower && lower.mean_cumn === cumn ? lower : iter.next();
+      return [lower, upper];
+    };
+    TDigest.prototype.percentile = function(p_or_plist) {
+      var ps = Array.isArray(p_or_plist) ? p_or_plist : [p_or_plist];
+      var qs = ps.map(this._percentile, this);
+      return Array.isArray(p_or_plist) ? qs : qs[0];
+    };
+    TDigest.prototype._percentile = function(p) {
+      if (this.size() === 0) {
+        return void 0;
+      }
+      this._cumulate(true);
+      var h = this.n * p;
+      var bound = this.bound_mean_cumn(h);
+      var lower = bound[0], upper = bound[1];
+      if (upper === lower || lower === null || upper === null) {
+        return (lower || upper).mean;
+      } else if (!this.discrete) {
+        return lower.mean + (h - lower.mean_cumn) * (upper.mean - lower.mean) / (upper.mean_cumn - lower.mean_cumn);
+      } else if (h <= lower.cumn) {
+        return lower.mean;
+      } else {
+        return upper.mean;
+      }
+    };
+    function pop_random(choices) {
+      var idx = Math.floor(Math.random() * choices.length);
+      return choices.splice(idx, 1)[0];
+    }
+    TDigest.prototype.compress = function() {
+      if (this.compressing) {
+        return;
+      }
+      var points = this.toArray();
+      this.reset();
+      this.compressing = true;
+      while (points.length > 0) {
+        this.push_centroid(pop_random(points));
+      }
+      this._cumulate(true);
+      this.compressing = false;
+    };
+    function Digest(config2) {
+      this.config = config2 || {};
+      this.mode = this.config.mode || "auto";
+      TDigest.call(this, this.mode === "cont" ? config2.delta : false);
+      this.digest_ratio = this.config.ratio || 0.9;
+      this.digest_thresh = this.config.thresh || 1e3;
+      this.n_unique = 0;
+    }
+    Digest.prototype = Object.create(TDigest.prototype);
+    Digest.prototype.constructor = Digest;
+    Digest.prototype.push = function(x_or_xlist) {
+      TDigest.prototype.push.call(this, x_or_xlist);
+      this.check_continuous();
+    };
+    Digest.prototype._new_centroid = function(x, n2, cumn) {
+      this.n_unique += 1;
+      TDigest.prototype._new_centroid.call(this, x, n2, cumn);
+    };
+    Digest.prototype._addweight = function(nearest2, x, n2) {
+      if (nearest2.n === 1) {
+        this.n_unique -= 1;
+      }
+      TDigest.prototype._addweight.call(this, nearest2, x, n2);
+    };
+    Digest.prototype.check_continuous = function() {
+      if (this.mode !== "auto" || this.size() < this.digest_thresh) {
+        return false;
+      }
+      if (this.n_unique / this.size() > this.digest_ratio) {
+        this.mode = "cont";
+        this.discrete = false;
+        this.delta = this.config.delta || 0.01;
+        this.compress();
+        return true;
+      }
+      return false;
+    };
+    module2.exports = {
+      "TDigest": TDigest,
+      "Digest": Digest
+    };
+  }
+});
+
+// node_modules/prom-client/lib/timeWindowQuantiles.js
+var require_timeWindowQuantiles = __commonJS({
+  "node_modules/prom-client/lib/timeWindowQuantiles.js"(exports2, module2) {
+    "use strict";
+    var { TDigest } = require_tdigest();
+    var TimeWindowQuantiles = class {
+      constructor(maxAgeSeconds, ageBuckets) {
+        this.maxAgeSeconds = maxAgeSeconds || 0;
+        this.ageBuckets = ageBuckets || 0;
+        this.shouldRotate = maxAgeSeconds && ageBuckets;
+        this.ringBuffer = Array(ageBuckets).fill(new TDigest());
+        this.currentBuffer = 0;
+        this.lastRotateTimestampMillis = Date.now();
+        this.durationBetweenRotatesMillis = maxAgeSeconds * 1e3 / ageBuckets || Infinity;
+      }
+      size() {
+        const bucket = rotate.call(this);
+        return bucket.size();
+      }
+      percentile(quantile) {
+        const bucket = rotate.call(this);
+        return bucket.percentile(quantile);
+      }
+      push(value) {
+        rotate.call(this);
+        this.ringBuffer.forEach((bucket) => {
+          bucket.push(value);
+        });
+      }
+      reset() {
+        this.ringBuffer.forEach((bucket) => {
+          bucket.reset();
+        });
+      }
+      compress() {
+        this.ringBuffer.forEach((bucket) => {
+          bucket.compress();
+        });
+      }
+    };
+    function rotate() {
+      let timeSinceLastRotateMillis = Date.now() - this.lastRotateTimestampMillis;
+      while (timeSinceLastRotateMillis > this.durationBetweenRotatesMillis && this.shouldRotate) {
+        this.ringBuffer[this.currentBuffer] = new TDigest();
+        if (++this.currentBuffer >= this.ringBuffer.length) {
+          this.currentBuffer = 0;
+        }
+        timeSinceLastRotateMillis -= this.durationBetweenRotatesMillis;
+        this.lastRotateTimestampMillis += this.durationBetweenRotatesMillis;
+      }
+      return this.ringBuffer[this.currentBuffer];
+    }
+    module2.exports = TimeWindowQuantiles;
+  }
+});
+
+// node_modules/prom-client/lib/summary.js
+var require_summary = __commonJS({
+  "node_modules/prom-client/lib/summary.js"(exports2, module2) {
+    "use strict";
+    var util = __require("util");
+    var { getLabels, hashObject, removeLabels } = require_util10();
+    var { validateLabel } = require_validation();
+    var { Metric } = require_metric();
+    var timeWindowQuantiles = require_timeWindowQuantiles();
+    var DEFAULT_COMPRESS_COUNT = 1e3;
+    var Summary2 = class extends Metric {
+      constructor(config2) {
+        super(config2, {
+          percentiles: [0.01, 0.05, 0.5, 0.9, 0.95, 0.99, 0.999],
+          compressCount: DEFAULT_COMPRESS_COUNT,
+          hashMap: {}
+        });
+        this.type = "summary";
+        for (const label of this.labelNames) {
+          if (label === "quantile")
+            throw new Error("quantile is a reserved label keyword");
+        }
+        if (this.labelNames.length === 0) {
+          this.hashMap = {
+            [hashObject({})]: {
+              labels: {},
+              td: new timeWindowQuantiles(this.maxAgeSeconds, this.ageBuckets),
+              count: 0,
+              sum: 0
+            }
+          };
+        }
+      }
+      /**
+       * Observe a value
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @param {Number} value - Value to observe
+       * @returns {void}
+       */
+      observe(labels, value) {
+        observe.call(this, labels === 0 ? 0 : labels || {})(value);
+      }
+      async get() {
+        if (this.collect) {
+          const v = this.collect();
+          if (v instanceof Promise) await v;
+        }
+        const hashKeys = Object.keys(this.hashMap);
+        const values = [];
+        hashKeys.forEach((hashKey) => {
+          const s = this.hashMap[hashKey];
+          if (s) {
+            if (this.pruneAgedBuckets && s.td.size() === 0) {
+              delete this.hashMap[hashKey];
+            } else {
+              extractSummariesForExport(s, this.percentiles).forEach((v) => {
+                values.push(v);
+              });
+              values.push(getSumForExport(s, this));
+              values.push(getCountForExport(s, this));
+            }
+          }
+        });
+        return {
+          name: this.name,
+          help: this.help,
+          type: this.type,
+          values,
+          aggregator: this.aggregator
+        };
+      }
+      reset() {
+        const data = Object.values(this.hashMap);
+        data.forEach((s) => {
+          s.td.reset();
+          s.count = 0;
+          s.sum = 0;
+        });
+      }
+      /**
+       * Start a timer that could be used to logging durations
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @returns {function} - Function to invoke when you want to stop the timer and observe the duration in seconds
+       * @example
+       * var end = summary.startTimer();
+       * makeExpensiveXHRRequest(function(err, res) {
+       *	end(); //Observe the duration of expensiveXHRRequest
+       * });
+       */
+      startTimer(labels) {
+        return startTimer.call(this, labels)();
+      }
+      labels(...args2) {
+        const labels = getLabels(this.labelNames, args2);
+        validateLabel(this.labelNames, labels);
+        return {
+          observe: observe.call(this, labels),
+          startTimer: startTimer.call(this, labels)
+        };
+      }
+      remove(...args2) {
+        const labels = getLabels(this.labelNames, args2);
+        validateLabel(this.labelNames, labels);
+        removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+      }
+    };
+    function extractSummariesForExport(summaryOfLabels, percentiles2) {
+      summaryOfLabels.td.compress();
+      return percentiles2.map((percentile) => {
+        const percentileValue = summaryOfLabels.td.percentile(percentile);
+        return {
+          labels: Object.assign({ quantile: percentile }, summaryOfLabels.labels),
+          value: percentileValue ? percentileValue : 0
+        };
+      });
+    }
+    function getCountForExport(value, summary2) {
+      return {
+        metricName: `${summary2.name}_count`,
+        labels: value.labels,
+        value: value.count
+      };
+    }
+    function getSumForExport(value, summary2) {
+      return {
+        metricName: `${summary2.name}_sum`,
+        labels: value.labels,
+        value: value.sum
+      };
+    }
+    function startTimer(startLabels) {
+      return () => {
+        const start2 = process.hrtime();
+        return (endLabels) => {
+          const delta = process.hrtime(start2);
+          const value = delta[0] + delta[1] / 1e9;
+          this.observe(Object.assign({}, startLabels, endLabels), value);
+          return value;
+        };
+      };
+    }
+    function observe(labels) {
+      return (value) => {
+        const labelValuePair = convertLabelsAndValues(labels, value);
+        validateLabel(this.labelNames, labels);
+        if (!Number.isFinite(labelValuePair.value)) {
+          throw new TypeError(
+            `Value is not a valid number: ${util.format(labelValuePair.value)}`
+          );
+        }
+        const hash = hashObject(labelValuePair.labels, this.sortedLabelNames);
+        let summaryOfLabel = this.hashMap[hash];
+        if (!summaryOfLabel) {
+          summaryOfLabel = {
+            labels: labelValuePair.labels,
+            td: new timeWindowQuantiles(this.maxAgeSeconds, this.ageBuckets),
+            count: 0,
+            sum: 0
+          };
+        }
+        summaryOfLabel.td.push(labelValuePair.value);
+        summaryOfLabel.count++;
+        if (summaryOfLabel.count % this.compressCount === 0) {
+          summaryOfLabel.td.compress();
+        }
+        summaryOfLabel.sum += labelValuePair.value;
+        this.hashMap[hash] = summaryOfLabel;
+      };
+    }
+    function convertLabelsAndValues(labels, value) {
+      if (value === void 0) {
+        return {
+          value: labels,
+          labels: {}
+        };
+      }
+      return {
+        labels,
+        value
+      };
+    }
+    module2.exports = Summary2;
+  }
+});
+
+// node_modules/prom-client/lib/pushgateway.js
+var require_pushgateway = __commonJS({
+  "node_modules/prom-client/lib/pushgateway.js"(exports2, module2) {
+    "use strict";
+    var url = __require("url");
+    var http = __require("http");
+    var https = __require("https");
+    var { gzipSync } = __require("zlib");
+    var { globalRegistry } = require_registry();
+    var Pushgateway = class {
+      constructor(gatewayUrl, options2, registry2) {
+        if (!registry2) {
+          registry2 = globalRegistry;
+        }
+        this.registry = registry2;
+        this.gatewayUrl = gatewayUrl;
+        const { requireJobName, ...requestOptions } = {
+          requireJobName: true,
+          ...options2
+        };
+        this.requireJobName = requireJobName;
+        this.requestOptions = requestOptions;
+      }
+      pushAdd(params = {}) {
+        if (this.requireJobName && !params.jobName) {
+          throw new Error("Missing jobName parameter");
+        }
+        return useGateway.call(this, "POST", params.jobName, params.groupings);
+      }
+      push(params = {}) {
+        if (this.requireJobName && !params.jobName) {
+          throw new Error("Missing jobName parameter");
+        }
+        return useGateway.call(this, "PUT", params.jobName, params.groupings);
+      }
+      delete(params = {}) {
+        if (this.requireJobName && !params.jobName) {
+          throw new Error("Missing jobName parameter");
+        }
+        return useGateway.call(this, "DELETE", params.jobName, params.groupings);
+      }
+    };
+    async function useGateway(method, job, groupings) {
+      const gatewayUrlParsed = url.parse(this.gatewayUrl);
+      const gatewayUrlPath = gatewayUrlParsed.pathname && gatewayUrlParsed.pathname !== "/" ? gatewayUrlParsed.pathname : "";
+      const jobPath = job ? `/job/${encodeURIComponent(job)}${generateGroupings(groupings)}` : "";
+      const path = `${gatewayUrlPath}/metrics${jobPath}`;
+      const target = url.resolve(this.gatewayUrl, path);
+      const requestParams = url.parse(target);
+      const httpModule = isHttps(requestParams.href) ? https : http;
+      const options2 = Object.assign(requestParams, this.requestOptions, {
+        method
+      });
+      return new Promise((resolve3, reject) => {
+        if (method === "DELETE" && options2.headers) {
+          delete options2.headers["Content-Encoding"];
+        }
+        const req = httpModule.request(options2, (resp) => {
+          let body2 = "";
+          resp.setEncoding("utf8");
+          resp.on("data", (chunk2) => {
+            body2 += chunk2;
+          });
+          resp.on("end", () => {
+            if (resp.statusCode >= 400) {
+              reject(
+                new Error(`push failed with status ${resp.statusCode}, ${body2}`)
+              );
+            } else {
+              resolve3({ resp, body: body2 });
+            }
+          });
+        });
+        req.on("error", (err2) => {
+          reject(err2);
+        });
+        req.on("timeout", () => {
+          req.destroy(new Error("Pushgateway request timed out"));
+        });
+        if (method !== "DELETE") {
+          this.registry.metrics().then((metrics) => {
+            if (options2.headers && options2.headers["Content-Encoding"] === "gzip") {
+              metrics = gzipSync(metrics);
+            }
+            req.write(metrics);
+            req.end();
+          }).catch((err2) => {
+            reject(err2);
+          });
+        } else {
+          req.end();
+        }
+      });
+    }
+    function generateGroupings(groupings) {
+      if (!groupings) {
+        return "";
+      }
+      return Object.keys(groupings).map(
+        (key) => `/${encodeURIComponent(key)}/${encodeURIComponent(groupings[key])}`
+      ).join("");
+    }
+    function isHttps(href) {
+      return href.search(/^https/) !== -1;
+    }
+    module2.exports = Pushgateway;
+  }
+});
+
+// node_modules/prom-client/lib/bucketGenerators.js
+var require_bucketGenerators = __commonJS({
+  "node_modules/prom-client/lib/bucketGenerators.js"(exports2) {
+    "use strict";
+    exports2.linearBuckets = (start2, width, count3) => {
+      if (count3 < 1) {
+        throw new Error("Linear buckets needs a positive count");
+      }
+      const buckets = new Array(count3);
+      for (let i2 = 0; i2 < count3; i2++) {
+        buckets[i2] = start2 + i2 * width;
+      }
+      return buckets;
+    };
+    exports2.exponentialBuckets = (start2, factor, count3) => {
+      if (start2 <= 0) {
+        throw new Error("Exponential buckets needs a positive start");
+      }
+      if (count3 < 1) {
+        throw new Error("Exponential buckets needs a positive count");
+      }
+      if (factor <= 1) {
+        throw new Error("Exponential buckets needs a factor greater than 1");
+      }
+      const buckets = new Array(count3);
+      for (let i2 = 0; i2 < count3; i2++) {
+        buckets[i2] = start2;
+        start2 *= factor;
+      }
+      return buckets;
+    };
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/diag/types.cjs
+var require_types = __commonJS({
+  "node_modules/@opentelemetry/api/dist/diag/types.cjs"(exports2) {
+    var DiagLogLevel = /* @__PURE__ */ (function(DiagLogLevel2) {
+      DiagLogLevel2[DiagLogLevel2["NONE"] = 0] = "NONE";
+      DiagLogLevel2[DiagLogLevel2["ERROR"] = 30] = "ERROR";
+      DiagLogLevel2[DiagLogLevel2["WARN"] = 50] = "WARN";
+      DiagLogLevel2[DiagLogLevel2["INFO"] = 60] = "INFO";
+      DiagLogLevel2[DiagLogLevel2["DEBUG"] = 70] = "DEBUG";
+      DiagLogLevel2[DiagLogLevel2["VERBOSE"] = 80] = "VERBOSE";
+      DiagLogLevel2[DiagLogLevel2["ALL"] = 9999] = "ALL";
+      return DiagLogLevel2;
+    })({});
+    exports2.DiagLogLevel = DiagLogLevel;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/version.cjs
+var require_version = __commonJS({
+  "node_modules/@opentelemetry/api/dist/version.cjs"(exports2) {
+    var VERSION19 = "1.10.0";
+    exports2.VERSION = VERSION19;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/internal/semver.cjs
+var require_semver = __commonJS({
+  "node_modules/@opentelemetry/api/dist/internal/semver.cjs"(exports2) {
+    var require_version4 = require_version();
+    var re = /^(\d+)\.(\d+)\.(\d+)(-(.+))?$/;
+    function _makeCompatibilityCheck(ownVersion) {
+      const acceptedVersions = /* @__PURE__ */ new Set([ownVersion]);
+      const rejectedVersions = /* @__PURE__ */ new Set();
+      const myVersionMatch = ownVersion.match(re);
+      if (!myVersionMatch) return () => false;
+      const ownVersionParsed = {
+        major: +myVersionMatch[1],
+        minor: +myVersionMatch[2],
+        patch: +myVersionMatch[3],
+        prerelease: myVersionMatch[4]
+      };
+      if (ownVersionParsed.prerelease != null) return function isExactmatch(globalVersion) {
+        return globalVersion === ownVersion;
+      };
+      function _reject(v) {
+        rejectedVersions.add(v);
+        return false;
+      }
+      function _accept(v) {
+        acceptedVersions.add(v);
+        return true;
+      }
+      return function isCompatible2(globalVersion) {
+        if (acceptedVersions.has(globalVersion)) return true;
+        if (rejectedVersions.has(globalVersion)) return false;
+        const globalVersionMatch = globalVersion.match(re);
+        if (!globalVersionMatch) return _reject(globalVersion);
+        const globalVersionParsed = {
+          major: +globalVersionMatch[1],
+          minor: +globalVersionMatch[2],
+          patch: +globalVersionMatch[3],
+          prerelease: globalVersionMatch[4]
+        };
+        if (globalVersionParsed.prerelease != null) return _reject(globalVersion);
+        if (ownVersionParsed.major !== globalVersionParsed.major) return _reject(globalVersion);
+        if (ownVersionParsed.major === 0) {
+          if (ownVersionParsed.minor === globalVersionParsed.minor && ownVersionParsed.patch <= globalVersionParsed.patch) return _accept(globalVersion);
+          return _reject(globalVersion);
+        }
+        if (ownVersionParsed.minor <= globalVersionParsed.minor) return _accept(globalVersion);
+        return _reject(globalVersion);
+      };
+    }
+    var isCompatible = _makeCompatibilityCheck(require_version4.VERSION);
+    exports2._makeCompatibilityCheck = _makeCompatibilityCheck;
+    exports2.isCompatible = isCompatible;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/internal/global-utils.cjs
+var require_global_utils = __commonJS({
+  "node_modules/@opentelemetry/api/dist/internal/global-utils.cjs"(exports2) {
+    var require_version4 = require_version();
+    var require_semver2 = require_semver();
+    var major = require_version4.VERSION.split(".")[0];
+    var GLOBAL_OPENTELEMETRY_API_KEY = Symbol.for(`opentelemetry.js.api.${major}`);
+    var _global = typeof globalThis === "object" ? globalThis : typeof self === "object" ? self : typeof window === "object" ? window : typeof global === "object" ? global : {};
+    function _makeGlobalApi() {
+      return Object.defineProperty({}, "version", {
+        value: require_version4.VERSION,
+        enumerable: true,
+        writable: false,
+        configurable: false
+      });
+    }
+    function registerGlobal(type, instance2, diag, allowOverride = false) {
+      var _global$GLOBAL_OPENTE;
+      const api = _global[GLOBAL_OPENTELEMETRY_API_KEY] = (_global$GLOBAL_OPENTE = _global[GLOBAL_OPENTELEMETRY_API_KEY]) !== null && _global$GLOBAL_OPENTE !== void 0 ? _global$GLOBAL_OPENTE : _makeGlobalApi();
+      if (!allowOverride && api[type]) {
+        const err2 = /* @__PURE__ */ new Error(`@opentelemetry/api: Attempted duplicate registration of API: ${type}`);
+        diag.error(err2.stack || err2.message);
+        return false;
+      }
+      if (api.version !== "1.10.0") {
+        const err2 = /* @__PURE__ */ new Error(`@opentelemetry/api: Registration of version v${api.version} for ${type} does not match previously registered API v${require_version4.VERSION}`);
+        diag.error(err2.stack || err2.message);
+        return false;
+      }
+      api[type] = instance2;
+      diag.debug(`@opentelemetry/api: Registered a global for ${type} v${require_version4.VERSION}.`);
+      return true;
+    }
+    var _compatibleGlobalApi;
+    function getGlobal(type) {
+      const api = _global[GLOBAL_OPENTELEMETRY_API_KEY];
+      if (api == null) return;
+      if (api !== _compatibleGlobalApi) {
+        if (!api.version || !require_semver2.isCompatible(api.version)) return;
+        _compatibleGlobalApi = api;
+      }
+      return api[type];
+    }
+    function unregisterGlobal(type, diag) {
+      diag.debug(`@opentelemetry/api: Unregistering a global for ${type} v${require_version4.VERSION}.`);
+      const api = _global[GLOBAL_OPENTELEMETRY_API_KEY];
+      if (api) delete api[type];
+    }
+    exports2.getGlobal = getGlobal;
+    exports2.registerGlobal = registerGlobal;
+    exports2.unregisterGlobal = unregisterGlobal;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/diag/ComponentLogger.cjs
+var require_ComponentLogger = __commonJS({
+  "node_modules/@opentelemetry/api/dist/diag/ComponentLogger.cjs"(exports2) {
+    var require_global_utils2 = require_global_utils();
+    var DiagComponentLogger = class {
+      constructor(props) {
+        this._namespace = props.namespace || "DiagComponentLogger";
+      }
+      debug(...args2) {
+        return logProxy("debug", this._namespace, args2);
+      }
+      error(...args2) {
+        return logProxy("error", this._namespace, args2);
+      }
+      info(...args2) {
+        return logProxy("info", this._namespace, args2);
+      }
+      warn(...args2) {
+        return logProxy("warn", this._namespace, args2);
+      }
+      verbose(...args2) {
+        return logProxy("verbose", this._namespace, args2);
+      }
+    };
+    function logProxy(funcName, namespace, args2) {
+      const logger = require_global_utils2.getGlobal("diag");
+      if (!logger) return;
+      return logger[funcName](namespace, ...args2);
+    }
+    exports2.DiagComponentLogger = DiagComponentLogger;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.cjs
+var require_logLevelLogger = __commonJS({
+  "node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.cjs"(exports2) {
+    require_types();
+    function createLogLevelDiagLogger(maxLevel, logger) {
+      if (maxLevel < 0) maxLevel = 0;
+      else if (maxLevel > 9999) maxLevel = 9999;
+      logger = logger || {};
+      function _filterFunc(funcName, theLevel) {
+        const theFunc = logger[funcName];
+        if (typeof theFunc === "function" && maxLevel >= theLevel) return theFunc.bind(logger);
+        return function() {
+        };
+      }
+      return {
+        error: _filterFunc("error", 30),
+        warn: _filterFunc("warn", 50),
+        info: _filterFunc("info", 60),
+        debug: _filterFunc("debug", 70),
+        verbose: _filterFunc("verbose", 80)
+      };
+    }
+    exports2.createLogLevelDiagLogger = createLogLevelDiagLogger;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/api/diag.cjs
+var require_diag = __commonJS({
+  "node_modules/@opentelemetry/api/dist/api/diag.cjs"(exports2) {
+    var require_global_utils2 = require_global_utils();
+    var require_ComponentLogger2 = require_ComponentLogger();
+    require_types();
+    var require_logLevelLogger2 = require_logLevelLogger();
+    var API_NAME = "diag";
+    var DiagAPI = class DiagAPI2 {
+      /** Get the singleton instance of the DiagAPI API */
+      static instance() {
+        if (!this._instance) this._instance = new DiagAPI2();
+        return this._instance;
+      }
+      /**
+      * Private internal constructor
+      * @private
+      */
+      constructor() {
+        function _logProxy(funcName) {
+          return function(...args2) {
+            const logger = require_global_utils2.getGlobal("diag");
+            if (!logger) return;
+            return logger[funcName](...args2);
+          };
+        }
+        const self2 = this;
+        const setLogger = (logger, optionsOrLogLevel = { logLevel: 60 }) => {
+          var _optionsOrLogLevel$lo;
+          if (logger === self2) {
+            var _err$stack;
+            const err2 = /* @__PURE__ */ new Error("Cannot use diag as the logger for itself. Please use a DiagLogger implementation like ConsoleDiagLogger or a custom implementation");
+            self2.error((_err$stack = err2.stack) !== null && _err$stack !== void 0 ? _err$stack : err2.message);
+            return false;
+          }
+          if (typeof optionsOrLogLevel === "number") optionsOrLogLevel = { logLevel: optionsOrLogLevel };
+          const oldLogger = require_global_utils2.getGlobal("diag");
+          const newLogger = require_logLevelLogger2.createLogLevelDiagLogger((_optionsOrLogLevel$lo = optionsOrLogLevel.logLevel) !== null && _optionsOrLogLevel$lo !== void 0 ? _optionsOrLogLevel$lo : 60, logger);
+          if (oldLogger && !optionsOrLogLevel.suppressOverrideMessage) {
+            var _Error$stack;
+            const stack = (_Error$stack = (/* @__PURE__ */ new Error()).stack) !== null && _Error$stack !== void 0 ? _Error$stack : "<failed to generate stacktrace>";
+            oldLogger.warn(`Current logger will be overwritten from ${stack}`);
+            newLogger.warn(`Current logger will overwrite one already registered from ${stack}`);
+          }
+          return require_global_utils2.registerGlobal("diag", newLogger, self2, true);
+        };
+        self2.setLogger = setLogger;
+        self2.disable = () => {
+          require_global_utils2.unregisterGlobal(API_NAME, self2);
+        };
+        self2.createComponentLogger = (options2) => {
+          return new require_ComponentLogger2.DiagComponentLogger(options2);
+        };
+        self2.verbose = _logProxy("verbose");
+        self2.debug = _logProxy("debug");
+        self2.info = _logProxy("info");
+        self2.warn = _logProxy("warn");
+        self2.error = _logProxy("error");
+      }
+    };
+    exports2.DiagAPI = DiagAPI;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/baggage/internal/baggage-impl.cjs
+var require_baggage_impl = __commonJS({
+  "node_modules/@opentelemetry/api/dist/baggage/internal/baggage-impl.cjs"(exports2) {
+    var BaggageImpl = class BaggageImpl2 {
+      constructor(entries) {
+        this._entries = entries ? new Map(entries) : /* @__PURE__ */ new Map();
+      }
+      getEntry(key) {
+        const entry = this._entries.get(key);
+        if (!entry) return;
+        return Object.assign({}, entry);
+      }
+      getAllEntries() {
+        return Array.from(this._entries.entries());
+      }
+      setEntry(key, entry) {
+        const newBaggage = new BaggageImpl2(this._entries);
+        newBaggage._entries.set(key, entry);
+        return newBaggage;
+      }
+      removeEntry(key) {
+        const newBaggage = new BaggageImpl2(this._entries);
+        newBaggage._entries.delete(key);
+        return newBaggage;
+      }
+      removeEntries(...keys) {
+        const newBaggage = new BaggageImpl2(this._entries);
+        for (const key of keys) newBaggage._entries.delete(key);
+        return newBaggage;
+      }
+      clear() {
+        return new BaggageImpl2();
+      }
+    };
+    exports2.BaggageImpl = BaggageImpl;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/baggage/internal/symbol.cjs
+var require_symbol = __commonJS({
+  "node_modules/@opentelemetry/api/dist/baggage/internal/symbol.cjs"(exports2) {
+    var baggageEntryMetadataSymbol = Symbol("BaggageEntryMetadata");
+    exports2.baggageEntryMetadataSymbol = baggageEntryMetadataSymbol;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/baggage/utils.cjs
+var require_utils4 = __commonJS({
+  "node_modules/@opentelemetry/api/dist/baggage/utils.cjs"(exports2) {
+    var require_diag2 = require_diag();
+    var require_baggage_impl2 = require_baggage_impl();
+    var require_symbol2 = require_symbol();
+    var diag = require_diag2.DiagAPI.instance();
+    function createBaggage(entries = {}) {
+      return new require_baggage_impl2.BaggageImpl(new Map(Object.entries(entries)));
+    }
+    function baggageEntryMetadataFromString(str) {
+      if (typeof str !== "string") {
+        diag.error(`Cannot create baggage metadata from unknown type: ${typeof str}`);
+        str = "";
+      }
+      return {
+        __TYPE__: require_symbol2.baggageEntryMetadataSymbol,
+        toString() {
+          return str;
+        }
+      };
+    }
+    exports2.baggageEntryMetadataFromString = baggageEntryMetadataFromString;
+    exports2.createBaggage = createBaggage;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/context/context.cjs
+var require_context = __commonJS({
+  "node_modules/@opentelemetry/api/dist/context/context.cjs"(exports2) {
+    function createContextKey(description) {
+      return Symbol.for(description);
+    }
+    var ROOT_CONTEXT = new class BaseContext {
+      /**
+      * Construct a new context which inherits values from an optional parent context.
+      *
+      * @param parentContext a context from which to inherit values
+      */
+      constructor(parentContext) {
+        const self2 = this;
+        self2._currentContext = parentContext ? new Map(parentContext) : /* @__PURE__ */ new Map();
+        self2.getValue = (key) => self2._currentContext.get(key);
+        self2.setValue = (key, value) => {
+          const context = new BaseContext(self2._currentContext);
+          context._currentContext.set(key, value);
+          return context;
+        };
+        self2.deleteValue = (key) => {
+          const context = new BaseContext(self2._currentContext);
+          context._currentContext.delete(key);
+          return context;
+        };
+      }
+    }();
+    exports2.ROOT_CONTEXT = ROOT_CONTEXT;
+    exports2.createContextKey = createContextKey;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/diag/consoleLogger.cjs
+var require_consoleLogger = __commonJS({
+  "node_modules/@opentelemetry/api/dist/diag/consoleLogger.cjs"(exports2) {
+    var consoleMap = [
+      {
+        n: "error",
+        c: "error"
+      },
+      {
+        n: "warn",
+        c: "warn"
+      },
+      {
+        n: "info",
+        c: "info"
+      },
+      {
+        n: "debug",
+        c: "debug"
+      },
+      {
+        n: "verbose",
+        c: "trace"
+      }
+    ];
+    var _originalConsoleMethods = {};
+    if (typeof console !== "undefined") {
+      for (const key of [
+        "error",
+        "warn",
+        "info",
+        "debug",
+        "trace",
+        "log"
+      ]) if (typeof console[key] === "function") _originalConsoleMethods[key] = console[key];
+    }
+    var DiagConsoleLogger = class {
+      constructor() {
+        function _consoleFunc(funcName) {
+          return function(...args2) {
+            let theFunc = _originalConsoleMethods[funcName];
+            if (typeof theFunc !== "function") theFunc = _originalConsoleMethods["log"];
+            if (typeof theFunc !== "function" && console) {
+              theFunc = console[funcName];
+              if (typeof theFunc !== "function") theFunc = console.log;
+            }
+            if (typeof theFunc === "function") return theFunc.apply(console, args2);
+          };
+        }
+        for (let i2 = 0; i2 < consoleMap.length; i2++) this[consoleMap[i2].n] = _consoleFunc(consoleMap[i2].c);
+      }
+    };
+    exports2.DiagConsoleLogger = DiagConsoleLogger;
+    exports2._originalConsoleMethods = _originalConsoleMethods;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/metrics/NoopMeter.cjs
+var require_NoopMeter = __commonJS({
+  "node_modules/@opentelemetry/api/dist/metrics/NoopMeter.cjs"(exports2) {
+    var NoopMeter = class {
+      constructor() {
+      }
+      /**
+      * @see {@link Meter.createGauge}
+      */
+      createGauge(_name, _options) {
+        return NOOP_GAUGE_METRIC;
+      }
+      /**
+      * @see {@link Meter.createHistogram}
+      */
+      createHistogram(_name, _options) {
+        return NOOP_HISTOGRAM_METRIC;
+      }
+      /**
+      * @see {@link Meter.createCounter}
+      */
+      createCounter(_name, _options) {
+        return NOOP_COUNTER_METRIC;
+      }
+      /**
+      * @see {@link Meter.createUpDownCounter}
+      */
+      createUpDownCounter(_name, _options) {
+        return NOOP_UP_DOWN_COUNTER_METRIC;
+      }
+      /**
+      * @see {@link Meter.createObservableGauge}
+      */
+      createObservableGauge(_name, _options) {
+        return NOOP_OBSERVABLE_GAUGE_METRIC;
+      }
+      /**
+      * @see {@link Meter.createObservableCounter}
+      */
+      createObservableCounter(_name, _options) {
+        return NOOP_OBSERVABLE_COUNTER_METRIC;
+      }
+      /**
+      * @see {@link Meter.createObservableUpDownCounter}
+      */
+      createObservableUpDownCounter(_name, _options) {
+        return NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC;
+      }
+      /**
+      * @see {@link Meter.addBatchObservableCallback}
+      */
+      addBatchObservableCallback(_callback, _observables) {
+      }
+      /**
+      * @see {@link Meter.removeBatchObservableCallback}
+      */
+      removeBatchObservableCallback(_callback) {
+      }
+    };
+    var NoopMetric = class {
+    };
+    var NoopCounterMetric = class extends NoopMetric {
+      add(_value, _attributes) {
+      }
+    };
+    var NoopUpDownCounterMetric = class extends NoopMetric {
+      add(_value, _attributes) {
+      }
+    };
+    var NoopGaugeMetric = class extends NoopMetric {
+      record(_value, _attributes) {
+      }
+    };
+    var NoopHistogramMetric = class extends NoopMetric {
+      record(_value, _attributes) {
+      }
+    };
+    var NoopObservableMetric = class {
+      addCallback(_callback) {
+      }
+      removeCallback(_callback) {
+      }
+    };
+    var NoopObservableCounterMetric = class extends NoopObservableMetric {
+    };
+    var NoopObservableGaugeMetric = class extends NoopObservableMetric {
+    };
+    var NoopObservableUpDownCounterMetric = class extends NoopObservableMetric {
+    };
+    var NOOP_METER = new NoopMeter();
+    var NOOP_COUNTER_METRIC = new NoopCounterMetric();
+    var NOOP_GAUGE_METRIC = new NoopGaugeMetric();
+    var NOOP_HISTOGRAM_METRIC = new NoopHistogramMetric();
+    var NOOP_UP_DOWN_COUNTER_METRIC = new NoopUpDownCounterMetric();
+    var NOOP_OBSERVABLE_COUNTER_METRIC = new NoopObservableCounterMetric();
+    var NOOP_OBSERVABLE_GAUGE_METRIC = new NoopObservableGaugeMetric();
+    var NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC = new NoopObservableUpDownCounterMetric();
+    function createNoopMeter() {
+      return NOOP_METER;
+    }
+    exports2.NOOP_COUNTER_METRIC = NOOP_COUNTER_METRIC;
+    exports2.NOOP_GAUGE_METRIC = NOOP_GAUGE_METRIC;
+    exports2.NOOP_HISTOGRAM_METRIC = NOOP_HISTOGRAM_METRIC;
+    exports2.NOOP_METER = NOOP_METER;
+    exports2.NOOP_OBSERVABLE_COUNTER_METRIC = NOOP_OBSERVABLE_COUNTER_METRIC;
+    exports2.NOOP_OBSERVABLE_GAUGE_METRIC = NOOP_OBSERVABLE_GAUGE_METRIC;
+    exports2.NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC = NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC;
+    exports2.NOOP_UP_DOWN_COUNTER_METRIC = NOOP_UP_DOWN_COUNTER_METRIC;
+    exports2.NoopCounterMetric = NoopCounterMetric;
+    exports2.NoopGaugeMetric = NoopGaugeMetric;
+    exports2.NoopHistogramMetric = NoopHistogramMetric;
+    exports2.NoopMeter = NoopMeter;
+    exports2.NoopMetric = NoopMetric;
+    exports2.NoopObservableCounterMetric = NoopObservableCounterMetric;
+    exports2.NoopObservableGaugeMetric = NoopObservableGaugeMetric;
+    exports2.NoopObservableMetric = NoopObservableMetric;
+    exports2.NoopObservableUpDownCounterMetric = NoopObservableUpDownCounterMetric;
+    exports2.NoopUpDownCounterMetric = NoopUpDownCounterMetric;
+    exports2.createNoopMeter = createNoopMeter;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/metrics/Metric.cjs
+var require_Metric = __commonJS({
+  "node_modules/@opentelemetry/api/dist/metrics/Metric.cjs"(exports2) {
+    var ValueType = /* @__PURE__ */ (function(ValueType2) {
+      ValueType2[ValueType2["INT"] = 0] = "INT";
+      ValueType2[ValueType2["DOUBLE"] = 1] = "DOUBLE";
+      return ValueType2;
+    })({});
+    exports2.ValueType = ValueType;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/logs/NoopLogger.cjs
+var require_NoopLogger = __commonJS({
+  "node_modules/@opentelemetry/api/dist/logs/NoopLogger.cjs"(exports2) {
+    var NoopLogger = class {
+      emit(_logRecord) {
+      }
+      enabled() {
+        return false;
+      }
+    };
+    var NOOP_LOGGER = new NoopLogger();
+    function createNoopLogger() {
+      return NOOP_LOGGER;
+    }
+    exports2.NOOP_LOGGER = NOOP_LOGGER;
+    exports2.NoopLogger = NoopLogger;
+    exports2.createNoopLogger = createNoopLogger;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/logs/LogRecord.cjs
+var require_LogRecord = __commonJS({
+  "node_modules/@opentelemetry/api/dist/logs/LogRecord.cjs"(exports2) {
+    var SeverityNumber = /* @__PURE__ */ (function(SeverityNumber2) {
+      SeverityNumber2[SeverityNumber2["UNSPECIFIED"] = 0] = "UNSPECIFIED";
+      SeverityNumber2[SeverityNumber2["TRACE"] = 1] = "TRACE";
+      SeverityNumber2[SeverityNumber2["TRACE2"] = 2] = "TRACE2";
+      SeverityNumber2[SeverityNumber2["TRACE3"] = 3] = "TRACE3";
+      SeverityNumber2[SeverityNumber2["TRACE4"] = 4] = "TRACE4";
+      SeverityNumber2[SeverityNumber2["DEBUG"] = 5] = "DEBUG";
+      SeverityNumber2[SeverityNumber2["DEBUG2"] = 6] = "DEBUG2";
+      SeverityNumber2[SeverityNumber2["DEBUG3"] = 7] = "DEBUG3";
+      SeverityNumber2[SeverityNumber2["DEBUG4"] = 8] = "DEBUG4";
+      SeverityNumber2[SeverityNumber2["INFO"] = 9] = "INFO";
+      SeverityNumber2[SeverityNumber2["INFO2"] = 10] = "INFO2";
+      SeverityNumber2[SeverityNumber2["INFO3"] = 11] = "INFO3";
+      SeverityNumber2[SeverityNumber2["INFO4"] = 12] = "INFO4";
+      SeverityNumber2[SeverityNumber2["WARN"] = 13] = "WARN";
+      SeverityNumber2[SeverityNumber2["WARN2"] = 14] = "WARN2";
+      SeverityNumber2[SeverityNumber2["WARN3"] = 15] = "WARN3";
+      SeverityNumber2[SeverityNumber2["WARN4"] = 16] = "WARN4";
+      SeverityNumber2[SeverityNumber2["ERROR"] = 17] = "ERROR";
+      SeverityNumber2[SeverityNumber2["ERROR2"] = 18] = "ERROR2";
+      SeverityNumber2[SeverityNumber2["ERROR3"] = 19] = "ERROR3";
+      SeverityNumber2[SeverityNumber2["ERROR4"] = 20] = "ERROR4";
+      SeverityNumber2[SeverityNumber2["FATAL"] = 21] = "FATAL";
+      SeverityNumber2[SeverityNumber2["FATAL2"] = 22] = "FATAL2";
+      SeverityNumber2[SeverityNumber2["FATAL3"] = 23] = "FATAL3";
+      SeverityNumber2[SeverityNumber2["FATAL4"] = 24] = "FATAL4";
+      return SeverityNumber2;
+    })({});
+    exports2.SeverityNumber = SeverityNumber;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/propagation/TextMapPropagator.cjs
+var require_TextMapPropagator = __commonJS({
+  "node_modules/@opentelemetry/api/dist/propagation/TextMapPropagator.cjs"(exports2) {
+    var defaultTextMapGetter = {
+      get(carrier, key) {
+        if (carrier == null) return;
+        return carrier[key];
+      },
+      keys(carrier) {
+        if (carrier == null) return [];
+        return Object.keys(carrier);
+      }
+    };
+    var defaultTextMapSetter = { set(carrier, key, value) {
+      if (carrier == null) return;
+      carrier[key] = value;
+    } };
+    exports2.defaultTextMapGetter = defaultTextMapGetter;
+    exports2.defaultTextMapSetter = defaultTextMapSetter;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/trace_flags.cjs
+var require_trace_flags = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/trace_flags.cjs"(exports2) {
+    var TraceFlags = /* @__PURE__ */ (function(TraceFlags2) {
+      TraceFlags2[TraceFlags2["NONE"] = 0] = "NONE";
+      TraceFlags2[TraceFlags2["SAMPLED"] = 1] = "SAMPLED";
+      return TraceFlags2;
+    })({});
+    exports2.TraceFlags = TraceFlags;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/invalid-span-constants.cjs
+var require_invalid_span_constants = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/invalid-span-constants.cjs"(exports2) {
+    require_trace_flags();
+    var INVALID_SPANID = "0000000000000000";
+    var INVALID_TRACEID = "00000000000000000000000000000000";
+    var INVALID_SPAN_CONTEXT = {
+      traceId: INVALID_TRACEID,
+      spanId: INVALID_SPANID,
+      traceFlags: 0
+    };
+    exports2.INVALID_SPANID = INVALID_SPANID;
+    exports2.INVALID_SPAN_CONTEXT = INVALID_SPAN_CONTEXT;
+    exports2.INVALID_TRACEID = INVALID_TRACEID;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/NonRecordingSpan.cjs
+var require_NonRecordingSpan = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/NonRecordingSpan.cjs"(exports2) {
+    var require_invalid_span_constants2 = require_invalid_span_constants();
+    var NonRecordingSpan = class {
+      constructor(spanContext = require_invalid_span_constants2.INVALID_SPAN_CONTEXT) {
+        this._spanContext = spanContext;
+      }
+      spanContext() {
+        return this._spanContext;
+      }
+      setAttribute(_key, _value) {
+        return this;
+      }
+      setAttributes(_attributes) {
+        return this;
+      }
+      addEvent(_name, _attributes) {
+        return this;
+      }
+      addLink(_link) {
+        return this;
+      }
+      addLinks(_links) {
+        return this;
+      }
+      setStatus(_status) {
+        return this;
+      }
+      updateName(_name) {
+        return this;
+      }
+      end(_endTime) {
+      }
+      isRecording() {
+        return false;
+      }
+      recordException(_exception, _time) {
+      }
+    };
+    exports2.NonRecordingSpan = NonRecordingSpan;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/spancontext-utils.cjs
+var require_spancontext_utils = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/spancontext-utils.cjs"(exports2) {
+    require_invalid_span_constants();
+    var require_NonRecordingSpan2 = require_NonRecordingSpan();
+    var isHex = new Uint8Array([
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1
+    ]);
+    function isValidHex(id, length) {
+      if (typeof id !== "string" || id.length !== length) return false;
+      let r = 0;
+      for (let i2 = 0; i2 < id.length; i2 += 4) r += (isHex[id.charCodeAt(i2)] | 0) + (isHex[id.charCodeAt(i2 + 1)] | 0) + (isHex[id.charCodeAt(i2 + 2)] | 0) + (isHex[id.charCodeAt(i2 + 3)] | 0);
+      return r === length;
+    }
+    function isValidTraceId(traceId) {
+      return isValidHex(traceId, 32) && traceId !== "00000000000000000000000000000000";
+    }
+    function isValidSpanId(spanId) {
+      return isValidHex(spanId, 16) && spanId !== "0000000000000000";
+    }
+    function isSpanContextValid(spanContext) {
+      return isValidTraceId(spanContext.traceId) && isValidSpanId(spanContext.spanId);
+    }
+    function wrapSpanContext(spanContext) {
+      return new require_NonRecordingSpan2.NonRecordingSpan(spanContext);
+    }
+    exports2.isSpanContextValid = isSpanContextValid;
+    exports2.isValidSpanId = isValidSpanId;
+    exports2.isValidTraceId = isValidTraceId;
+    exports2.wrapSpanContext = wrapSpanContext;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/context/NoopContextManager.cjs
+var require_NoopContextManager = __commonJS({
+  "node_modules/@opentelemetry/api/dist/context/NoopContextManager.cjs"(exports2) {
+    var require_context3 = require_context();
+    var NoopContextManager = class {
+      active() {
+        return require_context3.ROOT_CONTEXT;
+      }
+      with(_context, fn, thisArg, ...args2) {
+        return fn.call(thisArg, ...args2);
+      }
+      bind(_context, target) {
+        return target;
+      }
+      enable() {
+        return this;
+      }
+      disable() {
+        return this;
+      }
+      /** @experimental This API is experimental and may change in minor releases without prior notice. */
+      attach(_context) {
+        return { dispose() {
+        } };
+      }
+    };
+    exports2.NoopContextManager = NoopContextManager;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/api/context.cjs
+var require_context2 = __commonJS({
+  "node_modules/@opentelemetry/api/dist/api/context.cjs"(exports2) {
+    var require_global_utils2 = require_global_utils();
+    var require_diag2 = require_diag();
+    var require_NoopContextManager2 = require_NoopContextManager();
+    var API_NAME = "context";
+    var NOOP_CONTEXT_MANAGER = new require_NoopContextManager2.NoopContextManager();
+    var NOOP_TOKEN = Object.freeze({ dispose: () => {
+    } });
+    var ContextAPI = class ContextAPI2 {
+      /** Empty private constructor prevents end users from constructing a new instance of the API */
+      constructor() {
+        this._attachUnsupportedWarned = false;
+      }
+      /** Get the singleton instance of the Context API */
+      static getInstance() {
+        if (!this._instance) this._instance = new ContextAPI2();
+        return this._instance;
+      }
+      /**
+      * Set the current context manager.
+      *
+      * @returns true if the context manager was successfully registered, else false
+      */
+      setGlobalContextManager(contextManager) {
+        return require_global_utils2.registerGlobal(API_NAME, contextManager, require_diag2.DiagAPI.instance());
+      }
+      /**
+      * Get the currently active context
+      */
+      active() {
+        return this._getContextManager().active();
+      }
+      /**
+      * Execute a function with an active context
+      *
+      * @param context context to be active during function execution
+      * @param fn function to execute in a context
+      * @param thisArg optional receiver to be used for calling fn
+      * @param args optional arguments forwarded to fn
+      */
+      with(context, fn, thisArg, ...args2) {
+        return this._getContextManager().with(context, fn, thisArg, ...args2);
+      }
+      /**
+      * Bind a context to a target function or event emitter
+      *
+      * @param context context to bind to the event emitter or function. Defaults to the currently active context
+      * @param target function or event emitter to bind
+      */
+      bind(context, target) {
+        return this._getContextManager().bind(context, target);
+      }
+      /**
+      * Imperatively sets `context` as active, returning a {@link ContextManagementToken} whose
+      * {@link ContextManagementToken.dispose} restores the previous context.
+      *
+      * This is a delicate, low-level API - prefer {@link with}/{@link bind}, which
+      * restore context automatically. Use `attach` only to bridge callback
+      * boundaries that `with` cannot wrap. Call `token.dispose()` when the
+      * operation is done.
+      *
+      * **Caveat for async functions:** If called inside an async function before
+      * the first `await`, the context change may leak into the caller's context
+      * and remain active there. Prefer {@link with} for async code.
+      *
+      * Support is best-effort and varies by the active ContextManager (see
+      * {@link ContextManager.attach}); if it does not implement `attach`, this logs
+      * a warning and returns a no-op token.
+      *
+      * @param context The Context to attach
+      * @returns A {@link ContextManagementToken} whose dispose() restores the previous Context
+      * @since 1.10.0
+      * @experimental This API is experimental and may change in minor releases without prior notice.
+      */
+      attach(context) {
+        const contextManager = this._getContextManager();
+        if (contextManager.attach) return contextManager.attach(context);
+        if (!this._attachUnsupportedWarned) {
+          this._attachUnsupportedWarned = true;
+          require_diag2.DiagAPI.instance().warn("The current ContextManager does not implement attach(). The context will not be attached. Use a ContextManager that supports attach() (e.g. AsyncLocalStorageContextManager) or use with()/bind() instead.");
+        }
+        return NOOP_TOKEN;
+      }
+      _getContextManager() {
+        return require_global_utils2.getGlobal(API_NAME) || NOOP_CONTEXT_MANAGER;
+      }
+      /** Disable and remove the global context manager */
+      disable() {
+        this._getContextManager().disable();
+        require_global_utils2.unregisterGlobal(API_NAME, require_diag2.DiagAPI.instance());
+      }
+    };
+    exports2.ContextAPI = ContextAPI;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/context-utils.cjs
+var require_context_utils = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/context-utils.cjs"(exports2) {
+    var require_context3 = require_context();
+    var require_context$1 = require_context2();
+    var require_NonRecordingSpan2 = require_NonRecordingSpan();
+    var SPAN_KEY = require_context3.createContextKey("OpenTelemetry Context Key SPAN");
+    function getSpan(context) {
+      return context.getValue(SPAN_KEY) || void 0;
+    }
+    function getActiveSpan() {
+      return getSpan(require_context$1.ContextAPI.getInstance().active());
+    }
+    function setSpan(context, span2) {
+      return context.setValue(SPAN_KEY, span2);
+    }
+    function deleteSpan(context) {
+      return context.deleteValue(SPAN_KEY);
+    }
+    function setSpanContext(context, spanContext) {
+      return setSpan(context, new require_NonRecordingSpan2.NonRecordingSpan(spanContext));
+    }
+    function getSpanContext(context) {
+      var _getSpan;
+      return (_getSpan = getSpan(context)) === null || _getSpan === void 0 ? void 0 : _getSpan.spanContext();
+    }
+    exports2.deleteSpan = deleteSpan;
+    exports2.getActiveSpan = getActiveSpan;
+    exports2.getSpan = getSpan;
+    exports2.getSpanContext = getSpanContext;
+    exports2.setSpan = setSpan;
+    exports2.setSpanContext = setSpanContext;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/NoopTracer.cjs
+var require_NoopTracer = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/NoopTracer.cjs"(exports2) {
+    var require_context3 = require_context2();
+    var require_NonRecordingSpan2 = require_NonRecordingSpan();
+    var require_context_utils2 = require_context_utils();
+    var require_spancontext_utils2 = require_spancontext_utils();
+    var contextApi = require_context3.ContextAPI.getInstance();
+    var NoopTracer = class {
+      startSpan(name2, options2, context = contextApi.active()) {
+        if (Boolean(options2 === null || options2 === void 0 ? void 0 : options2.root)) return new require_NonRecordingSpan2.NonRecordingSpan();
+        const parentFromContext = context && require_context_utils2.getSpanContext(context);
+        if (isSpanContext(parentFromContext) && require_spancontext_utils2.isSpanContextValid(parentFromContext)) return new require_NonRecordingSpan2.NonRecordingSpan(parentFromContext);
+        else return new require_NonRecordingSpan2.NonRecordingSpan();
+      }
+      startActiveSpan(name2, arg2, arg3, arg4) {
+        var _ctx;
+        let opts;
+        let ctx;
+        let fn;
+        if (arguments.length < 2) return;
+        else if (arguments.length === 2) fn = arg2;
+        else if (arguments.length === 3) {
+          opts = arg2;
+          fn = arg3;
+        } else {
+          opts = arg2;
+          ctx = arg3;
+          fn = arg4;
+        }
+        const parentContext = (_ctx = ctx) !== null && _ctx !== void 0 ? _ctx : contextApi.active();
+        const span2 = this.startSpan(name2, opts, parentContext);
+        const contextWithSpanSet = require_context_utils2.setSpan(parentContext, span2);
+        return contextApi.with(contextWithSpanSet, fn, void 0, span2);
+      }
+    };
+    function isSpanContext(spanContext) {
+      return spanContext !== null && typeof spanContext === "object" && "spanId" in spanContext && typeof spanContext["spanId"] === "string" && "traceId" in spanContext && typeof spanContext["traceId"] === "string" && "traceFlags" in spanContext && typeof spanContext["traceFlags"] === "number";
+    }
+    exports2.NoopTracer = NoopTracer;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs
+var require_ProxyTracer = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs"(exports2) {
+    var NOOP_TRACER = new (require_NoopTracer()).NoopTracer();
+    var ProxyTracer = class {
+      constructor(provider, name2, version, options2) {
+        this._provider = provider;
+        this.name = name2;
+        this.version = version;
+        this.options = options2;
+      }
+      startSpan(name2, options2, context) {
+        return this._getTracer().startSpan(name2, options2, context);
+      }
+      startActiveSpan(_name, _options, _context, _fn) {
+        const tracer = this._getTracer();
+        return Reflect.apply(tracer.startActiveSpan, tracer, arguments);
+      }
+      /**
+      * Try to get a tracer from the proxy tracer provider.
+      * If the proxy tracer provider has no delegate, return a noop tracer.
+      */
+      _getTracer() {
+        if (this._delegate) return this._delegate;
+        const tracer = this._provider.getDelegateTracer(this.name, this.version, this.options);
+        if (!tracer) return NOOP_TRACER;
+        this._delegate = tracer;
+        return this._delegate;
+      }
+    };
+    exports2.ProxyTracer = ProxyTracer;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/span_kind.cjs
+var require_span_kind = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/span_kind.cjs"(exports2) {
+    var SpanKind = /* @__PURE__ */ (function(SpanKind2) {
+      SpanKind2[SpanKind2["INTERNAL"] = 0] = "INTERNAL";
+      SpanKind2[SpanKind2["SERVER"] = 1] = "SERVER";
+      SpanKind2[SpanKind2["CLIENT"] = 2] = "CLIENT";
+      SpanKind2[SpanKind2["PRODUCER"] = 3] = "PRODUCER";
+      SpanKind2[SpanKind2["CONSUMER"] = 4] = "CONSUMER";
+      return SpanKind2;
+    })({});
+    exports2.SpanKind = SpanKind;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/status.cjs
+var require_status = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/status.cjs"(exports2) {
+    var SpanStatusCode = /* @__PURE__ */ (function(SpanStatusCode2) {
+      SpanStatusCode2[SpanStatusCode2["UNSET"] = 0] = "UNSET";
+      SpanStatusCode2[SpanStatusCode2["OK"] = 1] = "OK";
+      SpanStatusCode2[SpanStatusCode2["ERROR"] = 2] = "ERROR";
+      return SpanStatusCode2;
+    })({});
+    exports2.SpanStatusCode = SpanStatusCode;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/internal/tracestate-validators.cjs
+var require_tracestate_validators = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/internal/tracestate-validators.cjs"(exports2) {
+    var VALID_KEY_CHAR_RANGE = "[_0-9a-z-*/]";
+    var VALID_KEY_REGEX = new RegExp(`^(?:${`[a-z]${VALID_KEY_CHAR_RANGE}{0,255}`}|${`[a-z0-9]${VALID_KEY_CHAR_RANGE}{0,240}@[a-z]${VALID_KEY_CHAR_RANGE}{0,13}`})$`);
+    var VALID_VALUE_BASE_REGEX = /^[ -~]{0,255}[!-~]$/;
+    var INVALID_VALUE_COMMA_EQUAL_REGEX = /,|=/;
+    function validateKey(key) {
+      return VALID_KEY_REGEX.test(key);
+    }
+    function validateValue(value) {
+      return VALID_VALUE_BASE_REGEX.test(value) && !INVALID_VALUE_COMMA_EQUAL_REGEX.test(value);
+    }
+    exports2.validateKey = validateKey;
+    exports2.validateValue = validateValue;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/internal/tracestate-impl.cjs
+var require_tracestate_impl = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/internal/tracestate-impl.cjs"(exports2) {
+    var require_tracestate_validators2 = require_tracestate_validators();
+    var MAX_TRACE_STATE_ITEMS = 32;
+    var MAX_TRACE_STATE_LEN = 512;
+    var LIST_MEMBERS_SEPARATOR = ",";
+    var LIST_MEMBER_KEY_VALUE_SPLITTER = "=";
+    var TraceStateImpl = class TraceStateImpl2 {
+      constructor(rawTraceState) {
+        this._internalState = /* @__PURE__ */ new Map();
+        if (rawTraceState) this._parse(rawTraceState);
+      }
+      set(key, value) {
+        const currValue = this._internalState.get(key);
+        let newLength = this.serialize().length;
+        if (typeof currValue === "string") newLength += value.length - currValue.length;
+        else {
+          if (this._internalState.size >= MAX_TRACE_STATE_ITEMS) return this;
+          newLength += key.length + value.length + (this._internalState.size > 0 ? 2 : 1);
+        }
+        if (newLength > MAX_TRACE_STATE_LEN) return this;
+        const traceState = this._clone();
+        if (traceState._internalState.has(key)) traceState._internalState.delete(key);
+        traceState._internalState.set(key, value);
+        return traceState;
+      }
+      unset(key) {
+        const traceState = this._clone();
+        traceState._internalState.delete(key);
+        return traceState;
+      }
+      get(key) {
+        return this._internalState.get(key);
+      }
+      serialize() {
+        return Array.from(this._internalState.keys()).reduceRight((agg, key) => {
+          agg.push(key + LIST_MEMBER_KEY_VALUE_SPLITTER + this.get(key));
+          return agg;
+        }, []).join(LIST_MEMBERS_SEPARATOR);
+      }
+      _parse(rawTraceState) {
+        if (rawTraceState.length > MAX_TRACE_STATE_LEN) return;
+        this._internalState = rawTraceState.split(LIST_MEMBERS_SEPARATOR).reduceRight((agg, part) => {
+          const listMember = part.trim();
+          const i2 = listMember.indexOf(LIST_MEMBER_KEY_VALUE_SPLITTER);
+          if (i2 !== -1) {
+            const key = listMember.slice(0, i2);
+            const value = listMember.slice(i2 + 1, part.length);
+            if (require_tracestate_validators2.validateKey(key) && require_tracestate_validators2.validateValue(value)) agg.set(key, value);
+          }
+          return agg;
+        }, /* @__PURE__ */ new Map());
+        if (this._internalState.size > MAX_TRACE_STATE_ITEMS) this._internalState = new Map(Array.from(this._internalState.entries()).reverse().slice(0, MAX_TRACE_STATE_ITEMS));
+      }
+      _keys() {
+        return Array.from(this._internalState.keys()).reverse();
+      }
+      _clone() {
+        const traceState = new TraceStateImpl2();
+        traceState._internalState = new Map(this._internalState);
+        return traceState;
+      }
+    };
+    exports2.TraceStateImpl = TraceStateImpl;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/internal/utils.cjs
+var require_utils5 = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/internal/utils.cjs"(exports2) {
+    var require_tracestate_impl2 = require_tracestate_impl();
+    function createTraceState(rawTraceState) {
+      return new require_tracestate_impl2.TraceStateImpl(rawTraceState);
+    }
+    exports2.createTraceState = createTraceState;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/NoopTracerProvider.cjs
+var require_NoopTracerProvider = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/NoopTracerProvider.cjs"(exports2) {
+    var require_NoopTracer2 = require_NoopTracer();
+    var NoopTracerProvider = class {
+      getTracer(_name, _version, _options) {
+        return new require_NoopTracer2.NoopTracer();
+      }
+    };
+    exports2.NoopTracerProvider = NoopTracerProvider;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/ProxyTracerProvider.cjs
+var require_ProxyTracerProvider = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/ProxyTracerProvider.cjs"(exports2) {
+    var require_ProxyTracer2 = require_ProxyTracer();
+    var NOOP_TRACER_PROVIDER = new (require_NoopTracerProvider()).NoopTracerProvider();
+    var ProxyTracerProvider = class {
+      /**
+      * Get a {@link ProxyTracer}
+      */
+      getTracer(name2, version, options2) {
+        var _this$getDelegateTrac;
+        return (_this$getDelegateTrac = this.getDelegateTracer(name2, version, options2)) !== null && _this$getDelegateTrac !== void 0 ? _this$getDelegateTrac : new require_ProxyTracer2.ProxyTracer(this, name2, version, options2);
+      }
+      getDelegate() {
+        var _this$_delegate;
+        return (_this$_delegate = this._delegate) !== null && _this$_delegate !== void 0 ? _this$_delegate : NOOP_TRACER_PROVIDER;
+      }
+      /**
+      * Set the delegate tracer provider
+      */
+      setDelegate(delegate) {
+        this._delegate = delegate;
+      }
+      getDelegateTracer(name2, version, options2) {
+        var _this$_delegate2;
+        return (_this$_delegate2 = this._delegate) === null || _this$_delegate2 === void 0 ? void 0 : _this$_delegate2.getTracer(name2, version, options2);
+      }
+    };
+    exports2.ProxyTracerProvider = ProxyTracerProvider;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/SamplingResult.cjs
+var require_SamplingResult = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/SamplingResult.cjs"(exports2) {
+    var SamplingDecision = /* @__PURE__ */ (function(SamplingDecision2) {
+      SamplingDecision2[SamplingDecision2["NOT_RECORD"] = 0] = "NOT_RECORD";
+      SamplingDecision2[SamplingDecision2["RECORD"] = 1] = "RECORD";
+      SamplingDecision2[SamplingDecision2["RECORD_AND_SAMPLED"] = 2] = "RECORD_AND_SAMPLED";
+      return SamplingDecision2;
+    })({});
+    exports2.SamplingDecision = SamplingDecision;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/context-api.cjs
+var require_context_api = __commonJS({
+  "node_modules/@opentelemetry/api/dist/context-api.cjs"(exports2) {
+    var context = require_context2().ContextAPI.getInstance();
+    exports2.context = context;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/diag-api.cjs
+var require_diag_api = __commonJS({
+  "node_modules/@opentelemetry/api/dist/diag-api.cjs"(exports2) {
+    var diag = require_diag().DiagAPI.instance();
+    exports2.diag = diag;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/logs/NoopLoggerProvider.cjs
+var require_NoopLoggerProvider = __commonJS({
+  "node_modules/@opentelemetry/api/dist/logs/NoopLoggerProvider.cjs"(exports2) {
+    var require_NoopLogger2 = require_NoopLogger();
+    var NoopLoggerProvider = class {
+      getLogger(_name, _version, _options) {
+        return new require_NoopLogger2.NoopLogger();
+      }
+    };
+    var NOOP_LOGGER_PROVIDER = new NoopLoggerProvider();
+    exports2.NOOP_LOGGER_PROVIDER = NOOP_LOGGER_PROVIDER;
+    exports2.NoopLoggerProvider = NoopLoggerProvider;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs
+var require_ProxyLogger = __commonJS({
+  "node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs"(exports2) {
+    var require_NoopLogger2 = require_NoopLogger();
+    var ProxyLogger = class {
+      constructor(provider, name2, version, options2) {
+        this._provider = provider;
+        this.name = name2;
+        this.version = version;
+        this.options = options2;
+      }
+      /**
+      * Emit a log record. This method should only be used by log appenders.
+      *
+      * @param logRecord
+      */
+      emit(logRecord) {
+        this._getLogger().emit(logRecord);
+      }
+      enabled(options2) {
+        return this._getLogger().enabled(options2);
+      }
+      /**
+      * Try to get a logger from the proxy logger provider.
+      * If the proxy logger provider has no delegate, return a noop logger.
+      */
+      _getLogger() {
+        if (this._delegate) return this._delegate;
+        const logger = this._provider._getDelegateLogger(this.name, this.version, this.options);
+        if (!logger) return require_NoopLogger2.NOOP_LOGGER;
+        this._delegate = logger;
+        return this._delegate;
+      }
+    };
+    exports2.ProxyLogger = ProxyLogger;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/logs/ProxyLoggerProvider.cjs
+var require_ProxyLoggerProvider = __commonJS({
+  "node_modules/@opentelemetry/api/dist/logs/ProxyLoggerProvider.cjs"(exports2) {
+    var require_NoopLoggerProvider2 = require_NoopLoggerProvider();
+    var require_ProxyLogger2 = require_ProxyLogger();
+    var ProxyLoggerProvider = class {
+      getLogger(name2, version, options2) {
+        var _this$_getDelegateLog;
+        return (_this$_getDelegateLog = this._getDelegateLogger(name2, version, options2)) !== null && _this$_getDelegateLog !== void 0 ? _this$_getDelegateLog : new require_ProxyLogger2.ProxyLogger(this, name2, version, options2);
+      }
+      /**
+      * Get the delegate logger provider.
+      * Used by tests only.
+      * @internal
+      */
+      _getDelegate() {
+        var _this$_delegate;
+        return (_this$_delegate = this._delegate) !== null && _this$_delegate !== void 0 ? _this$_delegate : require_NoopLoggerProvider2.NOOP_LOGGER_PROVIDER;
+      }
+      /**
+      * Set the delegate logger provider
+      * @internal
+      */
+      _setDelegate(delegate) {
+        this._delegate = delegate;
+      }
+      /**
+      * @internal
+      */
+      _getDelegateLogger(name2, version, options2) {
+        var _this$_delegate2;
+        return (_this$_delegate2 = this._delegate) === null || _this$_delegate2 === void 0 ? void 0 : _this$_delegate2.getLogger(name2, version, options2);
+      }
+    };
+    exports2.ProxyLoggerProvider = ProxyLoggerProvider;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/api/logs.cjs
+var require_logs = __commonJS({
+  "node_modules/@opentelemetry/api/dist/api/logs.cjs"(exports2) {
+    var require_global_utils2 = require_global_utils();
+    var require_diag2 = require_diag();
+    var require_ProxyLoggerProvider2 = require_ProxyLoggerProvider();
+    var API_NAME = "logs";
+    var LogsAPI = class LogsAPI2 {
+      /** Empty private constructor prevents end users from constructing a new instance of the API */
+      constructor() {
+        this._proxyLoggerProvider = new require_ProxyLoggerProvider2.ProxyLoggerProvider();
+      }
+      /** Get the singleton instance of the Logs API */
+      static getInstance() {
+        if (!this._instance) this._instance = new LogsAPI2();
+        return this._instance;
+      }
+      setGlobalLoggerProvider(provider) {
+        const success = require_global_utils2.registerGlobal(API_NAME, provider, require_diag2.DiagAPI.instance());
+        if (success) this._proxyLoggerProvider._setDelegate(provider);
+        return success;
+      }
+      /**
+      * Returns the global logger provider.
+      *
+      * @returns LoggerProvider
+      */
+      getLoggerProvider() {
+        return require_global_utils2.getGlobal(API_NAME) || this._proxyLoggerProvider;
+      }
+      /**
+      * Returns a Logger, creating one if one with the given name, version,
+      * schemaUrl, and attributes is not already created.
+      *
+      * Getting a Logger may be expensive, especially when `attributes` are
+      * provided. Reuse Logger instances where possible instead of calling
+      * `getLogger()` on hot paths.
+      *
+      * @param name The name of the logger or instrumentation library.
+      * @param version The version of the logger or instrumentation library.
+      * @param options The options of the logger or instrumentation library.
+      * @returns {@link Logger}
+      */
+      getLogger(name2, version, options2) {
+        return this.getLoggerProvider().getLogger(name2, version, options2);
+      }
+      /** Remove the global logger provider */
+      disable() {
+        require_global_utils2.unregisterGlobal(API_NAME, require_diag2.DiagAPI.instance());
+        this._proxyLoggerProvider = new require_ProxyLoggerProvider2.ProxyLoggerProvider();
+      }
+    };
+    exports2.LogsAPI = LogsAPI;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/logs-api.cjs
+var require_logs_api = __commonJS({
+  "node_modules/@opentelemetry/api/dist/logs-api.cjs"(exports2) {
+    var logs = require_logs().LogsAPI.getInstance();
+    exports2.logs = logs;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/metrics/NoopMeterProvider.cjs
+var require_NoopMeterProvider = __commonJS({
+  "node_modules/@opentelemetry/api/dist/metrics/NoopMeterProvider.cjs"(exports2) {
+    var require_NoopMeter2 = require_NoopMeter();
+    var NoopMeterProvider = class {
+      getMeter(_name, _version, _options) {
+        return require_NoopMeter2.NOOP_METER;
+      }
+    };
+    var NOOP_METER_PROVIDER = new NoopMeterProvider();
+    exports2.NOOP_METER_PROVIDER = NOOP_METER_PROVIDER;
+    exports2.NoopMeterProvider = NoopMeterProvider;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/api/metrics.cjs
+var require_metrics = __commonJS({
+  "node_modules/@opentelemetry/api/dist/api/metrics.cjs"(exports2) {
+    var require_global_utils2 = require_global_utils();
+    var require_diag2 = require_diag();
+    var require_NoopMeterProvider2 = require_NoopMeterProvider();
+    var API_NAME = "metrics";
+    var MetricsAPI = class MetricsAPI2 {
+      /** Empty private constructor prevents end users from constructing a new instance of the API */
+      constructor() {
+      }
+      /** Get the singleton instance of the Metrics API */
+      static getInstance() {
+        if (!this._instance) this._instance = new MetricsAPI2();
+        return this._instance;
+      }
+      /**
+      * Set the current global meter provider.
+      * Returns true if the meter provider was successfully registered, else false.
+      */
+      setGlobalMeterProvider(provider) {
+        return require_global_utils2.registerGlobal(API_NAME, provider, require_diag2.DiagAPI.instance());
+      }
+      /**
+      * Returns the global meter provider.
+      */
+      getMeterProvider() {
+        return require_global_utils2.getGlobal(API_NAME) || require_NoopMeterProvider2.NOOP_METER_PROVIDER;
+      }
+      /**
+      * Returns a meter from the global meter provider.
+      */
+      getMeter(name2, version, options2) {
+        return this.getMeterProvider().getMeter(name2, version, options2);
+      }
+      /** Remove the global meter provider */
+      disable() {
+        require_global_utils2.unregisterGlobal(API_NAME, require_diag2.DiagAPI.instance());
+      }
+    };
+    exports2.MetricsAPI = MetricsAPI;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/metrics-api.cjs
+var require_metrics_api = __commonJS({
+  "node_modules/@opentelemetry/api/dist/metrics-api.cjs"(exports2) {
+    var metrics = require_metrics().MetricsAPI.getInstance();
+    exports2.metrics = metrics;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/propagation/NoopTextMapPropagator.cjs
+var require_NoopTextMapPropagator = __commonJS({
+  "node_modules/@opentelemetry/api/dist/propagation/NoopTextMapPropagator.cjs"(exports2) {
+    var NoopTextMapPropagator = class {
+      /** Noop inject function does nothing */
+      inject(_context, _carrier) {
+      }
+      /** Noop extract function does nothing and returns the input context */
+      extract(context, _carrier) {
+        return context;
+      }
+      fields() {
+        return [];
+      }
+    };
+    exports2.NoopTextMapPropagator = NoopTextMapPropagator;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/baggage/context-helpers.cjs
+var require_context_helpers = __commonJS({
+  "node_modules/@opentelemetry/api/dist/baggage/context-helpers.cjs"(exports2) {
+    var require_context3 = require_context();
+    var require_context$1 = require_context2();
+    var BAGGAGE_KEY = require_context3.createContextKey("OpenTelemetry Baggage Key");
+    function getBaggage(context) {
+      return context.getValue(BAGGAGE_KEY) || void 0;
+    }
+    function getActiveBaggage() {
+      return getBaggage(require_context$1.ContextAPI.getInstance().active());
+    }
+    function setBaggage(context, baggage) {
+      return context.setValue(BAGGAGE_KEY, baggage);
+    }
+    function deleteBaggage(context) {
+      return context.deleteValue(BAGGAGE_KEY);
+    }
+    exports2.deleteBaggage = deleteBaggage;
+    exports2.getActiveBaggage = getActiveBaggage;
+    exports2.getBaggage = getBaggage;
+    exports2.setBaggage = setBaggage;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/api/propagation.cjs
+var require_propagation = __commonJS({
+  "node_modules/@opentelemetry/api/dist/api/propagation.cjs"(exports2) {
+    var require_global_utils2 = require_global_utils();
+    var require_diag2 = require_diag();
+    var require_utils7 = require_utils4();
+    var require_TextMapPropagator2 = require_TextMapPropagator();
+    var require_NoopTextMapPropagator2 = require_NoopTextMapPropagator();
+    var require_context_helpers2 = require_context_helpers();
+    var API_NAME = "propagation";
+    var NOOP_TEXT_MAP_PROPAGATOR = new require_NoopTextMapPropagator2.NoopTextMapPropagator();
+    var PropagationAPI = class PropagationAPI2 {
+      /** Empty private constructor prevents end users from constructing a new instance of the API */
+      constructor() {
+        this.createBaggage = require_utils7.createBaggage;
+        this.getBaggage = require_context_helpers2.getBaggage;
+        this.getActiveBaggage = require_context_helpers2.getActiveBaggage;
+        this.setBaggage = require_context_helpers2.setBaggage;
+        this.deleteBaggage = require_context_helpers2.deleteBaggage;
+      }
+      /** Get the singleton instance of the Propagator API */
+      static getInstance() {
+        if (!this._instance) this._instance = new PropagationAPI2();
+        return this._instance;
+      }
+      /**
+      * Set the current propagator.
+      *
+      * @returns true if the propagator was successfully registered, else false
+      */
+      setGlobalPropagator(propagator) {
+        return require_global_utils2.registerGlobal(API_NAME, propagator, require_diag2.DiagAPI.instance());
+      }
+      /**
+      * Inject context into a carrier to be propagated inter-process
+      *
+      * @param context Context carrying tracing data to inject
+      * @param carrier carrier to inject context into
+      * @param setter Function used to set values on the carrier
+      */
+      inject(context, carrier, setter = require_TextMapPropagator2.defaultTextMapSetter) {
+        return this._getGlobalPropagator().inject(context, carrier, setter);
+      }
+      /**
+      * Extract context from a carrier
+      *
+      * @param context Context which the newly created context will inherit from
+      * @param carrier Carrier to extract context from
+      * @param getter Function used to extract keys from a carrier
+      */
+      extract(context, carrier, getter = require_TextMapPropagator2.defaultTextMapGetter) {
+        return this._getGlobalPropagator().extract(context, carrier, getter);
+      }
+      /**
+      * Return a list of all fields which may be used by the propagator.
+      */
+      fields() {
+        return this._getGlobalPropagator().fields();
+      }
+      /** Remove the global propagator */
+      disable() {
+        require_global_utils2.unregisterGlobal(API_NAME, require_diag2.DiagAPI.instance());
+      }
+      _getGlobalPropagator() {
+        return require_global_utils2.getGlobal(API_NAME) || NOOP_TEXT_MAP_PROPAGATOR;
+      }
+    };
+    exports2.PropagationAPI = PropagationAPI;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/propagation-api.cjs
+var require_propagation_api = __commonJS({
+  "node_modules/@opentelemetry/api/dist/propagation-api.cjs"(exports2) {
+    var propagation = require_propagation().PropagationAPI.getInstance();
+    exports2.propagation = propagation;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/api/trace.cjs
+var require_trace = __commonJS({
+  "node_modules/@opentelemetry/api/dist/api/trace.cjs"(exports2) {
+    var require_global_utils2 = require_global_utils();
+    var require_diag2 = require_diag();
+    var require_context_utils2 = require_context_utils();
+    var require_spancontext_utils2 = require_spancontext_utils();
+    var require_ProxyTracerProvider2 = require_ProxyTracerProvider();
+    var API_NAME = "trace";
+    var TraceAPI = class TraceAPI2 {
+      /** Empty private constructor prevents end users from constructing a new instance of the API */
+      constructor() {
+        this._proxyTracerProvider = new require_ProxyTracerProvider2.ProxyTracerProvider();
+        this.wrapSpanContext = require_spancontext_utils2.wrapSpanContext;
+        this.isSpanContextValid = require_spancontext_utils2.isSpanContextValid;
+        this.deleteSpan = require_context_utils2.deleteSpan;
+        this.getSpan = require_context_utils2.getSpan;
+        this.getActiveSpan = require_context_utils2.getActiveSpan;
+        this.getSpanContext = require_context_utils2.getSpanContext;
+        this.setSpan = require_context_utils2.setSpan;
+        this.setSpanContext = require_context_utils2.setSpanContext;
+      }
+      /** Get the singleton instance of the Trace API */
+      static getInstance() {
+        if (!this._instance) this._instance = new TraceAPI2();
+        return this._instance;
+      }
+      /**
+      * Set the current global tracer.
+      *
+      * @returns true if the tracer provider was successfully registered, else false
+      */
+      setGlobalTracerProvider(provider) {
+        const success = require_global_utils2.registerGlobal(API_NAME, this._proxyTracerProvider, require_diag2.DiagAPI.instance());
+        if (success) this._proxyTracerProvider.setDelegate(provider);
+        return success;
+      }
+      /**
+      * Returns the global tracer provider.
+      */
+      getTracerProvider() {
+        return require_global_utils2.getGlobal(API_NAME) || this._proxyTracerProvider;
+      }
+      /**
+      * Returns a tracer from the global tracer provider.
+      */
+      getTracer(name2, version) {
+        return this.getTracerProvider().getTracer(name2, version);
+      }
+      /** Remove the global tracer provider */
+      disable() {
+        require_global_utils2.unregisterGlobal(API_NAME, require_diag2.DiagAPI.instance());
+        this._proxyTracerProvider = new require_ProxyTracerProvider2.ProxyTracerProvider();
+      }
+    };
+    exports2.TraceAPI = TraceAPI;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace-api.cjs
+var require_trace_api = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace-api.cjs"(exports2) {
+    var trace = require_trace().TraceAPI.getInstance();
+    exports2.trace = trace;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/index.cjs
+var require_dist = __commonJS({
+  "node_modules/@opentelemetry/api/dist/index.cjs"(exports2) {
+    Object.defineProperties(exports2, {
+      __esModule: { value: true },
+      [Symbol.toStringTag]: { value: "Module" }
+    });
+    var require_types2 = require_types();
+    var require_utils7 = require_utils4();
+    var require_context3 = require_context();
+    var require_consoleLogger2 = require_consoleLogger();
+    var require_NoopMeter2 = require_NoopMeter();
+    var require_Metric2 = require_Metric();
+    var require_NoopLogger2 = require_NoopLogger();
+    var require_LogRecord2 = require_LogRecord();
+    var require_TextMapPropagator2 = require_TextMapPropagator();
+    var require_trace_flags2 = require_trace_flags();
+    var require_invalid_span_constants2 = require_invalid_span_constants();
+    var require_spancontext_utils2 = require_spancontext_utils();
+    var require_ProxyTracer2 = require_ProxyTracer();
+    var require_span_kind2 = require_span_kind();
+    var require_status2 = require_status();
+    var require_utils$1 = require_utils5();
+    var require_ProxyTracerProvider2 = require_ProxyTracerProvider();
+    var require_SamplingResult2 = require_SamplingResult();
+    var require_context_api2 = require_context_api();
+    var require_diag_api2 = require_diag_api();
+    var require_logs_api2 = require_logs_api();
+    var require_metrics_api2 = require_metrics_api();
+    var require_propagation_api2 = require_propagation_api();
+    var require_trace_api2 = require_trace_api();
+    var src_default = {
+      context: require_context_api2.context,
+      diag: require_diag_api2.diag,
+      logs: require_logs_api2.logs,
+      metrics: require_metrics_api2.metrics,
+      propagation: require_propagation_api2.propagation,
+      trace: require_trace_api2.trace
+    };
+    exports2.DiagConsoleLogger = require_consoleLogger2.DiagConsoleLogger;
+    exports2.DiagLogLevel = require_types2.DiagLogLevel;
+    exports2.INVALID_SPANID = require_invalid_span_constants2.INVALID_SPANID;
+    exports2.INVALID_SPAN_CONTEXT = require_invalid_span_constants2.INVALID_SPAN_CONTEXT;
+    exports2.INVALID_TRACEID = require_invalid_span_constants2.INVALID_TRACEID;
+    exports2.ProxyTracer = require_ProxyTracer2.ProxyTracer;
+    exports2.ProxyTracerProvider = require_ProxyTracerProvider2.ProxyTracerProvider;
+    exports2.ROOT_CONTEXT = require_context3.ROOT_CONTEXT;
+    exports2.SamplingDecision = require_SamplingResult2.SamplingDecision;
+    exports2.SeverityNumber = require_LogRecord2.SeverityNumber;
+    exports2.SpanKind = require_span_kind2.SpanKind;
+    exports2.SpanStatusCode = require_status2.SpanStatusCode;
+    exports2.TraceFlags = require_trace_flags2.TraceFlags;
+    exports2.ValueType = require_Metric2.ValueType;
+    exports2.baggageEntryMetadataFromString = require_utils7.baggageEntryMetadataFromString;
+    exports2.context = require_context_api2.context;
+    exports2.createContextKey = require_context3.createContextKey;
+    exports2.createNoopLogger = require_NoopLogger2.createNoopLogger;
+    exports2.createNoopMeter = require_NoopMeter2.createNoopMeter;
+    exports2.createTraceState = require_utils$1.createTraceState;
+    exports2.default = src_default;
+    exports2.defaultTextMapGetter = require_TextMapPropagator2.defaultTextMapGetter;
+    exports2.defaultTextMapSetter = require_TextMapPropagator2.defaultTextMapSetter;
+    exports2.diag = require_diag_api2.diag;
+    exports2.isSpanContextValid = require_spancontext_utils2.isSpanContextValid;
+    exports2.isValidSpanId = require_spancontext_utils2.isValidSpanId;
+    exports2.isValidTraceId = require_spancontext_utils2.isValidTraceId;
+    exports2.logs = require_logs_api2.logs;
+    exports2.metrics = require_metrics_api2.metrics;
+    exports2.propagation = require_propagation_api2.propagation;
+    exports2.trace = require_trace_api2.trace;
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processCpuTotal.js
+var require_processCpuTotal = __commonJS({
+  "node_modules/prom-client/lib/metrics/processCpuTotal.js"(exports2, module2) {
+    "use strict";
+    var OtelApi = require_dist();
+    var Counter2 = require_counter();
+    var PROCESS_CPU_USER_SECONDS = "process_cpu_user_seconds_total";
+    var PROCESS_CPU_SYSTEM_SECONDS = "process_cpu_system_seconds_total";
+    var PROCESS_CPU_SECONDS = "process_cpu_seconds_total";
+    module2.exports = (registry2, config2 = {}) => {
+      const registers = registry2 ? [registry2] : void 0;
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const labels = config2.labels ? config2.labels : {};
+      const exemplars = config2.enableExemplars ? config2.enableExemplars : false;
+      const labelNames = Object.keys(labels);
+      let lastCpuUsage = process.cpuUsage();
+      const cpuUserUsageCounter = new Counter2({
+        name: namePrefix + PROCESS_CPU_USER_SECONDS,
+        help: "Total user CPU time spent in seconds.",
+        enableExemplars: exemplars,
+        registers,
+        labelNames,
+        // Use this one metric's `collect` to set all metrics' values.
+        collect() {
+          const cpuUsage = process.cpuUsage();
+          const userUsageMicros = cpuUsage.user - lastCpuUsage.user;
+          const systemUsageMicros = cpuUsage.system - lastCpuUsage.system;
+          lastCpuUsage = cpuUsage;
+          if (this.enableExemplars) {
+            let exemplarLabels = {};
+            const currentSpan = OtelApi.trace.getSpan(OtelApi.context.active());
+            if (currentSpan) {
+              exemplarLabels = {
+                traceId: currentSpan.spanContext().traceId,
+                spanId: currentSpan.spanContext().spanId
+              };
+            }
+            cpuUserUsageCounter.inc({
+              labels,
+              value: userUsageMicros / 1e6,
+              exemplarLabels
+            });
+            cpuSystemUsageCounter.inc({
+              labels,
+              value: systemUsageMicros / 1e6,
+              exemplarLabels
+            });
+            cpuUsageCounter.inc({
+              labels,
+              value: (userUsageMicros + systemUsageMicros) / 1e6,
+              exemplarLabels
+            });
+          } else {
+            cpuUserUsageCounter.inc(labels, userUsageMicros / 1e6);
+            cpuSystemUsageCounter.inc(labels, systemUsageMicros / 1e6);
+            cpuUsageCounter.inc(
+              labels,
+              (userUsageMicros + systemUsageMicros) / 1e6
+            );
+          }
+        }
+      });
+      const cpuSystemUsageCounter = new Counter2({
+        name: namePrefix + PROCESS_CPU_SYSTEM_SECONDS,
+        help: "Total system CPU time spent in seconds.",
+        enableExemplars: exemplars,
+        registers,
+        labelNames
+      });
+      const cpuUsageCounter = new Counter2({
+        name: namePrefix + PROCESS_CPU_SECONDS,
+        help: "Total user and system CPU time spent in seconds.",
+        enableExemplars: exemplars,
+        registers,
+        labelNames
+      });
+    };
+    module2.exports.metricNames = [
+      PROCESS_CPU_USER_SECONDS,
+      PROCESS_CPU_SYSTEM_SECONDS,
+      PROCESS_CPU_SECONDS
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processStartTime.js
+var require_processStartTime = __commonJS({
+  "node_modules/prom-client/lib/metrics/processStartTime.js"(exports2, module2) {
+    "use strict";
+    var Gauge2 = require_gauge();
+    var startInSeconds = Math.round(Date.now() / 1e3 - process.uptime());
+    var PROCESS_START_TIME = "process_start_time_seconds";
+    module2.exports = (registry2, config2 = {}) => {
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const labels = config2.labels ? config2.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge2({
+        name: namePrefix + PROCESS_START_TIME,
+        help: "Start time of the process since unix epoch in seconds.",
+        registers: registry2 ? [registry2] : void 0,
+        labelNames,
+        aggregator: "omit",
+        collect() {
+          this.set(labels, startInSeconds);
+        }
+      });
+    };
+    module2.exports.metricNames = [PROCESS_START_TIME];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js
+var require_osMemoryHeapLinux = __commonJS({
+  "node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js"(exports2, module2) {
+    "use strict";
+    var Gauge2 = require_gauge();
+    var fs4 = __require("fs");
+    var values = ["VmSize", "VmRSS", "VmData"];
+    var PROCESS_RESIDENT_MEMORY = "process_resident_memory_bytes";
+    var PROCESS_VIRTUAL_MEMORY = "process_virtual_memory_bytes";
+    var PROCESS_HEAP = "process_heap_bytes";
+    function structureOutput(input) {
+      return input.split("\n").reduce((acc, string) => {
+        if (!values.some((value2) => string.startsWith(value2))) {
+          return acc;
+        }
+        const split = string.split(":");
+        let value = split[1].trim();
+        value = value.substr(0, value.length - 3);
+        value = Number(value) * 1024;
+        acc[split[0]] = value;
+        return acc;
+      }, {});
+    }
+    module2.exports = (registry2, config2 = {}) => {
+      const registers = registry2 ? [registry2] : void 0;
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const labels = config2.labels ? config2.labels : {};
+      const labelNames = Object.keys(labels);
+      const residentMemGauge = new Gauge2({
+        name: namePrefix + PROCESS_RESIDENT_MEMORY,
+        help: "Resident memory size in bytes.",
+        registers,
+        labelNames,
+        // Use this one metric's `collect` to set all metrics' values.
+        collect() {
+          try {
+            const stat2 = fs4.readFileSync("/proc/self/status", "utf8");
+            const structuredOutput = structureOutput(stat2);
+            residentMemGauge.set(labels, structuredOutput.VmRSS);
+            virtualMemGauge.set(labels, structuredOutput.VmSize);
+            heapSizeMemGauge.set(labels, structuredOutput.VmData);
+          } catch {
+          }
+        }
+      });
+      const virtualMemGauge = new Gauge2({
+        name: namePrefix + PROCESS_VIRTUAL_MEMORY,
+        help: "Virtual memory size in bytes.",
+        registers,
+        labelNames
+      });
+      const heapSizeMemGauge = new Gauge2({
+        name: namePrefix + PROCESS_HEAP,
+        help: "Process heap size in bytes.",
+        registers,
+        labelNames
+      });
+    };
+    module2.exports.metricNames = [
+      PROCESS_RESIDENT_MEMORY,
+      PROCESS_VIRTUAL_MEMORY,
+      PROCESS_HEAP
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js
+var require_safeMemoryUsage = __commonJS({
+  "node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js"(exports2, module2) {
+    "use strict";
+    function safeMemoryUsage() {
+      try {
+        return process.memoryUsage();
+      } catch {
+        return;
+      }
+    }
+    module2.exports = safeMemoryUsage;
+  }
+});
+
+// node_modules/prom-client/lib/metrics/osMemoryHeap.js
+var require_osMemoryHeap = __commonJS({
+  "node_modules/prom-client/lib/metrics/osMemoryHeap.js"(exports2, module2) {
+    "use strict";
+    var Gauge2 = require_gauge();
+    var linuxVariant = require_osMemoryHeapLinux();
+    var safeMemoryUsage = require_safeMemoryUsage();
+    var PROCESS_RESIDENT_MEMORY = "process_resident_memory_bytes";
+    function notLinuxVariant(registry2, config2 = {}) {
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const labels = config2.labels ? config2.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge2({
+        name: namePrefix + PROCESS_RESIDENT_MEMORY,
+        help: "Resident memory size in bytes.",
+        registers: registry2 ? [registry2] : void 0,
+        labelNames,
+        collect() {
+          const memUsage = safeMemoryUsage();
+          if (memUsage) {
+            this.set(labels, memUsage.rss);
+          }
+        }
+      });
+    }
+    module2.exports = (registry2, config2) => process.platform === "linux" ? linuxVariant(registry2, config2) : notLinuxVariant(registry2, config2);
+    module2.exports.metricNames = process.platform === "linux" ? linuxVariant.metricNames : [PROCESS_RESIDENT_MEMORY];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js
+var require_processOpenFileDescriptors = __commonJS({
+  "node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js"(exports2, module2) {
+    "use strict";
+    var Gauge2 = require_gauge();
+    var fs4 = __require("fs");
+    var process2 = __require("process");
+    var PROCESS_OPEN_FDS = "process_open_fds";
+    module2.exports = (registry2, config2 = {}) => {
+      if (process2.platform !== "linux") {
+        return;
+      }
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const labels = config2.labels ? config2.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge2({
+        name: namePrefix + PROCESS_OPEN_FDS,
+        help: "Number of open file descriptors.",
+        registers: registry2 ? [registry2] : void 0,
+        labelNames,
+        collect() {
+          try {
+            const fds = fs4.readdirSync("/proc/self/fd");
+            this.set(labels, fds.length - 1);
+          } catch {
+          }
+        }
+      });
+    };
+    module2.exports.metricNames = [PROCESS_OPEN_FDS];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js
+var require_processMaxFileDescriptors = __commonJS({
+  "node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js"(exports2, module2) {
+    "use strict";
+    var Gauge2 = require_gauge();
+    var fs4 = __require("fs");
+    var PROCESS_MAX_FDS = "process_max_fds";
+    var maxFds;
+    module2.exports = (registry2, config2 = {}) => {
+      if (maxFds === void 0) {
+        try {
+          const limits = fs4.readFileSync("/proc/self/limits", "utf8");
+          const lines = limits.split("\n");
+          for (const line of lines) {
+            if (line.startsWith("Max open files")) {
+              const parts2 = line.split(/  +/);
+              maxFds = Number(parts2[1]);
+              break;
+            }
+          }
+        } catch {
+          return;
+        }
+      }
+      if (maxFds === void 0) return;
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const labels = config2.labels ? config2.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge2({
+        name: namePrefix + PROCESS_MAX_FDS,
+        help: "Maximum number of open file descriptors.",
+        registers: registry2 ? [registry2] : void 0,
+        labelNames,
+        collect() {
+          if (maxFds !== void 0) this.set(labels, maxFds);
+        }
+      });
+    };
+    module2.exports.metricNames = [PROCESS_MAX_FDS];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/eventLoopLag.js
+var require_eventLoopLag = __commonJS({
+  "node_modules/prom-client/lib/metrics/eventLoopLag.js"(exports2, module2) {
+    "use strict";
+    var Gauge2 = require_gauge();
+    var perf_hooks;
+    try {
+      perf_hooks = __require("perf_hooks");
+    } catch {
+    }
+    var NODEJS_EVENTLOOP_LAG = "nodejs_eventloop_lag_seconds";
+    var NODEJS_EVENTLOOP_LAG_MIN = "nodejs_eventloop_lag_min_seconds";
+    var NODEJS_EVENTLOOP_LAG_MAX = "nodejs_eventloop_lag_max_seconds";
+    var NODEJS_EVENTLOOP_LAG_MEAN = "nodejs_eventloop_lag_mean_seconds";
+    var NODEJS_EVENTLOOP_LAG_STDDEV = "nodejs_eventloop_lag_stddev_seconds";
+    var NODEJS_EVENTLOOP_LAG_P50 = "nodejs_eventloop_lag_p50_seconds";
+    var NODEJS_EVENTLOOP_LAG_P90 = "nodejs_eventloop_lag_p90_seconds";
+    var NODEJS_EVENTLOOP_LAG_P99 = "nodejs_eventloop_lag_p99_seconds";
+    function reportEventloopLag(start2, gauge, labels) {
+      const delta = process.hrtime(start2);
+      const nanosec = delta[0] * 1e9 + delta[1];
+      const seconds = nanosec / 1e9;
+      gauge.set(labels, seconds);
+    }
+    module2.exports = (registry2, config2 = {}) => {
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const labels = config2.labels ? config2.labels : {};
+      const labelNames = Object.keys(labels);
+      const registers = registry2 ? [registry2] : void 0;
+      let collect = () => {
+        const start2 = process.hrtime();
+        setImmediate(reportEventloopLag, start2, lag, labels);
+      };
+      if (perf_hooks && perf_hooks.monitorEventLoopDelay) {
+        try {
+          const histogram = perf_hooks.monitorEventLoopDelay({
+            resolution: config2.eventLoopMonitoringPrecision
+          });
+          histogram.enable();
+          collect = () => {
+            const start2 = process.hrtime();
+            setImmediate(reportEventloopLag, start2, lag, labels);
+            lagMin.set(labels, histogram.min / 1e9);
+            lagMax.set(labels, histogram.max / 1e9);
+            lagMean.set(labels, histogram.mean / 1e9);
+            lagStddev.set(labels, histogram.stddev / 1e9);
+            lagP50.set(labels, histogram.percentile(50) / 1e9);
+            lagP90.set(labels, histogram.percentile(90) / 1e9);
+            lagP99.set(labels, histogram.percentile(99) / 1e9);
+            histogram.reset();
+          };
+        } catch (e) {
+          if (e.code === "ERR_NOT_IMPLEMENTED") {
+            return;
+          }
+          throw e;
+        }
+      }
+      const lag = new Gauge2({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG,
+        help: "Lag of event loop in seconds.",
+        registers,
+        labelNames,
+        aggregator: "average",
+        // Use this one metric's `collect` to set all metrics' values.
+        collect
+      });
+      const lagMin = new Gauge2({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_MIN,
+        help: "The minimum recorded event loop delay.",
+        registers,
+        labelNames,
+        aggregator: "min"
+      });
+      const lagMax = new Gauge2({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_MAX,
+        help: "The maximum recorded event loop delay.",
+        registers,
+        labelNames,
+        aggregator: "max"
+      });
+      const lagMean = new Gauge2({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_MEAN,
+        help: "The mean of the recorded event loop delays.",
+        registers,
+        labelNames,
+        aggregator: "average"
+      });
+      const lagStddev = new Gauge2({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_STDDEV,
+        help: "The standard deviation of the recorded event loop delays.",
+        registers,
+        labelNames,
+        aggregator: "average"
+      });
+      const lagP50 = new Gauge2({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_P50,
+        help: "The 50th percentile of the recorded event loop delays.",
+        registers,
+        labelNames,
+        aggregator: "average"
+      });
+      const lagP90 = new Gauge2({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_P90,
+        help: "The 90th percentile of the recorded event loop delays.",
+        registers,
+        labelNames,
+        aggregator: "average"
+      });
+      const lagP99 = new Gauge2({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_P99,
+        help: "The 99th percentile of the recorded event loop delays.",
+        registers,
+        labelNames,
+        aggregator: "average"
+      });
+    };
+    module2.exports.metricNames = [
+      NODEJS_EVENTLOOP_LAG,
+      NODEJS_EVENTLOOP_LAG_MIN,
+      NODEJS_EVENTLOOP_LAG_MAX,
+      NODEJS_EVENTLOOP_LAG_MEAN,
+      NODEJS_EVENTLOOP_LAG_STDDEV,
+      NODEJS_EVENTLOOP_LAG_P50,
+      NODEJS_EVENTLOOP_LAG_P90,
+      NODEJS_EVENTLOOP_LAG_P99
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js
+var require_processMetricsHelpers = __commonJS({
+  "node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js"(exports2, module2) {
+    "use strict";
+    function aggregateByObjectName(list) {
+      const data = {};
+      for (let i2 = 0; i2 < list.length; i2++) {
+        const listElement = list[i2];
+        if (!listElement || typeof listElement.constructor === "undefined") {
+          continue;
+        }
+        if (Object.hasOwnProperty.call(data, listElement.constructor.name)) {
+          data[listElement.constructor.name] += 1;
+        } else {
+          data[listElement.constructor.name] = 1;
+        }
+      }
+      return data;
+    }
+    function updateMetrics(gauge, data, labels) {
+      gauge.reset();
+      for (const key in data) {
+        gauge.set(Object.assign({ type: key }, labels || {}), data[key]);
+      }
+    }
+    module2.exports = {
+      aggregateByObjectName,
+      updateMetrics
+    };
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processHandles.js
+var require_processHandles = __commonJS({
+  "node_modules/prom-client/lib/metrics/processHandles.js"(exports2, module2) {
+    "use strict";
+    var { aggregateByObjectName } = require_processMetricsHelpers();
+    var { updateMetrics } = require_processMetricsHelpers();
+    var Gauge2 = require_gauge();
+    var NODEJS_ACTIVE_HANDLES = "nodejs_active_handles";
+    var NODEJS_ACTIVE_HANDLES_TOTAL = "nodejs_active_handles_total";
+    module2.exports = (registry2, config2 = {}) => {
+      if (typeof process._getActiveHandles !== "function") {
+        return;
+      }
+      const registers = registry2 ? [registry2] : void 0;
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const labels = config2.labels ? config2.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge2({
+        name: namePrefix + NODEJS_ACTIVE_HANDLES,
+        help: "Number of active libuv handles grouped by handle type. Every handle type is C++ class name.",
+        labelNames: ["type", ...labelNames],
+        registers,
+        collect() {
+          const handles = process._getActiveHandles();
+          updateMetrics(this, aggregateByObjectName(handles), labels);
+        }
+      });
+      new Gauge2({
+        name: namePrefix + NODEJS_ACTIVE_HANDLES_TOTAL,
+        help: "Total number of active handles.",
+        registers,
+        labelNames,
+        collect() {
+          const handles = process._getActiveHandles();
+          this.set(labels, handles.length);
+        }
+      });
+    };
+    module2.exports.metricNames = [
+      NODEJS_ACTIVE_HANDLES,
+      NODEJS_ACTIVE_HANDLES_TOTAL
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processRequests.js
+var require_processRequests = __commonJS({
+  "node_modules/prom-client/lib/metrics/processRequests.js"(exports2, module2) {
+    "use strict";
+    var Gauge2 = require_gauge();
+    var { aggregateByObjectName } = require_processMetricsHelpers();
+    var { updateMetrics } = require_processMetricsHelpers();
+    var NODEJS_ACTIVE_REQUESTS = "nodejs_active_requests";
+    var NODEJS_ACTIVE_REQUESTS_TOTAL = "nodejs_active_requests_total";
+    module2.exports = (registry2, config2 = {}) => {
+      if (typeof process._getActiveRequests !== "function") {
+        return;
+      }
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const labels = config2.labels ? config2.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge2({
+        name: namePrefix + NODEJS_ACTIVE_REQUESTS,
+        help: "Number of active libuv requests grouped by request type. Every request type is C++ class name.",
+        labelNames: ["type", ...labelNames],
+        registers: registry2 ? [registry2] : void 0,
+        collect() {
+          const requests = process._getActiveRequests();
+          updateMetrics(this, aggregateByObjectName(requests), labels);
+        }
+      });
+      new Gauge2({
+        name: namePrefix + NODEJS_ACTIVE_REQUESTS_TOTAL,
+        help: "Total number of active requests.",
+        registers: registry2 ? [registry2] : void 0,
+        labelNames,
+        collect() {
+          const requests = process._getActiveRequests();
+          this.set(labels, requests.length);
+        }
+      });
+    };
+    module2.exports.metricNames = [
+      NODEJS_ACTIVE_REQUESTS,
+      NODEJS_ACTIVE_REQUESTS_TOTAL
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processResources.js
+var require_processResources = __commonJS({
+  "node_modules/prom-client/lib/metrics/processResources.js"(exports2, module2) {
+    "use strict";
+    var Gauge2 = require_gauge();
+    var { updateMetrics } = require_processMetricsHelpers();
+    var NODEJS_ACTIVE_RESOURCES = "nodejs_active_resources";
+    var NODEJS_ACTIVE_RESOURCES_TOTAL = "nodejs_active_resources_total";
+    module2.exports = (registry2, config2 = {}) => {
+      if (typeof process.getActiveResourcesInfo !== "function") {
+        return;
+      }
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const labels = config2.labels ? config2.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge2({
+        name: namePrefix + NODEJS_ACTIVE_RESOURCES,
+        help: "Number of active resources that are currently keeping the event loop alive, grouped by async resource type.",
+        labelNames: ["type", ...labelNames],
+        registers: registry2 ? [registry2] : void 0,
+        collect() {
+          const resources = process.getActiveResourcesInfo();
+          const data = {};
+          for (let i2 = 0; i2 < resources.length; i2++) {
+            const resource = resources[i2];
+            if (Object.hasOwn(data, resource)) {
+              data[resource] += 1;
+            } else {
+              data[resource] = 1;
+            }
+          }
+          updateMetrics(this, data, labels);
+        }
+      });
+      new Gauge2({
+        name: namePrefix + NODEJS_ACTIVE_RESOURCES_TOTAL,
+        help: "Total number of active resources.",
+        registers: registry2 ? [registry2] : void 0,
+        labelNames,
+        collect() {
+          const resources = process.getActiveResourcesInfo();
+          this.set(labels, resources.length);
+        }
+      });
+    };
+    module2.exports.metricNames = [
+      NODEJS_ACTIVE_RESOURCES,
+      NODEJS_ACTIVE_RESOURCES_TOTAL
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/heapSizeAndUsed.js
+var require_heapSizeAndUsed = __commonJS({
+  "node_modules/prom-client/lib/metrics/heapSizeAndUsed.js"(exports2, module2) {
+    "use strict";
+    var Gauge2 = require_gauge();
+    var safeMemoryUsage = require_safeMemoryUsage();
+    var NODEJS_HEAP_SIZE_TOTAL = "nodejs_heap_size_total_bytes";
+    var NODEJS_HEAP_SIZE_USED = "nodejs_heap_size_used_bytes";
+    var NODEJS_EXTERNAL_MEMORY = "nodejs_external_memory_bytes";
+    module2.exports = (registry2, config2 = {}) => {
+      if (typeof process.memoryUsage !== "function") {
+        return;
+      }
+      const labels = config2.labels ? config2.labels : {};
+      const labelNames = Object.keys(labels);
+      const registers = registry2 ? [registry2] : void 0;
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const collect = () => {
+        const memUsage = safeMemoryUsage();
+        if (memUsage) {
+          heapSizeTotal.set(labels, memUsage.heapTotal);
+          heapSizeUsed.set(labels, memUsage.heapUsed);
+          if (memUsage.external !== void 0) {
+            externalMemUsed.set(labels, memUsage.external);
+          }
+        }
+      };
+      const heapSizeTotal = new Gauge2({
+        name: namePrefix + NODEJS_HEAP_SIZE_TOTAL,
+        help: "Process heap size from Node.js in bytes.",
+        registers,
+        labelNames,
+        // Use this one metric's `collect` to set all metrics' values.
+        collect
+      });
+      const heapSizeUsed = new Gauge2({
+        name: namePrefix + NODEJS_HEAP_SIZE_USED,
+        help: "Process heap size used from Node.js in bytes.",
+        registers,
+        labelNames
+      });
+      const externalMemUsed = new Gauge2({
+        name: namePrefix + NODEJS_EXTERNAL_MEMORY,
+        help: "Node.js external memory size in bytes.",
+        registers,
+        labelNames
+      });
+    };
+    module2.exports.metricNames = [
+      NODEJS_HEAP_SIZE_TOTAL,
+      NODEJS_HEAP_SIZE_USED,
+      NODEJS_EXTERNAL_MEMORY
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js
+var require_heapSpacesSizeAndUsed = __commonJS({
+  "node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js"(exports2, module2) {
+    "use strict";
+    var Gauge2 = require_gauge();
+    var v8 = __require("v8");
+    var METRICS = ["total", "used", "available"];
+    var NODEJS_HEAP_SIZE = {};
+    METRICS.forEach((metricType) => {
+      NODEJS_HEAP_SIZE[metricType] = `nodejs_heap_space_size_${metricType}_bytes`;
+    });
+    module2.exports = (registry2, config2 = {}) => {
+      try {
+        v8.getHeapSpaceStatistics();
+      } catch (e) {
+        if (e.code === "ERR_NOT_IMPLEMENTED") {
+          return;
+        }
+        throw e;
+      }
+      const registers = registry2 ? [registry2] : void 0;
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const labels = config2.labels ? config2.labels : {};
+      const labelNames = ["space", ...Object.keys(labels)];
+      const gauges = {};
+      METRICS.forEach((metricType) => {
+        gauges[metricType] = new Gauge2({
+          name: namePrefix + NODEJS_HEAP_SIZE[metricType],
+          help: `Process heap space size ${metricType} from Node.js in bytes.`,
+          labelNames,
+          registers
+        });
+      });
+      gauges.total.collect = () => {
+        for (const space of v8.getHeapSpaceStatistics()) {
+          const spaceName = space.space_name.substr(
+            0,
+            space.space_name.indexOf("_space")
+          );
+          gauges.total.set({ space: spaceName, ...labels }, space.space_size);
+          gauges.used.set({ space: spaceName, ...labels }, space.space_used_size);
+          gauges.available.set(
+            { space: spaceName, ...labels },
+            space.space_available_size
+          );
+        }
+      };
+    };
+    module2.exports.metricNames = Object.values(NODEJS_HEAP_SIZE);
+  }
+});
+
+// node_modules/prom-client/lib/metrics/version.js
+var require_version2 = __commonJS({
+  "node_modules/prom-client/lib/metrics/version.js"(exports2, module2) {
+    "use strict";
+    var Gauge2 = require_gauge();
+    var version = process.version;
+    var versionSegments = version.slice(1).split(".").map(Number);
+    var NODE_VERSION_INFO = "nodejs_version_info";
+    module2.exports = (registry2, config2 = {}) => {
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const labels = config2.labels ? config2.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge2({
+        name: namePrefix + NODE_VERSION_INFO,
+        help: "Node.js version info.",
+        labelNames: ["version", "major", "minor", "patch", ...labelNames],
+        registers: registry2 ? [registry2] : void 0,
+        aggregator: "first",
+        collect() {
+          this.labels(
+            version,
+            versionSegments[0],
+            versionSegments[1],
+            versionSegments[2],
+            ...Object.values(labels)
+          ).set(1);
+        }
+      });
+    };
+    module2.exports.metricNames = [NODE_VERSION_INFO];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/gc.js
+var require_gc = __commonJS({
+  "node_modules/prom-client/lib/metrics/gc.js"(exports2, module2) {
+    "use strict";
+    var Histogram2 = require_histogram();
+    var perf_hooks;
+    try {
+      perf_hooks = __require("perf_hooks");
+    } catch {
+    }
+    var NODEJS_GC_DURATION_SECONDS = "nodejs_gc_duration_seconds";
+    var DEFAULT_GC_DURATION_BUCKETS = [1e-3, 0.01, 0.1, 1, 2, 5];
+    var kinds = [];
+    if (perf_hooks && perf_hooks.constants) {
+      kinds[perf_hooks.constants.NODE_PERFORMANCE_GC_MAJOR] = "major";
+      kinds[perf_hooks.constants.NODE_PERFORMANCE_GC_MINOR] = "minor";
+      kinds[perf_hooks.constants.NODE_PERFORMANCE_GC_INCREMENTAL] = "incremental";
+      kinds[perf_hooks.constants.NODE_PERFORMANCE_GC_WEAKCB] = "weakcb";
+    }
+    module2.exports = (registry2, config2 = {}) => {
+      if (!perf_hooks) {
+        return;
+      }
+      const namePrefix = config2.prefix ? config2.prefix : "";
+      const labels = config2.labels ? config2.labels : {};
+      const labelNames = Object.keys(labels);
+      const buckets = config2.gcDurationBuckets ? config2.gcDurationBuckets : DEFAULT_GC_DURATION_BUCKETS;
+      const gcHistogram = new Histogram2({
+        name: namePrefix + NODEJS_GC_DURATION_SECONDS,
+        help: "Garbage collection duration by kind, one of major, minor, incremental or weakcb.",
+        labelNames: ["kind", ...labelNames],
+        enableExemplars: false,
+        buckets,
+        registers: registry2 ? [registry2] : void 0
+      });
+      const obs = new perf_hooks.PerformanceObserver((list) => {
+        const entry = list.getEntries()[0];
+        const kind = entry.detail ? kinds[entry.detail.kind] : kinds[entry.kind];
+        gcHistogram.observe(Object.assign({ kind }, labels), entry.duration / 1e3);
+      });
+      obs.observe({ entryTypes: ["gc"] });
+    };
+    module2.exports.metricNames = [NODEJS_GC_DURATION_SECONDS];
+  }
+});
+
+// node_modules/prom-client/lib/defaultMetrics.js
+var require_defaultMetrics = __commonJS({
+  "node_modules/prom-client/lib/defaultMetrics.js"(exports2, module2) {
+    "use strict";
+    var { isObject: isObject2 } = require_util10();
+    var processCpuTotal = require_processCpuTotal();
+    var processStartTime = require_processStartTime();
+    var osMemoryHeap = require_osMemoryHeap();
+    var processOpenFileDescriptors = require_processOpenFileDescriptors();
+    var processMaxFileDescriptors = require_processMaxFileDescriptors();
+    var eventLoopLag = require_eventLoopLag();
+    var processHandles = require_processHandles();
+    var processRequests = require_processRequests();
+    var processResources = require_processResources();
+    var heapSizeAndUsed = require_heapSizeAndUsed();
+    var heapSpacesSizeAndUsed = require_heapSpacesSizeAndUsed();
+    var version = require_version2();
+    var gc = require_gc();
+    var metrics = {
+      processCpuTotal,
+      processStartTime,
+      osMemoryHeap,
+      processOpenFileDescriptors,
+      processMaxFileDescriptors,
+      eventLoopLag,
+      ...typeof process.getActiveResourcesInfo === "function" ? { processResources } : {},
+      processHandles,
+      processRequests,
+      heapSizeAndUsed,
+      heapSpacesSizeAndUsed,
+      version,
+      gc
+    };
+    var metricsList = Object.keys(metrics);
+    module2.exports = function collectDefaultMetrics2(config2) {
+      if (config2 !== null && config2 !== void 0 && !isObject2(config2)) {
+        throw new TypeError("config must be null, undefined, or an object");
+      }
+      config2 = { eventLoopMonitoringPrecision: 10, ...config2 };
+      for (const metric of Object.values(metrics)) {
+        metric(config2.register, config2);
+      }
+    };
+    module2.exports.metricsList = metricsList;
+  }
+});
+
+// node_modules/prom-client/lib/metricAggregators.js
+var require_metricAggregators = __commonJS({
+  "node_modules/prom-client/lib/metricAggregators.js"(exports2) {
+    "use strict";
+    var { Grouper, hashObject } = require_util10();
+    function AggregatorFactory(aggregatorFn) {
+      return (metrics) => {
+        if (metrics.length === 0) return;
+        const result = {
+          help: metrics[0].help,
+          name: metrics[0].name,
+          type: metrics[0].type,
+          values: [],
+          aggregator: metrics[0].aggregator
+        };
+        const byLabels = new Grouper();
+        metrics.forEach((metric) => {
+          metric.values.forEach((value) => {
+            const key = hashObject(value.labels);
+            byLabels.add(`${value.metricName}_${key}`, value);
+          });
+        });
+        byLabels.forEach((values) => {
+          if (values.length === 0) return;
+          const valObj = {
+            value: aggregatorFn(values),
+            labels: values[0].labels
+          };
+          if (values[0].metricName) {
+            valObj.metricName = values[0].metricName;
+          }
+          result.values.push(valObj);
+        });
+        return result;
+      };
+    }
+    exports2.AggregatorFactory = AggregatorFactory;
+    exports2.aggregators = {
+      /**
+       * @return The sum of values.
+       */
+      sum: AggregatorFactory((v) => v.reduce((p, c) => p + c.value, 0)),
+      /**
+       * @return The first value.
+       */
+      first: AggregatorFactory((v) => v[0].value),
+      /**
+       * @return {undefined} Undefined; omits the metric.
+       */
+      omit: () => {
+      },
+      /**
+       * @return The arithmetic mean of the values.
+       */
+      average: AggregatorFactory(
+        (v) => v.reduce((p, c) => p + c.value, 0) / v.length
+      ),
+      /**
+       * @return The minimum of the values.
+       */
+      min: AggregatorFactory(
+        (v) => v.reduce((p, c) => Math.min(p, c.value), Infinity)
+      ),
+      /**
+       * @return The maximum of the values.
+       */
+      max: AggregatorFactory(
+        (v) => v.reduce((p, c) => Math.max(p, c.value), -Infinity)
+      )
+    };
+  }
+});
+
+// node_modules/prom-client/lib/cluster.js
+var require_cluster2 = __commonJS({
+  "node_modules/prom-client/lib/cluster.js"(exports2, module2) {
+    "use strict";
+    var Registry2 = require_registry();
+    var { Grouper } = require_util10();
+    var { aggregators } = require_metricAggregators();
+    var cluster = () => {
+      const data = __require("cluster");
+      cluster = () => data;
+      return data;
+    };
+    var GET_METRICS_REQ = "prom-client:getMetricsReq";
+    var GET_METRICS_RES = "prom-client:getMetricsRes";
+    var registries = [Registry2.globalRegistry];
+    var requestCtr = 0;
+    var listenersAdded = false;
+    var requests = /* @__PURE__ */ new Map();
+    var AggregatorRegistry = class extends Registry2 {
+      constructor(regContentType = Registry2.PROMETHEUS_CONTENT_TYPE) {
+        super(regContentType);
+        addListeners();
+      }
+      /**
+       * Gets aggregated metrics for all workers. The optional callback and
+       * returned Promise resolve with the same value; either may be used.
+       * @return {Promise<string>} Promise that resolves with the aggregated
+       *   metrics.
+       */
+      clusterMetrics() {
+        const requestId = requestCtr++;
+        return new Promise((resolve3, reject) => {
+          let settled = false;
+          function done(err2, result) {
+            if (settled) return;
+            settled = true;
+            if (err2) reject(err2);
+            else resolve3(result);
+          }
+          const request2 = {
+            responses: [],
+            pending: 0,
+            done,
+            errorTimeout: setTimeout(() => {
+              const err2 = new Error("Operation timed out.");
+              request2.done(err2);
+            }, 5e3)
+          };
+          requests.set(requestId, request2);
+          const message = {
+            type: GET_METRICS_REQ,
+            requestId
+          };
+          for (const id in cluster().workers) {
+            if (cluster().workers[id].isConnected()) {
+              cluster().workers[id].send(message);
+              request2.pending++;
+            }
+          }
+          if (request2.pending === 0) {
+            clearTimeout(request2.errorTimeout);
+            process.nextTick(() => done(null, ""));
+          }
+        });
+      }
+      get contentType() {
+        return super.contentType;
+      }
+      /**
+       * Creates a new Registry instance from an array of metrics that were
+       * created by `registry.getMetricsAsJSON()`. Metrics are aggregated using
+       * the method specified by their `aggregator` property, or by summation if
+       * `aggregator` is undefined.
+       * @param {Array} metricsArr Array of metrics, each of which created by
+       *   `registry.getMetricsAsJSON()`.
+       * @param {string} registryType content type of the new registry. Defaults
+       * to PROMETHEUS_CONTENT_TYPE.
+       * @return {Registry} aggregated registry.
+       */
+      static aggregate(metricsArr, registryType = Registry2.PROMETHEUS_CONTENT_TYPE) {
+        const aggregatedRegistry = new Registry2();
+        const metricsByName = new Grouper();
+        aggregatedRegistry.setContentType(registryType);
+        metricsArr.forEach((metrics) => {
+          metrics.forEach((metric) => {
+            metricsByName.add(metric.name, metric);
+          });
+        });
+        metricsByName.forEach((metrics) => {
+          const aggregatorName = metrics[0].aggregator;
+          const aggregatorFn = aggregators[aggregatorName];
+          if (typeof aggregatorFn !== "function") {
+            throw new Error(`'${aggregatorName}' is not a defined aggregator.`);
+          }
+          const aggregatedMetric = aggregatorFn(metrics);
+          if (aggregatedMetric) {
+            const aggregatedMetricWrapper = Object.assign(
+              {
+                get: () => aggregatedMetric
+              },
+              aggregatedMetric
+            );
+            aggregatedRegistry.registerMetric(aggregatedMetricWrapper);
+          }
+        });
+        return aggregatedRegistry;
+      }
+      /**
+       * Sets the registry or registries to be aggregated. Call from workers to
+       * use a registry/registries other than the default global registry.
+       * @param {Array<Registry>|Registry} regs Registry or registries to be
+       *   aggregated.
+       * @return {void}
+       */
+      static setRegistries(regs) {
+        if (!Array.isArray(regs)) regs = [regs];
+        regs.forEach((reg) => {
+          if (!(reg instanceof Registry2)) {
+            throw new TypeError(`Expected Registry, got ${typeof reg}`);
+          }
+        });
+        registries = regs;
+      }
+    };
+    function addListeners() {
+      if (listenersAdded) return;
+      listenersAdded = true;
+      if (cluster().isMaster) {
+        cluster().on("message", (worker2, message) => {
+          if (message.type === GET_METRICS_RES) {
+            const request2 = requests.get(message.requestId);
+            if (message.error) {
+              request2.done(new Error(message.error));
+              return;
+            }
+            message.metrics.forEach((registry2) => request2.responses.push(registry2));
+            request2.pending--;
+            if (request2.pending === 0) {
+              requests.delete(message.requestId);
+              clearTimeout(request2.errorTimeout);
+              const registry2 = AggregatorRegistry.aggregate(request2.responses);
+              const promString = registry2.metrics();
+              request2.done(null, promString);
+            }
+          }
+        });
+      }
+      if (cluster().isWorker) {
+        process.on("message", (message) => {
+          if (message.type === GET_METRICS_REQ) {
+            Promise.all(registries.map((r) => r.getMetricsAsJSON())).then((metrics) => {
+              process.send({
+                type: GET_METRICS_RES,
+                requestId: message.requestId,
+                metrics
+              });
+            }).catch((error2) => {
+              process.send({
+                type: GET_METRICS_RES,
+                requestId: message.requestId,
+                error: error2.message
+              });
+            });
+          }
+        });
+      }
+    }
+    module2.exports = AggregatorRegistry;
+  }
+});
+
+// node_modules/prom-client/index.js
+var require_prom_client = __commonJS({
+  "node_modules/prom-client/index.js"(exports2) {
+    "use strict";
+    exports2.register = require_registry().globalRegistry;
+    exports2.Registry = require_registry();
+    Object.defineProperty(exports2, "contentType", {
+      configurable: false,
+      enumerable: true,
+      get() {
+        return exports2.register.contentType;
+      },
+      set(value) {
+        exports2.register.setContentType(value);
+      }
+    });
+    exports2.prometheusContentType = exports2.Registry.PROMETHEUS_CONTENT_TYPE;
+    exports2.openMetricsContentType = exports2.Registry.OPENMETRICS_CONTENT_TYPE;
+    exports2.validateMetricName = require_validation().validateMetricName;
+    exports2.Counter = require_counter();
+    exports2.Gauge = require_gauge();
+    exports2.Histogram = require_histogram();
+    exports2.Summary = require_summary();
+    exports2.Pushgateway = require_pushgateway();
+    exports2.linearBuckets = require_bucketGenerators().linearBuckets;
+    exports2.exponentialBuckets = require_bucketGenerators().exponentialBuckets;
+    exports2.collectDefaultMetrics = require_defaultMetrics();
+    exports2.aggregators = require_metricAggregators().aggregators;
+    exports2.AggregatorRegistry = require_cluster2();
   }
 });
 
@@ -57448,7 +57448,7 @@ function info2(message) {
 }
 
 // src/app/size-check.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
@@ -76002,1201 +76002,248 @@ function withAcceptance(evaluation, acceptance) {
 // src/app/analysis-budget.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
-import { Worker } from "node:worker_threads";
-var AnalysisBudgetExceeded = class extends Error {
-  constructor(seconds) {
-    super(`the analysis took longer than its budget of ${seconds} s and was stopped`);
-    this.seconds = seconds;
-  }
-};
-function budgetSeconds(env = process.env) {
-  const value = Number(env.ANALYSIS_BUDGET_SECONDS);
-  return Number.isFinite(value) && value > 0 ? value : 20;
-}
-var worker;
-var queue = Promise.resolve();
-function workerUrl() {
-  return import.meta.url.endsWith(".ts") ? new URL("../../lib/app/analysis-worker.js", import.meta.url) : new URL("./analysis-worker.js", import.meta.url);
-}
-function run2(input, seconds) {
-  const current = worker ??= new Worker(workerUrl());
-  current.unref();
-  return new Promise((resolve3, reject) => {
-    const timer = setTimeout(() => {
-      cleanup();
-      worker = void 0;
-      void current.terminate();
-      reject(new AnalysisBudgetExceeded(seconds));
-    }, seconds * 1e3);
-    const onMessage = (reply) => {
-      cleanup();
-      if (reply.ok) resolve3(reply.evaluation);
-      else reject(new Error(reply.message));
-    };
-    const onError = (error2) => {
-      cleanup();
-      worker = void 0;
-      reject(error2);
-    };
-    const cleanup = () => {
-      clearTimeout(timer);
-      current.off("message", onMessage);
-      current.off("error", onError);
-    };
-    current.on("message", onMessage);
-    current.on("error", onError);
-    current.postMessage(input);
-  });
-}
-function evaluateWithinBudget(input, seconds = budgetSeconds()) {
-  if (!worker && !existsSync2(fileURLToPath2(workerUrl()))) return Promise.resolve().then(() => evaluate(input));
-  const job = queue.then(() => run2(input, seconds));
-  queue = job.catch(() => void 0);
-  return job;
-}
+import { Worker as Worker2 } from "node:worker_threads";
 
-// src/metrics/metrics.ts
-var import_prom_client = __toESM(require_prom_client(), 1);
-
-// src/app/serialize.ts
-var tails = /* @__PURE__ */ new Map();
-function serialize(key, task) {
-  const previous = tails.get(key) ?? Promise.resolve();
-  const run4 = previous.then(task, task);
-  const tail = run4.catch(() => void 0);
-  tails.set(key, tail);
-  void tail.then(() => {
-    if (tails.get(key) === tail) tails.delete(key);
-  });
-  return run4;
-}
-
-// src/coordination/redis.ts
-var import_ioredis = __toESM(require_built3(), 1);
-
-// src/coordination/delivery-scope.ts
-import { AsyncLocalStorage } from "node:async_hooks";
-var DeliveryExpired = class extends Error {
-  constructor(seconds) {
-    super(`the delivery's work did not finish within its deadline of ${seconds} s (queued behind other work); re-run the check to try again`);
-    this.seconds = seconds;
-  }
-};
-var storage = new AsyncLocalStorage();
-function currentScope() {
-  return storage.getStore();
-}
-async function withScope(seconds, work, deliveryId = currentScope()?.deliveryId) {
-  const controller = new AbortController();
-  const expired = new DeliveryExpired(seconds);
-  const timer = setTimeout(() => controller.abort(expired), seconds * 1e3);
-  timer.unref();
-  const scope = { deliveryId, deadline: Date.now() + seconds * 1e3, signal: controller.signal };
-  try {
-    return await storage.run(scope, work);
-  } finally {
-    clearTimeout(timer);
-    if (!controller.signal.aborted) controller.abort(new DeliveryExpired(seconds));
-  }
-}
-function scopeEnded(scope = currentScope()) {
-  return scope?.signal.aborted === true;
-}
-function throwIfEnded(scope = currentScope()) {
-  if (scope?.signal.aborted) throw scope.signal.reason;
-}
-function sleepInScope(ms, scope = currentScope()) {
-  throwIfEnded(scope);
-  return new Promise((resolve3, reject) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      scope?.signal.removeEventListener("abort", onAbort);
-      resolve3();
-    }
-    function onAbort() {
-      clearTimeout(timer);
-      reject(scope.signal.reason);
-    }
-    scope?.signal.addEventListener("abort", onAbort, { once: true });
-  });
-}
-
-// src/coordination/redis.ts
-var DONE_TTL_MS = 6 * 60 * 60 * 1e3;
-
-// src/coordination/index.ts
-var redis;
-var redisUp = () => redis?.up;
-var doneHere = /* @__PURE__ */ new Set();
-var DONE_HERE_MAX = 5e3;
-function rememberDone(once) {
-  doneHere.add(once);
-  if (doneHere.size > DONE_HERE_MAX) doneHere.delete(doneHere.values().next().value);
-}
-function exclusive(key, work, once) {
-  const tracked = async () => {
-    if (once && doneHere.has(once)) return void 0;
-    const result = await work();
-    if (once) rememberDone(once);
-    return result;
-  };
-  return serialize(key, () => redis ? redis.exclusive(key, tracked, once) : tracked());
-}
-var sharedCache = {
-  get: async (key) => redis?.get(key),
-  set: async (key, value, ttlMs) => redis?.set(key, value, ttlMs)
-};
-var localSlots = /* @__PURE__ */ new Map();
-async function reserveWriteSlot(key, intervalMs) {
-  const shared = await redis?.reserveSlot(key, intervalMs);
-  if (shared !== void 0) return shared;
-  const now = Date.now();
-  const slot = Math.max(now, localSlots.get(key) ?? 0);
-  localSlots.set(key, slot + intervalMs);
-  if (localSlots.size > 1e4) {
-    for (const [k, next] of localSlots) if (next < now) localSlots.delete(k);
-  }
-  return slot - now;
-}
-async function deferWriteSlot(key, ms) {
-  await redis?.deferSlot(key, ms);
-  localSlots.set(key, Math.max(localSlots.get(key) ?? 0, Date.now() + ms));
-}
-var newestHeads = /* @__PURE__ */ new Map();
-var NEWEST_HEAD_TTL_MS = 24 * 60 * 60 * 1e3;
-async function newestHead(pr) {
-  const shared = await sharedCache.get(`head:${pr}`);
-  const local2 = newestHeads.get(pr);
-  const entry = [shared, local2].filter((e) => !!e).sort((a, b) => a.split("|")[0] < b.split("|")[0] ? -1 : 1).at(-1);
-  return entry?.split("|")[1];
-}
-var labelVersions = /* @__PURE__ */ new Map();
-async function labelsVersion(pr) {
-  return await sharedCache.get(`labels:${pr}`) ?? labelVersions.get(pr) ?? "0";
-}
-async function labelsWritten(pr) {
-  const token = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  labelVersions.set(pr, token);
-  if (labelVersions.size > 1e4) labelVersions.delete(labelVersions.keys().next().value);
-  await sharedCache.set(`labels:${pr}`, token, 24 * 60 * 60 * 1e3);
-}
-
-// src/metrics/metrics.ts
-var registry = new import_prom_client.Registry();
-(0, import_prom_client.collectDefaultMetrics)({ register: registry, prefix: "small_steps_process_" });
-var deliveries = new import_prom_client.Counter({ name: "small_steps_deliveries_total", help: "Webhook deliveries handled, by event and outcome (ok, ignored, failed).", labelNames: ["event", "outcome"], registers: [registry] });
-var checkRuns = new import_prom_client.Counter({ name: "small_steps_check_runs_total", help: "Check runs written, by conclusion.", labelNames: ["conclusion"], registers: [registry] });
-var analysisSeconds = new import_prom_client.Histogram({ name: "small_steps_analysis_seconds", help: "Time the engine took to measure a change.", buckets: [5e-3, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers: [registry] });
-var githubRequests = new import_prom_client.Counter({ name: "small_steps_github_requests_total", help: "Requests to GitHub, by HTTP status (0: no answer).", labelNames: ["status"], registers: [registry] });
-var githubRateLimitRemaining = new import_prom_client.Gauge({ name: "small_steps_github_rate_limit_remaining", help: "x-ratelimit-remaining of GitHub's latest answer.", registers: [registry] });
-var pypiLookups = new import_prom_client.Counter({ name: "small_steps_pypi_lookups_total", help: "Package index lookups, by outcome (yes, no, unknown, unreachable).", labelNames: ["outcome"], registers: [registry] });
-new import_prom_client.Gauge({
-  name: "small_steps_redis_up",
-  help: "1 while Redis (REDIS_URL) answers; 0 while it is down, or without REDIS_URL.",
-  registers: [registry],
-  collect() {
-    this.set(redisUp() ? 1 : 0);
-  }
-});
-function countGitHubAnswer(status, headers) {
-  githubRequests.inc({ status: String(status ?? 0) });
-  const remaining = Number(headers?.["x-ratelimit-remaining"]);
-  if (headers?.["x-ratelimit-remaining"] !== void 0 && Number.isFinite(remaining)) githubRateLimitRemaining.set(remaining);
-}
-
-// src/github/errors.ts
-function describeFailure(action, error2) {
-  const e = error2 ?? {};
-  const status = typeof e.status === "number" && (e.response || e.status !== 500) ? e.status : void 0;
-  const requestId = e.response?.headers?.["x-github-request-id"];
-  const graphql3 = Array.isArray(e.errors) ? e.errors.map((x) => String(x?.message ?? "")).filter(Boolean) : [];
-  const message = graphql3.length ? `GitHub's GraphQL API answered with errors: ${graphql3.join("; ").slice(0, 300)}` : typeof e.message === "string" && e.message ? e.message.split("\n")[0].slice(0, 300) : String(error2);
-  return { action, status, requestId: typeof requestId === "string" ? requestId : void 0, message };
-}
-function formatFailure(failure) {
-  const status = failure.status ? `HTTP ${failure.status}` : "no HTTP status";
-  const id = failure.requestId ? `, request id \`${failure.requestId}\`` : "";
-  return `${failure.action} failed (${status}${id}): ${failure.message}`;
-}
-function hasStatus(error2, ...statuses) {
-  const status = error2?.status;
-  return typeof status === "number" && statuses.includes(status);
-}
-
-// src/github/check-runs.ts
-var CHECK_NAME = "small-steps";
-var ANNOTATIONS_PER_REQUEST = 50;
-function showsAlready(existing, report) {
-  return existing?.status === "COMPLETED" && existing.conclusion === report.conclusion.toUpperCase() && existing.title === report.title.slice(0, 255) && existing.summary === report.summary && (existing.text ?? "") === (report.text ?? "");
-}
-async function publishCheckRun(github, report) {
-  if (report.existing && showsAlready(report.existing, report)) return report.existing.id;
-  const annotations = report.annotations ?? [];
-  const batch = (start2) => annotations.slice(start2, start2 + ANNOTATIONS_PER_REQUEST);
-  const output = { title: report.title.slice(0, 255), summary: report.summary, ...report.text ? { text: report.text } : {}, annotations: batch(0) };
-  const body2 = {
-    owner: report.owner,
-    repo: report.repo,
-    name: CHECK_NAME,
-    head_sha: report.headSha,
-    external_id: report.externalId,
-    status: "completed",
-    conclusion: report.conclusion,
-    completed_at: (/* @__PURE__ */ new Date()).toISOString(),
-    ...report.detailsUrl ? { details_url: report.detailsUrl } : {},
-    ...report.actions ? { actions: report.actions } : {},
-    output
-  };
-  const id = await createOrUpdate(github, report, body2);
-  checkRuns.inc({ conclusion: report.conclusion });
-  for (let start2 = ANNOTATIONS_PER_REQUEST; start2 < annotations.length; start2 += ANNOTATIONS_PER_REQUEST) {
-    await github.rest.checks.update({
-      owner: report.owner,
-      repo: report.repo,
-      check_run_id: id,
-      output: { title: output.title, summary: output.summary, annotations: batch(start2) }
-    });
-  }
-  return id;
-}
-var WRITE_ATTEMPTS = 3;
-function transient(error2) {
-  const status = error2?.status;
-  return typeof status !== "number" || status >= 500 || !error2.response;
-}
-async function createOrUpdate(github, report, body2) {
-  let existing = report.existing;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      if (existing) {
-        const { head_sha: _unchanged, ...update } = body2;
-        await github.rest.checks.update({ ...update, check_run_id: existing.id });
-        return existing.id;
-      }
-      return (await github.rest.checks.create({ ...body2, request: { retries: 0 } })).data.id;
-    } catch (error2) {
-      if (attempt >= WRITE_ATTEMPTS || !transient(error2)) throw error2;
-      await sleepInScope(1e3 * attempt);
-      if (!existing) existing = await findCheckRun(github, { owner: report.owner, repo: report.repo }, report.headSha, appId());
-    }
-  }
-}
-async function findCheckRun(github, ref, headSha, appId2) {
-  const { data } = await github.rest.checks.listForRef({ ...ref, ref: headSha, check_name: CHECK_NAME, filter: "latest", per_page: 100, ...appId2 ? { app_id: appId2 } : {} });
-  const run4 = data.check_runs[0];
-  return run4 && { id: run4.id, status: run4.status?.toUpperCase(), conclusion: run4.conclusion?.toUpperCase(), title: run4.output?.title, summary: run4.output?.summary, text: run4.output?.text };
-}
-function appId() {
-  const id = Number(process.env.APP_ID);
-  return Number.isInteger(id) && id > 0 ? id : void 0;
-}
-var FAILURE_REPORT_SECONDS = 60;
-async function lookUpBeforeWriting(github, report) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await findCheckRun(github, { owner: report.owner, repo: report.repo }, report.headSha, appId());
-    } catch (error2) {
-      if (attempt >= WRITE_ATTEMPTS || !transient(error2)) return void 0;
-      await sleepInScope(1e3 * attempt);
-    }
-  }
-}
-async function publishFailureCheckRun(github, report, failure, subject) {
-  if (scopeEnded()) return withScope(FAILURE_REPORT_SECONDS, () => publishFailureCheckRun(github, report, failure, subject));
-  const existing = await lookUpBeforeWriting(github, report);
-  await publishCheckRun(github, {
-    ...report,
-    existing,
-    conclusion: "failure",
-    title: `Could not measure ${subject}`,
-    summary: `${formatFailure(failure)}.
-
-${failure.status ? "This is GitHub's answer" : "This is an error in small-steps"}, not a verdict on ${subject.replace(/^this /, "the ")}. Use **Re-run** on this check to try again.`,
-    text: existing?.text ?? void 0
-  });
-}
-
-// src/github/comments.ts
-function isOurs(comment) {
-  const appId2 = Number(process.env.APP_ID);
-  return comment.user?.type === "Bot" && (!Number.isInteger(appId2) || !comment.performed_via_github_app || comment.performed_via_github_app.id === appId2);
-}
-var MARKER_PREFIX = "<!-- small-steps:";
-var marker = (name2) => `${MARKER_PREFIX}${name2} -->`;
-async function findMarkedComment(github, ref, mark2) {
-  const comments = await github.paginate(github.rest.issues.listComments, { owner: ref.owner, repo: ref.repo, issue_number: ref.pullNumber, per_page: 100 });
-  const ours = comments.find((c) => c.body?.includes(mark2) && isOurs(c));
-  return ours && { id: ours.id, body: ours.body ?? "" };
-}
-async function upsertMarkedComment(github, ref, mark2, body2, knownId) {
-  const text3 = `${mark2}
-${body2}`;
-  const update = async (id) => {
-    await github.rest.issues.updateComment({ owner: ref.owner, repo: ref.repo, comment_id: id, body: text3 });
-    return id;
-  };
-  if (knownId) {
-    try {
-      return await update(knownId);
-    } catch (error2) {
-      if (!hasStatus(error2, 404)) throw error2;
-    }
-  }
-  const found = await findMarkedComment(github, ref, mark2);
-  if (found) return found.body === text3 ? found.id : update(found.id);
-  const { data } = await github.rest.issues.createComment({ owner: ref.owner, repo: ref.repo, issue_number: ref.pullNumber, body: text3 });
-  return data.id;
-}
-
-// src/github/conditional-requests.ts
-var MAX_ENTRIES = 2e3;
-var cache = /* @__PURE__ */ new Map();
-var wrapped = /* @__PURE__ */ new WeakSet();
-function remember(key, entry) {
-  cache.delete(key);
-  cache.set(key, entry);
-  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value);
-}
-var SHARED_TTL_MS = 24 * 60 * 60 * 1e3;
-async function sharedEntry(key) {
-  const text3 = await sharedCache.get(`etag:${key}`);
-  if (!text3) return void 0;
-  try {
-    const entry = JSON.parse(text3);
-    if (typeof entry.etag !== "string") return void 0;
-    remember(key, entry);
-    return entry;
-  } catch {
-    return void 0;
-  }
-}
-function useConditionalRequests(octokit) {
-  if (wrapped.has(octokit)) return octokit;
-  wrapped.add(octokit);
-  octokit.hook.wrap("request", async (request2, options2) => {
-    const { method, url, headers, request: _transport, ...parameters } = options2;
-    if (method !== "GET" || !/^\/repos\/\{owner\}\/\{repo\}\/contents\//.test(url ?? "")) return request2(options2);
-    const key = `${url} ${JSON.stringify(parameters)} ${headers?.accept ?? ""}`;
-    const cached = cache.get(key) ?? await sharedEntry(key);
-    if (cached) options2.headers = { ...headers, "if-none-match": cached.etag };
-    try {
-      const response = await request2(options2);
-      const etag = response.headers.etag;
-      if (etag) {
-        remember(key, { etag, response });
-        await sharedCache.set(`etag:${key}`, JSON.stringify({ etag, response }), SHARED_TTL_MS);
-      }
-      return response;
-    } catch (error2) {
-      if (cached && hasStatus(error2, 304)) return cached.response;
-      throw error2;
-    }
-  });
-  return octokit;
-}
-
-// src/github/config-cache.ts
-var TTL_MS = 10 * 60 * 1e3;
-var MAX_ENTRIES2 = 2e3;
-var local = /* @__PURE__ */ new Map();
-var localGenerations = /* @__PURE__ */ new Map();
-async function generation(owner) {
-  const key = `config-generation:${owner.toLowerCase()}`;
-  return await sharedCache.get(key) ?? localGenerations.get(key) ?? "0";
-}
-async function cachedConfig(owner, repo, path, read) {
-  const key = `config:${owner.toLowerCase()}/${repo.toLowerCase()}:${path}:${await generation(owner)}`;
-  const now = Date.now();
-  const mine = local.get(key);
-  const text3 = mine && mine.expires > now ? mine.value : await sharedCache.get(key);
-  if (text3 !== void 0) {
-    try {
-      return JSON.parse(text3);
-    } catch {
-    }
-  }
-  const value = await read();
-  const serialised = JSON.stringify(value);
-  local.delete(key);
-  local.set(key, { value: serialised, expires: now + TTL_MS });
-  if (local.size > MAX_ENTRIES2) local.delete(local.keys().next().value);
-  await sharedCache.set(key, serialised, TTL_MS);
-  return value;
-}
-
-// src/github/config-file.ts
-var CONFIG_PATH = ".github/small-steps.yml";
-function loadConfig(github, ref, htmlBase2, path = CONFIG_PATH) {
-  return cachedConfig(ref.owner, ref.repo, path, () => readConfig(github, ref, htmlBase2, path));
-}
-var MAX_CONFIG_BYTES = 64 * 1024;
-var capped = /* @__PURE__ */ new WeakSet();
-function capConfigSize(github) {
-  if (capped.has(github)) return;
-  capped.add(github);
-  github.hook.after("request", (response, options2) => {
-    if (options2.method !== "GET" || !/^\/repos\/\{owner\}\/\{repo\}\/contents\//.test(options2.url ?? "")) return;
-    const data = response.data;
-    const size = typeof data === "string" ? Buffer.byteLength(data) : 0;
-    if (size > MAX_CONFIG_BYTES) throw new Error(`the file is ${Math.ceil(size / 1024)} KB, over the ${MAX_CONFIG_BYTES / 1024} KB a policy may be`);
-  });
-}
-async function readConfig(github, ref, htmlBase2, path) {
-  capConfigSize(github);
-  let files;
-  let merged;
-  const link = (f) => `${htmlBase2}/${f.owner}/${f.repo}/blob/HEAD/${f.path}`;
-  try {
-    const result = await github.config.get({ ...ref, path, defaults: (configs) => mergeConfigs(configs) });
-    files = result.files;
-    merged = files.some((f) => f.config !== null) ? result.config : null;
-  } catch (error2) {
-    if (typeof error2.status === "number") throw error2;
-    const message = error2 instanceof Error ? error2.message.replace("[@probot/octokit-plugin-config] ", "") : String(error2);
-    const cause = error2 instanceof Error && error2.cause instanceof Error ? ` ${error2.cause.message.split("\n")[0]}` : "";
-    return { ok: false, problems: [{ path: "(file)", message: `${message}${cause}` }], sources: [path], detailsUrl: link({ ...ref, path }) };
-  }
-  const used = files.filter((f) => f.config !== null);
-  const sources = used.map((f) => `${f.owner}/${f.repo}:${f.path}`);
-  const extendsProblems = problemsOfExtends(files, ref);
-  if (extendsProblems.length) return { ok: false, problems: extendsProblems, sources, detailsUrl: link(files[0]) };
-  const resolved = resolveConfig(merged);
-  if (resolved.ok) return { ok: true, config: resolved.config, sources };
-  return { ok: false, problems: ownProblems(used, resolved.problems), sources, detailsUrl: used[0] ? link(used[0]) : void 0 };
-}
-var nameOf = (f) => `${f.owner}/${f.repo}:${f.path}`;
-function problemsOfExtends(files, ref) {
-  const problems = [];
-  const firstPresent = files.findIndex((f) => f.config !== null);
-  if (firstPresent === -1) return problems;
-  for (const target of files.slice(firstPresent + 1)) {
-    if (target.owner.toLowerCase() !== ref.owner.toLowerCase()) {
-      problems.push({ path: "_extends", message: `may only name repositories of ${ref.owner}; ${nameOf(target)} is not one` });
-    } else if (target.config === null) {
-      problems.push({ path: "_extends", message: `names ${nameOf(target)}, which does not exist or which the app cannot read` });
-    }
-  }
-  return problems;
-}
-function ownProblems(used, merged) {
-  if (used.length < 2) return merged;
-  const [own, ...extended] = used;
-  const problems = [];
-  const alone = resolveConfig(own.config);
-  if (!alone.ok) problems.push(...alone.problems);
-  for (const file2 of extended) {
-    const result = resolveConfig(file2.config);
-    if (!result.ok) problems.push({ path: "_extends", message: `${nameOf(file2)} is not a valid small-steps config (${count2(result.problems.length, "problem")}): fix it there` });
-  }
-  return problems.length ? problems : merged;
-}
-
-// src/github/labels.ts
-async function syncLabels(github, target, managed, wanted) {
-  const change = { added: [], removed: [], created: [] };
-  const { owner, repo, issueNumber } = target;
-  const missing = wanted.filter((label) => !target.current.includes(label.name));
-  for (const label of missing) {
-    if (target.repositoryLabels.includes(label.name)) continue;
-    try {
-      await github.rest.issues.createLabel({ owner, repo, ...label });
-      change.created.push(label.name);
-    } catch (error2) {
-      if (!hasStatus(error2, 422)) throw error2;
-    }
-  }
-  if (missing.length) {
-    await github.rest.issues.addLabels({ owner, repo, issue_number: issueNumber, labels: missing.map((l) => l.name) });
-    change.added.push(...missing.map((l) => l.name));
-  }
-  const keep2 = new Set(wanted.map((l) => l.name));
-  for (const name2 of target.current) {
-    if (keep2.has(name2) || !managed.includes(name2)) continue;
-    try {
-      await github.rest.issues.removeLabel({ owner, repo, issue_number: issueNumber, name: name2 });
-    } catch (error2) {
-      if (!hasStatus(error2, 404)) throw error2;
-    }
-    change.removed.push(name2);
-  }
-  return change;
-}
-
-// src/github/pull-request-files.ts
-var FILES_PER_PAGE = 100;
-var GITHUB_FILE_LIST_CAP = 3e3;
-async function listPullRequestFiles(github, ref) {
-  const expected = Math.min(ref.changedFiles ?? GITHUB_FILE_LIST_CAP, GITHUB_FILE_LIST_CAP);
-  const files = [];
-  for (let page = 1; page <= GITHUB_FILE_LIST_CAP / FILES_PER_PAGE; page++) {
-    let entries;
-    try {
-      const response = await github.rest.pulls.listFiles({ owner: ref.owner, repo: ref.repo, pull_number: ref.pullNumber, per_page: FILES_PER_PAGE, page });
-      entries = response.data;
-    } catch (error2) {
-      if (page === 1) throw error2;
-      return { files, failure: describeFailure(`Listing page ${page} of the pull request's files`, error2) };
-    }
-    for (const entry of entries) files.push(fromGitHubFile(entry));
-    if (entries.length < FILES_PER_PAGE || files.length >= expected) break;
-  }
-  return { files };
-}
-
-// src/github/pull-request-state.ts
-var BLOBS_PER_QUERY = 100;
-function blobFields(paths, sha, prefix2 = "", field = "text") {
-  const variables = {};
-  const fields = paths.map((path, i2) => {
-    variables[`${prefix2}e${i2}`] = `${sha}:${path}`;
-    return `${prefix2}f${i2}: object(expression: $${prefix2}e${i2}) { ... on Blob { ${field} } }`;
-  }).join("\n");
-  return { fields, variables };
-}
-function labelFields(names) {
-  const variables = {};
-  const fields = names.map((name2, i2) => {
-    variables[`l${i2}`] = name2;
-    return `l${i2}: label(name: $l${i2}) { name }`;
-  });
-  return { fields: fields.join("\n"), variables };
-}
-function blobText(repository, alias) {
-  const blob = repository[alias];
-  return blob && typeof blob.text === "string" ? blob.text : void 0;
-}
-function textsByPath(repository, paths, prefix2) {
-  return new Map(paths.flatMap((path, i2) => {
-    const text3 = blobText(repository, `${prefix2}f${i2}`);
-    return text3 === void 0 ? [] : [[path, text3]];
-  }));
-}
-function readBlobs(repository, paths) {
-  return paths.flatMap((path, i2) => {
-    const text3 = blobText(repository, `f${i2}`);
-    return text3 === void 0 ? [] : [{ path, text: text3 }];
-  });
-}
-var declare = (variables) => Object.keys(variables).map((name2) => `, $${name2}: String!`).join("");
-async function readPullRequestState(github, q) {
-  const [first, ...rest] = chunk(q.gitattributesPaths, BLOBS_PER_QUERY);
-  const blobs = blobFields(first ?? [], q.baseSha);
-  const manifestPaths = q.manifestPaths ?? [];
-  const before = blobFields(manifestPaths, q.baseSha, "mb");
-  const after = blobFields(manifestPaths, q.headSha, "mh");
-  const unchangedPaths = q.unchangedManifestPaths ?? [];
-  const unchanged = blobFields(unchangedPaths, q.baseSha, "mu");
-  const headPaths = q.headPaths ?? [];
-  const heads = blobFields(headPaths, q.headSha, "h");
-  const basePaths = q.basePaths ?? [];
-  const bases = blobFields(basePaths, q.baseSha, "b");
-  const sizePaths = (q.sizePaths ?? []).slice(0, BLOBS_PER_QUERY);
-  const sizes = blobFields(sizePaths, q.headSha, "z", "byteSize");
-  const labels = labelFields(q.labelNames);
-  const variables = { ...blobs.variables, ...before.variables, ...after.variables, ...unchanged.variables, ...heads.variables, ...bases.variables, ...sizes.variables, ...labels.variables };
-  const checks = "... on Commit { checkSuites(first: 20, filterBy: { appId: $appId }) { nodes { app { databaseId } checkRuns(first: 1, filterBy: { checkName: $checkName }) { nodes { databaseId status conclusion title summary text externalId } } } } }";
-  const previous = q.previousSha ? `previous: object(oid: $previous) { ${checks} }` : "";
-  const pull = q.pullNumber !== void 0;
-  const query = `query($owner: String!, $repo: String!${pull ? ", $number: Int!" : ""}, $head: GitObjectID!, $checkName: String!, $appId: Int${q.previousSha ? ", $previous: GitObjectID!" : ""}${declare(variables)}) {
-  repository(owner: $owner, name: $repo) {
-    ${pull ? "pullRequest(number: $number) { headRefOid labels(first: 100) { nodes { name } } }" : ""}
-    head: object(oid: $head) { ${checks} }
-    ${previous}
-    ${[blobs.fields, before.fields, after.fields, unchanged.fields, heads.fields, bases.fields, sizes.fields, labels.fields].filter(Boolean).join("\n    ")}
-  }
-}`;
-  const response = await github.graphql(query, {
-    owner: q.owner,
-    repo: q.repo,
-    ...pull ? { number: q.pullNumber } : {},
-    head: q.headSha,
-    checkName: q.checkName,
-    appId: q.appId ?? null,
-    ...q.previousSha ? { previous: q.previousSha } : {},
-    ...variables
-  });
-  const repository = response.repository;
-  const gitattributes = readBlobs(repository, first ?? []);
-  for (const paths of rest) {
-    const more = blobFields(paths, q.baseSha);
-    const extra = await github.graphql(
-      `query($owner: String!, $repo: String!${declare(more.variables)}) { repository(owner: $owner, name: $repo) { ${more.fields} } }`,
-      { owner: q.owner, repo: q.repo, ...more.variables }
-    );
-    gitattributes.push(...readBlobs(extra.repository, paths));
-  }
-  const ourRun = (commit) => (commit?.checkSuites?.nodes ?? []).filter((s) => q.appId === void 0 || s.app?.databaseId === q.appId).flatMap((s) => s.checkRuns.nodes).map(({ databaseId, ...rest2 }) => ({ id: databaseId, ...rest2 }))[0];
-  return {
-    headSha: repository.pullRequest?.headRefOid ?? q.headSha,
-    labels: repository.pullRequest?.labels.nodes.map((l) => l.name) ?? [],
-    repositoryLabels: q.labelNames.filter((_, i2) => repository[`l${i2}`]?.name !== void 0),
-    manifests: [
-      ...manifestPaths.map((path, i2) => ({ path, before: blobText(repository, `mbf${i2}`), after: blobText(repository, `mhf${i2}`) })),
-      ...unchangedPaths.flatMap((path, i2) => {
-        const before2 = blobText(repository, `muf${i2}`);
-        return before2 === void 0 ? [] : [{ path, before: before2, unchanged: true }];
-      })
-    ],
-    existingCheckRun: ourRun(repository.head),
-    previousCheckRun: ourRun(repository.previous),
-    gitattributes,
-    headTexts: textsByPath(repository, headPaths, "h"),
-    baseTexts: textsByPath(repository, basePaths, "b"),
-    headSizes: new Map(sizePaths.flatMap((path, i2) => {
-      const size = repository[`zf${i2}`]?.byteSize;
-      return typeof size === "number" ? [[path, size]] : [];
-    }))
-  };
-}
-function chunk(items, size) {
-  const chunks = [];
-  for (let i2 = 0; i2 < items.length; i2 += size) chunks.push(items.slice(i2, i2 + size));
-  return chunks;
-}
-
-// src/policy/split-plan.ts
-var TEST_FOLDERS = /* @__PURE__ */ new Set(["test", "tests", "__tests__", "spec", "specs", "testing"]);
-var SOURCE_ROOTS = /* @__PURE__ */ new Set(["src", "lib"]);
-function moduleOf(path) {
-  const folders = path.split("/").slice(0, -1).filter((segment) => !TEST_FOLDERS.has(segment));
-  while (folders.length && SOURCE_ROOTS.has(folders[0])) folders.shift();
-  return folders.slice(0, 2).join("/") || "(top level)";
-}
-var KIND_ORDER = { schema: 0, migration: 1, change: 2 };
-function planSplit(files, schema, migrationFiles, thresholds, limit) {
-  const capacity = thresholds[limit] - 1;
-  const schemaFiles = new Set(schema.files.map((f) => f.path));
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const file2 of files) {
-    if (file2.countedLines === 0) continue;
-    const kind = schemaFiles.has(file2.path) ? "schema" : migrationFiles.has(file2.path) ? "migration" : "change";
-    const module2 = moduleOf(file2.path);
-    const key = `${kind}\0${module2}`;
-    const group = groups2.get(key) ?? { kind, module: module2, files: [], lines: 0 };
-    group.files.push(file2);
-    group.lines += file2.countedLines;
-    groups2.set(key, group);
-  }
-  const parts2 = [];
-  const ordered = [...groups2.values()].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.lines - a.lines || comparePaths(a.module, b.module));
-  for (const group of ordered) {
-    const pieces = splitFiles(group.files, capacity);
-    for (const piece of pieces) {
-      const lines = piece.reduce((sum, f) => sum + f.countedLines, 0);
-      const fit = parts2.find((p) => p.kind === group.kind && !p.overLimit && p.lines + lines <= capacity);
-      if (fit) {
-        fit.files.push(...piece);
-        fit.lines += lines;
-        if (!fit.modules.includes(group.module)) fit.modules.push(group.module);
-      } else {
-        parts2.push({ kind: group.kind, modules: [group.module], files: [...piece], lines, sizeClass: "XS", overLimit: lines > capacity });
-      }
-    }
-  }
-  for (const part of parts2) {
-    part.sizeClass = classify(part.lines, thresholds);
-    part.files.sort((a, b) => comparePaths(a.path, b.path));
-  }
-  parts2.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.lines - a.lines);
-  return { capacity, parts: parts2 };
-}
-function unitOf(path) {
-  const base = path.slice(path.lastIndexOf("/") + 1).replace(/\.[^.]+$/, "");
-  return base.replace(/^test_/, "").replace(/(?:[._-](?:test|spec)|_?Tests?)$/, "").toLowerCase();
-}
-function splitFiles(files, capacity) {
-  const units = /* @__PURE__ */ new Map();
-  for (const file2 of files) units.set(unitOf(file2.path), [...units.get(unitOf(file2.path)) ?? [], file2]);
-  const size = (unit) => unit.reduce((sum, f) => sum + f.countedLines, 0);
-  const bins = [];
-  for (const unit of [...units.values()].sort((a, b) => size(b) - size(a))) {
-    const pieces = size(unit) <= capacity ? [unit] : unit.map((f) => [f]);
-    for (const piece of pieces) {
-      const lines = size(piece);
-      const bin = bins.find((b) => b.lines + lines <= capacity);
-      if (bin) {
-        bin.files.push(...piece);
-        bin.lines += lines;
-      } else bins.push({ files: [...piece], lines });
-    }
-  }
-  return bins.map((b) => b.files);
-}
-
-// src/report/neutralise.ts
-var INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
-var visible = (text3) => text3.replace(/\r\n?|\n/g, " ").replace(INVISIBLE, "");
-function safeText(text3) {
-  return visible(text3).replace(/(`+)[^`]*?\1|[^`]+|`+/g, (part) => part.startsWith("`") ? part : part.replace(/@/g, "@\u2060").replace(/</g, "\u2039").replace(/>/g, "\u203A"));
-}
-function codeSpan(text3, max = 500) {
-  const inside = [...visible(text3)].slice(0, max).join("").replace(/\|/g, "\\|");
-  const longest = Math.max(0, ...[...inside.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const pad = inside.startsWith("`") || inside.endsWith("`") || longest > 0 ? " " : "";
-  return `${fence}${pad}${inside}${pad}${fence}`;
-}
-
-// src/report/markdown.ts
-var GITHUB_SUMMARY_LIMIT = 65535;
-var TABLE_ROWS = 50;
-var LARGEST_FILES = 5;
-var n = formatCount;
-var code = (path) => codeSpan(path, 1e3);
-var cell = (text3) => safeText(text3).replace(/\|/g, "\\|");
-function limitsLine(evaluation) {
-  const { thresholds, limit, mode, deletionWeight } = evaluation.config;
-  const bounds = SIZE_CLASSES.map((c) => c === "XXL" ? `XXL \u2265 ${n(thresholds.XL)}` : `${c} < ${n(thresholds[c])}`).join(" \xB7 ");
-  return `${bounds} counted lines. Limit: ${limit} (mode \`${mode}\`, deletions weighted \xD7${deletionWeight}).`;
-}
-function truncateSummary(markdown, limit = GITHUB_SUMMARY_LIMIT) {
-  if (markdown.length <= limit) return markdown;
-  const notice = "\n\n_(The rest of this report was cut to fit GitHub's limit; run `small-steps check` locally for all of it.)_";
-  const cut = markdown.lastIndexOf("\n", limit - notice.length);
-  return markdown.slice(0, cut > 0 ? cut : limit - notice.length) + notice;
-}
-function renderSummary(evaluation, extraSections = []) {
-  const { size, verdict } = evaluation;
-  const out2 = [];
-  if (!size.complete) {
-    out2.push(
-      `> [!WARNING]
-> GitHub listed ${n(size.filesSeen)} of the ${n(size.filesExpected)} changed files (its file list stops at 3,000). Every figure below is a lower bound.`
-    );
-  }
-  out2.push(...verdict.notes.map((note) => `**${note}**`));
-  out2.push(
-    [
-      "| Measure | Value |",
-      "|---|---|",
-      `| Size class | **${size.sizeClass}** (lines ${size.linesClass}, files ${size.filesClass}${size.decidedBy === "files" ? ": the number of files decides" : ""}) |`,
-      `| Counted lines | ${n(size.countedLines)} (+${n(size.additions)} \u2212${n(size.deletions)}) |`,
-      ...size.moved.lines ? [`| Moved unchanged | ${n(size.moved.lines)} changed lines, counted as ${n(size.moved.counted)} |`] : [],
-      ...size.whitespace.lines ? [`| Whitespace only | ${n(size.whitespace.lines)} changed lines, counted as ${n(size.whitespace.counted)} |`] : [],
-      `| Counted files | ${n(size.countedFiles)} |`,
-      `| Excluded files | ${n(size.excluded.length)} |`,
-      `| Binary files | ${n(size.binary.length)} |`,
-      `| Renamed without changes | ${n(size.renamedOnly.length)} |`
-    ].join("\n")
-  );
-  const largest = size.files.filter((f) => f.countedLines > 0).slice(0, LARGEST_FILES);
-  if (largest.length) {
-    const weighed = largest.some((f) => f.weight !== void 0);
-    const weight = (f) => weighed ? ` ${f.weight ?? 1} |` : "";
-    out2.push(
-      ["#### Largest files", `| File | Added | Deleted |${weighed ? " Weight |" : ""} Counted |`, `|---|--:|--:|${weighed ? "--:|" : ""}--:|`].concat(largest.map((f) => `| ${code(f.path)} | ${n(f.additions)} | ${n(f.deletions)} |${weight(f)} ${n(f.countedLines)} |`)).join("\n")
-    );
-  }
-  const long = size.files.filter((f) => f.longLines);
-  if (long.length) {
-    const shown = long.slice(0, TABLE_ROWS).map((f) => `${code(f.path)} (+${n(f.longLines)})`).join(", ");
-    out2.push(`#### Long lines
-A changed line longer than ${LONG_LINE} characters counts once per ${LONG_LINE} started, here in ${shown}${long.length > TABLE_ROWS ? ` and ${n(long.length - TABLE_ROWS)} more files` : ""}.`);
-  }
-  if (size.excluded.length) {
-    const rows = size.excluded.slice(0, TABLE_ROWS).map((f) => `| ${code(f.path)} | ${EXCLUSION_REASON_TEXT[f.reason]} | ${cell(f.detail)} | ${n(f.additions + f.deletions)} |`);
-    if (size.excluded.length > TABLE_ROWS) rows.push(`| \u2026 and ${n(size.excluded.length - TABLE_ROWS)} more | | | |`);
-    out2.push(["#### Not counted", "| File | Reason | Rule | Lines |", "|---|---|---|--:|", ...rows].join("\n"));
-  }
-  const listed = (title, paths) => {
-    if (!paths.length) return;
-    const shown = paths.slice(0, TABLE_ROWS).map(code).join(", ");
-    out2.push(`#### ${title}
-${shown}${paths.length > TABLE_ROWS ? ` and ${n(paths.length - TABLE_ROWS)} more` : ""}`);
-  };
-  listed("Binary files (counted as files, 0 lines)", size.binary);
-  listed("Renamed without changes (0 lines)", size.renamedOnly);
-  const migration = renderMigrationSection(evaluation);
-  if (migration) out2.push(migration);
-  out2.push(...extraSections);
-  out2.push(`#### ${verdict.guidanceTitle}
-${verdict.guidance.map((g) => `- ${g}`).join("\n")}`);
-  out2.push(
-    `#### Limits in force
-${limitsLine(evaluation)}
-Change them in \`.github/small-steps.yml\` on the default branch, or for the whole organisation in its \`.github\` repository.`
-  );
-  return truncateSummary(out2.join("\n\n"));
-}
-var REGRESSIONS_LISTED = 30;
-function renderMigrationSection(evaluation) {
-  const { migration, dependencies, schema } = evaluation;
-  const parts2 = [];
-  if (migration.packs.length || migration.lines.migration || migration.regressions.length) {
-    const kind = migration.mixed ? "**mixed**: migration work combined with other changes: split them" : migration.migrationOnly ? "**migration only**" : migration.lines.migration ? "migration work with regressions" : "no migration work";
-    parts2.push(
-      [
-        `Kind of work: ${kind} (packs: ${migration.packs.join(", ") || "none applied"}).`,
-        "",
-        "| Changed lines | Count |",
-        "|---|--:|",
-        `| Migration | ${n(migration.lines.migration)} |`,
-        `| Regression (brings back what the migration removes) | ${n(migration.lines.regression)} |`,
-        `| Other | ${n(migration.lines.other)} |`,
-        `| Old constructs removed | ${n(migration.migrated)} |`
-      ].join("\n")
-    );
-  }
-  if (migration.regressions.length) {
-    const rows = migration.regressions.slice(0, REGRESSIONS_LISTED).map((r) => `| ${code(`${r.path}:${r.line}`)} | \`${r.rule}\` | ${cell(r.message)} |`);
-    if (migration.regressions.length > REGRESSIONS_LISTED) rows.push(`| \u2026 and ${n(migration.regressions.length - REGRESSIONS_LISTED)} more (see the annotations) | | |`);
-    parts2.push(["**Regressions**", "| Where | Rule | Fix |", "|---|---|---|", ...rows].join("\n"));
-  }
-  if (dependencies.changes.length || dependencies.problems.length) {
-    const rows = [...groupBy(dependencies.changes, (d) => `${d.key}\0${d.change}\0${d.version ?? ""}`).values()].map((same) => {
-      const d = same[0];
-      const manifests = [...new Set(same.map((x) => x.manifest))].map(code).join(", ");
-      return `| ${code(d.name)}${d.version ? ` ${cell(d.version)}` : ""} | ${d.change} | ${d.change === "removed" ? "\u2014" : d.python3} | ${manifests} | ${cell(d.reason ?? "")} |`;
-    });
-    const removed = dependencies.changes.filter((d) => d.change === "removed").length;
-    parts2.push(
-      [
-        `**Dependencies** ("No Python 3, no new package")${removed ? `: ${removed} removed, progress` : ""}`,
-        "| Package | Change | Python 3 | Manifests | Why |",
-        "|---|---|---|---|---|",
-        ...rows,
-        ...dependencies.problems.map((p) => `| | | | | ${cell(p)} |`)
-      ].join("\n")
-    );
-  }
-  if (migration.longLines.length) {
-    const shown = migration.longLines.slice(0, 20).map(code).join(", ");
-    parts2.push(`**Lines too long to judge** (over ${n(MAX_JUDGED_LINE)} characters, counted but not judged) in ${count2(migration.longLines.length, "file")}: ${shown}${migration.longLines.length > 20 ? ` and ${n(migration.longLines.length - 20)} more` : ""}.`);
-  }
-  if (migration.hunksOnly.length && evaluation.hunksOnlyReason) {
-    const shown = migration.hunksOnly.slice(0, 20).map(code).join(", ");
-    parts2.push(`**Judged from hunks only** (${count2(migration.hunksOnly.length, "file")}): ${shown}${migration.hunksOnly.length > 20 ? ` and ${n(migration.hunksOnly.length - 20)} more` : ""}. ${evaluation.hunksOnlyReason}`);
-  }
-  if (schema.files.length) {
-    parts2.push(
-      `**Schema migrations**: ${schema.files.map((f) => `${code(f.path)} (${f.preset})`).join(", ")}: ${count2(schema.lines, "line")}, beside ${count2(schema.otherLines, "line")} of application code${schema.mixed ? " \u2014 they should ship alone" : ""}.`
-    );
-  }
-  return parts2.length ? `#### Migration
-${parts2.join("\n\n")}` : void 0;
-}
-function groupBy(items, key) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const item of items) groups2.set(key(item), [...groups2.get(key(item)) ?? [], item]);
-  return groups2;
-}
-function renderConfigProblems(problems, source, subject = "this pull request") {
-  const rows = problems.map((p) => `| ${code(p.path)} | ${cell(p.message)} |`);
-  return truncateSummary(
-    [
-      `The configuration in ${source} is not valid, so ${subject} was not measured against it. Fix the file on the default branch; the check runs again on the next push, or ask for a re-run.`,
-      ["| Key | Problem |", "|---|---|", ...rows].join("\n")
-    ].join("\n\n")
-  );
-}
-
-// src/report/comments.ts
-var COMMENT_LIMIT = 65536;
-var KIND_TEXT = { schema: "schema migrations, alone", migration: "migration work only", change: "changes" };
-function splitPlanFor(evaluation) {
-  return planSplit(evaluation.size.files, evaluation.schema, new Set(evaluation.migration.migrationFiles), evaluation.config.thresholds, evaluation.config.limit);
-}
-function renderSplitPlan(evaluation, plan = splitPlanFor(evaluation)) {
-  const { size, config: config2 } = evaluation;
-  const head = `### small-steps: how to split this pull request
-This pull request is **${size.sizeClass}** (${count2(size.countedLines, "counted line")} in ${count2(size.countedFiles, "file")}); the limit is **${config2.limit}** (under ${count2(plan.capacity + 1, "line")}). Land these parts in this order, each as its own pull request:`;
-  if (plan.parts.length <= 1 && !plan.parts.some((p) => p.overLimit)) {
-    return `### small-steps: how to split this pull request
-This pull request is **${size.sizeClass}**, within the **${config2.limit}** limit: no split needed.`;
-  }
-  const parts2 = plan.parts.map((part, i2) => {
-    const files = part.files.map((f) => `  - ${code(f.path)} (${n(f.countedLines)})`).join("\n");
-    const warning2 = part.overLimit ? "\n  _One file's change is larger than the limit on its own: split that change itself (a refactor first, then the behaviour)._" : "";
-    return `${i2 + 1}. **${part.sizeClass}, ${count2(part.lines, "line")}**: ${KIND_TEXT[part.kind]} in ${part.modules.map(code).join(", ")}${warning2}
-${files}`;
-  });
-  const notes = [
-    "Schema migrations go first and alone, so that the code using them lands on a schema that already has them; migration work comes next, apart from the other changes; a module's tests stay with its code.",
-    "Excluded files (generated, vendored, lock files) go with the part whose code needs them."
-  ];
-  return truncate([head, parts2.join("\n"), notes.map((x) => `_${x}_`).join("\n")].join("\n\n"));
-}
-function truncate(text3) {
-  return truncateSummary(text3, COMMENT_LIMIT - 200);
-}
-function renderSticky(evaluation, state) {
-  const { size, config: config2 } = evaluation;
-  const measured = `**${size.sizeClass}** (${count2(size.countedLines, "counted line")}; the limit is **${config2.limit}**)`;
-  if (state === "under") {
-    return `### small-steps
-\u2705 This pull request is back within the limit: ${measured}. Thank you for keeping the steps small.`;
-  }
-  if (state === "accepted" && evaluation.acceptance) {
-    const { by, reason, sizeClass } = evaluation.acceptance;
-    return [
-      `### small-steps
-\u2611\uFE0F Accepted over the limit by @${by}: "${reason}". This pull request is ${measured}.`,
-      `A push that makes it larger than **${sizeClass}** takes the acceptance away; \`/small-steps revoke\` takes it back now.`
-    ].join("\n\n");
-  }
-  return `${renderSplitPlan(evaluation)}
-
-_This comment is updated as the pull request changes. Type \`/small-steps help\` for commands._`;
-}
-
-// src/analysis/dependencies/changes.ts
-function index(requirements) {
-  const map = /* @__PURE__ */ new Map();
-  for (const r of requirements) if (!r.python2Only && !map.has(r.key)) map.set(r.key, r);
-  return map;
-}
-function dependencyChanges(manifests) {
-  const changes2 = [];
-  const problems = [];
-  const declaredAtBase = /* @__PURE__ */ new Set();
-  for (const manifest of manifests) {
-    const kind = manifestKind(manifest.path);
-    if (!kind || manifest.before === void 0) continue;
-    for (const r of parseManifest(kind, manifest.before).requirements) if (!r.python2Only) declaredAtBase.add(r.key);
-  }
-  const declaredAfter = /* @__PURE__ */ new Set();
-  for (const manifest of manifests) {
-    const kind = manifestKind(manifest.path);
-    const text3 = manifest.unchanged ? manifest.before : manifest.after;
-    if (!kind || text3 === void 0) continue;
-    for (const r of parseManifest(kind, text3).requirements) if (!r.python2Only) declaredAfter.add(r.key);
-  }
-  for (const manifest of manifests) {
-    const kind = manifestKind(manifest.path);
-    if (!kind || manifest.unchanged) continue;
-    const before = manifest.before === void 0 ? void 0 : parseManifest(kind, manifest.before);
-    const after = manifest.after === void 0 ? void 0 : parseManifest(kind, manifest.after);
-    problems.push(...(after?.problems ?? []).map((p) => `${manifest.path}: ${p}`));
-    const old = index(before?.requirements ?? []);
-    const now = index(after?.requirements ?? []);
-    for (const [key, r] of now) {
-      const previous = old.get(key);
-      if (!previous && declaredAtBase.has(key)) continue;
-      if (!previous) changes2.push({ name: r.name, key, change: "added", version: r.pinned, manifest: manifest.path, line: r.line, python3: "unknown" });
-      else if (r.pinned && r.pinned !== previous.pinned) changes2.push({ name: r.name, key, change: "re-pinned", version: r.pinned, manifest: manifest.path, line: r.line, python3: "unknown" });
-    }
-    for (const [key, r] of old) {
-      if (!now.has(key) && !declaredAfter.has(key)) changes2.push({ name: r.name, key, change: "removed", version: r.pinned, manifest: manifest.path, line: 0, python3: "unknown" });
-    }
-  }
-  return { changes: changes2, problems };
-}
-
-// src/analysis/dependencies/python3-support.ts
-function requiresPythonAllows3(spec) {
-  const clauses = spec.split(",").map((c) => c.trim());
-  return ["3.6", "3.8", "3.10", "3.12", "3.14"].some((candidate) => clauses.every((clause) => admits(clause, candidate)));
-}
-function compare(a, b) {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i2 = 0; i2 < Math.max(pa.length, pb.length); i2++) {
-    const d = (pa[i2] ?? 0) - (pb[i2] ?? 0);
-    if (d) return d;
-  }
-  return 0;
-}
-function admits(clause, version) {
-  const match = /^(===|==|!=|<=|>=|~=|<|>)\s*([\d.*]+)/.exec(clause);
-  if (!match) return true;
-  const [, op, raw] = match;
-  if (raw.endsWith("*")) {
-    const prefix2 = raw.replace(/\.?\*$/, "");
-    const within = version === prefix2 || version.startsWith(prefix2 + ".");
-    return op === "!=" ? !within : op === "==" ? within : true;
-  }
-  const c = compare(version, raw);
-  switch (op) {
-    case "<":
-      return c < 0;
-    case "<=":
-      return c <= 0;
-    case ">":
-      return c > 0;
-    case ">=":
-      return c >= 0;
-    case "==":
-    case "===":
-      return c === 0 || version.startsWith(raw + ".");
-    case "!=":
-      return c !== 0;
-    case "~=": {
-      const prefix2 = raw.split(".").slice(0, -1).join(".") || raw;
-      return c >= 0 && (version === prefix2 || version.startsWith(prefix2 + "."));
-    }
-    default:
-      return true;
-  }
-}
-var WHEEL_PY3 = /-(?:py3|py2\.py3|cp3\d+|pp3\d+)[.-]|-abi3-/;
-var WHEEL_PY2_ONLY = /-(?:py2|cp2\d|pp2\d+)-/;
-function judgePython3Support(release) {
-  const requires = release.info?.requires_python?.trim();
-  if (requires) {
-    return requiresPythonAllows3(requires) ? { python3: "yes", reason: `requires_python "${requires}"` } : { python3: "no", reason: `requires_python "${requires}" excludes Python 3` };
-  }
-  const classifiers = release.info?.classifiers ?? [];
-  if (classifiers.some((c) => /^Programming Language :: Python :: 3\b/.test(c))) return { python3: "yes", reason: "classifier Programming Language :: Python :: 3" };
-  const wheels = (release.urls ?? []).map((u) => u.filename ?? "").filter((f) => f.endsWith(".whl"));
-  if (wheels.some((w) => WHEEL_PY3.test(w))) return { python3: "yes", reason: "publishes Python 3 wheels" };
-  const python2Classifier = classifiers.some((c) => /^Programming Language :: Python :: 2\b/.test(c));
-  const python2Wheels = wheels.length > 0 && wheels.every((w) => WHEEL_PY2_ONLY.test(w));
-  if (python2Classifier || python2Wheels) {
-    return { python3: "no", reason: python2Classifier ? "classifiers name Python 2 only" : "publishes Python 2 wheels only" };
-  }
-  return { python3: "unknown", reason: "PyPI's metadata does not say which Pythons it supports" };
-}
-
-// src/pypi/client.ts
-var CACHE_TTL_MS = 60 * 60 * 1e3;
-var MAX_CACHE = 5e3;
-var cache2 = /* @__PURE__ */ new Map();
-async function sharedJudgement(url) {
-  const text3 = await sharedCache.get(`pypi:${url}`);
-  if (!text3) return void 0;
-  try {
-    const judgement = JSON.parse(text3);
-    return typeof judgement.reason === "string" && ["yes", "no", "unknown"].includes(judgement.python3) ? judgement : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function pypiBaseUrl(env) {
-  return (env.PYPI_URL || "https://pypi.org").replace(/\/+$/, "");
-}
-var MAX_ANSWER_BYTES = 8 * 1024 * 1024;
-async function boundedText(response) {
-  const reader = response.body?.getReader();
-  if (!reader) return "";
-  const chunks = [];
-  let size = 0;
-  for (; ; ) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_ANSWER_BYTES) {
-      await reader.cancel();
-      return void 0;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-async function lookUp(url, timeoutMs) {
-  try {
-    const signal = AbortSignal.timeout(timeoutMs);
-    const host = new URL(url).host;
-    let response = await fetch(url, { headers: { accept: "application/json", "user-agent": "small-steps" }, signal, redirect: "manual" });
-    for (let hops = 0; response.status >= 300 && response.status < 400 && hops < 3; hops++) {
-      const location = response.headers.get("location");
-      const next = location ? new URL(location, url) : void 0;
-      if (!next || next.host !== host) return { python3: "unknown", reason: "the package index redirected to another host, which is not followed" };
-      response = await fetch(next, { headers: { accept: "application/json", "user-agent": "small-steps" }, signal, redirect: "manual" });
-    }
-    if (response.status === 404) return { python3: "unknown", reason: "not found on the package index" };
-    if (!response.ok) return { python3: "unknown", reason: `the package index answered HTTP ${response.status}` };
-    const text3 = await boundedText(response);
-    if (text3 === void 0) return { python3: "unknown", reason: `the package index's answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB` };
-    let release;
-    try {
-      release = JSON.parse(text3);
-    } catch {
-      return { python3: "unknown", reason: "the package index answered with something that is not JSON" };
-    }
-    if (typeof release !== "object" || release === null) return { python3: "unknown", reason: "the package index answered with something that is not a release" };
-    return judgePython3Support(release);
-  } catch (error2) {
-    const name2 = error2.name;
-    if (name2 === "TimeoutError" || name2 === "AbortError") return { python3: "unknown", reason: `no answer from the package index within ${timeoutMs / 1e3} s` };
-    return { python3: "unknown", reason: `the package index could not be reached (${error2.message})` };
-  }
-}
-async function resolvePython3Support(changes2, options2) {
-  const allowed = new Set(options2.allow.map(normaliseName));
-  let lookups = 0;
-  let unreachable;
-  const asked = /* @__PURE__ */ new Map();
-  const resolved = [];
-  for (const change of changes2) {
-    if (change.change === "removed") {
-      resolved.push({ ...change, python3: "unknown", reason: "removed" });
-      continue;
-    }
-    if (allowed.has(change.key)) {
-      resolved.push({ ...change, python3: "yes", reason: "allowed in config" });
-      continue;
-    }
-    const path = change.version ? `${encodeURIComponent(change.name)}/${encodeURIComponent(change.version)}` : encodeURIComponent(change.name);
-    const url = `${options2.baseUrl}/pypi/${path}/json`;
-    const cached = cache2.get(url);
-    const known = asked.get(url) ?? (cached && cached.expires > Date.now() ? cached.judgement : void 0) ?? await sharedJudgement(url);
-    if (known) {
-      resolved.push({ ...change, ...known });
-      continue;
-    }
-    if (unreachable) {
-      resolved.push({ ...change, ...unreachable });
-      continue;
-    }
-    if (lookups >= options2.maxLookups) {
-      resolved.push({ ...change, python3: "unknown", reason: `not looked up: more than ${options2.maxLookups} lookups in one event` });
-      continue;
-    }
-    lookups++;
-    const judgement = await lookUp(url, options2.timeoutMs);
-    asked.set(url, judgement);
-    const outage = judgement.reason.startsWith("the package index could not be reached") || judgement.reason.startsWith("no answer");
-    pypiLookups.inc({ outcome: outage ? "unreachable" : judgement.python3 });
-    if (outage) unreachable = judgement;
-    if (!judgement.reason.startsWith("the package index") && !judgement.reason.startsWith("no answer")) {
-      cache2.delete(url);
-      cache2.set(url, { judgement, expires: Date.now() + CACHE_TTL_MS });
-      if (cache2.size > MAX_CACHE) cache2.delete(cache2.keys().next().value);
-      await sharedCache.set(`pypi:${url}`, JSON.stringify(judgement), CACHE_TTL_MS);
-    }
-    resolved.push({ ...change, ...judgement });
-  }
-  return resolved;
-}
-
-// src/app/dependencies.ts
-async function measureDependencies(manifests, config2) {
-  const found = dependencyChanges(manifests);
-  return {
-    problems: found.problems,
-    changes: await resolvePython3Support(found.changes, {
-      baseUrl: pypiBaseUrl(process.env),
-      timeoutMs: config2.dependencies.timeoutSeconds * 1e3,
-      maxLookups: config2.dependencies.maxLookups,
-      allow: config2.dependencies.allow
-    })
-  };
-}
-
-// src/app/pull-request-target.ts
-function toTarget(pr, defaultBranch) {
-  const repository = pr.base.repo;
-  return {
-    owner: repository.owner.login,
-    repo: repository.name,
-    number: pr.number,
-    headSha: pr.head.sha,
-    baseSha: pr.base.sha,
-    baseRef: pr.base.ref,
-    defaultBranch: defaultBranch ?? repository.default_branch ?? "main",
-    draft: pr.draft === true,
-    authorIsBot: pr.user?.type === "Bot",
-    changedFiles: pr.changed_files,
-    htmlUrl: repository.html_url
-  };
-}
-function htmlBase(target) {
-  const suffix = `/${target.owner}/${target.repo}`;
-  return target.htmlUrl.endsWith(suffix) ? target.htmlUrl.slice(0, -suffix.length) : target.htmlUrl;
-}
-
-// src/fix/suggestions.ts
+// src/campaign/batches.ts
 import { createHash } from "node:crypto";
+
+// src/analysis/scan/batches.ts
+var LINES_PER_CONSTRUCT = 2;
+var byPath = (a, b) => comparePaths(a.path, b.path);
+function batchesOf(files, maxLines) {
+  const sorted = [...files].filter((f) => f.count > 0).sort((a, b) => a.count - b.count || byPath(a, b));
+  const batches = [];
+  let current;
+  for (const file2 of sorted) {
+    if (!current || (current.constructs + file2.count) * LINES_PER_CONSTRUCT > maxLines) {
+      current = { paths: [], constructs: 0 };
+      batches.push(current);
+    }
+    current.paths.push(file2.path);
+    current.constructs += file2.count;
+  }
+  return batches;
+}
+
+// src/analysis/scan/imports.ts
+var KNOWN_IMPORT_NAMES = {
+  pyyaml: ["yaml"],
+  beautifulsoup4: ["bs4"],
+  "python-dateutil": ["dateutil"],
+  pillow: ["PIL"],
+  "scikit-learn": ["sklearn"],
+  "scikit-image": ["skimage"],
+  protobuf: ["google.protobuf"],
+  "opencv-python": ["cv2"],
+  "opencv-python-headless": ["cv2"],
+  pycrypto: ["Crypto"],
+  pycryptodome: ["Crypto"],
+  "mysql-python": ["MySQLdb"],
+  mysqlclient: ["MySQLdb"],
+  "psycopg2-binary": ["psycopg2"],
+  "python-memcached": ["memcache"],
+  pyjwt: ["jwt"],
+  pyopenssl: ["OpenSSL"],
+  "python-ldap": ["ldap"],
+  djangorestframework: ["rest_framework"],
+  pyzmq: ["zmq"],
+  pyserial: ["serial"],
+  attrs: ["attr", "attrs"],
+  setuptools: ["setuptools", "pkg_resources"],
+  "google-api-python-client": ["googleapiclient"],
+  "python-magic": ["magic"],
+  ipython: ["IPython"],
+  "msgpack-python": ["msgpack"],
+  dnspython: ["dns"],
+  pygithub: ["github"],
+  "python-jose": ["jose"],
+  "typing-extensions": ["typing_extensions"],
+  "django-cors-headers": ["corsheaders"],
+  "python-dotenv": ["dotenv"],
+  "ruamel-yaml": ["ruamel.yaml"],
+  "py-bcrypt": ["bcrypt"],
+  "m2crypto": ["M2Crypto"],
+  "mysql-connector-python": ["mysql.connector"],
+  pydispatcher: ["pydispatch"],
+  pyhamcrest: ["hamcrest"],
+  pycryptodomex: ["Cryptodome"],
+  "python-gnupg": ["gnupg"],
+  "websocket-client": ["websocket"],
+  pymongo: ["pymongo", "bson", "gridfs"],
+  "python-slugify": ["slugify"],
+  pywin32: ["win32api", "win32con", "win32com", "pywintypes", "win32file", "win32event"],
+  pypiwin32: ["win32api", "win32con", "win32com", "pywintypes"],
+  beautifulsoup: ["BeautifulSoup"],
+  "python-levenshtein": ["Levenshtein"],
+  pysocks: ["socks", "sockshandler"],
+  "pyyaml-include": ["yamlinclude"]
+};
+function importNamesOf(distribution, extra = {}) {
+  const key = normaliseName(distribution);
+  const added = Object.entries(extra).find(([name2]) => normaliseName(name2) === key)?.[1];
+  const dotted = key.includes("-") ? [key.replace(/-/g, ".")] : [];
+  return [.../* @__PURE__ */ new Set([...added ?? [], ...KNOWN_IMPORT_NAMES[key] ?? [key.replace(/-/g, "_"), ...dotted]])];
+}
+var IMPORT_LINE2 = /^[ \t]*(?:from[ \t]+([A-Za-z_][\w.]*)[ \t]+import\b|import[ \t]+([A-Za-z_][\w. \t,]*))/gm;
+function importedModules(text3) {
+  if (!text3.includes("import")) return [];
+  const found = /* @__PURE__ */ new Set();
+  for (const m of text3.matchAll(IMPORT_LINE2)) {
+    if (m[1]) {
+      found.add(m[1]);
+      const lineEnd = text3.indexOf("\n", m.index);
+      const rest = text3.slice(m.index + m[0].length, lineEnd === -1 ? void 0 : lineEnd).replace(/#.*/, "");
+      for (const part of rest.replace(/[()\\]/g, "").split(",")) {
+        const name2 = part.trim().split(/[ \t]+/)[0];
+        if (name2 && /^\w+$/.test(name2)) found.add(`${m[1]}.${name2}`);
+      }
+    } else for (const part of m[2].split(",")) {
+      const name2 = part.trim().split(/[ \t]+/)[0];
+      if (name2) found.add(name2);
+    }
+  }
+  return [...found];
+}
+function importsAny(modules, names) {
+  for (const name2 of names) {
+    const lower = name2.toLowerCase();
+    for (const module2 of modules) if (module2.toLowerCase() === lower || module2.startsWith(`${name2}.`)) return true;
+  }
+  return false;
+}
+
+// src/analysis/scan/scanner.ts
+var MAX_FILE_BYTES = 1024 * 1024;
+function scanReads(path, packs) {
+  return manifestKind(path) !== void 0 || packs.some((p) => p.appliesTo(path));
+}
+function scanBytes(path, bytes, packs) {
+  const applicable = packs.filter((p) => p.appliesTo(path));
+  const manifest = manifestKind(path) !== void 0;
+  if (!applicable.length && !manifest) return {};
+  if (bytes.byteLength > MAX_FILE_BYTES) return { skip: { path, reason: `over 1 MB (${Math.round(bytes.byteLength / 1024)} KB)` } };
+  let text3;
+  try {
+    text3 = UTF8.decode(bytes);
+  } catch {
+    return { skip: { path, reason: "not UTF-8" } };
+  }
+  const builtIn = builtInDecision(path, sampleOfText(text3));
+  const out2 = manifest ? { manifest: { path, text: text3 } } : {};
+  if (applicable.length) {
+    const rules = {};
+    for (const pack of applicable) {
+      for (const { rule, line } of pack.scan(text3)) {
+        const seen = rules[rule];
+        if (seen) seen.count++;
+        else rules[rule] = { count: 1, line };
+      }
+    }
+    out2.file = { path, lines: countLines(text3), rules, imports: importedModules(text3), builtIn };
+  }
+  return out2;
+}
+var UTF8 = new TextDecoder("utf-8", { fatal: true });
+function countLines(text3) {
+  if (text3 === "") return 0;
+  let lines = 1;
+  for (let i2 = text3.indexOf("\n"); i2 !== -1; i2 = text3.indexOf("\n", i2 + 1)) lines++;
+  return text3.endsWith("\n") ? lines - 1 : lines;
+}
+function folderOf(path, depth) {
+  const parts2 = path.split("/");
+  return parts2.length <= 1 ? "." : parts2.slice(0, Math.min(depth, parts2.length - 1)).join("/");
+}
+function summariseScan(fileScans, manifests, skipped, options2) {
+  const rules = new ExclusionRules(options2.exclude, new GitattributesIndex([...options2.gitattributes]));
+  const counted = (path, builtIn) => (rules.override(path) ?? builtIn).counted;
+  const kept = fileScans.filter((f) => counted(f.path, f.builtIn)).sort(byPath);
+  const result = {
+    files: kept.length,
+    lines: 0,
+    excluded: fileScans.length - kept.length,
+    skipped: [...skipped].sort(byPath),
+    remaining: { total: 0, byRule: {}, byFolder: {} },
+    filesByFolder: {},
+    filesWithRemaining: [],
+    examples: {},
+    batches: [],
+    dependencies: [],
+    fixable: { target: options2.fixable?.target ?? "compatible", total: 0, byFolder: {}, rules: [] }
+  };
+  const fixableRules = options2.fixable?.rules ?? /* @__PURE__ */ new Set();
+  const modules = /* @__PURE__ */ new Set();
+  const exampleCounts = {};
+  for (const file2 of kept) {
+    result.lines += file2.lines;
+    for (const m of file2.imports) modules.add(m);
+    const folder2 = folderOf(file2.path, options2.depth);
+    const share = result.filesByFolder[folder2] ??= { files: 0, clean: 0 };
+    share.files++;
+    const entries = Object.entries(file2.rules);
+    if (!entries.length) {
+      share.clean++;
+      continue;
+    }
+    const own = {};
+    let count3 = 0;
+    for (const [rule, { count: n2, line }] of entries) {
+      own[rule] = n2;
+      count3 += n2;
+      result.remaining.byRule[rule] = (result.remaining.byRule[rule] ?? 0) + n2;
+      if (n2 > (exampleCounts[rule] ?? 0)) {
+        exampleCounts[rule] = n2;
+        result.examples[rule] = { path: file2.path, line };
+      }
+    }
+    result.remaining.total += count3;
+    result.remaining.byFolder[folder2] = (result.remaining.byFolder[folder2] ?? 0) + count3;
+    const fixable = entries.reduce((sum, [rule, { count: n2 }]) => sum + (fixableRules.has(rule) ? n2 : 0), 0);
+    if (fixable) {
+      result.fixable.total += fixable;
+      result.fixable.byFolder[folder2] = (result.fixable.byFolder[folder2] ?? 0) + fixable;
+    }
+    result.filesWithRemaining.push({ path: file2.path, count: count3, rules: own });
+  }
+  result.fixable.rules = Object.keys(result.remaining.byRule).filter((rule) => fixableRules.has(rule)).sort();
+  result.batches = batchesOf(result.filesWithRemaining, options2.batchLines);
+  result.dependencies = dependencyUses(manifests.filter((m) => counted(m.path, builtInDecision(m.path, void 0))), modules, options2.importNames);
+  return result;
+}
+function dependencyUses(manifests, modules, extra) {
+  const byKey = /* @__PURE__ */ new Map();
+  const own = new Set(manifests.flatMap((m) => projectNamesIn(manifestKind(m.path), m.text)).map(normaliseName));
+  for (const manifest of [...manifests].filter((m) => isRuntimeManifest(m.path)).sort(byPath)) {
+    const kind = manifestKind(manifest.path);
+    for (const requirement of parseManifest(kind, manifest.text).requirements) {
+      if (own.has(requirement.key)) continue;
+      const use = byKey.get(requirement.key) ?? { name: requirement.name, manifests: [], imported: importsAny(modules, importNamesOf(requirement.name, extra)) };
+      if (!use.manifests.includes(manifest.path)) use.manifests.push(manifest.path);
+      byKey.set(requirement.key, use);
+    }
+  }
+  return [...byKey.values()].sort((a, b) => a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1);
+}
+
+// src/fix/batch.ts
+function diffSizer(config2, gitattributes) {
+  const rules = new ExclusionRules(config2.exclude, new GitattributesIndex(gitattributes));
+  return (diff) => measureSize(fromUnifiedDiff(diff), rules, sizeOptionsOf(config2)).countedLines;
+}
+function batchWithin(fixes, maxLines, thresholds) {
+  const taken = [];
+  const left = [];
+  const tooLarge = [];
+  let lines = 0;
+  for (const fix of fixes) {
+    if (fix.lines > maxLines) tooLarge.push(fix);
+    else if (!left.length && lines + fix.lines <= maxLines) {
+      taken.push(fix);
+      lines += fix.lines;
+    } else left.push(fix);
+  }
+  return { taken, lines, sizeClass: classify(lines, thresholds), left, tooLarge };
+}
 
 // src/fix/line-diff.ts
 var WINDOW = 8;
@@ -78680,7 +77727,1529 @@ function parsesWith(tree, text3, attempt, breaks) {
   return ok;
 }
 
+// src/report/neutralise.ts
+var INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+var visible = (text3) => text3.replace(/\r\n?|\n/g, " ").replace(INVISIBLE, "");
+function safeText(text3) {
+  return visible(text3).replace(/(`+)[^`]*?\1|[^`]+|`+/g, (part) => part.startsWith("`") ? part : part.replace(/@/g, "@\u2060").replace(/</g, "\u2039").replace(/>/g, "\u203A"));
+}
+function codeSpan(text3, max = 500) {
+  const inside = [...visible(text3)].slice(0, max).join("").replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...[...inside.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = inside.startsWith("`") || inside.endsWith("`") || longest > 0 ? " " : "";
+  return `${fence}${pad}${inside}${pad}${fence}`;
+}
+
+// src/report/markdown.ts
+var GITHUB_SUMMARY_LIMIT = 65535;
+var TABLE_ROWS = 50;
+var LARGEST_FILES = 5;
+var n = formatCount;
+var code = (path) => codeSpan(path, 1e3);
+var cell = (text3) => safeText(text3).replace(/\|/g, "\\|");
+function limitsLine(evaluation) {
+  const { thresholds, limit, mode, deletionWeight } = evaluation.config;
+  const bounds = SIZE_CLASSES.map((c) => c === "XXL" ? `XXL \u2265 ${n(thresholds.XL)}` : `${c} < ${n(thresholds[c])}`).join(" \xB7 ");
+  return `${bounds} counted lines. Limit: ${limit} (mode \`${mode}\`, deletions weighted \xD7${deletionWeight}).`;
+}
+function truncateSummary(markdown, limit = GITHUB_SUMMARY_LIMIT) {
+  if (markdown.length <= limit) return markdown;
+  const notice = "\n\n_(The rest of this report was cut to fit GitHub's limit; run `small-steps check` locally for all of it.)_";
+  const cut = markdown.lastIndexOf("\n", limit - notice.length);
+  return markdown.slice(0, cut > 0 ? cut : limit - notice.length) + notice;
+}
+function renderSummary(evaluation, extraSections = []) {
+  const { size, verdict } = evaluation;
+  const out2 = [];
+  if (!size.complete) {
+    out2.push(
+      `> [!WARNING]
+> GitHub listed ${n(size.filesSeen)} of the ${n(size.filesExpected)} changed files (its file list stops at 3,000). Every figure below is a lower bound.`
+    );
+  }
+  out2.push(...verdict.notes.map((note) => `**${note}**`));
+  out2.push(
+    [
+      "| Measure | Value |",
+      "|---|---|",
+      `| Size class | **${size.sizeClass}** (lines ${size.linesClass}, files ${size.filesClass}${size.decidedBy === "files" ? ": the number of files decides" : ""}) |`,
+      `| Counted lines | ${n(size.countedLines)} (+${n(size.additions)} \u2212${n(size.deletions)}) |`,
+      ...size.moved.lines ? [`| Moved unchanged | ${n(size.moved.lines)} changed lines, counted as ${n(size.moved.counted)} |`] : [],
+      ...size.whitespace.lines ? [`| Whitespace only | ${n(size.whitespace.lines)} changed lines, counted as ${n(size.whitespace.counted)} |`] : [],
+      `| Counted files | ${n(size.countedFiles)} |`,
+      `| Excluded files | ${n(size.excluded.length)} |`,
+      `| Binary files | ${n(size.binary.length)} |`,
+      `| Renamed without changes | ${n(size.renamedOnly.length)} |`
+    ].join("\n")
+  );
+  const largest = size.files.filter((f) => f.countedLines > 0).slice(0, LARGEST_FILES);
+  if (largest.length) {
+    const weighed = largest.some((f) => f.weight !== void 0);
+    const weight = (f) => weighed ? ` ${f.weight ?? 1} |` : "";
+    out2.push(
+      ["#### Largest files", `| File | Added | Deleted |${weighed ? " Weight |" : ""} Counted |`, `|---|--:|--:|${weighed ? "--:|" : ""}--:|`].concat(largest.map((f) => `| ${code(f.path)} | ${n(f.additions)} | ${n(f.deletions)} |${weight(f)} ${n(f.countedLines)} |`)).join("\n")
+    );
+  }
+  const long = size.files.filter((f) => f.longLines);
+  if (long.length) {
+    const shown = long.slice(0, TABLE_ROWS).map((f) => `${code(f.path)} (+${n(f.longLines)})`).join(", ");
+    out2.push(`#### Long lines
+A changed line longer than ${LONG_LINE} characters counts once per ${LONG_LINE} started, here in ${shown}${long.length > TABLE_ROWS ? ` and ${n(long.length - TABLE_ROWS)} more files` : ""}.`);
+  }
+  if (size.excluded.length) {
+    const rows = size.excluded.slice(0, TABLE_ROWS).map((f) => `| ${code(f.path)} | ${EXCLUSION_REASON_TEXT[f.reason]} | ${cell(f.detail)} | ${n(f.additions + f.deletions)} |`);
+    if (size.excluded.length > TABLE_ROWS) rows.push(`| \u2026 and ${n(size.excluded.length - TABLE_ROWS)} more | | | |`);
+    out2.push(["#### Not counted", "| File | Reason | Rule | Lines |", "|---|---|---|--:|", ...rows].join("\n"));
+  }
+  const listed = (title, paths) => {
+    if (!paths.length) return;
+    const shown = paths.slice(0, TABLE_ROWS).map(code).join(", ");
+    out2.push(`#### ${title}
+${shown}${paths.length > TABLE_ROWS ? ` and ${n(paths.length - TABLE_ROWS)} more` : ""}`);
+  };
+  listed("Binary files (counted as files, 0 lines)", size.binary);
+  listed("Renamed without changes (0 lines)", size.renamedOnly);
+  const migration = renderMigrationSection(evaluation);
+  if (migration) out2.push(migration);
+  out2.push(...extraSections);
+  out2.push(`#### ${verdict.guidanceTitle}
+${verdict.guidance.map((g) => `- ${g}`).join("\n")}`);
+  out2.push(
+    `#### Limits in force
+${limitsLine(evaluation)}
+Change them in \`.github/small-steps.yml\` on the default branch, or for the whole organisation in its \`.github\` repository.`
+  );
+  return truncateSummary(out2.join("\n\n"));
+}
+var REGRESSIONS_LISTED = 30;
+function renderMigrationSection(evaluation) {
+  const { migration, dependencies, schema } = evaluation;
+  const parts2 = [];
+  if (migration.packs.length || migration.lines.migration || migration.regressions.length) {
+    const kind = migration.mixed ? "**mixed**: migration work combined with other changes: split them" : migration.migrationOnly ? "**migration only**" : migration.lines.migration ? "migration work with regressions" : "no migration work";
+    parts2.push(
+      [
+        `Kind of work: ${kind} (packs: ${migration.packs.join(", ") || "none applied"}).`,
+        "",
+        "| Changed lines | Count |",
+        "|---|--:|",
+        `| Migration | ${n(migration.lines.migration)} |`,
+        `| Regression (brings back what the migration removes) | ${n(migration.lines.regression)} |`,
+        `| Other | ${n(migration.lines.other)} |`,
+        `| Old constructs removed | ${n(migration.migrated)} |`
+      ].join("\n")
+    );
+  }
+  if (migration.regressions.length) {
+    const rows = migration.regressions.slice(0, REGRESSIONS_LISTED).map((r) => `| ${code(`${r.path}:${r.line}`)} | \`${r.rule}\` | ${cell(r.message)} |`);
+    if (migration.regressions.length > REGRESSIONS_LISTED) rows.push(`| \u2026 and ${n(migration.regressions.length - REGRESSIONS_LISTED)} more (see the annotations) | | |`);
+    parts2.push(["**Regressions**", "| Where | Rule | Fix |", "|---|---|---|", ...rows].join("\n"));
+  }
+  if (dependencies.changes.length || dependencies.problems.length) {
+    const rows = [...groupBy(dependencies.changes, (d) => `${d.key}\0${d.change}\0${d.version ?? ""}`).values()].map((same) => {
+      const d = same[0];
+      const manifests = [...new Set(same.map((x) => x.manifest))].map(code).join(", ");
+      return `| ${code(d.name)}${d.version ? ` ${cell(d.version)}` : ""} | ${d.change} | ${d.change === "removed" ? "\u2014" : d.python3} | ${manifests} | ${cell(d.reason ?? "")} |`;
+    });
+    const removed = dependencies.changes.filter((d) => d.change === "removed").length;
+    parts2.push(
+      [
+        `**Dependencies** ("No Python 3, no new package")${removed ? `: ${removed} removed, progress` : ""}`,
+        "| Package | Change | Python 3 | Manifests | Why |",
+        "|---|---|---|---|---|",
+        ...rows,
+        ...dependencies.problems.map((p) => `| | | | | ${cell(p)} |`)
+      ].join("\n")
+    );
+  }
+  if (migration.longLines.length) {
+    const shown = migration.longLines.slice(0, 20).map(code).join(", ");
+    parts2.push(`**Lines too long to judge** (over ${n(MAX_JUDGED_LINE)} characters, counted but not judged) in ${count2(migration.longLines.length, "file")}: ${shown}${migration.longLines.length > 20 ? ` and ${n(migration.longLines.length - 20)} more` : ""}.`);
+  }
+  if (migration.hunksOnly.length && evaluation.hunksOnlyReason) {
+    const shown = migration.hunksOnly.slice(0, 20).map(code).join(", ");
+    parts2.push(`**Judged from hunks only** (${count2(migration.hunksOnly.length, "file")}): ${shown}${migration.hunksOnly.length > 20 ? ` and ${n(migration.hunksOnly.length - 20)} more` : ""}. ${evaluation.hunksOnlyReason}`);
+  }
+  if (schema.files.length) {
+    parts2.push(
+      `**Schema migrations**: ${schema.files.map((f) => `${code(f.path)} (${f.preset})`).join(", ")}: ${count2(schema.lines, "line")}, beside ${count2(schema.otherLines, "line")} of application code${schema.mixed ? " \u2014 they should ship alone" : ""}.`
+    );
+  }
+  return parts2.length ? `#### Migration
+${parts2.join("\n\n")}` : void 0;
+}
+function groupBy(items, key) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const item of items) groups2.set(key(item), [...groups2.get(key(item)) ?? [], item]);
+  return groups2;
+}
+function renderConfigProblems(problems, source, subject = "this pull request") {
+  const rows = problems.map((p) => `| ${code(p.path)} | ${cell(p.message)} |`);
+  return truncateSummary(
+    [
+      `The configuration in ${source} is not valid, so ${subject} was not measured against it. Fix the file on the default branch; the check runs again on the next push, or ask for a re-run.`,
+      ["| Key | Problem |", "|---|---|", ...rows].join("\n")
+    ].join("\n\n")
+  );
+}
+
+// src/report/scan.ts
+var shellWord = (path) => /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
+var RULE_ROWS = 60;
+var FOLDER_ROWS = 40;
+var BATCHES_LISTED = 10;
+var DEPENDENCY_ROWS = 80;
+var percent = (part, whole) => whole === 0 ? "100%" : `${Math.floor(part / whole * 100)}%`;
+var linked = (text3, url) => url ? `[${text3}](${url})` : text3;
+function renderHeadline(result) {
+  const withAny = result.filesWithRemaining.length;
+  const clean = result.files - withAny;
+  const fixable = result.fixable.total ? ` ${formatCount(result.fixable.total)} of them (${percent(result.fixable.total, result.remaining.total)}) have an automatic fix: ${code(fixCommand(result, [], "--write"))}.` : "";
+  return `**${count2(result.remaining.total, "old construct")} remaining** in ${count2(withAny, "file")} of ${formatCount(result.files)} scanned; ${count2(result.lines, "Python line")} scanned; **${percent(clean, result.files)}** of files already clean.${fixable}`;
+}
+function fixCommand(result, paths, ...options2) {
+  return ["small-steps fix", ...paths.map(shellWord), ...result.fixable.target === "compatible" ? [] : [`--target ${result.fixable.target}`], ...options2].join(" ");
+}
+function renderScanSections(result, options2) {
+  const out2 = [];
+  const link = options2.link ?? (() => void 0);
+  const rules = Object.entries(result.remaining.byRule).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  if (rules.length) {
+    const fixable = new Set(result.fixable.rules);
+    const rows = rules.slice(0, RULE_ROWS).map(([rule, total]) => {
+      const example = result.examples[rule];
+      return `| \`${rule}\` | ${formatCount(total)} | ${fixable.has(rule) ? "yes" : "no"} | ${example ? linked(`${code(example.path)}:${example.line}`, link(example.path, example.line)) : ""} |`;
+    });
+    if (rules.length > RULE_ROWS) rows.push(`| \u2026 and ${count2(rules.length - RULE_ROWS, "more rule")} | | | |`);
+    out2.push(["### By rule", `| Rule | Remaining | Automatic fix (${result.fixable.target}) | Example |`, "|---|--:|---|---|", ...rows].join("\n"));
+  }
+  const folders = Object.entries(result.filesByFolder).sort((a, b) => (result.remaining.byFolder[b[0]] ?? 0) - (result.remaining.byFolder[a[0]] ?? 0) || (a[0] < b[0] ? -1 : 1));
+  if (folders.length) {
+    const rows = folders.slice(0, FOLDER_ROWS).map(([folder2, share]) => `| ${code(folder2)} | ${formatCount(result.remaining.byFolder[folder2] ?? 0)} | ${formatCount(result.fixable.byFolder[folder2] ?? 0)} | ${percent(share.clean, share.files)} of ${count2(share.files, "file")} |`);
+    if (folders.length > FOLDER_ROWS) rows.push(`| \u2026 and ${count2(folders.length - FOLDER_ROWS, "more folder")} | | | |`);
+    out2.push(["### By folder", "| Folder | Remaining | Automatic fix | Clean |", "|---|--:|--:|--:|", ...rows].join("\n"));
+  }
+  if (result.batches.length) {
+    const rulesOf = new Map(result.filesWithRemaining.map((f) => [f.path, f.rules]));
+    const fixableRules = new Set(result.fixable.rules);
+    const steps = result.batches.slice(0, BATCHES_LISTED).map((b, i2) => {
+      const shown = b.paths.slice(0, 8).map(code).join(", ") + (b.paths.length > 8 ? ` and ${count2(b.paths.length - 8, "more file")}` : "");
+      const fixable = b.paths.some((p) => Object.keys(rulesOf.get(p) ?? {}).some((rule) => fixableRules.has(rule)));
+      const make = !fixable ? "" : b.paths.length <= 8 ? `. Make it: ${codeSpan(fixCommand(result, b.paths, "--write"), 2e3)}` : options2.maxLines ? `. Make a step of this size: ${codeSpan(fixCommand(result, [], `--max-lines ${options2.maxLines}`, "--write"), 2e3)}` : "";
+      return `${i2 + 1}. ${count2(b.constructs, "construct")} in ${count2(b.paths.length, "file")}: ${shown}. See it: ${codeSpan(`small-steps scan ${b.paths.slice(0, 8).map(shellWord).join(" ")}${b.paths.length > 8 ? " \u2026" : ""}`, 2e3)}${make}`;
+    });
+    if (result.batches.length > BATCHES_LISTED) steps.push(`\u2026 and ${count2(result.batches.length - BATCHES_LISTED, "more batch")}.`);
+    out2.push([`### Next small steps`, `Each batch fits in one pull request within the ${options2.limit} limit, easiest first:`, "", ...steps].join("\n"));
+  }
+  if (result.dependencies.length) {
+    const support = (name2) => {
+      const s = options2.python3?.get(name2);
+      return !s ? "not asked" : s.python3 === "yes" ? "yes" : s.python3 === "no" ? "**no**" : "unknown";
+    };
+    const rows = result.dependencies.slice(0, DEPENDENCY_ROWS).map((d) => `| ${code(d.name)} | ${d.manifests.map(code).join(", ")} | ${support(d.name)} | ${d.imported ? "yes" : "**no: a candidate to delete**"} |`);
+    if (result.dependencies.length > DEPENDENCY_ROWS) rows.push(`| \u2026 and ${count2(result.dependencies.length - DEPENDENCY_ROWS, "more package")} | | | |`);
+    const unused = result.dependencies.filter((d) => !d.imported).length;
+    out2.push(
+      [
+        "### Packages to delete rather than port",
+        unused ? `${count2(unused, "declared package")} ${unused === 1 ? "is" : "are"} imported by no scanned file: candidates to delete instead of porting. Check first: a plugin or an entry point can load a package without an import.` : "Every declared package is imported by a scanned file.",
+        "",
+        "| Package | Declared in | Python 3 | Imported |",
+        "|---|---|---|---|",
+        ...rows
+      ].join("\n")
+    );
+  }
+  if (result.skipped.length || result.excluded) {
+    const reasons = /* @__PURE__ */ new Map();
+    for (const s of result.skipped) {
+      const reason = s.reason.replace(/ \(.*\)$/, "");
+      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    }
+    const parts2 = [...reasons].map(([reason, k]) => `${reason}: ${formatCount(k)}`);
+    if (result.excluded) parts2.push(`vendored, generated or excluded by the config: ${formatCount(result.excluded)}`);
+    out2.push(`### Not scanned
+${count2(result.skipped.length + result.excluded, "file")} not scanned (${parts2.join("; ")}).`);
+  }
+  return out2;
+}
+
+// src/app/serialize.ts
+var tails = /* @__PURE__ */ new Map();
+function serialize(key, task) {
+  const previous = tails.get(key) ?? Promise.resolve();
+  const run4 = previous.then(task, task);
+  const tail = run4.catch(() => void 0);
+  tails.set(key, tail);
+  void tail.then(() => {
+    if (tails.get(key) === tail) tails.delete(key);
+  });
+  return run4;
+}
+
+// src/coordination/redis.ts
+var import_ioredis = __toESM(require_built3(), 1);
+
+// src/coordination/delivery-scope.ts
+import { AsyncLocalStorage } from "node:async_hooks";
+var DeliveryExpired = class extends Error {
+  constructor(seconds) {
+    super(`the delivery's work did not finish within its deadline of ${seconds} s (queued behind other work); re-run the check to try again`);
+    this.seconds = seconds;
+  }
+};
+var storage = new AsyncLocalStorage();
+function currentScope() {
+  return storage.getStore();
+}
+async function withScope(seconds, work, deliveryId = currentScope()?.deliveryId) {
+  const controller = new AbortController();
+  const expired = new DeliveryExpired(seconds);
+  const timer = setTimeout(() => controller.abort(expired), seconds * 1e3);
+  timer.unref();
+  const scope = { deliveryId, deadline: Date.now() + seconds * 1e3, signal: controller.signal };
+  try {
+    return await storage.run(scope, work);
+  } finally {
+    clearTimeout(timer);
+    if (!controller.signal.aborted) controller.abort(new DeliveryExpired(seconds));
+  }
+}
+function scopeEnded(scope = currentScope()) {
+  return scope?.signal.aborted === true;
+}
+function throwIfEnded(scope = currentScope()) {
+  if (scope?.signal.aborted) throw scope.signal.reason;
+}
+function sleepInScope(ms, scope = currentScope()) {
+  throwIfEnded(scope);
+  return new Promise((resolve3, reject) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      scope?.signal.removeEventListener("abort", onAbort);
+      resolve3();
+    }
+    function onAbort() {
+      clearTimeout(timer);
+      reject(scope.signal.reason);
+    }
+    scope?.signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+// src/coordination/redis.ts
+var DONE_TTL_MS = 6 * 60 * 60 * 1e3;
+
+// src/coordination/index.ts
+var redis;
+var redisUp = () => redis?.up;
+var doneHere = /* @__PURE__ */ new Set();
+var DONE_HERE_MAX = 5e3;
+function rememberDone(once) {
+  doneHere.add(once);
+  if (doneHere.size > DONE_HERE_MAX) doneHere.delete(doneHere.values().next().value);
+}
+function exclusive(key, work, once) {
+  const tracked = async () => {
+    if (once && doneHere.has(once)) return void 0;
+    const result = await work();
+    if (once) rememberDone(once);
+    return result;
+  };
+  return serialize(key, () => redis ? redis.exclusive(key, tracked, once) : tracked());
+}
+var sharedCache = {
+  get: async (key) => redis?.get(key),
+  set: async (key, value, ttlMs) => redis?.set(key, value, ttlMs)
+};
+var localSlots = /* @__PURE__ */ new Map();
+async function reserveWriteSlot(key, intervalMs) {
+  const shared = await redis?.reserveSlot(key, intervalMs);
+  if (shared !== void 0) return shared;
+  const now = Date.now();
+  const slot = Math.max(now, localSlots.get(key) ?? 0);
+  localSlots.set(key, slot + intervalMs);
+  if (localSlots.size > 1e4) {
+    for (const [k, next] of localSlots) if (next < now) localSlots.delete(k);
+  }
+  return slot - now;
+}
+async function deferWriteSlot(key, ms) {
+  await redis?.deferSlot(key, ms);
+  localSlots.set(key, Math.max(localSlots.get(key) ?? 0, Date.now() + ms));
+}
+var newestHeads = /* @__PURE__ */ new Map();
+var NEWEST_HEAD_TTL_MS = 24 * 60 * 60 * 1e3;
+async function newestHead(pr) {
+  const shared = await sharedCache.get(`head:${pr}`);
+  const local2 = newestHeads.get(pr);
+  const entry = [shared, local2].filter((e) => !!e).sort((a, b) => a.split("|")[0] < b.split("|")[0] ? -1 : 1).at(-1);
+  return entry?.split("|")[1];
+}
+var labelVersions = /* @__PURE__ */ new Map();
+async function labelsVersion(pr) {
+  return await sharedCache.get(`labels:${pr}`) ?? labelVersions.get(pr) ?? "0";
+}
+async function labelsWritten(pr) {
+  const token = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  labelVersions.set(pr, token);
+  if (labelVersions.size > 1e4) labelVersions.delete(labelVersions.keys().next().value);
+  await sharedCache.set(`labels:${pr}`, token, 24 * 60 * 60 * 1e3);
+}
+
+// src/metrics/metrics.ts
+var import_prom_client = __toESM(require_prom_client(), 1);
+var registry = new import_prom_client.Registry();
+(0, import_prom_client.collectDefaultMetrics)({ register: registry, prefix: "small_steps_process_" });
+var deliveries = new import_prom_client.Counter({ name: "small_steps_deliveries_total", help: "Webhook deliveries handled, by event and outcome (ok, ignored, failed).", labelNames: ["event", "outcome"], registers: [registry] });
+var checkRuns = new import_prom_client.Counter({ name: "small_steps_check_runs_total", help: "Check runs written, by conclusion.", labelNames: ["conclusion"], registers: [registry] });
+var analysisSeconds = new import_prom_client.Histogram({ name: "small_steps_analysis_seconds", help: "Time the engine took to measure a change.", buckets: [5e-3, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers: [registry] });
+var githubRequests = new import_prom_client.Counter({ name: "small_steps_github_requests_total", help: "Requests to GitHub, by HTTP status (0: no answer).", labelNames: ["status"], registers: [registry] });
+var githubRateLimitRemaining = new import_prom_client.Gauge({ name: "small_steps_github_rate_limit_remaining", help: "x-ratelimit-remaining of GitHub's latest answer.", registers: [registry] });
+var pypiLookups = new import_prom_client.Counter({ name: "small_steps_pypi_lookups_total", help: "Package index lookups, by outcome (yes, no, unknown, unreachable).", labelNames: ["outcome"], registers: [registry] });
+new import_prom_client.Gauge({
+  name: "small_steps_redis_up",
+  help: "1 while Redis (REDIS_URL) answers; 0 while it is down, or without REDIS_URL.",
+  registers: [registry],
+  collect() {
+    this.set(redisUp() ? 1 : 0);
+  }
+});
+function countGitHubAnswer(status, headers) {
+  githubRequests.inc({ status: String(status ?? 0) });
+  const remaining = Number(headers?.["x-ratelimit-remaining"]);
+  if (headers?.["x-ratelimit-remaining"] !== void 0 && Number.isFinite(remaining)) githubRateLimitRemaining.set(remaining);
+}
+
+// src/analysis/dependencies/python3-support.ts
+function requiresPythonAllows3(spec) {
+  const clauses = spec.split(",").map((c) => c.trim());
+  return ["3.6", "3.8", "3.10", "3.12", "3.14"].some((candidate) => clauses.every((clause) => admits(clause, candidate)));
+}
+function compare(a, b) {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i2 = 0; i2 < Math.max(pa.length, pb.length); i2++) {
+    const d = (pa[i2] ?? 0) - (pb[i2] ?? 0);
+    if (d) return d;
+  }
+  return 0;
+}
+function admits(clause, version) {
+  const match = /^(===|==|!=|<=|>=|~=|<|>)\s*([\d.*]+)/.exec(clause);
+  if (!match) return true;
+  const [, op, raw] = match;
+  if (raw.endsWith("*")) {
+    const prefix2 = raw.replace(/\.?\*$/, "");
+    const within = version === prefix2 || version.startsWith(prefix2 + ".");
+    return op === "!=" ? !within : op === "==" ? within : true;
+  }
+  const c = compare(version, raw);
+  switch (op) {
+    case "<":
+      return c < 0;
+    case "<=":
+      return c <= 0;
+    case ">":
+      return c > 0;
+    case ">=":
+      return c >= 0;
+    case "==":
+    case "===":
+      return c === 0 || version.startsWith(raw + ".");
+    case "!=":
+      return c !== 0;
+    case "~=": {
+      const prefix2 = raw.split(".").slice(0, -1).join(".") || raw;
+      return c >= 0 && (version === prefix2 || version.startsWith(prefix2 + "."));
+    }
+    default:
+      return true;
+  }
+}
+var WHEEL_PY3 = /-(?:py3|py2\.py3|cp3\d+|pp3\d+)[.-]|-abi3-/;
+var WHEEL_PY2_ONLY = /-(?:py2|cp2\d|pp2\d+)-/;
+function judgePython3Support(release) {
+  const requires = release.info?.requires_python?.trim();
+  if (requires) {
+    return requiresPythonAllows3(requires) ? { python3: "yes", reason: `requires_python "${requires}"` } : { python3: "no", reason: `requires_python "${requires}" excludes Python 3` };
+  }
+  const classifiers = release.info?.classifiers ?? [];
+  if (classifiers.some((c) => /^Programming Language :: Python :: 3\b/.test(c))) return { python3: "yes", reason: "classifier Programming Language :: Python :: 3" };
+  const wheels = (release.urls ?? []).map((u) => u.filename ?? "").filter((f) => f.endsWith(".whl"));
+  if (wheels.some((w) => WHEEL_PY3.test(w))) return { python3: "yes", reason: "publishes Python 3 wheels" };
+  const python2Classifier = classifiers.some((c) => /^Programming Language :: Python :: 2\b/.test(c));
+  const python2Wheels = wheels.length > 0 && wheels.every((w) => WHEEL_PY2_ONLY.test(w));
+  if (python2Classifier || python2Wheels) {
+    return { python3: "no", reason: python2Classifier ? "classifiers name Python 2 only" : "publishes Python 2 wheels only" };
+  }
+  return { python3: "unknown", reason: "PyPI's metadata does not say which Pythons it supports" };
+}
+
+// src/pypi/client.ts
+var CACHE_TTL_MS = 60 * 60 * 1e3;
+var MAX_CACHE = 5e3;
+var cache = /* @__PURE__ */ new Map();
+async function sharedJudgement(url) {
+  const text3 = await sharedCache.get(`pypi:${url}`);
+  if (!text3) return void 0;
+  try {
+    const judgement = JSON.parse(text3);
+    return typeof judgement.reason === "string" && ["yes", "no", "unknown"].includes(judgement.python3) ? judgement : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function pypiBaseUrl(env) {
+  return (env.PYPI_URL || "https://pypi.org").replace(/\/+$/, "");
+}
+var MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+async function boundedText(response) {
+  const reader = response.body?.getReader();
+  if (!reader) return "";
+  const chunks = [];
+  let size = 0;
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_ANSWER_BYTES) {
+      await reader.cancel();
+      return void 0;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+async function lookUp(url, timeoutMs) {
+  try {
+    const signal = AbortSignal.timeout(timeoutMs);
+    const host = new URL(url).host;
+    let response = await fetch(url, { headers: { accept: "application/json", "user-agent": "small-steps" }, signal, redirect: "manual" });
+    for (let hops = 0; response.status >= 300 && response.status < 400 && hops < 3; hops++) {
+      const location = response.headers.get("location");
+      const next = location ? new URL(location, url) : void 0;
+      if (!next || next.host !== host) return { python3: "unknown", reason: "the package index redirected to another host, which is not followed" };
+      response = await fetch(next, { headers: { accept: "application/json", "user-agent": "small-steps" }, signal, redirect: "manual" });
+    }
+    if (response.status === 404) return { python3: "unknown", reason: "not found on the package index" };
+    if (!response.ok) return { python3: "unknown", reason: `the package index answered HTTP ${response.status}` };
+    const text3 = await boundedText(response);
+    if (text3 === void 0) return { python3: "unknown", reason: `the package index's answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB` };
+    let release;
+    try {
+      release = JSON.parse(text3);
+    } catch {
+      return { python3: "unknown", reason: "the package index answered with something that is not JSON" };
+    }
+    if (typeof release !== "object" || release === null) return { python3: "unknown", reason: "the package index answered with something that is not a release" };
+    return judgePython3Support(release);
+  } catch (error2) {
+    const name2 = error2.name;
+    if (name2 === "TimeoutError" || name2 === "AbortError") return { python3: "unknown", reason: `no answer from the package index within ${timeoutMs / 1e3} s` };
+    return { python3: "unknown", reason: `the package index could not be reached (${error2.message})` };
+  }
+}
+async function resolvePython3Support(changes2, options2) {
+  const allowed = new Set(options2.allow.map(normaliseName));
+  let lookups = 0;
+  let unreachable;
+  const asked = /* @__PURE__ */ new Map();
+  const resolved = [];
+  for (const change of changes2) {
+    if (change.change === "removed") {
+      resolved.push({ ...change, python3: "unknown", reason: "removed" });
+      continue;
+    }
+    if (allowed.has(change.key)) {
+      resolved.push({ ...change, python3: "yes", reason: "allowed in config" });
+      continue;
+    }
+    const path = change.version ? `${encodeURIComponent(change.name)}/${encodeURIComponent(change.version)}` : encodeURIComponent(change.name);
+    const url = `${options2.baseUrl}/pypi/${path}/json`;
+    const cached = cache.get(url);
+    const known = asked.get(url) ?? (cached && cached.expires > Date.now() ? cached.judgement : void 0) ?? await sharedJudgement(url);
+    if (known) {
+      resolved.push({ ...change, ...known });
+      continue;
+    }
+    if (unreachable) {
+      resolved.push({ ...change, ...unreachable });
+      continue;
+    }
+    if (lookups >= options2.maxLookups) {
+      resolved.push({ ...change, python3: "unknown", reason: `not looked up: more than ${options2.maxLookups} lookups in one event` });
+      continue;
+    }
+    lookups++;
+    const judgement = await lookUp(url, options2.timeoutMs);
+    asked.set(url, judgement);
+    const outage = judgement.reason.startsWith("the package index could not be reached") || judgement.reason.startsWith("no answer");
+    pypiLookups.inc({ outcome: outage ? "unreachable" : judgement.python3 });
+    if (outage) unreachable = judgement;
+    if (!judgement.reason.startsWith("the package index") && !judgement.reason.startsWith("no answer")) {
+      cache.delete(url);
+      cache.set(url, { judgement, expires: Date.now() + CACHE_TTL_MS });
+      if (cache.size > MAX_CACHE) cache.delete(cache.keys().next().value);
+      await sharedCache.set(`pypi:${url}`, JSON.stringify(judgement), CACHE_TTL_MS);
+    }
+    resolved.push({ ...change, ...judgement });
+  }
+  return resolved;
+}
+
+// src/scan/pool.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+var BATCH_FILES = 64;
+var BATCH_BYTES = 4 * 1024 * 1024;
+var ScanPool = class {
+  workers = [];
+  idle = [];
+  queue = [];
+  pendingBatch = [];
+  pendingBytes = 0;
+  running = 0;
+  result = { files: [], manifests: [], skipped: [] };
+  local;
+  failure;
+  wake;
+  constructor(config2, threads = Math.max(1, availableParallelism())) {
+    if (threads === 0) {
+      this.local = packsFor(config2);
+      return;
+    }
+    const url = import.meta.url.endsWith(".ts") ? new URL("../../lib/scan/worker.js", import.meta.url) : new URL("./worker.js", import.meta.url);
+    for (let i2 = 0; i2 < threads; i2++) {
+      const worker2 = new Worker(url, { workerData: { config: config2 } });
+      worker2.on("message", (reply) => this.finished(worker2, reply));
+      worker2.on("error", (error2) => {
+        this.failure = error2;
+        this.running = 0;
+        this.wake?.();
+      });
+      this.workers.push(worker2);
+      this.idle.push(worker2);
+    }
+  }
+  /** Adds a file; resolves once the pool can take more (so a stream never holds more than a few batches). */
+  async add(job) {
+    if (this.failure) throw this.failure;
+    if (this.local) return this.scanHere(job);
+    this.pendingBatch.push(job);
+    this.pendingBytes += job.bytes?.byteLength ?? 0;
+    if (this.pendingBatch.length >= BATCH_FILES || this.pendingBytes >= BATCH_BYTES) this.flush();
+    while (this.queue.length > this.workers.length * 2 && !this.failure) await this.nextReply();
+  }
+  /** Every file added, scanned; the threads stopped. */
+  async finish() {
+    this.flush();
+    while ((this.running > 0 || this.queue.length > 0) && !this.failure) await this.nextReply();
+    await Promise.all(this.workers.map((w) => w.terminate()));
+    if (this.failure) throw this.failure;
+    return this.result;
+  }
+  async scanHere(job) {
+    let bytes;
+    try {
+      bytes = job.bytes ?? readFileSync2(join(job.root, job.path));
+    } catch (error2) {
+      this.result.skipped.push({ path: job.path, reason: `could not be read (${error2.code ?? "error"})` });
+      return;
+    }
+    const out2 = scanBytes(job.path, bytes, this.local);
+    if (out2.file) this.result.files.push(out2.file);
+    if (out2.manifest) this.result.manifests.push(out2.manifest);
+    if (out2.skip) this.result.skipped.push(out2.skip);
+  }
+  flush() {
+    if (!this.pendingBatch.length) return;
+    this.queue.push(this.pendingBatch);
+    this.pendingBatch = [];
+    this.pendingBytes = 0;
+    this.dispatch();
+  }
+  dispatch() {
+    while (this.idle.length && this.queue.length) {
+      const worker2 = this.idle.pop();
+      const jobs = this.queue.shift();
+      this.running++;
+      const transfer = jobs.flatMap((j) => j.bytes && j.bytes.byteOffset === 0 && j.bytes.byteLength === j.bytes.buffer.byteLength ? [j.bytes.buffer] : []);
+      worker2.postMessage(jobs, transfer);
+    }
+  }
+  finished(worker2, reply) {
+    this.running--;
+    this.result.files.push(...reply.files);
+    this.result.manifests.push(...reply.manifests);
+    this.result.skipped.push(...reply.skipped);
+    this.idle.push(worker2);
+    this.dispatch();
+    this.wake?.();
+  }
+  nextReply() {
+    return new Promise((resolve3) => this.wake = resolve3);
+  }
+};
+
+// src/scan/scan-tree.ts
+function batchLines(config2) {
+  return config2.thresholds[config2.limit] - 1;
+}
+function scanOptions(config2, gitattributes) {
+  const target = config2.fixes.target;
+  return { exclude: config2.exclude, gitattributes, batchLines: batchLines(config2), depth: config2.dashboard.depth, importNames: config2.dashboard.importNames, fixable: { rules: new Set(Object.keys(fixersFor(target))), target } };
+}
+async function scanJobs(jobs, config2, gitattributes, options2 = {}) {
+  const pool = new ScanPool(config2, options2.threads);
+  const packs = packsFor(config2);
+  let added = 0;
+  try {
+    for await (const job of jobs) {
+      if (!scanReads(job.path, packs)) continue;
+      await pool.add(job);
+      if (++added % 500 === 0) options2.onProgress?.(added);
+    }
+  } catch (error2) {
+    await pool.finish().catch(() => void 0);
+    throw error2;
+  }
+  const reply = await pool.finish();
+  return summariseScan(reply.files, reply.manifests, [...reply.skipped, ...options2.extraSkipped ?? []], scanOptions(config2, gitattributes()));
+}
+async function python3SupportOf(result, config2, env) {
+  const asked = result.dependencies.map((d) => ({ name: d.name, key: normaliseName(d.name), change: "added", manifest: d.manifests[0], line: 1, python3: "unknown" }));
+  const answers = await resolvePython3Support(asked, { baseUrl: pypiBaseUrl(env), timeoutMs: config2.dependencies.timeoutSeconds * 1e3, maxLookups: config2.dependencies.maxLookups, allow: config2.dependencies.allow });
+  return new Map(answers.map((a) => [a.name, { python3: a.python3, reason: a.reason }]));
+}
+
+// src/campaign/batches.ts
+var CAMPAIGN_BRANCH_PREFIX = "small-steps/";
+var MAX_FIX_ATTEMPTS = 1e3;
+var MAX_FIX_CHARS = 16 * 1024 * 1024;
+var batchId = (rule, folder2, owner) => owner ? `${rule} owner ${owner}` : `${rule} ${folder2}`;
+var batchBranch = (batch) => branchFor("fix", batch.rule, batch.owner ? `owners/${batch.owner}` : batch.folder);
+var campaignLines = (config2) => config2.campaign.maxLines ?? batchLines(config2);
+function branchFor(kind, rule, folder2) {
+  const clean = (part) => part.replace(/[^A-Za-z0-9_.-]/g, "-").replace(/\.{2,}/g, "-").replace(/^[.-]+/, "").replace(/(\.lock|\.)$/i, "-") || "_";
+  const name2 = folder2 === "." ? "top" : folder2.split("/").map(clean).join("/");
+  const changed = folder2 !== "." && name2 !== folder2;
+  const suffix = changed ? `-${createHash("sha256").update(folder2).digest("hex").slice(0, 8)}` : "";
+  return `${CAMPAIGN_BRANCH_PREFIX}${kind}/${kind === "fix" ? `${clean(rule)}/` : ""}${name2.slice(0, 150)}${suffix}`;
+}
+function fixCommand2(paths, rule, target) {
+  return ["small-steps fix", ...paths.map(shellWord), `--rules ${rule}`, ...target === "compatible" ? [] : [`--target ${target}`], "--write"].join(" ");
+}
+var whereOf = (group) => group.owner ?? group.folder;
+function campaignBatches(scan, texts, options2) {
+  const { config: config2 } = options2;
+  const target = config2.fixes.target;
+  const fixable = fixersFor(target);
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const file2 of scan.filesWithRemaining) {
+    if (!texts.has(file2.path)) continue;
+    const owner = options2.owners?.(file2.path);
+    for (const rule of Object.keys(file2.rules)) {
+      if (!Object.hasOwn(fixable, rule)) continue;
+      const folder2 = owner ? "" : folderOf(file2.path, config2.dashboard.depth);
+      const id = batchId(rule, folder2, owner);
+      if (options2.skip?.has(id)) continue;
+      const group = groups2.get(id) ?? { rule, folder: folder2, ...owner ? { owner } : {}, paths: [] };
+      group.paths.push(file2.path);
+      groups2.set(id, group);
+    }
+  }
+  const byRule = scan.remaining.byRule;
+  const ordered = [...groups2.entries()].sort(([, a], [, b]) => (byRule[b.rule] ?? 0) - (byRule[a.rule] ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : whereOf(a) < whereOf(b) ? -1 : whereOf(a) > whereOf(b) ? 1 : 0));
+  const size = diffSizer(config2, options2.gitattributes);
+  const maxLines = campaignLines(config2);
+  const batches = [];
+  let attempts = 0;
+  let chars = 0;
+  for (const [id, group] of ordered) {
+    if (batches.length >= options2.wanted || attempts >= MAX_FIX_ATTEMPTS || chars >= MAX_FIX_CHARS) break;
+    const sized = [];
+    for (const path of group.paths.sort()) {
+      if (sized.length >= config2.campaign.maxFiles || ++attempts > MAX_FIX_ATTEMPTS || chars >= MAX_FIX_CHARS) break;
+      const text3 = texts.get(path);
+      chars += text3.length;
+      const result = fixPython(text3, /* @__PURE__ */ new Set([group.rule]), target);
+      if (result.text === text3) continue;
+      sized.push({ item: result.fixed.length, path, lines: size(unifiedDiff(`a/${path}`, `b/${path}`, text3, result.text)) });
+    }
+    const batch = batchWithin(sized, maxLines, config2.thresholds);
+    if (!batch.taken.length) continue;
+    const paths = batch.taken.map((f) => f.path);
+    batches.push({
+      id,
+      rule: group.rule,
+      folder: group.folder,
+      ...group.owner ? { owner: group.owner } : {},
+      paths,
+      fixes: batch.taken.reduce((sum, f) => sum + f.item, 0),
+      lines: batch.lines,
+      sizeClass: classify(batch.lines, config2.thresholds),
+      branch: batchBranch(group),
+      command: fixCommand2(paths, group.rule, target)
+    });
+  }
+  return batches;
+}
+function fixBatchFiles(batch, texts, target) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const [path, text3] of texts) {
+    const result = fixPython(text3, /* @__PURE__ */ new Set([batch.rule]), target);
+    if (result.text !== text3) out2.set(path, result.text);
+  }
+  return out2;
+}
+
+// src/campaign/owners.ts
+var CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+var MAX_RULES = 5e3;
+function codeOwners(text3) {
+  const rules = [];
+  for (const raw of text3.split(/\r?\n/).slice(0, MAX_RULES)) {
+    const line = raw.replace(/(^|\s)#.*$/, "").trim();
+    if (!line || line.startsWith("!")) continue;
+    const [written, ...owners] = line.split(/\s+/);
+    if (/[[\]]/.test(written)) continue;
+    const pattern = written.replace(/[{}]/g, "\\$&");
+    const anchored = pattern.startsWith("/") || pattern.slice(0, -1).includes("/");
+    let glob = pattern.replace(/^\//, "");
+    if (!anchored) glob = `**/${glob}`;
+    const folder2 = glob.endsWith("/") ? `${glob}**` : void 0;
+    try {
+      const exact = folder2 ? void 0 : compileGlob(glob);
+      const within = compileGlob(folder2 ?? `${glob}/**`);
+      rules.push({ matches: (path) => within(path) || (exact?.(path) ?? false), owners: owners.filter((o) => /^@?[\w.@/-]+$/.test(o)).join(" ") });
+    } catch (error2) {
+      if (!(error2 instanceof GlobError)) throw error2;
+    }
+  }
+  return (path) => {
+    for (let i2 = rules.length - 1; i2 >= 0; i2--) if (rules[i2].matches(path)) return rules[i2].owners || void 0;
+    return void 0;
+  };
+}
+
+// src/app/worker-jobs.ts
+function runCampaignJob({ scan, texts, options: options2 }) {
+  const { codeowners, skip, ...rest } = options2;
+  return campaignBatches(scan, new Map(texts), { ...rest, skip: new Set(skip), ...codeowners !== void 0 ? { owners: codeOwners(codeowners) } : {} });
+}
+
+// src/app/analysis-budget.ts
+var AnalysisBudgetExceeded = class extends Error {
+  constructor(seconds) {
+    super(`the analysis took longer than its budget of ${seconds} s and was stopped`);
+    this.seconds = seconds;
+  }
+};
+function budgetSeconds(env = process.env) {
+  const value = Number(env.ANALYSIS_BUDGET_SECONDS);
+  return Number.isFinite(value) && value > 0 ? value : 20;
+}
+var worker;
+var queue = Promise.resolve();
+function workerUrl() {
+  return import.meta.url.endsWith(".ts") ? new URL("../../lib/app/analysis-worker.js", import.meta.url) : new URL("./analysis-worker.js", import.meta.url);
+}
+function run2(job, seconds) {
+  const current = worker ??= new Worker2(workerUrl());
+  current.unref();
+  return new Promise((resolve3, reject) => {
+    const timer = setTimeout(() => {
+      cleanup();
+      worker = void 0;
+      void current.terminate();
+      reject(new AnalysisBudgetExceeded(seconds));
+    }, seconds * 1e3);
+    const onMessage = (reply) => {
+      cleanup();
+      if (reply.ok) resolve3(reply.result);
+      else reject(new Error(reply.message));
+    };
+    const onError = (error2) => {
+      cleanup();
+      worker = void 0;
+      reject(error2);
+    };
+    const cleanup = () => {
+      clearTimeout(timer);
+      current.off("message", onMessage);
+      current.off("error", onError);
+    };
+    current.on("message", onMessage);
+    current.on("error", onError);
+    current.postMessage(job);
+  });
+}
+function withinBudget(job, inPlace, seconds) {
+  if (!worker && !existsSync2(fileURLToPath2(workerUrl()))) return Promise.resolve().then(inPlace);
+  const queued = queue.then(() => run2(job, seconds));
+  queue = queued.catch(() => void 0);
+  return queued;
+}
+function evaluateWithinBudget(input, seconds = budgetSeconds()) {
+  return withinBudget({ kind: "evaluate", input }, () => evaluate(input), seconds);
+}
+async function campaignBatchesWithinBudget(job, seconds = budgetSeconds()) {
+  return withinBudget({ kind: "campaign", job }, () => runCampaignJob(job), seconds);
+}
+
+// src/github/errors.ts
+function describeFailure(action, error2) {
+  const e = error2 ?? {};
+  const status = typeof e.status === "number" && (e.response || e.status !== 500) ? e.status : void 0;
+  const requestId = e.response?.headers?.["x-github-request-id"];
+  const graphql3 = Array.isArray(e.errors) ? e.errors.map((x) => String(x?.message ?? "")).filter(Boolean) : [];
+  const message = graphql3.length ? `GitHub's GraphQL API answered with errors: ${graphql3.join("; ").slice(0, 300)}` : typeof e.message === "string" && e.message ? e.message.split("\n")[0].slice(0, 300) : String(error2);
+  return { action, status, requestId: typeof requestId === "string" ? requestId : void 0, message };
+}
+function formatFailure(failure) {
+  const status = failure.status ? `HTTP ${failure.status}` : "no HTTP status";
+  const id = failure.requestId ? `, request id \`${failure.requestId}\`` : "";
+  return `${failure.action} failed (${status}${id}): ${failure.message}`;
+}
+function hasStatus(error2, ...statuses) {
+  const status = error2?.status;
+  return typeof status === "number" && statuses.includes(status);
+}
+
+// src/github/check-runs.ts
+var CHECK_NAME = "small-steps";
+var ANNOTATIONS_PER_REQUEST = 50;
+function showsAlready(existing, report) {
+  return existing?.status === "COMPLETED" && existing.conclusion === report.conclusion.toUpperCase() && existing.title === report.title.slice(0, 255) && existing.summary === report.summary && (existing.text ?? "") === (report.text ?? "");
+}
+async function publishCheckRun(github, report) {
+  if (report.existing && showsAlready(report.existing, report)) return report.existing.id;
+  const annotations = report.annotations ?? [];
+  const batch = (start2) => annotations.slice(start2, start2 + ANNOTATIONS_PER_REQUEST);
+  const output = { title: report.title.slice(0, 255), summary: report.summary, ...report.text ? { text: report.text } : {}, annotations: batch(0) };
+  const body2 = {
+    owner: report.owner,
+    repo: report.repo,
+    name: CHECK_NAME,
+    head_sha: report.headSha,
+    external_id: report.externalId,
+    status: "completed",
+    conclusion: report.conclusion,
+    completed_at: (/* @__PURE__ */ new Date()).toISOString(),
+    ...report.detailsUrl ? { details_url: report.detailsUrl } : {},
+    ...report.actions ? { actions: report.actions } : {},
+    output
+  };
+  const id = await createOrUpdate(github, report, body2);
+  checkRuns.inc({ conclusion: report.conclusion });
+  for (let start2 = ANNOTATIONS_PER_REQUEST; start2 < annotations.length; start2 += ANNOTATIONS_PER_REQUEST) {
+    await github.rest.checks.update({
+      owner: report.owner,
+      repo: report.repo,
+      check_run_id: id,
+      output: { title: output.title, summary: output.summary, annotations: batch(start2) }
+    });
+  }
+  return id;
+}
+var WRITE_ATTEMPTS = 3;
+function transient(error2) {
+  const status = error2?.status;
+  return typeof status !== "number" || status >= 500 || !error2.response;
+}
+async function createOrUpdate(github, report, body2) {
+  let existing = report.existing;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (existing) {
+        const { head_sha: _unchanged, ...update } = body2;
+        await github.rest.checks.update({ ...update, check_run_id: existing.id });
+        return existing.id;
+      }
+      return (await github.rest.checks.create({ ...body2, request: { retries: 0 } })).data.id;
+    } catch (error2) {
+      if (attempt >= WRITE_ATTEMPTS || !transient(error2)) throw error2;
+      await sleepInScope(1e3 * attempt);
+      if (!existing) existing = await findCheckRun(github, { owner: report.owner, repo: report.repo }, report.headSha, appId());
+    }
+  }
+}
+async function findCheckRun(github, ref, headSha, appId2) {
+  const { data } = await github.rest.checks.listForRef({ ...ref, ref: headSha, check_name: CHECK_NAME, filter: "latest", per_page: 100, ...appId2 ? { app_id: appId2 } : {} });
+  const run4 = data.check_runs[0];
+  return run4 && { id: run4.id, status: run4.status?.toUpperCase(), conclusion: run4.conclusion?.toUpperCase(), title: run4.output?.title, summary: run4.output?.summary, text: run4.output?.text };
+}
+function appId() {
+  const id = Number(process.env.APP_ID);
+  return Number.isInteger(id) && id > 0 ? id : void 0;
+}
+var FAILURE_REPORT_SECONDS = 60;
+async function lookUpBeforeWriting(github, report) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await findCheckRun(github, { owner: report.owner, repo: report.repo }, report.headSha, appId());
+    } catch (error2) {
+      if (attempt >= WRITE_ATTEMPTS || !transient(error2)) return void 0;
+      await sleepInScope(1e3 * attempt);
+    }
+  }
+}
+async function publishFailureCheckRun(github, report, failure, subject) {
+  if (scopeEnded()) return withScope(FAILURE_REPORT_SECONDS, () => publishFailureCheckRun(github, report, failure, subject));
+  const existing = await lookUpBeforeWriting(github, report);
+  await publishCheckRun(github, {
+    ...report,
+    existing,
+    conclusion: "failure",
+    title: `Could not measure ${subject}`,
+    summary: `${formatFailure(failure)}.
+
+${failure.status ? "This is GitHub's answer" : "This is an error in small-steps"}, not a verdict on ${subject.replace(/^this /, "the ")}. Use **Re-run** on this check to try again.`,
+    text: existing?.text ?? void 0
+  });
+}
+
+// src/github/comments.ts
+function isOurs(comment) {
+  const appId2 = Number(process.env.APP_ID);
+  return comment.user?.type === "Bot" && (!Number.isInteger(appId2) || !comment.performed_via_github_app || comment.performed_via_github_app.id === appId2);
+}
+var MARKER_PREFIX = "<!-- small-steps:";
+var marker = (name2) => `${MARKER_PREFIX}${name2} -->`;
+async function findMarkedComment(github, ref, mark2) {
+  const comments = await github.paginate(github.rest.issues.listComments, { owner: ref.owner, repo: ref.repo, issue_number: ref.pullNumber, per_page: 100 });
+  const ours = comments.find((c) => c.body?.includes(mark2) && isOurs(c));
+  return ours && { id: ours.id, body: ours.body ?? "" };
+}
+async function upsertMarkedComment(github, ref, mark2, body2, knownId) {
+  const text3 = `${mark2}
+${body2}`;
+  const update = async (id) => {
+    await github.rest.issues.updateComment({ owner: ref.owner, repo: ref.repo, comment_id: id, body: text3 });
+    return id;
+  };
+  if (knownId) {
+    try {
+      return await update(knownId);
+    } catch (error2) {
+      if (!hasStatus(error2, 404)) throw error2;
+    }
+  }
+  const found = await findMarkedComment(github, ref, mark2);
+  if (found) return found.body === text3 ? found.id : update(found.id);
+  const { data } = await github.rest.issues.createComment({ owner: ref.owner, repo: ref.repo, issue_number: ref.pullNumber, body: text3 });
+  return data.id;
+}
+
+// src/github/conditional-requests.ts
+var MAX_ENTRIES = 2e3;
+var cache2 = /* @__PURE__ */ new Map();
+var wrapped = /* @__PURE__ */ new WeakSet();
+function remember(key, entry) {
+  cache2.delete(key);
+  cache2.set(key, entry);
+  if (cache2.size > MAX_ENTRIES) cache2.delete(cache2.keys().next().value);
+}
+var SHARED_TTL_MS = 24 * 60 * 60 * 1e3;
+async function sharedEntry(key) {
+  const text3 = await sharedCache.get(`etag:${key}`);
+  if (!text3) return void 0;
+  try {
+    const entry = JSON.parse(text3);
+    if (typeof entry.etag !== "string") return void 0;
+    remember(key, entry);
+    return entry;
+  } catch {
+    return void 0;
+  }
+}
+function useConditionalRequests(octokit) {
+  if (wrapped.has(octokit)) return octokit;
+  wrapped.add(octokit);
+  octokit.hook.wrap("request", async (request2, options2) => {
+    const { method, url, headers, request: _transport, ...parameters } = options2;
+    if (method !== "GET" || !/^\/repos\/\{owner\}\/\{repo\}\/contents\//.test(url ?? "")) return request2(options2);
+    const key = `${url} ${JSON.stringify(parameters)} ${headers?.accept ?? ""}`;
+    const cached = cache2.get(key) ?? await sharedEntry(key);
+    if (cached) options2.headers = { ...headers, "if-none-match": cached.etag };
+    try {
+      const response = await request2(options2);
+      const etag = response.headers.etag;
+      if (etag) {
+        remember(key, { etag, response });
+        await sharedCache.set(`etag:${key}`, JSON.stringify({ etag, response }), SHARED_TTL_MS);
+      }
+      return response;
+    } catch (error2) {
+      if (cached && hasStatus(error2, 304)) return cached.response;
+      throw error2;
+    }
+  });
+  return octokit;
+}
+
+// src/github/config-cache.ts
+var TTL_MS = 10 * 60 * 1e3;
+var MAX_ENTRIES2 = 2e3;
+var local = /* @__PURE__ */ new Map();
+var localGenerations = /* @__PURE__ */ new Map();
+async function generation(owner) {
+  const key = `config-generation:${owner.toLowerCase()}`;
+  return await sharedCache.get(key) ?? localGenerations.get(key) ?? "0";
+}
+async function cachedConfig(owner, repo, path, read) {
+  const key = `config:${owner.toLowerCase()}/${repo.toLowerCase()}:${path}:${await generation(owner)}`;
+  const now = Date.now();
+  const mine = local.get(key);
+  const text3 = mine && mine.expires > now ? mine.value : await sharedCache.get(key);
+  if (text3 !== void 0) {
+    try {
+      return JSON.parse(text3);
+    } catch {
+    }
+  }
+  const value = await read();
+  const serialised = JSON.stringify(value);
+  local.delete(key);
+  local.set(key, { value: serialised, expires: now + TTL_MS });
+  if (local.size > MAX_ENTRIES2) local.delete(local.keys().next().value);
+  await sharedCache.set(key, serialised, TTL_MS);
+  return value;
+}
+
+// src/github/config-file.ts
+var CONFIG_PATH = ".github/small-steps.yml";
+function loadConfig(github, ref, htmlBase2, path = CONFIG_PATH) {
+  return cachedConfig(ref.owner, ref.repo, path, () => readConfig(github, ref, htmlBase2, path));
+}
+var MAX_CONFIG_BYTES = 64 * 1024;
+var capped = /* @__PURE__ */ new WeakSet();
+function capConfigSize(github) {
+  if (capped.has(github)) return;
+  capped.add(github);
+  github.hook.after("request", (response, options2) => {
+    if (options2.method !== "GET" || !/^\/repos\/\{owner\}\/\{repo\}\/contents\//.test(options2.url ?? "")) return;
+    const data = response.data;
+    const size = typeof data === "string" ? Buffer.byteLength(data) : 0;
+    if (size > MAX_CONFIG_BYTES) throw new Error(`the file is ${Math.ceil(size / 1024)} KB, over the ${MAX_CONFIG_BYTES / 1024} KB a policy may be`);
+  });
+}
+async function readConfig(github, ref, htmlBase2, path) {
+  capConfigSize(github);
+  let files;
+  let merged;
+  const link = (f) => `${htmlBase2}/${f.owner}/${f.repo}/blob/HEAD/${f.path}`;
+  try {
+    const result = await github.config.get({ ...ref, path, defaults: (configs) => mergeConfigs(configs) });
+    files = result.files;
+    merged = files.some((f) => f.config !== null) ? result.config : null;
+  } catch (error2) {
+    if (typeof error2.status === "number") throw error2;
+    const message = error2 instanceof Error ? error2.message.replace("[@probot/octokit-plugin-config] ", "") : String(error2);
+    const cause = error2 instanceof Error && error2.cause instanceof Error ? ` ${error2.cause.message.split("\n")[0]}` : "";
+    return { ok: false, problems: [{ path: "(file)", message: `${message}${cause}` }], sources: [path], detailsUrl: link({ ...ref, path }) };
+  }
+  const used = files.filter((f) => f.config !== null);
+  const sources = used.map((f) => `${f.owner}/${f.repo}:${f.path}`);
+  const extendsProblems = problemsOfExtends(files, ref);
+  if (extendsProblems.length) return { ok: false, problems: extendsProblems, sources, detailsUrl: link(files[0]) };
+  const resolved = resolveConfig(merged);
+  if (resolved.ok) return { ok: true, config: resolved.config, sources };
+  return { ok: false, problems: ownProblems(used, resolved.problems), sources, detailsUrl: used[0] ? link(used[0]) : void 0 };
+}
+var nameOf = (f) => `${f.owner}/${f.repo}:${f.path}`;
+function problemsOfExtends(files, ref) {
+  const problems = [];
+  const firstPresent = files.findIndex((f) => f.config !== null);
+  if (firstPresent === -1) return problems;
+  for (const target of files.slice(firstPresent + 1)) {
+    if (target.owner.toLowerCase() !== ref.owner.toLowerCase()) {
+      problems.push({ path: "_extends", message: `may only name repositories of ${ref.owner}; ${nameOf(target)} is not one` });
+    } else if (target.config === null) {
+      problems.push({ path: "_extends", message: `names ${nameOf(target)}, which does not exist or which the app cannot read` });
+    }
+  }
+  return problems;
+}
+function ownProblems(used, merged) {
+  if (used.length < 2) return merged;
+  const [own, ...extended] = used;
+  const problems = [];
+  const alone = resolveConfig(own.config);
+  if (!alone.ok) problems.push(...alone.problems);
+  for (const file2 of extended) {
+    const result = resolveConfig(file2.config);
+    if (!result.ok) problems.push({ path: "_extends", message: `${nameOf(file2)} is not a valid small-steps config (${count2(result.problems.length, "problem")}): fix it there` });
+  }
+  return problems.length ? problems : merged;
+}
+
+// src/github/labels.ts
+async function syncLabels(github, target, managed, wanted) {
+  const change = { added: [], removed: [], created: [] };
+  const { owner, repo, issueNumber } = target;
+  const missing = wanted.filter((label) => !target.current.includes(label.name));
+  for (const label of missing) {
+    if (target.repositoryLabels.includes(label.name)) continue;
+    try {
+      await github.rest.issues.createLabel({ owner, repo, ...label });
+      change.created.push(label.name);
+    } catch (error2) {
+      if (!hasStatus(error2, 422)) throw error2;
+    }
+  }
+  if (missing.length) {
+    await github.rest.issues.addLabels({ owner, repo, issue_number: issueNumber, labels: missing.map((l) => l.name) });
+    change.added.push(...missing.map((l) => l.name));
+  }
+  const keep2 = new Set(wanted.map((l) => l.name));
+  for (const name2 of target.current) {
+    if (keep2.has(name2) || !managed.includes(name2)) continue;
+    try {
+      await github.rest.issues.removeLabel({ owner, repo, issue_number: issueNumber, name: name2 });
+    } catch (error2) {
+      if (!hasStatus(error2, 404)) throw error2;
+    }
+    change.removed.push(name2);
+  }
+  return change;
+}
+
+// src/github/pull-request-files.ts
+var FILES_PER_PAGE = 100;
+var GITHUB_FILE_LIST_CAP = 3e3;
+async function listPullRequestFiles(github, ref) {
+  const expected = Math.min(ref.changedFiles ?? GITHUB_FILE_LIST_CAP, GITHUB_FILE_LIST_CAP);
+  const files = [];
+  for (let page = 1; page <= GITHUB_FILE_LIST_CAP / FILES_PER_PAGE; page++) {
+    let entries;
+    try {
+      const response = await github.rest.pulls.listFiles({ owner: ref.owner, repo: ref.repo, pull_number: ref.pullNumber, per_page: FILES_PER_PAGE, page });
+      entries = response.data;
+    } catch (error2) {
+      if (page === 1) throw error2;
+      return { files, failure: describeFailure(`Listing page ${page} of the pull request's files`, error2) };
+    }
+    for (const entry of entries) files.push(fromGitHubFile(entry));
+    if (entries.length < FILES_PER_PAGE || files.length >= expected) break;
+  }
+  return { files };
+}
+
+// src/github/pull-request-state.ts
+var BLOBS_PER_QUERY = 100;
+function blobFields(paths, sha, prefix2 = "", field = "text") {
+  const variables = {};
+  const fields = paths.map((path, i2) => {
+    variables[`${prefix2}e${i2}`] = `${sha}:${path}`;
+    return `${prefix2}f${i2}: object(expression: $${prefix2}e${i2}) { ... on Blob { ${field} } }`;
+  }).join("\n");
+  return { fields, variables };
+}
+function labelFields(names) {
+  const variables = {};
+  const fields = names.map((name2, i2) => {
+    variables[`l${i2}`] = name2;
+    return `l${i2}: label(name: $l${i2}) { name }`;
+  });
+  return { fields: fields.join("\n"), variables };
+}
+function blobText(repository, alias) {
+  const blob = repository[alias];
+  return blob && typeof blob.text === "string" ? blob.text : void 0;
+}
+function textsByPath(repository, paths, prefix2) {
+  return new Map(paths.flatMap((path, i2) => {
+    const text3 = blobText(repository, `${prefix2}f${i2}`);
+    return text3 === void 0 ? [] : [[path, text3]];
+  }));
+}
+function readBlobs(repository, paths) {
+  return paths.flatMap((path, i2) => {
+    const text3 = blobText(repository, `f${i2}`);
+    return text3 === void 0 ? [] : [{ path, text: text3 }];
+  });
+}
+var declare = (variables) => Object.keys(variables).map((name2) => `, $${name2}: String!`).join("");
+async function readPullRequestState(github, q) {
+  const [first, ...rest] = chunk(q.gitattributesPaths, BLOBS_PER_QUERY);
+  const blobs = blobFields(first ?? [], q.baseSha);
+  const manifestPaths = q.manifestPaths ?? [];
+  const before = blobFields(manifestPaths, q.baseSha, "mb");
+  const after = blobFields(manifestPaths, q.headSha, "mh");
+  const unchangedPaths = q.unchangedManifestPaths ?? [];
+  const unchanged = blobFields(unchangedPaths, q.baseSha, "mu");
+  const headPaths = q.headPaths ?? [];
+  const heads = blobFields(headPaths, q.headSha, "h");
+  const basePaths = q.basePaths ?? [];
+  const bases = blobFields(basePaths, q.baseSha, "b");
+  const sizePaths = (q.sizePaths ?? []).slice(0, BLOBS_PER_QUERY);
+  const sizes = blobFields(sizePaths, q.headSha, "z", "byteSize");
+  const labels = labelFields(q.labelNames);
+  const variables = { ...blobs.variables, ...before.variables, ...after.variables, ...unchanged.variables, ...heads.variables, ...bases.variables, ...sizes.variables, ...labels.variables };
+  const checks = "... on Commit { checkSuites(first: 20, filterBy: { appId: $appId }) { nodes { app { databaseId } checkRuns(first: 1, filterBy: { checkName: $checkName }) { nodes { databaseId status conclusion title summary text externalId } } } } }";
+  const previous = q.previousSha ? `previous: object(oid: $previous) { ${checks} }` : "";
+  const pull = q.pullNumber !== void 0;
+  const query = `query($owner: String!, $repo: String!${pull ? ", $number: Int!" : ""}, $head: GitObjectID!, $checkName: String!, $appId: Int${q.previousSha ? ", $previous: GitObjectID!" : ""}${declare(variables)}) {
+  repository(owner: $owner, name: $repo) {
+    ${pull ? "pullRequest(number: $number) { headRefOid labels(first: 100) { nodes { name } } }" : ""}
+    head: object(oid: $head) { ${checks} }
+    ${previous}
+    ${[blobs.fields, before.fields, after.fields, unchanged.fields, heads.fields, bases.fields, sizes.fields, labels.fields].filter(Boolean).join("\n    ")}
+  }
+}`;
+  const response = await github.graphql(query, {
+    owner: q.owner,
+    repo: q.repo,
+    ...pull ? { number: q.pullNumber } : {},
+    head: q.headSha,
+    checkName: q.checkName,
+    appId: q.appId ?? null,
+    ...q.previousSha ? { previous: q.previousSha } : {},
+    ...variables
+  });
+  const repository = response.repository;
+  const gitattributes = readBlobs(repository, first ?? []);
+  for (const paths of rest) {
+    const more = blobFields(paths, q.baseSha);
+    const extra = await github.graphql(
+      `query($owner: String!, $repo: String!${declare(more.variables)}) { repository(owner: $owner, name: $repo) { ${more.fields} } }`,
+      { owner: q.owner, repo: q.repo, ...more.variables }
+    );
+    gitattributes.push(...readBlobs(extra.repository, paths));
+  }
+  const ourRun = (commit) => (commit?.checkSuites?.nodes ?? []).filter((s) => q.appId === void 0 || s.app?.databaseId === q.appId).flatMap((s) => s.checkRuns.nodes).map(({ databaseId, ...rest2 }) => ({ id: databaseId, ...rest2 }))[0];
+  return {
+    headSha: repository.pullRequest?.headRefOid ?? q.headSha,
+    labels: repository.pullRequest?.labels.nodes.map((l) => l.name) ?? [],
+    repositoryLabels: q.labelNames.filter((_, i2) => repository[`l${i2}`]?.name !== void 0),
+    manifests: [
+      ...manifestPaths.map((path, i2) => ({ path, before: blobText(repository, `mbf${i2}`), after: blobText(repository, `mhf${i2}`) })),
+      ...unchangedPaths.flatMap((path, i2) => {
+        const before2 = blobText(repository, `muf${i2}`);
+        return before2 === void 0 ? [] : [{ path, before: before2, unchanged: true }];
+      })
+    ],
+    existingCheckRun: ourRun(repository.head),
+    previousCheckRun: ourRun(repository.previous),
+    gitattributes,
+    headTexts: textsByPath(repository, headPaths, "h"),
+    baseTexts: textsByPath(repository, basePaths, "b"),
+    headSizes: new Map(sizePaths.flatMap((path, i2) => {
+      const size = repository[`zf${i2}`]?.byteSize;
+      return typeof size === "number" ? [[path, size]] : [];
+    }))
+  };
+}
+function chunk(items, size) {
+  const chunks = [];
+  for (let i2 = 0; i2 < items.length; i2 += size) chunks.push(items.slice(i2, i2 + size));
+  return chunks;
+}
+
+// src/policy/split-plan.ts
+var TEST_FOLDERS = /* @__PURE__ */ new Set(["test", "tests", "__tests__", "spec", "specs", "testing"]);
+var SOURCE_ROOTS = /* @__PURE__ */ new Set(["src", "lib"]);
+function moduleOf(path) {
+  const folders = path.split("/").slice(0, -1).filter((segment) => !TEST_FOLDERS.has(segment));
+  while (folders.length && SOURCE_ROOTS.has(folders[0])) folders.shift();
+  return folders.slice(0, 2).join("/") || "(top level)";
+}
+var KIND_ORDER = { schema: 0, migration: 1, change: 2 };
+function planSplit(files, schema, migrationFiles, thresholds, limit) {
+  const capacity = thresholds[limit] - 1;
+  const schemaFiles = new Set(schema.files.map((f) => f.path));
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const file2 of files) {
+    if (file2.countedLines === 0) continue;
+    const kind = schemaFiles.has(file2.path) ? "schema" : migrationFiles.has(file2.path) ? "migration" : "change";
+    const module2 = moduleOf(file2.path);
+    const key = `${kind}\0${module2}`;
+    const group = groups2.get(key) ?? { kind, module: module2, files: [], lines: 0 };
+    group.files.push(file2);
+    group.lines += file2.countedLines;
+    groups2.set(key, group);
+  }
+  const parts2 = [];
+  const ordered = [...groups2.values()].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.lines - a.lines || comparePaths(a.module, b.module));
+  for (const group of ordered) {
+    const pieces = splitFiles(group.files, capacity);
+    for (const piece of pieces) {
+      const lines = piece.reduce((sum, f) => sum + f.countedLines, 0);
+      const fit = parts2.find((p) => p.kind === group.kind && !p.overLimit && p.lines + lines <= capacity);
+      if (fit) {
+        fit.files.push(...piece);
+        fit.lines += lines;
+        if (!fit.modules.includes(group.module)) fit.modules.push(group.module);
+      } else {
+        parts2.push({ kind: group.kind, modules: [group.module], files: [...piece], lines, sizeClass: "XS", overLimit: lines > capacity });
+      }
+    }
+  }
+  for (const part of parts2) {
+    part.sizeClass = classify(part.lines, thresholds);
+    part.files.sort((a, b) => comparePaths(a.path, b.path));
+  }
+  parts2.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.lines - a.lines);
+  return { capacity, parts: parts2 };
+}
+function unitOf(path) {
+  const base = path.slice(path.lastIndexOf("/") + 1).replace(/\.[^.]+$/, "");
+  return base.replace(/^test_/, "").replace(/(?:[._-](?:test|spec)|_?Tests?)$/, "").toLowerCase();
+}
+function splitFiles(files, capacity) {
+  const units = /* @__PURE__ */ new Map();
+  for (const file2 of files) units.set(unitOf(file2.path), [...units.get(unitOf(file2.path)) ?? [], file2]);
+  const size = (unit) => unit.reduce((sum, f) => sum + f.countedLines, 0);
+  const bins = [];
+  for (const unit of [...units.values()].sort((a, b) => size(b) - size(a))) {
+    const pieces = size(unit) <= capacity ? [unit] : unit.map((f) => [f]);
+    for (const piece of pieces) {
+      const lines = size(piece);
+      const bin = bins.find((b) => b.lines + lines <= capacity);
+      if (bin) {
+        bin.files.push(...piece);
+        bin.lines += lines;
+      } else bins.push({ files: [...piece], lines });
+    }
+  }
+  return bins.map((b) => b.files);
+}
+
+// src/report/comments.ts
+var COMMENT_LIMIT = 65536;
+var KIND_TEXT = { schema: "schema migrations, alone", migration: "migration work only", change: "changes" };
+function splitPlanFor(evaluation) {
+  return planSplit(evaluation.size.files, evaluation.schema, new Set(evaluation.migration.migrationFiles), evaluation.config.thresholds, evaluation.config.limit);
+}
+function renderSplitPlan(evaluation, plan = splitPlanFor(evaluation)) {
+  const { size, config: config2 } = evaluation;
+  const head = `### small-steps: how to split this pull request
+This pull request is **${size.sizeClass}** (${count2(size.countedLines, "counted line")} in ${count2(size.countedFiles, "file")}); the limit is **${config2.limit}** (under ${count2(plan.capacity + 1, "line")}). Land these parts in this order, each as its own pull request:`;
+  if (plan.parts.length <= 1 && !plan.parts.some((p) => p.overLimit)) {
+    return `### small-steps: how to split this pull request
+This pull request is **${size.sizeClass}**, within the **${config2.limit}** limit: no split needed.`;
+  }
+  const parts2 = plan.parts.map((part, i2) => {
+    const files = part.files.map((f) => `  - ${code(f.path)} (${n(f.countedLines)})`).join("\n");
+    const warning2 = part.overLimit ? "\n  _One file's change is larger than the limit on its own: split that change itself (a refactor first, then the behaviour)._" : "";
+    return `${i2 + 1}. **${part.sizeClass}, ${count2(part.lines, "line")}**: ${KIND_TEXT[part.kind]} in ${part.modules.map(code).join(", ")}${warning2}
+${files}`;
+  });
+  const notes = [
+    "Schema migrations go first and alone, so that the code using them lands on a schema that already has them; migration work comes next, apart from the other changes; a module's tests stay with its code.",
+    "Excluded files (generated, vendored, lock files) go with the part whose code needs them."
+  ];
+  return truncate([head, parts2.join("\n"), notes.map((x) => `_${x}_`).join("\n")].join("\n\n"));
+}
+function truncate(text3) {
+  return truncateSummary(text3, COMMENT_LIMIT - 200);
+}
+function renderSticky(evaluation, state) {
+  const { size, config: config2 } = evaluation;
+  const measured = `**${size.sizeClass}** (${count2(size.countedLines, "counted line")}; the limit is **${config2.limit}**)`;
+  if (state === "under") {
+    return `### small-steps
+\u2705 This pull request is back within the limit: ${measured}. Thank you for keeping the steps small.`;
+  }
+  if (state === "accepted" && evaluation.acceptance) {
+    const { by, reason, sizeClass } = evaluation.acceptance;
+    return [
+      `### small-steps
+\u2611\uFE0F Accepted over the limit by @${by}: "${reason}". This pull request is ${measured}.`,
+      `A push that makes it larger than **${sizeClass}** takes the acceptance away; \`/small-steps revoke\` takes it back now.`
+    ].join("\n\n");
+  }
+  return `${renderSplitPlan(evaluation)}
+
+_This comment is updated as the pull request changes. Type \`/small-steps help\` for commands._`;
+}
+
+// src/analysis/dependencies/changes.ts
+function index(requirements) {
+  const map = /* @__PURE__ */ new Map();
+  for (const r of requirements) if (!r.python2Only && !map.has(r.key)) map.set(r.key, r);
+  return map;
+}
+function dependencyChanges(manifests) {
+  const changes2 = [];
+  const problems = [];
+  const declaredAtBase = /* @__PURE__ */ new Set();
+  for (const manifest of manifests) {
+    const kind = manifestKind(manifest.path);
+    if (!kind || manifest.before === void 0) continue;
+    for (const r of parseManifest(kind, manifest.before).requirements) if (!r.python2Only) declaredAtBase.add(r.key);
+  }
+  const declaredAfter = /* @__PURE__ */ new Set();
+  for (const manifest of manifests) {
+    const kind = manifestKind(manifest.path);
+    const text3 = manifest.unchanged ? manifest.before : manifest.after;
+    if (!kind || text3 === void 0) continue;
+    for (const r of parseManifest(kind, text3).requirements) if (!r.python2Only) declaredAfter.add(r.key);
+  }
+  for (const manifest of manifests) {
+    const kind = manifestKind(manifest.path);
+    if (!kind || manifest.unchanged) continue;
+    const before = manifest.before === void 0 ? void 0 : parseManifest(kind, manifest.before);
+    const after = manifest.after === void 0 ? void 0 : parseManifest(kind, manifest.after);
+    problems.push(...(after?.problems ?? []).map((p) => `${manifest.path}: ${p}`));
+    const old = index(before?.requirements ?? []);
+    const now = index(after?.requirements ?? []);
+    for (const [key, r] of now) {
+      const previous = old.get(key);
+      if (!previous && declaredAtBase.has(key)) continue;
+      if (!previous) changes2.push({ name: r.name, key, change: "added", version: r.pinned, manifest: manifest.path, line: r.line, python3: "unknown" });
+      else if (r.pinned && r.pinned !== previous.pinned) changes2.push({ name: r.name, key, change: "re-pinned", version: r.pinned, manifest: manifest.path, line: r.line, python3: "unknown" });
+    }
+    for (const [key, r] of old) {
+      if (!now.has(key) && !declaredAfter.has(key)) changes2.push({ name: r.name, key, change: "removed", version: r.pinned, manifest: manifest.path, line: 0, python3: "unknown" });
+    }
+  }
+  return { changes: changes2, problems };
+}
+
+// src/app/dependencies.ts
+async function measureDependencies(manifests, config2) {
+  const found = dependencyChanges(manifests);
+  return {
+    problems: found.problems,
+    changes: await resolvePython3Support(found.changes, {
+      baseUrl: pypiBaseUrl(process.env),
+      timeoutMs: config2.dependencies.timeoutSeconds * 1e3,
+      maxLookups: config2.dependencies.maxLookups,
+      allow: config2.dependencies.allow
+    })
+  };
+}
+
+// src/app/pull-request-target.ts
+function toTarget(pr, defaultBranch) {
+  const repository = pr.base.repo;
+  return {
+    owner: repository.owner.login,
+    repo: repository.name,
+    number: pr.number,
+    headSha: pr.head.sha,
+    baseSha: pr.base.sha,
+    baseRef: pr.base.ref,
+    defaultBranch: defaultBranch ?? repository.default_branch ?? "main",
+    draft: pr.draft === true,
+    authorIsBot: pr.user?.type === "Bot",
+    changedFiles: pr.changed_files,
+    htmlUrl: repository.html_url
+  };
+}
+function htmlBase(target) {
+  const suffix = `/${target.owner}/${target.repo}`;
+  return target.htmlUrl.endsWith(suffix) ? target.htmlUrl.slice(0, -suffix.length) : target.htmlUrl;
+}
+
 // src/fix/suggestions.ts
+import { createHash as createHash2 } from "node:crypto";
 var MAX_FILES = 50;
 var MAX_CHECK_PARSES = 200;
 function addedFileText(file2) {
@@ -78696,8 +79265,8 @@ function addedLines(file2) {
   for (const hunk of readHunks(file2)) for (const change of hunk.changes) if (change.type === "add") lines.add(change.ln);
   return lines;
 }
-var fingerprintOf = (path, original, replacement) => createHash("sha256").update(`${path}\0${original.join("\n")}\0${replacement}`).digest("hex").slice(0, 16);
-var IMPORT_LINE2 = /^(?:from __future__ import |import six$|from six\.moves import )/;
+var fingerprintOf = (path, original, replacement) => createHash2("sha256").update(`${path}\0${original.join("\n")}\0${replacement}`).digest("hex").slice(0, 16);
+var IMPORT_LINE3 = /^(?:from __future__ import |import six$|from six\.moves import )/;
 function importBlock(after, inserted, lines, added) {
   if (after >= 1 && added.has(after)) return { startLine: after, original: [lines[after - 1]], replaced: [lines[after - 1], ...inserted] };
   if (added.has(after + 1) && after + 1 <= lines.length) return { startLine: after + 1, original: [lines[after]], replaced: [...inserted, lines[after]] };
@@ -78778,7 +79347,7 @@ function planSuggestions(regressions, files, headTexts, target = "compatible") {
     for (const hunk of patch.hunks) {
       const original = hunk.lines.filter((l) => l.startsWith("-")).map((l) => l.slice(1));
       const replaced = hunk.lines.filter((l) => l.startsWith("+")).map((l) => l.slice(1));
-      if (replaced.some((l) => IMPORT_LINE2.test(l)) && replaced.filter((l) => !original.includes(l)).every((l) => IMPORT_LINE2.test(l))) {
+      if (replaced.some((l) => IMPORT_LINE3.test(l)) && replaced.filter((l) => !original.includes(l)).every((l) => IMPORT_LINE3.test(l))) {
         const block2 = hunk.oldLines ? { startLine: hunk.oldStart, original, replaced } : importBlock(hunk.oldStart - 1, replaced, lines, added);
         if (block2 && block2.original.every((_, i2) => added.has(block2.startLine + i2))) {
           const replacement = block2.replaced.join("\n");
@@ -78963,7 +79532,7 @@ async function updateLabels(github, q, managed, wanted, log2) {
   if (change.added.length || change.removed.length) await labelsWritten(pr);
   log2.info({ labels: change }, "labels updated");
 }
-var digest = (text3) => createHash2("sha256").update(text3).digest("hex").slice(0, 16);
+var digest = (text3) => createHash3("sha256").update(text3).digest("hex").slice(0, 16);
 async function sizeCheck(context, target, request2) {
   const github = useConditionalRequests(context.octokit);
   const { owner, repo } = target;
@@ -85380,7 +85949,7 @@ function malformed(event, payload) {
 
 // src/cli/calibrate.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { join, resolve as resolve2 } from "node:path";
+import { join as join2, resolve as resolve2 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/policy/calibrate.ts
@@ -85623,8 +86192,8 @@ async function measure(root, commit, config2) {
   const size = measureSize(files, new ExclusionRules(config2.exclude, new GitattributesIndex(gitattributes)), sizeOptionsOf(config2));
   return { lines: size.countedLines, files: size.countedFiles - size.renamedOnly.length };
 }
-var percent = (share) => `${Math.round(share * 100)}%`;
-var spread = (shares) => SIZE_CLASSES.map((c) => `${c} ${percent(shares[c])}`).join(", ");
+var percent2 = (share) => `${Math.round(share * 100)}%`;
+var spread = (shares) => SIZE_CLASSES.map((c) => `${c} ${percent2(shares[c])}`).join(", ");
 function render(result, kind, configSource) {
   const { lines, files } = result.percentiles;
   const t = result.thresholds;
@@ -85675,7 +86244,7 @@ ${CALIBRATE_HELP}
 `);
     return EXIT.usageOrConfig;
   }
-  const configPath = values.config ? resolve2(cwd, values.config) : join(root, CONFIG_FILE);
+  const configPath = values.config ? resolve2(cwd, values.config) : join2(root, CONFIG_FILE);
   if (values.config && !existsSync4(configPath)) {
     io.stderr(`small-steps calibrate: --config ${values.config}: no such file
 `);
@@ -85755,565 +86324,6 @@ ${history.config.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}
   io.stdout(values.json ? `${JSON.stringify({ version: 1, kind: "pulls", pulls: history.changes.map((c) => c.number), ...result }, null, 2)}
 ` : render(result, "pulls", source));
   return EXIT.ok;
-}
-
-// src/campaign/batches.ts
-import { createHash as createHash3 } from "node:crypto";
-
-// src/analysis/scan/batches.ts
-var LINES_PER_CONSTRUCT = 2;
-var byPath = (a, b) => comparePaths(a.path, b.path);
-function batchesOf(files, maxLines) {
-  const sorted = [...files].filter((f) => f.count > 0).sort((a, b) => a.count - b.count || byPath(a, b));
-  const batches = [];
-  let current;
-  for (const file2 of sorted) {
-    if (!current || (current.constructs + file2.count) * LINES_PER_CONSTRUCT > maxLines) {
-      current = { paths: [], constructs: 0 };
-      batches.push(current);
-    }
-    current.paths.push(file2.path);
-    current.constructs += file2.count;
-  }
-  return batches;
-}
-
-// src/analysis/scan/imports.ts
-var KNOWN_IMPORT_NAMES = {
-  pyyaml: ["yaml"],
-  beautifulsoup4: ["bs4"],
-  "python-dateutil": ["dateutil"],
-  pillow: ["PIL"],
-  "scikit-learn": ["sklearn"],
-  "scikit-image": ["skimage"],
-  protobuf: ["google.protobuf"],
-  "opencv-python": ["cv2"],
-  "opencv-python-headless": ["cv2"],
-  pycrypto: ["Crypto"],
-  pycryptodome: ["Crypto"],
-  "mysql-python": ["MySQLdb"],
-  mysqlclient: ["MySQLdb"],
-  "psycopg2-binary": ["psycopg2"],
-  "python-memcached": ["memcache"],
-  pyjwt: ["jwt"],
-  pyopenssl: ["OpenSSL"],
-  "python-ldap": ["ldap"],
-  djangorestframework: ["rest_framework"],
-  pyzmq: ["zmq"],
-  pyserial: ["serial"],
-  attrs: ["attr", "attrs"],
-  setuptools: ["setuptools", "pkg_resources"],
-  "google-api-python-client": ["googleapiclient"],
-  "python-magic": ["magic"],
-  ipython: ["IPython"],
-  "msgpack-python": ["msgpack"],
-  dnspython: ["dns"],
-  pygithub: ["github"],
-  "python-jose": ["jose"],
-  "typing-extensions": ["typing_extensions"],
-  "django-cors-headers": ["corsheaders"],
-  "python-dotenv": ["dotenv"],
-  "ruamel-yaml": ["ruamel.yaml"],
-  "py-bcrypt": ["bcrypt"],
-  "m2crypto": ["M2Crypto"],
-  "mysql-connector-python": ["mysql.connector"],
-  pydispatcher: ["pydispatch"],
-  pyhamcrest: ["hamcrest"],
-  pycryptodomex: ["Cryptodome"],
-  "python-gnupg": ["gnupg"],
-  "websocket-client": ["websocket"],
-  pymongo: ["pymongo", "bson", "gridfs"],
-  "python-slugify": ["slugify"],
-  pywin32: ["win32api", "win32con", "win32com", "pywintypes", "win32file", "win32event"],
-  pypiwin32: ["win32api", "win32con", "win32com", "pywintypes"],
-  beautifulsoup: ["BeautifulSoup"],
-  "python-levenshtein": ["Levenshtein"],
-  pysocks: ["socks", "sockshandler"],
-  "pyyaml-include": ["yamlinclude"]
-};
-function importNamesOf(distribution, extra = {}) {
-  const key = normaliseName(distribution);
-  const added = Object.entries(extra).find(([name2]) => normaliseName(name2) === key)?.[1];
-  const dotted = key.includes("-") ? [key.replace(/-/g, ".")] : [];
-  return [.../* @__PURE__ */ new Set([...added ?? [], ...KNOWN_IMPORT_NAMES[key] ?? [key.replace(/-/g, "_"), ...dotted]])];
-}
-var IMPORT_LINE3 = /^[ \t]*(?:from[ \t]+([A-Za-z_][\w.]*)[ \t]+import\b|import[ \t]+([A-Za-z_][\w. \t,]*))/gm;
-function importedModules(text3) {
-  if (!text3.includes("import")) return [];
-  const found = /* @__PURE__ */ new Set();
-  for (const m of text3.matchAll(IMPORT_LINE3)) {
-    if (m[1]) {
-      found.add(m[1]);
-      const lineEnd = text3.indexOf("\n", m.index);
-      const rest = text3.slice(m.index + m[0].length, lineEnd === -1 ? void 0 : lineEnd).replace(/#.*/, "");
-      for (const part of rest.replace(/[()\\]/g, "").split(",")) {
-        const name2 = part.trim().split(/[ \t]+/)[0];
-        if (name2 && /^\w+$/.test(name2)) found.add(`${m[1]}.${name2}`);
-      }
-    } else for (const part of m[2].split(",")) {
-      const name2 = part.trim().split(/[ \t]+/)[0];
-      if (name2) found.add(name2);
-    }
-  }
-  return [...found];
-}
-function importsAny(modules, names) {
-  for (const name2 of names) {
-    const lower = name2.toLowerCase();
-    for (const module2 of modules) if (module2.toLowerCase() === lower || module2.startsWith(`${name2}.`)) return true;
-  }
-  return false;
-}
-
-// src/analysis/scan/scanner.ts
-var MAX_FILE_BYTES = 1024 * 1024;
-function scanReads(path, packs) {
-  return manifestKind(path) !== void 0 || packs.some((p) => p.appliesTo(path));
-}
-function scanBytes(path, bytes, packs) {
-  const applicable = packs.filter((p) => p.appliesTo(path));
-  const manifest = manifestKind(path) !== void 0;
-  if (!applicable.length && !manifest) return {};
-  if (bytes.byteLength > MAX_FILE_BYTES) return { skip: { path, reason: `over 1 MB (${Math.round(bytes.byteLength / 1024)} KB)` } };
-  let text3;
-  try {
-    text3 = UTF8.decode(bytes);
-  } catch {
-    return { skip: { path, reason: "not UTF-8" } };
-  }
-  const builtIn = builtInDecision(path, sampleOfText(text3));
-  const out2 = manifest ? { manifest: { path, text: text3 } } : {};
-  if (applicable.length) {
-    const rules = {};
-    for (const pack of applicable) {
-      for (const { rule, line } of pack.scan(text3)) {
-        const seen = rules[rule];
-        if (seen) seen.count++;
-        else rules[rule] = { count: 1, line };
-      }
-    }
-    out2.file = { path, lines: countLines(text3), rules, imports: importedModules(text3), builtIn };
-  }
-  return out2;
-}
-var UTF8 = new TextDecoder("utf-8", { fatal: true });
-function countLines(text3) {
-  if (text3 === "") return 0;
-  let lines = 1;
-  for (let i2 = text3.indexOf("\n"); i2 !== -1; i2 = text3.indexOf("\n", i2 + 1)) lines++;
-  return text3.endsWith("\n") ? lines - 1 : lines;
-}
-function folderOf(path, depth) {
-  const parts2 = path.split("/");
-  return parts2.length <= 1 ? "." : parts2.slice(0, Math.min(depth, parts2.length - 1)).join("/");
-}
-function summariseScan(fileScans, manifests, skipped, options2) {
-  const rules = new ExclusionRules(options2.exclude, new GitattributesIndex([...options2.gitattributes]));
-  const counted = (path, builtIn) => (rules.override(path) ?? builtIn).counted;
-  const kept = fileScans.filter((f) => counted(f.path, f.builtIn)).sort(byPath);
-  const result = {
-    files: kept.length,
-    lines: 0,
-    excluded: fileScans.length - kept.length,
-    skipped: [...skipped].sort(byPath),
-    remaining: { total: 0, byRule: {}, byFolder: {} },
-    filesByFolder: {},
-    filesWithRemaining: [],
-    examples: {},
-    batches: [],
-    dependencies: [],
-    fixable: { target: options2.fixable?.target ?? "compatible", total: 0, byFolder: {}, rules: [] }
-  };
-  const fixableRules = options2.fixable?.rules ?? /* @__PURE__ */ new Set();
-  const modules = /* @__PURE__ */ new Set();
-  const exampleCounts = {};
-  for (const file2 of kept) {
-    result.lines += file2.lines;
-    for (const m of file2.imports) modules.add(m);
-    const folder2 = folderOf(file2.path, options2.depth);
-    const share = result.filesByFolder[folder2] ??= { files: 0, clean: 0 };
-    share.files++;
-    const entries = Object.entries(file2.rules);
-    if (!entries.length) {
-      share.clean++;
-      continue;
-    }
-    const own = {};
-    let count3 = 0;
-    for (const [rule, { count: n2, line }] of entries) {
-      own[rule] = n2;
-      count3 += n2;
-      result.remaining.byRule[rule] = (result.remaining.byRule[rule] ?? 0) + n2;
-      if (n2 > (exampleCounts[rule] ?? 0)) {
-        exampleCounts[rule] = n2;
-        result.examples[rule] = { path: file2.path, line };
-      }
-    }
-    result.remaining.total += count3;
-    result.remaining.byFolder[folder2] = (result.remaining.byFolder[folder2] ?? 0) + count3;
-    const fixable = entries.reduce((sum, [rule, { count: n2 }]) => sum + (fixableRules.has(rule) ? n2 : 0), 0);
-    if (fixable) {
-      result.fixable.total += fixable;
-      result.fixable.byFolder[folder2] = (result.fixable.byFolder[folder2] ?? 0) + fixable;
-    }
-    result.filesWithRemaining.push({ path: file2.path, count: count3, rules: own });
-  }
-  result.fixable.rules = Object.keys(result.remaining.byRule).filter((rule) => fixableRules.has(rule)).sort();
-  result.batches = batchesOf(result.filesWithRemaining, options2.batchLines);
-  result.dependencies = dependencyUses(manifests.filter((m) => counted(m.path, builtInDecision(m.path, void 0))), modules, options2.importNames);
-  return result;
-}
-function dependencyUses(manifests, modules, extra) {
-  const byKey = /* @__PURE__ */ new Map();
-  const own = new Set(manifests.flatMap((m) => projectNamesIn(manifestKind(m.path), m.text)).map(normaliseName));
-  for (const manifest of [...manifests].filter((m) => isRuntimeManifest(m.path)).sort(byPath)) {
-    const kind = manifestKind(manifest.path);
-    for (const requirement of parseManifest(kind, manifest.text).requirements) {
-      if (own.has(requirement.key)) continue;
-      const use = byKey.get(requirement.key) ?? { name: requirement.name, manifests: [], imported: importsAny(modules, importNamesOf(requirement.name, extra)) };
-      if (!use.manifests.includes(manifest.path)) use.manifests.push(manifest.path);
-      byKey.set(requirement.key, use);
-    }
-  }
-  return [...byKey.values()].sort((a, b) => a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1);
-}
-
-// src/fix/batch.ts
-function diffSizer(config2, gitattributes) {
-  const rules = new ExclusionRules(config2.exclude, new GitattributesIndex(gitattributes));
-  return (diff) => measureSize(fromUnifiedDiff(diff), rules, sizeOptionsOf(config2)).countedLines;
-}
-function batchWithin(fixes, maxLines, thresholds) {
-  const taken = [];
-  const left = [];
-  const tooLarge = [];
-  let lines = 0;
-  for (const fix of fixes) {
-    if (fix.lines > maxLines) tooLarge.push(fix);
-    else if (!left.length && lines + fix.lines <= maxLines) {
-      taken.push(fix);
-      lines += fix.lines;
-    } else left.push(fix);
-  }
-  return { taken, lines, sizeClass: classify(lines, thresholds), left, tooLarge };
-}
-
-// src/report/scan.ts
-var shellWord = (path) => /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
-var RULE_ROWS = 60;
-var FOLDER_ROWS = 40;
-var BATCHES_LISTED = 10;
-var DEPENDENCY_ROWS = 80;
-var percent2 = (part, whole) => whole === 0 ? "100%" : `${Math.floor(part / whole * 100)}%`;
-var linked = (text3, url) => url ? `[${text3}](${url})` : text3;
-function renderHeadline(result) {
-  const withAny = result.filesWithRemaining.length;
-  const clean = result.files - withAny;
-  const fixable = result.fixable.total ? ` ${formatCount(result.fixable.total)} of them (${percent2(result.fixable.total, result.remaining.total)}) have an automatic fix: ${code(fixCommand(result, [], "--write"))}.` : "";
-  return `**${count2(result.remaining.total, "old construct")} remaining** in ${count2(withAny, "file")} of ${formatCount(result.files)} scanned; ${count2(result.lines, "Python line")} scanned; **${percent2(clean, result.files)}** of files already clean.${fixable}`;
-}
-function fixCommand(result, paths, ...options2) {
-  return ["small-steps fix", ...paths.map(shellWord), ...result.fixable.target === "compatible" ? [] : [`--target ${result.fixable.target}`], ...options2].join(" ");
-}
-function renderScanSections(result, options2) {
-  const out2 = [];
-  const link = options2.link ?? (() => void 0);
-  const rules = Object.entries(result.remaining.byRule).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  if (rules.length) {
-    const fixable = new Set(result.fixable.rules);
-    const rows = rules.slice(0, RULE_ROWS).map(([rule, total]) => {
-      const example = result.examples[rule];
-      return `| \`${rule}\` | ${formatCount(total)} | ${fixable.has(rule) ? "yes" : "no"} | ${example ? linked(`${code(example.path)}:${example.line}`, link(example.path, example.line)) : ""} |`;
-    });
-    if (rules.length > RULE_ROWS) rows.push(`| \u2026 and ${count2(rules.length - RULE_ROWS, "more rule")} | | | |`);
-    out2.push(["### By rule", `| Rule | Remaining | Automatic fix (${result.fixable.target}) | Example |`, "|---|--:|---|---|", ...rows].join("\n"));
-  }
-  const folders = Object.entries(result.filesByFolder).sort((a, b) => (result.remaining.byFolder[b[0]] ?? 0) - (result.remaining.byFolder[a[0]] ?? 0) || (a[0] < b[0] ? -1 : 1));
-  if (folders.length) {
-    const rows = folders.slice(0, FOLDER_ROWS).map(([folder2, share]) => `| ${code(folder2)} | ${formatCount(result.remaining.byFolder[folder2] ?? 0)} | ${formatCount(result.fixable.byFolder[folder2] ?? 0)} | ${percent2(share.clean, share.files)} of ${count2(share.files, "file")} |`);
-    if (folders.length > FOLDER_ROWS) rows.push(`| \u2026 and ${count2(folders.length - FOLDER_ROWS, "more folder")} | | | |`);
-    out2.push(["### By folder", "| Folder | Remaining | Automatic fix | Clean |", "|---|--:|--:|--:|", ...rows].join("\n"));
-  }
-  if (result.batches.length) {
-    const rulesOf = new Map(result.filesWithRemaining.map((f) => [f.path, f.rules]));
-    const fixableRules = new Set(result.fixable.rules);
-    const steps = result.batches.slice(0, BATCHES_LISTED).map((b, i2) => {
-      const shown = b.paths.slice(0, 8).map(code).join(", ") + (b.paths.length > 8 ? ` and ${count2(b.paths.length - 8, "more file")}` : "");
-      const fixable = b.paths.some((p) => Object.keys(rulesOf.get(p) ?? {}).some((rule) => fixableRules.has(rule)));
-      const make = !fixable ? "" : b.paths.length <= 8 ? `. Make it: ${codeSpan(fixCommand(result, b.paths, "--write"), 2e3)}` : options2.maxLines ? `. Make a step of this size: ${codeSpan(fixCommand(result, [], `--max-lines ${options2.maxLines}`, "--write"), 2e3)}` : "";
-      return `${i2 + 1}. ${count2(b.constructs, "construct")} in ${count2(b.paths.length, "file")}: ${shown}. See it: ${codeSpan(`small-steps scan ${b.paths.slice(0, 8).map(shellWord).join(" ")}${b.paths.length > 8 ? " \u2026" : ""}`, 2e3)}${make}`;
-    });
-    if (result.batches.length > BATCHES_LISTED) steps.push(`\u2026 and ${count2(result.batches.length - BATCHES_LISTED, "more batch")}.`);
-    out2.push([`### Next small steps`, `Each batch fits in one pull request within the ${options2.limit} limit, easiest first:`, "", ...steps].join("\n"));
-  }
-  if (result.dependencies.length) {
-    const support = (name2) => {
-      const s = options2.python3?.get(name2);
-      return !s ? "not asked" : s.python3 === "yes" ? "yes" : s.python3 === "no" ? "**no**" : "unknown";
-    };
-    const rows = result.dependencies.slice(0, DEPENDENCY_ROWS).map((d) => `| ${code(d.name)} | ${d.manifests.map(code).join(", ")} | ${support(d.name)} | ${d.imported ? "yes" : "**no: a candidate to delete**"} |`);
-    if (result.dependencies.length > DEPENDENCY_ROWS) rows.push(`| \u2026 and ${count2(result.dependencies.length - DEPENDENCY_ROWS, "more package")} | | | |`);
-    const unused = result.dependencies.filter((d) => !d.imported).length;
-    out2.push(
-      [
-        "### Packages to delete rather than port",
-        unused ? `${count2(unused, "declared package")} ${unused === 1 ? "is" : "are"} imported by no scanned file: candidates to delete instead of porting. Check first: a plugin or an entry point can load a package without an import.` : "Every declared package is imported by a scanned file.",
-        "",
-        "| Package | Declared in | Python 3 | Imported |",
-        "|---|---|---|---|",
-        ...rows
-      ].join("\n")
-    );
-  }
-  if (result.skipped.length || result.excluded) {
-    const reasons = /* @__PURE__ */ new Map();
-    for (const s of result.skipped) {
-      const reason = s.reason.replace(/ \(.*\)$/, "");
-      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-    }
-    const parts2 = [...reasons].map(([reason, k]) => `${reason}: ${formatCount(k)}`);
-    if (result.excluded) parts2.push(`vendored, generated or excluded by the config: ${formatCount(result.excluded)}`);
-    out2.push(`### Not scanned
-${count2(result.skipped.length + result.excluded, "file")} not scanned (${parts2.join("; ")}).`);
-  }
-  return out2;
-}
-
-// src/scan/pool.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-import { availableParallelism } from "node:os";
-import { join as join2 } from "node:path";
-import { Worker as Worker2 } from "node:worker_threads";
-var BATCH_FILES = 64;
-var BATCH_BYTES = 4 * 1024 * 1024;
-var ScanPool = class {
-  workers = [];
-  idle = [];
-  queue = [];
-  pendingBatch = [];
-  pendingBytes = 0;
-  running = 0;
-  result = { files: [], manifests: [], skipped: [] };
-  local;
-  failure;
-  wake;
-  constructor(config2, threads = Math.max(1, availableParallelism())) {
-    if (threads === 0) {
-      this.local = packsFor(config2);
-      return;
-    }
-    const url = import.meta.url.endsWith(".ts") ? new URL("../../lib/scan/worker.js", import.meta.url) : new URL("./worker.js", import.meta.url);
-    for (let i2 = 0; i2 < threads; i2++) {
-      const worker2 = new Worker2(url, { workerData: { config: config2 } });
-      worker2.on("message", (reply) => this.finished(worker2, reply));
-      worker2.on("error", (error2) => {
-        this.failure = error2;
-        this.running = 0;
-        this.wake?.();
-      });
-      this.workers.push(worker2);
-      this.idle.push(worker2);
-    }
-  }
-  /** Adds a file; resolves once the pool can take more (so a stream never holds more than a few batches). */
-  async add(job) {
-    if (this.failure) throw this.failure;
-    if (this.local) return this.scanHere(job);
-    this.pendingBatch.push(job);
-    this.pendingBytes += job.bytes?.byteLength ?? 0;
-    if (this.pendingBatch.length >= BATCH_FILES || this.pendingBytes >= BATCH_BYTES) this.flush();
-    while (this.queue.length > this.workers.length * 2 && !this.failure) await this.nextReply();
-  }
-  /** Every file added, scanned; the threads stopped. */
-  async finish() {
-    this.flush();
-    while ((this.running > 0 || this.queue.length > 0) && !this.failure) await this.nextReply();
-    await Promise.all(this.workers.map((w) => w.terminate()));
-    if (this.failure) throw this.failure;
-    return this.result;
-  }
-  async scanHere(job) {
-    let bytes;
-    try {
-      bytes = job.bytes ?? readFileSync2(join2(job.root, job.path));
-    } catch (error2) {
-      this.result.skipped.push({ path: job.path, reason: `could not be read (${error2.code ?? "error"})` });
-      return;
-    }
-    const out2 = scanBytes(job.path, bytes, this.local);
-    if (out2.file) this.result.files.push(out2.file);
-    if (out2.manifest) this.result.manifests.push(out2.manifest);
-    if (out2.skip) this.result.skipped.push(out2.skip);
-  }
-  flush() {
-    if (!this.pendingBatch.length) return;
-    this.queue.push(this.pendingBatch);
-    this.pendingBatch = [];
-    this.pendingBytes = 0;
-    this.dispatch();
-  }
-  dispatch() {
-    while (this.idle.length && this.queue.length) {
-      const worker2 = this.idle.pop();
-      const jobs = this.queue.shift();
-      this.running++;
-      const transfer = jobs.flatMap((j) => j.bytes && j.bytes.byteOffset === 0 && j.bytes.byteLength === j.bytes.buffer.byteLength ? [j.bytes.buffer] : []);
-      worker2.postMessage(jobs, transfer);
-    }
-  }
-  finished(worker2, reply) {
-    this.running--;
-    this.result.files.push(...reply.files);
-    this.result.manifests.push(...reply.manifests);
-    this.result.skipped.push(...reply.skipped);
-    this.idle.push(worker2);
-    this.dispatch();
-    this.wake?.();
-  }
-  nextReply() {
-    return new Promise((resolve3) => this.wake = resolve3);
-  }
-};
-
-// src/scan/scan-tree.ts
-function batchLines(config2) {
-  return config2.thresholds[config2.limit] - 1;
-}
-function scanOptions(config2, gitattributes) {
-  const target = config2.fixes.target;
-  return { exclude: config2.exclude, gitattributes, batchLines: batchLines(config2), depth: config2.dashboard.depth, importNames: config2.dashboard.importNames, fixable: { rules: new Set(Object.keys(fixersFor(target))), target } };
-}
-async function scanJobs(jobs, config2, gitattributes, options2 = {}) {
-  const pool = new ScanPool(config2, options2.threads);
-  const packs = packsFor(config2);
-  let added = 0;
-  try {
-    for await (const job of jobs) {
-      if (!scanReads(job.path, packs)) continue;
-      await pool.add(job);
-      if (++added % 500 === 0) options2.onProgress?.(added);
-    }
-  } catch (error2) {
-    await pool.finish().catch(() => void 0);
-    throw error2;
-  }
-  const reply = await pool.finish();
-  return summariseScan(reply.files, reply.manifests, [...reply.skipped, ...options2.extraSkipped ?? []], scanOptions(config2, gitattributes()));
-}
-async function python3SupportOf(result, config2, env) {
-  const asked = result.dependencies.map((d) => ({ name: d.name, key: normaliseName(d.name), change: "added", manifest: d.manifests[0], line: 1, python3: "unknown" }));
-  const answers = await resolvePython3Support(asked, { baseUrl: pypiBaseUrl(env), timeoutMs: config2.dependencies.timeoutSeconds * 1e3, maxLookups: config2.dependencies.maxLookups, allow: config2.dependencies.allow });
-  return new Map(answers.map((a) => [a.name, { python3: a.python3, reason: a.reason }]));
-}
-
-// src/campaign/batches.ts
-var CAMPAIGN_BRANCH_PREFIX = "small-steps/";
-var MAX_FIX_ATTEMPTS = 1e3;
-var MAX_FIX_CHARS = 16 * 1024 * 1024;
-var batchId = (rule, folder2, owner) => owner ? `${rule} owner ${owner}` : `${rule} ${folder2}`;
-var batchBranch = (batch) => branchFor("fix", batch.rule, batch.owner ? `owners/${batch.owner}` : batch.folder);
-var campaignLines = (config2) => config2.campaign.maxLines ?? batchLines(config2);
-function branchFor(kind, rule, folder2) {
-  const clean = (part) => part.replace(/[^A-Za-z0-9_.-]/g, "-").replace(/\.{2,}/g, "-").replace(/^[.-]+/, "").replace(/(\.lock|\.)$/i, "-") || "_";
-  const name2 = folder2 === "." ? "top" : folder2.split("/").map(clean).join("/");
-  const changed = folder2 !== "." && name2 !== folder2;
-  const suffix = changed ? `-${createHash3("sha256").update(folder2).digest("hex").slice(0, 8)}` : "";
-  return `${CAMPAIGN_BRANCH_PREFIX}${kind}/${kind === "fix" ? `${clean(rule)}/` : ""}${name2.slice(0, 150)}${suffix}`;
-}
-function fixCommand2(paths, rule, target) {
-  return ["small-steps fix", ...paths.map(shellWord), `--rules ${rule}`, ...target === "compatible" ? [] : [`--target ${target}`], "--write"].join(" ");
-}
-var whereOf = (group) => group.owner ?? group.folder;
-function campaignBatches(scan, texts, options2) {
-  const { config: config2 } = options2;
-  const target = config2.fixes.target;
-  const fixable = fixersFor(target);
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const file2 of scan.filesWithRemaining) {
-    if (!texts.has(file2.path)) continue;
-    const owner = options2.owners?.(file2.path);
-    for (const rule of Object.keys(file2.rules)) {
-      if (!Object.hasOwn(fixable, rule)) continue;
-      const folder2 = owner ? "" : folderOf(file2.path, config2.dashboard.depth);
-      const id = batchId(rule, folder2, owner);
-      if (options2.skip?.has(id)) continue;
-      const group = groups2.get(id) ?? { rule, folder: folder2, ...owner ? { owner } : {}, paths: [] };
-      group.paths.push(file2.path);
-      groups2.set(id, group);
-    }
-  }
-  const byRule = scan.remaining.byRule;
-  const ordered = [...groups2.entries()].sort(([, a], [, b]) => (byRule[b.rule] ?? 0) - (byRule[a.rule] ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : whereOf(a) < whereOf(b) ? -1 : whereOf(a) > whereOf(b) ? 1 : 0));
-  const size = diffSizer(config2, options2.gitattributes);
-  const maxLines = campaignLines(config2);
-  const batches = [];
-  let attempts = 0;
-  let chars = 0;
-  for (const [id, group] of ordered) {
-    if (batches.length >= options2.wanted || attempts >= MAX_FIX_ATTEMPTS || chars >= MAX_FIX_CHARS) break;
-    const sized = [];
-    for (const path of group.paths.sort()) {
-      if (sized.length >= config2.campaign.maxFiles || ++attempts > MAX_FIX_ATTEMPTS || chars >= MAX_FIX_CHARS) break;
-      const text3 = texts.get(path);
-      chars += text3.length;
-      const result = fixPython(text3, /* @__PURE__ */ new Set([group.rule]), target);
-      if (result.text === text3) continue;
-      sized.push({ item: result.fixed.length, path, lines: size(unifiedDiff(`a/${path}`, `b/${path}`, text3, result.text)) });
-    }
-    const batch = batchWithin(sized, maxLines, config2.thresholds);
-    if (!batch.taken.length) continue;
-    const paths = batch.taken.map((f) => f.path);
-    batches.push({
-      id,
-      rule: group.rule,
-      folder: group.folder,
-      ...group.owner ? { owner: group.owner } : {},
-      paths,
-      fixes: batch.taken.reduce((sum, f) => sum + f.item, 0),
-      lines: batch.lines,
-      sizeClass: classify(batch.lines, config2.thresholds),
-      branch: batchBranch(group),
-      command: fixCommand2(paths, group.rule, target)
-    });
-  }
-  return batches;
-}
-function fixBatchFiles(batch, texts, target) {
-  const out2 = /* @__PURE__ */ new Map();
-  for (const [path, text3] of texts) {
-    const result = fixPython(text3, /* @__PURE__ */ new Set([batch.rule]), target);
-    if (result.text !== text3) out2.set(path, result.text);
-  }
-  return out2;
-}
-
-// src/campaign/owners.ts
-var CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
-var MAX_RULES = 5e3;
-function codeOwners(text3) {
-  const rules = [];
-  for (const raw of text3.split(/\r?\n/).slice(0, MAX_RULES)) {
-    const line = raw.replace(/(^|\s)#.*$/, "").trim();
-    if (!line || line.startsWith("!")) continue;
-    const [written, ...owners] = line.split(/\s+/);
-    if (/[[\]]/.test(written)) continue;
-    const pattern = written.replace(/[{}]/g, "\\$&");
-    const anchored = pattern.startsWith("/") || pattern.slice(0, -1).includes("/");
-    let glob = pattern.replace(/^\//, "");
-    if (!anchored) glob = `**/${glob}`;
-    const folder2 = glob.endsWith("/") ? `${glob}**` : void 0;
-    try {
-      const exact = folder2 ? void 0 : compileGlob(glob);
-      const within = compileGlob(folder2 ?? `${glob}/**`);
-      rules.push({ matches: (path) => within(path) || (exact?.(path) ?? false), owners: owners.filter((o) => /^@?[\w.@/-]+$/.test(o)).join(" ") });
-    } catch (error2) {
-      if (!(error2 instanceof GlobError)) throw error2;
-    }
-  }
-  return (path) => {
-    for (let i2 = rules.length - 1; i2 >= 0; i2--) if (rules[i2].matches(path)) return rules[i2].owners || void 0;
-    return void 0;
-  };
 }
 
 // src/campaign/record.ts
@@ -86815,7 +86825,13 @@ async function advanceCampaign(scope, previous, scan, texts, tree, sha) {
   await reviewOpenPulls(scope, record);
   const open2 = new Set(Object.entries(record.pulls).filter(([, p]) => p.state === "open").map(([id]) => id));
   const owners = CODEOWNERS_PATHS.map((path) => tree.codeowners?.find((f) => f.path === path)).find(Boolean);
-  const fresh = campaignBatches(scan, texts, { config: config2, gitattributes: tree.gitattributes, wanted: BATCHES_LISTED2, skip: open2, ...owners ? { owners: codeOwners(owners.text) } : {} });
+  let fresh;
+  try {
+    fresh = await campaignBatchesWithinBudget({ scan: { filesWithRemaining: scan.filesWithRemaining, remaining: scan.remaining }, texts: [...texts], options: { config: config2, gitattributes: tree.gitattributes, wanted: BATCHES_LISTED2, skip: [...open2], ...owners ? { codeowners: owners.text } : {} } });
+  } catch (error2) {
+    log2.warn({ err: error2 }, "the campaign's batches could not be made: the previous ones stay listed");
+    fresh = record.listed.filter((b) => !open2.has(b.id)).map((b) => ({ ...b, command: "" }));
+  }
   record.listed = [...record.listed.filter((b) => open2.has(b.id)), ...fresh.map(({ command: _, ...batch }) => batch)];
   const listed = new Set(record.listed.map((b) => b.id));
   record.waiting = record.waiting.filter((id) => listed.has(id));

@@ -2,6 +2,8 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { evaluate, type EngineInput, type Evaluation } from "../engine.js";
+import type { CampaignBatch } from "../campaign/batches.js";
+import { runCampaignJob, type CampaignJob, type WorkerJob } from "./worker-jobs.js";
 
 /**
  * One delivery's analysis runs in a worker thread with a time budget, so that whatever a pull request holds, the
@@ -29,19 +31,19 @@ function workerUrl(): URL {
   return import.meta.url.endsWith(".ts") ? new URL("../../lib/app/analysis-worker.js", import.meta.url) : new URL("./analysis-worker.js", import.meta.url);
 }
 
-function run(input: EngineInput, seconds: number): Promise<Evaluation> {
+function run<T>(job: WorkerJob, seconds: number): Promise<T> {
   const current = (worker ??= new Worker(workerUrl()));
   current.unref();
-  return new Promise<Evaluation>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       cleanup();
       worker = undefined;
       void current.terminate();
       reject(new AnalysisBudgetExceeded(seconds));
     }, seconds * 1000);
-    const onMessage = (reply: { ok: true; evaluation: Evaluation } | { ok: false; message: string }) => {
+    const onMessage = (reply: { ok: true; result: T } | { ok: false; message: string }) => {
       cleanup();
-      if (reply.ok) resolve(reply.evaluation);
+      if (reply.ok) resolve(reply.result);
       else reject(new Error(reply.message));
     };
     const onError = (error: Error) => {
@@ -56,8 +58,16 @@ function run(input: EngineInput, seconds: number): Promise<Evaluation> {
     };
     current.on("message", onMessage);
     current.on("error", onError);
-    current.postMessage(input);
+    current.postMessage(job);
   });
+}
+
+/** A job on the worker, one at a time in arrival order, or in place where no worker file is shipped. */
+function withinBudget<T>(job: WorkerJob, inPlace: () => T, seconds: number): Promise<T> {
+  if (!worker && !existsSync(fileURLToPath(workerUrl()))) return Promise.resolve().then(inPlace);
+  const queued = queue.then(() => run<T>(job, seconds));
+  queue = queued.catch(() => undefined);
+  return queued;
 }
 
 /**
@@ -66,10 +76,15 @@ function run(input: EngineInput, seconds: number): Promise<Evaluation> {
  * evaluated in place.
  */
 export function evaluateWithinBudget(input: EngineInput, seconds = budgetSeconds()): Promise<Evaluation> {
-  if (!worker && !existsSync(fileURLToPath(workerUrl()))) return Promise.resolve().then(() => evaluate(input));
-  const job = queue.then(() => run(input, seconds));
-  queue = job.catch(() => undefined);
-  return job;
+  return withinBudget<Evaluation>({ kind: "evaluate", input }, () => evaluate(input), seconds);
+}
+
+/**
+ * The campaign's batches for a dashboard update, off the event loop and within the same budget (the fixing is the
+ * costly part: about a second for eight batches of Python 2.7's standard library).
+ */
+export async function campaignBatchesWithinBudget(job: CampaignJob, seconds = budgetSeconds()): Promise<CampaignBatch[]> {
+  return withinBudget<CampaignBatch[]>({ kind: "campaign", job }, () => runCampaignJob(job), seconds);
 }
 
 /** Stops the worker (a shutdown, or the end of a test file). */

@@ -1,7 +1,7 @@
 import type { Context } from "probot";
 import type { ScanResult } from "../analysis/scan/scanner.js";
-import { campaignBatches } from "../campaign/batches.js";
-import { CODEOWNERS_PATHS, codeOwners } from "../campaign/owners.js";
+import { CODEOWNERS_PATHS } from "../campaign/owners.js";
+import { campaignBatchesWithinBudget } from "./analysis-budget.js";
 import type { TarballStats } from "../scan/tarball.js";
 import { emptyCampaign, type CampaignRecord } from "../campaign/record.js";
 import { newlyTicked, renderCampaign, withCampaignSection } from "../campaign/task-list.js";
@@ -62,7 +62,14 @@ export async function advanceCampaign(scope: CampaignScope, previous: CampaignRe
   const open = new Set(Object.entries(record.pulls).filter(([, p]) => p.state === "open").map(([id]) => id));
   // With a CODEOWNERS file (the first where GitHub looks), batches are one owner's files.
   const owners = CODEOWNERS_PATHS.map((path) => tree.codeowners?.find((f) => f.path === path)).find(Boolean);
-  const fresh = campaignBatches(scan, texts, { config, gitattributes: tree.gitattributes, wanted: BATCHES_LISTED, skip: open, ...(owners ? { owners: codeOwners(owners.text) } : {}) });
+  let fresh;
+  try {
+    // Fixing many files is the costly part: on the analysis worker, within its budget, off the event loop.
+    fresh = await campaignBatchesWithinBudget({ scan: { filesWithRemaining: scan.filesWithRemaining, remaining: scan.remaining }, texts: [...texts], options: { config, gitattributes: tree.gitattributes, wanted: BATCHES_LISTED, skip: [...open], ...(owners ? { codeowners: owners.text } : {}) } });
+  } catch (error) {
+    log.warn({ err: error }, "the campaign's batches could not be made: the previous ones stay listed");
+    fresh = record.listed.filter((b) => !open.has(b.id)).map((b) => ({ ...b, command: "" }));
+  }
   record.listed = [...record.listed.filter((b) => open.has(b.id)), ...fresh.map(({ command: _, ...batch }) => batch)];
   const listed = new Set(record.listed.map((b) => b.id));
   record.waiting = record.waiting.filter((id) => listed.has(id));

@@ -1,7 +1,9 @@
 import { fromGitHubFile } from "../../src/analysis/changed-file.js";
 import { evaluate, type EngineInput } from "../../src/engine.js";
 import { defaultConfig } from "../../src/policy/config.js";
-import { AnalysisBudgetExceeded, budgetSeconds, evaluateWithinBudget, stopAnalysisWorker } from "../../src/app/analysis-budget.js";
+import { AnalysisBudgetExceeded, budgetSeconds, campaignBatchesWithinBudget, evaluateWithinBudget, stopAnalysisWorker } from "../../src/app/analysis-budget.js";
+import { campaignBatches } from "../../src/campaign/batches.js";
+import { codeOwners } from "../../src/campaign/owners.js";
 
 /** A delivery's analysis runs off the event loop, within a budget: the server answers while it runs, and a runaway stops. */
 afterAll(() => stopAnalysisWorker());
@@ -38,4 +40,20 @@ test("the operator sets the budget", () => {
   expect(budgetSeconds({})).toBe(20);
   expect(budgetSeconds({ ANALYSIS_BUDGET_SECONDS: "5" })).toBe(5);
   expect(budgetSeconds({ ANALYSIS_BUDGET_SECONDS: "nonsense" })).toBe(20);
+});
+
+test("the campaign's batches are made on the worker as on this thread (the CODEOWNERS text crosses, not its matcher), within the budget", async () => {
+  const texts = new Map(Array.from({ length: 40 }, (_, i) => [`pkg${i % 3}/m${i}.py`, `def f${i}(d):\n    print "x"\n    return d.has_key(${i})\n`] as [string, string]));
+  const files = [...texts.keys()].map((path) => ({ path, count: 2, rules: { "print-statement": 1, "dict-has_key": 1 } }));
+  const scan = { filesWithRemaining: files, remaining: { total: 80, byRule: { "print-statement": 40, "dict-has_key": 40 }, byFolder: {} } };
+  const config = defaultConfig();
+  const codeowners = "pkg1/ @org/one\n";
+  const onWorker = await campaignBatchesWithinBudget({ scan, texts: [...texts], options: { config, gitattributes: [], wanted: 8, skip: ["dict-has_key pkg2"], codeowners } }, 60);
+  const here = campaignBatches(scan, texts, { config, gitattributes: [], wanted: 8, skip: new Set(["dict-has_key pkg2"]), owners: codeOwners(codeowners) });
+  expect(onWorker).toEqual(here);
+  expect(onWorker.map((b) => b.id)).toContain("print-statement owner @org/one");
+  expect(onWorker.map((b) => b.id)).not.toContain("dict-has_key pkg2");
+  const many = new Map(Array.from({ length: 3000 }, (_, i) => [`f${i}/m.py`, 'print "x"\n'] as [string, string]));
+  const job = { scan: { filesWithRemaining: [...many.keys()].map((path) => ({ path, count: 1, rules: { "print-statement": 1 } })), remaining: { total: 3000, byRule: {}, byFolder: {} } }, texts: [...many], options: { config, gitattributes: [], wanted: 8, skip: [] } };
+  await expect(campaignBatchesWithinBudget({ ...job, options: { ...job.options, config: { ...config, campaign: { ...config.campaign, maxLines: 1 } } } }, 0.05)).rejects.toBeInstanceOf(AnalysisBudgetExceeded);
 });
