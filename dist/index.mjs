@@ -77158,7 +77158,7 @@ function importEdits(tree, text3, requires) {
   );
   const wantedFutures = [...requires].filter((r) => r.startsWith("__future__:")).map((r) => r.slice(11)).filter((f) => !features.has(f));
   const addsSix = [...requires].some((r) => r === "six" || r === "uses:six" || r.startsWith("six.moves:") || r.startsWith("from:six"));
-  if (addsSix && !features.has("absolute_import") && !wantedFutures.includes("absolute_import") && importsAreAbsolute(tree.rootNode)) wantedFutures.push("absolute_import");
+  if (addsSix && !features.has("absolute_import") && !wantedFutures.includes("absolute_import") && importsAreAbsolute(tree.rootNode, text3)) wantedFutures.push("absolute_import");
   wantedFutures.sort();
   const lines = [];
   const imported = new Set(top.filter((n2) => n2.type === "import_statement").flatMap((n2) => n2.namedChildren.filter((c) => c?.type === "dotted_name").map((c) => c.text)));
@@ -77190,7 +77190,7 @@ function importEdits(tree, text3, requires) {
     else insert(headPosition, [`from __future__ import ${wantedFutures.join(", ")}`]);
   }
   if (lines.length) insert(position, lines);
-  for (const name2 of wantedMoves) if (name2 in KEEP_PYTHON2) edits.push(...keepPython2Calls(tree.rootNode, name2, KEEP_PYTHON2[name2]));
+  for (const name2 of wantedMoves) if (name2 in KEEP_PYTHON2) edits.push(...keepPython2Calls(tree.rootNode, text3, name2, KEEP_PYTHON2[name2]));
   return edits;
 }
 var ABSOLUTE_ANYWAY = /* @__PURE__ */ new Set(["six", "__future__"]);
@@ -77202,12 +77202,13 @@ var KEEP_PYTHON2 = {
   input: { wrap: "eval", unlessConsumed: false }
 };
 var CONSUMING = /* @__PURE__ */ new Set(["list", "tuple", "set", "frozenset", "sorted", "any", "all", "sum", "min", "max", "enumerate", "iter", "len", "reversed"]);
-function keepPython2Calls(root, name2, how) {
+function keepPython2Calls(root, text3, name2, how) {
   const edits = [];
   const bindings = /* @__PURE__ */ new Map();
-  for (const call of root.descendantsOfType("call")) {
-    const callee = call?.childForFieldName("function");
-    if (!call || callee?.type !== "identifier" || callee.text !== name2 || resolve(callee, bindings) !== "builtin") continue;
+  for (const match of text3.matchAll(new RegExp(`\\b${name2}\\b`, "g"))) {
+    const callee = tokenAt(root, match.index, match.index + name2.length);
+    const call = callee?.parent;
+    if (!callee || callee.type !== "identifier" || call?.type !== "call" || call.childForFieldName("function")?.id !== callee.id || resolve(callee, bindings) !== "builtin") continue;
     if (how.unlessConsumed && consumed(call)) continue;
     edits.push({ start: call.startIndex, end: call.startIndex, text: `${how.wrap}(` }, { start: call.endIndex, end: call.endIndex, text: ")" });
   }
@@ -77228,9 +77229,12 @@ function consumed(call) {
   }
   return false;
 }
-function importsAreAbsolute(root) {
-  for (const statement of root.descendantsOfType(["import_statement", "import_from_statement"])) {
-    if (!statement) continue;
+function importsAreAbsolute(root, text3) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const match of text3.matchAll(/\b(?:import|from)\b/g)) {
+    const statement = tokenAt(root, match.index, match.index + match[0].length)?.parent;
+    if (!statement || statement.type !== "import_statement" && statement.type !== "import_from_statement" || seen.has(statement.id)) continue;
+    seen.add(statement.id);
     const names = statement.type === "import_statement" ? statement.namedChildren.map((c) => c?.type === "aliased_import" ? c.childForFieldName("name") : c) : [statement.childForFieldName("module_name")];
     for (const name2 of names) {
       if (!name2 || name2.type === "relative_import") continue;

@@ -1,5 +1,5 @@
 import type { Node, Tree } from "web-tree-sitter";
-import type { Edit } from "./fixer.js";
+import { tokenAt, type Edit } from "./fixer.js";
 import { PYTHON2_STDLIB } from "./python2-stdlib.js";
 import { resolve } from "../analysis/python/tree/scopes.js";
 
@@ -25,7 +25,7 @@ export function importEdits(tree: Tree, text: string, requires: ReadonlySet<stri
   // only where every import of the file names the standard library, six or __future__, since under absolute_import
   // an implicit relative import of a sibling module would break on Python 2.
   const addsSix = [...requires].some((r) => r === "six" || r === "uses:six" || r.startsWith("six.moves:") || r.startsWith("from:six"));
-  if (addsSix && !features.has("absolute_import") && !wantedFutures.includes("absolute_import") && importsAreAbsolute(tree.rootNode)) wantedFutures.push("absolute_import");
+  if (addsSix && !features.has("absolute_import") && !wantedFutures.includes("absolute_import") && importsAreAbsolute(tree.rootNode, text)) wantedFutures.push("absolute_import");
   wantedFutures.sort();
   const lines: string[] = [];
   // Standard modules a fix names (`import:sys`), each imported once unless the file imports it already.
@@ -64,7 +64,7 @@ export function importEdits(tree: Tree, text: string, requires: ReadonlySet<stri
   }
   if (lines.length) insert(position, lines);
   // Once six's range or input is imported, the file's own calls of them keep Python 2's meaning.
-  for (const name of wantedMoves) if (name in KEEP_PYTHON2) edits.push(...keepPython2Calls(tree.rootNode, name, KEEP_PYTHON2[name]!));
+  for (const name of wantedMoves) if (name in KEEP_PYTHON2) edits.push(...keepPython2Calls(tree.rootNode, text, name, KEEP_PYTHON2[name]!));
   return edits;
 }
 
@@ -82,12 +82,14 @@ const KEEP_PYTHON2: Record<string, { wrap: string; unlessConsumed: boolean }> = 
 const CONSUMING = new Set(["list", "tuple", "set", "frozenset", "sorted", "any", "all", "sum", "min", "max", "enumerate", "iter", "len", "reversed"]);
 
 /** Edits that wrap each call of the builtin `name` in `wrap(...)`, except where it is only iterated (for range). */
-function keepPython2Calls(root: Node, name: string, how: { wrap: string; unlessConsumed: boolean }): Edit[] {
+function keepPython2Calls(root: Node, text: string, name: string, how: { wrap: string; unlessConsumed: boolean }): Edit[] {
   const edits: Edit[] = [];
   const bindings = new Map();
-  for (const call of root.descendantsOfType("call")) {
-    const callee = call?.childForFieldName("function");
-    if (!call || callee?.type !== "identifier" || callee.text !== name || resolve(callee, bindings) !== "builtin") continue;
+  // The calls found from the name in the text, as the fixes find their constructs.
+  for (const match of text.matchAll(new RegExp(`\\b${name}\\b`, "g"))) {
+    const callee = tokenAt(root, match.index, match.index + name.length);
+    const call = callee?.parent;
+    if (!callee || callee.type !== "identifier" || call?.type !== "call" || call.childForFieldName("function")?.id !== callee.id || resolve(callee, bindings) !== "builtin") continue;
     if (how.unlessConsumed && consumed(call)) continue;
     edits.push({ start: call.startIndex, end: call.startIndex, text: `${how.wrap}(` }, { start: call.endIndex, end: call.endIndex, text: ")" });
   }
@@ -112,9 +114,13 @@ function consumed(call: Node): boolean {
 }
 
 /** Whether every import in the file (at any depth) is relative or names a standard module, six or __future__. */
-function importsAreAbsolute(root: Node): boolean {
-  for (const statement of root.descendantsOfType(["import_statement", "import_from_statement"])) {
-    if (!statement) continue;
+function importsAreAbsolute(root: Node, text: string): boolean {
+  // Found from the text's `import` and `from` words (a walk of the whole tree costs more than the rest of the step).
+  const seen = new Set<number>();
+  for (const match of text.matchAll(/\b(?:import|from)\b/g)) {
+    const statement = tokenAt(root, match.index, match.index + match[0].length)?.parent;
+    if (!statement || (statement.type !== "import_statement" && statement.type !== "import_from_statement") || seen.has(statement.id)) continue;
+    seen.add(statement.id);
     const names = statement.type === "import_statement" ? statement.namedChildren.map((c) => (c?.type === "aliased_import" ? c.childForFieldName("name") : c)) : [statement.childForFieldName("module_name")];
     for (const name of names) {
       if (!name || name.type === "relative_import") continue;
