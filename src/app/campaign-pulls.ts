@@ -5,7 +5,7 @@ import { batchBranch, branchFor, fixBatchFiles, fixCommand, type CampaignBatch }
 import type { CampaignRecord } from "../campaign/record.js";
 import type { GitHub, RepoRef } from "../github/client.js";
 import { CONFIG_PATH } from "../github/config-file.js";
-import { branchHead, openPullRequest, openPullsUnder, pointBranch, readFilesAt, writeCommit, type FileAt } from "../github/git-data.js";
+import { branchHead, openPullRequest, openPullsUnder, pointBranch, readFilesAt, writeCommit, writeVerifiedCommit, type FileAt } from "../github/git-data.js";
 import { syncLabels } from "../github/labels.js";
 import { doneGlob, type Config } from "../policy/config.js";
 import { classify } from "../analysis/size.js";
@@ -115,8 +115,8 @@ async function writeFixCommit(scope: CampaignScope, batch: Omit<CampaignBatch, "
   const lines = [...fixed].reduce((sum, [path, text]) => sum + size(unifiedDiff(`a/${path}`, `b/${path}`, texts.get(path)!, text)), 0);
   const writes = new Map<string, FileAt>([...fixed].map(([path, text]) => [path, { text, mode: files.get(path)!.mode }]));
   const title = fixTitle(batch, fixed.size);
-  const commit = await writeCommit(github, ref, { parent: head, files: writes, message: `${title}\n\nMade by small-steps from the migration dashboard: ${fixCommand([...fixed.keys()], batch.rule, config.fixes.target)}` });
-  await pointBranch(github, ref, branch, commit);
+  const message = `${title}\n\nMade by small-steps from the migration dashboard: ${fixCommand([...fixed.keys()], batch.rule, config.fixes.target)}`;
+  const commit = await commitOnBranch(scope, branch, head, writes, message);
   return { commit, fixed, lines, paths, files, branch, title };
 }
 
@@ -137,6 +137,14 @@ export async function keepCurrent(scope: CampaignScope, batch: Omit<CampaignBatc
   pull.sha = made.commit;
   scope.log.info({ pull: pull.number, commit: made.commit }, "fix pull request regenerated on the new base");
   return "regenerated";
+}
+
+/** One commit of `files` on `parent`, on our `branch`: through the Git Data API, or made by GitHub (signed) with campaign.verifiedCommits. */
+async function commitOnBranch(scope: CampaignScope, branch: string, parent: string, files: ReadonlyMap<string, FileAt>, message: string): Promise<string> {
+  if (scope.config.campaign.verifiedCommits) return writeVerifiedCommit(scope.github, scope.ref, { branch, parent, files, message });
+  const commit = await writeCommit(scope.github, scope.ref, { parent, files, message });
+  await pointBranch(scope.github, scope.ref, branch, commit);
+  return commit;
 }
 
 /** The config text with `folderGlob` added to migration.done (comments and layout kept): undefined when it is there. */
@@ -172,8 +180,7 @@ export async function proposeDone(scope: CampaignScope, folder: string, reached:
   const text = withDoneFolder(current?.text, { files: glob, commit: reached.sha.slice(0, 12), date: reached.date });
   if (text === undefined) return undefined;
   const title = `Mark ${folder === "." ? "the top folder" : `${folder}/`} as finished in the Python 3 migration`;
-  const commit = await writeCommit(github, ref, { parent: head, files: new Map([[CONFIG_PATH, { text, mode: current?.mode ?? "100644" }]]), message: `${title}\n\nIt had nothing left at ${reached.sha.slice(0, 12)} (${reached.date}).` });
-  await pointBranch(github, ref, branch, commit);
+  await commitOnBranch(scope, branch, head, new Map([[CONFIG_PATH, { text, mode: current?.mode ?? "100644" }]]), `${title}\n\nIt had nothing left at ${reached.sha.slice(0, 12)} (${reached.date}).`);
   const body = [
     `${folderName(folder)} has no Python 2 construct left since ${reached.date} (at \`${reached.sha.slice(0, 7)}\`). This adds it to \`migration.done\` in \`${CONFIG_PATH}\`: once merged, a pull request that brings a construct back into it fails the check, in warn mode too.`,
     "",

@@ -100,3 +100,25 @@ export async function openPullRequest(github: GitHub, ref: RepoRef, pull: { head
   const { data } = await github.rest.pulls.create({ ...ref, ...pull });
   return { number: data.number, url: data.html_url };
 }
+
+/**
+ * The same commit made by GitHub itself (GraphQL `createCommitOnBranch`), so that it is signed and shows as verified
+ * where branch protection asks for signed commits: the branch is first pointed at `parent` (our own branch), then the
+ * files are committed on it, GitHub checking that its head is still `parent`. File modes stay as they were.
+ */
+export async function writeVerifiedCommit(github: GitHub, ref: RepoRef, commit: { branch: string; parent: string; files: ReadonlyMap<string, FileAt>; message: string }): Promise<string> {
+  await pointBranch(github, ref, commit.branch, commit.parent);
+  const [headline, ...rest] = commit.message.split("\n");
+  const data = await github.graphql<{ createCommitOnBranch: { commit: { oid: string } } }>(
+    `mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid } } }`,
+    {
+      input: {
+        branch: { repositoryNameWithOwner: `${ref.owner}/${ref.repo}`, branchName: commit.branch },
+        expectedHeadOid: commit.parent,
+        message: { headline, body: rest.join("\n").trim() },
+        fileChanges: { additions: [...commit.files].map(([path, file]) => ({ path, contents: Buffer.from(file.text, "utf8").toString("base64") })) },
+      },
+    },
+  );
+  return data.createCommitOnBranch.commit.oid;
+}

@@ -100,6 +100,7 @@ export const CONFIG_DEFAULTS = {
     "maxFiles": 30,
     "maxOpen": 3,
     "perHour": 2,
-    "automatic": false
+    "automatic": false,
+    "verifiedCommits": false
   }
 } as const;

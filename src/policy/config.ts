@@ -48,7 +48,7 @@ export interface Config {
   fixes: { target: "compatible" | "python3"; suggestions: "auto" | "command" | "off"; maxSuggestions: number };
   push: { enabled: boolean; branches: string[]; maxCommits: number };
   dashboard: { enabled: boolean; title: string; minIntervalMinutes: number; maxBytes: number; depth: number; importNames: Record<string, string[]> };
-  campaign: { enabled: boolean; maxLines?: number; maxFiles: number; maxOpen: number; perHour: number; automatic: boolean };
+  campaign: { enabled: boolean; maxLines?: number; maxFiles: number; maxOpen: number; perHour: number; automatic: boolean; verifiedCommits: boolean };
 }
 
 /** A folder the migration finished (`migration.done`): a glob, or a glob with the commit and date it reached zero. */
@@ -357,6 +357,7 @@ export const CONFIG_SCHEMA = {
         maxOpen: { type: "integer", minimum: 1, maximum: 50, default: 3, description: "Fix pull requests open at once; further ticks wait." },
         perHour: { type: "integer", minimum: 1, maximum: 60, default: 2, description: "Fix pull requests opened in any hour at most; further ticks wait." },
         automatic: { type: "boolean", default: false, description: "When a fix pull request is merged, open the next batch without a tick (up to maxOpen)." },
+        verifiedCommits: { type: "boolean", default: false, description: "Have GitHub make the commits (GraphQL createCommitOnBranch), signed and shown as verified: for branch protection that requires signed commits." },
       },
       default: {},
     },

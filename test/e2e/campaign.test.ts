@@ -281,3 +281,26 @@ test("two instances on one Redis, each given the same tick under its own deliver
     redis.kill("SIGKILL");
   }
 }, 90000);
+
+test("with campaign.verifiedCommits the fix is GitHub's own commit (createCommitOnBranch) on our branch, with the same files", async () => {
+  const files = { ...FILES, ".github/small-steps.yml": CONFIG.replace("  automatic: true\n", "  verifiedCommits: true\n") };
+  const { git, state, logged, push, dashboard, tick, close, failWithLog } = await campaignHarness(files);
+  try {
+    const first = git.refs.main;
+    await push("0".repeat(40), first);
+    await waitFor("the dashboard", () => (logged("dashboard updated") === 1 ? true : undefined));
+    const box = dashboard().body.split("\n").find((l) => l.startsWith("- [ ] `print-statement` in `app/`"))!;
+    await tick(box, "octocat");
+    await waitFor("the fix pull request", () => (logged("fix pull request opened") === 1 ? true : undefined));
+    const head = git.refs["small-steps/fix/print-statement/app"];
+    expect(git.commits[head].parents).toEqual([first]);
+    const made = textsAt(git, head);
+    expect({ "app/report.py": made["app/report.py"], "app/views.py": made["app/views.py"] }).toEqual(fixedByCli(FILES, ["app/report.py", "app/views.py"], "print-statement"));
+    expect(state.requests.some((r) => r.path.endsWith("/git/blobs") || r.path.endsWith("/git/commits"))).toBe(false);
+    expect(state.requests.filter((r) => r.path === "/api/graphql" && String(r.body?.query).includes("createCommitOnBranch"))).toHaveLength(1);
+  } catch (error) {
+    throw failWithLog(error);
+  } finally {
+    await close();
+  }
+}, 90000);

@@ -179,6 +179,17 @@ export async function gitRoute(git: FakeGit, method: string, path: string, url: 
     const tree = treeAt(git, m[1]);
     return tree ? raw(200, "application/x-gzip", await tarball(Object.fromEntries(Object.entries(tree).map(([p, f]) => [p, f.text])))) : send(404, { message: "Not Found" }), true;
   }
+  if (route === "POST /api/graphql" && String(body?.query).includes("createCommitOnBranch")) {
+    // GitHub's own commit on a branch: refused unless the branch's head is the one expected.
+    const input = body.variables.input;
+    const head = git.refs[input.branch.branchName];
+    if (!head || head !== input.expectedHeadOid) return send(200, { data: null, errors: [{ message: `Expected branch to point to "${input.expectedHeadOid}" but it did not.` }] }), true;
+    const tree: FakeTree = { ...treeAt(git, head)! };
+    for (const { path, contents } of input.fileChanges.additions ?? []) tree[path] = { text: Buffer.from(contents, "base64").toString("utf8"), mode: tree[path]?.mode ?? "100644" };
+    const oid = commitTree(git, tree, [head], [input.message.headline, input.message.body].filter(Boolean).join("\n\n"));
+    git.refs[input.branch.branchName] = oid;
+    return send(200, { data: { createCommitOnBranch: { commit: { oid } } } }), true;
+  }
   if (route === "POST /api/graphql" && String(body?.query).includes("isTruncated")) {
     // The campaign's read: f<i> blobs at `sha:path`, t<i> trees at `sha:folder`.
     const repository: Record<string, unknown> = {};

@@ -54,3 +54,25 @@ test("the pull request state query, with every part, is valid against GitHub's s
   expect(sentQueries).toHaveLength(3); // 150 candidate folders: 100 in the first query, 50 in a second; then the short one
   for (const { query, variables } of sentQueries) check(query, variables);
 });
+
+test("the campaign's file read and its verified commit are valid against GitHub's schema", async () => {
+  const { readFilesAt, writeVerifiedCommit } = await import("../../src/github/git-data.js");
+  nock.disableNetConnect();
+  const sent: Array<{ query: string; variables: Record<string, unknown> }> = [];
+  const api = nock("https://api.github.com");
+  api.post("/graphql").times(2).reply(200, (_uri, body: any) => {
+    sent.push(body);
+    return String(body.query).startsWith("mutation") ? { data: { createCommitOnBranch: { commit: { oid: "c".repeat(40) } } } } : { data: { repository: {} } };
+  });
+  api.post("/repos/o/r/git/refs").reply(201, {});
+  const github = new ProbotOctokit({ auth: { token: "t" } }) as unknown as GitHub;
+  await readFilesAt(github, { owner: "o", repo: "r" }, "a".repeat(40), ["app/x.py", "top.py"]);
+  const oid = await writeVerifiedCommit(github, { owner: "o", repo: "r" }, { branch: "small-steps/fix/r/app", parent: "a".repeat(40), files: new Map([["app/x.py", { text: "print('é')\n", mode: "100644" }]]), message: "Title\n\nBody" });
+  expect(oid).toBe("c".repeat(40));
+  expect(sent).toHaveLength(2);
+  for (const { query, variables } of sent) check(query, variables);
+  const input = (sent[1]!.variables as any).input;
+  expect(input).toMatchObject({ expectedHeadOid: "a".repeat(40), message: { headline: "Title", body: "Body" }, branch: { repositoryNameWithOwner: "o/r", branchName: "small-steps/fix/r/app" } });
+  expect(Buffer.from(input.fileChanges.additions[0].contents, "base64").toString("utf8")).toBe("print('é')\n");
+  nock.cleanAll();
+});

@@ -30,7 +30,7 @@ describe("config", () => {
         fixes: { target: "compatible", suggestions: "command", maxSuggestions: 20 },
         push: { enabled: true, branches: [], maxCommits: 20 },
         dashboard: { enabled: false, title: "small-steps: migration dashboard", minIntervalMinutes: 10, maxBytes: 209715200, depth: 1, importNames: {} },
-        campaign: { enabled: false, maxFiles: 30, maxOpen: 3, perHour: 2, automatic: false },
+        campaign: { enabled: false, maxFiles: 30, maxOpen: 3, perHour: 2, automatic: false, verifiedCommits: false },
       },
     });
   });
