@@ -122,6 +122,28 @@ describe("a push to the default branch", () => {
     expect(sent.some((r) => r.path.includes("/labels") || r.path.includes("/comments"))).toBe(false);
   });
 
+  test("a pushed commit that moves a 40-line function to another file counts it at weights.moved: 8 lines, not 80", async () => {
+    const body = Array.from({ length: 39 }, (_, i) => `    total += step_${i}(n)`);
+    const fn = ["def summarise(n):", ...body];
+    const moved: Record<string, FakeCommit> = {
+      [C]: {
+        files: [
+          { filename: "app/a.py", status: "modified", additions: 0, deletions: 40, patch: `@@ -1,41 +1,1 @@\n${fn.map((l) => `-${l}`).join("\n")}\n x = 1` },
+          { filename: "app/b.py", status: "modified", additions: 40, deletions: 0, patch: `@@ -1,1 +1,41 @@\n y = 2\n${fn.map((l) => `+${l}`).join("\n")}` },
+        ],
+      },
+    };
+    mockToken();
+    mockConfig(OWNER, REPO, "");
+    mockCommits(moved);
+    mockPulls(moved);
+    api().post(CHECKS).reply(201, { id: 1 });
+    await app.probot.receive(pushEvent([C]));
+    const [run] = created();
+    expect(run.output.title).toBe("XS: 8 lines in 2 files");
+    expect(run.output.summary).toMatch(/moved/i);
+  });
+
   test("a redelivered push writes nothing: each commit's run already shows its result", async () => {
     mockToken();
     mockConfig(OWNER, REPO, "mode: block\n");
