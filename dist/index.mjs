@@ -76412,6 +76412,9 @@ function rawUnicodeBody(content, quote2) {
   }
   return { body: body2, hasEscape };
 }
+function importsFrom(root, module2, name2) {
+  return namedOf(root).some((n2) => n2.type === "import_from_statement" && n2.childForFieldName("module_name")?.text === module2 && namedOf(n2).some((c) => c.type === "dotted_name" && c.text === name2 && c.id !== n2.childForFieldName("module_name")?.id));
+}
 
 // src/fix/python3-names.ts
 var FIXED_MODULES = Object.fromEntries(
@@ -76749,10 +76752,7 @@ var ITERTOOLS = {
 };
 var ITERTOOLS_NAMES = Object.keys(ITERTOOLS);
 var sixMoved = (name2) => ITERTOOLS[name2].six.slice("six.moves.".length);
-var freeForSix = (node, context, name2) => resolve(node, context.bindings, name2) === "builtin" || importsFromSixMoves(node.tree.rootNode, name2);
-function importsFromSixMoves(root, name2) {
-  return namedOf(root).some((n2) => n2.type === "import_from_statement" && n2.childForFieldName("module_name")?.text === "six.moves" && namedOf(n2).some((c) => c.type === "dotted_name" && c.text === name2 && c.id !== n2.childForFieldName("module_name")?.id));
-}
+var freeForSix = (node, context, name2) => resolve(node, context.bindings, name2) === "builtin" || importsFrom(node.tree.rootNode, "six.moves", name2);
 var itertoolsFunction = (target) => (node, context) => {
   if (node.type !== "attribute" || node.childForFieldName("object")?.type !== "identifier" || node.childForFieldName("object")?.text !== "itertools") return void 0;
   const name2 = node.childForFieldName("attribute")?.text ?? "";
@@ -76978,9 +76978,6 @@ var sixName = (to) => (node, context) => {
   context.requires.push("six");
   return [{ start: node.startIndex, end: node.endIndex, text: to(node) }];
 };
-function importsFrom(root, module2, name2) {
-  return namedOf(root).some((n2) => n2.type === "import_from_statement" && n2.childForFieldName("module_name")?.text === module2 && namedOf(n2).some((c) => c.type === "dotted_name" && c.text === name2 && c.id !== n2.childForFieldName("module_name")?.id));
-}
 var sixMovesName = (to) => (node, context) => {
   if (!isBuiltinUse(node, context)) return void 0;
   if (resolve(node, context.bindings, to) !== "builtin" && !importsFrom(node.tree.rootNode, "six.moves", to)) return void 0;
@@ -86263,18 +86260,8 @@ ${CALIBRATE_HELP}
     return EXIT.usageOrConfig;
   }
   const configPath = values.config ? resolve2(cwd, values.config) : join2(root, CONFIG_FILE);
-  if (values.config && !existsSync4(configPath)) {
-    io.stderr(`small-steps calibrate: --config ${values.config}: no such file
-`);
-    return EXIT.usageOrConfig;
-  }
-  const loaded = await parseConfigText(await readOptional(configPath));
-  if (!loaded.ok) {
-    io.stderr(`small-steps calibrate: the configuration in ${configPath} is not valid:
-${loaded.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}
-`);
-    return EXIT.usageOrConfig;
-  }
+  const loaded = await configAt(configPath, values.config, io);
+  if (!loaded) return EXIT.usageOrConfig;
   const { commits, kind } = await changes(root, last);
   if (commits.length < 2) {
     io.stderr(`small-steps calibrate: ${commits.length ? "one change" : "no change"} with a parent on HEAD's first-parent line: too few to calibrate on
@@ -86295,6 +86282,19 @@ ${loaded.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}
 ` : render(result, kind, source));
   return EXIT.ok;
 }
+async function configAt(path, named, io) {
+  if (named && !existsSync4(path)) {
+    io.stderr(`small-steps calibrate: --config ${named}: no such file
+`);
+    return void 0;
+  }
+  const loaded = await parseConfigText(await readOptional(path));
+  if (loaded.ok) return { config: loaded.config };
+  io.stderr(`small-steps calibrate: the configuration in ${path} is not valid:
+${loaded.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}
+`);
+  return void 0;
+}
 async function calibrateRemote(repository, last, values, cwd, io) {
   let history;
   try {
@@ -86309,18 +86309,8 @@ async function calibrateRemote(repository, last, values, cwd, io) {
   let source;
   if (values.config) {
     const path = resolve2(cwd, values.config);
-    if (!existsSync4(path)) {
-      io.stderr(`small-steps calibrate: --config ${values.config}: no such file
-`);
-      return EXIT.usageOrConfig;
-    }
-    const loaded = await parseConfigText(await readOptional(path));
-    if (!loaded.ok) {
-      io.stderr(`small-steps calibrate: the configuration in ${path} is not valid:
-${loaded.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}
-`);
-      return EXIT.usageOrConfig;
-    }
+    const loaded = await configAt(path, values.config, io);
+    if (!loaded) return EXIT.usageOrConfig;
     [config2, source] = [loaded.config, path];
   } else if (!history.config.ok) {
     io.stderr(`small-steps calibrate: the configuration of ${repository} is not valid:

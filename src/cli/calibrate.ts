@@ -101,15 +101,8 @@ export async function runCalibrate(argv: string[], io: CliIO): Promise<number> {
     return EXIT.usageOrConfig;
   }
   const configPath = values.config ? resolve(cwd, values.config) : join(root, CONFIG_FILE);
-  if (values.config && !existsSync(configPath)) {
-    io.stderr(`small-steps calibrate: --config ${values.config}: no such file\n`);
-    return EXIT.usageOrConfig;
-  }
-  const loaded = await parseConfigText(await readOptional(configPath));
-  if (!loaded.ok) {
-    io.stderr(`small-steps calibrate: the configuration in ${configPath} is not valid:\n${loaded.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}\n`);
-    return EXIT.usageOrConfig;
-  }
+  const loaded = await configAt(configPath, values.config, io);
+  if (!loaded) return EXIT.usageOrConfig;
   const { commits, kind } = await changes(root, last);
   if (commits.length < 2) {
     io.stderr(`small-steps calibrate: ${commits.length ? "one change" : "no change"} with a parent on HEAD's first-parent line: too few to calibrate on\n`);
@@ -128,6 +121,18 @@ export async function runCalibrate(argv: string[], io: CliIO): Promise<number> {
   return EXIT.ok;
 }
 
+/** The config in a file (the defaults where it is absent and was not named), or undefined once the mistake is said. */
+async function configAt(path: string, named: string | undefined, io: CliIO): Promise<{ config: Config } | undefined> {
+  if (named && !existsSync(path)) {
+    io.stderr(`small-steps calibrate: --config ${named}: no such file\n`);
+    return undefined;
+  }
+  const loaded = await parseConfigText(await readOptional(path));
+  if (loaded.ok) return { config: loaded.config };
+  io.stderr(`small-steps calibrate: the configuration in ${path} is not valid:\n${loaded.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}\n`);
+  return undefined;
+}
+
 /** `--repo`: the last merged pull requests on GitHub, measured from their file lists. */
 async function calibrateRemote(repository: string, last: number, values: { config?: string; json?: boolean }, cwd: string, io: CliIO): Promise<number> {
   let history;
@@ -142,15 +147,8 @@ async function calibrateRemote(repository: string, last: number, values: { confi
   let source: string;
   if (values.config) {
     const path = resolve(cwd, values.config);
-    if (!existsSync(path)) {
-      io.stderr(`small-steps calibrate: --config ${values.config}: no such file\n`);
-      return EXIT.usageOrConfig;
-    }
-    const loaded = await parseConfigText(await readOptional(path));
-    if (!loaded.ok) {
-      io.stderr(`small-steps calibrate: the configuration in ${path} is not valid:\n${loaded.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}\n`);
-      return EXIT.usageOrConfig;
-    }
+    const loaded = await configAt(path, values.config, io);
+    if (!loaded) return EXIT.usageOrConfig;
     [config, source] = [loaded.config, path];
   } else if (!history.config.ok) {
     io.stderr(`small-steps calibrate: the configuration of ${repository} is not valid:\n${history.config.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}\n`);

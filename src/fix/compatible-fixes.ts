@@ -1,6 +1,6 @@
 import type { Node } from "web-tree-sitter";
 import { resolve } from "../analysis/python/tree/scopes.js";
-import { identifiersNamed, isBuiltinUse, namedOf, rawUnicodeBody, slice, type Edit, type Fixer } from "./fixer.js";
+import { identifiersNamed, importsFrom, isBuiltinUse, namedOf, rawUnicodeBody, slice, type Edit, type Fixer } from "./fixer.js";
 import { metaclassFix, removeStatement, renamedMethodWithAlias } from "./python3-statements.js";
 import { intern, itertoolsFunction, itertoolsImport } from "./python3-calls.js";
 import { urllibModule, urllibUse, USES_SIX } from "./urllib.js";
@@ -43,11 +43,6 @@ const sixName = (to: (node: Node) => string): Fixer => (node, context) => {
   context.requires.push("six");
   return [{ start: node.startIndex, end: node.endIndex, text: to(node) }];
 };
-
-/** Whether the module imports `name` from `module` at its top (`from six.moves import range`). */
-export function importsFrom(root: Node, module: string, name: string): boolean {
-  return namedOf(root).some((n) => n.type === "import_from_statement" && n.childForFieldName("module_name")?.text === module && namedOf(n).some((c) => c.type === "dotted_name" && c.text === name && c.id !== n.childForFieldName("module_name")?.id));
-}
 
 /**
  * A builtin Python 3 renamed, written as python-modernize writes it: the Python 3 name, imported from six.moves

@@ -135,3 +135,8 @@ export function rawUnicodeBody(content: string, quote: string): { body: string; 
   }
   return { body, hasEscape };
 }
+
+/** Whether the module imports `name` from `module` at its top (`from six.moves import range`). */
+export function importsFrom(root: Node, module: string, name: string): boolean {
+  return namedOf(root).some((n) => n.type === "import_from_statement" && n.childForFieldName("module_name")?.text === module && namedOf(n).some((c) => c.type === "dotted_name" && c.text === name && c.id !== n.childForFieldName("module_name")?.id));
+}

@@ -1,6 +1,6 @@
 import { resolve } from "../analysis/python/tree/scopes.js";
 import type { Node } from "web-tree-sitter";
-import { asPrimary, identifiersNamed, isBuiltinUse, namedOf, slice, type Context, type Edit, type Fixer } from "./fixer.js";
+import { asPrimary, identifiersNamed, importsFrom, isBuiltinUse, namedOf, slice, type Context, type Edit, type Fixer } from "./fixer.js";
 import { isNameUse } from "./python3-names.js";
 import { removeStatement } from "./python3-statements.js";
 
@@ -95,11 +95,7 @@ export const ITERTOOLS_NAMES = Object.keys(ITERTOOLS);
 const sixMoved = (name: string) => ITERTOOLS[name]!.six.slice("six.moves.".length);
 
 /** Whether `name` may be imported from six.moves at `node`: it is free there (a builtin or nothing), or six's already. */
-const freeForSix = (node: Node, context: Context, name: string) => resolve(node, context.bindings, name) === "builtin" || importsFromSixMoves(node.tree.rootNode, name);
-
-function importsFromSixMoves(root: Node, name: string): boolean {
-  return namedOf(root).some((n) => n.type === "import_from_statement" && n.childForFieldName("module_name")?.text === "six.moves" && namedOf(n).some((c) => c.type === "dotted_name" && c.text === name && c.id !== n.childForFieldName("module_name")?.id));
-}
+const freeForSix = (node: Node, context: Context, name: string) => resolve(node, context.bindings, name) === "builtin" || importsFrom(node.tree.rootNode, "six.moves", name);
 
 /**
  * `itertools.imap(f, xs)` → `map(f, xs)`: the builtin (python3), or six.moves' imported under that name as
