@@ -76751,6 +76751,10 @@ var ITERTOOLS = {
   izip_longest: { python3: "itertools.zip_longest", six: "six.moves.zip_longest" }
 };
 var ITERTOOLS_NAMES = Object.keys(ITERTOOLS);
+function withoutMoved(node, names, context) {
+  if (names.length) return { start: node.startIndex, end: node.endIndex, text: `from itertools import ${names.join(", ")}` };
+  return removeStatement(node, node.parent?.type === "block" && namedOf(node.parent).length === 1, context);
+}
 var sixMoved = (name2) => ITERTOOLS[name2].six.slice("six.moves.".length);
 var freeForSix = (node, context, name2) => resolve(node, context.bindings, name2) === "builtin" || importsFrom(node.tree.rootNode, "six.moves", name2);
 var itertoolsFunction = (target) => (node, context) => {
@@ -76839,13 +76843,9 @@ var itertoolsImport = (target) => (node, context) => {
   if (!moved.length) return void 0;
   const indent = " ".repeat(node.startPosition.column);
   if (target === "compatible" && moved.every(({ name: name2, alias }) => !alias && freeForSix(node, context, sixMoved(name2)))) {
-    const edits2 = [];
-    if (kept.length) edits2.push({ start: node.startIndex, end: node.endIndex, text: `from itertools import ${kept.join(", ")}` });
-    else {
-      const removal = removeStatement(node, node.parent?.type === "block" && namedOf(node.parent).length === 1, context);
-      if (!removal) return void 0;
-      edits2.push(removal);
-    }
+    const shrunk2 = withoutMoved(node, kept, context);
+    if (!shrunk2) return void 0;
+    const edits2 = [shrunk2];
     for (const { name: name2 } of moved) {
       context.requires.push(`six.moves:${sixMoved(name2)}`);
       for (const use of identifiersNamed(node.tree.rootNode, context.text, name2).filter(isNameUse2)) edits2.push({ start: use.startIndex, end: use.endIndex, text: sixMoved(name2) });
@@ -76859,13 +76859,9 @@ ${indent}` : ""}from six.moves import ${six.join(", ")}` }];
   }
   const imports = python3Names;
   if (moved.some(({ name: name2, alias }) => alias && !ITERTOOLS[name2].python3.startsWith("itertools."))) return void 0;
-  const edits = [];
-  if (imports.length) edits.push({ start: node.startIndex, end: node.endIndex, text: `from itertools import ${imports.join(", ")}` });
-  else {
-    const removal = removeStatement(node, node.parent?.type === "block" && namedOf(node.parent).length === 1, context);
-    if (!removal) return void 0;
-    edits.push(removal);
-  }
+  const shrunk = withoutMoved(node, imports, context);
+  if (!shrunk) return void 0;
+  const edits = [shrunk];
   for (const { name: name2, alias } of moved) {
     if (alias) continue;
     const to = ITERTOOLS[name2].python3.replace(/^itertools\./, "");
@@ -76873,6 +76869,117 @@ ${indent}` : ""}from six.moves import ${six.join(", ")}` }];
   }
   return edits;
 };
+
+// src/fix/python2-stdlib.ts
+var PYTHON2_STDLIB = /* @__PURE__ */ new Set(["BaseHTTPServer", "Bastion", "CGIHTTPServer", "Carbon", "ConfigParser", "Cookie", "DocXMLRPCServer", "EasyDialogs", "HTMLParser", "MacOS", "MimeWriter", "Queue", "SimpleHTTPServer", "SimpleXMLRPCServer", "SocketServer", "StringIO", "UserDict", "UserList", "UserString", "__builtin__", "__future__", "_winreg", "abc", "aifc", "antigravity", "anydbm", "argparse", "array", "ast", "asynchat", "asyncore", "atexit", "audiodev", "audioop", "base64", "bdb", "binascii", "binhex", "bisect", "bsddb", "bz2", "cPickle", "cProfile", "cStringIO", "calendar", "cgi", "cgitb", "chunk", "cmath", "cmd", "code", "codecs", "codeop", "collections", "colorsys", "commands", "compileall", "compiler", "contextlib", "cookielib", "copy", "copy_reg", "crypt", "csv", "ctypes", "curses", "datetime", "dbhash", "decimal", "difflib", "dircache", "dis", "distutils", "doctest", "dumbdbm", "dummy_thread", "dummy_threading", "email", "encodings", "ensurepip", "errno", "exceptions", "fcntl", "filecmp", "fileinput", "fnmatch", "formatter", "fpformat", "fractions", "ftplib", "functools", "future_builtins", "gc", "genericpath", "getopt", "getpass", "gettext", "glob", "grp", "gzip", "hashlib", "heapq", "hmac", "hotshot", "htmlentitydefs", "htmllib", "httplib", "ic", "idlelib", "ihooks", "imaplib", "imghdr", "imp", "importlib", "imputil", "inspect", "io", "itertools", "json", "keyword", "lib2to3", "linecache", "linuxaudiodev", "locale", "logging", "macostools", "macpath", "macurl2path", "mailbox", "mailcap", "markupbase", "marshal", "math", "md5", "mhlib", "mimetools", "mimetypes", "mimify", "mmap", "modulefinder", "msvcrt", "multifile", "multiprocessing", "mutex", "netrc", "new", "nis", "nntplib", "ntpath", "nturl2path", "numbers", "opcode", "operator", "optparse", "os", "os2emxpath", "ossaudiodev", "parser", "pdb", "pickle", "pickletools", "pipes", "pkgutil", "platform", "plistlib", "popen2", "poplib", "posix", "posixfile", "posixpath", "pprint", "profile", "pstats", "pty", "pwd", "py_compile", "pyclbr", "pydoc", "pydoc_data", "pyexpat", "quopri", "random", "re", "readline", "repr", "resource", "rexec", "rfc822", "rlcompleter", "robotparser", "runpy", "sched", "select", "sets", "sgmllib", "sha", "shelve", "shlex", "shutil", "signal", "site", "smtpd", "smtplib", "sndhdr", "socket", "spwd", "sqlite3", "sre", "sre_compile", "sre_constants", "sre_parse", "ssl", "stat", "statvfs", "string", "stringold", "stringprep", "strop", "struct", "subprocess", "sunau", "sunaudio", "symbol", "symtable", "sys", "sysconfig", "syslog", "tabnanny", "tarfile", "telnetlib", "tempfile", "termios", "textwrap", "this", "thread", "threading", "time", "timeit", "toaiff", "token", "tokenize", "trace", "traceback", "tty", "types", "unicodedata", "unittest", "urllib", "urllib2", "urlparse", "user", "uu", "uuid", "warnings", "wave", "weakref", "webbrowser", "whichdb", "winsound", "wsgiref", "xdrlib", "xml", "xmllib", "xmlrpclib", "xxsubtype", "zipfile", "zipimport", "zlib"]);
+
+// src/fix/imports.ts
+var USES_SIX = "uses:six";
+function importEdits(tree, text3, requires) {
+  if (!requires.size) return [];
+  const top = tree.rootNode.namedChildren.filter((n2) => n2 !== null);
+  const futures = top.filter((n2) => n2.type === "future_import_statement");
+  const features = new Set(futures.flatMap((f) => f.namedChildren.filter((c) => c?.type === "dotted_name").map((c) => c.text)));
+  const hasSix = top.some((n2) => n2.type === "import_statement" && n2.namedChildren.some((c) => c?.type === "dotted_name" && c.text === "six"));
+  const moved = new Set(
+    top.filter((n2) => n2.type === "import_from_statement" && n2.childForFieldName("module_name")?.text === "six.moves").flatMap((n2) => n2.namedChildren.filter((c) => c?.type === "dotted_name" && c.id !== n2.childForFieldName("module_name")?.id).map((c) => c.text))
+  );
+  const wantedFutures = [...requires].filter((r) => r.startsWith("__future__:")).map((r) => r.slice(11)).filter((f) => !features.has(f));
+  const addsSix = [...requires].some((r) => r === "six" || r === USES_SIX || r.startsWith("six.moves:") || r.startsWith("from:six"));
+  if (addsSix && !features.has("absolute_import") && !wantedFutures.includes("absolute_import") && importsAreAbsolute(tree.rootNode, text3)) wantedFutures.push("absolute_import");
+  wantedFutures.sort();
+  const lines = [];
+  const imported = new Set(top.filter((n2) => n2.type === "import_statement").flatMap((n2) => n2.namedChildren.filter((c) => c?.type === "dotted_name").map((c) => c.text)));
+  for (const module2 of [...requires].filter((r) => r.startsWith("import:")).map((r) => r.slice(7)).sort()) if (!imported.has(module2)) lines.push(`import ${module2}`);
+  const fromImported = (module2, name2) => top.some((n2) => n2.type === "import_from_statement" && n2.childForFieldName("module_name")?.text === module2 && n2.namedChildren.some((c) => c?.type === "dotted_name" && c.text === name2 && c.id !== n2.childForFieldName("module_name")?.id));
+  for (const [, module2, name2] of [...requires].sort().map((r) => /^from:([\w.]+):(\w+)$/.exec(r)).filter((m) => m !== null)) if (!fromImported(module2, name2)) lines.push(`from ${module2} import ${name2}`);
+  if (requires.has("six") && !hasSix) lines.push("import six");
+  const wantedMoves = [...requires].filter((r) => r.startsWith("six.moves:")).map((r) => r.slice(10)).filter((m) => !moved.has(m)).sort();
+  if (wantedMoves.length) lines.push(`from six.moves import ${wantedMoves.join(", ")}`);
+  const edits = [];
+  const opening = top.find((n2) => n2.type !== "comment");
+  const docstring = opening?.type === "expression_statement" && opening.namedChildren[0]?.type === "string" ? opening : void 0;
+  const head = futures.at(-1) ?? docstring;
+  const headPosition = head ? lineEndAfter(text3, head.endIndex) : firstCodeLine(text3, top[0]);
+  const found = top.findIndex((n2) => n2.type === "import_statement" || n2.type === "import_from_statement");
+  const firstImport = found !== -1 && top.slice(0, found).every((n2) => n2 === docstring || n2.type === "future_import_statement" || n2.type === "comment") ? found : -1;
+  let lastImport = firstImport;
+  while (firstImport !== -1 && ["import_statement", "import_from_statement", "future_import_statement"].includes(top[lastImport + 1]?.type ?? "")) lastImport++;
+  const position = firstImport !== -1 ? lineEndAfter(text3, top[lastImport].endIndex) : headPosition;
+  const insert = (at, added) => edits.push({ start: at, end: at, text: `${at === text3.length && text3 && !text3.endsWith("\n") ? "\n" : ""}${added.join("\n")}
+` });
+  if (wantedFutures.length) {
+    const last = futures.at(-1);
+    if (last) {
+      const close = last.children.at(-1)?.type === ")" ? last.children.at(-1) : void 0;
+      const at = close ? close.startIndex : last.endIndex;
+      edits.push({ start: at, end: at, text: `, ${wantedFutures.join(", ")}` });
+    } else if (position === headPosition) lines.unshift(`from __future__ import ${wantedFutures.join(", ")}`);
+    else insert(headPosition, [`from __future__ import ${wantedFutures.join(", ")}`]);
+  }
+  if (lines.length) insert(position, lines);
+  for (const name2 of wantedMoves) if (name2 in KEEP_PYTHON2) edits.push(...keepPython2Calls(tree.rootNode, text3, name2, KEEP_PYTHON2[name2]));
+  return edits;
+}
+var ABSOLUTE_ANYWAY = /* @__PURE__ */ new Set(["six", "__future__"]);
+var KEEP_PYTHON2 = {
+  range: { wrap: "list", unlessConsumed: true },
+  map: { wrap: "list", unlessConsumed: true },
+  zip: { wrap: "list", unlessConsumed: true },
+  filter: { wrap: "list", unlessConsumed: true },
+  input: { wrap: "eval", unlessConsumed: false }
+};
+var CONSUMING = /* @__PURE__ */ new Set(["list", "tuple", "set", "frozenset", "sorted", "any", "all", "sum", "min", "max", "enumerate", "iter", "len", "reversed"]);
+function keepPython2Calls(root, text3, name2, how) {
+  const edits = [];
+  const bindings = /* @__PURE__ */ new Map();
+  for (const match of text3.matchAll(new RegExp(`\\b${name2}\\b`, "g"))) {
+    const callee = tokenAt(root, match.index, match.index + name2.length);
+    const call = callee?.parent;
+    if (!callee || callee.type !== "identifier" || call?.type !== "call" || call.childForFieldName("function")?.id !== callee.id || resolve(callee, bindings) !== "builtin") continue;
+    if (how.unlessConsumed && consumed(call)) continue;
+    edits.push({ start: call.startIndex, end: call.startIndex, text: `${how.wrap}(` }, { start: call.endIndex, end: call.endIndex, text: ")" });
+  }
+  return edits;
+}
+function consumed(call) {
+  let node = call;
+  while (node.parent?.type === "parenthesized_expression") node = node.parent;
+  const parent = node.parent;
+  if (!parent) return false;
+  if ((parent.type === "for_statement" || parent.type === "for_in_clause") && parent.childForFieldName("right")?.id === node.id) return true;
+  if (parent.type === "comparison_operator" && parent.children.some((c) => c?.type === "in" || c?.type === "not in") && parent.namedChildren.at(-1)?.id === node.id) return true;
+  if (parent.type === "argument_list" && parent.namedChildren.length === 1) {
+    const outer = parent.parent;
+    const callee = outer?.type === "call" ? outer.childForFieldName("function") : null;
+    if (callee?.type === "identifier" && CONSUMING.has(callee.text)) return true;
+    if (callee?.type === "attribute" && callee.childForFieldName("attribute")?.text === "join") return true;
+  }
+  return false;
+}
+function importsAreAbsolute(root, text3) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const match of text3.matchAll(/\b(?:import|from)\b/g)) {
+    const statement = tokenAt(root, match.index, match.index + match[0].length)?.parent;
+    if (!statement || statement.type !== "import_statement" && statement.type !== "import_from_statement" || seen.has(statement.id)) continue;
+    seen.add(statement.id);
+    const names = statement.type === "import_statement" ? statement.namedChildren.map((c) => c?.type === "aliased_import" ? c.childForFieldName("name") : c) : [statement.childForFieldName("module_name")];
+    for (const name2 of names) {
+      if (!name2 || name2.type === "relative_import") continue;
+      const top = name2.text.split(".")[0];
+      if (!PYTHON2_STDLIB.has(top) && !ABSOLUTE_ANYWAY.has(top)) return false;
+    }
+  }
+  return true;
+}
+function lineEndAfter(text3, index2) {
+  const newline = text3.indexOf("\n", index2);
+  return newline === -1 ? text3.length : newline + 1;
+}
+function firstCodeLine(text3, first) {
+  if (!first) return text3.length;
+  return text3.lastIndexOf("\n", first.startIndex - 1) + 1;
+}
 
 // src/fix/urllib.ts
 var QUOTING = ["quote", "quote_plus", "unquote", "unquote_plus", "urlencode", "splitattr", "splithost", "splitnport", "splitpasswd", "splitport", "splitquery", "splittag", "splittype", "splituser", "splitvalue"];
@@ -76894,7 +77001,6 @@ function homeOf(module2, name2, target) {
   if (target === "compatible" && NOT_IN_SIX.has(name2)) return void 0;
   return MOVED[module2].find(([, names]) => names.includes(name2))?.[0];
 }
-var USES_SIX = "uses:six";
 var prefix = (target) => target === "python3" ? "urllib" : "six.moves.urllib";
 function bareImport(root, module2) {
   return root.namedChildren.find((n2) => n2?.type === "import_statement" && namedOf(n2).some((c) => c.type === "dotted_name" && c.text === module2)) ?? void 0;
@@ -77152,116 +77258,6 @@ function compatibleFixers(python3) {
     "module-StringIO": sixStringIO("StringIO"),
     "module-cStringIO": sixStringIO("cStringIO")
   };
-}
-
-// src/fix/python2-stdlib.ts
-var PYTHON2_STDLIB = /* @__PURE__ */ new Set(["BaseHTTPServer", "Bastion", "CGIHTTPServer", "Carbon", "ConfigParser", "Cookie", "DocXMLRPCServer", "EasyDialogs", "HTMLParser", "MacOS", "MimeWriter", "Queue", "SimpleHTTPServer", "SimpleXMLRPCServer", "SocketServer", "StringIO", "UserDict", "UserList", "UserString", "__builtin__", "__future__", "_winreg", "abc", "aifc", "antigravity", "anydbm", "argparse", "array", "ast", "asynchat", "asyncore", "atexit", "audiodev", "audioop", "base64", "bdb", "binascii", "binhex", "bisect", "bsddb", "bz2", "cPickle", "cProfile", "cStringIO", "calendar", "cgi", "cgitb", "chunk", "cmath", "cmd", "code", "codecs", "codeop", "collections", "colorsys", "commands", "compileall", "compiler", "contextlib", "cookielib", "copy", "copy_reg", "crypt", "csv", "ctypes", "curses", "datetime", "dbhash", "decimal", "difflib", "dircache", "dis", "distutils", "doctest", "dumbdbm", "dummy_thread", "dummy_threading", "email", "encodings", "ensurepip", "errno", "exceptions", "fcntl", "filecmp", "fileinput", "fnmatch", "formatter", "fpformat", "fractions", "ftplib", "functools", "future_builtins", "gc", "genericpath", "getopt", "getpass", "gettext", "glob", "grp", "gzip", "hashlib", "heapq", "hmac", "hotshot", "htmlentitydefs", "htmllib", "httplib", "ic", "idlelib", "ihooks", "imaplib", "imghdr", "imp", "importlib", "imputil", "inspect", "io", "itertools", "json", "keyword", "lib2to3", "linecache", "linuxaudiodev", "locale", "logging", "macostools", "macpath", "macurl2path", "mailbox", "mailcap", "markupbase", "marshal", "math", "md5", "mhlib", "mimetools", "mimetypes", "mimify", "mmap", "modulefinder", "msvcrt", "multifile", "multiprocessing", "mutex", "netrc", "new", "nis", "nntplib", "ntpath", "nturl2path", "numbers", "opcode", "operator", "optparse", "os", "os2emxpath", "ossaudiodev", "parser", "pdb", "pickle", "pickletools", "pipes", "pkgutil", "platform", "plistlib", "popen2", "poplib", "posix", "posixfile", "posixpath", "pprint", "profile", "pstats", "pty", "pwd", "py_compile", "pyclbr", "pydoc", "pydoc_data", "pyexpat", "quopri", "random", "re", "readline", "repr", "resource", "rexec", "rfc822", "rlcompleter", "robotparser", "runpy", "sched", "select", "sets", "sgmllib", "sha", "shelve", "shlex", "shutil", "signal", "site", "smtpd", "smtplib", "sndhdr", "socket", "spwd", "sqlite3", "sre", "sre_compile", "sre_constants", "sre_parse", "ssl", "stat", "statvfs", "string", "stringold", "stringprep", "strop", "struct", "subprocess", "sunau", "sunaudio", "symbol", "symtable", "sys", "sysconfig", "syslog", "tabnanny", "tarfile", "telnetlib", "tempfile", "termios", "textwrap", "this", "thread", "threading", "time", "timeit", "toaiff", "token", "tokenize", "trace", "traceback", "tty", "types", "unicodedata", "unittest", "urllib", "urllib2", "urlparse", "user", "uu", "uuid", "warnings", "wave", "weakref", "webbrowser", "whichdb", "winsound", "wsgiref", "xdrlib", "xml", "xmllib", "xmlrpclib", "xxsubtype", "zipfile", "zipimport", "zlib"]);
-
-// src/fix/imports.ts
-function importEdits(tree, text3, requires) {
-  if (!requires.size) return [];
-  const top = tree.rootNode.namedChildren.filter((n2) => n2 !== null);
-  const futures = top.filter((n2) => n2.type === "future_import_statement");
-  const features = new Set(futures.flatMap((f) => f.namedChildren.filter((c) => c?.type === "dotted_name").map((c) => c.text)));
-  const hasSix = top.some((n2) => n2.type === "import_statement" && n2.namedChildren.some((c) => c?.type === "dotted_name" && c.text === "six"));
-  const moved = new Set(
-    top.filter((n2) => n2.type === "import_from_statement" && n2.childForFieldName("module_name")?.text === "six.moves").flatMap((n2) => n2.namedChildren.filter((c) => c?.type === "dotted_name" && c.id !== n2.childForFieldName("module_name")?.id).map((c) => c.text))
-  );
-  const wantedFutures = [...requires].filter((r) => r.startsWith("__future__:")).map((r) => r.slice(11)).filter((f) => !features.has(f));
-  const addsSix = [...requires].some((r) => r === "six" || r === "uses:six" || r.startsWith("six.moves:") || r.startsWith("from:six"));
-  if (addsSix && !features.has("absolute_import") && !wantedFutures.includes("absolute_import") && importsAreAbsolute(tree.rootNode, text3)) wantedFutures.push("absolute_import");
-  wantedFutures.sort();
-  const lines = [];
-  const imported = new Set(top.filter((n2) => n2.type === "import_statement").flatMap((n2) => n2.namedChildren.filter((c) => c?.type === "dotted_name").map((c) => c.text)));
-  for (const module2 of [...requires].filter((r) => r.startsWith("import:")).map((r) => r.slice(7)).sort()) if (!imported.has(module2)) lines.push(`import ${module2}`);
-  const fromImported = (module2, name2) => top.some((n2) => n2.type === "import_from_statement" && n2.childForFieldName("module_name")?.text === module2 && n2.namedChildren.some((c) => c?.type === "dotted_name" && c.text === name2 && c.id !== n2.childForFieldName("module_name")?.id));
-  for (const [, module2, name2] of [...requires].sort().map((r) => /^from:([\w.]+):(\w+)$/.exec(r)).filter((m) => m !== null)) if (!fromImported(module2, name2)) lines.push(`from ${module2} import ${name2}`);
-  if (requires.has("six") && !hasSix) lines.push("import six");
-  const wantedMoves = [...requires].filter((r) => r.startsWith("six.moves:")).map((r) => r.slice(10)).filter((m) => !moved.has(m)).sort();
-  if (wantedMoves.length) lines.push(`from six.moves import ${wantedMoves.join(", ")}`);
-  const edits = [];
-  const opening = top.find((n2) => n2.type !== "comment");
-  const docstring = opening?.type === "expression_statement" && opening.namedChildren[0]?.type === "string" ? opening : void 0;
-  const head = futures.at(-1) ?? docstring;
-  const headPosition = head ? lineEndAfter(text3, head.endIndex) : firstCodeLine(text3, top[0]);
-  const found = top.findIndex((n2) => n2.type === "import_statement" || n2.type === "import_from_statement");
-  const firstImport = found !== -1 && top.slice(0, found).every((n2) => n2 === docstring || n2.type === "future_import_statement" || n2.type === "comment") ? found : -1;
-  let lastImport = firstImport;
-  while (firstImport !== -1 && ["import_statement", "import_from_statement", "future_import_statement"].includes(top[lastImport + 1]?.type ?? "")) lastImport++;
-  const position = firstImport !== -1 ? lineEndAfter(text3, top[lastImport].endIndex) : headPosition;
-  const insert = (at, added) => edits.push({ start: at, end: at, text: `${at === text3.length && text3 && !text3.endsWith("\n") ? "\n" : ""}${added.join("\n")}
-` });
-  if (wantedFutures.length) {
-    const last = futures.at(-1);
-    if (last) {
-      const close = last.children.at(-1)?.type === ")" ? last.children.at(-1) : void 0;
-      const at = close ? close.startIndex : last.endIndex;
-      edits.push({ start: at, end: at, text: `, ${wantedFutures.join(", ")}` });
-    } else if (position === headPosition) lines.unshift(`from __future__ import ${wantedFutures.join(", ")}`);
-    else insert(headPosition, [`from __future__ import ${wantedFutures.join(", ")}`]);
-  }
-  if (lines.length) insert(position, lines);
-  for (const name2 of wantedMoves) if (name2 in KEEP_PYTHON2) edits.push(...keepPython2Calls(tree.rootNode, text3, name2, KEEP_PYTHON2[name2]));
-  return edits;
-}
-var ABSOLUTE_ANYWAY = /* @__PURE__ */ new Set(["six", "__future__"]);
-var KEEP_PYTHON2 = {
-  range: { wrap: "list", unlessConsumed: true },
-  map: { wrap: "list", unlessConsumed: true },
-  zip: { wrap: "list", unlessConsumed: true },
-  filter: { wrap: "list", unlessConsumed: true },
-  input: { wrap: "eval", unlessConsumed: false }
-};
-var CONSUMING = /* @__PURE__ */ new Set(["list", "tuple", "set", "frozenset", "sorted", "any", "all", "sum", "min", "max", "enumerate", "iter", "len", "reversed"]);
-function keepPython2Calls(root, text3, name2, how) {
-  const edits = [];
-  const bindings = /* @__PURE__ */ new Map();
-  for (const match of text3.matchAll(new RegExp(`\\b${name2}\\b`, "g"))) {
-    const callee = tokenAt(root, match.index, match.index + name2.length);
-    const call = callee?.parent;
-    if (!callee || callee.type !== "identifier" || call?.type !== "call" || call.childForFieldName("function")?.id !== callee.id || resolve(callee, bindings) !== "builtin") continue;
-    if (how.unlessConsumed && consumed(call)) continue;
-    edits.push({ start: call.startIndex, end: call.startIndex, text: `${how.wrap}(` }, { start: call.endIndex, end: call.endIndex, text: ")" });
-  }
-  return edits;
-}
-function consumed(call) {
-  let node = call;
-  while (node.parent?.type === "parenthesized_expression") node = node.parent;
-  const parent = node.parent;
-  if (!parent) return false;
-  if ((parent.type === "for_statement" || parent.type === "for_in_clause") && parent.childForFieldName("right")?.id === node.id) return true;
-  if (parent.type === "comparison_operator" && parent.children.some((c) => c?.type === "in" || c?.type === "not in") && parent.namedChildren.at(-1)?.id === node.id) return true;
-  if (parent.type === "argument_list" && parent.namedChildren.length === 1) {
-    const outer = parent.parent;
-    const callee = outer?.type === "call" ? outer.childForFieldName("function") : null;
-    if (callee?.type === "identifier" && CONSUMING.has(callee.text)) return true;
-    if (callee?.type === "attribute" && callee.childForFieldName("attribute")?.text === "join") return true;
-  }
-  return false;
-}
-function importsAreAbsolute(root, text3) {
-  const seen = /* @__PURE__ */ new Set();
-  for (const match of text3.matchAll(/\b(?:import|from)\b/g)) {
-    const statement = tokenAt(root, match.index, match.index + match[0].length)?.parent;
-    if (!statement || statement.type !== "import_statement" && statement.type !== "import_from_statement" || seen.has(statement.id)) continue;
-    seen.add(statement.id);
-    const names = statement.type === "import_statement" ? statement.namedChildren.map((c) => c?.type === "aliased_import" ? c.childForFieldName("name") : c) : [statement.childForFieldName("module_name")];
-    for (const name2 of names) {
-      if (!name2 || name2.type === "relative_import") continue;
-      const top = name2.text.split(".")[0];
-      if (!PYTHON2_STDLIB.has(top) && !ABSOLUTE_ANYWAY.has(top)) return false;
-    }
-  }
-  return true;
-}
-function lineEndAfter(text3, index2) {
-  const newline = text3.indexOf("\n", index2);
-  return newline === -1 ? text3.length : newline + 1;
-}
-function firstCodeLine(text3, first) {
-  if (!first) return text3.length;
-  return text3.lastIndexOf("\n", first.startIndex - 1) + 1;
 }
 
 // src/fix/python3-fixes.ts
@@ -78904,6 +78900,15 @@ function ownProblems(used, merged) {
 }
 
 // src/github/labels.ts
+async function labelExists(github, ref, name2) {
+  try {
+    await github.rest.issues.getLabel({ ...ref, name: name2 });
+    return true;
+  } catch (error2) {
+    if (hasStatus(error2, 404)) return false;
+    throw error2;
+  }
+}
 async function syncLabels(github, target, managed, wanted) {
   const change = { added: [], removed: [], created: [] };
   const { owner, repo, issueNumber } = target;
@@ -86734,7 +86739,7 @@ async function makeFixPull(scope, batch, record, by) {
   ].join("\n");
   const pull = await openPullRequest(github, ref, { head: branch, base: scope.defaultBranch, title: made.title, body: body2 });
   const wanted = [...config2.migration.labels.migration ? [{ name: config2.migration.labels.migration, ...FLAG_LABELS.migration }] : [], ...config2.labels.enabled ? [sizeLabel(config2, classify(lines, config2.thresholds))] : []];
-  if (wanted.length) await syncLabels(github, { ...ref, issueNumber: pull.number, current: [], repositoryLabels: [] }, [], wanted);
+  await labelNewPull(scope, pull.number, wanted);
   scope.log.info({ batch: batch.id, pull: pull.number, files: fixed.size, lines }, "fix pull request opened");
   return { ...pull, sha: made.commit };
 }
@@ -86776,6 +86781,12 @@ async function commitOnBranch(scope, branch, parent, files, message) {
   await pointBranch(scope.github, scope.ref, branch, commit);
   return commit;
 }
+async function labelNewPull(scope, number, wanted) {
+  if (!wanted.length) return;
+  const existing = [];
+  for (const { name: name2 } of wanted) if (await labelExists(scope.github, scope.ref, name2)) existing.push(name2);
+  await syncLabels(scope.github, { ...scope.ref, issueNumber: number, current: [], repositoryLabels: existing }, [], wanted);
+}
 function withDoneFolder(text3, entry) {
   const doc = (0, import_yaml3.parseDocument)(text3 ?? "");
   if (doc.errors.length) return void 0;
@@ -86811,7 +86822,7 @@ It had nothing left at ${reached.sha.slice(0, 12)} (${reached.date}).`);
     `One line, reviewable and revertible. From the [migration dashboard](${scope.dashboardUrl}).`
   ].join("\n");
   const pull = await openPullRequest(github, ref, { head: branch, base: scope.defaultBranch, title, body: body2 });
-  if (scope.config.migration.labels.migration) await syncLabels(github, { ...ref, issueNumber: pull.number, current: [], repositoryLabels: [] }, [], [{ name: scope.config.migration.labels.migration, ...FLAG_LABELS.migration }]);
+  if (scope.config.migration.labels.migration) await labelNewPull(scope, pull.number, [{ name: scope.config.migration.labels.migration, ...FLAG_LABELS.migration }]);
   scope.log.info({ folder: folder2, pull: pull.number }, "ratchet pull request opened");
   return pull;
 }
@@ -86854,14 +86865,12 @@ async function advanceCampaign(scope, previous, scan, texts, tree, sha) {
   await reviewOpenPulls(scope, record);
   const open2 = new Set(Object.entries(record.pulls).filter(([, p]) => p.state === "open").map(([id]) => id));
   const owners = CODEOWNERS_PATHS.map((path) => tree.codeowners?.find((f) => f.path === path)).find(Boolean);
-  let fresh;
   try {
-    fresh = await campaignBatchesWithinBudget({ scan: { filesWithRemaining: scan.filesWithRemaining, remaining: scan.remaining }, texts: [...texts], options: { config: config2, gitattributes: tree.gitattributes, wanted: BATCHES_LISTED2, skip: [...open2], ...owners ? { codeowners: owners.text } : {} } });
+    const fresh = await campaignBatchesWithinBudget({ scan: { filesWithRemaining: scan.filesWithRemaining, remaining: scan.remaining }, texts: [...texts], options: { config: config2, gitattributes: tree.gitattributes, wanted: BATCHES_LISTED2, skip: [...open2], ...owners ? { codeowners: owners.text } : {} } });
+    record.listed = [...record.listed.filter((b) => open2.has(b.id)), ...fresh.map(({ command: _, ...batch }) => batch)];
   } catch (error2) {
     log2.warn({ err: error2 }, "the campaign's batches could not be made: the previous ones stay listed");
-    fresh = record.listed.filter((b) => !open2.has(b.id)).map((b) => ({ ...b, command: "" }));
   }
-  record.listed = [...record.listed.filter((b) => open2.has(b.id)), ...fresh.map(({ command: _, ...batch }) => batch)];
   const listed = new Set(record.listed.map((b) => b.id));
   record.waiting = record.waiting.filter((id) => listed.has(id));
   if (config2.campaign.automatic) takeAutomatic(record);
@@ -87230,14 +87239,21 @@ async function measurePush(octokit, event, configPath, env, campaign) {
   const repository = event.repository;
   const branch = String(event.ref ?? "").replace(/^refs\/heads\//, "");
   const commits = event.commits ?? [];
-  if (campaign && branch === repository?.default_branch && String(event.ref ?? "").startsWith("refs/heads/") && !event.deleted) await dashboardFromAction(octokit, event, configPath, env);
-  if (!String(event.ref ?? "").startsWith("refs/heads/") || event.deleted || event.forced || commits.length === 0) {
+  const onBranch = String(event.ref ?? "").startsWith("refs/heads/") && !event.deleted;
+  const dashboard2 = campaign && onBranch && branch === repository?.default_branch;
+  if (!dashboard2 && (!onBranch || event.forced || commits.length === 0)) {
     info2("small-steps: a tag, a deleted branch, a forced push or no commits: nothing to measure.");
     setOutput("conclusion", "neutral");
     return;
   }
   const target = pushTarget(repository, branch);
   const loaded = await loadConfig(octokit, { owner: target.owner, repo: target.repo }, env.GITHUB_SERVER_URL || "https://github.com", configPath);
+  if (dashboard2) await dashboardFromAction(octokit, event, loaded, configPath);
+  if (event.forced || commits.length === 0) {
+    info2("small-steps: a forced push or no commits: no commit to measure.");
+    setOutput("conclusion", "neutral");
+    return;
+  }
   if (!loaded.ok) {
     setOutput("conclusion", "action_required");
     setFailed(`The configuration in ${configPath} is not valid: ${loaded.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
@@ -87260,9 +87276,8 @@ Each has its own small-steps check run. ${count2(regressions, "regression")} fou
   if (conclusion === "failure") setFailed(`small-steps: ${count2(regressions, "regression")} in the pushed commits (see their check runs)`);
 }
 var ACTIONS_BOT = "github-actions[bot]";
-async function dashboardFromAction(octokit, event, configPath, env) {
+async function dashboardFromAction(octokit, event, loaded, configPath) {
   const target = pushTarget(event.repository, event.repository.default_branch);
-  const loaded = await loadConfig(octokit, { owner: target.owner, repo: target.repo }, env.GITHUB_SERVER_URL || "https://github.com", configPath);
   if (!loaded.ok || !loaded.config.dashboard.enabled) {
     info2(`small-steps: the campaign input needs dashboard.enabled${loaded.ok ? "" : " and a valid configuration"} in ${configPath}: no dashboard update.`);
     return;

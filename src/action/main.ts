@@ -9,7 +9,7 @@ import type { Conclusion } from "../policy/verdict.js";
 import { count } from "../plural.js";
 import { toTarget, type PullRequestPayload } from "../app/pull-request-target.js";
 import type { GitHub } from "../github/client.js";
-import { loadConfig } from "../github/config-file.js";
+import { loadConfig, type LoadedConfig } from "../github/config-file.js";
 import { smallStepsOctokit } from "../github/octokit.js";
 import { renderSummary } from "../report/markdown.js";
 import { malformed } from "../github/webhook-guard.js";
@@ -100,15 +100,23 @@ async function measurePush(octokit: GitHub, event: Record<string, any>, configPa
   const repository = event.repository;
   const branch = String(event.ref ?? "").replace(/^refs\/heads\//, "");
   const commits: Array<{ id: string }> = event.commits ?? [];
+  const onBranch = String(event.ref ?? "").startsWith("refs/heads/") && !event.deleted;
   // With the campaign input, a push to the default branch updates the dashboard (and the campaign in it) too.
-  if (campaign && branch === repository?.default_branch && String(event.ref ?? "").startsWith("refs/heads/") && !event.deleted) await dashboardFromAction(octokit, event, configPath, env);
-  if (!String(event.ref ?? "").startsWith("refs/heads/") || event.deleted || event.forced || commits.length === 0) {
+  const dashboard = campaign && onBranch && branch === repository?.default_branch;
+  if (!dashboard && (!onBranch || event.forced || commits.length === 0)) {
     core.info("small-steps: a tag, a deleted branch, a forced push or no commits: nothing to measure.");
     core.setOutput("conclusion", "neutral");
     return;
   }
   const target = pushTarget(repository, branch);
+  // Read once, for the dashboard and the push checks alike.
   const loaded = await loadConfig(octokit, { owner: target.owner, repo: target.repo }, env.GITHUB_SERVER_URL || "https://github.com", configPath);
+  if (dashboard) await dashboardFromAction(octokit, event, loaded, configPath);
+  if (event.forced || commits.length === 0) {
+    core.info("small-steps: a forced push or no commits: no commit to measure.");
+    core.setOutput("conclusion", "neutral");
+    return;
+  }
   if (!loaded.ok) {
     core.setOutput("conclusion", "action_required");
     core.setFailed(`The configuration in ${configPath} is not valid: ${loaded.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
@@ -132,9 +140,8 @@ async function measurePush(octokit: GitHub, event: Record<string, any>, configPa
 /** The job token's bot: the dashboard issue and the campaign's pull requests are its, as the App's are its bot's. */
 const ACTIONS_BOT = "github-actions[bot]";
 
-async function dashboardFromAction(octokit: GitHub, event: Record<string, any>, configPath: string, env: NodeJS.ProcessEnv): Promise<void> {
+async function dashboardFromAction(octokit: GitHub, event: Record<string, any>, loaded: LoadedConfig, configPath: string): Promise<void> {
   const target = pushTarget(event.repository, event.repository.default_branch);
-  const loaded = await loadConfig(octokit, { owner: target.owner, repo: target.repo }, env.GITHUB_SERVER_URL || "https://github.com", configPath);
   if (!loaded.ok || !loaded.config.dashboard.enabled) {
     core.info(`small-steps: the campaign input needs dashboard.enabled${loaded.ok ? "" : " and a valid configuration"} in ${configPath}: no dashboard update.`);
     return;

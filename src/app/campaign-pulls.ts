@@ -6,7 +6,7 @@ import type { CampaignRecord } from "../campaign/record.js";
 import type { GitHub, RepoRef } from "../github/client.js";
 import { CONFIG_PATH } from "../github/config-file.js";
 import { branchHead, openPullRequest, openPullsUnder, pointBranch, readFilesAt, writeCommit, writeVerifiedCommit, type FileAt } from "../github/git-data.js";
-import { syncLabels } from "../github/labels.js";
+import { labelExists, syncLabels, type LabelDefinition } from "../github/labels.js";
 import { doneGlob, type Config } from "../policy/config.js";
 import { classify } from "../analysis/size.js";
 import { folderOf } from "../analysis/scan/scanner.js";
@@ -91,7 +91,7 @@ async function makeFixPull(scope: CampaignScope, batch: Omit<CampaignBatch, "com
   ].join("\n");
   const pull = await openPullRequest(github, ref, { head: branch, base: scope.defaultBranch, title: made.title, body });
   const wanted = [...(config.migration.labels.migration ? [{ name: config.migration.labels.migration, ...FLAG_LABELS.migration }] : []), ...(config.labels.enabled ? [sizeLabel(config, classify(lines, config.thresholds))] : [])];
-  if (wanted.length) await syncLabels(github, { ...ref, issueNumber: pull.number, current: [], repositoryLabels: [] }, [], wanted);
+  await labelNewPull(scope, pull.number, wanted);
   scope.log.info({ batch: batch.id, pull: pull.number, files: fixed.size, lines }, "fix pull request opened");
   return { ...pull, sha: made.commit };
 }
@@ -147,6 +147,17 @@ async function commitOnBranch(scope: CampaignScope, branch: string, parent: stri
   return commit;
 }
 
+/**
+ * Labels on a pull request just opened: those the repository lacks are created first (asked with a read each, so that
+ * no write is spent on a label that exists: GitHub counts every content-creating request).
+ */
+async function labelNewPull(scope: CampaignScope, number: number, wanted: LabelDefinition[]): Promise<void> {
+  if (!wanted.length) return;
+  const existing = [];
+  for (const { name } of wanted) if (await labelExists(scope.github, scope.ref, name)) existing.push(name);
+  await syncLabels(scope.github, { ...scope.ref, issueNumber: number, current: [], repositoryLabels: existing }, [], wanted);
+}
+
 /** The config text with `folderGlob` added to migration.done (comments and layout kept): undefined when it is there. */
 export function withDoneFolder(text: string | undefined, entry: { files: string; commit: string; date: string }): string | undefined {
   const doc = parseDocument(text ?? "");
@@ -187,7 +198,7 @@ export async function proposeDone(scope: CampaignScope, folder: string, reached:
     `One line, reviewable and revertible. From the [migration dashboard](${scope.dashboardUrl}).`,
   ].join("\n");
   const pull = await openPullRequest(github, ref, { head: branch, base: scope.defaultBranch, title, body });
-  if (scope.config.migration.labels.migration) await syncLabels(github, { ...ref, issueNumber: pull.number, current: [], repositoryLabels: [] }, [], [{ name: scope.config.migration.labels.migration, ...FLAG_LABELS.migration }]);
+  if (scope.config.migration.labels.migration) await labelNewPull(scope, pull.number, [{ name: scope.config.migration.labels.migration, ...FLAG_LABELS.migration }]);
   scope.log.info({ folder, pull: pull.number }, "ratchet pull request opened");
   return pull;
 }

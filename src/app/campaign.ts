@@ -62,15 +62,13 @@ export async function advanceCampaign(scope: CampaignScope, previous: CampaignRe
   const open = new Set(Object.entries(record.pulls).filter(([, p]) => p.state === "open").map(([id]) => id));
   // With a CODEOWNERS file (the first where GitHub looks), batches are one owner's files.
   const owners = CODEOWNERS_PATHS.map((path) => tree.codeowners?.find((f) => f.path === path)).find(Boolean);
-  let fresh;
   try {
     // Fixing many files is the costly part: on the analysis worker, within its budget, off the event loop.
-    fresh = await campaignBatchesWithinBudget({ scan: { filesWithRemaining: scan.filesWithRemaining, remaining: scan.remaining }, texts: [...texts], options: { config, gitattributes: tree.gitattributes, wanted: BATCHES_LISTED, skip: [...open], ...(owners ? { codeowners: owners.text } : {}) } });
+    const fresh = await campaignBatchesWithinBudget({ scan: { filesWithRemaining: scan.filesWithRemaining, remaining: scan.remaining }, texts: [...texts], options: { config, gitattributes: tree.gitattributes, wanted: BATCHES_LISTED, skip: [...open], ...(owners ? { codeowners: owners.text } : {}) } });
+    record.listed = [...record.listed.filter((b) => open.has(b.id)), ...fresh.map(({ command: _, ...batch }) => batch)];
   } catch (error) {
     log.warn({ err: error }, "the campaign's batches could not be made: the previous ones stay listed");
-    fresh = record.listed.filter((b) => !open.has(b.id)).map((b) => ({ ...b, command: "" }));
   }
-  record.listed = [...record.listed.filter((b) => open.has(b.id)), ...fresh.map(({ command: _, ...batch }) => batch)];
   const listed = new Set(record.listed.map((b) => b.id));
   record.waiting = record.waiting.filter((id) => listed.has(id));
   if (config.campaign.automatic) takeAutomatic(record);

@@ -3,7 +3,8 @@ import { resolve } from "../analysis/python/tree/scopes.js";
 import { identifiersNamed, importsFrom, isBuiltinUse, namedOf, rawUnicodeBody, slice, type Edit, type Fixer } from "./fixer.js";
 import { metaclassFix, removeStatement, renamedMethodWithAlias } from "./python3-statements.js";
 import { intern, itertoolsFunction, itertoolsImport } from "./python3-calls.js";
-import { urllibModule, urllibUse, USES_SIX } from "./urllib.js";
+import { urllibModule, urllibUse } from "./urllib.js";
+import { USES_SIX } from "./imports.js";
 
 /**
  * The `compatible` target: the same code runs on Python 2.7 and on Python 3, as python-modernize writes it. Where the
@@ -27,13 +28,6 @@ const printFunction = (python3: Fixer): Fixer => (node, context) => {
   }
   const edits = python3(node, context);
   if (edits?.length) context.requires.push("__future__:print_function");
-  return edits;
-};
-
-/** The python3 fix, with the imports it needs on Python 2 as well. */
-const requiring = (fixer: Fixer | undefined, ...needs: string[]): Fixer => (node, context) => {
-  const edits = fixer?.(node, context);
-  if (edits?.length) context.requires.push(...needs);
   return edits;
 };
 

@@ -3,11 +3,14 @@ import { tokenAt, type Edit } from "./fixer.js";
 import { PYTHON2_STDLIB } from "./python2-stdlib.js";
 import { resolve } from "../analysis/python/tree/scopes.js";
 
+/** A fix that writes an import of six itself (not through this step): absolute_import comes with it all the same. */
+export const USES_SIX = "uses:six";
+
 /**
  * The imports a fix needs, added once where Python wants them: `__future__` features right after the module's
- * docstring (merged into an existing `from __future__ import` line), `import six` and `from six.moves import range`
- * after the `__future__` imports. A requirement is written `__future__:print_function`, `six`,
- * `six.moves:range` or `import:sys` (a standard module).
+ * docstring (merged into an existing `from __future__ import` line), the others (`import six`, `from six.moves import
+ * range`) after the file's first run of imports. A requirement is written `__future__:print_function`, `six`,
+ * `six.moves:range`, `from:six:unichr`, `import:sys` (a standard module) or USES_SIX.
  */
 export function importEdits(tree: Tree, text: string, requires: ReadonlySet<string>): Edit[] {
   if (!requires.size) return [];
@@ -24,7 +27,7 @@ export function importEdits(tree: Tree, text: string, requires: ReadonlySet<stri
   // As python-modernize does, six comes with absolute imports, so that a module named six beside the file is not it:
   // only where every import of the file names the standard library, six or __future__, since under absolute_import
   // an implicit relative import of a sibling module would break on Python 2.
-  const addsSix = [...requires].some((r) => r === "six" || r === "uses:six" || r.startsWith("six.moves:") || r.startsWith("from:six"));
+  const addsSix = [...requires].some((r) => r === "six" || r === USES_SIX || r.startsWith("six.moves:") || r.startsWith("from:six"));
   if (addsSix && !features.has("absolute_import") && !wantedFutures.includes("absolute_import") && importsAreAbsolute(tree.rootNode, text)) wantedFutures.push("absolute_import");
   wantedFutures.sort();
   const lines: string[] = [];

@@ -91,6 +91,12 @@ const ITERTOOLS: Record<string, { python3: string; six: string }> = {
 };
 export const ITERTOOLS_NAMES = Object.keys(ITERTOOLS);
 
+/** The itertools import with only `names` left, or gone when none are (undefined where it cannot go safely). */
+function withoutMoved(node: Node, names: readonly string[], context: Context): Edit | undefined {
+  if (names.length) return { start: node.startIndex, end: node.endIndex, text: `from itertools import ${names.join(", ")}` };
+  return removeStatement(node, node.parent?.type === "block" && namedOf(node.parent).length === 1, context);
+}
+
 /** six.moves' name for an itertools iterator (`map`, `zip_longest`). */
 const sixMoved = (name: string) => ITERTOOLS[name]!.six.slice("six.moves.".length);
 
@@ -214,13 +220,9 @@ export const itertoolsImport = (target: Target): Fixer => (node, context) => {
   // compatible, as python-modernize writes it: each name from six.moves under its Python 3 name, the uses renamed
   // (`from six.moves import zip_longest`); with an alias, or where the file binds that name, under the file's name.
   if (target === "compatible" && moved.every(({ name, alias }) => !alias && freeForSix(node, context, sixMoved(name)))) {
-    const edits: Edit[] = [];
-    if (kept.length) edits.push({ start: node.startIndex, end: node.endIndex, text: `from itertools import ${kept.join(", ")}` });
-    else {
-      const removal = removeStatement(node, node.parent?.type === "block" && namedOf(node.parent).length === 1, context);
-      if (!removal) return undefined;
-      edits.push(removal);
-    }
+    const shrunk = withoutMoved(node, kept, context);
+    if (!shrunk) return undefined;
+    const edits: Edit[] = [shrunk];
     for (const { name } of moved) {
       context.requires.push(`six.moves:${sixMoved(name)}`);
       for (const use of identifiersNamed(node.tree.rootNode, context.text, name).filter(isNameUse)) edits.push({ start: use.startIndex, end: use.endIndex, text: sixMoved(name) });
@@ -234,13 +236,9 @@ export const itertoolsImport = (target: Target): Fixer => (node, context) => {
   // python3: the builtins need no import; filterfalse and zip_longest stay in itertools under their new names.
   const imports = python3Names;
   if (moved.some(({ name, alias }) => alias && !ITERTOOLS[name]!.python3.startsWith("itertools."))) return undefined; // `imap as m`: left to a person
-  const edits: Edit[] = [];
-  if (imports.length) edits.push({ start: node.startIndex, end: node.endIndex, text: `from itertools import ${imports.join(", ")}` });
-  else {
-    const removal = removeStatement(node, node.parent?.type === "block" && namedOf(node.parent).length === 1, context);
-    if (!removal) return undefined;
-    edits.push(removal);
-  }
+  const shrunk = withoutMoved(node, imports, context);
+  if (!shrunk) return undefined;
+  const edits: Edit[] = [shrunk];
   for (const { name, alias } of moved) {
     if (alias) continue;
     const to = ITERTOOLS[name]!.python3.replace(/^itertools\./, "");

@@ -1,3 +1,4 @@
+import { USES_SIX } from "./imports.js";
 import type { Node } from "web-tree-sitter";
 import { identifiersNamed, namedOf, slice, type Context, type Edit, type Fixer } from "./fixer.js";
 import { firstTime, moduleShadowed, remembered, type Target } from "./python3-calls.js";
@@ -37,9 +38,6 @@ export function homeOf(module: Module, name: string, target: Target): Part | und
   if (target === "compatible" && NOT_IN_SIX.has(name)) return undefined;
   return MOVED[module].find(([, names]) => names.includes(name))?.[0];
 }
-
-/** A fix that writes an import of six itself (not through the imports step): absolute_import comes with it. */
-export const USES_SIX = "uses:six";
 
 const prefix = (target: Target) => (target === "python3" ? "urllib" : "six.moves.urllib");
 

@@ -13,6 +13,17 @@ export interface LabelChange {
   created: string[];
 }
 
+/** Whether the repository has a label of this name (a read: 404 is no). */
+export async function labelExists(github: GitHub, ref: RepoRef, name: string): Promise<boolean> {
+  try {
+    await github.rest.issues.getLabel({ ...ref, name });
+    return true;
+  } catch (error) {
+    if (hasStatus(error, 404)) return false;
+    throw error;
+  }
+}
+
 /**
  * Make the issue carry exactly the `wanted` labels among the `managed` ones, writing only the difference.
  * Labels outside `managed` are never touched. A wanted label missing from the repository is created, with its

@@ -179,6 +179,8 @@ test("a tick opens one fix pull request equal to small-steps fix; a redelivery o
     expect(parse(config).migration.done).toEqual([{ files: "app/**", commit: merged.slice(0, 12), date: new Date().toISOString().slice(0, 10) }]);
     expect(config.startsWith(CONFIG)).toBe(true); // the rest of the file as it was
     expect(dashboard().body).toContain("**Finished folders**");
+    // The repository's labels were made once, by the first pull request; later ones find them (a read, no write).
+    expect(state.requests.filter((r) => r.method === "POST" && /\/repos\/[^/]+\/[^/]+\/labels$/.test(r.path)).map((r) => r.body.name).sort()).toEqual(["migration", "size/XS"]);
 
     // Once it is merged, a person's pull request that brings print back into app/ fails, in warn mode.
     const afterRatchet = mergePull(git, ratchet.number);

@@ -158,6 +158,10 @@ export async function startFakeGitHub(state: FakeGitHubState): Promise<{ server:
       run.body = { ...run.body, ...body, head_sha: run.body.head_sha };
       return send(200, { id: run.id });
     }
+    if ((m = route.match(/^GET \/api\/v3\/repos\/[^/]+\/[^/]+\/labels\/([^/]+)$/))) {
+      const label = state.repositoryLabels.find((l) => l.name === decodeURIComponent(m![1]));
+      return label ? send(200, label) : send(404, { message: "Not Found" });
+    }
     if (route.match(/^POST \/api\/v3\/repos\/[^/]+\/[^/]+\/labels$/)) {
       if (state.repositoryLabels.some((l) => l.name === body.name)) return send(422, { message: "Validation Failed", errors: [{ code: "already_exists" }] });
       state.repositoryLabels.push(body);
