@@ -5,12 +5,8 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { fixAll, FixingThreads, THREADED_FROM_FILES } from "../fix/pool.js";
 import { FIX_TARGETS, type FixTarget } from "../fix/targets.js";
-import { nearest } from "../policy/config.js";
-import { listTree, readGitattributes } from "../scan/tree.js";
-import { batchWithin, diffSizer } from "../fix/batch.js";
 import type { Config } from "../policy/config.js";
 import { count, formatCount } from "../plural.js";
-import { CONFIG_FILE, parseConfigText, readOptional } from "./config-file.js";
 import { EXIT, type CliIO } from "./io.js";
 
 export const FIX_HELP = `Usage: small-steps fix [PATH...] [options]
@@ -64,7 +60,7 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
   // The fixers (and the parser they load) are read here only to check --rules: fixing runs on other threads.
   const asked = values.rules ? values.rules.split(",").map((r) => r.trim()).filter(Boolean) : undefined;
   if (asked) {
-    const { fixersFor } = await import("../fix/python3-fixes.js");
+    const [{ fixersFor }, { nearest }] = await Promise.all([import("../fix/python3-fixes.js"), import("../policy/config.js")]);
     const known = Object.keys(fixersFor(target));
     const unknown = asked.filter((r) => !known.includes(r));
     if (unknown.length) {
@@ -83,6 +79,7 @@ export async function runFix(argv: string[], io: CliIO): Promise<number> {
   let threads: FixingThreads | undefined;
   try {
     threads = !few && availableParallelism() > 1 ? new FixingThreads(availableParallelism()) : undefined;
+    threads?.start();
   } catch (error) {
     io.stderr(`small-steps fix: ${(error as Error).message.replace(/^small-steps fix: /, "")}; no file was written\n`);
     return EXIT.usageOrConfig;
@@ -99,6 +96,9 @@ async function fixTree(
   io: CliIO,
   { values, positionals, cwd, target, asked, maxLines, threads }: { values: { write: boolean; config?: string }; positionals: string[]; cwd: string; target: FixTarget; asked?: string[]; maxLines?: number; threads?: FixingThreads },
 ): Promise<number> {
+  // The config, its schema and the size engine are loaded for --max-lines only: until the files are listed, this
+  // thread's time is the fixing threads' start.
+  const { listTree, readGitattributes } = await import("../scan/tree.js");
   let tree;
   try {
     tree = await listTree(cwd, positionals);
@@ -108,7 +108,10 @@ async function fixTree(
   }
   let sizer: ((diff: string) => number) | undefined;
   let config: Config | undefined;
+  let batchWithin: typeof import("../fix/batch.js").batchWithin | undefined;
   if (maxLines !== undefined) {
+    const [batch, { CONFIG_FILE, parseConfigText, readOptional }] = await Promise.all([import("../fix/batch.js"), import("./config-file.js")]);
+    batchWithin = batch.batchWithin;
     const configPath = values.config ? resolve(cwd, values.config) : join(tree.root, CONFIG_FILE);
     const loaded = await parseConfigText(await readOptional(configPath));
     if (!loaded.ok) {
@@ -116,7 +119,7 @@ async function fixTree(
       return EXIT.usageOrConfig;
     }
     config = loaded.config;
-    sizer = diffSizer(config, await readGitattributes(tree));
+    sizer = batch.diffSizer(config, await readGitattributes(tree));
   }
   let outcomes;
   try {
@@ -129,7 +132,7 @@ async function fixTree(
   }
   const refused = outcomes.flatMap((o) => o.refused.map((rule) => `${rule} in ${o.path}`));
   const changed = outcomes.filter((o) => o.text !== undefined);
-  const batch = sizer && config ? batchWithin(changed.map((o) => ({ item: o, path: o.path, lines: sizer(o.diff!) })), maxLines!, config.thresholds) : undefined;
+  const batch = sizer && config && batchWithin ? batchWithin(changed.map((o) => ({ item: o, path: o.path, lines: sizer(o.diff!) })), maxLines!, config.thresholds) : undefined;
   const taken = batch ? batch.taken.map((f) => f.item) : changed;
   const counts = new Map<string, number>();
   for (const outcome of taken) {

@@ -20,48 +20,92 @@ function workerUrl(): URL {
   return found;
 }
 
+type FixBatch = (jobs: readonly FixJob[], options: FixOptions) => Promise<FixOutcome[]>;
+
+/** This thread's fixer: the parser is loaded on first use only, so that a caller that never fixes here never loads it. */
+const fixHere: FixBatch = async (jobs, options) => {
+  const { fixFile } = await import("./fix-file.js");
+  const outcomes: FixOutcome[] = [];
+  for (const job of jobs) outcomes.push(await fixFile(job, options));
+  return outcomes;
+};
+
 /**
- * Fixing threads, started before there is work for them: each loads the parser while the caller lists the files
- * (the command line starts them first thing). `fix` hands them batches; `close` ends them.
+ * `threads` fixers: this thread and `threads - 1` workers, started before there is work for them. Each worker loads
+ * the parser while the caller lists the files (the command line starts them first thing); this thread loads it at
+ * `start`. Fixing on this thread too spares a worker's start and its own compiling of the same code, which on two
+ * cores cost more than the thread it would free. `fix` hands out batches; `close` ends the workers.
  */
 export class FixingThreads {
   private readonly workers: Worker[];
-  /** The first error a thread raised (a module that failed to load, a crash), given to the next `fix`. */
+  /** This thread's fixer, loading from `start` (or the first `fix`). */
+  private here: Promise<FixBatch> | undefined;
+  /** The first error a worker raised (a module that failed to load, a crash), given to the next `fix`. */
   private failure: Error | undefined;
 
-  constructor(count: number) {
+  constructor(threads: number) {
     const url = workerUrl();
-    this.workers = Array.from({ length: count }, () => new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
+    this.workers = Array.from({ length: Math.max(0, threads - 1) }, () => new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
     for (const worker of this.workers) worker.on("error", (error) => (this.failure ??= error));
   }
 
-  /** The outcomes of `jobs`, in their order: each thread takes the next batch as it finishes one. */
+  /** Loads the parser on this thread, so that it is ready when the files are. */
+  start(): void {
+    this.here ??= import("./fix-file.js").then(() => fixHere);
+  }
+
+  /** The outcomes of `jobs`, in their order: each fixer takes the next batch as it finishes one. */
   async fix(jobs: readonly FixJob[], options: FixOptions): Promise<FixOutcome[]> {
-    const batches: FixJob[][] = [];
-    for (let i = 0; i < jobs.length; i += BATCH_FILES) batches.push(jobs.slice(i, i + BATCH_FILES));
-    const results: FixOutcome[][] = new Array(batches.length);
+    this.start();
+    const results: FixOutcome[][] = [];
+    const fixers = this.workers.length + 1;
     let next = 0;
-    const run = (worker: Worker) =>
+    /** The next batch: smaller as the jobs run out, so that the fixers finish together. */
+    const take = (): { index: number; jobs: FixJob[] } | undefined => {
+      if (next >= jobs.length) return undefined;
+      const size = Math.max(1, Math.min(BATCH_FILES, Math.floor((jobs.length - next) / (4 * fixers))));
+      const index = next;
+      next += size;
+      return { index, jobs: jobs.slice(index, next) };
+    };
+    // A worker holds the batch after the one it is fixing: while this thread fixes (and cannot answer), it works on.
+    const runWorker = (worker: Worker) =>
       new Promise<void>((resolve, reject) => {
         if (this.failure) return reject(this.failure);
-        const failed = (error: Error) => reject(error);
-        worker.once("error", failed);
-        const take = () => {
-          if (next >= batches.length) {
-            worker.off("error", failed);
-            return resolve();
-          }
-          const index = next++;
-          worker.once("message", (outcomes: FixOutcome[]) => {
-            results[index] = outcomes;
-            take();
-          });
-          worker.postMessage({ jobs: batches[index], options });
+        let pending = 0;
+        const finish = () => {
+          worker.off("message", received);
+          worker.off("error", failed);
+          resolve();
         };
-        take();
+        const failed = (error: Error) => reject(error);
+        const send = () => {
+          const batch = take();
+          if (!batch) return;
+          pending++;
+          worker.postMessage({ ...batch, options });
+        };
+        function received({ index, outcomes }: { index: number; outcomes: FixOutcome[] }) {
+          results[index] = outcomes;
+          pending--;
+          send();
+          if (pending === 0) finish();
+        }
+        worker.on("error", failed);
+        worker.on("message", received);
+        send();
+        send();
+        if (pending === 0) finish();
       });
-    await Promise.all(this.workers.slice(0, Math.max(1, batches.length)).map(run));
-    return results.flat();
+    const runHere = async () => {
+      const fixBatch = await this.here!;
+      for (let batch = take(); batch; batch = take()) {
+        results[batch.index] = await fixBatch(batch.jobs, options);
+        await new Promise((resolve) => setImmediate(resolve)); // the workers' replies, between two batches
+      }
+    };
+    await Promise.all([...this.workers.map(runWorker), runHere()]);
+    return results.flat(); // indexed by each batch's first job: the holes between are skipped
   }
 
   async close(): Promise<void> {
@@ -70,18 +114,12 @@ export class FixingThreads {
 }
 
 /**
- * Every job fixed, the outcomes in the jobs' order: on this thread for a few files, else over one thread per core
- * (parsing is CPU-bound), or over threads the caller started.
+ * Every job fixed, the outcomes in the jobs' order: on this thread for a few files, else on this thread and one worker
+ * per further core (parsing is CPU-bound), or over threads the caller started.
  */
-export async function fixAll(jobs: readonly FixJob[], options: FixOptions, threads: number | FixingThreads = jobs.length < THREADED_FROM_FILES ? 0 : availableParallelism()): Promise<FixOutcome[]> {
+export async function fixAll(jobs: readonly FixJob[], options: FixOptions, threads: number | FixingThreads = jobs.length < THREADED_FROM_FILES ? 1 : availableParallelism()): Promise<FixOutcome[]> {
   if (threads instanceof FixingThreads) return threads.fix(jobs, options);
-  if (threads <= 0) {
-    // Loaded here only: a caller that fixes over threads never loads the parser on its own thread.
-    const { fixFile } = await import("./fix-file.js");
-    const outcomes: FixOutcome[] = [];
-    for (const job of jobs) outcomes.push(await fixFile(job, options));
-    return outcomes;
-  }
+  if (threads <= 1) return fixHere(jobs, options);
   const pool = new FixingThreads(Math.min(threads, Math.ceil(jobs.length / BATCH_FILES)));
   try {
     return await pool.fix(jobs, options);

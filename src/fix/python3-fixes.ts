@@ -1,5 +1,6 @@
 import type { Node, Tree } from "web-tree-sitter";
 import { parsePython, reparsePython } from "../analysis/python/tree/parser.js";
+import { editedStatementsParse } from "./statement-check.js";
 import { resolve } from "../analysis/python/tree/scopes.js";
 
 import type { Fix, Edit, Context, Fixer } from "./fixer.js";
@@ -580,16 +581,23 @@ export function fixPython(text: string, rules?: ReadonlySet<string>, target: Fix
       const fixes = fixesIn(tree, current, active, fixers, pass === 0 ? triggers : undefined);
       if (!fixes.length) break;
       const attempt = withImports(tree, current, fixed, applyFixes(current, fixes));
-      const next = reparsePython(tree, current, attempt.applied.flatMap((f) => f.edits), attempt.text);
+      const edits = attempt.applied.flatMap((f) => f.edits);
+      // Every fix found was made (none waited inside another): no fix makes a construct another rule fixes, so a
+      // further pass would find nothing, and no tree is needed after this one.
+      const last = attempt.applied.length - Number(attempt.imported) === fixes.length;
+      if (last && editedStatementsParse(tree, current, edits)) {
+        current = attempt.text;
+        fixed.push(...attempt.applied.filter((f) => f.rule !== IMPORTS));
+        break;
+      }
+      const next = reparsePython(tree, current, edits, attempt.text);
       if (next && !breaks(next)) {
         // The tree that checked this pass is the one the next pass reads.
         tree.delete();
         tree = next;
         current = attempt.text;
         fixed.push(...attempt.applied.filter((f) => f.rule !== IMPORTS));
-        // Every fix found was made (none waited inside another): no fix makes a construct another rule fixes, so a
-        // further pass would find nothing.
-        if (attempt.applied.length - Number(attempt.imported) === fixes.length) break;
+        if (last) break;
         continue;
       }
       next?.delete();

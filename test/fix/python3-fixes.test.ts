@@ -284,7 +284,7 @@ describe("fixing over threads", () => {
       return { path, root: dir };
     });
     const options = { rules: Object.keys(fixersFor("compatible")), target: "compatible" as const };
-    const here = await fixAll(jobs, options, 0);
+    const here = await fixAll(jobs, options, 1);
     const threaded = await fixAll(jobs, options, 2);
     expect(threaded).toEqual(here);
     expect(here.filter((o) => o.text !== undefined)).toHaveLength(20);

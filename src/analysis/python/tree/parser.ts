@@ -19,9 +19,43 @@ function wasmBytes(file: string, packagePath: string): Uint8Array {
   }
 }
 
+/**
+ * `WebAssembly.instantiate`, compiling on this thread. The asynchronous compile hands the work to V8's background
+ * threads, which the process shares: while another thread parses and the JIT compiles, a fixing thread that had
+ * nothing else to do waited a quarter of a second for its parser. web-tree-sitter calls it for the language, and
+ * takes a compiled instance for its own module through Emscripten's `instantiateWasm`.
+ */
+function instantiateHere(bytes: Uint8Array, imports: object): { module: object; instance: { exports: object } } {
+  const module = new wasm.Module(bytes);
+  return { module, instance: new wasm.Instance(module, imports) };
+}
+
+/** The WebAssembly global, as far as loading uses it (the project's TypeScript libraries do not declare it). */
+interface WebAssemblyApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: object };
+  instantiate: (bytes: Uint8Array, imports: object) => Promise<unknown>;
+}
+const wasm = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
+
 async function load(): Promise<Parser> {
-  await Parser.init({ wasmBinary: wasmBytes("tree-sitter.wasm", "web-tree-sitter/tree-sitter.wasm") } as object);
-  const python = await Language.load(wasmBytes("tree-sitter-python.wasm", "tree-sitter-python/tree-sitter-python.wasm"));
+  const runtime = wasmBytes("tree-sitter.wasm", "web-tree-sitter/tree-sitter.wasm");
+  await Parser.init({
+    instantiateWasm(imports: object, receive: (instance: object, module: object) => void) {
+      const { module, instance } = instantiateHere(runtime, imports);
+      receive(instance, module);
+      return instance.exports;
+    },
+  } as object);
+  const instantiate = wasm.instantiate;
+  let python: Language;
+  try {
+    // Only this module loads WebAssembly, and only here: the global is put back before anything else can run.
+    wasm.instantiate = async (bytes, imports) => instantiateHere(bytes, imports);
+    python = await Language.load(wasmBytes("tree-sitter-python.wasm", "tree-sitter-python/tree-sitter-python.wasm"));
+  } finally {
+    wasm.instantiate = instantiate;
+  }
   const parser = new Parser();
   parser.setLanguage(python);
   return parser;
