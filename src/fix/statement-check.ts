@@ -61,25 +61,25 @@ export function editedStatementsParse(tree: Tree, text: string, edits: readonly 
 }
 
 /** A run of whole lines `text.slice(start, end)` (the last one's newline included); `alone`: only the text inserted at
- * `start` is checked (new statements put before a statement that starts a line at the top level). */
+ * `start` is checked (new statements put between statements). */
 interface Span {
   start: number;
   end: number;
   alone: boolean;
 }
 
-/** New lines put at the start of a line of the module's own (or at the end of a file that ends with a newline): the
- * imports step. */
+/** New lines put at the start of a line between statements (or at the end of a file that ends with a newline): the
+ * imports step, a method's alias after it. */
 function insertedStatements(root: Node, text: string, edit: Edit): Span | undefined {
   if (edit.start !== edit.end || !edit.text.endsWith("\n") || !(edit.start === 0 || text[edit.start - 1] === "\n")) return undefined;
   if (edit.start < text.length) {
-    // A line of the module's own (blank, or a top-level statement or comment starting there), not a line inside a
-    // statement (a bracket's, a string's or a block's).
+    // A line between statements: of the module's own (blank, or a top-level statement or comment starting there) or
+    // a blank line between two statements of a block, not a line inside a statement (a bracket's or a string's).
     const node = root.descendantForIndex(edit.start, edit.start);
     let statement: Node | null = node;
     while (statement && statement.parent && statement.parent.type !== "module") statement = statement.parent;
-    const atTop = node?.type === "module" || (statement?.parent?.type === "module" && statement.startIndex === edit.start);
-    if (!atTop) return undefined;
+    const between = node?.type === "module" || node?.type === "block" || (statement?.parent?.type === "module" && statement.startIndex === edit.start);
+    if (!between) return undefined;
   }
   return { start: edit.start, end: edit.start, alone: true };
 }

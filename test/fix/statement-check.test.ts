@@ -42,6 +42,10 @@ describe("the edited statements, parsed apart from the file", () => {
   it("accepts imports inserted at a line of the module's own, and refuses them inside a statement", () => {
     const blank = source.indexOf("\n\ndef") + 1;
     expect(judge(source, [{ start: blank, end: blank, text: "import six\n" }])).toEqual({ alone: true, whole: true });
+    const methods = "class C:\n    def next(self):\n        return 1\n\n    def close(self):\n        pass\n";
+    const between = methods.indexOf("\n\n    def close") + 1;
+    expect(judge(methods, [{ start: between, end: between, text: "    __next__ = next\n" }])).toEqual({ alone: true, whole: true });
+    expect(judge(methods, [{ start: between, end: between, text: "    __next__ = (next\n" }])).toEqual({ alone: false, whole: false });
     const text = "x = (1,\n     2)\n";
     const inside = text.indexOf("     2");
     expect(judge(text, [{ start: inside, end: inside, text: "import six\n" }])).toEqual({ alone: false, whole: false });
