@@ -71674,9 +71674,28 @@ function wasmBytes(file2, packagePath) {
     return readFileSync(createRequire(import.meta.url).resolve(packagePath));
   }
 }
+function instantiateHere(bytes, imports) {
+  const module2 = new wasm.Module(bytes);
+  return { module: module2, instance: new wasm.Instance(module2, imports) };
+}
+var wasm = globalThis.WebAssembly;
 async function load() {
-  await Parser3.init({ wasmBinary: wasmBytes("tree-sitter.wasm", "web-tree-sitter/tree-sitter.wasm") });
-  const python = await Language.load(wasmBytes("tree-sitter-python.wasm", "tree-sitter-python/tree-sitter-python.wasm"));
+  const runtime = wasmBytes("tree-sitter.wasm", "web-tree-sitter/tree-sitter.wasm");
+  await Parser3.init({
+    instantiateWasm(imports, receive) {
+      const { module: module2, instance: instance2 } = instantiateHere(runtime, imports);
+      receive(instance2, module2);
+      return instance2.exports;
+    }
+  });
+  const instantiate = wasm.instantiate;
+  let python;
+  try {
+    wasm.instantiate = async (bytes, imports) => instantiateHere(bytes, imports);
+    python = await Language.load(wasmBytes("tree-sitter-python.wasm", "tree-sitter-python/tree-sitter-python.wasm"));
+  } finally {
+    wasm.instantiate = instantiate;
+  }
   const parser3 = new Parser3();
   parser3.setLanguage(python);
   return parser3;
@@ -76337,6 +76356,112 @@ function unifiedDiff(oldName, newName, before, after, context = 3) {
   return [`--- ${oldName}`, `+++ ${newName}`, ...hunks.flatMap((h) => [`@@ -${range(h.oldStart, h.oldLines)} +${range(h.newStart, h.newLines)} @@`, ...h.lines])].join("\n") + "\n";
 }
 
+// src/fix/statement-check.ts
+function editedStatementsParse(tree, text3, edits) {
+  const root = tree.rootNode;
+  if (root.hasError || !edits.length) return false;
+  const owned = [];
+  for (const edit of edits) {
+    const span2 = insertedStatements(root, text3, edit) ?? statementsAround(root, text3, edit);
+    if (!span2) return false;
+    owned.push({ edit, span: span2 });
+  }
+  const blocks = [];
+  const inserts = /* @__PURE__ */ new Map();
+  for (const { span: span2 } of owned.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end)) {
+    const last = blocks[blocks.length - 1];
+    if (span2.alone) inserts.set(span2.start, inserts.get(span2.start) ?? { ...span2 });
+    else if (last && span2.start < last.end) last.end = Math.max(last.end, span2.end);
+    else blocks.push({ ...span2 });
+  }
+  const editsOf = new Map([...blocks, ...inserts.values()].map((run4) => [run4, []]));
+  let block = 0;
+  for (const { edit, span: span2 } of owned) {
+    if (span2.alone) {
+      editsOf.get(inserts.get(span2.start)).push(edit);
+      continue;
+    }
+    while (blocks[block].end < span2.end) block++;
+    editsOf.get(blocks[block]).push(edit);
+  }
+  const runs = [...editsOf.keys()];
+  let together = "";
+  const starts = [];
+  for (const run4 of runs) {
+    let edited = "";
+    let at = run4.start;
+    for (const edit of editsOf.get(run4).sort((a, b) => a.start - b.start || a.end - b.end)) {
+      edited += text3.slice(at, edit.start) + edit.text;
+      at = edit.end;
+    }
+    const statements = asStatements(edited + (run4.alone ? "" : text3.slice(at, run4.end)));
+    if (statements === void 0) return false;
+    if (!statements) continue;
+    starts.push(together.length);
+    together += statements;
+  }
+  return parsesApart(together, starts);
+}
+function insertedStatements(root, text3, edit) {
+  if (edit.start !== edit.end || !edit.text.endsWith("\n") || !(edit.start === 0 || text3[edit.start - 1] === "\n")) return void 0;
+  if (edit.start < text3.length) {
+    const node = root.descendantForIndex(edit.start, edit.start);
+    let statement = node;
+    while (statement && statement.parent && statement.parent.type !== "module") statement = statement.parent;
+    const between = node?.type === "module" || node?.type === "block" || statement?.parent?.type === "module" && statement.startIndex === edit.start;
+    if (!between) return void 0;
+  }
+  return { start: edit.start, end: edit.start, alone: true };
+}
+function statementsAround(root, text3, edit) {
+  let node = root.descendantForIndex(edit.start, edit.end);
+  for (; node && node.parent; node = node.parent) {
+    const parent = node.parent.type;
+    if ((parent === "module" || parent === "block") && startsLine(text3, node.startIndex) && endsLine(text3, node.endIndex)) break;
+  }
+  if (!node || !node.parent) return void 0;
+  const start2 = text3.lastIndexOf("\n", node.startIndex - 1) + 1;
+  const newline = text3.indexOf("\n", node.endIndex);
+  const end = newline === -1 ? text3.length : newline + 1;
+  return edit.start >= start2 && edit.end <= end ? { start: start2, end, alone: false } : void 0;
+}
+function startsLine(text3, at) {
+  let i2 = at - 1;
+  while (i2 >= 0 && (text3[i2] === " " || text3[i2] === "	" || text3[i2] === "\f")) i2--;
+  if (i2 >= 0 && text3[i2] !== "\n") return false;
+  return !(i2 >= 1 && (text3[i2 - 1] === "\\" || text3[i2 - 1] === "\r" && text3[i2 - 2] === "\\"));
+}
+var LINE_REST = /[ \t\f\r]*(?:#[^\n]*)?(?:\n|$)/y;
+function endsLine(text3, at) {
+  LINE_REST.lastIndex = at;
+  return LINE_REST.test(text3);
+}
+function asStatements(lines) {
+  if (!lines) return "";
+  const body2 = lines.endsWith("\n") ? lines : `${lines}
+`;
+  if (/\\\r?\n$/.test(body2)) return void 0;
+  return lines[0] === " " || lines[0] === "	" || lines[0] === "\f" ? `if 1:
+${body2}` : body2;
+}
+function parsesApart(text3, starts) {
+  if (!text3) return true;
+  const tree = parsePython(text3);
+  if (!tree) return false;
+  try {
+    if (tree.rootNode.hasError) return false;
+    let part = 0;
+    for (const child of tree.rootNode.children) {
+      if (!child) continue;
+      while (part + 1 < starts.length && starts[part + 1] <= child.startIndex) part++;
+      if (child.endIndex > (starts[part + 1] ?? text3.length)) return false;
+    }
+    return true;
+  } finally {
+    tree.delete();
+  }
+}
+
 // src/fix/fixer.ts
 var slice = (context, from, to) => context.text.slice(from, to);
 var namedOf = (node) => node.namedChildren.filter((c) => c !== null && c.type !== "comment" && c.type !== "line_continuation");
@@ -77695,13 +77820,20 @@ function fixPython(text3, rules, target = "python3") {
       const fixes = fixesIn(tree, current, active, fixers, pass === 0 ? triggers : void 0);
       if (!fixes.length) break;
       const attempt = withImports(tree, current, fixed, applyFixes(current, fixes));
-      const next = reparsePython(tree, current, attempt.applied.flatMap((f) => f.edits), attempt.text);
+      const edits = attempt.applied.flatMap((f) => f.edits);
+      const last = attempt.applied.length - Number(attempt.imported) === fixes.length;
+      if (last && editedStatementsParse(tree, current, edits)) {
+        current = attempt.text;
+        fixed.push(...attempt.applied.filter((f) => f.rule !== IMPORTS));
+        break;
+      }
+      const next = reparsePython(tree, current, edits, attempt.text);
       if (next && !breaks(next)) {
         tree.delete();
         tree = next;
         current = attempt.text;
         fixed.push(...attempt.applied.filter((f) => f.rule !== IMPORTS));
-        if (attempt.applied.length - Number(attempt.imported) === fixes.length) break;
+        if (last) break;
         continue;
       }
       next?.delete();

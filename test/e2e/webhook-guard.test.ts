@@ -65,8 +65,9 @@ test("oversized, unsigned and malformed deliveries are refused cheaply, and /pin
   const url = `http://127.0.0.1:${port}/api/github/webhooks`;
   const post = (body: string, headers: Record<string, string>) => fetch(url, { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
 
-  // A declared length over 25 MB: refused from the header alone, with one byte of it sent.
-  expect(await rawPost(port, 250 * 1024 * 1024, { "content-length": String(250 * 1024 * 1024), "x-github-event": "push", "x-hub-signature-256": "sha256=00" }, 1)).toBe(413);
+  // A declared length over 25 MB: refused from the header alone, before any of the body is sent (a body written while
+  // the server closes can reset the connection before its answer is read, as it did once under load).
+  expect(await rawPost(port, 250 * 1024 * 1024, { "content-length": String(250 * 1024 * 1024), "x-github-event": "push", "x-hub-signature-256": "sha256=00" }, 0)).toBe(413);
   // 60 MB streamed without a length and with a bogus signature: cut off at the cap.
   expect([413, -1]).toContain(await rawPost(port, 60 * 1024 * 1024, { "x-github-event": "push", "x-hub-signature-256": "sha256=00" }));
   expect((await fetch(`http://127.0.0.1:${port}/ping`)).status).toBe(200);
