@@ -76413,9 +76413,11 @@ function insertedStatements(root, text3, edit) {
   }
   return { start: edit.start, end: edit.start, alone: true };
 }
+var MAX_CLIMB = 64;
 function statementsAround(root, text3, edit) {
   let node = root.descendantForIndex(edit.start, edit.end);
-  for (; node && node.parent; node = node.parent) {
+  for (let depth = 0; node && node.parent; node = node.parent) {
+    if (++depth > MAX_CLIMB) return void 0;
     const parent = node.parent.type;
     if ((parent === "module" || parent === "block") && startsLine(text3, node.startIndex) && endsLine(text3, node.endIndex)) break;
   }

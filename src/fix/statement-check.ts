@@ -84,10 +84,15 @@ function insertedStatements(root: Node, text: string, edit: Edit): Span | undefi
   return { start: edit.start, end: edit.start, alone: true };
 }
 
+/** How far up from an edit's node its statement is looked for. */
+const MAX_CLIMB = 64;
+
 /** The whole lines of the smallest statement that holds the edit and has its lines to itself. */
 function statementsAround(root: Node, text: string, edit: Edit): Span | undefined {
   let node: Node | null = root.descendantForIndex(edit.start, edit.end);
-  for (; node && node.parent; node = node.parent) {
+  // Bounded: an edit deep in nested brackets is left to the reparse rather than climbed out of, edit after edit.
+  for (let depth = 0; node && node.parent; node = node.parent) {
+    if (++depth > MAX_CLIMB) return undefined;
     const parent = node.parent.type;
     if ((parent === "module" || parent === "block") && startsLine(text, node.startIndex) && endsLine(text, node.endIndex)) break;
   }

@@ -75,3 +75,10 @@ describe("the edited statements, parsed apart from the file", () => {
     expect(judge(text, [replace(text, "ValueError, e", "ValueError as")])).toEqual({ alone: false, whole: false });
   });
 });
+
+it("leaves an edit deep in nested brackets to a full parse, rather than climbing out of it", () => {
+  const text = `x = ${"[".repeat(100)}1${"]".repeat(100)}\n`;
+  expect(judge(text, [replace(text, "1", "2")])).toEqual({ alone: false, whole: true });
+  const shallow = `x = ${"[".repeat(10)}1${"]".repeat(10)}\n`;
+  expect(judge(shallow, [replace(shallow, "1", "2")])).toEqual({ alone: true, whole: true });
+});
