@@ -77824,15 +77824,13 @@ function fixPython(text3, rules, target = "python3") {
       const attempt = withImports(tree, current, fixed, applyFixes(current, fixes));
       const edits = attempt.applied.flatMap((f) => f.edits);
       const last = attempt.applied.length - Number(attempt.imported) === fixes.length;
-      if (last && editedStatementsParse(tree, current, edits)) {
-        current = attempt.text;
-        fixed.push(...attempt.applied.filter((f) => f.rule !== IMPORTS));
-        break;
-      }
-      const next = reparsePython(tree, current, edits, attempt.text);
-      if (next && !breaks(next)) {
-        tree.delete();
-        tree = next;
+      const shown = last && editedStatementsParse(tree, current, edits);
+      const next = shown ? void 0 : reparsePython(tree, current, edits, attempt.text);
+      if (shown || next && !breaks(next)) {
+        if (next) {
+          tree.delete();
+          tree = next;
+        }
         current = attempt.text;
         fixed.push(...attempt.applied.filter((f) => f.rule !== IMPORTS));
         if (last) break;

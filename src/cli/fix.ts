@@ -5,7 +5,8 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { fixAll, FixingThreads, THREADED_FROM_FILES } from "../fix/pool.js";
 import { FIX_TARGETS, type FixTarget } from "../fix/targets.js";
-import type { Config } from "../policy/config.js";
+import type { FixBatch } from "../fix/batch.js";
+import type { FixOutcome } from "../fix/fix-file.js";
 import { count, formatCount } from "../plural.js";
 import { EXIT, type CliIO } from "./io.js";
 
@@ -106,20 +107,18 @@ async function fixTree(
     io.stderr(`small-steps fix: ${(error as Error).message.replace("small-steps scan", "small-steps fix")}\n`);
     return EXIT.usageOrConfig;
   }
-  let sizer: ((diff: string) => number) | undefined;
-  let config: Config | undefined;
-  let batchWithin: typeof import("../fix/batch.js").batchWithin | undefined;
+  // With --max-lines, the files whose fixes make one step within it, sized by the check's own engine.
+  let step: ((changed: FixOutcome[]) => FixBatch<FixOutcome>) | undefined;
   if (maxLines !== undefined) {
-    const [batch, { CONFIG_FILE, parseConfigText, readOptional }] = await Promise.all([import("../fix/batch.js"), import("./config-file.js")]);
-    batchWithin = batch.batchWithin;
+    const [{ batchWithin, diffSizer }, { CONFIG_FILE, parseConfigText, readOptional }] = await Promise.all([import("../fix/batch.js"), import("./config-file.js")]);
     const configPath = values.config ? resolve(cwd, values.config) : join(tree.root, CONFIG_FILE);
     const loaded = await parseConfigText(await readOptional(configPath));
     if (!loaded.ok) {
       io.stderr(`small-steps fix: the configuration in ${configPath} is not valid:\n${loaded.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}\n`);
       return EXIT.usageOrConfig;
     }
-    config = loaded.config;
-    sizer = batch.diffSizer(config, await readGitattributes(tree));
+    const sizer = diffSizer(loaded.config, await readGitattributes(tree));
+    step = (changed) => batchWithin(changed.map((o) => ({ item: o, path: o.path, lines: sizer(o.diff!) })), maxLines, loaded.config.thresholds);
   }
   let outcomes;
   try {
@@ -132,7 +131,7 @@ async function fixTree(
   }
   const refused = outcomes.flatMap((o) => o.refused.map((rule) => `${rule} in ${o.path}`));
   const changed = outcomes.filter((o) => o.text !== undefined);
-  const batch = sizer && config && batchWithin ? batchWithin(changed.map((o) => ({ item: o, path: o.path, lines: sizer(o.diff!) })), maxLines!, config.thresholds) : undefined;
+  const batch = step?.(changed);
   const taken = batch ? batch.taken.map((f) => f.item) : changed;
   const counts = new Map<string, number>();
   for (const outcome of taken) {

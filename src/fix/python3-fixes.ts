@@ -583,18 +583,17 @@ export function fixPython(text: string, rules?: ReadonlySet<string>, target: Fix
       const attempt = withImports(tree, current, fixed, applyFixes(current, fixes));
       const edits = attempt.applied.flatMap((f) => f.edits);
       // Every fix found was made (none waited inside another): no fix makes a construct another rule fixes, so a
-      // further pass would find nothing, and no tree is needed after this one.
+      // further pass would find nothing.
       const last = attempt.applied.length - Number(attempt.imported) === fixes.length;
-      if (last && editedStatementsParse(tree, current, edits)) {
-        current = attempt.text;
-        fixed.push(...attempt.applied.filter((f) => f.rule !== IMPORTS));
-        break;
-      }
-      const next = reparsePython(tree, current, edits, attempt.text);
-      if (next && !breaks(next)) {
+      // The last pass needs no tree after it: the statements it touched, parsed apart, can show that it breaks nothing.
+      const shown: boolean = last && editedStatementsParse(tree, current, edits);
+      const next: Tree | undefined = shown ? undefined : reparsePython(tree, current, edits, attempt.text);
+      if (shown || (next && !breaks(next))) {
         // The tree that checked this pass is the one the next pass reads.
-        tree.delete();
-        tree = next;
+        if (next) {
+          tree.delete();
+          tree = next;
+        }
         current = attempt.text;
         fixed.push(...attempt.applied.filter((f) => f.rule !== IMPORTS));
         if (last) break;
